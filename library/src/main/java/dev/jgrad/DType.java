@@ -1,0 +1,57 @@
+package dev.jgrad;
+
+/**
+ * Element types, as {@code torch.dtype}. Prints as PyTorch does: {@code torch.float32}.
+ *
+ * <p>The promotion category orders bool &lt; integral &lt; floating point (see {@link #category()}).
+ * New types (float16, bfloat16) slot in with their own storage width without changing callers.
+ */
+public enum DType {
+    FLOAT32("float32", "Float", 4, Category.FLOATING),
+    FLOAT64("float64", "Double", 8, Category.FLOATING),
+    INT64("int64", "Long", 8, Category.INTEGRAL),
+    INT32("int32", "Int", 4, Category.INTEGRAL),
+    BOOL("bool", "Bool", 1, Category.BOOLEAN);
+
+    /** torch.float */
+    public static final DType FLOAT = FLOAT32;
+    /** torch.double */
+    public static final DType DOUBLE = FLOAT64;
+    /** torch.long */
+    public static final DType LONG = INT64;
+    /** torch.int */
+    public static final DType INT = INT32;
+
+    /** Promotion categories, lowest first. */
+    public enum Category { BOOLEAN, INTEGRAL, FLOATING }
+
+    private final String torchName;
+    private final String scalarTypeName;
+    private final int itemSize;
+    private final Category category;
+
+    DType(String torchName, String scalarTypeName, int itemSize, Category category) {
+        this.torchName = torchName;
+        this.scalarTypeName = scalarTypeName;
+        this.itemSize = itemSize;
+        this.category = category;
+    }
+
+    /** Bytes per element. */
+    public int itemSize() { return itemSize; }
+
+    public boolean isFloatingPoint() { return category == Category.FLOATING; }
+
+    public Category category() { return category; }
+
+    /** The short name PyTorch uses inside messages: Float, Double, Long, Int, Bool. */
+    public String scalarTypeName() { return scalarTypeName; }
+
+    /** The legacy tensor type name used in autograd messages: {@code torch.FloatTensor}. */
+    public String legacyTensorTypeName() { return "torch." + scalarTypeName + "Tensor"; }
+
+    /** The bare name: float32, int64, ... */
+    public String shortName() { return torchName; }
+
+    @Override public String toString() { return "torch." + torchName; }
+}

@@ -1,0 +1,63 @@
+package dev.jgrad;
+
+import java.util.Objects;
+
+/** Where a tensor's storage lives, as {@code torch.device}: {@code cpu}, {@code cuda:0}. */
+public final class Device {
+    public static final Device CPU = new Device("cpu", -1);
+
+    private final String type;
+    private final int index;
+
+    private Device(String type, int index) {
+        this.type = type;
+        this.index = index;
+    }
+
+    /** {@code torch.device("cuda", index)}. */
+    public static Device cuda(int index) {
+        if (index < 0) throw new IllegalArgumentException("Device index must not be negative");
+        return new Device("cuda", index);
+    }
+
+    /** Parses {@code "cpu"}, {@code "cuda"} or {@code "cuda:1"}, as {@code torch.device(str)}. */
+    public static Device of(String spec) {
+        Objects.requireNonNull(spec, "device");
+        String s = spec.trim();
+        int colon = s.indexOf(':');
+        String type = colon < 0 ? s : s.substring(0, colon);
+        int index = -1;
+        if (colon >= 0) {
+            try {
+                index = Integer.parseInt(s.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("Invalid device string: '" + spec + "'");
+            }
+            if (index < 0) throw new IllegalArgumentException("Invalid device string: '" + spec + "'");
+        }
+        return switch (type) {
+            case "cpu" -> CPU;
+            case "cuda" -> new Device("cuda", index);
+            default -> throw new IllegalArgumentException(
+                    "Expected one of cpu, cuda device type at start of device string: " + spec);
+        };
+    }
+
+    /** "cpu" or "cuda". */
+    public String type() { return type; }
+
+    /** The device index, or -1 when none was given. */
+    public int index() { return index; }
+
+    public boolean isCpu() { return type.equals("cpu"); }
+
+    public boolean isCuda() { return type.equals("cuda"); }
+
+    @Override public boolean equals(Object o) {
+        return o instanceof Device d && d.type.equals(type) && d.index == index;
+    }
+
+    @Override public int hashCode() { return type.hashCode() * 31 + index; }
+
+    @Override public String toString() { return index < 0 ? type : type + ":" + index; }
+}

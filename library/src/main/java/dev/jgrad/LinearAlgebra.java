@@ -1,0 +1,161 @@
+package dev.jgrad;
+
+import dev.jgrad.kernels.cpu.Gemm;
+import dev.jgrad.kernels.cpu.Parallel;
+
+/**
+ * The matmul family. Operands go to the GEMM kernels with their strides as they are, so transposed
+ * inputs cost no copy; only the batch loop of a broadcast matmul is done here.
+ */
+final class LinearAlgebra {
+    private LinearAlgebra() {}
+
+    static Tensor mm(Tensor a, Tensor b) {
+        Checks.tensor(b, "mm", "mat2", 1);
+        if (a.dim() != 2) throw new IllegalArgumentException("self must be a matrix");
+        if (b.dim() != 2) throw new IllegalArgumentException("mat2 must be a matrix");
+        if (a.shape[1] != b.shape[0]) {
+            throw new IllegalArgumentException("mat1 and mat2 shapes cannot be multiplied (" + a.shape[0] + "x" + a.shape[1]
+                    + " and " + b.shape[0] + "x" + b.shape[1] + ")");
+        }
+        DType t = sameType(a, b);
+        Tensor x = Copying.convert(a, computeType(t)), y = Copying.convert(b, computeType(t));
+        Tensor out = Tensor.contiguousOf(Storage.allocate(computeType(t), a.shape[0] * b.shape[1]), new int[] {a.shape[0], b.shape[1]});
+        gemm(x, x.offset, y, y.offset, out, 0);
+        return Copying.convert(out, t);
+    }
+
+    static Tensor bmm(Tensor a, Tensor b) {
+        Checks.tensor(b, "bmm", "mat2", 1);
+        if (a.dim() != 3) throw new IllegalArgumentException("batch1 must be a 3D tensor");
+        if (b.dim() != 3) throw new IllegalArgumentException("batch2 must be a 3D tensor");
+        if (b.shape[0] != a.shape[0] || b.shape[1] != a.shape[2]) {
+            throw new IllegalArgumentException("Expected size for first two dimensions of batch2 tensor to be: [" + a.shape[0]
+                    + ", " + a.shape[2] + "] but got: [" + b.shape[0] + ", " + b.shape[1] + "].");
+        }
+        return batched(a, b);
+    }
+
+    static Tensor mv(Tensor a, Tensor v) {
+        Checks.tensor(v, "mv", "vec", 1);
+        if (a.dim() != 2 || v.dim() != 1) {
+            throw new IllegalArgumentException("vector + matrix @ vector expected, got " + 1 + ", " + a.dim() + ", " + v.dim());
+        }
+        if (a.shape[1] != v.shape[0]) {
+            throw new IllegalArgumentException("size mismatch, got " + a.shape[0] + ", " + a.shape[0] + "x" + a.shape[1] + "," + v.shape[0]);
+        }
+        sameType(a, v);
+        return mm(a, v.unsqueeze(1)).squeeze(1);
+    }
+
+    static Tensor dot(Tensor a, Tensor b) {
+        Checks.tensor(b, "dot", "tensor", 1);
+        if (a.dim() != 1 || b.dim() != 1) {
+            throw new IllegalArgumentException("1D tensors expected, but got " + a.dim() + "D and " + b.dim() + "D tensors");
+        }
+        if (a.dtype() != b.dtype()) {
+            throw new IllegalArgumentException("dot : expected both vectors to have same dtype, but found "
+                    + a.dtype().scalarTypeName() + " and " + b.dtype().scalarTypeName());
+        }
+        if (a.shape[0] != b.shape[0]) {
+            throw new IllegalArgumentException("inconsistent tensor size, expected tensor [" + a.shape[0] + "] and src [" + b.shape[0]
+                    + "] to have the same number of elements, but got " + a.shape[0] + " and " + b.shape[0] + " elements respectively");
+        }
+        return mm(a.unsqueeze(0), b.unsqueeze(1)).reshape();
+    }
+
+    static Tensor matmul(Tensor a, Tensor b) {
+        Checks.tensor(b, "matmul", "other", 1);
+        int da = a.dim(), db = b.dim();
+        if (da == 0 || db == 0) {
+            throw new IllegalArgumentException("both arguments to matmul need to be at least 1D, but they are " + da + "D and " + db + "D");
+        }
+        if (da == 1 && db == 1) return dot(a, b);
+        if (da == 2 && db == 1) return mv(a, b);
+        if (da == 1 && db == 2) return mm(a.unsqueeze(0), b).squeeze(0);
+        if (da == 2 && db == 2) return mm(a, b);
+        Tensor x = da == 1 ? a.unsqueeze(0) : a;
+        Tensor y = db == 1 ? b.unsqueeze(1) : b;
+        if (x.shape[x.dim() - 1] != y.shape[y.dim() - 2]) {
+            throw new IllegalArgumentException("mat1 and mat2 shapes cannot be multiplied (" + x.numel() / x.shape[x.dim() - 1] + "x"
+                    + x.shape[x.dim() - 1] + " and " + y.shape[y.dim() - 2] + "x" + y.shape[y.dim() - 1] + ")");
+        }
+        Tensor r = batched(x, y);
+        if (da == 1) r = r.squeeze(-2);
+        if (db == 1) r = r.squeeze(-1);
+        return r;
+    }
+
+    /** (..., n, k) @ (..., k, m) with broadcast batch dims; one GEMM per batch entry. */
+    private static Tensor batched(Tensor a0, Tensor b0) {
+        DType t = sameType(a0, b0);
+        Tensor a = Copying.convert(a0, computeType(t)), b = Copying.convert(b0, computeType(t));
+        int na = a.dim(), nb = b.dim();
+        int n = a.shape[na - 2], k = a.shape[na - 1], m = b.shape[nb - 1];
+        int[] batchA = java.util.Arrays.copyOf(a.shape, na - 2), batchB = java.util.Arrays.copyOf(b.shape, nb - 2);
+        int[] batch = Shapes.broadcast(batchA, batchB);
+        int[] sa = Shapes.broadcastStrides(batchA, java.util.Arrays.copyOf(a.stride, na - 2), batch);
+        int[] sb = Shapes.broadcastStrides(batchB, java.util.Arrays.copyOf(b.stride, nb - 2), batch);
+        int batches = Shapes.numel(batch);
+        int[] outShape = java.util.Arrays.copyOf(batch, batch.length + 2);
+        outShape[batch.length] = n;
+        outShape[batch.length + 1] = m;
+        Tensor out = Tensor.contiguousOf(Storage.allocate(computeType(t), Shapes.numel(outShape)), outShape);
+        if (out.numel() == 0) return Copying.convert(out, t);
+        long flopsPerBatch = (long) n * m * Math.max(k, 1);
+        int grain = (int) Math.max(1, Math.min(batches, (1 << 18) / flopsPerBatch));
+        Parallel.forRange(batches, grain, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                int offA = a.offset, offB = b.offset, rem = i;
+                for (int d = batch.length - 1; d >= 0; d--) {
+                    int idx = rem % batch[d];
+                    rem /= batch[d];
+                    offA += idx * sa[d];
+                    offB += idx * sb[d];
+                }
+                gemm(a, offA, b, offB, out, i * n * m);
+            }
+        });
+        return Copying.convert(out, t);
+    }
+
+    /** out[outOff..] (row-major n x m) = the last two dims of a (at offA) times those of b (at offB). */
+    private static void gemm(Tensor a, int offA, Tensor b, int offB, Tensor out, int outOff) {
+        int na = a.dim(), nb = b.dim();
+        int n = a.shape[na - 2], k = a.shape[na - 1], m = b.shape[nb - 1];
+        int ars = a.stride[na - 2], acs = a.stride[na - 1], brs = b.stride[nb - 2], bcs = b.stride[nb - 1];
+        switch (out.dtype()) {
+            case FLOAT32 -> Gemm.sgemm(n, m, k, (float[]) a.storage.data, offA, ars, acs, (float[]) b.storage.data, offB, brs, bcs,
+                    (float[]) out.storage.data, outOff, m, false);
+            case FLOAT64 -> Gemm.dgemm(n, m, k, (double[]) a.storage.data, offA, ars, acs, (double[]) b.storage.data, offB, brs, bcs,
+                    (double[]) out.storage.data, outOff, m, false);
+            default -> longGemm(n, m, k, (long[]) a.storage.data, offA, ars, acs, (long[]) b.storage.data, offB, brs, bcs,
+                    (long[]) out.storage.data, outOff);
+        }
+    }
+
+    private static void longGemm(int n, int m, int k, long[] a, int ao, int ars, int acs, long[] b, int bo, int brs, int bcs,
+                                 long[] c, int co) {
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                long acc = 0;
+                for (int p = 0; p < k; p++) acc += a[ao + i * ars + p * acs] * b[bo + p * brs + j * bcs];
+                c[co + i * m + j] = acc;
+            }
+        }
+    }
+
+    private static DType computeType(DType t) {
+        return t.isFloatingPoint() ? t : DType.INT64;
+    }
+
+    private static DType sameType(Tensor a, Tensor b) {
+        Checks.sameDevice(a, b);
+        if (a.dtype() != b.dtype()) {
+            throw new IllegalArgumentException("expected scalar type " + a.dtype().scalarTypeName() + " but found "
+                    + b.dtype().scalarTypeName());
+        }
+        if (a.dtype() == DType.BOOL) throw new IllegalArgumentException("\"addmm_impl_cpu_\" not implemented for 'Bool'");
+        return a.dtype();
+    }
+}

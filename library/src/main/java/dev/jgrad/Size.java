@@ -1,0 +1,36 @@
+package dev.jgrad;
+
+import java.util.AbstractList;
+import java.util.Arrays;
+
+/** A tensor's shape, as {@code torch.Size}: an immutable list of longs that prints {@code torch.Size([2, 3])}. */
+public final class Size extends AbstractList<Long> {
+    private final long[] dims;
+
+    public Size(long... dims) { this.dims = dims.clone(); }
+
+    @Override public Long get(int i) { return dims[i]; }
+
+    /** The i-th dimension as a primitive; negative i counts from the end. */
+    public long dim(int i) { return dims[i < 0 ? i + dims.length : i]; }
+
+    @Override public int size() { return dims.length; }
+
+    /** The product of the dimensions. */
+    public long numel() {
+        long n = 1;
+        for (long d : dims) n *= d;
+        return n;
+    }
+
+    public long[] toLongArray() { return dims.clone(); }
+
+    @Override public boolean equals(Object o) {
+        if (o instanceof Size s) return Arrays.equals(dims, s.dims);
+        return super.equals(o);
+    }
+
+    @Override public int hashCode() { return super.hashCode(); }
+
+    @Override public String toString() { return "torch.Size(" + Shapes.format(dims) + ")"; }
+}

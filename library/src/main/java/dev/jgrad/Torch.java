@@ -1,0 +1,359 @@
+package dev.jgrad;
+
+import dev.jgrad.kernels.cpu.BinaryOp;
+import dev.jgrad.kernels.cpu.Parallel;
+import dev.jgrad.kernels.cpu.UnaryOp;
+import java.util.List;
+
+/**
+ * The {@code torch.*} namespace: factories and the static forms of ops. Use with
+ * {@code import static dev.jgrad.Torch.*;}.
+ *
+ * <p>Shapes are varargs at the end ({@code zeros(2, 3)}); a dtype, when given, comes first
+ * ({@code zeros(DType.INT64, 4, 3)}).
+ */
+public final class Torch {
+    private Torch() {}
+
+    // ---------------------------------------------------------------- from data
+
+    /**
+     * A tensor copied from nested Java arrays or Lists. Floating data gives float32, integral data int64,
+     * booleans bool: {@code tensor(new double[][]{{1, 2}, {3, 4}})}.
+     */
+    public static Tensor tensor(Object data) { return Creation.tensor(data, null); }
+
+    public static Tensor tensor(Object data, DType dtype) { return Creation.tensor(data, dtype); }
+
+    /** {@code tensor(1.5, 2.5)}: a float32 vector. */
+    public static Tensor tensor(double... data) { return Creation.tensor(data, null); }
+
+    /** {@code tensor(1, 2, 3)}: an int64 vector. */
+    public static Tensor tensor(long... data) { return Creation.tensor(data, null); }
+
+    public static Tensor tensor(boolean... data) { return Creation.tensor(data, null); }
+
+    /** A 0-dim float32 tensor. */
+    public static Tensor scalarTensor(double value) { return Creation.tensor(new double[] {value}, null).reshape(); }
+
+    public static Tensor scalarTensor(double value, DType dtype) { return Creation.tensor(new double[] {value}, dtype).reshape(); }
+
+    /** A 0-dim int64 tensor. */
+    public static Tensor scalarTensor(long value) { return Creation.tensor(new long[] {value}, null).reshape(); }
+
+    public static Tensor scalarTensor(boolean value) { return Creation.tensor(new boolean[] {value}, null).reshape(); }
+
+    // ---------------------------------------------------------------- the array bridge (shared memory)
+
+    /** A tensor over data itself: writes to either show in both. Shape defaults to data's length. */
+    public static Tensor fromArray(float[] data, long... shape) { return bridge(Storage.wrap(data), shape); }
+
+    public static Tensor fromArray(double[] data, long... shape) { return bridge(Storage.wrap(data), shape); }
+
+    public static Tensor fromArray(long[] data, long... shape) { return bridge(Storage.wrap(data), shape); }
+
+    public static Tensor fromArray(int[] data, long... shape) { return bridge(Storage.wrap(data), shape); }
+
+    public static Tensor fromArray(boolean[] data, long... shape) { return bridge(Storage.wrap(data), shape); }
+
+    private static Tensor bridge(Storage s, long[] shape) {
+        long[] dims = shape == null || shape.length == 0 ? new long[] {s.size} : shape;
+        int[] sh = Shapes.inferSize(dims, s.size);
+        return Tensor.contiguousOf(s, sh);
+    }
+
+    // ---------------------------------------------------------------- constant fills
+
+    public static Tensor zeros(long... size) { return Creation.full(size, Scalar.of(0L), DType.FLOAT32); }
+
+    public static Tensor zeros(DType dtype, long... size) { return Creation.full(size, Scalar.of(0L), dtype); }
+
+    public static Tensor ones(long... size) { return Creation.full(size, Scalar.of(1L), DType.FLOAT32); }
+
+    public static Tensor ones(DType dtype, long... size) { return Creation.full(size, Scalar.of(1L), dtype); }
+
+    /** Uninitialised in PyTorch; zero-filled here (the JVM clears new arrays anyway). */
+    public static Tensor empty(long... size) { return Creation.empty(size, DType.FLOAT32); }
+
+    public static Tensor empty(DType dtype, long... size) { return Creation.empty(size, dtype); }
+
+    /** Filled with value; a double fill gives float32, as {@code torch.full(size, 7.)}. */
+    public static Tensor full(long[] size, double value) { return Creation.full(size, Scalar.of(value), null); }
+
+    /** An integral fill gives int64, as {@code torch.full(size, 7)}. */
+    public static Tensor full(long[] size, long value) { return Creation.full(size, Scalar.of(value), null); }
+
+    public static Tensor full(long[] size, boolean value) { return Creation.full(size, Scalar.of(value), null); }
+
+    public static Tensor full(long[] size, double value, DType dtype) { return Creation.full(size, Scalar.of(value), dtype); }
+
+    public static Tensor zerosLike(Tensor t) { return zeros(t.dtype(), t.shape()); }
+
+    public static Tensor zerosLike(Tensor t, DType dtype) { return zeros(dtype, t.shape()); }
+
+    public static Tensor onesLike(Tensor t) { return ones(t.dtype(), t.shape()); }
+
+    public static Tensor onesLike(Tensor t, DType dtype) { return ones(dtype, t.shape()); }
+
+    public static Tensor emptyLike(Tensor t) { return empty(t.dtype(), t.shape()); }
+
+    public static Tensor fullLike(Tensor t, double value) { return Creation.full(t.shape(), Scalar.of(value), t.dtype()); }
+
+    /** Uniform [0, 1) with t's shape and dtype (which must be floating). */
+    public static Tensor randLike(Tensor t) { return rand(t.dtype(), t.shape()); }
+
+    public static Tensor randLike(Tensor t, DType dtype) { return rand(dtype, t.shape()); }
+
+    public static Tensor randnLike(Tensor t) { return randn(t.dtype(), t.shape()); }
+
+    public static Tensor randnLike(Tensor t, DType dtype) { return randn(dtype, t.shape()); }
+
+    // ---------------------------------------------------------------- ranges
+
+    /** {@code arange(10)}: int64 0..9. */
+    public static Tensor arange(long end) { return Creation.arange(0, end, 1); }
+
+    public static Tensor arange(long start, long end) { return Creation.arange(start, end, 1); }
+
+    public static Tensor arange(long start, long end, long step) { return Creation.arange(start, end, step); }
+
+    /** {@code arange(5.0)}: float32. */
+    public static Tensor arange(double end) { return Creation.arange(0, end, 1, DType.FLOAT32); }
+
+    public static Tensor arange(double start, double end) { return Creation.arange(start, end, 1, DType.FLOAT32); }
+
+    public static Tensor arange(double start, double end, double step) { return Creation.arange(start, end, step, DType.FLOAT32); }
+
+    public static Tensor arange(double start, double end, double step, DType dtype) { return Creation.arange(start, end, step, dtype); }
+
+    public static Tensor linspace(double start, double end, long steps) { return Creation.linspace(start, end, steps, DType.FLOAT32); }
+
+    public static Tensor linspace(double start, double end, long steps, DType dtype) { return Creation.linspace(start, end, steps, dtype); }
+
+    public static Tensor eye(long n) { return Creation.eye(n, n, DType.FLOAT32); }
+
+    public static Tensor eye(long n, long m) { return Creation.eye(n, m, DType.FLOAT32); }
+
+    public static Tensor eye(DType dtype, long n, long m) { return Creation.eye(n, m, dtype); }
+
+    // ---------------------------------------------------------------- random
+
+    /** Seeds the default generator, as {@code torch.manual_seed}: the same seed gives PyTorch's numbers. */
+    public static Generator manualSeed(long seed) { return Generator.defaultGenerator().manualSeed(seed); }
+
+    public static Tensor rand(long... size) { return Creation.rand(size, DType.FLOAT32, Generator.defaultGenerator()); }
+
+    public static Tensor rand(DType dtype, long... size) { return Creation.rand(size, dtype, Generator.defaultGenerator()); }
+
+    public static Tensor randn(long... size) { return Creation.randn(size, DType.FLOAT32, Generator.defaultGenerator()); }
+
+    public static Tensor randn(DType dtype, long... size) { return Creation.randn(size, dtype, Generator.defaultGenerator()); }
+
+    /** Integers in [low, high), int64. */
+    public static Tensor randint(long low, long high, long... size) {
+        return Creation.randint(low, high, size, DType.INT64, Generator.defaultGenerator());
+    }
+
+    public static Tensor randint(DType dtype, long low, long high, long... size) {
+        return Creation.randint(low, high, size, dtype, Generator.defaultGenerator());
+    }
+
+    /** A random permutation of 0..n-1, int64. */
+    public static Tensor randperm(int n) {
+        if (n < 0) throw new IllegalArgumentException("n must be non-negative, got" + n);
+        return Torch.fromArray(Generator.defaultGenerator().randperm(n));
+    }
+
+    // ---------------------------------------------------------------- devices and threads
+
+    /** False: jgrad has no GPU backend on this machine. */
+    public static boolean cudaIsAvailable() { return false; }
+
+    public static int getNumThreads() { return Parallel.numThreads(); }
+
+    public static void setNumThreads(int n) { Parallel.setNumThreads(n); }
+
+    // ---------------------------------------------------------------- static forms of ops
+
+    public static Tensor add(Tensor a, Tensor b) { return a.add(b); }
+
+    public static Tensor add(Tensor a, double b) { return a.add(b); }
+
+    public static Tensor add(Tensor a, Tensor b, double alpha) { return a.add(b, alpha); }
+
+    /** {@code torch.add(a, b, out=out)}. */
+    public static Tensor add(Tensor a, Tensor b, Tensor out) { return Elementwise.binaryOut("add", BinaryOp.ADD, a, b, 1, out); }
+
+    public static Tensor sub(Tensor a, Tensor b) { return a.sub(b); }
+
+    public static Tensor sub(Tensor a, Tensor b, Tensor out) { return Elementwise.binaryOut("sub", BinaryOp.SUB, a, b, 1, out); }
+
+    public static Tensor mul(Tensor a, Tensor b) { return a.mul(b); }
+
+    public static Tensor mul(Tensor a, double b) { return a.mul(b); }
+
+    public static Tensor mul(Tensor a, Tensor b, Tensor out) { return Elementwise.binaryOut("mul", BinaryOp.MUL, a, b, 1, out); }
+
+    public static Tensor div(Tensor a, Tensor b) { return a.div(b); }
+
+    public static Tensor div(Tensor a, double b) { return a.div(b); }
+
+    public static Tensor div(Tensor a, Tensor b, Tensor out) { return Elementwise.binaryOut("div", BinaryOp.DIV, a, b, 1, out); }
+
+    public static Tensor pow(Tensor a, Tensor exponent) { return a.pow(exponent); }
+
+    public static Tensor pow(Tensor a, double exponent) { return a.pow(exponent); }
+
+    public static Tensor rsub(Tensor a, Tensor b) { return a.rsub(b); }
+
+    public static Tensor rsub(Tensor a, double b) { return a.rsub(b); }
+
+    public static Tensor remainder(Tensor a, Tensor b) { return a.remainder(b); }
+
+    public static Tensor maximum(Tensor a, Tensor b) { return a.maximum(b); }
+
+    public static Tensor minimum(Tensor a, Tensor b) { return a.minimum(b); }
+
+    public static Tensor clamp(Tensor a, double min, double max) { return a.clamp(min, max); }
+
+    public static Tensor neg(Tensor a) { return a.neg(); }
+
+    public static Tensor abs(Tensor a) { return a.abs(); }
+
+    public static Tensor exp(Tensor a) { return a.exp(); }
+
+    public static Tensor log(Tensor a) { return a.log(); }
+
+    public static Tensor sqrt(Tensor a) { return a.sqrt(); }
+
+    public static Tensor sin(Tensor a) { return a.sin(); }
+
+    public static Tensor cos(Tensor a) { return a.cos(); }
+
+    public static Tensor tan(Tensor a) { return a.tan(); }
+
+    public static Tensor tanh(Tensor a) { return a.tanh(); }
+
+    public static Tensor sigmoid(Tensor a) { return a.sigmoid(); }
+
+    public static Tensor relu(Tensor a) { return a.relu(); }
+
+    /** {@code torch.sin(a, out=out)}. */
+    public static Tensor sin(Tensor a, Tensor out) { return Copying.writeOut(Elementwise.unary(UnaryOp.SIN, a), out); }
+
+    public static Tensor exp(Tensor a, Tensor out) { return Copying.writeOut(Elementwise.unary(UnaryOp.EXP, a), out); }
+
+    public static Tensor neg_(Tensor a) { return a.neg_(); }
+
+    public static Tensor abs_(Tensor a) { return a.abs_(); }
+
+    public static Tensor exp_(Tensor a) { return a.exp_(); }
+
+    public static Tensor log_(Tensor a) { return a.log_(); }
+
+    public static Tensor sqrt_(Tensor a) { return a.sqrt_(); }
+
+    /** {@code torch.sin_(a)}: in place. */
+    public static Tensor sin_(Tensor a) { return a.sin_(); }
+
+    public static Tensor cos_(Tensor a) { return a.cos_(); }
+
+    public static Tensor tanh_(Tensor a) { return a.tanh_(); }
+
+    public static Tensor sigmoid_(Tensor a) { return a.sigmoid_(); }
+
+    public static Tensor relu_(Tensor a) { return a.relu_(); }
+
+    public static Tensor eq(Tensor a, Tensor b) { return a.eq(b); }
+
+    public static Tensor ne(Tensor a, Tensor b) { return a.ne(b); }
+
+    public static Tensor gt(Tensor a, Tensor b) { return a.gt(b); }
+
+    public static Tensor ge(Tensor a, Tensor b) { return a.ge(b); }
+
+    public static Tensor lt(Tensor a, Tensor b) { return a.lt(b); }
+
+    public static Tensor le(Tensor a, Tensor b) { return a.le(b); }
+
+    public static boolean equal(Tensor a, Tensor b) { return a.equal(b); }
+
+    public static boolean allclose(Tensor a, Tensor b) { return a.allclose(b); }
+
+    public static boolean allclose(Tensor a, Tensor b, double rtol, double atol) { return a.allclose(b, rtol, atol); }
+
+    /** {@code torch.where(condition, x, y)}: x where condition holds, else y. */
+    public static Tensor where(Tensor condition, Tensor x, Tensor y) { return Elementwise.where(condition, x, y); }
+
+    public static Tensor where(Tensor condition, Tensor x, double y) { return Elementwise.where(condition, x, Scalar.of(y)); }
+
+    public static Tensor sum(Tensor a) { return a.sum(); }
+
+    public static Tensor sum(Tensor a, int dim, boolean keepdim) { return a.sum(dim, keepdim); }
+
+    public static Tensor mean(Tensor a) { return a.mean(); }
+
+    public static Tensor mean(Tensor a, int dim, boolean keepdim) { return a.mean(dim, keepdim); }
+
+    public static Tensor prod(Tensor a) { return a.prod(); }
+
+    public static Tensor max(Tensor a) { return a.max(); }
+
+    public static ValuesIndices max(Tensor a, int dim, boolean keepdim) { return a.max(dim, keepdim); }
+
+    public static Tensor max(Tensor a, Tensor b) { return a.maximum(b); }
+
+    public static Tensor min(Tensor a) { return a.min(); }
+
+    public static ValuesIndices min(Tensor a, int dim, boolean keepdim) { return a.min(dim, keepdim); }
+
+    public static Tensor min(Tensor a, Tensor b) { return a.minimum(b); }
+
+    public static Tensor argmax(Tensor a) { return a.argmax(); }
+
+    public static Tensor argmax(Tensor a, int dim, boolean keepdim) { return a.argmax(dim, keepdim); }
+
+    public static Tensor argmin(Tensor a) { return a.argmin(); }
+
+    public static Tensor norm(Tensor a) { return a.norm(); }
+
+    public static Tensor all(Tensor a) { return a.all(); }
+
+    public static Tensor any(Tensor a) { return a.any(); }
+
+    public static Tensor matmul(Tensor a, Tensor b) { return a.matmul(b); }
+
+    public static Tensor mm(Tensor a, Tensor b) { return a.mm(b); }
+
+    public static Tensor bmm(Tensor a, Tensor b) { return a.bmm(b); }
+
+    public static Tensor mv(Tensor a, Tensor v) { return a.mv(v); }
+
+    public static Tensor dot(Tensor a, Tensor b) { return a.dot(b); }
+
+    public static Tensor t(Tensor a) { return a.t(); }
+
+    public static Tensor transpose(Tensor a, int dim0, int dim1) { return a.transpose(dim0, dim1); }
+
+    public static Tensor permute(Tensor a, int... dims) { return a.permute(dims); }
+
+    public static Tensor reshape(Tensor a, long... shape) { return a.reshape(shape); }
+
+    public static Tensor flatten(Tensor a) { return a.flatten(); }
+
+    public static Tensor squeeze(Tensor a) { return a.squeeze(); }
+
+    public static Tensor unsqueeze(Tensor a, int dim) { return a.unsqueeze(dim); }
+
+    public static Tensor clone(Tensor a) { return a.clone(); }
+
+    /** Concatenates along an existing dim. */
+    public static Tensor cat(List<Tensor> tensors, int dim) { return Joining.cat(tensors, dim); }
+
+    public static Tensor cat(List<Tensor> tensors) { return Joining.cat(tensors, 0); }
+
+    /** Joins along a new dim. */
+    public static Tensor stack(List<Tensor> tensors, int dim) { return Joining.stack(tensors, dim); }
+
+    public static Tensor stack(List<Tensor> tensors) { return Joining.stack(tensors, 0); }
+}

@@ -1,0 +1,306 @@
+package dev.jgrad;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Ops that reinterpret a storage without copying (view, transpose, permute, squeeze, expand, select,
+ * slice, string indexing) plus reshape, which copies only when no view exists.
+ */
+final class Views {
+    private Views() {}
+
+    /** A view of t's storage with a new layout; shares the version counter by sharing the storage. */
+    static Tensor make(Tensor t, int[] shape, int[] stride, int offset) {
+        return new Tensor(t.storage, shape, stride, offset);
+    }
+
+    static Tensor view(Tensor t, long[] requested) {
+        int[] shape = Shapes.inferSize(requested, Shapes.numel(t.shape));
+        int[] stride = Shapes.viewStrides(t.shape, t.stride, shape);
+        if (stride == null) {
+            throw new IllegalArgumentException("view size is not compatible with input tensor's size and stride (at least "
+                    + "one dimension spans across two contiguous subspaces). Use .reshape(...) instead.");
+        }
+        return make(t, shape, stride, t.offset);
+    }
+
+    static Tensor reshape(Tensor t, long[] requested) {
+        int[] shape = Shapes.inferSize(requested, Shapes.numel(t.shape));
+        int[] stride = Shapes.viewStrides(t.shape, t.stride, shape);
+        if (stride != null) return make(t, shape, stride, t.offset);
+        Tensor c = Copying.clone(t);
+        return make(c, shape, Shapes.contiguousStrides(shape), 0);
+    }
+
+    static Tensor flatten(Tensor t, int startDim, int endDim) {
+        int nd = t.shape.length;
+        if (nd == 0) return reshape(t, new long[] {1});
+        int s = Shapes.wrapDim(startDim, nd), e = Shapes.wrapDim(endDim, nd);
+        if (s > e) throw new IllegalArgumentException("flatten() has invalid args: start_dim cannot come after end_dim");
+        if (s == e) return t;
+        long[] shape = new long[nd - (e - s)];
+        int j = 0;
+        for (int i = 0; i < s; i++) shape[j++] = t.shape[i];
+        long prod = 1;
+        for (int i = s; i <= e; i++) prod *= t.shape[i];
+        shape[j++] = prod;
+        for (int i = e + 1; i < nd; i++) shape[j++] = t.shape[i];
+        return reshape(t, shape);
+    }
+
+    static Tensor transpose(Tensor t, int dim0, int dim1) {
+        int nd = t.shape.length;
+        int a = Shapes.wrapDim(dim0, nd), b = Shapes.wrapDim(dim1, nd);
+        if (nd == 0 || a == b) return make(t, t.shape, t.stride, t.offset);
+        int[] shape = t.shape.clone(), stride = t.stride.clone();
+        shape[a] = t.shape[b];
+        shape[b] = t.shape[a];
+        stride[a] = t.stride[b];
+        stride[b] = t.stride[a];
+        return make(t, shape, stride, t.offset);
+    }
+
+    static Tensor t(Tensor t) {
+        if (t.shape.length > 2) {
+            throw new IllegalArgumentException("t() expects a tensor with <= 2 dimensions, but self is " + t.shape.length + "D");
+        }
+        return transpose(t, 0, t.shape.length < 2 ? 0 : 1);
+    }
+
+    static Tensor reverseDims(Tensor t) {
+        int nd = t.shape.length;
+        int[] dims = new int[nd];
+        for (int i = 0; i < nd; i++) dims[i] = nd - 1 - i;
+        return permute(t, dims);
+    }
+
+    static Tensor permute(Tensor t, int[] dims) {
+        int nd = t.shape.length;
+        if (dims == null || dims.length != nd) {
+            throw new IllegalArgumentException("permute(sparse_coo): number of dimensions in the tensor input does not match "
+                    + "the length of the desired ordering of dimensions i.e. input.dim() = " + nd + " is not equal to len(dims) = "
+                    + (dims == null ? 0 : dims.length));
+        }
+        int[] shape = new int[nd], stride = new int[nd];
+        boolean[] seen = new boolean[nd];
+        for (int i = 0; i < nd; i++) {
+            int d = Shapes.wrapDim(dims[i], nd);
+            if (seen[d]) throw new IllegalArgumentException("permute(): duplicate dims are not allowed.");
+            seen[d] = true;
+            shape[i] = t.shape[d];
+            stride[i] = t.stride[d];
+        }
+        return make(t, shape, stride, t.offset);
+    }
+
+    static Tensor squeeze(Tensor t) {
+        int keep = 0;
+        for (int s : t.shape) if (s != 1) keep++;
+        int[] shape = new int[keep], stride = new int[keep];
+        for (int i = 0, j = 0; i < t.shape.length; i++) {
+            if (t.shape[i] != 1) {
+                shape[j] = t.shape[i];
+                stride[j++] = t.stride[i];
+            }
+        }
+        return make(t, shape, stride, t.offset);
+    }
+
+    static Tensor squeeze(Tensor t, int dim) {
+        int nd = t.shape.length;
+        int d = Shapes.wrapDim(dim, nd);
+        if (nd == 0 || t.shape[d] != 1) return make(t, t.shape, t.stride, t.offset);
+        return make(t, remove(t.shape, d), remove(t.stride, d), t.offset);
+    }
+
+    static Tensor unsqueeze(Tensor t, int dim) {
+        int nd = t.shape.length;
+        int d = Shapes.wrapDim(dim, nd + 1);
+        int[] shape = new int[nd + 1], stride = new int[nd + 1];
+        for (int i = 0, j = 0; i <= nd; i++) {
+            if (i == d) {
+                shape[i] = 1;
+                stride[i] = d < nd ? t.shape[d] * t.stride[d] : 1;
+            } else {
+                shape[i] = t.shape[j];
+                stride[i] = t.stride[j++];
+            }
+        }
+        return make(t, shape, stride, t.offset);
+    }
+
+    static Tensor expand(Tensor t, long[] sizes) {
+        int nd = t.shape.length, n = sizes.length;
+        if (n < nd) {
+            throw new IllegalArgumentException("expand(" + t.dtype().legacyTensorTypeName() + "{" + Shapes.format(t.shape)
+                    + "}, size=" + Shapes.format(sizes) + "): the number of sizes provided (" + n
+                    + ") must be greater or equal to the number of dimensions in the tensor (" + nd + ")");
+        }
+        int[] shape = new int[n], stride = new int[n];
+        for (int i = n - 1; i >= 0; i--) {
+            int j = i - (n - nd);
+            long want = sizes[i];
+            if (j < 0) {
+                if (want < 0) {
+                    throw new IllegalArgumentException("The expanded size of the tensor (" + want
+                            + ") isn't allowed in a leading, non-existing dimension " + i);
+                }
+                shape[i] = (int) want;
+                stride[i] = 0;
+                continue;
+            }
+            int have = t.shape[j];
+            if (want == -1) want = have;
+            if (want != have) {
+                if (have != 1) {
+                    throw new IllegalArgumentException("The expanded size of the tensor (" + want
+                            + ") must match the existing size (" + have + ") at non-singleton dimension " + i
+                            + ".  Target sizes: " + Shapes.format(sizes) + ".  Tensor sizes: " + Shapes.format(t.shape));
+                }
+                if (want < 0) throw new IllegalArgumentException("invalid shape dimension " + want);
+                shape[i] = (int) want;
+                stride[i] = 0;
+            } else {
+                shape[i] = have;
+                stride[i] = t.stride[j];
+            }
+        }
+        Shapes.checkedShape(Shapes.toLong(shape));
+        return make(t, shape, stride, t.offset);
+    }
+
+    static Tensor select(Tensor t, int dim, long index) {
+        int nd = t.shape.length;
+        if (nd == 0) throw new IllegalArgumentException("select() cannot be applied to a 0-dim tensor.");
+        int d = Shapes.wrapDim(dim, nd);
+        int size = t.shape[d];
+        if (index < -size || index >= size) {
+            throw new IllegalArgumentException("select(): index " + index + " out of range for tensor of size "
+                    + Shapes.format(t.shape) + " at dimension " + d);
+        }
+        int i = (int) (index < 0 ? index + size : index);
+        return make(t, remove(t.shape, d), remove(t.stride, d), t.offset + i * t.stride[d]);
+    }
+
+    static Tensor slice(Tensor t, int dim, long start, long end, long step) {
+        int nd = t.shape.length;
+        if (nd == 0) throw new IllegalArgumentException("slice() cannot be applied to a 0-dim tensor.");
+        if (step <= 0) throw new IllegalArgumentException(step == 0 ? "slice step cannot be zero" : "step must be greater than zero");
+        int d = Shapes.wrapDim(dim, nd);
+        long size = t.shape[d];
+        long s = clampIndex(start, size), e = clampIndex(end, size);
+        if (e < s) e = s;
+        int len = e > s ? (int) ((e - s - 1) / step + 1) : 0;
+        int[] shape = t.shape.clone(), stride = t.stride.clone();
+        shape[d] = len;
+        stride[d] = (int) (t.stride[d] * step);
+        return make(t, shape, stride, (int) (t.offset + s * t.stride[d]));
+    }
+
+    private static long clampIndex(long i, long size) {
+        if (i < 0) i += size;
+        return Math.max(0, Math.min(size, i));
+    }
+
+    static Tensor narrow(Tensor t, int dim, long start, long length) {
+        int d = Shapes.wrapDim(dim, t.shape.length);
+        long size = t.shape[d];
+        if (start < -size || start > size) {
+            throw new IllegalArgumentException("start out of range (expected to be in range of [" + (-size) + ", " + size
+                    + "], but got " + start + ")");
+        }
+        if (start < 0) start += size;
+        if (length < 0) throw new IllegalArgumentException("narrow(): length must be non-negative.");
+        if (start + length > size) {
+            throw new IllegalArgumentException("start (" + start + ") + length (" + length + ") exceeds dimension size (" + size + ").");
+        }
+        return slice(t, d, start, start + length, 1);
+    }
+
+    static List<Tensor> split(Tensor t, long splitSize, int dim) {
+        int d = Shapes.wrapDim(dim, t.shape.length);
+        if (splitSize <= 0 && t.shape[d] > 0) {
+            throw new IllegalArgumentException("split_size can only be 0 if dimension size is 0, but got dimension size of "
+                    + t.shape[d]);
+        }
+        List<Tensor> parts = new ArrayList<>();
+        for (long s = 0; s < t.shape[d]; s += splitSize) parts.add(slice(t, d, s, Math.min(t.shape[d], s + splitSize), 1));
+        if (parts.isEmpty()) parts.add(t);
+        return parts;
+    }
+
+    static List<Tensor> chunk(Tensor t, int chunks, int dim) {
+        if (chunks <= 0) throw new IllegalArgumentException("chunk expects `chunks` to be greater than 0, got: " + chunks);
+        int d = Shapes.wrapDim(dim, t.shape.length);
+        long size = t.shape[d];
+        return split(t, Math.max(1, (size + chunks - 1) / chunks), d);
+    }
+
+    static List<Tensor> unbind(Tensor t, int dim) {
+        int d = Shapes.wrapDim(dim, t.shape.length);
+        List<Tensor> parts = new ArrayList<>(t.shape[d]);
+        for (int i = 0; i < t.shape[d]; i++) parts.add(select(t, d, i));
+        return parts;
+    }
+
+    private static int[] remove(int[] a, int at) {
+        int[] r = new int[a.length - 1];
+        for (int i = 0, j = 0; i < a.length; i++) if (i != at) r[j++] = a[i];
+        return r;
+    }
+
+    /**
+     * Basic indexing from a string of comma-separated items: integers select, {@code start:stop:step}
+     * slices, {@code None} inserts a dim, {@code ...} stands for every dim not named.
+     */
+    static Tensor index(Tensor t, String spec) {
+        if (spec == null) throw new IllegalArgumentException("index(): the index string must not be null");
+        String[] items = spec.trim().isEmpty() ? new String[0] : spec.split(",", -1);
+        int consuming = 0, ellipses = 0;
+        for (int i = 0; i < items.length; i++) {
+            items[i] = items[i].trim();
+            if (items[i].equals("...")) ellipses++;
+            else if (!items[i].equals("None")) consuming++;
+        }
+        if (ellipses > 1) throw new IllegalArgumentException("an index can only have a single ellipsis ('...')");
+        if (consuming > t.shape.length) {
+            throw new IllegalArgumentException("too many indices for tensor of dimension " + t.shape.length);
+        }
+        Tensor r = make(t, t.shape, t.stride, t.offset);
+        int dim = 0;
+        for (String item : items) {
+            if (item.equals("...")) {
+                dim += t.shape.length - consuming;
+            } else if (item.equals("None")) {
+                r = unsqueeze(r, dim++);
+            } else if (item.contains(":")) {
+                long[] sl = parseSlice(item, spec);
+                r = slice(r, dim++, sl[0], sl[1], sl[2]);
+            } else {
+                r = select(r, dim, parseLong(item, spec));
+            }
+        }
+        return r;
+    }
+
+    private static long[] parseSlice(String item, String spec) {
+        String[] p = item.split(":", -1);
+        if (p.length > 3) throw new IllegalArgumentException("invalid slice '" + item + "' in index \"" + spec + "\"");
+        long start = p[0].isBlank() ? 0 : parseLong(p[0], spec);
+        long end = p[1].isBlank() ? Long.MAX_VALUE : parseLong(p[1], spec);
+        long step = p.length < 3 || p[2].isBlank() ? 1 : parseLong(p[2], spec);
+        if (step == 0) throw new IllegalArgumentException("slice step cannot be zero");
+        if (step < 0) throw new IllegalArgumentException("step must be greater than zero");
+        return new long[] {start, end, step};
+    }
+
+    private static long parseLong(String s, String spec) {
+        try {
+            return Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("invalid index '" + s.trim() + "' in \"" + spec
+                    + "\": expected an integer, a slice start:stop:step, None or ...");
+        }
+    }
+}

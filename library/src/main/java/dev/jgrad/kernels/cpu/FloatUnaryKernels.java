@@ -1,0 +1,96 @@
+package dev.jgrad.kernels.cpu;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * float32 unary kernels over one strided row: c[i] = op(a[i]).
+ *
+ * <p>Long stride-1 rows use the Vector API, whose transcendental operators are vectorised math-library
+ * routines on x86; short or strided rows use {@link Math} in double and round once, which is what a
+ * correctly rounded float32 result needs.
+ */
+public final class FloatUnaryKernels {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    /** Below this many elements the scalar loop is as fast and exactly rounded. */
+    private static final int VECTOR_MIN = 64;
+
+    private FloatUnaryKernels() {}
+
+    public static void row(UnaryOp op, float[] a, int ao, int as, float[] c, int co, int cs, int n) {
+        int done = 0;
+        if (as == 1 && cs == 1 && n >= VECTOR_MIN) done = vector(op, a, ao, c, co, n);
+        if (done < n) scalar(op, a, ao + done * as, as, c, co + done * cs, cs, n - done);
+    }
+
+    /** Returns how many leading elements it handled (0 for ops without a vector form). */
+    private static int vector(UnaryOp op, float[] a, int ao, float[] c, int co, int n) {
+        int i = 0, bound = S.loopBound(n);
+        switch (op) {
+            case NEG -> { for (; i < bound; i += L) FloatVector.fromArray(S, a, ao + i).neg().intoArray(c, co + i); }
+            case ABS -> { for (; i < bound; i += L) FloatVector.fromArray(S, a, ao + i).abs().intoArray(c, co + i); }
+            case SQRT -> { for (; i < bound; i += L) FloatVector.fromArray(S, a, ao + i).sqrt().intoArray(c, co + i); }
+            case RELU -> {
+                FloatVector zero = FloatVector.zero(S);
+                for (; i < bound; i += L) FloatVector.fromArray(S, a, ao + i).lanewise(VectorOperators.MAX, zero).intoArray(c, co + i);
+            }
+            case RECIPROCAL -> {
+                FloatVector one = FloatVector.broadcast(S, 1f);
+                for (; i < bound; i += L) one.div(FloatVector.fromArray(S, a, ao + i)).intoArray(c, co + i);
+            }
+            case RSQRT -> {
+                FloatVector one = FloatVector.broadcast(S, 1f);
+                for (; i < bound; i += L) one.div(FloatVector.fromArray(S, a, ao + i).sqrt()).intoArray(c, co + i);
+            }
+            case EXP -> { for (; i < bound; i += L) FloatVector.fromArray(S, a, ao + i).lanewise(VectorOperators.EXP).intoArray(c, co + i); }
+            case LOG -> { for (; i < bound; i += L) FloatVector.fromArray(S, a, ao + i).lanewise(VectorOperators.LOG).intoArray(c, co + i); }
+            case SIN -> { for (; i < bound; i += L) FloatVector.fromArray(S, a, ao + i).lanewise(VectorOperators.SIN).intoArray(c, co + i); }
+            case COS -> { for (; i < bound; i += L) FloatVector.fromArray(S, a, ao + i).lanewise(VectorOperators.COS).intoArray(c, co + i); }
+            case TANH -> { for (; i < bound; i += L) FloatVector.fromArray(S, a, ao + i).lanewise(VectorOperators.TANH).intoArray(c, co + i); }
+            case SIGMOID -> {
+                FloatVector one = FloatVector.broadcast(S, 1f);
+                for (; i < bound; i += L) {
+                    FloatVector e = FloatVector.fromArray(S, a, ao + i).neg().lanewise(VectorOperators.EXP);
+                    one.div(one.add(e)).intoArray(c, co + i);
+                }
+            }
+            default -> { }
+        }
+        return i;
+    }
+
+    private static void scalar(UnaryOp op, float[] a, int ao, int as, float[] c, int co, int cs, int n) {
+        switch (op) {
+            case NEG -> { for (int i = 0; i < n; i++) c[co + i * cs] = -a[ao + i * as]; }
+            case ABS -> { for (int i = 0; i < n; i++) c[co + i * cs] = Math.abs(a[ao + i * as]); }
+            case EXP -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) Math.exp(a[ao + i * as]); }
+            case LOG -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) Math.log(a[ao + i * as]); }
+            case SQRT -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) Math.sqrt(a[ao + i * as]); }
+            case RSQRT -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) (1.0 / Math.sqrt(a[ao + i * as])); }
+            case SIN -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) Math.sin(a[ao + i * as]); }
+            case COS -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) Math.cos(a[ao + i * as]); }
+            case TAN -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) Math.tan(a[ao + i * as]); }
+            case TANH -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) Math.tanh(a[ao + i * as]); }
+            case SIGMOID -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) (1.0 / (1.0 + Math.exp(-a[ao + i * as]))); }
+            case RELU -> { for (int i = 0; i < n; i++) c[co + i * cs] = Math.max(a[ao + i * as], 0); }
+            case LOG1P -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) Math.log1p(a[ao + i * as]); }
+            case EXPM1 -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) Math.expm1(a[ao + i * as]); }
+            case RECIPROCAL -> { for (int i = 0; i < n; i++) c[co + i * cs] = 1 / a[ao + i * as]; }
+            case FLOOR -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) Math.floor(a[ao + i * as]); }
+            case CEIL -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) Math.ceil(a[ao + i * as]); }
+            case ROUND -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) Math.rint(a[ao + i * as]); }
+            case TRUNC -> { for (int i = 0; i < n; i++) { double x = a[ao + i * as]; c[co + i * cs] = (float) (x < 0 ? Math.ceil(x) : Math.floor(x)); } }
+            case SIGN -> { for (int i = 0; i < n; i++) { double x = a[ao + i * as]; c[co + i * cs] = (float) (x > 0 ? 1 : x < 0 ? -1 : x); } }
+            case ASIN -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) Math.asin(a[ao + i * as]); }
+            case ACOS -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) Math.acos(a[ao + i * as]); }
+            case ATAN -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) Math.atan(a[ao + i * as]); }
+            case SINH -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) Math.sinh(a[ao + i * as]); }
+            case COSH -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) Math.cosh(a[ao + i * as]); }
+            case LOG2 -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) (Math.log(a[ao + i * as]) / Math.log(2)); }
+            case LOG10 -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) Math.log10(a[ao + i * as]); }
+            case ERF -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) SpecialFunctions.erf(a[ao + i * as]); }
+        }
+    }
+}
