@@ -160,7 +160,6 @@ public final class Torch {
 
     /** A random permutation of 0..n-1, int64. */
     public static Tensor randperm(int n) {
-        if (n < 0) throw new IllegalArgumentException("n must be non-negative, got" + n);
         return Torch.fromArray(Generator.defaultGenerator().randperm(n));
     }
 

@@ -1,0 +1,276 @@
+package dev.jgrad;
+
+import dev.jgrad.random.CpuRng;
+import dev.jgrad.random.Sampling;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.security.SecureRandom;
+import java.util.Objects;
+
+/**
+ * A random number generator that reproduces PyTorch 1.13's CPU generator ({@code torch.Generator})
+ * bit for bit: after {@code manualSeed(s)} the fills below produce the numbers that
+ * {@code torch.manual_seed(s)} followed by the matching torch call produces, and they advance the
+ * state identically, so any sequence of calls stays in step with PyTorch.
+ *
+ * <p>Each fill covers one contiguous tensor of {@code n} elements; PyTorch's algorithm depends on
+ * {@code n} (see {@link #normal(float[], int, int, double, double)}), so a tensor must be filled with
+ * one call, not in pieces.
+ *
+ * <p>Two limits, both inherited from PyTorch depending on its platform. Float32 normals of 16 or
+ * more elements follow PyTorch's AVX2 kernel, which PyTorch uses on every x86-64 CPU with AVX2
+ * (AVX-512 ones included); PyTorch on other CPUs computes them differently. Float64 normals need
+ * {@code log/sin/cos}, which PyTorch takes from the C library and jgrad from {@link Math}; about
+ * 0.2% of float64 normals differ from glibc-based PyTorch in the last bit or two.
+ *
+ * <p>Seeds are 64-bit values; a negative {@code long} stands for the unsigned value with the same
+ * bits, as {@code torch.manual_seed(2**64 - 1)} equals {@code manualSeed(-1)}.
+ *
+ * <p>Methods are synchronized, like PyTorch's generator mutex.
+ */
+public final class Generator {
+
+    /** The seed of a new {@code torch.Generator()}. */
+    public static final long DEFAULT_SEED = 67280421310721L;
+
+    private static final int FLOAT_DIGITS = 24;
+    private static final int DOUBLE_DIGITS = 53;
+
+    private static final Generator DEFAULT = new Generator(nondeterministicSeed());
+
+    private final CpuRng rng;
+
+    /** A generator seeded with {@link #DEFAULT_SEED}, like {@code torch.Generator()}. */
+    public Generator() {
+        this(DEFAULT_SEED);
+    }
+
+    public Generator(long seed) {
+        rng = new CpuRng(seed);
+    }
+
+    /**
+     * The global generator that {@code Torch.manualSeed} seeds and that random functions use when
+     * given none. Like PyTorch's, it starts from a nondeterministic seed.
+     */
+    public static Generator defaultGenerator() {
+        return DEFAULT;
+    }
+
+    /** {@code manual_seed}: restarts the stream and drops the cached normal value. */
+    public synchronized Generator manualSeed(long seed) {
+        rng.seed(seed);
+        return this;
+    }
+
+    /** {@code seed()}: reseeds from a nondeterministic source and returns the new seed. */
+    public synchronized long seed() {
+        long seed = nondeterministicSeed();
+        rng.seed(seed);
+        return seed;
+    }
+
+    /** The last seed set (unsigned, in the long's bits), as {@code initial_seed()}. */
+    public synchronized long initialSeed() {
+        return rng.initialSeed();
+    }
+
+    /** {@code get_state()}: the 5056 bytes of {@code torch.get_rng_state()} for the same state. */
+    public synchronized byte[] getState() {
+        return rng.stateBytes();
+    }
+
+    /**
+     * {@code set_state()}: accepts bytes from {@link #getState()} or from {@code torch.get_rng_state()}.
+     *
+     * @throws IllegalArgumentException if the bytes are not a valid CPU generator state
+     */
+    public synchronized Generator setState(byte[] state) {
+        rng.setStateBytes(Objects.requireNonNull(state, "state"));
+        return this;
+    }
+
+    /** {@code torch.rand} / {@code uniform_(from, to)} on a float32 tensor. */
+    public synchronized void uniform(float[] dst, int off, int n, double from, double to) {
+        checkRange(dst.length, off, n);
+        checkUniform(from, to, Float.MAX_VALUE, "float", "Float");
+        Sampling.uniform(rng, dst, off, n, (float) from, (float) to);
+    }
+
+    /** {@code torch.rand} / {@code uniform_(from, to)} on a float64 tensor. */
+    public synchronized void uniform(double[] dst, int off, int n, double from, double to) {
+        checkRange(dst.length, off, n);
+        checkUniform(from, to, Double.MAX_VALUE, "double", "Double");
+        Sampling.uniform(rng, dst, off, n, from, to);
+    }
+
+    /**
+     * {@code torch.randn} / {@code normal_(mean, std)} on a contiguous float32 tensor of {@code n}
+     * elements. From 16 elements on PyTorch draws all uniforms and Box-Muller transforms blocks of
+     * 16 (redrawing the last 16 when {@code n % 16 != 0}); below 16 it draws element by element
+     * through a double precision normal that caches the second value of each pair, and that cache
+     * carries over to the next small normal call.
+     */
+    public synchronized void normal(float[] dst, int off, int n, double mean, double std) {
+        checkRange(dst.length, off, n);
+        checkStd(std);
+        Sampling.normal(rng, dst, off, n, mean, std);
+    }
+
+    /** {@code torch.randn} / {@code normal_(mean, std)} on a contiguous float64 tensor of {@code n} elements. */
+    public synchronized void normal(double[] dst, int off, int n, double mean, double std) {
+        checkRange(dst.length, off, n);
+        checkStd(std);
+        Sampling.normal(rng, dst, off, n, mean, std);
+    }
+
+    /** {@code torch.randint(low, high, ...)} with dtype int64; {@code high} is exclusive. */
+    public synchronized void randint(long[] dst, int off, int n, long low, long high) {
+        checkRange(dst.length, off, n);
+        checkFromTo(low, high);
+        long range = high - low;
+        for (int i = 0; i < n; i++) {
+            dst[off + i] = Sampling.randomFromTo(rng, range, low, true);
+        }
+    }
+
+    /** {@code torch.randint(low, high, ..., dtype=torch.int32)}. */
+    public synchronized void randint(int[] dst, int off, int n, long low, long high) {
+        checkRange(dst.length, off, n);
+        checkFromTo(low, high);
+        checkIntegralBounds(low, high - 1, Integer.MIN_VALUE, Integer.MAX_VALUE, "int");
+        long range = high - low;
+        for (int i = 0; i < n; i++) {
+            dst[off + i] = (int) Sampling.randomFromTo(rng, range, low, false);
+        }
+    }
+
+    /**
+     * {@code torch.randint(low, high, ..., dtype=torch.float32)}. PyTorch first narrows the bounds
+     * to integers that survive the cast to float ({@code update_from/update_to}). Bounds beyond
+     * {@code 2^24} are allowed; PyTorch prints a warning for them, this method does not.
+     */
+    public synchronized void randint(float[] dst, int off, int n, long low, long high) {
+        checkRange(dst.length, off, n);
+        checkFromTo(low, high);
+        long from = Sampling.narrowFrom(low, FLOAT_DIGITS);
+        long to = Sampling.narrowTo(high, FLOAT_DIGITS);
+        checkCastFromTo(from, to);
+        long range = to - from;
+        for (int i = 0; i < n; i++) {
+            dst[off + i] = (float) Sampling.randomFromTo(rng, range, from, true);
+        }
+    }
+
+    /** {@code torch.randint(low, high, ..., dtype=torch.float64)}; see {@link #randint(float[], int, int, long, long)}. */
+    public synchronized void randint(double[] dst, int off, int n, long low, long high) {
+        checkRange(dst.length, off, n);
+        checkFromTo(low, high);
+        long from = Sampling.narrowFrom(low, DOUBLE_DIGITS);
+        long to = Sampling.narrowTo(high, DOUBLE_DIGITS);
+        checkCastFromTo(from, to);
+        long range = to - from;
+        for (int i = 0; i < n; i++) {
+            dst[off + i] = (double) Sampling.randomFromTo(rng, range, from, true);
+        }
+    }
+
+    /** {@code torch.randperm(n)} (int64). */
+    public synchronized long[] randperm(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("Trying to create tensor with negative dimension " + n + ": [" + n + "]");
+        }
+        return Sampling.randperm(rng, n);
+    }
+
+    /**
+     * One uniform double in {@code [0, 1)} exactly as PyTorch's {@code uniform_real_distribution<double>(0, 1)}
+     * draws it: one 64-bit draw (two engine steps), its low 53 bits times {@code 2^-53}. This is the
+     * draw behind each element of {@code torch.rand(..., dtype=torch.float64)} and, in builds without
+     * MKL (such as the reference one), behind each element of {@code bernoulli_(p)} and therefore
+     * {@code dropout}: an element is 1 when this value is {@code < p}.
+     */
+    public synchronized double nextUniformDouble() {
+        return rng.uniformDouble(0.0, 1.0);
+    }
+
+    // ---- argument checks, with PyTorch's messages ----
+
+    private static void checkRange(int length, int off, int n) {
+        Objects.checkFromIndexSize(off, n, length);
+    }
+
+    private static void checkUniform(double from, double to, double max, String dtype, String scalarType) {
+        if (!(from >= -max && from <= max)) {
+            throw new IllegalArgumentException("from is out of bounds for " + dtype);
+        }
+        if (!(to >= -max && to <= max)) {
+            throw new IllegalArgumentException("to is out of bounds for " + dtype);
+        }
+        if (!(from <= to)) {
+            throw new IllegalArgumentException("uniform_ expects to return a [from, to) range, but found from="
+                    + cppDouble(from) + " > to=" + cppDouble(to));
+        }
+        if (!(to - from <= max)) {
+            throw new IllegalArgumentException("uniform_ expects to-from <= std::numeric_limits<" + scalarType
+                    + ">::max(), but found to=" + cppDouble(to) + " and from=" + cppDouble(from)
+                    + " which result in to-from to exceed the limit");
+        }
+    }
+
+    private static void checkStd(double std) {
+        if (!(std >= 0.0)) {
+            throw new IllegalArgumentException("normal expects std >= 0.0, but found std " + cppDouble(std));
+        }
+    }
+
+    private static void checkFromTo(long from, long to) {
+        if (from >= to) {
+            throw new IllegalArgumentException(
+                    "random_ expects 'from' to be less than 'to', but got from=" + from + " >= to=" + to);
+        }
+    }
+
+    private static void checkCastFromTo(long from, long to) {
+        if (from >= to) {
+            throw new IllegalArgumentException("random_ expects 'from' casted to dtype to be less than 'to' casted to dtype,"
+                    + " but got from=" + from + " >= to=" + to);
+        }
+    }
+
+    private static void checkIntegralBounds(long from, long toInclusive, long min, long max, String dtype) {
+        if (from < min || from > max) {
+            throw new IllegalArgumentException("from is out of bounds for " + dtype);
+        }
+        if (toInclusive < min || toInclusive > max) {
+            throw new IllegalArgumentException("to - 1 is out of bounds for " + dtype);
+        }
+    }
+
+    /** A double as C++'s {@code operator<<} prints it by default ({@code %g}, 6 significant digits). */
+    static String cppDouble(double v) {
+        if (Double.isNaN(v)) {
+            return "nan";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        if (v == 0) {
+            return Double.doubleToRawLongBits(v) < 0 ? "-0" : "0";
+        }
+        BigDecimal rounded = new BigDecimal(v).round(new MathContext(6, RoundingMode.HALF_EVEN));
+        int exponent = rounded.precision() - rounded.scale() - 1;
+        if (exponent < -4 || exponent >= 6) {
+            BigDecimal mantissa = rounded.movePointLeft(exponent).stripTrailingZeros();
+            String exp = String.format("%02d", Math.abs(exponent));
+            return mantissa.toPlainString() + "e" + (exponent < 0 ? "-" : "+") + exp;
+        }
+        return rounded.stripTrailingZeros().toPlainString();
+    }
+
+    private static long nondeterministicSeed() {
+        return new SecureRandom().nextLong();
+    }
+}
