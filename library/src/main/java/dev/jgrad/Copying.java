@@ -84,9 +84,8 @@ final class Copying {
             throw new IllegalArgumentException("output with shape " + Shapes.format(dst.shape)
                     + " doesn't match the broadcast shape " + Shapes.format(target));
         }
-        if (src.storage == dst.storage && !(src.offset == dst.offset && Arrays.equals(src.stride, dst.stride))) {
-            src = clone(src);  // overlapping views: read everything before writing anything
-        }
+        Overlap.checkWritable(dst);
+        Overlap.checkNoPartialOverlap(dst, src);
         copyElements(dst, src);
         dst.storage.version++;
         return dst;
@@ -117,6 +116,9 @@ final class Copying {
     static Tensor fill(Tensor t, Tensor value) {
         double v = value.storage.getDouble(0);
         long lv = value.storage.getLong(0);
+        if (t.dtype() == DType.FLOAT32 && Double.isFinite(v) && Float.isInfinite((float) v)) {
+            throw new IllegalArgumentException("value cannot be converted to type float without overflow");
+        }
         if (t.isContiguous()) {
             CastKernels.fill(t.storage.data, t.dtype(), t.offset, 1, Shapes.numel(t.shape), v, lv);
         } else {

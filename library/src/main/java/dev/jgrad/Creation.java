@@ -170,8 +170,9 @@ final class Creation {
         switch (dtype) {
             case FLOAT32 -> { float[] d = (float[]) t.storage.data; for (int i = 0; i < n; i++) d[i] = (float) (start + i * step); }
             case FLOAT64 -> { double[] d = (double[]) t.storage.data; for (int i = 0; i < n; i++) d[i] = start + i * step; }
-            case INT64 -> { long[] d = (long[]) t.storage.data; for (int i = 0; i < n; i++) d[i] = (long) (start + i * step); }
-            case INT32 -> { int[] d = (int[]) t.storage.data; for (int i = 0; i < n; i++) d[i] = (int) (start + i * step); }
+            // integral dtypes: the count comes from the double range, the values from start and step cast first
+            case INT64 -> { long[] d = (long[]) t.storage.data; long s0 = (long) start, st = (long) step; for (int i = 0; i < n; i++) d[i] = s0 + i * st; }
+            case INT32 -> { int[] d = (int[]) t.storage.data; int s0 = (int) start, st = (int) step; for (int i = 0; i < n; i++) d[i] = s0 + i * st; }
             case BOOL -> throw new IllegalArgumentException("\"arange_cpu\" not implemented for 'Bool'");
         }
         return t;
@@ -202,10 +203,10 @@ final class Creation {
         }
         int half = n / 2;
         switch (dtype) {
-            case FLOAT32 -> {
+            case FLOAT32 -> {  // PyTorch's kernel compiles these to fused multiply-adds
                 float s = (float) start, e = (float) end, step = (e - s) / (n - 1);
                 float[] d = (float[]) t.storage.data;
-                for (int i = 0; i < n; i++) d[i] = i < half ? s + step * i : e - step * (n - i - 1);
+                for (int i = 0; i < n; i++) d[i] = i < half ? Math.fma(step, (float) i, s) : Math.fma(-step, (float) (n - i - 1), e);
             }
             default -> {
                 double step = (end - start) / (n - 1);

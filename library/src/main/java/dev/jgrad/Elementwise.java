@@ -43,15 +43,7 @@ final class Elementwise {
         if (!t.isFloatingPoint() && alpha != Math.rint(alpha)) {
             throw new IllegalArgumentException("For integral input tensors, argument alpha must not be a floating point number.");
         }
-        if (!t.isFloatingPoint() && op == BinaryOp.POW && hasNegative(b)) {
-            throw new IllegalArgumentException("Integers to negative integer powers are not allowed.");
-        }
         return t;
-    }
-
-    private static boolean hasNegative(Tensor t) {
-        if (t.dtype().isFloatingPoint() || t.dtype() == DType.BOOL) return false;
-        return Reductions.extremeAll(t, false).itemLong() < 0;
     }
 
     static Tensor binary(String name, BinaryOp op, Tensor a, Tensor b, double alpha) {
@@ -83,8 +75,9 @@ final class Elementwise {
                     + " doesn't match the broadcast shape " + Shapes.format(shape));
         }
         DType ct = computeType(result);
-        boolean aliased = b.storage == self.storage && !(b.offset == self.offset && Arrays.equals(b.stride, self.stride));
-        if (self.dtype() == ct && !aliased) {
+        Overlap.checkWritable(self);
+        Overlap.checkNoPartialOverlap(self, b);
+        if (self.dtype() == ct) {
             apply(op, alpha, self, Copying.convert(b, ct), self);
         } else {
             Tensor r = Tensor.contiguousOf(Storage.allocate(ct, Shapes.numel(shape)), shape);
@@ -99,6 +92,9 @@ final class Elementwise {
     static Tensor powScalar(Tensor a, Tensor exponent) {
         double e = exponent.storage.getDouble(0);
         DType result = binaryResultType("pow", BinaryOp.POW, a, exponent, 1);
+        if (!result.isFloatingPoint() && e < 0) {
+            throw new IllegalArgumentException("Integers to negative integer powers are not allowed.");
+        }
         if (result == a.dtype() && result.isFloatingPoint()) {
             if (e == 1) return Copying.clone(a);
             if (e == 2) return binary("pow", BinaryOp.MUL, a, a, 1);
@@ -197,6 +193,18 @@ final class Elementwise {
 
     static DType unaryResultType(UnaryOp op, Tensor a) {
         DType t = a.dtype();
+        if (t == DType.BOOL) {
+            String kernel = switch (op) {
+                case ABS -> "abs_cpu";
+                case CEIL -> "ceil_vml_cpu";
+                case FLOOR -> "floor_vml_cpu";
+                case ROUND -> "round_vml_cpu";
+                case TRUNC -> "trunc_vml_cpu";
+                default -> null;
+            };
+            if (kernel != null) throw new IllegalArgumentException("\"" + kernel + "\" not implemented for 'Bool'");
+            if (op == UnaryOp.RELU) throw new IllegalArgumentException("Boolean inputs not supported for relu");
+        }
         if (op == UnaryOp.NEG && t == DType.BOOL) {
             throw new IllegalArgumentException("Negation, the `-` operator, on a bool tensor is not supported. "
                     + "If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
@@ -217,6 +225,7 @@ final class Elementwise {
     static Tensor unaryInPlace(UnaryOp op, Tensor self) {
         DType result = unaryResultType(op, self);
         Promotion.checkCanCast(result, self.dtype());
+        Overlap.checkWritable(self);
         DType ct = computeType(result);
         if (self.dtype() == ct) {
             applyUnary(op, self, self);

@@ -76,9 +76,16 @@ final class LinearAlgebra {
         if (da == 2 && db == 2) return mm(a, b);
         Tensor x = da == 1 ? a.unsqueeze(0) : a;
         Tensor y = db == 1 ? b.unsqueeze(1) : b;
-        if (x.shape[x.dim() - 1] != y.shape[y.dim() - 2]) {
-            throw new IllegalArgumentException("mat1 and mat2 shapes cannot be multiplied (" + x.numel() / x.shape[x.dim() - 1] + "x"
-                    + x.shape[x.dim() - 1] + " and " + y.shape[y.dim() - 2] + "x" + y.shape[y.dim() - 1] + ")");
+        int k = x.shape[x.dim() - 1], k2 = y.shape[y.dim() - 2];
+        if (k != k2) {
+            if (db <= 2) {  // PyTorch folds the batch of a into rows and runs mm
+                throw new IllegalArgumentException("mat1 and mat2 shapes cannot be multiplied (" + x.numel() / Math.max(1, k) + "x"
+                        + k + " and " + k2 + "x" + y.shape[y.dim() - 1] + ")");
+            }
+            int[] batch = Shapes.broadcast(java.util.Arrays.copyOf(x.shape, x.dim() - 2), java.util.Arrays.copyOf(y.shape, y.dim() - 2));
+            int batches = Shapes.numel(batch);
+            throw new IllegalArgumentException("Expected size for first two dimensions of batch2 tensor to be: [" + batches + ", " + k
+                    + "] but got: [" + batches + ", " + k2 + "].");
         }
         Tensor r = batched(x, y);
         if (da == 1) r = r.squeeze(-2);

@@ -151,14 +151,21 @@ final class Reductions {
     }
 
     static ValuesIndices extreme(Tensor a, int dim, boolean keepdim, boolean max) {
-        String name = max ? "max" : "min";
+        return extreme(a, dim, keepdim, max, max ? "max" : "min");
+    }
+
+    /** Values and indices along dim; name is the op reported in messages (max, min, argmax, argmin). */
+    static ValuesIndices extreme(Tensor a, int dim, boolean keepdim, boolean max, String name) {
+        if (a.dtype() == DType.BOOL && name.startsWith("arg")) {
+            throw new IllegalArgumentException("\"" + name + "_cpu\" not implemented for 'Bool'");
+        }
         int d = Shapes.wrapDim(dim, a.shape.length);
         if (a.shape.length > 0 && a.shape[d] == 0) {
             throw new IllegalArgumentException(name + "(): Expected reduction dim " + d + " to have non-zero size.");
         }
         DType ct = Elementwise.computeType(a.dtype());
         Tensor[] r = reduceDim(max ? ReduceOp.MAX : ReduceOp.MIN, a, d, keepdim, ct, true);
-        return new ValuesIndices(name, Copying.convert(r[0], a.dtype()), r[1]);
+        return new ValuesIndices(max ? "max" : "min", Copying.convert(r[0], a.dtype()), r[1]);
     }
 
     static Tensor argAll(Tensor a, boolean max) {
@@ -166,7 +173,7 @@ final class Reductions {
             throw new IllegalArgumentException((max ? "argmax" : "argmin")
                     + "(): Expected reduction dim to be specified for input.numel() == 0.");
         }
-        return extreme(flat(a), 0, false, max).indices();
+        return extreme(flat(a), 0, false, max, max ? "argmax" : "argmin").indices();
     }
 
     static Tensor norm(Tensor a, double p, int[] dims, boolean keepdim) {

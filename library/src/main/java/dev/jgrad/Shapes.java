@@ -166,7 +166,7 @@ final class Shapes {
      */
     static int[] viewStrides(int[] oldShape, int[] oldStride, int[] newShape) {
         int[] newStride = new int[newShape.length];
-        if (numel(oldShape) == 0) {
+        if (numel(oldShape) == 0 || oldShape.length == 0) {
             return contiguousStrides(newShape);
         }
         int viewD = newShape.length - 1;

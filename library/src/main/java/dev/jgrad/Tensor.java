@@ -206,7 +206,12 @@ public class Tensor {
 
     public Tensor pow_(Tensor exponent) { return Elementwise.binaryInPlace("pow", BinaryOp.POW, this, exponent, 1); }
 
-    public Tensor pow_(double exponent) { return pow_(Scalar.of(exponent)); }
+    public Tensor pow_(double exponent) {
+        if (!dtype().isFloatingPoint()) {  // PyTorch's own wording for this one case
+            throw new IllegalArgumentException("Found dtype " + dtype().scalarTypeName() + " but expected Float");
+        }
+        return pow_(Scalar.of(exponent));
+    }
 
     public Tensor pow_(long exponent) { return pow_(Scalar.of(exponent)); }
 
@@ -316,7 +321,8 @@ public class Tensor {
 
     public Tensor erf() { return Elementwise.unary(UnaryOp.ERF, this); }
 
-    public Tensor square() { return mul(this); }
+    /** x * x; bool squares to int64, as {@code torch.square}. */
+    public Tensor square() { return dtype() == DType.BOOL ? to(DType.INT64).pow(2L) : pow(2L); }
 
     // ---------------------------------------------------------------- comparisons and selection
 
@@ -427,15 +433,15 @@ public class Tensor {
     /** Index of the largest element of the flattened tensor. */
     public Tensor argmax() { return Reductions.argAll(this, true); }
 
-    public Tensor argmax(int dim) { return Reductions.extreme(this, dim, false, true).indices(); }
+    public Tensor argmax(int dim) { return Reductions.extreme(this, dim, false, true, "argmax").indices(); }
 
-    public Tensor argmax(int dim, boolean keepdim) { return Reductions.extreme(this, dim, keepdim, true).indices(); }
+    public Tensor argmax(int dim, boolean keepdim) { return Reductions.extreme(this, dim, keepdim, true, "argmax").indices(); }
 
     public Tensor argmin() { return Reductions.argAll(this, false); }
 
-    public Tensor argmin(int dim) { return Reductions.extreme(this, dim, false, false).indices(); }
+    public Tensor argmin(int dim) { return Reductions.extreme(this, dim, false, false, "argmin").indices(); }
 
-    public Tensor argmin(int dim, boolean keepdim) { return Reductions.extreme(this, dim, keepdim, false).indices(); }
+    public Tensor argmin(int dim, boolean keepdim) { return Reductions.extreme(this, dim, keepdim, false, "argmin").indices(); }
 
     /** The 2-norm of all elements. */
     public Tensor norm() { return Reductions.norm(this, 2, null, false); }
@@ -515,7 +521,7 @@ public class Tensor {
     public Tensor select(int dim, long index) { return Views.select(this, dim, index); }
 
     /** {@code a[i]}: select along dim 0 (Kotlin's indexing operator). */
-    public Tensor get(long index) { return select(0, index); }
+    public Tensor get(long index) { return Views.indexSelect(this, 0, index); }
 
     /** {@code a[start:end:step]} along dim; bounds clamp like Python's. */
     public Tensor slice(int dim, long start, long end, long step) { return Views.slice(this, dim, start, end, step); }

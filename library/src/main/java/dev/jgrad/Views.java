@@ -183,6 +183,20 @@ final class Views {
         return make(t, remove(t.shape, d), remove(t.stride, d), t.offset + i * t.stride[d]);
     }
 
+    /** {@code t[..., i]} as Python indexing does it: select, with indexing's out-of-bounds message. */
+    static Tensor indexSelect(Tensor t, int dim, long index) {
+        if (t.shape.length == 0) {
+            throw new IllegalArgumentException("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or "
+                    + "`tensor.item<T>()` in C++ to convert a 0-dim tensor to a number");
+        }
+        int d = Shapes.wrapDim(dim, t.shape.length);
+        int size = t.shape[d];
+        if (index < -size || index >= size) {
+            throw new IllegalArgumentException("index " + index + " is out of bounds for dimension " + d + " with size " + size);
+        }
+        return select(t, d, index);
+    }
+
     static Tensor slice(Tensor t, int dim, long start, long end, long step) {
         int nd = t.shape.length;
         if (nd == 0) throw new IllegalArgumentException("slice() cannot be applied to a 0-dim tensor.");
@@ -204,6 +218,7 @@ final class Views {
     }
 
     static Tensor narrow(Tensor t, int dim, long start, long length) {
+        if (t.shape.length == 0) throw new IllegalArgumentException("narrow() cannot be applied to a 0-dim tensor.");
         int d = Shapes.wrapDim(dim, t.shape.length);
         long size = t.shape[d];
         if (start < -size || start > size) {
@@ -257,6 +272,9 @@ final class Views {
     static Tensor index(Tensor t, String spec) {
         if (spec == null) throw new IllegalArgumentException("index(): the index string must not be null");
         String[] items = spec.trim().isEmpty() ? new String[0] : spec.split(",", -1);
+        if (items.length > 1 && items[items.length - 1].isBlank()) {  // "...," is a one-item tuple, as in Python
+            items = java.util.Arrays.copyOf(items, items.length - 1);
+        }
         int consuming = 0, ellipses = 0;
         for (int i = 0; i < items.length; i++) {
             items[i] = items[i].trim();
@@ -264,6 +282,10 @@ final class Views {
             else if (!items[i].equals("None")) consuming++;
         }
         if (ellipses > 1) throw new IllegalArgumentException("an index can only have a single ellipsis ('...')");
+        if (t.shape.length == 0 && consuming > 0) {
+            throw new IllegalArgumentException("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or "
+                    + "`tensor.item<T>()` in C++ to convert a 0-dim tensor to a number");
+        }
         if (consuming > t.shape.length) {
             throw new IllegalArgumentException("too many indices for tensor of dimension " + t.shape.length);
         }
@@ -278,7 +300,7 @@ final class Views {
                 long[] sl = parseSlice(item, spec);
                 r = slice(r, dim++, sl[0], sl[1], sl[2]);
             } else {
-                r = select(r, dim, parseLong(item, spec));
+                r = indexSelect(r, dim, parseLong(item, spec));
             }
         }
         return r;

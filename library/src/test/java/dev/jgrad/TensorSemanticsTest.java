@@ -97,13 +97,21 @@ class TensorSemanticsTest {
     }
 
     @Test
-    void inPlaceOpOnOverlappingViewReadsBeforeWriting() {
+    void inPlaceWritesRefusePartialOverlapLikePyTorch() {
         Tensor a = arange(0.0, 4.0);
-        a.slice(0, 1, 4).copy_(a.slice(0, 0, 3));  // shift right by one, as numpy/PyTorch give with a temporary
-        assertArrayEquals(new double[] {0, 0, 1, 2}, a.toDoubleArray());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> a.slice(0, 1, 4).copy_(a.slice(0, 0, 3)));
+        assertTrue(e.getMessage().startsWith("unsupported operation: some elements of the input tensor"));
+        assertArrayEquals(new double[] {0, 1, 2, 3}, a.toDoubleArray());
+        a.slice(0, 0, 4, 2).add_(a.slice(0, 1, 4, 2));  // interleaved views share no element: allowed
+        assertArrayEquals(new double[] {1, 1, 5, 3}, a.toDoubleArray());
         Tensor m = arange(0.0, 4.0).view(2, 2);
-        m.add_(m.t());
-        assertArrayEquals(new double[] {0, 3, 3, 6}, m.toDoubleArray());
+        m.add_(m);
+        assertArrayEquals(new double[] {0, 2, 4, 6}, m.toDoubleArray());
+        Tensor expanded = ones(1, 3).expand(2, 3);
+        assertThrows(IllegalArgumentException.class, () -> expanded.add_(1));
+        expanded.fill_(2);  // fill_ may write through aliases
+        assertEquals(12.0, expanded.sum().item());
     }
 
     @Test
@@ -126,8 +134,10 @@ class TensorSemanticsTest {
         assertEquals(DType.FLOAT32, tensor(new float[][] {{1}, {2}}).dtype());
         assertEquals(DType.INT64, tensor(new int[] {1, 2}).dtype());
         assertEquals(DType.FLOAT64, tensor(new double[] {1}, DType.FLOAT64).dtype());
-        Tensor big = tensor(9007199254740993L);
-        assertEquals(9007199254740993L, big.get(0).itemLong());
+        Tensor big = tensor(9007199254740993L);  // one Java number: a 0-dim tensor, like torch.tensor(5)
+        assertEquals(0, big.dim());
+        assertEquals(9007199254740993L, big.itemLong());
+        assertEquals(0, tensor(2.5).dim());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> tensor(new double[][] {{1, 2}, {3}}));
         assertEquals("expected sequence of length 2 at dim 1 (got 1)", e.getMessage());
@@ -174,6 +184,6 @@ class TensorSemanticsTest {
         assertArrayEquals(new long[] {0, 1}, e.stride());
         a.mul_(2);
         assertEquals(6.0, e.index("3, 2").item());
-        assertEquals(24.0, e.sum().item());
+        assertEquals(48.0, e.sum().item());
     }
 }

@@ -46,8 +46,8 @@ public final class FloatBinaryKernels {
             }
             case MUL -> { for (; i < bound; i += L) FloatVector.fromArray(S, a, ao + i).mul(FloatVector.fromArray(S, b, bo + i)).intoArray(c, co + i); }
             case DIV -> { for (; i < bound; i += L) FloatVector.fromArray(S, a, ao + i).div(FloatVector.fromArray(S, b, bo + i)).intoArray(c, co + i); }
-            case MAXIMUM -> { for (; i < bound; i += L) FloatVector.fromArray(S, a, ao + i).lanewise(VectorOperators.MAX, FloatVector.fromArray(S, b, bo + i)).intoArray(c, co + i); }
-            case MINIMUM -> { for (; i < bound; i += L) FloatVector.fromArray(S, a, ao + i).lanewise(VectorOperators.MIN, FloatVector.fromArray(S, b, bo + i)).intoArray(c, co + i); }
+            case MAXIMUM -> { for (; i < bound; i += L) max(FloatVector.fromArray(S, a, ao + i), FloatVector.fromArray(S, b, bo + i)).intoArray(c, co + i); }
+            case MINIMUM -> { for (; i < bound; i += L) min(FloatVector.fromArray(S, a, ao + i), FloatVector.fromArray(S, b, bo + i)).intoArray(c, co + i); }
             default -> { }
         }
         strided(op, alpha, a, ao + i, 1, b, bo + i, 1, c, co + i, 1, n - i);
@@ -67,8 +67,8 @@ public final class FloatBinaryKernels {
             }
             case MUL -> { FloatVector vs = FloatVector.broadcast(S, s); for (; i < bound; i += L) FloatVector.fromArray(S, a, ao + i).mul(vs).intoArray(c, co + i); }
             case DIV -> { FloatVector vs = FloatVector.broadcast(S, s); for (; i < bound; i += L) FloatVector.fromArray(S, a, ao + i).div(vs).intoArray(c, co + i); }
-            case MAXIMUM -> { FloatVector vs = FloatVector.broadcast(S, s); for (; i < bound; i += L) FloatVector.fromArray(S, a, ao + i).lanewise(VectorOperators.MAX, vs).intoArray(c, co + i); }
-            case MINIMUM -> { FloatVector vs = FloatVector.broadcast(S, s); for (; i < bound; i += L) FloatVector.fromArray(S, a, ao + i).lanewise(VectorOperators.MIN, vs).intoArray(c, co + i); }
+            case MAXIMUM -> { FloatVector vs = FloatVector.broadcast(S, s); for (; i < bound; i += L) max(FloatVector.fromArray(S, a, ao + i), vs).intoArray(c, co + i); }
+            case MINIMUM -> { FloatVector vs = FloatVector.broadcast(S, s); for (; i < bound; i += L) min(FloatVector.fromArray(S, a, ao + i), vs).intoArray(c, co + i); }
             default -> { }
         }
         float[] sb = {s};
@@ -106,11 +106,25 @@ public final class FloatBinaryKernels {
             case MUL -> { for (int i = 0; i < n; i++) c[co + i * cs] = a[ao + i * as] * b[bo + i * bs]; }
             case DIV -> { for (int i = 0; i < n; i++) c[co + i * cs] = a[ao + i * as] / b[bo + i * bs]; }
             case POW -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) Math.pow(a[ao + i * as], b[bo + i * bs]); }
-            case MAXIMUM -> { for (int i = 0; i < n; i++) c[co + i * cs] = Math.max(a[ao + i * as], b[bo + i * bs]); }
-            case MINIMUM -> { for (int i = 0; i < n; i++) c[co + i * cs] = Math.min(a[ao + i * as], b[bo + i * bs]); }
+            case MAXIMUM -> { for (int i = 0; i < n; i++) c[co + i * cs] = max(a[ao + i * as], b[bo + i * bs]); }
+            case MINIMUM -> { for (int i = 0; i < n; i++) c[co + i * cs] = min(a[ao + i * as], b[bo + i * bs]); }
             case ATAN2 -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) Math.atan2(a[ao + i * as], b[bo + i * bs]); }
             case REMAINDER -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) FloatingDivision.remainder(a[ao + i * as], b[bo + i * bs]); }
             case FLOOR_DIVIDE -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) FloatingDivision.floorDivide(a[ao + i * as], b[bo + i * bs]); }
         }
+    }
+
+    // PyTorch's maximum/minimum: NaN if either is NaN, else std::max/std::min, which keep the first
+    // operand on ties (so maximum(-0., 0.) is -0.), unlike Math.max.
+    static float max(float a, float b) { return a != a || b != b ? Float.NaN : a < b ? b : a; }
+
+    static float min(float a, float b) { return a != a || b != b ? Float.NaN : b < a ? b : a; }
+
+    static FloatVector max(FloatVector a, FloatVector b) {
+        return a.blend(b, a.lt(b)).blend(b, b.test(VectorOperators.IS_NAN));
+    }
+
+    static FloatVector min(FloatVector a, FloatVector b) {
+        return a.blend(b, b.lt(a)).blend(b, b.test(VectorOperators.IS_NAN));
     }
 }

@@ -32,9 +32,12 @@ public final class FloatUnaryKernels {
             case NEG -> { for (; i < bound; i += L) FloatVector.fromArray(S, a, ao + i).neg().intoArray(c, co + i); }
             case ABS -> { for (; i < bound; i += L) FloatVector.fromArray(S, a, ao + i).abs().intoArray(c, co + i); }
             case SQRT -> { for (; i < bound; i += L) FloatVector.fromArray(S, a, ao + i).sqrt().intoArray(c, co + i); }
-            case RELU -> {
+            case RELU -> {  // x < 0 ? 0 : x keeps -0. and NaN, as PyTorch's relu does
                 FloatVector zero = FloatVector.zero(S);
-                for (; i < bound; i += L) FloatVector.fromArray(S, a, ao + i).lanewise(VectorOperators.MAX, zero).intoArray(c, co + i);
+                for (; i < bound; i += L) {
+                    FloatVector v = FloatVector.fromArray(S, a, ao + i);
+                    v.blend(zero, v.lt(zero)).intoArray(c, co + i);
+                }
             }
             case RECIPROCAL -> {
                 FloatVector one = FloatVector.broadcast(S, 1f);
@@ -73,8 +76,8 @@ public final class FloatUnaryKernels {
             case COS -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) Math.cos(a[ao + i * as]); }
             case TAN -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) Math.tan(a[ao + i * as]); }
             case TANH -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) Math.tanh(a[ao + i * as]); }
-            case SIGMOID -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) (1.0 / (1.0 + Math.exp(-a[ao + i * as]))); }
-            case RELU -> { for (int i = 0; i < n; i++) c[co + i * cs] = Math.max(a[ao + i * as], 0); }
+            case SIGMOID -> { for (int i = 0; i < n; i++) c[co + i * cs] = 1 / (1 + (float) Math.exp(-a[ao + i * as])); }
+            case RELU -> { for (int i = 0; i < n; i++) { float x = a[ao + i * as]; c[co + i * cs] = x < 0 ? 0 : x; } }
             case LOG1P -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) Math.log1p(a[ao + i * as]); }
             case EXPM1 -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) Math.expm1(a[ao + i * as]); }
             case RECIPROCAL -> { for (int i = 0; i < n; i++) c[co + i * cs] = 1 / a[ao + i * as]; }
@@ -82,7 +85,7 @@ public final class FloatUnaryKernels {
             case CEIL -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) Math.ceil(a[ao + i * as]); }
             case ROUND -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) Math.rint(a[ao + i * as]); }
             case TRUNC -> { for (int i = 0; i < n; i++) { double x = a[ao + i * as]; c[co + i * cs] = (float) (x < 0 ? Math.ceil(x) : Math.floor(x)); } }
-            case SIGN -> { for (int i = 0; i < n; i++) { double x = a[ao + i * as]; c[co + i * cs] = (float) (x > 0 ? 1 : x < 0 ? -1 : x); } }
+            case SIGN -> { for (int i = 0; i < n; i++) { double x = a[ao + i * as]; c[co + i * cs] = (float) (x > 0 ? 1 : x < 0 ? -1 : 0); } }
             case ASIN -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) Math.asin(a[ao + i * as]); }
             case ACOS -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) Math.acos(a[ao + i * as]); }
             case ATAN -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) Math.atan(a[ao + i * as]); }

@@ -22,14 +22,14 @@ final class FloatingDivision {
     }
 
     static long remainder(long a, long b) {
-        if (b == 0) throw new ArithmeticException("ZeroDivisionError");
+        if (b == 0) throw new IllegalArgumentException("ZeroDivisionError");
         long r = a % b;
         if (r != 0 && (r < 0) != (b < 0)) r += b;
         return r;
     }
 
     static long floorDivide(long a, long b) {
-        if (b == 0) throw new ArithmeticException("ZeroDivisionError");
+        if (b == 0) throw new IllegalArgumentException("ZeroDivisionError");
         return Math.floorDiv(a, b);
     }
 }

@@ -9,7 +9,7 @@ public final class SpecialFunctions {
 
     /** The error function: a Taylor series near 0, the continued fraction of erfc in the tails. */
     public static double erf(double x) {
-        if (Double.isNaN(x)) return x;
+        if (Double.isNaN(x) || x == 0) return x;  // keeps the sign of zero
         double ax = Math.abs(x);
         if (ax < 2.5) {
             double x2 = x * x, term = x, sum = x;
