@@ -70,10 +70,11 @@ final class LinearAlgebra {
         if (da == 0 || db == 0) {
             throw new IllegalArgumentException("both arguments to matmul need to be at least 1D, but they are " + da + "D and " + db + "D");
         }
-        if (da == 1 && db == 1) return dot(a, b);
-        if (da == 2 && db == 1) return mv(a, b);
-        if (da == 1 && db == 2) return mm(a.unsqueeze(0), b).squeeze(0);
-        if (da == 2 && db == 2) return mm(a, b);
+        // the 1-d and 2-d cases go through the Tensor methods, which record their own backward rows
+        if (da == 1 && db == 1) return a.dot(b);
+        if (da == 2 && db == 1) return a.mv(b);
+        if (da == 1 && db == 2) return a.unsqueeze(0).mm(b).squeeze(0);
+        if (da == 2 && db == 2) return a.mm(b);
         Tensor x = da == 1 ? a.unsqueeze(0) : a;
         Tensor y = db == 1 ? b.unsqueeze(1) : b;
         int k = x.shape[x.dim() - 1], k2 = y.shape[y.dim() - 2];
@@ -87,10 +88,30 @@ final class LinearAlgebra {
             throw new IllegalArgumentException("Expected size for first two dimensions of batch2 tensor to be: [" + batches + ", " + k
                     + "] but got: [" + batches + ", " + k2 + "].");
         }
-        Tensor r = batched(x, y);
+        boolean record = (a.requiresGrad() || b.requiresGrad()) && dev.jgrad.autograd.GradMode.isEnabled();
+        Tensor r = record ? composed(x, y) : batched(x, y);
         if (da == 1) r = r.squeeze(-2);
         if (db == 1) r = r.squeeze(-1);
         return r;
+    }
+
+    /** The batched product from differentiable ops (expand, reshape, bmm), as PyTorch's matmul builds it. */
+    private static Tensor composed(Tensor x, Tensor y) {
+        int nx = x.dim(), ny = y.dim();
+        int n = x.shape[nx - 2], k = x.shape[nx - 1], m = y.shape[ny - 1];
+        int[] batchX = java.util.Arrays.copyOf(x.shape, nx - 2), batchY = java.util.Arrays.copyOf(y.shape, ny - 2);
+        int[] batch = Shapes.broadcast(batchX, batchY);
+        long[] outShape = new long[batch.length + 2];
+        for (int i = 0; i < batch.length; i++) outShape[i] = batch[i];
+        outShape[batch.length] = n;
+        outShape[batch.length + 1] = m;
+        if (ny == 2) return x.reshape(-1, k).mm(y).view(outShape);  // fold the batch into rows
+        long[] xs = java.util.Arrays.copyOf(outShape, outShape.length), ys = java.util.Arrays.copyOf(outShape, outShape.length);
+        xs[batch.length + 1] = k;
+        ys[batch.length] = k;
+        long b = Shapes.numel(batch);
+        Tensor xe = x.expand(xs).reshape(b, n, k), ye = y.expand(ys).reshape(b, k, m);
+        return xe.bmm(ye).view(outShape);
     }
 
     /** (..., n, k) @ (..., k, m) with broadcast batch dims; one GEMM per batch entry. */

@@ -1,17 +1,109 @@
 package dev.jgrad;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * A step of recorded history: the function that made a tensor ({@code grad_fn}), named as PyTorch names
- * it ({@code AddBackward0}, {@code AccumulateGrad}), with one {@link Edge} per input.
+ * it ({@code AddBackward0}), with one {@link Edge} per forward input.
+ *
+ * <p>The engine contract: {@link #apply} maps the gradients of the forward outputs to the gradients of
+ * the forward inputs (one per edge, null where none flows). Nodes made later run earlier in a backward
+ * pass ({@link #sequenceNr()}), as in PyTorch's engine.
  */
 public abstract class Node {
+    private static final AtomicLong NEXT_SEQUENCE = new AtomicLong();
+    private static final Edge[] NO_EDGES = new Edge[0];
+
+    private final long sequenceNr = NEXT_SEQUENCE.getAndIncrement();
+    /** One edge per forward input; node null where that input needs no gradient. */
+    protected Edge[] next = NO_EDGES;
+    /** Shapes and dtypes of the forward outputs: what incoming gradients must look like. */
+    protected int[][] outputShapes = new int[0][];
+    protected DType[] outputDtypes = new DType[0];
+
     /** PyTorch's node name, e.g. {@code MulBackward0}. */
     public abstract String name();
 
-    /** One edge per input, in input order; inputs that need no gradient give {@code (null, 0)}. */
-    public abstract List<Edge> nextFunctions();
+    /** Input gradients from output gradients; runs with grad mode on only under createGraph. */
+    public abstract Tensor[] apply(Tensor[] gradOutputs);
 
-    @Override public String toString() { return "<" + name() + ">"; }
+    /** Drops saved tensors after a backward pass that doesn't retain the graph. */
+    public void releaseVariables() {}
+
+    /** One edge per forward input, in order; {@code (null, 0)} for inputs that need no gradient. */
+    public List<Edge> nextFunctions() { return Arrays.asList(next.clone()); }
+
+    public int numInputs() { return next.length; }
+
+    public Edge nextEdge(int i) { return next[i]; }
+
+    public int numOutputs() { return outputShapes.length; }
+
+    /** Creation order; the engine runs ready nodes latest-first. */
+    public long sequenceNr() { return sequenceNr; }
+
+    /** The shape of forward output i, which the gradient for it must match (after broadcast reduction). */
+    public int[] outputShape(int i) { return outputShapes[i]; }
+
+    public DType outputDtype(int i) { return outputDtypes[i]; }
+
+    /** Called by the recorder: the forward inputs' edges and the forward outputs' metadata. */
+    public void setEdges(Edge[] edges) { this.next = edges; }
+
+    public void setOutputs(Tensor... outputs) {
+        outputShapes = new int[outputs.length][];
+        outputDtypes = new DType[outputs.length];
+        for (int i = 0; i < outputs.length; i++) {
+            outputShapes[i] = outputs[i].shape;
+            outputDtypes[i] = outputs[i].dtype();
+        }
+    }
+
+    // ---------------------------------------------------------------- hooks on incoming gradients
+
+    private record PreHook(int slot, Function<Tensor, Tensor> fn) {}
+
+    private List<PreHook> preHooks;
+    private List<Tensor> retainGradTargets;
+
+    /** A tensor hook of output slot: sees (and may replace) that gradient before the node runs. */
+    public RemovableHandle addPreHook(int slot, Function<Tensor, Tensor> hook) {
+        if (preHooks == null) preHooks = new ArrayList<>(2);
+        PreHook h = new PreHook(slot, hook);
+        preHooks.add(h);
+        return () -> preHooks.remove(h);
+    }
+
+    /** retain_grad(): the gradient of output slot is also accumulated into t.grad. */
+    public void addRetainGrad(int slot, Tensor t) {
+        if (retainGradTargets == null) retainGradTargets = new ArrayList<>(1);
+        retainGradTargets.add(t);
+    }
+
+    /** Runs tensor hooks in registration order, then returns retained tensors with their gradients. */
+    public boolean hasPreHooks() { return preHooks != null || retainGradTargets != null; }
+
+    public void runPreHooks(Tensor[] grads) {
+        if (preHooks != null) {
+            for (PreHook h : preHooks) {
+                Tensor g = grads[h.slot];
+                if (g == null) continue;
+                Tensor r = h.fn.apply(g);
+                if (r != null) grads[h.slot] = r;
+            }
+        }
+    }
+
+    /** The tensors that retain their gradient (retain_grad) and are outputs of this node. */
+    public List<Tensor> retainGradTargets() { return retainGradTargets == null ? List.of() : retainGradTargets; }
+
+    /** The name without a namespace, as Python prints the node: {@code <AccumulateGrad>}. */
+    @Override public String toString() {
+        String n = name();
+        return "<" + n.substring(n.lastIndexOf(':') + 1) + ">";
+    }
 }

@@ -1,9 +1,14 @@
 package dev.jgrad;
 
+import dev.jgrad.autograd.Derivatives;
+import dev.jgrad.autograd.GradMode;
 import dev.jgrad.kernels.cpu.BinaryOp;
 import dev.jgrad.kernels.cpu.Parallel;
 import dev.jgrad.kernels.cpu.UnaryOp;
 import java.util.List;
+import java.util.function.BinaryOperator;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The {@code torch.*} namespace: factories and the static forms of ops. Use with
@@ -163,6 +168,59 @@ public final class Torch {
         return Torch.fromArray(Generator.defaultGenerator().randperm(n));
     }
 
+    // ---------------------------------------------------------------- grad modes
+
+    /** {@code with torch.no_grad():} as try-with-resources: {@code try (var g = noGrad()) { ... }}. Per thread; restores on close. */
+    public static GradMode.Guard noGrad() { return GradMode.setEnabled(false); }
+
+    /** {@code torch.enable_grad()}. */
+    public static GradMode.Guard enableGrad() { return GradMode.setEnabled(true); }
+
+    /** {@code torch.set_grad_enabled(mode)} as a scope. */
+    public static GradMode.Guard setGradEnabled(boolean enabled) { return GradMode.setEnabled(enabled); }
+
+    public static boolean isGradEnabled() { return GradMode.isEnabled(); }
+
+    /** {@code torch.inference_mode()}: no recording, and results are inference tensors. */
+    public static GradMode.Guard inferenceMode() { return GradMode.setInferenceMode(true); }
+
+    public static GradMode.Guard inferenceMode(boolean enabled) { return GradMode.setInferenceMode(enabled); }
+
+    public static boolean isInferenceModeEnabled() { return GradMode.isInferenceMode(); }
+
+    /** Runs body with grad disabled and returns its result (no_grad as a function wrapper). */
+    public static <T> T noGrad(Supplier<T> body) {
+        try (var g = GradMode.setEnabled(false)) {
+            return body.get();
+        }
+    }
+
+    public static void noGrad(Runnable body) {
+        try (var g = GradMode.setEnabled(false)) {
+            body.run();
+        }
+    }
+
+    /** {@code @torch.no_grad()} on a one-argument function: returns the wrapped function. */
+    public static UnaryOperator<Tensor> noGrad(UnaryOperator<Tensor> fn) {
+        return x -> noGrad(() -> fn.apply(x));
+    }
+
+    /** {@code @torch.no_grad()} on a two-argument function. */
+    public static BinaryOperator<Tensor> noGrad(BinaryOperator<Tensor> fn) {
+        return (x, y) -> noGrad(() -> fn.apply(x, y));
+    }
+
+    public static <T> T enableGrad(Supplier<T> body) {
+        try (var g = GradMode.setEnabled(true)) {
+            return body.get();
+        }
+    }
+
+    public static BinaryOperator<Tensor> enableGrad(BinaryOperator<Tensor> fn) {
+        return (x, y) -> enableGrad(() -> fn.apply(x, y));
+    }
+
     // ---------------------------------------------------------------- devices and threads
 
     /** False: jgrad has no GPU backend on this machine. */
@@ -282,9 +340,12 @@ public final class Torch {
     public static boolean allclose(Tensor a, Tensor b, double rtol, double atol) { return a.allclose(b, rtol, atol); }
 
     /** {@code torch.where(condition, x, y)}: x where condition holds, else y. */
-    public static Tensor where(Tensor condition, Tensor x, Tensor y) { return Elementwise.where(condition, x, y); }
+    public static Tensor where(Tensor condition, Tensor x, Tensor y) {
+        Checks.tensor(x, "where", "input", 1);
+        return x.where(condition, y);
+    }
 
-    public static Tensor where(Tensor condition, Tensor x, double y) { return Elementwise.where(condition, x, Scalar.of(y)); }
+    public static Tensor where(Tensor condition, Tensor x, double y) { return x.where(condition, y); }
 
     public static Tensor sum(Tensor a) { return a.sum(); }
 
@@ -347,12 +408,12 @@ public final class Torch {
     public static Tensor clone(Tensor a) { return a.clone(); }
 
     /** Concatenates along an existing dim. */
-    public static Tensor cat(List<Tensor> tensors, int dim) { return Joining.cat(tensors, dim); }
+    public static Tensor cat(List<Tensor> tensors, int dim) { return Derivatives.cat(Joining.cat(tensors, dim), tensors, dim); }
 
     public static Tensor cat(List<Tensor> tensors) { return Joining.cat(tensors, 0); }
 
     /** Joins along a new dim. */
-    public static Tensor stack(List<Tensor> tensors, int dim) { return Joining.stack(tensors, dim); }
+    public static Tensor stack(List<Tensor> tensors, int dim) { return Derivatives.stack(Joining.stack(tensors, dim), tensors, dim); }
 
     public static Tensor stack(List<Tensor> tensors) { return Joining.stack(tensors, 0); }
 }

@@ -12,7 +12,9 @@ final class Views {
 
     /** A view of t's storage with a new layout; shares the version counter by sharing the storage. */
     static Tensor make(Tensor t, int[] shape, int[] stride, int offset) {
-        return new Tensor(t.storage, shape, stride, offset);
+        Tensor v = new Tensor(t.storage, shape, stride, offset);
+        v.viewBase = t.viewBase != null ? t.viewBase : t;
+        return v;
     }
 
     static Tensor view(Tensor t, long[] requested) {
@@ -35,7 +37,7 @@ final class Views {
 
     static Tensor flatten(Tensor t, int startDim, int endDim) {
         int nd = t.shape.length;
-        if (nd == 0) return reshape(t, new long[] {1});
+        if (nd == 0) return t.reshape(1);
         int s = Shapes.wrapDim(startDim, nd), e = Shapes.wrapDim(endDim, nd);
         if (s > e) throw new IllegalArgumentException("flatten() has invalid args: start_dim cannot come after end_dim");
         if (s == e) return t;
@@ -46,7 +48,7 @@ final class Views {
         for (int i = s; i <= e; i++) prod *= t.shape[i];
         shape[j++] = prod;
         for (int i = e + 1; i < nd; i++) shape[j++] = t.shape[i];
-        return reshape(t, shape);
+        return t.reshape(shape);
     }
 
     static Tensor transpose(Tensor t, int dim0, int dim1) {
@@ -289,18 +291,20 @@ final class Views {
         if (consuming > t.shape.length) {
             throw new IllegalArgumentException("too many indices for tensor of dimension " + t.shape.length);
         }
-        Tensor r = make(t, t.shape, t.stride, t.offset);
+        Tensor r = t;
         int dim = 0;
         for (String item : items) {
             if (item.equals("...")) {
                 dim += t.shape.length - consuming;
             } else if (item.equals("None")) {
-                r = unsqueeze(r, dim++);
+                r = r.unsqueeze(dim++);
             } else if (item.contains(":")) {
                 long[] sl = parseSlice(item, spec);
-                r = slice(r, dim++, sl[0], sl[1], sl[2]);
+                r = r.slice(dim++, sl[0], sl[1], sl[2]);
             } else {
-                r = indexSelect(r, dim, parseLong(item, spec));
+                long i = parseLong(item, spec);
+                indexSelect(r, dim, i);  // bounds check with indexing's message
+                r = r.select(dim, i);
             }
         }
         return r;

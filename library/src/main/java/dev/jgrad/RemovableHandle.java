@@ -1,0 +1,7 @@
+package dev.jgrad;
+
+/** Returned by {@link Tensor#registerHook}: {@code remove()} detaches the hook. */
+@FunctionalInterface
+public interface RemovableHandle {
+    void remove();
+}

@@ -1,0 +1,48 @@
+package dev.jgrad.autograd;
+
+import dev.jgrad.Node;
+import dev.jgrad.Tensor;
+import dev.jgrad.TensorAccess;
+import java.util.function.Function;
+
+/**
+ * The sink for a leaf that requires grad: runs the leaf's hooks, then adds the gradient into
+ * {@code leaf.grad} (in place normally, out of place under createGraph, as PyTorch does).
+ */
+public final class AccumulateGrad extends Node {
+    private final Tensor variable;
+
+    public AccumulateGrad(Tensor variable) {
+        this.variable = variable;
+        setOutputs(variable);
+    }
+
+    @Override public String name() { return "torch::autograd::AccumulateGrad"; }
+
+    /** The leaf this node accumulates into ({@code .variable}). */
+    public Tensor variable() { return variable; }
+
+    /** Runs the leaf's hooks on grads[0]; the engine accumulates the result when the pass succeeds. */
+    @Override public Tensor[] apply(Tensor[] grads) {
+        Tensor g = grads[0];
+        for (Function<Tensor, Tensor> hook : TensorAccess.hooks(variable)) {
+            Tensor r = hook.apply(g);
+            if (r != null) g = r;
+        }
+        return new Tensor[] {g};
+    }
+
+    /** Adds g into t.grad; the first gradient is copied so .grad never aliases another tensor. */
+    static void accumulate(Tensor t, Tensor g, boolean createGraph) {
+        Tensor old = t.grad();
+        if (old == null) {
+            TensorAccess.setGrad(t, createGraph ? dev.jgrad.Torch.zerosLike(g).copy_(g) : g.detach().clone());
+        } else if (createGraph) {
+            TensorAccess.setGrad(t, old.add(g));
+        } else {
+            try (var guard = GradMode.setEnabled(false)) {
+                old.add_(g);
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.jgrad.autograd;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.Torch;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code torch.autograd}: {@link #backward} accumulates gradients into leaves' {@code .grad};
+ * {@link #grad} returns them instead.
+ */
+public final class Autograd {
+    private Autograd() {}
+
+    /**
+     * {@code torch.autograd.backward(tensors, grad_tensors, retain_graph, create_graph, inputs)}.
+     *
+     * @param gradTensors null, or one gradient (or null for one-element outputs) per tensor
+     * @param inputs      null to accumulate into every leaf, else only into these tensors
+     */
+    public static void backward(List<Tensor> tensors, List<Tensor> gradTensors, boolean retainGraph, boolean createGraph,
+                                List<Tensor> inputs) {
+        if (inputs != null && inputs.isEmpty()) throw new IllegalArgumentException("'inputs' argument to backward() cannot be empty.");
+        List<Tensor> grads = makeGrads(tensors, gradTensors, false);
+        if (inputs != null) {
+            for (Tensor in : inputs) {
+                if (!in.requiresGrad()) throw new IllegalArgumentException("One of the differentiated Tensors does not require grad");
+            }
+        }
+        Engine.run(tensors, grads, retainGraph, createGraph, inputs, true);
+    }
+
+    /** {@code torch.autograd.grad(outputs, inputs)} with defaults. */
+    public static List<Tensor> grad(Tensor output, Tensor input) {
+        return grad(List.of(output), List.of(input), null, false, false, false);
+    }
+
+    /**
+     * {@code torch.autograd.grad(outputs, inputs, grad_outputs, retain_graph, create_graph, allow_unused)}:
+     * one gradient per input (null for unused inputs when allowUnused). Never touches {@code .grad}.
+     */
+    public static List<Tensor> grad(List<Tensor> outputs, List<Tensor> inputs, List<Tensor> gradOutputs,
+                                    boolean retainGraph, boolean createGraph, boolean allowUnused) {
+        return grad(outputs, inputs, gradOutputs, retainGraph, createGraph, allowUnused, false);
+    }
+
+    /** As above; materializeGrads turns unused inputs' null into zeros. */
+    public static List<Tensor> grad(List<Tensor> outputs, List<Tensor> inputs, List<Tensor> gradOutputs,
+                                    boolean retainGraph, boolean createGraph, boolean allowUnused, boolean materializeGrads) {
+        if (inputs == null || inputs.isEmpty()) throw new IllegalArgumentException("grad requires non-empty inputs.");
+        for (Tensor in : inputs) {
+            if (in == null) throw new IllegalArgumentException("grad(): inputs must not contain null");
+            if (!in.requiresGrad()) throw new IllegalArgumentException("One of the differentiated Tensors does not require grad");
+        }
+        List<Tensor> grads = makeGrads(outputs, gradOutputs, true);
+        Tensor[] result = Engine.run(outputs, grads, retainGraph || createGraph, createGraph, inputs, false);
+        List<Tensor> out = new ArrayList<>(result.length);
+        for (int i = 0; i < result.length; i++) {
+            Tensor g = result[i];
+            if (g == null) {
+                if (materializeGrads) g = Torch.zerosLike(inputs.get(i));
+                else if (!allowUnused) {
+                    throw new IllegalArgumentException("One of the differentiated Tensors appears to not have been used in the graph. "
+                            + "Set allow_unused=True if this is the desired behavior.");
+                }
+            } else if (!createGraph) {
+                g = g.detach();
+            }
+            out.add(g);
+        }
+        return out;
+    }
+
+    /** Checks outputs and builds their gradients: implicit ones for one-element outputs, explicit ones checked by shape. */
+    private static List<Tensor> makeGrads(List<Tensor> outputs, List<Tensor> given, boolean isGradCall) {
+        if (outputs == null || outputs.isEmpty()) throw new IllegalArgumentException("backward(): no tensors to differentiate");
+        if (given != null && given.size() != outputs.size()) {
+            throw new IllegalArgumentException("grad_tensors should have the same length as tensors: got " + given.size()
+                    + " and " + outputs.size());
+        }
+        List<Tensor> grads = new ArrayList<>(outputs.size());
+        for (int i = 0; i < outputs.size(); i++) {
+            Tensor out = outputs.get(i);
+            if (out == null) throw new IllegalArgumentException("backward(): tensors must not contain null");
+            if (!out.requiresGrad()) {
+                throw new IllegalStateException("element " + i + " of tensors does not require grad and does not have a grad_fn");
+            }
+            Tensor g = given == null ? null : given.get(i);
+            if (g == null) {
+                if (out.numel() != 1) throw new IllegalStateException("grad can be implicitly created only for scalar outputs");
+                grads.add(Torch.onesLike(out));
+            } else {
+                if (!Arrays.equals(out.shape(), g.shape())) {
+                    throw new IllegalArgumentException("Mismatch in shape: grad_output[" + i + "] has a shape of " + g.size()
+                            + " and output[" + i + "] has a shape of " + out.size() + ".");
+                }
+                if (g.dtype() != out.dtype()) {
+                    if (!g.dtype().isFloatingPoint()) {
+                        throw new IllegalArgumentException("For output " + i + ", grad must be a floating point tensor, got "
+                                + g.dtype());
+                    }
+                    g = g.to(out.dtype());
+                }
+                grads.add(g);
+            }
+        }
+        return grads;
+    }
+}

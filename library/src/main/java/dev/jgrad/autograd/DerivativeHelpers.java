@@ -1,0 +1,165 @@
+package dev.jgrad.autograd;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.TensorAccess;
+import dev.jgrad.Torch;
+
+/**
+ * Backward formulas too long for one line of the {@link Derivatives} table (PyTorch keeps these in
+ * FunctionsManual.cpp). All are written with differentiable tensor ops or recorded as ops of their own,
+ * so gradients of gradients work.
+ */
+final class DerivativeHelpers {
+    private DerivativeHelpers() {}
+
+    /** Sums a broadcast gradient back to shape: extra leading dims away, then size-1 dims kept. */
+    static Tensor sumTo(Tensor g, int[] shape) {
+        int[] have = TensorAccess.shape(g);
+        if (java.util.Arrays.equals(have, shape)) return g;
+        int lead = have.length - shape.length;
+        Tensor r = g;
+        if (lead > 0) {
+            int[] dims = new int[lead];
+            for (int i = 0; i < lead; i++) dims[i] = i;
+            r = r.sum(dims, false);
+        }
+        int count = 0;
+        for (int i = 0; i < shape.length; i++) if (shape[i] == 1 && have[lead + i] != 1) count++;
+        if (count > 0) {
+            int[] dims = new int[count];
+            for (int i = 0, j = 0; i < shape.length; i++) if (shape[i] == 1 && have[lead + i] != 1) dims[j++] = i;
+            r = r.sum(dims, true);
+        }
+        return r;
+    }
+
+    static long[] toLong(int[] shape) {
+        long[] r = new long[shape.length];
+        for (int i = 0; i < shape.length; i++) r[i] = shape[i];
+        return r;
+    }
+
+    /** The gradient of a reduction over dims, broadcast back over the input's shape. */
+    static Tensor expandReduced(Tensor g, int[] inputShape, int[] dims, boolean keepdim) {
+        Tensor r = g;
+        if (!keepdim && inputShape.length > 0) {
+            int[] sorted = wrapped(dims, inputShape.length);
+            java.util.Arrays.sort(sorted);
+            for (int d : sorted) r = r.unsqueeze(d);
+        }
+        return r.expand(toLong(inputShape));
+    }
+
+    static int[] wrapped(int[] dims, int ndim) {
+        if (dims == null || dims.length == 0) {
+            int[] all = new int[ndim];
+            for (int i = 0; i < ndim; i++) all[i] = i;
+            return all;
+        }
+        int[] r = new int[dims.length];
+        for (int i = 0; i < dims.length; i++) r[i] = dims[i] < 0 ? dims[i] + ndim : dims[i];
+        return r;
+    }
+
+    /** Re-inserts a reduced dim so a per-slice value broadcasts against the input. */
+    static Tensor keep(Tensor t, int dim, boolean keepdim, int ndim) {
+        return keepdim || ndim == 0 ? t : t.unsqueeze(dim);
+    }
+
+    /** grad of select: zeros of the input's shape with grad at the selected index (its own op, so it can be differentiated). */
+    static Tensor selectBackward(Tensor grad, int[] inputShape, int dim, long index) {
+        Tensor out;
+        try (var guard = GradMode.setEnabled(false)) {
+            out = Torch.zeros(grad.dtype(), toLong(inputShape));
+            out.select(dim, index).copy_(grad);
+        }
+        return Derivatives.selectBackwardRow(out, grad, dim, index);
+    }
+
+    static Tensor sliceBackward(Tensor grad, int[] inputShape, int dim, long start, long end, long step) {
+        Tensor out;
+        try (var guard = GradMode.setEnabled(false)) {
+            out = Torch.zeros(grad.dtype(), toLong(inputShape));
+            out.slice(dim, start, end, step).copy_(grad);
+        }
+        return Derivatives.sliceBackwardRow(out, grad, dim, start, end, step);
+    }
+
+    /** max(dim)/min(dim): the gradient goes to the selected positions only. */
+    static Tensor valueSelectingBackward(Tensor grad, int dim, Tensor indices, int[] inputShape, boolean keepdim) {
+        int nd = inputShape.length;
+        Tensor g = keep(grad, dim, keepdim, nd), idx = keep(indices, dim, keepdim, nd);
+        if (nd == 0) return grad;
+        return Torch.zeros(grad.dtype(), toLong(inputShape)).scatterAdd(dim, idx, g);
+    }
+
+    /** max()/min() over everything: the gradient is shared evenly among the tied extreme elements. */
+    static Tensor evenlyDistribute(Tensor grad, Tensor input, Tensor value) {
+        Tensor mask = input.eq(value);
+        if (input.isFloatingPoint() && Double.isNaN(value.item())) mask = input.ne(input);
+        Tensor m = mask.to(grad.dtype());
+        return m.mul(grad.div(m.sum()));
+    }
+
+    /** amax/amin along dims: like evenlyDistribute, per reduced slice. */
+    static Tensor evenlyDistributeDim(Tensor grad, Tensor input, Tensor value, int dim, boolean keepdim) {
+        int nd = input.dim();
+        Tensor v = keep(value, dim, keepdim, nd), g = keep(grad, dim, keepdim, nd);
+        Tensor m = input.eq(v).to(grad.dtype());
+        return m.mul(g.div(m.sum(dim, true)));
+    }
+
+    /** prod: the product of all other elements, also where some elements are zero. */
+    static Tensor prodBackward(Tensor grad, Tensor input, Tensor result, Integer dim, boolean keepdim) {
+        int nd = input.dim();
+        Tensor g = dim == null ? grad : keep(grad, dim, keepdim, nd);
+        Tensor r = dim == null ? result : keep(result, dim, keepdim, nd);
+        Tensor zero = input.eq(0.0);
+        boolean anyZero = zero.any().itemBool();
+        if (!anyZero) return g.mul(r).div(input);
+        // with zeros: the product of the nonzero others where exactly one zero sits in the slice, else 0
+        Tensor nonzero = Torch.where(zero, Torch.onesLike(input), input);
+        Tensor zeroCount = dim == null ? zero.to(input.dtype()).sum() : zero.to(input.dtype()).sum(dim, true);
+        Tensor prodNonzero = dim == null ? nonzero.prod() : nonzero.prod(dim, true);
+        Tensor atZero = Torch.where(zeroCount.eq(1.0), prodNonzero, Torch.zerosLike(prodNonzero));
+        Tensor elsewhere = Torch.where(zeroCount.eq(0.0), r.div(nonzero), Torch.zerosLike(input));
+        return g.mul(Torch.where(zero, atZero.expandAs(input), elsewhere));
+    }
+
+    /** The p-norm's gradient: grad * x * |x|^(p-2) / norm^(p-1), with the 0/0 cases set to 0. */
+    static Tensor normBackward(Tensor grad, Tensor input, Tensor norm, double p, int[] dims, boolean keepdim) {
+        int[] shape = TensorAccess.shape(input);
+        Tensor g = keepdim ? grad : unsqueezeAll(grad, dims, shape.length);
+        Tensor n = keepdim ? norm : unsqueezeAll(norm, dims, shape.length);
+        if (p == 0) return Torch.zerosLike(input);
+        if (p == 1) return input.sign().mul(g);
+        if (p == 2) {
+            Tensor scale = g.div(n);
+            return input.mul(Torch.where(n.eq(0.0), Torch.zerosLike(scale), scale));
+        }
+        if (Double.isInfinite(p)) {
+            Tensor absX = input.abs();
+            Tensor mask = absX.eq(n).to(input.dtype());
+            int[] d = wrapped(dims, shape.length);
+            Tensor count = d.length == shape.length ? mask.sum() : mask.sum(d, true);
+            return input.sign().mul(mask).mul(g.div(count));
+        }
+        Tensor self = input.mul(input.abs().pow(p - 2));
+        Tensor scale = g.div(n.pow(p - 1));
+        return self.mul(Torch.where(n.eq(0.0), Torch.zerosLike(scale), scale));
+    }
+
+    private static Tensor unsqueezeAll(Tensor t, int[] dims, int ndim) {
+        if (ndim == 0) return t;
+        int[] d = wrapped(dims, ndim);
+        if (d.length == ndim && TensorAccess.shape(t).length == 0) {
+            Tensor r = t;
+            for (int i = 0; i < ndim; i++) r = r.unsqueeze(0);
+            return r;
+        }
+        java.util.Arrays.sort(d);
+        Tensor r = t;
+        for (int x : d) r = r.unsqueeze(x);
+        return r;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.jgrad.autograd;
+
+/**
+ * Whether ops record history, per thread (a new thread starts with grad enabled), as
+ * {@code torch.is_grad_enabled()}. Scopes nest: each guard restores what it found when closed.
+ */
+public final class GradMode {
+    private static final class State {
+        boolean enabled = true;
+        boolean inference;
+    }
+
+    private static final ThreadLocal<State> STATE = ThreadLocal.withInitial(State::new);
+
+    private GradMode() {}
+
+    public static boolean isEnabled() { return STATE.get().enabled; }
+
+    /** True inside {@code inferenceMode()}: outputs are inference tensors that can't be saved for backward. */
+    public static boolean isInferenceMode() { return STATE.get().inference; }
+
+    /** Sets grad mode for this thread until the returned guard is closed. */
+    public static Guard setEnabled(boolean enabled) {
+        State s = STATE.get();
+        Guard g = new Guard(s, s.enabled, s.inference);
+        s.enabled = enabled;
+        return g;
+    }
+
+    /** Inference mode on: no recording, and outputs are marked as inference tensors. Off: back to normal recording rules. */
+    public static Guard setInferenceMode(boolean on) {
+        State s = STATE.get();
+        Guard g = new Guard(s, s.enabled, s.inference);
+        s.inference = on;
+        s.enabled = !on && s.enabled;
+        return g;
+    }
+
+    /** Restores the grad mode that was current when it was made; close() throws no checked exception. */
+    public static final class Guard implements AutoCloseable {
+        private final State state;
+        private final boolean enabled;
+        private final boolean inference;
+
+        private Guard(State state, boolean enabled, boolean inference) {
+            this.state = state;
+            this.enabled = enabled;
+            this.inference = inference;
+        }
+
+        @Override public void close() {
+            state.enabled = enabled;
+            state.inference = inference;
+        }
+    }
+}

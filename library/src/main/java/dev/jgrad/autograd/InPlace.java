@@ -1,0 +1,162 @@
+package dev.jgrad.autograd;
+
+import dev.jgrad.Edge;
+import dev.jgrad.Node;
+import dev.jgrad.Tensor;
+import dev.jgrad.TensorAccess;
+import java.util.Arrays;
+import java.util.function.UnaryOperator;
+
+/**
+ * Recording in-place ops. The op runs out of place on a copy of the old value that carries the old
+ * history (so nothing it saves is overwritten), its result is written into the tensor, and the tensor's
+ * history moves to the op's node: {@code y = x * 2; y.add_(1)} leaves y with AddBackward0 whose input
+ * is MulBackward0. When the tensor is a view of a base that requires grad, the base's history becomes
+ * a CopySlices node instead and the view is re-derived from it, as in PyTorch.
+ */
+public final class InPlace {
+    private InPlace() {}
+
+    public static boolean recording(Tensor self) {
+        return (self.requiresGrad() || viewOfGradTensor(self)) && GradMode.isEnabled();
+    }
+
+    public static boolean recording(Tensor self, Tensor other) {
+        return (self.requiresGrad() || other.requiresGrad() || viewOfGradTensor(self)) && GradMode.isEnabled();
+    }
+
+    private static boolean viewOfGradTensor(Tensor t) {
+        Tensor base = TensorAccess.viewBase(t);
+        return base != null && base.requiresGrad();
+    }
+
+    /** The leaf checks every recorded in-place op starts with. */
+    public static void checkLeaf(Tensor self) {
+        if (self.isLeaf() && self.requiresGrad()) {
+            throw new IllegalStateException("a leaf Variable that requires grad is being used in an in-place operation.");
+        }
+        Tensor base = TensorAccess.viewBase(self);
+        if (base != null && base.isLeaf() && base.requiresGrad()) {
+            throw new IllegalStateException("a view of a leaf Variable that requires grad is being used in an in-place operation.");
+        }
+    }
+
+    /** Runs op out of place on self's old value (with its history), writes the result into self and rebases self. */
+    public static Tensor apply(Tensor self, UnaryOperator<Tensor> op) {
+        checkLeaf(self);
+        Tensor old = TensorAccess.cloneWithHistory(self);
+        Tensor r = op.apply(old);
+        if (!Arrays.equals(TensorAccess.shape(r), TensorAccess.shape(self))) {
+            throw new IllegalArgumentException("output with shape " + Arrays.toString(TensorAccess.shape(self))
+                    + " doesn't match the broadcast shape " + Arrays.toString(TensorAccess.shape(r)));
+        }
+        if (r.dtype().category().ordinal() > self.dtype().category().ordinal()) {
+            throw new IllegalArgumentException("result type " + r.dtype().scalarTypeName()
+                    + " can't be cast to the desired output type " + self.dtype().scalarTypeName());
+        }
+        TensorAccess.copyData(self, r);
+        rebase(self, r);
+        return self;
+    }
+
+    /** Gives self the history of r (which now holds self's new value). */
+    static void rebase(Tensor self, Tensor r) {
+        Node fn = r.gradFn();
+        if (fn == null) return;
+        Tensor base = TensorAccess.viewBase(self);
+        if (base == null) {
+            TensorAccess.setHistory(self, fn, TensorAccess.outputNr(r));
+            moveRetainedGrad(self, fn);
+            return;
+        }
+        CopySlices copySlices = new CopySlices(base, self, fn);
+        TensorAccess.setHistory(base, copySlices, 0);
+        AsStridedBackward view = new AsStridedBackward(base, self);
+        TensorAccess.setHistory(self, view, 0);
+    }
+
+    private static void moveRetainedGrad(Tensor self, Node fn) {
+        if (TensorAccess.retainsGrad(self)) fn.addRetainGrad(0, self);
+    }
+
+    /** The geometry of a view inside its (contiguous) base, as strides and offset relative to the base's start. */
+    record Geometry(int[] shape, int[] stride, int offset) {
+        static Geometry of(Tensor base, Tensor view) {
+            if (!base.isContiguous()) {
+                throw new UnsupportedOperationException("in-place operation on a view of a non-contiguous tensor that requires "
+                        + "grad is not supported yet; clone() the base first");
+            }
+            return new Geometry(TensorAccess.shape(view).clone(), TensorAccess.strides(view).clone(),
+                    TensorAccess.offset(view) - TensorAccess.offset(base));
+        }
+
+        Tensor in(Tensor dense) {
+            return TensorAccess.asStrided(dense, shape, stride, TensorAccess.offset(dense) + offset);
+        }
+    }
+
+    /**
+     * The base's new history after an in-place op on one of its views: the base's gradient passes
+     * through unchanged outside the view's region; inside it, the op's own backward decides.
+     */
+    static final class CopySlices extends Node {
+        private final Geometry geometry;
+        private Node fn;
+
+        CopySlices(Tensor base, Tensor view, Node fn) {
+            this.geometry = Geometry.of(base, view);
+            this.fn = fn;
+            Edge[] edges = new Edge[fn.numInputs()];
+            edges[0] = TensorAccess.gradientEdge(base);
+            for (int i = 1; i < edges.length; i++) edges[i] = fn.nextEdge(i);
+            setEdges(edges);
+            setOutputs(base);
+        }
+
+        @Override public String name() { return "torch::autograd::CopySlices"; }
+
+        @Override public Tensor[] apply(Tensor[] grads) {
+            Tensor result = grads[0].clone();
+            Tensor gradSlice = geometry.in(result);
+            Tensor[] res = fn.apply(new Tensor[] {gradSlice.clone()});
+            Tensor[] out = new Tensor[numInputs()];
+            if (res[0] != null) {
+                try (var g = GradMode.setEnabled(false)) {
+                    gradSlice.copy_(res[0]);
+                }
+            } else {
+                try (var g = GradMode.setEnabled(false)) {
+                    gradSlice.zero_();
+                }
+            }
+            out[0] = result;
+            for (int i = 1; i < out.length; i++) out[i] = res[i];
+            return out;
+        }
+
+        @Override public void releaseVariables() { fn.releaseVariables(); }
+    }
+
+    /** A view re-derived from its base after an in-place op on it: the gradient lands in the view's region of zeros. */
+    static final class AsStridedBackward extends Node {
+        private final Geometry geometry;
+        private final int[] baseShape;
+
+        AsStridedBackward(Tensor base, Tensor view) {
+            this.geometry = Geometry.of(base, view);
+            this.baseShape = TensorAccess.shape(base).clone();
+            setEdges(new Edge[] {TensorAccess.gradientEdge(base)});
+            setOutputs(view);
+        }
+
+        @Override public String name() { return "AsStridedBackward0"; }
+
+        @Override public Tensor[] apply(Tensor[] grads) {
+            Tensor out = dev.jgrad.Torch.zeros(grads[0].dtype(), DerivativeHelpers.toLong(baseShape));
+            try (var g = GradMode.setEnabled(false)) {
+                geometry.in(out).copy_(grads[0]);
+            }
+            return new Tensor[] {out};
+        }
+    }
+}

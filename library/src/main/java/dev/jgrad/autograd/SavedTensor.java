@@ -1,0 +1,56 @@
+package dev.jgrad.autograd;
+
+import dev.jgrad.Node;
+import dev.jgrad.Tensor;
+import dev.jgrad.TensorAccess;
+
+/**
+ * A tensor a node keeps for its backward formula, with the version it had when saved: unpacking a tensor
+ * modified in place since, or one freed by an earlier backward, fails with PyTorch's messages.
+ */
+final class SavedTensor {
+    static final String FREED = "Trying to backward through the graph a second time (or directly access saved tensors after "
+            + "they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or "
+            + "autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need "
+            + "to access saved tensors after calling backward.";
+
+    private Tensor data;
+    private final int version;
+    /** The node that produced the saved tensor (for the message), or null for leaves. */
+    private final String producer;
+    private final int outputNr;
+
+    SavedTensor(Tensor t, Node producer) {
+        if (TensorAccess.isInference(t) && !GradMode.isInferenceMode()) {
+            throw new IllegalStateException("Inference tensors cannot be saved for backward. To work around you can make a clone "
+                    + "to get a normal tensor and use it in autograd.");
+        }
+        this.data = t;
+        this.version = t.version();
+        Node fn = producer != null ? producer : t.gradFn();
+        this.producer = fn == null ? null : fn.name();
+        this.outputNr = TensorAccess.outputNr(t);
+    }
+
+    Tensor unpack() {
+        Tensor t = data;
+        if (t == null) throw new IllegalStateException(FREED);
+        if (t.version() != version) {
+            throw new IllegalStateException("one of the variables needed for gradient computation has been modified by an inplace "
+                    + "operation: [" + t.dtype().legacyTensorTypeName() + " " + shape(t) + "]"
+                    + (producer == null ? "" : ", which is output " + outputNr + " of " + producer + ",")
+                    + " is at version " + t.version() + "; expected version " + version + " instead. Hint: enable anomaly detection "
+                    + "to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).");
+        }
+        return t;
+    }
+
+    private static String shape(Tensor t) {
+        StringBuilder sb = new StringBuilder("[");
+        long[] s = t.shape();
+        for (int i = 0; i < s.length; i++) sb.append(i > 0 ? ", " : "").append(s[i]);
+        return sb.append(']').toString();
+    }
+
+    void release() { data = null; }
+}
