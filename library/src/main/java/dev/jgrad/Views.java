@@ -307,6 +307,9 @@ final class Views {
                 r = r.select(dim, i);
             }
         }
+        if (r == t) {  // x[...] is still a new tensor (an alias), as in PyTorch
+            r = dev.jgrad.autograd.Derivatives.view("AliasBackward0", make(t, t.shape, t.stride, t.offset), t);
+        }
         return r;
     }
 

@@ -1,0 +1,368 @@
+package dev.jgrad.autograd;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.Torch;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * {@code torch.autograd.functional}: Jacobians, Hessians and vector products of whole functions.
+ *
+ * <p>PyTorch nests results by whether a tuple was passed; Java says it with the types: a function of one
+ * tensor to one tensor gives a Tensor; a function of a List of tensors gives a List over the inputs;
+ * {@code *Outputs} variants take functions returning a List and nest over outputs first.
+ * Without createGraph every result is detached. In strict mode an output that does not depend on an
+ * input is an error; otherwise its block is zeros.
+ */
+public final class Functional {
+    private Functional() {}
+
+    /** (output, result) of {@link #vjp}, {@link #jvp}, {@link #vhp}, {@link #hvp}. */
+    public record Result<T>(T output, T result) {}
+
+    // ---------------------------------------------------------------- input preparation
+
+    /** Fresh leaves that require grad (or, under createGraph, differentiable aliases of the inputs). */
+    private static List<Tensor> prepare(List<Tensor> inputs, boolean createGraph) {
+        List<Tensor> r = new ArrayList<>(inputs.size());
+        for (Tensor t : inputs) {
+            if (t == null) throw new IllegalArgumentException("The inputs given to the function must be Tensors, not null");
+            if (createGraph && t.requiresGrad()) r.add(t.viewAs(t));
+            else r.add(t.detach().requiresGrad_(t.isFloatingPoint()));
+        }
+        return r;
+    }
+
+    private static Tensor finish(Tensor t, boolean createGraph) {
+        return t == null || createGraph ? t : t.detach();
+    }
+
+    private static List<Tensor> grads(List<Tensor> outputs, List<Tensor> inputs, List<Tensor> gradOutputs, boolean createGraph) {
+        List<Tensor> diff = new ArrayList<>(), gos = new ArrayList<>();
+        for (int i = 0; i < outputs.size(); i++) {
+            if (outputs.get(i).requiresGrad()) {
+                diff.add(outputs.get(i));
+                if (gradOutputs != null) gos.add(gradOutputs.get(i));
+            }
+        }
+        if (diff.isEmpty()) {
+            List<Tensor> none = new ArrayList<>();
+            for (int i = 0; i < inputs.size(); i++) none.add(null);
+            return none;
+        }
+        return Autograd.grad(diff, inputs, gradOutputs == null ? null : gos, true, createGraph, true);
+    }
+
+    private static void checkStrictOutputs(List<Tensor> outputs, String what) {
+        for (int i = 0; i < outputs.size(); i++) {
+            if (!outputs.get(i).requiresGrad()) {
+                throw new IllegalStateException("Output " + i + " of the user-provided function does not require gradients. The outputs "
+                        + "must be computed in a differentiable manner from the input when running in strict mode.");
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- jacobian
+
+    /** Single tensor in and out: shape out.shape + in.shape. */
+    public static Tensor jacobian(UnaryOperator<Tensor> f, Tensor input) {
+        return jacobian(f, input, false, false, false);
+    }
+
+    public static Tensor jacobian(UnaryOperator<Tensor> f, Tensor input, boolean createGraph, boolean strict, boolean vectorize) {
+        return jacobianCore(in -> List.of(f.apply(in.get(0))), List.of(input), createGraph, strict).get(0).get(0);
+    }
+
+    /** Several inputs, one output: one block per input. */
+    public static List<Tensor> jacobian(Function<List<Tensor>, Tensor> f, List<Tensor> inputs) {
+        return jacobian(f, inputs, false, false, false);
+    }
+
+    public static List<Tensor> jacobian(Function<List<Tensor>, Tensor> f, List<Tensor> inputs, boolean createGraph, boolean strict,
+                                        boolean vectorize) {
+        return jacobianCore(in -> List.of(f.apply(in)), inputs, createGraph, strict).get(0);
+    }
+
+    /** Several inputs and outputs: J.get(i).get(j) is output i with respect to input j. */
+    public static List<List<Tensor>> jacobianOutputs(Function<List<Tensor>, List<Tensor>> f, List<Tensor> inputs, boolean createGraph,
+                                                     boolean strict) {
+        return jacobianCore(f, inputs, createGraph, strict);
+    }
+
+    private static List<List<Tensor>> jacobianCore(Function<List<Tensor>, List<Tensor>> f, List<Tensor> inputs0, boolean createGraph,
+                                                   boolean strict) {
+        try (var g = GradMode.setEnabled(true)) {
+            List<Tensor> inputs = prepare(inputs0, true);
+            List<Tensor> outputs = f.apply(inputs);
+            if (outputs == null || outputs.isEmpty() || outputs.stream().anyMatch(java.util.Objects::isNull)) {
+                throw new IllegalArgumentException("The outputs of the user-provided function given to jacobian must be Tensors");
+            }
+            List<List<Tensor>> jac = new ArrayList<>();
+            for (int i = 0; i < outputs.size(); i++) {
+                Tensor out = outputs.get(i);
+                int rows = (int) out.numel();
+                List<Tensor> perInput = new ArrayList<>();
+                List<List<Tensor>> rowsPerInput = new ArrayList<>();
+                for (int j = 0; j < inputs.size(); j++) rowsPerInput.add(new ArrayList<>(rows));
+                Tensor flat = out.reshape(-1);
+                for (int r = 0; r < rows; r++) {
+                    List<Tensor> gs = out.requiresGrad()
+                            ? Autograd.grad(List.of(flat.select(0, r)), inputs, null, true, createGraph, true)
+                            : java.util.Collections.nCopies(inputs.size(), null);
+                    for (int j = 0; j < inputs.size(); j++) {
+                        Tensor gj = gs.get(j);
+                        if (gj == null) {
+                            if (strict) {
+                                throw new IllegalStateException("Output " + i + " of the user-provided function is independent of input "
+                                        + j + ". This is not allowed in strict mode.");
+                            }
+                            gj = Torch.zerosLike(inputs.get(j));
+                        }
+                        rowsPerInput.get(j).add(gj);
+                    }
+                }
+                for (int j = 0; j < inputs.size(); j++) {
+                    Tensor in = inputs.get(j);
+                    long[] shape = concat(out.shape(), in.shape());
+                    Tensor block = rows == 0 ? Torch.zeros(in.dtype(), shape) : Torch.stack(rowsPerInput.get(j), 0).reshape(shape);
+                    perInput.add(finish(block, createGraph));
+                }
+                jac.add(perInput);
+            }
+            return jac;
+        }
+    }
+
+    private static long[] concat(long[] a, long[] b) {
+        long[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+
+    // ---------------------------------------------------------------- hessian
+
+    /** Second derivatives of a scalar function of one tensor: shape in.shape + in.shape. */
+    public static Tensor hessian(UnaryOperator<Tensor> f, Tensor input) {
+        return hessian(f, input, false, false, false);
+    }
+
+    public static Tensor hessian(UnaryOperator<Tensor> f, Tensor input, boolean createGraph, boolean strict, boolean vectorize) {
+        return hessianCore(in -> f.apply(in.get(0)), List.of(input), createGraph, strict).get(0).get(0);
+    }
+
+    /** Several inputs: H.get(i).get(j) has shape in_i.shape + in_j.shape. */
+    public static List<List<Tensor>> hessian(Function<List<Tensor>, Tensor> f, List<Tensor> inputs) {
+        return hessianCore(f, inputs, false, false);
+    }
+
+    public static List<List<Tensor>> hessian(Function<List<Tensor>, Tensor> f, List<Tensor> inputs, boolean createGraph, boolean strict) {
+        return hessianCore(f, inputs, createGraph, strict);
+    }
+
+    private static List<List<Tensor>> hessianCore(Function<List<Tensor>, Tensor> f, List<Tensor> inputs, boolean createGraph,
+                                                  boolean strict) {
+        Function<List<Tensor>, List<Tensor>> gradient = in -> {
+            Tensor out = f.apply(in);
+            if (out == null || out.numel() != 1) {
+                throw new IllegalArgumentException("The Tensor returned by the function given to hessian should contain a single element");
+            }
+            if (!out.requiresGrad()) {
+                if (strict) checkStrictOutputs(List.of(out), "hessian");
+                List<Tensor> zeros = new ArrayList<>();
+                for (Tensor t : in) zeros.add(Torch.zerosLike(t));
+                return zeros;
+            }
+            List<Tensor> g = Autograd.grad(List.of(out.reshape()), in, null, true, true, true);
+            List<Tensor> r = new ArrayList<>();
+            for (int i = 0; i < g.size(); i++) {
+                if (g.get(i) == null && strict) {
+                    throw new IllegalStateException("The jacobian of the user-provided function is independent of input " + i
+                            + ". This is not allowed in strict mode when create_graph=True.");
+                }
+                r.add(g.get(i) == null ? Torch.zerosLike(in.get(i)) : g.get(i));
+            }
+            return r;
+        };
+        return jacobianCore(gradient, inputs, createGraph, strict);
+    }
+
+    // ---------------------------------------------------------------- vector products
+
+    /** v^T J at the inputs; v may be null only for a one-element output. */
+    public static Result<Tensor> vjp(UnaryOperator<Tensor> f, Tensor input, Tensor v) {
+        return vjp(f, input, v, false, false);
+    }
+
+    public static Result<Tensor> vjp(UnaryOperator<Tensor> f, Tensor input, Tensor v, boolean createGraph, boolean strict) {
+        Result<List<Tensor>> r = vjpCore(in -> List.of(f.apply(in.get(0))), List.of(input), v == null ? null : List.of(v), createGraph, strict);
+        return new Result<>(r.output().get(0), r.result().get(0));
+    }
+
+    public static Result<List<Tensor>> vjp(Function<List<Tensor>, List<Tensor>> f, List<Tensor> inputs, List<Tensor> v,
+                                           boolean createGraph, boolean strict) {
+        return vjpCore(f, inputs, v, createGraph, strict);
+    }
+
+    private static Result<List<Tensor>> vjpCore(Function<List<Tensor>, List<Tensor>> f, List<Tensor> inputs0, List<Tensor> v,
+                                                boolean createGraph, boolean strict) {
+        try (var g = GradMode.setEnabled(true)) {
+            List<Tensor> inputs = prepare(inputs0, createGraph);
+            List<Tensor> outputs = f.apply(inputs);
+            List<Tensor> vs = checkV(outputs, v, "outputs");
+            if (strict) checkStrictOutputs(outputs, "vjp");
+            List<Tensor> gs = grads(outputs, inputs, vs, createGraph);
+            List<Tensor> res = new ArrayList<>();
+            for (int i = 0; i < gs.size(); i++) {
+                Tensor gi = gs.get(i);
+                if (gi == null) {
+                    if (strict) {
+                        throw new IllegalStateException("The output of the user-provided function is independent of input " + i
+                                + ". This is not allowed in strict mode.");
+                    }
+                    gi = Torch.zerosLike(inputs.get(i));
+                }
+                res.add(finish(gi, createGraph));
+            }
+            List<Tensor> outs = new ArrayList<>();
+            for (Tensor o : outputs) outs.add(finish(o, createGraph));
+            return new Result<>(outs, res);
+        }
+    }
+
+    /** Validates v against the tensors it multiplies; null only for one single-element tensor. */
+    private static List<Tensor> checkV(List<Tensor> targets, List<Tensor> v, String what) {
+        if (v == null) {
+            if (targets.size() != 1 || targets.get(0).numel() != 1) {
+                throw new IllegalArgumentException("The vector v can only be None if the user-provided function returns a single Tensor "
+                        + "with a single element.");
+            }
+            return List.of(Torch.onesLike(targets.get(0)));
+        }
+        if (v.size() != targets.size()) {
+            throw new IllegalArgumentException("v is a tuple of invalid length: should be " + targets.size() + " but got " + v.size() + ".");
+        }
+        for (int i = 0; i < v.size(); i++) {
+            if (!java.util.Arrays.equals(v.get(i).shape(), targets.get(i).shape())) {
+                throw new IllegalArgumentException("v has invalid size: should be " + targets.get(i).size() + " but got "
+                        + v.get(i).size() + ".");
+            }
+        }
+        return v;
+    }
+
+    /** J v at the inputs (the double-backward trick: no forward mode needed). */
+    public static Result<Tensor> jvp(UnaryOperator<Tensor> f, Tensor input, Tensor v) {
+        return jvp(f, input, v, false, false);
+    }
+
+    public static Result<Tensor> jvp(UnaryOperator<Tensor> f, Tensor input, Tensor v, boolean createGraph, boolean strict) {
+        Result<List<Tensor>> r = jvpCore(in -> List.of(f.apply(in.get(0))), List.of(input), v == null ? null : List.of(v), createGraph, strict);
+        return new Result<>(r.output().get(0), r.result().get(0));
+    }
+
+    public static Result<List<Tensor>> jvp(Function<List<Tensor>, List<Tensor>> f, List<Tensor> inputs, List<Tensor> v,
+                                           boolean createGraph, boolean strict) {
+        return jvpCore(f, inputs, v, createGraph, strict);
+    }
+
+    private static Result<List<Tensor>> jvpCore(Function<List<Tensor>, List<Tensor>> f, List<Tensor> inputs0, List<Tensor> v,
+                                                boolean createGraph, boolean strict) {
+        try (var g = GradMode.setEnabled(true)) {
+            List<Tensor> inputs = prepare(inputs0, createGraph);
+            List<Tensor> vs = checkVInputs(inputs, v);
+            List<Tensor> outputs = f.apply(inputs);
+            if (strict) checkStrictOutputs(outputs, "jvp");
+            List<Tensor> gradOutputs = new ArrayList<>();
+            for (Tensor o : outputs) gradOutputs.add(Torch.zerosLike(o).requiresGrad_(true));
+            List<Tensor> gradInputs = grads(outputs, inputs, gradOutputs, true);
+            List<Tensor> usedG = new ArrayList<>(), usedV = new ArrayList<>();
+            for (int i = 0; i < gradInputs.size(); i++) {
+                if (gradInputs.get(i) != null && gradInputs.get(i).requiresGrad()) {
+                    usedG.add(gradInputs.get(i));
+                    usedV.add(vs.get(i));
+                }
+            }
+            List<Tensor> res = new ArrayList<>();
+            List<Tensor> jv = usedG.isEmpty() ? null : Autograd.grad(usedG, gradOutputs, usedV, true, createGraph, true);
+            for (int i = 0; i < outputs.size(); i++) {
+                Tensor r = jv == null ? null : jv.get(i);
+                if (r == null) {
+                    if (strict) {
+                        throw new IllegalStateException("The output of the user-provided function is independent of input " + i
+                                + ". This is not allowed in strict mode.");
+                    }
+                    r = Torch.zerosLike(outputs.get(i));
+                }
+                res.add(finish(r, createGraph));
+            }
+            List<Tensor> outs = new ArrayList<>();
+            for (Tensor o : outputs) outs.add(finish(o, createGraph));
+            return new Result<>(outs, res);
+        }
+    }
+
+    private static List<Tensor> checkVInputs(List<Tensor> inputs, List<Tensor> v) {
+        if (v == null) {
+            if (inputs.size() != 1 || inputs.get(0).numel() != 1) {
+                throw new IllegalArgumentException("The vector v can only be None if the input to the user-provided function is a "
+                        + "single Tensor with a single element.");
+            }
+            return List.of(Torch.onesLike(inputs.get(0)));
+        }
+        return checkV(inputs, v, "inputs");
+    }
+
+    /** v^T H of a scalar function. */
+    public static Result<Tensor> vhp(UnaryOperator<Tensor> f, Tensor input, Tensor v) {
+        return vhp(f, input, v, false, false);
+    }
+
+    public static Result<Tensor> vhp(UnaryOperator<Tensor> f, Tensor input, Tensor v, boolean createGraph, boolean strict) {
+        return secondOrderProduct(f, input, v, createGraph, strict, false);
+    }
+
+    /** H v of a scalar function. */
+    public static Result<Tensor> hvp(UnaryOperator<Tensor> f, Tensor input, Tensor v) {
+        return hvp(f, input, v, false, false);
+    }
+
+    public static Result<Tensor> hvp(UnaryOperator<Tensor> f, Tensor input, Tensor v, boolean createGraph, boolean strict) {
+        return secondOrderProduct(f, input, v, createGraph, strict, true);
+    }
+
+    private static Result<Tensor> secondOrderProduct(UnaryOperator<Tensor> f, Tensor input0, Tensor v, boolean createGraph, boolean strict,
+                                                     boolean hvp) {
+        String name = hvp ? "hvp" : "vhp";
+        try (var g = GradMode.setEnabled(true)) {
+            Tensor input = prepare(List.of(input0), createGraph).get(0);
+            Tensor vv = checkVInputs(List.of(input), v == null ? null : List.of(v)).get(0);
+            Tensor out = f.apply(input);
+            if (out == null || out.numel() != 1) {
+                throw new IllegalArgumentException("The Tensor returned by the function given to " + name + " should contain a single element");
+            }
+            if (strict) checkStrictOutputs(List.of(out), name);
+            if (!out.requiresGrad()) return new Result<>(finish(out, createGraph), Torch.zerosLike(input));
+            Tensor jac = Autograd.grad(List.of(out), List.of(input), null, true, true, true).get(0);
+            Tensor res;
+            if (jac == null || !jac.requiresGrad()) {
+                if (strict) {
+                    throw new IllegalStateException("The jacobian of the user-provided function is independent of input 0. This is "
+                            + "not allowed in strict mode.");
+                }
+                res = Torch.zerosLike(input);
+            } else if (!hvp) {
+                Tensor r = Autograd.grad(List.of(jac), List.of(input), List.of(vv), true, createGraph, true).get(0);
+                res = r == null ? Torch.zerosLike(input) : r;
+            } else {
+                Tensor gradJac = Torch.zerosLike(input).requiresGrad_(true);
+                Tensor doubleBack = Autograd.grad(List.of(jac), List.of(input), List.of(gradJac), true, true, true).get(0);
+                Tensor r = doubleBack == null || !doubleBack.requiresGrad() ? null
+                        : Autograd.grad(List.of(doubleBack), List.of(gradJac), List.of(vv), true, createGraph, true).get(0);
+                res = r == null ? Torch.zerosLike(input) : r;
+            }
+            return new Result<>(finish(out, createGraph), finish(res, createGraph));
+        }
+    }
+}
