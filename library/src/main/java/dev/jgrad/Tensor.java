@@ -42,6 +42,7 @@ public class Tensor {
         this.shape = shape;
         this.stride = stride;
         this.offset = offset;
+        if (dev.jgrad.autograd.GradMode.creatingInferenceTensors()) inference = true;
     }
 
     /** A tensor sharing {@code data}'s storage and layout; subclasses such as Parameter build on it. */
@@ -782,6 +783,22 @@ public class Tensor {
 
     /** A tensor sharing storage (and version counter) that records no history: a leaf with requires_grad=false. */
     public Tensor detach() { return new Tensor(storage, shape, stride, offset); }
+
+    /** {@code t.data}: this tensor's values without history (shares storage, like detach()). */
+    public Tensor data() { return detach(); }
+
+    /**
+     * {@code t.data = other}: this tensor object now views other's storage, shape and dtype (what
+     * {@code Module.to(dtype)} uses so Parameter objects survive a conversion). History is untouched.
+     */
+    public void setData(Tensor other) {
+        Checks.tensor(other, "set_data", "new_data", 1);
+        this.storage = other.storage;
+        this.shape = other.shape;
+        this.stride = other.stride;
+        this.offset = other.offset;
+        if (grad != null && (grad.dtype() != other.dtype() || !java.util.Arrays.equals(grad.shape, other.shape))) grad = null;
+    }
 
     /** Detaches this tensor in place from its history. */
     public Tensor detach_() { return AutogradState.detach_(this); }

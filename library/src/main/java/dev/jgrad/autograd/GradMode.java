@@ -11,6 +11,8 @@ public final class GradMode {
     }
 
     private static final ThreadLocal<State> STATE = ThreadLocal.withInitial(State::new);
+    /** How many inference-mode scopes are open on any thread: lets tensor creation skip the thread-local almost always. */
+    private static final java.util.concurrent.atomic.AtomicInteger INFERENCE_SCOPES = new java.util.concurrent.atomic.AtomicInteger();
 
     private GradMode() {}
 
@@ -18,6 +20,11 @@ public final class GradMode {
 
     /** True inside {@code inferenceMode()}: outputs are inference tensors that can't be saved for backward. */
     public static boolean isInferenceMode() { return STATE.get().inference; }
+
+    /** Cheap check for new tensors: true only when this thread is in inference mode. */
+    public static boolean creatingInferenceTensors() {
+        return INFERENCE_SCOPES.get() > 0 && STATE.get().inference;
+    }
 
     /** Sets grad mode for this thread until the returned guard is closed. */
     public static Guard setEnabled(boolean enabled) {
@@ -33,6 +40,10 @@ public final class GradMode {
         Guard g = new Guard(s, s.enabled, s.inference);
         s.inference = on;
         s.enabled = !on && s.enabled;
+        if (on) {
+            INFERENCE_SCOPES.incrementAndGet();
+            g.countsInference = true;
+        }
         return g;
     }
 
@@ -41,6 +52,7 @@ public final class GradMode {
         private final State state;
         private final boolean enabled;
         private final boolean inference;
+        private boolean countsInference;
 
         private Guard(State state, boolean enabled, boolean inference) {
             this.state = state;
@@ -51,6 +63,10 @@ public final class GradMode {
         @Override public void close() {
             state.enabled = enabled;
             state.inference = inference;
+            if (countsInference) {
+                countsInference = false;
+                INFERENCE_SCOPES.decrementAndGet();
+            }
         }
     }
 }
