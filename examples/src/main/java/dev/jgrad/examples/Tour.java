@@ -8,5 +8,6 @@ public final class Tour {
         System.out.println("# jgrad tour: PyTorch's programming model in Java");
         TensorsTutorial.main(args);
         TensorOpsTour.main(args);
+        AutogradTutorial.main(args);
     }
 }

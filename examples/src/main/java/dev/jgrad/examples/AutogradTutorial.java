@@ -1,0 +1,151 @@
+package dev.jgrad.examples;
+
+import static dev.jgrad.Torch.*;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.autograd.Functional;
+import java.util.List;
+import java.util.function.BinaryOperator;
+
+/**
+ * "The Fundamentals of Autograd" tutorial and the autograd part of the PyTorch introduction, cell by
+ * cell. Where Python prints {@code <AddBackward0 object at 0x...>}, Java prints {@code <AddBackward0>}.
+ */
+public final class AutogradTutorial {
+    private AutogradTutorial() {}
+
+    public static void main(String[] args) {
+        manualSeed(0);
+        TensorsTutorial.section("A simple example");
+        Tensor a = linspace(0., 2. * Math.PI, 25).requiresGrad_(true);
+        System.out.println(a);
+        Tensor b = sin(a);
+        System.out.println(b);
+        Tensor c = b.mul(2);  // 2 * b
+        System.out.println(c);
+        Tensor d = c.add(1);
+        System.out.println(d);
+        Tensor out = d.sum();
+        System.out.println(out);
+
+        System.out.println("d:");
+        System.out.println(d.gradFn());
+        System.out.println(d.gradFn().nextFunctions());
+        System.out.println(d.gradFn().nextFunctions().get(0).node().nextFunctions());
+        System.out.println(d.gradFn().nextFunctions().get(0).node().nextFunctions().get(0).node().nextFunctions());
+        System.out.println(d.gradFn().nextFunctions().get(0).node().nextFunctions().get(0).node().nextFunctions().get(0).node()
+                .nextFunctions());
+        System.out.println("\nc:");
+        System.out.println(c.gradFn());
+        System.out.println("\nb:");
+        System.out.println(b.gradFn());
+        System.out.println("\na:");
+        System.out.println(java.util.Objects.toString(a.gradFn(), "None"));  // Python prints None
+
+        out.backward();
+        System.out.println(a.grad());  // 2 * cos(a)
+
+        TensorsTutorial.section("Turning autograd off and on");
+        a = ones(2, 3).requiresGrad_(true);
+        System.out.println(a);
+        Tensor b1 = a.mul(2);
+        System.out.println(b1);
+        a.setRequiresGrad(false);
+        Tensor b2 = a.mul(2);
+        System.out.println(b2);
+
+        a = ones(2, 3).requiresGrad_(true).mul(2);
+        b = ones(2, 3).requiresGrad_(true).mul(3);
+        Tensor c1 = a.add(b);
+        System.out.println(c1);
+        Tensor c2;
+        try (var g = noGrad()) {
+            c2 = a.add(b);
+        }
+        System.out.println(c2);
+        Tensor c3 = a.mul(b);
+        System.out.println(c3);
+
+        BinaryOperator<Tensor> addTensors1 = (x, y) -> x.add(y);
+        BinaryOperator<Tensor> addTensors2 = noGrad((x, y) -> x.add(y));  // @torch.no_grad() as a wrapper
+        a = ones(2, 3).requiresGrad_(true).mul(2);
+        b = ones(2, 3).requiresGrad_(true).mul(3);
+        System.out.println(addTensors1.apply(a, b));
+        System.out.println(addTensors2.apply(a, b));
+
+        Tensor x = rand(5).requiresGrad_(true);
+        Tensor y = x.detach();
+        System.out.println(x);
+        System.out.println(y);
+
+        TensorsTutorial.section("Autograd and in-place operations");
+        Tensor leaf = linspace(0., 2. * Math.PI, 25).requiresGrad_(true);
+        try {
+            sin_(leaf);
+        } catch (IllegalStateException e) {
+            System.out.println("RuntimeError: " + e.getMessage());
+        }
+
+        TensorsTutorial.section("The vector-Jacobian product");
+        x = randn(3).requiresGrad_(true);
+        y = x.mul(2);
+        while (y.detach().norm().item() < 1000) y = y.mul(2);
+        System.out.println(y);
+        Tensor v = tensor(0.1, 1.0, 0.0001);  // stand-in for gradients
+        y.backward(v);
+        System.out.println(x.grad());
+
+        TensorsTutorial.section("The high-level API");
+        List<Tensor> inputs = List.of(rand(1), rand(1));
+        System.out.println(inputs);
+        System.out.println(Functional.jacobian(in -> in.get(0).exp().mul(2).add(in.get(1).mul(3)), inputs));  // exp_adder
+        inputs = List.of(rand(3), rand(3));
+        System.out.println(inputs);
+        System.out.println(Functional.jacobian(in -> in.get(0).exp().mul(2).add(in.get(1).mul(3)), inputs));
+        Tensor doublingInput = randn(3);
+        Tensor myGradients = tensor(0.1, 1.0, 0.0001);
+        System.out.println(Functional.vjp(AutogradTutorial::doSomeDoubling, doublingInput, myGradients));
+        System.out.println(Functional.hessian(t -> t.pow(3).sum(), tensor(1.0, 2.0)));
+
+        TensorsTutorial.section("Autograd in the introduction: gradients of a mean");
+        a = ones(2, 2).requiresGrad_(true);
+        System.out.println(a);
+        b = a.add(2);
+        System.out.println(b);
+        System.out.println(b.gradFn());
+        c = b.mul(b).mul(3);
+        out = c.mean();
+        System.out.println(c + " " + out);
+        Tensor p = randn(3, 3);
+        p = p.mul(3).div(p.sub(1));
+        System.out.println(p.requiresGrad());
+        p.requiresGrad_(true);
+        System.out.println(p.requiresGrad());
+        Tensor q = p.mul(p).sum();
+        System.out.println(q.gradFn());
+        out.backward();
+        System.out.println(a.grad());  // 4.5 everywhere
+
+        x = ones(3).requiresGrad_(true);
+        y = x.mul(2);
+        System.out.println(x);
+        System.out.println(y);
+        y.backward(tensor(1.0, 1.0, 1.0));
+        System.out.println(x.grad());
+        System.out.println(x.requiresGrad());
+        System.out.println(x.pow(2).requiresGrad());
+        try (var g = noGrad()) {
+            System.out.println(x.pow(2).requiresGrad());
+        }
+        System.out.println(x.requiresGrad());
+        y = x.detach();
+        System.out.println(y.requiresGrad());
+        System.out.println(x.eq(y).all());
+    }
+
+    static Tensor doSomeDoubling(Tensor x) {
+        Tensor y = x.mul(2);
+        while (y.detach().norm().item() < 1000) y = y.mul(2);
+        return y;
+    }
+}
