@@ -11,7 +11,7 @@ final class Copying {
 
     /** A contiguous copy with the same dtype. */
     static Tensor clone(Tensor t) {
-        Tensor out = Tensor.contiguousOf(Storage.allocate(t.dtype(), Shapes.numel(t.shape)), t.shape);
+        Tensor out = Tensor.contiguousOf(Storage.allocate(t.dtype(), t.numel), t.shape);
         copyElements(out, t);
         return out;
     }
@@ -19,7 +19,7 @@ final class Copying {
     /** t itself when it already has dtype, else a contiguous converted copy. */
     static Tensor convert(Tensor t, DType dtype) {
         if (t.dtype() == dtype) return t;
-        Tensor out = Tensor.contiguousOf(Storage.allocate(dtype, Shapes.numel(t.shape)), t.shape);
+        Tensor out = Tensor.contiguousOf(Storage.allocate(dtype, t.numel), t.shape);
         copyElements(out, t);
         if (t.wrappedNumber) out.wrappedNumber = true;
         return out;
@@ -28,7 +28,7 @@ final class Copying {
     /** t itself when contiguous with dtype and from offset 0, else such a copy (what kernels read). */
     static Tensor dense(Tensor t, DType dtype) {
         if (t.dtype() == dtype && t.offset == 0 && t.isContiguous()) return t;
-        Tensor out = Tensor.contiguousOf(Storage.allocate(dtype, Shapes.numel(t.shape)), t.shape);
+        Tensor out = Tensor.contiguousOf(Storage.allocate(dtype, t.numel), t.shape);
         copyElements(out, t);
         return out;
     }
@@ -45,7 +45,7 @@ final class Copying {
     static Object toArray(Tensor t, DType dtype) {
         Checks.cpuOnly(t);
         Tensor d = dense(t, dtype);
-        int n = Shapes.numel(t.shape);
+        int n = t.numel;
         if (d != t) return d.storage.data;  // already a private copy
         Object data = d.storage.data;
         return switch (dtype) {
@@ -69,7 +69,7 @@ final class Copying {
         if (t.requiresGrad) {
             throw new IllegalStateException("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
         }
-        if (t.offset != 0 || !t.isContiguous() || Shapes.numel(t.shape) != t.storage.size) {
+        if (t.offset != 0 || !t.isContiguous() || t.numel != t.storage.size) {
             throw new IllegalStateException("only a contiguous tensor that covers its whole storage shares a Java array; "
                     + "this one is a view of part of one (use contiguous().clone() or a to*Array() copy)");
         }
@@ -93,7 +93,7 @@ final class Copying {
 
     /** Writes src (broadcastable to dst) into dst element by element, converting dtype. */
     static void copyElements(Tensor dst, Tensor src) {
-        int n = Shapes.numel(dst.shape);
+        int n = dst.numel;
         if (n == 0) return;
         Object s = src.storage.data, d = dst.storage.data;
         DType st = src.dtype(), dt = dst.dtype();
@@ -120,7 +120,7 @@ final class Copying {
             throw new IllegalArgumentException("value cannot be converted to type float without overflow");
         }
         if (t.isContiguous()) {
-            CastKernels.fill(t.storage.data, t.dtype(), t.offset, 1, Shapes.numel(t.shape), v, lv);
+            CastKernels.fill(t.storage.data, t.dtype(), t.offset, 1, t.numel, v, lv);
         } else {
             StridedIter it = new StridedIter(t.shape, t.stride);
             int in = it.innerStride(0);
@@ -134,10 +134,7 @@ final class Copying {
     static Tensor writeOut(Tensor result, Tensor out) {
         Promotion.checkCanCast(result.dtype(), out.dtype());
         if (!Arrays.equals(out.shape, result.shape)) {
-            out.storage = Storage.allocate(out.dtype(), Shapes.numel(result.shape));
-            out.shape = result.shape;
-            out.stride = Shapes.contiguousStrides(result.shape);
-            out.offset = 0;
+            out.setLayout(Storage.allocate(out.dtype(), result.numel), result.shape, Shapes.contiguousStrides(result.shape), 0);
         }
         copyElements(out, result);
         out.storage.version++;

@@ -106,12 +106,12 @@ final class Elementwise {
 
     /** Runs op over operands already in out's compute dtype; a and b broadcast to out's shape. */
     static void apply(BinaryOp op, double alpha, Tensor a, Tensor b, Tensor out) {
-        int n = Shapes.numel(out.shape);
+        int n = out.numel;
         if (n == 0) return;
         DType ct = out.dtype();
         Object ad = a.storage.data, bd = b.storage.data, od = out.storage.data;
-        boolean aScalar = a.shape.length == 0 || Shapes.numel(a.shape) == 1;
-        boolean bScalar = b.shape.length == 0 || Shapes.numel(b.shape) == 1;
+        boolean aScalar = a.shape.length == 0 || a.numel == 1;
+        boolean bScalar = b.shape.length == 0 || b.numel == 1;
         boolean aFlat = aScalar || (a.isContiguous() && Arrays.equals(a.shape, out.shape));
         boolean bFlat = bScalar || (b.isContiguous() && Arrays.equals(b.shape, out.shape));
         if (aFlat && bFlat && out.isContiguous()) {
@@ -217,7 +217,7 @@ final class Elementwise {
         DType result = unaryResultType(op, a);
         DType ct = computeType(result);
         Tensor in = Copying.convert(a, ct);
-        Tensor out = Tensor.contiguousOf(Storage.allocate(ct, Shapes.numel(a.shape)), a.shape);
+        Tensor out = Tensor.contiguousOf(Storage.allocate(ct, a.numel), a.shape);
         applyUnary(op, in, out);
         return result == ct ? out : Copying.convert(out, result);
     }
@@ -230,7 +230,7 @@ final class Elementwise {
         if (self.dtype() == ct) {
             applyUnary(op, self, self);
         } else {
-            Tensor r = Tensor.contiguousOf(Storage.allocate(ct, Shapes.numel(self.shape)), self.shape);
+            Tensor r = Tensor.contiguousOf(Storage.allocate(ct, self.numel), self.shape);
             applyUnary(op, Copying.convert(self, ct), r);
             Copying.copyElements(self, r);
         }
@@ -239,7 +239,7 @@ final class Elementwise {
     }
 
     private static void applyUnary(UnaryOp op, Tensor in, Tensor out) {
-        int n = Shapes.numel(out.shape);
+        int n = out.numel;
         if (n == 0) return;
         DType ct = out.dtype();
         Object id = in.storage.data, od = out.storage.data;

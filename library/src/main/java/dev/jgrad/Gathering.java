@@ -22,7 +22,7 @@ final class Gathering {
     static Tensor gather(Tensor self, int dim, Tensor index) {
         int d = checkIndex("gather", self, dim, index);
         Tensor idx = Copying.dense(index, DType.INT64);
-        Tensor out = Tensor.contiguousOf(Storage.allocate(self.dtype(), Shapes.numel(index.shape)), index.shape);
+        Tensor out = Tensor.contiguousOf(Storage.allocate(self.dtype(), index.numel), index.shape);
         walk(self, d, idx, (pos, srcOff) -> copyElement(self.storage.data, srcOff, out.storage.data, pos, self.dtype()));
         return out;
     }
@@ -48,7 +48,7 @@ final class Gathering {
     /** For every position of the (dense) index, the offset in self it points at. */
     private static void walk(Tensor self, int dim, Tensor idx, Visit visit) {
         long[] ind = (long[]) idx.storage.data;
-        int n = Shapes.numel(idx.shape), nd = idx.shape.length;
+        int n = idx.numel, nd = idx.shape.length;
         int size = self.dim() == 0 ? 1 : self.shape[dim];
         int[] coord = new int[nd];
         for (int pos = 0; pos < n; pos++) {

@@ -29,9 +29,9 @@ final class Overlap {
      * "too hard" to decide and the op goes ahead).
      */
     static void checkNoPartialOverlap(Tensor out, Tensor in) {
-        if (in == out || in.storage != out.storage || Shapes.numel(in.shape) == 0 || Shapes.numel(out.shape) == 0) return;
+        if (in == out || in.storage != out.storage || in.numel == 0 || out.numel == 0) return;
         if (!isNonOverlappingAndDense(in) || !isNonOverlappingAndDense(out)) return;
-        long inEnd = in.offset + (long) Shapes.numel(in.shape), outEnd = out.offset + (long) Shapes.numel(out.shape);
+        long inEnd = in.offset + (long) in.numel, outEnd = out.offset + (long) out.numel;
         boolean sameRange = in.offset == out.offset && inEnd == outEnd;
         if (sameRange && java.util.Arrays.equals(in.stride, out.stride)) return;
         if (sameRange || (in.offset < outEnd && out.offset < inEnd)) {

@@ -63,7 +63,20 @@ final class Shapes {
                 + format(dims) + " is too large");
     }
 
+    private record StridesMemo(int[] shape, int[] strides) {}
+
+    /** Outputs usually reuse their input's shape array, so the last answer is very often the next one. */
+    private static StridesMemo lastStrides = new StridesMemo(SCALAR, SCALAR);
+
     static int[] contiguousStrides(int[] shape) {
+        StridesMemo m = lastStrides;
+        if (m.shape == shape) return m.strides;
+        int[] s = computeContiguousStrides(shape);
+        lastStrides = new StridesMemo(shape, s);
+        return s;
+    }
+
+    private static int[] computeContiguousStrides(int[] shape) {
         int[] s = new int[shape.length];
         int acc = 1;
         for (int i = shape.length - 1; i >= 0; i--) {

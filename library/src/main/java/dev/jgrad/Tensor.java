@@ -17,11 +17,14 @@ import java.util.Objects;
  * (dtype changes, copies, fills), {@link LinearAlgebra} (matmul family) and {@link Creation} (factories).
  */
 public class Tensor {
-    // layout; mutable only for out= resizing
+    // layout; changed only through setLayout (out= resizing, setData)
     Storage storage;
     int[] shape;
     int[] stride;
     int offset;
+    /** Cached: the element count, and contiguity (0 unknown, 1 yes, 2 no); ops ask for both many times. */
+    int numel;
+    private byte contiguity;
 
     /** A Java number taking part in an op (see {@link Scalar}). */
     boolean wrappedNumber;
@@ -38,20 +41,25 @@ public class Tensor {
     Tensor viewBase;        // set on views: the tensor whose storage this one views
 
     Tensor(Storage storage, int[] shape, int[] stride, int offset) {
-        this.storage = storage;
-        this.shape = shape;
-        this.stride = stride;
-        this.offset = offset;
+        setLayout(storage, shape, stride, offset);
         if (dev.jgrad.autograd.GradMode.creatingInferenceTensors()) inference = true;
     }
 
     /** A tensor sharing {@code data}'s storage and layout; subclasses such as Parameter build on it. */
     protected Tensor(Tensor data) {
         Objects.requireNonNull(data, "data");
-        this.storage = data.storage;
-        this.shape = data.shape;
-        this.stride = data.stride;
-        this.offset = data.offset;
+        setLayout(data.storage, data.shape, data.stride, data.offset);
+    }
+
+    final void setLayout(Storage storage, int[] shape, int[] stride, int offset) {
+        this.storage = storage;
+        this.shape = shape;
+        this.stride = stride;
+        this.offset = offset;
+        int n = 1;
+        for (int d : shape) n *= d;
+        this.numel = n;
+        this.contiguity = 0;
     }
 
     static Tensor contiguousOf(Storage storage, int[] shape) {
@@ -78,7 +86,7 @@ public class Tensor {
     /** Same as {@link #dim()}, as {@code Tensor.ndim}. */
     public int ndim() { return shape.length; }
 
-    public long numel() { return Shapes.numel(shape); }
+    public long numel() { return numel; }
 
     public DType dtype() { return storage.dtype; }
 
@@ -95,7 +103,11 @@ public class Tensor {
     /** The element offset of this view into its storage. */
     public long storageOffset() { return offset; }
 
-    public boolean isContiguous() { return Shapes.isContiguous(shape, stride); }
+    public boolean isContiguous() {
+        byte c = contiguity;
+        if (c == 0) contiguity = c = Shapes.isContiguous(shape, stride) ? (byte) 1 : (byte) 2;
+        return c == 1;
+    }
 
     public boolean isFloatingPoint() { return storage.dtype.isFloatingPoint(); }
 
@@ -113,7 +125,7 @@ public class Tensor {
     public boolean itemBool() { return storage.getDouble(singleIndex()) != 0; }
 
     private int singleIndex() {
-        if (Shapes.numel(shape) != 1) {
+        if (numel != 1) {
             throw new IllegalArgumentException("only one element tensors can be converted to Java scalars");
         }
         return offset;
@@ -793,10 +805,7 @@ public class Tensor {
      */
     public void setData(Tensor other) {
         Checks.tensor(other, "set_data", "new_data", 1);
-        this.storage = other.storage;
-        this.shape = other.shape;
-        this.stride = other.stride;
-        this.offset = other.offset;
+        setLayout(other.storage, other.shape, other.stride, other.offset);
         if (grad != null && (grad.dtype() != other.dtype() || !java.util.Arrays.equals(grad.shape, other.shape))) grad = null;
     }
 

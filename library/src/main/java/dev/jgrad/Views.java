@@ -18,7 +18,7 @@ final class Views {
     }
 
     static Tensor view(Tensor t, long[] requested) {
-        int[] shape = Shapes.inferSize(requested, Shapes.numel(t.shape));
+        int[] shape = Shapes.inferSize(requested, t.numel);
         int[] stride = Shapes.viewStrides(t.shape, t.stride, shape);
         if (stride == null) {
             throw new IllegalArgumentException("view size is not compatible with input tensor's size and stride (at least "
@@ -28,7 +28,7 @@ final class Views {
     }
 
     static Tensor reshape(Tensor t, long[] requested) {
-        int[] shape = Shapes.inferSize(requested, Shapes.numel(t.shape));
+        int[] shape = Shapes.inferSize(requested, t.numel);
         int[] stride = Shapes.viewStrides(t.shape, t.stride, shape);
         if (stride != null) return make(t, shape, stride, t.offset);
         Tensor c = Copying.clone(t);

@@ -33,8 +33,27 @@ import java.util.PriorityQueue;
 public final class Engine {
     private Engine() {}
 
-    /** Where a wanted input's gradient is read: the buffer slot of (node, slot). */
-    private record Capture(Node node, int slot, int index) {}
+    /** Where a wanted input's gradient is read: the buffer slot of (task, slot). */
+    private record Capture(Task task, int slot, int index) {}
+
+    /** One node's state during one pass; children are resolved once so the pass needs no map lookups. */
+    private static final class Task {
+        final Node node;
+        Task[] children;
+        int deps;
+        boolean runs;
+        boolean target;
+        boolean leads;
+        boolean queued;
+        Tensor[] buffer;
+
+        Task(Node node) { this.node = node; }
+
+        void add(int slot, Tensor g) {
+            if (buffer == null) buffer = new Tensor[Math.max(1, node.numOutputs())];
+            buffer[slot] = buffer[slot] == null ? g : buffer[slot].add(g);
+        }
+    }
 
     /**
      * @param roots        tensors to differentiate, each requiring grad
@@ -49,54 +68,49 @@ public final class Engine {
         for (int i = 0; i < rootEdges.length; i++) rootEdges[i] = TensorAccess.gradientEdge(roots.get(i));
 
         // 1. reachable nodes, children before parents
-        List<Node> postOrder = postOrder(rootEdges);
+        Map<Node, Task> tasks = new IdentityHashMap<>();
+        List<Task> postOrder = postOrder(rootEdges, tasks);
 
-        // 2. which nodes run, and where wanted gradients are captured
-        Map<Node, Boolean> runs = new IdentityHashMap<>();
+        // 2. which nodes run (all, or those leading to a wanted input), and where gradients are captured
         List<Capture> captures = new ArrayList<>();
         if (inputs == null) {
-            for (Node n : postOrder) runs.put(n, Boolean.TRUE);
+            for (Task t : postOrder) t.runs = true;
         } else {
-            Map<Node, Boolean> target = new IdentityHashMap<>();
             for (int i = 0; i < inputs.size(); i++) {
                 Edge e = TensorAccess.gradientEdge(inputs.get(i));
-                if (e.node() == null) continue;
-                captures.add(new Capture(e.node(), e.inputNr(), i));
-                target.put(e.node(), Boolean.TRUE);
+                Task t = e.node() == null ? null : tasks.get(e.node());
+                if (t == null) continue;  // not reached from the roots: unused
+                captures.add(new Capture(t, e.inputNr(), i));
+                t.target = true;
             }
             // a node runs when it leads to a target; a target itself only runs when it leads to another one
-            Map<Node, Boolean> leads = new IdentityHashMap<>();
-            for (Node n : postOrder) {
-                for (int i = 0; i < n.numInputs(); i++) {
-                    Node m = n.nextEdge(i).node();
-                    if (m != null && (leads.containsKey(m) || target.containsKey(m))) {
-                        leads.put(n, Boolean.TRUE);
-                        runs.put(n, Boolean.TRUE);
+            for (Task t : postOrder) {
+                for (Task c : t.children) {
+                    if (c != null && (c.leads || c.target)) {
+                        t.leads = true;
+                        t.runs = true;
                         break;
                     }
                 }
             }
         }
-        Map<Node, int[]> deps = new IdentityHashMap<>();
-        for (Node n : postOrder) {
-            deps.putIfAbsent(n, new int[1]);
-            if (!runs.containsKey(n)) continue;
-            for (int i = 0; i < n.numInputs(); i++) {
-                Node m = n.nextEdge(i).node();
-                if (m != null) deps.computeIfAbsent(m, k -> new int[1])[0]++;
-            }
+        for (Task t : postOrder) {
+            if (!t.runs) continue;
+            for (Task c : t.children) if (c != null) c.deps++;
         }
 
         // 3. execute
-        Map<Node, Tensor[]> buffers = new IdentityHashMap<>();
         for (int i = 0; i < rootEdges.length; i++) {
             Edge e = rootEdges[i];
-            if (e.node() == null) continue;
-            addInto(buffers, e.node(), e.inputNr(), rootGrads.get(i));
+            if (e.node() != null) tasks.get(e.node()).add(e.inputNr(), rootGrads.get(i));
         }
-        PriorityQueue<Node> ready = new PriorityQueue<>((a, b) -> Long.compare(b.sequenceNr(), a.sequenceNr()));
+        PriorityQueue<Task> ready = new PriorityQueue<>((a, b) -> Long.compare(b.node.sequenceNr(), a.node.sequenceNr()));
         for (Edge e : rootEdges) {
-            if (e.node() != null && deps.get(e.node())[0] == 0 && !ready.contains(e.node())) ready.add(e.node());
+            Task t = e.node() == null ? null : tasks.get(e.node());
+            if (t != null && t.deps == 0 && !t.queued) {
+                t.queued = true;
+                ready.add(t);
+            }
         }
         Tensor[] captured = new Tensor[inputs == null ? 0 : inputs.size()];
         List<Node> executed = new ArrayList<>();
@@ -105,18 +119,19 @@ public final class Engine {
 
         try (var mode = GradMode.setEnabled(createGraph)) {
             while (!ready.isEmpty()) {
-                Node n = ready.poll();
-                Tensor[] grads = buffers.remove(n);
-                if (grads == null) grads = new Tensor[Math.max(1, n.numOutputs())];
+                Task t = ready.poll();
+                Node n = t.node;
+                Tensor[] grads = t.buffer != null ? t.buffer : new Tensor[Math.max(1, n.numOutputs())];
+                t.buffer = null;
                 if (n.hasPreHooks()) {
                     n.runPreHooks(grads);
-                    for (Tensor t : n.retainGradTargets()) {
-                        Tensor g = grads[TensorAccess.outputNr(t)];
-                        if (g != null) retainUpdates.add(new Tensor[] {t, g});
+                    for (Tensor r : n.retainGradTargets()) {
+                        Tensor g = grads[TensorAccess.outputNr(r)];
+                        if (g != null) retainUpdates.add(new Tensor[] {r, g});
                     }
                 }
-                for (Capture c : captures) if (c.node == n && grads[c.slot] != null) captured[c.index] = grads[c.slot];
-                if (!runs.containsKey(n)) continue;
+                if (t.target) for (Capture c : captures) if (c.task == t && grads[c.slot] != null) captured[c.index] = grads[c.slot];
+                if (!t.runs) continue;
                 executed.add(n);
                 Tensor[] out = n.apply(grads);
                 if (n instanceof AccumulateGrad acc) {
@@ -128,14 +143,14 @@ public final class Engine {
                             + n.numInputs() + ", got " + out.length + ")");
                 }
                 for (int i = 0; i < out.length; i++) {
+                    Task c = t.children[i];
+                    if (c == null || (!c.runs && !c.target)) continue;
                     Edge e = n.nextEdge(i);
-                    Node m = e.node();
-                    if (m == null) continue;
-                    if (!runs.containsKey(m) && !isCaptured(captures, m)) {
-                        continue;
+                    if (out[i] != null) c.add(e.inputNr(), validate(n, i, out[i], c.node, e.inputNr()));
+                    if (--c.deps == 0 && !c.queued) {
+                        c.queued = true;
+                        ready.add(c);
                     }
-                    if (out[i] != null) addInto(buffers, m, e.inputNr(), validate(n, i, out[i], m, e.inputNr()));
-                    if (--deps.get(m)[0] == 0) ready.add(m);
                 }
             }
         }
@@ -155,44 +170,42 @@ public final class Engine {
         return captured;
     }
 
-    /** Every node reachable from the roots, each after all nodes it leads to (iterative: deep graphs are fine). */
-    private static List<Node> postOrder(Edge[] rootEdges) {
-        List<Node> out = new ArrayList<>();
-        Map<Node, Boolean> seen = new IdentityHashMap<>();
-        ArrayDeque<Node> nodes = new ArrayDeque<>();
+    /** Every node reachable from the roots as a task, each after all nodes it leads to (iterative: deep graphs are fine). */
+    private static List<Task> postOrder(Edge[] rootEdges, Map<Node, Task> tasks) {
+        List<Task> out = new ArrayList<>();
+        ArrayDeque<Task> stack = new ArrayDeque<>();
         ArrayDeque<int[]> childIndex = new ArrayDeque<>();
         for (Edge root : rootEdges) {
-            if (root.node() == null || seen.put(root.node(), Boolean.TRUE) != null) continue;
-            nodes.push(root.node());
+            if (root.node() == null || tasks.containsKey(root.node())) continue;
+            Task rt = new Task(root.node());
+            tasks.put(root.node(), rt);
+            stack.push(rt);
             childIndex.push(new int[1]);
-            while (!nodes.isEmpty()) {
-                Node n = nodes.peek();
+            while (!stack.isEmpty()) {
+                Task t = stack.peek();
                 int[] ci = childIndex.peek();
+                Node n = t.node;
+                if (t.children == null) t.children = new Task[n.numInputs()];
                 if (ci[0] < n.numInputs()) {
-                    Node m = n.nextEdge(ci[0]++).node();
-                    if (m != null && seen.put(m, Boolean.TRUE) == null) {
-                        nodes.push(m);
+                    int i = ci[0]++;
+                    Node m = n.nextEdge(i).node();
+                    if (m == null) continue;
+                    Task c = tasks.get(m);
+                    if (c == null) {
+                        c = new Task(m);
+                        tasks.put(m, c);
+                        stack.push(c);
                         childIndex.push(new int[1]);
                     }
+                    t.children[i] = c;
                 } else {
-                    out.add(n);
-                    nodes.pop();
+                    out.add(t);
+                    stack.pop();
                     childIndex.pop();
                 }
             }
         }
         return out;
-    }
-
-    private static boolean isCaptured(List<Capture> captures, Node m) {
-        for (Capture c : captures) if (c.node == m) return true;
-        return false;
-    }
-
-    private static void addInto(Map<Node, Tensor[]> buffers, Node n, int slot, Tensor g) {
-        Tensor[] buf = buffers.get(n);
-        if (buf == null) buffers.put(n, buf = new Tensor[Math.max(1, n.numOutputs())]);
-        buf[slot] = buf[slot] == null ? g : buf[slot].add(g);
     }
 
     /** Note [Broadcast grads]: reduce to the input's shape, cast to its dtype, or fail with PyTorch's message. */
