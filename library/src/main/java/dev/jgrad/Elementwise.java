@@ -60,6 +60,8 @@ final class Elementwise {
     /** {@code torch.op(a, b, out=out)}: out is resized when its shape differs. */
     static Tensor binaryOut(String name, BinaryOp op, Tensor a, Tensor b, double alpha, Tensor out) {
         Checks.tensor(out, name, "out", 2);
+        Checks.tensor(b, name, "other", 1);
+        checkOutNotDifferentiable(name, a, b, out);
         Tensor r = binary(name, op, a, b, alpha);
         return Copying.writeOut(r, out);
     }
@@ -140,6 +142,23 @@ final class Elementwise {
             case FLOAT64 -> DoubleBinaryKernels.row(op, alpha, (double[]) a, ao, as, (double[]) b, bo, bs, (double[]) c, co, cs, n);
             default -> LongBinaryKernels.row(op, (long) alpha, (long[]) a, ao, as, (long[]) b, bo, bs, (long[]) c, co, cs, n);
         }
+    }
+
+    /** PyTorch refuses out= when autograd would have to see through it. */
+    static void checkOutNotDifferentiable(String name, Tensor... args) {
+        if (!dev.jgrad.autograd.GradMode.isEnabled()) return;
+        for (Tensor t : args) {
+            if (t.requiresGrad()) {
+                throw new IllegalArgumentException(name + "(): functions with out=... arguments don't support automatic differentiation, "
+                        + "but one of the arguments requires grad.");
+            }
+        }
+    }
+
+    static Tensor unaryOut(String name, UnaryOp op, Tensor a, Tensor out) {
+        Checks.tensor(out, name, "out", 1);
+        checkOutNotDifferentiable(name, a, out);
+        return Copying.writeOut(unary(op, a), out);
     }
 
     // ---------------------------------------------------------------- comparisons

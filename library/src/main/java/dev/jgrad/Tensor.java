@@ -269,7 +269,9 @@ public class Tensor {
 
     public Tensor remainder(long other) { return remainder(Scalar.of(other)); }
 
-    public Tensor floorDivide(Tensor other) { return Elementwise.binary("floor_divide", BinaryOp.FLOOR_DIVIDE, this, other, 1); }
+    public Tensor floorDivide(Tensor other) {
+        return Derivatives.floorDivide(Elementwise.binary("floor_divide", BinaryOp.FLOOR_DIVIDE, this, other, 1), this, other);
+    }
 
     public Tensor floorDivide(double other) { return floorDivide(Scalar.of(other)); }
 

@@ -296,9 +296,9 @@ public final class Torch {
     public static Tensor relu(Tensor a) { return a.relu(); }
 
     /** {@code torch.sin(a, out=out)}. */
-    public static Tensor sin(Tensor a, Tensor out) { return Copying.writeOut(Elementwise.unary(UnaryOp.SIN, a), out); }
+    public static Tensor sin(Tensor a, Tensor out) { return Elementwise.unaryOut("sin", UnaryOp.SIN, a, out); }
 
-    public static Tensor exp(Tensor a, Tensor out) { return Copying.writeOut(Elementwise.unary(UnaryOp.EXP, a), out); }
+    public static Tensor exp(Tensor a, Tensor out) { return Elementwise.unaryOut("exp", UnaryOp.EXP, a, out); }
 
     public static Tensor neg_(Tensor a) { return a.neg_(); }
 
@@ -410,10 +410,10 @@ public final class Torch {
     /** Concatenates along an existing dim. */
     public static Tensor cat(List<Tensor> tensors, int dim) { return Derivatives.cat(Joining.cat(tensors, dim), tensors, dim); }
 
-    public static Tensor cat(List<Tensor> tensors) { return Joining.cat(tensors, 0); }
+    public static Tensor cat(List<Tensor> tensors) { return cat(tensors, 0); }
 
     /** Joins along a new dim. */
     public static Tensor stack(List<Tensor> tensors, int dim) { return Derivatives.stack(Joining.stack(tensors, dim), tensors, dim); }
 
-    public static Tensor stack(List<Tensor> tensors) { return Joining.stack(tensors, 0); }
+    public static Tensor stack(List<Tensor> tensors) { return stack(tensors, 0); }
 }

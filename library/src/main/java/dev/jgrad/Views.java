@@ -13,7 +13,9 @@ final class Views {
     /** A view of t's storage with a new layout; shares the version counter by sharing the storage. */
     static Tensor make(Tensor t, int[] shape, int[] stride, int offset) {
         Tensor v = new Tensor(t.storage, shape, stride, offset);
-        v.viewBase = t.viewBase != null ? t.viewBase : t;
+        // a leaf that requires grad is its views' base for autograd, even if it is itself a view of something
+        boolean leafWithGrad = t.requiresGrad && t.gradFn == null;
+        v.viewBase = t.viewBase != null && !leafWithGrad ? t.viewBase : t;
         return v;
     }
 

@@ -27,6 +27,8 @@ public final class Autograd {
             for (Tensor in : inputs) {
                 if (!in.requiresGrad()) throw new IllegalArgumentException("One of the differentiated Tensors does not require grad");
             }
+            // a non-leaf named in inputs keeps its gradient, now and in later passes, as in PyTorch
+            for (Tensor in : inputs) if (!in.isLeaf()) in.retainGrad();
         }
         Engine.run(tensors, grads, retainGraph, createGraph, inputs, true);
     }

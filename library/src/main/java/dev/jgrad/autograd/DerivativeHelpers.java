@@ -3,6 +3,7 @@ package dev.jgrad.autograd;
 import dev.jgrad.Tensor;
 import dev.jgrad.TensorAccess;
 import dev.jgrad.Torch;
+import java.util.List;
 
 /**
  * Backward formulas too long for one line of the {@link Derivatives} table (PyTorch keeps these in
@@ -109,21 +110,38 @@ final class DerivativeHelpers {
         return m.mul(g.div(m.sum(dim, true)));
     }
 
-    /** prod: the product of all other elements, also where some elements are zero. */
+    /**
+     * prod: grad * (the product of all other elements). Without zeros that is result / input; with zeros
+     * it is built from prefix and suffix products (PyTorch's prod_safe_zeros_backward), which stays
+     * differentiable, so higher orders are right too.
+     */
     static Tensor prodBackward(Tensor grad, Tensor input, Tensor result, Integer dim, boolean keepdim) {
+        if (input.dim() == 0) return grad;
+        boolean anyZero = input.eq(0.0).any().itemBool();
+        if (dim == null) {
+            if (!anyZero) return grad.mul(result).div(input);
+            long zeros = input.eq(0.0).sum().itemLong();
+            if (zeros >= 2) return Torch.zerosLike(input);
+            return grad.mul(othersProduct(input.reshape(-1), 0)).reshape(input.shape());
+        }
         int nd = input.dim();
-        Tensor g = dim == null ? grad : keep(grad, dim, keepdim, nd);
-        Tensor r = dim == null ? result : keep(result, dim, keepdim, nd);
-        Tensor zero = input.eq(0.0);
-        boolean anyZero = zero.any().itemBool();
-        if (!anyZero) return g.mul(r).div(input);
-        // with zeros: the product of the nonzero others where exactly one zero sits in the slice, else 0
-        Tensor nonzero = Torch.where(zero, Torch.onesLike(input), input);
-        Tensor zeroCount = dim == null ? zero.to(input.dtype()).sum() : zero.to(input.dtype()).sum(dim, true);
-        Tensor prodNonzero = dim == null ? nonzero.prod() : nonzero.prod(dim, true);
-        Tensor atZero = Torch.where(zeroCount.eq(1.0), prodNonzero, Torch.zerosLike(prodNonzero));
-        Tensor elsewhere = Torch.where(zeroCount.eq(0.0), r.div(nonzero), Torch.zerosLike(input));
-        return g.mul(Torch.where(zero, atZero.expandAs(input), elsewhere));
+        Tensor g = keep(grad, dim, keepdim, nd);
+        if (!anyZero) return g.mul(keep(result, dim, keepdim, nd)).div(input);
+        return g.mul(othersProduct(input, dim));
+    }
+
+    /** For each position along dim, the product of the other slices: exclusive prefix times exclusive suffix products. */
+    private static Tensor othersProduct(Tensor x, int dim) {
+        List<Tensor> slices = x.unbind(dim);
+        int r = slices.size();
+        Tensor[] prefix = new Tensor[r], suffix = new Tensor[r];
+        prefix[0] = Torch.onesLike(slices.get(0));
+        for (int k = 1; k < r; k++) prefix[k] = prefix[k - 1].mul(slices.get(k - 1));
+        suffix[r - 1] = Torch.onesLike(slices.get(r - 1));
+        for (int k = r - 2; k >= 0; k--) suffix[k] = suffix[k + 1].mul(slices.get(k + 1));
+        List<Tensor> out = new java.util.ArrayList<>(r);
+        for (int k = 0; k < r; k++) out.add(prefix[k].mul(suffix[k]));
+        return Torch.stack(out, dim);
     }
 
     /** The p-norm's gradient: grad * x * |x|^(p-2) / norm^(p-1), with the 0/0 cases set to 0. */

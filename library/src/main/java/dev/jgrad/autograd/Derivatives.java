@@ -154,7 +154,7 @@ public final class Derivatives {
 
     private static final Formula[] REMAINDER = {
         (g, n) -> g,                                                          // self: grad
-        (g, n) -> g.neg().mul(n.saved(0).floorDivide(n.saved(1))),            // other: -grad * floor(self / other)
+        (g, n) -> g.neg().mul(n.saved(0).floorDivide(n.saved(1))),            // other: -grad * floor_divide(self, other)
     };
     private static final Formula[] REMAINDER_SCALAR = {(g, n) -> g};
 
@@ -165,6 +165,13 @@ public final class Derivatives {
         }
         if (!Recorder.shouldRecord(self, other)) return result;
         return Recorder.record("RemainderBackward1", result, in(self, other), REMAINDER, in(self, other));
+    }
+
+    private static final Formula[] FLOOR_DIVIDE = {(g, n) -> g.mul(0L), (g, n) -> g.mul(0L)};  // piecewise constant: grad * 0
+
+    public static Tensor floorDivide(Tensor result, Tensor self, Tensor other) {
+        if (!Recorder.shouldRecord(self, other) || !result.isFloatingPoint()) return result;
+        return Recorder.record("DivBackward2", result, in(self, other), FLOOR_DIVIDE, null);
     }
 
     private static final Formula[] CLAMP = {(g, n) -> {  // grad where min <= self <= max
@@ -202,7 +209,7 @@ public final class Derivatives {
     private static final Formula[] TAN = {(g, n) -> g.mul(n.saved(0).square().add(1L))};      // grad * (1 + result^2)
     private static final Formula[] TANH = {(g, n) -> g.mul(n.saved(0).square().rsub(1L))};    // grad * (1 - result^2)
     private static final Formula[] SIGMOID = {(g, n) -> g.mul(n.saved(0).mul(n.saved(0).rsub(1L)))};
-    private static final Formula[] RELU = {(g, n) -> Torch.where(n.saved(0).gt(0L), g, Torch.zerosLike(g))};
+    private static final Formula[] RELU = {(g, n) -> thresholdBackward(g, n.saved(0))};
     private static final Formula[] LOG1P = {(g, n) -> g.div(n.saved(0).add(1L))};
     private static final Formula[] EXPM1 = {(g, n) -> g.mul(n.saved(0).add(1L))};
     private static final Formula[] RECIPROCAL = {(g, n) -> g.neg().mul(n.saved(0).square())};
@@ -249,6 +256,24 @@ public final class Derivatives {
             case "erf" -> Recorder.record("ErfBackward0", result, in(self), ERF, in(self));
             default -> throw new IllegalStateException("no derivative row for unary op " + op);
         };
+    }
+
+    private static final Formula[] THRESHOLD_BACKWARD = {
+        (g, n) -> thresholdBackward(g, n.saved(0)),                // grad: the same mask
+        (g, n) -> Torch.zerosLike(n.saved(0)),                     // result: piecewise constant
+    };
+
+    /**
+     * relu's backward, grad where result &gt; 0 else 0, as an op of its own (PyTorch's threshold_backward):
+     * it takes result as an input so that its output requires grad whenever result does.
+     */
+    static Tensor thresholdBackward(Tensor grad, Tensor result) {
+        Tensor r;
+        try (var guard = GradMode.setEnabled(false)) {
+            r = Torch.where(result.gt(0L), grad, Torch.zerosLike(grad));
+        }
+        if (!Recorder.shouldRecord(grad, result)) return r;
+        return Recorder.record("ThresholdBackwardBackward0", r, in(grad, result), THRESHOLD_BACKWARD, in(result));
     }
 
     // ================================================================ reductions
@@ -497,7 +522,7 @@ public final class Derivatives {
             boolean legacyEmpty = inputs[i].dim() == 1 && inputs[i].size(0) == 0;
             long size = legacyEmpty ? 0 : inputs[i].size(d);
             long from = start;
-            f[i] = legacyEmpty ? (g, n) -> null : (g, n) -> g.narrow(n.intAttr(0), from, size);
+            f[i] = legacyEmpty ? (g, n) -> Torch.zeros(g.dtype(), 0) : (g, n) -> g.narrow(n.intAttr(0), from, size);
             start += size;
         }
         return Recorder.record("CatBackward0", result, inputs, f, null, d);

@@ -82,6 +82,8 @@ public final class Engine {
                 if (t == null) continue;  // not reached from the roots: unused
                 captures.add(new Capture(t, e.inputNr(), i));
                 t.target = true;
+                // backward(inputs=[leaf]) accumulates through the leaf's own node (hooks included)
+                if (accumulate && t.node instanceof AccumulateGrad) t.runs = true;
             }
             // a node runs when it leads to a target; a target itself only runs when it leads to another one
             for (Task t : postOrder) {
@@ -159,12 +161,6 @@ public final class Engine {
         for (Tensor[] u : retainUpdates) AccumulateGrad.accumulate(u[0], u[1], createGraph);
         if (accumulate) {
             for (Tensor[] u : leafUpdates) AccumulateGrad.accumulate(u[0], u[1], createGraph);
-            if (inputs != null) {
-                for (int i = 0; i < captured.length; i++) {
-                    Tensor in = inputs.get(i);
-                    if (captured[i] != null && !in.isLeaf()) AccumulateGrad.accumulate(in, captured[i], createGraph);
-                }
-            }
         }
         if (!keepGraph) for (Node n : executed) n.releaseVariables();
         return captured;

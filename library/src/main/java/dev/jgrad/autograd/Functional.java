@@ -100,6 +100,7 @@ public final class Functional {
                 throw new IllegalArgumentException("The outputs of the user-provided function given to jacobian must be Tensors");
             }
             List<List<Tensor>> jac = new ArrayList<>();
+            if (strict) checkStrictOutputs(outputs, "jacobian");
             for (int i = 0; i < outputs.size(); i++) {
                 Tensor out = outputs.get(i);
                 int rows = (int) out.numel();
@@ -348,8 +349,10 @@ public final class Functional {
             Tensor res;
             if (jac == null || !jac.requiresGrad()) {
                 if (strict) {
-                    throw new IllegalStateException("The jacobian of the user-provided function is independent of input 0. This is "
-                            + "not allowed in strict mode.");
+                    throw new IllegalStateException("While computing the hessian, found that the jacobian of the user-provided function "
+                            + "with respect to input 0 is independent of the input. This is not allowed in strict mode. You should ensure "
+                            + "that your function is twice differentiable and that the jacobian depends on the inputs (this would be "
+                            + "violated by a linear function for example).");
                 }
                 res = Torch.zerosLike(input);
             } else if (!hvp) {

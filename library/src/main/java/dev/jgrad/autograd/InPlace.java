@@ -95,16 +95,45 @@ public final class InPlace {
         }
     }
 
+    // Note [Differentiable view plumbing]: CopySlices and the re-derived view compute with as_strided and
+    // its inverse (scatter into zeros), each recorded with the other as its derivative, so gradients that
+    // pass through an in-place write on a view can be differentiated again.
+
+    private static final FormulaNode.Formula[] AS_STRIDED = {(g, n) -> asStridedScatter(g, n.shapeAttr(0), (Geometry) n.attr(1))};
+    private static final FormulaNode.Formula[] AS_STRIDED_SCATTER = {(g, n) -> asStrided(g, (Geometry) n.attr(0))};
+
+    /** The view geometry of t (read as a contiguous tensor of the base's shape). */
+    static Tensor asStrided(Tensor t, Geometry geometry) {
+        Tensor dense = t.contiguous();
+        Tensor view = geometry.in(dense);
+        if (!Recorder.shouldRecord(dense)) return view;
+        return Recorder.record("AsStridedBackward0", view, new Tensor[] {dense}, AS_STRIDED, null,
+                TensorAccess.shape(dense).clone(), geometry);
+    }
+
+    /** Zeros of baseShape with g written into the geometry's region: as_strided's backward. */
+    static Tensor asStridedScatter(Tensor g, int[] baseShape, Geometry geometry) {
+        Tensor out;
+        try (var guard = GradMode.setEnabled(false)) {
+            out = dev.jgrad.Torch.zeros(g.dtype(), DerivativeHelpers.toLong(baseShape));
+            geometry.in(out).copy_(g);
+        }
+        if (!Recorder.shouldRecord(g)) return out;
+        return Recorder.record("AsStridedScatterBackward0", out, new Tensor[] {g}, AS_STRIDED_SCATTER, null, geometry);
+    }
+
     /**
      * The base's new history after an in-place op on one of its views: the base's gradient passes
      * through unchanged outside the view's region; inside it, the op's own backward decides.
      */
     static final class CopySlices extends Node {
         private final Geometry geometry;
-        private Node fn;
+        private final int[] baseShape;
+        private final Node fn;
 
         CopySlices(Tensor base, Tensor view, Node fn) {
             this.geometry = Geometry.of(base, view);
+            this.baseShape = TensorAccess.shape(base).clone();
             this.fn = fn;
             Edge[] edges = new Edge[fn.numInputs()];
             edges[0] = TensorAccess.gradientEdge(base);
@@ -116,20 +145,13 @@ public final class InPlace {
         @Override public String name() { return "torch::autograd::CopySlices"; }
 
         @Override public Tensor[] apply(Tensor[] grads) {
-            Tensor result = grads[0].clone();
-            Tensor gradSlice = geometry.in(result);
-            Tensor[] res = fn.apply(new Tensor[] {gradSlice.clone()});
+            Tensor grad = grads[0];
+            Tensor gradSlice = asStrided(grad, geometry);
+            Tensor[] res = fn.apply(new Tensor[] {gradSlice});
+            // grad outside the region, the op's input gradient inside it
+            Tensor outside = grad.sub(asStridedScatter(gradSlice, baseShape, geometry));
             Tensor[] out = new Tensor[numInputs()];
-            if (res[0] != null) {
-                try (var g = GradMode.setEnabled(false)) {
-                    gradSlice.copy_(res[0]);
-                }
-            } else {
-                try (var g = GradMode.setEnabled(false)) {
-                    gradSlice.zero_();
-                }
-            }
-            out[0] = result;
+            out[0] = res[0] == null ? outside : outside.add(asStridedScatter(res[0], baseShape, geometry));
             for (int i = 1; i < out.length; i++) out[i] = res[i];
             return out;
         }
@@ -152,11 +174,7 @@ public final class InPlace {
         @Override public String name() { return "AsStridedBackward0"; }
 
         @Override public Tensor[] apply(Tensor[] grads) {
-            Tensor out = dev.jgrad.Torch.zeros(grads[0].dtype(), DerivativeHelpers.toLong(baseShape));
-            try (var g = GradMode.setEnabled(false)) {
-                geometry.in(out).copy_(grads[0]);
-            }
-            return new Tensor[] {out};
+            return new Tensor[] {asStridedScatter(grads[0], baseShape, geometry)};
         }
     }
 }

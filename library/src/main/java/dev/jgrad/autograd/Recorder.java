@@ -53,7 +53,10 @@ final class Recorder {
     private static SavedTensor[] save(Tensor[] saved, FormulaNode node) {
         if (saved == null || saved.length == 0) return null;
         SavedTensor[] s = new SavedTensor[saved.length];
-        for (int i = 0; i < saved.length; i++) s[i] = saved[i] == null ? null : new SavedTensor(saved[i], null);
+        for (int i = 0; i < saved.length; i++) {
+            Tensor t = saved[i];
+            if (t != null) s[i] = new SavedTensor(t, t.gradFn() == node ? node : null);
+        }
         return s;
     }
 }

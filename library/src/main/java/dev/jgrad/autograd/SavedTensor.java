@@ -16,10 +16,11 @@ final class SavedTensor {
 
     private Tensor data;
     private final int version;
-    /** The node that produced the saved tensor (for the message), or null for leaves. */
+    /** For a saved output, the node that saved it; for a saved input, null (its current grad_fn is named). */
     private final String producer;
     private final int outputNr;
 
+    /** producer: the saving node when t is that node's own output, else null. */
     SavedTensor(Tensor t, Node producer) {
         if (TensorAccess.isInference(t) && !GradMode.isInferenceMode()) {
             throw new IllegalStateException("Inference tensors cannot be saved for backward. To work around you can make a clone "
@@ -27,8 +28,7 @@ final class SavedTensor {
         }
         this.data = t;
         this.version = t.version();
-        Node fn = producer != null ? producer : t.gradFn();
-        this.producer = fn == null ? null : fn.name();
+        this.producer = producer == null ? null : producer.name();
         this.outputNr = TensorAccess.outputNr(t);
     }
 
@@ -36,9 +36,12 @@ final class SavedTensor {
         Tensor t = data;
         if (t == null) throw new IllegalStateException(FREED);
         if (t.version() != version) {
+            // PyTorch names the node that saved an output, but an input's grad_fn as it is now
+            String fn = producer != null ? producer : t.gradFn() == null ? null : t.gradFn().name();
+            int nr = producer != null ? outputNr : TensorAccess.outputNr(t);
             throw new IllegalStateException("one of the variables needed for gradient computation has been modified by an inplace "
                     + "operation: [" + t.dtype().legacyTensorTypeName() + " " + shape(t) + "]"
-                    + (producer == null ? "" : ", which is output " + outputNr + " of " + producer + ",")
+                    + (fn == null ? "" : ", which is output " + nr + " of " + fn + ",")
                     + " is at version " + t.version() + "; expected version " + version + " instead. Hint: enable anomaly detection "
                     + "to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).");
         }
