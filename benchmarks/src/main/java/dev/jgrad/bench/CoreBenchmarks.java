@@ -2,7 +2,9 @@ package dev.jgrad.bench;
 
 import static dev.jgrad.Torch.*;
 
+import dev.jgrad.DType;
 import dev.jgrad.Tensor;
+import dev.jgrad.autograd.Functional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -36,16 +38,43 @@ public class CoreBenchmarks {
         @Setup(Level.Trial)
         public void setup() {
             manualSeed(0);
-            x = randn(2, 3);
-            y = rand(2, 3);
+            x = randn(2, 3).requiresGrad_();
+            y = rand(2, 3).requiresGrad_();
         }
     }
 
+    /** As the peer: x, y and z require grad, so every op records a node (forward only). */
     @Benchmark
     public Tensor smallOps2000(Small s) {
-        Tensor z = ones(2, 3);
+        Tensor z = ones(2, 3).requiresGrad_();
         for (int i = 0; i < 1000; i++) z = z.div(s.x).mul(s.y);
         return z;
+    }
+
+    /** 100 x (div, mul) = 200 recorded ops, then backward through all of them. */
+    @Benchmark
+    public Tensor smallOpsFwdBwd200(Small s) {
+        Tensor z = ones(2, 3).requiresGrad_();
+        for (int i = 0; i < 100; i++) z = z.div(s.x).mul(s.y);
+        z.sum().backward();
+        return s.x.grad();
+    }
+
+    @State(Scope.Thread)
+    public static class Hessian {
+        Tensor v;
+
+        @Setup(Level.Trial)
+        public void setup() {
+            manualSeed(0);
+            v = randn(DType.FLOAT64, 100);
+        }
+    }
+
+    /** The peer's f(v) = sum(sin(v) * exp(v)) + (v @ v)^2 over 100 float64 inputs. */
+    @Benchmark
+    public Tensor hessian100(Hessian s) {
+        return Functional.hessian(v -> v.sin().mul(v.exp()).sum().add(v.dot(v).pow(2)), s.v);
     }
 
     @State(Scope.Thread)

@@ -33,6 +33,8 @@ public final class PeerSuite {
             double us = medianMicros(rr);
             switch (method) {
                 case "smallOps2000" -> lines.add(line("small_op_fwd_us", us / 2000, "us/op"));
+                case "smallOpsFwdBwd200" -> lines.add(line("small_op_fwd_bwd_us", us / 200, "us/op"));
+                case "hessian100" -> lines.add(line("hessian_100_ms", us / 1e3, "ms"));
                 case "elementwise10m" -> lines.add(line("elementwise_10m_ms", us / 1e3, "ms"));
                 case "sum10m" -> lines.add(line("sum_10m_ms", us / 1e3, "ms"));
                 case "sgemm" -> {
