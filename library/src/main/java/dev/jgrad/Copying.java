@@ -3,6 +3,7 @@ package dev.jgrad;
 import dev.jgrad.kernels.cpu.CastKernels;
 import dev.jgrad.kernels.cpu.Parallel;
 import dev.jgrad.kernels.cpu.StridedIter;
+import dev.jgrad.profiler.Profiler;
 import java.util.Arrays;
 
 /** Moving elements between layouts and dtypes: contiguous copies, casts, copy_, fill_, the array bridge. */
@@ -11,6 +12,15 @@ final class Copying {
 
     /** A contiguous copy with the same dtype. */
     static Tensor clone(Tensor t) {
+        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::clone", t) : null;
+        try {
+            return cloneImpl(t);
+        } finally {
+            Profiler.exit(ev);
+        }
+    }
+
+    private static Tensor cloneImpl(Tensor t) {
         Tensor out = Tensor.contiguousOf(Storage.allocate(t.dtype(), t.numel), t.shape);
         copyElements(out, t);
         return out;
@@ -34,6 +44,15 @@ final class Copying {
     }
 
     static Tensor to(Tensor t, Device device, DType dtype) {
+        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::to", t) : null;
+        try {
+            return toImpl(t, device, dtype);
+        } finally {
+            Profiler.exit(ev);
+        }
+    }
+
+    private static Tensor toImpl(Tensor t, Device device, DType dtype) {
         if (device == null || dtype == null) throw new IllegalArgumentException("to(): device and dtype must not be null");
         if (!device.isCpu()) {
             throw new IllegalStateException("Torch not compiled with CUDA enabled (jgrad has no " + device.type()
@@ -78,6 +97,15 @@ final class Copying {
 
     /** copy_: src broadcast to dst's shape and converted to its dtype. */
     static Tensor copyInto(Tensor dst, Tensor src) {
+        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::copy_", dst, src) : null;
+        try {
+            return copyIntoImpl(dst, src);
+        } finally {
+            Profiler.exit(ev);
+        }
+    }
+
+    private static Tensor copyIntoImpl(Tensor dst, Tensor src) {
         Checks.tensor(src, "copy_", "src", 1);
         int[] target = Shapes.broadcast(dst.shape, src.shape);
         if (!Arrays.equals(target, dst.shape)) {
@@ -114,6 +142,15 @@ final class Copying {
     }
 
     static Tensor fill(Tensor t, Tensor value) {
+        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::fill_", t, value) : null;
+        try {
+            return fillImpl(t, value);
+        } finally {
+            Profiler.exit(ev);
+        }
+    }
+
+    private static Tensor fillImpl(Tensor t, Tensor value) {
         double v = value.storage.getDouble(0);
         long lv = value.storage.getLong(0);
         if (t.dtype() == DType.FLOAT32 && Double.isFinite(v) && Float.isInfinite((float) v)) {

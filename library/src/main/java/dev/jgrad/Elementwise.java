@@ -11,6 +11,7 @@ import dev.jgrad.kernels.cpu.LongBinaryKernels;
 import dev.jgrad.kernels.cpu.Parallel;
 import dev.jgrad.kernels.cpu.StridedIter;
 import dev.jgrad.kernels.cpu.UnaryOp;
+import dev.jgrad.profiler.Profiler;
 import java.util.Arrays;
 
 /**
@@ -47,6 +48,15 @@ final class Elementwise {
     }
 
     static Tensor binary(String name, BinaryOp op, Tensor a, Tensor b, double alpha) {
+        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::" + name, a, b) : null;
+        try {
+            return binaryImpl(name, op, a, b, alpha);
+        } finally {
+            Profiler.exit(ev);
+        }
+    }
+
+    private static Tensor binaryImpl(String name, BinaryOp op, Tensor a, Tensor b, double alpha) {
         Checks.tensor(b, name, "other", 1);
         Checks.sameDevice(a, b);
         DType result = binaryResultType(name, op, a, b, alpha);
@@ -67,6 +77,15 @@ final class Elementwise {
     }
 
     static Tensor binaryInPlace(String name, BinaryOp op, Tensor self, Tensor b, double alpha) {
+        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::" + name + "_", self, b) : null;
+        try {
+            return binaryInPlaceImpl(name, op, self, b, alpha);
+        } finally {
+            Profiler.exit(ev);
+        }
+    }
+
+    private static Tensor binaryInPlaceImpl(String name, BinaryOp op, Tensor self, Tensor b, double alpha) {
         Checks.tensor(b, name + "_", "other", 1);
         Checks.sameDevice(self, b);
         DType result = binaryResultType(name, op, self, b, alpha);
@@ -164,6 +183,15 @@ final class Elementwise {
     // ---------------------------------------------------------------- comparisons
 
     static Tensor compare(String name, CompareOp op, Tensor a, Tensor b) {
+        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::" + name, a, b) : null;
+        try {
+            return compareImpl(name, op, a, b);
+        } finally {
+            Profiler.exit(ev);
+        }
+    }
+
+    private static Tensor compareImpl(String name, CompareOp op, Tensor a, Tensor b) {
         Checks.tensor(b, name, "other", 1);
         Checks.sameDevice(a, b);
         DType ct = computeType(Promotion.resultType(a, b));
@@ -233,6 +261,15 @@ final class Elementwise {
     }
 
     static Tensor unary(UnaryOp op, Tensor a) {
+        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::" + op.name().toLowerCase(java.util.Locale.ROOT), a) : null;
+        try {
+            return unaryImpl(op, a);
+        } finally {
+            Profiler.exit(ev);
+        }
+    }
+
+    private static Tensor unaryImpl(UnaryOp op, Tensor a) {
         DType result = unaryResultType(op, a);
         DType ct = computeType(result);
         Tensor in = Copying.convert(a, ct);
@@ -242,6 +279,15 @@ final class Elementwise {
     }
 
     static Tensor unaryInPlace(UnaryOp op, Tensor self) {
+        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::" + op.name().toLowerCase(java.util.Locale.ROOT) + "_", self) : null;
+        try {
+            return unaryInPlaceImpl(op, self);
+        } finally {
+            Profiler.exit(ev);
+        }
+    }
+
+    private static Tensor unaryInPlaceImpl(UnaryOp op, Tensor self) {
         DType result = unaryResultType(op, self);
         Promotion.checkCanCast(result, self.dtype());
         Overlap.checkWritable(self);
@@ -300,6 +346,15 @@ final class Elementwise {
     // ---------------------------------------------------------------- selection
 
     static Tensor where(Tensor cond, Tensor x, Tensor y) {
+        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::where", cond, x, y) : null;
+        try {
+            return whereImpl(cond, x, y);
+        } finally {
+            Profiler.exit(ev);
+        }
+    }
+
+    private static Tensor whereImpl(Tensor cond, Tensor x, Tensor y) {
         Checks.tensor(cond, "where", "condition", 0);
         Checks.tensor(y, "where", "other", 2);
         if (cond.dtype() != DType.BOOL) {

@@ -1,5 +1,6 @@
 package dev.jgrad;
 
+import dev.jgrad.profiler.Profiler;
 import java.util.Arrays;
 import java.util.List;
 
@@ -8,6 +9,15 @@ final class Joining {
     private Joining() {}
 
     static Tensor cat(List<Tensor> tensors, int dim) {
+        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::cat") : null;
+        try {
+            return catImpl(tensors, dim);
+        } finally {
+            Profiler.exit(ev);
+        }
+    }
+
+    private static Tensor catImpl(List<Tensor> tensors, int dim) {
         if (tensors == null || tensors.isEmpty()) {
             throw new IllegalArgumentException("torch.cat(): expected a non-empty list of Tensors");
         }
@@ -57,6 +67,15 @@ final class Joining {
     }
 
     static Tensor stack(List<Tensor> tensors, int dim) {
+        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::stack") : null;
+        try {
+            return stackImpl(tensors, dim);
+        } finally {
+            Profiler.exit(ev);
+        }
+    }
+
+    private static Tensor stackImpl(List<Tensor> tensors, int dim) {
         if (tensors == null || tensors.isEmpty()) throw new IllegalArgumentException("stack expects a non-empty TensorList");
         Tensor first = Checks.tensor(tensors.get(0), "stack", "tensors", 0);
         for (int i = 1; i < tensors.size(); i++) {

@@ -2,6 +2,7 @@ package dev.jgrad;
 
 import dev.jgrad.kernels.cpu.Gemm;
 import dev.jgrad.kernels.cpu.Parallel;
+import dev.jgrad.profiler.Profiler;
 
 /**
  * The matmul family. Operands go to the GEMM kernels with their strides as they are, so transposed
@@ -11,6 +12,15 @@ final class LinearAlgebra {
     private LinearAlgebra() {}
 
     static Tensor mm(Tensor a, Tensor b) {
+        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::mm", a, b) : null;
+        try {
+            return mmImpl(a, b);
+        } finally {
+            Profiler.exit(ev);
+        }
+    }
+
+    private static Tensor mmImpl(Tensor a, Tensor b) {
         Checks.tensor(b, "mm", "mat2", 1);
         if (a.dim() != 2) throw new IllegalArgumentException("self must be a matrix");
         if (b.dim() != 2) throw new IllegalArgumentException("mat2 must be a matrix");
@@ -26,6 +36,15 @@ final class LinearAlgebra {
     }
 
     static Tensor bmm(Tensor a, Tensor b) {
+        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::bmm", a, b) : null;
+        try {
+            return bmmImpl(a, b);
+        } finally {
+            Profiler.exit(ev);
+        }
+    }
+
+    private static Tensor bmmImpl(Tensor a, Tensor b) {
         Checks.tensor(b, "bmm", "mat2", 1);
         if (a.dim() != 3) throw new IllegalArgumentException("batch1 must be a 3D tensor");
         if (b.dim() != 3) throw new IllegalArgumentException("batch2 must be a 3D tensor");
@@ -37,6 +56,15 @@ final class LinearAlgebra {
     }
 
     static Tensor mv(Tensor a, Tensor v) {
+        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::mv", a, v) : null;
+        try {
+            return mvImpl(a, v);
+        } finally {
+            Profiler.exit(ev);
+        }
+    }
+
+    private static Tensor mvImpl(Tensor a, Tensor v) {
         Checks.tensor(v, "mv", "vec", 1);
         if (a.dim() != 2 || v.dim() != 1) {
             throw new IllegalArgumentException("vector + matrix @ vector expected, got " + 1 + ", " + a.dim() + ", " + v.dim());
@@ -49,6 +77,15 @@ final class LinearAlgebra {
     }
 
     static Tensor dot(Tensor a, Tensor b) {
+        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::dot", a, b) : null;
+        try {
+            return dotImpl(a, b);
+        } finally {
+            Profiler.exit(ev);
+        }
+    }
+
+    private static Tensor dotImpl(Tensor a, Tensor b) {
         Checks.tensor(b, "dot", "tensor", 1);
         if (a.dim() != 1 || b.dim() != 1) {
             throw new IllegalArgumentException("1D tensors expected, but got " + a.dim() + "D and " + b.dim() + "D tensors");
@@ -65,6 +102,15 @@ final class LinearAlgebra {
     }
 
     static Tensor matmul(Tensor a, Tensor b) {
+        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::matmul", a, b) : null;
+        try {
+            return matmulImpl(a, b);
+        } finally {
+            Profiler.exit(ev);
+        }
+    }
+
+    private static Tensor matmulImpl(Tensor a, Tensor b) {
         Checks.tensor(b, "matmul", "other", 1);
         int da = a.dim(), db = b.dim();
         if (da == 0 || db == 0) {

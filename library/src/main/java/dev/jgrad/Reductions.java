@@ -5,6 +5,7 @@ import dev.jgrad.kernels.cpu.FloatReduceKernels;
 import dev.jgrad.kernels.cpu.LongReduceKernels;
 import dev.jgrad.kernels.cpu.ReduceOp;
 import dev.jgrad.kernels.cpu.UnaryOp;
+import dev.jgrad.profiler.Profiler;
 
 /**
  * Reductions (sum, mean, prod, max/min with indices, norm, all/any) over all elements or along dims.
@@ -262,17 +263,53 @@ final class Reductions {
 
     // ---------------------------------------------------------------- public ops
 
-    static Tensor sumAll(Tensor a) { return sum(a, null, false); }
+    static Tensor sumAll(Tensor a) {
+        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::sum", a) : null;
+        try {
+            return sumAllImpl(a);
+        } finally {
+            Profiler.exit(ev);
+        }
+    }
+
+    private static Tensor sumAllImpl(Tensor a) { return sum(a, null, false); }
 
     static Tensor sum(Tensor a, int[] dims, boolean keepdim) {
+        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::sum", a) : null;
+        try {
+            return sumImpl(a, dims, keepdim);
+        } finally {
+            Profiler.exit(ev);
+        }
+    }
+
+    private static Tensor sumImpl(Tensor a, int[] dims, boolean keepdim) {
         DType ct = accumulateType(a);
         if (ct == DType.FLOAT32 || ct == DType.FLOAT64) return floatSum(a, reducedMask(a, dims), keepdim);
         return reduceDims(ReduceOp.SUM, a, dims, keepdim, ct);
     }
 
-    static Tensor prodAll(Tensor a) { return reduceAll(ReduceOp.PROD, a, accumulateType(a)); }
+    static Tensor prodAll(Tensor a) {
+        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::prod", a) : null;
+        try {
+            return prodAllImpl(a);
+        } finally {
+            Profiler.exit(ev);
+        }
+    }
+
+    private static Tensor prodAllImpl(Tensor a) { return reduceAll(ReduceOp.PROD, a, accumulateType(a)); }
 
     static Tensor prod(Tensor a, int dim, boolean keepdim) {
+        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::prod", a) : null;
+        try {
+            return prodImpl(a, dim, keepdim);
+        } finally {
+            Profiler.exit(ev);
+        }
+    }
+
+    private static Tensor prodImpl(Tensor a, int dim, boolean keepdim) {
         return reduceDim(ReduceOp.PROD, a, dim, keepdim, accumulateType(a), false)[0];
     }
 
@@ -284,12 +321,30 @@ final class Reductions {
     }
 
     static Tensor meanAll(Tensor a) {
+        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::mean", a) : null;
+        try {
+            return meanAllImpl(a);
+        } finally {
+            Profiler.exit(ev);
+        }
+    }
+
+    private static Tensor meanAllImpl(Tensor a) {
         checkMeanType(a);
         Tensor s = sumAll(a);
         return s.div_(Scalar.of((double) a.numel()));
     }
 
     static Tensor mean(Tensor a, int[] dims, boolean keepdim) {
+        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::mean", a) : null;
+        try {
+            return meanImpl(a, dims, keepdim);
+        } finally {
+            Profiler.exit(ev);
+        }
+    }
+
+    private static Tensor meanImpl(Tensor a, int[] dims, boolean keepdim) {
         checkMeanType(a);
         Tensor s = sum(a, dims, keepdim);
         long count = 1;
@@ -299,6 +354,15 @@ final class Reductions {
     }
 
     static Tensor extremeAll(Tensor a, boolean max) {
+        Profiler.Open ev = Profiler.isActive() ? Profiler.enter((max ? "aten::max" : "aten::min"), a) : null;
+        try {
+            return extremeAllImpl(a, max);
+        } finally {
+            Profiler.exit(ev);
+        }
+    }
+
+    private static Tensor extremeAllImpl(Tensor a, boolean max) {
         if (a.numel() == 0) {
             throw new IllegalArgumentException((max ? "max" : "min") + "(): Expected reduction dim to be specified for "
                     + "input.numel() == 0. Specify the reduction dim with the 'dim' argument.");
@@ -314,6 +378,15 @@ final class Reductions {
 
     /** Values and indices along dim; name is the op reported in messages (max, min, argmax, argmin). */
     static ValuesIndices extreme(Tensor a, int dim, boolean keepdim, boolean max, String name) {
+        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::" + name, a) : null;
+        try {
+            return extremeImpl(a, dim, keepdim, max, name);
+        } finally {
+            Profiler.exit(ev);
+        }
+    }
+
+    private static ValuesIndices extremeImpl(Tensor a, int dim, boolean keepdim, boolean max, String name) {
         if (a.dtype() == DType.BOOL && name.startsWith("arg")) {
             throw new IllegalArgumentException("\"" + name + "_cpu\" not implemented for 'Bool'");
         }
@@ -335,6 +408,15 @@ final class Reductions {
     }
 
     static Tensor norm(Tensor a, double p, int[] dims, boolean keepdim) {
+        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::norm", a) : null;
+        try {
+            return normImpl(a, p, dims, keepdim);
+        } finally {
+            Profiler.exit(ev);
+        }
+    }
+
+    private static Tensor normImpl(Tensor a, double p, int[] dims, boolean keepdim) {
         if (!a.dtype().isFloatingPoint()) {
             throw new IllegalArgumentException("norm(): input dtype should be either floating point or complex. Got "
                     + a.dtype().scalarTypeName() + " instead.");

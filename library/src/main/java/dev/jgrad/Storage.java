@@ -25,6 +25,7 @@ final class Storage {
     }
 
     static Storage allocate(DType dtype, int n) {
+        if (dev.jgrad.profiler.Profiler.isActive()) dev.jgrad.profiler.Profiler.allocated((long) n * dtype.itemSize());
         Object data = switch (dtype) {
             case FLOAT32 -> new float[n];
             case FLOAT64 -> new double[n];

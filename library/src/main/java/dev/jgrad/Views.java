@@ -1,5 +1,6 @@
 package dev.jgrad;
 
+import dev.jgrad.profiler.Profiler;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +21,15 @@ final class Views {
     }
 
     static Tensor view(Tensor t, long[] requested) {
+        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::view", t) : null;
+        try {
+            return viewImpl(t, requested);
+        } finally {
+            Profiler.exit(ev);
+        }
+    }
+
+    private static Tensor viewImpl(Tensor t, long[] requested) {
         int[] shape = Shapes.inferSize(requested, t.numel);
         int[] stride = Shapes.viewStrides(t.shape, t.stride, shape);
         if (stride == null) {
@@ -30,6 +40,15 @@ final class Views {
     }
 
     static Tensor reshape(Tensor t, long[] requested) {
+        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::reshape", t) : null;
+        try {
+            return reshapeImpl(t, requested);
+        } finally {
+            Profiler.exit(ev);
+        }
+    }
+
+    private static Tensor reshapeImpl(Tensor t, long[] requested) {
         int[] shape = Shapes.inferSize(requested, t.numel);
         int[] stride = Shapes.viewStrides(t.shape, t.stride, shape);
         if (stride != null) return make(t, shape, stride, t.offset);
@@ -54,6 +73,15 @@ final class Views {
     }
 
     static Tensor transpose(Tensor t, int dim0, int dim1) {
+        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::transpose", t) : null;
+        try {
+            return transposeImpl(t, dim0, dim1);
+        } finally {
+            Profiler.exit(ev);
+        }
+    }
+
+    private static Tensor transposeImpl(Tensor t, int dim0, int dim1) {
         int nd = t.shape.length;
         int a = Shapes.wrapDim(dim0, nd), b = Shapes.wrapDim(dim1, nd);
         if (nd == 0 || a == b) return make(t, t.shape, t.stride, t.offset);
@@ -66,6 +94,15 @@ final class Views {
     }
 
     static Tensor t(Tensor t) {
+        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::t", t) : null;
+        try {
+            return tImpl(t);
+        } finally {
+            Profiler.exit(ev);
+        }
+    }
+
+    private static Tensor tImpl(Tensor t) {
         if (t.shape.length > 2) {
             throw new IllegalArgumentException("t() expects a tensor with <= 2 dimensions, but self is " + t.shape.length + "D");
         }
@@ -80,6 +117,15 @@ final class Views {
     }
 
     static Tensor permute(Tensor t, int[] dims) {
+        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::permute", t) : null;
+        try {
+            return permuteImpl(t, dims);
+        } finally {
+            Profiler.exit(ev);
+        }
+    }
+
+    private static Tensor permuteImpl(Tensor t, int[] dims) {
         int nd = t.shape.length;
         if (dims == null || dims.length != nd) {
             throw new IllegalArgumentException("permute(sparse_coo): number of dimensions in the tensor input does not match "
@@ -119,6 +165,15 @@ final class Views {
     }
 
     static Tensor unsqueeze(Tensor t, int dim) {
+        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::unsqueeze", t) : null;
+        try {
+            return unsqueezeImpl(t, dim);
+        } finally {
+            Profiler.exit(ev);
+        }
+    }
+
+    private static Tensor unsqueezeImpl(Tensor t, int dim) {
         int nd = t.shape.length;
         int d = Shapes.wrapDim(dim, nd + 1);
         int[] shape = new int[nd + 1], stride = new int[nd + 1];
@@ -135,6 +190,15 @@ final class Views {
     }
 
     static Tensor expand(Tensor t, long[] sizes) {
+        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::expand", t) : null;
+        try {
+            return expandImpl(t, sizes);
+        } finally {
+            Profiler.exit(ev);
+        }
+    }
+
+    private static Tensor expandImpl(Tensor t, long[] sizes) {
         int nd = t.shape.length, n = sizes.length;
         if (n < nd) {
             throw new IllegalArgumentException("expand(" + t.dtype().legacyTensorTypeName() + "{" + Shapes.format(t.shape)
@@ -175,6 +239,15 @@ final class Views {
     }
 
     static Tensor select(Tensor t, int dim, long index) {
+        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::select", t) : null;
+        try {
+            return selectImpl(t, dim, index);
+        } finally {
+            Profiler.exit(ev);
+        }
+    }
+
+    private static Tensor selectImpl(Tensor t, int dim, long index) {
         int nd = t.shape.length;
         if (nd == 0) throw new IllegalArgumentException("select() cannot be applied to a 0-dim tensor.");
         int d = Shapes.wrapDim(dim, nd);
@@ -202,6 +275,15 @@ final class Views {
     }
 
     static Tensor slice(Tensor t, int dim, long start, long end, long step) {
+        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::slice", t) : null;
+        try {
+            return sliceImpl(t, dim, start, end, step);
+        } finally {
+            Profiler.exit(ev);
+        }
+    }
+
+    private static Tensor sliceImpl(Tensor t, int dim, long start, long end, long step) {
         int nd = t.shape.length;
         if (nd == 0) throw new IllegalArgumentException("slice() cannot be applied to a 0-dim tensor.");
         if (step <= 0) throw new IllegalArgumentException(step == 0 ? "slice step cannot be zero" : "step must be greater than zero");

@@ -4,6 +4,7 @@ import dev.jgrad.Edge;
 import dev.jgrad.Node;
 import dev.jgrad.Tensor;
 import dev.jgrad.TensorAccess;
+import dev.jgrad.profiler.Profiler;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -135,7 +136,13 @@ public final class Engine {
                 if (t.target) for (Capture c : captures) if (c.task == t && grads[c.slot] != null) captured[c.index] = grads[c.slot];
                 if (!t.runs) continue;
                 executed.add(n);
-                Tensor[] out = n.apply(grads);
+                Tensor[] out;
+                Profiler.Open ev = Profiler.isActive() ? Profiler.enter("autograd::engine::evaluate_function: " + n.name()) : null;
+                try {
+                    out = n.apply(grads);
+                } finally {
+                    Profiler.exit(ev);
+                }
                 if (n instanceof AccumulateGrad acc) {
                     if (out[0] != null) leafUpdates.add(new Tensor[] {acc.variable(), out[0]});
                     continue;

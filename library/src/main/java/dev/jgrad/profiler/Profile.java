@@ -1,0 +1,62 @@
+package dev.jgrad.profiler;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** An open (then closed) profiling session: its events, their averages, and the Chrome trace export. */
+public final class Profile implements AutoCloseable {
+    final Profiler.Options options;
+    private final List<ProfilerEvent> events = Collections.synchronizedList(new ArrayList<>());
+    private final long startNs = System.nanoTime();
+    private boolean closed;
+
+    Profile(Profiler.Options options) { this.options = options; }
+
+    void add(ProfilerEvent e) { if (!closed) events.add(e); }
+
+    @Override public void close() {
+        closed = true;
+        Profiler.stop(this);
+    }
+
+    /** Every recorded event, in the order they finished. */
+    public List<ProfilerEvent> events() {
+        synchronized (events) {
+            return List.copyOf(events);
+        }
+    }
+
+    /** Events grouped by name ({@code key_averages()}). */
+    public KeyAverages keyAverages() { return KeyAverages.of(events(), false, options); }
+
+    /** Grouped by name and input shapes ({@code key_averages(group_by_input_shape=True)}). */
+    public KeyAverages keyAverages(boolean groupByInputShape) { return KeyAverages.of(events(), groupByInputShape, options); }
+
+    /** Writes the Chrome trace JSON that Perfetto and chrome://tracing open. */
+    public void exportChromeTrace(Path path) throws IOException {
+        StringBuilder sb = new StringBuilder("{\"traceEvents\": [");
+        List<ProfilerEvent> evs = events();
+        long pid = ProcessHandle.current().pid();
+        for (int i = 0; i < evs.size(); i++) {
+            ProfilerEvent e = evs.get(i);
+            if (i > 0) sb.append(',');
+            sb.append("\n  {\"name\": \"").append(escape(e.name())).append("\", \"ph\": \"X\", \"cat\": \"cpu_op\"")
+                    .append(", \"ts\": ").append(String.format(java.util.Locale.ROOT, "%.3f", (e.startNs() - startNs) / 1e3))
+                    .append(", \"dur\": ").append(String.format(java.util.Locale.ROOT, "%.3f", e.durationNs() / 1e3))
+                    .append(", \"pid\": ").append(pid).append(", \"tid\": ").append(e.threadId())
+                    .append(", \"args\": {");
+            if (e.inputShapes() != null) sb.append("\"Input Dims\": ").append(e.inputShapes());
+            sb.append("}}");
+        }
+        sb.append("\n]}\n");
+        Files.writeString(path, sb.toString());
+    }
+
+    private static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+}

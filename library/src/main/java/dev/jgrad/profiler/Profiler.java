@@ -1,0 +1,128 @@
+package dev.jgrad.profiler;
+
+import dev.jgrad.Tensor;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code torch.profiler} / {@code torch.autograd.profiler.profile}: records every op (forward ops as
+ * {@code aten::mul}, backward nodes as {@code autograd::engine::evaluate_function: MulBackward0}) while
+ * a profile is open.
+ *
+ * <pre>{@code
+ * try (var prof = Profiler.profile()) {
+ *     try (var r = Profiler.recordFunction("my_block")) { ... }
+ * }
+ * System.out.println(prof.keyAverages().table("self_cpu_time_total"));
+ * }</pre>
+ *
+ * <p>When no profile is open, an op pays one volatile read ({@link #isActive()}).
+ */
+public final class Profiler {
+    /** What to record besides names and times. */
+    public record Options(boolean recordShapes, boolean profileMemory) {
+        public static Options defaults() { return new Options(false, false); }
+
+        public Options withRecordShapes(boolean on) { return new Options(on, profileMemory); }
+
+        public Options withProfileMemory(boolean on) { return new Options(recordShapes, on); }
+    }
+
+    private static volatile Profile active;
+
+    /** Per thread: the events still open, innermost last. */
+    private static final ThreadLocal<ArrayDeque<Open>> OPEN = ThreadLocal.withInitial(ArrayDeque::new);
+
+    private Profiler() {}
+
+    /** True while a profile is open: instrumentation checks this before doing anything else. */
+    public static boolean isActive() { return active != null; }
+
+    public static Profile profile() { return profile(Options.defaults()); }
+
+    public static Profile profile(Options options) {
+        synchronized (Profiler.class) {
+            if (active != null) throw new IllegalStateException("Profiler is already enabled on this thread");
+            Profile p = new Profile(options);
+            active = p;
+            return p;
+        }
+    }
+
+    static void stop(Profile p) {
+        synchronized (Profiler.class) {
+            if (active == p) active = null;
+        }
+    }
+
+    /** {@code torch.autograd.profiler.record_function(name)}: labels the enclosed block in the profile. */
+    public static Scope recordFunction(String name) {
+        Open o = enter(name);
+        return () -> exit(o);
+    }
+
+    /** A block closed with try-with-resources; close() throws no checked exception. */
+    public interface Scope extends AutoCloseable {
+        @Override void close();
+    }
+
+    /** An event being timed. */
+    public static final class Open {
+        final Profile profile;
+        final String name;
+        final long start;
+        final List<List<Long>> shapes;
+        long childNs;
+        long childBytes;
+        long selfBytes;
+
+        Open(Profile profile, String name, long start, List<List<Long>> shapes) {
+            this.profile = profile;
+            this.name = name;
+            this.start = start;
+            this.shapes = shapes;
+        }
+    }
+
+    /** Starts an event, or returns null when not profiling. Pair with {@link #exit}. */
+    public static Open enter(String name, Tensor... inputs) {
+        Profile p = active;
+        if (p == null) return null;
+        List<List<Long>> shapes = null;
+        if (p.options.recordShapes()) {
+            shapes = new ArrayList<>(inputs.length);
+            for (Tensor t : inputs) {
+                List<Long> s = new ArrayList<>();
+                if (t != null) for (long d : t.shape()) s.add(d);
+                shapes.add(s);
+            }
+        }
+        Open o = new Open(p, name, System.nanoTime(), shapes);
+        OPEN.get().addLast(o);
+        return o;
+    }
+
+    public static void exit(Open o) {
+        if (o == null) return;
+        long end = System.nanoTime();
+        ArrayDeque<Open> stack = OPEN.get();
+        stack.remove(o);  // normally the last one
+        long dur = end - o.start;
+        Open parent = stack.peekLast();
+        if (parent != null && parent.profile == o.profile) {
+            parent.childNs += dur;
+            parent.childBytes += o.selfBytes + o.childBytes;
+        }
+        o.profile.add(new ProfilerEvent(o.name, o.start, end, Thread.currentThread().threadId(), dur - o.childNs, o.shapes,
+                o.selfBytes, o.selfBytes + o.childBytes));
+    }
+
+    /** Counts an allocation against the innermost open event (profile_memory). */
+    public static void allocated(long bytes) {
+        Profile p = active;
+        if (p == null || !p.options.profileMemory()) return;
+        Open o = OPEN.get().peekLast();
+        if (o != null) o.selfBytes += bytes;
+    }
+}
