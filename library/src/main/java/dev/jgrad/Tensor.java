@@ -835,6 +835,82 @@ public class Tensor {
                 retainGraph || createGraph, createGraph, inputs);
     }
 
+    // ---------------------------------------------------------------- nn ops (kernels in NnOps, rows in Derivatives)
+
+    public Tensor softmax(int dim) { return NnOps.softmax(this, dim, false); }
+
+    /** log(softmax(x)) computed without overflow for large logits. */
+    public Tensor logSoftmax(int dim) { return NnOps.softmax(this, dim, true); }
+
+    public Tensor logsumexp(int dim, boolean keepdim) { return NnOps.logsumexp(this, new int[] {dim}, keepdim); }
+
+    public Tensor logsumexp(int[] dims, boolean keepdim) { return NnOps.logsumexp(this, dims, keepdim); }
+
+    /** Exact gelu, x * Phi(x). */
+    public Tensor gelu() { return NnOps.gelu(this, "none"); }
+
+    /** approximate: "none" or "tanh". */
+    public Tensor gelu(String approximate) { return NnOps.gelu(this, approximate); }
+
+    public Tensor silu() { return NnOps.silu(this); }
+
+    public Tensor leakyRelu(double negativeSlope) { return NnOps.leakyRelu(this, negativeSlope); }
+
+    /** The slices at index (int64 or int32, at most 1-d) along dim. */
+    public Tensor indexSelect(int dim, Tensor index) { return NnOps.indexSelect(this, dim, index); }
+
+    /** this + mat1 @ mat2 ({@code torch.addmm(self, mat1, mat2)}), this broadcast to the product's shape. */
+    public Tensor addmm(Tensor mat1, Tensor mat2) { return NnOps.addmm(this, mat1, mat2); }
+
+    /** Fills with 1 with probability p, else 0, from the default generator (PyTorch's draw order). */
+    public Tensor bernoulli_(double p) { return bernoulli_(p, Generator.defaultGenerator()); }
+
+    public Tensor bernoulli_(double p, Generator generator) {
+        return randomFill(t -> NnOps.bernoulli_(t, p, generator), "BernoulliBackward1");
+    }
+
+    public Tensor uniform_(double from, double to) { return uniform_(from, to, Generator.defaultGenerator()); }
+
+    public Tensor uniform_(double from, double to, Generator generator) {
+        return randomFill(t -> NnOps.uniform_(t, from, to, generator), "UniformBackward0");
+    }
+
+    public Tensor normal_(double mean, double std) { return normal_(mean, std, Generator.defaultGenerator()); }
+
+    public Tensor normal_(double mean, double std, Generator generator) {
+        return randomFill(t -> NnOps.normal_(t, mean, std, generator), "NormalBackward0");
+    }
+
+    private Tensor randomFill(java.util.function.UnaryOperator<Tensor> fill, String node) {
+        if (InPlace.recording(this)) {
+            return InPlace.apply(this, old -> Derivatives.fill(fill.apply(Copying.clone(old.detach())), old, node));
+        }
+        return fill.apply(this);
+    }
+
+    /** this + value * t1 * t2. */
+    public Tensor addcmul(Tensor t1, Tensor t2, double value) {
+        if (InPlace.recording(this, t1) || t2.requiresGrad()) return add(t1.mul(t2).mul(value));
+        return NnOps.addc_(Copying.clone(this), t1, t2, value, true);
+    }
+
+    /** this += value * t1 * t2, rounded as PyTorch rounds it (what optimizers use). */
+    public Tensor addcmul_(Tensor t1, Tensor t2, double value) {
+        if (InPlace.recording(this, t1) || t2.requiresGrad()) return InPlace.apply(this, old -> old.add(t1.mul(t2).mul(value)));
+        return NnOps.addc_(this, t1, t2, value, true);
+    }
+
+    /** this + value * t1 / t2. */
+    public Tensor addcdiv(Tensor t1, Tensor t2, double value) {
+        if (InPlace.recording(this, t1) || t2.requiresGrad()) return add(t1.div(t2).mul(value));
+        return NnOps.addc_(Copying.clone(this), t1, t2, value, false);
+    }
+
+    public Tensor addcdiv_(Tensor t1, Tensor t2, double value) {
+        if (InPlace.recording(this, t1) || t2.requiresGrad()) return InPlace.apply(this, old -> old.add(t1.div(t2).mul(value)));
+        return NnOps.addc_(this, t1, t2, value, false);
+    }
+
     // ---------------------------------------------------------------- Kotlin/Groovy operator aliases
 
     public Tensor plus(Tensor other) { return add(other); }

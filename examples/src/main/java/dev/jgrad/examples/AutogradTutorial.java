@@ -20,6 +20,7 @@ public final class AutogradTutorial {
         Tensor a = linspace(0., 2. * Math.PI, 25).requiresGrad_(true);
         System.out.println(a);
         Tensor b = sin(a);
+        System.out.println("plt.plot(a.detach(), b.detach()) -> " + Plots.line("sin_a", "b = sin(a)", a.detach(), b.detach()));
         System.out.println(b);
         Tensor c = b.mul(2);  // 2 * b
         System.out.println(c);
@@ -44,6 +45,7 @@ public final class AutogradTutorial {
 
         out.backward();
         System.out.println(a.grad());  // 2 * cos(a)
+        System.out.println("plt.plot(a.detach(), a.grad.detach()) -> " + Plots.line("grad_a", "a.grad = 2 cos(a)", a.detach(), a.grad().detach()));
 
         TensorsTutorial.section("Turning autograd off and on");
         a = ones(2, 3).requiresGrad_(true);

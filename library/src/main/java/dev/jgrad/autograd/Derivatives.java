@@ -597,4 +597,193 @@ public final class Derivatives {
         if (!Recorder.shouldRecord(oldSelf)) return result;
         return Recorder.record(name, result, in(oldSelf), ZERO, null);
     }
+
+    // ================================================================ nn ops
+    // Rows for the nn primitives (NnOps). Inputs that an op takes as optional (weight, bias) are passed
+    // through none(), which gives the (None, 0) edge PyTorch shows for an undefined tensor.
+
+    private static final Tensor NONE = Torch.zeros(0);
+
+    private static Tensor none(Tensor t) { return t == null ? NONE : t; }
+
+    /** Saved tensor 1 (an optional weight), or null when the attr at hasWeightAttr says there was none. */
+    private static Tensor savedWeight(FormulaNode n, int hasWeightAttr) { return (Boolean) n.attr(hasWeightAttr) ? n.saved(1) : null; }
+
+    private static final Formula[] SOFTMAX = {(g, n) -> {    // result * (grad - sum(grad * result, dim))
+        Tensor y = n.saved(0);
+        return y.mul(g.sub(g.mul(y).sum(n.intAttr(0), true)));
+    }};
+    private static final Formula[] LOG_SOFTMAX = {(g, n) ->  // grad - exp(result) * sum(grad, dim)
+            g.sub(n.saved(0).exp().mul(g.sum(n.intAttr(0), true)))};
+
+    public static Tensor softmax(Tensor result, Tensor self, int dim, boolean log) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return Recorder.record(log ? "LogSoftmaxBackward0" : "SoftmaxBackward0", result, in(self), log ? LOG_SOFTMAX : SOFTMAX,
+                in(result), dim);
+    }
+
+    private static final Formula[] LOGSUMEXP = {(g, n) -> {  // grad * exp(self - result), both re-expanded over dims
+        int[] shape = TensorAccess.shape(n.saved(0)), dims = n.shapeAttr(0);
+        boolean keep = (Boolean) n.attr(1);
+        Tensor r = DerivativeHelpers.expandReduced(n.saved(1), shape, dims, keep);
+        return DerivativeHelpers.expandReduced(g, shape, dims, keep).mul(n.saved(0).sub(r).exp());
+    }};
+
+    public static Tensor logsumexp(Tensor result, Tensor self, int[] dims, boolean keepdim) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return Recorder.record("LogsumexpBackward0", result, in(self), LOGSUMEXP, in(self, result), dims, keepdim);
+    }
+
+    private static final Formula[] GELU = {(g, n) -> NnDerivativeHelpers.geluBackward(g, n.saved(0), false)};
+    private static final Formula[] GELU_TANH = {(g, n) -> NnDerivativeHelpers.geluBackward(g, n.saved(0), true)};
+    private static final Formula[] SILU = {(g, n) -> {      // grad * s * (1 + x * (1 - s)), s = sigmoid(x)
+        Tensor x = n.saved(0), s = x.sigmoid();
+        return g.mul(s.mul(x.mul(s.rsub(1L)).add(1L)));
+    }};
+    private static final Formula[] LEAKY_RELU = {(g, n) -> Torch.where(n.saved(0).gt(0L), g, g.mul(n.doubleAttr(0)))};
+
+    /** gelu / gelu_tanh / silu / leaky_relu (param: the negative slope). */
+    public static Tensor activation(String op, Tensor result, Tensor self, double param) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return switch (op) {
+            case "gelu" -> Recorder.record("GeluBackward0", result, in(self), GELU, in(self));
+            case "gelu_tanh" -> Recorder.record("GeluBackward0", result, in(self), GELU_TANH, in(self));
+            case "silu" -> Recorder.record("SiluBackward0", result, in(self), SILU, in(self));
+            case "leaky_relu" -> Recorder.record("LeakyReluBackward0", result, in(self), LEAKY_RELU, in(self), param);
+            default -> throw new IllegalStateException("no derivative row for activation " + op);
+        };
+    }
+
+    private static final Formula[] INDEX_SELECT = {(g, n) ->
+            NnDerivativeHelpers.indexAddInto(g, n.shapeAttr(1), n.intAttr(0), (Tensor) n.attr(2))};
+
+    public static Tensor indexSelect(Tensor result, Tensor self, int dim, Tensor index) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return Recorder.record("IndexSelectBackward0", result, in(self), INDEX_SELECT, null, dim, TensorAccess.shape(self), index);
+    }
+
+    private static final Formula[] EMBEDDING = {(g, n) ->
+            NnDerivativeHelpers.embeddingBackward(g, n.shapeAttr(0), (Tensor) n.attr(1), ((Number) n.attr(2)).longValue())};
+
+    public static Tensor embedding(Tensor result, Tensor weight, Tensor indices, long paddingIdx) {
+        if (!Recorder.shouldRecord(weight)) return result;
+        return Recorder.record("EmbeddingBackward0", result, in(weight), EMBEDDING, null, TensorAccess.shape(weight), indices, paddingIdx);
+    }
+
+    private static final Formula[] ADDMM = {
+        (g, n) -> g,                                             // self: grad (summed to the bias's shape by the engine)
+        (g, n) -> g.mm(n.saved(1).t()),                          // mat1: grad @ mat2^T
+        // mat2: mat1^T @ grad; for a transposed mat2 (linear's weight.t()) computed as (grad^T @ mat1)^T,
+        // so the weight's gradient comes out contiguous and accumulates without a strided copy
+        (g, n) -> (Boolean) n.attr(0) ? g.t().mm(n.saved(0)).t() : n.saved(0).t().mm(g),
+    };
+
+    public static Tensor addmm(Tensor result, Tensor self, Tensor mat1, Tensor mat2) {
+        if (!Recorder.shouldRecord(in(self, mat1, mat2))) return result;
+        boolean mat2Transposed = mat2.stride(0) == 1 && mat2.size(1) > 1;
+        return Recorder.record("AddmmBackward0", result, in(self, mat1, mat2), ADDMM,
+                in(mat2.requiresGrad() ? mat1 : null, mat1.requiresGrad() ? mat2 : null), mat2Transposed);
+    }
+
+    private static final Formula[] NLL_LOSS = {(g, n) ->
+            NnDerivativeHelpers.nllLossBackward(g, n.shapeAttr(0), n.intAttr(1), (Tensor) n.attr(2), (Tensor) n.attr(3))};
+
+    /** nll_loss: coef holds d(loss)/d(input at the target class) per position (-weight, divided by the total weight for mean). */
+    public static Tensor nllLoss(Tensor result, Tensor self, Tensor target, Tensor coef, int classDim, String name) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return Recorder.record(name, result, in(self), NLL_LOSS, null, TensorAccess.shape(self), classDim, target, coef);
+    }
+
+    private static final Formula[] MSE_LOSS = {
+        (g, n) -> NnDerivativeHelpers.mseBackward(g, n.saved(0), n.saved(1), n.intAttr(0)),
+        (g, n) -> NnDerivativeHelpers.mseBackward(g, n.saved(0), n.saved(1), n.intAttr(0)).neg(),
+    };
+
+    /** reduction: 0 none, 1 mean, 2 sum. */
+    public static Tensor mseLoss(Tensor result, Tensor self, Tensor target, int reduction) {
+        if (!Recorder.shouldRecord(self, target)) return result;
+        return Recorder.record("MseLossBackward0", result, in(self, target), MSE_LOSS, in(self, target), reduction);
+    }
+
+    private static final Formula[] BCE = {(g, n) ->
+            NnDerivativeHelpers.bceBackward(g, n.saved(0), (Tensor) n.attr(0), (Tensor) n.attr(1), n.intAttr(2))};
+    private static final Formula[] BCE_LOGITS = {(g, n) ->
+            NnDerivativeHelpers.bceLogitsBackward(g, n.saved(0), (Tensor) n.attr(0), (Tensor) n.attr(1), (Tensor) n.attr(2), n.intAttr(3))};
+
+    /** The target gets no gradient (PyTorch 1.13 has no target derivative for these losses). */
+    public static Tensor binaryCrossEntropy(Tensor result, Tensor self, Tensor target, Tensor weight, int reduction) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return Recorder.record("BinaryCrossEntropyBackward0", result, in(self), BCE, in(self), target.detach(),
+                weight == null ? null : weight.detach(), reduction);
+    }
+
+    public static Tensor binaryCrossEntropyWithLogits(Tensor result, Tensor self, Tensor target, Tensor weight, Tensor posWeight,
+                                                      int reduction) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return Recorder.record("BinaryCrossEntropyWithLogitsBackward0", result, in(self), BCE_LOGITS, in(self), target.detach(),
+                weight == null ? null : weight.detach(), posWeight == null ? null : posWeight.detach(), reduction);
+    }
+
+    private static final Formula[] LAYER_NORM = {
+        (g, n) -> NnDerivativeHelpers.layerNormInputGrad(g, n.saved(0), savedWeight(n, 2), n.intAttr(0), n.doubleAttr(1)),
+        (g, n) -> g.mul(NnDerivativeHelpers.layerNormXhat(n.saved(0), n.intAttr(0), n.doubleAttr(1))),  // summed to weight's shape
+        (g, n) -> g,                                                                                    // summed to bias's shape
+    };
+
+    public static Tensor layerNorm(Tensor result, Tensor input, Tensor weight, Tensor bias, int normDims, double eps) {
+        if (!Recorder.shouldRecord(in(input, weight, bias))) return result;
+        return Recorder.record("NativeLayerNormBackward0", result, in(input, none(weight), none(bias)), LAYER_NORM, in(input, weight),
+                normDims, eps, weight != null);
+    }
+
+    private static final Formula[] BATCH_NORM = {
+        (g, n) -> NnDerivativeHelpers.batchNormInputGrad(g, n.saved(0), savedWeight(n, 4), (Boolean) n.attr(0), (Tensor) n.attr(1),
+                (Tensor) n.attr(2), n.doubleAttr(3)),
+        (g, n) -> NnDerivativeHelpers.batchNormWeightGrad(g, n.saved(0), (Boolean) n.attr(0), (Tensor) n.attr(1), (Tensor) n.attr(2),
+                n.doubleAttr(3)),
+        (g, n) -> g.sum(NnDerivativeHelpers.nonChannelDims(g.dim()), false),
+    };
+
+    /** evalMean/evalInvstd: the running statistics used in evaluation mode (null when training). */
+    public static Tensor batchNorm(Tensor result, Tensor input, Tensor weight, Tensor bias, boolean training, Tensor evalMean,
+                                   Tensor evalInvstd, double eps) {
+        if (!Recorder.shouldRecord(in(input, weight, bias))) return result;
+        return Recorder.record("NativeBatchNormBackward0", result, in(input, none(weight), none(bias)), BATCH_NORM, in(input, weight),
+                training, evalMean, evalInvstd, eps, weight != null);
+    }
+
+    private static final Formula[] CONVOLUTION = {
+        (g, n) -> NnDerivativeHelpers.convInputGrad(g, n.saved(1), n.shapeAttr(0), n.shapeAttr(1), n.intAttr(2)),
+        (g, n) -> NnDerivativeHelpers.convWeightGrad(g, n.saved(0), n.shapeAttr(3), n.shapeAttr(1), n.intAttr(2)),
+        (g, n) -> g.sum(new int[] {0, 2, 3}, false),
+    };
+
+    /** geometry: {kh, kw, sh, sw, ph, pw, dh, dw}. */
+    public static Tensor convolution(Tensor result, Tensor input, Tensor weight, Tensor bias, int[] geometry, int groups) {
+        if (!Recorder.shouldRecord(in(input, weight, bias))) return result;
+        return Recorder.record("ConvolutionBackward0", result, in(input, weight, none(bias)), CONVOLUTION,
+                in(weight.requiresGrad() ? input : null, input.requiresGrad() ? weight : null),
+                TensorAccess.shape(input), geometry, groups, TensorAccess.shape(weight));
+    }
+
+    private static final Formula[] IM2COL = {(g, n) -> NnDerivativeHelpers.col2im(g, n.shapeAttr(0), n.shapeAttr(1))};
+    private static final Formula[] COL2IM = {(g, n) -> NnDerivativeHelpers.im2col(g, n.shapeAttr(0))};
+
+    public static Tensor im2col(Tensor result, Tensor self, int[] inputSize, int[] geometry) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return Recorder.record("Im2ColBackward0", result, in(self), IM2COL, null, inputSize, geometry);
+    }
+
+    public static Tensor col2im(Tensor result, Tensor self, int[] outputSize, int[] geometry) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return Recorder.record("Col2ImBackward0", result, in(self), COL2IM, null, geometry);
+    }
+
+    private static final Formula[] MAX_POOL2D = {(g, n) -> NnDerivativeHelpers.maxPoolBackward(g, (Tensor) n.attr(0), n.shapeAttr(1))};
+
+    /** max_pool2d_with_indices: the values are differentiable, the indices are not. */
+    public static Tensor maxPool2d(Tensor values, Tensor indices, Tensor self) {
+        if (!Recorder.shouldRecord(self)) return values;
+        return Recorder.record("MaxPool2DWithIndicesBackward0", values, in(self), MAX_POOL2D, null, indices, TensorAccess.shape(self));
+    }
 }

@@ -1,0 +1,40 @@
+package dev.jgrad.examples;
+
+import dev.jgrad.Tensor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+
+/** matplotlib's {@code plt.plot(x, y)} for the tutorials: one line, saved as a PNG the tour names. */
+public final class Plots {
+    public static final int WIDTH = 640, HEIGHT = 400;
+
+    /** Where the tour writes its pictures (override with -Djgrad.plots=DIR). */
+    public static Path directory() {
+        return Path.of(System.getProperty("jgrad.plots", "tour-output"));
+    }
+
+    private Plots() {}
+
+    /** Plots y against x (detached 1-d tensors) into DIR/name.png and returns the file. */
+    public static Path line(String name, String title, Tensor x, Tensor y) {
+        System.setProperty("java.awt.headless", "true");
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("a").build();
+        chart.getStyler().setLegendVisible(false);
+        chart.addSeries(name, x.toDoubleArray(), y.toDoubleArray()).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        try {
+            Path dir = directory();
+            Files.createDirectories(dir);
+            Path file = dir.resolve(name + ".png");
+            BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.jgrad.nn;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.nn.functional.F;
+
+/** Binary cross entropy of logits, as {@code F.binaryCrossEntropyWithLogits}. */
+public class BCEWithLogitsLoss extends Loss {
+    public BCEWithLogitsLoss() { this("mean"); }
+
+    public BCEWithLogitsLoss(String reduction) { super(reduction); }
+
+    @Override public Tensor forward(Tensor input, Tensor target) { return F.binaryCrossEntropyWithLogits(input, target, null, null, reduction); }
+}

@@ -1,0 +1,8 @@
+package dev.jgrad.nn;
+
+import dev.jgrad.Tensor;
+
+/** Returns its input unchanged (a placeholder layer). */
+public class Identity extends Module {
+    @Override public Tensor forward(Tensor input) { return input; }
+}

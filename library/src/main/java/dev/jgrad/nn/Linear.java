@@ -1,0 +1,43 @@
+package dev.jgrad.nn;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.Torch;
+import dev.jgrad.nn.functional.F;
+import dev.jgrad.nn.init.Init;
+
+/**
+ * {@code y = x @ weight^T + bias}. Initialised as PyTorch does, with the same draws in the same order
+ * (weight kaiming-uniform with a = sqrt(5), then bias uniform in +-1/sqrt(in_features)), so after
+ * {@code manualSeed(s)} the weights equal PyTorch's.
+ */
+public class Linear extends Module {
+    public final int inFeatures, outFeatures;
+    public final Parameter weight;
+    /** Null when built with bias false. */
+    public final Parameter bias;
+
+    public Linear(int inFeatures, int outFeatures) { this(inFeatures, outFeatures, true); }
+
+    public Linear(int inFeatures, int outFeatures, boolean bias) {
+        this.inFeatures = inFeatures;
+        this.outFeatures = outFeatures;
+        weight = registerParameter("weight", new Parameter(Torch.empty(outFeatures, inFeatures)));
+        this.bias = registerParameter("bias", bias ? new Parameter(Torch.empty(outFeatures)) : null);
+        resetParameters();
+    }
+
+    public void resetParameters() {
+        Init.kaimingUniform_(weight, Math.sqrt(5));
+        if (bias != null) {
+            long fanIn = Init.calculateFanInAndFanOut(weight)[0];
+            double bound = fanIn > 0 ? 1 / Math.sqrt((double) fanIn) : 0;
+            Init.uniform_(bias, -bound, bound);
+        }
+    }
+
+    @Override public Tensor forward(Tensor input) { return F.linear(input, weight, bias); }
+
+    @Override protected String extraRepr() {
+        return "in_features=" + inFeatures + ", out_features=" + outFeatures + ", bias=" + Repr.pyBool(bias != null);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.jgrad.nn;
+
+import dev.jgrad.Tensor;
+
+/** {@code logSoftmax} along a fixed dim. */
+public class LogSoftmax extends Module {
+    public final int dim;
+
+    public LogSoftmax(int dim) { this.dim = dim; }
+
+    @Override public Tensor forward(Tensor input) { return input.logSoftmax(dim); }
+
+    @Override protected String extraRepr() { return "dim=" + dim; }
+}

@@ -1,0 +1,20 @@
+package dev.jgrad.nn;
+
+import dev.jgrad.Tensor;
+
+/**
+ * The base of the loss modules: {@code loss.forward(input, target)} (PyTorch's {@code loss(input, target)}).
+ * The one-argument forward is not defined for losses.
+ */
+public abstract class Loss extends Module {
+    public final String reduction;
+
+    protected Loss(String reduction) {
+        if (!reduction.equals("mean") && !reduction.equals("sum") && !reduction.equals("none")) {
+            throw new IllegalArgumentException(reduction + " is not a valid value for reduction");
+        }
+        this.reduction = reduction;
+    }
+
+    public abstract Tensor forward(Tensor input, Tensor target);
+}

@@ -1,0 +1,13 @@
+package dev.jgrad.nn;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.nn.functional.F;
+
+/** Mean squared error, as {@code F.mseLoss}. */
+public class MSELoss extends Loss {
+    public MSELoss() { this("mean"); }
+
+    public MSELoss(String reduction) { super(reduction); }
+
+    @Override public Tensor forward(Tensor input, Tensor target) { return F.mseLoss(input, target, reduction); }
+}

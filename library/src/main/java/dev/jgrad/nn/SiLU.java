@@ -1,0 +1,8 @@
+package dev.jgrad.nn;
+
+import dev.jgrad.Tensor;
+
+/** x * sigmoid(x), elementwise (also called swish). */
+public class SiLU extends Module {
+    @Override public Tensor forward(Tensor input) { return input.silu(); }
+}

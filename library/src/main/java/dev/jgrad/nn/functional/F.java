@@ -1,0 +1,230 @@
+package dev.jgrad.nn.functional;
+
+import dev.jgrad.DType;
+import dev.jgrad.Generator;
+import dev.jgrad.Tensor;
+import dev.jgrad.Torch;
+
+/**
+ * {@code torch.nn.functional}: stateless layers and losses. Where Python has keyword arguments, the
+ * short overloads take PyTorch's defaults and the long ones take every argument in PyTorch's order.
+ * Reductions are the strings "mean" (default), "sum" and "none".
+ *
+ * <p>Ops PyTorch computes with one kernel are primitives here too (same grad_fn names:
+ * NllLossBackward0, ConvolutionBackward0, ...); ops PyTorch composes (cross_entropy, l1_loss, dropout)
+ * are composed the same way, so their grad_fn is the last op of the composition, as in PyTorch.
+ */
+public final class F {
+    private F() {}
+
+    // ---------------------------------------------------------------- activations
+
+    public static Tensor relu(Tensor x) { return x.relu(); }
+
+    public static Tensor leakyRelu(Tensor x) { return x.leakyRelu(0.01); }
+
+    public static Tensor leakyRelu(Tensor x, double negativeSlope) { return x.leakyRelu(negativeSlope); }
+
+    public static Tensor gelu(Tensor x) { return x.gelu(); }
+
+    /** approximate: "none" or "tanh". */
+    public static Tensor gelu(Tensor x, String approximate) { return x.gelu(approximate); }
+
+    public static Tensor silu(Tensor x) { return x.silu(); }
+
+    public static Tensor sigmoid(Tensor x) { return x.sigmoid(); }
+
+    public static Tensor tanh(Tensor x) { return x.tanh(); }
+
+    public static Tensor softmax(Tensor x, int dim) { return x.softmax(dim); }
+
+    public static Tensor logSoftmax(Tensor x, int dim) { return x.logSoftmax(dim); }
+
+    /** {@code F.dropout(x, p)}: training is on by default, as in PyTorch's functional form. */
+    public static Tensor dropout(Tensor x, double p) { return dropout(x, p, true); }
+
+    /**
+     * Zeroes each element with probability p and scales the rest by 1 / (1 - p), with PyTorch's mask
+     * stream: the mask is {@code bernoulli_(1 - p)} drawn from the default generator.
+     */
+    public static Tensor dropout(Tensor x, double p, boolean training) { return dropout(x, p, training, Generator.defaultGenerator()); }
+
+    public static Tensor dropout(Tensor x, double p, boolean training, Generator generator) {
+        if (p < 0 || p > 1) throw new IllegalArgumentException("dropout probability has to be between 0 and 1, but got " + p);
+        if (p == 0 || !training || x.numel() == 0) return x;
+        if (p == 1) return x.mul(Torch.zerosLike(x));
+        Tensor noise;
+        try (var g = Torch.noGrad()) {
+            noise = Torch.emptyLike(x).bernoulli_(1 - p, generator).div_(1 - p);
+        }
+        return x.mul(noise);
+    }
+
+    // ---------------------------------------------------------------- linear and convolution
+
+    public static Tensor linear(Tensor x, Tensor weight) { return linear(x, weight, null); }
+
+    /** x @ weight^T + bias; 2-d inputs (and contiguous batches of rows) take one addmm, as in PyTorch. */
+    public static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
+        if (bias == null) return x.matmul(weight.t());
+        if (x.dim() == 2) return bias.addmm(x, weight.t());
+        if (x.dim() >= 3 && x.isContiguous()) {
+            long[] shape = x.shape();
+            Tensor out = bias.addmm(x.reshape(-1, shape[shape.length - 1]), weight.t());
+            shape[shape.length - 1] = weight.size(0);
+            return out.view(shape);
+        }
+        return x.matmul(weight.t()).add(bias);
+    }
+
+    public static Tensor conv2d(Tensor x, Tensor weight) { return conv2d(x, weight, null, 1, 0, 1, 1); }
+
+    public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias) { return conv2d(x, weight, bias, 1, 0, 1, 1); }
+
+    public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int stride, int padding) {
+        return conv2d(x, weight, bias, stride, padding, 1, 1);
+    }
+
+    public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups) {
+        return Torch.conv2d(x, weight, bias, new int[] {stride}, new int[] {padding}, new int[] {dilation}, groups);
+    }
+
+    /** stride, padding and dilation as (h, w) pairs. */
+    public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation, int groups) {
+        return Torch.conv2d(x, weight, bias, stride, padding, dilation, groups);
+    }
+
+    public static Tensor maxPool2d(Tensor x, int kernelSize) { return maxPool2d(x, kernelSize, kernelSize); }
+
+    public static Tensor maxPool2d(Tensor x, int kernelSize, int stride) { return maxPool2d(x, kernelSize, stride, 0, 1, false); }
+
+    public static Tensor maxPool2d(Tensor x, int kernelSize, int stride, int padding, int dilation, boolean ceilMode) {
+        return maxPool2d(x, new int[] {kernelSize}, new int[] {stride}, new int[] {padding}, new int[] {dilation}, ceilMode);
+    }
+
+    public static Tensor maxPool2d(Tensor x, int[] kernelSize, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
+        return Torch.maxPool2dWithIndices(x, kernelSize, stride, padding, dilation, ceilMode).values();
+    }
+
+    /** {@code F.unfold}: sliding windows as columns (n, c * kh * kw, blocks). */
+    public static Tensor unfold(Tensor x, int[] kernelSize, int[] dilation, int[] padding, int[] stride) {
+        return Torch.im2col(x, kernelSize, dilation, padding, stride);
+    }
+
+    /** {@code F.fold}: the adjoint of unfold. */
+    public static Tensor fold(Tensor x, int[] outputSize, int[] kernelSize, int[] dilation, int[] padding, int[] stride) {
+        return Torch.col2im(x, outputSize, kernelSize, dilation, padding, stride);
+    }
+
+    // ---------------------------------------------------------------- normalisation and embedding
+
+    public static Tensor layerNorm(Tensor x, long[] normalizedShape) { return Torch.layerNorm(x, normalizedShape, null, null, 1e-5); }
+
+    public static Tensor layerNorm(Tensor x, long[] normalizedShape, Tensor weight, Tensor bias, double eps) {
+        return Torch.layerNorm(x, normalizedShape, weight, bias, eps);
+    }
+
+    public static Tensor batchNorm(Tensor x, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias, boolean training,
+                                   double momentum, double eps) {
+        return Torch.batchNorm(x, runningMean, runningVar, weight, bias, training, momentum, eps);
+    }
+
+    public static Tensor embedding(Tensor indices, Tensor weight) { return Torch.embedding(weight, indices, -1); }
+
+    /** paddingIdx may be negative (counted from the end), as in PyTorch. */
+    public static Tensor embedding(Tensor indices, Tensor weight, long paddingIdx) {
+        long rows = weight.size(0);
+        if (paddingIdx >= rows || paddingIdx < -rows) throw new IllegalArgumentException("Padding_idx must be within num_embeddings");
+        return Torch.embedding(weight, indices, paddingIdx < 0 ? paddingIdx + rows : paddingIdx);
+    }
+
+    // ---------------------------------------------------------------- losses
+
+    public static Tensor mseLoss(Tensor input, Tensor target) { return Torch.mseLoss(input, target, "mean"); }
+
+    public static Tensor mseLoss(Tensor input, Tensor target, String reduction) { return Torch.mseLoss(input, target, reduction); }
+
+    public static Tensor l1Loss(Tensor input, Tensor target) { return l1Loss(input, target, "mean"); }
+
+    /** |input - target| reduced: PyTorch composes it, so its grad_fn is MeanBackward0, SumBackward0 or AbsBackward0. */
+    public static Tensor l1Loss(Tensor input, Tensor target, String reduction) { return reduce(input.sub(target).abs(), reduction); }
+
+    private static Tensor reduce(Tensor loss, String reduction) {
+        return switch (reduction) {
+            case "none" -> loss;
+            case "mean" -> loss.mean();
+            case "sum" -> loss.sum();
+            default -> throw new IllegalArgumentException(reduction + " is not a valid value for reduction");
+        };
+    }
+
+    public static Tensor nllLoss(Tensor input, Tensor target) { return Torch.nllLoss(input, target, null, "mean", -100); }
+
+    public static Tensor nllLoss(Tensor input, Tensor target, Tensor weight, long ignoreIndex, String reduction) {
+        return Torch.nllLoss(input, target, weight, reduction, ignoreIndex);
+    }
+
+    public static Tensor crossEntropy(Tensor input, Tensor target) { return crossEntropy(input, target, null, -100, "mean", 0); }
+
+    public static Tensor crossEntropy(Tensor input, Tensor target, String reduction) {
+        return crossEntropy(input, target, null, -100, reduction, 0);
+    }
+
+    /**
+     * Cross entropy of logits (class dim 1, or 0 for 1-d input) against class indices or, when target
+     * has input's shape, class probabilities. Follows PyTorch's three paths: nll_loss of log_softmax;
+     * label smoothing as {@code (1 - e) * nll + e / C * smooth}; probabilities as {@code -sum(logp * target)}.
+     */
+    public static Tensor crossEntropy(Tensor input, Tensor target, Tensor weight, long ignoreIndex, String reduction,
+                                      double labelSmoothing) {
+        int classDim = input.dim() == 1 ? 0 : 1;
+        if (labelSmoothing < 0 || labelSmoothing > 1) {
+            throw new IllegalArgumentException("label_smoothing must be between 0.0 and 1.0. Got: " + labelSmoothing);
+        }
+        if (java.util.Arrays.equals(input.shape(), target.shape())) {
+            return CrossEntropy.probabilities(input, target, weight, ignoreIndex, reduction, labelSmoothing, classDim);
+        }
+        if (labelSmoothing > 0) return CrossEntropy.smoothed(input, target, weight, ignoreIndex, reduction, labelSmoothing, classDim);
+        return Torch.nllLoss(input.logSoftmax(classDim), target, weight, reduction, ignoreIndex);
+    }
+
+    public static Tensor binaryCrossEntropy(Tensor input, Tensor target) { return binaryCrossEntropy(input, target, null, "mean"); }
+
+    public static Tensor binaryCrossEntropy(Tensor input, Tensor target, Tensor weight, String reduction) {
+        if (!java.util.Arrays.equals(input.shape(), target.shape())) {
+            throw new IllegalArgumentException("Using a target size (" + target.size() + ") that is different to the input size ("
+                    + input.size() + ") is deprecated. Please ensure they have the same size.");
+        }
+        Tensor w = weight == null ? null : weight.expand(target.shape());
+        return Torch.binaryCrossEntropy(input, target, w, reduction);
+    }
+
+    public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target) {
+        return binaryCrossEntropyWithLogits(input, target, null, null, "mean");
+    }
+
+    public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, Tensor weight, Tensor posWeight, String reduction) {
+        if (!java.util.Arrays.equals(input.shape(), target.shape())) {
+            throw new IllegalArgumentException("Target size (" + target.size() + ") must be the same as input size (" + input.size() + ")");
+        }
+        return Torch.binaryCrossEntropyWithLogits(input, target, weight, posWeight, reduction);
+    }
+
+    /** One-hot encoding of int64 class indices (numClasses -1 infers it from the largest index). */
+    public static Tensor oneHot(Tensor indices, int numClasses) {
+        if (indices.dtype() != DType.INT64) throw new IllegalArgumentException("one_hot is only applicable to index tensor.");
+        long[] idx = indices.toLongArray();
+        long max = -1;
+        for (long i : idx) max = Math.max(max, i);
+        int c = numClasses < 0 ? (int) max + 1 : numClasses;
+        long[] shape = java.util.Arrays.copyOf(indices.shape(), indices.dim() + 1);
+        shape[indices.dim()] = c;
+        long[] out = new long[idx.length * c];
+        for (int i = 0; i < idx.length; i++) {
+            if (idx[i] < 0) throw new IllegalArgumentException("Class values must be non-negative.");
+            if (idx[i] >= c) throw new IllegalArgumentException("Class values must be smaller than num_classes.");
+            out[i * c + (int) idx[i]] = 1;
+        }
+        return Torch.fromArray(out, shape);
+    }
+}

@@ -1,0 +1,122 @@
+package dev.jgrad.nn.init;
+
+import dev.jgrad.Generator;
+import dev.jgrad.Tensor;
+import dev.jgrad.Torch;
+
+/**
+ * {@code torch.nn.init}: in-place initialisers that run under no_grad and return the tensor. Bounds and
+ * standard deviations are computed with PyTorch's formulas in the same double arithmetic, and the
+ * values drawn with the same generator calls, so {@code manualSeed(s)} then an initialiser gives
+ * PyTorch's exact numbers.
+ */
+public final class Init {
+    private Init() {}
+
+    /** {@code calculate_gain}: the recommended scale for a nonlinearity ("relu", "tanh", "leaky_relu", ...). */
+    public static double calculateGain(String nonlinearity) { return calculateGain(nonlinearity, null); }
+
+    public static double calculateGain(String nonlinearity, Double param) {
+        return switch (nonlinearity) {
+            case "linear", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d", "conv_transpose3d", "sigmoid" -> 1;
+            case "tanh" -> 5.0 / 3;
+            case "relu" -> Math.sqrt(2.0);
+            case "leaky_relu" -> {
+                double slope = param == null ? 0.01 : param;
+                yield Math.sqrt(2.0 / (1 + slope * slope));
+            }
+            case "selu" -> 3.0 / 4;
+            default -> throw new IllegalArgumentException("Unsupported nonlinearity " + nonlinearity);
+        };
+    }
+
+    /** {fan_in, fan_out}: size(1) and size(0), each times the receptive field (the product of the remaining dims). */
+    public static long[] calculateFanInAndFanOut(Tensor t) {
+        if (t.dim() < 2) {
+            throw new IllegalArgumentException("Fan in and fan out can not be computed for tensor with fewer than 2 dimensions");
+        }
+        long receptive = 1;
+        for (int d = 2; d < t.dim(); d++) receptive *= t.size(d);
+        return new long[] {t.size(1) * receptive, t.size(0) * receptive};
+    }
+
+    private static long fan(Tensor t, String mode) {
+        long[] f = calculateFanInAndFanOut(t);
+        return switch (mode) {
+            case "fan_in" -> f[0];
+            case "fan_out" -> f[1];
+            default -> throw new IllegalArgumentException("Mode " + mode + " not supported, please use one of fan_in, fan_out");
+        };
+    }
+
+    public static Tensor uniform_(Tensor t, double a, double b) { return uniform_(t, a, b, Generator.defaultGenerator()); }
+
+    public static Tensor uniform_(Tensor t, double a, double b, Generator generator) {
+        try (var g = Torch.noGrad()) {
+            return t.uniform_(a, b, generator);
+        }
+    }
+
+    public static Tensor normal_(Tensor t, double mean, double std) { return normal_(t, mean, std, Generator.defaultGenerator()); }
+
+    public static Tensor normal_(Tensor t, double mean, double std, Generator generator) {
+        try (var g = Torch.noGrad()) {
+            return t.normal_(mean, std, generator);
+        }
+    }
+
+    public static Tensor constant_(Tensor t, double value) {
+        try (var g = Torch.noGrad()) {
+            return t.fill_(value);
+        }
+    }
+
+    public static Tensor ones_(Tensor t) { return constant_(t, 1); }
+
+    public static Tensor zeros_(Tensor t) {
+        try (var g = Torch.noGrad()) {
+            return t.zero_();
+        }
+    }
+
+    /** Uniform in +-gain * sqrt(6 / (fan_in + fan_out)). */
+    public static Tensor xavierUniform_(Tensor t) { return xavierUniform_(t, 1.0); }
+
+    public static Tensor xavierUniform_(Tensor t, double gain) {
+        long[] f = calculateFanInAndFanOut(t);
+        double std = gain * Math.sqrt(2.0 / (double) (f[0] + f[1]));
+        double a = Math.sqrt(3.0) * std;
+        return uniform_(t, -a, a);
+    }
+
+    public static Tensor xavierNormal_(Tensor t) { return xavierNormal_(t, 1.0); }
+
+    public static Tensor xavierNormal_(Tensor t, double gain) {
+        long[] f = calculateFanInAndFanOut(t);
+        double std = gain * Math.sqrt(2.0 / (double) (f[0] + f[1]));
+        return normal_(t, 0, std);
+    }
+
+    /** PyTorch's defaults: a = 0, mode "fan_in", nonlinearity "leaky_relu". */
+    public static Tensor kaimingUniform_(Tensor t) { return kaimingUniform_(t, 0, "fan_in", "leaky_relu"); }
+
+    public static Tensor kaimingUniform_(Tensor t, double a) { return kaimingUniform_(t, a, "fan_in", "leaky_relu"); }
+
+    /** Uniform in +-sqrt(3) * gain / sqrt(fan); Linear and Conv2d use a = sqrt(5). */
+    public static Tensor kaimingUniform_(Tensor t, double a, String mode, String nonlinearity) {
+        if (t.numel() == 0) return t;  // PyTorch warns and leaves zero-element tensors alone
+        double gain = calculateGain(nonlinearity, a);
+        double std = gain / Math.sqrt((double) fan(t, mode));
+        double bound = Math.sqrt(3.0) * std;
+        return uniform_(t, -bound, bound);
+    }
+
+    public static Tensor kaimingNormal_(Tensor t) { return kaimingNormal_(t, 0, "fan_in", "leaky_relu"); }
+
+    public static Tensor kaimingNormal_(Tensor t, double a, String mode, String nonlinearity) {
+        if (t.numel() == 0) return t;
+        double gain = calculateGain(nonlinearity, a);
+        double std = gain / Math.sqrt((double) fan(t, mode));
+        return normal_(t, 0, std);
+    }
+}

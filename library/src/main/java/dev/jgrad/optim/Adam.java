@@ -1,0 +1,83 @@
+package dev.jgrad.optim;
+
+import dev.jgrad.Tensor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Adam (and, with {@code decoupled} weight decay, AdamW) with PyTorch's single-tensor update:
+ * moments {@code m = b1 m + (1 - b1) g}, {@code v = b2 v + (1 - b2) g^2}; then
+ * {@code p -= lr / (1 - b1^t) * m / (sqrt(v) / sqrt(1 - b2^t) + eps)}, with amsgrad using the running
+ * maximum of v.
+ */
+public class Adam extends Optimizer {
+    public Adam(Iterable<? extends Tensor> params) { this(params, 1e-3); }
+
+    public Adam(Iterable<? extends Tensor> params, double lr) { this(params, lr, 0.9, 0.999, 1e-8, 0, false); }
+
+    public Adam(Iterable<? extends Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) {
+        super(params, defaults(lr, beta1, beta2, eps, weightDecay, amsgrad));
+    }
+
+    static Map<String, Object> defaults(double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) {
+        checkNonNegative(lr, "learning rate");
+        checkNonNegative(eps, "epsilon value");
+        if (!(beta1 >= 0 && beta1 < 1)) throw new IllegalArgumentException("Invalid beta parameter at index 0: " + dev.jgrad.nn.Repr.pyFloat(beta1));
+        if (!(beta2 >= 0 && beta2 < 1)) throw new IllegalArgumentException("Invalid beta parameter at index 1: " + dev.jgrad.nn.Repr.pyFloat(beta2));
+        checkNonNegative(weightDecay, "weight_decay value");
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("lr", lr);
+        d.put("betas", new double[] {beta1, beta2});
+        d.put("eps", eps);
+        d.put("weight_decay", weightDecay);
+        d.put("amsgrad", amsgrad);
+        d.put("maximize", false);
+        return d;
+    }
+
+    /** AdamW's decoupled decay multiplies the parameter; Adam's adds to the gradient. */
+    protected boolean decoupledWeightDecay() { return false; }
+
+    @Override public void step() {
+        try (var guard = dev.jgrad.Torch.noGrad()) {
+            for (ParamGroup group : paramGroups) {
+                double[] betas = (double[]) group.options().get("betas");
+                double lr = group.lr(), eps = group.getDouble("eps"), wd = group.getDouble("weight_decay");
+                boolean amsgrad = group.getBoolean("amsgrad"), maximize = group.getBoolean("maximize");
+                for (Tensor p : group.params()) {
+                    if (p.grad() != null) update(p, lr, betas[0], betas[1], eps, wd, amsgrad, maximize);
+                }
+            }
+        }
+    }
+
+    private void update(Tensor p, double lr, double beta1, double beta2, double eps, double wd, boolean amsgrad, boolean maximize) {
+        Map<String, Object> s = stateOf(p);
+        if (s.isEmpty()) {
+            s.put("step", 0.0);
+            s.put("exp_avg", dev.jgrad.Torch.zerosLike(p));
+            s.put("exp_avg_sq", dev.jgrad.Torch.zerosLike(p));
+            if (amsgrad) s.put("max_exp_avg_sq", dev.jgrad.Torch.zerosLike(p));
+        }
+        Tensor grad = maximize ? p.grad().neg() : p.grad();
+        Tensor expAvg = (Tensor) s.get("exp_avg"), expAvgSq = (Tensor) s.get("exp_avg_sq");
+        double step = (Double) s.get("step") + 1;
+        s.put("step", step);
+        if (decoupledWeightDecay()) p.mul_(1 - lr * wd);
+        else if (wd != 0) grad = grad.add(p, wd);
+        expAvg.mul_(beta1).add_(grad, 1 - beta1);
+        expAvgSq.mul_(beta2).addcmul_(grad, grad, 1 - beta2);
+        double biasCorrection1 = 1 - Math.pow(beta1, step);
+        double biasCorrection2 = 1 - Math.pow(beta2, step);
+        double stepSize = lr / biasCorrection1;
+        double biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
+        Tensor second = expAvgSq;
+        if (amsgrad) {
+            Tensor max = (Tensor) s.get("max_exp_avg_sq");
+            max.copy_(max.maximum(expAvgSq));
+            second = max;
+        }
+        Tensor denom = second.sqrt().div(biasCorrection2Sqrt).add_(eps);
+        p.addcdiv_(expAvg, denom, -stepSize);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.jgrad.optim;
+
+import dev.jgrad.Tensor;
+
+/** Adam with decoupled weight decay: {@code p *= 1 - lr * weight_decay} before the Adam update (default decay 0.01). */
+public class AdamW extends Adam {
+    public AdamW(Iterable<? extends Tensor> params) { this(params, 1e-3); }
+
+    public AdamW(Iterable<? extends Tensor> params, double lr) { this(params, lr, 0.9, 0.999, 1e-8, 1e-2, false); }
+
+    public AdamW(Iterable<? extends Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay,
+                 boolean amsgrad) {
+        super(params, lr, beta1, beta2, eps, weightDecay, amsgrad);
+    }
+
+    @Override protected boolean decoupledWeightDecay() { return true; }
+}

@@ -1,0 +1,176 @@
+package dev.jgrad.optim;
+
+import dev.jgrad.DType;
+import dev.jgrad.Tensor;
+import dev.jgrad.Torch;
+import dev.jgrad.nn.Module;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The base of every optimizer ({@code torch.optim.Optimizer}): parameter groups with their options
+ * (lr, momentum, ...), per-parameter state, and {@link #step()} implemented by subclasses with
+ * PyTorch's single-tensor update formulas, in place and under no_grad.
+ */
+public abstract class Optimizer {
+    /** A list of parameters with their own option values ({@code param_groups[i]}). */
+    public static final class ParamGroup {
+        private final List<Tensor> params;
+        private final Map<String, Object> options;
+
+        ParamGroup(List<Tensor> params, Map<String, Object> options) {
+            this.params = params;
+            this.options = options;
+        }
+
+        public List<Tensor> params() { return Collections.unmodifiableList(params); }
+
+        /** Every option by PyTorch's key ("lr", "momentum", "betas", ...), modifiable as in PyTorch. */
+        public Map<String, Object> options() { return options; }
+
+        public double lr() { return getDouble("lr"); }
+
+        public void setLr(double lr) { options.put("lr", lr); }
+
+        public double getDouble(String key) { return ((Number) options.get(key)).doubleValue(); }
+
+        public boolean getBoolean(String key) { return (Boolean) options.get(key); }
+    }
+
+    private final Map<String, Object> defaults;
+    protected final List<ParamGroup> paramGroups = new ArrayList<>();
+    /** Per-parameter state (momentum buffers, moments, step counts), by identity. */
+    protected final Map<Tensor, Map<String, Object>> state = new IdentityHashMap<>();
+
+    protected Optimizer(Iterable<? extends Tensor> params, Map<String, Object> defaults) {
+        this.defaults = new LinkedHashMap<>(defaults);
+        List<Tensor> list = new ArrayList<>();
+        for (Tensor t : params) list.add(t);
+        if (list.isEmpty()) throw new IllegalArgumentException("optimizer got an empty parameter list");
+        addParamGroup(list, Map.of());
+    }
+
+    /** Adds parameters with options overriding the defaults ({@code add_param_group}). */
+    public void addParamGroup(List<? extends Tensor> params, Map<String, Object> options) {
+        Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (ParamGroup g : paramGroups) seen.addAll(g.params);
+        for (Tensor p : params) {
+            if (!p.isLeaf()) throw new IllegalArgumentException("can't optimize a non-leaf Tensor");
+            if (!seen.add(p)) throw new IllegalArgumentException("some parameters appear in more than one parameter group");
+        }
+        Map<String, Object> opts = new LinkedHashMap<>(defaults);
+        opts.putAll(options);
+        paramGroups.add(new ParamGroup(new ArrayList<>(params), opts));
+    }
+
+    public List<ParamGroup> paramGroups() { return Collections.unmodifiableList(paramGroups); }
+
+    /** The state of one parameter (created empty on first use). */
+    protected Map<String, Object> stateOf(Tensor p) { return state.computeIfAbsent(p, k -> new LinkedHashMap<>()); }
+
+    /** One update of every parameter that has a gradient. */
+    public abstract void step();
+
+    /** Re-evaluates the loss with grad enabled (closure), then steps; returns the closure's loss. */
+    public Tensor step(Supplier<Tensor> closure) {
+        Tensor loss;
+        try (var g = Torch.enableGrad()) {
+            loss = closure.get();
+        }
+        step();
+        return loss;
+    }
+
+    /** Sets every gradient to null (PyTorch 2's default). */
+    public void zeroGrad() { zeroGrad(true); }
+
+    public void zeroGrad(boolean setToNone) {
+        for (ParamGroup g : paramGroups) for (Tensor p : g.params) Module.zeroGradOf(p, setToNone);
+    }
+
+    /**
+     * {@code {"state": {index: {name: value}}, "param_groups": [{options..., "params": [indices]}]}},
+     * parameters numbered across groups in order; state tensors are cloned.
+     */
+    public Map<String, Object> stateDict() {
+        Map<Tensor, Integer> index = new IdentityHashMap<>();
+        List<Map<String, Object>> groups = new ArrayList<>();
+        for (ParamGroup g : paramGroups) {
+            Map<String, Object> packed = new LinkedHashMap<>(g.options);
+            List<Integer> ids = new ArrayList<>();
+            for (Tensor p : g.params) {
+                index.putIfAbsent(p, index.size());
+                ids.add(index.get(p));
+            }
+            packed.put("params", ids);
+            groups.add(packed);
+        }
+        Map<Integer, Map<String, Object>> packedState = new LinkedHashMap<>();
+        for (var e : index.entrySet()) {
+            Map<String, Object> s = state.get(e.getKey());
+            if (s == null) continue;
+            Map<String, Object> copy = new LinkedHashMap<>();
+            for (var v : s.entrySet()) copy.put(v.getKey(), v.getValue() instanceof Tensor t ? t.detach().clone() : v.getValue());
+            packedState.put(e.getValue(), copy);
+        }
+        Map<Integer, Map<String, Object>> sorted = new java.util.TreeMap<>(packedState);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("state", new LinkedHashMap<>(sorted));
+        out.put("param_groups", groups);
+        return out;
+    }
+
+    /** Restores options and state saved by {@link #stateDict()} (floating state cast to each parameter's dtype). */
+    @SuppressWarnings("unchecked")
+    public void loadStateDict(Map<String, Object> stateDict) {
+        List<Map<String, Object>> groups = (List<Map<String, Object>>) stateDict.get("param_groups");
+        if (groups.size() != paramGroups.size()) {
+            throw new IllegalArgumentException("loaded state dict has a different number of parameter groups");
+        }
+        for (int i = 0; i < groups.size(); i++) {
+            if (((List<?>) groups.get(i).get("params")).size() != paramGroups.get(i).params.size()) {
+                throw new IllegalArgumentException("loaded state dict contains a parameter group that doesn't match the size of "
+                        + "optimizer's group");
+            }
+        }
+        Map<Integer, Tensor> byIndex = new LinkedHashMap<>();
+        for (int i = 0; i < groups.size(); i++) {
+            List<?> ids = (List<?>) groups.get(i).get("params");
+            for (int j = 0; j < ids.size(); j++) byIndex.put(((Number) ids.get(j)).intValue(), paramGroups.get(i).params.get(j));
+        }
+        state.clear();
+        Map<?, Map<String, Object>> saved = (Map<?, Map<String, Object>>) stateDict.get("state");
+        for (var e : saved.entrySet()) {
+            Tensor p = byIndex.get(((Number) e.getKey()).intValue());
+            if (p == null) continue;
+            Map<String, Object> s = new LinkedHashMap<>();
+            for (var v : e.getValue().entrySet()) {
+                Object value = v.getValue();
+                if (value instanceof Tensor t) {
+                    DType target = t.isFloatingPoint() && !v.getKey().equals("step") ? p.dtype() : t.dtype();
+                    value = t.detach().to(target).clone();
+                }
+                s.put(v.getKey(), value);
+            }
+            state.put(p, s);
+        }
+        for (int i = 0; i < groups.size(); i++) {
+            Map<String, Object> opts = new LinkedHashMap<>(groups.get(i));
+            opts.remove("params");
+            paramGroups.get(i).options.clear();
+            paramGroups.get(i).options.putAll(opts);
+        }
+    }
+
+    // ---------------------------------------------------------------- shared argument checks
+
+    protected static void checkNonNegative(double value, String what) {
+        if (!(value >= 0)) throw new IllegalArgumentException("Invalid " + what + ": " + dev.jgrad.nn.Repr.pyFloat(value));
+    }
+}

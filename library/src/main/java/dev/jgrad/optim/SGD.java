@@ -1,0 +1,74 @@
+package dev.jgrad.optim;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.Torch;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Stochastic gradient descent with optional momentum, dampening, Nesterov momentum and weight decay,
+ * in PyTorch's order: {@code d = g + wd * p}; {@code buf = d} on the first step, else
+ * {@code buf = momentum * buf + (1 - dampening) * d}; {@code d = nesterov ? d + momentum * buf : buf};
+ * {@code p -= lr * d}.
+ */
+public class SGD extends Optimizer {
+    public SGD(Iterable<? extends Tensor> params, double lr) { this(params, lr, 0, 0, 0, false); }
+
+    public SGD(Iterable<? extends Tensor> params, double lr, double momentum) { this(params, lr, momentum, 0, 0, false); }
+
+    public SGD(Iterable<? extends Tensor> params, double lr, double momentum, double dampening, double weightDecay, boolean nesterov) {
+        this(params, lr, momentum, dampening, weightDecay, nesterov, false);
+    }
+
+    /** maximize: ascend instead of descend. */
+    public SGD(Iterable<? extends Tensor> params, double lr, double momentum, double dampening, double weightDecay, boolean nesterov,
+               boolean maximize) {
+        super(params, defaults(lr, momentum, dampening, weightDecay, nesterov, maximize));
+    }
+
+    private static Map<String, Object> defaults(double lr, double momentum, double dampening, double weightDecay, boolean nesterov,
+                                                boolean maximize) {
+        checkNonNegative(lr, "learning rate");
+        checkNonNegative(momentum, "momentum value");
+        checkNonNegative(weightDecay, "weight_decay value");
+        if (nesterov && (momentum <= 0 || dampening != 0)) {
+            throw new IllegalArgumentException("Nesterov momentum requires a momentum and zero dampening");
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("lr", lr);
+        d.put("momentum", momentum);
+        d.put("dampening", dampening);
+        d.put("weight_decay", weightDecay);
+        d.put("nesterov", nesterov);
+        d.put("maximize", maximize);
+        return d;
+    }
+
+    @Override public void step() {
+        try (var guard = Torch.noGrad()) {
+            for (ParamGroup group : paramGroups) {
+                double lr = group.lr(), momentum = group.getDouble("momentum"), dampening = group.getDouble("dampening");
+                double weightDecay = group.getDouble("weight_decay");
+                boolean nesterov = group.getBoolean("nesterov"), maximize = group.getBoolean("maximize");
+                for (Tensor p : group.params()) {
+                    Tensor d = p.grad();
+                    if (d == null) continue;
+                    if (maximize) d = d.neg();
+                    if (weightDecay != 0) d = d.add(p, weightDecay);
+                    if (momentum != 0) {
+                        Map<String, Object> s = stateOf(p);
+                        Tensor buf = (Tensor) s.get("momentum_buffer");
+                        if (buf == null) {
+                            buf = d.clone().detach();
+                            s.put("momentum_buffer", buf);
+                        } else {
+                            buf.mul_(momentum).add_(d, 1 - dampening);
+                        }
+                        d = nesterov ? d.add(buf, momentum) : buf;
+                    }
+                    p.add_(d, -lr);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.jgrad.optim.lr;
+
+import dev.jgrad.optim.Optimizer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cosine annealing from each base lr down to etaMin over tMax epochs, with PyTorch's recursive
+ * formula (each lr computed from the previous one), so the sequence matches PyTorch's step by step.
+ */
+public class CosineAnnealingLR extends LRScheduler {
+    public final int tMax;
+    public final double etaMin;
+
+    public CosineAnnealingLR(Optimizer optimizer, int tMax) { this(optimizer, tMax, 0, -1); }
+
+    public CosineAnnealingLR(Optimizer optimizer, int tMax, double etaMin) { this(optimizer, tMax, etaMin, -1); }
+
+    public CosineAnnealingLR(Optimizer optimizer, int tMax, double etaMin, int lastEpoch) {
+        super(optimizer, lastEpoch);
+        this.tMax = tMax;
+        this.etaMin = etaMin;
+        initialStep();
+    }
+
+    @Override protected List<Double> getLr() {
+        List<Double> lrs = currentLrs(), r = new ArrayList<>();
+        if (lastEpoch == 0) return lrs;
+        for (int i = 0; i < lrs.size(); i++) {
+            double lr = lrs.get(i), base = baseLrs.get(i);
+            if (stepCount == 1 && lastEpoch > 0) {
+                r.add(etaMin + (base - etaMin) * (1 + Math.cos(lastEpoch * Math.PI / tMax)) / 2);
+            } else if (Math.floorMod(lastEpoch - 1 - tMax, 2 * tMax) == 0) {
+                r.add(lr + (base - etaMin) * (1 - Math.cos(Math.PI / tMax)) / 2);
+            } else {
+                r.add((1 + Math.cos(Math.PI * lastEpoch / tMax)) / (1 + Math.cos(Math.PI * (lastEpoch - 1) / tMax)) * (lr - etaMin) + etaMin);
+            }
+        }
+        return r;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.jgrad.optim.lr;
+
+import dev.jgrad.optim.Optimizer;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Multiplies each group's lr by gamma every stepSize epochs. */
+public class StepLR extends LRScheduler {
+    public final int stepSize;
+    public final double gamma;
+
+    public StepLR(Optimizer optimizer, int stepSize) { this(optimizer, stepSize, 0.1, -1); }
+
+    public StepLR(Optimizer optimizer, int stepSize, double gamma) { this(optimizer, stepSize, gamma, -1); }
+
+    public StepLR(Optimizer optimizer, int stepSize, double gamma, int lastEpoch) {
+        super(optimizer, lastEpoch);
+        this.stepSize = stepSize;
+        this.gamma = gamma;
+        initialStep();
+    }
+
+    @Override protected List<Double> getLr() {
+        List<Double> lrs = currentLrs();
+        if (lastEpoch == 0 || lastEpoch % stepSize != 0) return lrs;
+        List<Double> r = new ArrayList<>();
+        for (double lr : lrs) r.add(lr * gamma);
+        return r;
+    }
+}

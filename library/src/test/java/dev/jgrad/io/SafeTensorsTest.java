@@ -1,0 +1,163 @@
+package dev.jgrad.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jgrad.DType;
+import dev.jgrad.Tensor;
+import dev.jgrad.Torch;
+import dev.jgrad.nn.Linear;
+import dev.jgrad.nn.NnFixtures;
+import dev.jgrad.nn.ReLU;
+import dev.jgrad.nn.Sequential;
+import dev.jgrad.nn.BatchNorm1d;
+import dev.jgrad.testutil.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The safetensors reader and writer: round trips, a file written from PyTorch's tensors, and corrupt files. */
+class SafeTensorsTest {
+    @TempDir Path dir;
+
+    private static Map<String, Tensor> sample() {
+        Map<String, Tensor> m = new LinkedHashMap<>();
+        m.put("weight", Torch.randn(3, 4));
+        m.put("bias", Torch.randn(DType.FLOAT64, 4));
+        m.put("steps", Torch.tensor(1L, -2L, Long.MAX_VALUE));
+        m.put("ids", Torch.tensor(new long[][] {{7, 8}}).toInt());
+        m.put("mask", Torch.tensor(true, false, true));
+        m.put("scalar", Torch.scalarTensor(2.5));
+        m.put("empty", Torch.zeros(0, 3));
+        m.put("strided", Torch.arange(12.0).reshape(3, 4).t());
+        return m;
+    }
+
+    @Test
+    void roundTripKeepsNamesOrderDtypesShapesAndValues() {
+        Map<String, Tensor> m = sample();
+        Path f = dir.resolve("a.safetensors");
+        SafeTensors.save(m, f, Map.of("format", "pt"));
+        Map<String, Tensor> back = SafeTensors.load(f);
+        assertEquals(m.keySet().stream().toList(), back.keySet().stream().toList());
+        for (var e : m.entrySet()) {
+            Tensor b = back.get(e.getKey());
+            assertEquals(e.getValue().dtype(), b.dtype(), e.getKey());
+            assertTrue(Arrays.equals(e.getValue().shape(), b.shape()), e.getKey());
+            assertTrue(e.getValue().equal(b), e.getKey());
+        }
+        assertEquals(Map.of("format", "pt"), SafeTensors.metadata(f));
+    }
+
+    @Test
+    void headerFollowsTheFormat() throws IOException {
+        Path f = dir.resolve("h.safetensors");
+        Map<String, Tensor> m = new LinkedHashMap<>();
+        m.put("a", Torch.tensor(new double[] {1, 2}));
+        SafeTensors.save(m, f);
+        byte[] bytes = Files.readAllBytes(f);
+        long n = ByteBuffer.wrap(bytes, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        assertEquals(0, n % 8, "the header is padded to 8 bytes");
+        String header = new String(bytes, 8, (int) n, StandardCharsets.UTF_8).strip();
+        assertEquals("{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]}}", header);
+        assertEquals(8 + n + 8, bytes.length);
+        ByteBuffer data = ByteBuffer.wrap(bytes, (int) (8 + n), 8).order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals(1f, data.getFloat());
+        assertEquals(2f, data.getFloat());
+    }
+
+    @Test
+    void readsTheFileWrittenFromPyTorchTensors() throws IOException {
+        Map<String, Object> fx = NnFixtures.section("safetensors");
+        Path f = dir.resolve("ref.safetensors");
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream((String) fx.get("file"))) {
+            Files.copy(in, f);
+        }
+        Map<String, Tensor> loaded = SafeTensors.load(f);
+        Map<String, Object> expected = Json.asMap(fx.get("tensors"));
+        assertEquals(expected.keySet().stream().toList(), loaded.keySet().stream().toList());
+        for (var e : expected.entrySet()) NnFixtures.assertExact(e.getValue(), loaded.get(e.getKey()), e.getKey());
+        assertEquals(Json.asMap(fx.get("metadata")), new LinkedHashMap<>(SafeTensors.metadata(f)));
+    }
+
+    @Test
+    void modelsSaveAndLoad() {
+        Sequential a = new Sequential(new Linear(4, 3), new BatchNorm1d(3), new ReLU(), new Linear(3, 2));
+        a.forward(Torch.randn(5, 4));
+        Path f = dir.resolve("model.safetensors");
+        SafeTensors.saveModel(a, f);
+        Sequential b = new Sequential(new Linear(4, 3), new BatchNorm1d(3), new ReLU(), new Linear(3, 2));
+        SafeTensors.loadModel(b, f);
+        for (var e : a.stateDict().entrySet()) assertTrue(e.getValue().equal(b.stateDict().get(e.getKey())), e.getKey());
+        Sequential wrong = new Sequential(new Linear(4, 3));
+        var ex = assertThrows(IllegalArgumentException.class, () -> SafeTensors.loadModel(wrong, f));
+        assertTrue(ex.getMessage().startsWith("Error(s) in loading state_dict for Sequential:\n\tUnexpected key(s) in state_dict: \"1.weight\""),
+                ex.getMessage());
+    }
+
+    private Path write(byte[] bytes) throws IOException {
+        Path f = dir.resolve("bad" + System.nanoTime() + ".safetensors");
+        Files.write(f, bytes);
+        return f;
+    }
+
+    private static byte[] file(String header, int dataBytes) {
+        byte[] h = header.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer b = ByteBuffer.allocate(8 + h.length + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
+        b.putLong(h.length).put(h);
+        return b.array();
+    }
+
+    private void assertCorrupt(byte[] bytes, String messagePart) throws IOException {
+        Path f = write(bytes);
+        var e = assertThrows(IllegalArgumentException.class, () -> SafeTensors.load(f));
+        assertTrue(e.getMessage().contains(messagePart), e.getMessage());
+    }
+
+    @Test
+    void corruptFilesFailWithClearMessages() throws IOException {
+        Path good = dir.resolve("good.safetensors");
+        SafeTensors.save(sample(), good);
+        byte[] ok = Files.readAllBytes(good);
+        assertCorrupt(Arrays.copyOf(ok, 5), "too short");
+        assertCorrupt(Arrays.copyOf(ok, 40), "exceeds the file size");
+        assertCorrupt(Arrays.copyOf(ok, ok.length - 3), "truncated");
+        assertCorrupt(Arrays.copyOf(ok, ok.length + 4), "bytes after the last tensor");
+        byte[] huge = ok.clone();
+        ByteBuffer.wrap(huge).order(ByteOrder.LITTLE_ENDIAN).putLong(0, -1L);
+        assertCorrupt(huge, "out of range");
+        assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]", 8), "invalid safetensors header");
+        assertCorrupt(file("[1, 2]", 0), "not a JSON object");
+        assertCorrupt(file("{\"a\":{\"dtype\":\"Q7\",\"shape\":[2],\"data_offsets\":[0,8]}}", 8), "unknown dtype");
+        assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[0,8]}}", 8), "need 12");
+        assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[4,12]}}", 12), "does not start");
+        assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[-2],\"data_offsets\":[0,8]}}", 8), "negative size");
+        assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[2]}}", 8), "invalid data_offsets");
+        assertCorrupt(file("{\"__metadata__\":{\"k\":1}}", 0), "__metadata__");
+        assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},\"a\":{}}", 4), "duplicate key");
+    }
+
+    @Test
+    void readsHalfPrecisionWidened() throws IOException {
+        String header = "{\"h\":{\"dtype\":\"F16\",\"shape\":[2],\"data_offsets\":[0,4]},\"b\":{\"dtype\":\"BF16\",\"shape\":[1],\"data_offsets\":[4,6]}}";
+        byte[] bytes = file(header, 6);
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int at = bytes.length - 6;
+        b.putShort(at, Float.floatToFloat16(1.5f)).putShort(at + 2, Float.floatToFloat16(-2f));
+        b.putShort(at + 4, (short) (Float.floatToIntBits(3.25f) >>> 16));
+        Map<String, Tensor> m = SafeTensors.load(write(bytes));
+        assertEquals(DType.FLOAT32, m.get("h").dtype());
+        assertTrue(m.get("h").equal(Torch.tensor(new double[] {1.5, -2})));
+        assertEquals(3.25, m.get("b").item());
+    }
+}
