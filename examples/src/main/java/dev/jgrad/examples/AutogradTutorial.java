@@ -4,6 +4,12 @@ import static dev.jgrad.Torch.*;
 
 import dev.jgrad.Tensor;
 import dev.jgrad.autograd.Functional;
+import dev.jgrad.nn.Linear;
+import dev.jgrad.nn.Module;
+import dev.jgrad.nn.ReLU;
+import dev.jgrad.optim.SGD;
+import dev.jgrad.profiler.Profile;
+import dev.jgrad.profiler.Profiler;
 import java.util.List;
 import java.util.function.BinaryOperator;
 
@@ -47,6 +53,32 @@ public final class AutogradTutorial {
         System.out.println(a.grad());  // 2 * cos(a)
         System.out.println("plt.plot(a.detach(), a.grad.detach()) -> " + Plots.line("grad_a", "a.grad = 2 cos(a)", a.detach(), a.grad().detach()));
 
+        TensorsTutorial.section("Autograd in training: TinyModel");
+        Tensor someInput = randn(BATCH_SIZE, DIM_IN);
+        Tensor idealOutput = randn(BATCH_SIZE, DIM_OUT);
+        TinyModel model = new TinyModel();
+        System.out.println(model.layer2.weight.get(0).slice(0, 0, 10));  // just a small slice
+        System.out.println(java.util.Objects.toString(model.layer2.weight.grad(), "None"));
+        SGD optimizer = new SGD(model.parameters(), 0.001);
+        Tensor prediction = model.forward(someInput);
+        Tensor loss = idealOutput.sub(prediction).pow(2).sum();
+        System.out.println(loss);
+        loss.backward();
+        System.out.println(model.layer2.weight.get(0).slice(0, 0, 10));
+        System.out.println(model.layer2.weight.grad().get(0).slice(0, 0, 10));
+        optimizer.step();
+        System.out.println(model.layer2.weight.get(0).slice(0, 0, 10));
+        System.out.println(model.layer2.weight.grad().get(0).slice(0, 0, 10));
+        System.out.println(model.layer2.weight.grad().get(0).slice(0, 0, 10));
+        for (int i = 0; i < 5; i++) {
+            prediction = model.forward(someInput);
+            loss = idealOutput.sub(prediction).pow(2).sum();
+            loss.backward();
+        }
+        System.out.println(model.layer2.weight.grad().get(0).slice(0, 0, 10));
+        optimizer.zeroGrad();
+        System.out.println(java.util.Objects.toString(model.layer2.weight.grad(), "None"));  // PyTorch 2.x sets grads to None
+
         TensorsTutorial.section("Turning autograd off and on");
         a = ones(2, 3).requiresGrad_(true);
         System.out.println(a);
@@ -87,6 +119,18 @@ public final class AutogradTutorial {
         } catch (IllegalStateException e) {
             System.out.println("RuntimeError: " + e.getMessage());
         }
+
+        TensorsTutorial.section("Autograd profiler");
+        System.out.println("cudaIsAvailable() = " + cudaIsAvailable() + ": profiling on " + dev.jgrad.Device.CPU);
+        Tensor px = randn(2, 3).requiresGrad_(true);
+        Tensor py = rand(2, 3).requiresGrad_(true);
+        Tensor pz = ones(2, 3).requiresGrad_(true);
+        Profile prf;
+        try (var p = Profiler.profile()) {
+            prf = p;
+            for (int i = 0; i < 1000; i++) pz = pz.div(px).mul(py);
+        }
+        System.out.println(prf.keyAverages().table("self_cpu_time_total"));
 
         TensorsTutorial.section("The vector-Jacobian product");
         x = randn(3).requiresGrad_(true);
@@ -143,6 +187,21 @@ public final class AutogradTutorial {
         y = x.detach();
         System.out.println(y.requiresGrad());
         System.out.println(x.eq(y).all());
+    }
+
+    static final int BATCH_SIZE = 16, DIM_IN = 1000, HIDDEN_SIZE = 100, DIM_OUT = 10;
+
+    /** The tutorial's model: 1000 -> 100 -> ReLU -> 10. */
+    static final class TinyModel extends Module {
+        final Linear layer1 = register("layer1", new Linear(DIM_IN, HIDDEN_SIZE));
+        final ReLU relu = register("relu", new ReLU());
+        final Linear layer2 = register("layer2", new Linear(HIDDEN_SIZE, DIM_OUT));
+
+        @Override public Tensor forward(Tensor x) {
+            x = layer1.forward(x);
+            x = relu.forward(x);
+            return layer2.forward(x);
+        }
     }
 
     static Tensor doSomeDoubling(Tensor x) {
