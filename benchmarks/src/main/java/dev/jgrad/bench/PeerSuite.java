@@ -20,7 +20,7 @@ public final class PeerSuite {
     private PeerSuite() {}
 
     public static void main(String[] args) throws RunnerException {
-        String include = args.length > 0 ? args[0] : CoreBenchmarks.class.getName();
+        String include = args.length > 0 ? args[0] : "dev\\.jgrad\\.bench\\..*Benchmarks";
         Collection<RunResult> results = new Runner(new OptionsBuilder()
                 .include(include)
                 .verbosity(VerboseMode.SILENT)
@@ -35,6 +35,8 @@ public final class PeerSuite {
                 case "smallOps2000" -> lines.add(line("small_op_fwd_us", us / 2000, "us/op"));
                 case "smallOpsFwdBwd200" -> lines.add(line("small_op_fwd_bwd_us", us / 200, "us/op"));
                 case "hessian100" -> lines.add(line("hessian_100_ms", us / 1e3, "ms"));
+                case "tinymodelStep" -> lines.add(line("tinymodel_step_us", us, "us/step"));
+                case "mlpStep" -> lines.add(line("mlp_step_ms", us / 1e3, "ms/step"));
                 case "elementwise10m" -> lines.add(line("elementwise_10m_ms", us / 1e3, "ms"));
                 case "sum10m" -> lines.add(line("sum_10m_ms", us / 1e3, "ms"));
                 case "sgemm" -> {
@@ -44,6 +46,12 @@ public final class PeerSuite {
                 default -> lines.add(line(method, us, "us"));
             }
         }
+        List<String> peerOrder = List.of("small_op_fwd_us", "small_op_fwd_bwd_us", "tinymodel_step_us", "mlp_step_ms", "sgemm_256_gflops",
+                "sgemm_1024_gflops", "sgemm_2048_gflops", "elementwise_10m_ms", "sum_10m_ms", "hessian_100_ms");
+        lines.sort(java.util.Comparator.comparingInt(l -> {
+            int i = peerOrder.indexOf(l.substring(0, l.indexOf('\t')));
+            return i < 0 ? Integer.MAX_VALUE : i;
+        }));
         lines.forEach(System.out::println);
     }
 
