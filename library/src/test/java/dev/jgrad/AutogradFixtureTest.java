@@ -8,6 +8,7 @@ import dev.jgrad.autograd.AccumulateGrad;
 import dev.jgrad.autograd.Autograd;
 import dev.jgrad.autograd.Functional;
 import dev.jgrad.autograd.Gradcheck;
+import dev.jgrad.testutil.FixtureTensors;
 import dev.jgrad.testutil.Json;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,8 +39,6 @@ import org.junit.jupiter.api.TestFactory;
  */
 class AutogradFixtureTest {
     private static final String FIXTURE = "fixtures/autograd.json";
-    /** Storage offset of the "offset" layout; matches OFFSET in gen_autograd.py. */
-    private static final int OFFSET = 3;
     private static final double RTOL = 1e-10, ATOL = 1e-12, RTOL_F32 = 1e-6, ATOL_F32 = 1e-6;
 
     private static List<Map<String, Object>> cases() {
@@ -751,99 +750,9 @@ class AutogradFixtureTest {
 
     // ==================================================================================== tensor specs
 
-    static DType dtype(String name) {
-        return switch (name) {
-            case "float32" -> DType.FLOAT32;
-            case "float64" -> DType.FLOAT64;
-            case "int64" -> DType.INT64;
-            case "int32" -> DType.INT32;
-            case "bool" -> DType.BOOL;
-            default -> throw new IllegalArgumentException("unknown dtype " + name);
-        };
-    }
+    static DType dtype(String name) { return FixtureTensors.dtype(name); }
 
-    /** The logical tensor of a spec, with the memory layout it asks for (as in OpsFixtureTest). */
-    static Tensor tensor(Map<String, Object> spec) {
-        DType dt = dtype((String) spec.get("dtype"));
-        long[] shape = Json.asLongArray(spec.get("shape"));
-        List<Object> values = Json.asList(spec.get("values"));
-        String layout = (String) spec.getOrDefault("layout", "contiguous");
-        int n = values.size();
-        Tensor x;
-        switch (layout) {
-            case "contiguous" -> x = flat(dt, values).reshape(shape);
-            case "transposed" -> {
-                int nd = shape.length;
-                long[] swapped = shape.clone();
-                swapped[nd - 1] = shape[nd - 2];
-                swapped[nd - 2] = shape[nd - 1];
-                int rows = (int) shape[nd - 2], cols = (int) shape[nd - 1];
-                List<Object> base = new ArrayList<>(n);
-                for (int b = 0; b < n / Math.max(1, rows * cols); b++) {
-                    for (int j = 0; j < cols; j++) {
-                        for (int i = 0; i < rows; i++) base.add(values.get(b * rows * cols + i * cols + j));
-                    }
-                }
-                x = flat(dt, base).reshape(swapped).transpose(-1, -2);
-                assertTrue(!x.isContiguous(), "transposed input must not be contiguous");
-            }
-            case "sliced" -> {
-                long[] big = shape.clone();
-                big[0] = 2 * shape[0];
-                int row = (int) (n / shape[0]);
-                List<Object> base = new ArrayList<>(2 * n);
-                for (int r = 0; r < shape[0]; r++) {
-                    base.addAll(values.subList(r * row, (r + 1) * row));
-                    for (int k = 0; k < row; k++) base.add(-77.25 - k);
-                }
-                x = flat(dt, base).reshape(big).slice(0, 0, big[0], 2);
-                assertTrue(!x.isContiguous(), "sliced input must not be contiguous");
-            }
-            case "expanded" -> {
-                int d = (int) Json.asLong(spec.get("dim"));
-                long[] small = shape.clone();
-                small[d] = 1;
-                long inner = 1;
-                for (int i = d + 1; i < shape.length; i++) inner *= shape[i];
-                List<Object> base = new ArrayList<>();
-                for (int i = 0; i < n; i++) if ((i / inner) % shape[d] == 0) base.add(values.get(i));
-                x = flat(dt, base).reshape(small).expand(shape);
-            }
-            case "offset" -> {
-                List<Object> base = new ArrayList<>(n + OFFSET);
-                for (int k = 0; k < OFFSET; k++) base.add(-77.25 - k);
-                base.addAll(values);
-                x = flat(dt, base).narrow(0, OFFSET, n).view(shape);
-            }
-            default -> throw new IllegalArgumentException("unknown layout " + layout);
-        }
-        assertEquals(Arrays.toString(shape), Arrays.toString(x.shape()), "rebuilt input shape");
-        return x;
-    }
-
-    private static Tensor flat(DType dt, List<Object> values) {
-        int n = values.size();
-        Object data;
-        switch (dt) {
-            case FLOAT32, FLOAT64 -> {
-                double[] d = new double[n];
-                for (int i = 0; i < n; i++) d[i] = Json.asDouble(values.get(i));
-                data = d;
-            }
-            case INT64, INT32 -> {
-                long[] l = new long[n];
-                for (int i = 0; i < n; i++) l[i] = Json.asLong(values.get(i));
-                data = l;
-            }
-            case BOOL -> {
-                boolean[] b = new boolean[n];
-                for (int i = 0; i < n; i++) b[i] = (Boolean) values.get(i);
-                data = b;
-            }
-            default -> throw new IllegalArgumentException(dt.toString());
-        }
-        return Torch.tensor(data, dt);
-    }
+    static Tensor tensor(Map<String, Object> spec) { return FixtureTensors.tensor(spec); }
 
     // ==================================================================================== comparing
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.jgrad.DType;
 import dev.jgrad.Tensor;
 import dev.jgrad.Torch;
+import dev.jgrad.testutil.FixtureTensors;
 import dev.jgrad.testutil.Json;
 import java.util.Arrays;
 import java.util.List;
@@ -27,16 +28,7 @@ public final class NnFixtures {
 
     public static Map<String, Object> section(String name) { return Json.asMap(doc().get(name)); }
 
-    public static DType dtype(String name) {
-        return switch (name) {
-            case "float32" -> DType.FLOAT32;
-            case "float64" -> DType.FLOAT64;
-            case "int64" -> DType.INT64;
-            case "int32" -> DType.INT32;
-            case "bool" -> DType.BOOL;
-            default -> throw new IllegalArgumentException(name);
-        };
-    }
+    public static DType dtype(String name) { return FixtureTensors.dtype(name); }
 
     /** A tensor from a spec {"dtype", "shape", "values"}. */
     public static Tensor tensor(Object specObject) {
