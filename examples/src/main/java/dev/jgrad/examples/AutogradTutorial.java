@@ -26,7 +26,7 @@ public final class AutogradTutorial {
         Tensor a = linspace(0., 2. * Math.PI, 25).requiresGrad_(true);
         System.out.println(a);
         Tensor b = sin(a);
-        System.out.println("plt.plot(a.detach(), b.detach()) -> " + Plots.line("sin_a", "b = sin(a)", a.detach(), b.detach()));
+        System.out.println("# plt.plot(a.detach(), b.detach()) -> " + Plots.line("sin_a", "b = sin(a)", a.detach(), b.detach()));
         System.out.println(b);
         Tensor c = b.mul(2);  // 2 * b
         System.out.println(c);
@@ -37,28 +37,29 @@ public final class AutogradTutorial {
 
         System.out.println("d:");
         System.out.println(d.gradFn());
-        System.out.println(d.gradFn().nextFunctions());
-        System.out.println(d.gradFn().nextFunctions().get(0).node().nextFunctions());
-        System.out.println(d.gradFn().nextFunctions().get(0).node().nextFunctions().get(0).node().nextFunctions());
-        System.out.println(d.gradFn().nextFunctions().get(0).node().nextFunctions().get(0).node().nextFunctions().get(0).node()
-                .nextFunctions());
+        // next_functions is a tuple of (node, input number) pairs in Python
+        System.out.println(Py.tuple(d.gradFn().nextFunctions()));
+        System.out.println(Py.tuple(d.gradFn().nextFunctions().get(0).node().nextFunctions()));
+        System.out.println(Py.tuple(d.gradFn().nextFunctions().get(0).node().nextFunctions().get(0).node().nextFunctions()));
+        System.out.println(Py.tuple(d.gradFn().nextFunctions().get(0).node().nextFunctions().get(0).node().nextFunctions().get(0)
+                .node().nextFunctions()));
         System.out.println("\nc:");
         System.out.println(c.gradFn());
         System.out.println("\nb:");
         System.out.println(b.gradFn());
         System.out.println("\na:");
-        System.out.println(java.util.Objects.toString(a.gradFn(), "None"));  // Python prints None
+        System.out.println(Py.str(a.gradFn()));  // None
 
         out.backward();
         System.out.println(a.grad());  // 2 * cos(a)
-        System.out.println("plt.plot(a.detach(), a.grad.detach()) -> " + Plots.line("grad_a", "a.grad = 2 cos(a)", a.detach(), a.grad().detach()));
+        System.out.println("# plt.plot(a.detach(), a.grad.detach()) -> " + Plots.line("grad_a", "a.grad = 2 cos(a)", a.detach(), a.grad().detach()));
 
         TensorsTutorial.section("Autograd in training: TinyModel");
         Tensor someInput = randn(BATCH_SIZE, DIM_IN);
         Tensor idealOutput = randn(BATCH_SIZE, DIM_OUT);
         TinyModel model = new TinyModel();
         System.out.println(model.layer2.weight.get(0).slice(0, 0, 10));  // just a small slice
-        System.out.println(java.util.Objects.toString(model.layer2.weight.grad(), "None"));
+        System.out.println(Py.str(model.layer2.weight.grad()));  // None
         SGD optimizer = new SGD(model.parameters(), 0.001);
         Tensor prediction = model.forward(someInput);
         Tensor loss = idealOutput.sub(prediction).pow(2).sum();
@@ -77,7 +78,7 @@ public final class AutogradTutorial {
         }
         System.out.println(model.layer2.weight.grad().get(0).slice(0, 0, 10));
         optimizer.zeroGrad();
-        System.out.println(java.util.Objects.toString(model.layer2.weight.grad(), "None"));  // PyTorch 2.x sets grads to None
+        System.out.println(Py.str(model.layer2.weight.grad()));  // None: zero_grad() sets grads to None, as PyTorch 2.x does
 
         TensorsTutorial.section("Turning autograd off and on");
         a = ones(2, 3).requiresGrad_(true);
@@ -121,7 +122,7 @@ public final class AutogradTutorial {
         }
 
         TensorsTutorial.section("Autograd profiler");
-        System.out.println("cudaIsAvailable() = " + cudaIsAvailable() + ": profiling on " + dev.jgrad.Device.CPU);
+        System.out.println("# cudaIsAvailable() = " + cudaIsAvailable() + ": profiling on " + dev.jgrad.Device.CPU);
         Tensor px = randn(2, 3).requiresGrad_(true);
         Tensor py = rand(2, 3).requiresGrad_(true);
         Tensor pz = ones(2, 3).requiresGrad_(true);
@@ -143,14 +144,15 @@ public final class AutogradTutorial {
 
         TensorsTutorial.section("The high-level API");
         List<Tensor> inputs = List.of(rand(1), rand(1));
-        System.out.println(inputs);
-        System.out.println(Functional.jacobian(in -> in.get(0).exp().mul(2).add(in.get(1).mul(3)), inputs));  // exp_adder
+        System.out.println(Py.tuple(inputs));  // a tuple in Python
+        System.out.println(Py.tuple(Functional.jacobian(in -> in.get(0).exp().mul(2).add(in.get(1).mul(3)), inputs)));  // exp_adder
         inputs = List.of(rand(3), rand(3));
-        System.out.println(inputs);
-        System.out.println(Functional.jacobian(in -> in.get(0).exp().mul(2).add(in.get(1).mul(3)), inputs));
+        System.out.println(Py.tuple(inputs));
+        System.out.println(Py.tuple(Functional.jacobian(in -> in.get(0).exp().mul(2).add(in.get(1).mul(3)), inputs)));
         Tensor doublingInput = randn(3);
         Tensor myGradients = tensor(0.1, 1.0, 0.0001);
-        System.out.println(Functional.vjp(AutogradTutorial::doSomeDoubling, doublingInput, myGradients));
+        Functional.Result<Tensor> vjp = Functional.vjp(AutogradTutorial::doSomeDoubling, doublingInput, myGradients);
+        System.out.println(Py.tuple(vjp.output(), vjp.result()));  // (output, vjp)
         System.out.println(Functional.hessian(t -> t.pow(3).sum(), tensor(1.0, 2.0)));
 
         TensorsTutorial.section("Autograd in the introduction: gradients of a mean");
@@ -164,9 +166,9 @@ public final class AutogradTutorial {
         System.out.println(c + " " + out);
         Tensor p = randn(3, 3);
         p = p.mul(3).div(p.sub(1));
-        System.out.println(p.requiresGrad());
+        System.out.println(Py.str(p.requiresGrad()));  // False
         p.requiresGrad_(true);
-        System.out.println(p.requiresGrad());
+        System.out.println(Py.str(p.requiresGrad()));
         Tensor q = p.mul(p).sum();
         System.out.println(q.gradFn());
         out.backward();
@@ -178,14 +180,14 @@ public final class AutogradTutorial {
         System.out.println(y);
         y.backward(tensor(1.0, 1.0, 1.0));
         System.out.println(x.grad());
-        System.out.println(x.requiresGrad());
-        System.out.println(x.pow(2).requiresGrad());
+        System.out.println(Py.str(x.requiresGrad()));
+        System.out.println(Py.str(x.pow(2).requiresGrad()));
         try (var g = noGrad()) {
-            System.out.println(x.pow(2).requiresGrad());
+            System.out.println(Py.str(x.pow(2).requiresGrad()));
         }
-        System.out.println(x.requiresGrad());
+        System.out.println(Py.str(x.requiresGrad()));
         y = x.detach();
-        System.out.println(y.requiresGrad());
+        System.out.println(Py.str(y.requiresGrad()));
         System.out.println(x.eq(y).all());
     }
 

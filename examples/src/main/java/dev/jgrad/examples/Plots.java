@@ -26,6 +26,7 @@ public final class Plots {
         System.setProperty("java.awt.headless", "true");
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("a").build();
         chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setXAxisDecimalPattern("0.##");  // ticks like matplotlib's, not 1.832595825195312
         chart.addSeries(name, x.toDoubleArray(), y.toDoubleArray()).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         try {
             Path dir = directory();

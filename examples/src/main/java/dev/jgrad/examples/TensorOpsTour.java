@@ -11,6 +11,7 @@ public final class TensorOpsTour {
     private TensorOpsTour() {}
 
     public static void main(String[] args) {
+        manualSeed(0);
         TensorsTutorial.section("Math, broadcasting and reductions");
         Tensor a = linspace(0.0, 2 * Math.PI, 25);
         System.out.println(a);

@@ -5,7 +5,6 @@ import static dev.jgrad.Torch.*;
 import dev.jgrad.DType;
 import dev.jgrad.Device;
 import dev.jgrad.Tensor;
-import java.util.Arrays;
 
 /**
  * The "Tensors" part of the PyTorch introduction tutorial (everything before Autograd), cell by cell,
@@ -89,14 +88,14 @@ public final class TensorsTutorial {
         Tensor x = ones(4);
         System.out.println(x);
         float[] y = x.asFloatArray();  // shares memory with x
-        System.out.println(Arrays.toString(y));
+        System.out.println(Py.numpy(y));  // print(y): NumPy's way
         x.add_(1);
         System.out.println(x);
-        System.out.println(Arrays.toString(y));
+        System.out.println(Py.numpy(y));
         double[] f = {1, 1, 1, 1};
         Tensor g = fromArray(f);
         for (int i = 0; i < f.length; i++) f[i] += 1;  // np.add(f, 1, out=f)
-        System.out.println(Arrays.toString(f));
+        System.out.println(Py.numpy(f));
         System.out.println(g);
 
         section("Devices");
@@ -107,7 +106,7 @@ public final class TensorsTutorial {
             System.out.println(z);
             System.out.println(z.to(Device.CPU, DType.DOUBLE));
         } else {
-            System.out.println("cudaIsAvailable() = false: tensors stay on " + x.device());
+            System.out.println("# cudaIsAvailable() = false: tensors stay on " + x.device());
         }
     }
 

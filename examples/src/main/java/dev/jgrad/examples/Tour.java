@@ -9,5 +9,6 @@ public final class Tour {
         TensorsTutorial.main(args);
         TensorOpsTour.main(args);
         AutogradTutorial.main(args);
+        PracticeAnswers.main(args);
     }
 }

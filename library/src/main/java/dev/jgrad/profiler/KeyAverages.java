@@ -13,7 +13,8 @@ public final class KeyAverages {
 
     /** One row: totals over every event with the same key. */
     public record Row(String name, String inputShapes, int count, long selfCpuNs, long cpuTotalNs, long cpuMemory, long selfCpuMemory) {
-        public long cpuTimeAvgNs() { return count == 0 ? 0 : cpuTotalNs / count; }
+        /** As a double: PyTorch divides as a float, so the average agrees with the total in the last digit. */
+        public double cpuTimeAvgNs() { return count == 0 ? 0 : (double) cpuTotalNs / count; }
     }
 
     private final List<Row> rows;
@@ -60,7 +61,7 @@ public final class KeyAverages {
         Comparator<Row> order = switch (sortBy) {
             case "self_cpu_time_total" -> Comparator.comparingLong(Row::selfCpuNs);
             case "cpu_time_total" -> Comparator.comparingLong(Row::cpuTotalNs);
-            case "cpu_time" -> Comparator.comparingLong(Row::cpuTimeAvgNs);
+            case "cpu_time" -> Comparator.comparingDouble(Row::cpuTimeAvgNs);
             case "count" -> Comparator.comparingInt(Row::count);
             case "cpu_memory_usage" -> Comparator.comparingLong(Row::cpuMemory);
             case "self_cpu_memory_usage" -> Comparator.comparingLong(Row::selfCpuMemory);
@@ -131,7 +132,7 @@ public final class KeyAverages {
     }
 
     /** PyTorch's _format_time: us below a millisecond, then ms, then s; three decimals. */
-    static String time(long ns) {
+    static String time(double ns) {
         double us = ns / 1e3;
         if (us >= 1e6) return String.format(Locale.ROOT, "%.3fs", us / 1e6);
         if (us >= 1e3) return String.format(Locale.ROOT, "%.3fms", us / 1e3);
