@@ -36,8 +36,8 @@ public final class Profile implements AutoCloseable {
     /** Grouped by name and input shapes ({@code key_averages(group_by_input_shape=True)}). */
     public KeyAverages keyAverages(boolean groupByInputShape) { return KeyAverages.of(events(), groupByInputShape, options); }
 
-    /** Writes the Chrome trace JSON that Perfetto and chrome://tracing open. */
-    public void exportChromeTrace(Path path) throws IOException {
+    /** Writes the Chrome trace JSON that Perfetto and chrome://tracing open (I/O failures are unchecked, as in Python). */
+    public void exportChromeTrace(Path path) {
         StringBuilder sb = new StringBuilder("{\"traceEvents\": [");
         List<ProfilerEvent> evs = events();
         long pid = ProcessHandle.current().pid();
@@ -53,7 +53,11 @@ public final class Profile implements AutoCloseable {
             sb.append("}}");
         }
         sb.append("\n]}\n");
-        Files.writeString(path, sb.toString());
+        try {
+            Files.writeString(path, sb.toString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("could not write the trace to " + path, e);
+        }
     }
 
     private static String escape(String s) {

@@ -41,6 +41,11 @@ public final class Profiler {
 
     public static Profile profile() { return profile(Options.defaults()); }
 
+    /** {@code profile(record_shapes=..., profile_memory=...)}. */
+    public static Profile profile(boolean recordShapes, boolean profileMemory) {
+        return profile(new Options(recordShapes, profileMemory));
+    }
+
     public static Profile profile(Options options) {
         synchronized (Profiler.class) {
             if (active != null) throw new IllegalStateException("Profiler is already enabled on this thread");
