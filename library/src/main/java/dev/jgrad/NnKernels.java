@@ -194,7 +194,7 @@ final class NnKernels {
      * IEEE operations, so the vector and scalar parts agree bit for bit.
      */
     static void addcFloat(float[] self, int so, float[] a, int ao, float[] b, int bo, int n, float value, boolean mul) {
-        int i = 0, bound = FS.loopBound(n);
+        int i = 0, bound = dev.jgrad.kernels.cpu.KernelConfig.FAST_PATHS ? FS.loopBound(n) : 0;
         var v = jdk.incubator.vector.FloatVector.broadcast(FS, value);
         if (mul) {
             for (; i < bound; i += FS.length()) {

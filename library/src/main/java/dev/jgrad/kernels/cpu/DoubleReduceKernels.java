@@ -28,7 +28,7 @@ public final class DoubleReduceKernels {
 
     public static void reduce(ReduceOp op, double[] x, int off, int outer, int r, int inner,
                               double[] out, int outOff, long[] idx) {
-        if (inner == 1 && outer == 1 && idx == null && r >= 2 * Parallel.ELEMENTWISE_GRAIN
+        if (KernelConfig.FAST_PATHS && inner == 1 && outer == 1 && idx == null && r >= 2 * Parallel.ELEMENTWISE_GRAIN
                 && (op == ReduceOp.SUM || op == ReduceOp.SUM_OF_SQUARES || op == ReduceOp.MAX || op == ReduceOp.MIN)) {
             out[outOff] = parallelRun(op, x, off, r);
             return;
@@ -81,7 +81,7 @@ public final class DoubleReduceKernels {
                 boolean max = op == ReduceOp.MAX;
                 int k = 0;
                 double best = max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-                if (r >= 4 * L) {
+                if (KernelConfig.FAST_PATHS && r >= 4 * L) {
                     DoubleVector acc = DoubleVector.broadcast(S, best);
                     for (int bound = S.loopBound(r); k < bound; k += L) {
                         DoubleVector v = DoubleVector.fromArray(S, x, base + k);
@@ -110,7 +110,7 @@ public final class DoubleReduceKernels {
     private static double blockSum(double[] x, int base, int n, boolean squares) {
         int k = 0;
         double sum = 0;
-        if (n >= 4 * L) {
+        if (KernelConfig.FAST_PATHS && n >= 4 * L) {
             DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
             for (int bound = n - 4 * L; k <= bound; k += 4 * L) {
                 DoubleVector v0 = DoubleVector.fromArray(S, x, base + k), v1 = DoubleVector.fromArray(S, x, base + k + L);
@@ -567,7 +567,7 @@ public final class DoubleReduceKernels {
             out[outOff] = normProject(kind, pp, total);
             return;
         }
-        if (kind != NORM_P && k < nd && xStride[k] == 1 && shape[k] >= VL) {
+        if (KernelConfig.FAST_PATHS && kind != NORM_P && k < nd && xStride[k] == 1 && shape[k] >= VL) {
             normTiles(kind, init, x, xOff, shape, xStride, outStride, k, rn, out, outOff, pp);
             return;
         }

@@ -24,7 +24,7 @@ public final class FloatBinaryKernels {
             op = BinaryOp.ADD;
             alpha = -alpha;
         }
-        if (cs == 1 && n >= L) {
+        if (KernelConfig.FAST_PATHS && cs == 1 && n >= L) {
             if (as == 1 && bs == 1) { contiguous(op, alpha, a, ao, b, bo, c, co, n); return; }
             if (as == 1 && bs == 0) { scalarRight(op, alpha, a, ao, b[bo], c, co, n); return; }
             if (as == 0 && bs == 1) { scalarLeft(op, alpha, a[ao], b, bo, c, co, n); return; }

@@ -26,7 +26,7 @@ public final class FloatReduceKernels {
 
     public static void reduce(ReduceOp op, float[] x, int off, int outer, int r, int inner,
                               float[] out, int outOff, long[] idx) {
-        if (inner == 1 && outer == 1 && idx == null && r >= 2 * Parallel.ELEMENTWISE_GRAIN
+        if (KernelConfig.FAST_PATHS && inner == 1 && outer == 1 && idx == null && r >= 2 * Parallel.ELEMENTWISE_GRAIN
                 && (op == ReduceOp.SUM || op == ReduceOp.SUM_OF_SQUARES || op == ReduceOp.MAX || op == ReduceOp.MIN)) {
             out[outOff] = parallelRun(op, x, off, r);
             return;
@@ -79,7 +79,7 @@ public final class FloatReduceKernels {
                 boolean max = op == ReduceOp.MAX;
                 int k = 0;
                 float best = max ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY;
-                if (r >= 4 * L) {
+                if (KernelConfig.FAST_PATHS && r >= 4 * L) {
                     FloatVector acc = FloatVector.broadcast(S, best);
                     for (int bound = S.loopBound(r); k < bound; k += L) {
                         FloatVector v = FloatVector.fromArray(S, x, base + k);
@@ -108,7 +108,7 @@ public final class FloatReduceKernels {
     private static float blockSum(float[] x, int base, int n, boolean squares) {
         int k = 0;
         float sum = 0;
-        if (n >= 4 * L) {
+        if (KernelConfig.FAST_PATHS && n >= 4 * L) {
             FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
             for (int bound = n - 4 * L; k <= bound; k += 4 * L) {
                 FloatVector v0 = FloatVector.fromArray(S, x, base + k), v1 = FloatVector.fromArray(S, x, base + k + L);
@@ -565,7 +565,7 @@ public final class FloatReduceKernels {
             out[outOff] = normProject(kind, pp, total);
             return;
         }
-        if (kind != NORM_P && k < nd && xStride[k] == 1 && shape[k] >= VL) {
+        if (KernelConfig.FAST_PATHS && kind != NORM_P && k < nd && xStride[k] == 1 && shape[k] >= VL) {
             normTiles(kind, init, x, xOff, shape, xStride, outStride, k, rn, out, outOff, pp);
             return;
         }

@@ -29,16 +29,22 @@ final class GemmDirect {
     // reaches C2, and then runs its vector code un-intrinsified, hundreds of times slower. Vectors are never
     // passed between methods, since one that crosses a call boundary that C2 does not inline gets boxed.
 
+    /** One strided scalar dot product per element of C: the reference loop (and the fastest for tiny products). */
+    static void sgemmScalar(int m, int n, int k, float[] a, int aOff, int ars, int acs,
+                            float[] b, int bOff, int brs, int bcs, float[] c, int cOff, int ldc, boolean accumulate) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float dot = dot(k, a, aOff + i * ars, acs, b, bOff + j * bcs, brs);
+                int ci = cOff + i * ldc + j;
+                c[ci] = accumulate ? c[ci] + dot : dot;
+            }
+        }
+    }
+
     static void sgemm(int m, int n, int k, float[] a, int aOff, int ars, int acs,
                       float[] b, int bOff, int brs, int bcs, float[] c, int cOff, int ldc, boolean accumulate) {
         if ((long) m * n * k <= SCALAR_MACS) {
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < n; j++) {
-                    float dot = dot(k, a, aOff + i * ars, acs, b, bOff + j * bcs, brs);
-                    int ci = cOff + i * ldc + j;
-                    c[ci] = accumulate ? c[ci] + dot : dot;
-                }
-            }
+            sgemmScalar(m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, ldc, accumulate);
         } else if (n == 1 && acs == 1 && brs == 1) {
             for (int i = 0; i < m; i++) {
                 float dot = dot(k, a, aOff + i * ars, b, bOff);
@@ -165,16 +171,22 @@ final class GemmDirect {
         return x != null && x.length >= size ? x : new float[size];
     }
 
+    /** One strided scalar dot product per element of C: the reference loop (and the fastest for tiny products). */
+    static void dgemmScalar(int m, int n, int k, double[] a, int aOff, int ars, int acs,
+                            double[] b, int bOff, int brs, int bcs, double[] c, int cOff, int ldc, boolean accumulate) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double dot = dot(k, a, aOff + i * ars, acs, b, bOff + j * bcs, brs);
+                int ci = cOff + i * ldc + j;
+                c[ci] = accumulate ? c[ci] + dot : dot;
+            }
+        }
+    }
+
     static void dgemm(int m, int n, int k, double[] a, int aOff, int ars, int acs,
                       double[] b, int bOff, int brs, int bcs, double[] c, int cOff, int ldc, boolean accumulate) {
         if ((long) m * n * k <= SCALAR_MACS) {
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < n; j++) {
-                    double dot = dot(k, a, aOff + i * ars, acs, b, bOff + j * bcs, brs);
-                    int ci = cOff + i * ldc + j;
-                    c[ci] = accumulate ? c[ci] + dot : dot;
-                }
-            }
+            dgemmScalar(m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, ldc, accumulate);
         } else if (n == 1 && acs == 1 && brs == 1) {
             for (int i = 0; i < m; i++) {
                 double dot = dot(k, a, aOff + i * ars, b, bOff);

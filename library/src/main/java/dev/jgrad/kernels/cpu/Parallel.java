@@ -56,12 +56,12 @@ public final class Parallel {
 
     /**
      * Runs body over [0, n) in up to numThreads chunks of at least {@code grain} items each.
-     * Runs inline when there is one chunk.
+     * Runs inline when there is one chunk, and always under {@code -Djgrad.fastpaths=false} ({@link KernelConfig}).
      */
     public static void forRange(int n, int grain, RangeBody body) {
         int threads = numThreads;
         int chunks = (int) Math.min(threads, Math.max(1L, n / (long) Math.max(1, grain)));
-        if (chunks <= 1 || inWorker()) {
+        if (chunks <= 1 || !KernelConfig.FAST_PATHS || inWorker()) {
             if (n > 0) body.run(0, n);
             return;
         }

@@ -15,14 +15,14 @@ import org.junit.jupiter.api.Test;
  */
 class GemmTest {
     /** How an operand sits in its array. */
-    private enum Layout {
+    enum Layout {
         ROW, // row-major with padded rows
         COL, // column-major: what a transposed view looks like
         GAPPED // neither stride is 1
     }
 
-    private static final int[] EDGE_SIZES = {1, 2, 3, 5, 15, 16, 17, 31, 33, 63, 64, 65};
-    private static final int[] BIG_SIZES = {127, 129, 255, 257};
+    static final int[] EDGE_SIZES = {1, 2, 3, 5, 15, 16, 17, 31, 33, 63, 64, 65};
+    static final int[] BIG_SIZES = {127, 129, 255, 257};
 
     /** A logical rows x cols matrix stored at an offset inside a NaN-filled array. */
     private record Operand(double[] values, int rows, int cols, float[] f, double[] d, int off, int rs, int cs) {
@@ -51,8 +51,35 @@ class GemmTest {
         }
     }
 
-    /** Runs one case in both precisions and compares with the reference. */
+    /** The product under test: the library's entry point, or one path behind it (see OpenBlasTest). */
+    interface Impl {
+        void sgemm(int m, int n, int k, float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
+                   float[] c, int cOff, int ldc, boolean accumulate);
+
+        void dgemm(int m, int n, int k, double[] a, int aOff, int ars, int acs, double[] b, int bOff, int brs, int bcs,
+                   double[] c, int cOff, int ldc, boolean accumulate);
+    }
+
+    static final Impl GEMM = new Impl() {
+        @Override
+        public void sgemm(int m, int n, int k, float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
+                          float[] c, int cOff, int ldc, boolean accumulate) {
+            Gemm.sgemm(m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, ldc, accumulate);
+        }
+
+        @Override
+        public void dgemm(int m, int n, int k, double[] a, int aOff, int ars, int acs, double[] b, int bOff, int brs, int bcs,
+                          double[] c, int cOff, int ldc, boolean accumulate) {
+            Gemm.dgemm(m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, ldc, accumulate);
+        }
+    };
+
     private static void check(int m, int n, int k, Layout la, Layout lb, boolean accumulate, long seed) {
+        check(GEMM, m, n, k, la, lb, accumulate, seed);
+    }
+
+    /** Runs one case in both precisions through impl and compares with the reference. */
+    static void check(Impl impl, int m, int n, int k, Layout la, Layout lb, boolean accumulate, long seed) {
         Random rnd = new Random(seed);
         Operand a = Operand.of(rnd, m, k, la, 7);
         Operand b = Operand.of(rnd, k, n, lb, 3);
@@ -71,8 +98,8 @@ class GemmTest {
                 cd[cOff + i * ldc + j] = accumulate ? c0[i * n + j] : Double.NaN;
             }
         }
-        Gemm.sgemm(m, n, k, a.f, a.off, a.rs, a.cs, b.f, b.off, b.rs, b.cs, cf, cOff, ldc, accumulate);
-        Gemm.dgemm(m, n, k, a.d, a.off, a.rs, a.cs, b.d, b.off, b.rs, b.cs, cd, cOff, ldc, accumulate);
+        impl.sgemm(m, n, k, a.f, a.off, a.rs, a.cs, b.f, b.off, b.rs, b.cs, cf, cOff, ldc, accumulate);
+        impl.dgemm(m, n, k, a.d, a.off, a.rs, a.cs, b.d, b.off, b.rs, b.cs, cd, cOff, ldc, accumulate);
         String what = m + "x" + n + "x" + k + " A=" + la + " B=" + lb + (accumulate ? " acc" : "");
         verify(what, m, n, k, a.values, b.values, c0, cOff, ldc, cf, cd);
     }

@@ -1,0 +1,107 @@
+package dev.jgrad.bench;
+
+import static dev.jgrad.Torch.*;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.nn.Linear;
+import dev.jgrad.nn.Parameter;
+import dev.jgrad.nn.ReLU;
+import dev.jgrad.nn.Sequential;
+import dev.jgrad.nn.functional.F;
+import dev.jgrad.optim.Adam;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.List;
+
+/**
+ * Heap used by the MLP training step of the benchmarks (784-512-512-10, batch 128, cross-entropy, Adam),
+ * against what the step needs: parameters, their gradients, Adam's two moment buffers, and the activations
+ * (the input and every layer's output). Run: {@code ./jgrad mvn -q -pl benchmarks -am package -DskipTests
+ * exec:exec -Dbench.main=dev.jgrad.bench.MemoryCheck}, or with a small {@code -Xmx} to prove the step fits.
+ *
+ * <p>A garbage-collected heap holds garbage until the next collection, so "peak heap" is reported three
+ * ways: the live set (after a full GC) at each phase boundary of a step (what reference counting, as in
+ * PyTorch, would hold), the bytes every thread allocates per step (the churn the GC must clear), and the
+ * heap pools' peak usage over many steps (which mostly shows how large the GC lets the young generation grow).
+ */
+public final class MemoryCheck {
+    private static final double MB = 1 << 20;
+
+    private MemoryCheck() {}
+
+    public static void main(String[] args) {
+        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+        long base = liveAfterGc();
+
+        manualSeed(0);
+        Sequential mlp = new Sequential(new Linear(784, 512), new ReLU(), new Linear(512, 512), new ReLU(), new Linear(512, 10));
+        Adam opt = new Adam(mlp.parameters(), 1e-3);
+        Tensor x = randn(128, 784);
+        Tensor y = randint(0, 10, 128);
+
+        long params = 0;
+        for (Parameter p : mlp.parameters()) params += p.numel() * 4;
+        long activations = 4L * (128 * 784 + 4 * 128 * 512 + 2 * 128 * 10);  // x, 2 x (linear, relu), logits, log-softmax
+        long grads = params, adam = 2 * params;
+        long budget = params + grads + adam + activations;
+        System.out.printf("budget: parameters %.2f MB + gradients %.2f + Adam moments %.2f + activations %.2f = %.2f MB%n",
+                params / MB, grads / MB, adam / MB, activations / MB, budget / MB);
+
+        for (int i = 0; i < 20; i++) step(mlp, opt, x, y);  // Adam's state exists after the first step
+
+        // live set at each phase boundary of one step
+        opt.zeroGrad();
+        long afterZero = liveAfterGc() - base;
+        Tensor loss = F.crossEntropy(mlp.forward(x), y);
+        long afterForward = liveAfterGc() - base;
+        loss.backward();
+        long afterBackward = liveAfterGc() - base;
+        opt.step();
+        long afterStep = liveAfterGc() - base;
+        long peakLive = Math.max(Math.max(afterZero, afterForward), Math.max(afterBackward, afterStep));
+        System.out.printf("live after zeroGrad %.2f MB, after forward %.2f, after backward %.2f, after step %.2f%n",
+                afterZero / MB, afterForward / MB, afterBackward / MB, afterStep / MB);
+        System.out.printf("peak live at a phase boundary: %.2f MB = %.2fx the budget%n", peakLive / MB, (double) peakLive / budget);
+
+        // churn: bytes allocated by all threads (the caller and the kernel pool) per step
+        long before = allocatedByAllThreads();
+        for (int i = 0; i < steps; i++) step(mlp, opt, x, y);
+        long perStep = (allocatedByAllThreads() - before) / steps;
+        System.out.printf("allocated per step (all threads): %.2f MB = %.2fx the budget%n", perStep / MB, (double) perStep / budget);
+
+        // the heap pools' peak, garbage included, over the same number of steps
+        for (MemoryPoolMXBean p : heapPools()) p.resetPeakUsage();
+        for (int i = 0; i < steps; i++) step(mlp, opt, x, y);
+        long peak = 0;
+        for (MemoryPoolMXBean p : heapPools()) peak += p.getPeakUsage().getUsed();
+        System.out.printf("heap pools' peak over %d steps (garbage included): %.2f MB above the %.2f MB baseline, max heap %.0f MB%n",
+                steps, (peak - base) / MB, base / MB, Runtime.getRuntime().maxMemory() / MB);
+    }
+
+    private static void step(Sequential mlp, Adam opt, Tensor x, Tensor y) {
+        opt.zeroGrad();
+        F.crossEntropy(mlp.forward(x), y).backward();
+        opt.step();
+    }
+
+    private static List<MemoryPoolMXBean> heapPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+    }
+
+    /** Heap in use right after a full collection: the live set. */
+    private static long liveAfterGc() {
+        for (int i = 0; i < 3; i++) System.gc();
+        long used = 0;
+        for (MemoryPoolMXBean p : heapPools()) used += p.getUsage().getUsed();
+        return used;
+    }
+
+    /** Bytes allocated so far by every live thread (HotSpot's per-thread counters). */
+    private static long allocatedByAllThreads() {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (long a : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) sum += Math.max(0, a);
+        return sum;
+    }
+}
