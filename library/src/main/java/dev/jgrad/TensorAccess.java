@@ -52,8 +52,6 @@ public final class TensorAccess {
 
     public static boolean isInference(Tensor t) { return t.inference; }
 
-    public static void markInference(Tensor t) { t.inference = true; }
-
     /** The tensor this one is a view of (the root base), or null. */
     public static Tensor viewBase(Tensor t) { return t.viewBase; }
 

@@ -109,13 +109,6 @@ final class Views {
         return transpose(t, 0, t.shape.length < 2 ? 0 : 1);
     }
 
-    static Tensor reverseDims(Tensor t) {
-        int nd = t.shape.length;
-        int[] dims = new int[nd];
-        for (int i = 0; i < nd; i++) dims[i] = nd - 1 - i;
-        return permute(t, dims);
-    }
-
     static Tensor permute(Tensor t, int[] dims) {
         Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::permute", t) : null;
         try {

@@ -44,9 +44,6 @@ final class FormulaNode extends Node {
     /** All output gradients (multi-output rows; missing ones are null). */
     Tensor[] gradOutputs() { return gradOutputs; }
 
-    /** Whether input i needs a gradient in this backward pass. */
-    boolean needs(int i) { return next[i].node() != null; }
-
     @Override public Tensor[] apply(Tensor[] grads) {
         gradOutputs = grads;
         Tensor g = grads.length > 0 ? grads[0] : null;
