@@ -1,7 +1,7 @@
 package dev.jgrad;
 
-import dev.jgrad.kernels.cpu.Gemm;
-import dev.jgrad.kernels.cpu.Parallel;
+import dev.jgrad.backend.cpu.Gemm;
+import dev.jgrad.backend.cpu.Parallel;
 
 /**
  * 2-d convolution as im2col + GEMM, its inverse col2im, and max pooling. Images are dense (n, c, h, w)

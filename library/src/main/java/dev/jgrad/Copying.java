@@ -1,8 +1,8 @@
 package dev.jgrad;
 
-import dev.jgrad.kernels.cpu.CastKernels;
-import dev.jgrad.kernels.cpu.Parallel;
-import dev.jgrad.kernels.cpu.StridedIter;
+import dev.jgrad.backend.cpu.CastKernels;
+import dev.jgrad.backend.cpu.Parallel;
+import dev.jgrad.backend.cpu.StridedIter;
 import dev.jgrad.profiler.Profiler;
 import java.util.Arrays;
 

@@ -1,16 +1,16 @@
 package dev.jgrad;
 
-import dev.jgrad.kernels.cpu.BinaryOp;
-import dev.jgrad.kernels.cpu.CompareKernels;
-import dev.jgrad.kernels.cpu.CompareOp;
-import dev.jgrad.kernels.cpu.DoubleBinaryKernels;
-import dev.jgrad.kernels.cpu.DoubleUnaryKernels;
-import dev.jgrad.kernels.cpu.FloatBinaryKernels;
-import dev.jgrad.kernels.cpu.FloatUnaryKernels;
-import dev.jgrad.kernels.cpu.LongBinaryKernels;
-import dev.jgrad.kernels.cpu.Parallel;
-import dev.jgrad.kernels.cpu.StridedIter;
-import dev.jgrad.kernels.cpu.UnaryOp;
+import dev.jgrad.backend.BinaryOp;
+import dev.jgrad.backend.cpu.CompareKernels;
+import dev.jgrad.backend.CompareOp;
+import dev.jgrad.backend.cpu.DoubleBinaryKernels;
+import dev.jgrad.backend.cpu.DoubleUnaryKernels;
+import dev.jgrad.backend.cpu.FloatBinaryKernels;
+import dev.jgrad.backend.cpu.FloatUnaryKernels;
+import dev.jgrad.backend.cpu.LongBinaryKernels;
+import dev.jgrad.backend.cpu.Parallel;
+import dev.jgrad.backend.cpu.StridedIter;
+import dev.jgrad.backend.UnaryOp;
 import dev.jgrad.profiler.Profiler;
 import java.util.Arrays;
 

@@ -1,7 +1,7 @@
 package dev.jgrad;
 
-import dev.jgrad.kernels.cpu.Gemm;
-import dev.jgrad.kernels.cpu.Parallel;
+import dev.jgrad.backend.cpu.Gemm;
+import dev.jgrad.backend.cpu.Parallel;
 import dev.jgrad.profiler.Profiler;
 
 /**

@@ -154,7 +154,7 @@ final class NnKernels {
                 double inner = GELU_BETA * (x + GELU_KAPPA * x * x * x);
                 v[i] = 0.5 * x * (1 + Math.tanh(inner));
             } else {
-                v[i] = x * 0.5 * (1 + dev.jgrad.kernels.cpu.SpecialFunctions.erf(x * SQRT_HALF));
+                v[i] = x * 0.5 * (1 + dev.jgrad.backend.cpu.SpecialFunctions.erf(x * SQRT_HALF));
             }
         }
     }
@@ -194,7 +194,7 @@ final class NnKernels {
      * IEEE operations, so the vector and scalar parts agree bit for bit.
      */
     static void addcFloat(float[] self, int so, float[] a, int ao, float[] b, int bo, int n, float value, boolean mul) {
-        int i = 0, bound = dev.jgrad.kernels.cpu.KernelConfig.FAST_PATHS ? FS.loopBound(n) : 0;
+        int i = 0, bound = dev.jgrad.backend.cpu.KernelConfig.FAST_PATHS ? FS.loopBound(n) : 0;
         var v = jdk.incubator.vector.FloatVector.broadcast(FS, value);
         if (mul) {
             for (; i < bound; i += FS.length()) {

@@ -1,7 +1,7 @@
 package dev.jgrad;
 
 import dev.jgrad.autograd.Derivatives;
-import dev.jgrad.kernels.cpu.Gemm;
+import dev.jgrad.backend.cpu.Gemm;
 import dev.jgrad.profiler.Profiler;
 import java.util.Arrays;
 
@@ -309,7 +309,7 @@ final class NnOps {
         if (self.dtype() == DType.FLOAT32) {
             float[] sd = (float[]) s.storage.data, ad = (float[]) a.storage.data, bd = (float[]) b.storage.data;
             int so = s.offset;
-            dev.jgrad.kernels.cpu.Parallel.forRange(n, dev.jgrad.kernels.cpu.Parallel.ELEMENTWISE_GRAIN, (from, to) ->
+            dev.jgrad.backend.cpu.Parallel.forRange(n, dev.jgrad.backend.cpu.Parallel.ELEMENTWISE_GRAIN, (from, to) ->
                     NnKernels.addcFloat(sd, so + from, ad, from, bd, from, to - from, (float) value, mul));
         } else {
             NnKernels.addcDouble((double[]) s.storage.data, s.offset, (double[]) a.storage.data, 0, (double[]) b.storage.data, 0, n, value, mul);

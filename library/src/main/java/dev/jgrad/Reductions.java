@@ -1,10 +1,10 @@
 package dev.jgrad;
 
-import dev.jgrad.kernels.cpu.DoubleReduceKernels;
-import dev.jgrad.kernels.cpu.FloatReduceKernels;
-import dev.jgrad.kernels.cpu.LongReduceKernels;
-import dev.jgrad.kernels.cpu.ReduceOp;
-import dev.jgrad.kernels.cpu.UnaryOp;
+import dev.jgrad.backend.cpu.DoubleReduceKernels;
+import dev.jgrad.backend.cpu.FloatReduceKernels;
+import dev.jgrad.backend.cpu.LongReduceKernels;
+import dev.jgrad.backend.ReduceOp;
+import dev.jgrad.backend.UnaryOp;
 import dev.jgrad.profiler.Profiler;
 
 /**
@@ -209,7 +209,7 @@ final class Reductions {
         Checks.cpuOnly(a);
         ReduceSpace r = reduceSpace(a, reduced, keepdim);
         if (a.numel() == 0) return r.out();
-        int threads = dev.jgrad.kernels.cpu.Parallel.numThreads();
+        int threads = dev.jgrad.backend.cpu.Parallel.numThreads();
         if (a.dtype() == DType.FLOAT32) {
             FloatReduceKernels.cascadeSum((float[]) a.storage.data, a.offset, r.shape(), r.xStride(), r.outStride(),
                     r.outNumel(), (float[]) r.out().storage.data, 0, threads);
@@ -227,7 +227,7 @@ final class Reductions {
     private static Tensor floatNorm(Tensor a, double p, int[] dims, boolean keepdim) {
         Checks.cpuOnly(a);
         ReduceSpace r = reduceSpace(a, reducedMask(a, dims), keepdim);
-        int threads = dev.jgrad.kernels.cpu.Parallel.numThreads();
+        int threads = dev.jgrad.backend.cpu.Parallel.numThreads();
         if (a.dtype() == DType.FLOAT32) {
             FloatReduceKernels.vectorNorm((float[]) a.storage.data, a.offset, r.shape(), r.xStride(), r.outStride(),
                     r.outNumel(), (float[]) r.out().storage.data, 0, p, threads);

@@ -1,10 +1,10 @@
 package dev.jgrad;
 
-import dev.jgrad.kernels.cpu.BinaryOp;
-import dev.jgrad.kernels.cpu.CompareOp;
+import dev.jgrad.backend.BinaryOp;
+import dev.jgrad.backend.CompareOp;
 import dev.jgrad.autograd.Derivatives;
 import dev.jgrad.autograd.InPlace;
-import dev.jgrad.kernels.cpu.UnaryOp;
+import dev.jgrad.backend.UnaryOp;
 import java.util.Objects;
 
 /**

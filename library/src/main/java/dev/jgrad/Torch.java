@@ -2,9 +2,9 @@ package dev.jgrad;
 
 import dev.jgrad.autograd.Derivatives;
 import dev.jgrad.autograd.GradMode;
-import dev.jgrad.kernels.cpu.BinaryOp;
-import dev.jgrad.kernels.cpu.Parallel;
-import dev.jgrad.kernels.cpu.UnaryOp;
+import dev.jgrad.backend.BinaryOp;
+import dev.jgrad.backend.cpu.Parallel;
+import dev.jgrad.backend.UnaryOp;
 import java.util.List;
 import java.util.function.BinaryOperator;
 import java.util.function.Supplier;

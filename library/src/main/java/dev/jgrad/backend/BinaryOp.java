@@ -1,0 +1,4 @@
+package dev.jgrad.backend;
+
+/** The elementwise binary primitives with a numeric result. */
+public enum BinaryOp { ADD, SUB, MUL, DIV, POW, MAXIMUM, MINIMUM, ATAN2, REMAINDER, FLOOR_DIVIDE }

@@ -1,0 +1,227 @@
+package dev.jgrad.backend.cpu;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The packed, cache-blocked double GEMM that {@link Gemm#dgemm} hands large problems to.
+ *
+ * <p>Loop nest (outer to inner): nc columns, kc depth, MR-row strips of A, NR-column strips of B. A kc x nc
+ * block of B is packed once per (nc, kc) step and sized to stay in L2; one MR x kc strip of A stays in L1
+ * while every B strip of the block streams past it; the micro-kernel keeps an MR x NR tile of C in registers
+ * for the whole kc loop. B is always packed (zero-padded to whole strips, so the kernel never branches on
+ * width); a row-major A is read in place, since its strip rows are already contiguous in k.
+ *
+ * <p>The same code as {@link SgemmKernel} with doubles: lanes halve, so NR does, and NC halves to keep
+ * the packed B block at the same 512 KB.
+ */
+final class DgemmKernel {
+    static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    static final int VL = S.length();
+    /** 6 x 2 vectors = 12 accumulators: fits AVX2's 16 registers with room for B and the broadcast. */
+    static final int MR = 6;
+    static final int NR = 2 * VL;
+
+    /** Depth of one pass: 256 keeps the A strip (12 KB) in L1 and C traffic small against 2*kc flops per element. */
+    static final int KC = Integer.getInteger("jgrad.dgemm.kc", 256);
+    /** Packed B block = KC x NC doubles = 512 KB, half the 1 MB L2, so it survives the A strips streaming through. */
+    static final int NC = Integer.getInteger("jgrad.dgemm.nc", 256);
+    /** Rows of a transposed A packed per step: 96 x KC doubles (192 KB) sits in L2 next to the B block. */
+    static final int MC = Integer.getInteger("jgrad.dgemm.mc", 96);
+
+    /** Read-only zeros standing in for C when a product overwrites instead of accumulating. */
+    private static final double[] ZERO_TILE = new double[MR * NR];
+
+    private static final ThreadLocal<double[][]> BUFFERS = ThreadLocal.withInitial(() -> new double[3][]);
+
+    private DgemmKernel() {}
+
+    /**
+     * C[m0:m1, n0:n1] (+)= A[m0:m1, :] * B[:, n0:n1]; one thread's share of the product.
+     * Offsets point at element (0, 0) of each full operand.
+     */
+    static void block(int m0, int m1, int n0, int n1, int k,
+                      double[] a, int aOff, int ars, int acs,
+                      double[] b, int bOff, int brs, int bcs,
+                      double[] c, int cOff, int ldc, boolean accumulate) {
+        int kcMax = Math.min(KC, k);
+        double[][] buf = BUFFERS.get();
+        double[] ap = buffer(buf, 0, roundUp(Math.min(MC, m1 - m0), MR) * kcMax);
+        double[] bp = buffer(buf, 1, roundUp(Math.min(NC, n1 - n0), NR) * kcMax);
+        double[] tile = buffer(buf, 2, MR * NR);
+
+        for (int jc = n0; jc < n1; jc += NC) {
+            int nb = Math.min(NC, n1 - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kb = Math.min(KC, k - pc);
+                // Only the first k block may overwrite C; the rest add to what it left.
+                boolean add = accumulate || pc > 0;
+                packB(kb, nb, b, bOff + pc * brs + jc * bcs, brs, bcs, bp);
+                if (acs == 1) {
+                    // Row-major A: every strip row is already contiguous in k, so full strips are read in place.
+                    for (int ir = m0; ir < m1; ir += MR) {
+                        int mr = Math.min(MR, m1 - ir);
+                        int ai = aOff + ir * ars + pc;
+                        int ci = cOff + ir * ldc + jc;
+                        if (mr == MR) {
+                            strip(mr, nb, kb, a, ai, ars, 1, bp, c, ci, ldc, add, tile);
+                        } else {
+                            packA(mr, kb, a, ai, ars, acs, ap);
+                            strip(mr, nb, kb, ap, 0, 1, MR, bp, c, ci, ldc, add, tile);
+                        }
+                    }
+                } else {
+                    for (int ic = m0; ic < m1; ic += MC) {
+                        int mb = Math.min(MC, m1 - ic);
+                        packA(mb, kb, a, aOff + ic * ars + pc * acs, ars, acs, ap);
+                        for (int ir = 0; ir < mb; ir += MR) {
+                            strip(Math.min(MR, mb - ir), nb, kb, ap, ir * kb, 1, MR, bp,
+                                    c, cOff + (ic + ir) * ldc + jc, ldc, add, tile);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * One A strip (MR rows, or fewer zero-padded) times the whole packed B block; A[i, p] of the strip
+     * is a[ai + i * lda + p * ldk].
+     */
+    private static void strip(int mr, int nb, int kb, double[] a, int ai, int lda, int ldk, double[] bp,
+                              double[] c, int ci, int ldc, boolean add, double[] tile) {
+        for (int jr = 0; jr < nb; jr += NR, ci += NR) {
+            int nr = Math.min(NR, nb - jr);
+            int bi = jr * kb;
+            if (mr == MR && nr == NR) {
+                if (add) kernel(kb, a, ai, lda, ldk, bp, bi, c, ci, ldc, c, ci, ldc);
+                else kernel(kb, a, ai, lda, ldk, bp, bi, ZERO_TILE, 0, NR, c, ci, ldc);
+            } else {
+                // Partial tiles go through a scratch tile so the kernel's full-width stores stay in bounds.
+                kernel(kb, a, ai, lda, ldk, bp, bi, ZERO_TILE, 0, NR, tile, 0, NR);
+                for (int i = 0; i < mr; i++) {
+                    int row = ci + i * ldc;
+                    for (int j = 0; j < nr; j++) {
+                        c[row + j] = add ? c[row + j] + tile[i * NR + j] : tile[i * NR + j];
+                    }
+                }
+            }
+        }
+    }
+
+    /** The 6 x NR register tile: per k step, 2 vector loads of B and 6 broadcasts of A feed 12 fmas. */
+    static void kernel(int kc, double[] a, int ai, int lda, int ldk, double[] b, int bi,
+                       double[] cIn, int ri, int ldIn, double[] c, int ci, int ldc) {
+        int a0 = ai, a1 = ai + lda, a2 = ai + 2 * lda, a3 = ai + 3 * lda, a4 = ai + 4 * lda, a5 = ai + 5 * lda;
+        DoubleVector c00 = DoubleVector.zero(S), c01 = DoubleVector.zero(S);
+        DoubleVector c10 = DoubleVector.zero(S), c11 = DoubleVector.zero(S);
+        DoubleVector c20 = DoubleVector.zero(S), c21 = DoubleVector.zero(S);
+        DoubleVector c30 = DoubleVector.zero(S), c31 = DoubleVector.zero(S);
+        DoubleVector c40 = DoubleVector.zero(S), c41 = DoubleVector.zero(S);
+        DoubleVector c50 = DoubleVector.zero(S), c51 = DoubleVector.zero(S);
+        for (int p = 0; p < kc; p++, bi += NR) {
+            int q = p * ldk;
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bi);
+            DoubleVector b1 = DoubleVector.fromArray(S, b, bi + VL);
+            DoubleVector x = DoubleVector.broadcast(S, a[a0 + q]);
+            c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
+            x = DoubleVector.broadcast(S, a[a1 + q]);
+            c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
+            x = DoubleVector.broadcast(S, a[a2 + q]);
+            c20 = x.fma(b0, c20); c21 = x.fma(b1, c21);
+            x = DoubleVector.broadcast(S, a[a3 + q]);
+            c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
+            x = DoubleVector.broadcast(S, a[a4 + q]);
+            c40 = x.fma(b0, c40); c41 = x.fma(b1, c41);
+            x = DoubleVector.broadcast(S, a[a5 + q]);
+            c50 = x.fma(b0, c50); c51 = x.fma(b1, c51);
+        }
+        // C's old values come from cIn: the tile itself when adding, a zero tile otherwise. One branch-free
+        // epilogue keeps the compiled kernel small enough for C2 to inline every vector op (a call that is
+        // not inlined boxes its vectors and costs 3x).
+        c00.add(DoubleVector.fromArray(S, cIn, ri)).intoArray(c, ci);
+        c01.add(DoubleVector.fromArray(S, cIn, ri + VL)).intoArray(c, ci + VL);
+        ri += ldIn; ci += ldc;
+        c10.add(DoubleVector.fromArray(S, cIn, ri)).intoArray(c, ci);
+        c11.add(DoubleVector.fromArray(S, cIn, ri + VL)).intoArray(c, ci + VL);
+        ri += ldIn; ci += ldc;
+        c20.add(DoubleVector.fromArray(S, cIn, ri)).intoArray(c, ci);
+        c21.add(DoubleVector.fromArray(S, cIn, ri + VL)).intoArray(c, ci + VL);
+        ri += ldIn; ci += ldc;
+        c30.add(DoubleVector.fromArray(S, cIn, ri)).intoArray(c, ci);
+        c31.add(DoubleVector.fromArray(S, cIn, ri + VL)).intoArray(c, ci + VL);
+        ri += ldIn; ci += ldc;
+        c40.add(DoubleVector.fromArray(S, cIn, ri)).intoArray(c, ci);
+        c41.add(DoubleVector.fromArray(S, cIn, ri + VL)).intoArray(c, ci + VL);
+        ri += ldIn; ci += ldc;
+        c50.add(DoubleVector.fromArray(S, cIn, ri)).intoArray(c, ci);
+        c51.add(DoubleVector.fromArray(S, cIn, ri + VL)).intoArray(c, ci + VL);
+    }
+
+    /**
+     * Packs A[0:mb, 0:kb] as MR-row strips, strip s at s * kb, each k-major (A[i, p] at p * MR + i), so a
+     * transposed A packs with short contiguous copies; rows past mb are zeros.
+     */
+    static void packA(int mb, int kb, double[] a, int aOff, int rs, int cs, double[] ap) {
+        int full = rs == 1 ? mb / MR * MR : 0;
+        // Column-major A: one contiguous column run per k feeds every full strip.
+        for (int p = 0; p < kb; p++) {
+            int col = aOff + p * cs;
+            for (int s = 0; s < full; s += MR) {
+                int dst = s * kb + p * MR, src = col + s;
+                ap[dst] = a[src];
+                ap[dst + 1] = a[src + 1];
+                ap[dst + 2] = a[src + 2];
+                ap[dst + 3] = a[src + 3];
+                ap[dst + 4] = a[src + 4];
+                ap[dst + 5] = a[src + 5];
+            }
+        }
+        for (int s = full; s < mb; s += MR) {
+            int rows = Math.min(MR, mb - s);
+            for (int p = 0, dst = s * kb; p < kb; p++, dst += MR) {
+                int src = aOff + s * rs + p * cs;
+                for (int i = 0; i < rows; i++) ap[dst + i] = a[src + i * rs];
+                for (int i = rows; i < MR; i++) ap[dst + i] = 0.0;
+            }
+        }
+    }
+
+    /** Packs B[0:kb, 0:nb] as NR-column strips, each stored k-major to match the kernel's vector loads. */
+    static void packB(int kb, int nb, double[] b, int bOff, int rs, int cs, double[] bp) {
+        for (int t = 0; t < nb; t += NR) {
+            int cols = Math.min(NR, nb - t);
+            int dst = t * kb;
+            int src = bOff + t * cs;
+            if (cols == NR && cs == 1) {
+                for (int p = 0; p < kb; p++, dst += NR) {
+                    int row = src + p * rs;
+                    DoubleVector.fromArray(S, b, row).intoArray(bp, dst);
+                    DoubleVector.fromArray(S, b, row + VL).intoArray(bp, dst + VL);
+                }
+            } else if (cols == NR && rs == 1) {
+                // Transposed B: each column is contiguous in k, so walk columns and scatter into the strip.
+                for (int j = 0; j < NR; j++) {
+                    int col = src + j * cs;
+                    for (int p = 0, d = dst + j; p < kb; p++, d += NR) bp[d] = b[col + p];
+                }
+            } else {
+                for (int p = 0; p < kb; p++, dst += NR) {
+                    int row = src + p * rs;
+                    for (int j = 0; j < cols; j++) bp[dst + j] = b[row + j * cs];
+                    for (int j = cols; j < NR; j++) bp[dst + j] = 0.0;
+                }
+            }
+        }
+    }
+
+    private static double[] buffer(double[][] buf, int slot, int size) {
+        double[] x = buf[slot];
+        if (x == null || x.length < size) buf[slot] = x = new double[size];
+        return x;
+    }
+
+    static int roundUp(int x, int to) {
+        return (x + to - 1) / to * to;
+    }
+}

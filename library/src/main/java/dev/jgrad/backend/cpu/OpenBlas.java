@@ -1,0 +1,140 @@
+package dev.jgrad.backend.cpu;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.nio.file.Path;
+
+/**
+ * Optional OpenBLAS {@code cblas_sgemm/cblas_dgemm}, called through the FFM API (no JNI, nothing bundled).
+ *
+ * <p>The library is looked up once, when this class loads: the file named by {@code -Djgrad.blas.path}, else
+ * {@code libopenblas.so.0} on the system's library path (Debian/Ubuntu: {@code libopenblas0-pthread}).
+ * When it is absent, unloadable or lacks the symbols, or under {@code -Djgrad.blas=false} or
+ * {@code -Djgrad.fastpaths=false}, {@link #AVAILABLE} is false and jgrad stays pure Java, silently.
+ *
+ * <p>Java arrays are passed in place: the downcalls are {@linkplain Linker.Option#critical(boolean)
+ * critical with heap access}, so nothing is copied to native memory (a copy of A and B would cost about as
+ * much as a mid-sized product). The price is that the calling thread holds off safepoints, and so garbage
+ * collections, for the length of the call: one reason {@link Gemm} keeps the biggest (longest) products in Java.
+ */
+final class OpenBlas {
+    /** CBLAS enum values (cblas.h). */
+    private static final int ROW_MAJOR = 101, NO_TRANS = 111, TRANS = 112;
+
+    /** The bound entry points; setNumThreads is null when the library has no such function. */
+    record Binding(MethodHandle sgemm, MethodHandle dgemm, MethodHandle setNumThreads) {}
+
+    private static final Binding BLAS = enabled() ? bind(System.getProperty("jgrad.blas.path")) : null;
+    /** True when cblas_sgemm/cblas_dgemm were bound and may be used. */
+    static final boolean AVAILABLE = BLAS != null;
+    /** The thread count last handed to OpenBLAS, so it follows {@link Parallel#setNumThreads}. */
+    private static volatile int threadsSet = -1;
+
+    private static boolean enabled() {
+        return KernelConfig.FAST_PATHS && !"false".equalsIgnoreCase(System.getProperty("jgrad.blas", "true"));
+    }
+
+    /**
+     * Binds the library at path (null: libopenblas.so.0 from the system's library path), or returns null
+     * when it is missing, unloadable, lacks cblas_sgemm/cblas_dgemm, or native access is denied.
+     */
+    static Binding bind(String path) {
+        try {
+            SymbolLookup lib = path != null
+                    ? SymbolLookup.libraryLookup(Path.of(path), Arena.global())
+                    : SymbolLookup.libraryLookup("libopenblas.so.0", Arena.global());
+            Linker linker = Linker.nativeLinker();
+            Linker.Option heapAccess = Linker.Option.critical(true);
+            // void cblas_?gemm(order, transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc)
+            MethodHandle s = linker.downcallHandle(lib.find("cblas_sgemm").orElseThrow(), FunctionDescriptor.ofVoid(
+                    JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_FLOAT, ADDRESS, JAVA_INT,
+                    ADDRESS, JAVA_INT, JAVA_FLOAT, ADDRESS, JAVA_INT), heapAccess);
+            MethodHandle d = linker.downcallHandle(lib.find("cblas_dgemm").orElseThrow(), FunctionDescriptor.ofVoid(
+                    JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_DOUBLE, ADDRESS, JAVA_INT,
+                    ADDRESS, JAVA_INT, JAVA_DOUBLE, ADDRESS, JAVA_INT), heapAccess);
+            MethodHandle t = lib.find("openblas_set_num_threads")
+                    .map(a -> linker.downcallHandle(a, FunctionDescriptor.ofVoid(JAVA_INT)))
+                    .orElse(null);
+            return new Binding(s, d, t);
+        } catch (RuntimeException | LinkageError e) {
+            return null;  // no library, a different ABI, or native access denied: pure Java it is
+        }
+    }
+
+    private OpenBlas() {}
+
+    /**
+     * Whether BLAS can read a rows x cols operand with these element strides in place: as row-major or as
+     * column-major (the transpose of a row-major matrix) with a leading dimension BLAS accepts. A stride
+     * along a dimension of length 1 is never used, so it doesn't matter. Gapped or expanded layouts can't.
+     */
+    static boolean describable(int rows, int cols, int rowStride, int colStride) {
+        return trans(rows, cols, rowStride, colStride) != 0;
+    }
+
+    /** NO_TRANS for a row-major operand, TRANS for a column-major one, 0 for neither. */
+    private static int trans(int rows, int cols, int rowStride, int colStride) {
+        if ((cols == 1 || colStride == 1) && (rows == 1 || rowStride >= Math.max(1, cols))) return NO_TRANS;
+        if ((rows == 1 || rowStride == 1) && (cols == 1 || colStride >= Math.max(1, rows))) return TRANS;
+        return 0;
+    }
+
+    /** The leading dimension of a describable operand: the stride between rows (row-major) or columns. */
+    private static int lead(int rows, int cols, int rowStride, int colStride) {
+        return trans(rows, cols, rowStride, colStride) == NO_TRANS
+                ? (rows == 1 ? Math.max(1, cols) : rowStride)
+                : (cols == 1 ? Math.max(1, rows) : colStride);
+    }
+
+    /** C[m x n] (+)= A[m x k] * B[k x n] by cblas_sgemm; every operand must be {@link #describable}. */
+    static void sgemm(int m, int n, int k, float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
+                      float[] c, int cOff, int ldc, boolean accumulate) {
+        syncThreads();
+        try {
+            BLAS.sgemm().invokeExact(ROW_MAJOR, trans(m, k, ars, acs), trans(k, n, brs, bcs), m, n, k, 1f,
+                    MemorySegment.ofArray(a).asSlice(4L * aOff), lead(m, k, ars, acs),
+                    MemorySegment.ofArray(b).asSlice(4L * bOff), lead(k, n, brs, bcs),
+                    accumulate ? 1f : 0f, MemorySegment.ofArray(c).asSlice(4L * cOff), ldc);
+        } catch (Throwable e) {
+            throw new IllegalStateException("cblas_sgemm failed", e);
+        }
+    }
+
+    /** C[m x n] (+)= A[m x k] * B[k x n] by cblas_dgemm; every operand must be {@link #describable}. */
+    static void dgemm(int m, int n, int k, double[] a, int aOff, int ars, int acs, double[] b, int bOff, int brs, int bcs,
+                      double[] c, int cOff, int ldc, boolean accumulate) {
+        syncThreads();
+        try {
+            BLAS.dgemm().invokeExact(ROW_MAJOR, trans(m, k, ars, acs), trans(k, n, brs, bcs), m, n, k, 1.0,
+                    MemorySegment.ofArray(a).asSlice(8L * aOff), lead(m, k, ars, acs),
+                    MemorySegment.ofArray(b).asSlice(8L * bOff), lead(k, n, brs, bcs),
+                    accumulate ? 1.0 : 0.0, MemorySegment.ofArray(c).asSlice(8L * cOff), ldc);
+        } catch (Throwable e) {
+            throw new IllegalStateException("cblas_dgemm failed", e);
+        }
+    }
+
+    /** OpenBLAS runs its own threads; keep their number at jgrad's ({@code torch.set_num_threads}). */
+    private static void syncThreads() {
+        int want = Parallel.numThreads();
+        if (want != threadsSet && BLAS.setNumThreads() != null) {
+            synchronized (OpenBlas.class) {
+                try {
+                    BLAS.setNumThreads().invokeExact(want);
+                } catch (Throwable e) {
+                    throw new IllegalStateException("openblas_set_num_threads failed", e);
+                }
+                threadsSet = want;
+            }
+        }
+    }
+}

@@ -1,4 +1,0 @@
-package dev.jgrad.kernels.cpu;
-
-/** The elementwise binary primitives with a numeric result. */
-public enum BinaryOp { ADD, SUB, MUL, DIV, POW, MAXIMUM, MINIMUM, ATAN2, REMAINDER, FLOOR_DIVIDE }
