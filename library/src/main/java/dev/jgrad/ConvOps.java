@@ -1,5 +1,6 @@
 package dev.jgrad;
 
+import dev.jgrad.profiler.Profiler;
 import dev.jgrad.autograd.Derivatives;
 
 /** conv2d, im2col/col2im and max_pool2d: checks, {@link Convolution}'s kernels, derivative rows (see {@link NnOps}). */
@@ -35,127 +36,118 @@ final class ConvOps {
     }
 
     static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation, int groups) {
-        return NnOps.profiled("aten::convolution",
-                () -> conv2dImpl(input, weight, bias, stride, padding, dilation, groups), input, weight, bias);
-    }
-
-    private static Tensor conv2dImpl(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation, int groups) {
-        if (input.dim() == 3) {  // unbatched (c, h, w)
-            return conv2d(input.unsqueeze(0), weight, bias, stride, padding, dilation, groups).squeeze(0);
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::convolution", input, weight, bias) : null) {
+            if (input.dim() == 3) {  // unbatched (c, h, w)
+                return conv2d(input.unsqueeze(0), weight, bias, stride, padding, dilation, groups).squeeze(0);
+            }
+            if (input.dim() != 4) {
+                throw new IllegalArgumentException("Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: "
+                        + Shapes.format(input.shape));
+            }
+            if (weight.dim() != 4) {
+                throw new IllegalArgumentException("weight should have at least three dimensions");
+            }
+            if (groups <= 0) throw new IllegalArgumentException("non-positive groups is not supported");
+            NnOps.requireFloat(input, "slow_conv2d_cpu");
+            if (weight.dtype() != input.dtype() || (bias != null && bias.dtype() != input.dtype())) {
+                throw new IllegalArgumentException("expected scalar type " + input.dtype().scalarTypeName() + " but found "
+                        + (weight.dtype() != input.dtype() ? weight.dtype() : bias.dtype()).scalarTypeName());
+            }
+            int cin = input.shape[1], cout = weight.shape[0];
+            if (cout % groups != 0) throw new IllegalArgumentException("Given groups=" + groups + ", expected weight to be divisible by "
+                    + groups + " at dimension 0, but got weight of size " + Shapes.format(weight.shape) + " instead");
+            if (weight.shape[1] * groups != cin) {
+                throw new IllegalArgumentException("Given groups=" + groups + ", weight of size " + Shapes.format(weight.shape)
+                        + ", expected input" + Shapes.format(input.shape) + " to have " + weight.shape[1] * groups + " channels, but got "
+                        + cin + " channels instead");
+            }
+            if (bias != null && (bias.dim() != 1 || bias.shape[0] != cout)) {
+                throw new IllegalArgumentException("Given weight of size " + Shapes.format(weight.shape) + ", expected bias to be 1-dimensional with "
+                        + cout + " elements, but got bias of size " + Shapes.format(bias.shape) + " instead");
+            }
+            Convolution.Window w = window(new int[] {weight.shape[2], weight.shape[3]}, stride, padding, dilation);
+            int padH = input.shape[2] + 2 * w.ph(), padW = input.shape[3] + 2 * w.pw();
+            int effH = w.dh() * (w.kh() - 1) + 1, effW = w.dw() * (w.kw() - 1) + 1;
+            if (padH < effH || padW < effW) {
+                throw new IllegalArgumentException("Calculated padded input size per channel: (" + padH + " x " + padW + "). Kernel size: ("
+                        + effH + " x " + effW + "). Kernel size can't be greater than actual input size");
+            }
+            Tensor x = Copying.dense(input, input.dtype()), wt = Copying.dense(weight, weight.dtype());
+            Tensor b = bias == null ? null : Copying.dense(bias, bias.dtype());
+            Tensor out = Convolution.conv2d(x, wt, b, w, groups);
+            return Derivatives.convolution(out, input, weight, bias, geometry(w), groups);
         }
-        if (input.dim() != 4) {
-            throw new IllegalArgumentException("Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: "
-                    + Shapes.format(input.shape));
-        }
-        if (weight.dim() != 4) {
-            throw new IllegalArgumentException("weight should have at least three dimensions");
-        }
-        if (groups <= 0) throw new IllegalArgumentException("non-positive groups is not supported");
-        NnOps.requireFloat(input, "slow_conv2d_cpu");
-        if (weight.dtype() != input.dtype() || (bias != null && bias.dtype() != input.dtype())) {
-            throw new IllegalArgumentException("expected scalar type " + input.dtype().scalarTypeName() + " but found "
-                    + (weight.dtype() != input.dtype() ? weight.dtype() : bias.dtype()).scalarTypeName());
-        }
-        int cin = input.shape[1], cout = weight.shape[0];
-        if (cout % groups != 0) throw new IllegalArgumentException("Given groups=" + groups + ", expected weight to be divisible by "
-                + groups + " at dimension 0, but got weight of size " + Shapes.format(weight.shape) + " instead");
-        if (weight.shape[1] * groups != cin) {
-            throw new IllegalArgumentException("Given groups=" + groups + ", weight of size " + Shapes.format(weight.shape)
-                    + ", expected input" + Shapes.format(input.shape) + " to have " + weight.shape[1] * groups + " channels, but got "
-                    + cin + " channels instead");
-        }
-        if (bias != null && (bias.dim() != 1 || bias.shape[0] != cout)) {
-            throw new IllegalArgumentException("Given weight of size " + Shapes.format(weight.shape) + ", expected bias to be 1-dimensional with "
-                    + cout + " elements, but got bias of size " + Shapes.format(bias.shape) + " instead");
-        }
-        Convolution.Window w = window(new int[] {weight.shape[2], weight.shape[3]}, stride, padding, dilation);
-        int padH = input.shape[2] + 2 * w.ph(), padW = input.shape[3] + 2 * w.pw();
-        int effH = w.dh() * (w.kh() - 1) + 1, effW = w.dw() * (w.kw() - 1) + 1;
-        if (padH < effH || padW < effW) {
-            throw new IllegalArgumentException("Calculated padded input size per channel: (" + padH + " x " + padW + "). Kernel size: ("
-                    + effH + " x " + effW + "). Kernel size can't be greater than actual input size");
-        }
-        Tensor x = Copying.dense(input, input.dtype()), wt = Copying.dense(weight, weight.dtype());
-        Tensor b = bias == null ? null : Copying.dense(bias, bias.dtype());
-        Tensor out = Convolution.conv2d(x, wt, b, w, groups);
-        return Derivatives.convolution(out, input, weight, bias, geometry(w), groups);
     }
 
     static Tensor im2col(Tensor input, int[] kernel, int[] dilation, int[] padding, int[] stride) {
-        return NnOps.profiled("aten::im2col", () -> im2colImpl(input, kernel, dilation, padding, stride), input);
-    }
-
-    private static Tensor im2colImpl(Tensor input, int[] kernel, int[] dilation, int[] padding, int[] stride) {
-        if (input.dim() != 4) throw new IllegalArgumentException("Input Error: Only 4D input Tensors are supported (got "
-                + input.dim() + "D)");
-        NnOps.requireFloat(input, "im2col_out_cpu");
-        Convolution.Window w = window(kernel, stride, padding, dilation);
-        if (w.outH(input.shape[2]) < 1 || w.outW(input.shape[3]) < 1) {
-            throw new IllegalArgumentException("Given input with spatial size (" + input.shape[2] + ", " + input.shape[3]
-                    + "), kernel_size=(" + w.kh() + ", " + w.kw() + "), dilation=(" + w.dh() + ", " + w.dw() + "), padding=(" + w.ph()
-                    + ", " + w.pw() + "), calculated shape of the array of sliding blocks as (" + w.outH(input.shape[2]) + ", "
-                    + w.outW(input.shape[3]) + "), but its components must be at least one.");
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::im2col", input) : null) {
+            if (input.dim() != 4) throw new IllegalArgumentException("Input Error: Only 4D input Tensors are supported (got "
+                    + input.dim() + "D)");
+            NnOps.requireFloat(input, "im2col_out_cpu");
+            Convolution.Window w = window(kernel, stride, padding, dilation);
+            if (w.outH(input.shape[2]) < 1 || w.outW(input.shape[3]) < 1) {
+                throw new IllegalArgumentException("Given input with spatial size (" + input.shape[2] + ", " + input.shape[3]
+                        + "), kernel_size=(" + w.kh() + ", " + w.kw() + "), dilation=(" + w.dh() + ", " + w.dw() + "), padding=(" + w.ph()
+                        + ", " + w.pw() + "), calculated shape of the array of sliding blocks as (" + w.outH(input.shape[2]) + ", "
+                        + w.outW(input.shape[3]) + "), but its components must be at least one.");
+            }
+            Tensor out = Convolution.im2col(Copying.dense(input, input.dtype()), w);
+            return Derivatives.im2col(out, input, new int[] {input.shape[2], input.shape[3]}, geometry(w));
         }
-        Tensor out = Convolution.im2col(Copying.dense(input, input.dtype()), w);
-        return Derivatives.im2col(out, input, new int[] {input.shape[2], input.shape[3]}, geometry(w));
     }
 
     static Tensor col2im(Tensor cols, int[] outputSize, int[] kernel, int[] dilation, int[] padding, int[] stride) {
-        return NnOps.profiled("aten::col2im", () -> col2imImpl(cols, outputSize, kernel, dilation, padding, stride), cols);
-    }
-
-    private static Tensor col2imImpl(Tensor cols, int[] outputSize, int[] kernel, int[] dilation, int[] padding, int[] stride) {
-        if (cols.dim() != 3) throw new IllegalArgumentException("Expected 3D input tensor with non-zero batch size, but got "
-                + Shapes.format(cols.shape));
-        NnOps.requireFloat(cols, "col2im_out_cpu");
-        Convolution.Window w = window(kernel, stride, padding, dilation);
-        int[] size = pair(outputSize, "output_size");
-        int kk = w.kh() * w.kw();
-        if (cols.shape[1] % kk != 0) {
-            throw new IllegalArgumentException("Expected size of input's dimension 1 to be divisible by the product of kernel_size, but got "
-                    + "input.size(1)=" + cols.shape[1] + " and kernel_size=(" + w.kh() + ", " + w.kw() + ")");
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::col2im", cols) : null) {
+            if (cols.dim() != 3) throw new IllegalArgumentException("Expected 3D input tensor with non-zero batch size, but got "
+                    + Shapes.format(cols.shape));
+            NnOps.requireFloat(cols, "col2im_out_cpu");
+            Convolution.Window w = window(kernel, stride, padding, dilation);
+            int[] size = pair(outputSize, "output_size");
+            int kk = w.kh() * w.kw();
+            if (cols.shape[1] % kk != 0) {
+                throw new IllegalArgumentException("Expected size of input's dimension 1 to be divisible by the product of kernel_size, but got "
+                        + "input.size(1)=" + cols.shape[1] + " and kernel_size=(" + w.kh() + ", " + w.kw() + ")");
+            }
+            int blocks = w.outH(size[0]) * w.outW(size[1]);
+            if (cols.shape[2] != blocks) {
+                throw new IllegalArgumentException("Given output_size=(" + size[0] + ", " + size[1] + "), kernel_size=(" + w.kh() + ", " + w.kw()
+                        + "), dilation=(" + w.dh() + ", " + w.dw() + "), padding=(" + w.ph() + ", " + w.pw() + "), stride=(" + w.sh() + ", "
+                        + w.sw() + "), expected size of input's dimension 2 to match the calculated number of sliding blocks "
+                        + w.outH(size[0]) + " * " + w.outW(size[1]) + " = " + blocks + ", but got input.size(2)=" + cols.shape[2] + ".");
+            }
+            Tensor out = Convolution.col2im(Copying.dense(cols, cols.dtype()), cols.shape[1] / kk, size[0], size[1], w);
+            return Derivatives.col2im(out, cols, size, geometry(w));
         }
-        int blocks = w.outH(size[0]) * w.outW(size[1]);
-        if (cols.shape[2] != blocks) {
-            throw new IllegalArgumentException("Given output_size=(" + size[0] + ", " + size[1] + "), kernel_size=(" + w.kh() + ", " + w.kw()
-                    + "), dilation=(" + w.dh() + ", " + w.dw() + "), padding=(" + w.ph() + ", " + w.pw() + "), stride=(" + w.sh() + ", "
-                    + w.sw() + "), expected size of input's dimension 2 to match the calculated number of sliding blocks "
-                    + w.outH(size[0]) + " * " + w.outW(size[1]) + " = " + blocks + ", but got input.size(2)=" + cols.shape[2] + ".");
-        }
-        Tensor out = Convolution.col2im(Copying.dense(cols, cols.dtype()), cols.shape[1] / kk, size[0], size[1], w);
-        return Derivatives.col2im(out, cols, size, geometry(w));
     }
 
     static ValuesIndices maxPool2d(Tensor input, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
-        return NnOps.profiled("aten::max_pool2d_with_indices",
-                () -> maxPool2dImpl(input, kernel, stride, padding, dilation, ceilMode), input);
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::max_pool2d_with_indices", input) : null) {
+            int nd = input.dim();
+            if (nd != 3 && nd != 4) {
+                throw new IllegalArgumentException("non-empty 3D or 4D (batch mode) tensor expected for input");
+            }
+            NnOps.requireFloat(input, "max_pool2d");
+            Convolution.Window w = window(kernel, stride == null || stride.length == 0 ? kernel : stride, padding, dilation);
+            if (w.ph() > w.kh() / 2 || w.pw() > w.kw() / 2) {
+                boolean h = w.ph() > w.kh() / 2;
+                throw new IllegalArgumentException("pad should be at most half of kernel size, but got pad=" + (h ? w.ph() : w.pw())
+                        + " and kernel_size=" + (h ? w.kh() : w.kw()));
+            }
+            int h = input.shape[nd - 2], wd = input.shape[nd - 1], planes = NnOps.product(input.shape, 0, nd - 2);
+            int oh = Convolution.poolOutSize(h, w.kh(), w.ph(), w.sh(), w.dh(), ceilMode);
+            int ow = Convolution.poolOutSize(wd, w.kw(), w.pw(), w.sw(), w.dw(), ceilMode);
+            if (oh < 1 || ow < 1) {
+                int c = input.shape[nd - 3];
+                throw new IllegalArgumentException("Given input size: (" + c + "x" + h + "x" + wd + "). Calculated output size: (" + c + "x"
+                        + oh + "x" + ow + "). Output size is too small");
+            }
+            int[] outShape = input.shape.clone();
+            outShape[nd - 2] = oh;
+            outShape[nd - 1] = ow;
+            Tensor[] r = Convolution.maxPool2d(Copying.dense(input, input.dtype()), planes, h, wd, w, oh, ow, outShape);
+            Derivatives.maxPool2d(r[0], r[1], input);
+            return new ValuesIndices("max_pool2d_with_indices", r[0], r[1]);
+        }
     }
 
-    private static ValuesIndices maxPool2dImpl(Tensor input, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
-        int nd = input.dim();
-        if (nd != 3 && nd != 4) {
-            throw new IllegalArgumentException("non-empty 3D or 4D (batch mode) tensor expected for input");
-        }
-        NnOps.requireFloat(input, "max_pool2d");
-        Convolution.Window w = window(kernel, stride == null || stride.length == 0 ? kernel : stride, padding, dilation);
-        if (w.ph() > w.kh() / 2 || w.pw() > w.kw() / 2) {
-            boolean h = w.ph() > w.kh() / 2;
-            throw new IllegalArgumentException("pad should be at most half of kernel size, but got pad=" + (h ? w.ph() : w.pw())
-                    + " and kernel_size=" + (h ? w.kh() : w.kw()));
-        }
-        int h = input.shape[nd - 2], wd = input.shape[nd - 1], planes = NnOps.product(input.shape, 0, nd - 2);
-        int oh = Convolution.poolOutSize(h, w.kh(), w.ph(), w.sh(), w.dh(), ceilMode);
-        int ow = Convolution.poolOutSize(wd, w.kw(), w.pw(), w.sw(), w.dw(), ceilMode);
-        if (oh < 1 || ow < 1) {
-            int c = input.shape[nd - 3];
-            throw new IllegalArgumentException("Given input size: (" + c + "x" + h + "x" + wd + "). Calculated output size: (" + c + "x"
-                    + oh + "x" + ow + "). Output size is too small");
-        }
-        int[] outShape = input.shape.clone();
-        outShape[nd - 2] = oh;
-        outShape[nd - 1] = ow;
-        Tensor[] r = Convolution.maxPool2d(Copying.dense(input, input.dtype()), planes, h, wd, w, oh, ow, outShape);
-        Derivatives.maxPool2d(r[0], r[1], input);
-        return new ValuesIndices("max_pool2d_with_indices", r[0], r[1]);
-    }
 }

@@ -12,18 +12,11 @@ final class Copying {
 
     /** A contiguous copy with the same dtype. */
     static Tensor clone(Tensor t) {
-        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::clone", t) : null;
-        try {
-            return cloneImpl(t);
-        } finally {
-            Profiler.exit(ev);
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::clone", t) : null) {
+            Tensor out = Tensor.contiguousOf(Storage.allocate(t.dtype(), t.numel), t.shape);
+            copyElements(out, t);
+            return out;
         }
-    }
-
-    private static Tensor cloneImpl(Tensor t) {
-        Tensor out = Tensor.contiguousOf(Storage.allocate(t.dtype(), t.numel), t.shape);
-        copyElements(out, t);
-        return out;
     }
 
     /** t itself when it already has dtype, else a contiguous converted copy. */
@@ -44,21 +37,14 @@ final class Copying {
     }
 
     static Tensor to(Tensor t, Device device, DType dtype) {
-        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::to", t) : null;
-        try {
-            return toImpl(t, device, dtype);
-        } finally {
-            Profiler.exit(ev);
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::to", t) : null) {
+            if (device == null || dtype == null) throw new IllegalArgumentException("to(): device and dtype must not be null");
+            if (!device.isCpu()) {
+                throw new IllegalStateException("Torch not compiled with CUDA enabled (jgrad has no " + device.type()
+                        + " backend on this machine; Torch.cudaIsAvailable() is false)");
+            }
+            return convert(t, dtype);
         }
-    }
-
-    private static Tensor toImpl(Tensor t, Device device, DType dtype) {
-        if (device == null || dtype == null) throw new IllegalArgumentException("to(): device and dtype must not be null");
-        if (!device.isCpu()) {
-            throw new IllegalStateException("Torch not compiled with CUDA enabled (jgrad has no " + device.type()
-                    + " backend on this machine; Torch.cudaIsAvailable() is false)");
-        }
-        return convert(t, dtype);
     }
 
     static Object toArray(Tensor t, DType dtype) {
@@ -97,26 +83,19 @@ final class Copying {
 
     /** copy_: src broadcast to dst's shape and converted to its dtype. */
     static Tensor copyInto(Tensor dst, Tensor src) {
-        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::copy_", dst, src) : null;
-        try {
-            return copyIntoImpl(dst, src);
-        } finally {
-            Profiler.exit(ev);
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::copy_", dst, src) : null) {
+            Checks.tensor(src, "copy_", "src", 1);
+            int[] target = Shapes.broadcast(dst.shape, src.shape);
+            if (!Arrays.equals(target, dst.shape)) {
+                throw new IllegalArgumentException("output with shape " + Shapes.format(dst.shape)
+                        + " doesn't match the broadcast shape " + Shapes.format(target));
+            }
+            Overlap.checkWritable(dst);
+            Overlap.checkNoPartialOverlap(dst, src);
+            copyElements(dst, src);
+            dst.storage.version++;
+            return dst;
         }
-    }
-
-    private static Tensor copyIntoImpl(Tensor dst, Tensor src) {
-        Checks.tensor(src, "copy_", "src", 1);
-        int[] target = Shapes.broadcast(dst.shape, src.shape);
-        if (!Arrays.equals(target, dst.shape)) {
-            throw new IllegalArgumentException("output with shape " + Shapes.format(dst.shape)
-                    + " doesn't match the broadcast shape " + Shapes.format(target));
-        }
-        Overlap.checkWritable(dst);
-        Overlap.checkNoPartialOverlap(dst, src);
-        copyElements(dst, src);
-        dst.storage.version++;
-        return dst;
     }
 
     /** Writes src (broadcastable to dst) into dst element by element, converting dtype. */
@@ -142,29 +121,22 @@ final class Copying {
     }
 
     static Tensor fill(Tensor t, Tensor value) {
-        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::fill_", t, value) : null;
-        try {
-            return fillImpl(t, value);
-        } finally {
-            Profiler.exit(ev);
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::fill_", t, value) : null) {
+            double v = value.storage.getDouble(0);
+            long lv = value.storage.getLong(0);
+            if (t.dtype() == DType.FLOAT32 && Double.isFinite(v) && Float.isInfinite((float) v)) {
+                throw new IllegalArgumentException("value cannot be converted to type float without overflow");
+            }
+            if (t.isContiguous()) {
+                CastKernels.fill(t.storage.data, t.dtype(), t.offset, 1, t.numel, v, lv);
+            } else {
+                StridedIter it = new StridedIter(t.shape, t.stride);
+                int in = it.innerStride(0);
+                it.forRows(0, it.rows, new int[] {t.offset}, (offs, len) -> CastKernels.fill(t.storage.data, t.dtype(), offs[0], in, len, v, lv));
+            }
+            t.storage.version++;
+            return t;
         }
-    }
-
-    private static Tensor fillImpl(Tensor t, Tensor value) {
-        double v = value.storage.getDouble(0);
-        long lv = value.storage.getLong(0);
-        if (t.dtype() == DType.FLOAT32 && Double.isFinite(v) && Float.isInfinite((float) v)) {
-            throw new IllegalArgumentException("value cannot be converted to type float without overflow");
-        }
-        if (t.isContiguous()) {
-            CastKernels.fill(t.storage.data, t.dtype(), t.offset, 1, t.numel, v, lv);
-        } else {
-            StridedIter it = new StridedIter(t.shape, t.stride);
-            int in = it.innerStride(0);
-            it.forRows(0, it.rows, new int[] {t.offset}, (offs, len) -> CastKernels.fill(t.storage.data, t.dtype(), offs[0], in, len, v, lv));
-        }
-        t.storage.version++;
-        return t;
     }
 
     /** Writes an op's result into a user's out= tensor, resizing it when its shape differs. */

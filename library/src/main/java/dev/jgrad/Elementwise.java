@@ -48,23 +48,16 @@ final class Elementwise {
     }
 
     static Tensor binary(String name, BinaryOp op, Tensor a, Tensor b, double alpha) {
-        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::" + name, a, b) : null;
-        try {
-            return binaryImpl(name, op, a, b, alpha);
-        } finally {
-            Profiler.exit(ev);
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::" + name, a, b) : null) {
+            Checks.tensor(b, name, "other", 1);
+            Checks.sameDevice(a, b);
+            DType result = binaryResultType(name, op, a, b, alpha);
+            DType ct = computeType(result);
+            int[] shape = Shapes.broadcast(a.shape, b.shape);
+            Tensor out = Tensor.contiguousOf(Storage.allocate(ct, Shapes.numel(shape)), shape);
+            apply(op, alpha, Copying.convert(a, ct), Copying.convert(b, ct), out);
+            return result == ct ? out : Copying.convert(out, result);
         }
-    }
-
-    private static Tensor binaryImpl(String name, BinaryOp op, Tensor a, Tensor b, double alpha) {
-        Checks.tensor(b, name, "other", 1);
-        Checks.sameDevice(a, b);
-        DType result = binaryResultType(name, op, a, b, alpha);
-        DType ct = computeType(result);
-        int[] shape = Shapes.broadcast(a.shape, b.shape);
-        Tensor out = Tensor.contiguousOf(Storage.allocate(ct, Shapes.numel(shape)), shape);
-        apply(op, alpha, Copying.convert(a, ct), Copying.convert(b, ct), out);
-        return result == ct ? out : Copying.convert(out, result);
     }
 
     /** {@code torch.op(a, b, out=out)}: out is resized when its shape differs. */
@@ -77,36 +70,29 @@ final class Elementwise {
     }
 
     static Tensor binaryInPlace(String name, BinaryOp op, Tensor self, Tensor b, double alpha) {
-        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::" + name + "_", self, b) : null;
-        try {
-            return binaryInPlaceImpl(name, op, self, b, alpha);
-        } finally {
-            Profiler.exit(ev);
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::" + name + "_", self, b) : null) {
+            Checks.tensor(b, name + "_", "other", 1);
+            Checks.sameDevice(self, b);
+            DType result = binaryResultType(name, op, self, b, alpha);
+            Promotion.checkCanCast(result, self.dtype());
+            int[] shape = Shapes.broadcast(self.shape, b.shape);
+            if (!Arrays.equals(shape, self.shape)) {
+                throw new IllegalArgumentException("output with shape " + Shapes.format(self.shape)
+                        + " doesn't match the broadcast shape " + Shapes.format(shape));
+            }
+            DType ct = computeType(result);
+            Overlap.checkWritable(self);
+            Overlap.checkNoPartialOverlap(self, b);
+            if (self.dtype() == ct) {
+                apply(op, alpha, self, Copying.convert(b, ct), self);
+            } else {
+                Tensor r = Tensor.contiguousOf(Storage.allocate(ct, Shapes.numel(shape)), shape);
+                apply(op, alpha, Copying.convert(self, ct), Copying.convert(b, ct), r);
+                Copying.copyElements(self, r);
+            }
+            self.storage.version++;
+            return self;
         }
-    }
-
-    private static Tensor binaryInPlaceImpl(String name, BinaryOp op, Tensor self, Tensor b, double alpha) {
-        Checks.tensor(b, name + "_", "other", 1);
-        Checks.sameDevice(self, b);
-        DType result = binaryResultType(name, op, self, b, alpha);
-        Promotion.checkCanCast(result, self.dtype());
-        int[] shape = Shapes.broadcast(self.shape, b.shape);
-        if (!Arrays.equals(shape, self.shape)) {
-            throw new IllegalArgumentException("output with shape " + Shapes.format(self.shape)
-                    + " doesn't match the broadcast shape " + Shapes.format(shape));
-        }
-        DType ct = computeType(result);
-        Overlap.checkWritable(self);
-        Overlap.checkNoPartialOverlap(self, b);
-        if (self.dtype() == ct) {
-            apply(op, alpha, self, Copying.convert(b, ct), self);
-        } else {
-            Tensor r = Tensor.contiguousOf(Storage.allocate(ct, Shapes.numel(shape)), shape);
-            apply(op, alpha, Copying.convert(self, ct), Copying.convert(b, ct), r);
-            Copying.copyElements(self, r);
-        }
-        self.storage.version++;
-        return self;
     }
 
     /** x ** scalar, with PyTorch's shortcuts for the common exponents (they are also faster). */
@@ -183,36 +169,29 @@ final class Elementwise {
     // ---------------------------------------------------------------- comparisons
 
     static Tensor compare(String name, CompareOp op, Tensor a, Tensor b) {
-        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::" + name, a, b) : null;
-        try {
-            return compareImpl(name, op, a, b);
-        } finally {
-            Profiler.exit(ev);
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::" + name, a, b) : null) {
+            Checks.tensor(b, name, "other", 1);
+            Checks.sameDevice(a, b);
+            DType ct = computeType(Promotion.resultType(a, b));
+            Tensor ac = Copying.convert(a, ct), bc = Copying.convert(b, ct);
+            int[] shape = Shapes.broadcast(a.shape, b.shape);
+            Tensor out = Tensor.contiguousOf(Storage.allocate(DType.BOOL, Shapes.numel(shape)), shape);
+            if (out.numel() == 0) return out;
+            int[] sa = Shapes.broadcastStrides(ac.shape, ac.stride, shape);
+            int[] sb = Shapes.broadcastStrides(bc.shape, bc.stride, shape);
+            StridedIter it = new StridedIter(shape, sa, sb, out.stride);
+            int ia = it.innerStride(0), ib = it.innerStride(1), io = it.innerStride(2);
+            Object ad = ac.storage.data, bd = bc.storage.data;
+            boolean[] od = (boolean[]) out.storage.data;
+            it.forAllRows(new int[] {ac.offset, bc.offset, 0}, (offs, len) -> {
+                switch (ct) {
+                    case FLOAT32 -> CompareKernels.row(op, (float[]) ad, offs[0], ia, (float[]) bd, offs[1], ib, od, offs[2], io, len);
+                    case FLOAT64 -> CompareKernels.row(op, (double[]) ad, offs[0], ia, (double[]) bd, offs[1], ib, od, offs[2], io, len);
+                    default -> CompareKernels.row(op, (long[]) ad, offs[0], ia, (long[]) bd, offs[1], ib, od, offs[2], io, len);
+                }
+            });
+            return out;
         }
-    }
-
-    private static Tensor compareImpl(String name, CompareOp op, Tensor a, Tensor b) {
-        Checks.tensor(b, name, "other", 1);
-        Checks.sameDevice(a, b);
-        DType ct = computeType(Promotion.resultType(a, b));
-        Tensor ac = Copying.convert(a, ct), bc = Copying.convert(b, ct);
-        int[] shape = Shapes.broadcast(a.shape, b.shape);
-        Tensor out = Tensor.contiguousOf(Storage.allocate(DType.BOOL, Shapes.numel(shape)), shape);
-        if (out.numel() == 0) return out;
-        int[] sa = Shapes.broadcastStrides(ac.shape, ac.stride, shape);
-        int[] sb = Shapes.broadcastStrides(bc.shape, bc.stride, shape);
-        StridedIter it = new StridedIter(shape, sa, sb, out.stride);
-        int ia = it.innerStride(0), ib = it.innerStride(1), io = it.innerStride(2);
-        Object ad = ac.storage.data, bd = bc.storage.data;
-        boolean[] od = (boolean[]) out.storage.data;
-        it.forAllRows(new int[] {ac.offset, bc.offset, 0}, (offs, len) -> {
-            switch (ct) {
-                case FLOAT32 -> CompareKernels.row(op, (float[]) ad, offs[0], ia, (float[]) bd, offs[1], ib, od, offs[2], io, len);
-                case FLOAT64 -> CompareKernels.row(op, (double[]) ad, offs[0], ia, (double[]) bd, offs[1], ib, od, offs[2], io, len);
-                default -> CompareKernels.row(op, (long[]) ad, offs[0], ia, (long[]) bd, offs[1], ib, od, offs[2], io, len);
-            }
-        });
-        return out;
     }
 
     static boolean equal(Tensor a, Tensor b) {
@@ -261,46 +240,32 @@ final class Elementwise {
     }
 
     static Tensor unary(UnaryOp op, Tensor a) {
-        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::" + op.name().toLowerCase(java.util.Locale.ROOT), a) : null;
-        try {
-            return unaryImpl(op, a);
-        } finally {
-            Profiler.exit(ev);
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::" + op.name().toLowerCase(java.util.Locale.ROOT), a) : null) {
+            DType result = unaryResultType(op, a);
+            DType ct = computeType(result);
+            Tensor in = Copying.convert(a, ct);
+            Tensor out = Tensor.contiguousOf(Storage.allocate(ct, a.numel), a.shape);
+            applyUnary(op, in, out);
+            return result == ct ? out : Copying.convert(out, result);
         }
-    }
-
-    private static Tensor unaryImpl(UnaryOp op, Tensor a) {
-        DType result = unaryResultType(op, a);
-        DType ct = computeType(result);
-        Tensor in = Copying.convert(a, ct);
-        Tensor out = Tensor.contiguousOf(Storage.allocate(ct, a.numel), a.shape);
-        applyUnary(op, in, out);
-        return result == ct ? out : Copying.convert(out, result);
     }
 
     static Tensor unaryInPlace(UnaryOp op, Tensor self) {
-        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::" + op.name().toLowerCase(java.util.Locale.ROOT) + "_", self) : null;
-        try {
-            return unaryInPlaceImpl(op, self);
-        } finally {
-            Profiler.exit(ev);
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::" + op.name().toLowerCase(java.util.Locale.ROOT) + "_", self) : null) {
+            DType result = unaryResultType(op, self);
+            Promotion.checkCanCast(result, self.dtype());
+            Overlap.checkWritable(self);
+            DType ct = computeType(result);
+            if (self.dtype() == ct) {
+                applyUnary(op, self, self);
+            } else {
+                Tensor r = Tensor.contiguousOf(Storage.allocate(ct, self.numel), self.shape);
+                applyUnary(op, Copying.convert(self, ct), r);
+                Copying.copyElements(self, r);
+            }
+            self.storage.version++;
+            return self;
         }
-    }
-
-    private static Tensor unaryInPlaceImpl(UnaryOp op, Tensor self) {
-        DType result = unaryResultType(op, self);
-        Promotion.checkCanCast(result, self.dtype());
-        Overlap.checkWritable(self);
-        DType ct = computeType(result);
-        if (self.dtype() == ct) {
-            applyUnary(op, self, self);
-        } else {
-            Tensor r = Tensor.contiguousOf(Storage.allocate(ct, self.numel), self.shape);
-            applyUnary(op, Copying.convert(self, ct), r);
-            Copying.copyElements(self, r);
-        }
-        self.storage.version++;
-        return self;
     }
 
     private static void applyUnary(UnaryOp op, Tensor in, Tensor out) {
@@ -346,34 +311,27 @@ final class Elementwise {
     // ---------------------------------------------------------------- selection
 
     static Tensor where(Tensor cond, Tensor x, Tensor y) {
-        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::where", cond, x, y) : null;
-        try {
-            return whereImpl(cond, x, y);
-        } finally {
-            Profiler.exit(ev);
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::where", cond, x, y) : null) {
+            Checks.tensor(cond, "where", "condition", 0);
+            Checks.tensor(y, "where", "other", 2);
+            if (cond.dtype() != DType.BOOL) {
+                throw new IllegalArgumentException("where expected condition to be a boolean tensor, but got a tensor with dtype "
+                        + cond.dtype().scalarTypeName());
+            }
+            DType result = Promotion.resultType(x, y);
+            int[] shape = Shapes.broadcast(Shapes.broadcast(cond.shape, x.shape), y.shape);
+            Tensor xc = Copying.convert(x, result), yc = Copying.convert(y, result);
+            Tensor out = Tensor.contiguousOf(Storage.allocate(result, Shapes.numel(shape)), shape);
+            if (out.numel() == 0) return out;
+            StridedIter it = new StridedIter(shape, Shapes.broadcastStrides(cond.shape, cond.stride, shape),
+                    Shapes.broadcastStrides(xc.shape, xc.stride, shape), Shapes.broadcastStrides(yc.shape, yc.stride, shape), out.stride);
+            int ic = it.innerStride(0), ix = it.innerStride(1), iy = it.innerStride(2), io = it.innerStride(3);
+            boolean[] cd = (boolean[]) cond.storage.data;
+            Object xd = xc.storage.data, yd = yc.storage.data, od = out.storage.data;
+            it.forAllRows(new int[] {cond.offset, xc.offset, yc.offset, 0}, (offs, len) ->
+                    whereRow(result, cd, offs[0], ic, xd, offs[1], ix, yd, offs[2], iy, od, offs[3], io, len));
+            return out;
         }
-    }
-
-    private static Tensor whereImpl(Tensor cond, Tensor x, Tensor y) {
-        Checks.tensor(cond, "where", "condition", 0);
-        Checks.tensor(y, "where", "other", 2);
-        if (cond.dtype() != DType.BOOL) {
-            throw new IllegalArgumentException("where expected condition to be a boolean tensor, but got a tensor with dtype "
-                    + cond.dtype().scalarTypeName());
-        }
-        DType result = Promotion.resultType(x, y);
-        int[] shape = Shapes.broadcast(Shapes.broadcast(cond.shape, x.shape), y.shape);
-        Tensor xc = Copying.convert(x, result), yc = Copying.convert(y, result);
-        Tensor out = Tensor.contiguousOf(Storage.allocate(result, Shapes.numel(shape)), shape);
-        if (out.numel() == 0) return out;
-        StridedIter it = new StridedIter(shape, Shapes.broadcastStrides(cond.shape, cond.stride, shape),
-                Shapes.broadcastStrides(xc.shape, xc.stride, shape), Shapes.broadcastStrides(yc.shape, yc.stride, shape), out.stride);
-        int ic = it.innerStride(0), ix = it.innerStride(1), iy = it.innerStride(2), io = it.innerStride(3);
-        boolean[] cd = (boolean[]) cond.storage.data;
-        Object xd = xc.storage.data, yd = yc.storage.data, od = out.storage.data;
-        it.forAllRows(new int[] {cond.offset, xc.offset, yc.offset, 0}, (offs, len) ->
-                whereRow(result, cd, offs[0], ic, xd, offs[1], ix, yd, offs[2], iy, od, offs[3], io, len));
-        return out;
     }
 
     private static void whereRow(DType t, boolean[] c, int co, int cs, Object x, int xo, int xs, Object y, int yo, int ys,

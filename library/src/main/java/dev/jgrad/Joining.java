@@ -9,57 +9,50 @@ final class Joining {
     private Joining() {}
 
     static Tensor cat(List<Tensor> tensors, int dim) {
-        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::cat") : null;
-        try {
-            return catImpl(tensors, dim);
-        } finally {
-            Profiler.exit(ev);
-        }
-    }
-
-    private static Tensor catImpl(List<Tensor> tensors, int dim) {
-        if (tensors == null || tensors.isEmpty()) {
-            throw new IllegalArgumentException("torch.cat(): expected a non-empty list of Tensors");
-        }
-        Tensor ref = null;
-        DType dtype = null;
-        for (int i = 0; i < tensors.size(); i++) {
-            Tensor t = Checks.tensor(tensors.get(i), "cat", "tensors", 0);
-            dtype = Promotion.promote(dtype, t.dtype());
-            if (isLegacyEmpty(t)) continue;  // 1-d empty tensors are skipped, as in PyTorch
-            if (ref == null) ref = t;
-        }
-        if (ref == null) return Creation.empty(new long[] {0}, dtype);
-        if (ref.dim() == 0) {
-            throw new IllegalArgumentException("zero-dimensional tensor (at position " + tensors.indexOf(ref) + ") cannot be concatenated");
-        }
-        int nd = ref.dim();
-        int d = Shapes.wrapDim(dim, nd);
-        int total = 0;
-        for (int i = 0; i < tensors.size(); i++) {
-            Tensor t = tensors.get(i);
-            if (isLegacyEmpty(t)) continue;
-            if (t.dim() != nd) {
-                throw new IllegalArgumentException("Tensors must have same number of dimensions: got " + nd + " and " + t.dim());
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::cat") : null) {
+            if (tensors == null || tensors.isEmpty()) {
+                throw new IllegalArgumentException("torch.cat(): expected a non-empty list of Tensors");
             }
-            for (int j = 0; j < nd; j++) {
-                if (j != d && t.shape[j] != ref.shape[j]) {
-                    throw new IllegalArgumentException("Sizes of tensors must match except in dimension " + d + ". Expected size "
-                            + ref.shape[j] + " but got size " + t.shape[j] + " for tensor number " + i + " in the list.");
+            Tensor ref = null;
+            DType dtype = null;
+            for (int i = 0; i < tensors.size(); i++) {
+                Tensor t = Checks.tensor(tensors.get(i), "cat", "tensors", 0);
+                dtype = Promotion.promote(dtype, t.dtype());
+                if (isLegacyEmpty(t)) continue;  // 1-d empty tensors are skipped, as in PyTorch
+                if (ref == null) ref = t;
+            }
+            if (ref == null) return Creation.empty(new long[] {0}, dtype);
+            if (ref.dim() == 0) {
+                throw new IllegalArgumentException("zero-dimensional tensor (at position " + tensors.indexOf(ref) + ") cannot be concatenated");
+            }
+            int nd = ref.dim();
+            int d = Shapes.wrapDim(dim, nd);
+            int total = 0;
+            for (int i = 0; i < tensors.size(); i++) {
+                Tensor t = tensors.get(i);
+                if (isLegacyEmpty(t)) continue;
+                if (t.dim() != nd) {
+                    throw new IllegalArgumentException("Tensors must have same number of dimensions: got " + nd + " and " + t.dim());
                 }
+                for (int j = 0; j < nd; j++) {
+                    if (j != d && t.shape[j] != ref.shape[j]) {
+                        throw new IllegalArgumentException("Sizes of tensors must match except in dimension " + d + ". Expected size "
+                                + ref.shape[j] + " but got size " + t.shape[j] + " for tensor number " + i + " in the list.");
+                    }
+                }
+                total += t.shape[d];
             }
-            total += t.shape[d];
+            int[] shape = ref.shape.clone();
+            shape[d] = total;
+            Tensor out = Tensor.contiguousOf(Storage.allocate(dtype, Shapes.numel(shape)), shape);
+            int at = 0;
+            for (Tensor t : tensors) {
+                if (isLegacyEmpty(t)) continue;
+                Copying.copyElements(Views.slice(out, d, at, at + t.shape[d], 1), t);
+                at += t.shape[d];
+            }
+            return out;
         }
-        int[] shape = ref.shape.clone();
-        shape[d] = total;
-        Tensor out = Tensor.contiguousOf(Storage.allocate(dtype, Shapes.numel(shape)), shape);
-        int at = 0;
-        for (Tensor t : tensors) {
-            if (isLegacyEmpty(t)) continue;
-            Copying.copyElements(Views.slice(out, d, at, at + t.shape[d], 1), t);
-            at += t.shape[d];
-        }
-        return out;
     }
 
     private static boolean isLegacyEmpty(Tensor t) {
@@ -67,27 +60,21 @@ final class Joining {
     }
 
     static Tensor stack(List<Tensor> tensors, int dim) {
-        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::stack") : null;
-        try {
-            return stackImpl(tensors, dim);
-        } finally {
-            Profiler.exit(ev);
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::stack") : null) {
+            if (tensors == null || tensors.isEmpty()) throw new IllegalArgumentException("stack expects a non-empty TensorList");
+            Tensor first = Checks.tensor(tensors.get(0), "stack", "tensors", 0);
+            for (int i = 1; i < tensors.size(); i++) {
+                Tensor t = Checks.tensor(tensors.get(i), "stack", "tensors", 0);
+                if (!Arrays.equals(t.shape, first.shape)) {
+                    throw new IllegalArgumentException("stack expects each tensor to be equal size, but got " + Shapes.format(first.shape)
+                            + " at entry 0 and " + Shapes.format(t.shape) + " at entry " + i);
+                }
+            }
+            int d = Shapes.wrapDim(dim, first.dim() + 1);
+            Tensor[] parts = new Tensor[tensors.size()];
+            for (int i = 0; i < parts.length; i++) parts[i] = Views.unsqueeze(tensors.get(i), d);
+            return cat(Arrays.asList(parts), d);
         }
     }
 
-    private static Tensor stackImpl(List<Tensor> tensors, int dim) {
-        if (tensors == null || tensors.isEmpty()) throw new IllegalArgumentException("stack expects a non-empty TensorList");
-        Tensor first = Checks.tensor(tensors.get(0), "stack", "tensors", 0);
-        for (int i = 1; i < tensors.size(); i++) {
-            Tensor t = Checks.tensor(tensors.get(i), "stack", "tensors", 0);
-            if (!Arrays.equals(t.shape, first.shape)) {
-                throw new IllegalArgumentException("stack expects each tensor to be equal size, but got " + Shapes.format(first.shape)
-                        + " at entry 0 and " + Shapes.format(t.shape) + " at entry " + i);
-            }
-        }
-        int d = Shapes.wrapDim(dim, first.dim() + 1);
-        Tensor[] parts = new Tensor[tensors.size()];
-        for (int i = 0; i < parts.length; i++) parts[i] = Views.unsqueeze(tensors.get(i), d);
-        return cat(Arrays.asList(parts), d);
-    }
 }

@@ -12,133 +12,98 @@ final class LinearAlgebra {
     private LinearAlgebra() {}
 
     static Tensor mm(Tensor a, Tensor b) {
-        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::mm", a, b) : null;
-        try {
-            return mmImpl(a, b);
-        } finally {
-            Profiler.exit(ev);
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::mm", a, b) : null) {
+            Checks.tensor(b, "mm", "mat2", 1);
+            if (a.dim() != 2) throw new IllegalArgumentException("self must be a matrix");
+            if (b.dim() != 2) throw new IllegalArgumentException("mat2 must be a matrix");
+            if (a.shape[1] != b.shape[0]) {
+                throw new IllegalArgumentException("mat1 and mat2 shapes cannot be multiplied (" + a.shape[0] + "x" + a.shape[1]
+                        + " and " + b.shape[0] + "x" + b.shape[1] + ")");
+            }
+            DType t = sameType(a, b);
+            Tensor x = Copying.convert(a, computeType(t)), y = Copying.convert(b, computeType(t));
+            Tensor out = Tensor.contiguousOf(Storage.allocate(computeType(t), a.shape[0] * b.shape[1]), new int[] {a.shape[0], b.shape[1]});
+            gemm(x, x.offset, y, y.offset, out, 0);
+            return Copying.convert(out, t);
         }
-    }
-
-    private static Tensor mmImpl(Tensor a, Tensor b) {
-        Checks.tensor(b, "mm", "mat2", 1);
-        if (a.dim() != 2) throw new IllegalArgumentException("self must be a matrix");
-        if (b.dim() != 2) throw new IllegalArgumentException("mat2 must be a matrix");
-        if (a.shape[1] != b.shape[0]) {
-            throw new IllegalArgumentException("mat1 and mat2 shapes cannot be multiplied (" + a.shape[0] + "x" + a.shape[1]
-                    + " and " + b.shape[0] + "x" + b.shape[1] + ")");
-        }
-        DType t = sameType(a, b);
-        Tensor x = Copying.convert(a, computeType(t)), y = Copying.convert(b, computeType(t));
-        Tensor out = Tensor.contiguousOf(Storage.allocate(computeType(t), a.shape[0] * b.shape[1]), new int[] {a.shape[0], b.shape[1]});
-        gemm(x, x.offset, y, y.offset, out, 0);
-        return Copying.convert(out, t);
     }
 
     static Tensor bmm(Tensor a, Tensor b) {
-        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::bmm", a, b) : null;
-        try {
-            return bmmImpl(a, b);
-        } finally {
-            Profiler.exit(ev);
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::bmm", a, b) : null) {
+            Checks.tensor(b, "bmm", "mat2", 1);
+            if (a.dim() != 3) throw new IllegalArgumentException("batch1 must be a 3D tensor");
+            if (b.dim() != 3) throw new IllegalArgumentException("batch2 must be a 3D tensor");
+            if (b.shape[0] != a.shape[0] || b.shape[1] != a.shape[2]) {
+                throw new IllegalArgumentException("Expected size for first two dimensions of batch2 tensor to be: [" + a.shape[0]
+                        + ", " + a.shape[2] + "] but got: [" + b.shape[0] + ", " + b.shape[1] + "].");
+            }
+            return batched(a, b);
         }
-    }
-
-    private static Tensor bmmImpl(Tensor a, Tensor b) {
-        Checks.tensor(b, "bmm", "mat2", 1);
-        if (a.dim() != 3) throw new IllegalArgumentException("batch1 must be a 3D tensor");
-        if (b.dim() != 3) throw new IllegalArgumentException("batch2 must be a 3D tensor");
-        if (b.shape[0] != a.shape[0] || b.shape[1] != a.shape[2]) {
-            throw new IllegalArgumentException("Expected size for first two dimensions of batch2 tensor to be: [" + a.shape[0]
-                    + ", " + a.shape[2] + "] but got: [" + b.shape[0] + ", " + b.shape[1] + "].");
-        }
-        return batched(a, b);
     }
 
     static Tensor mv(Tensor a, Tensor v) {
-        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::mv", a, v) : null;
-        try {
-            return mvImpl(a, v);
-        } finally {
-            Profiler.exit(ev);
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::mv", a, v) : null) {
+            Checks.tensor(v, "mv", "vec", 1);
+            if (a.dim() != 2 || v.dim() != 1) {
+                throw new IllegalArgumentException("vector + matrix @ vector expected, got " + 1 + ", " + a.dim() + ", " + v.dim());
+            }
+            if (a.shape[1] != v.shape[0]) {
+                throw new IllegalArgumentException("size mismatch, got " + a.shape[0] + ", " + a.shape[0] + "x" + a.shape[1] + "," + v.shape[0]);
+            }
+            sameType(a, v);
+            return mm(a, v.unsqueeze(1)).squeeze(1);
         }
-    }
-
-    private static Tensor mvImpl(Tensor a, Tensor v) {
-        Checks.tensor(v, "mv", "vec", 1);
-        if (a.dim() != 2 || v.dim() != 1) {
-            throw new IllegalArgumentException("vector + matrix @ vector expected, got " + 1 + ", " + a.dim() + ", " + v.dim());
-        }
-        if (a.shape[1] != v.shape[0]) {
-            throw new IllegalArgumentException("size mismatch, got " + a.shape[0] + ", " + a.shape[0] + "x" + a.shape[1] + "," + v.shape[0]);
-        }
-        sameType(a, v);
-        return mm(a, v.unsqueeze(1)).squeeze(1);
     }
 
     static Tensor dot(Tensor a, Tensor b) {
-        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::dot", a, b) : null;
-        try {
-            return dotImpl(a, b);
-        } finally {
-            Profiler.exit(ev);
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::dot", a, b) : null) {
+            Checks.tensor(b, "dot", "tensor", 1);
+            if (a.dim() != 1 || b.dim() != 1) {
+                throw new IllegalArgumentException("1D tensors expected, but got " + a.dim() + "D and " + b.dim() + "D tensors");
+            }
+            if (a.dtype() != b.dtype()) {
+                throw new IllegalArgumentException("dot : expected both vectors to have same dtype, but found "
+                        + a.dtype().scalarTypeName() + " and " + b.dtype().scalarTypeName());
+            }
+            if (a.shape[0] != b.shape[0]) {
+                throw new IllegalArgumentException("inconsistent tensor size, expected tensor [" + a.shape[0] + "] and src [" + b.shape[0]
+                        + "] to have the same number of elements, but got " + a.shape[0] + " and " + b.shape[0] + " elements respectively");
+            }
+            return mm(a.unsqueeze(0), b.unsqueeze(1)).reshape();
         }
-    }
-
-    private static Tensor dotImpl(Tensor a, Tensor b) {
-        Checks.tensor(b, "dot", "tensor", 1);
-        if (a.dim() != 1 || b.dim() != 1) {
-            throw new IllegalArgumentException("1D tensors expected, but got " + a.dim() + "D and " + b.dim() + "D tensors");
-        }
-        if (a.dtype() != b.dtype()) {
-            throw new IllegalArgumentException("dot : expected both vectors to have same dtype, but found "
-                    + a.dtype().scalarTypeName() + " and " + b.dtype().scalarTypeName());
-        }
-        if (a.shape[0] != b.shape[0]) {
-            throw new IllegalArgumentException("inconsistent tensor size, expected tensor [" + a.shape[0] + "] and src [" + b.shape[0]
-                    + "] to have the same number of elements, but got " + a.shape[0] + " and " + b.shape[0] + " elements respectively");
-        }
-        return mm(a.unsqueeze(0), b.unsqueeze(1)).reshape();
     }
 
     static Tensor matmul(Tensor a, Tensor b) {
-        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::matmul", a, b) : null;
-        try {
-            return matmulImpl(a, b);
-        } finally {
-            Profiler.exit(ev);
-        }
-    }
-
-    private static Tensor matmulImpl(Tensor a, Tensor b) {
-        Checks.tensor(b, "matmul", "other", 1);
-        int da = a.dim(), db = b.dim();
-        if (da == 0 || db == 0) {
-            throw new IllegalArgumentException("both arguments to matmul need to be at least 1D, but they are " + da + "D and " + db + "D");
-        }
-        // the 1-d and 2-d cases go through the Tensor methods, which record their own backward rows
-        if (da == 1 && db == 1) return a.dot(b);
-        if (da == 2 && db == 1) return a.mv(b);
-        if (da == 1 && db == 2) return a.unsqueeze(0).mm(b).squeeze(0);
-        if (da == 2 && db == 2) return a.mm(b);
-        Tensor x = da == 1 ? a.unsqueeze(0) : a;
-        Tensor y = db == 1 ? b.unsqueeze(1) : b;
-        int k = x.shape[x.dim() - 1], k2 = y.shape[y.dim() - 2];
-        if (k != k2) {
-            if (db <= 2) {  // PyTorch folds the batch of a into rows and runs mm
-                throw new IllegalArgumentException("mat1 and mat2 shapes cannot be multiplied (" + x.numel() / Math.max(1, k) + "x"
-                        + k + " and " + k2 + "x" + y.shape[y.dim() - 1] + ")");
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::matmul", a, b) : null) {
+            Checks.tensor(b, "matmul", "other", 1);
+            int da = a.dim(), db = b.dim();
+            if (da == 0 || db == 0) {
+                throw new IllegalArgumentException("both arguments to matmul need to be at least 1D, but they are " + da + "D and " + db + "D");
             }
-            int[] batch = Shapes.broadcast(java.util.Arrays.copyOf(x.shape, x.dim() - 2), java.util.Arrays.copyOf(y.shape, y.dim() - 2));
-            int batches = Shapes.numel(batch);
-            throw new IllegalArgumentException("Expected size for first two dimensions of batch2 tensor to be: [" + batches + ", " + k
-                    + "] but got: [" + batches + ", " + k2 + "].");
+            // the 1-d and 2-d cases go through the Tensor methods, which record their own backward rows
+            if (da == 1 && db == 1) return a.dot(b);
+            if (da == 2 && db == 1) return a.mv(b);
+            if (da == 1 && db == 2) return a.unsqueeze(0).mm(b).squeeze(0);
+            if (da == 2 && db == 2) return a.mm(b);
+            Tensor x = da == 1 ? a.unsqueeze(0) : a;
+            Tensor y = db == 1 ? b.unsqueeze(1) : b;
+            int k = x.shape[x.dim() - 1], k2 = y.shape[y.dim() - 2];
+            if (k != k2) {
+                if (db <= 2) {  // PyTorch folds the batch of a into rows and runs mm
+                    throw new IllegalArgumentException("mat1 and mat2 shapes cannot be multiplied (" + x.numel() / Math.max(1, k) + "x"
+                            + k + " and " + k2 + "x" + y.shape[y.dim() - 1] + ")");
+                }
+                int[] batch = Shapes.broadcast(java.util.Arrays.copyOf(x.shape, x.dim() - 2), java.util.Arrays.copyOf(y.shape, y.dim() - 2));
+                int batches = Shapes.numel(batch);
+                throw new IllegalArgumentException("Expected size for first two dimensions of batch2 tensor to be: [" + batches + ", " + k
+                        + "] but got: [" + batches + ", " + k2 + "].");
+            }
+            boolean record = (a.requiresGrad() || b.requiresGrad()) && dev.jgrad.autograd.GradMode.isEnabled();
+            Tensor r = record ? composed(x, y) : batched(x, y);
+            if (da == 1) r = r.squeeze(-2);
+            if (db == 1) r = r.squeeze(-1);
+            return r;
         }
-        boolean record = (a.requiresGrad() || b.requiresGrad()) && dev.jgrad.autograd.GradMode.isEnabled();
-        Tensor r = record ? composed(x, y) : batched(x, y);
-        if (da == 1) r = r.squeeze(-2);
-        if (db == 1) r = r.squeeze(-1);
-        return r;
     }
 
     /** The batched product from differentiable ops (expand, reshape, bmm), as PyTorch's matmul builds it. */

@@ -1,5 +1,6 @@
 package dev.jgrad;
 
+import dev.jgrad.profiler.Profiler;
 import dev.jgrad.autograd.Derivatives;
 import java.util.Arrays;
 
@@ -10,73 +11,68 @@ final class NnLosses {
     // ---------------------------------------------------------------- losses
 
     static Tensor nllLoss(Tensor input, Tensor target, Tensor weight, String reduction, long ignoreIndex) {
-        return NnOps.profiled(input.dim() <= 2 ? "aten::nll_loss_forward" : "aten::nll_loss2d_forward",
-                () -> nllLossImpl(input, target, weight, reduction, ignoreIndex), input, target, weight);
-    }
-
-    private static Tensor nllLossImpl(Tensor input, Tensor target, Tensor weight, String reduction, long ignoreIndex) {
-        int red = NnOps.reductionCode(reduction);
-        NnOps.requireFloat(input, "nll_loss_out_frame");
-        if (input.dim() < 1) throw new IllegalArgumentException("Expected 1 or more dimensions (got " + input.dim() + ")");
-        if (target.dtype() != DType.INT64) {
-            throw new IllegalArgumentException("expected scalar type Long but found " + target.dtype().scalarTypeName());
-        }
-        int n = input.dim() == 1 ? 1 : input.shape[0], c = input.dim() == 1 ? input.shape[0] : input.shape[1];
-        int inner = NnOps.product(input.shape, Math.min(2, input.dim()), input.dim());
-        if (input.dim() >= 2 && (target.dim() == 0 || target.shape[0] != n)) {
-            throw new IllegalArgumentException("Expected input batch_size (" + n + ") to match target batch_size ("
-                    + (target.dim() == 0 ? 0 : target.shape[0]) + ").");
-        }
-        int[] expectTarget = input.dim() == 1 ? new int[0] : new int[input.dim() - 1];
-        if (input.dim() >= 2) {
-            expectTarget[0] = n;
-            System.arraycopy(input.shape, 2, expectTarget, 1, input.dim() - 2);
-        }
-        if (input.dim() == 1 ? target.dim() > 1 : !Arrays.equals(target.shape, expectTarget)) {
-            throw new IllegalArgumentException("Expected target size " + Shapes.format(expectTarget) + ", got "
-                    + Shapes.format(target.shape));
-        }
-        if (weight != null && weight.numel() != c) {
-            throw new IllegalArgumentException("weight tensor should be defined either for all " + c
-                    + " classes or no classes but got weight tensor of shape: " + Shapes.format(weight.shape));
-        }
-        NnKernels.NllResult r = NnKernels.nll(input.toDoubleArray(), target.toLongArray(), NnOps.doubles(weight), n, c, inner, ignoreIndex);
-        double[] coef = new double[r.losses().length];
-        Tensor result;
-        if (red == 0) {
-            for (int i = 0; i < coef.length; i++) coef[i] = -r.weights()[i];
-            result = NnOps.fromDoubles(r.losses(), target.shape, input.dtype());
-        } else {
-            double total = 0, totalWeight = 0;
-            for (int i = 0; i < coef.length; i++) {
-                total += r.losses()[i];
-                totalWeight += r.weights()[i];
+        try (var ev = Profiler.isActive() ? Profiler.enter(input.dim() <= 2 ? "aten::nll_loss_forward" : "aten::nll_loss2d_forward", input, target, weight) : null) {
+            int red = NnOps.reductionCode(reduction);
+            NnOps.requireFloat(input, "nll_loss_out_frame");
+            if (input.dim() < 1) throw new IllegalArgumentException("Expected 1 or more dimensions (got " + input.dim() + ")");
+            if (target.dtype() != DType.INT64) {
+                throw new IllegalArgumentException("expected scalar type Long but found " + target.dtype().scalarTypeName());
             }
-            double scale = red == 1 ? totalWeight : 1;
-            for (int i = 0; i < coef.length; i++) coef[i] = -r.weights()[i] / scale;
-            result = NnOps.fromDoubles(new double[] {red == 1 ? total / totalWeight : total}, new int[0], input.dtype());
+            int n = input.dim() == 1 ? 1 : input.shape[0], c = input.dim() == 1 ? input.shape[0] : input.shape[1];
+            int inner = NnOps.product(input.shape, Math.min(2, input.dim()), input.dim());
+            if (input.dim() >= 2 && (target.dim() == 0 || target.shape[0] != n)) {
+                throw new IllegalArgumentException("Expected input batch_size (" + n + ") to match target batch_size ("
+                        + (target.dim() == 0 ? 0 : target.shape[0]) + ").");
+            }
+            int[] expectTarget = input.dim() == 1 ? new int[0] : new int[input.dim() - 1];
+            if (input.dim() >= 2) {
+                expectTarget[0] = n;
+                System.arraycopy(input.shape, 2, expectTarget, 1, input.dim() - 2);
+            }
+            if (input.dim() == 1 ? target.dim() > 1 : !Arrays.equals(target.shape, expectTarget)) {
+                throw new IllegalArgumentException("Expected target size " + Shapes.format(expectTarget) + ", got "
+                        + Shapes.format(target.shape));
+            }
+            if (weight != null && weight.numel() != c) {
+                throw new IllegalArgumentException("weight tensor should be defined either for all " + c
+                        + " classes or no classes but got weight tensor of shape: " + Shapes.format(weight.shape));
+            }
+            NnKernels.NllResult r = NnKernels.nll(input.toDoubleArray(), target.toLongArray(), NnOps.doubles(weight), n, c, inner, ignoreIndex);
+            double[] coef = new double[r.losses().length];
+            Tensor result;
+            if (red == 0) {
+                for (int i = 0; i < coef.length; i++) coef[i] = -r.weights()[i];
+                result = NnOps.fromDoubles(r.losses(), target.shape, input.dtype());
+            } else {
+                double total = 0, totalWeight = 0;
+                for (int i = 0; i < coef.length; i++) {
+                    total += r.losses()[i];
+                    totalWeight += r.weights()[i];
+                }
+                double scale = red == 1 ? totalWeight : 1;
+                for (int i = 0; i < coef.length; i++) coef[i] = -r.weights()[i] / scale;
+                result = NnOps.fromDoubles(new double[] {red == 1 ? total / totalWeight : total}, new int[0], input.dtype());
+            }
+            long[] safeTarget = target.toLongArray();
+            for (int i = 0; i < safeTarget.length; i++) if (safeTarget[i] == ignoreIndex) safeTarget[i] = 0;
+            Tensor tgt = Tensor.contiguousOf(Storage.wrap(safeTarget), target.shape);
+            String name = input.dim() <= 2 ? "NllLossBackward0" : "NllLoss2DBackward0";
+            return Derivatives.nllLoss(result, input, tgt, NnOps.fromDoubles(coef, target.shape, input.dtype()), input.dim() == 1 ? 0 : 1, name);
         }
-        long[] safeTarget = target.toLongArray();
-        for (int i = 0; i < safeTarget.length; i++) if (safeTarget[i] == ignoreIndex) safeTarget[i] = 0;
-        Tensor tgt = Tensor.contiguousOf(Storage.wrap(safeTarget), target.shape);
-        String name = input.dim() <= 2 ? "NllLossBackward0" : "NllLoss2DBackward0";
-        return Derivatives.nllLoss(result, input, tgt, NnOps.fromDoubles(coef, target.shape, input.dtype()), input.dim() == 1 ? 0 : 1, name);
     }
 
     static Tensor mseLoss(Tensor input, Tensor target, String reduction) {
-        return NnOps.profiled("aten::mse_loss", () -> mseLossImpl(input, target, reduction), input, target);
-    }
-
-    private static Tensor mseLossImpl(Tensor input, Tensor target, String reduction) {
-        int red = NnOps.reductionCode(reduction);
-        Tensor loss;
-        try (var g = Torch.noGrad()) {
-            Tensor d = input.sub(target);
-            loss = d.mul(d);
-            if (red == 1) loss = loss.mean();
-            else if (red == 2) loss = loss.sum();
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::mse_loss", input, target) : null) {
+            int red = NnOps.reductionCode(reduction);
+            Tensor loss;
+            try (var g = Torch.noGrad()) {
+                Tensor d = input.sub(target);
+                loss = d.mul(d);
+                if (red == 1) loss = loss.mean();
+                else if (red == 2) loss = loss.sum();
+            }
+            return Derivatives.mseLoss(loss, input, target, red);
         }
-        return Derivatives.mseLoss(loss, input, target, red);
     }
 
     private static void checkSameSize(Tensor input, Tensor target) {
@@ -87,49 +83,44 @@ final class NnLosses {
     }
 
     static Tensor binaryCrossEntropy(Tensor input, Tensor target, Tensor weight, String reduction) {
-        return NnOps.profiled("aten::binary_cross_entropy",
-                () -> binaryCrossEntropyImpl(input, target, weight, reduction), input, target, weight);
-    }
-
-    private static Tensor binaryCrossEntropyImpl(Tensor input, Tensor target, Tensor weight, String reduction) {
-        int red = NnOps.reductionCode(reduction);
-        checkSameSize(input, target);
-        NnOps.requireFloat(input, "binary_cross_entropy");
-        double[] p = input.toDoubleArray(), y = target.toDoubleArray();
-        double[] loss = new double[p.length];
-        for (int i = 0; i < p.length; i++) {
-            if (!(p[i] >= 0 && p[i] <= 1)) throw new IllegalArgumentException("all elements of input should be between 0 and 1");
-            loss[i] = (y[i] - 1) * Math.max(Math.log1p(-p[i]), -100) - y[i] * Math.max(Math.log(p[i]), -100);
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::binary_cross_entropy", input, target, weight) : null) {
+            int red = NnOps.reductionCode(reduction);
+            checkSameSize(input, target);
+            NnOps.requireFloat(input, "binary_cross_entropy");
+            double[] p = input.toDoubleArray(), y = target.toDoubleArray();
+            double[] loss = new double[p.length];
+            for (int i = 0; i < p.length; i++) {
+                if (!(p[i] >= 0 && p[i] <= 1)) throw new IllegalArgumentException("all elements of input should be between 0 and 1");
+                loss[i] = (y[i] - 1) * Math.max(Math.log1p(-p[i]), -100) - y[i] * Math.max(Math.log(p[i]), -100);
+            }
+            Tensor l;
+            try (var g = Torch.noGrad()) {
+                l = NnOps.fromDoubles(loss, input.shape, input.dtype());
+                if (weight != null) l = l.mul(weight);
+                if (red == 1) l = l.mean();
+                else if (red == 2) l = l.sum();
+            }
+            return Derivatives.binaryCrossEntropy(l, input, target, weight, red);
         }
-        Tensor l;
-        try (var g = Torch.noGrad()) {
-            l = NnOps.fromDoubles(loss, input.shape, input.dtype());
-            if (weight != null) l = l.mul(weight);
-            if (red == 1) l = l.mean();
-            else if (red == 2) l = l.sum();
-        }
-        return Derivatives.binaryCrossEntropy(l, input, target, weight, red);
     }
 
     static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, Tensor weight, Tensor posWeight, String reduction) {
-        return NnOps.profiled("aten::binary_cross_entropy_with_logits",
-                () -> binaryCrossEntropyWithLogitsImpl(input, target, weight, posWeight, reduction), input, target, weight, posWeight);
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::binary_cross_entropy_with_logits", input, target, weight, posWeight) : null) {
+            int red = NnOps.reductionCode(reduction);
+            checkSameSize(input, target);
+            Tensor l;
+            try (var g = Torch.noGrad()) {
+                // log(1 + exp(-x)) written so neither exp can overflow, as PyTorch writes it
+                Tensor maxVal = input.neg().clampMin(0);
+                Tensor softplus = maxVal.neg().exp().add(input.neg().sub(maxVal).exp()).log().add(maxVal);
+                Tensor logWeight = posWeight == null ? null : posWeight.sub(1L).mul(target).add(1L);
+                l = target.rsub(1L).mul(input).add(logWeight == null ? softplus : logWeight.mul(softplus));
+                if (weight != null) l = l.mul(weight);
+                if (red == 1) l = l.mean();
+                else if (red == 2) l = l.sum();
+            }
+            return Derivatives.binaryCrossEntropyWithLogits(l, input, target, weight, posWeight, red);
+        }
     }
 
-    private static Tensor binaryCrossEntropyWithLogitsImpl(Tensor input, Tensor target, Tensor weight, Tensor posWeight, String reduction) {
-        int red = NnOps.reductionCode(reduction);
-        checkSameSize(input, target);
-        Tensor l;
-        try (var g = Torch.noGrad()) {
-            // log(1 + exp(-x)) written so neither exp can overflow, as PyTorch writes it
-            Tensor maxVal = input.neg().clampMin(0);
-            Tensor softplus = maxVal.neg().exp().add(input.neg().sub(maxVal).exp()).log().add(maxVal);
-            Tensor logWeight = posWeight == null ? null : posWeight.sub(1L).mul(target).add(1L);
-            l = target.rsub(1L).mul(input).add(logWeight == null ? softplus : logWeight.mul(softplus));
-            if (weight != null) l = l.mul(weight);
-            if (red == 1) l = l.mean();
-            else if (red == 2) l = l.sum();
-        }
-        return Derivatives.binaryCrossEntropyWithLogits(l, input, target, weight, posWeight, red);
-    }
 }

@@ -264,53 +264,29 @@ final class Reductions {
     // ---------------------------------------------------------------- public ops
 
     static Tensor sumAll(Tensor a) {
-        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::sum", a) : null;
-        try {
-            return sumAllImpl(a);
-        } finally {
-            Profiler.exit(ev);
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::sum", a) : null) {
+            return sum(a, null, false);
         }
     }
-
-    private static Tensor sumAllImpl(Tensor a) { return sum(a, null, false); }
 
     static Tensor sum(Tensor a, int[] dims, boolean keepdim) {
-        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::sum", a) : null;
-        try {
-            return sumImpl(a, dims, keepdim);
-        } finally {
-            Profiler.exit(ev);
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::sum", a) : null) {
+            DType ct = accumulateType(a);
+            if (ct == DType.FLOAT32 || ct == DType.FLOAT64) return floatSum(a, reducedMask(a, dims), keepdim);
+            return reduceDims(ReduceOp.SUM, a, dims, keepdim, ct);
         }
-    }
-
-    private static Tensor sumImpl(Tensor a, int[] dims, boolean keepdim) {
-        DType ct = accumulateType(a);
-        if (ct == DType.FLOAT32 || ct == DType.FLOAT64) return floatSum(a, reducedMask(a, dims), keepdim);
-        return reduceDims(ReduceOp.SUM, a, dims, keepdim, ct);
     }
 
     static Tensor prodAll(Tensor a) {
-        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::prod", a) : null;
-        try {
-            return prodAllImpl(a);
-        } finally {
-            Profiler.exit(ev);
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::prod", a) : null) {
+            return reduceAll(ReduceOp.PROD, a, accumulateType(a));
         }
     }
-
-    private static Tensor prodAllImpl(Tensor a) { return reduceAll(ReduceOp.PROD, a, accumulateType(a)); }
 
     static Tensor prod(Tensor a, int dim, boolean keepdim) {
-        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::prod", a) : null;
-        try {
-            return prodImpl(a, dim, keepdim);
-        } finally {
-            Profiler.exit(ev);
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::prod", a) : null) {
+            return reduceDim(ReduceOp.PROD, a, dim, keepdim, accumulateType(a), false)[0];
         }
-    }
-
-    private static Tensor prodImpl(Tensor a, int dim, boolean keepdim) {
-        return reduceDim(ReduceOp.PROD, a, dim, keepdim, accumulateType(a), false)[0];
     }
 
     private static void checkMeanType(Tensor a) {
@@ -321,55 +297,34 @@ final class Reductions {
     }
 
     static Tensor meanAll(Tensor a) {
-        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::mean", a) : null;
-        try {
-            return meanAllImpl(a);
-        } finally {
-            Profiler.exit(ev);
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::mean", a) : null) {
+            checkMeanType(a);
+            Tensor s = sumAll(a);
+            return s.div_(Scalar.of((double) a.numel()));
         }
-    }
-
-    private static Tensor meanAllImpl(Tensor a) {
-        checkMeanType(a);
-        Tensor s = sumAll(a);
-        return s.div_(Scalar.of((double) a.numel()));
     }
 
     static Tensor mean(Tensor a, int[] dims, boolean keepdim) {
-        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::mean", a) : null;
-        try {
-            return meanImpl(a, dims, keepdim);
-        } finally {
-            Profiler.exit(ev);
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::mean", a) : null) {
+            checkMeanType(a);
+            Tensor s = sum(a, dims, keepdim);
+            long count = 1;
+            if (dims == null || dims.length == 0) count = a.numel();
+            else for (int d : dims) count *= a.shape.length == 0 ? 1 : a.shape[Shapes.wrapDim(d, a.shape.length)];
+            return s.div_(Scalar.of((double) count));
         }
-    }
-
-    private static Tensor meanImpl(Tensor a, int[] dims, boolean keepdim) {
-        checkMeanType(a);
-        Tensor s = sum(a, dims, keepdim);
-        long count = 1;
-        if (dims == null || dims.length == 0) count = a.numel();
-        else for (int d : dims) count *= a.shape.length == 0 ? 1 : a.shape[Shapes.wrapDim(d, a.shape.length)];
-        return s.div_(Scalar.of((double) count));
     }
 
     static Tensor extremeAll(Tensor a, boolean max) {
-        Profiler.Open ev = Profiler.isActive() ? Profiler.enter((max ? "aten::max" : "aten::min"), a) : null;
-        try {
-            return extremeAllImpl(a, max);
-        } finally {
-            Profiler.exit(ev);
+        try (var ev = Profiler.isActive() ? Profiler.enter((max ? "aten::max" : "aten::min"), a) : null) {
+            if (a.numel() == 0) {
+                throw new IllegalArgumentException((max ? "max" : "min") + "(): Expected reduction dim to be specified for "
+                        + "input.numel() == 0. Specify the reduction dim with the 'dim' argument.");
+            }
+            DType ct = Elementwise.computeType(a.dtype());
+            Tensor r = reduceAll(max ? ReduceOp.MAX : ReduceOp.MIN, a, ct);
+            return Copying.convert(r, a.dtype());
         }
-    }
-
-    private static Tensor extremeAllImpl(Tensor a, boolean max) {
-        if (a.numel() == 0) {
-            throw new IllegalArgumentException((max ? "max" : "min") + "(): Expected reduction dim to be specified for "
-                    + "input.numel() == 0. Specify the reduction dim with the 'dim' argument.");
-        }
-        DType ct = Elementwise.computeType(a.dtype());
-        Tensor r = reduceAll(max ? ReduceOp.MAX : ReduceOp.MIN, a, ct);
-        return Copying.convert(r, a.dtype());
     }
 
     static ValuesIndices extreme(Tensor a, int dim, boolean keepdim, boolean max) {
@@ -378,25 +333,18 @@ final class Reductions {
 
     /** Values and indices along dim; name is the op reported in messages (max, min, argmax, argmin). */
     static ValuesIndices extreme(Tensor a, int dim, boolean keepdim, boolean max, String name) {
-        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::" + name, a) : null;
-        try {
-            return extremeImpl(a, dim, keepdim, max, name);
-        } finally {
-            Profiler.exit(ev);
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::" + name, a) : null) {
+            if (a.dtype() == DType.BOOL && name.startsWith("arg")) {
+                throw new IllegalArgumentException("\"" + name + "_cpu\" not implemented for 'Bool'");
+            }
+            int d = Shapes.wrapDim(dim, a.shape.length);
+            if (a.shape.length > 0 && a.shape[d] == 0) {
+                throw new IllegalArgumentException(name + "(): Expected reduction dim " + d + " to have non-zero size.");
+            }
+            DType ct = Elementwise.computeType(a.dtype());
+            Tensor[] r = reduceDim(max ? ReduceOp.MAX : ReduceOp.MIN, a, d, keepdim, ct, true);
+            return new ValuesIndices(max ? "max" : "min", Copying.convert(r[0], a.dtype()), r[1]);
         }
-    }
-
-    private static ValuesIndices extremeImpl(Tensor a, int dim, boolean keepdim, boolean max, String name) {
-        if (a.dtype() == DType.BOOL && name.startsWith("arg")) {
-            throw new IllegalArgumentException("\"" + name + "_cpu\" not implemented for 'Bool'");
-        }
-        int d = Shapes.wrapDim(dim, a.shape.length);
-        if (a.shape.length > 0 && a.shape[d] == 0) {
-            throw new IllegalArgumentException(name + "(): Expected reduction dim " + d + " to have non-zero size.");
-        }
-        DType ct = Elementwise.computeType(a.dtype());
-        Tensor[] r = reduceDim(max ? ReduceOp.MAX : ReduceOp.MIN, a, d, keepdim, ct, true);
-        return new ValuesIndices(max ? "max" : "min", Copying.convert(r[0], a.dtype()), r[1]);
     }
 
     static Tensor argAll(Tensor a, boolean max) {
@@ -408,33 +356,26 @@ final class Reductions {
     }
 
     static Tensor norm(Tensor a, double p, int[] dims, boolean keepdim) {
-        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::norm", a) : null;
-        try {
-            return normImpl(a, p, dims, keepdim);
-        } finally {
-            Profiler.exit(ev);
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::norm", a) : null) {
+            if (!a.dtype().isFloatingPoint()) {
+                throw new IllegalArgumentException("norm(): input dtype should be either floating point or complex. Got "
+                        + a.dtype().scalarTypeName() + " instead.");
+            }
+            DType ct = a.dtype();
+            if (a.numel() > 0) return floatNorm(a, p, dims, keepdim);
+            if (p == 2) {
+                return reduceDims(ReduceOp.SUM_OF_SQUARES, a, dims, keepdim, ct).sqrt_();
+            }
+            Tensor abs = Elementwise.unary(UnaryOp.ABS, a);
+            if (p == Double.POSITIVE_INFINITY || p == Double.NEGATIVE_INFINITY) {
+                ReduceOp op = p > 0 ? ReduceOp.MAX : ReduceOp.MIN;
+                if (a.numel() == 0 && p > 0) return reduceDims(ReduceOp.SUM, abs, dims, keepdim, ct);
+                return reduceDims(op, abs, dims, keepdim, ct);
+            }
+            if (p == 0) return reduceDims(ReduceOp.SUM, abs.ne(Scalar.of(0.0)).to(ct), dims, keepdim, ct);
+            if (p == 1) return reduceDims(ReduceOp.SUM, abs, dims, keepdim, ct);
+            return reduceDims(ReduceOp.SUM, abs.pow(p), dims, keepdim, ct).pow_(Scalar.of(1 / p));
         }
-    }
-
-    private static Tensor normImpl(Tensor a, double p, int[] dims, boolean keepdim) {
-        if (!a.dtype().isFloatingPoint()) {
-            throw new IllegalArgumentException("norm(): input dtype should be either floating point or complex. Got "
-                    + a.dtype().scalarTypeName() + " instead.");
-        }
-        DType ct = a.dtype();
-        if (a.numel() > 0) return floatNorm(a, p, dims, keepdim);
-        if (p == 2) {
-            return reduceDims(ReduceOp.SUM_OF_SQUARES, a, dims, keepdim, ct).sqrt_();
-        }
-        Tensor abs = Elementwise.unary(UnaryOp.ABS, a);
-        if (p == Double.POSITIVE_INFINITY || p == Double.NEGATIVE_INFINITY) {
-            ReduceOp op = p > 0 ? ReduceOp.MAX : ReduceOp.MIN;
-            if (a.numel() == 0 && p > 0) return reduceDims(ReduceOp.SUM, abs, dims, keepdim, ct);
-            return reduceDims(op, abs, dims, keepdim, ct);
-        }
-        if (p == 0) return reduceDims(ReduceOp.SUM, abs.ne(Scalar.of(0.0)).to(ct), dims, keepdim, ct);
-        if (p == 1) return reduceDims(ReduceOp.SUM, abs, dims, keepdim, ct);
-        return reduceDims(ReduceOp.SUM, abs.pow(p), dims, keepdim, ct).pow_(Scalar.of(1 / p));
     }
 
     static Tensor logicalAll(Tensor a, boolean all) {

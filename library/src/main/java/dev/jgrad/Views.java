@@ -21,39 +21,25 @@ final class Views {
     }
 
     static Tensor view(Tensor t, long[] requested) {
-        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::view", t) : null;
-        try {
-            return viewImpl(t, requested);
-        } finally {
-            Profiler.exit(ev);
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::view", t) : null) {
+            int[] shape = Shapes.inferSize(requested, t.numel);
+            int[] stride = Shapes.viewStrides(t.shape, t.stride, shape);
+            if (stride == null) {
+                throw new IllegalArgumentException("view size is not compatible with input tensor's size and stride (at least "
+                        + "one dimension spans across two contiguous subspaces). Use .reshape(...) instead.");
+            }
+            return make(t, shape, stride, t.offset);
         }
-    }
-
-    private static Tensor viewImpl(Tensor t, long[] requested) {
-        int[] shape = Shapes.inferSize(requested, t.numel);
-        int[] stride = Shapes.viewStrides(t.shape, t.stride, shape);
-        if (stride == null) {
-            throw new IllegalArgumentException("view size is not compatible with input tensor's size and stride (at least "
-                    + "one dimension spans across two contiguous subspaces). Use .reshape(...) instead.");
-        }
-        return make(t, shape, stride, t.offset);
     }
 
     static Tensor reshape(Tensor t, long[] requested) {
-        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::reshape", t) : null;
-        try {
-            return reshapeImpl(t, requested);
-        } finally {
-            Profiler.exit(ev);
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::reshape", t) : null) {
+            int[] shape = Shapes.inferSize(requested, t.numel);
+            int[] stride = Shapes.viewStrides(t.shape, t.stride, shape);
+            if (stride != null) return make(t, shape, stride, t.offset);
+            Tensor c = Copying.clone(t);
+            return make(c, shape, Shapes.contiguousStrides(shape), 0);
         }
-    }
-
-    private static Tensor reshapeImpl(Tensor t, long[] requested) {
-        int[] shape = Shapes.inferSize(requested, t.numel);
-        int[] stride = Shapes.viewStrides(t.shape, t.stride, shape);
-        if (stride != null) return make(t, shape, stride, t.offset);
-        Tensor c = Copying.clone(t);
-        return make(c, shape, Shapes.contiguousStrides(shape), 0);
     }
 
     static Tensor flatten(Tensor t, int startDim, int endDim) {
@@ -73,68 +59,47 @@ final class Views {
     }
 
     static Tensor transpose(Tensor t, int dim0, int dim1) {
-        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::transpose", t) : null;
-        try {
-            return transposeImpl(t, dim0, dim1);
-        } finally {
-            Profiler.exit(ev);
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::transpose", t) : null) {
+            int nd = t.shape.length;
+            int a = Shapes.wrapDim(dim0, nd), b = Shapes.wrapDim(dim1, nd);
+            if (nd == 0 || a == b) return make(t, t.shape, t.stride, t.offset);
+            int[] shape = t.shape.clone(), stride = t.stride.clone();
+            shape[a] = t.shape[b];
+            shape[b] = t.shape[a];
+            stride[a] = t.stride[b];
+            stride[b] = t.stride[a];
+            return make(t, shape, stride, t.offset);
         }
-    }
-
-    private static Tensor transposeImpl(Tensor t, int dim0, int dim1) {
-        int nd = t.shape.length;
-        int a = Shapes.wrapDim(dim0, nd), b = Shapes.wrapDim(dim1, nd);
-        if (nd == 0 || a == b) return make(t, t.shape, t.stride, t.offset);
-        int[] shape = t.shape.clone(), stride = t.stride.clone();
-        shape[a] = t.shape[b];
-        shape[b] = t.shape[a];
-        stride[a] = t.stride[b];
-        stride[b] = t.stride[a];
-        return make(t, shape, stride, t.offset);
     }
 
     static Tensor t(Tensor t) {
-        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::t", t) : null;
-        try {
-            return tImpl(t);
-        } finally {
-            Profiler.exit(ev);
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::t", t) : null) {
+            if (t.shape.length > 2) {
+                throw new IllegalArgumentException("t() expects a tensor with <= 2 dimensions, but self is " + t.shape.length + "D");
+            }
+            return transpose(t, 0, t.shape.length < 2 ? 0 : 1);
         }
-    }
-
-    private static Tensor tImpl(Tensor t) {
-        if (t.shape.length > 2) {
-            throw new IllegalArgumentException("t() expects a tensor with <= 2 dimensions, but self is " + t.shape.length + "D");
-        }
-        return transpose(t, 0, t.shape.length < 2 ? 0 : 1);
     }
 
     static Tensor permute(Tensor t, int[] dims) {
-        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::permute", t) : null;
-        try {
-            return permuteImpl(t, dims);
-        } finally {
-            Profiler.exit(ev);
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::permute", t) : null) {
+            int nd = t.shape.length;
+            if (dims == null || dims.length != nd) {
+                throw new IllegalArgumentException("permute(sparse_coo): number of dimensions in the tensor input does not match "
+                        + "the length of the desired ordering of dimensions i.e. input.dim() = " + nd + " is not equal to len(dims) = "
+                        + (dims == null ? 0 : dims.length));
+            }
+            int[] shape = new int[nd], stride = new int[nd];
+            boolean[] seen = new boolean[nd];
+            for (int i = 0; i < nd; i++) {
+                int d = Shapes.wrapDim(dims[i], nd);
+                if (seen[d]) throw new IllegalArgumentException("permute(): duplicate dims are not allowed.");
+                seen[d] = true;
+                shape[i] = t.shape[d];
+                stride[i] = t.stride[d];
+            }
+            return make(t, shape, stride, t.offset);
         }
-    }
-
-    private static Tensor permuteImpl(Tensor t, int[] dims) {
-        int nd = t.shape.length;
-        if (dims == null || dims.length != nd) {
-            throw new IllegalArgumentException("permute(sparse_coo): number of dimensions in the tensor input does not match "
-                    + "the length of the desired ordering of dimensions i.e. input.dim() = " + nd + " is not equal to len(dims) = "
-                    + (dims == null ? 0 : dims.length));
-        }
-        int[] shape = new int[nd], stride = new int[nd];
-        boolean[] seen = new boolean[nd];
-        for (int i = 0; i < nd; i++) {
-            int d = Shapes.wrapDim(dims[i], nd);
-            if (seen[d]) throw new IllegalArgumentException("permute(): duplicate dims are not allowed.");
-            seen[d] = true;
-            shape[i] = t.shape[d];
-            stride[i] = t.stride[d];
-        }
-        return make(t, shape, stride, t.offset);
     }
 
     static Tensor squeeze(Tensor t) {
@@ -158,99 +123,78 @@ final class Views {
     }
 
     static Tensor unsqueeze(Tensor t, int dim) {
-        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::unsqueeze", t) : null;
-        try {
-            return unsqueezeImpl(t, dim);
-        } finally {
-            Profiler.exit(ev);
-        }
-    }
-
-    private static Tensor unsqueezeImpl(Tensor t, int dim) {
-        int nd = t.shape.length;
-        int d = Shapes.wrapDim(dim, nd + 1);
-        int[] shape = new int[nd + 1], stride = new int[nd + 1];
-        for (int i = 0, j = 0; i <= nd; i++) {
-            if (i == d) {
-                shape[i] = 1;
-                stride[i] = d < nd ? t.shape[d] * t.stride[d] : 1;
-            } else {
-                shape[i] = t.shape[j];
-                stride[i] = t.stride[j++];
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::unsqueeze", t) : null) {
+            int nd = t.shape.length;
+            int d = Shapes.wrapDim(dim, nd + 1);
+            int[] shape = new int[nd + 1], stride = new int[nd + 1];
+            for (int i = 0, j = 0; i <= nd; i++) {
+                if (i == d) {
+                    shape[i] = 1;
+                    stride[i] = d < nd ? t.shape[d] * t.stride[d] : 1;
+                } else {
+                    shape[i] = t.shape[j];
+                    stride[i] = t.stride[j++];
+                }
             }
+            return make(t, shape, stride, t.offset);
         }
-        return make(t, shape, stride, t.offset);
     }
 
     static Tensor expand(Tensor t, long[] sizes) {
-        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::expand", t) : null;
-        try {
-            return expandImpl(t, sizes);
-        } finally {
-            Profiler.exit(ev);
-        }
-    }
-
-    private static Tensor expandImpl(Tensor t, long[] sizes) {
-        int nd = t.shape.length, n = sizes.length;
-        if (n < nd) {
-            throw new IllegalArgumentException("expand(" + t.dtype().legacyTensorTypeName() + "{" + Shapes.format(t.shape)
-                    + "}, size=" + Shapes.format(sizes) + "): the number of sizes provided (" + n
-                    + ") must be greater or equal to the number of dimensions in the tensor (" + nd + ")");
-        }
-        int[] shape = new int[n], stride = new int[n];
-        for (int i = n - 1; i >= 0; i--) {
-            int j = i - (n - nd);
-            long want = sizes[i];
-            if (j < 0) {
-                if (want < 0) {
-                    throw new IllegalArgumentException("The expanded size of the tensor (" + want
-                            + ") isn't allowed in a leading, non-existing dimension " + i);
-                }
-                shape[i] = (int) want;
-                stride[i] = 0;
-                continue;
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::expand", t) : null) {
+            int nd = t.shape.length, n = sizes.length;
+            if (n < nd) {
+                throw new IllegalArgumentException("expand(" + t.dtype().legacyTensorTypeName() + "{" + Shapes.format(t.shape)
+                        + "}, size=" + Shapes.format(sizes) + "): the number of sizes provided (" + n
+                        + ") must be greater or equal to the number of dimensions in the tensor (" + nd + ")");
             }
-            int have = t.shape[j];
-            if (want == -1) want = have;
-            if (want != have) {
-                if (have != 1) {
-                    throw new IllegalArgumentException("The expanded size of the tensor (" + want
-                            + ") must match the existing size (" + have + ") at non-singleton dimension " + i
-                            + ".  Target sizes: " + Shapes.format(sizes) + ".  Tensor sizes: " + Shapes.format(t.shape));
+            int[] shape = new int[n], stride = new int[n];
+            for (int i = n - 1; i >= 0; i--) {
+                int j = i - (n - nd);
+                long want = sizes[i];
+                if (j < 0) {
+                    if (want < 0) {
+                        throw new IllegalArgumentException("The expanded size of the tensor (" + want
+                                + ") isn't allowed in a leading, non-existing dimension " + i);
+                    }
+                    shape[i] = (int) want;
+                    stride[i] = 0;
+                    continue;
                 }
-                if (want < 0) throw new IllegalArgumentException("invalid shape dimension " + want);
-                shape[i] = (int) want;
-                stride[i] = 0;
-            } else {
-                shape[i] = have;
-                stride[i] = t.stride[j];
+                int have = t.shape[j];
+                if (want == -1) want = have;
+                if (want != have) {
+                    if (have != 1) {
+                        throw new IllegalArgumentException("The expanded size of the tensor (" + want
+                                + ") must match the existing size (" + have + ") at non-singleton dimension " + i
+                                + ".  Target sizes: " + Shapes.format(sizes) + ".  Tensor sizes: " + Shapes.format(t.shape));
+                    }
+                    if (want < 0) throw new IllegalArgumentException("invalid shape dimension " + want);
+                    shape[i] = (int) want;
+                    stride[i] = 0;
+                } else {
+                    shape[i] = have;
+                    stride[i] = t.stride[j];
+                }
             }
+            Shapes.checkedShape(Shapes.toLong(shape));
+            return make(t, shape, stride, t.offset);
         }
-        Shapes.checkedShape(Shapes.toLong(shape));
-        return make(t, shape, stride, t.offset);
     }
 
     static Tensor select(Tensor t, int dim, long index) {
-        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::select", t) : null;
-        try {
-            return selectImpl(t, dim, index);
-        } finally {
-            Profiler.exit(ev);
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::select", t) : null) {
+            int nd = t.shape.length;
+            if (nd == 0) throw new IllegalArgumentException("select() cannot be applied to a 0-dim tensor.");
+            int d = Shapes.wrapDim(dim, nd);
+            int size = t.shape[d];
+            if (index < -size || index >= size) {
+                throw new IllegalArgumentException("select(): index " + index + " out of range for tensor of size "
+                        + Shapes.format(t.shape) + " at dimension " + d);
+            }
+            int i = (int) (index < 0 ? index + size : index);
+            return make(t, remove(t.shape, d), remove(t.stride, d), t.offset + i * t.stride[d]);
         }
-    }
-
-    private static Tensor selectImpl(Tensor t, int dim, long index) {
-        int nd = t.shape.length;
-        if (nd == 0) throw new IllegalArgumentException("select() cannot be applied to a 0-dim tensor.");
-        int d = Shapes.wrapDim(dim, nd);
-        int size = t.shape[d];
-        if (index < -size || index >= size) {
-            throw new IllegalArgumentException("select(): index " + index + " out of range for tensor of size "
-                    + Shapes.format(t.shape) + " at dimension " + d);
-        }
-        int i = (int) (index < 0 ? index + size : index);
-        return make(t, remove(t.shape, d), remove(t.stride, d), t.offset + i * t.stride[d]);
     }
 
     /** {@code t[..., i]} as Python indexing does it: select, with indexing's out-of-bounds message. */
@@ -268,27 +212,20 @@ final class Views {
     }
 
     static Tensor slice(Tensor t, int dim, long start, long end, long step) {
-        Profiler.Open ev = Profiler.isActive() ? Profiler.enter("aten::slice", t) : null;
-        try {
-            return sliceImpl(t, dim, start, end, step);
-        } finally {
-            Profiler.exit(ev);
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::slice", t) : null) {
+            int nd = t.shape.length;
+            if (nd == 0) throw new IllegalArgumentException("slice() cannot be applied to a 0-dim tensor.");
+            if (step <= 0) throw new IllegalArgumentException(step == 0 ? "slice step cannot be zero" : "step must be greater than zero");
+            int d = Shapes.wrapDim(dim, nd);
+            long size = t.shape[d];
+            long s = clampIndex(start, size), e = clampIndex(end, size);
+            if (e < s) e = s;
+            int len = e > s ? (int) ((e - s - 1) / step + 1) : 0;
+            int[] shape = t.shape.clone(), stride = t.stride.clone();
+            shape[d] = len;
+            stride[d] = (int) (t.stride[d] * step);
+            return make(t, shape, stride, (int) (t.offset + s * t.stride[d]));
         }
-    }
-
-    private static Tensor sliceImpl(Tensor t, int dim, long start, long end, long step) {
-        int nd = t.shape.length;
-        if (nd == 0) throw new IllegalArgumentException("slice() cannot be applied to a 0-dim tensor.");
-        if (step <= 0) throw new IllegalArgumentException(step == 0 ? "slice step cannot be zero" : "step must be greater than zero");
-        int d = Shapes.wrapDim(dim, nd);
-        long size = t.shape[d];
-        long s = clampIndex(start, size), e = clampIndex(end, size);
-        if (e < s) e = s;
-        int len = e > s ? (int) ((e - s - 1) / step + 1) : 0;
-        int[] shape = t.shape.clone(), stride = t.stride.clone();
-        shape[d] = len;
-        stride[d] = (int) (t.stride[d] * step);
-        return make(t, shape, stride, (int) (t.offset + s * t.stride[d]));
     }
 
     private static long clampIndex(long i, long size) {

@@ -137,11 +137,8 @@ public final class Engine {
                 if (!t.runs) continue;
                 executed.add(n);
                 Tensor[] out;
-                Profiler.Open ev = Profiler.isActive() ? Profiler.enter("autograd::engine::evaluate_function: " + n.name()) : null;
-                try {
+                try (var ev = Profiler.isActive() ? Profiler.enter("autograd::engine::evaluate_function: " + n.name()) : null) {
                     out = n.apply(grads);
-                } finally {
-                    Profiler.exit(ev);
                 }
                 if (n instanceof AccumulateGrad acc) {
                     if (out[0] != null) leafUpdates.add(new Tensor[] {acc.variable(), out[0]});

@@ -64,7 +64,7 @@ public final class Profiler {
     /** {@code torch.autograd.profiler.record_function(name)}: labels the enclosed block in the profile. */
     public static Scope recordFunction(String name) {
         Open o = enter(name);
-        return () -> exit(o);
+        return o != null ? o : () -> {};
     }
 
     /** A block closed with try-with-resources; close() throws no checked exception. */
@@ -72,8 +72,12 @@ public final class Profiler {
         @Override void close();
     }
 
-    /** An event being timed. */
-    public static final class Open {
+    /**
+     * An event being timed; closing it ends the event. {@link #enter} returns null when no profile is open,
+     * and try-with-resources skips {@code close()} on a null resource, so an op's hook is one line that
+     * costs nothing when idle: {@code try (var ev = Profiler.isActive() ? Profiler.enter("aten::mul", a, b) : null) {...}}.
+     */
+    public static final class Open implements Scope {
         final Profile profile;
         final String name;
         final long start;
@@ -88,9 +92,11 @@ public final class Profiler {
             this.start = start;
             this.shapes = shapes;
         }
+
+        @Override public void close() { exit(this); }
     }
 
-    /** Starts an event, or returns null when not profiling. Pair with {@link #exit}. */
+    /** Starts an event, or returns null when not profiling; close it (try-with-resources) to end it. */
     public static Open enter(String name, Tensor... inputs) {
         Profile p = active;
         if (p == null) return null;
@@ -108,7 +114,7 @@ public final class Profiler {
         return o;
     }
 
-    public static void exit(Open o) {
+    static void exit(Open o) {
         if (o == null) return;
         long end = System.nanoTime();
         ArrayDeque<Open> stack = OPEN.get();
