@@ -3,9 +3,24 @@ package dev.jgrad;
 import dev.jgrad.profiler.Profiler;
 import dev.jgrad.autograd.Derivatives;
 
-/** conv2d, im2col/col2im and max_pool2d: checks, {@link Convolution}'s kernels, derivative rows (see {@link NnOps}). */
+/** conv2d, im2col/col2im and max_pool2d: checks, output shapes, the backend's kernels, derivative rows (see {@link NnOps}). */
 final class ConvOps {
     private ConvOps() {}
+
+    /** Geometry of one sliding window over an (h, w) image; the backend receives it as {@link #geometry}. */
+    record Window(int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw) {
+        int outH(int h) { return (h + 2 * ph - dh * (kh - 1) - 1) / sh + 1; }
+
+        int outW(int w) { return (w + 2 * pw - dw * (kw - 1) - 1) / sw + 1; }
+    }
+
+    /** PyTorch's pooling_output_shape, ceil mode included (a last window must start inside the input or left padding). */
+    static int poolOutSize(int in, int k, int pad, int stride, int dil, boolean ceil) {
+        int numerator = in + 2 * pad - dil * (k - 1) - 1 + (ceil ? stride - 1 : 0);
+        int out = Math.floorDiv(numerator, stride) + 1;
+        if (ceil && (out - 1) * stride >= in + pad) out--;
+        return out;
+    }
 
     // ---------------------------------------------------------------- convolution and pooling
 
@@ -15,7 +30,7 @@ final class ConvOps {
         return v;
     }
 
-    static Convolution.Window window(int[] kernel, int[] stride, int[] padding, int[] dilation) {
+    static Window window(int[] kernel, int[] stride, int[] padding, int[] dilation) {
         int[] k = pair(kernel, "kernel_size"), s = pair(stride, "stride"), p = pair(padding, "padding"), d = pair(dilation, "dilation");
         for (int i = 0; i < 2; i++) {
             if (s[i] <= 0) throw new IllegalArgumentException("non-positive stride is not supported");
@@ -24,15 +39,15 @@ final class ConvOps {
                     + " dilationW: " + d[1]);
             if (k[i] <= 0) throw new IllegalArgumentException("kernel size should be greater than zero, but got kH: " + k[0] + " kW: " + k[1]);
         }
-        return new Convolution.Window(k[0], k[1], s[0], s[1], p[0], p[1], d[0], d[1]);
+        return new Window(k[0], k[1], s[0], s[1], p[0], p[1], d[0], d[1]);
     }
 
-    static int[] geometry(Convolution.Window w) {
+    static int[] geometry(Window w) {
         return new int[] {w.kh(), w.kw(), w.sh(), w.sw(), w.ph(), w.pw(), w.dh(), w.dw()};
     }
 
-    static Convolution.Window window(int[] g) {
-        return new Convolution.Window(g[0], g[1], g[2], g[3], g[4], g[5], g[6], g[7]);
+    static Window window(int[] g) {
+        return new Window(g[0], g[1], g[2], g[3], g[4], g[5], g[6], g[7]);
     }
 
     static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation, int groups) {
@@ -65,16 +80,17 @@ final class ConvOps {
                 throw new IllegalArgumentException("Given weight of size " + Shapes.format(weight.shape) + ", expected bias to be 1-dimensional with "
                         + cout + " elements, but got bias of size " + Shapes.format(bias.shape) + " instead");
             }
-            Convolution.Window w = window(new int[] {weight.shape[2], weight.shape[3]}, stride, padding, dilation);
+            Window w = window(new int[] {weight.shape[2], weight.shape[3]}, stride, padding, dilation);
             int padH = input.shape[2] + 2 * w.ph(), padW = input.shape[3] + 2 * w.pw();
             int effH = w.dh() * (w.kh() - 1) + 1, effW = w.dw() * (w.kw() - 1) + 1;
             if (padH < effH || padW < effW) {
                 throw new IllegalArgumentException("Calculated padded input size per channel: (" + padH + " x " + padW + "). Kernel size: ("
                         + effH + " x " + effW + "). Kernel size can't be greater than actual input size");
             }
-            Tensor x = Copying.dense(input, input.dtype()), wt = Copying.dense(weight, weight.dtype());
-            Tensor b = bias == null ? null : Copying.dense(bias, bias.dtype());
-            Tensor out = Convolution.conv2d(x, wt, b, w, groups);
+            Tensor out = Dispatch.empty(input, new int[] {input.shape[0], cout, w.outH(input.shape[2]), w.outW(input.shape[3])},
+                    input.dtype());
+            Dispatch.backend(input, weight, bias).conv2d(Dispatch.view(input), Dispatch.view(weight), Dispatch.view(bias), geometry(w),
+                    groups, Dispatch.view(out));
             return Derivatives.convolution(out, input, weight, bias, geometry(w), groups);
         }
     }
@@ -84,14 +100,16 @@ final class ConvOps {
             if (input.dim() != 4) throw new IllegalArgumentException("Input Error: Only 4D input Tensors are supported (got "
                     + input.dim() + "D)");
             NnOps.requireFloat(input, "im2col_out_cpu");
-            Convolution.Window w = window(kernel, stride, padding, dilation);
+            Window w = window(kernel, stride, padding, dilation);
             if (w.outH(input.shape[2]) < 1 || w.outW(input.shape[3]) < 1) {
                 throw new IllegalArgumentException("Given input with spatial size (" + input.shape[2] + ", " + input.shape[3]
                         + "), kernel_size=(" + w.kh() + ", " + w.kw() + "), dilation=(" + w.dh() + ", " + w.dw() + "), padding=(" + w.ph()
                         + ", " + w.pw() + "), calculated shape of the array of sliding blocks as (" + w.outH(input.shape[2]) + ", "
                         + w.outW(input.shape[3]) + "), but its components must be at least one.");
             }
-            Tensor out = Convolution.im2col(Copying.dense(input, input.dtype()), w);
+            int[] s = input.shape;
+            Tensor out = Dispatch.empty(input, new int[] {s[0], s[1] * w.kh() * w.kw(), w.outH(s[2]) * w.outW(s[3])}, input.dtype());
+            Dispatch.backend(input).im2col(Dispatch.view(input), geometry(w), Dispatch.view(out));
             return Derivatives.im2col(out, input, new int[] {input.shape[2], input.shape[3]}, geometry(w));
         }
     }
@@ -101,7 +119,7 @@ final class ConvOps {
             if (cols.dim() != 3) throw new IllegalArgumentException("Expected 3D input tensor with non-zero batch size, but got "
                     + Shapes.format(cols.shape));
             NnOps.requireFloat(cols, "col2im_out_cpu");
-            Convolution.Window w = window(kernel, stride, padding, dilation);
+            Window w = window(kernel, stride, padding, dilation);
             int[] size = pair(outputSize, "output_size");
             int kk = w.kh() * w.kw();
             if (cols.shape[1] % kk != 0) {
@@ -115,7 +133,8 @@ final class ConvOps {
                         + w.sw() + "), expected size of input's dimension 2 to match the calculated number of sliding blocks "
                         + w.outH(size[0]) + " * " + w.outW(size[1]) + " = " + blocks + ", but got input.size(2)=" + cols.shape[2] + ".");
             }
-            Tensor out = Convolution.col2im(Copying.dense(cols, cols.dtype()), cols.shape[1] / kk, size[0], size[1], w);
+            Tensor out = Dispatch.empty(cols, new int[] {cols.shape[0], cols.shape[1] / kk, size[0], size[1]}, cols.dtype());
+            Dispatch.backend(cols).col2im(Dispatch.view(cols), geometry(w), Dispatch.view(out));
             return Derivatives.col2im(out, cols, size, geometry(w));
         }
     }
@@ -127,15 +146,15 @@ final class ConvOps {
                 throw new IllegalArgumentException("non-empty 3D or 4D (batch mode) tensor expected for input");
             }
             NnOps.requireFloat(input, "max_pool2d");
-            Convolution.Window w = window(kernel, stride == null || stride.length == 0 ? kernel : stride, padding, dilation);
+            Window w = window(kernel, stride == null || stride.length == 0 ? kernel : stride, padding, dilation);
             if (w.ph() > w.kh() / 2 || w.pw() > w.kw() / 2) {
                 boolean h = w.ph() > w.kh() / 2;
                 throw new IllegalArgumentException("pad should be at most half of kernel size, but got pad=" + (h ? w.ph() : w.pw())
                         + " and kernel_size=" + (h ? w.kh() : w.kw()));
             }
-            int h = input.shape[nd - 2], wd = input.shape[nd - 1], planes = NnOps.product(input.shape, 0, nd - 2);
-            int oh = Convolution.poolOutSize(h, w.kh(), w.ph(), w.sh(), w.dh(), ceilMode);
-            int ow = Convolution.poolOutSize(wd, w.kw(), w.pw(), w.sw(), w.dw(), ceilMode);
+            int h = input.shape[nd - 2], wd = input.shape[nd - 1];
+            int oh = poolOutSize(h, w.kh(), w.ph(), w.sh(), w.dh(), ceilMode);
+            int ow = poolOutSize(wd, w.kw(), w.pw(), w.sw(), w.dw(), ceilMode);
             if (oh < 1 || ow < 1) {
                 int c = input.shape[nd - 3];
                 throw new IllegalArgumentException("Given input size: (" + c + "x" + h + "x" + wd + "). Calculated output size: (" + c + "x"
@@ -144,9 +163,10 @@ final class ConvOps {
             int[] outShape = input.shape.clone();
             outShape[nd - 2] = oh;
             outShape[nd - 1] = ow;
-            Tensor[] r = Convolution.maxPool2d(Copying.dense(input, input.dtype()), planes, h, wd, w, oh, ow, outShape);
-            Derivatives.maxPool2d(r[0], r[1], input);
-            return new ValuesIndices("max_pool2d_with_indices", r[0], r[1]);
+            Tensor out = Dispatch.empty(input, outShape, input.dtype()), indices = Dispatch.empty(input, outShape.clone(), DType.INT64);
+            Dispatch.backend(input).maxPool2d(Dispatch.view(input), geometry(w), Dispatch.view(out), Dispatch.view(indices));
+            Derivatives.maxPool2d(out, indices, input);
+            return new ValuesIndices("max_pool2d_with_indices", out, indices);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.jgrad;
 
+import dev.jgrad.backend.RandomOp;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,17 +9,20 @@ import java.util.List;
 final class Creation {
     private Creation() {}
 
-    static Tensor empty(long[] size, DType dtype) {
+    static Tensor empty(long[] size, DType dtype) { return empty(size, dtype, Device.CPU); }
+
+    static Tensor empty(long[] size, DType dtype, Device device) {
         int[] shape = Shapes.checkedShape(size);
-        return Tensor.contiguousOf(Storage.allocate(dtype, Shapes.numel(shape)), shape);
+        return Dispatch.empty(device, shape, dtype);
     }
 
-    static Tensor full(long[] size, Tensor value, DType dtype) {
+    static Tensor full(long[] size, Tensor value, DType dtype) { return full(size, value, dtype, Device.CPU); }
+
+    static Tensor full(long[] size, Tensor value, DType dtype, Device device) {
         if (dtype == null) dtype = value.dtype().isFloatingPoint() ? Promotion.DEFAULT_FLOAT : value.dtype();
-        Tensor t = empty(size, dtype);
-        double v = value.storage.getDouble(0);
-        if (v != 0 || value.storage.getLong(0) != 0) Copying.fill(t, value);
-        t.storage.version = 0;
+        Tensor t = empty(size, dtype, device);
+        if (value.item() != 0 || value.itemLong() != 0) Copying.fill(t, value);  // storage starts zeroed
+        t.storage.resetVersion();
         return t;
     }
 
@@ -52,8 +56,7 @@ final class Creation {
             case INTEGRAL -> DType.INT64;
             case FLOATING -> Promotion.DEFAULT_FLOAT;
         };
-        Storage raw = leaves instanceof double[] d ? Storage.wrap(d) : leaves instanceof long[] l ? Storage.wrap(l) : Storage.wrap((boolean[]) leaves);
-        Tensor t = Tensor.contiguousOf(raw, shape);
+        Tensor t = Tensor.contiguousOf(Dispatch.host(leaves), shape);
         return Copying.convert(t, dtype == null ? inferred : dtype);
     }
 
@@ -155,7 +158,9 @@ final class Creation {
 
     // ---------------------------------------------------------------- ranges
 
-    static Tensor arange(double start, double end, double step, DType dtype) {
+    static Tensor arange(double start, double end, double step, DType dtype) { return arange(start, end, step, dtype, Device.CPU); }
+
+    static Tensor arange(double start, double end, double step, DType dtype, Device device) {
         if (step == 0) throw new IllegalArgumentException("step must be nonzero");
         if (!Double.isFinite(start) || !Double.isFinite(end)) {
             throw new IllegalArgumentException("unsupported range: " + start + " -> " + end);
@@ -166,15 +171,10 @@ final class Creation {
         double count = Math.ceil((end - start) / step);
         if (count > Integer.MAX_VALUE - 16) throw new IllegalArgumentException("arange: too many elements: " + count);
         int n = (int) count;
-        Tensor t = empty(new long[] {n}, dtype);
-        switch (dtype) {
-            case FLOAT32 -> { float[] d = (float[]) t.storage.data; for (int i = 0; i < n; i++) d[i] = (float) (start + i * step); }
-            case FLOAT64 -> { double[] d = (double[]) t.storage.data; for (int i = 0; i < n; i++) d[i] = start + i * step; }
-            // integral dtypes: the count comes from the double range, the values from start and step cast first
-            case INT64 -> { long[] d = (long[]) t.storage.data; long s0 = (long) start, st = (long) step; for (int i = 0; i < n; i++) d[i] = s0 + i * st; }
-            case INT32 -> { int[] d = (int[]) t.storage.data; int s0 = (int) start, st = (int) step; for (int i = 0; i < n; i++) d[i] = s0 + i * st; }
-            case BOOL -> throw new IllegalArgumentException("\"arange_cpu\" not implemented for 'Bool'");
-        }
+        if (dtype == DType.BOOL) throw new IllegalArgumentException("\"arange_cpu\" not implemented for 'Bool'");
+        Tensor t = empty(new long[] {n}, dtype, device);
+        // integral dtypes: the count comes from the double range, the values from start and step cast first
+        Dispatch.backend(t).arange(Dispatch.view(t), start, step);
         return t;
     }
 
@@ -185,8 +185,13 @@ final class Creation {
         }
         long n = step > 0 ? (end - start + step - 1) / step : (start - end - step - 1) / -step;
         Tensor t = empty(new long[] {n}, DType.INT64);
-        long[] d = (long[]) t.storage.data;
-        for (int i = 0; i < n; i++) d[i] = start + i * step;
+        if (Math.abs(start) < (1L << 53) && Math.abs(start + (n - 1) * step) < (1L << 53)) {
+            Dispatch.backend(t).arange(Dispatch.view(t), start, step);  // exact in double arithmetic
+        } else {
+            long[] d = new long[(int) n];
+            for (int i = 0; i < n; i++) d[i] = start + i * step;
+            Copying.copyElements(t, Tensor.contiguousOf(Dispatch.host(d), new int[] {(int) n}));
+        }
         return t;
     }
 
@@ -198,23 +203,10 @@ final class Creation {
         if (n == 0) return t;
         if (n == 1) {
             Copying.fill(t, Scalar.of(start));
-            t.storage.version = 0;
+            t.storage.resetVersion();
             return t;
         }
-        int half = n / 2;
-        switch (dtype) {
-            case FLOAT32 -> {  // PyTorch's kernel compiles these to fused multiply-adds
-                float s = (float) start, e = (float) end, step = (e - s) / (n - 1);
-                float[] d = (float[]) t.storage.data;
-                for (int i = 0; i < n; i++) d[i] = i < half ? Math.fma(step, (float) i, s) : Math.fma(-step, (float) (n - i - 1), e);
-            }
-            default -> {
-                double step = (end - start) / (n - 1);
-                double[] d = new double[n];
-                for (int i = 0; i < n; i++) d[i] = i < half ? start + step * i : end - step * (n - i - 1);
-                Copying.copyElements(t, Tensor.contiguousOf(Storage.wrap(d), new int[] {n}));
-            }
-        }
+        Dispatch.backend(t).linspace(Dispatch.view(t), start, end);
         return t;
     }
 
@@ -222,43 +214,33 @@ final class Creation {
         if (n < 0) throw new IllegalArgumentException("n must be greater or equal to 0, got " + n);
         if (m < 0) throw new IllegalArgumentException("m must be greater or equal to 0, got " + m);
         Tensor t = empty(new long[] {n, m}, dtype);
-        Tensor diag = t.storage.size == 0 ? t : Views.make(t, new int[] {(int) Math.min(n, m)}, new int[] {(int) m + 1}, 0);
+        Tensor diag = t.storage.size() == 0 ? t : Views.make(t, new int[] {(int) Math.min(n, m)}, new int[] {(int) m + 1}, 0);
         Copying.fill(diag, Scalar.of(1L));
-        t.storage.version = 0;
+        t.storage.resetVersion();
         return t;
     }
 
     // ---------------------------------------------------------------- random
 
-    static Tensor rand(long[] size, DType dtype, Generator g) {
-        Tensor t = empty(size, checkFloat("check_uniform_bounds", dtype));
-        int n = t.storage.size;
-        if (dtype == DType.FLOAT32) g.uniform((float[]) t.storage.data, 0, n, 0, 1);
-        else g.uniform((double[]) t.storage.data, 0, n, 0, 1);
+    static Tensor rand(long[] size, DType dtype, Generator g, Device device) {
+        Tensor t = empty(size, checkFloat("check_uniform_bounds", dtype), device);
+        Dispatch.backend(t).random(RandomOp.UNIFORM, g, 0, 1, Dispatch.view(t));
         return t;
     }
 
-    static Tensor randn(long[] size, DType dtype, Generator g) {
-        Tensor t = empty(size, checkFloat("normal_kernel_cpu", dtype));
-        int n = t.storage.size;
-        if (dtype == DType.FLOAT32) g.normal((float[]) t.storage.data, 0, n, 0, 1);
-        else g.normal((double[]) t.storage.data, 0, n, 0, 1);
+    static Tensor randn(long[] size, DType dtype, Generator g, Device device) {
+        Tensor t = empty(size, checkFloat("normal_kernel_cpu", dtype), device);
+        Dispatch.backend(t).random(RandomOp.NORMAL, g, 0, 1, Dispatch.view(t));
         return t;
     }
 
-    static Tensor randint(long low, long high, long[] size, DType dtype, Generator g) {
+    static Tensor randint(long low, long high, long[] size, DType dtype, Generator g, Device device) {
         if (low >= high) {
             throw new IllegalArgumentException("random_ expects 'from' to be less than 'to', but got from=" + low + " >= to=" + high);
         }
-        Tensor t = empty(size, dtype);
-        int n = t.storage.size;
-        switch (dtype) {
-            case INT64 -> g.randint((long[]) t.storage.data, 0, n, low, high);
-            case INT32 -> g.randint((int[]) t.storage.data, 0, n, low, high);
-            case FLOAT32 -> g.randint((float[]) t.storage.data, 0, n, low, high);
-            case FLOAT64 -> g.randint((double[]) t.storage.data, 0, n, low, high);
-            case BOOL -> throw new IllegalArgumentException("\"random_from_to\" not implemented for 'Bool'");
-        }
+        if (dtype == DType.BOOL) throw new IllegalArgumentException("\"random_from_to\" not implemented for 'Bool'");
+        Tensor t = empty(size, dtype, device);
+        Dispatch.backend(t).random(RandomOp.RANDINT, g, low, high, Dispatch.view(t));
         return t;
     }
 

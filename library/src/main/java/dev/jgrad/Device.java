@@ -5,6 +5,8 @@ import java.util.Objects;
 /** Where a tensor's storage lives, as {@code torch.device}: {@code cpu}, {@code cuda:0}. */
 public final class Device {
     public static final Device CPU = new Device("cpu", -1);
+    /** PyTorch's meta device: tensors with shapes and dtypes but no data (see {@code backend.meta.MetaBackend}). */
+    public static final Device META = new Device("meta", -1);
 
     private final String type;
     private final int index;
@@ -20,7 +22,7 @@ public final class Device {
         return new Device("cuda", index);
     }
 
-    /** Parses {@code "cpu"}, {@code "cuda"} or {@code "cuda:1"}, as {@code torch.device(str)}. */
+    /** Parses {@code "cpu"}, {@code "meta"}, {@code "cuda"} or {@code "cuda:1"}, as {@code torch.device(str)}. */
     public static Device of(String spec) {
         Objects.requireNonNull(spec, "device");
         String s = spec.trim();
@@ -38,12 +40,13 @@ public final class Device {
         return switch (type) {
             case "cpu" -> CPU;
             case "cuda" -> new Device("cuda", index);
+            case "meta" -> index < 0 ? META : new Device("meta", index);
             default -> throw new IllegalArgumentException(
-                    "Expected one of cpu, cuda device type at start of device string: " + spec);
+                    "Expected one of cpu, cuda, meta device type at start of device string: " + spec);
         };
     }
 
-    /** "cpu" or "cuda". */
+    /** "cpu", "cuda" or "meta". */
     public String type() { return type; }
 
     /** The device index, or -1 when none was given. */
@@ -52,6 +55,8 @@ public final class Device {
     public boolean isCpu() { return type.equals("cpu"); }
 
     public boolean isCuda() { return type.equals("cuda"); }
+
+    public boolean isMeta() { return type.equals("meta"); }
 
     @Override public boolean equals(Object o) {
         return o instanceof Device d && d.type.equals(type) && d.index == index;

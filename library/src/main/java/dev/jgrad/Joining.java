@@ -44,7 +44,7 @@ final class Joining {
             }
             int[] shape = ref.shape.clone();
             shape[d] = total;
-            Tensor out = Tensor.contiguousOf(Storage.allocate(dtype, Shapes.numel(shape)), shape);
+            Tensor out = Dispatch.empty(Dispatch.backend(tensors.toArray(Tensor[]::new)), shape, dtype, ref.device());
             int at = 0;
             for (Tensor t : tensors) {
                 if (isLegacyEmpty(t)) continue;

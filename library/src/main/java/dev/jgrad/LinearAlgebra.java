@@ -1,12 +1,11 @@
 package dev.jgrad;
 
-import dev.jgrad.backend.cpu.Gemm;
-import dev.jgrad.backend.cpu.Parallel;
+import dev.jgrad.backend.View;
 import dev.jgrad.profiler.Profiler;
 
 /**
- * The matmul family. Operands go to the GEMM kernels with their strides as they are, so transposed
- * inputs cost no copy; only the batch loop of a broadcast matmul is done here.
+ * The matmul family: shapes, dtypes and batch broadcasting here; the products are the backend's
+ * {@code matmul}, which takes operands with their strides as they are, so transposed inputs cost no copy.
  */
 final class LinearAlgebra {
     private LinearAlgebra() {}
@@ -22,8 +21,8 @@ final class LinearAlgebra {
             }
             DType t = sameType(a, b);
             Tensor x = Copying.convert(a, computeType(t)), y = Copying.convert(b, computeType(t));
-            Tensor out = Tensor.contiguousOf(Storage.allocate(computeType(t), a.shape[0] * b.shape[1]), new int[] {a.shape[0], b.shape[1]});
-            gemm(x, x.offset, y, y.offset, out, 0);
+            Tensor out = Dispatch.empty(a, new int[] {a.shape[0], b.shape[1]}, computeType(t));
+            Dispatch.backend(a, b).matmul(Dispatch.view(x), Dispatch.view(y), Dispatch.view(out), false);
             return Copying.convert(out, t);
         }
     }
@@ -133,55 +132,27 @@ final class LinearAlgebra {
         int n = a.shape[na - 2], k = a.shape[na - 1], m = b.shape[nb - 1];
         int[] batchA = java.util.Arrays.copyOf(a.shape, na - 2), batchB = java.util.Arrays.copyOf(b.shape, nb - 2);
         int[] batch = Shapes.broadcast(batchA, batchB);
-        int[] sa = Shapes.broadcastStrides(batchA, java.util.Arrays.copyOf(a.stride, na - 2), batch);
-        int[] sb = Shapes.broadcastStrides(batchB, java.util.Arrays.copyOf(b.stride, nb - 2), batch);
-        int batches = Shapes.numel(batch);
-        int[] outShape = java.util.Arrays.copyOf(batch, batch.length + 2);
-        outShape[batch.length] = n;
-        outShape[batch.length + 1] = m;
-        Tensor out = Tensor.contiguousOf(Storage.allocate(computeType(t), Shapes.numel(outShape)), outShape);
+        int nb2 = batch.length;
+        int[] outShape = java.util.Arrays.copyOf(batch, nb2 + 2);
+        outShape[nb2] = n;
+        outShape[nb2 + 1] = m;
+        Tensor out = Dispatch.empty(a, outShape, computeType(t));
         if (out.numel() == 0) return Copying.convert(out, t);
-        long flopsPerBatch = (long) n * m * Math.max(k, 1);
-        int grain = (int) Math.max(1, Math.min(batches, (1 << 18) / flopsPerBatch));
-        Parallel.forRange(batches, grain, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                int offA = a.offset, offB = b.offset, rem = i;
-                for (int d = batch.length - 1; d >= 0; d--) {
-                    int idx = rem % batch[d];
-                    rem /= batch[d];
-                    offA += idx * sa[d];
-                    offB += idx * sb[d];
-                }
-                gemm(a, offA, b, offB, out, i * n * m);
-            }
-        });
+        Dispatch.backend(a, b).matmul(batchView(a, batch, n, k), batchView(b, batch, k, m), Dispatch.view(out), false);
         return Copying.convert(out, t);
     }
 
-    /** out[outOff..] (row-major n x m) = the last two dims of a (at offA) times those of b (at offB). */
-    private static void gemm(Tensor a, int offA, Tensor b, int offB, Tensor out, int outOff) {
-        int na = a.dim(), nb = b.dim();
-        int n = a.shape[na - 2], k = a.shape[na - 1], m = b.shape[nb - 1];
-        int ars = a.stride[na - 2], acs = a.stride[na - 1], brs = b.stride[nb - 2], bcs = b.stride[nb - 1];
-        switch (out.dtype()) {
-            case FLOAT32 -> Gemm.sgemm(n, m, k, (float[]) a.storage.data, offA, ars, acs, (float[]) b.storage.data, offB, brs, bcs,
-                    (float[]) out.storage.data, outOff, m, false);
-            case FLOAT64 -> Gemm.dgemm(n, m, k, (double[]) a.storage.data, offA, ars, acs, (double[]) b.storage.data, offB, brs, bcs,
-                    (double[]) out.storage.data, outOff, m, false);
-            default -> longGemm(n, m, k, (long[]) a.storage.data, offA, ars, acs, (long[]) b.storage.data, offB, brs, bcs,
-                    (long[]) out.storage.data, outOff);
-        }
-    }
-
-    private static void longGemm(int n, int m, int k, long[] a, int ao, int ars, int acs, long[] b, int bo, int brs, int bcs,
-                                 long[] c, int co) {
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < m; j++) {
-                long acc = 0;
-                for (int p = 0; p < k; p++) acc += a[ao + i * ars + p * acs] * b[bo + p * brs + j * bcs];
-                c[co + i * m + j] = acc;
-            }
-        }
+    /** t's last two dims (r x c) behind its batch dims broadcast to batch (stride 0 where they repeat). */
+    private static View batchView(Tensor t, int[] batch, int r, int c) {
+        int nd = t.dim(), nb = batch.length;
+        int[] tb = java.util.Arrays.copyOf(t.shape, nd - 2);
+        int[] bs = Shapes.broadcastStrides(tb, java.util.Arrays.copyOf(t.stride, nd - 2), batch);
+        int[] shape = java.util.Arrays.copyOf(batch, nb + 2), strides = java.util.Arrays.copyOf(bs, nb + 2);
+        shape[nb] = r;
+        shape[nb + 1] = c;
+        strides[nb] = t.stride[nd - 2];
+        strides[nb + 1] = t.stride[nd - 1];
+        return new View(t.storage, shape, strides, t.offset);
     }
 
     private static DType computeType(DType t) {
@@ -189,7 +160,7 @@ final class LinearAlgebra {
     }
 
     private static DType sameType(Tensor a, Tensor b) {
-        Checks.sameDevice(a, b);
+        Dispatch.backend(a, b);
         if (a.dtype() != b.dtype()) {
             throw new IllegalArgumentException("expected scalar type " + a.dtype().scalarTypeName() + " but found "
                     + b.dtype().scalarTypeName());

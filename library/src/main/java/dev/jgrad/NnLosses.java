@@ -37,27 +37,13 @@ final class NnLosses {
                 throw new IllegalArgumentException("weight tensor should be defined either for all " + c
                         + " classes or no classes but got weight tensor of shape: " + Shapes.format(weight.shape));
             }
-            NnKernels.NllResult r = NnKernels.nll(input.toDoubleArray(), target.toLongArray(), NnOps.doubles(weight), n, c, inner, ignoreIndex);
-            double[] coef = new double[r.losses().length];
-            Tensor result;
-            if (red == 0) {
-                for (int i = 0; i < coef.length; i++) coef[i] = -r.weights()[i];
-                result = NnOps.fromDoubles(r.losses(), target.shape, input.dtype());
-            } else {
-                double total = 0, totalWeight = 0;
-                for (int i = 0; i < coef.length; i++) {
-                    total += r.losses()[i];
-                    totalWeight += r.weights()[i];
-                }
-                double scale = red == 1 ? totalWeight : 1;
-                for (int i = 0; i < coef.length; i++) coef[i] = -r.weights()[i] / scale;
-                result = NnOps.fromDoubles(new double[] {red == 1 ? total / totalWeight : total}, new int[0], input.dtype());
-            }
-            long[] safeTarget = target.toLongArray();
-            for (int i = 0; i < safeTarget.length; i++) if (safeTarget[i] == ignoreIndex) safeTarget[i] = 0;
-            Tensor tgt = Tensor.contiguousOf(Storage.wrap(safeTarget), target.shape);
+            Tensor result = Dispatch.empty(input, red == 0 ? target.shape : new int[0], input.dtype());
+            Tensor coef = Dispatch.empty(input, target.shape, input.dtype());
+            Tensor tgt = Dispatch.empty(target, target.shape, DType.INT64);
+            Dispatch.backend(input, target, weight).nllLoss(Dispatch.view(input), Dispatch.view(target), Dispatch.view(weight), ignoreIndex,
+                    red, Dispatch.view(result), Dispatch.view(coef), Dispatch.view(tgt));
             String name = input.dim() <= 2 ? "NllLossBackward0" : "NllLoss2DBackward0";
-            return Derivatives.nllLoss(result, input, tgt, NnOps.fromDoubles(coef, target.shape, input.dtype()), input.dim() == 1 ? 0 : 1, name);
+            return Derivatives.nllLoss(result, input, tgt, coef, input.dim() == 1 ? 0 : 1, name);
         }
     }
 
@@ -87,15 +73,9 @@ final class NnLosses {
             int red = NnOps.reductionCode(reduction);
             checkSameSize(input, target);
             NnOps.requireFloat(input, "binary_cross_entropy");
-            double[] p = input.toDoubleArray(), y = target.toDoubleArray();
-            double[] loss = new double[p.length];
-            for (int i = 0; i < p.length; i++) {
-                if (!(p[i] >= 0 && p[i] <= 1)) throw new IllegalArgumentException("all elements of input should be between 0 and 1");
-                loss[i] = (y[i] - 1) * Math.max(Math.log1p(-p[i]), -100) - y[i] * Math.max(Math.log(p[i]), -100);
-            }
-            Tensor l;
+            Tensor l = Dispatch.empty(input, input.shape, input.dtype());
+            Dispatch.backend(input, target).binaryCrossEntropy(Dispatch.view(input), Dispatch.view(target), Dispatch.view(l));
             try (var g = Torch.noGrad()) {
-                l = NnOps.fromDoubles(loss, input.shape, input.dtype());
                 if (weight != null) l = l.mul(weight);
                 if (red == 1) l = l.mean();
                 else if (red == 2) l = l.sum();

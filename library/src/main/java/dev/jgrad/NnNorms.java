@@ -26,11 +26,11 @@ final class NnNorms {
                         + Shapes.format(weight.shape) + " and normalized_shape = " + Shapes.format(normalizedShape));
             }
             NnOps.requireFloat(input, "LayerNormKernelImpl");
-            int n = NnOps.product(input.shape, nd - k, nd), rows = n == 0 ? 0 : input.numel() == 0 ? 0 : (int) (input.numel() / n);
-            double[] x = input.toDoubleArray();
-            double[][] m = NnKernels.rowMoments(x, rows, n, eps);
-            NnKernels.normalizeRows(x, rows, n, m[0], m[1], NnOps.doubles(weight), NnOps.doubles(bias));
-            return Derivatives.layerNorm(NnOps.fromDoubles(x, input.shape, input.dtype()), input, weight, bias, k, eps);
+            int n = NnOps.product(input.shape, nd - k, nd);
+            Tensor out = Dispatch.empty(input, input.shape, input.dtype());
+            Dispatch.backend(input, weight, bias).layerNorm(Dispatch.view(input), Dispatch.view(weight), Dispatch.view(bias), n, eps,
+                    Dispatch.view(out));
+            return Derivatives.layerNorm(out, input, weight, bias, k, eps);
         }
     }
 
@@ -55,36 +55,20 @@ final class NnNorms {
             if (!training && (runningMean == null || runningVar == null)) {
                 throw new IllegalArgumentException("running_mean and running_var must be defined in evaluation mode");
             }
-            double[] x = input.toDoubleArray(), mean, invstd;
-            if (training) {
-                if ((long) n * inner <= 1) {
-                    throw new IllegalArgumentException("Expected more than 1 value per channel when training, got input size " + input.size());
-                }
-                double[][] mv = NnKernels.channelMoments(x, n, c, inner);
-                mean = mv[0];
-                invstd = new double[c];
-                for (int i = 0; i < c; i++) invstd[i] = 1 / Math.sqrt(mv[1][i] + eps);
-                if (runningMean != null) updateRunning(runningMean, mean, momentum, 1);
-                if (runningVar != null) updateRunning(runningVar, mv[1], momentum, (double) n * inner / ((double) n * inner - 1));
-            } else {
-                mean = runningMean.toDoubleArray();
-                double[] var = runningVar.toDoubleArray();
-                invstd = new double[c];
-                for (int i = 0; i < c; i++) invstd[i] = 1 / Math.sqrt(var[i] + eps);
+            if (training && (long) n * inner <= 1) {
+                throw new IllegalArgumentException("Expected more than 1 value per channel when training, got input size " + input.size());
             }
-            NnKernels.normalizeChannels(x, n, c, inner, mean, invstd, NnOps.doubles(weight), NnOps.doubles(bias));
-            Tensor result = NnOps.fromDoubles(x, input.shape, input.dtype());
-            Tensor evalMean = training ? null : NnOps.fromDoubles(mean, new int[] {c}, input.dtype());
-            Tensor evalInvstd = training ? null : NnOps.fromDoubles(invstd, new int[] {c}, input.dtype());
+            Tensor result = Dispatch.empty(input, input.shape, input.dtype());
+            Tensor evalMean = training ? null : Dispatch.empty(input, new int[] {c}, input.dtype());
+            Tensor evalInvstd = training ? null : Dispatch.empty(input, new int[] {c}, input.dtype());
+            Dispatch.backend(input, runningMean, runningVar, weight, bias).batchNorm(Dispatch.view(input), Dispatch.view(runningMean),
+                    Dispatch.view(runningVar), Dispatch.view(weight), Dispatch.view(bias), training, momentum, eps, Dispatch.view(result),
+                    Dispatch.view(evalMean), Dispatch.view(evalInvstd));
+            if (training) {  // the running statistics moved in place
+                if (runningMean != null) runningMean.storage.bumpVersion();
+                if (runningVar != null) runningVar.storage.bumpVersion();
+            }
             return Derivatives.batchNorm(result, input, weight, bias, training, evalMean, evalInvstd, eps);
-        }
-    }
-
-    private static void updateRunning(Tensor running, double[] batch, double momentum, double correction) {
-        double[] r = running.toDoubleArray();
-        for (int i = 0; i < r.length; i++) r[i] = momentum * batch[i] * correction + (1 - momentum) * r[i];
-        try (var g = Torch.noGrad()) {
-            running.copy_(NnOps.fromDoubles(r, running.shape, running.dtype()));
         }
     }
 }

@@ -1,7 +1,9 @@
 package dev.jgrad;
 
 import dev.jgrad.autograd.Derivatives;
-import dev.jgrad.backend.cpu.Gemm;
+import dev.jgrad.backend.ActivationOp;
+import dev.jgrad.backend.Backend;
+import dev.jgrad.backend.RandomOp;
 import dev.jgrad.profiler.Profiler;
 import java.util.Arrays;
 
@@ -9,25 +11,14 @@ import java.util.Arrays;
  * The nn primitives behind {@link Tensor}'s and {@link Torch}'s nn methods (softmax family, activations,
  * gathering, addmm, random fills, optimizer arithmetic; losses are in {@link NnLosses}, normalisation in
  * {@link NnNorms}, convolution and pooling in {@link ConvOps}). Each op checks its arguments with
- * PyTorch's messages, runs its kernel ({@link NnKernels}, {@link Convolution}) inside a profiler event,
- * then records its row in {@link Derivatives}. Ops PyTorch itself composes (cross_entropy, dropout,
+ * PyTorch's messages, runs its backend kernel inside a profiler event, then records its row in
+ * {@link Derivatives}. Ops PyTorch itself composes (cross_entropy, dropout,
  * l1_loss) are composed in {@code dev.jgrad.nn.functional.F} instead.
  */
 final class NnOps {
     private NnOps() {}
 
     // ---------------------------------------------------------------- helpers
-
-    static Tensor fromDoubles(double[] v, int[] shape, DType dtype) {
-        Storage s = Storage.allocate(dtype, v.length);
-        if (dtype == DType.FLOAT32) {
-            float[] f = (float[]) s.data;
-            for (int i = 0; i < v.length; i++) f[i] = (float) v[i];
-        } else {
-            System.arraycopy(v, 0, s.data, 0, v.length);
-        }
-        return Tensor.contiguousOf(s, shape);
-    }
 
     static void requireFloat(Tensor t, String kernel) {
         if (!t.isFloatingPoint()) {
@@ -40,8 +31,6 @@ final class NnOps {
         for (int i = from; i < to; i++) p *= shape[i];
         return p;
     }
-
-    static double[] doubles(Tensor t) { return t == null ? null : t.toDoubleArray(); }
 
     static int reductionCode(String reduction) {
         return switch (reduction) {
@@ -59,10 +48,9 @@ final class NnOps {
         try (var ev = Profiler.isActive() ? Profiler.enter(log ? "aten::_log_softmax" : "aten::_softmax", x) : null) {
             requireFloat(x, log ? "log_softmax_lastdim_kernel_impl" : "softmax_lastdim_kernel_impl");
             int nd = Math.max(1, x.dim()), d = Shapes.wrapDim(dim, nd);
-            int[] s = x.dim() == 0 ? new int[] {1} : x.shape;
-            double[] v = x.toDoubleArray();
-            NnKernels.softmax(v, product(s, 0, d), s[d], product(s, d + 1, s.length), log);
-            return Derivatives.softmax(fromDoubles(v, x.shape, x.dtype()), x, d, log);
+            Tensor out = Dispatch.empty(x, x.shape, x.dtype());
+            Dispatch.backend(x).softmax(Dispatch.view(x), d, log, Dispatch.view(out));
+            return Derivatives.softmax(out, x, d, log);
         }
     }
 
@@ -73,24 +61,12 @@ final class NnOps {
             boolean[] reduced = new boolean[Math.max(nd, 1)];
             for (int d : dims) reduced[Shapes.wrapDim(d, Math.max(nd, 1))] = true;
             if (dims.length == 0) Arrays.fill(reduced, true);
-            // move the reduced dims last so the kernel sees (outer, size, 1)
-            int[] perm = new int[nd];
-            int p = 0, size = 1, outer = 1;
-            int[] keptShape = new int[nd], resultShape;
-            int kept = 0;
-            for (int i = 0; i < nd; i++) if (!reduced[i]) { perm[p++] = i; outer *= x.shape[i]; keptShape[kept++] = x.shape[i]; }
-            for (int i = 0; i < nd; i++) if (reduced[i]) { perm[p++] = i; size *= x.shape[i]; }
-            if (keepdim) {
-                resultShape = x.shape.clone();
-                for (int i = 0; i < nd; i++) if (reduced[i]) resultShape[i] = 1;
-            } else {
-                resultShape = Arrays.copyOf(keptShape, kept);
-            }
-            double[] v = Copying.clone(Views.permute(x, perm)).toDoubleArray();
-            double[] r = NnKernels.logsumexp(v, outer, size, 1);
+            int[] resultShape = Reductions.keptShape(x.shape, reduced.length == nd ? reduced : new boolean[0], keepdim);
+            Tensor out = Dispatch.empty(x, resultShape, x.dtype());
+            Dispatch.backend(x).logsumexp(Dispatch.view(x), reduced.length == nd ? reduced : new boolean[] {true}, Dispatch.view(out));
             int[] wrapped = new int[dims.length == 0 ? nd : dims.length];
             for (int i = 0, j = 0; i < nd; i++) if (reduced[i]) wrapped[j++] = i;
-            return Derivatives.logsumexp(fromDoubles(r, resultShape, x.dtype()), x, wrapped, keepdim);
+            return Derivatives.logsumexp(out, x, wrapped, keepdim);
         }
     }
 
@@ -104,28 +80,28 @@ final class NnOps {
                 default -> throw new IllegalArgumentException("approximate argument must be either none or tanh.");
             };
             requireFloat(x, "GeluKernelImpl");
-            double[] v = x.toDoubleArray();
-            NnKernels.gelu(v, tanh);
-            return Derivatives.activation(tanh ? "gelu_tanh" : "gelu", fromDoubles(v, x.shape, x.dtype()), x, 0);
+            return Derivatives.activation(tanh ? "gelu_tanh" : "gelu", activation(tanh ? ActivationOp.GELU_TANH : ActivationOp.GELU, x, 0), x, 0);
         }
     }
 
     static Tensor silu(Tensor x) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::silu", x) : null) {
             requireFloat(x, "silu_cpu");
-            double[] v = x.toDoubleArray();
-            NnKernels.silu(v);
-            return Derivatives.activation("silu", fromDoubles(v, x.shape, x.dtype()), x, 0);
+            return Derivatives.activation("silu", activation(ActivationOp.SILU, x, 0), x, 0);
         }
     }
 
     static Tensor leakyRelu(Tensor x, double slope) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::leaky_relu", x) : null) {
             requireFloat(x, "leaky_relu_cpu");
-            double[] v = x.toDoubleArray();
-            NnKernels.leakyRelu(v, slope);
-            return Derivatives.activation("leaky_relu", fromDoubles(v, x.shape, x.dtype()), x, slope);
+            return Derivatives.activation("leaky_relu", activation(ActivationOp.LEAKY_RELU, x, slope), x, slope);
         }
+    }
+
+    private static Tensor activation(ActivationOp op, Tensor x, double param) {
+        Tensor out = Dispatch.empty(x, x.shape, x.dtype());
+        Dispatch.backend(x).activation(op, param, Dispatch.view(x), Dispatch.view(out));
+        return out;
     }
 
     // ---------------------------------------------------------------- gathering
@@ -139,13 +115,12 @@ final class NnOps {
             if (index.dim() > 1) throw new IllegalArgumentException("index_select(): Index is supposed to be a vector");
             int nd = Math.max(1, self.dim()), d = Shapes.wrapDim(dim, nd);
             int[] s = self.dim() == 0 ? new int[] {1} : self.shape;
-            long[] idx = index.toLongArray();
+            int count = index.numel;
             int[] outShape = s.clone();
-            outShape[d] = idx.length;
-            if (self.dim() == 0) outShape = index.dim() == 0 ? new int[0] : new int[] {idx.length};
-            Tensor src = Copying.dense(self, self.dtype());
-            Tensor out = Tensor.contiguousOf(Storage.allocate(self.dtype(), Shapes.numel(outShape)), outShape);
-            NnKernels.indexSelect(src.storage.data, out.storage.data, self.dtype(), idx, product(s, 0, d), s[d], product(s, d + 1, s.length), 0);
+            outShape[d] = count;
+            if (self.dim() == 0) outShape = index.dim() == 0 ? new int[0] : new int[] {count};
+            Tensor out = Dispatch.empty(self, outShape, self.dtype());
+            Dispatch.backend(self, index).indexSelect(Dispatch.view(self), d, Dispatch.view(index), Dispatch.view(out));
             return Derivatives.indexSelect(out, self, d, index.dim() == 0 ? index.reshape(1) : index);
         }
     }
@@ -157,14 +132,11 @@ final class NnOps {
                         + "Long, Int; but got " + indices.dtype().legacyTensorTypeName() + " instead (while checking arguments for embedding)");
             }
             if (weight.dim() != 2) throw new IllegalArgumentException("'weight' must be 2-D");
-            long[] idx = indices.toLongArray();
-            int v = weight.shape[0], e = weight.shape[1];
+            int e = weight.shape[1];
             int[] outShape = Arrays.copyOf(indices.shape, indices.dim() + 1);
             outShape[indices.dim()] = e;
-            Tensor src = Copying.dense(weight, weight.dtype());
-            Tensor out = Tensor.contiguousOf(Storage.allocate(weight.dtype(), Shapes.numel(outShape)), outShape);
-            for (long k : idx) if (k < 0 || k >= v) throw new IllegalArgumentException("index out of range in self");
-            NnKernels.indexSelect(src.storage.data, out.storage.data, weight.dtype(), idx, 1, v, e, 0);
+            Tensor out = Dispatch.empty(weight, outShape, weight.dtype());
+            Dispatch.backend(weight, indices).embedding(Dispatch.view(weight), Dispatch.view(indices), Dispatch.view(out));
             return Derivatives.embedding(out, weight, indices.toLong(), paddingIdx);
         }
     }
@@ -196,19 +168,10 @@ final class NnOps {
                         + self.shape[self.dim() - 1] + ") at non-singleton dimension 1.  Target sizes: [" + n + ", " + m
                         + "].  Tensor sizes: " + Shapes.format(self.shape));
             }
-            Tensor out = Tensor.contiguousOf(Storage.allocate(t, n * m), shape);
-            if (self.numel() == m && self.isContiguous() && self.shape[self.dim() - 1] == m) {  // a bias row copied into each output row
-                for (int i = 0; i < n; i++) System.arraycopy(self.storage.data, self.offset, out.storage.data, i * m, m);
-            } else {
-                Copying.copyElements(out, self);
-            }
-            if (t == DType.FLOAT32) {
-                Gemm.sgemm(n, m, k, (float[]) m1.storage.data, m1.offset, m1.stride[0], m1.stride[1], (float[]) m2.storage.data, m2.offset,
-                        m2.stride[0], m2.stride[1], (float[]) out.storage.data, 0, m, true);
-            } else {
-                Gemm.dgemm(n, m, k, (double[]) m1.storage.data, m1.offset, m1.stride[0], m1.stride[1], (double[]) m2.storage.data, m2.offset,
-                        m2.stride[0], m2.stride[1], (double[]) out.storage.data, 0, m, true);
-            }
+            Backend be = Dispatch.backend(self, m1, m2);
+            Tensor out = Dispatch.empty(be, shape, t, m1.device());
+            Copying.copyElements(out, self);  // the bias broadcast into every row, then the product adds to it
+            be.matmul(Dispatch.view(m1), Dispatch.view(m2), Dispatch.view(out), true);
             return Derivatives.addmm(out, self, m1, m2);
         }
     }
@@ -218,46 +181,27 @@ final class NnOps {
     static Tensor bernoulli_(Tensor self, double p, Generator gen) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::bernoulli_", self) : null) {
             if (!(p >= 0 && p <= 1)) throw new IllegalArgumentException("bernoulli_ expects p to be in [0, 1], but got p=" + Generator.cppDouble(p));
-            int n = self.storage.size == 0 ? 0 : Shapes.numel(self.shape);
-            double[] v = new double[n];
-            synchronized (gen) {  // one lock for the whole fill; each draw re-enters it cheaply
-                for (int i = 0; i < n; i++) v[i] = gen.nextUniformDouble() < p ? 1 : 0;
-            }
-            return writeRandom(self, v);
+            return fillRandom(self, RandomOp.BERNOULLI, gen, p, 0);
         }
     }
 
     static Tensor uniform_(Tensor self, double from, double to, Generator gen) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::uniform_", self) : null) {
             requireFloat(self, "check_uniform_bounds");
-            Tensor t = self.isContiguous() ? self : Copying.clone(self);
-            int n = Shapes.numel(self.shape);
-            if (t.dtype() == DType.FLOAT32) gen.uniform((float[]) t.storage.data, t.offset, n, from, to);
-            else gen.uniform((double[]) t.storage.data, t.offset, n, from, to);
-            return finishRandom(self, t);
+            return fillRandom(self, RandomOp.UNIFORM, gen, from, to);
         }
     }
 
     static Tensor normal_(Tensor self, double mean, double std, Generator gen) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::normal_", self) : null) {
             requireFloat(self, "normal_kernel_cpu");
-            Tensor t = self.isContiguous() ? self : Copying.clone(self);
-            int n = Shapes.numel(self.shape);
-            if (t.dtype() == DType.FLOAT32) gen.normal((float[]) t.storage.data, t.offset, n, mean, std);
-            else gen.normal((double[]) t.storage.data, t.offset, n, mean, std);
-            return finishRandom(self, t);
+            return fillRandom(self, RandomOp.NORMAL, gen, mean, std);
         }
     }
 
-    private static Tensor finishRandom(Tensor self, Tensor filled) {
-        if (filled != self) Copying.copyElements(self, filled);
-        self.storage.version++;
-        return self;
-    }
-
-    private static Tensor writeRandom(Tensor self, double[] v) {
-        Copying.copyElements(self, Tensor.contiguousOf(Storage.wrap(v), self.shape));
-        self.storage.version++;
+    private static Tensor fillRandom(Tensor self, RandomOp op, Generator gen, double a, double b) {
+        if (self.numel > 0) Dispatch.backend(self).random(op, gen, a, b, Dispatch.view(self));
+        self.storage.bumpVersion();
         return self;
     }
 
@@ -267,19 +211,11 @@ final class NnOps {
             requireFloat(self, mul ? "addcmul_cpu_out" : "addcdiv_cpu_out");
             Overlap.checkWritable(self);
             long[] shape = self.shape();
-            Tensor a = Copying.dense(Views.expand(Copying.convert(t1, self.dtype()), shape), self.dtype());
-            Tensor b = Copying.dense(Views.expand(Copying.convert(t2, self.dtype()), shape), self.dtype());
-            Tensor s = self.isContiguous() ? self : Copying.clone(self);
-            int n = Shapes.numel(self.shape);
-            if (self.dtype() == DType.FLOAT32) {
-                float[] sd = (float[]) s.storage.data, ad = (float[]) a.storage.data, bd = (float[]) b.storage.data;
-                int so = s.offset;
-                dev.jgrad.backend.cpu.Parallel.forRange(n, dev.jgrad.backend.cpu.Parallel.ELEMENTWISE_GRAIN, (from, to) ->
-                        NnKernels.addcFloat(sd, so + from, ad, from, bd, from, to - from, (float) value, mul));
-            } else {
-                NnKernels.addcDouble((double[]) s.storage.data, s.offset, (double[]) a.storage.data, 0, (double[]) b.storage.data, 0, n, value, mul);
-            }
-            return finishRandom(self, s);
+            Tensor a = Views.expand(Copying.convert(t1, self.dtype()), shape);
+            Tensor b = Views.expand(Copying.convert(t2, self.dtype()), shape);
+            Dispatch.backend(self, a, b).fusedUpdate(mul, value, Dispatch.view(a), Dispatch.view(b), Dispatch.view(self));
+            self.storage.bumpVersion();
+            return self;
         }
     }
 

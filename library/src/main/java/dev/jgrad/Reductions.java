@@ -1,45 +1,31 @@
 package dev.jgrad;
 
-import dev.jgrad.backend.cpu.DoubleReduceKernels;
-import dev.jgrad.backend.cpu.FloatReduceKernels;
-import dev.jgrad.backend.cpu.LongReduceKernels;
+import dev.jgrad.backend.Backend;
 import dev.jgrad.backend.ReduceOp;
 import dev.jgrad.backend.UnaryOp;
 import dev.jgrad.profiler.Profiler;
 
 /**
- * Reductions (sum, mean, prod, max/min with indices, norm, all/any) over all elements or along dims.
- *
- * <p>Most reductions are one shape: the input made dense in the compute dtype and seen as
- * (outer, r, inner) around the reduced dim, which the kernels walk with stride-1 access. Floating sums
- * (so means) and norms instead follow PyTorch's TensorIterator, reading the input where it lies, because
- * their rounding depends on the order PyTorch adds in (see {@link #reduceSpace}).
+ * Reductions (sum, mean, prod, max/min with indices, norm, all/any) over all elements or along dims:
+ * dims, output shapes and dtypes here; the backend reduces ({@link Backend#reduce} along one dim,
+ * {@link Backend#sum} and {@link Backend#norm} over a set of dims in PyTorch's summation order).
  */
 final class Reductions {
     private Reductions() {}
 
     /** Reduces one dim of a; values come back in compute dtype ct, indices (if asked) as int64. */
     private static Tensor[] reduceDim(ReduceOp op, Tensor a, int dim, boolean keepdim, DType ct, boolean withIndices) {
-        Checks.cpuOnly(a);
         int nd = a.shape.length;
         int d = Shapes.wrapDim(dim, nd);
-        Tensor x = Copying.dense(a, ct);
-        int outer = 1, inner = 1, r = nd == 0 ? 1 : a.shape[d];
-        for (int i = 0; i < d; i++) outer *= a.shape[i];
-        for (int i = d + 1; i < nd; i++) inner *= a.shape[i];
+        int r = nd == 0 ? 1 : a.shape[d];
         int[] outShape = reducedShape(a.shape, d, keepdim);
         int n = Shapes.numel(outShape);
-        Tensor out = Tensor.contiguousOf(Storage.allocate(ct, n), outShape);
-        Tensor idx = withIndices ? Tensor.contiguousOf(Storage.allocate(DType.INT64, n), outShape) : null;
-        long[] idxData = idx == null ? null : (long[]) idx.storage.data;
+        Tensor out = Dispatch.empty(a, outShape, ct);
+        Tensor idx = withIndices ? Dispatch.empty(a, outShape, DType.INT64) : null;
         if (r == 0) {
             Copying.fill(out, Scalar.of(identity(op)));
         } else if (n > 0) {
-            switch (ct) {
-                case FLOAT32 -> FloatReduceKernels.reduce(op, (float[]) x.storage.data, 0, outer, r, inner, (float[]) out.storage.data, 0, idxData);
-                case FLOAT64 -> DoubleReduceKernels.reduce(op, (double[]) x.storage.data, 0, outer, r, inner, (double[]) out.storage.data, 0, idxData);
-                default -> LongReduceKernels.reduce(op, (long[]) x.storage.data, 0, outer, r, inner, (long[]) out.storage.data, 0, idxData);
-            }
+            Dispatch.backend(a).reduce(op, Dispatch.view(Copying.convert(a, ct)), d, Dispatch.view(out), Dispatch.view(idx));
         }
         return new Tensor[] {out, idx};
     }
@@ -118,141 +104,33 @@ final class Reductions {
         return mask;
     }
 
-    /**
-     * A reduction's iteration space as PyTorch's TensorIterator builds it, with the fresh contiguous
-     * output it writes: dims in walking order (dim 0 fastest), strides in elements, outStride 0 on
-     * reduced dims, which come first.
-     */
-    private record ReduceSpace(Tensor out, int outNumel, int[] shape, int[] xStride, int[] outStride) {}
+    /** float32/float64 sum, added in PyTorch's order by the backend (so results agree to the last bit). */
+    private static Tensor floatSum(Tensor a, boolean[] reduced, boolean keepdim) {
+        Tensor out = Dispatch.empty(a, keptShape(a.shape, reduced, keepdim), a.dtype());
+        if (a.numel() > 0) Dispatch.backend(a).sum(Dispatch.view(a), reduced, Dispatch.view(out));
+        return out;
+    }
 
-    /**
-     * The output is seen with stride 0 on reduced dims; dims are sorted with the reduced ones first, then
-     * by output strides, then by input strides (PyTorch's insertion sort, ties included); adjacent dims
-     * that walk memory evenly for both tensors are merged, and size-1 dims disappear.
-     */
-    private static ReduceSpace reduceSpace(Tensor a, boolean[] reduced, boolean keepdim) {
-        DType ct = a.dtype();
-        int nd = a.shape.length;
-        int[] keptShape = a.shape.clone();
-        int kept = 0;
+    /** float32/float64 p-norm of a non-empty tensor, as PyTorch 1.13's linalg.vector_norm. */
+    private static Tensor floatNorm(Tensor a, double p, int[] dims, boolean keepdim) {
+        boolean[] reduced = reducedMask(a, dims);
+        Tensor out = Dispatch.empty(a, keptShape(a.shape, reduced, keepdim), a.dtype());
+        Dispatch.backend(a).norm(Dispatch.view(a), p, reduced, Dispatch.view(out));
+        return out;
+    }
+
+    /** The shape a reduction over the reduced dims leaves: 1 there with keepdim, else those dims gone. */
+    static int[] keptShape(int[] shape, boolean[] reduced, boolean keepdim) {
+        int nd = shape.length, kept = 0;
+        int[] s = shape.clone();
         for (int d = 0; d < nd; d++) {
-            if (reduced[d]) keptShape[d] = 1;
+            if (reduced[d]) s[d] = 1;
             else kept++;
         }
-        int[] outShape = keptShape;
-        if (!keepdim) {
-            outShape = new int[kept];
-            for (int d = 0, j = 0; d < nd; d++) if (!reduced[d]) outShape[j++] = a.shape[d];
-        }
-        int outNumel = Shapes.numel(outShape);
-        Tensor out = Tensor.contiguousOf(Storage.allocate(ct, outNumel), outShape);
-        // output strides per input dim, as TensorIterator sees the (re-viewed) result
-        int[] os = new int[nd];
-        if (keepdim) {
-            int[] cs = Shapes.contiguousStrides(keptShape);
-            for (int d = 0; d < nd; d++) os[d] = keptShape[d] == 1 && a.shape[d] != 1 ? 0 : cs[d];
-        } else {
-            int[] cs = Shapes.contiguousStrides(outShape);
-            for (int d = 0, j = 0; d < nd; d++) os[d] = reduced[d] ? 0 : cs[j++];
-        }
-        int[] xs = a.stride;
-        // iteration order: perm[i] is the input dim walked i-th fastest
-        int[] perm = new int[nd];
-        for (int i = 0; i < nd; i++) perm[i] = nd - 1 - i;
-        for (int i = 1; i < nd; i++) {
-            int d1 = i;
-            for (int d0 = i - 1; d0 >= 0; d0--) {
-                int c = iterationOrder(a.shape, os, xs, perm[d0], perm[d1]);
-                if (c > 0) {
-                    int t = perm[d0]; perm[d0] = perm[d1]; perm[d1] = t;
-                    d1 = d0;
-                } else if (c < 0) {
-                    break;
-                }
-            }
-        }
-        int[] shape = new int[nd], ix = new int[nd], io = new int[nd];
-        for (int i = 0; i < nd; i++) {
-            shape[i] = a.shape[perm[i]];
-            ix[i] = xs[perm[i]];
-            io[i] = os[perm[i]];
-        }
-        int m = nd == 0 ? 0 : 1;  // coalesce
-        for (int d = 1; d < nd; d++) {
-            int p = m - 1;
-            boolean merge = shape[p] == 1 || shape[d] == 1
-                    || ((long) shape[p] * ix[p] == ix[d] && (long) shape[p] * io[p] == io[d]);
-            if (merge) {
-                if (shape[p] == 1) {
-                    ix[p] = ix[d];
-                    io[p] = io[d];
-                }
-                shape[p] *= shape[d];
-            } else {
-                shape[m] = shape[d];
-                ix[m] = ix[d];
-                io[m] = io[d];
-                m++;
-            }
-        }
-        return new ReduceSpace(out, outNumel, java.util.Arrays.copyOf(shape, m), java.util.Arrays.copyOf(ix, m),
-                java.util.Arrays.copyOf(io, m));
-    }
-
-    /**
-     * float32/float64 sum exactly as PyTorch 1.13 computes it on the CPU: the additions happen in an
-     * order fixed by the memory layout, the reduced dims and the thread count, so the input is read
-     * where it lies (no dense copy), over TensorIterator's iteration space, and the kernel splits and
-     * sums like PyTorch's (see FloatReduceKernels.cascadeSum).
-     */
-    private static Tensor floatSum(Tensor a, boolean[] reduced, boolean keepdim) {
-        Checks.cpuOnly(a);
-        ReduceSpace r = reduceSpace(a, reduced, keepdim);
-        if (a.numel() == 0) return r.out();
-        int threads = dev.jgrad.backend.cpu.Parallel.numThreads();
-        if (a.dtype() == DType.FLOAT32) {
-            FloatReduceKernels.cascadeSum((float[]) a.storage.data, a.offset, r.shape(), r.xStride(), r.outStride(),
-                    r.outNumel(), (float[]) r.out().storage.data, 0, threads);
-        } else {
-            DoubleReduceKernels.cascadeSum((double[]) a.storage.data, a.offset, r.shape(), r.xStride(), r.outStride(),
-                    r.outNumel(), (double[]) r.out().storage.data, 0, threads);
-        }
-        return r.out();
-    }
-
-    /**
-     * float32/float64 p-norm of a non-empty tensor exactly as PyTorch 1.13's linalg.vector_norm computes
-     * it on the CPU (see FloatReduceKernels.vectorNorm).
-     */
-    private static Tensor floatNorm(Tensor a, double p, int[] dims, boolean keepdim) {
-        Checks.cpuOnly(a);
-        ReduceSpace r = reduceSpace(a, reducedMask(a, dims), keepdim);
-        int threads = dev.jgrad.backend.cpu.Parallel.numThreads();
-        if (a.dtype() == DType.FLOAT32) {
-            FloatReduceKernels.vectorNorm((float[]) a.storage.data, a.offset, r.shape(), r.xStride(), r.outStride(),
-                    r.outNumel(), (float[]) r.out().storage.data, 0, p, threads);
-        } else {
-            DoubleReduceKernels.vectorNorm((double[]) a.storage.data, a.offset, r.shape(), r.xStride(), r.outStride(),
-                    r.outNumel(), (double[]) r.out().storage.data, 0, p, threads);
-        }
-        return r.out();
-    }
-
-    /**
-     * TensorIterator's dim comparison for a reduction: 1 if dim d0 should be walked after d1, -1 if
-     * before, 0 if the strides don't tell. Reduced dims (output stride 0) go first; then output strides
-     * decide, then input strides (ties: the longer dim later).
-     */
-    private static int iterationOrder(int[] shape, int[] os, int[] xs, int d0, int d1) {
-        if ((os[d0] == 0) != (os[d1] == 0)) return os[d1] == 0 ? 1 : -1;
-        for (int[] st : new int[][] {os, xs}) {
-            int s0 = st[d0], s1 = st[d1];
-            if (s0 == 0 || s1 == 0) continue;
-            if (s0 < s1) return -1;
-            if (s0 > s1) return 1;
-            if (shape[d0] > shape[d1]) return 1;
-        }
-        return 0;
+        if (keepdim) return s;
+        int[] r = new int[kept];
+        for (int d = 0, j = 0; d < nd; d++) if (!reduced[d]) r[j++] = shape[d];
+        return r;
     }
 
     private static int[] onesLike(int[] shape) {

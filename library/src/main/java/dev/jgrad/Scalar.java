@@ -9,19 +9,19 @@ final class Scalar {
     private Scalar() {}
 
     static Tensor of(double v) {
-        Tensor t = new Tensor(Storage.wrap(new double[] {v}), Shapes.SCALAR, Shapes.SCALAR, 0);
+        Tensor t = new Tensor(Dispatch.host(new double[] {v}), Shapes.SCALAR, Shapes.SCALAR, 0);
         t.wrappedNumber = true;
         return t;
     }
 
     static Tensor of(long v) {
-        Tensor t = new Tensor(Storage.wrap(new long[] {v}), Shapes.SCALAR, Shapes.SCALAR, 0);
+        Tensor t = new Tensor(Dispatch.host(new long[] {v}), Shapes.SCALAR, Shapes.SCALAR, 0);
         t.wrappedNumber = true;
         return t;
     }
 
     static Tensor of(boolean v) {
-        Tensor t = new Tensor(Storage.wrap(new boolean[] {v}), Shapes.SCALAR, Shapes.SCALAR, 0);
+        Tensor t = new Tensor(Dispatch.host(new boolean[] {v}), Shapes.SCALAR, Shapes.SCALAR, 0);
         t.wrappedNumber = true;
         return t;
     }

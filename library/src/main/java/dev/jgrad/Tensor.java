@@ -1,6 +1,7 @@
 package dev.jgrad;
 
 import dev.jgrad.backend.BinaryOp;
+import dev.jgrad.backend.Storage;
 import dev.jgrad.backend.CompareOp;
 import dev.jgrad.autograd.Derivatives;
 import dev.jgrad.autograd.InPlace;
@@ -88,9 +89,9 @@ public class Tensor {
 
     public long numel() { return numel; }
 
-    public DType dtype() { return storage.dtype; }
+    public DType dtype() { return storage.dtype(); }
 
-    public Device device() { return storage.device; }
+    public Device device() { return storage.device(); }
 
     public long[] stride() { return Shapes.toLong(stride); }
 
@@ -109,7 +110,7 @@ public class Tensor {
         return c == 1;
     }
 
-    public boolean isFloatingPoint() { return storage.dtype.isFloatingPoint(); }
+    public boolean isFloatingPoint() { return storage.dtype().isFloatingPoint(); }
 
     /** True when both tensors view the same storage. */
     public boolean sharesStorageWith(Tensor other) { return other != null && other.storage == storage; }
@@ -117,12 +118,12 @@ public class Tensor {
     // ---------------------------------------------------------------- scalars and arrays
 
     /** The single element as a double: {@code only one element tensors can be converted to Java scalars} otherwise. */
-    public double item() { return storage.getDouble(singleIndex()); }
+    public double item() { return storage.backend().readDouble(storage, singleIndex()); }
 
     /** The single element as a long (exact for int64). */
-    public long itemLong() { return storage.getLong(singleIndex()); }
+    public long itemLong() { return storage.backend().readLong(storage, singleIndex()); }
 
-    public boolean itemBool() { return storage.getDouble(singleIndex()) != 0; }
+    public boolean itemBool() { return item() != 0; }
 
     private int singleIndex() {
         if (numel != 1) {
@@ -132,26 +133,26 @@ public class Tensor {
     }
 
     /** A row-major copy of every element, converted to double. */
-    public double[] toDoubleArray() { return (double[]) Copying.toArray(this, DType.FLOAT64); }
+    public double[] toDoubleArray() { return double[].class.cast(Copying.toArray(this, DType.FLOAT64)); }
 
-    public float[] toFloatArray() { return (float[]) Copying.toArray(this, DType.FLOAT32); }
+    public float[] toFloatArray() { return float[].class.cast(Copying.toArray(this, DType.FLOAT32)); }
 
-    public long[] toLongArray() { return (long[]) Copying.toArray(this, DType.INT64); }
+    public long[] toLongArray() { return long[].class.cast(Copying.toArray(this, DType.INT64)); }
 
-    public int[] toIntArray() { return (int[]) Copying.toArray(this, DType.INT32); }
+    public int[] toIntArray() { return int[].class.cast(Copying.toArray(this, DType.INT32)); }
 
-    public boolean[] toBooleanArray() { return (boolean[]) Copying.toArray(this, DType.BOOL); }
+    public boolean[] toBooleanArray() { return boolean[].class.cast(Copying.toArray(this, DType.BOOL)); }
 
     /** The shared backing array (PyTorch's {@code .numpy()}): writes go both ways. */
-    public float[] asFloatArray() { return (float[]) Copying.backingArray(this, DType.FLOAT32); }
+    public float[] asFloatArray() { return float[].class.cast(Copying.backingArray(this, DType.FLOAT32)); }
 
-    public double[] asDoubleArray() { return (double[]) Copying.backingArray(this, DType.FLOAT64); }
+    public double[] asDoubleArray() { return double[].class.cast(Copying.backingArray(this, DType.FLOAT64)); }
 
-    public long[] asLongArray() { return (long[]) Copying.backingArray(this, DType.INT64); }
+    public long[] asLongArray() { return long[].class.cast(Copying.backingArray(this, DType.INT64)); }
 
-    public int[] asIntArray() { return (int[]) Copying.backingArray(this, DType.INT32); }
+    public int[] asIntArray() { return int[].class.cast(Copying.backingArray(this, DType.INT32)); }
 
-    public boolean[] asBooleanArray() { return (boolean[]) Copying.backingArray(this, DType.BOOL); }
+    public boolean[] asBooleanArray() { return boolean[].class.cast(Copying.backingArray(this, DType.BOOL)); }
 
     // ---------------------------------------------------------------- arithmetic
 
@@ -737,17 +738,17 @@ public class Tensor {
 
     // ---------------------------------------------------------------- new tensors like this one
 
-    public Tensor newZeros(long... size) { return Creation.full(size, Scalar.of(0L), dtype()); }
+    public Tensor newZeros(long... size) { return Creation.full(size, Scalar.of(0L), dtype(), device()); }
 
-    public Tensor newZeros(DType dtype, long... size) { return Creation.full(size, Scalar.of(0L), dtype); }
+    public Tensor newZeros(DType dtype, long... size) { return Creation.full(size, Scalar.of(0L), dtype, device()); }
 
-    public Tensor newOnes(long... size) { return Creation.full(size, Scalar.of(1L), dtype()); }
+    public Tensor newOnes(long... size) { return Creation.full(size, Scalar.of(1L), dtype(), device()); }
 
-    public Tensor newOnes(DType dtype, long... size) { return Creation.full(size, Scalar.of(1L), dtype); }
+    public Tensor newOnes(DType dtype, long... size) { return Creation.full(size, Scalar.of(1L), dtype, device()); }
 
-    public Tensor newEmpty(long... size) { return Creation.empty(size, dtype()); }
+    public Tensor newEmpty(long... size) { return Creation.empty(size, dtype(), device()); }
 
-    public Tensor newFull(long[] size, double value) { return Creation.full(size, Scalar.of(value), dtype()); }
+    public Tensor newFull(long[] size, double value) { return Creation.full(size, Scalar.of(value), dtype(), device()); }
 
     public Tensor newTensor(Object data) { return Creation.tensor(data, dtype()); }
 
@@ -790,7 +791,7 @@ public class Tensor {
     public boolean retainsGrad() { return retainsGrad; }
 
     /** How many in-place writes this tensor's storage has seen. */
-    public int version() { return storage.version; }
+    public int version() { return storage.version(); }
 
     /** True for tensors made under {@code inferenceMode()}. */
     public boolean isInference() { return inference; }
@@ -937,12 +938,12 @@ public class Tensor {
         return TensorPrinter.format(shape(), dtype(), elementReader(), device(), gradSuffix);
     }
 
-    /** Reads elements by logical row-major index, for printing. */
+    /** Reads elements by logical row-major index, for printing (through the backend, one element at a time). */
     TensorPrinter.ElementReader elementReader() {
         return new TensorPrinter.ElementReader() {
-            @Override public double getDouble(long index) { return storage.getDouble(storageIndex(index)); }
+            @Override public double getDouble(long index) { return storage.backend().readDouble(storage, storageIndex(index)); }
 
-            @Override public long getLong(long index) { return storage.getLong(storageIndex(index)); }
+            @Override public long getLong(long index) { return storage.backend().readLong(storage, storageIndex(index)); }
         };
     }
 

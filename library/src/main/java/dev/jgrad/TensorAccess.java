@@ -68,7 +68,7 @@ public final class TensorAccess {
     /** Copies src's elements into t's storage without recording (the data half of an in-place op). */
     public static void copyData(Tensor t, Tensor src) {
         Copying.copyElements(t, src);
-        t.storage.version++;
+        t.storage.bumpVersion();
     }
 
     /** A tensor viewing t's storage with another layout (as_strided); offset is absolute. */

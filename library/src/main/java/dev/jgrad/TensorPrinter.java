@@ -46,11 +46,16 @@ final class TensorPrinter {
         List<String> suffixes = new ArrayList<>(4);
         if (device != null && !device.isCpu()) {
             // A tensor always lives on a concrete device; an index-less "cuda" means the current one, 0.
-            String name = device.index() < 0 ? device.type() + ":0" : device.toString();
+            String name = device.index() < 0 && !device.isMeta() ? device.type() + ":0" : device.toString();
             suffixes.add("device='" + name + "'");
         }
         String body;
-        if (numel == 0) {
+        if (device != null && device.isMeta()) {
+            // no values to show: the size always, the dtype unless it is the default float
+            suffixes.add("size=" + tuple(shape));
+            if (dtype != DType.FLOAT32) suffixes.add("dtype=" + dtype);
+            body = "...";
+        } else if (numel == 0) {
             // Nothing to infer the element type from, so every non-float32 dtype is spelled out here.
             if (shape.length != 1) suffixes.add("size=" + tuple(shape));
             if (dtype != DType.FLOAT32) suffixes.add("dtype=" + dtype);

@@ -1,5 +1,6 @@
 package dev.jgrad;
 
+import dev.jgrad.backend.Storage;
 import dev.jgrad.autograd.Derivatives;
 import dev.jgrad.autograd.GradMode;
 import dev.jgrad.backend.BinaryOp;
@@ -51,19 +52,19 @@ public final class Torch {
     // ---------------------------------------------------------------- the array bridge (shared memory)
 
     /** A tensor over data itself: writes to either show in both. Shape defaults to data's length. */
-    public static Tensor fromArray(float[] data, long... shape) { return bridge(Storage.wrap(data), shape); }
+    public static Tensor fromArray(float[] data, long... shape) { return bridge(Dispatch.host(data), shape); }
 
-    public static Tensor fromArray(double[] data, long... shape) { return bridge(Storage.wrap(data), shape); }
+    public static Tensor fromArray(double[] data, long... shape) { return bridge(Dispatch.host(data), shape); }
 
-    public static Tensor fromArray(long[] data, long... shape) { return bridge(Storage.wrap(data), shape); }
+    public static Tensor fromArray(long[] data, long... shape) { return bridge(Dispatch.host(data), shape); }
 
-    public static Tensor fromArray(int[] data, long... shape) { return bridge(Storage.wrap(data), shape); }
+    public static Tensor fromArray(int[] data, long... shape) { return bridge(Dispatch.host(data), shape); }
 
-    public static Tensor fromArray(boolean[] data, long... shape) { return bridge(Storage.wrap(data), shape); }
+    public static Tensor fromArray(boolean[] data, long... shape) { return bridge(Dispatch.host(data), shape); }
 
     private static Tensor bridge(Storage s, long[] shape) {
-        long[] dims = shape == null || shape.length == 0 ? new long[] {s.size} : shape;
-        int[] sh = Shapes.inferSize(dims, s.size);
+        long[] dims = shape == null || shape.length == 0 ? new long[] {s.size()} : shape;
+        int[] sh = Shapes.inferSize(dims, s.size());
         return Tensor.contiguousOf(s, sh);
     }
 
@@ -92,26 +93,44 @@ public final class Torch {
 
     public static Tensor full(long[] size, double value, DType dtype) { return Creation.full(size, Scalar.of(value), dtype); }
 
-    public static Tensor zerosLike(Tensor t) { return zeros(t.dtype(), t.shape()); }
+    /** {@code torch.zeros(*size, dtype=dtype, device=device)}, e.g. on {@link Device#META} for shapes without memory. */
+    public static Tensor zeros(DType dtype, Device device, long... size) { return Creation.full(size, Scalar.of(0L), dtype, device); }
 
-    public static Tensor zerosLike(Tensor t, DType dtype) { return zeros(dtype, t.shape()); }
+    public static Tensor ones(DType dtype, Device device, long... size) { return Creation.full(size, Scalar.of(1L), dtype, device); }
 
-    public static Tensor onesLike(Tensor t) { return ones(t.dtype(), t.shape()); }
+    public static Tensor empty(DType dtype, Device device, long... size) { return Creation.empty(size, dtype, device); }
 
-    public static Tensor onesLike(Tensor t, DType dtype) { return ones(dtype, t.shape()); }
+    public static Tensor full(long[] size, double value, DType dtype, Device device) { return Creation.full(size, Scalar.of(value), dtype, device); }
 
-    public static Tensor emptyLike(Tensor t) { return empty(t.dtype(), t.shape()); }
+    public static Tensor rand(DType dtype, Device device, long... size) {
+        return Creation.rand(size, dtype, Generator.defaultGenerator(), device);
+    }
 
-    public static Tensor fullLike(Tensor t, double value) { return Creation.full(t.shape(), Scalar.of(value), t.dtype()); }
+    public static Tensor randn(DType dtype, Device device, long... size) {
+        return Creation.randn(size, dtype, Generator.defaultGenerator(), device);
+    }
+
+    /** The {@code *Like} factories keep t's device, as PyTorch's do. */
+    public static Tensor zerosLike(Tensor t) { return zeros(t.dtype(), t.device(), t.shape()); }
+
+    public static Tensor zerosLike(Tensor t, DType dtype) { return zeros(dtype, t.device(), t.shape()); }
+
+    public static Tensor onesLike(Tensor t) { return ones(t.dtype(), t.device(), t.shape()); }
+
+    public static Tensor onesLike(Tensor t, DType dtype) { return ones(dtype, t.device(), t.shape()); }
+
+    public static Tensor emptyLike(Tensor t) { return empty(t.dtype(), t.device(), t.shape()); }
+
+    public static Tensor fullLike(Tensor t, double value) { return Creation.full(t.shape(), Scalar.of(value), t.dtype(), t.device()); }
 
     /** Uniform [0, 1) with t's shape and dtype (which must be floating). */
-    public static Tensor randLike(Tensor t) { return rand(t.dtype(), t.shape()); }
+    public static Tensor randLike(Tensor t) { return rand(t.dtype(), t.device(), t.shape()); }
 
-    public static Tensor randLike(Tensor t, DType dtype) { return rand(dtype, t.shape()); }
+    public static Tensor randLike(Tensor t, DType dtype) { return rand(dtype, t.device(), t.shape()); }
 
-    public static Tensor randnLike(Tensor t) { return randn(t.dtype(), t.shape()); }
+    public static Tensor randnLike(Tensor t) { return randn(t.dtype(), t.device(), t.shape()); }
 
-    public static Tensor randnLike(Tensor t, DType dtype) { return randn(dtype, t.shape()); }
+    public static Tensor randnLike(Tensor t, DType dtype) { return randn(dtype, t.device(), t.shape()); }
 
     // ---------------------------------------------------------------- ranges
 
@@ -146,21 +165,21 @@ public final class Torch {
     /** Seeds the default generator, as {@code torch.manual_seed}: the same seed gives PyTorch's numbers. */
     public static Generator manualSeed(long seed) { return Generator.defaultGenerator().manualSeed(seed); }
 
-    public static Tensor rand(long... size) { return Creation.rand(size, DType.FLOAT32, Generator.defaultGenerator()); }
+    public static Tensor rand(long... size) { return Creation.rand(size, DType.FLOAT32, Generator.defaultGenerator(), Device.CPU); }
 
-    public static Tensor rand(DType dtype, long... size) { return Creation.rand(size, dtype, Generator.defaultGenerator()); }
+    public static Tensor rand(DType dtype, long... size) { return Creation.rand(size, dtype, Generator.defaultGenerator(), Device.CPU); }
 
-    public static Tensor randn(long... size) { return Creation.randn(size, DType.FLOAT32, Generator.defaultGenerator()); }
+    public static Tensor randn(long... size) { return Creation.randn(size, DType.FLOAT32, Generator.defaultGenerator(), Device.CPU); }
 
-    public static Tensor randn(DType dtype, long... size) { return Creation.randn(size, dtype, Generator.defaultGenerator()); }
+    public static Tensor randn(DType dtype, long... size) { return Creation.randn(size, dtype, Generator.defaultGenerator(), Device.CPU); }
 
     /** Integers in [low, high), int64. */
     public static Tensor randint(long low, long high, long... size) {
-        return Creation.randint(low, high, size, DType.INT64, Generator.defaultGenerator());
+        return Creation.randint(low, high, size, DType.INT64, Generator.defaultGenerator(), Device.CPU);
     }
 
     public static Tensor randint(DType dtype, long low, long high, long... size) {
-        return Creation.randint(low, high, size, dtype, Generator.defaultGenerator());
+        return Creation.randint(low, high, size, dtype, Generator.defaultGenerator(), Device.CPU);
     }
 
     /** A random permutation of 0..n-1, int64. */
@@ -224,7 +243,7 @@ public final class Torch {
     // ---------------------------------------------------------------- devices and threads
 
     /** False: jgrad has no GPU backend on this machine. */
-    public static boolean cudaIsAvailable() { return false; }
+    public static boolean cudaIsAvailable() { return dev.jgrad.backend.Backends.available("cuda"); }
 
     public static int getNumThreads() { return Parallel.numThreads(); }
 

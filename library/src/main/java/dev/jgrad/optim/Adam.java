@@ -41,7 +41,9 @@ public class Adam extends Optimizer {
     @Override public void step() {
         try (var guard = dev.jgrad.Torch.noGrad()) {
             for (ParamGroup group : paramGroups) {
-                double[] betas = (double[]) group.options().get("betas");
+                if (!(group.options().get("betas") instanceof double[] betas)) {
+                    throw new IllegalArgumentException("betas must be a double[] {beta1, beta2}");
+                }
                 double lr = group.lr(), eps = group.getDouble("eps"), wd = group.getDouble("weight_decay");
                 boolean amsgrad = group.getBoolean("amsgrad"), maximize = group.getBoolean("maximize");
                 for (Tensor p : group.params()) {

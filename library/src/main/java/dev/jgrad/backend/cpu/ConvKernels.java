@@ -1,21 +1,23 @@
-package dev.jgrad;
+package dev.jgrad.backend.cpu;
 
-import dev.jgrad.backend.cpu.Gemm;
-import dev.jgrad.backend.cpu.Parallel;
+import dev.jgrad.DType;
+import dev.jgrad.backend.View;
 
 /**
  * 2-d convolution as im2col + GEMM, its inverse col2im, and max pooling. Images are dense (n, c, h, w)
  * arrays; a column matrix holds, for each output position (its columns), the kernel window's inputs
  * (its rows, ordered channel, kernel row, kernel column), which is also the order of a flattened weight.
  */
-final class Convolution {
-    private Convolution() {}
+final class ConvKernels {
+    private ConvKernels() {}
 
     /** Geometry of one sliding window over an (h, w) image. */
     record Window(int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw) {
         int outH(int h) { return (h + 2 * ph - dh * (kh - 1) - 1) / sh + 1; }
 
         int outW(int w) { return (w + 2 * pw - dw * (kw - 1) - 1) / sw + 1; }
+
+        static Window of(int[] g) { return new Window(g[0], g[1], g[2], g[3], g[4], g[5], g[6], g[7]); }
     }
 
     // ---------------------------------------------------------------- im2col / col2im
@@ -111,32 +113,29 @@ final class Convolution {
     }
 
     /** Batched im2col of a dense (n, c, h, w) tensor: (n, c*kh*kw, oh*ow). */
-    static Tensor im2col(Tensor x, Window k) {
-        int n = x.shape[0], c = x.shape[1], h = x.shape[2], w = x.shape[3];
+    static void im2col(View x, Window k, View out) {
+        int n = x.shape()[0], c = x.shape()[1], h = x.shape()[2], w = x.shape()[3];
         int oh = k.outH(h), ow = k.outW(w), rows = c * k.kh * k.kw, l = oh * ow;
-        Tensor out = Tensor.contiguousOf(Storage.allocate(x.dtype(), n * rows * l), new int[] {n, rows, l});
-        Object src = x.storage.data, dst = out.storage.data;
+        Object src = ArrayStorage.data(x), dst = ArrayStorage.data(out);
         Parallel.forRange(n, 1, (from, to) -> {
             for (int i = from; i < to; i++) {
                 if (src instanceof float[] f) im2col(f, i * c * h * w, c, h, w, k, oh, ow, (float[]) dst, i * rows * l);
                 else im2col((double[]) src, i * c * h * w, c, h, w, k, oh, ow, (double[]) dst, i * rows * l);
             }
         });
-        return out;
     }
 
     /** Batched col2im of dense columns (n, c*kh*kw, oh*ow) into (n, c, h, w). */
-    static Tensor col2im(Tensor cols, int c, int h, int w, Window k) {
-        int n = cols.shape[0], oh = k.outH(h), ow = k.outW(w), rows = c * k.kh * k.kw, l = oh * ow;
-        Tensor out = Tensor.contiguousOf(Storage.allocate(cols.dtype(), n * c * h * w), new int[] {n, c, h, w});
-        Object src = cols.storage.data, dst = out.storage.data;
+    static void col2im(View cols, Window k, View out) {
+        int n = out.shape()[0], c = out.shape()[1], h = out.shape()[2], w = out.shape()[3];
+        int oh = k.outH(h), ow = k.outW(w), rows = c * k.kh * k.kw, l = oh * ow;
+        Object src = ArrayStorage.data(cols), dst = ArrayStorage.data(out);
         Parallel.forRange(n, 1, (from, to) -> {
             for (int i = from; i < to; i++) {
                 if (src instanceof float[] f) col2im(f, i * rows * l, c, h, w, k, oh, ow, (float[]) dst, i * c * h * w);
                 else col2im((double[]) src, i * rows * l, c, h, w, k, oh, ow, (double[]) dst, i * c * h * w);
             }
         });
-        return out;
     }
 
     // ---------------------------------------------------------------- convolution
@@ -145,14 +144,13 @@ final class Convolution {
      * Dense x (n, cin, h, w), weight (cout, cin/groups, kh, kw), bias (cout) or null: per image and
      * group, out = W_g (cout/g x kg) @ cols_g (kg x l), starting from the bias.
      */
-    static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, Window k, int groups) {
-        int n = x.shape[0], cin = x.shape[1], h = x.shape[2], w = x.shape[3], cout = weight.shape[0];
+    static void conv2d(View x, View weight, View bias, Window k, int groups, View out) {
+        int n = x.shape()[0], cin = x.shape()[1], h = x.shape()[2], w = x.shape()[3], cout = weight.shape()[0];
         int oh = k.outH(h), ow = k.outW(w), l = oh * ow;
         int kg = cin / groups * k.kh * k.kw, coutG = cout / groups;
-        Tensor out = Tensor.contiguousOf(Storage.allocate(x.dtype(), n * cout * l), new int[] {n, cout, oh, ow});
         boolean single = x.dtype() == DType.FLOAT32;
-        Object xs = x.storage.data, ws = weight.storage.data, os = out.storage.data;
-        Object bs = bias == null ? null : bias.storage.data;
+        Object xs = ArrayStorage.data(x), ws = ArrayStorage.data(weight), os = ArrayStorage.data(out);
+        Object bs = bias == null ? null : ArrayStorage.data(bias);
         Parallel.forRange(n, 1, (from, to) -> {
             Object cols = single ? new float[kg * groups * l] : new double[kg * groups * l];
             for (int i = from; i < to; i++) {
@@ -175,26 +173,16 @@ final class Convolution {
                 }
             }
         });
-        return out;
     }
 
     // ---------------------------------------------------------------- max pooling
 
-    /** PyTorch's pooling_output_shape, ceil mode included (a last window must start inside the input or left padding). */
-    static int poolOutSize(int in, int k, int pad, int stride, int dil, boolean ceil) {
-        int numerator = in + 2 * pad - dil * (k - 1) - 1 + (ceil ? stride - 1 : 0);
-        int out = Math.floorDiv(numerator, stride) + 1;
-        if (ceil && (out - 1) * stride >= in + pad) out--;
-        return out;
-    }
-
     /** Max over each window of a dense (planes, h, w) input; indices are h*w positions within a plane. */
-    static Tensor[] maxPool2d(Tensor x, int planes, int h, int w, Window k, int oh, int ow, int[] outShape) {
-        Tensor out = Tensor.contiguousOf(Storage.allocate(x.dtype(), planes * oh * ow), outShape);
-        Tensor idx = Tensor.contiguousOf(Storage.allocate(DType.INT64, planes * oh * ow), outShape.clone());
-        long[] ind = (long[]) idx.storage.data;
-        double[] src = x.dtype() == DType.FLOAT64 ? (double[]) x.storage.data : null;
-        float[] srcF = x.dtype() == DType.FLOAT32 ? (float[]) x.storage.data : null;
+    static void maxPool2d(View x, int planes, int h, int w, Window k, int oh, int ow, View out, View idx) {
+        long[] ind = (long[]) ArrayStorage.data(idx);
+        double[] src = x.dtype() == DType.FLOAT64 ? (double[]) ArrayStorage.data(x) : null;
+        float[] srcF = x.dtype() == DType.FLOAT32 ? (float[]) ArrayStorage.data(x) : null;
+        Object outData = ArrayStorage.data(out);
         Parallel.forRange(planes, Math.max(1, 4096 / Math.max(1, oh * ow)), (from, to) -> {
             for (int p = from; p < to; p++) {
                 int in = p * h * w;
@@ -218,12 +206,11 @@ final class Convolution {
                         }
                         int o = (p * oh + y) * ow + xo;
                         ind[o] = bestAt;
-                        if (srcF != null) ((float[]) out.storage.data)[o] = (float) best;
-                        else ((double[]) out.storage.data)[o] = best;
+                        if (srcF != null) ((float[]) outData)[o] = (float) best;
+                        else ((double[]) outData)[o] = best;
                     }
                 }
             }
         });
-        return new Tensor[] {out, idx};
     }
 }

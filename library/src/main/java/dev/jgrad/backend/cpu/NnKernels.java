@@ -1,4 +1,6 @@
-package dev.jgrad;
+package dev.jgrad.backend.cpu;
+
+import dev.jgrad.DType;
 
 /**
  * Array kernels behind the nn ops (softmax family, losses, normalisation, activations). They work on

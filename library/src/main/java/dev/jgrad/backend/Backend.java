@@ -1,0 +1,156 @@
+package dev.jgrad.backend;
+
+import dev.jgrad.DType;
+import dev.jgrad.Device;
+import dev.jgrad.Generator;
+
+/**
+ * The kernels of one device type. Everything device-independent (argument checks, type promotion,
+ * broadcasting, output shapes and dtypes, error texts, autograd) happens above this interface, in the op
+ * families; a backend only moves and computes elements. Output views are freshly allocated by the
+ * caller unless a method says it writes in place. Each method switches on dtype once.
+ *
+ * <p>Contract shared by the math methods: operands arrive in the dtype the op computes in
+ * ({@link #computeType}), broadcast to the output's shape with stride 0 on expanded dims; any strides
+ * and offsets are allowed. Implementations: {@code backend.cpu.CpuBackend} (Java arrays) and
+ * {@code backend.meta.MetaBackend} (no data: every kernel is a no-op, so ops compute only shapes,
+ * dtypes and errors).
+ */
+public interface Backend {
+
+    /** The {@link Device#type()} this backend serves. */
+    String deviceType();
+
+    /** A zero-filled buffer of numel elements. */
+    Storage allocate(DType dtype, int numel, Device device);
+
+    /** The dtype kernels compute a result dtype in (the CPU computes int32 and bool math as int64). */
+    DType computeType(DType result);
+
+    // ---------------------------------------------------------------- moving data
+
+    /** dst = src converted to dst's dtype; src is broadcast to dst's shape. */
+    void copy(View src, View dst);
+
+    /** Every element of dst set to value; {@code exact} is the same value as a long, for int64 beyond 2^53. */
+    void fill(View dst, double value, long exact);
+
+    /** A fresh row-major Java array of the elements converted to {@code as} (float[], double[], long[], int[] or boolean[]). */
+    Object toHost(View src, DType as);
+
+    /** A storage over a Java array; on the CPU it shares the array (the array bridge), other backends copy it in. */
+    Storage fromHost(Object array, Device device);
+
+    /** The Java array a storage shares with user code ({@code .numpy()}); backends without one throw. */
+    Object sharedArray(Storage storage);
+
+    /** One element as a double ({@code item()}). */
+    double readDouble(Storage storage, int index);
+
+    /** One element as a long, exact for int64. */
+    long readLong(Storage storage, int index);
+
+    // ---------------------------------------------------------------- elementwise
+
+    void unary(UnaryOp op, View a, View out);
+
+    /** out = a op b; alpha scales b for ADD and SUB. */
+    void binary(BinaryOp op, double alpha, View a, View b, View out);
+
+    /** out (bool) = a op b. */
+    void compare(CompareOp op, View a, View b, View out);
+
+    /** out = cond ? a : b, all in out's dtype except the bool cond. */
+    void where(View cond, View a, View b, View out);
+
+    /** Float activations (GELU, SILU, LEAKY_RELU with param as its slope). */
+    void activation(ActivationOp op, double param, View x, View out);
+
+    /** In place: self += value * t1 * t2 (mul) or value * t1 / t2; t1 and t2 in self's dtype and shape. */
+    void fusedUpdate(boolean mul, double value, View t1, View t2, View self);
+
+    /** The elementwise binary cross entropy of probabilities p against targets y (rejects p outside [0, 1]). */
+    void binaryCrossEntropy(View p, View y, View out);
+
+    // ---------------------------------------------------------------- reductions
+
+    /** Reduces dim of x (in out's dtype) into out; indices (int64, may be null) get the arg positions for MAX/MIN. */
+    void reduce(ReduceOp op, View x, int dim, View out, View indices);
+
+    /** Floating sum over the dims marked in reduced, in PyTorch's summation order; out is contiguous. */
+    void sum(View x, boolean[] reduced, View out);
+
+    /** Floating p-norm over the dims marked in reduced, as PyTorch's linalg.vector_norm; out is contiguous. */
+    void norm(View x, double p, boolean[] reduced, View out);
+
+    /** log(sum(exp(x))) over the dims marked in reduced; out is contiguous. */
+    void logsumexp(View x, boolean[] reduced, View out);
+
+    /** softmax or log_softmax along dim. */
+    void softmax(View x, int dim, boolean log, View out);
+
+    // ---------------------------------------------------------------- linear algebra
+
+    /**
+     * Batched matrix product: a (..., n, k) times b (..., k, m) into out (..., n, m), batch dims already
+     * broadcast; with accumulate, out holds a starting value (addmm's bias) that the product adds to.
+     */
+    void matmul(View a, View b, View out, boolean accumulate);
+
+    // ---------------------------------------------------------------- indexing
+
+    /** out[..i..] = self[..index[..i..]..] along dim (index is int64, out has its shape). */
+    void gather(View self, int dim, View index, View out);
+
+    /** In place: out[..index[..i..]..] += src[..i..] along dim. */
+    void scatterAdd(View out, int dim, View index, View src);
+
+    /** out = self's slices along dim at the positions in index (1-d int64); rejects positions out of range. */
+    void indexSelect(View self, int dim, View index, View out);
+
+    /** out = the rows of 2-d weight at the positions in indices (any shape); rejects positions outside [0, rows). */
+    void embedding(View weight, View indices, View out);
+
+    // ---------------------------------------------------------------- nn
+
+    /** Normalises each contiguous row of rowLength elements, then scales by w and shifts by b (either may be null). */
+    void layerNorm(View x, View w, View b, int rowLength, double eps, View out);
+
+    /**
+     * batch_norm over dim 1 of x. Training: batch statistics, and the running ones (when not null) move
+     * towards them in place. Evaluation: the running statistics, whose mean and 1/sqrt(var + eps) go to
+     * evalMean and evalInvstd.
+     */
+    void batchNorm(View x, View runningMean, View runningVar, View w, View b, boolean training, double momentum, double eps,
+                   View out, View evalMean, View evalInvstd);
+
+    /**
+     * nll_loss of input (n, c, inner...) against int64 target: out is the per-position losses
+     * (reduction 0) or their weighted mean (1) or sum (2); coef gets each position's d(out)/d(input at its
+     * class), safeTarget the target with ignored positions set to 0. Rejects targets out of range.
+     */
+    void nllLoss(View input, View target, View weight, long ignoreIndex, int reduction, View out, View coef, View safeTarget);
+
+    /** geometry = {kh, kw, sh, sw, ph, pw, dh, dw}: x (n, c, h, w) to columns (n, c*kh*kw, oh*ow). */
+    void im2col(View x, int[] geometry, View cols);
+
+    /** The adjoint of im2col: columns summed back into x (n, c, h, w), which starts zeroed. */
+    void col2im(View cols, int[] geometry, View x);
+
+    /** 2-d convolution of x (n, cin, h, w) by w (cout, cin/groups, kh, kw) plus bias b (cout, or null). */
+    void conv2d(View x, View w, View b, int[] geometry, int groups, View out);
+
+    /** Max over each window of x (n..., h, w); indices get the h*w position of each maximum within its plane. */
+    void maxPool2d(View x, int[] geometry, View out, View indices);
+
+    // ---------------------------------------------------------------- creation and random
+
+    /** out[i] = start + i * step (long arithmetic for integral dtypes, as PyTorch). */
+    void arange(View out, double start, double step);
+
+    /** PyTorch's linspace: out[i] from start to end in steps, symmetric about the middle. */
+    void linspace(View out, double start, double end);
+
+    /** Random values from g into out, in PyTorch's CPU order (see {@link RandomOp} for a and b). */
+    void random(RandomOp op, Generator g, double a, double b, View out);
+}

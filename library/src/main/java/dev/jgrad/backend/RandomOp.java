@@ -1,0 +1,13 @@
+package dev.jgrad.backend;
+
+/** Random fills from a {@link dev.jgrad.Generator}, each drawing PyTorch's CPU stream for the same seed. */
+public enum RandomOp {
+    /** a = from, b = to. */
+    UNIFORM,
+    /** a = mean, b = std. */
+    NORMAL,
+    /** a = p. */
+    BERNOULLI,
+    /** a = low, b = high (exclusive). */
+    RANDINT
+}
