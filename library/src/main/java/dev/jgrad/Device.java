@@ -8,6 +8,10 @@ public final class Device {
     /** PyTorch's meta device: tensors with shapes and dtypes but no data (see {@code backend.meta.MetaBackend}). */
     public static final Device META = new Device("meta", -1);
 
+    /** PyTorch 1.13's device types, in its message's order. */
+    private static final java.util.List<String> KNOWN_TYPES = java.util.List.of("cpu", "cuda", "ipu", "xpu", "mkldnn", "opengl",
+            "opencl", "ideep", "hip", "ve", "fpga", "ort", "xla", "lazy", "vulkan", "mps", "meta", "hpu", "privateuseone");
+
     private final String type;
     private final int index;
 
@@ -41,8 +45,14 @@ public final class Device {
             case "cpu" -> CPU;
             case "cuda" -> new Device("cuda", index);
             case "meta" -> index < 0 ? META : new Device("meta", index);
-            default -> throw new IllegalArgumentException(
-                    "Expected one of cpu, cuda, meta device type at start of device string: " + spec);
+            default -> {
+                // PyTorch's device types parse; using one without a backend fails where its storage would be made
+                if (!KNOWN_TYPES.contains(type)) {
+                    throw new IllegalArgumentException("Expected one of " + String.join(", ", KNOWN_TYPES)
+                            + " device type at start of device string: " + spec);
+                }
+                yield new Device(type, index);
+            }
         };
     }
 

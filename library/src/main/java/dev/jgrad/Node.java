@@ -24,6 +24,8 @@ public abstract class Node {
     /** Shapes and dtypes of the forward outputs: what incoming gradients must look like. */
     protected int[][] outputShapes = new int[0][];
     protected DType[] outputDtypes = new DType[0];
+    /** The device of the forward outputs, where zero gradients for missing ones are made. */
+    protected Device outputDevice = Device.CPU;
 
     /** PyTorch's node name, e.g. {@code MulBackward0}. */
     public abstract String name();
@@ -51,6 +53,8 @@ public abstract class Node {
 
     public DType outputDtype(int i) { return outputDtypes[i]; }
 
+    public Device outputDevice() { return outputDevice; }
+
     /** Called by the recorder: the forward inputs' edges and the forward outputs' metadata. */
     public void setEdges(Edge[] edges) { this.next = edges; }
 
@@ -61,6 +65,7 @@ public abstract class Node {
             outputShapes[i] = outputs[i].shape;
             outputDtypes[i] = outputs[i].dtype();
         }
+        if (outputs.length > 0) outputDevice = outputs[0].device();
     }
 
     // ---------------------------------------------------------------- hooks on incoming gradients

@@ -71,7 +71,7 @@ final class DerivativeHelpers {
     static Tensor selectBackward(Tensor grad, int[] inputShape, int dim, long index) {
         Tensor out;
         try (var guard = GradMode.setEnabled(false)) {
-            out = Torch.zeros(grad.dtype(), toLong(inputShape));
+            out = grad.newZeros(toLong(inputShape));
             out.select(dim, index).copy_(grad);
         }
         return Derivatives.selectBackwardRow(out, grad, dim, index);
@@ -80,7 +80,7 @@ final class DerivativeHelpers {
     static Tensor sliceBackward(Tensor grad, int[] inputShape, int dim, long start, long end, long step) {
         Tensor out;
         try (var guard = GradMode.setEnabled(false)) {
-            out = Torch.zeros(grad.dtype(), toLong(inputShape));
+            out = grad.newZeros(toLong(inputShape));
             out.slice(dim, start, end, step).copy_(grad);
         }
         return Derivatives.sliceBackwardRow(out, grad, dim, start, end, step);
@@ -91,7 +91,7 @@ final class DerivativeHelpers {
         int nd = inputShape.length;
         Tensor g = keep(grad, dim, keepdim, nd), idx = keep(indices, dim, keepdim, nd);
         if (nd == 0) return grad;
-        return Torch.zeros(grad.dtype(), toLong(inputShape)).scatterAdd(dim, idx, g);
+        return grad.newZeros(toLong(inputShape)).scatterAdd(dim, idx, g);
     }
 
     /** max()/min() over everything: the gradient is shared evenly among the tied extreme elements. */

@@ -522,7 +522,7 @@ public final class Derivatives {
             boolean legacyEmpty = inputs[i].dim() == 1 && inputs[i].size(0) == 0;
             long size = legacyEmpty ? 0 : inputs[i].size(d);
             long from = start;
-            f[i] = legacyEmpty ? (g, n) -> Torch.zeros(g.dtype(), 0) : (g, n) -> g.narrow(n.intAttr(0), from, size);
+            f[i] = legacyEmpty ? (g, n) -> g.newZeros(0) : (g, n) -> g.narrow(n.intAttr(0), from, size);
             start += size;
         }
         return Recorder.record("CatBackward0", result, inputs, f, null, d);
@@ -545,12 +545,13 @@ public final class Derivatives {
         if (!Recorder.shouldRecord(self)) return parts;
         int d = dim < 0 ? dim + self.dim() : dim;
         Tensor[] results = parts.toArray(new Tensor[0]);
+        dev.jgrad.Device device = self.device();
         Formula join = (g, n) -> {
             Tensor[] gs = n.gradOutputs();
             java.util.List<Tensor> pieces = new java.util.ArrayList<>(gs.length);
             for (int i = 0; i < gs.length; i++) {
                 int[] shape = n.outputShape(i);
-                pieces.add(gs[i] != null ? gs[i] : Torch.zeros(n.outputDtype(i), DerivativeHelpers.toLong(shape)));
+                pieces.add(gs[i] != null ? gs[i] : Torch.zeros(n.outputDtype(i), device, DerivativeHelpers.toLong(shape)));
             }
             return unbind ? Torch.stack(pieces, n.intAttr(0)) : Torch.cat(pieces, n.intAttr(0));
         };
@@ -561,7 +562,7 @@ public final class Derivatives {
     // ================================================================ indexing
 
     private static final Formula[] GATHER = {(g, n) ->
-            Torch.zeros(g.dtype(), DerivativeHelpers.toLong(n.shapeAttr(1))).scatterAdd(n.intAttr(0), n.saved(0), g)};
+            g.newZeros(DerivativeHelpers.toLong(n.shapeAttr(1))).scatterAdd(n.intAttr(0), n.saved(0), g)};
 
     public static Tensor gather(Tensor result, Tensor self, int dim, Tensor index) {
         if (!Recorder.shouldRecord(self)) return result;

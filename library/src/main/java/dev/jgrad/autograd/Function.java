@@ -115,7 +115,7 @@ public abstract class Function {
             Tensor[] g = grads.clone();
             if (ctx.materializeGrads) {
                 for (int i = 0; i < g.length; i++) {
-                    if (g[i] == null) g[i] = dev.jgrad.Torch.zeros(outputDtypes[i], DerivativeHelpers.toLong(outputShapes[i]));
+                    if (g[i] == null) g[i] = dev.jgrad.Torch.zeros(outputDtypes[i], outputDevice, DerivativeHelpers.toLong(outputShapes[i]));
                 }
             }
             Tensor[] r = fn.backward(ctx, g);

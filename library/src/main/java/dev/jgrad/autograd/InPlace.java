@@ -115,7 +115,7 @@ public final class InPlace {
     static Tensor asStridedScatter(Tensor g, int[] baseShape, Geometry geometry) {
         Tensor out;
         try (var guard = GradMode.setEnabled(false)) {
-            out = dev.jgrad.Torch.zeros(g.dtype(), DerivativeHelpers.toLong(baseShape));
+            out = g.newZeros(DerivativeHelpers.toLong(baseShape));
             geometry.in(out).copy_(g);
         }
         if (!Recorder.shouldRecord(g)) return out;

@@ -36,10 +36,10 @@ final class NnDerivativeHelpers {
     static Tensor indexAddInto(Tensor g, int[] inputShape, int dim, Tensor index) {
         long[] viewShape = new long[g.dim()];
         java.util.Arrays.fill(viewShape, 1);
-        if (g.dim() == 0) return Torch.zeros(g.dtype(), DerivativeHelpers.toLong(inputShape)).add(g);
+        if (g.dim() == 0) return g.newZeros(DerivativeHelpers.toLong(inputShape)).add(g);
         viewShape[dim] = index.numel();
         Tensor idx = index.toLong().reshape(viewShape).expand(g.shape());
-        return Torch.zeros(g.dtype(), DerivativeHelpers.toLong(inputShape)).scatterAdd(dim, idx, g);
+        return g.newZeros(DerivativeHelpers.toLong(inputShape)).scatterAdd(dim, idx, g);
     }
 
     /** Rows of g summed into the embedding rows they were read from; the padding row gets nothing. */
@@ -48,13 +48,13 @@ final class NnDerivativeHelpers {
         Tensor flat = indices.reshape(-1, 1);
         Tensor rows = g.reshape(-1, d);
         if (paddingIdx >= 0) rows = Torch.where(flat.eq(paddingIdx), Torch.zerosLike(rows), rows);
-        return Torch.zeros(g.dtype(), DerivativeHelpers.toLong(weightShape)).scatterAdd(0, flat.expand(-1, d), rows);
+        return g.newZeros(DerivativeHelpers.toLong(weightShape)).scatterAdd(0, flat.expand(-1, d), rows);
     }
 
     /** nll_loss: grad * coef placed at each position's target class. */
     static Tensor nllLossBackward(Tensor g, int[] inputShape, int classDim, Tensor target, Tensor coef) {
         Tensor src = g.mul(coef).unsqueeze(classDim);
-        return Torch.zeros(g.dtype(), DerivativeHelpers.toLong(inputShape)).scatterAdd(classDim, target.unsqueeze(classDim), src);
+        return g.newZeros(DerivativeHelpers.toLong(inputShape)).scatterAdd(classDim, target.unsqueeze(classDim), src);
     }
 
     /** 2 * (input - target) * grad, over the number of elements for mean. */
@@ -188,7 +188,7 @@ final class NnDerivativeHelpers {
         long[] flatShape = new long[nd - 1];
         for (int i = 0; i < nd - 2; i++) flatShape[i] = inputShape[i];
         flatShape[nd - 2] = (long) inputShape[nd - 2] * inputShape[nd - 1];
-        Tensor flat = Torch.zeros(g.dtype(), flatShape).scatterAdd(nd - 2, indices.flatten(nd - 2, -1), g.flatten(nd - 2, -1));
+        Tensor flat = g.newZeros(flatShape).scatterAdd(nd - 2, indices.flatten(nd - 2, -1), g.flatten(nd - 2, -1));
         return flat.view(DerivativeHelpers.toLong(inputShape));
     }
 }

@@ -1,5 +1,7 @@
 package dev.jgrad.nn;
 
+import dev.jgrad.DType;
+import dev.jgrad.Device;
 import dev.jgrad.Tensor;
 import dev.jgrad.Torch;
 import dev.jgrad.nn.functional.F;
@@ -18,11 +20,17 @@ public class Linear extends Module {
 
     public Linear(int inFeatures, int outFeatures) { this(inFeatures, outFeatures, true); }
 
-    public Linear(int inFeatures, int outFeatures, boolean bias) {
+    public Linear(int inFeatures, int outFeatures, boolean bias) { this(inFeatures, outFeatures, bias, Device.CPU); }
+
+    /**
+     * {@code nn.Linear(in, out, bias, device=device)}: the parameters are made on device, so
+     * {@code Device.META} gives a layer of any size without allocating it (the meta device draws no random numbers).
+     */
+    public Linear(int inFeatures, int outFeatures, boolean bias, Device device) {
         this.inFeatures = inFeatures;
         this.outFeatures = outFeatures;
-        weight = registerParameter("weight", new Parameter(Torch.empty(outFeatures, inFeatures)));
-        this.bias = registerParameter("bias", bias ? new Parameter(Torch.empty(outFeatures)) : null);
+        weight = registerParameter("weight", new Parameter(Torch.empty(DType.FLOAT32, device, outFeatures, inFeatures)));
+        this.bias = registerParameter("bias", bias ? new Parameter(Torch.empty(DType.FLOAT32, device, outFeatures)) : null);
         resetParameters();
     }
 

@@ -67,7 +67,7 @@ public final class MetaBackend implements Backend {
 
     private static UnsupportedOperationException localScalarDense() {
         return new UnsupportedOperationException("Could not run 'aten::_local_scalar_dense' with arguments from the 'Meta' backend. "
-                + "This could be because the operator doesn't exist for this backend, or was omitted during the selective/custom build process.");
+                + "This could be because the operator doesn't exist for this backend, or was omitted during the selective/custom build process (if using custom build).");
     }
 
     @Override public void unary(UnaryOp op, View a, View out) {}
