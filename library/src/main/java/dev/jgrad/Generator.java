@@ -1,11 +1,8 @@
 package dev.jgrad;
 
+import dev.jgrad.internal.core.Checks;
 import dev.jgrad.random.CpuRng;
 import dev.jgrad.random.Sampling;
-
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.security.SecureRandom;
 import java.util.Objects;
 
@@ -211,18 +208,18 @@ public final class Generator {
         }
         if (!(from <= to)) {
             throw new IllegalArgumentException("uniform_ expects to return a [from, to) range, but found from="
-                    + cppDouble(from) + " > to=" + cppDouble(to));
+                    + Checks.cppDouble(from) + " > to=" + Checks.cppDouble(to));
         }
         if (!(to - from <= max)) {
             throw new IllegalArgumentException("uniform_ expects to-from <= std::numeric_limits<" + scalarType
-                    + ">::max(), but found to=" + cppDouble(to) + " and from=" + cppDouble(from)
+                    + ">::max(), but found to=" + Checks.cppDouble(to) + " and from=" + Checks.cppDouble(from)
                     + " which result in to-from to exceed the limit");
         }
     }
 
     private static void checkStd(double std) {
         if (!(std >= 0.0)) {
-            throw new IllegalArgumentException("normal expects std >= 0.0, but found std " + cppDouble(std));
+            throw new IllegalArgumentException("normal expects std >= 0.0, but found std " + Checks.cppDouble(std));
         }
     }
 
@@ -247,27 +244,6 @@ public final class Generator {
         if (toInclusive < min || toInclusive > max) {
             throw new IllegalArgumentException("to - 1 is out of bounds for " + dtype);
         }
-    }
-
-    /** A double as C++'s {@code operator<<} prints it by default ({@code %g}, 6 significant digits). */
-    static String cppDouble(double v) {
-        if (Double.isNaN(v)) {
-            return "nan";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "inf" : "-inf";
-        }
-        if (v == 0) {
-            return Double.doubleToRawLongBits(v) < 0 ? "-0" : "0";
-        }
-        BigDecimal rounded = new BigDecimal(v).round(new MathContext(6, RoundingMode.HALF_EVEN));
-        int exponent = rounded.precision() - rounded.scale() - 1;
-        if (exponent < -4 || exponent >= 6) {
-            BigDecimal mantissa = rounded.movePointLeft(exponent).stripTrailingZeros();
-            String exp = String.format("%02d", Math.abs(exponent));
-            return mantissa.toPlainString() + "e" + (exponent < 0 ? "-" : "+") + exp;
-        }
-        return rounded.stripTrailingZeros().toPlainString();
     }
 
     private static long nondeterministicSeed() {

@@ -1,5 +1,6 @@
 package dev.jgrad;
 
+import dev.jgrad.internal.core.Shapes;
 import java.util.AbstractList;
 import java.util.Arrays;
 

@@ -1,11 +1,25 @@
 package dev.jgrad;
 
 import dev.jgrad.backend.BinaryOp;
-import dev.jgrad.backend.Storage;
 import dev.jgrad.backend.CompareOp;
-import dev.jgrad.autograd.Derivatives;
-import dev.jgrad.autograd.InPlace;
+import dev.jgrad.backend.Storage;
 import dev.jgrad.backend.UnaryOp;
+import dev.jgrad.internal.TensorInternals;
+import dev.jgrad.internal.autograd.AutogradState;
+import dev.jgrad.internal.autograd.Derivatives;
+import dev.jgrad.internal.autograd.InPlace;
+import dev.jgrad.internal.core.Checks;
+import dev.jgrad.internal.core.Scalar;
+import dev.jgrad.internal.core.Shapes;
+import dev.jgrad.internal.core.TensorPrinter;
+import dev.jgrad.internal.ops.Copying;
+import dev.jgrad.internal.ops.Creation;
+import dev.jgrad.internal.ops.Elementwise;
+import dev.jgrad.internal.ops.Gathering;
+import dev.jgrad.internal.ops.LinearAlgebra;
+import dev.jgrad.internal.ops.NnOps;
+import dev.jgrad.internal.ops.Reductions;
+import dev.jgrad.internal.ops.Views;
 import java.util.Objects;
 
 /**
@@ -30,7 +44,7 @@ public class Tensor {
     /** A Java number taking part in an op (see {@link Scalar}). */
     boolean wrappedNumber;
 
-    // autograd state (see TensorAccess for the engine's side)
+    // autograd state (see TensorInternals for the engine's side)
     boolean requiresGrad;   // a leaf's flag; true for every tensor with a grad_fn
     Node gradFn;
     int outputNr;           // which output of gradFn this tensor is
@@ -40,6 +54,10 @@ public class Tensor {
     Node gradAccumulator;   // a leaf's AccumulateGrad, made on first use
     boolean inference;
     Tensor viewBase;        // set on views: the tensor whose storage this one views
+
+    static {
+        TensorInternals.install(new Internals());
+    }
 
     Tensor(Storage storage, int[] shape, int[] stride, int offset) {
         setLayout(storage, shape, stride, offset);
@@ -935,27 +953,39 @@ public class Tensor {
     public String toString() {
         String gradSuffix = gradFn != null ? "grad_fn=<" + gradFn.name() + ">"
                 : requiresGrad ? "requires_grad=True" : null;
-        return TensorPrinter.format(shape(), dtype(), elementReader(), device(), gradSuffix);
+        return TensorPrinter.format(this, gradSuffix);
     }
 
-    /** Reads elements by logical row-major index, for printing (through the backend, one element at a time). */
-    TensorPrinter.ElementReader elementReader() {
-        return new TensorPrinter.ElementReader() {
-            @Override public double getDouble(long index) { return storage.backend().readDouble(storage, storageIndex(index)); }
-
-            @Override public long getLong(long index) { return storage.backend().readLong(storage, storageIndex(index)); }
-        };
-    }
-
-    /** Storage position of the element at a row-major logical index. */
-    int storageIndex(long logical) {
-        int pos = offset;
-        long rem = logical;
-        for (int d = shape.length - 1; d >= 0; d--) {
-            int size = shape[d];
-            pos += (int) (rem % size) * stride[d];
-            rem /= size;
+    /** The internals' view of this class's fields (see {@link TensorInternals}); the only implementation. */
+    private static final class Internals implements TensorInternals.Access {
+        @Override public Tensor newTensor(Storage storage, int[] shape, int[] stride, int offset) { return new Tensor(storage, shape, stride, offset); }
+        @Override public void setLayout(Tensor t, Storage storage, int[] shape, int[] stride, int offset) { t.setLayout(storage, shape, stride, offset); }
+        @Override public Storage storage(Tensor t) { return t.storage; }
+        @Override public int[] shape(Tensor t) { return t.shape; }
+        @Override public int[] strides(Tensor t) { return t.stride; }
+        @Override public int offset(Tensor t) { return t.offset; }
+        @Override public int numel(Tensor t) { return t.numel; }
+        @Override public boolean isWrappedNumber(Tensor t) { return t.wrappedNumber; }
+        @Override public void markWrappedNumber(Tensor t) { t.wrappedNumber = true; }
+        @Override public boolean requiresGradFlag(Tensor t) { return t.requiresGrad; }
+        @Override public void setRequiresGradFlag(Tensor t, boolean flag) { t.requiresGrad = flag; }
+        @Override public Node gradFn(Tensor t) { return t.gradFn; }
+        @Override public int outputNr(Tensor t) { return t.outputNr; }
+        @Override public void setHistory(Tensor t, Node fn, int outputNr) {
+            t.gradFn = fn;
+            t.outputNr = outputNr;
+            t.requiresGrad = fn != null;
         }
-        return pos;
+        @Override public Tensor gradField(Tensor t) { return t.grad; }
+        @Override public void setGradField(Tensor t, Tensor grad) { t.grad = grad; }
+        @Override public boolean retainsGrad(Tensor t) { return t.retainsGrad; }
+        @Override public void setRetainsGrad(Tensor t) { t.retainsGrad = true; }
+        @Override public java.util.List<java.util.function.Function<Tensor, Tensor>> hooks(Tensor t) { return t.hooks; }
+        @Override public void setHooks(Tensor t, java.util.List<java.util.function.Function<Tensor, Tensor>> hooks) { t.hooks = hooks; }
+        @Override public Node gradAccumulatorField(Tensor t) { return t.gradAccumulator; }
+        @Override public void setGradAccumulator(Tensor t, Node acc) { t.gradAccumulator = acc; }
+        @Override public boolean isInference(Tensor t) { return t.inference; }
+        @Override public Tensor viewBase(Tensor t) { return t.viewBase; }
+        @Override public void setViewBase(Tensor t, Tensor base) { t.viewBase = base; }
     }
 }

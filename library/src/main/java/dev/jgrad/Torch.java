@@ -1,11 +1,22 @@
 package dev.jgrad;
 
-import dev.jgrad.backend.Storage;
-import dev.jgrad.autograd.Derivatives;
 import dev.jgrad.autograd.GradMode;
 import dev.jgrad.backend.BinaryOp;
-import dev.jgrad.backend.cpu.Parallel;
+import dev.jgrad.backend.Storage;
 import dev.jgrad.backend.UnaryOp;
+import dev.jgrad.backend.cpu.Parallel;
+import dev.jgrad.internal.autograd.Derivatives;
+import dev.jgrad.internal.core.Checks;
+import dev.jgrad.internal.core.Scalar;
+import dev.jgrad.internal.core.Shapes;
+import dev.jgrad.internal.ops.ConvOps;
+import dev.jgrad.internal.ops.Creation;
+import dev.jgrad.internal.ops.Dispatch;
+import dev.jgrad.internal.ops.Elementwise;
+import dev.jgrad.internal.ops.Joining;
+import dev.jgrad.internal.ops.NnLosses;
+import dev.jgrad.internal.ops.NnNorms;
+import dev.jgrad.internal.ops.NnOps;
 import java.util.List;
 import java.util.function.BinaryOperator;
 import java.util.function.Supplier;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.jgrad.autograd.AccumulateGrad;
 import dev.jgrad.autograd.Autograd;
 import dev.jgrad.autograd.Functional;
 import dev.jgrad.autograd.Gradcheck;
+import dev.jgrad.internal.autograd.AccumulateGrad;
 import dev.jgrad.testutil.FixtureTensors;
 import dev.jgrad.testutil.Json;
 import java.util.ArrayList;

@@ -1,9 +1,13 @@
 package dev.jgrad;
 
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.jgrad.internal.core.Checks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,13 +17,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Replays the programs of {@code fixtures/random.txt} (written by {@code tools/fixtures/gen_random.py}
@@ -343,14 +343,14 @@ class GeneratorTest {
 
     @Test
     void doublesPrintLikeCpp() {
-        assertEquals("2", Generator.cppDouble(2.0));
-        assertEquals("-0.5", Generator.cppDouble(-0.5));
-        assertEquals("3e+38", Generator.cppDouble(3e38));
-        assertEquals("-1.25e-07", Generator.cppDouble(-1.25e-7));
-        assertEquals("0.1", Generator.cppDouble(0.1));
-        assertEquals("123457", Generator.cppDouble(123456.7));
-        assertEquals("1.23457e+06", Generator.cppDouble(1234567.0));
-        assertEquals("0.0001", Generator.cppDouble(1e-4));
-        assertEquals("nan", Generator.cppDouble(Double.NaN));
+        assertEquals("2", Checks.cppDouble(2.0));
+        assertEquals("-0.5", Checks.cppDouble(-0.5));
+        assertEquals("3e+38", Checks.cppDouble(3e38));
+        assertEquals("-1.25e-07", Checks.cppDouble(-1.25e-7));
+        assertEquals("0.1", Checks.cppDouble(0.1));
+        assertEquals("123457", Checks.cppDouble(123456.7));
+        assertEquals("1.23457e+06", Checks.cppDouble(1234567.0));
+        assertEquals("0.0001", Checks.cppDouble(1e-4));
+        assertEquals("nan", Checks.cppDouble(Double.NaN));
     }
 }

@@ -3,6 +3,7 @@ package dev.jgrad;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jgrad.internal.core.TensorPrinter;
 import dev.jgrad.testutil.Json;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,7 @@ package dev.jgrad.autograd;
 
 import dev.jgrad.Tensor;
 import dev.jgrad.Torch;
+import dev.jgrad.internal.autograd.Engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

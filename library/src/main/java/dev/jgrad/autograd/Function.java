@@ -3,7 +3,10 @@ package dev.jgrad.autograd;
 import dev.jgrad.Edge;
 import dev.jgrad.Node;
 import dev.jgrad.Tensor;
-import dev.jgrad.TensorAccess;
+import dev.jgrad.internal.TensorInternals;
+import dev.jgrad.internal.autograd.DerivativeHelpers;
+import dev.jgrad.internal.autograd.InPlace;
+import dev.jgrad.internal.autograd.SavedTensor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -90,10 +93,10 @@ public abstract class Function {
         else if (isInput) out = out.detach();  // an input returned as-is becomes a new tensor sharing its memory
         Node node = new FunctionNode(getClass().getSimpleName() + "Backward", this, ctx);
         Edge[] edges = new Edge[inputs.length];
-        for (int i = 0; i < inputs.length; i++) edges[i] = inputs[i] == null ? new Edge(null, 0) : TensorAccess.gradientEdge(inputs[i]);
+        for (int i = 0; i < inputs.length; i++) edges[i] = inputs[i] == null ? new Edge(null, 0) : TensorInternals.gradientEdge(inputs[i]);
         node.setEdges(edges);
         node.setOutputs(out);
-        TensorAccess.setHistory(out, node, 0);
+        TensorInternals.setHistory(out, node, 0);
         return out;
     }
 

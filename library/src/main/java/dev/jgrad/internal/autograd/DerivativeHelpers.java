@@ -1,0 +1,186 @@
+package dev.jgrad.internal.autograd;
+
+import static dev.jgrad.internal.TensorInternals.*;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.Torch;
+import dev.jgrad.autograd.GradMode;
+import dev.jgrad.internal.TensorInternals;
+import java.util.List;
+
+/**
+ * Backward formulas too long for one line of the {@link Derivatives} table (PyTorch keeps these in
+ * FunctionsManual.cpp). All are written with differentiable tensor ops or recorded as ops of their own,
+ * so gradients of gradients work.
+ */
+public final class DerivativeHelpers {
+    private DerivativeHelpers() {}
+
+    /** Sums a broadcast gradient back to shape: extra leading dims away, then size-1 dims kept. */
+    public static Tensor sumTo(Tensor g, int[] shape) {
+        int[] have = TensorInternals.shape(g);
+        if (java.util.Arrays.equals(have, shape)) return g;
+        int lead = have.length - shape.length;
+        Tensor r = g;
+        if (lead > 0) {
+            int[] dims = new int[lead];
+            for (int i = 0; i < lead; i++) dims[i] = i;
+            r = r.sum(dims, false);
+        }
+        int count = 0;
+        for (int i = 0; i < shape.length; i++) if (shape[i] == 1 && have[lead + i] != 1) count++;
+        if (count > 0) {
+            int[] dims = new int[count];
+            for (int i = 0, j = 0; i < shape.length; i++) if (shape[i] == 1 && have[lead + i] != 1) dims[j++] = i;
+            r = r.sum(dims, true);
+        }
+        return r;
+    }
+
+    public static long[] toLong(int[] shape) {
+        long[] r = new long[shape.length];
+        for (int i = 0; i < shape.length; i++) r[i] = shape[i];
+        return r;
+    }
+
+    /** The gradient of a reduction over dims, broadcast back over the input's shape. */
+    public static Tensor expandReduced(Tensor g, int[] inputShape, int[] dims, boolean keepdim) {
+        Tensor r = g;
+        if (!keepdim && inputShape.length > 0) {
+            int[] sorted = wrapped(dims, inputShape.length);
+            java.util.Arrays.sort(sorted);
+            for (int d : sorted) r = r.unsqueeze(d);
+        }
+        return r.expand(toLong(inputShape));
+    }
+
+    public static int[] wrapped(int[] dims, int ndim) {
+        if (dims == null || dims.length == 0) {
+            int[] all = new int[ndim];
+            for (int i = 0; i < ndim; i++) all[i] = i;
+            return all;
+        }
+        int[] r = new int[dims.length];
+        for (int i = 0; i < dims.length; i++) r[i] = dims[i] < 0 ? dims[i] + ndim : dims[i];
+        return r;
+    }
+
+    /** Re-inserts a reduced dim so a per-slice value broadcasts against the input. */
+    public static Tensor keep(Tensor t, int dim, boolean keepdim, int ndim) {
+        return keepdim || ndim == 0 ? t : t.unsqueeze(dim);
+    }
+
+    /** grad of select: zeros of the input's shape with grad at the selected index (its own op, so it can be differentiated). */
+    public static Tensor selectBackward(Tensor grad, int[] inputShape, int dim, long index) {
+        Tensor out;
+        try (var guard = GradMode.setEnabled(false)) {
+            out = grad.newZeros(toLong(inputShape));
+            out.select(dim, index).copy_(grad);
+        }
+        return Derivatives.selectBackwardRow(out, grad, dim, index);
+    }
+
+    public static Tensor sliceBackward(Tensor grad, int[] inputShape, int dim, long start, long end, long step) {
+        Tensor out;
+        try (var guard = GradMode.setEnabled(false)) {
+            out = grad.newZeros(toLong(inputShape));
+            out.slice(dim, start, end, step).copy_(grad);
+        }
+        return Derivatives.sliceBackwardRow(out, grad, dim, start, end, step);
+    }
+
+    /** max(dim)/min(dim): the gradient goes to the selected positions only. */
+    public static Tensor valueSelectingBackward(Tensor grad, int dim, Tensor indices, int[] inputShape, boolean keepdim) {
+        int nd = inputShape.length;
+        Tensor g = keep(grad, dim, keepdim, nd), idx = keep(indices, dim, keepdim, nd);
+        if (nd == 0) return grad;
+        return grad.newZeros(toLong(inputShape)).scatterAdd(dim, idx, g);
+    }
+
+    /** max()/min() over everything: the gradient is shared evenly among the tied extreme elements. */
+    public static Tensor evenlyDistribute(Tensor grad, Tensor input, Tensor value) {
+        Tensor mask = input.eq(value);
+        if (input.isFloatingPoint() && Double.isNaN(value.item())) mask = input.ne(input);
+        Tensor m = mask.to(grad.dtype());
+        return m.mul(grad.div(m.sum()));
+    }
+
+    /** amax/amin along dims: like evenlyDistribute, per reduced slice. */
+    public static Tensor evenlyDistributeDim(Tensor grad, Tensor input, Tensor value, int dim, boolean keepdim) {
+        int nd = input.dim();
+        Tensor v = keep(value, dim, keepdim, nd), g = keep(grad, dim, keepdim, nd);
+        Tensor m = input.eq(v).to(grad.dtype());
+        return m.mul(g.div(m.sum(dim, true)));
+    }
+
+    /**
+     * prod: grad * (the product of all other elements). Without zeros that is result / input; with zeros
+     * it is built from prefix and suffix products (PyTorch's prod_safe_zeros_backward), which stays
+     * differentiable, so higher orders are right too.
+     */
+    public static Tensor prodBackward(Tensor grad, Tensor input, Tensor result, Integer dim, boolean keepdim) {
+        if (input.dim() == 0) return grad;
+        boolean anyZero = input.eq(0.0).any().itemBool();
+        if (dim == null) {
+            if (!anyZero) return grad.mul(result).div(input);
+            long zeros = input.eq(0.0).sum().itemLong();
+            if (zeros >= 2) return Torch.zerosLike(input);
+            return grad.mul(othersProduct(input.reshape(-1), 0)).reshape(input.shape());
+        }
+        int nd = input.dim();
+        Tensor g = keep(grad, dim, keepdim, nd);
+        if (!anyZero) return g.mul(keep(result, dim, keepdim, nd)).div(input);
+        return g.mul(othersProduct(input, dim));
+    }
+
+    /** For each position along dim, the product of the other slices: exclusive prefix times exclusive suffix products. */
+    private static Tensor othersProduct(Tensor x, int dim) {
+        List<Tensor> slices = x.unbind(dim);
+        int r = slices.size();
+        Tensor[] prefix = new Tensor[r], suffix = new Tensor[r];
+        prefix[0] = Torch.onesLike(slices.get(0));
+        for (int k = 1; k < r; k++) prefix[k] = prefix[k - 1].mul(slices.get(k - 1));
+        suffix[r - 1] = Torch.onesLike(slices.get(r - 1));
+        for (int k = r - 2; k >= 0; k--) suffix[k] = suffix[k + 1].mul(slices.get(k + 1));
+        List<Tensor> out = new java.util.ArrayList<>(r);
+        for (int k = 0; k < r; k++) out.add(prefix[k].mul(suffix[k]));
+        return Torch.stack(out, dim);
+    }
+
+    /** The p-norm's gradient: grad * x * |x|^(p-2) / norm^(p-1), with the 0/0 cases set to 0. */
+    public static Tensor normBackward(Tensor grad, Tensor input, Tensor norm, double p, int[] dims, boolean keepdim) {
+        int[] shape = TensorInternals.shape(input);
+        Tensor g = keepdim ? grad : unsqueezeAll(grad, dims, shape.length);
+        Tensor n = keepdim ? norm : unsqueezeAll(norm, dims, shape.length);
+        if (p == 0) return Torch.zerosLike(input);
+        if (p == 1) return input.sign().mul(g);
+        if (p == 2) {
+            Tensor scale = g.div(n);
+            return input.mul(Torch.where(n.eq(0.0), Torch.zerosLike(scale), scale));
+        }
+        if (Double.isInfinite(p)) {
+            Tensor absX = input.abs();
+            Tensor mask = absX.eq(n).to(input.dtype());
+            int[] d = wrapped(dims, shape.length);
+            Tensor count = d.length == shape.length ? mask.sum() : mask.sum(d, true);
+            return input.sign().mul(mask).mul(g.div(count));
+        }
+        Tensor self = input.mul(input.abs().pow(p - 2));
+        Tensor scale = g.div(n.pow(p - 1));
+        return self.mul(Torch.where(n.eq(0.0), Torch.zerosLike(scale), scale));
+    }
+
+    private static Tensor unsqueezeAll(Tensor t, int[] dims, int ndim) {
+        if (ndim == 0) return t;
+        int[] d = wrapped(dims, ndim);
+        if (d.length == ndim && TensorInternals.shape(t).length == 0) {
+            Tensor r = t;
+            for (int i = 0; i < ndim; i++) r = r.unsqueeze(0);
+            return r;
+        }
+        java.util.Arrays.sort(d);
+        Tensor r = t;
+        for (int x : d) r = r.unsqueeze(x);
+        return r;
+    }
+}

@@ -1,0 +1,238 @@
+package dev.jgrad.internal.autograd;
+
+import static dev.jgrad.internal.TensorInternals.*;
+
+import dev.jgrad.Edge;
+import dev.jgrad.Node;
+import dev.jgrad.Tensor;
+import dev.jgrad.autograd.GradMode;
+import dev.jgrad.internal.TensorInternals;
+import dev.jgrad.profiler.Profiler;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/**
+ * Runs a backward pass: PyTorch's engine algorithm on the calling thread, without recursion.
+ *
+ * <ol>
+ *   <li>Walk the graph once from the roots, iteratively, collecting nodes and counting each node's
+ *       incoming edges (its dependencies).</li>
+ *   <li>When only some inputs are wanted ({@code grad()} or {@code backward(inputs=...)}), mark the nodes
+ *       that lie on a path to one of them; the rest never run.</li>
+ *   <li>Run ready nodes latest-created first; each output gradient is reduced to its input's shape
+ *       (Note [Broadcast grads]) and summed into the next node's input buffer.</li>
+ * </ol>
+ *
+ * <p>Note [Failure atomicity]: leaf gradients are accumulated, and saved tensors released, only after
+ * every node has run, so a pass that throws leaves every {@code .grad} and the graph as they were.
+ *
+ * <p>Note [Broadcast grads]: a node may return a gradient with the broadcast shape of its output; it is
+ * summed down to the input's shape here, in one place, so formulas need not care.
+ */
+public final class Engine {
+    private Engine() {}
+
+    /** Where a wanted input's gradient is read: the buffer slot of (task, slot). */
+    private record Capture(Task task, int slot, int index) {}
+
+    /** One node's state during one pass; children are resolved once so the pass needs no map lookups. */
+    private static final class Task {
+        final Node node;
+        Task[] children;
+        int deps;
+        boolean runs;
+        boolean target;
+        boolean leads;
+        boolean queued;
+        Tensor[] buffer;
+
+        Task(Node node) { this.node = node; }
+
+        void add(int slot, Tensor g) {
+            if (buffer == null) buffer = new Tensor[Math.max(1, node.numOutputs())];
+            buffer[slot] = buffer[slot] == null ? g : buffer[slot].add(g);
+        }
+    }
+
+    /**
+     * @param roots        tensors to differentiate, each requiring grad
+     * @param rootGrads    their gradients, same shapes
+     * @param inputs       null: accumulate into every leaf; else only these tensors
+     * @param accumulate   true: add into .grad (backward); false: return the gradients (gradField(autograd))
+     * @return for accumulate=false, one gradient (or null) per input
+     */
+    public static Tensor[] run(List<Tensor> roots, List<Tensor> rootGrads, boolean keepGraph, boolean createGraph,
+                        List<Tensor> inputs, boolean accumulate) {
+        Edge[] rootEdges = new Edge[roots.size()];
+        for (int i = 0; i < rootEdges.length; i++) rootEdges[i] = TensorInternals.gradientEdge(roots.get(i));
+
+        // 1. reachable nodes, children before parents
+        Map<Node, Task> tasks = new IdentityHashMap<>();
+        List<Task> postOrder = postOrder(rootEdges, tasks);
+
+        // 2. which nodes run (all, or those leading to a wanted input), and where gradients are captured
+        List<Capture> captures = new ArrayList<>();
+        if (inputs == null) {
+            for (Task t : postOrder) t.runs = true;
+        } else {
+            for (int i = 0; i < inputs.size(); i++) {
+                Edge e = TensorInternals.gradientEdge(inputs.get(i));
+                Task t = e.node() == null ? null : tasks.get(e.node());
+                if (t == null) continue;  // not reached from the roots: unused
+                captures.add(new Capture(t, e.inputNr(), i));
+                t.target = true;
+                // backward(inputs=[leaf]) accumulates through the leaf's own node (hooks included)
+                if (accumulate && t.node instanceof AccumulateGrad) t.runs = true;
+            }
+            // a node runs when it leads to a target; a target itself only runs when it leads to another one
+            for (Task t : postOrder) {
+                for (Task c : t.children) {
+                    if (c != null && (c.leads || c.target)) {
+                        t.leads = true;
+                        t.runs = true;
+                        break;
+                    }
+                }
+            }
+        }
+        for (Task t : postOrder) {
+            if (!t.runs) continue;
+            for (Task c : t.children) if (c != null) c.deps++;
+        }
+
+        // 3. execute
+        for (int i = 0; i < rootEdges.length; i++) {
+            Edge e = rootEdges[i];
+            if (e.node() != null) tasks.get(e.node()).add(e.inputNr(), rootGrads.get(i));
+        }
+        PriorityQueue<Task> ready = new PriorityQueue<>((a, b) -> Long.compare(b.node.sequenceNr(), a.node.sequenceNr()));
+        for (Edge e : rootEdges) {
+            Task t = e.node() == null ? null : tasks.get(e.node());
+            if (t != null && t.deps == 0 && !t.queued) {
+                t.queued = true;
+                ready.add(t);
+            }
+        }
+        Tensor[] captured = new Tensor[inputs == null ? 0 : inputs.size()];
+        List<Node> executed = new ArrayList<>();
+        List<Tensor[]> leafUpdates = new ArrayList<>();  // {leaf, grad}
+        List<Tensor[]> retainUpdates = new ArrayList<>();  // {non-leaf, grad}
+
+        try (var mode = GradMode.setEnabled(createGraph)) {
+            while (!ready.isEmpty()) {
+                Task t = ready.poll();
+                Node n = t.node;
+                Tensor[] grads = t.buffer != null ? t.buffer : new Tensor[Math.max(1, n.numOutputs())];
+                t.buffer = null;
+                if (n.hasPreHooks()) {
+                    n.runPreHooks(grads);
+                    for (Tensor r : n.retainGradTargets()) {
+                        Tensor g = grads[TensorInternals.outputNr(r)];
+                        if (g != null) retainUpdates.add(new Tensor[] {r, g});
+                    }
+                }
+                if (t.target) for (Capture c : captures) if (c.task == t && grads[c.slot] != null) captured[c.index] = grads[c.slot];
+                if (!t.runs) continue;
+                executed.add(n);
+                Tensor[] out;
+                try (var ev = Profiler.isActive() ? Profiler.enter("autograd::engine::evaluate_function: " + n.name()) : null) {
+                    out = n.apply(grads);
+                }
+                if (n instanceof AccumulateGrad acc) {
+                    if (out[0] != null) leafUpdates.add(new Tensor[] {acc.variable(), out[0]});
+                    continue;
+                }
+                if (out.length != n.numInputs()) {
+                    throw new IllegalStateException("function " + n.name() + " returned an incorrect number of gradients (expected "
+                            + n.numInputs() + ", got " + out.length + ")");
+                }
+                for (int i = 0; i < out.length; i++) {
+                    Task c = t.children[i];
+                    if (c == null || (!c.runs && !c.target)) continue;
+                    Edge e = n.nextEdge(i);
+                    if (out[i] != null) c.add(e.inputNr(), validate(n, i, out[i], c.node, e.inputNr()));
+                    if (--c.deps == 0 && !c.queued) {
+                        c.queued = true;
+                        ready.add(c);
+                    }
+                }
+            }
+        }
+
+        // success: now make the pass's effects visible (Note [Failure atomicity])
+        for (Tensor[] u : retainUpdates) AccumulateGrad.accumulate(u[0], u[1], createGraph);
+        if (accumulate) {
+            for (Tensor[] u : leafUpdates) AccumulateGrad.accumulate(u[0], u[1], createGraph);
+        }
+        if (!keepGraph) for (Node n : executed) n.releaseVariables();
+        return captured;
+    }
+
+    /** Every node reachable from the roots as a task, each after all nodes it leads to (iterative: deep graphs are fine). */
+    private static List<Task> postOrder(Edge[] rootEdges, Map<Node, Task> tasks) {
+        List<Task> out = new ArrayList<>();
+        ArrayDeque<Task> stack = new ArrayDeque<>();
+        ArrayDeque<int[]> childIndex = new ArrayDeque<>();
+        for (Edge root : rootEdges) {
+            if (root.node() == null || tasks.containsKey(root.node())) continue;
+            Task rt = new Task(root.node());
+            tasks.put(root.node(), rt);
+            stack.push(rt);
+            childIndex.push(new int[1]);
+            while (!stack.isEmpty()) {
+                Task t = stack.peek();
+                int[] ci = childIndex.peek();
+                Node n = t.node;
+                if (t.children == null) t.children = new Task[n.numInputs()];
+                if (ci[0] < n.numInputs()) {
+                    int i = ci[0]++;
+                    Node m = n.nextEdge(i).node();
+                    if (m == null) continue;
+                    Task c = tasks.get(m);
+                    if (c == null) {
+                        c = new Task(m);
+                        tasks.put(m, c);
+                        stack.push(c);
+                        childIndex.push(new int[1]);
+                    }
+                    t.children[i] = c;
+                } else {
+                    out.add(t);
+                    stack.pop();
+                    childIndex.pop();
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Note [Broadcast grads]: reduce to the input's shape, cast to its dtype, or fail with PyTorch's message. */
+    private static Tensor validate(Node producer, int index, Tensor g, Node consumer, int slot) {
+        int[] want = consumer.outputShape(slot);
+        int[] have = TensorInternals.shape(g);
+        if (!Arrays.equals(want, have)) {
+            if (!expandable(want, have)) {
+                throw new IllegalStateException("Function " + producer.name() + " returned an invalid gradient at index " + index
+                        + " - got " + Arrays.toString(have) + " but expected shape compatible with " + Arrays.toString(want));
+            }
+            g = DerivativeHelpers.sumTo(g, want);
+        }
+        if (g.dtype() != consumer.outputDtype(slot)) g = g.to(consumer.outputDtype(slot));
+        return g;
+    }
+
+    /** True when a tensor of shape want could be broadcast to shape have. */
+    private static boolean expandable(int[] want, int[] have) {
+        if (want.length > have.length) return false;
+        for (int i = 0; i < want.length; i++) {
+            int w = want[want.length - 1 - i], h = have[have.length - 1 - i];
+            if (w != h && w != 1) return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,183 @@
+package dev.jgrad.internal.autograd;
+
+import static dev.jgrad.internal.TensorInternals.*;
+
+import dev.jgrad.Edge;
+import dev.jgrad.Node;
+import dev.jgrad.Tensor;
+import dev.jgrad.autograd.GradMode;
+import dev.jgrad.internal.TensorInternals;
+import java.util.Arrays;
+import java.util.function.UnaryOperator;
+
+/**
+ * Recording in-place ops. The op runs out of place on a copy of the old value that carries the old
+ * history (so nothing it saves is overwritten), its result is written into the tensor, and the tensor's
+ * history moves to the op's node: {@code y = x * 2; y.add_(1)} leaves y with AddBackward0 whose input
+ * is MulBackward0. When the tensor is a view of a base that requires grad, the base's history becomes
+ * a CopySlices node instead and the view is re-derived from it, as in PyTorch.
+ */
+public final class InPlace {
+    private InPlace() {}
+
+    public static boolean recording(Tensor self) {
+        return (self.requiresGrad() || viewOfGradTensor(self)) && GradMode.isEnabled();
+    }
+
+    public static boolean recording(Tensor self, Tensor other) {
+        return (self.requiresGrad() || other.requiresGrad() || viewOfGradTensor(self)) && GradMode.isEnabled();
+    }
+
+    private static boolean viewOfGradTensor(Tensor t) {
+        Tensor base = TensorInternals.viewBase(t);
+        return base != null && base.requiresGrad();
+    }
+
+    /** The leaf checks every recorded in-place op starts with. */
+    public static void checkLeaf(Tensor self) {
+        if (self.isLeaf() && self.requiresGrad()) {
+            throw new IllegalStateException("a leaf Variable that requires grad is being used in an in-place operation.");
+        }
+        Tensor base = TensorInternals.viewBase(self);
+        if (base != null && base.isLeaf() && base.requiresGrad()) {
+            throw new IllegalStateException("a view of a leaf Variable that requires grad is being used in an in-place operation.");
+        }
+    }
+
+    /** Runs op out of place on self's old value (with its history), writes the result into self and rebases self. */
+    public static Tensor apply(Tensor self, UnaryOperator<Tensor> op) {
+        checkLeaf(self);
+        Tensor old = TensorInternals.cloneWithHistory(self);
+        Tensor r = op.apply(old);
+        if (!Arrays.equals(TensorInternals.shape(r), TensorInternals.shape(self))) {
+            throw new IllegalArgumentException("output with shape " + Arrays.toString(TensorInternals.shape(self))
+                    + " doesn't match the broadcast shape " + Arrays.toString(TensorInternals.shape(r)));
+        }
+        if (r.dtype().category().ordinal() > self.dtype().category().ordinal()) {
+            throw new IllegalArgumentException("result type " + r.dtype().scalarTypeName()
+                    + " can't be cast to the desired output type " + self.dtype().scalarTypeName());
+        }
+        TensorInternals.copyData(self, r);
+        rebase(self, r);
+        return self;
+    }
+
+    /** Gives self the history of r (which now holds self's new value). */
+    public static void rebase(Tensor self, Tensor r) {
+        Node fn = r.gradFn();
+        if (fn == null) return;
+        Tensor base = TensorInternals.viewBase(self);
+        if (base == null) {
+            TensorInternals.setHistory(self, fn, TensorInternals.outputNr(r));
+            moveRetainedGrad(self, fn);
+            return;
+        }
+        CopySlices copySlices = new CopySlices(base, self, fn);
+        TensorInternals.setHistory(base, copySlices, 0);
+        AsStridedBackward view = new AsStridedBackward(base, self);
+        TensorInternals.setHistory(self, view, 0);
+    }
+
+    private static void moveRetainedGrad(Tensor self, Node fn) {
+        if (TensorInternals.retainsGrad(self)) fn.addRetainGrad(0, self);
+    }
+
+    /** The geometry of a view inside its (contiguous) base, as strides and offset relative to the base's start. */
+    public record Geometry(int[] shape, int[] stride, int offset) {
+        static Geometry of(Tensor base, Tensor view) {
+            if (!base.isContiguous()) {
+                throw new UnsupportedOperationException("in-place operation on a view of a non-contiguous tensor that requires "
+                        + "grad is not supported yet; clone() the base first");
+            }
+            return new Geometry(TensorInternals.shape(view).clone(), TensorInternals.strides(view).clone(),
+                    TensorInternals.offset(view) - TensorInternals.offset(base));
+        }
+
+        Tensor in(Tensor dense) {
+            return TensorInternals.asStrided(dense, shape, stride, TensorInternals.offset(dense) + offset);
+        }
+    }
+
+    // Note [Differentiable view plumbing]: CopySlices and the re-derived view compute with as_strided and
+    // its inverse (scatter into zeros), each recorded with the other as its derivative, so gradients that
+    // pass through an in-place write on a view can be differentiated again.
+
+    private static final FormulaNode.Formula[] AS_STRIDED = {(g, n) -> asStridedScatter(g, n.shapeAttr(0), (Geometry) n.attr(1))};
+    private static final FormulaNode.Formula[] AS_STRIDED_SCATTER = {(g, n) -> asStrided(g, (Geometry) n.attr(0))};
+
+    /** The view geometry of t (read as a contiguous tensor of the base's shape). */
+    public static Tensor asStrided(Tensor t, Geometry geometry) {
+        Tensor dense = t.contiguous();
+        Tensor view = geometry.in(dense);
+        if (!Recorder.shouldRecord(dense)) return view;
+        return Recorder.record("AsStridedBackward0", view, new Tensor[] {dense}, AS_STRIDED, null,
+                TensorInternals.shape(dense).clone(), geometry);
+    }
+
+    /** Zeros of baseShape with g written into the geometry's region: as_strided's backward. */
+    public static Tensor asStridedScatter(Tensor g, int[] baseShape, Geometry geometry) {
+        Tensor out;
+        try (var guard = GradMode.setEnabled(false)) {
+            out = g.newZeros(DerivativeHelpers.toLong(baseShape));
+            geometry.in(out).copy_(g);
+        }
+        if (!Recorder.shouldRecord(g)) return out;
+        return Recorder.record("AsStridedScatterBackward0", out, new Tensor[] {g}, AS_STRIDED_SCATTER, null, geometry);
+    }
+
+    /**
+     * The base's new history after an in-place op on one of its views: the base's gradient passes
+     * through unchanged outside the view's region; inside it, the op's own backward decides.
+     */
+    public static final class CopySlices extends Node {
+        private final Geometry geometry;
+        private final int[] baseShape;
+        private final Node fn;
+
+        CopySlices(Tensor base, Tensor view, Node fn) {
+            this.geometry = Geometry.of(base, view);
+            this.baseShape = TensorInternals.shape(base).clone();
+            this.fn = fn;
+            Edge[] edges = new Edge[fn.numInputs()];
+            edges[0] = TensorInternals.gradientEdge(base);
+            for (int i = 1; i < edges.length; i++) edges[i] = fn.nextEdge(i);
+            setEdges(edges);
+            setOutputs(base);
+        }
+
+        @Override public String name() { return "torch::autograd::CopySlices"; }
+
+        @Override public Tensor[] apply(Tensor[] grads) {
+            Tensor grad = grads[0];
+            Tensor gradSlice = asStrided(grad, geometry);
+            Tensor[] res = fn.apply(new Tensor[] {gradSlice});
+            // grad outside the region, the op's input gradient inside it
+            Tensor outside = grad.sub(asStridedScatter(gradSlice, baseShape, geometry));
+            Tensor[] out = new Tensor[numInputs()];
+            out[0] = res[0] == null ? outside : outside.add(asStridedScatter(res[0], baseShape, geometry));
+            for (int i = 1; i < out.length; i++) out[i] = res[i];
+            return out;
+        }
+
+        @Override public void releaseVariables() { fn.releaseVariables(); }
+    }
+
+    /** A view re-derived from its base after an in-place op on it: the gradient lands in the view's region of zeros. */
+    public static final class AsStridedBackward extends Node {
+        private final Geometry geometry;
+        private final int[] baseShape;
+
+        AsStridedBackward(Tensor base, Tensor view) {
+            this.geometry = Geometry.of(base, view);
+            this.baseShape = TensorInternals.shape(base).clone();
+            setEdges(new Edge[] {TensorInternals.gradientEdge(base)});
+            setOutputs(view);
+        }
+
+        @Override public String name() { return "AsStridedBackward0"; }
+
+        @Override public Tensor[] apply(Tensor[] grads) {
+            return new Tensor[] {asStridedScatter(grads[0], baseShape, geometry)};
+        }
+    }
+}

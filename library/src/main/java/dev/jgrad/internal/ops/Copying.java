@@ -1,0 +1,132 @@
+package dev.jgrad.internal.ops;
+
+import static dev.jgrad.internal.TensorInternals.*;
+
+import dev.jgrad.DType;
+import dev.jgrad.Device;
+import dev.jgrad.Tensor;
+import dev.jgrad.backend.Backend;
+import dev.jgrad.backend.Backends;
+import dev.jgrad.internal.core.Checks;
+import dev.jgrad.internal.core.Overlap;
+import dev.jgrad.internal.core.Promotion;
+import dev.jgrad.internal.core.Shapes;
+import dev.jgrad.profiler.Profiler;
+import java.util.Arrays;
+
+/** Moving elements between layouts and dtypes: contiguous copies, casts, copy_, fill_, the array bridge. */
+public final class Copying {
+    private Copying() {}
+
+    /** A contiguous copy with the same dtype. */
+    public static Tensor clone(Tensor t) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::clone", t) : null) {
+            Tensor out = Dispatch.empty(t, shape(t), t.dtype());
+            copyElements(out, t);
+            return out;
+        }
+    }
+
+    /** t itself when it already has dtype, else a contiguous converted copy. */
+    public static Tensor convert(Tensor t, DType dtype) {
+        if (t.dtype() == dtype) return t;
+        Tensor out = Dispatch.empty(t, shape(t), dtype);
+        copyElements(out, t);
+        if (isWrappedNumber(t)) markWrappedNumber(out);
+        return out;
+    }
+
+    /** t itself when contiguous with dtype and from offset 0, else such a copy (what kernels read). */
+    public static Tensor dense(Tensor t, DType dtype) {
+        if (t.dtype() == dtype && offset(t) == 0 && t.isContiguous()) return t;
+        Tensor out = Dispatch.empty(t, shape(t), dtype);
+        copyElements(out, t);
+        return out;
+    }
+
+    public static Tensor to(Tensor t, Device device, DType dtype) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::to", t) : null) {
+            if (device == null || dtype == null) throw new IllegalArgumentException("to(): device and dtype must not be null");
+            if (device.equals(t.device())) return convert(t, dtype);
+            Backend dst = Backends.of(device);  // PyTorch's "Torch not compiled with CUDA enabled" where there is no backend
+            Tensor out = Dispatch.empty(dst, shape(t), dtype, device);
+            copyElements(out, t);
+            return out;
+        }
+    }
+
+    public static Object toArray(Tensor t, DType dtype) {
+        return Dispatch.backend(t).toHost(Dispatch.view(t), dtype);
+    }
+
+    public static Object backingArray(Tensor t, DType dtype) {
+        if (t.dtype() != dtype) {
+            throw new IllegalStateException("the tensor's dtype is " + t.dtype() + ", not " + dtype
+                    + "; use to(" + dtype.name() + ") first, or a to*Array() copy");
+        }
+        if (!t.device().isCpu()) {
+            throw new IllegalStateException("can't convert " + t.device().type() + " device type tensor to a Java array. "
+                    + "Use Tensor.cpu() to copy the tensor to host memory first.");
+        }
+        if (requiresGradFlag(t)) {
+            throw new IllegalStateException("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
+        }
+        if (offset(t) != 0 || !t.isContiguous() || numel(t) != storage(t).size()) {
+            throw new IllegalStateException("only a contiguous tensor that covers its whole storage shares a Java array; "
+                    + "this one is a view of part of one (use contiguous().clone() or a to*Array() copy)");
+        }
+        return Dispatch.backend(t).sharedArray(storage(t));
+    }
+
+    /** copy_: src broadcast to dst's shape and converted to its dtype. */
+    public static Tensor copyInto(Tensor dst, Tensor src) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::copy_", dst, src) : null) {
+            Checks.tensor(src, "copy_", "src", 1);
+            int[] target = Shapes.broadcast(shape(dst), shape(src));
+            if (!Arrays.equals(target, shape(dst))) {
+                throw new IllegalArgumentException("output with shape " + Shapes.format(shape(dst))
+                        + " doesn't match the broadcast shape " + Shapes.format(target));
+            }
+            Overlap.checkWritable(dst);
+            Overlap.checkNoPartialOverlap(dst, src);
+            copyElements(dst, src);
+            storage(dst).bumpVersion();
+            return dst;
+        }
+    }
+
+    /** Writes src (broadcastable to dst) into dst element by element, converting dtype. */
+    public static void copyElements(Tensor dst, Tensor src) {
+        if (numel(dst) == 0) return;
+        Backend be = Dispatch.backend(dst);
+        if (storage(src).backend() != be && !isWrappedNumber(src)) {  // across devices: through host memory
+            Object values = storage(src).backend().toHost(Dispatch.view(src), src.dtype());  // from meta: "Cannot copy out of meta tensor"
+            src = contiguousOf(be.fromHost(values, dst.device()), shape(src));
+        }
+        be.copy(Dispatch.view(src), Dispatch.view(dst));
+    }
+
+    public static Tensor fill(Tensor t, Tensor value) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::fill_", t, value) : null) {
+            double v = value.item();
+            long lv = value.itemLong();
+            if (t.dtype() == DType.FLOAT32 && Double.isFinite(v) && Float.isInfinite((float) v)) {
+                throw new IllegalArgumentException("value cannot be converted to type float without overflow");
+            }
+            if (numel(t) > 0) Dispatch.backend(t).fill(Dispatch.view(t), v, lv);
+            storage(t).bumpVersion();
+            return t;
+        }
+    }
+
+    /** Writes an op's result into a user's out= tensor, resizing it when its shape differs. */
+    public static Tensor writeOut(Tensor result, Tensor out) {
+        Promotion.checkCanCast(result.dtype(), out.dtype());
+        if (!Arrays.equals(shape(out), shape(result))) {
+            setLayout(out, storage(Dispatch.empty(out, shape(result), out.dtype())), shape(result), Shapes.contiguousStrides(shape(result)), 0);
+        }
+        copyElements(out, result);
+        storage(out).bumpVersion();
+        return out;
+    }
+}

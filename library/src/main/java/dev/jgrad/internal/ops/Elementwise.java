@@ -1,0 +1,263 @@
+package dev.jgrad.internal.ops;
+
+import static dev.jgrad.internal.TensorInternals.*;
+
+import dev.jgrad.DType;
+import dev.jgrad.Device;
+import dev.jgrad.Tensor;
+import dev.jgrad.autograd.GradMode;
+import dev.jgrad.backend.Backend;
+import dev.jgrad.backend.BinaryOp;
+import dev.jgrad.backend.CompareOp;
+import dev.jgrad.backend.UnaryOp;
+import dev.jgrad.internal.core.Checks;
+import dev.jgrad.internal.core.Overlap;
+import dev.jgrad.internal.core.Promotion;
+import dev.jgrad.internal.core.Scalar;
+import dev.jgrad.internal.core.Shapes;
+import dev.jgrad.profiler.Profiler;
+import java.util.Arrays;
+
+/**
+ * Elementwise ops: picks the result dtype (type promotion), broadcasts, converts operands to the dtype
+ * the backend computes in ({@link Backend#computeType}), and hands them to the backend's kernels; the
+ * result is narrowed back to the result dtype when the two differ.
+ */
+public final class Elementwise {
+    private Elementwise() {}
+
+    public static DType computeType(DType t) {
+        return t.isFloatingPoint() ? t : DType.INT64;
+    }
+
+
+
+    // ---------------------------------------------------------------- binary
+
+    public static DType binaryResultType(String name, BinaryOp op, Tensor a, Tensor b, double alpha) {
+        DType t = Promotion.resultType(a, b);
+        if (t == DType.BOOL && op == BinaryOp.SUB) {
+            throw new IllegalArgumentException("Subtraction, the `-` operator, with two bool tensors is not supported. "
+                    + "Use the `^` or `logical_xor()` operator instead.");
+        }
+        if (op == BinaryOp.SUB && (a.dtype() == DType.BOOL || b.dtype() == DType.BOOL)) {
+            throw new IllegalArgumentException("Subtraction, the `-` operator, with a bool tensor is not supported. "
+                    + "If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+        }
+        if (!t.isFloatingPoint() && (op == BinaryOp.DIV || op == BinaryOp.ATAN2)) return Promotion.DEFAULT_FLOAT;
+        if (!t.isFloatingPoint() && alpha != Math.rint(alpha)) {
+            throw new IllegalArgumentException("For integral input tensors, argument alpha must not be a floating point number.");
+        }
+        return t;
+    }
+
+    public static Tensor binary(String name, BinaryOp op, Tensor a, Tensor b, double alpha) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::" + name, a, b) : null) {
+            Checks.tensor(b, name, "other", 1);
+            Backend be = Dispatch.backend(a, b);
+            DType result = binaryResultType(name, op, a, b, alpha);
+            DType ct = be.computeType(result);
+            int[] shape = Shapes.broadcast(shape(a), shape(b));
+            Tensor out = Dispatch.empty(be, shape, ct, deviceOf(a, b));
+            be.binary(op, alpha, Dispatch.view(Copying.convert(a, ct)), Dispatch.view(Copying.convert(b, ct)), Dispatch.view(out));
+            return result == ct ? out : Copying.convert(out, result);
+        }
+    }
+
+    /** {@code torch.op(a, b, out=out)}: out is resized when its shape differs. */
+    public static Tensor binaryOut(String name, BinaryOp op, Tensor a, Tensor b, double alpha, Tensor out) {
+        Checks.tensor(out, name, "out", 2);
+        Checks.tensor(b, name, "other", 1);
+        checkOutNotDifferentiable(name, a, b, out);
+        Tensor r = binary(name, op, a, b, alpha);
+        return Copying.writeOut(r, out);
+    }
+
+    public static Tensor binaryInPlace(String name, BinaryOp op, Tensor self, Tensor b, double alpha) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::" + name + "_", self, b) : null) {
+            Checks.tensor(b, name + "_", "other", 1);
+            Backend be = Dispatch.backend(self, b);
+            DType result = binaryResultType(name, op, self, b, alpha);
+            Promotion.checkCanCast(result, self.dtype());
+            int[] shape = Shapes.broadcast(shape(self), shape(b));
+            if (!Arrays.equals(shape, shape(self))) {
+                throw new IllegalArgumentException("output with shape " + Shapes.format(shape(self))
+                        + " doesn't match the broadcast shape " + Shapes.format(shape));
+            }
+            DType ct = be.computeType(result);
+            Overlap.checkWritable(self);
+            Overlap.checkNoPartialOverlap(self, b);
+            if (self.dtype() == ct) {
+                be.binary(op, alpha, Dispatch.view(self), Dispatch.view(Copying.convert(b, ct)), Dispatch.view(self));
+            } else {
+                Tensor r = Dispatch.empty(self, shape, ct);
+                be.binary(op, alpha, Dispatch.view(Copying.convert(self, ct)), Dispatch.view(Copying.convert(b, ct)), Dispatch.view(r));
+                Copying.copyElements(self, r);
+            }
+            storage(self).bumpVersion();
+            return self;
+        }
+    }
+
+    /** x ** scalar, with PyTorch's shortcuts for the common exponents (they are also faster). */
+    public static Tensor powScalar(Tensor a, Tensor exponent) {
+        double e = exponent.item();
+        DType result = binaryResultType("pow", BinaryOp.POW, a, exponent, 1);
+        if (!result.isFloatingPoint() && e < 0) {
+            throw new IllegalArgumentException("Integers to negative integer powers are not allowed.");
+        }
+        if (result == a.dtype() && result.isFloatingPoint()) {
+            if (e == 1) return Copying.clone(a);
+            if (e == 2) return binary("pow", BinaryOp.MUL, a, a, 1);
+            if (e == 0.5) return unary(UnaryOp.SQRT, a);
+            if (e == -1) return unary(UnaryOp.RECIPROCAL, a);
+        }
+        return binary("pow", BinaryOp.POW, a, exponent, 1);
+    }
+
+    /** The device of an op's result: that of its tensor operands, a Java number's only when both are numbers. */
+    public static Device deviceOf(Tensor a, Tensor b) {
+        return isWrappedNumber(a) && !isWrappedNumber(b) ? b.device() : a.device();
+    }
+
+    /** PyTorch refuses out= when autograd would have to see through it. */
+    public static void checkOutNotDifferentiable(String name, Tensor... args) {
+        if (!dev.jgrad.autograd.GradMode.isEnabled()) return;
+        for (Tensor t : args) {
+            if (t.requiresGrad()) {
+                throw new IllegalArgumentException(name + "(): functions with out=... arguments don't support automatic differentiation, "
+                        + "but one of the arguments requires grad.");
+            }
+        }
+    }
+
+    public static Tensor unaryOut(String name, UnaryOp op, Tensor a, Tensor out) {
+        Checks.tensor(out, name, "out", 1);
+        checkOutNotDifferentiable(name, a, out);
+        return Copying.writeOut(unary(op, a), out);
+    }
+
+    // ---------------------------------------------------------------- comparisons
+
+    public static Tensor compare(String name, CompareOp op, Tensor a, Tensor b) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::" + name, a, b) : null) {
+            Checks.tensor(b, name, "other", 1);
+            Backend be = Dispatch.backend(a, b);
+            DType ct = be.computeType(Promotion.resultType(a, b));
+            Tensor ac = Copying.convert(a, ct), bc = Copying.convert(b, ct);
+            int[] shape = Shapes.broadcast(shape(a), shape(b));
+            Tensor out = Dispatch.empty(be, shape, DType.BOOL, deviceOf(a, b));
+            if (out.numel() == 0) return out;
+            be.compare(op, Dispatch.view(ac), Dispatch.view(bc), Dispatch.view(out));
+            return out;
+        }
+    }
+
+    public static boolean equal(Tensor a, Tensor b) {
+        Checks.tensor(b, "equal", "other", 1);
+        if (!Arrays.equals(shape(a), shape(b))) return false;
+        if (a.dtype() != b.dtype()) {
+            throw new IllegalArgumentException("Expected object of scalar type " + a.dtype().scalarTypeName()
+                    + " but got scalar type " + b.dtype().scalarTypeName() + " for argument 'other'");
+        }
+        return Reductions.logicalAll(compare("equal", CompareOp.EQ, a, b), true).itemBool();
+    }
+
+    public static boolean allclose(Tensor a, Tensor b, double rtol, double atol) {
+        Checks.tensor(b, "allclose", "other", 1);
+        double[] x = a.expand(Shapes.toLong(Shapes.broadcast(shape(a), shape(b)))).toDoubleArray();
+        double[] y = b.expand(Shapes.toLong(Shapes.broadcast(shape(a), shape(b)))).toDoubleArray();
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] == y[i]) continue;  // covers equal infinities
+            if (!(Math.abs(x[i] - y[i]) <= atol + rtol * Math.abs(y[i]))) return false;
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- unary
+
+    public static DType unaryResultType(UnaryOp op, Tensor a) {
+        DType t = a.dtype();
+        if (t == DType.BOOL) {
+            String kernel = switch (op) {
+                case ABS -> "abs_cpu";
+                case CEIL -> "ceil_vml_cpu";
+                case FLOOR -> "floor_vml_cpu";
+                case ROUND -> "round_vml_cpu";
+                case TRUNC -> "trunc_vml_cpu";
+                default -> null;
+            };
+            if (kernel != null) throw new IllegalArgumentException("\"" + kernel + "\" not implemented for 'Bool'");
+            if (op == UnaryOp.RELU) throw new IllegalArgumentException("Boolean inputs not supported for relu");
+        }
+        if (op == UnaryOp.NEG && t == DType.BOOL) {
+            throw new IllegalArgumentException("Negation, the `-` operator, on a bool tensor is not supported. "
+                    + "If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+        }
+        if (t.isFloatingPoint() || op.keepsIntegral()) return t;
+        return Promotion.DEFAULT_FLOAT;
+    }
+
+    public static Tensor unary(UnaryOp op, Tensor a) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::" + op.name().toLowerCase(java.util.Locale.ROOT), a) : null) {
+            DType result = unaryResultType(op, a);
+            Backend be = Dispatch.backend(a);
+            DType ct = be.computeType(result);
+            Tensor in = Copying.convert(a, ct);
+            Tensor out = Dispatch.empty(a, shape(a), ct);
+            be.unary(op, Dispatch.view(in), Dispatch.view(out));
+            return result == ct ? out : Copying.convert(out, result);
+        }
+    }
+
+    public static Tensor unaryInPlace(UnaryOp op, Tensor self) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::" + op.name().toLowerCase(java.util.Locale.ROOT) + "_", self) : null) {
+            DType result = unaryResultType(op, self);
+            Promotion.checkCanCast(result, self.dtype());
+            Overlap.checkWritable(self);
+            Backend be = Dispatch.backend(self);
+            DType ct = be.computeType(result);
+            if (self.dtype() == ct) {
+                be.unary(op, Dispatch.view(self), Dispatch.view(self));
+            } else {
+                Tensor r = Dispatch.empty(self, shape(self), ct);
+                be.unary(op, Dispatch.view(Copying.convert(self, ct)), Dispatch.view(r));
+                Copying.copyElements(self, r);
+            }
+            storage(self).bumpVersion();
+            return self;
+        }
+    }
+
+    // ---------------------------------------------------------------- selection
+
+    public static Tensor where(Tensor cond, Tensor x, Tensor y) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::where", cond, x, y) : null) {
+            Checks.tensor(cond, "where", "condition", 0);
+            Checks.tensor(y, "where", "other", 2);
+            if (cond.dtype() != DType.BOOL) {
+                throw new IllegalArgumentException("where expected condition to be a boolean tensor, but got a tensor with dtype "
+                        + cond.dtype().scalarTypeName());
+            }
+            Backend be = Dispatch.backend(cond, x, y);
+            DType result = Promotion.resultType(x, y);
+            int[] shape = Shapes.broadcast(Shapes.broadcast(shape(cond), shape(x)), shape(y));
+            Tensor xc = Copying.convert(x, result), yc = Copying.convert(y, result);
+            Device device = !isWrappedNumber(cond) ? cond.device() : deviceOf(x, y);
+            Tensor out = Dispatch.empty(be, shape, result, device);
+            if (out.numel() == 0) return out;
+            be.where(Dispatch.view(cond), Dispatch.view(xc), Dispatch.view(yc), Dispatch.view(out));
+            return out;
+        }
+    }
+
+    public static Tensor clamp(Tensor a, Double min, Double max) {
+        if (min == null && max == null) {
+            throw new IllegalArgumentException("torch.clamp: At least one of 'min' or 'max' must not be None");
+        }
+        Tensor r = a;
+        if (min != null) r = binary("clamp", BinaryOp.MAXIMUM, r, Scalar.of(min), 1);
+        if (max != null) r = binary("clamp", BinaryOp.MINIMUM, r, Scalar.of(max), 1);
+        return r;
+    }
+}

@@ -1,0 +1,178 @@
+package dev.jgrad.internal.ops;
+
+import static dev.jgrad.internal.TensorInternals.*;
+
+import dev.jgrad.DType;
+import dev.jgrad.Tensor;
+import dev.jgrad.autograd.GradMode;
+import dev.jgrad.backend.View;
+import dev.jgrad.internal.core.Checks;
+import dev.jgrad.internal.core.Shapes;
+import dev.jgrad.profiler.Profiler;
+
+/**
+ * The matmul family: shapes, dtypes and batch broadcasting here; the products are the backend's
+ * {@code matmul}, which takes operands with their strides as they are, so transposed inputs cost no copy.
+ */
+public final class LinearAlgebra {
+    private LinearAlgebra() {}
+
+    public static Tensor mm(Tensor a, Tensor b) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::mm", a, b) : null) {
+            Checks.tensor(b, "mm", "mat2", 1);
+            if (a.dim() != 2) throw new IllegalArgumentException("self must be a matrix");
+            if (b.dim() != 2) throw new IllegalArgumentException("mat2 must be a matrix");
+            if (shape(a)[1] != shape(b)[0]) {
+                throw new IllegalArgumentException("mat1 and mat2 shapes cannot be multiplied (" + shape(a)[0] + "x" + shape(a)[1]
+                        + " and " + shape(b)[0] + "x" + shape(b)[1] + ")");
+            }
+            DType t = sameType(a, b);
+            Tensor x = Copying.convert(a, computeType(t)), y = Copying.convert(b, computeType(t));
+            Tensor out = Dispatch.empty(a, new int[] {shape(a)[0], shape(b)[1]}, computeType(t));
+            Dispatch.backend(a, b).matmul(Dispatch.view(x), Dispatch.view(y), Dispatch.view(out), false);
+            return Copying.convert(out, t);
+        }
+    }
+
+    public static Tensor bmm(Tensor a, Tensor b) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::bmm", a, b) : null) {
+            Checks.tensor(b, "bmm", "mat2", 1);
+            if (a.dim() != 3) throw new IllegalArgumentException("batch1 must be a 3D tensor");
+            if (b.dim() != 3) throw new IllegalArgumentException("batch2 must be a 3D tensor");
+            if (shape(b)[0] != shape(a)[0] || shape(b)[1] != shape(a)[2]) {
+                throw new IllegalArgumentException("Expected size for first two dimensions of batch2 tensor to be: [" + shape(a)[0]
+                        + ", " + shape(a)[2] + "] but got: [" + shape(b)[0] + ", " + shape(b)[1] + "].");
+            }
+            return batched(a, b);
+        }
+    }
+
+    public static Tensor mv(Tensor a, Tensor v) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::mv", a, v) : null) {
+            Checks.tensor(v, "mv", "vec", 1);
+            if (a.dim() != 2 || v.dim() != 1) {
+                throw new IllegalArgumentException("vector + matrix @ vector expected, got " + 1 + ", " + a.dim() + ", " + v.dim());
+            }
+            if (shape(a)[1] != shape(v)[0]) {
+                throw new IllegalArgumentException("size mismatch, got " + shape(a)[0] + ", " + shape(a)[0] + "x" + shape(a)[1] + "," + shape(v)[0]);
+            }
+            sameType(a, v);
+            return mm(a, v.unsqueeze(1)).squeeze(1);
+        }
+    }
+
+    public static Tensor dot(Tensor a, Tensor b) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::dot", a, b) : null) {
+            Checks.tensor(b, "dot", "tensor", 1);
+            if (a.dim() != 1 || b.dim() != 1) {
+                throw new IllegalArgumentException("1D tensors expected, but got " + a.dim() + "D and " + b.dim() + "D tensors");
+            }
+            if (a.dtype() != b.dtype()) {
+                throw new IllegalArgumentException("dot : expected both vectors to have same dtype, but found "
+                        + a.dtype().scalarTypeName() + " and " + b.dtype().scalarTypeName());
+            }
+            if (shape(a)[0] != shape(b)[0]) {
+                throw new IllegalArgumentException("inconsistent tensor size, expected tensor [" + shape(a)[0] + "] and src [" + shape(b)[0]
+                        + "] to have the same number of elements, but got " + shape(a)[0] + " and " + shape(b)[0] + " elements respectively");
+            }
+            return mm(a.unsqueeze(0), b.unsqueeze(1)).reshape();
+        }
+    }
+
+    public static Tensor matmul(Tensor a, Tensor b) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::matmul", a, b) : null) {
+            Checks.tensor(b, "matmul", "other", 1);
+            int da = a.dim(), db = b.dim();
+            if (da == 0 || db == 0) {
+                throw new IllegalArgumentException("both arguments to matmul need to be at least 1D, but they are " + da + "D and " + db + "D");
+            }
+            // the 1-d and 2-d cases go through the Tensor methods, which record their own backward rows
+            if (da == 1 && db == 1) return a.dot(b);
+            if (da == 2 && db == 1) return a.mv(b);
+            if (da == 1 && db == 2) return a.unsqueeze(0).mm(b).squeeze(0);
+            if (da == 2 && db == 2) return a.mm(b);
+            Tensor x = da == 1 ? a.unsqueeze(0) : a;
+            Tensor y = db == 1 ? b.unsqueeze(1) : b;
+            int k = shape(x)[x.dim() - 1], k2 = shape(y)[y.dim() - 2];
+            if (k != k2) {
+                if (db <= 2) {  // PyTorch folds the batch of a into rows and runs mm
+                    throw new IllegalArgumentException("mat1 and mat2 shapes cannot be multiplied (" + x.numel() / Math.max(1, k) + "x"
+                            + k + " and " + k2 + "x" + shape(y)[y.dim() - 1] + ")");
+                }
+                int[] batch = Shapes.broadcast(java.util.Arrays.copyOf(shape(x), x.dim() - 2), java.util.Arrays.copyOf(shape(y), y.dim() - 2));
+                int batches = Shapes.numel(batch);
+                throw new IllegalArgumentException("Expected size for first two dimensions of batch2 tensor to be: [" + batches + ", " + k
+                        + "] but got: [" + batches + ", " + k2 + "].");
+            }
+            boolean record = (a.requiresGrad() || b.requiresGrad()) && dev.jgrad.autograd.GradMode.isEnabled();
+            Tensor r = record ? composed(x, y) : batched(x, y);
+            if (da == 1) r = r.squeeze(-2);
+            if (db == 1) r = r.squeeze(-1);
+            return r;
+        }
+    }
+
+    /** The batched product from differentiable ops (expand, reshape, bmm), as PyTorch's matmul builds it. */
+    private static Tensor composed(Tensor x, Tensor y) {
+        int nx = x.dim(), ny = y.dim();
+        int n = shape(x)[nx - 2], k = shape(x)[nx - 1], m = shape(y)[ny - 1];
+        int[] batchX = java.util.Arrays.copyOf(shape(x), nx - 2), batchY = java.util.Arrays.copyOf(shape(y), ny - 2);
+        int[] batch = Shapes.broadcast(batchX, batchY);
+        long[] outShape = new long[batch.length + 2];
+        for (int i = 0; i < batch.length; i++) outShape[i] = batch[i];
+        outShape[batch.length] = n;
+        outShape[batch.length + 1] = m;
+        if (ny == 2) return x.reshape(-1, k).mm(y).view(outShape);  // fold the batch into rows
+        long[] xs = java.util.Arrays.copyOf(outShape, outShape.length), ys = java.util.Arrays.copyOf(outShape, outShape.length);
+        xs[batch.length + 1] = k;
+        ys[batch.length] = k;
+        long b = Shapes.numel(batch);
+        Tensor xe = x.expand(xs).reshape(b, n, k), ye = y.expand(ys).reshape(b, k, m);
+        return xe.bmm(ye).view(outShape);
+    }
+
+    /** (..., n, k) @ (..., k, m) with broadcast batch dims; one GEMM per batch entry. */
+    private static Tensor batched(Tensor a0, Tensor b0) {
+        DType t = sameType(a0, b0);
+        Tensor a = Copying.convert(a0, computeType(t)), b = Copying.convert(b0, computeType(t));
+        int na = a.dim(), nb = b.dim();
+        int n = shape(a)[na - 2], k = shape(a)[na - 1], m = shape(b)[nb - 1];
+        int[] batchA = java.util.Arrays.copyOf(shape(a), na - 2), batchB = java.util.Arrays.copyOf(shape(b), nb - 2);
+        int[] batch = Shapes.broadcast(batchA, batchB);
+        int nb2 = batch.length;
+        int[] outShape = java.util.Arrays.copyOf(batch, nb2 + 2);
+        outShape[nb2] = n;
+        outShape[nb2 + 1] = m;
+        Tensor out = Dispatch.empty(a, outShape, computeType(t));
+        if (out.numel() == 0) return Copying.convert(out, t);
+        Dispatch.backend(a, b).matmul(batchView(a, batch, n, k), batchView(b, batch, k, m), Dispatch.view(out), false);
+        return Copying.convert(out, t);
+    }
+
+    /** t's last two dims (r x c) behind its batch dims broadcast to batch (stride 0 where they repeat). */
+    private static View batchView(Tensor t, int[] batch, int r, int c) {
+        int nd = t.dim(), nb = batch.length;
+        int[] tb = java.util.Arrays.copyOf(shape(t), nd - 2);
+        int[] bs = Shapes.broadcastStrides(tb, java.util.Arrays.copyOf(strides(t), nd - 2), batch);
+        int[] shape = java.util.Arrays.copyOf(batch, nb + 2), strides = java.util.Arrays.copyOf(bs, nb + 2);
+        shape[nb] = r;
+        shape[nb + 1] = c;
+        strides[nb] = strides(t)[nd - 2];
+        strides[nb + 1] = strides(t)[nd - 1];
+        return new View(storage(t), shape, strides, offset(t));
+    }
+
+    private static DType computeType(DType t) {
+        return t.isFloatingPoint() ? t : DType.INT64;
+    }
+
+    private static DType sameType(Tensor a, Tensor b) {
+        Dispatch.backend(a, b);
+        if (a.dtype() != b.dtype()) {
+            throw new IllegalArgumentException("expected scalar type " + a.dtype().scalarTypeName() + " but found "
+                    + b.dtype().scalarTypeName());
+        }
+        if (a.dtype() == DType.BOOL) throw new IllegalArgumentException("\"addmm_impl_cpu_\" not implemented for 'Bool'");
+        return a.dtype();
+    }
+}

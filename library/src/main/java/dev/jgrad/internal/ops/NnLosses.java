@@ -1,0 +1,112 @@
+package dev.jgrad.internal.ops;
+
+import static dev.jgrad.internal.TensorInternals.*;
+
+import dev.jgrad.DType;
+import dev.jgrad.Tensor;
+import dev.jgrad.Torch;
+import dev.jgrad.internal.autograd.Derivatives;
+import dev.jgrad.internal.core.Shapes;
+import dev.jgrad.profiler.Profiler;
+import java.util.Arrays;
+
+/** nll_loss, mse_loss and the binary cross entropies: checks, kernels, derivative rows (see {@link NnOps}). */
+public final class NnLosses {
+    private NnLosses() {}
+
+    // ---------------------------------------------------------------- losses
+
+    public static Tensor nllLoss(Tensor input, Tensor target, Tensor weight, String reduction, long ignoreIndex) {
+        try (var ev = Profiler.isActive() ? Profiler.enter(input.dim() <= 2 ? "aten::nll_loss_forward" : "aten::nll_loss2d_forward", input, target, weight) : null) {
+            int red = NnOps.reductionCode(reduction);
+            NnOps.requireFloat(input, "nll_loss_out_frame");
+            if (input.dim() < 1) throw new IllegalArgumentException("Expected 1 or more dimensions (got " + input.dim() + ")");
+            if (target.dtype() != DType.INT64) {
+                throw new IllegalArgumentException("expected scalar type Long but found " + target.dtype().scalarTypeName());
+            }
+            int n = input.dim() == 1 ? 1 : shape(input)[0], c = input.dim() == 1 ? shape(input)[0] : shape(input)[1];
+            int inner = NnOps.product(shape(input), Math.min(2, input.dim()), input.dim());
+            if (input.dim() >= 2 && (target.dim() == 0 || shape(target)[0] != n)) {
+                throw new IllegalArgumentException("Expected input batch_size (" + n + ") to match target batch_size ("
+                        + (target.dim() == 0 ? 0 : shape(target)[0]) + ").");
+            }
+            int[] expectTarget = input.dim() == 1 ? new int[0] : new int[input.dim() - 1];
+            if (input.dim() >= 2) {
+                expectTarget[0] = n;
+                System.arraycopy(shape(input), 2, expectTarget, 1, input.dim() - 2);
+            }
+            if (input.dim() == 1 ? target.dim() > 1 : !Arrays.equals(shape(target), expectTarget)) {
+                throw new IllegalArgumentException("Expected target size " + Shapes.format(expectTarget) + ", got "
+                        + Shapes.format(shape(target)));
+            }
+            if (weight != null && weight.numel() != c) {
+                throw new IllegalArgumentException("weight tensor should be defined either for all " + c
+                        + " classes or no classes but got weight tensor of shape: " + Shapes.format(shape(weight)));
+            }
+            Tensor result = Dispatch.empty(input, red == 0 ? shape(target) : new int[0], input.dtype());
+            Tensor coef = Dispatch.empty(input, shape(target), input.dtype());
+            Tensor tgt = Dispatch.empty(target, shape(target), DType.INT64);
+            Dispatch.backend(input, target, weight).nllLoss(Dispatch.view(input), Dispatch.view(target), Dispatch.view(weight), ignoreIndex,
+                    red, Dispatch.view(result), Dispatch.view(coef), Dispatch.view(tgt));
+            String name = input.dim() <= 2 ? "NllLossBackward0" : "NllLoss2DBackward0";
+            return Derivatives.nllLoss(result, input, tgt, coef, input.dim() == 1 ? 0 : 1, name);
+        }
+    }
+
+    public static Tensor mseLoss(Tensor input, Tensor target, String reduction) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::mse_loss", input, target) : null) {
+            int red = NnOps.reductionCode(reduction);
+            Tensor loss;
+            try (var g = Torch.noGrad()) {
+                Tensor d = input.sub(target);
+                loss = d.mul(d);
+                if (red == 1) loss = loss.mean();
+                else if (red == 2) loss = loss.sum();
+            }
+            return Derivatives.mseLoss(loss, input, target, red);
+        }
+    }
+
+    private static void checkSameSize(Tensor input, Tensor target) {
+        if (!Arrays.equals(shape(input), shape(target))) {
+            throw new IllegalArgumentException("Using a target size (" + target.size() + ") that is different to the input size ("
+                    + input.size() + ") is deprecated. Please ensure they have the same size.");
+        }
+    }
+
+    public static Tensor binaryCrossEntropy(Tensor input, Tensor target, Tensor weight, String reduction) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::binary_cross_entropy", input, target, weight) : null) {
+            int red = NnOps.reductionCode(reduction);
+            checkSameSize(input, target);
+            NnOps.requireFloat(input, "binary_cross_entropy");
+            Tensor l = Dispatch.empty(input, shape(input), input.dtype());
+            Dispatch.backend(input, target).binaryCrossEntropy(Dispatch.view(input), Dispatch.view(target), Dispatch.view(l));
+            try (var g = Torch.noGrad()) {
+                if (weight != null) l = l.mul(weight);
+                if (red == 1) l = l.mean();
+                else if (red == 2) l = l.sum();
+            }
+            return Derivatives.binaryCrossEntropy(l, input, target, weight, red);
+        }
+    }
+
+    public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, Tensor weight, Tensor posWeight, String reduction) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::binary_cross_entropy_with_logits", input, target, weight, posWeight) : null) {
+            int red = NnOps.reductionCode(reduction);
+            checkSameSize(input, target);
+            Tensor l;
+            try (var g = Torch.noGrad()) {
+                // log(1 + exp(-x)) written so neither exp can overflow, as PyTorch writes it
+                Tensor maxVal = input.neg().clampMin(0);
+                Tensor softplus = maxVal.neg().exp().add(input.neg().sub(maxVal).exp()).log().add(maxVal);
+                Tensor logWeight = posWeight == null ? null : posWeight.sub(1L).mul(target).add(1L);
+                l = target.rsub(1L).mul(input).add(logWeight == null ? softplus : logWeight.mul(softplus));
+                if (weight != null) l = l.mul(weight);
+                if (red == 1) l = l.mean();
+                else if (red == 2) l = l.sum();
+            }
+            return Derivatives.binaryCrossEntropyWithLogits(l, input, target, weight, posWeight, red);
+        }
+    }
+
+}

@@ -1,0 +1,78 @@
+package dev.jgrad.internal.ops;
+
+import static dev.jgrad.internal.TensorInternals.*;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.internal.autograd.Derivatives;
+import dev.jgrad.internal.core.Shapes;
+import dev.jgrad.profiler.Profiler;
+import java.util.Arrays;
+
+/** layer_norm and batch_norm: checks, kernels, derivative rows (see {@link NnOps}). */
+public final class NnNorms {
+    private NnNorms() {}
+
+    // ---------------------------------------------------------------- normalisation
+
+    public static Tensor layerNorm(Tensor input, long[] normalizedShape, Tensor weight, Tensor bias, double eps) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::native_layer_norm", input, weight, bias) : null) {
+            int k = normalizedShape.length, nd = input.dim();
+            boolean ok = k >= 1 && nd >= k;
+            for (int i = 0; ok && i < k; i++) ok = shape(input)[nd - k + i] == normalizedShape[i];
+            if (!ok) {
+                StringBuilder expect = new StringBuilder("[*");
+                for (long s : normalizedShape) expect.append(", ").append(s);
+                throw new IllegalArgumentException("Given normalized_shape=" + Shapes.format(normalizedShape) + ", expected input with shape "
+                        + expect + "], but got input of size" + Shapes.format(shape(input)));
+            }
+            if (weight != null && !Arrays.equals(weight.shape(), normalizedShape)) {
+                throw new IllegalArgumentException("Expected weight to be of same shape as normalized_shape, but got weight of shape "
+                        + Shapes.format(shape(weight)) + " and normalized_shape = " + Shapes.format(normalizedShape));
+            }
+            NnOps.requireFloat(input, "LayerNormKernelImpl");
+            int n = NnOps.product(shape(input), nd - k, nd);
+            Tensor out = Dispatch.empty(input, shape(input), input.dtype());
+            Dispatch.backend(input, weight, bias).layerNorm(Dispatch.view(input), Dispatch.view(weight), Dispatch.view(bias), n, eps,
+                    Dispatch.view(out));
+            return Derivatives.layerNorm(out, input, weight, bias, k, eps);
+        }
+    }
+
+    /**
+     * batch_norm over dim 1. Training normalises with the batch statistics and moves the running ones
+     * (when given) towards them: {@code running = (1 - momentum) * running + momentum * batch}, the
+     * variance unbiased there. Evaluation normalises with the running statistics.
+     */
+    public static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias, boolean training,
+                            double momentum, double eps) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::native_batch_norm", input, runningMean, runningVar, weight, bias) : null) {
+            if (input.dim() < 2) {
+                throw new IllegalArgumentException("batch_norm(): expected input with at least 2 dims (got " + input.dim() + "D input)");
+            }
+            NnOps.requireFloat(input, "batch_norm_cpu");
+            int n = shape(input)[0], c = shape(input)[1], inner = NnOps.product(shape(input), 2, input.dim());
+            for (Tensor t : new Tensor[] {runningMean, runningVar, weight, bias}) {
+                if (t != null && t.numel() != c) {
+                    throw new IllegalArgumentException("running_mean should contain " + c + " elements not " + t.numel());
+                }
+            }
+            if (!training && (runningMean == null || runningVar == null)) {
+                throw new IllegalArgumentException("running_mean and running_var must be defined in evaluation mode");
+            }
+            if (training && (long) n * inner <= 1) {
+                throw new IllegalArgumentException("Expected more than 1 value per channel when training, got input size " + input.size());
+            }
+            Tensor result = Dispatch.empty(input, shape(input), input.dtype());
+            Tensor evalMean = training ? null : Dispatch.empty(input, new int[] {c}, input.dtype());
+            Tensor evalInvstd = training ? null : Dispatch.empty(input, new int[] {c}, input.dtype());
+            Dispatch.backend(input, runningMean, runningVar, weight, bias).batchNorm(Dispatch.view(input), Dispatch.view(runningMean),
+                    Dispatch.view(runningVar), Dispatch.view(weight), Dispatch.view(bias), training, momentum, eps, Dispatch.view(result),
+                    Dispatch.view(evalMean), Dispatch.view(evalInvstd));
+            if (training) {  // the running statistics moved in place
+                if (runningMean != null) storage(runningMean).bumpVersion();
+                if (runningVar != null) storage(runningVar).bumpVersion();
+            }
+            return Derivatives.batchNorm(result, input, weight, bias, training, evalMean, evalInvstd, eps);
+        }
+    }
+}

@@ -1,0 +1,354 @@
+package dev.jgrad.internal.ops;
+
+import static dev.jgrad.internal.TensorInternals.*;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.internal.autograd.Derivatives;
+import dev.jgrad.internal.core.Shapes;
+import dev.jgrad.profiler.Profiler;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Ops that reinterpret a storage without copying (view, transpose, permute, squeeze, expand, select,
+ * slice, string indexing) plus reshape, which copies only when no view exists.
+ */
+public final class Views {
+    private Views() {}
+
+    /** A view of t's storage with a new layout; shares the version counter by sharing the storage. */
+    public static Tensor make(Tensor t, int[] shape, int[] stride, int offset) {
+        Tensor v = newTensor(storage(t), shape, stride, offset);
+        // a leaf that requires grad is its views' base for autograd, even if it is itself a view of something
+        boolean leafWithGrad = requiresGradFlag(t) && gradFn(t) == null;
+        setViewBase(v, viewBase(t) != null && !leafWithGrad ? viewBase(t) : t);
+        return v;
+    }
+
+    public static Tensor view(Tensor t, long[] requested) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::view", t) : null) {
+            int[] shape = Shapes.inferSize(requested, numel(t));
+            int[] stride = Shapes.viewStrides(shape(t), strides(t), shape);
+            if (stride == null) {
+                throw new IllegalArgumentException("view size is not compatible with input tensor's size and stride (at least "
+                        + "one dimension spans across two contiguous subspaces). Use .reshape(...) instead.");
+            }
+            return make(t, shape, stride, offset(t));
+        }
+    }
+
+    public static Tensor reshape(Tensor t, long[] requested) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::reshape", t) : null) {
+            int[] shape = Shapes.inferSize(requested, numel(t));
+            int[] stride = Shapes.viewStrides(shape(t), strides(t), shape);
+            if (stride != null) return make(t, shape, stride, offset(t));
+            Tensor c = Copying.clone(t);
+            return make(c, shape, Shapes.contiguousStrides(shape), 0);
+        }
+    }
+
+    public static Tensor flatten(Tensor t, int startDim, int endDim) {
+        int nd = shape(t).length;
+        if (nd == 0) return t.reshape(1);
+        int s = Shapes.wrapDim(startDim, nd), e = Shapes.wrapDim(endDim, nd);
+        if (s > e) throw new IllegalArgumentException("flatten() has invalid args: start_dim cannot come after end_dim");
+        if (s == e) return t;
+        long[] shape = new long[nd - (e - s)];
+        int j = 0;
+        for (int i = 0; i < s; i++) shape[j++] = shape(t)[i];
+        long prod = 1;
+        for (int i = s; i <= e; i++) prod *= shape(t)[i];
+        shape[j++] = prod;
+        for (int i = e + 1; i < nd; i++) shape[j++] = shape(t)[i];
+        return t.reshape(shape);
+    }
+
+    public static Tensor transpose(Tensor t, int dim0, int dim1) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::transpose", t) : null) {
+            int nd = shape(t).length;
+            int a = Shapes.wrapDim(dim0, nd), b = Shapes.wrapDim(dim1, nd);
+            if (nd == 0 || a == b) return make(t, shape(t), strides(t), offset(t));
+            int[] shape = shape(t).clone(), stride = strides(t).clone();
+            shape[a] = shape(t)[b];
+            shape[b] = shape(t)[a];
+            stride[a] = strides(t)[b];
+            stride[b] = strides(t)[a];
+            return make(t, shape, stride, offset(t));
+        }
+    }
+
+    public static Tensor t(Tensor t) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::t", t) : null) {
+            if (shape(t).length > 2) {
+                throw new IllegalArgumentException("t() expects a tensor with <= 2 dimensions, but self is " + shape(t).length + "D");
+            }
+            return transpose(t, 0, shape(t).length < 2 ? 0 : 1);
+        }
+    }
+
+    public static Tensor permute(Tensor t, int[] dims) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::permute", t) : null) {
+            int nd = shape(t).length;
+            if (dims == null || dims.length != nd) {
+                throw new IllegalArgumentException("permute(sparse_coo): number of dimensions in the tensor input does not match "
+                        + "the length of the desired ordering of dimensions i.e. input.dim() = " + nd + " is not equal to len(dims) = "
+                        + (dims == null ? 0 : dims.length));
+            }
+            int[] shape = new int[nd], stride = new int[nd];
+            boolean[] seen = new boolean[nd];
+            for (int i = 0; i < nd; i++) {
+                int d = Shapes.wrapDim(dims[i], nd);
+                if (seen[d]) throw new IllegalArgumentException("permute(): duplicate dims are not allowed.");
+                seen[d] = true;
+                shape[i] = shape(t)[d];
+                stride[i] = strides(t)[d];
+            }
+            return make(t, shape, stride, offset(t));
+        }
+    }
+
+    public static Tensor squeeze(Tensor t) {
+        int keep = 0;
+        for (int s : shape(t)) if (s != 1) keep++;
+        int[] shape = new int[keep], stride = new int[keep];
+        for (int i = 0, j = 0; i < shape(t).length; i++) {
+            if (shape(t)[i] != 1) {
+                shape[j] = shape(t)[i];
+                stride[j++] = strides(t)[i];
+            }
+        }
+        return make(t, shape, stride, offset(t));
+    }
+
+    public static Tensor squeeze(Tensor t, int dim) {
+        int nd = shape(t).length;
+        int d = Shapes.wrapDim(dim, nd);
+        if (nd == 0 || shape(t)[d] != 1) return make(t, shape(t), strides(t), offset(t));
+        return make(t, remove(shape(t), d), remove(strides(t), d), offset(t));
+    }
+
+    public static Tensor unsqueeze(Tensor t, int dim) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::unsqueeze", t) : null) {
+            int nd = shape(t).length;
+            int d = Shapes.wrapDim(dim, nd + 1);
+            int[] shape = new int[nd + 1], stride = new int[nd + 1];
+            for (int i = 0, j = 0; i <= nd; i++) {
+                if (i == d) {
+                    shape[i] = 1;
+                    stride[i] = d < nd ? shape(t)[d] * strides(t)[d] : 1;
+                } else {
+                    shape[i] = shape(t)[j];
+                    stride[i] = strides(t)[j++];
+                }
+            }
+            return make(t, shape, stride, offset(t));
+        }
+    }
+
+    public static Tensor expand(Tensor t, long[] sizes) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::expand", t) : null) {
+            int nd = shape(t).length, n = sizes.length;
+            if (n < nd) {
+                throw new IllegalArgumentException("expand(" + t.dtype().legacyTensorTypeName() + "{" + Shapes.format(shape(t))
+                        + "}, size=" + Shapes.format(sizes) + "): the number of sizes provided (" + n
+                        + ") must be greater or equal to the number of dimensions in the tensor (" + nd + ")");
+            }
+            int[] shape = new int[n], stride = new int[n];
+            for (int i = n - 1; i >= 0; i--) {
+                int j = i - (n - nd);
+                long want = sizes[i];
+                if (j < 0) {
+                    if (want < 0) {
+                        throw new IllegalArgumentException("The expanded size of the tensor (" + want
+                                + ") isn't allowed in a leading, non-existing dimension " + i);
+                    }
+                    shape[i] = (int) want;
+                    stride[i] = 0;
+                    continue;
+                }
+                int have = shape(t)[j];
+                if (want == -1) want = have;
+                if (want != have) {
+                    if (have != 1) {
+                        throw new IllegalArgumentException("The expanded size of the tensor (" + want
+                                + ") must match the existing size (" + have + ") at non-singleton dimension " + i
+                                + ".  Target sizes: " + Shapes.format(sizes) + ".  Tensor sizes: " + Shapes.format(shape(t)));
+                    }
+                    if (want < 0) throw new IllegalArgumentException("invalid shape dimension " + want);
+                    shape[i] = (int) want;
+                    stride[i] = 0;
+                } else {
+                    shape[i] = have;
+                    stride[i] = strides(t)[j];
+                }
+            }
+            Shapes.checkedShape(Shapes.toLong(shape));
+            return make(t, shape, stride, offset(t));
+        }
+    }
+
+    public static Tensor select(Tensor t, int dim, long index) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::select", t) : null) {
+            int nd = shape(t).length;
+            if (nd == 0) throw new IllegalArgumentException("select() cannot be applied to a 0-dim tensor.");
+            int d = Shapes.wrapDim(dim, nd);
+            int size = shape(t)[d];
+            if (index < -size || index >= size) {
+                throw new IllegalArgumentException("select(): index " + index + " out of range for tensor of size "
+                        + Shapes.format(shape(t)) + " at dimension " + d);
+            }
+            int i = (int) (index < 0 ? index + size : index);
+            return make(t, remove(shape(t), d), remove(strides(t), d), offset(t) + i * strides(t)[d]);
+        }
+    }
+
+    /** {@code t[..., i]} as Python indexing does it: select, with indexing's out-of-bounds message. */
+    public static Tensor indexSelect(Tensor t, int dim, long index) {
+        if (shape(t).length == 0) {
+            throw new IllegalArgumentException("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or "
+                    + "`tensor.item<T>()` in C++ to convert a 0-dim tensor to a number");
+        }
+        int d = Shapes.wrapDim(dim, shape(t).length);
+        int size = shape(t)[d];
+        if (index < -size || index >= size) {
+            throw new IllegalArgumentException("index " + index + " is out of bounds for dimension " + d + " with size " + size);
+        }
+        return select(t, d, index);
+    }
+
+    public static Tensor slice(Tensor t, int dim, long start, long end, long step) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::slice", t) : null) {
+            int nd = shape(t).length;
+            if (nd == 0) throw new IllegalArgumentException("slice() cannot be applied to a 0-dim tensor.");
+            if (step <= 0) throw new IllegalArgumentException(step == 0 ? "slice step cannot be zero" : "step must be greater than zero");
+            int d = Shapes.wrapDim(dim, nd);
+            long size = shape(t)[d];
+            long s = clampIndex(start, size), e = clampIndex(end, size);
+            if (e < s) e = s;
+            int len = e > s ? (int) ((e - s - 1) / step + 1) : 0;
+            int[] shape = shape(t).clone(), stride = strides(t).clone();
+            shape[d] = len;
+            stride[d] = (int) (strides(t)[d] * step);
+            return make(t, shape, stride, (int) (offset(t) + s * strides(t)[d]));
+        }
+    }
+
+    private static long clampIndex(long i, long size) {
+        if (i < 0) i += size;
+        return Math.max(0, Math.min(size, i));
+    }
+
+    public static Tensor narrow(Tensor t, int dim, long start, long length) {
+        if (shape(t).length == 0) throw new IllegalArgumentException("narrow() cannot be applied to a 0-dim tensor.");
+        int d = Shapes.wrapDim(dim, shape(t).length);
+        long size = shape(t)[d];
+        if (start < -size || start > size) {
+            throw new IllegalArgumentException("start out of range (expected to be in range of [" + (-size) + ", " + size
+                    + "], but got " + start + ")");
+        }
+        if (start < 0) start += size;
+        if (length < 0) throw new IllegalArgumentException("narrow(): length must be non-negative.");
+        if (start + length > size) {
+            throw new IllegalArgumentException("start (" + start + ") + length (" + length + ") exceeds dimension size (" + size + ").");
+        }
+        return slice(t, d, start, start + length, 1);
+    }
+
+    public static List<Tensor> split(Tensor t, long splitSize, int dim) {
+        int d = Shapes.wrapDim(dim, shape(t).length);
+        if (splitSize <= 0 && shape(t)[d] > 0) {
+            throw new IllegalArgumentException("split_size can only be 0 if dimension size is 0, but got dimension size of "
+                    + shape(t)[d]);
+        }
+        List<Tensor> parts = new ArrayList<>();
+        for (long s = 0; s < shape(t)[d]; s += splitSize) parts.add(slice(t, d, s, Math.min(shape(t)[d], s + splitSize), 1));
+        if (parts.isEmpty()) parts.add(t);
+        return parts;
+    }
+
+    public static List<Tensor> chunk(Tensor t, int chunks, int dim) {
+        if (chunks <= 0) throw new IllegalArgumentException("chunk expects `chunks` to be greater than 0, got: " + chunks);
+        int d = Shapes.wrapDim(dim, shape(t).length);
+        long size = shape(t)[d];
+        return split(t, Math.max(1, (size + chunks - 1) / chunks), d);
+    }
+
+    public static List<Tensor> unbind(Tensor t, int dim) {
+        int d = Shapes.wrapDim(dim, shape(t).length);
+        List<Tensor> parts = new ArrayList<>(shape(t)[d]);
+        for (int i = 0; i < shape(t)[d]; i++) parts.add(select(t, d, i));
+        return parts;
+    }
+
+    private static int[] remove(int[] a, int at) {
+        int[] r = new int[a.length - 1];
+        for (int i = 0, j = 0; i < a.length; i++) if (i != at) r[j++] = a[i];
+        return r;
+    }
+
+    /**
+     * Basic indexing from a string of comma-separated items: integers select, {@code start:stop:step}
+     * slices, {@code None} inserts a dim, {@code ...} stands for every dim not named.
+     */
+    public static Tensor index(Tensor t, String spec) {
+        if (spec == null) throw new IllegalArgumentException("index(): the index string must not be null");
+        String[] items = spec.trim().isEmpty() ? new String[0] : spec.split(",", -1);
+        if (items.length > 1 && items[items.length - 1].isBlank()) {  // "...," is a one-item tuple, as in Python
+            items = java.util.Arrays.copyOf(items, items.length - 1);
+        }
+        int consuming = 0, ellipses = 0;
+        for (int i = 0; i < items.length; i++) {
+            items[i] = items[i].trim();
+            if (items[i].equals("...")) ellipses++;
+            else if (!items[i].equals("None")) consuming++;
+        }
+        if (ellipses > 1) throw new IllegalArgumentException("an index can only have a single ellipsis ('...')");
+        if (shape(t).length == 0 && consuming > 0) {
+            throw new IllegalArgumentException("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or "
+                    + "`tensor.item<T>()` in C++ to convert a 0-dim tensor to a number");
+        }
+        if (consuming > shape(t).length) {
+            throw new IllegalArgumentException("too many indices for tensor of dimension " + shape(t).length);
+        }
+        Tensor r = t;
+        int dim = 0;
+        for (String item : items) {
+            if (item.equals("...")) {
+                dim += shape(t).length - consuming;
+            } else if (item.equals("None")) {
+                r = r.unsqueeze(dim++);
+            } else if (item.contains(":")) {
+                long[] sl = parseSlice(item, spec);
+                r = r.slice(dim++, sl[0], sl[1], sl[2]);
+            } else {
+                long i = parseLong(item, spec);
+                indexSelect(r, dim, i);  // bounds check with indexing's message
+                r = r.select(dim, i);
+            }
+        }
+        if (r == t) {  // x[...] is still a new tensor (an alias), as in PyTorch
+            r = dev.jgrad.internal.autograd.Derivatives.view("AliasBackward0", make(t, shape(t), strides(t), offset(t)), t);
+        }
+        return r;
+    }
+
+    private static long[] parseSlice(String item, String spec) {
+        String[] p = item.split(":", -1);
+        if (p.length > 3) throw new IllegalArgumentException("invalid slice '" + item + "' in index \"" + spec + "\"");
+        long start = p[0].isBlank() ? 0 : parseLong(p[0], spec);
+        long end = p[1].isBlank() ? Long.MAX_VALUE : parseLong(p[1], spec);
+        long step = p.length < 3 || p[2].isBlank() ? 1 : parseLong(p[2], spec);
+        if (step == 0) throw new IllegalArgumentException("slice step cannot be zero");
+        if (step < 0) throw new IllegalArgumentException("step must be greater than zero");
+        return new long[] {start, end, step};
+    }
+
+    private static long parseLong(String s, String spec) {
+        try {
+            return Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("invalid index '" + s.trim() + "' in \"" + spec
+                    + "\": expected an integer, a slice start:stop:step, None or ...");
+        }
+    }
+}
