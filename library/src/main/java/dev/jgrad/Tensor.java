@@ -6,19 +6,20 @@ import dev.jgrad.backend.Storage;
 import dev.jgrad.backend.UnaryOp;
 import dev.jgrad.internal.TensorInternals;
 import dev.jgrad.internal.autograd.AutogradState;
-import dev.jgrad.internal.autograd.Derivatives;
-import dev.jgrad.internal.autograd.InPlace;
 import dev.jgrad.internal.core.Checks;
 import dev.jgrad.internal.core.Scalar;
 import dev.jgrad.internal.core.Shapes;
 import dev.jgrad.internal.core.TensorPrinter;
+import dev.jgrad.internal.ops.Activations;
 import dev.jgrad.internal.ops.Copying;
 import dev.jgrad.internal.ops.Creation;
 import dev.jgrad.internal.ops.Elementwise;
+import dev.jgrad.internal.ops.FusedUpdates;
 import dev.jgrad.internal.ops.Gathering;
 import dev.jgrad.internal.ops.LinearAlgebra;
-import dev.jgrad.internal.ops.NnOps;
+import dev.jgrad.internal.ops.RandomFills;
 import dev.jgrad.internal.ops.Reductions;
+import dev.jgrad.internal.ops.Softmax;
 import dev.jgrad.internal.ops.Views;
 import java.util.Objects;
 
@@ -81,9 +82,7 @@ public class Tensor {
         this.contiguity = 0;
     }
 
-    static Tensor contiguousOf(Storage storage, int[] shape) {
-        return new Tensor(storage, shape, Shapes.contiguousStrides(shape), 0);
-    }
+    static Tensor contiguousOf(Storage storage, int[] shape) { return new Tensor(storage, shape, Shapes.contiguousStrides(shape), 0); }
 
     // ---------------------------------------------------------------- attributes
 
@@ -176,9 +175,7 @@ public class Tensor {
 
     public Tensor add(Tensor other) { return add(other, 1); }
 
-    public Tensor add(Tensor other, double alpha) {
-        return Derivatives.add(Elementwise.binary("add", BinaryOp.ADD, this, other, alpha), this, other, alpha);
-    }
+    public Tensor add(Tensor other, double alpha) { return Elementwise.add(this, other, alpha); }
 
     public Tensor add(double other) { return add(Scalar.of(other)); }
 
@@ -186,10 +183,7 @@ public class Tensor {
 
     public Tensor add_(Tensor other) { return add_(other, 1); }
 
-    public Tensor add_(Tensor other, double alpha) {
-        if (InPlace.recording(this, other)) return InPlace.apply(this, old -> old.add(other, alpha));
-        return Elementwise.binaryInPlace("add", BinaryOp.ADD, this, other, alpha);
-    }
+    public Tensor add_(Tensor other, double alpha) { return Elementwise.binary_(BinaryOp.ADD, this, other, alpha); }
 
     public Tensor add_(double other) { return add_(Scalar.of(other)); }
 
@@ -197,9 +191,7 @@ public class Tensor {
 
     public Tensor sub(Tensor other) { return sub(other, 1); }
 
-    public Tensor sub(Tensor other, double alpha) {
-        return Derivatives.sub(Elementwise.binary("sub", BinaryOp.SUB, this, other, alpha), this, other, alpha);
-    }
+    public Tensor sub(Tensor other, double alpha) { return Elementwise.sub(this, other, alpha); }
 
     public Tensor sub(double other) { return sub(Scalar.of(other)); }
 
@@ -207,68 +199,51 @@ public class Tensor {
 
     public Tensor sub_(Tensor other) { return sub_(other, 1); }
 
-    public Tensor sub_(Tensor other, double alpha) {
-        if (InPlace.recording(this, other)) return InPlace.apply(this, old -> old.sub(other, alpha));
-        return Elementwise.binaryInPlace("sub", BinaryOp.SUB, this, other, alpha);
-    }
+    public Tensor sub_(Tensor other, double alpha) { return Elementwise.binary_(BinaryOp.SUB, this, other, alpha); }
 
     public Tensor sub_(double other) { return sub_(Scalar.of(other)); }
 
     public Tensor sub_(long other) { return sub_(Scalar.of(other)); }
 
     /** {@code other - this}, as {@code torch.rsub}. */
-    public Tensor rsub(Tensor other) {
-        Checks.tensor(other, "rsub", "other", 1);
-        return Derivatives.rsub(Elementwise.binary("rsub", BinaryOp.SUB, other, this, 1), this, other, other.wrappedNumber);
-    }
+    public Tensor rsub(Tensor other) { return Elementwise.rsub(this, other); }
 
     public Tensor rsub(double other) { return rsub(Scalar.of(other)); }
 
     public Tensor rsub(long other) { return rsub(Scalar.of(other)); }
 
-    public Tensor mul(Tensor other) { return Derivatives.mul(Elementwise.binary("mul", BinaryOp.MUL, this, other, 1), this, other); }
+    public Tensor mul(Tensor other) { return Elementwise.mul(this, other); }
 
     public Tensor mul(double other) { return mul(Scalar.of(other)); }
 
     public Tensor mul(long other) { return mul(Scalar.of(other)); }
 
-    public Tensor mul_(Tensor other) {
-        if (InPlace.recording(this, other)) return InPlace.apply(this, old -> old.mul(other));
-        return Elementwise.binaryInPlace("mul", BinaryOp.MUL, this, other, 1);
-    }
+    public Tensor mul_(Tensor other) { return Elementwise.binary_(BinaryOp.MUL, this, other, 1); }
 
     public Tensor mul_(double other) { return mul_(Scalar.of(other)); }
 
     public Tensor mul_(long other) { return mul_(Scalar.of(other)); }
 
     /** True division: integral inputs give a float result. */
-    public Tensor div(Tensor other) { return Derivatives.div(Elementwise.binary("div", BinaryOp.DIV, this, other, 1), this, other); }
+    public Tensor div(Tensor other) { return Elementwise.div(this, other); }
 
     public Tensor div(double other) { return div(Scalar.of(other)); }
 
     public Tensor div(long other) { return div(Scalar.of(other)); }
 
-    public Tensor div_(Tensor other) {
-        if (InPlace.recording(this, other)) return InPlace.apply(this, old -> old.div(other));
-        return Elementwise.binaryInPlace("div", BinaryOp.DIV, this, other, 1);
-    }
+    public Tensor div_(Tensor other) { return Elementwise.binary_(BinaryOp.DIV, this, other, 1); }
 
     public Tensor div_(double other) { return div_(Scalar.of(other)); }
 
     public Tensor div_(long other) { return div_(Scalar.of(other)); }
 
-    public Tensor pow(Tensor exponent) {
-        return Derivatives.pow(Elementwise.binary("pow", BinaryOp.POW, this, exponent, 1), this, exponent);
-    }
+    public Tensor pow(Tensor exponent) { return Elementwise.pow(this, exponent); }
 
-    public Tensor pow(double exponent) { return Derivatives.powScalar(Elementwise.powScalar(this, Scalar.of(exponent)), this, exponent); }
+    public Tensor pow(double exponent) { return Elementwise.pow(this, exponent); }
 
-    public Tensor pow(long exponent) { return Derivatives.powScalar(Elementwise.powScalar(this, Scalar.of(exponent)), this, exponent); }
+    public Tensor pow(long exponent) { return Elementwise.pow(this, exponent); }
 
-    public Tensor pow_(Tensor exponent) {
-        if (InPlace.recording(this, exponent)) return InPlace.apply(this, old -> old.pow(exponent));
-        return Elementwise.binaryInPlace("pow", BinaryOp.POW, this, exponent, 1);
-    }
+    public Tensor pow_(Tensor exponent) { return Elementwise.binary_(BinaryOp.POW, this, exponent, 1); }
 
     public Tensor pow_(double exponent) {
         if (!dtype().isFloatingPoint()) {  // PyTorch's own wording for this one case
@@ -279,35 +254,26 @@ public class Tensor {
 
     public Tensor pow_(long exponent) { return pow_(Scalar.of(exponent)); }
 
-    public Tensor remainder(Tensor other) {
-        Checks.tensor(other, "remainder", "other", 1);
-        return Derivatives.remainder(Elementwise.binary("remainder", BinaryOp.REMAINDER, this, other, 1), this, other, other.wrappedNumber);
-    }
+    public Tensor remainder(Tensor other) { return Elementwise.remainder(this, other); }
 
     public Tensor remainder(double other) { return remainder(Scalar.of(other)); }
 
     public Tensor remainder(long other) { return remainder(Scalar.of(other)); }
 
-    public Tensor floorDivide(Tensor other) {
-        return Derivatives.floorDivide(Elementwise.binary("floor_divide", BinaryOp.FLOOR_DIVIDE, this, other, 1), this, other);
-    }
+    public Tensor floorDivide(Tensor other) { return Elementwise.floorDivide(this, other); }
 
     public Tensor floorDivide(double other) { return floorDivide(Scalar.of(other)); }
 
     public Tensor floorDivide(long other) { return floorDivide(Scalar.of(other)); }
 
-    public Tensor maximum(Tensor other) {
-        return Derivatives.maximum(Elementwise.binary("maximum", BinaryOp.MAXIMUM, this, other, 1), this, other, true);
-    }
+    public Tensor maximum(Tensor other) { return Elementwise.maximum(this, other); }
 
-    public Tensor minimum(Tensor other) {
-        return Derivatives.maximum(Elementwise.binary("minimum", BinaryOp.MINIMUM, this, other, 1), this, other, false);
-    }
+    public Tensor minimum(Tensor other) { return Elementwise.minimum(this, other); }
 
-    public Tensor atan2(Tensor other) { return Derivatives.atan2(Elementwise.binary("atan2", BinaryOp.ATAN2, this, other, 1), this, other); }
+    public Tensor atan2(Tensor other) { return Elementwise.atan2(this, other); }
 
     /** Clamps into [min, max]; either bound may be null for "no bound". */
-    public Tensor clamp(Double min, Double max) { return Derivatives.clamp(Elementwise.clamp(this, min, max), this, min, max); }
+    public Tensor clamp(Double min, Double max) { return Elementwise.clamp(this, min, max); }
 
     public Tensor clamp(double min, double max) { return clamp(Double.valueOf(min), Double.valueOf(max)); }
 
@@ -317,112 +283,82 @@ public class Tensor {
 
     // ---------------------------------------------------------------- unary math
 
-    public Tensor neg() { return Derivatives.neg(Elementwise.unary(UnaryOp.NEG, this), this); }
+    public Tensor neg() { return Elementwise.unary(UnaryOp.NEG, this); }
 
-    public Tensor neg_() {
-        if (InPlace.recording(this)) return InPlace.apply(this, Tensor::neg);
-        return Elementwise.unaryInPlace(UnaryOp.NEG, this);
-    }
+    public Tensor neg_() { return Elementwise.unary_(UnaryOp.NEG, this); }
 
-    public Tensor abs() { return Derivatives.unary("abs", Elementwise.unary(UnaryOp.ABS, this), this); }
+    public Tensor abs() { return Elementwise.unary(UnaryOp.ABS, this); }
 
-    public Tensor abs_() {
-        if (InPlace.recording(this)) return InPlace.apply(this, Tensor::abs);
-        return Elementwise.unaryInPlace(UnaryOp.ABS, this);
-    }
+    public Tensor abs_() { return Elementwise.unary_(UnaryOp.ABS, this); }
 
-    public Tensor exp() { return Derivatives.unary("exp", Elementwise.unary(UnaryOp.EXP, this), this); }
+    public Tensor exp() { return Elementwise.unary(UnaryOp.EXP, this); }
 
-    public Tensor exp_() {
-        if (InPlace.recording(this)) return InPlace.apply(this, Tensor::exp);
-        return Elementwise.unaryInPlace(UnaryOp.EXP, this);
-    }
+    public Tensor exp_() { return Elementwise.unary_(UnaryOp.EXP, this); }
 
-    public Tensor log() { return Derivatives.unary("log", Elementwise.unary(UnaryOp.LOG, this), this); }
+    public Tensor log() { return Elementwise.unary(UnaryOp.LOG, this); }
 
-    public Tensor log_() {
-        if (InPlace.recording(this)) return InPlace.apply(this, Tensor::log);
-        return Elementwise.unaryInPlace(UnaryOp.LOG, this);
-    }
+    public Tensor log_() { return Elementwise.unary_(UnaryOp.LOG, this); }
 
-    public Tensor sqrt() { return Derivatives.unary("sqrt", Elementwise.unary(UnaryOp.SQRT, this), this); }
+    public Tensor sqrt() { return Elementwise.unary(UnaryOp.SQRT, this); }
 
-    public Tensor sqrt_() {
-        if (InPlace.recording(this)) return InPlace.apply(this, Tensor::sqrt);
-        return Elementwise.unaryInPlace(UnaryOp.SQRT, this);
-    }
+    public Tensor sqrt_() { return Elementwise.unary_(UnaryOp.SQRT, this); }
 
-    public Tensor rsqrt() { return Derivatives.unary("rsqrt", Elementwise.unary(UnaryOp.RSQRT, this), this); }
+    public Tensor rsqrt() { return Elementwise.unary(UnaryOp.RSQRT, this); }
 
-    public Tensor sin() { return Derivatives.unary("sin", Elementwise.unary(UnaryOp.SIN, this), this); }
+    public Tensor sin() { return Elementwise.unary(UnaryOp.SIN, this); }
 
-    public Tensor sin_() {
-        if (InPlace.recording(this)) return InPlace.apply(this, Tensor::sin);
-        return Elementwise.unaryInPlace(UnaryOp.SIN, this);
-    }
+    public Tensor sin_() { return Elementwise.unary_(UnaryOp.SIN, this); }
 
-    public Tensor cos() { return Derivatives.unary("cos", Elementwise.unary(UnaryOp.COS, this), this); }
+    public Tensor cos() { return Elementwise.unary(UnaryOp.COS, this); }
 
-    public Tensor cos_() {
-        if (InPlace.recording(this)) return InPlace.apply(this, Tensor::cos);
-        return Elementwise.unaryInPlace(UnaryOp.COS, this);
-    }
+    public Tensor cos_() { return Elementwise.unary_(UnaryOp.COS, this); }
 
-    public Tensor tan() { return Derivatives.unary("tan", Elementwise.unary(UnaryOp.TAN, this), this); }
+    public Tensor tan() { return Elementwise.unary(UnaryOp.TAN, this); }
 
-    public Tensor tanh() { return Derivatives.unary("tanh", Elementwise.unary(UnaryOp.TANH, this), this); }
+    public Tensor tanh() { return Elementwise.unary(UnaryOp.TANH, this); }
 
-    public Tensor tanh_() {
-        if (InPlace.recording(this)) return InPlace.apply(this, Tensor::tanh);
-        return Elementwise.unaryInPlace(UnaryOp.TANH, this);
-    }
+    public Tensor tanh_() { return Elementwise.unary_(UnaryOp.TANH, this); }
 
-    public Tensor sigmoid() { return Derivatives.unary("sigmoid", Elementwise.unary(UnaryOp.SIGMOID, this), this); }
+    public Tensor sigmoid() { return Elementwise.unary(UnaryOp.SIGMOID, this); }
 
-    public Tensor sigmoid_() {
-        if (InPlace.recording(this)) return InPlace.apply(this, Tensor::sigmoid);
-        return Elementwise.unaryInPlace(UnaryOp.SIGMOID, this);
-    }
+    public Tensor sigmoid_() { return Elementwise.unary_(UnaryOp.SIGMOID, this); }
 
-    public Tensor relu() { return Derivatives.unary("relu", Elementwise.unary(UnaryOp.RELU, this), this); }
+    public Tensor relu() { return Elementwise.unary(UnaryOp.RELU, this); }
 
-    public Tensor relu_() {
-        if (InPlace.recording(this)) return InPlace.apply(this, Tensor::relu);
-        return Elementwise.unaryInPlace(UnaryOp.RELU, this);
-    }
+    public Tensor relu_() { return Elementwise.unary_(UnaryOp.RELU, this); }
 
-    public Tensor log1p() { return Derivatives.unary("log1p", Elementwise.unary(UnaryOp.LOG1P, this), this); }
+    public Tensor log1p() { return Elementwise.unary(UnaryOp.LOG1P, this); }
 
-    public Tensor expm1() { return Derivatives.unary("expm1", Elementwise.unary(UnaryOp.EXPM1, this), this); }
+    public Tensor expm1() { return Elementwise.unary(UnaryOp.EXPM1, this); }
 
-    public Tensor reciprocal() { return Derivatives.unary("reciprocal", Elementwise.unary(UnaryOp.RECIPROCAL, this), this); }
+    public Tensor reciprocal() { return Elementwise.unary(UnaryOp.RECIPROCAL, this); }
 
-    public Tensor floor() { return Derivatives.unary("floor", Elementwise.unary(UnaryOp.FLOOR, this), this); }
+    public Tensor floor() { return Elementwise.unary(UnaryOp.FLOOR, this); }
 
-    public Tensor ceil() { return Derivatives.unary("ceil", Elementwise.unary(UnaryOp.CEIL, this), this); }
+    public Tensor ceil() { return Elementwise.unary(UnaryOp.CEIL, this); }
 
     /** Rounds half to even, as {@code torch.round}. */
-    public Tensor round() { return Derivatives.unary("round", Elementwise.unary(UnaryOp.ROUND, this), this); }
+    public Tensor round() { return Elementwise.unary(UnaryOp.ROUND, this); }
 
-    public Tensor trunc() { return Derivatives.unary("trunc", Elementwise.unary(UnaryOp.TRUNC, this), this); }
+    public Tensor trunc() { return Elementwise.unary(UnaryOp.TRUNC, this); }
 
-    public Tensor sign() { return Derivatives.unary("sign", Elementwise.unary(UnaryOp.SIGN, this), this); }
+    public Tensor sign() { return Elementwise.unary(UnaryOp.SIGN, this); }
 
-    public Tensor asin() { return Derivatives.unary("asin", Elementwise.unary(UnaryOp.ASIN, this), this); }
+    public Tensor asin() { return Elementwise.unary(UnaryOp.ASIN, this); }
 
-    public Tensor acos() { return Derivatives.unary("acos", Elementwise.unary(UnaryOp.ACOS, this), this); }
+    public Tensor acos() { return Elementwise.unary(UnaryOp.ACOS, this); }
 
-    public Tensor atan() { return Derivatives.unary("atan", Elementwise.unary(UnaryOp.ATAN, this), this); }
+    public Tensor atan() { return Elementwise.unary(UnaryOp.ATAN, this); }
 
-    public Tensor sinh() { return Derivatives.unary("sinh", Elementwise.unary(UnaryOp.SINH, this), this); }
+    public Tensor sinh() { return Elementwise.unary(UnaryOp.SINH, this); }
 
-    public Tensor cosh() { return Derivatives.unary("cosh", Elementwise.unary(UnaryOp.COSH, this), this); }
+    public Tensor cosh() { return Elementwise.unary(UnaryOp.COSH, this); }
 
-    public Tensor log2() { return Derivatives.unary("log2", Elementwise.unary(UnaryOp.LOG2, this), this); }
+    public Tensor log2() { return Elementwise.unary(UnaryOp.LOG2, this); }
 
-    public Tensor log10() { return Derivatives.unary("log10", Elementwise.unary(UnaryOp.LOG10, this), this); }
+    public Tensor log10() { return Elementwise.unary(UnaryOp.LOG10, this); }
 
-    public Tensor erf() { return Derivatives.unary("erf", Elementwise.unary(UnaryOp.ERF, this), this); }
+    public Tensor erf() { return Elementwise.unary(UnaryOp.ERF, this); }
 
     /** x * x; bool squares to int64, as {@code torch.square}. */
     public Tensor square() { return dtype() == DType.BOOL ? to(DType.INT64).pow(2L) : pow(2L); }
@@ -482,76 +418,56 @@ public class Tensor {
     public boolean allclose(Tensor other) { return allclose(other, 1e-5, 1e-8); }
 
     /** {@code torch.where(condition, this, other)}. */
-    public Tensor where(Tensor condition, Tensor other) {
-        Checks.tensor(other, "where", "other", 2);
-        return Derivatives.where(Elementwise.where(condition, this, other), condition, this, other);
-    }
+    public Tensor where(Tensor condition, Tensor other) { return Elementwise.where(condition, this, other); }
 
     public Tensor where(Tensor condition, double other) { return where(condition, Scalar.of(other)); }
 
     // ---------------------------------------------------------------- reductions
 
-    public Tensor sum() { return Derivatives.sum(Reductions.sumAll(this), this, null, false); }
+    public Tensor sum() { return Reductions.sum(this); }
 
     public Tensor sum(int dim) { return sum(new int[] {dim}, false); }
 
     public Tensor sum(int dim, boolean keepdim) { return sum(new int[] {dim}, keepdim); }
 
-    public Tensor sum(int[] dims, boolean keepdim) {
-        if (dims == null || dims.length == 0) return keepdim ? sum().reshape(Shapes.toLong(onesShape())) : sum();
-        return Derivatives.sum(Reductions.sum(this, dims, keepdim), this, dims, keepdim);
-    }
+    public Tensor sum(int[] dims, boolean keepdim) { return Reductions.sum(this, dims, keepdim); }
 
-    private int[] onesShape() {
-        int[] s = new int[shape.length];
-        java.util.Arrays.fill(s, 1);
-        return s;
-    }
-
-    public Tensor mean() { return Derivatives.mean(Reductions.meanAll(this), this, null, false); }
+    public Tensor mean() { return Reductions.mean(this); }
 
     public Tensor mean(int dim) { return mean(new int[] {dim}, false); }
 
     public Tensor mean(int dim, boolean keepdim) { return mean(new int[] {dim}, keepdim); }
 
-    public Tensor mean(int[] dims, boolean keepdim) {
-        if (dims == null || dims.length == 0) return keepdim ? mean().reshape(Shapes.toLong(onesShape())) : mean();
-        return Derivatives.mean(Reductions.mean(this, dims, keepdim), this, dims, keepdim);
-    }
+    public Tensor mean(int[] dims, boolean keepdim) { return Reductions.mean(this, dims, keepdim); }
 
-    public Tensor prod() { return Derivatives.prod(Reductions.prodAll(this), this, null, false); }
+    public Tensor prod() { return Reductions.prod(this); }
 
     public Tensor prod(int dim) { return prod(dim, false); }
 
-    public Tensor prod(int dim, boolean keepdim) { return Derivatives.prod(Reductions.prod(this, dim, keepdim), this, dim, keepdim); }
+    public Tensor prod(int dim, boolean keepdim) { return Reductions.prod(this, dim, keepdim); }
 
     /** The largest element (NaN if any is NaN). */
-    public Tensor max() { return Derivatives.extremeAll(Reductions.extremeAll(this, true), this, true); }
+    public Tensor max() { return Reductions.extremeOfAll(this, true); }
 
     /** Values and first indices of the largest elements along dim. */
     public ValuesIndices max(int dim) { return max(dim, false); }
 
-    public ValuesIndices max(int dim, boolean keepdim) { return recordExtreme(Reductions.extreme(this, dim, keepdim, true), dim, keepdim, true); }
-
-    private ValuesIndices recordExtreme(ValuesIndices r, int dim, boolean keepdim, boolean max) {
-        Derivatives.extremeDim(r.values(), r.indices(), this, dim, keepdim, max);
-        return r;
-    }
+    public ValuesIndices max(int dim, boolean keepdim) { return Reductions.extremeAlong(this, dim, keepdim, true); }
 
     /** Elementwise maximum, as {@code torch.max(a, b)}. */
     public Tensor max(Tensor other) { return maximum(other); }
 
-    public Tensor min() { return Derivatives.extremeAll(Reductions.extremeAll(this, false), this, false); }
+    public Tensor min() { return Reductions.extremeOfAll(this, false); }
 
     public ValuesIndices min(int dim) { return min(dim, false); }
 
-    public ValuesIndices min(int dim, boolean keepdim) { return recordExtreme(Reductions.extreme(this, dim, keepdim, false), dim, keepdim, false); }
+    public ValuesIndices min(int dim, boolean keepdim) { return Reductions.extremeAlong(this, dim, keepdim, false); }
 
     public Tensor min(Tensor other) { return minimum(other); }
 
-    public Tensor amax(int dim, boolean keepdim) { return Derivatives.amax(Reductions.extreme(this, dim, keepdim, true).values(), this, dim, keepdim, true); }
+    public Tensor amax(int dim, boolean keepdim) { return Reductions.amax(this, dim, keepdim, true); }
 
-    public Tensor amin(int dim, boolean keepdim) { return Derivatives.amax(Reductions.extreme(this, dim, keepdim, false).values(), this, dim, keepdim, false); }
+    public Tensor amin(int dim, boolean keepdim) { return Reductions.amax(this, dim, keepdim, false); }
 
     /** Index of the largest element of the flattened tensor. */
     public Tensor argmax() { return Reductions.argAll(this, true); }
@@ -570,12 +486,9 @@ public class Tensor {
     public Tensor norm() { return norm(2); }
 
     /** The p-norm of all elements (p may be infinite). */
-    public Tensor norm(double p) { return Derivatives.norm(Reductions.norm(this, p, null, false), this, p, null, false); }
+    public Tensor norm(double p) { return Reductions.norm(this, p, null, false); }
 
-    public Tensor norm(double p, int dim, boolean keepdim) {
-        int[] dims = {dim};
-        return Derivatives.norm(Reductions.norm(this, p, dims, keepdim), this, p, dims, keepdim);
-    }
+    public Tensor norm(double p, int dim, boolean keepdim) { return Reductions.norm(this, p, new int[] {dim}, keepdim); }
 
     public Tensor all() { return Reductions.logicalAll(this, true); }
 
@@ -590,39 +503,31 @@ public class Tensor {
     public Tensor any(int dim, boolean keepdim) { return Reductions.logical(this, dim, keepdim, false); }
 
     /** {@code out[i][j] = this[i][index[i][j]]} along dim (dim=1 shown); index is int64. */
-    public Tensor gather(int dim, Tensor index) { return Derivatives.gather(Gathering.gather(this, dim, index), this, dim, index); }
+    public Tensor gather(int dim, Tensor index) { return Gathering.gather(this, dim, index); }
 
     /** A copy of this tensor with src added at the positions index names along dim. */
-    public Tensor scatterAdd(int dim, Tensor index, Tensor src) {
-        return Derivatives.scatterAdd(Gathering.scatterAdd(this, dim, index, src), this, dim, index, src);
-    }
+    public Tensor scatterAdd(int dim, Tensor index, Tensor src) { return Gathering.scatterAdd(this, dim, index, src); }
 
     // ---------------------------------------------------------------- linear algebra
 
     /** {@code torch.matmul}: dot, matrix-vector, matrix-matrix or broadcast batched product by the inputs' dims. */
     public Tensor matmul(Tensor other) { return LinearAlgebra.matmul(this, other); }
 
-    public Tensor mm(Tensor other) { return Derivatives.mm(LinearAlgebra.mm(this, other), this, other); }
+    public Tensor mm(Tensor other) { return LinearAlgebra.mm(this, other); }
 
-    public Tensor bmm(Tensor other) { return Derivatives.bmm(LinearAlgebra.bmm(this, other), this, other); }
+    public Tensor bmm(Tensor other) { return LinearAlgebra.bmm(this, other); }
 
-    public Tensor mv(Tensor vec) { return Derivatives.mv(LinearAlgebra.mv(this, vec), this, vec); }
+    public Tensor mv(Tensor vec) { return LinearAlgebra.mv(this, vec); }
 
-    public Tensor dot(Tensor other) { return Derivatives.dot(LinearAlgebra.dot(this, other), this, other); }
+    public Tensor dot(Tensor other) { return LinearAlgebra.dot(this, other); }
 
     // ---------------------------------------------------------------- views and reshaping
 
     /** The same elements with a new shape, sharing memory; one size may be -1. */
-    public Tensor view(long... shape) { return Derivatives.view("ViewBackward0", Views.view(this, shape), this); }
+    public Tensor view(long... shape) { return Views.view(this, shape); }
 
     /** A view when the layout allows, else a copy. */
-    public Tensor reshape(long... shape) {
-        Tensor r = Views.reshape(this, shape);
-        if (r.storage == storage) return Derivatives.view("ViewBackward0", r, this);
-        if (!InPlace.recording(this)) return r;
-        Tensor copy = clone();  // CloneBackward0, then the copy viewed (UnsafeViewBackward0), as PyTorch records it
-        return Derivatives.unsafeView(Views.view(copy, shape), copy);
-    }
+    public Tensor reshape(long... shape) { return Views.reshape(this, shape); }
 
     public Tensor viewAs(Tensor other) { return view(other.shape()); }
 
@@ -635,10 +540,10 @@ public class Tensor {
     /** This tensor if already contiguous, else a contiguous copy. */
     public Tensor contiguous() { return isContiguous() ? this : clone(); }
 
-    public Tensor transpose(int dim0, int dim1) { return Derivatives.transpose(Views.transpose(this, dim0, dim1), this, dim0, dim1); }
+    public Tensor transpose(int dim0, int dim1) { return Views.transpose(this, dim0, dim1); }
 
     /** Transpose of a matrix; vectors and scalars come back as they are. */
-    public Tensor t() { return Derivatives.t(Views.t(this), this); }
+    public Tensor t() { return Views.t(this); }
 
     /** {@code Tensor.T}: all dims reversed. */
     public Tensor T() {
@@ -647,94 +552,64 @@ public class Tensor {
         return permute(dims);
     }
 
-    public Tensor permute(int... dims) { return Derivatives.permute(Views.permute(this, dims), this, dims); }
+    public Tensor permute(int... dims) { return Views.permute(this, dims); }
 
     /** Removes every size-1 dim. */
-    public Tensor squeeze() { return Derivatives.view("SqueezeBackward0", Views.squeeze(this), this); }
+    public Tensor squeeze() { return Views.squeeze(this); }
 
-    public Tensor squeeze(int dim) {
-        Tensor r = Views.squeeze(this, dim);
-        return Derivatives.squeezeDim(r, this, r.shape.length < shape.length ? Shapes.wrapDim(dim, shape.length) : -1);
-    }
+    public Tensor squeeze(int dim) { return Views.squeeze(this, dim); }
 
-    public Tensor unsqueeze(int dim) {
-        Tensor r = Views.unsqueeze(this, dim);
-        return Derivatives.unsqueeze(r, this, Shapes.wrapDim(dim, shape.length + 1));
-    }
+    public Tensor unsqueeze(int dim) { return Views.unsqueeze(this, dim); }
 
     /** A broadcast view: size-1 dims stretch without copying; -1 keeps a size. */
-    public Tensor expand(long... sizes) { return Derivatives.expand(Views.expand(this, sizes), this); }
+    public Tensor expand(long... sizes) { return Views.expand(this, sizes); }
 
     public Tensor expandAs(Tensor other) { return expand(other.shape()); }
 
     /** {@code a[index]} along dim: removes that dim. */
-    public Tensor select(int dim, long index) { return Derivatives.select(Views.select(this, dim, index), this, dim, index); }
+    public Tensor select(int dim, long index) { return Views.select(this, dim, index); }
 
     /** {@code a[i]}: select along dim 0 (Kotlin's indexing operator). */
-    public Tensor get(long index) { return Derivatives.select(Views.indexSelect(this, 0, index), this, 0, index); }
+    public Tensor get(long index) { return Views.indexAt(this, 0, index); }
 
     /** {@code a[start:end:step]} along dim; bounds clamp like Python's. */
-    public Tensor slice(int dim, long start, long end, long step) {
-        Tensor r = Views.slice(this, dim, start, end, step);
-        return Derivatives.slice(r, this, dim, start, end, step);
-    }
+    public Tensor slice(int dim, long start, long end, long step) { return Views.slice(this, dim, start, end, step); }
 
     public Tensor slice(int dim, long start, long end) { return slice(dim, start, end, 1); }
 
-    public Tensor narrow(int dim, long start, long length) {
-        Tensor r = Views.narrow(this, dim, start, length);
-        int d = Shapes.wrapDim(dim, shape.length);
-        long s0 = start < 0 ? start + shape[d] : start;
-        return Derivatives.slice(r, this, d, s0, s0 + length, 1);
-    }
+    public Tensor narrow(int dim, long start, long length) { return Views.narrow(this, dim, start, length); }
 
     /** NumPy-style basic indexing from a string: {@code ":, 2"}, {@code "1:3, ::2"}, {@code "..., None, -1"}. */
     public Tensor index(String indices) { return Views.index(this, indices); }
 
     /** Splits along dim into views of the given chunk size. */
-    public java.util.List<Tensor> split(long splitSize, int dim) { return Derivatives.split("SplitBackward0", Views.split(this, splitSize, dim), this, dim, false); }
+    public java.util.List<Tensor> split(long splitSize, int dim) { return Views.split(this, splitSize, dim); }
 
-    public java.util.List<Tensor> chunk(int chunks, int dim) { return Derivatives.split("SplitBackward0", Views.chunk(this, chunks, dim), this, dim, false); }
+    public java.util.List<Tensor> chunk(int chunks, int dim) { return Views.chunk(this, chunks, dim); }
 
-    public java.util.List<Tensor> unbind(int dim) { return Derivatives.split("UnbindBackward0", Views.unbind(this, dim), this, dim, true); }
+    public java.util.List<Tensor> unbind(int dim) { return Views.unbind(this, dim); }
 
     // ---------------------------------------------------------------- copies, fills, conversions
 
-    public Tensor clone() { return Derivatives.clone(Copying.clone(this), this); }
+    public Tensor clone() { return Copying.clone(this); }
 
     /** Copies src (broadcast, converted) into this tensor. */
-    public Tensor copy_(Tensor src) {
-        Checks.tensor(src, "copy_", "src", 1);
-        if (InPlace.recording(this, src)) {
-            return InPlace.apply(this, old -> Derivatives.copy(Copying.convert(Copying.clone(src.detach().expand(shape())), dtype()), old, src));
-        }
-        return Copying.copyInto(this, src);
-    }
+    public Tensor copy_(Tensor src) { return Copying.copy_(this, src); }
 
-    public Tensor fill_(double value) { return fill(Scalar.of(value), "FillBackward0"); }
+    public Tensor fill_(double value) { return Copying.fill_(this, Scalar.of(value)); }
 
-    public Tensor fill_(long value) { return fill(Scalar.of(value), "FillBackward0"); }
+    public Tensor fill_(long value) { return Copying.fill_(this, Scalar.of(value)); }
 
-    public Tensor fill_(boolean value) { return fill(Scalar.of(value), "FillBackward0"); }
+    public Tensor fill_(boolean value) { return Copying.fill_(this, Scalar.of(value)); }
 
-    public Tensor zero_() { return fill(Scalar.of(0L), "ZeroBackward0"); }
-
-    private Tensor fill(Tensor value, String node) {
-        if (InPlace.recording(this)) {
-            return InPlace.apply(this, old -> Derivatives.fill(Copying.fill(Copying.clone(old.detach()), value), old, node));
-        }
-        return Copying.fill(this, value);
-    }
+    public Tensor zero_() { return Copying.zero_(this); }
 
     /** This tensor if already of dtype, else a converted copy. */
     public Tensor to(DType dtype) { return to(device(), dtype); }
 
     public Tensor to(Device device) { return to(device, dtype()); }
 
-    public Tensor to(Device device, DType dtype) {
-        Tensor r = Copying.to(this, device, dtype);
-        return r == this ? r : Derivatives.toCopy(r, this);
-    }
+    public Tensor to(Device device, DType dtype) { return Copying.to(this, device, dtype); }
 
     /** {@code .to(other.device, other.dtype)}. */
     public Tensor typeAs(Tensor other) { return to(other.device(), other.dtype()); }
@@ -854,81 +729,56 @@ public class Tensor {
                 retainGraph || createGraph, createGraph, inputs);
     }
 
-    // ---------------------------------------------------------------- nn ops (kernels in NnOps, rows in Derivatives)
+    // ---------------------------------------------------------------- nn ops
 
-    public Tensor softmax(int dim) { return NnOps.softmax(this, dim, false); }
+    public Tensor softmax(int dim) { return Softmax.softmax(this, dim, false); }
 
     /** log(softmax(x)) computed without overflow for large logits. */
-    public Tensor logSoftmax(int dim) { return NnOps.softmax(this, dim, true); }
+    public Tensor logSoftmax(int dim) { return Softmax.softmax(this, dim, true); }
 
-    public Tensor logsumexp(int dim, boolean keepdim) { return NnOps.logsumexp(this, new int[] {dim}, keepdim); }
+    public Tensor logsumexp(int dim, boolean keepdim) { return Softmax.logsumexp(this, new int[] {dim}, keepdim); }
 
-    public Tensor logsumexp(int[] dims, boolean keepdim) { return NnOps.logsumexp(this, dims, keepdim); }
+    public Tensor logsumexp(int[] dims, boolean keepdim) { return Softmax.logsumexp(this, dims, keepdim); }
 
     /** Exact gelu, x * Phi(x). */
-    public Tensor gelu() { return NnOps.gelu(this, "none"); }
+    public Tensor gelu() { return Activations.gelu(this, "none"); }
 
     /** approximate: "none" or "tanh". */
-    public Tensor gelu(String approximate) { return NnOps.gelu(this, approximate); }
+    public Tensor gelu(String approximate) { return Activations.gelu(this, approximate); }
 
-    public Tensor silu() { return NnOps.silu(this); }
+    public Tensor silu() { return Activations.silu(this); }
 
-    public Tensor leakyRelu(double negativeSlope) { return NnOps.leakyRelu(this, negativeSlope); }
+    public Tensor leakyRelu(double negativeSlope) { return Activations.leakyRelu(this, negativeSlope); }
 
     /** The slices at index (int64 or int32, at most 1-d) along dim. */
-    public Tensor indexSelect(int dim, Tensor index) { return NnOps.indexSelect(this, dim, index); }
+    public Tensor indexSelect(int dim, Tensor index) { return Gathering.indexSelect(this, dim, index); }
 
     /** this + mat1 @ mat2 ({@code torch.addmm(self, mat1, mat2)}), this broadcast to the product's shape. */
-    public Tensor addmm(Tensor mat1, Tensor mat2) { return NnOps.addmm(this, mat1, mat2); }
+    public Tensor addmm(Tensor mat1, Tensor mat2) { return LinearAlgebra.addmm(this, mat1, mat2); }
 
     /** Fills with 1 with probability p, else 0, from the default generator (PyTorch's draw order). */
     public Tensor bernoulli_(double p) { return bernoulli_(p, Generator.defaultGenerator()); }
 
-    public Tensor bernoulli_(double p, Generator generator) {
-        return randomFill(t -> NnOps.bernoulli_(t, p, generator), "BernoulliBackward1");
-    }
+    public Tensor bernoulli_(double p, Generator generator) { return RandomFills.bernoulli_(this, p, generator); }
 
     public Tensor uniform_(double from, double to) { return uniform_(from, to, Generator.defaultGenerator()); }
 
-    public Tensor uniform_(double from, double to, Generator generator) {
-        return randomFill(t -> NnOps.uniform_(t, from, to, generator), "UniformBackward0");
-    }
+    public Tensor uniform_(double from, double to, Generator generator) { return RandomFills.uniform_(this, from, to, generator); }
 
     public Tensor normal_(double mean, double std) { return normal_(mean, std, Generator.defaultGenerator()); }
 
-    public Tensor normal_(double mean, double std, Generator generator) {
-        return randomFill(t -> NnOps.normal_(t, mean, std, generator), "NormalBackward0");
-    }
-
-    private Tensor randomFill(java.util.function.UnaryOperator<Tensor> fill, String node) {
-        if (InPlace.recording(this)) {
-            return InPlace.apply(this, old -> Derivatives.fill(fill.apply(Copying.clone(old.detach())), old, node));
-        }
-        return fill.apply(this);
-    }
+    public Tensor normal_(double mean, double std, Generator generator) { return RandomFills.normal_(this, mean, std, generator); }
 
     /** this + value * t1 * t2. */
-    public Tensor addcmul(Tensor t1, Tensor t2, double value) {
-        if (InPlace.recording(this, t1) || t2.requiresGrad()) return add(t1.mul(t2).mul(value));
-        return NnOps.addc_(Copying.clone(this), t1, t2, value, true);
-    }
+    public Tensor addcmul(Tensor t1, Tensor t2, double value) { return FusedUpdates.addc(this, t1, t2, value, true); }
 
     /** this += value * t1 * t2, rounded as PyTorch rounds it (what optimizers use). */
-    public Tensor addcmul_(Tensor t1, Tensor t2, double value) {
-        if (InPlace.recording(this, t1) || t2.requiresGrad()) return InPlace.apply(this, old -> old.add(t1.mul(t2).mul(value)));
-        return NnOps.addc_(this, t1, t2, value, true);
-    }
+    public Tensor addcmul_(Tensor t1, Tensor t2, double value) { return FusedUpdates.addc_(this, t1, t2, value, true); }
 
     /** this + value * t1 / t2. */
-    public Tensor addcdiv(Tensor t1, Tensor t2, double value) {
-        if (InPlace.recording(this, t1) || t2.requiresGrad()) return add(t1.div(t2).mul(value));
-        return NnOps.addc_(Copying.clone(this), t1, t2, value, false);
-    }
+    public Tensor addcdiv(Tensor t1, Tensor t2, double value) { return FusedUpdates.addc(this, t1, t2, value, false); }
 
-    public Tensor addcdiv_(Tensor t1, Tensor t2, double value) {
-        if (InPlace.recording(this, t1) || t2.requiresGrad()) return InPlace.apply(this, old -> old.add(t1.div(t2).mul(value)));
-        return NnOps.addc_(this, t1, t2, value, false);
-    }
+    public Tensor addcdiv_(Tensor t1, Tensor t2, double value) { return FusedUpdates.addc_(this, t1, t2, value, false); }
 
     // ---------------------------------------------------------------- Kotlin/Groovy operator aliases
 

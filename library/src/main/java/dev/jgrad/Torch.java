@@ -5,18 +5,17 @@ import dev.jgrad.backend.BinaryOp;
 import dev.jgrad.backend.Storage;
 import dev.jgrad.backend.UnaryOp;
 import dev.jgrad.backend.cpu.Parallel;
-import dev.jgrad.internal.autograd.Derivatives;
 import dev.jgrad.internal.core.Checks;
 import dev.jgrad.internal.core.Scalar;
 import dev.jgrad.internal.core.Shapes;
-import dev.jgrad.internal.ops.ConvOps;
+import dev.jgrad.internal.ops.Convolution;
 import dev.jgrad.internal.ops.Creation;
 import dev.jgrad.internal.ops.Dispatch;
 import dev.jgrad.internal.ops.Elementwise;
+import dev.jgrad.internal.ops.Gathering;
 import dev.jgrad.internal.ops.Joining;
-import dev.jgrad.internal.ops.NnLosses;
-import dev.jgrad.internal.ops.NnNorms;
-import dev.jgrad.internal.ops.NnOps;
+import dev.jgrad.internal.ops.Losses;
+import dev.jgrad.internal.ops.Normalization;
 import java.util.List;
 import java.util.function.BinaryOperator;
 import java.util.function.Supplier;
@@ -438,16 +437,16 @@ public final class Torch {
     public static Tensor clone(Tensor a) { return a.clone(); }
 
     /** Concatenates along an existing dim. */
-    public static Tensor cat(List<Tensor> tensors, int dim) { return Derivatives.cat(Joining.cat(tensors, dim), tensors, dim); }
+    public static Tensor cat(List<Tensor> tensors, int dim) { return Joining.cat(tensors, dim); }
 
     public static Tensor cat(List<Tensor> tensors) { return cat(tensors, 0); }
 
     /** Joins along a new dim. */
-    public static Tensor stack(List<Tensor> tensors, int dim) { return Derivatives.stack(Joining.stack(tensors, dim), tensors, dim); }
+    public static Tensor stack(List<Tensor> tensors, int dim) { return Joining.stack(tensors, dim); }
 
     public static Tensor stack(List<Tensor> tensors) { return stack(tensors, 0); }
 
-    // ---------------------------------------------------------------- nn ops (kernels in NnOps, rows in Derivatives)
+    // ---------------------------------------------------------------- nn ops
 
     public static Tensor softmax(Tensor input, int dim) { return input.softmax(dim); }
 
@@ -461,50 +460,50 @@ public final class Torch {
 
     /** input (n, c, h, w) or (c, h, w); weight (out, c / groups, kh, kw); bias (out) or null; pairs may have one element. */
     public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation, int groups) {
-        return ConvOps.conv2d(input, weight, bias, stride, padding, dilation, groups);
+        return Convolution.conv2d(input, weight, bias, stride, padding, dilation, groups);
     }
 
     /** {@code F.unfold}: (n, c, h, w) to the sliding windows' columns (n, c * kh * kw, blocks). */
     public static Tensor im2col(Tensor input, int[] kernelSize, int[] dilation, int[] padding, int[] stride) {
-        return ConvOps.im2col(input, kernelSize, dilation, padding, stride);
+        return Convolution.im2col(input, kernelSize, dilation, padding, stride);
     }
 
     /** {@code F.fold}: columns back into (n, c, outputSize), summing where windows overlap. */
     public static Tensor col2im(Tensor input, int[] outputSize, int[] kernelSize, int[] dilation, int[] padding, int[] stride) {
-        return ConvOps.col2im(input, outputSize, kernelSize, dilation, padding, stride);
+        return Convolution.col2im(input, outputSize, kernelSize, dilation, padding, stride);
     }
 
     /** Values and flat (h * w) indices of each window's maximum; an empty stride means the kernel size. */
     public static ValuesIndices maxPool2dWithIndices(Tensor input, int[] kernelSize, int[] stride, int[] padding, int[] dilation,
                                                      boolean ceilMode) {
-        return ConvOps.maxPool2d(input, kernelSize, stride, padding, dilation, ceilMode);
+        return Convolution.maxPool2d(input, kernelSize, stride, padding, dilation, ceilMode);
     }
 
     public static Tensor layerNorm(Tensor input, long[] normalizedShape, Tensor weight, Tensor bias, double eps) {
-        return NnNorms.layerNorm(input, normalizedShape, weight, bias, eps);
+        return Normalization.layerNorm(input, normalizedShape, weight, bias, eps);
     }
 
     /** Updates runningMean/runningVar in place when training and they are given. */
     public static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias, boolean training,
                                    double momentum, double eps) {
-        return NnNorms.batchNorm(input, runningMean, runningVar, weight, bias, training, momentum, eps);
+        return Normalization.batchNorm(input, runningMean, runningVar, weight, bias, training, momentum, eps);
     }
 
     /** Rows of weight picked by indices; paddingIdx (or -1 for none) gets no gradient. */
-    public static Tensor embedding(Tensor weight, Tensor indices, long paddingIdx) { return NnOps.embedding(weight, indices, paddingIdx); }
+    public static Tensor embedding(Tensor weight, Tensor indices, long paddingIdx) { return Gathering.embedding(weight, indices, paddingIdx); }
 
     /** reduction: "none", "mean" or "sum"; weight may be null. */
     public static Tensor nllLoss(Tensor input, Tensor target, Tensor weight, String reduction, long ignoreIndex) {
-        return NnLosses.nllLoss(input, target, weight, reduction, ignoreIndex);
+        return Losses.nllLoss(input, target, weight, reduction, ignoreIndex);
     }
 
-    public static Tensor mseLoss(Tensor input, Tensor target, String reduction) { return NnLosses.mseLoss(input, target, reduction); }
+    public static Tensor mseLoss(Tensor input, Tensor target, String reduction) { return Losses.mseLoss(input, target, reduction); }
 
     public static Tensor binaryCrossEntropy(Tensor input, Tensor target, Tensor weight, String reduction) {
-        return NnLosses.binaryCrossEntropy(input, target, weight, reduction);
+        return Losses.binaryCrossEntropy(input, target, weight, reduction);
     }
 
     public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, Tensor weight, Tensor posWeight, String reduction) {
-        return NnLosses.binaryCrossEntropyWithLogits(input, target, weight, posWeight, reduction);
+        return Losses.binaryCrossEntropyWithLogits(input, target, weight, posWeight, reduction);
     }
 }

@@ -141,7 +141,7 @@ public final class TensorInternals {
 
     /** A new tensor object over a private copy of t's data that carries t's history: saves the pre-op value for in-place ops. */
     public static Tensor cloneWithHistory(Tensor t) {
-        Tensor c = Copying.clone(t);
+        Tensor c = Copying.cloneNoGrad(t);
         Holder.A.setHistory(c, gradFn(t), outputNr(t));
         Holder.A.setRequiresGradFlag(c, requiresGradFlag(t));
         Holder.A.setGradAccumulator(c, gradAccumulatorField(t));

@@ -605,7 +605,7 @@ public final class Derivatives {
     }
 
     // ================================================================ nn ops
-    // Rows for the nn primitives (NnOps). Inputs that an op takes as optional (weight, bias) are passed
+    // Rows for the nn primitives (Softmax, Activations, Gathering, Losses, Normalization, Convolution). Inputs that an op takes as optional (weight, bias) are passed
     // through none(), which gives the (None, 0) edge PyTorch shows for an undefined tensor.
 
     private static final Tensor NONE = Torch.zeros(0);

@@ -54,4 +54,10 @@ public final class Checks {
         return rounded.stripTrailingZeros().toPlainString();
     }
 
+    /** PyTorch's "not implemented for" error of a kernel that takes floating-point inputs only. */
+    public static void requireFloat(Tensor t, String kernel) {
+        if (!t.isFloatingPoint()) {
+            throw new IllegalArgumentException("\"" + kernel + "\" not implemented for '" + t.dtype().scalarTypeName() + "'");
+        }
+    }
 }

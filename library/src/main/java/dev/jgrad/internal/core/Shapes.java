@@ -207,4 +207,11 @@ public final class Shapes {
         if (viewD != -1) return null;
         return newStride;
     }
+
+    /** The product of shape[from..to). */
+    public static int product(int[] shape, int from, int to) {
+        int p = 1;
+        for (int i = from; i < to; i++) p *= shape[i];
+        return p;
+    }
 }

@@ -7,19 +7,26 @@ import dev.jgrad.Device;
 import dev.jgrad.Tensor;
 import dev.jgrad.backend.Backend;
 import dev.jgrad.backend.Backends;
+import dev.jgrad.internal.autograd.Derivatives;
+import dev.jgrad.internal.autograd.InPlace;
 import dev.jgrad.internal.core.Checks;
 import dev.jgrad.internal.core.Overlap;
 import dev.jgrad.internal.core.Promotion;
+import dev.jgrad.internal.core.Scalar;
 import dev.jgrad.internal.core.Shapes;
 import dev.jgrad.profiler.Profiler;
 import java.util.Arrays;
+import java.util.function.UnaryOperator;
 
 /** Moving elements between layouts and dtypes: contiguous copies, casts, copy_, fill_, the array bridge. */
 public final class Copying {
     private Copying() {}
 
-    /** A contiguous copy with the same dtype. */
-    public static Tensor clone(Tensor t) {
+    /** t.clone(), recorded as CloneBackward0. */
+    public static Tensor clone(Tensor t) { return Derivatives.clone(cloneNoGrad(t), t); }
+
+    /** A contiguous copy with the same dtype and no history. */
+    public static Tensor cloneNoGrad(Tensor t) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::clone", t) : null) {
             Tensor out = Dispatch.empty(t, shape(t), t.dtype());
             copyElements(out, t);
@@ -44,7 +51,13 @@ public final class Copying {
         return out;
     }
 
+    /** t.to(device, dtype): t itself when nothing changes, else a copy recorded as ToCopyBackward0. */
     public static Tensor to(Tensor t, Device device, DType dtype) {
+        Tensor r = toNoGrad(t, device, dtype);
+        return r == t ? r : Derivatives.toCopy(r, t);
+    }
+
+    static Tensor toNoGrad(Tensor t, Device device, DType dtype) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::to", t) : null) {
             if (device == null || dtype == null) throw new IllegalArgumentException("to(): device and dtype must not be null");
             if (device.equals(t.device())) return convert(t, dtype);
@@ -76,6 +89,28 @@ public final class Copying {
                     + "this one is a view of part of one (use contiguous().clone() or a to*Array() copy)");
         }
         return Dispatch.backend(t).sharedArray(storage(t));
+    }
+
+    /** dst.copy_(src); under autograd the old value's history continues through CopyBackwards. */
+    public static Tensor copy_(Tensor dst, Tensor src) {
+        Checks.tensor(src, "copy_", "src", 1);
+        if (InPlace.recording(dst, src)) {
+            return InPlace.apply(dst, old -> Derivatives.copy(convert(cloneNoGrad(src.detach().expand(dst.shape())), dst.dtype()), old, src));
+        }
+        return copyInto(dst, src);
+    }
+
+    public static Tensor fill_(Tensor t, Tensor value) { return overwrite(t, x -> fill(x, value), "FillBackward0"); }
+
+    public static Tensor zero_(Tensor t) { return overwrite(t, x -> fill(x, Scalar.of(0L)), "ZeroBackward0"); }
+
+    /**
+     * An in-place overwrite (fill_, zero_, the random fills). Under autograd it runs on a copy of the old
+     * value and is recorded as a node that passes no gradient to that old value.
+     */
+    public static Tensor overwrite(Tensor t, UnaryOperator<Tensor> fill, String node) {
+        if (InPlace.recording(t)) return InPlace.apply(t, old -> Derivatives.fill(fill.apply(cloneNoGrad(old.detach())), old, node));
+        return fill.apply(t);
     }
 
     /** copy_: src broadcast to dst's shape and converted to its dtype. */

@@ -43,7 +43,7 @@ public final class Creation {
     public static Tensor tensor(Object data, DType dtype) {
         if (data == null) throw new IllegalArgumentException("tensor(): data must not be null");
         if (data instanceof Tensor t) {
-            Tensor copy = Copying.clone(t);
+            Tensor copy = Copying.cloneNoGrad(t);
             return dtype == null ? copy : Copying.convert(copy, dtype);
         }
         List<Integer> dims = new ArrayList<>();

@@ -10,6 +10,8 @@ import dev.jgrad.backend.Backend;
 import dev.jgrad.backend.BinaryOp;
 import dev.jgrad.backend.CompareOp;
 import dev.jgrad.backend.UnaryOp;
+import dev.jgrad.internal.autograd.Derivatives;
+import dev.jgrad.internal.autograd.InPlace;
 import dev.jgrad.internal.core.Checks;
 import dev.jgrad.internal.core.Overlap;
 import dev.jgrad.internal.core.Promotion;
@@ -17,6 +19,7 @@ import dev.jgrad.internal.core.Scalar;
 import dev.jgrad.internal.core.Shapes;
 import dev.jgrad.profiler.Profiler;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Elementwise ops: picks the result dtype (type promotion), broadcasts, converts operands to the dtype
@@ -30,7 +33,93 @@ public final class Elementwise {
         return t.isFloatingPoint() ? t : DType.INT64;
     }
 
+    // ---------------------------------------------------------------- the recorded ops (what Tensor calls)
 
+    public static Tensor add(Tensor self, Tensor other, double alpha) {
+        return Derivatives.add(binary("add", BinaryOp.ADD, self, other, alpha), self, other, alpha);
+    }
+
+    public static Tensor sub(Tensor self, Tensor other, double alpha) {
+        return Derivatives.sub(binary("sub", BinaryOp.SUB, self, other, alpha), self, other, alpha);
+    }
+
+    /** {@code other - self}, as {@code torch.rsub}. */
+    public static Tensor rsub(Tensor self, Tensor other) {
+        Checks.tensor(other, "rsub", "other", 1);
+        return Derivatives.rsub(binary("rsub", BinaryOp.SUB, other, self, 1), self, other, isWrappedNumber(other));
+    }
+
+    public static Tensor mul(Tensor self, Tensor other) { return Derivatives.mul(binary("mul", BinaryOp.MUL, self, other, 1), self, other); }
+
+    public static Tensor div(Tensor self, Tensor other) { return Derivatives.div(binary("div", BinaryOp.DIV, self, other, 1), self, other); }
+
+    public static Tensor pow(Tensor self, Tensor exponent) {
+        return Derivatives.pow(binary("pow", BinaryOp.POW, self, exponent, 1), self, exponent);
+    }
+
+    public static Tensor pow(Tensor self, double exponent) {
+        return Derivatives.powScalar(powScalar(self, Scalar.of(exponent)), self, exponent);
+    }
+
+    public static Tensor pow(Tensor self, long exponent) {
+        return Derivatives.powScalar(powScalar(self, Scalar.of(exponent)), self, exponent);
+    }
+
+    public static Tensor remainder(Tensor self, Tensor other) {
+        Checks.tensor(other, "remainder", "other", 1);
+        return Derivatives.remainder(binary("remainder", BinaryOp.REMAINDER, self, other, 1), self, other, isWrappedNumber(other));
+    }
+
+    public static Tensor floorDivide(Tensor self, Tensor other) {
+        return Derivatives.floorDivide(binary("floor_divide", BinaryOp.FLOOR_DIVIDE, self, other, 1), self, other);
+    }
+
+    public static Tensor maximum(Tensor self, Tensor other) {
+        return Derivatives.maximum(binary("maximum", BinaryOp.MAXIMUM, self, other, 1), self, other, true);
+    }
+
+    public static Tensor minimum(Tensor self, Tensor other) {
+        return Derivatives.maximum(binary("minimum", BinaryOp.MINIMUM, self, other, 1), self, other, false);
+    }
+
+    public static Tensor atan2(Tensor self, Tensor other) {
+        return Derivatives.atan2(binary("atan2", BinaryOp.ATAN2, self, other, 1), self, other);
+    }
+
+    /** self op= other for add_, sub_, mul_, div_ and pow_; under autograd, the out-of-place op on the old value. */
+    public static Tensor binary_(BinaryOp op, Tensor self, Tensor other, double alpha) {
+        if (InPlace.recording(self, other)) {
+            return InPlace.apply(self, old -> switch (op) {
+                case ADD -> add(old, other, alpha);
+                case SUB -> sub(old, other, alpha);
+                case MUL -> mul(old, other);
+                case DIV -> div(old, other);
+                case POW -> pow(old, other);
+                default -> throw new IllegalArgumentException("no in-place form for " + op);
+            });
+        }
+        return binaryInPlace(op.name().toLowerCase(Locale.ROOT), op, self, other, alpha);
+    }
+
+    /** Clamps into [min, max]; either bound may be null for "no bound". */
+    public static Tensor clamp(Tensor self, Double min, Double max) { return Derivatives.clamp(clampNoGrad(self, min, max), self, min, max); }
+
+    public static Tensor unary(UnaryOp op, Tensor self) {
+        Tensor r = unaryNoGrad(op, self);
+        return op == UnaryOp.NEG ? Derivatives.neg(r, self) : Derivatives.unary(op.name().toLowerCase(Locale.ROOT), r, self);
+    }
+
+    /** sin_(), exp_() and the other unary in-place ops; under autograd, the out-of-place op on the old value. */
+    public static Tensor unary_(UnaryOp op, Tensor self) {
+        if (InPlace.recording(self)) return InPlace.apply(self, old -> unary(op, old));
+        return unaryInPlace(op, self);
+    }
+
+    /** {@code torch.where(condition, self, other)}. */
+    public static Tensor where(Tensor condition, Tensor self, Tensor other) {
+        Checks.tensor(other, "where", "other", 2);
+        return Derivatives.where(whereNoGrad(condition, self, other), condition, self, other);
+    }
 
     // ---------------------------------------------------------------- binary
 
@@ -107,10 +196,10 @@ public final class Elementwise {
             throw new IllegalArgumentException("Integers to negative integer powers are not allowed.");
         }
         if (result == a.dtype() && result.isFloatingPoint()) {
-            if (e == 1) return Copying.clone(a);
+            if (e == 1) return Copying.cloneNoGrad(a);
             if (e == 2) return binary("pow", BinaryOp.MUL, a, a, 1);
-            if (e == 0.5) return unary(UnaryOp.SQRT, a);
-            if (e == -1) return unary(UnaryOp.RECIPROCAL, a);
+            if (e == 0.5) return unaryNoGrad(UnaryOp.SQRT, a);
+            if (e == -1) return unaryNoGrad(UnaryOp.RECIPROCAL, a);
         }
         return binary("pow", BinaryOp.POW, a, exponent, 1);
     }
@@ -134,7 +223,7 @@ public final class Elementwise {
     public static Tensor unaryOut(String name, UnaryOp op, Tensor a, Tensor out) {
         Checks.tensor(out, name, "out", 1);
         checkOutNotDifferentiable(name, a, out);
-        return Copying.writeOut(unary(op, a), out);
+        return Copying.writeOut(unaryNoGrad(op, a), out);
     }
 
     // ---------------------------------------------------------------- comparisons
@@ -198,7 +287,7 @@ public final class Elementwise {
         return Promotion.DEFAULT_FLOAT;
     }
 
-    public static Tensor unary(UnaryOp op, Tensor a) {
+    public static Tensor unaryNoGrad(UnaryOp op, Tensor a) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::" + op.name().toLowerCase(java.util.Locale.ROOT), a) : null) {
             DType result = unaryResultType(op, a);
             Backend be = Dispatch.backend(a);
@@ -231,7 +320,7 @@ public final class Elementwise {
 
     // ---------------------------------------------------------------- selection
 
-    public static Tensor where(Tensor cond, Tensor x, Tensor y) {
+    public static Tensor whereNoGrad(Tensor cond, Tensor x, Tensor y) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::where", cond, x, y) : null) {
             Checks.tensor(cond, "where", "condition", 0);
             Checks.tensor(y, "where", "other", 2);
@@ -251,7 +340,7 @@ public final class Elementwise {
         }
     }
 
-    public static Tensor clamp(Tensor a, Double min, Double max) {
+    public static Tensor clampNoGrad(Tensor a, Double min, Double max) {
         if (min == null && max == null) {
             throw new IllegalArgumentException("torch.clamp: At least one of 'min' or 'max' must not be None");
         }

@@ -4,8 +4,11 @@ import static dev.jgrad.internal.TensorInternals.*;
 
 import dev.jgrad.DType;
 import dev.jgrad.Tensor;
+import dev.jgrad.internal.autograd.Derivatives;
 import dev.jgrad.internal.core.Checks;
 import dev.jgrad.internal.core.Shapes;
+import dev.jgrad.profiler.Profiler;
+import java.util.Arrays;
 
 /**
  * gather and scatter_add: reading or accumulating along one dim at positions given by an int64 index
@@ -24,9 +27,17 @@ public final class Gathering {
         }
         return d;
     }
+    /** {@code out[i][j] = self[i][index[i][j]]} along dim (dim=1 shown); index is int64. */
+    public static Tensor gather(Tensor self, int dim, Tensor index) { return Derivatives.gather(gatherNoGrad(self, dim, index), self, dim, index); }
+
+    /** A copy of self with src added at the positions index names along dim. */
+    public static Tensor scatterAdd(Tensor self, int dim, Tensor index, Tensor src) {
+        return Derivatives.scatterAdd(scatterAddNoGrad(self, dim, index, src), self, dim, index, src);
+    }
+
 
     /** out[..i..] = self[..index[..i..]..] along dim; out has index's shape. */
-    public static Tensor gather(Tensor self, int dim, Tensor index) {
+    static Tensor gatherNoGrad(Tensor self, int dim, Tensor index) {
         int d = checkIndex("gather", self, dim, index);
         Tensor out = Dispatch.empty(self, shape(index), self.dtype());
         Dispatch.backend(self, index).gather(Dispatch.view(self), d, Dispatch.view(index), Dispatch.view(out));
@@ -34,15 +45,50 @@ public final class Gathering {
     }
 
     /** A copy of self with src[..i..] added at self[..index[..i..]..] along dim. */
-    public static Tensor scatterAdd(Tensor self, int dim, Tensor index, Tensor src) {
+    static Tensor scatterAddNoGrad(Tensor self, int dim, Tensor index, Tensor src) {
         int d = checkIndex("scatter_add", self, dim, index);
         Checks.tensor(src, "scatter_add", "src", 3);
-        Tensor out = Copying.clone(self);
+        Tensor out = Copying.cloneNoGrad(self);
         Tensor s = src;
         for (int j = 0; j < shape(index).length && shape(s).length == shape(index).length; j++) {
-            if (shape(s)[j] != shape(index)[j]) s = Views.narrow(s, j, 0, shape(index)[j]);  // src may be larger than index
+            if (shape(s)[j] != shape(index)[j]) s = Views.narrowNoGrad(s, j, 0, shape(index)[j]);  // src may be larger than index
         }
         Dispatch.backend(self, index, src).scatterAdd(Dispatch.view(out), d, Dispatch.view(index), Dispatch.view(s));
         return out;
+    }
+
+    public static Tensor indexSelect(Tensor self, int dim, Tensor index) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::index_select", self, index) : null) {
+            Checks.tensor(index, "index_select", "index", 2);
+            if (index.dtype() != DType.INT64 && index.dtype() != DType.INT32) {
+                throw new IllegalArgumentException("index_select(): Expected dtype int32 or int64 for index");
+            }
+            if (index.dim() > 1) throw new IllegalArgumentException("index_select(): Index is supposed to be a vector");
+            int nd = Math.max(1, self.dim()), d = Shapes.wrapDim(dim, nd);
+            int[] s = self.dim() == 0 ? new int[] {1} : shape(self);
+            int count = numel(index);
+            int[] outShape = s.clone();
+            outShape[d] = count;
+            if (self.dim() == 0) outShape = index.dim() == 0 ? new int[0] : new int[] {count};
+            Tensor out = Dispatch.empty(self, outShape, self.dtype());
+            Dispatch.backend(self, index).indexSelect(Dispatch.view(self), d, Dispatch.view(index), Dispatch.view(out));
+            return Derivatives.indexSelect(out, self, d, index.dim() == 0 ? index.reshape(1) : index);
+        }
+    }
+
+    public static Tensor embedding(Tensor weight, Tensor indices, long paddingIdx) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::embedding", weight, indices) : null) {
+            if (indices.dtype() != DType.INT64 && indices.dtype() != DType.INT32) {
+                throw new IllegalArgumentException("Expected tensor for argument #1 'indices' to have one of the following scalar types: "
+                        + "Long, Int; but got " + indices.dtype().legacyTensorTypeName() + " instead (while checking arguments for embedding)");
+            }
+            if (weight.dim() != 2) throw new IllegalArgumentException("'weight' must be 2-D");
+            int e = shape(weight)[1];
+            int[] outShape = Arrays.copyOf(shape(indices), indices.dim() + 1);
+            outShape[indices.dim()] = e;
+            Tensor out = Dispatch.empty(weight, outShape, weight.dtype());
+            Dispatch.backend(weight, indices).embedding(Dispatch.view(weight), Dispatch.view(indices), Dispatch.view(out));
+            return Derivatives.embedding(out, weight, indices.toLong(), paddingIdx);
+        }
     }
 }

@@ -4,6 +4,7 @@ import static dev.jgrad.internal.TensorInternals.*;
 
 import dev.jgrad.DType;
 import dev.jgrad.Tensor;
+import dev.jgrad.internal.autograd.Derivatives;
 import dev.jgrad.internal.core.Checks;
 import dev.jgrad.internal.core.Promotion;
 import dev.jgrad.internal.core.Shapes;
@@ -15,7 +16,11 @@ import java.util.List;
 public final class Joining {
     private Joining() {}
 
-    public static Tensor cat(List<Tensor> tensors, int dim) {
+    public static Tensor cat(List<Tensor> tensors, int dim) { return Derivatives.cat(catNoGrad(tensors, dim), tensors, dim); }
+
+    public static Tensor stack(List<Tensor> tensors, int dim) { return Derivatives.stack(stackNoGrad(tensors, dim), tensors, dim); }
+
+    static Tensor catNoGrad(List<Tensor> tensors, int dim) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::cat") : null) {
             if (tensors == null || tensors.isEmpty()) {
                 throw new IllegalArgumentException("torch.cat(): expected a non-empty list of Tensors");
@@ -55,7 +60,7 @@ public final class Joining {
             int at = 0;
             for (Tensor t : tensors) {
                 if (isLegacyEmpty(t)) continue;
-                Copying.copyElements(Views.slice(out, d, at, at + shape(t)[d], 1), t);
+                Copying.copyElements(Views.sliceNoGrad(out, d, at, at + shape(t)[d], 1), t);
                 at += shape(t)[d];
             }
             return out;
@@ -66,7 +71,7 @@ public final class Joining {
         return t.dim() == 1 && shape(t)[0] == 0;
     }
 
-    public static Tensor stack(List<Tensor> tensors, int dim) {
+    static Tensor stackNoGrad(List<Tensor> tensors, int dim) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::stack") : null) {
             if (tensors == null || tensors.isEmpty()) throw new IllegalArgumentException("stack expects a non-empty TensorList");
             Tensor first = Checks.tensor(tensors.get(0), "stack", "tensors", 0);
@@ -79,8 +84,8 @@ public final class Joining {
             }
             int d = Shapes.wrapDim(dim, first.dim() + 1);
             Tensor[] parts = new Tensor[tensors.size()];
-            for (int i = 0; i < parts.length; i++) parts[i] = Views.unsqueeze(tensors.get(i), d);
-            return cat(Arrays.asList(parts), d);
+            for (int i = 0; i < parts.length; i++) parts[i] = Views.unsqueezeNoGrad(tensors.get(i), d);
+            return catNoGrad(Arrays.asList(parts), d);
         }
     }
 

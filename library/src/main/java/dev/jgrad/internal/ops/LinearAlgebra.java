@@ -5,10 +5,13 @@ import static dev.jgrad.internal.TensorInternals.*;
 import dev.jgrad.DType;
 import dev.jgrad.Tensor;
 import dev.jgrad.autograd.GradMode;
+import dev.jgrad.backend.Backend;
 import dev.jgrad.backend.View;
+import dev.jgrad.internal.autograd.Derivatives;
 import dev.jgrad.internal.core.Checks;
 import dev.jgrad.internal.core.Shapes;
 import dev.jgrad.profiler.Profiler;
+import java.util.Arrays;
 
 /**
  * The matmul family: shapes, dtypes and batch broadcasting here; the products are the backend's
@@ -16,8 +19,18 @@ import dev.jgrad.profiler.Profiler;
  */
 public final class LinearAlgebra {
     private LinearAlgebra() {}
+    // ---------------------------------------------------------------- the recorded ops (what Tensor calls)
 
-    public static Tensor mm(Tensor a, Tensor b) {
+    public static Tensor mm(Tensor self, Tensor other) { return Derivatives.mm(mmNoGrad(self, other), self, other); }
+
+    public static Tensor bmm(Tensor self, Tensor other) { return Derivatives.bmm(bmmNoGrad(self, other), self, other); }
+
+    public static Tensor mv(Tensor self, Tensor vec) { return Derivatives.mv(mvNoGrad(self, vec), self, vec); }
+
+    public static Tensor dot(Tensor self, Tensor other) { return Derivatives.dot(dotNoGrad(self, other), self, other); }
+
+
+    static Tensor mmNoGrad(Tensor a, Tensor b) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::mm", a, b) : null) {
             Checks.tensor(b, "mm", "mat2", 1);
             if (a.dim() != 2) throw new IllegalArgumentException("self must be a matrix");
@@ -34,7 +47,7 @@ public final class LinearAlgebra {
         }
     }
 
-    public static Tensor bmm(Tensor a, Tensor b) {
+    static Tensor bmmNoGrad(Tensor a, Tensor b) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::bmm", a, b) : null) {
             Checks.tensor(b, "bmm", "mat2", 1);
             if (a.dim() != 3) throw new IllegalArgumentException("batch1 must be a 3D tensor");
@@ -47,7 +60,7 @@ public final class LinearAlgebra {
         }
     }
 
-    public static Tensor mv(Tensor a, Tensor v) {
+    static Tensor mvNoGrad(Tensor a, Tensor v) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::mv", a, v) : null) {
             Checks.tensor(v, "mv", "vec", 1);
             if (a.dim() != 2 || v.dim() != 1) {
@@ -61,7 +74,7 @@ public final class LinearAlgebra {
         }
     }
 
-    public static Tensor dot(Tensor a, Tensor b) {
+    static Tensor dotNoGrad(Tensor a, Tensor b) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::dot", a, b) : null) {
             Checks.tensor(b, "dot", "tensor", 1);
             if (a.dim() != 1 || b.dim() != 1) {
@@ -174,5 +187,38 @@ public final class LinearAlgebra {
         }
         if (a.dtype() == DType.BOOL) throw new IllegalArgumentException("\"addmm_impl_cpu_\" not implemented for 'Bool'");
         return a.dtype();
+    }
+
+    /** bias + mat1 @ mat2 in one GEMM that starts from the broadcast bias. */
+    public static Tensor addmm(Tensor self, Tensor m1, Tensor m2) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::addmm", self, m1, m2) : null) {
+            Checks.tensor(m1, "addmm", "mat1", 1);
+            Checks.tensor(m2, "addmm", "mat2", 2);
+            if (m1.dim() != 2) throw new IllegalArgumentException("mat1 must be a matrix, got " + m1.dim() + "-D tensor");
+            if (m2.dim() != 2) throw new IllegalArgumentException("mat2 must be a matrix, got " + m2.dim() + "-D tensor");
+            if (shape(m1)[1] != shape(m2)[0]) {
+                throw new IllegalArgumentException("mat1 and mat2 shapes cannot be multiplied (" + shape(m1)[0] + "x" + shape(m1)[1]
+                        + " and " + shape(m2)[0] + "x" + shape(m2)[1] + ")");
+            }
+            DType t = m1.dtype();
+            if (m2.dtype() != t || self.dtype() != t) {
+                throw new IllegalArgumentException("expected scalar type " + t.scalarTypeName() + " but found "
+                        + (m2.dtype() != t ? m2.dtype() : self.dtype()).scalarTypeName());
+            }
+            if (!t.isFloatingPoint()) return m1.mm(m2).add(self);
+            int n = shape(m1)[0], m = shape(m2)[1], k = shape(m1)[1];
+            int[] shape = {n, m};
+            int[] target = Shapes.broadcast(shape(self), shape);
+            if (!Arrays.equals(target, shape)) {
+                throw new IllegalArgumentException("The expanded size of the tensor (" + m + ") must match the existing size ("
+                        + shape(self)[self.dim() - 1] + ") at non-singleton dimension 1.  Target sizes: [" + n + ", " + m
+                        + "].  Tensor sizes: " + Shapes.format(shape(self)));
+            }
+            Backend be = Dispatch.backend(self, m1, m2);
+            Tensor out = Dispatch.empty(be, shape, t, m1.device());
+            Copying.copyElements(out, self);  // the bias broadcast into every row, then the product adds to it
+            be.matmul(Dispatch.view(m1), Dispatch.view(m2), Dispatch.view(out), true);
+            return Derivatives.addmm(out, self, m1, m2);
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.jgrad.ValuesIndices;
 import dev.jgrad.backend.Backend;
 import dev.jgrad.backend.ReduceOp;
 import dev.jgrad.backend.UnaryOp;
+import dev.jgrad.internal.autograd.Derivatives;
 import dev.jgrad.internal.core.Scalar;
 import dev.jgrad.internal.core.Shapes;
 import dev.jgrad.profiler.Profiler;
@@ -147,14 +148,62 @@ public final class Reductions {
     }
 
     // ---------------------------------------------------------------- public ops
+    // ---------------------------------------------------------------- the recorded ops (what Tensor calls)
+
+    public static Tensor sum(Tensor self) { return Derivatives.sum(sumAll(self), self, null, false); }
+
+    public static Tensor sum(Tensor self, int[] dims, boolean keepdim) {
+        if (dims == null || dims.length == 0) return keepdim ? sum(self).reshape(onesShape(self)) : sum(self);
+        return Derivatives.sum(sumNoGrad(self, dims, keepdim), self, dims, keepdim);
+    }
+
+    public static Tensor mean(Tensor self) { return Derivatives.mean(meanAll(self), self, null, false); }
+
+    public static Tensor mean(Tensor self, int[] dims, boolean keepdim) {
+        if (dims == null || dims.length == 0) return keepdim ? mean(self).reshape(onesShape(self)) : mean(self);
+        return Derivatives.mean(meanNoGrad(self, dims, keepdim), self, dims, keepdim);
+    }
+
+    private static long[] onesShape(Tensor t) {
+        long[] s = new long[shape(t).length];
+        java.util.Arrays.fill(s, 1);
+        return s;
+    }
+
+    public static Tensor prod(Tensor self) { return Derivatives.prod(prodAll(self), self, null, false); }
+
+    public static Tensor prod(Tensor self, int dim, boolean keepdim) { return Derivatives.prod(prodNoGrad(self, dim, keepdim), self, dim, keepdim); }
+
+    /** max() or min() over all elements (NaN if any is NaN). */
+    public static Tensor extremeOfAll(Tensor self, boolean max) { return Derivatives.extremeAll(extremeAll(self, max), self, max); }
+
+    /** Values and first indices of the largest (or smallest) elements along dim. */
+    public static ValuesIndices extremeAlong(Tensor self, int dim, boolean keepdim, boolean max) {
+        ValuesIndices r = extreme(self, dim, keepdim, max);
+        Derivatives.extremeDim(r.values(), r.indices(), self, dim, keepdim, max);
+        return r;
+    }
+
+    /** amax (max true) or amin along dim: values only, gradient split evenly between ties. */
+    public static Tensor amax(Tensor self, int dim, boolean keepdim, boolean max) {
+        return Derivatives.amax(extreme(self, dim, keepdim, max).values(), self, dim, keepdim, max);
+    }
+
+    /** The p-norm over dims (all of them when dims is null); p may be infinite. */
+    public static Tensor norm(Tensor self, double p, int[] dims, boolean keepdim) {
+        return Derivatives.norm(normNoGrad(self, p, dims, keepdim), self, p, dims, keepdim);
+    }
+
+    // ---------------------------------------------------------------- forward computations (no autograd record)
+
 
     public static Tensor sumAll(Tensor a) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::sum", a) : null) {
-            return sum(a, null, false);
+            return sumNoGrad(a, null, false);
         }
     }
 
-    public static Tensor sum(Tensor a, int[] dims, boolean keepdim) {
+    public static Tensor sumNoGrad(Tensor a, int[] dims, boolean keepdim) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::sum", a) : null) {
             DType ct = accumulateType(a);
             if (ct == DType.FLOAT32 || ct == DType.FLOAT64) return floatSum(a, reducedMask(a, dims), keepdim);
@@ -168,7 +217,7 @@ public final class Reductions {
         }
     }
 
-    public static Tensor prod(Tensor a, int dim, boolean keepdim) {
+    public static Tensor prodNoGrad(Tensor a, int dim, boolean keepdim) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::prod", a) : null) {
             return reduceDim(ReduceOp.PROD, a, dim, keepdim, accumulateType(a), false)[0];
         }
@@ -189,10 +238,10 @@ public final class Reductions {
         }
     }
 
-    public static Tensor mean(Tensor a, int[] dims, boolean keepdim) {
+    public static Tensor meanNoGrad(Tensor a, int[] dims, boolean keepdim) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::mean", a) : null) {
             checkMeanType(a);
-            Tensor s = sum(a, dims, keepdim);
+            Tensor s = sumNoGrad(a, dims, keepdim);
             long count = 1;
             if (dims == null || dims.length == 0) count = a.numel();
             else for (int d : dims) count *= shape(a).length == 0 ? 1 : shape(a)[Shapes.wrapDim(d, shape(a).length)];
@@ -240,7 +289,7 @@ public final class Reductions {
         return extreme(flat(a), 0, false, max, max ? "argmax" : "argmin").indices();
     }
 
-    public static Tensor norm(Tensor a, double p, int[] dims, boolean keepdim) {
+    public static Tensor normNoGrad(Tensor a, double p, int[] dims, boolean keepdim) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::norm", a) : null) {
             if (!a.dtype().isFloatingPoint()) {
                 throw new IllegalArgumentException("norm(): input dtype should be either floating point or complex. Got "
@@ -251,7 +300,7 @@ public final class Reductions {
             if (p == 2) {
                 return reduceDims(ReduceOp.SUM_OF_SQUARES, a, dims, keepdim, ct).sqrt_();
             }
-            Tensor abs = Elementwise.unary(UnaryOp.ABS, a);
+            Tensor abs = Elementwise.unaryNoGrad(UnaryOp.ABS, a);
             if (p == Double.POSITIVE_INFINITY || p == Double.NEGATIVE_INFINITY) {
                 ReduceOp op = p > 0 ? ReduceOp.MAX : ReduceOp.MIN;
                 if (a.numel() == 0 && p > 0) return reduceDims(ReduceOp.SUM, abs, dims, keepdim, ct);

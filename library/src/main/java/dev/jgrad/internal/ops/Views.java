@@ -4,6 +4,7 @@ import static dev.jgrad.internal.TensorInternals.*;
 
 import dev.jgrad.Tensor;
 import dev.jgrad.internal.autograd.Derivatives;
+import dev.jgrad.internal.autograd.InPlace;
 import dev.jgrad.internal.core.Shapes;
 import dev.jgrad.profiler.Profiler;
 import java.util.ArrayList;
@@ -25,7 +26,68 @@ public final class Views {
         return v;
     }
 
-    public static Tensor view(Tensor t, long[] requested) {
+    // ---------------------------------------------------------------- the recorded ops (what Tensor calls)
+
+    public static Tensor view(Tensor t, long[] shape) { return Derivatives.view("ViewBackward0", viewNoGrad(t, shape), t); }
+
+    /** A view when the layout allows, else a copy (recorded as PyTorch records it: CloneBackward0, then UnsafeViewBackward0). */
+    public static Tensor reshape(Tensor t, long[] shape) {
+        Tensor r = reshapeNoGrad(t, shape);
+        if (storage(r) == storage(t)) return Derivatives.view("ViewBackward0", r, t);
+        if (!InPlace.recording(t)) return r;
+        Tensor copy = t.clone();
+        return Derivatives.unsafeView(viewNoGrad(copy, shape), copy);
+    }
+
+    public static Tensor transpose(Tensor t, int dim0, int dim1) { return Derivatives.transpose(transposeNoGrad(t, dim0, dim1), t, dim0, dim1); }
+
+    public static Tensor t(Tensor t) { return Derivatives.t(tNoGrad(t), t); }
+
+    public static Tensor permute(Tensor t, int[] dims) { return Derivatives.permute(permuteNoGrad(t, dims), t, dims); }
+
+    public static Tensor squeeze(Tensor t) { return Derivatives.view("SqueezeBackward0", squeezeNoGrad(t), t); }
+
+    public static Tensor squeeze(Tensor t, int dim) {
+        Tensor r = squeezeNoGrad(t, dim);
+        int nd = shape(t).length;
+        return Derivatives.squeezeDim(r, t, shape(r).length < nd ? Shapes.wrapDim(dim, nd) : -1);
+    }
+
+    public static Tensor unsqueeze(Tensor t, int dim) {
+        return Derivatives.unsqueeze(unsqueezeNoGrad(t, dim), t, Shapes.wrapDim(dim, shape(t).length + 1));
+    }
+
+    public static Tensor expand(Tensor t, long[] sizes) { return Derivatives.expand(expandNoGrad(t, sizes), t); }
+
+    public static Tensor select(Tensor t, int dim, long index) { return Derivatives.select(selectNoGrad(t, dim, index), t, dim, index); }
+
+    /** {@code t[index]} along dim, with Python indexing's out-of-bounds message. */
+    public static Tensor indexAt(Tensor t, int dim, long index) { return Derivatives.select(indexAtNoGrad(t, dim, index), t, dim, index); }
+
+    public static Tensor slice(Tensor t, int dim, long start, long end, long step) {
+        return Derivatives.slice(sliceNoGrad(t, dim, start, end, step), t, dim, start, end, step);
+    }
+
+    public static Tensor narrow(Tensor t, int dim, long start, long length) {
+        Tensor r = narrowNoGrad(t, dim, start, length);
+        int d = Shapes.wrapDim(dim, shape(t).length);
+        long s0 = start < 0 ? start + shape(t)[d] : start;
+        return Derivatives.slice(r, t, d, s0, s0 + length, 1);
+    }
+
+    public static List<Tensor> split(Tensor t, long splitSize, int dim) {
+        return Derivatives.split("SplitBackward0", splitNoGrad(t, splitSize, dim), t, dim, false);
+    }
+
+    public static List<Tensor> chunk(Tensor t, int chunks, int dim) {
+        return Derivatives.split("SplitBackward0", chunkNoGrad(t, chunks, dim), t, dim, false);
+    }
+
+    public static List<Tensor> unbind(Tensor t, int dim) { return Derivatives.split("UnbindBackward0", unbindNoGrad(t, dim), t, dim, true); }
+
+    // ---------------------------------------------------------------- layouts (no autograd record)
+
+    static Tensor viewNoGrad(Tensor t, long[] requested) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::view", t) : null) {
             int[] shape = Shapes.inferSize(requested, numel(t));
             int[] stride = Shapes.viewStrides(shape(t), strides(t), shape);
@@ -37,12 +99,12 @@ public final class Views {
         }
     }
 
-    public static Tensor reshape(Tensor t, long[] requested) {
+    static Tensor reshapeNoGrad(Tensor t, long[] requested) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::reshape", t) : null) {
             int[] shape = Shapes.inferSize(requested, numel(t));
             int[] stride = Shapes.viewStrides(shape(t), strides(t), shape);
             if (stride != null) return make(t, shape, stride, offset(t));
-            Tensor c = Copying.clone(t);
+            Tensor c = Copying.cloneNoGrad(t);
             return make(c, shape, Shapes.contiguousStrides(shape), 0);
         }
     }
@@ -63,7 +125,7 @@ public final class Views {
         return t.reshape(shape);
     }
 
-    public static Tensor transpose(Tensor t, int dim0, int dim1) {
+    static Tensor transposeNoGrad(Tensor t, int dim0, int dim1) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::transpose", t) : null) {
             int nd = shape(t).length;
             int a = Shapes.wrapDim(dim0, nd), b = Shapes.wrapDim(dim1, nd);
@@ -77,16 +139,16 @@ public final class Views {
         }
     }
 
-    public static Tensor t(Tensor t) {
+    static Tensor tNoGrad(Tensor t) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::t", t) : null) {
             if (shape(t).length > 2) {
                 throw new IllegalArgumentException("t() expects a tensor with <= 2 dimensions, but self is " + shape(t).length + "D");
             }
-            return transpose(t, 0, shape(t).length < 2 ? 0 : 1);
+            return transposeNoGrad(t, 0, shape(t).length < 2 ? 0 : 1);
         }
     }
 
-    public static Tensor permute(Tensor t, int[] dims) {
+    static Tensor permuteNoGrad(Tensor t, int[] dims) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::permute", t) : null) {
             int nd = shape(t).length;
             if (dims == null || dims.length != nd) {
@@ -107,7 +169,7 @@ public final class Views {
         }
     }
 
-    public static Tensor squeeze(Tensor t) {
+    static Tensor squeezeNoGrad(Tensor t) {
         int keep = 0;
         for (int s : shape(t)) if (s != 1) keep++;
         int[] shape = new int[keep], stride = new int[keep];
@@ -120,14 +182,14 @@ public final class Views {
         return make(t, shape, stride, offset(t));
     }
 
-    public static Tensor squeeze(Tensor t, int dim) {
+    static Tensor squeezeNoGrad(Tensor t, int dim) {
         int nd = shape(t).length;
         int d = Shapes.wrapDim(dim, nd);
         if (nd == 0 || shape(t)[d] != 1) return make(t, shape(t), strides(t), offset(t));
         return make(t, remove(shape(t), d), remove(strides(t), d), offset(t));
     }
 
-    public static Tensor unsqueeze(Tensor t, int dim) {
+    static Tensor unsqueezeNoGrad(Tensor t, int dim) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::unsqueeze", t) : null) {
             int nd = shape(t).length;
             int d = Shapes.wrapDim(dim, nd + 1);
@@ -145,7 +207,7 @@ public final class Views {
         }
     }
 
-    public static Tensor expand(Tensor t, long[] sizes) {
+    static Tensor expandNoGrad(Tensor t, long[] sizes) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::expand", t) : null) {
             int nd = shape(t).length, n = sizes.length;
             if (n < nd) {
@@ -187,7 +249,7 @@ public final class Views {
         }
     }
 
-    public static Tensor select(Tensor t, int dim, long index) {
+    static Tensor selectNoGrad(Tensor t, int dim, long index) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::select", t) : null) {
             int nd = shape(t).length;
             if (nd == 0) throw new IllegalArgumentException("select() cannot be applied to a 0-dim tensor.");
@@ -203,7 +265,7 @@ public final class Views {
     }
 
     /** {@code t[..., i]} as Python indexing does it: select, with indexing's out-of-bounds message. */
-    public static Tensor indexSelect(Tensor t, int dim, long index) {
+    static Tensor indexAtNoGrad(Tensor t, int dim, long index) {
         if (shape(t).length == 0) {
             throw new IllegalArgumentException("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or "
                     + "`tensor.item<T>()` in C++ to convert a 0-dim tensor to a number");
@@ -213,10 +275,10 @@ public final class Views {
         if (index < -size || index >= size) {
             throw new IllegalArgumentException("index " + index + " is out of bounds for dimension " + d + " with size " + size);
         }
-        return select(t, d, index);
+        return selectNoGrad(t, d, index);
     }
 
-    public static Tensor slice(Tensor t, int dim, long start, long end, long step) {
+    static Tensor sliceNoGrad(Tensor t, int dim, long start, long end, long step) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::slice", t) : null) {
             int nd = shape(t).length;
             if (nd == 0) throw new IllegalArgumentException("slice() cannot be applied to a 0-dim tensor.");
@@ -238,7 +300,7 @@ public final class Views {
         return Math.max(0, Math.min(size, i));
     }
 
-    public static Tensor narrow(Tensor t, int dim, long start, long length) {
+    static Tensor narrowNoGrad(Tensor t, int dim, long start, long length) {
         if (shape(t).length == 0) throw new IllegalArgumentException("narrow() cannot be applied to a 0-dim tensor.");
         int d = Shapes.wrapDim(dim, shape(t).length);
         long size = shape(t)[d];
@@ -251,32 +313,32 @@ public final class Views {
         if (start + length > size) {
             throw new IllegalArgumentException("start (" + start + ") + length (" + length + ") exceeds dimension size (" + size + ").");
         }
-        return slice(t, d, start, start + length, 1);
+        return sliceNoGrad(t, d, start, start + length, 1);
     }
 
-    public static List<Tensor> split(Tensor t, long splitSize, int dim) {
+    static List<Tensor> splitNoGrad(Tensor t, long splitSize, int dim) {
         int d = Shapes.wrapDim(dim, shape(t).length);
         if (splitSize <= 0 && shape(t)[d] > 0) {
             throw new IllegalArgumentException("split_size can only be 0 if dimension size is 0, but got dimension size of "
                     + shape(t)[d]);
         }
         List<Tensor> parts = new ArrayList<>();
-        for (long s = 0; s < shape(t)[d]; s += splitSize) parts.add(slice(t, d, s, Math.min(shape(t)[d], s + splitSize), 1));
+        for (long s = 0; s < shape(t)[d]; s += splitSize) parts.add(sliceNoGrad(t, d, s, Math.min(shape(t)[d], s + splitSize), 1));
         if (parts.isEmpty()) parts.add(t);
         return parts;
     }
 
-    public static List<Tensor> chunk(Tensor t, int chunks, int dim) {
+    static List<Tensor> chunkNoGrad(Tensor t, int chunks, int dim) {
         if (chunks <= 0) throw new IllegalArgumentException("chunk expects `chunks` to be greater than 0, got: " + chunks);
         int d = Shapes.wrapDim(dim, shape(t).length);
         long size = shape(t)[d];
-        return split(t, Math.max(1, (size + chunks - 1) / chunks), d);
+        return splitNoGrad(t, Math.max(1, (size + chunks - 1) / chunks), d);
     }
 
-    public static List<Tensor> unbind(Tensor t, int dim) {
+    static List<Tensor> unbindNoGrad(Tensor t, int dim) {
         int d = Shapes.wrapDim(dim, shape(t).length);
         List<Tensor> parts = new ArrayList<>(shape(t)[d]);
-        for (int i = 0; i < shape(t)[d]; i++) parts.add(select(t, d, i));
+        for (int i = 0; i < shape(t)[d]; i++) parts.add(selectNoGrad(t, d, i));
         return parts;
     }
 
@@ -322,12 +384,12 @@ public final class Views {
                 r = r.slice(dim++, sl[0], sl[1], sl[2]);
             } else {
                 long i = parseLong(item, spec);
-                indexSelect(r, dim, i);  // bounds check with indexing's message
+                indexAtNoGrad(r, dim, i);  // bounds check with indexing's message
                 r = r.select(dim, i);
             }
         }
         if (r == t) {  // x[...] is still a new tensor (an alias), as in PyTorch
-            r = dev.jgrad.internal.autograd.Derivatives.view("AliasBackward0", make(t, shape(t), strides(t), offset(t)), t);
+            r = Derivatives.view("AliasBackward0", make(t, shape(t), strides(t), offset(t)), t);
         }
         return r;
     }

@@ -6,26 +6,27 @@ import dev.jgrad.DType;
 import dev.jgrad.Tensor;
 import dev.jgrad.Torch;
 import dev.jgrad.internal.autograd.Derivatives;
+import dev.jgrad.internal.core.Checks;
 import dev.jgrad.internal.core.Shapes;
 import dev.jgrad.profiler.Profiler;
 import java.util.Arrays;
 
-/** nll_loss, mse_loss and the binary cross entropies: checks, kernels, derivative rows (see {@link NnOps}). */
-public final class NnLosses {
-    private NnLosses() {}
+/** nll_loss, mse_loss and the binary cross entropies: checks, kernels, derivative rows (the pattern every op family follows). */
+public final class Losses {
+    private Losses() {}
 
     // ---------------------------------------------------------------- losses
 
     public static Tensor nllLoss(Tensor input, Tensor target, Tensor weight, String reduction, long ignoreIndex) {
         try (var ev = Profiler.isActive() ? Profiler.enter(input.dim() <= 2 ? "aten::nll_loss_forward" : "aten::nll_loss2d_forward", input, target, weight) : null) {
-            int red = NnOps.reductionCode(reduction);
-            NnOps.requireFloat(input, "nll_loss_out_frame");
+            int red = reductionCode(reduction);
+            Checks.requireFloat(input, "nll_loss_out_frame");
             if (input.dim() < 1) throw new IllegalArgumentException("Expected 1 or more dimensions (got " + input.dim() + ")");
             if (target.dtype() != DType.INT64) {
                 throw new IllegalArgumentException("expected scalar type Long but found " + target.dtype().scalarTypeName());
             }
             int n = input.dim() == 1 ? 1 : shape(input)[0], c = input.dim() == 1 ? shape(input)[0] : shape(input)[1];
-            int inner = NnOps.product(shape(input), Math.min(2, input.dim()), input.dim());
+            int inner = Shapes.product(shape(input), Math.min(2, input.dim()), input.dim());
             if (input.dim() >= 2 && (target.dim() == 0 || shape(target)[0] != n)) {
                 throw new IllegalArgumentException("Expected input batch_size (" + n + ") to match target batch_size ("
                         + (target.dim() == 0 ? 0 : shape(target)[0]) + ").");
@@ -55,7 +56,7 @@ public final class NnLosses {
 
     public static Tensor mseLoss(Tensor input, Tensor target, String reduction) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::mse_loss", input, target) : null) {
-            int red = NnOps.reductionCode(reduction);
+            int red = reductionCode(reduction);
             Tensor loss;
             try (var g = Torch.noGrad()) {
                 Tensor d = input.sub(target);
@@ -76,9 +77,9 @@ public final class NnLosses {
 
     public static Tensor binaryCrossEntropy(Tensor input, Tensor target, Tensor weight, String reduction) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::binary_cross_entropy", input, target, weight) : null) {
-            int red = NnOps.reductionCode(reduction);
+            int red = reductionCode(reduction);
             checkSameSize(input, target);
-            NnOps.requireFloat(input, "binary_cross_entropy");
+            Checks.requireFloat(input, "binary_cross_entropy");
             Tensor l = Dispatch.empty(input, shape(input), input.dtype());
             Dispatch.backend(input, target).binaryCrossEntropy(Dispatch.view(input), Dispatch.view(target), Dispatch.view(l));
             try (var g = Torch.noGrad()) {
@@ -92,7 +93,7 @@ public final class NnLosses {
 
     public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, Tensor weight, Tensor posWeight, String reduction) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::binary_cross_entropy_with_logits", input, target, weight, posWeight) : null) {
-            int red = NnOps.reductionCode(reduction);
+            int red = reductionCode(reduction);
             checkSameSize(input, target);
             Tensor l;
             try (var g = Torch.noGrad()) {
@@ -109,4 +110,12 @@ public final class NnLosses {
         }
     }
 
+    static int reductionCode(String reduction) {
+        return switch (reduction) {
+            case "none" -> 0;
+            case "mean" -> 1;
+            case "sum" -> 2;
+            default -> throw new IllegalArgumentException(reduction + " is not a valid value for reduction");
+        };
+    }
 }

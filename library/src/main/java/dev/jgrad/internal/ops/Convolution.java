@@ -6,12 +6,13 @@ import dev.jgrad.DType;
 import dev.jgrad.Tensor;
 import dev.jgrad.ValuesIndices;
 import dev.jgrad.internal.autograd.Derivatives;
+import dev.jgrad.internal.core.Checks;
 import dev.jgrad.internal.core.Shapes;
 import dev.jgrad.profiler.Profiler;
 
-/** conv2d, im2col/col2im and max_pool2d: checks, output shapes, the backend's kernels, derivative rows (see {@link NnOps}). */
-public final class ConvOps {
-    private ConvOps() {}
+/** conv2d, im2col/col2im and max_pool2d: checks, output shapes, the backend's kernels, derivative rows (the pattern every op family follows). */
+public final class Convolution {
+    private Convolution() {}
 
     /** Geometry of one sliding window over an (h, w) image; the backend receives it as {@link #geometry}. */
     public record Window(int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw) {
@@ -69,7 +70,7 @@ public final class ConvOps {
                 throw new IllegalArgumentException("weight should have at least three dimensions");
             }
             if (groups <= 0) throw new IllegalArgumentException("non-positive groups is not supported");
-            NnOps.requireFloat(input, "slow_conv2d_cpu");
+            Checks.requireFloat(input, "slow_conv2d_cpu");
             if (weight.dtype() != input.dtype() || (bias != null && bias.dtype() != input.dtype())) {
                 throw new IllegalArgumentException("expected scalar type " + input.dtype().scalarTypeName() + " but found "
                         + (weight.dtype() != input.dtype() ? weight.dtype() : bias.dtype()).scalarTypeName());
@@ -105,7 +106,7 @@ public final class ConvOps {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::im2col", input) : null) {
             if (input.dim() != 4) throw new IllegalArgumentException("Input Error: Only 4D input Tensors are supported (got "
                     + input.dim() + "D)");
-            NnOps.requireFloat(input, "im2col_out_cpu");
+            Checks.requireFloat(input, "im2col_out_cpu");
             Window w = window(kernel, stride, padding, dilation);
             if (w.outH(shape(input)[2]) < 1 || w.outW(shape(input)[3]) < 1) {
                 throw new IllegalArgumentException("Given input with spatial size (" + shape(input)[2] + ", " + shape(input)[3]
@@ -124,7 +125,7 @@ public final class ConvOps {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::col2im", cols) : null) {
             if (cols.dim() != 3) throw new IllegalArgumentException("Expected 3D input tensor with non-zero batch size, but got "
                     + Shapes.format(shape(cols)));
-            NnOps.requireFloat(cols, "col2im_out_cpu");
+            Checks.requireFloat(cols, "col2im_out_cpu");
             Window w = window(kernel, stride, padding, dilation);
             int[] size = pair(outputSize, "output_size");
             int kk = w.kh() * w.kw();
@@ -151,7 +152,7 @@ public final class ConvOps {
             if (nd != 3 && nd != 4) {
                 throw new IllegalArgumentException("non-empty 3D or 4D (batch mode) tensor expected for input");
             }
-            NnOps.requireFloat(input, "max_pool2d");
+            Checks.requireFloat(input, "max_pool2d");
             Window w = window(kernel, stride == null || stride.length == 0 ? kernel : stride, padding, dilation);
             if (w.ph() > w.kh() / 2 || w.pw() > w.kw() / 2) {
                 boolean h = w.ph() > w.kh() / 2;

@@ -4,13 +4,14 @@ import static dev.jgrad.internal.TensorInternals.*;
 
 import dev.jgrad.Tensor;
 import dev.jgrad.internal.autograd.Derivatives;
+import dev.jgrad.internal.core.Checks;
 import dev.jgrad.internal.core.Shapes;
 import dev.jgrad.profiler.Profiler;
 import java.util.Arrays;
 
-/** layer_norm and batch_norm: checks, kernels, derivative rows (see {@link NnOps}). */
-public final class NnNorms {
-    private NnNorms() {}
+/** layer_norm and batch_norm: checks, kernels, derivative rows (the pattern every op family follows). */
+public final class Normalization {
+    private Normalization() {}
 
     // ---------------------------------------------------------------- normalisation
 
@@ -29,8 +30,8 @@ public final class NnNorms {
                 throw new IllegalArgumentException("Expected weight to be of same shape as normalized_shape, but got weight of shape "
                         + Shapes.format(shape(weight)) + " and normalized_shape = " + Shapes.format(normalizedShape));
             }
-            NnOps.requireFloat(input, "LayerNormKernelImpl");
-            int n = NnOps.product(shape(input), nd - k, nd);
+            Checks.requireFloat(input, "LayerNormKernelImpl");
+            int n = Shapes.product(shape(input), nd - k, nd);
             Tensor out = Dispatch.empty(input, shape(input), input.dtype());
             Dispatch.backend(input, weight, bias).layerNorm(Dispatch.view(input), Dispatch.view(weight), Dispatch.view(bias), n, eps,
                     Dispatch.view(out));
@@ -49,8 +50,8 @@ public final class NnNorms {
             if (input.dim() < 2) {
                 throw new IllegalArgumentException("batch_norm(): expected input with at least 2 dims (got " + input.dim() + "D input)");
             }
-            NnOps.requireFloat(input, "batch_norm_cpu");
-            int n = shape(input)[0], c = shape(input)[1], inner = NnOps.product(shape(input), 2, input.dim());
+            Checks.requireFloat(input, "batch_norm_cpu");
+            int n = shape(input)[0], c = shape(input)[1], inner = Shapes.product(shape(input), 2, input.dim());
             for (Tensor t : new Tensor[] {runningMean, runningVar, weight, bias}) {
                 if (t != null && t.numel() != c) {
                     throw new IllegalArgumentException("running_mean should contain " + c + " elements not " + t.numel());
