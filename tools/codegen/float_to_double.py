@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """The float64 kernels are the float32 kernels with the element type swapped (Java has no generics
-over primitives). Edit a Float*Kernels.java file, then run this to regenerate its Double* twin:
+over primitives). Edit a Float*Kernels.java or Float*Vector.java file, then run this to regenerate its
+Double* twin:
 
-    python3 tools/codegen/float_to_double.py BinaryKernels UnaryKernels ReduceKernels
+    python3 tools/codegen/float_to_double.py BinaryKernels UnaryKernels ReduceKernels \
+        BinaryVector UnaryVector ReduceVector
 """
 import pathlib
 import re
@@ -12,10 +14,10 @@ KERNELS = pathlib.Path(__file__).resolve().parents[2] / "library/src/main/java/d
 
 # (pattern, replacement) applied in order; \b keeps identifiers such as FloatingDivision intact
 RULES = [
-    (r"\bFloat(BinaryKernels|UnaryKernels|ReduceKernels)\b", r"Double\1"),
+    (r"\bFloat((?:Binary|Unary|Reduce)(?:Kernels|Vector))\b", r"Double\1"),
     (r"\bFloatVector\b", "DoubleVector"),
     (r"VectorSpecies<Float>", "VectorSpecies<Double>"),
-    (r"\bFloat\.(NaN|NEGATIVE_INFINITY|POSITIVE_INFINITY|MAX_VALUE)\b", r"Double.\1"),
+    (r"\bFloat\.(NaN|NEGATIVE_INFINITY|POSITIVE_INFINITY|MAX_VALUE|SIZE|BYTES)\b", r"Double.\1"),
     (r"\bfloat\b", "double"),
     (r"\(double\) ", ""),          # the float kernels' single rounding casts are no-ops in double
     (r"(\d)f\b", r"\1.0"),         # 1f -> 1.0
@@ -35,5 +37,6 @@ def convert(name: str) -> None:
 
 
 if __name__ == "__main__":
-    for n in sys.argv[1:] or ["BinaryKernels", "UnaryKernels", "ReduceKernels"]:
+    for n in sys.argv[1:] or ["BinaryKernels", "UnaryKernels", "ReduceKernels",
+                              "BinaryVector", "UnaryVector", "ReduceVector"]:
         convert(n)

@@ -4,9 +4,6 @@ package dev.jgrad.backend.cpu;
 
 import dev.jgrad.backend.ReduceOp;
 import dev.jgrad.backend.BinaryOp;
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * float64 reductions of a contiguous (outer, r, inner) block over its middle dim:
@@ -19,10 +16,13 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>torch.sum/mean and torch.norm don't come here: their last bits must be PyTorch's, so
  * {@link #cascadeSum} and {@link #vectorNorm} redo PyTorch's own kernels, addition for addition, over
  * a strided iteration space.
+ *
+ * <p>The Vector API loops live in {@link DoubleReduceVector}. The fast paths go there only under
+ * {@link KernelConfig#VECTOR}; the PyTorch-mirroring sums and 2-norm rows go there whenever the module is
+ * loaded ({@link KernelConfig#VECTOR_API}) and otherwise run their lane-by-lane scalar twins here, which do
+ * the same additions in the same order, so torch.sum prints the same digits with or without the module.
  */
 public final class DoubleReduceKernels {
-    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
-    private static final int L = S.length();
     /** Partial sums are formed over blocks this long, then added in double. */
     private static final int BLOCK = 4096;
 
@@ -30,7 +30,8 @@ public final class DoubleReduceKernels {
 
     public static void reduce(ReduceOp op, double[] x, int off, int outer, int r, int inner,
                               double[] out, int outOff, long[] idx) {
-        if (KernelConfig.FAST_PATHS && inner == 1 && outer == 1 && idx == null && r >= 2 * Parallel.ELEMENTWISE_GRAIN
+        // Per-thread blocks change the summation order: off whenever the other vector loops are off.
+        if (KernelConfig.VECTOR && inner == 1 && outer == 1 && idx == null && r >= 2 * Parallel.ELEMENTWISE_GRAIN
                 && (op == ReduceOp.SUM || op == ReduceOp.SUM_OF_SQUARES || op == ReduceOp.MAX || op == ReduceOp.MIN)) {
             out[outOff] = parallelRun(op, x, off, r);
             return;
@@ -81,17 +82,9 @@ public final class DoubleReduceKernels {
             }
             case MAX, MIN -> {
                 boolean max = op == ReduceOp.MAX;
-                int k = 0;
+                if (KernelConfig.VECTOR && r >= 4 * DoubleReduceVector.L) return DoubleReduceVector.maxMin(x, base, r, max);
                 double best = max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-                if (KernelConfig.FAST_PATHS && r >= 4 * L) {
-                    DoubleVector acc = DoubleVector.broadcast(S, best);
-                    for (int bound = S.loopBound(r); k < bound; k += L) {
-                        DoubleVector v = DoubleVector.fromArray(S, x, base + k);
-                        acc = acc.lanewise(max ? VectorOperators.MAX : VectorOperators.MIN, v);
-                    }
-                    best = acc.reduceLanes(max ? VectorOperators.MAX : VectorOperators.MIN);
-                }
-                for (; k < r; k++) {
+                for (int k = 0; k < r; k++) {
                     double v = x[base + k];
                     best = max ? Math.max(best, v) : Math.min(best, v);
                 }
@@ -110,22 +103,9 @@ public final class DoubleReduceKernels {
     }
 
     private static double blockSum(double[] x, int base, int n, boolean squares) {
-        int k = 0;
+        if (KernelConfig.VECTOR && n >= 4 * DoubleReduceVector.L) return DoubleReduceVector.blockSum(x, base, n, squares);
         double sum = 0;
-        if (KernelConfig.FAST_PATHS && n >= 4 * L) {
-            DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
-            for (int bound = n - 4 * L; k <= bound; k += 4 * L) {
-                DoubleVector v0 = DoubleVector.fromArray(S, x, base + k), v1 = DoubleVector.fromArray(S, x, base + k + L);
-                DoubleVector v2 = DoubleVector.fromArray(S, x, base + k + 2 * L), v3 = DoubleVector.fromArray(S, x, base + k + 3 * L);
-                if (squares) {
-                    a0 = v0.fma(v0, a0); a1 = v1.fma(v1, a1); a2 = v2.fma(v2, a2); a3 = v3.fma(v3, a3);
-                } else {
-                    a0 = a0.add(v0); a1 = a1.add(v1); a2 = a2.add(v2); a3 = a3.add(v3);
-                }
-            }
-            sum = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
-        }
-        for (; k < n; k++) {
+        for (int k = 0; k < n; k++) {
             double v = x[base + k];
             sum += squares ? v * v : v;
         }
@@ -152,11 +132,10 @@ public final class DoubleReduceKernels {
 
     /** at::internal::GRAIN_SIZE: below this many elements PyTorch reduces on one thread. */
     private static final int GRAIN = 32768;
-    /** Vectorized<T> of an AVX2 build: 256-bit vectors, whatever the hardware offers. */
-    private static final VectorSpecies<Double> V = DoubleVector.SPECIES_256;
-    private static final int VL = V.length();
+    /** Lanes of Vectorized<T> in an AVX2 build: 256-bit vectors, whatever the hardware offers. */
+    static final int VL = 256 / Double.SIZE;
     /** Columns per 128 bytes: split points of a column-parallel reduction are rounded to these. */
-    private static final int COLS_PER_128_BYTES = 128 / (V.elementSize() / 8);
+    private static final int COLS_PER_128_BYTES = 128 / Double.BYTES;
 
     /**
      * Adds into out the sums PyTorch's sum kernel computes over the iteration space (shape, xStride,
@@ -292,9 +271,13 @@ public final class DoubleReduceKernels {
             return;
         }
         if (xs0 == 1 && size0 >= VL) {
-            for (int j = 0; j < size1; j++) out[op + j * os1] += contiguousRowSum(x, xp + j * xs1, size0, scratch);
+            for (int j = 0; j < size1; j++) {
+                out[op + j * os1] += KernelConfig.VECTOR_API ? DoubleReduceVector.contiguousRowSum(x, xp + j * xs1, size0, scratch)
+                        : contiguousRowSum(x, xp + j * xs1, size0, scratch);
+            }
         } else if (xs1 == 1 && size1 >= VL) {
-            columnSums(x, xp, xs0, out, op, os1, size0, size1, scratch);
+            if (KernelConfig.VECTOR_API) DoubleReduceVector.columnSums(x, xp, xs0, out, op, os1, size0, size1, scratch);
+            else columnSums(x, xp, xs0, out, op, os1, size0, size1, scratch);
         } else if (xs0 < xs1) {
             for (int j = 0; j < size1; j++) out[op + j * os1] += rowSum(x, xp + j * xs1, xs0, size0, scratch);
         } else {
@@ -308,167 +291,49 @@ public final class DoubleReduceKernels {
     }
 
     /**
-     * A contiguous row of n &gt;= VL values: vectors of VL summed as a strided row of vectors, then the
-     * leftover scalars in order, then the VL lanes in order.
+     * A contiguous row of n &gt;= VL values, as {@link DoubleReduceVector#contiguousRowSum} sums it: lane l
+     * of the vectors is the strided row at base + l, summed as the vector code sums it.
      */
-    private static double contiguousRowSum(double[] x, int base, int n, double[] scratch) {
+    static double contiguousRowSum(double[] x, int base, int n, double[] scratch) {
         int nv = n / VL;
-        if (nv < 4) {  // no cascade step: the vectors in order onto a zero (whose other three partners stay 0)
-            DoubleVector s = DoubleVector.zero(V);
-            for (int i = 0; i < nv; i++) s = s.add(DoubleVector.fromArray(V, x, base + i * VL));
-            s.intoArray(scratch, 0);
-        } else {
-            vectorRowSum(x, base, VL, nv, scratch);
-        }
         double acc = 0;
         for (int k = nv * VL; k < n; k++) acc += x[base + k];
-        for (int k = 0; k < VL; k++) acc += scratch[k];
+        for (int l = 0; l < VL; l++) {
+            double lane;
+            if (nv < 4) {
+                lane = 0;
+                for (int i = 0; i < nv; i++) lane += x[base + i * VL + l];
+            } else {
+                lane = rowSum(x, base + l, VL, nv, scratch);
+            }
+            acc += lane;
+        }
         return acc;
     }
 
-    /** Columns of a plane whose columns are adjacent in memory: blocks of 4 vectors, then vectors, then scalars. */
-    private static void columnSums(double[] x, int xp, int rowStride, double[] out, int op, int os,
-                                   int rows, int cols, double[] scratch) {
-        int j = cols / (4 * VL) * (4 * VL);
-        if (j > 0) columnBlockSums(x, xp, rowStride, out, op, os, rows, j / (4 * VL));
-        for (; j + VL <= cols; j += VL) {
-            vectorRowSum(x, xp + j, rowStride, rows, scratch);
-            for (int k = 0; k < VL; k++) out[op + (j + k) * os] += scratch[k];
-        }
-        for (; j < cols; j++) out[op + j * os] += rowSum(x, xp + j, rowStride, rows, scratch);
-    }
-
     /**
-     * The first blocks * 4 * VL columns, each block of 4 vectors summed over the rows by cascade4Vectors,
-     * but with the rows walked once for all blocks: level 0 of the cascade lives in registers for one
-     * run of 2^p rows, levels 1 to 3 of every block wait in an array. Same additions, same order, and
-     * each run of rows is read across its whole width instead of one narrow strip per block.
+     * The columns of a plane as {@link DoubleReduceVector#columnSums} sums them: in its blocks of 4 * VL
+     * columns every column is one cascade over the rows (cascade4 does four such columns), and each
+     * column after them is the strided row that {@link #rowSum} sums.
      */
-    private static void columnBlockSums(double[] x, int xp, int rowStride, double[] out, int op, int os,
-                                        int rows, int blocks) {
-        int power = levelPower(rows);
-        int step = 1 << power;
-        int mask1 = (step - 1) << power, mask2 = (step - 1) << (2 * power);
-        int w = 4 * VL;
-        int l2 = blocks * w, l3 = 2 * blocks * w;
-        double[] lv = new double[3 * blocks * w];  // levels 1, 2, 3 of every block
-        DoubleVector zero = DoubleVector.zero(V);
-        int i = 0;
-        for (; i + step <= rows; i += step) {
-            int stop = i + step;
-            boolean up2 = (stop & mask1) == 0, up3 = up2 && (stop & mask2) == 0;
-            for (int b = 0, s = 0; b < blocks; b++, s += w) {
-                DoubleVector a0 = zero, a1 = zero, a2 = zero, a3 = zero;
-                for (int r = i, p = xp + s + i * rowStride; r < stop; r++, p += rowStride) {
-                    a0 = a0.add(DoubleVector.fromArray(V, x, p));
-                    a1 = a1.add(DoubleVector.fromArray(V, x, p + VL));
-                    a2 = a2.add(DoubleVector.fromArray(V, x, p + 2 * VL));
-                    a3 = a3.add(DoubleVector.fromArray(V, x, p + 3 * VL));
-                }
-                a0 = DoubleVector.fromArray(V, lv, s).add(a0);
-                a1 = DoubleVector.fromArray(V, lv, s + VL).add(a1);
-                a2 = DoubleVector.fromArray(V, lv, s + 2 * VL).add(a2);
-                a3 = DoubleVector.fromArray(V, lv, s + 3 * VL).add(a3);
-                int to = s;
-                if (up2) {
-                    zero.intoArray(lv, s); zero.intoArray(lv, s + VL); zero.intoArray(lv, s + 2 * VL); zero.intoArray(lv, s + 3 * VL);
-                    to = l2 + s;
-                    a0 = DoubleVector.fromArray(V, lv, to).add(a0);
-                    a1 = DoubleVector.fromArray(V, lv, to + VL).add(a1);
-                    a2 = DoubleVector.fromArray(V, lv, to + 2 * VL).add(a2);
-                    a3 = DoubleVector.fromArray(V, lv, to + 3 * VL).add(a3);
-                    if (up3) {
-                        zero.intoArray(lv, to); zero.intoArray(lv, to + VL); zero.intoArray(lv, to + 2 * VL); zero.intoArray(lv, to + 3 * VL);
-                        to = l3 + s;
-                        a0 = DoubleVector.fromArray(V, lv, to).add(a0);
-                        a1 = DoubleVector.fromArray(V, lv, to + VL).add(a1);
-                        a2 = DoubleVector.fromArray(V, lv, to + 2 * VL).add(a2);
-                        a3 = DoubleVector.fromArray(V, lv, to + 3 * VL).add(a3);
-                    }
-                }
-                a0.intoArray(lv, to); a1.intoArray(lv, to + VL); a2.intoArray(lv, to + 2 * VL); a3.intoArray(lv, to + 3 * VL);
-            }
+    static void columnSums(double[] x, int xp, int rowStride, double[] out, int op, int os,
+                           int rows, int cols, double[] scratch) {
+        int blocked = cols / (4 * VL) * (4 * VL);
+        for (int j = 0; j < blocked; j += 4) {
+            cascade4(x, xp + j, rowStride, 1, rows, scratch);
+            for (int k = 0; k < 4; k++) out[op + (j + k) * os] += scratch[k];
         }
-        double[] sums = new double[w];
-        for (int b = 0, s = 0; b < blocks; b++, s += w) {
-            for (int k = 0; k < 4; k++) {
-                int c = s + k * VL;
-                DoubleVector a = zero;
-                for (int r = i, p = xp + c + i * rowStride; r < rows; r++, p += rowStride) a = a.add(DoubleVector.fromArray(V, x, p));
-                a.add(DoubleVector.fromArray(V, lv, c)).add(DoubleVector.fromArray(V, lv, l2 + c))
-                        .add(DoubleVector.fromArray(V, lv, l3 + c)).intoArray(sums, k * VL);
-            }
-            for (int k = 0; k < w; k++) out[op + (s + k) * os] += sums[k];
-        }
+        for (int j = blocked; j < cols; j++) out[op + j * os] += rowSum(x, xp + j, rowStride, rows, scratch);
     }
 
     /** level_power of the cascade over n steps: a quarter of ceil(log2 n), at least 4. */
-    private static int levelPower(int n) {
+    static int levelPower(int n) {
         int ceilLog2 = n <= 2 ? 1 : 64 - Long.numberOfLeadingZeros(n - 1L);
         return Math.max(4, ceilLog2 / 4);
     }
 
-    /**
-     * Sum of n vectors at base, base + stride, ...: four interleaved cascades (vector i goes to
-     * cascade i % 4), the leftover vectors into the first, then the four added in order; the result
-     * lands in scratch[0 .. VL).
-     */
-    private static void vectorRowSum(double[] x, int base, int stride, int n, double[] scratch) {
-        int groups = n / 4;
-        cascade4Vectors(x, base, 4 * stride, stride, groups, scratch);
-        DoubleVector s0 = DoubleVector.fromArray(V, scratch, 0), s1 = DoubleVector.fromArray(V, scratch, VL);
-        DoubleVector s2 = DoubleVector.fromArray(V, scratch, 2 * VL), s3 = DoubleVector.fromArray(V, scratch, 3 * VL);
-        for (int i = groups * 4; i < n; i++) s0 = s0.add(DoubleVector.fromArray(V, x, base + i * stride));
-        s0.add(s1).add(s2).add(s3).intoArray(scratch, 0);
-    }
-
-    /**
-     * Four side-by-side cascades over n steps: step i adds the vectors at base + i * rowStride + k * colStride
-     * (k = 0..3) to cascade k. The four results land in scratch[0 .. 4 * VL).
-     */
-    private static void cascade4Vectors(double[] x, int base, int rowStride, int colStride, int n, double[] scratch) {
-        int power = levelPower(n);
-        int step = 1 << power;
-        int mask1 = (step - 1) << power, mask2 = (step - 1) << (2 * power);
-        DoubleVector zero = DoubleVector.zero(V);
-        DoubleVector a0 = zero, a1 = zero, a2 = zero, a3 = zero;  // level 0
-        DoubleVector b0 = zero, b1 = zero, b2 = zero, b3 = zero;  // level 1
-        DoubleVector c0 = zero, c1 = zero, c2 = zero, c3 = zero;  // level 2
-        DoubleVector d0 = zero, d1 = zero, d2 = zero, d3 = zero;  // level 3
-        int c1Off = colStride, c2Off = 2 * colStride, c3Off = 3 * colStride;
-        int i = 0;
-        while (i + step <= n) {
-            for (int stop = i + step; i < stop; i++) {
-                int p = base + i * rowStride;
-                a0 = a0.add(DoubleVector.fromArray(V, x, p));
-                a1 = a1.add(DoubleVector.fromArray(V, x, p + c1Off));
-                a2 = a2.add(DoubleVector.fromArray(V, x, p + c2Off));
-                a3 = a3.add(DoubleVector.fromArray(V, x, p + c3Off));
-            }
-            b0 = b0.add(a0); b1 = b1.add(a1); b2 = b2.add(a2); b3 = b3.add(a3);
-            a0 = zero; a1 = zero; a2 = zero; a3 = zero;
-            if ((i & mask1) != 0) continue;
-            c0 = c0.add(b0); c1 = c1.add(b1); c2 = c2.add(b2); c3 = c3.add(b3);
-            b0 = zero; b1 = zero; b2 = zero; b3 = zero;
-            if ((i & mask2) != 0) continue;
-            d0 = d0.add(c0); d1 = d1.add(c1); d2 = d2.add(c2); d3 = d3.add(c3);
-            c0 = zero; c1 = zero; c2 = zero; c3 = zero;
-        }
-        for (; i < n; i++) {
-            int p = base + i * rowStride;
-            a0 = a0.add(DoubleVector.fromArray(V, x, p));
-            a1 = a1.add(DoubleVector.fromArray(V, x, p + c1Off));
-            a2 = a2.add(DoubleVector.fromArray(V, x, p + c2Off));
-            a3 = a3.add(DoubleVector.fromArray(V, x, p + c3Off));
-        }
-        a0.add(b0).add(c0).add(d0).intoArray(scratch, 0);
-        a1.add(b1).add(c1).add(d1).intoArray(scratch, VL);
-        a2.add(b2).add(c2).add(d2).intoArray(scratch, 2 * VL);
-        a3.add(b3).add(c3).add(d3).intoArray(scratch, 3 * VL);
-    }
-
-    /** Scalar twin of vectorRowSum: n values at base, base + stride, ... */
-    private static double rowSum(double[] x, int base, int stride, int n, double[] scratch) {
+    /** Scalar twin of DoubleReduceVector.vectorRowSum: n values at base, base + stride, ... */
+    static double rowSum(double[] x, int base, int stride, int n, double[] scratch) {
         int groups = n / 4;
         cascade4(x, base, 4 * stride, stride, groups, scratch);
         double s0 = scratch[0];
@@ -476,8 +341,8 @@ public final class DoubleReduceKernels {
         return s0 + scratch[1] + scratch[2] + scratch[3];
     }
 
-    /** Scalar twin of cascade4Vectors; the four results land in scratch[0 .. 4). */
-    private static void cascade4(double[] x, int base, int rowStride, int colStride, int n, double[] scratch) {
+    /** Scalar twin of DoubleReduceVector.cascade4Vectors; the four results land in scratch[0 .. 4). */
+    static void cascade4(double[] x, int base, int rowStride, int colStride, int n, double[] scratch) {
         int power = levelPower(n);
         int step = 1 << power;
         int mask1 = (step - 1) << power, mask2 = (step - 1) << (2 * power);
@@ -527,7 +392,7 @@ public final class DoubleReduceKernels {
      */
 
     /** Norm orders with their own reduction in PyTorch; anything else is the general p-norm. */
-    private static final int NORM_0 = 0, NORM_1 = 1, NORM_2 = 2, NORM_INF = 3, NORM_NEG_INF = 4, NORM_P = 5;
+    static final int NORM_0 = 0, NORM_1 = 1, NORM_2 = 2, NORM_INF = 3, NORM_NEG_INF = 4, NORM_P = 5;
 
     /**
      * Writes into out PyTorch's p-norm of each output over the iteration space (shape, xStride,
@@ -544,10 +409,11 @@ public final class DoubleReduceKernels {
                 : p == Double.NEGATIVE_INFINITY ? NORM_NEG_INF : NORM_P;
         double pp = p;
         double init = kind == NORM_NEG_INF ? Double.POSITIVE_INFINITY : 0;
-        if (kind == NORM_2 && k == 1 && shape[0] > 1 && xStride[0] == 1 && V.elementSize() == 32) {
+        if (kind == NORM_2 && k == 1 && shape[0] > 1 && xStride[0] == 1 && Double.SIZE == 32) {
             int n = shape[0];
             forEachOutput(shape, xStride, outStride, 1, outNumel, Math.max(1, GRAIN / n), (xp, op, scratch) ->
-                    out[outOff + op] = norm2Row(x, xOff + xp, n, scratch));
+                    out[outOff + op] = KernelConfig.VECTOR_API ? DoubleReduceVector.norm2Row(x, xOff + xp, n, scratch)
+                            : norm2Row(x, xOff + xp, n, scratch));
             return;
         }
         int reducedNumel = 1;
@@ -569,7 +435,7 @@ public final class DoubleReduceKernels {
             out[outOff] = normProject(kind, pp, total);
             return;
         }
-        if (KernelConfig.FAST_PATHS && kind != NORM_P && k < nd && xStride[k] == 1 && shape[k] >= VL) {
+        if (KernelConfig.VECTOR && kind != NORM_P && k < nd && xStride[k] == 1 && shape[k] >= VL) {
             normTiles(kind, init, x, xOff, shape, xStride, outStride, k, rn, out, outOff, pp);
             return;
         }
@@ -602,7 +468,7 @@ public final class DoubleReduceKernels {
                     op += at * outStride[d];
                 }
                 if (j0 + VL <= cols) {
-                    normLanes(kind, init, x, xp + j0, shape, xStride, k, rn, lanes);
+                    DoubleReduceVector.normLanes(kind, init, x, xp + j0, shape, xStride, k, rn, lanes);
                     for (int l = 0; l < VL; l++) out[op + (j0 + l) * outStride[k]] = lanes[l];
                 } else {
                     for (int j = j0; j < cols; j++) {
@@ -611,37 +477,6 @@ public final class DoubleReduceKernels {
                 }
             }
         });
-    }
-
-    /** normRange and normProject for VL adjacent outputs at once; the results land in lanes. */
-    private static void normLanes(int kind, double init, double[] x, int base, int[] shape, int[] xStride, int k, int rn,
-                                  double[] lanes) {
-        DoubleVector acc = DoubleVector.broadcast(V, init), one = DoubleVector.broadcast(V, 1);
-        int[] at = new int[Math.max(k, 1)];
-        int pos = base;
-        int n0 = k == 0 ? 1 : shape[0], s0 = k == 0 ? 0 : xStride[0];
-        for (int done = 0; done < rn; ) {
-            int run = Math.min(n0 - at[0], rn - done);
-            for (int i = 0, q = pos; i < run; i++, q += s0) {
-                DoubleVector v = DoubleVector.fromArray(V, x, q);
-                acc = switch (kind) {
-                    case NORM_0 -> acc.add(one, v.compare(VectorOperators.NE, 0));
-                    case NORM_1 -> acc.add(v.abs());
-                    case NORM_2 -> v.fma(v, acc);
-                    case NORM_INF -> acc.max(v.abs());
-                    default -> acc.min(v.abs());
-                };
-            }
-            done += run;
-            pos += run * s0;
-            at[0] += run;
-            for (int d = 0; d < k - 1 && at[d] == shape[d]; d++) {
-                pos += xStride[d + 1] - at[d] * xStride[d];
-                at[d] = 0;
-                at[d + 1]++;
-            }
-        }
-        (kind == NORM_2 ? acc.sqrt() : acc).intoArray(lanes, 0);
     }
 
     /** The number of leading reduced dims (output stride 0). */
@@ -686,17 +521,15 @@ public final class DoubleReduceKernels {
         });
     }
 
-    /** The vectorized 2-norm of a contiguous row. */
-    private static double norm2Row(double[] x, int base, int n, double[] scratch) {
+    /** The 2-norm of a contiguous row as {@link DoubleReduceVector#norm2Row} computes it, lane by lane. */
+    static double norm2Row(double[] x, int base, int n, double[] lanes) {
         int d = 0;
-        DoubleVector acc = DoubleVector.zero(V);
+        java.util.Arrays.fill(lanes, 0, VL, 0);
         for (int bound = n - n % VL; d < bound; d += VL) {
-            DoubleVector v = DoubleVector.fromArray(V, x, base + d);
-            acc = v.fma(v, acc);
+            for (int l = 0; l < VL; l++) lanes[l] = Math.fma(x[base + d + l], x[base + d + l], lanes[l]);
         }
-        acc.intoArray(scratch, 0);
-        double s = scratch[0];
-        for (int j = 1; j < VL; j++) s += scratch[j];
+        double s = lanes[0];
+        for (int j = 1; j < VL; j++) s += lanes[j];
         for (int bound = d + (n - d) / 4 * 4; d < bound; d++) s += x[base + d] * x[base + d];
         for (; d < n; d++) s = Math.fma(x[base + d], x[base + d], s);
         return Math.sqrt(s);

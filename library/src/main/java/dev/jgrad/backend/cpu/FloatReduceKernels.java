@@ -2,9 +2,6 @@ package dev.jgrad.backend.cpu;
 
 import dev.jgrad.backend.ReduceOp;
 import dev.jgrad.backend.BinaryOp;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * float32 reductions of a contiguous (outer, r, inner) block over its middle dim:
@@ -17,10 +14,13 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>torch.sum/mean and torch.norm don't come here: their last bits must be PyTorch's, so
  * {@link #cascadeSum} and {@link #vectorNorm} redo PyTorch's own kernels, addition for addition, over
  * a strided iteration space.
+ *
+ * <p>The Vector API loops live in {@link FloatReduceVector}. The fast paths go there only under
+ * {@link KernelConfig#VECTOR}; the PyTorch-mirroring sums and 2-norm rows go there whenever the module is
+ * loaded ({@link KernelConfig#VECTOR_API}) and otherwise run their lane-by-lane scalar twins here, which do
+ * the same additions in the same order, so torch.sum prints the same digits with or without the module.
  */
 public final class FloatReduceKernels {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-    private static final int L = S.length();
     /** Partial sums are formed over blocks this long, then added in double. */
     private static final int BLOCK = 4096;
 
@@ -28,7 +28,8 @@ public final class FloatReduceKernels {
 
     public static void reduce(ReduceOp op, float[] x, int off, int outer, int r, int inner,
                               float[] out, int outOff, long[] idx) {
-        if (KernelConfig.FAST_PATHS && inner == 1 && outer == 1 && idx == null && r >= 2 * Parallel.ELEMENTWISE_GRAIN
+        // Per-thread blocks change the summation order: off whenever the other vector loops are off.
+        if (KernelConfig.VECTOR && inner == 1 && outer == 1 && idx == null && r >= 2 * Parallel.ELEMENTWISE_GRAIN
                 && (op == ReduceOp.SUM || op == ReduceOp.SUM_OF_SQUARES || op == ReduceOp.MAX || op == ReduceOp.MIN)) {
             out[outOff] = parallelRun(op, x, off, r);
             return;
@@ -79,17 +80,9 @@ public final class FloatReduceKernels {
             }
             case MAX, MIN -> {
                 boolean max = op == ReduceOp.MAX;
-                int k = 0;
+                if (KernelConfig.VECTOR && r >= 4 * FloatReduceVector.L) return FloatReduceVector.maxMin(x, base, r, max);
                 float best = max ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY;
-                if (KernelConfig.FAST_PATHS && r >= 4 * L) {
-                    FloatVector acc = FloatVector.broadcast(S, best);
-                    for (int bound = S.loopBound(r); k < bound; k += L) {
-                        FloatVector v = FloatVector.fromArray(S, x, base + k);
-                        acc = acc.lanewise(max ? VectorOperators.MAX : VectorOperators.MIN, v);
-                    }
-                    best = acc.reduceLanes(max ? VectorOperators.MAX : VectorOperators.MIN);
-                }
-                for (; k < r; k++) {
+                for (int k = 0; k < r; k++) {
                     float v = x[base + k];
                     best = max ? Math.max(best, v) : Math.min(best, v);
                 }
@@ -108,22 +101,9 @@ public final class FloatReduceKernels {
     }
 
     private static float blockSum(float[] x, int base, int n, boolean squares) {
-        int k = 0;
+        if (KernelConfig.VECTOR && n >= 4 * FloatReduceVector.L) return FloatReduceVector.blockSum(x, base, n, squares);
         float sum = 0;
-        if (KernelConfig.FAST_PATHS && n >= 4 * L) {
-            FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
-            for (int bound = n - 4 * L; k <= bound; k += 4 * L) {
-                FloatVector v0 = FloatVector.fromArray(S, x, base + k), v1 = FloatVector.fromArray(S, x, base + k + L);
-                FloatVector v2 = FloatVector.fromArray(S, x, base + k + 2 * L), v3 = FloatVector.fromArray(S, x, base + k + 3 * L);
-                if (squares) {
-                    a0 = v0.fma(v0, a0); a1 = v1.fma(v1, a1); a2 = v2.fma(v2, a2); a3 = v3.fma(v3, a3);
-                } else {
-                    a0 = a0.add(v0); a1 = a1.add(v1); a2 = a2.add(v2); a3 = a3.add(v3);
-                }
-            }
-            sum = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
-        }
-        for (; k < n; k++) {
+        for (int k = 0; k < n; k++) {
             float v = x[base + k];
             sum += squares ? v * v : v;
         }
@@ -150,11 +130,10 @@ public final class FloatReduceKernels {
 
     /** at::internal::GRAIN_SIZE: below this many elements PyTorch reduces on one thread. */
     private static final int GRAIN = 32768;
-    /** Vectorized<T> of an AVX2 build: 256-bit vectors, whatever the hardware offers. */
-    private static final VectorSpecies<Float> V = FloatVector.SPECIES_256;
-    private static final int VL = V.length();
+    /** Lanes of Vectorized<T> in an AVX2 build: 256-bit vectors, whatever the hardware offers. */
+    static final int VL = 256 / Float.SIZE;
     /** Columns per 128 bytes: split points of a column-parallel reduction are rounded to these. */
-    private static final int COLS_PER_128_BYTES = 128 / (V.elementSize() / 8);
+    private static final int COLS_PER_128_BYTES = 128 / Float.BYTES;
 
     /**
      * Adds into out the sums PyTorch's sum kernel computes over the iteration space (shape, xStride,
@@ -290,9 +269,13 @@ public final class FloatReduceKernels {
             return;
         }
         if (xs0 == 1 && size0 >= VL) {
-            for (int j = 0; j < size1; j++) out[op + j * os1] += contiguousRowSum(x, xp + j * xs1, size0, scratch);
+            for (int j = 0; j < size1; j++) {
+                out[op + j * os1] += KernelConfig.VECTOR_API ? FloatReduceVector.contiguousRowSum(x, xp + j * xs1, size0, scratch)
+                        : contiguousRowSum(x, xp + j * xs1, size0, scratch);
+            }
         } else if (xs1 == 1 && size1 >= VL) {
-            columnSums(x, xp, xs0, out, op, os1, size0, size1, scratch);
+            if (KernelConfig.VECTOR_API) FloatReduceVector.columnSums(x, xp, xs0, out, op, os1, size0, size1, scratch);
+            else columnSums(x, xp, xs0, out, op, os1, size0, size1, scratch);
         } else if (xs0 < xs1) {
             for (int j = 0; j < size1; j++) out[op + j * os1] += rowSum(x, xp + j * xs1, xs0, size0, scratch);
         } else {
@@ -306,167 +289,49 @@ public final class FloatReduceKernels {
     }
 
     /**
-     * A contiguous row of n &gt;= VL values: vectors of VL summed as a strided row of vectors, then the
-     * leftover scalars in order, then the VL lanes in order.
+     * A contiguous row of n &gt;= VL values, as {@link FloatReduceVector#contiguousRowSum} sums it: lane l
+     * of the vectors is the strided row at base + l, summed as the vector code sums it.
      */
-    private static float contiguousRowSum(float[] x, int base, int n, float[] scratch) {
+    static float contiguousRowSum(float[] x, int base, int n, float[] scratch) {
         int nv = n / VL;
-        if (nv < 4) {  // no cascade step: the vectors in order onto a zero (whose other three partners stay 0)
-            FloatVector s = FloatVector.zero(V);
-            for (int i = 0; i < nv; i++) s = s.add(FloatVector.fromArray(V, x, base + i * VL));
-            s.intoArray(scratch, 0);
-        } else {
-            vectorRowSum(x, base, VL, nv, scratch);
-        }
         float acc = 0;
         for (int k = nv * VL; k < n; k++) acc += x[base + k];
-        for (int k = 0; k < VL; k++) acc += scratch[k];
+        for (int l = 0; l < VL; l++) {
+            float lane;
+            if (nv < 4) {
+                lane = 0;
+                for (int i = 0; i < nv; i++) lane += x[base + i * VL + l];
+            } else {
+                lane = rowSum(x, base + l, VL, nv, scratch);
+            }
+            acc += lane;
+        }
         return acc;
     }
 
-    /** Columns of a plane whose columns are adjacent in memory: blocks of 4 vectors, then vectors, then scalars. */
-    private static void columnSums(float[] x, int xp, int rowStride, float[] out, int op, int os,
-                                   int rows, int cols, float[] scratch) {
-        int j = cols / (4 * VL) * (4 * VL);
-        if (j > 0) columnBlockSums(x, xp, rowStride, out, op, os, rows, j / (4 * VL));
-        for (; j + VL <= cols; j += VL) {
-            vectorRowSum(x, xp + j, rowStride, rows, scratch);
-            for (int k = 0; k < VL; k++) out[op + (j + k) * os] += scratch[k];
-        }
-        for (; j < cols; j++) out[op + j * os] += rowSum(x, xp + j, rowStride, rows, scratch);
-    }
-
     /**
-     * The first blocks * 4 * VL columns, each block of 4 vectors summed over the rows by cascade4Vectors,
-     * but with the rows walked once for all blocks: level 0 of the cascade lives in registers for one
-     * run of 2^p rows, levels 1 to 3 of every block wait in an array. Same additions, same order, and
-     * each run of rows is read across its whole width instead of one narrow strip per block.
+     * The columns of a plane as {@link FloatReduceVector#columnSums} sums them: in its blocks of 4 * VL
+     * columns every column is one cascade over the rows (cascade4 does four such columns), and each
+     * column after them is the strided row that {@link #rowSum} sums.
      */
-    private static void columnBlockSums(float[] x, int xp, int rowStride, float[] out, int op, int os,
-                                        int rows, int blocks) {
-        int power = levelPower(rows);
-        int step = 1 << power;
-        int mask1 = (step - 1) << power, mask2 = (step - 1) << (2 * power);
-        int w = 4 * VL;
-        int l2 = blocks * w, l3 = 2 * blocks * w;
-        float[] lv = new float[3 * blocks * w];  // levels 1, 2, 3 of every block
-        FloatVector zero = FloatVector.zero(V);
-        int i = 0;
-        for (; i + step <= rows; i += step) {
-            int stop = i + step;
-            boolean up2 = (stop & mask1) == 0, up3 = up2 && (stop & mask2) == 0;
-            for (int b = 0, s = 0; b < blocks; b++, s += w) {
-                FloatVector a0 = zero, a1 = zero, a2 = zero, a3 = zero;
-                for (int r = i, p = xp + s + i * rowStride; r < stop; r++, p += rowStride) {
-                    a0 = a0.add(FloatVector.fromArray(V, x, p));
-                    a1 = a1.add(FloatVector.fromArray(V, x, p + VL));
-                    a2 = a2.add(FloatVector.fromArray(V, x, p + 2 * VL));
-                    a3 = a3.add(FloatVector.fromArray(V, x, p + 3 * VL));
-                }
-                a0 = FloatVector.fromArray(V, lv, s).add(a0);
-                a1 = FloatVector.fromArray(V, lv, s + VL).add(a1);
-                a2 = FloatVector.fromArray(V, lv, s + 2 * VL).add(a2);
-                a3 = FloatVector.fromArray(V, lv, s + 3 * VL).add(a3);
-                int to = s;
-                if (up2) {
-                    zero.intoArray(lv, s); zero.intoArray(lv, s + VL); zero.intoArray(lv, s + 2 * VL); zero.intoArray(lv, s + 3 * VL);
-                    to = l2 + s;
-                    a0 = FloatVector.fromArray(V, lv, to).add(a0);
-                    a1 = FloatVector.fromArray(V, lv, to + VL).add(a1);
-                    a2 = FloatVector.fromArray(V, lv, to + 2 * VL).add(a2);
-                    a3 = FloatVector.fromArray(V, lv, to + 3 * VL).add(a3);
-                    if (up3) {
-                        zero.intoArray(lv, to); zero.intoArray(lv, to + VL); zero.intoArray(lv, to + 2 * VL); zero.intoArray(lv, to + 3 * VL);
-                        to = l3 + s;
-                        a0 = FloatVector.fromArray(V, lv, to).add(a0);
-                        a1 = FloatVector.fromArray(V, lv, to + VL).add(a1);
-                        a2 = FloatVector.fromArray(V, lv, to + 2 * VL).add(a2);
-                        a3 = FloatVector.fromArray(V, lv, to + 3 * VL).add(a3);
-                    }
-                }
-                a0.intoArray(lv, to); a1.intoArray(lv, to + VL); a2.intoArray(lv, to + 2 * VL); a3.intoArray(lv, to + 3 * VL);
-            }
+    static void columnSums(float[] x, int xp, int rowStride, float[] out, int op, int os,
+                           int rows, int cols, float[] scratch) {
+        int blocked = cols / (4 * VL) * (4 * VL);
+        for (int j = 0; j < blocked; j += 4) {
+            cascade4(x, xp + j, rowStride, 1, rows, scratch);
+            for (int k = 0; k < 4; k++) out[op + (j + k) * os] += scratch[k];
         }
-        float[] sums = new float[w];
-        for (int b = 0, s = 0; b < blocks; b++, s += w) {
-            for (int k = 0; k < 4; k++) {
-                int c = s + k * VL;
-                FloatVector a = zero;
-                for (int r = i, p = xp + c + i * rowStride; r < rows; r++, p += rowStride) a = a.add(FloatVector.fromArray(V, x, p));
-                a.add(FloatVector.fromArray(V, lv, c)).add(FloatVector.fromArray(V, lv, l2 + c))
-                        .add(FloatVector.fromArray(V, lv, l3 + c)).intoArray(sums, k * VL);
-            }
-            for (int k = 0; k < w; k++) out[op + (s + k) * os] += sums[k];
-        }
+        for (int j = blocked; j < cols; j++) out[op + j * os] += rowSum(x, xp + j, rowStride, rows, scratch);
     }
 
     /** level_power of the cascade over n steps: a quarter of ceil(log2 n), at least 4. */
-    private static int levelPower(int n) {
+    static int levelPower(int n) {
         int ceilLog2 = n <= 2 ? 1 : 64 - Long.numberOfLeadingZeros(n - 1L);
         return Math.max(4, ceilLog2 / 4);
     }
 
-    /**
-     * Sum of n vectors at base, base + stride, ...: four interleaved cascades (vector i goes to
-     * cascade i % 4), the leftover vectors into the first, then the four added in order; the result
-     * lands in scratch[0 .. VL).
-     */
-    private static void vectorRowSum(float[] x, int base, int stride, int n, float[] scratch) {
-        int groups = n / 4;
-        cascade4Vectors(x, base, 4 * stride, stride, groups, scratch);
-        FloatVector s0 = FloatVector.fromArray(V, scratch, 0), s1 = FloatVector.fromArray(V, scratch, VL);
-        FloatVector s2 = FloatVector.fromArray(V, scratch, 2 * VL), s3 = FloatVector.fromArray(V, scratch, 3 * VL);
-        for (int i = groups * 4; i < n; i++) s0 = s0.add(FloatVector.fromArray(V, x, base + i * stride));
-        s0.add(s1).add(s2).add(s3).intoArray(scratch, 0);
-    }
-
-    /**
-     * Four side-by-side cascades over n steps: step i adds the vectors at base + i * rowStride + k * colStride
-     * (k = 0..3) to cascade k. The four results land in scratch[0 .. 4 * VL).
-     */
-    private static void cascade4Vectors(float[] x, int base, int rowStride, int colStride, int n, float[] scratch) {
-        int power = levelPower(n);
-        int step = 1 << power;
-        int mask1 = (step - 1) << power, mask2 = (step - 1) << (2 * power);
-        FloatVector zero = FloatVector.zero(V);
-        FloatVector a0 = zero, a1 = zero, a2 = zero, a3 = zero;  // level 0
-        FloatVector b0 = zero, b1 = zero, b2 = zero, b3 = zero;  // level 1
-        FloatVector c0 = zero, c1 = zero, c2 = zero, c3 = zero;  // level 2
-        FloatVector d0 = zero, d1 = zero, d2 = zero, d3 = zero;  // level 3
-        int c1Off = colStride, c2Off = 2 * colStride, c3Off = 3 * colStride;
-        int i = 0;
-        while (i + step <= n) {
-            for (int stop = i + step; i < stop; i++) {
-                int p = base + i * rowStride;
-                a0 = a0.add(FloatVector.fromArray(V, x, p));
-                a1 = a1.add(FloatVector.fromArray(V, x, p + c1Off));
-                a2 = a2.add(FloatVector.fromArray(V, x, p + c2Off));
-                a3 = a3.add(FloatVector.fromArray(V, x, p + c3Off));
-            }
-            b0 = b0.add(a0); b1 = b1.add(a1); b2 = b2.add(a2); b3 = b3.add(a3);
-            a0 = zero; a1 = zero; a2 = zero; a3 = zero;
-            if ((i & mask1) != 0) continue;
-            c0 = c0.add(b0); c1 = c1.add(b1); c2 = c2.add(b2); c3 = c3.add(b3);
-            b0 = zero; b1 = zero; b2 = zero; b3 = zero;
-            if ((i & mask2) != 0) continue;
-            d0 = d0.add(c0); d1 = d1.add(c1); d2 = d2.add(c2); d3 = d3.add(c3);
-            c0 = zero; c1 = zero; c2 = zero; c3 = zero;
-        }
-        for (; i < n; i++) {
-            int p = base + i * rowStride;
-            a0 = a0.add(FloatVector.fromArray(V, x, p));
-            a1 = a1.add(FloatVector.fromArray(V, x, p + c1Off));
-            a2 = a2.add(FloatVector.fromArray(V, x, p + c2Off));
-            a3 = a3.add(FloatVector.fromArray(V, x, p + c3Off));
-        }
-        a0.add(b0).add(c0).add(d0).intoArray(scratch, 0);
-        a1.add(b1).add(c1).add(d1).intoArray(scratch, VL);
-        a2.add(b2).add(c2).add(d2).intoArray(scratch, 2 * VL);
-        a3.add(b3).add(c3).add(d3).intoArray(scratch, 3 * VL);
-    }
-
-    /** Scalar twin of vectorRowSum: n values at base, base + stride, ... */
-    private static float rowSum(float[] x, int base, int stride, int n, float[] scratch) {
+    /** Scalar twin of FloatReduceVector.vectorRowSum: n values at base, base + stride, ... */
+    static float rowSum(float[] x, int base, int stride, int n, float[] scratch) {
         int groups = n / 4;
         cascade4(x, base, 4 * stride, stride, groups, scratch);
         float s0 = scratch[0];
@@ -474,8 +339,8 @@ public final class FloatReduceKernels {
         return s0 + scratch[1] + scratch[2] + scratch[3];
     }
 
-    /** Scalar twin of cascade4Vectors; the four results land in scratch[0 .. 4). */
-    private static void cascade4(float[] x, int base, int rowStride, int colStride, int n, float[] scratch) {
+    /** Scalar twin of FloatReduceVector.cascade4Vectors; the four results land in scratch[0 .. 4). */
+    static void cascade4(float[] x, int base, int rowStride, int colStride, int n, float[] scratch) {
         int power = levelPower(n);
         int step = 1 << power;
         int mask1 = (step - 1) << power, mask2 = (step - 1) << (2 * power);
@@ -525,7 +390,7 @@ public final class FloatReduceKernels {
      */
 
     /** Norm orders with their own reduction in PyTorch; anything else is the general p-norm. */
-    private static final int NORM_0 = 0, NORM_1 = 1, NORM_2 = 2, NORM_INF = 3, NORM_NEG_INF = 4, NORM_P = 5;
+    static final int NORM_0 = 0, NORM_1 = 1, NORM_2 = 2, NORM_INF = 3, NORM_NEG_INF = 4, NORM_P = 5;
 
     /**
      * Writes into out PyTorch's p-norm of each output over the iteration space (shape, xStride,
@@ -542,10 +407,11 @@ public final class FloatReduceKernels {
                 : p == Double.NEGATIVE_INFINITY ? NORM_NEG_INF : NORM_P;
         float pp = (float) p;
         float init = kind == NORM_NEG_INF ? Float.POSITIVE_INFINITY : 0;
-        if (kind == NORM_2 && k == 1 && shape[0] > 1 && xStride[0] == 1 && V.elementSize() == 32) {
+        if (kind == NORM_2 && k == 1 && shape[0] > 1 && xStride[0] == 1 && Float.SIZE == 32) {
             int n = shape[0];
             forEachOutput(shape, xStride, outStride, 1, outNumel, Math.max(1, GRAIN / n), (xp, op, scratch) ->
-                    out[outOff + op] = norm2Row(x, xOff + xp, n, scratch));
+                    out[outOff + op] = KernelConfig.VECTOR_API ? FloatReduceVector.norm2Row(x, xOff + xp, n, scratch)
+                            : norm2Row(x, xOff + xp, n, scratch));
             return;
         }
         int reducedNumel = 1;
@@ -567,7 +433,7 @@ public final class FloatReduceKernels {
             out[outOff] = normProject(kind, pp, total);
             return;
         }
-        if (KernelConfig.FAST_PATHS && kind != NORM_P && k < nd && xStride[k] == 1 && shape[k] >= VL) {
+        if (KernelConfig.VECTOR && kind != NORM_P && k < nd && xStride[k] == 1 && shape[k] >= VL) {
             normTiles(kind, init, x, xOff, shape, xStride, outStride, k, rn, out, outOff, pp);
             return;
         }
@@ -600,7 +466,7 @@ public final class FloatReduceKernels {
                     op += at * outStride[d];
                 }
                 if (j0 + VL <= cols) {
-                    normLanes(kind, init, x, xp + j0, shape, xStride, k, rn, lanes);
+                    FloatReduceVector.normLanes(kind, init, x, xp + j0, shape, xStride, k, rn, lanes);
                     for (int l = 0; l < VL; l++) out[op + (j0 + l) * outStride[k]] = lanes[l];
                 } else {
                     for (int j = j0; j < cols; j++) {
@@ -609,37 +475,6 @@ public final class FloatReduceKernels {
                 }
             }
         });
-    }
-
-    /** normRange and normProject for VL adjacent outputs at once; the results land in lanes. */
-    private static void normLanes(int kind, float init, float[] x, int base, int[] shape, int[] xStride, int k, int rn,
-                                  float[] lanes) {
-        FloatVector acc = FloatVector.broadcast(V, init), one = FloatVector.broadcast(V, 1);
-        int[] at = new int[Math.max(k, 1)];
-        int pos = base;
-        int n0 = k == 0 ? 1 : shape[0], s0 = k == 0 ? 0 : xStride[0];
-        for (int done = 0; done < rn; ) {
-            int run = Math.min(n0 - at[0], rn - done);
-            for (int i = 0, q = pos; i < run; i++, q += s0) {
-                FloatVector v = FloatVector.fromArray(V, x, q);
-                acc = switch (kind) {
-                    case NORM_0 -> acc.add(one, v.compare(VectorOperators.NE, 0));
-                    case NORM_1 -> acc.add(v.abs());
-                    case NORM_2 -> v.fma(v, acc);
-                    case NORM_INF -> acc.max(v.abs());
-                    default -> acc.min(v.abs());
-                };
-            }
-            done += run;
-            pos += run * s0;
-            at[0] += run;
-            for (int d = 0; d < k - 1 && at[d] == shape[d]; d++) {
-                pos += xStride[d + 1] - at[d] * xStride[d];
-                at[d] = 0;
-                at[d + 1]++;
-            }
-        }
-        (kind == NORM_2 ? acc.sqrt() : acc).intoArray(lanes, 0);
     }
 
     /** The number of leading reduced dims (output stride 0). */
@@ -684,17 +519,15 @@ public final class FloatReduceKernels {
         });
     }
 
-    /** The vectorized 2-norm of a contiguous row. */
-    private static float norm2Row(float[] x, int base, int n, float[] scratch) {
+    /** The 2-norm of a contiguous row as {@link FloatReduceVector#norm2Row} computes it, lane by lane. */
+    static float norm2Row(float[] x, int base, int n, float[] lanes) {
         int d = 0;
-        FloatVector acc = FloatVector.zero(V);
+        java.util.Arrays.fill(lanes, 0, VL, 0);
         for (int bound = n - n % VL; d < bound; d += VL) {
-            FloatVector v = FloatVector.fromArray(V, x, base + d);
-            acc = v.fma(v, acc);
+            for (int l = 0; l < VL; l++) lanes[l] = Math.fma(x[base + d + l], x[base + d + l], lanes[l]);
         }
-        acc.intoArray(scratch, 0);
-        float s = scratch[0];
-        for (int j = 1; j < VL; j++) s += scratch[j];
+        float s = lanes[0];
+        for (int j = 1; j < VL; j++) s += lanes[j];
         for (int bound = d + (n - d) / 4 * 4; d < bound; d++) s += x[base + d] * x[base + d];
         for (; d < n; d++) s = Math.fma(x[base + d], x[base + d], s);
         return (float) Math.sqrt(s);

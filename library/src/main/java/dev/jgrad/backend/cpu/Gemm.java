@@ -10,7 +10,8 @@ package dev.jgrad.backend.cpu;
  *
  * <p>Where OpenBLAS is installed, the products it measured faster on go to it instead ({@link OpenBlas}; the
  * measurements are next to {@link #BLAS_MAX_MACS}); the Java kernels are always there and are what runs
- * without it. Under {@code -Djgrad.fastpaths=false} every product is one plain dot product per element of C.
+ * without it. Under {@code -Djgrad.fastpaths=false}, and without the jdk.incubator.vector module (which the
+ * other GEMM kernels need), every product is one plain dot product per element of C.
  */
 public final class Gemm {
     /** At or below this many multiply-adds, packing costs more than it saves (about 1 us of work). */
@@ -54,8 +55,8 @@ public final class Gemm {
                              float[] c, int cOff, int ldc, boolean accumulate) {
         checkSizes(m, n, k);
         if (m == 0 || n == 0) return;
-        if (!KernelConfig.FAST_PATHS) {
-            GemmDirect.sgemmScalar(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride, c, cOff, ldc, accumulate);
+        if (!KernelConfig.VECTOR) {
+            sgemmScalar(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride, c, cOff, ldc, accumulate);
             return;
         }
         if (useBlas(m, n, k, aRowStride, aColStride, bRowStride, bColStride, ldc)) {
@@ -114,8 +115,8 @@ public final class Gemm {
                              double[] c, int cOff, int ldc, boolean accumulate) {
         checkSizes(m, n, k);
         if (m == 0 || n == 0) return;
-        if (!KernelConfig.FAST_PATHS) {
-            GemmDirect.dgemmScalar(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride, c, cOff, ldc, accumulate);
+        if (!KernelConfig.VECTOR) {
+            dgemmScalar(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride, c, cOff, ldc, accumulate);
             return;
         }
         if (useBlas(m, n, k, aRowStride, aColStride, bRowStride, bColStride, ldc)) {
@@ -165,6 +166,44 @@ public final class Gemm {
                     DgemmKernel.block(0, m, from * nr, Math.min(n, to * nr), k, a, aOff, aRowStride, aColStride,
                             b, bOff, bRowStride, bColStride, c, cOff, ldc, accumulate));
         }
+    }
+
+    /** One strided scalar dot product per element of C: the reference loop (and the fastest for tiny products). */
+    static void sgemmScalar(int m, int n, int k, float[] a, int aOff, int ars, int acs,
+                            float[] b, int bOff, int brs, int bcs, float[] c, int cOff, int ldc, boolean accumulate) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float dot = dot(k, a, aOff + i * ars, acs, b, bOff + j * bcs, brs);
+                int ci = cOff + i * ldc + j;
+                c[ci] = accumulate ? c[ci] + dot : dot;
+            }
+        }
+    }
+
+    /** One strided scalar dot product per element of C: the reference loop (and the fastest for tiny products). */
+    static void dgemmScalar(int m, int n, int k, double[] a, int aOff, int ars, int acs,
+                            double[] b, int bOff, int brs, int bcs, double[] c, int cOff, int ldc, boolean accumulate) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double dot = dot(k, a, aOff + i * ars, acs, b, bOff + j * bcs, brs);
+                int ci = cOff + i * ldc + j;
+                c[ci] = accumulate ? c[ci] + dot : dot;
+            }
+        }
+    }
+
+    /** Scalar dot product of k strided elements. */
+    private static float dot(int k, float[] a, int ai, int as, float[] b, int bj, int bs) {
+        float dot = 0f;
+        for (int p = 0; p < k; p++) dot = Math.fma(a[ai + p * as], b[bj + p * bs], dot);
+        return dot;
+    }
+
+    /** Scalar dot product of k strided elements. */
+    private static double dot(int k, double[] a, int ai, int as, double[] b, int bj, int bs) {
+        double dot = 0.0;
+        for (int p = 0; p < k; p++) dot = Math.fma(a[ai + p * as], b[bj + p * bs], dot);
+        return dot;
     }
 
     /**

@@ -13,6 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  * they share each B load. Column blocks that are ragged, or whose B columns are not contiguous, are first
  * staged into thread-local scratch (B: k x lanes, C: m x lanes). Products of a few dozen multiply-adds
  * (a 2x3 by 3x2) skip all that for plain scalar loops, and a matrix-vector product is a row of dot products.
+ * Only reached behind {@link KernelConfig#VECTOR}: this class links only with the jdk.incubator.vector module.
  */
 final class GemmDirect {
     private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
@@ -29,22 +30,10 @@ final class GemmDirect {
     // reaches C2, and then runs its vector code un-intrinsified, hundreds of times slower. Vectors are never
     // passed between methods, since one that crosses a call boundary that C2 does not inline gets boxed.
 
-    /** One strided scalar dot product per element of C: the reference loop (and the fastest for tiny products). */
-    static void sgemmScalar(int m, int n, int k, float[] a, int aOff, int ars, int acs,
-                            float[] b, int bOff, int brs, int bcs, float[] c, int cOff, int ldc, boolean accumulate) {
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                float dot = dot(k, a, aOff + i * ars, acs, b, bOff + j * bcs, brs);
-                int ci = cOff + i * ldc + j;
-                c[ci] = accumulate ? c[ci] + dot : dot;
-            }
-        }
-    }
-
     static void sgemm(int m, int n, int k, float[] a, int aOff, int ars, int acs,
                       float[] b, int bOff, int brs, int bcs, float[] c, int cOff, int ldc, boolean accumulate) {
         if ((long) m * n * k <= SCALAR_MACS) {
-            sgemmScalar(m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, ldc, accumulate);
+            Gemm.sgemmScalar(m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, ldc, accumulate);
         } else if (n == 1 && acs == 1 && brs == 1) {
             for (int i = 0; i < m; i++) {
                 float dot = dot(k, a, aOff + i * ars, b, bOff);
@@ -160,33 +149,14 @@ final class GemmDirect {
         return dot;
     }
 
-    /** Scalar dot product of k strided elements. */
-    private static float dot(int k, float[] a, int ai, int as, float[] b, int bj, int bs) {
-        float dot = 0f;
-        for (int p = 0; p < k; p++) dot = Math.fma(a[ai + p * as], b[bj + p * bs], dot);
-        return dot;
-    }
-
     private static float[] grow(float[] x, int size) {
         return x != null && x.length >= size ? x : new float[size];
-    }
-
-    /** One strided scalar dot product per element of C: the reference loop (and the fastest for tiny products). */
-    static void dgemmScalar(int m, int n, int k, double[] a, int aOff, int ars, int acs,
-                            double[] b, int bOff, int brs, int bcs, double[] c, int cOff, int ldc, boolean accumulate) {
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                double dot = dot(k, a, aOff + i * ars, acs, b, bOff + j * bcs, brs);
-                int ci = cOff + i * ldc + j;
-                c[ci] = accumulate ? c[ci] + dot : dot;
-            }
-        }
     }
 
     static void dgemm(int m, int n, int k, double[] a, int aOff, int ars, int acs,
                       double[] b, int bOff, int brs, int bcs, double[] c, int cOff, int ldc, boolean accumulate) {
         if ((long) m * n * k <= SCALAR_MACS) {
-            dgemmScalar(m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, ldc, accumulate);
+            Gemm.dgemmScalar(m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, ldc, accumulate);
         } else if (n == 1 && acs == 1 && brs == 1) {
             for (int i = 0; i < m; i++) {
                 double dot = dot(k, a, aOff + i * ars, b, bOff);
@@ -299,13 +269,6 @@ final class GemmDirect {
         }
         double dot = s.reduceLanes(VectorOperators.ADD);
         for (; p < k; p++) dot = Math.fma(a[ai + p], b[bj + p], dot);
-        return dot;
-    }
-
-    /** Scalar dot product of k strided elements. */
-    private static double dot(int k, double[] a, int ai, int as, double[] b, int bj, int bs) {
-        double dot = 0.0;
-        for (int p = 0; p < k; p++) dot = Math.fma(a[ai + p * as], b[bj + p * bs], dot);
         return dot;
     }
 

@@ -18,10 +18,49 @@ package dev.jgrad.backend.cpu;
  * are the reference algorithm itself (the only order that reproduces PyTorch's last bits), not an
  * optimisation of something slower. Their partition into per-thread slices follows PyTorch's thread
  * count even when the slices then run one after another, so the results are the same either way.
+ *
+ * <p>The Vector API is an incubator module, which a JVM only loads when started with
+ * {@code --add-modules jdk.incubator.vector}. Without it the kernels run as under {@code jgrad.fastpaths=false}
+ * (no Vector API loops, no GEMM packing, no OpenBLAS), so every result has the bits of that run; only
+ * thread splitting stays on, because it never changes a result (the split sum/max of
+ * {@link FloatReduceKernels#reduce} does, so it counts as a vector path). The reference sums and norms then
+ * run lane-by-lane scalar twins of their vector code, with the same bits. All Vector API code lives in
+ * classes of its own ({@code *Vector}, {@link SgemmKernel}, {@link DgemmKernel}, {@link GemmDirect}) that are
+ * only reached behind {@link #VECTOR} or {@link #VECTOR_API}: linking a class that mentions a vector type
+ * can make the verifier load that type, which without the module fails with {@code NoClassDefFoundError}.
  */
 public final class KernelConfig {
     /** False under {@code -Djgrad.fastpaths=false}; anything else keeps the fast paths on. */
     public static final boolean FAST_PATHS = !"false".equalsIgnoreCase(System.getProperty("jgrad.fastpaths", "true"));
 
+    /** Whether the Vector API module is in this JVM, so that vector classes can be loaded at all. */
+    public static final boolean VECTOR_API = vectorModulePresent();
+
+    /** The Vector API fast paths: on unless switched off or the module is absent. */
+    public static final boolean VECTOR = FAST_PATHS && VECTOR_API;
+
+    static final String VECTOR_MODULE = "jdk.incubator.vector";
+
+    static {
+        // Without the module jgrad runs many times slower, and nothing else would tell the user why: say so
+        // once, with the fix. Under jgrad.fastpaths=false the vector loops are off by request anyway.
+        if (FAST_PATHS && !VECTOR_API) {
+            System.getLogger("dev.jgrad").log(System.Logger.Level.WARNING,
+                    "jgrad: the fast vector paths are off because the Vector API module " + VECTOR_MODULE
+                            + " is not loaded, so jgrad runs its slower scalar CPU kernels. To turn the fast vector"
+                            + " paths on, run the JVM with --add-modules " + VECTOR_MODULE);
+        }
+    }
+
     private KernelConfig() {}
+
+    /**
+     * Looks in jgrad's own module layer (and so in its parents, up to the boot layer): on the class path
+     * that is the boot layer, where {@code --add-modules} puts the module; an application that loads jgrad
+     * into a layer of its own may have resolved the module there instead.
+     */
+    private static boolean vectorModulePresent() {
+        ModuleLayer layer = KernelConfig.class.getModule().getLayer();
+        return (layer != null ? layer : ModuleLayer.boot()).findModule(VECTOR_MODULE).isPresent();
+    }
 }

@@ -187,29 +187,17 @@ final class NnKernels {
 
     // ---------------------------------------------------------------- optimizer arithmetic
 
-    private static final jdk.incubator.vector.VectorSpecies<Float> FS = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED;
-
     /**
      * self += value * t1 * t2 (mul true) or self += value * t1 / t2, rounded as PyTorch's CPU kernels
      * round them (checked against PyTorch 1.13): addcmul is {@code fma(value * t1, t2, self)}, addcdiv
-     * is {@code self + (value * t1) / t2}, both in the element type. The vector lanes do the same
-     * IEEE operations, so the vector and scalar parts agree bit for bit.
+     * is {@code self + (value * t1) / t2}, both in the element type. The vector lanes ({@link NnVector})
+     * do the same IEEE operations, so the vector and scalar parts agree bit for bit.
      */
     static void addcFloat(float[] self, int so, float[] a, int ao, float[] b, int bo, int n, float value, boolean mul) {
-        int i = 0, bound = dev.jgrad.backend.cpu.KernelConfig.FAST_PATHS ? FS.loopBound(n) : 0;
-        var v = jdk.incubator.vector.FloatVector.broadcast(FS, value);
+        int i = KernelConfig.VECTOR ? NnVector.addcFloat(self, so, a, ao, b, bo, n, value, mul) : 0;
         if (mul) {
-            for (; i < bound; i += FS.length()) {
-                var prod = jdk.incubator.vector.FloatVector.fromArray(FS, a, ao + i).mul(v);
-                prod.fma(jdk.incubator.vector.FloatVector.fromArray(FS, b, bo + i), jdk.incubator.vector.FloatVector.fromArray(FS, self, so + i))
-                        .intoArray(self, so + i);
-            }
             for (; i < n; i++) self[so + i] = Math.fma(value * a[ao + i], b[bo + i], self[so + i]);
         } else {
-            for (; i < bound; i += FS.length()) {
-                var q = jdk.incubator.vector.FloatVector.fromArray(FS, a, ao + i).mul(v).div(jdk.incubator.vector.FloatVector.fromArray(FS, b, bo + i));
-                jdk.incubator.vector.FloatVector.fromArray(FS, self, so + i).add(q).intoArray(self, so + i);
-            }
             for (; i < n; i++) self[so + i] = self[so + i] + value * a[ao + i] / b[bo + i];
         }
     }

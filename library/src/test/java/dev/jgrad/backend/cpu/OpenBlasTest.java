@@ -100,7 +100,7 @@ class OpenBlasTest {
                             double[] a = random(rnd, 1 + (m - 1) * sa[0] + (k - 1) * sa[1]);
                             double[] b = random(rnd, 1 + (k - 1) * sb[0] + (n - 1) * sb[1]);
                             double[] want = new double[m * n], got = new double[m * n];
-                            GemmDirect.dgemmScalar(m, n, k, a, 0, sa[0], sa[1], b, 0, sb[0], sb[1], want, 0, n, false);
+                            Gemm.dgemmScalar(m, n, k, a, 0, sa[0], sa[1], b, 0, sb[0], sb[1], want, 0, n, false);
                             OpenBlas.dgemm(m, n, k, a, 0, sa[0], sa[1], b, 0, sb[0], sb[1], got, 0, n, false);
                             String what = m + "x" + n + "x" + k + " A strides " + sa[0] + "," + sa[1] + " B strides " + sb[0] + "," + sb[1];
                             for (int i = 0; i < m * n; i++) {

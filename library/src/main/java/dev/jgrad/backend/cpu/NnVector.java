@@ -1,0 +1,32 @@
+package dev.jgrad.backend.cpu;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The Vector API loops of {@link NnKernels}, kept apart so that jgrad links without the
+ * jdk.incubator.vector module: only calls behind {@link KernelConfig#VECTOR} reach this class.
+ */
+final class NnVector {
+    private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
+
+    private NnVector() {}
+
+    /** The whole vectors of {@link NnKernels#addcFloat}; returns how many leading elements it did. */
+    static int addcFloat(float[] self, int so, float[] a, int ao, float[] b, int bo, int n, float value, boolean mul) {
+        int i = 0, bound = FS.loopBound(n);
+        FloatVector v = FloatVector.broadcast(FS, value);
+        if (mul) {
+            for (; i < bound; i += FS.length()) {
+                FloatVector prod = FloatVector.fromArray(FS, a, ao + i).mul(v);
+                prod.fma(FloatVector.fromArray(FS, b, bo + i), FloatVector.fromArray(FS, self, so + i)).intoArray(self, so + i);
+            }
+        } else {
+            for (; i < bound; i += FS.length()) {
+                FloatVector q = FloatVector.fromArray(FS, a, ao + i).mul(v).div(FloatVector.fromArray(FS, b, bo + i));
+                FloatVector.fromArray(FS, self, so + i).add(q).intoArray(self, so + i);
+            }
+        }
+        return i;
+    }
+}
