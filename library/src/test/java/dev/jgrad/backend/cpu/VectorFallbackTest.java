@@ -44,6 +44,22 @@ class VectorFallbackTest {
 
     private static final Map<List<String>, Run> RUNS = new HashMap<>();
 
+    /**
+     * The probe's class path: surefire runs this suite on the module path (jgrad's classes in
+     * jdk.module.path, the test classes patched into the module), so both properties and the build's
+     * class folders go on the fork's plain class path, where the fallback matters most.
+     */
+    private static String classPath() {
+        List<String> parts = new ArrayList<>();
+        parts.add(Path.of("target", "test-classes").toAbsolutePath().toString());
+        parts.add(Path.of("target", "classes").toAbsolutePath().toString());
+        for (String key : new String[] {"jdk.module.path", "java.class.path"}) {
+            String v = System.getProperty(key);
+            if (v != null && !v.isEmpty()) parts.add(v);
+        }
+        return String.join(File.pathSeparator, parts);
+    }
+
     /** Runs the probe in a new JVM with these options (and nothing inherited); each set runs once per class. */
     private static synchronized Run probe(String... jvmOptions) throws IOException, InterruptedException {
         List<String> key = List.of(jvmOptions);
@@ -55,7 +71,7 @@ class VectorFallbackTest {
         command.add(java);
         command.addAll(key);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath());
         command.add(VectorFallbackProbe.class.getName());
         Path out = Files.createTempFile("jgrad-vector-fallback", ".txt");
         try {
