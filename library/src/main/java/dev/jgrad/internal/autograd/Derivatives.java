@@ -7,6 +7,8 @@ import dev.jgrad.Device;
 import dev.jgrad.Tensor;
 import dev.jgrad.Torch;
 import dev.jgrad.autograd.GradMode;
+import dev.jgrad.backend.ActivationOp;
+import dev.jgrad.backend.UnaryOp;
 import dev.jgrad.internal.TensorInternals;
 import dev.jgrad.internal.autograd.FormulaNode.Formula;
 import java.util.List;
@@ -17,123 +19,118 @@ import java.util.List;
  *
  * <p>The contract of a row, as in derivatives.yaml: each op method in {@link Tensor} computes its result
  * and passes it here with its inputs; the row records a node named as PyTorch names it, with one
- * formula per input. In a formula, {@code g} is the gradient of the result (even when it is really a
- * grad-of-grad), {@code n.saved(i)} a tensor the row saved (the inputs, or the result), and
- * {@code n.xxxAttr(i)} a non-tensor argument. Formulas use only differentiable tensor ops, so
- * {@code createGraph} gives higher-order gradients for free. Broadcast gradients need no care here:
- * the engine sums every gradient to its input's shape (Note [Broadcast grads] in {@link Engine}).
- * Longer formulas live in {@link DerivativeHelpers}.
+ * formula per input. A formula is a closure made when the op runs: {@code g} is the gradient of the
+ * result (even when it is really a grad-of-grad), the op's non-tensor arguments are captured as typed
+ * locals, and a tensor the formula needs later (an input, or the result) is captured as the
+ * {@link SavedTensor} handle that {@link Recorder.Row#save} returned, read with {@code unpack()} so that
+ * in-place changes and freed graphs are caught. A formula never captures a saved tensor directly.
+ * Formulas use only differentiable tensor ops, so {@code createGraph} gives higher-order gradients for
+ * free. Broadcast gradients need no care here: the engine sums every gradient to its input's shape
+ * (Note [Broadcast grads] in {@link Engine}). Longer formulas live in {@link DerivativeHelpers}.
  */
 public final class Derivatives {
     private Derivatives() {}
 
     private static Tensor[] in(Tensor... t) { return t; }
 
-    // ================================================================ arithmetic
+    /** A one-input formula over one saved tensor (the input or the result). */
+    @FunctionalInterface
+    private interface SavedFormula {
+        Tensor apply(Tensor grad, Tensor saved);
+    }
 
-    private static final Formula[] ADD = {
-        (g, n) -> g,                                             // self: grad
-        (g, n) -> n.doubleAttr(0) == 1 ? g : g.mul(n.doubleAttr(0)),  // other: grad * alpha
-    };
+    /** A one-input row whose formula reads the saved input. */
+    private static Tensor onInput(String name, Tensor result, Tensor self, SavedFormula f) {
+        Recorder.Row row = Recorder.start(name, result, self);
+        SavedTensor x = row.save(self);
+        return row.formulas(g -> f.apply(g, x.unpack()));
+    }
+
+    /** A one-input row whose formula reads the saved result. */
+    private static Tensor onResult(String name, Tensor result, Tensor self, SavedFormula f) {
+        Recorder.Row row = Recorder.start(name, result, self);
+        SavedTensor y = row.save(result);
+        return row.formulas(g -> f.apply(g, y.unpack()));
+    }
+
+    /** A piecewise-constant op: grad * 0. */
+    private static Tensor zeroGrad(String name, Tensor result, Tensor self) {
+        return Recorder.row(name, result, self, g -> Torch.zerosLike(g));
+    }
+
+    // ================================================================ arithmetic
 
     public static Tensor add(Tensor result, Tensor self, Tensor other, double alpha) {
         if (!Recorder.shouldRecord(self, other)) return result;
-        return Recorder.record("AddBackward0", result, in(self, other), ADD, null, alpha);
+        return Recorder.row("AddBackward0", result, in(self, other),
+                g -> g,                                          // self: grad
+                g -> alpha == 1 ? g : g.mul(alpha));             // other: grad * alpha
     }
-
-    private static final Formula[] SUB = {
-        (g, n) -> g,                                             // self: grad
-        (g, n) -> g.mul(-n.doubleAttr(0)),                       // other: -grad * alpha
-    };
 
     public static Tensor sub(Tensor result, Tensor self, Tensor other, double alpha) {
         if (!Recorder.shouldRecord(self, other)) return result;
-        return Recorder.record("SubBackward0", result, in(self, other), SUB, null, alpha);
+        return Recorder.row("SubBackward0", result, in(self, other),
+                g -> g,                                          // self: grad
+                g -> g.mul(-alpha));                             // other: -grad * alpha
     }
 
     /** rsub(self, other) = other - self; a Java number other is no input at all (RsubBackward1). */
     public static Tensor rsub(Tensor result, Tensor self, Tensor other, boolean otherIsNumber) {
         if (otherIsNumber) {
             if (!Recorder.shouldRecord(self)) return result;
-            return Recorder.record("RsubBackward1", result, in(self), RSUB_SCALAR, null);
+            return Recorder.row("RsubBackward1", result, self, Tensor::neg);
         }
         if (!Recorder.shouldRecord(self, other)) return result;
-        return Recorder.record("RsubBackward0", result, in(self, other), RSUB, null);
+        return Recorder.row("RsubBackward0", result, in(self, other),
+                Tensor::neg,                                     // self: -grad
+                g -> g);                                         // other: grad
     }
-
-    private static final Formula[] RSUB = {
-        (g, n) -> g.neg(),                                       // self: -grad
-        (g, n) -> g,                                             // other: grad
-    };
-    private static final Formula[] RSUB_SCALAR = {(g, n) -> g.neg()};
-
-    private static final Formula[] MUL = {
-        (g, n) -> g.mul(n.saved(1)),                             // self: grad * other
-        (g, n) -> g.mul(n.saved(0)),                             // other: grad * self
-    };
 
     public static Tensor mul(Tensor result, Tensor self, Tensor other) {
         if (!Recorder.shouldRecord(self, other)) return result;
-        return Recorder.record("MulBackward0", result, in(self, other), MUL,
-                in(other.requiresGrad() ? self : null, self.requiresGrad() ? other : null));
+        Recorder.Row row = Recorder.start("MulBackward0", result, self, other);
+        // each side is saved only for the other side's gradient
+        SavedTensor s = row.save(other.requiresGrad() ? self : null), o = row.save(self.requiresGrad() ? other : null);
+        return row.formulas(
+                g -> g.mul(o.unpack()),                          // self: grad * other
+                g -> g.mul(s.unpack()));                         // other: grad * self
     }
-
-    private static final Formula[] DIV = {
-        (g, n) -> g.div(n.saved(1)),                                          // self: grad / other
-        (g, n) -> g.neg().mul(n.saved(0)).div(n.saved(1).mul(n.saved(1))),    // other: -grad * self / other^2
-    };
 
     public static Tensor div(Tensor result, Tensor self, Tensor other) {
         if (!Recorder.shouldRecord(self, other)) return result;
-        return Recorder.record("DivBackward0", result, in(self, other), DIV,
-                in(other.requiresGrad() ? self : null, other));
-    }
-
-    private static final Formula[] NEG = {(g, n) -> g.neg()};
-
-    public static Tensor neg(Tensor result, Tensor self) {
-        if (!Recorder.shouldRecord(self)) return result;
-        return Recorder.record("NegBackward0", result, in(self), NEG, null);
+        Recorder.Row row = Recorder.start("DivBackward0", result, self, other);
+        SavedTensor s = row.save(other.requiresGrad() ? self : null), o = row.save(other);
+        return row.formulas(
+                g -> g.div(o.unpack()),                          // self: grad / other
+                g -> {                                           // other: -grad * self / other^2
+                    Tensor b = o.unpack();
+                    return g.neg().mul(s.unpack()).div(b.mul(b));
+                });
     }
 
     /** self ** exponent (a number): exponent * self^(exponent - 1), and 0 for exponent 0. */
-    private static final Formula[] POW_SCALAR = {(g, n) -> {
-        double e = n.doubleAttr(0);
-        if (e == 0) return Torch.zerosLike(g);
-        return g.mul(n.saved(0).pow(e - 1).mul(e));
-    }};
-
     public static Tensor powScalar(Tensor result, Tensor self, double exponent) {
         if (!Recorder.shouldRecord(self)) return result;
-        return Recorder.record("PowBackward0", result, in(self), POW_SCALAR, in(self), exponent);
+        return onInput("PowBackward0", result, self,
+                (g, x) -> exponent == 0 ? Torch.zerosLike(g) : g.mul(x.pow(exponent - 1).mul(exponent)));
     }
-
-    private static final Formula[] POW = {
-        (g, n) -> {  // self: grad * other * self^(other - 1), 0 where other == 0
-            Tensor self = n.saved(0), other = n.saved(1);
-            Tensor d = g.mul(other).mul(self.pow(other.sub(1L)));
-            return Torch.where(other.eq(0.0), Torch.zerosLike(d), d);
-        },
-        (g, n) -> {  // other: grad * result * log(self), 0 where self == 0 and other >= 0
-            Tensor self = n.saved(0), other = n.saved(1);
-            Tensor d = g.mul(n.saved(2)).mul(self.log());
-            return Torch.where(self.eq(0.0).logicalAnd(other.ge(0.0)), Torch.zerosLike(d), d);
-        },
-    };
 
     public static Tensor pow(Tensor result, Tensor self, Tensor exponent) {
         if (!Recorder.shouldRecord(self, exponent)) return result;
-        return Recorder.record("PowBackward1", result, in(self, exponent), POW, in(self, exponent, result));
+        Recorder.Row row = Recorder.start("PowBackward1", result, self, exponent);
+        SavedTensor s = row.save(self), e = row.save(exponent), r = row.save(result);
+        return row.formulas(
+                g -> {  // self: grad * other * self^(other - 1), 0 where other == 0
+                    Tensor other = e.unpack();
+                    Tensor d = g.mul(other).mul(s.unpack().pow(other.sub(1L)));
+                    return Torch.where(other.eq(0.0), Torch.zerosLike(d), d);
+                },
+                g -> {  // other: grad * result * log(self), 0 where self == 0 and other >= 0
+                    Tensor x = s.unpack();
+                    Tensor d = g.mul(r.unpack()).mul(x.log());
+                    return Torch.where(x.eq(0.0).logicalAnd(e.unpack().ge(0.0)), Torch.zerosLike(d), d);
+                });
     }
-
-    private static final Formula[] MAXIMUM = {
-        (g, n) -> selectGrad(g, n.saved(0), n.saved(1)),   // where(self < other, 0, where(self == other, grad/2, grad))
-        (g, n) -> selectGrad(g, n.saved(1), n.saved(0)),
-    };
-    private static final Formula[] MINIMUM = {
-        (g, n) -> selectGrad(g, n.saved(1), n.saved(0)),
-        (g, n) -> selectGrad(g, n.saved(0), n.saved(1)),
-    };
 
     /** grad where a wins (a > b), half of it on ties. */
     private static Tensor selectGrad(Tensor g, Tensor a, Tensor b) {
@@ -143,130 +140,98 @@ public final class Derivatives {
 
     public static Tensor maximum(Tensor result, Tensor self, Tensor other, boolean max) {
         if (!Recorder.shouldRecord(self, other)) return result;
-        return Recorder.record(max ? "MaximumBackward0" : "MinimumBackward0", result, in(self, other), max ? MAXIMUM : MINIMUM,
-                in(self, other));
+        Recorder.Row row = Recorder.start(max ? "MaximumBackward0" : "MinimumBackward0", result, self, other);
+        SavedTensor s = row.save(self), o = row.save(other);
+        // maximum: where(self < other, 0, where(self == other, grad/2, grad)); minimum the same with the sides swapped
+        return max
+                ? row.formulas(g -> selectGrad(g, s.unpack(), o.unpack()), g -> selectGrad(g, o.unpack(), s.unpack()))
+                : row.formulas(g -> selectGrad(g, o.unpack(), s.unpack()), g -> selectGrad(g, s.unpack(), o.unpack()));
     }
-
-    private static final Formula[] ATAN2 = {
-        (g, n) -> g.mul(n.saved(1)).div(n.saved(0).square().add(n.saved(1).square())),
-        (g, n) -> g.neg().mul(n.saved(0)).div(n.saved(0).square().add(n.saved(1).square())),
-    };
 
     public static Tensor atan2(Tensor result, Tensor self, Tensor other) {
         if (!Recorder.shouldRecord(self, other)) return result;
-        return Recorder.record("Atan2Backward0", result, in(self, other), ATAN2, in(self, other));
+        Recorder.Row row = Recorder.start("Atan2Backward0", result, self, other);
+        SavedTensor s = row.save(self), o = row.save(other);
+        return row.formulas(
+                g -> g.mul(o.unpack()).div(s.unpack().square().add(o.unpack().square())),
+                g -> g.neg().mul(s.unpack()).div(s.unpack().square().add(o.unpack().square())));
     }
-
-    private static final Formula[] REMAINDER = {
-        (g, n) -> g,                                                          // self: grad
-        (g, n) -> g.neg().mul(n.saved(0).floorDivide(n.saved(1))),            // other: -grad * floor_divide(self, other)
-    };
-    private static final Formula[] REMAINDER_SCALAR = {(g, n) -> g};
 
     public static Tensor remainder(Tensor result, Tensor self, Tensor other, boolean otherIsNumber) {
         if (otherIsNumber) {
             if (!Recorder.shouldRecord(self)) return result;
-            return Recorder.record("RemainderBackward0", result, in(self), REMAINDER_SCALAR, null);
+            return Recorder.row("RemainderBackward0", result, self, g -> g);
         }
         if (!Recorder.shouldRecord(self, other)) return result;
-        return Recorder.record("RemainderBackward1", result, in(self, other), REMAINDER, in(self, other));
+        Recorder.Row row = Recorder.start("RemainderBackward1", result, self, other);
+        SavedTensor s = row.save(self), o = row.save(other);
+        return row.formulas(
+                g -> g,                                                       // self: grad
+                g -> g.neg().mul(s.unpack().floorDivide(o.unpack())));        // other: -grad * floor_divide(self, other)
     }
-
-    private static final Formula[] FLOOR_DIVIDE = {(g, n) -> g.mul(0L), (g, n) -> g.mul(0L)};  // piecewise constant: grad * 0
 
     public static Tensor floorDivide(Tensor result, Tensor self, Tensor other) {
         if (!Recorder.shouldRecord(self, other) || !result.isFloatingPoint()) return result;
-        return Recorder.record("DivBackward2", result, in(self, other), FLOOR_DIVIDE, null);
+        // piecewise constant: grad * 0
+        return Recorder.row("DivBackward2", result, in(self, other), g -> g.mul(0L), g -> g.mul(0L));
     }
 
-    private static final Formula[] CLAMP = {(g, n) -> {  // grad where min <= self <= max
-        Tensor self = n.saved(0);
-        Tensor keep = Torch.onesLike(self).toBool();
-        if (n.attr(0) != null) keep = keep.logicalAnd(self.ge((Double) n.attr(0)));
-        if (n.attr(1) != null) keep = keep.logicalAnd(self.le((Double) n.attr(1)));
-        return Torch.where(keep, g, Torch.zerosLike(g));
-    }};
-
+    /** min/max null: no bound on that side. */
     public static Tensor clamp(Tensor result, Tensor self, Double min, Double max) {
         if (!Recorder.shouldRecord(self)) return result;
-        return Recorder.record("ClampBackward1", result, in(self), CLAMP, in(self), min, max);
+        return onInput("ClampBackward1", result, self, (g, x) -> {  // grad where min <= self <= max
+            Tensor keep = Torch.onesLike(x).toBool();
+            if (min != null) keep = keep.logicalAnd(x.ge(min));
+            if (max != null) keep = keep.logicalAnd(x.le(max));
+            return Torch.where(keep, g, Torch.zerosLike(g));
+        });
     }
-
-    private static final Formula[] WHERE = {
-        (g, n) -> Torch.where(n.saved(0), g, Torch.zerosLike(g)),   // self: where(condition, grad, 0)
-        (g, n) -> Torch.where(n.saved(0), Torch.zerosLike(g), g),   // other: where(condition, 0, grad)
-    };
 
     public static Tensor where(Tensor result, Tensor condition, Tensor self, Tensor other) {
         if (!Recorder.shouldRecord(self, other)) return result;
-        return Recorder.record("WhereBackward0", result, in(self, other), WHERE, in(condition));
+        Recorder.Row row = Recorder.start("WhereBackward0", result, self, other);
+        SavedTensor c = row.save(condition);
+        return row.formulas(
+                g -> Torch.where(c.unpack(), g, Torch.zerosLike(g)),     // self: where(condition, grad, 0)
+                g -> Torch.where(c.unpack(), Torch.zerosLike(g), g));    // other: where(condition, 0, grad)
     }
 
     // ================================================================ unary math
 
-    private static final Formula[] ABS = {(g, n) -> g.mul(n.saved(0).sign())};
-    private static final Formula[] EXP = {(g, n) -> g.mul(n.saved(0))};                        // grad * result
-    private static final Formula[] LOG = {(g, n) -> g.div(n.saved(0))};
-    private static final Formula[] SQRT = {(g, n) -> g.div(n.saved(0).mul(2L))};               // grad / (2 * result)
-    private static final Formula[] RSQRT = {(g, n) -> g.mul(n.saved(0).pow(3L)).mul(-0.5)};    // -0.5 * grad * result^3
-    private static final Formula[] SIN = {(g, n) -> g.mul(n.saved(0).cos())};
-    private static final Formula[] COS = {(g, n) -> g.mul(n.saved(0).sin().neg())};
-    private static final Formula[] TAN = {(g, n) -> g.mul(n.saved(0).square().add(1L))};      // grad * (1 + result^2)
-    private static final Formula[] TANH = {(g, n) -> g.mul(n.saved(0).square().rsub(1L))};    // grad * (1 - result^2)
-    private static final Formula[] SIGMOID = {(g, n) -> g.mul(n.saved(0).mul(n.saved(0).rsub(1L)))};
-    private static final Formula[] RELU = {(g, n) -> thresholdBackward(g, n.saved(0))};
-    private static final Formula[] LOG1P = {(g, n) -> g.div(n.saved(0).add(1L))};
-    private static final Formula[] EXPM1 = {(g, n) -> g.mul(n.saved(0).add(1L))};
-    private static final Formula[] RECIPROCAL = {(g, n) -> g.neg().mul(n.saved(0).square())};
-    private static final Formula[] ZERO = {(g, n) -> Torch.zerosLike(g)};
-    private static final Formula[] ASIN = {(g, n) -> g.div(n.saved(0).square().rsub(1L).sqrt())};
-    private static final Formula[] ACOS = {(g, n) -> g.neg().div(n.saved(0).square().rsub(1L).sqrt())};
-    private static final Formula[] ATAN = {(g, n) -> g.div(n.saved(0).square().add(1L))};
-    private static final Formula[] SINH = {(g, n) -> g.mul(n.saved(0).cosh())};
-    private static final Formula[] COSH = {(g, n) -> g.mul(n.saved(0).sinh())};
-    private static final Formula[] LOG2 = {(g, n) -> g.div(n.saved(0).mul(Math.log(2)))};
-    private static final Formula[] LOG10 = {(g, n) -> g.div(n.saved(0).mul(Math.log(10)))};
-    private static final Formula[] ERF = {(g, n) -> g.mul(n.saved(0).square().neg().exp().mul(2 / Math.sqrt(Math.PI)))};
-
-    /** Unary ops by PyTorch name; saveResult says whether the formula reads the result or the input. */
-    public static Tensor unary(String op, Tensor result, Tensor self) {
+    /** Unary ops by PyTorch name; each row reads either the saved input (x) or the saved result (y). */
+    public static Tensor unary(UnaryOp op, Tensor result, Tensor self) {
         if (!Recorder.shouldRecord(self)) return result;
-        return switch (op) {
-            case "abs" -> Recorder.record("AbsBackward0", result, in(self), ABS, in(self));
-            case "exp" -> Recorder.record("ExpBackward0", result, in(self), EXP, in(result));
-            case "log" -> Recorder.record("LogBackward0", result, in(self), LOG, in(self));
-            case "sqrt" -> Recorder.record("SqrtBackward0", result, in(self), SQRT, in(result));
-            case "rsqrt" -> Recorder.record("RsqrtBackward0", result, in(self), RSQRT, in(result));
-            case "sin" -> Recorder.record("SinBackward0", result, in(self), SIN, in(self));
-            case "cos" -> Recorder.record("CosBackward0", result, in(self), COS, in(self));
-            case "tan" -> Recorder.record("TanBackward0", result, in(self), TAN, in(result));
-            case "tanh" -> Recorder.record("TanhBackward0", result, in(self), TANH, in(result));
-            case "sigmoid" -> Recorder.record("SigmoidBackward0", result, in(self), SIGMOID, in(result));
-            case "relu" -> Recorder.record("ReluBackward0", result, in(self), RELU, in(result));
-            case "log1p" -> Recorder.record("Log1PBackward0", result, in(self), LOG1P, in(self));
-            case "expm1" -> Recorder.record("Expm1Backward0", result, in(self), EXPM1, in(result));
-            case "reciprocal" -> Recorder.record("ReciprocalBackward0", result, in(self), RECIPROCAL, in(result));
-            case "floor" -> Recorder.record("FloorBackward0", result, in(self), ZERO, null);
-            case "ceil" -> Recorder.record("CeilBackward0", result, in(self), ZERO, null);
-            case "round" -> Recorder.record("RoundBackward0", result, in(self), ZERO, null);
-            case "trunc" -> Recorder.record("TruncBackward0", result, in(self), ZERO, null);
-            case "sign" -> Recorder.record("SignBackward0", result, in(self), ZERO, null);
-            case "asin" -> Recorder.record("AsinBackward0", result, in(self), ASIN, in(self));
-            case "acos" -> Recorder.record("AcosBackward0", result, in(self), ACOS, in(self));
-            case "atan" -> Recorder.record("AtanBackward0", result, in(self), ATAN, in(self));
-            case "sinh" -> Recorder.record("SinhBackward0", result, in(self), SINH, in(self));
-            case "cosh" -> Recorder.record("CoshBackward0", result, in(self), COSH, in(self));
-            case "log2" -> Recorder.record("Log2Backward0", result, in(self), LOG2, in(self));
-            case "log10" -> Recorder.record("Log10Backward0", result, in(self), LOG10, in(self));
-            case "erf" -> Recorder.record("ErfBackward0", result, in(self), ERF, in(self));
-            default -> throw new IllegalStateException("no derivative row for unary op " + op);
+        return switch (op) {  // exhaustive: javac rejects a UnaryOp without its row
+            case NEG -> Recorder.row("NegBackward0", result, self, Tensor::neg);
+            case ABS -> onInput("AbsBackward0", result, self, (g, x) -> g.mul(x.sign()));
+            case EXP -> onResult("ExpBackward0", result, self, (g, y) -> g.mul(y));
+            case LOG -> onInput("LogBackward0", result, self, (g, x) -> g.div(x));
+            case SQRT -> onResult("SqrtBackward0", result, self, (g, y) -> g.div(y.mul(2L)));
+            case RSQRT -> onResult("RsqrtBackward0", result, self, (g, y) -> g.mul(y.pow(3L)).mul(-0.5));
+            case SIN -> onInput("SinBackward0", result, self, (g, x) -> g.mul(x.cos()));
+            case COS -> onInput("CosBackward0", result, self, (g, x) -> g.mul(x.sin().neg()));
+            case TAN -> onResult("TanBackward0", result, self, (g, y) -> g.mul(y.square().add(1L)));
+            case TANH -> onResult("TanhBackward0", result, self, (g, y) -> g.mul(y.square().rsub(1L)));
+            case SIGMOID -> onResult("SigmoidBackward0", result, self, (g, y) -> g.mul(y.mul(y.rsub(1L))));
+            case RELU -> onResult("ReluBackward0", result, self, Derivatives::thresholdBackward);
+            case LOG1P -> onInput("Log1PBackward0", result, self, (g, x) -> g.div(x.add(1L)));
+            case EXPM1 -> onResult("Expm1Backward0", result, self, (g, y) -> g.mul(y.add(1L)));
+            case RECIPROCAL -> onResult("ReciprocalBackward0", result, self, (g, y) -> g.neg().mul(y.square()));
+            case FLOOR -> zeroGrad("FloorBackward0", result, self);
+            case CEIL -> zeroGrad("CeilBackward0", result, self);
+            case ROUND -> zeroGrad("RoundBackward0", result, self);
+            case TRUNC -> zeroGrad("TruncBackward0", result, self);
+            case SIGN -> zeroGrad("SignBackward0", result, self);
+            case ASIN -> onInput("AsinBackward0", result, self, (g, x) -> g.div(x.square().rsub(1L).sqrt()));
+            case ACOS -> onInput("AcosBackward0", result, self, (g, x) -> g.neg().div(x.square().rsub(1L).sqrt()));
+            case ATAN -> onInput("AtanBackward0", result, self, (g, x) -> g.div(x.square().add(1L)));
+            case SINH -> onInput("SinhBackward0", result, self, (g, x) -> g.mul(x.cosh()));
+            case COSH -> onInput("CoshBackward0", result, self, (g, x) -> g.mul(x.sinh()));
+            case LOG2 -> onInput("Log2Backward0", result, self, (g, x) -> g.div(x.mul(Math.log(2))));
+            case LOG10 -> onInput("Log10Backward0", result, self, (g, x) -> g.div(x.mul(Math.log(10))));
+            case ERF -> onInput("ErfBackward0", result, self, (g, x) -> g.mul(x.square().neg().exp().mul(2 / Math.sqrt(Math.PI))));
         };
     }
-
-    private static final Formula[] THRESHOLD_BACKWARD = {
-        (g, n) -> thresholdBackward(g, n.saved(0)),                // grad: the same mask
-        (g, n) -> Torch.zerosLike(n.saved(0)),                     // result: piecewise constant
-    };
 
     /**
      * relu's backward, grad where result &gt; 0 else 0, as an op of its own (PyTorch's threshold_backward):
@@ -278,18 +243,14 @@ public final class Derivatives {
             r = Torch.where(result.gt(0L), grad, Torch.zerosLike(grad));
         }
         if (!Recorder.shouldRecord(grad, result)) return r;
-        return Recorder.record("ThresholdBackwardBackward0", r, in(grad, result), THRESHOLD_BACKWARD, in(result));
+        Recorder.Row row = Recorder.start("ThresholdBackwardBackward0", r, grad, result);
+        SavedTensor y = row.save(result);
+        return row.formulas(
+                g -> thresholdBackward(g, y.unpack()),             // grad: the same mask
+                g -> Torch.zerosLike(y.unpack()));                 // result: piecewise constant
     }
 
     // ================================================================ reductions
-
-    private static final Formula[] SUM_ALL = {(g, n) -> g.expand(DerivativeHelpers.toLong(n.shapeAttr(0)))};
-    private static final Formula[] SUM_DIMS = {(g, n) ->
-            DerivativeHelpers.expandReduced(g, n.shapeAttr(0), n.shapeAttr(1), (Boolean) n.attr(2))};
-    private static final Formula[] MEAN_ALL = {(g, n) ->
-            g.expand(DerivativeHelpers.toLong(n.shapeAttr(0))).div((double) Math.max(1, numel(n.shapeAttr(0))))};
-    private static final Formula[] MEAN_DIMS = {(g, n) ->
-            DerivativeHelpers.expandReduced(g, n.shapeAttr(0), n.shapeAttr(1), (Boolean) n.attr(2)).div(n.doubleAttr(3))};
 
     private static long numel(int[] shape) {
         long r = 1;
@@ -300,222 +261,204 @@ public final class Derivatives {
     public static Tensor sum(Tensor result, Tensor self, int[] dims, boolean keepdim) {
         if (!Recorder.shouldRecord(self)) return result;
         int[] shape = TensorInternals.shape(self);
-        if (dims == null) return Recorder.record("SumBackward0", result, in(self), SUM_ALL, null, (Object) shape);
-        return Recorder.record("SumBackward1", result, in(self), SUM_DIMS, null, shape, dims, keepdim);
+        if (dims == null) return Recorder.row("SumBackward0", result, self, g -> g.expand(DerivativeHelpers.toLong(shape)));
+        return Recorder.row("SumBackward1", result, self, g -> DerivativeHelpers.expandReduced(g, shape, dims, keepdim));
     }
 
     public static Tensor mean(Tensor result, Tensor self, int[] dims, boolean keepdim) {
         if (!Recorder.shouldRecord(self)) return result;
         int[] shape = TensorInternals.shape(self);
-        if (dims == null) return Recorder.record("MeanBackward0", result, in(self), MEAN_ALL, null, (Object) shape);
-        double count = numel(shape) / (double) Math.max(1, result.numel());
-        if (result.numel() == 0 || numel(shape) == 0) {
-            count = 1;
-            for (int d : DerivativeHelpers.wrapped(dims, shape.length)) count *= shape.length == 0 ? 1 : shape[d];
+        if (dims == null) {
+            double all = Math.max(1, numel(shape));
+            return Recorder.row("MeanBackward0", result, self, g -> g.expand(DerivativeHelpers.toLong(shape)).div(all));
         }
-        return Recorder.record("MeanBackward1", result, in(self), MEAN_DIMS, null, shape, dims, keepdim, count);
+        double c = numel(shape) / (double) Math.max(1, result.numel());
+        if (result.numel() == 0 || numel(shape) == 0) {
+            c = 1;
+            for (int d : DerivativeHelpers.wrapped(dims, shape.length)) c *= shape.length == 0 ? 1 : shape[d];
+        }
+        double count = c;
+        return Recorder.row("MeanBackward1", result, self, g -> DerivativeHelpers.expandReduced(g, shape, dims, keepdim).div(count));
     }
-
-    private static final Formula[] PROD_ALL = {(g, n) -> DerivativeHelpers.prodBackward(g, n.saved(0), n.saved(1), null, false)};
-    private static final Formula[] PROD_DIM = {(g, n) ->
-            DerivativeHelpers.prodBackward(g, n.saved(0), n.saved(1), n.intAttr(0), (Boolean) n.attr(1))};
 
     public static Tensor prod(Tensor result, Tensor self, Integer dim, boolean keepdim) {
         if (!Recorder.shouldRecord(self)) return result;
-        if (dim == null) return Recorder.record("ProdBackward0", result, in(self), PROD_ALL, in(self, result));
+        Recorder.Row row = Recorder.start(dim == null ? "ProdBackward0" : "ProdBackward1", result, self);
+        SavedTensor x = row.save(self), y = row.save(result);
+        if (dim == null) return row.formulas(g -> DerivativeHelpers.prodBackward(g, x.unpack(), y.unpack(), null, false));
         int d = dim < 0 ? dim + Math.max(1, self.dim()) : dim;
-        return Recorder.record("ProdBackward1", result, in(self), PROD_DIM, in(self, result), d, keepdim);
+        return row.formulas(g -> DerivativeHelpers.prodBackward(g, x.unpack(), y.unpack(), d, keepdim));
     }
-
-    private static final Formula[] EXTREME_ALL = {(g, n) -> DerivativeHelpers.evenlyDistribute(g, n.saved(0), n.saved(1))};
-    private static final Formula[] EXTREME_DIM = {(g, n) ->
-            DerivativeHelpers.valueSelectingBackward(g, n.intAttr(0), n.saved(0), n.shapeAttr(2), (Boolean) n.attr(1))};
-    private static final Formula[] AMAX = {(g, n) ->
-            DerivativeHelpers.evenlyDistributeDim(g, n.saved(0), n.saved(1), n.intAttr(0), (Boolean) n.attr(1))};
 
     /** max()/min() over all elements (MaxBackward1). */
     public static Tensor extremeAll(Tensor result, Tensor self, boolean max) {
         if (!Recorder.shouldRecord(self)) return result;
-        return Recorder.record(max ? "MaxBackward1" : "MinBackward1", result, in(self), EXTREME_ALL, in(self, result));
+        Recorder.Row row = Recorder.start(max ? "MaxBackward1" : "MinBackward1", result, self);
+        SavedTensor x = row.save(self), y = row.save(result);
+        return row.formulas(g -> DerivativeHelpers.evenlyDistribute(g, x.unpack(), y.unpack()));
     }
 
     /** max(dim)/min(dim): the values output is differentiable, the indices are not (MaxBackward0). */
     public static Tensor extremeDim(Tensor values, Tensor indices, Tensor self, int dim, boolean keepdim, boolean max) {
         if (!Recorder.shouldRecord(self)) return values;
         int d = dim < 0 ? dim + Math.max(1, self.dim()) : dim;
-        return Recorder.record(max ? "MaxBackward0" : "MinBackward0", values, in(self), EXTREME_DIM, in(indices), d, keepdim,
-                TensorInternals.shape(self));
+        int[] shape = TensorInternals.shape(self);
+        Recorder.Row row = Recorder.start(max ? "MaxBackward0" : "MinBackward0", values, self);
+        SavedTensor idx = row.save(indices);
+        return row.formulas(g -> DerivativeHelpers.valueSelectingBackward(g, d, idx.unpack(), shape, keepdim));
     }
 
     public static Tensor amax(Tensor result, Tensor self, int dim, boolean keepdim, boolean max) {
         if (!Recorder.shouldRecord(self)) return result;
         int d = dim < 0 ? dim + Math.max(1, self.dim()) : dim;
-        return Recorder.record(max ? "AmaxBackward0" : "AminBackward0", result, in(self), AMAX, in(self, result), d, keepdim);
+        Recorder.Row row = Recorder.start(max ? "AmaxBackward0" : "AminBackward0", result, self);
+        SavedTensor x = row.save(self), y = row.save(result);
+        return row.formulas(g -> DerivativeHelpers.evenlyDistributeDim(g, x.unpack(), y.unpack(), d, keepdim));
     }
-
-    private static final Formula[] NORM = {(g, n) ->
-            DerivativeHelpers.normBackward(g, n.saved(0), n.saved(1), n.doubleAttr(0), (int[]) n.attr(1), (Boolean) n.attr(2))};
 
     public static Tensor norm(Tensor result, Tensor self, double p, int[] dims, boolean keepdim) {
         if (!Recorder.shouldRecord(self)) return result;
-        return Recorder.record("NormBackward1", result, in(self), NORM, in(self, result), p, dims, keepdim);
+        Recorder.Row row = Recorder.start("NormBackward1", result, self);
+        SavedTensor x = row.save(self), y = row.save(result);
+        return row.formulas(g -> DerivativeHelpers.normBackward(g, x.unpack(), y.unpack(), p, dims, keepdim));
     }
 
     // ================================================================ linear algebra
-
-    private static final Formula[] MM = {
-        (g, n) -> g.mm(n.saved(1).t()),                          // self: grad @ other^T
-        (g, n) -> n.saved(0).t().mm(g),                          // mat2: self^T @ grad
-    };
+    // Each operand is saved only when the other one needs a gradient: it appears only in the other's formula.
 
     public static Tensor mm(Tensor result, Tensor self, Tensor other) {
         if (!Recorder.shouldRecord(self, other)) return result;
-        return Recorder.record("MmBackward0", result, in(self, other), MM,
-                in(other.requiresGrad() ? self : null, self.requiresGrad() ? other : null));
+        Recorder.Row row = Recorder.start("MmBackward0", result, self, other);
+        SavedTensor s = row.save(other.requiresGrad() ? self : null), o = row.save(self.requiresGrad() ? other : null);
+        return row.formulas(
+                g -> g.mm(o.unpack().t()),                       // self: grad @ other^T
+                g -> s.unpack().t().mm(g));                      // mat2: self^T @ grad
     }
-
-    private static final Formula[] BMM = {
-        (g, n) -> g.bmm(n.saved(1).transpose(1, 2)),
-        (g, n) -> n.saved(0).transpose(1, 2).bmm(g),
-    };
 
     public static Tensor bmm(Tensor result, Tensor self, Tensor other) {
         if (!Recorder.shouldRecord(self, other)) return result;
-        return Recorder.record("BmmBackward0", result, in(self, other), BMM,
-                in(other.requiresGrad() ? self : null, self.requiresGrad() ? other : null));
+        Recorder.Row row = Recorder.start("BmmBackward0", result, self, other);
+        SavedTensor s = row.save(other.requiresGrad() ? self : null), o = row.save(self.requiresGrad() ? other : null);
+        return row.formulas(
+                g -> g.bmm(o.unpack().transpose(1, 2)),
+                g -> s.unpack().transpose(1, 2).bmm(g));
     }
-
-    private static final Formula[] MV = {
-        (g, n) -> g.unsqueeze(1).mul(n.saved(1)),                // self: outer(grad, vec)
-        (g, n) -> n.saved(0).t().mv(g),                          // vec: self^T @ grad
-    };
 
     public static Tensor mv(Tensor result, Tensor self, Tensor vec) {
         if (!Recorder.shouldRecord(self, vec)) return result;
-        return Recorder.record("MvBackward0", result, in(self, vec), MV,
-                in(vec.requiresGrad() ? self : null, self.requiresGrad() ? vec : null));
+        Recorder.Row row = Recorder.start("MvBackward0", result, self, vec);
+        SavedTensor s = row.save(vec.requiresGrad() ? self : null), v = row.save(self.requiresGrad() ? vec : null);
+        return row.formulas(
+                g -> g.unsqueeze(1).mul(v.unpack()),             // self: outer(grad, vec)
+                g -> s.unpack().t().mv(g));                      // vec: self^T @ grad
     }
-
-    private static final Formula[] DOT = {
-        (g, n) -> g.mul(n.saved(1)),
-        (g, n) -> g.mul(n.saved(0)),
-    };
 
     public static Tensor dot(Tensor result, Tensor self, Tensor other) {
         if (!Recorder.shouldRecord(self, other)) return result;
-        return Recorder.record("DotBackward0", result, in(self, other), DOT,
-                in(other.requiresGrad() ? self : null, self.requiresGrad() ? other : null));
+        Recorder.Row row = Recorder.start("DotBackward0", result, self, other);
+        SavedTensor s = row.save(other.requiresGrad() ? self : null), o = row.save(self.requiresGrad() ? other : null);
+        return row.formulas(g -> g.mul(o.unpack()), g -> g.mul(s.unpack()));
     }
 
     // ================================================================ views and shape
 
-    private static final Formula[] RESHAPE = {(g, n) -> g.reshape(DerivativeHelpers.toLong(n.shapeAttr(0)))};
-
-    /** view, reshape (view path), flatten, squeeze(): the gradient takes the input's shape back. */
-    public static Tensor view(String name, Tensor result, Tensor self) {
-        if (!Recorder.shouldRecord(self)) return result;
-        return Recorder.record(name, result, in(self), RESHAPE, null, (Object) TensorInternals.shape(self));
+    /** The gradient takes the input's shape back. */
+    private static Tensor reshapeBack(String name, Tensor result, Tensor self) {
+        int[] shape = TensorInternals.shape(self);
+        return Recorder.row(name, result, self, g -> g.reshape(DerivativeHelpers.toLong(shape)));
     }
 
-    private static final Formula[] TRANSPOSE = {(g, n) -> g.transpose(n.intAttr(0), n.intAttr(1))};
-    private static final Formula[] T = {(g, n) -> g.t()};
+    /** view, reshape (view path), flatten, squeeze(): the gradient takes the input's shape back. */
+    public static Tensor view(Tensor result, Tensor self) { return viewLike("ViewBackward0", result, self); }
+
+    public static Tensor squeeze(Tensor result, Tensor self) { return viewLike("SqueezeBackward0", result, self); }
+
+    /** {@code x[...]}: a new tensor object over the same layout. */
+    public static Tensor alias(Tensor result, Tensor self) { return viewLike("AliasBackward0", result, self); }
+
+    private static Tensor viewLike(String name, Tensor result, Tensor self) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return reshapeBack(name, result, self);
+    }
 
     public static Tensor transpose(Tensor result, Tensor self, int dim0, int dim1) {
         if (!Recorder.shouldRecord(self)) return result;
-        return Recorder.record("TransposeBackward0", result, in(self), TRANSPOSE, null, dim0, dim1);
+        return Recorder.row("TransposeBackward0", result, self, g -> g.transpose(dim0, dim1));
     }
 
     public static Tensor t(Tensor result, Tensor self) {
         if (!Recorder.shouldRecord(self)) return result;
-        return Recorder.record("TBackward0", result, in(self), T, null);
+        return Recorder.row("TBackward0", result, self, Tensor::t);
     }
-
-    private static final Formula[] PERMUTE = {(g, n) -> g.permute(n.shapeAttr(0))};
 
     public static Tensor permute(Tensor result, Tensor self, int[] dims) {
         if (!Recorder.shouldRecord(self)) return result;
         int nd = dims.length;
         int[] inverse = new int[nd];
         for (int i = 0; i < nd; i++) inverse[dims[i] < 0 ? dims[i] + nd : dims[i]] = i;
-        return Recorder.record("PermuteBackward0", result, in(self), PERMUTE, null, (Object) inverse);
+        return Recorder.row("PermuteBackward0", result, self, g -> g.permute(inverse));
     }
-
-    private static final Formula[] SQUEEZE_DIM = {(g, n) -> n.intAttr(0) < 0 ? g : g.unsqueeze(n.intAttr(0))};
-    private static final Formula[] UNSQUEEZE = {(g, n) -> g.squeeze(n.intAttr(0))};
 
     /** squeeze(dim): dim is -1 when nothing was squeezed. */
     public static Tensor squeezeDim(Tensor result, Tensor self, int squeezedDim) {
         if (!Recorder.shouldRecord(self)) return result;
-        return Recorder.record("SqueezeBackward1", result, in(self), SQUEEZE_DIM, null, squeezedDim);
+        return Recorder.row("SqueezeBackward1", result, self, g -> squeezedDim < 0 ? g : g.unsqueeze(squeezedDim));
     }
 
     public static Tensor unsqueeze(Tensor result, Tensor self, int dim) {
         if (!Recorder.shouldRecord(self)) return result;
-        return Recorder.record("UnsqueezeBackward0", result, in(self), UNSQUEEZE, null, dim);
+        return Recorder.row("UnsqueezeBackward0", result, self, g -> g.squeeze(dim));
     }
-
-    private static final Formula[] EXPAND = {(g, n) -> DerivativeHelpers.sumTo(g, n.shapeAttr(0))};
 
     public static Tensor expand(Tensor result, Tensor self) {
         if (!Recorder.shouldRecord(self)) return result;
-        return Recorder.record("ExpandBackward0", result, in(self), EXPAND, null, (Object) TensorInternals.shape(self));
+        int[] shape = TensorInternals.shape(self);
+        return Recorder.row("ExpandBackward0", result, self, g -> DerivativeHelpers.sumTo(g, shape));
     }
-
-    private static final Formula[] SELECT = {(g, n) ->
-            DerivativeHelpers.selectBackward(g, n.shapeAttr(0), n.intAttr(1), ((Number) n.attr(2)).longValue())};
-    private static final Formula[] SELECT_BACKWARD = {(g, n) -> g.select(n.intAttr(0), ((Number) n.attr(1)).longValue())};
 
     public static Tensor select(Tensor result, Tensor self, int dim, long index) {
         if (!Recorder.shouldRecord(self)) return result;
         int d = dim < 0 ? dim + self.dim() : dim;
         long i = index < 0 ? index + self.size(d) : index;
-        return Recorder.record("SelectBackward0", result, in(self), SELECT, null, TensorInternals.shape(self), d, i);
+        int[] shape = TensorInternals.shape(self);
+        return Recorder.row("SelectBackward0", result, self, g -> DerivativeHelpers.selectBackward(g, shape, d, i));
     }
 
     public static Tensor selectBackwardRow(Tensor result, Tensor grad, int dim, long index) {
         if (!Recorder.shouldRecord(grad)) return result;
-        return Recorder.record("SelectBackwardBackward0", result, in(grad), SELECT_BACKWARD, null, dim, index);
+        return Recorder.row("SelectBackwardBackward0", result, grad, g -> g.select(dim, index));
     }
-
-    private static final Formula[] SLICE = {(g, n) -> DerivativeHelpers.sliceBackward(g, n.shapeAttr(0), n.intAttr(1),
-            ((Number) n.attr(2)).longValue(), ((Number) n.attr(3)).longValue(), ((Number) n.attr(4)).longValue())};
-    private static final Formula[] SLICE_BACKWARD = {(g, n) -> g.slice(n.intAttr(0), ((Number) n.attr(1)).longValue(),
-            ((Number) n.attr(2)).longValue(), ((Number) n.attr(3)).longValue())};
 
     public static Tensor slice(Tensor result, Tensor self, int dim, long start, long end, long step) {
         if (!Recorder.shouldRecord(self)) return result;
         int d = dim < 0 ? dim + self.dim() : dim;
-        return Recorder.record("SliceBackward0", result, in(self), SLICE, null, TensorInternals.shape(self), d, start, end, step);
+        int[] shape = TensorInternals.shape(self);
+        return Recorder.row("SliceBackward0", result, self, g -> DerivativeHelpers.sliceBackward(g, shape, d, start, end, step));
     }
 
     public static Tensor sliceBackwardRow(Tensor result, Tensor grad, int dim, long start, long end, long step) {
         if (!Recorder.shouldRecord(grad)) return result;
-        return Recorder.record("SliceBackwardBackward0", result, in(grad), SLICE_BACKWARD, null, dim, start, end, step);
+        return Recorder.row("SliceBackwardBackward0", result, grad, g -> g.slice(dim, start, end, step));
     }
-
-    private static final Formula[] IDENTITY = {(g, n) -> g};
 
     public static Tensor clone(Tensor result, Tensor self) {
         if (!Recorder.shouldRecord(self)) return result;
-        return Recorder.record("CloneBackward0", result, in(self), IDENTITY, null);
+        return Recorder.row("CloneBackward0", result, self, g -> g);
     }
 
     /** reshape that had to copy: PyTorch records the copy's view as _unsafe_view. */
     public static Tensor unsafeView(Tensor result, Tensor self) {
         if (!Recorder.shouldRecord(self)) return result;
-        return Recorder.record("UnsafeViewBackward0", result, in(self), RESHAPE, null, (Object) TensorInternals.shape(self));
+        return reshapeBack("UnsafeViewBackward0", result, self);
     }
-
-    private static final Formula[] TO_COPY = {(g, n) -> g.to((dev.jgrad.DType) n.attr(0))};
 
     public static Tensor toCopy(Tensor result, Tensor self) {
         if (!Recorder.shouldRecord(self) || !result.isFloatingPoint()) return result;
-        return Recorder.record("ToCopyBackward0", result, in(self), TO_COPY, null, self.dtype());
+        DType from = self.dtype();
+        return Recorder.row("ToCopyBackward0", result, self, g -> g.to(from));
     }
 
     // ================================================================ joins and splits
-
-    private static final Formula[] STACK_PART = new Formula[0];
 
     public static Tensor cat(Tensor result, List<Tensor> tensors, int dim) {
         Tensor[] inputs = tensors.toArray(new Tensor[0]);
@@ -524,13 +467,14 @@ public final class Derivatives {
         Formula[] f = new Formula[inputs.length];
         long start = 0;
         for (int i = 0; i < inputs.length; i++) {
+            // a legacy empty (0,) input takes part in no dim, so it gets an empty gradient of its own shape
             boolean legacyEmpty = inputs[i].dim() == 1 && inputs[i].size(0) == 0;
             long size = legacyEmpty ? 0 : inputs[i].size(d);
             long from = start;
-            f[i] = legacyEmpty ? (g, n) -> g.newZeros(0) : (g, n) -> g.narrow(n.intAttr(0), from, size);
+            f[i] = legacyEmpty ? g -> g.newZeros(0) : g -> g.narrow(d, from, size);
             start += size;
         }
-        return Recorder.record("CatBackward0", result, inputs, f, null, d);
+        return Recorder.row("CatBackward0", result, inputs, f);
     }
 
     public static Tensor stack(Tensor result, List<Tensor> tensors, int dim) {
@@ -540,256 +484,240 @@ public final class Derivatives {
         Formula[] f = new Formula[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
             long at = i;
-            f[i] = (g, n) -> g.select(n.intAttr(0), at);
+            f[i] = g -> g.select(d, at);
         }
-        return Recorder.record("StackBackward0", result, inputs, f, null, d);
+        return Recorder.row("StackBackward0", result, inputs, f);
     }
 
     /** unbind/split/chunk: one node with several outputs; the input's gradient joins theirs (zeros where none came). */
-    public static List<Tensor> split(String name, List<Tensor> parts, Tensor self, int dim, boolean unbind) {
+    /** split and chunk: the parts are slices along dim. */
+    public static List<Tensor> split(List<Tensor> parts, Tensor self, int dim) { return splitLike("SplitBackward0", parts, self, dim, false); }
+
+    /** unbind: the parts are selects along dim (that dim removed). */
+    public static List<Tensor> unbind(List<Tensor> parts, Tensor self, int dim) { return splitLike("UnbindBackward0", parts, self, dim, true); }
+
+    private static List<Tensor> splitLike(String name, List<Tensor> parts, Tensor self, int dim, boolean unbind) {
         if (!Recorder.shouldRecord(self)) return parts;
         int d = dim < 0 ? dim + self.dim() : dim;
         Tensor[] results = parts.toArray(new Tensor[0]);
-        dev.jgrad.Device device = self.device();
-        Formula join = (g, n) -> {
-            Tensor[] gs = n.gradOutputs();
-            java.util.List<Tensor> pieces = new java.util.ArrayList<>(gs.length);
+        Device device = self.device();
+        // the parts' metadata, not the parts: the node must not keep its own outputs alive
+        int[][] shapes = new int[results.length][];
+        DType[] dtypes = new DType[results.length];
+        for (int i = 0; i < results.length; i++) {
+            shapes[i] = TensorInternals.shape(results[i]);
+            dtypes[i] = results[i].dtype();
+        }
+        Recorder.startMulti(name, results, self).outputsFormulas(gs -> {
+            List<Tensor> pieces = new java.util.ArrayList<>(gs.length);
             for (int i = 0; i < gs.length; i++) {
-                int[] shape = n.outputShape(i);
-                pieces.add(gs[i] != null ? gs[i] : Torch.zeros(n.outputDtype(i), device, DerivativeHelpers.toLong(shape)));
+                pieces.add(gs[i] != null ? gs[i] : Torch.zeros(dtypes[i], device, DerivativeHelpers.toLong(shapes[i])));
             }
-            return unbind ? Torch.stack(pieces, n.intAttr(0)) : Torch.cat(pieces, n.intAttr(0));
-        };
-        Recorder.recordMulti(name, results, in(self), new Formula[] {join}, null, d);
+            return unbind ? Torch.stack(pieces, d) : Torch.cat(pieces, d);
+        });
         return parts;
     }
 
     // ================================================================ indexing
 
-    private static final Formula[] GATHER = {(g, n) ->
-            g.newZeros(DerivativeHelpers.toLong(n.shapeAttr(1))).scatterAdd(n.intAttr(0), n.saved(0), g)};
-
     public static Tensor gather(Tensor result, Tensor self, int dim, Tensor index) {
         if (!Recorder.shouldRecord(self)) return result;
         int d = dim < 0 ? dim + Math.max(1, self.dim()) : dim;
-        return Recorder.record("GatherBackward0", result, in(self), GATHER, in(index), d, TensorInternals.shape(self));
+        int[] shape = TensorInternals.shape(self);
+        Recorder.Row row = Recorder.start("GatherBackward0", result, self);
+        SavedTensor idx = row.save(index);
+        return row.formulas(g -> g.newZeros(DerivativeHelpers.toLong(shape)).scatterAdd(d, idx.unpack(), g));
     }
-
-    private static final Formula[] SCATTER_ADD = {
-        (g, n) -> g,                                             // self: grad
-        (g, n) -> g.gather(n.intAttr(0), n.saved(0)),            // src: grad.gather(dim, index)
-    };
 
     public static Tensor scatterAdd(Tensor result, Tensor self, int dim, Tensor index, Tensor src) {
         if (!Recorder.shouldRecord(self, src)) return result;
         int d = dim < 0 ? dim + Math.max(1, self.dim()) : dim;
-        return Recorder.record("ScatterAddBackward0", result, in(self, src), SCATTER_ADD, in(index), d);
+        Recorder.Row row = Recorder.start("ScatterAddBackward0", result, self, src);
+        SavedTensor idx = row.save(index);
+        return row.formulas(
+                g -> g,                                          // self: grad
+                g -> g.gather(d, idx.unpack()));                 // src: grad.gather(dim, index)
     }
 
     // ================================================================ in-place writes
 
-    private static final Formula[] COPY = {
-        (g, n) -> Torch.zerosLike(g),                            // self: overwritten
-        (g, n) -> g,                                             // src: grad (reduced to src's shape by the engine)
-    };
-
     /** copy_ as a node over (old self, src): what in-place recording uses for copy_. */
     public static Tensor copy(Tensor result, Tensor oldSelf, Tensor src) {
         if (!Recorder.shouldRecord(oldSelf, src)) return result;
-        return Recorder.record("CopyBackwards", result, in(oldSelf, src), COPY, null);
+        return Recorder.row("CopyBackwards", result, in(oldSelf, src),
+                g -> Torch.zerosLike(g),                         // self: overwritten
+                g -> g);                                         // src: grad (reduced to src's shape by the engine)
     }
 
-    public static Tensor fill(Tensor result, Tensor oldSelf, String name) {
+    // Overwrites: the new values do not depend on the old ones, so no gradient flows back to them.
+    public static Tensor fill(Tensor result, Tensor oldSelf) { return overwrite("FillBackward0", result, oldSelf); }
+
+    public static Tensor zero(Tensor result, Tensor oldSelf) { return overwrite("ZeroBackward0", result, oldSelf); }
+
+    public static Tensor bernoulli(Tensor result, Tensor oldSelf) { return overwrite("BernoulliBackward1", result, oldSelf); }
+
+    public static Tensor uniform(Tensor result, Tensor oldSelf) { return overwrite("UniformBackward0", result, oldSelf); }
+
+    public static Tensor normal(Tensor result, Tensor oldSelf) { return overwrite("NormalBackward0", result, oldSelf); }
+
+    private static Tensor overwrite(String name, Tensor result, Tensor oldSelf) {
         if (!Recorder.shouldRecord(oldSelf)) return result;
-        return Recorder.record(name, result, in(oldSelf), ZERO, null);
+        return zeroGrad(name, result, oldSelf);
     }
 
     // ================================================================ nn ops
-    // Rows for the nn primitives (Softmax, Activations, Gathering, Losses, Normalization, Convolution). Inputs that an op takes as optional (weight, bias) are passed
-    // through none(), which gives the (None, 0) edge PyTorch shows for an undefined tensor.
+    // Rows for the nn primitives (Softmax, Activations, Gathering, Losses, Normalization, Convolution). Inputs
+    // that an op takes as optional (weight, bias) are passed through none(), which gives the (None, 0) edge
+    // PyTorch shows for an undefined tensor. Tensors that are no input of the row (indices, targets, loss
+    // coefficients) are captured as they are, as PyTorch keeps them: nothing can write to them through the graph.
 
     private static final Tensor NONE = Torch.zeros(0);
 
     private static Tensor none(Tensor t) { return t == null ? NONE : t; }
 
-    /** Saved tensor 1 (an optional weight), or null when the attr at hasWeightAttr says there was none. */
-    private static Tensor savedWeight(FormulaNode n, int hasWeightAttr) { return (Boolean) n.attr(hasWeightAttr) ? n.saved(1) : null; }
-
-    private static final Formula[] SOFTMAX = {(g, n) -> {    // result * (grad - sum(grad * result, dim))
-        Tensor y = n.saved(0);
-        return y.mul(g.sub(g.mul(y).sum(n.intAttr(0), true)));
-    }};
-    private static final Formula[] LOG_SOFTMAX = {(g, n) ->  // grad - exp(result) * sum(grad, dim)
-            g.sub(n.saved(0).exp().mul(g.sum(n.intAttr(0), true)))};
+    private static Tensor unpack(SavedTensor s) { return s == null ? null : s.unpack(); }
 
     public static Tensor softmax(Tensor result, Tensor self, int dim, boolean log) {
         if (!Recorder.shouldRecord(self)) return result;
-        return Recorder.record(log ? "LogSoftmaxBackward0" : "SoftmaxBackward0", result, in(self), log ? LOG_SOFTMAX : SOFTMAX,
-                in(result), dim);
+        if (log) {  // grad - exp(result) * sum(grad, dim)
+            return onResult("LogSoftmaxBackward0", result, self, (g, y) -> g.sub(y.exp().mul(g.sum(dim, true))));
+        }
+        // result * (grad - sum(grad * result, dim))
+        return onResult("SoftmaxBackward0", result, self, (g, y) -> y.mul(g.sub(g.mul(y).sum(dim, true))));
     }
-
-    private static final Formula[] LOGSUMEXP = {(g, n) -> {  // grad * exp(self - result), both re-expanded over dims
-        int[] shape = TensorInternals.shape(n.saved(0)), dims = n.shapeAttr(0);
-        boolean keep = (Boolean) n.attr(1);
-        Tensor r = DerivativeHelpers.expandReduced(n.saved(1), shape, dims, keep);
-        return DerivativeHelpers.expandReduced(g, shape, dims, keep).mul(n.saved(0).sub(r).exp());
-    }};
 
     public static Tensor logsumexp(Tensor result, Tensor self, int[] dims, boolean keepdim) {
         if (!Recorder.shouldRecord(self)) return result;
-        return Recorder.record("LogsumexpBackward0", result, in(self), LOGSUMEXP, in(self, result), dims, keepdim);
+        Recorder.Row row = Recorder.start("LogsumexpBackward0", result, self);
+        SavedTensor x = row.save(self), y = row.save(result);
+        return row.formulas(g -> {  // grad * exp(self - result), both re-expanded over dims
+            Tensor input = x.unpack();
+            int[] shape = TensorInternals.shape(input);
+            Tensor r = DerivativeHelpers.expandReduced(y.unpack(), shape, dims, keepdim);
+            return DerivativeHelpers.expandReduced(g, shape, dims, keepdim).mul(input.sub(r).exp());
+        });
     }
 
-    private static final Formula[] GELU = {(g, n) -> NnDerivativeHelpers.geluBackward(g, n.saved(0), false)};
-    private static final Formula[] GELU_TANH = {(g, n) -> NnDerivativeHelpers.geluBackward(g, n.saved(0), true)};
-    private static final Formula[] SILU = {(g, n) -> {      // grad * s * (1 + x * (1 - s)), s = sigmoid(x)
-        Tensor x = n.saved(0), s = x.sigmoid();
-        return g.mul(s.mul(x.mul(s.rsub(1L)).add(1L)));
-    }};
-    private static final Formula[] LEAKY_RELU = {(g, n) -> Torch.where(n.saved(0).gt(0L), g, g.mul(n.doubleAttr(0)))};
-
     /** gelu / gelu_tanh / silu / leaky_relu (param: the negative slope). */
-    public static Tensor activation(String op, Tensor result, Tensor self, double param) {
+    public static Tensor activation(ActivationOp op, Tensor result, Tensor self, double param) {
         if (!Recorder.shouldRecord(self)) return result;
-        return switch (op) {
-            case "gelu" -> Recorder.record("GeluBackward0", result, in(self), GELU, in(self));
-            case "gelu_tanh" -> Recorder.record("GeluBackward0", result, in(self), GELU_TANH, in(self));
-            case "silu" -> Recorder.record("SiluBackward0", result, in(self), SILU, in(self));
-            case "leaky_relu" -> Recorder.record("LeakyReluBackward0", result, in(self), LEAKY_RELU, in(self), param);
-            default -> throw new IllegalStateException("no derivative row for activation " + op);
+        return switch (op) {  // exhaustive, as unary
+            case GELU -> onInput("GeluBackward0", result, self, (g, x) -> NnDerivativeHelpers.geluBackward(g, x, false));
+            case GELU_TANH -> onInput("GeluBackward0", result, self, (g, x) -> NnDerivativeHelpers.geluBackward(g, x, true));
+            case SILU -> onInput("SiluBackward0", result, self, (g, x) -> {  // grad * s * (1 + x * (1 - s)), s = sigmoid(x)
+                Tensor s = x.sigmoid();
+                return g.mul(s.mul(x.mul(s.rsub(1L)).add(1L)));
+            });
+            case LEAKY_RELU -> onInput("LeakyReluBackward0", result, self, (g, x) -> Torch.where(x.gt(0L), g, g.mul(param)));
         };
     }
 
-    private static final Formula[] INDEX_SELECT = {(g, n) ->
-            NnDerivativeHelpers.indexAddInto(g, n.shapeAttr(1), n.intAttr(0), (Tensor) n.attr(2))};
-
     public static Tensor indexSelect(Tensor result, Tensor self, int dim, Tensor index) {
         if (!Recorder.shouldRecord(self)) return result;
-        return Recorder.record("IndexSelectBackward0", result, in(self), INDEX_SELECT, null, dim, TensorInternals.shape(self), index);
+        int[] shape = TensorInternals.shape(self);
+        return Recorder.row("IndexSelectBackward0", result, self, g -> NnDerivativeHelpers.indexAddInto(g, shape, dim, index));
     }
-
-    private static final Formula[] EMBEDDING = {(g, n) ->
-            NnDerivativeHelpers.embeddingBackward(g, n.shapeAttr(0), (Tensor) n.attr(1), ((Number) n.attr(2)).longValue())};
 
     public static Tensor embedding(Tensor result, Tensor weight, Tensor indices, long paddingIdx) {
         if (!Recorder.shouldRecord(weight)) return result;
-        return Recorder.record("EmbeddingBackward0", result, in(weight), EMBEDDING, null, TensorInternals.shape(weight), indices, paddingIdx);
+        int[] shape = TensorInternals.shape(weight);
+        return Recorder.row("EmbeddingBackward0", result, weight, g -> NnDerivativeHelpers.embeddingBackward(g, shape, indices, paddingIdx));
     }
-
-    private static final Formula[] ADDMM = {
-        (g, n) -> g,                                             // self: grad (summed to the bias's shape by the engine)
-        (g, n) -> g.mm(n.saved(1).t()),                          // mat1: grad @ mat2^T
-        // mat2: mat1^T @ grad; for a transposed mat2 (linear's weight.t()) computed as (grad^T @ mat1)^T,
-        // so the weight's gradient comes out contiguous and accumulates without a strided copy
-        (g, n) -> (Boolean) n.attr(0) ? g.t().mm(n.saved(0)).t() : n.saved(0).t().mm(g),
-    };
 
     public static Tensor addmm(Tensor result, Tensor self, Tensor mat1, Tensor mat2) {
         if (!Recorder.shouldRecord(in(self, mat1, mat2))) return result;
         boolean mat2Transposed = mat2.stride(0) == 1 && mat2.size(1) > 1;
-        return Recorder.record("AddmmBackward0", result, in(self, mat1, mat2), ADDMM,
-                in(mat2.requiresGrad() ? mat1 : null, mat1.requiresGrad() ? mat2 : null), mat2Transposed);
+        Recorder.Row row = Recorder.start("AddmmBackward0", result, self, mat1, mat2);
+        SavedTensor m1 = row.save(mat2.requiresGrad() ? mat1 : null), m2 = row.save(mat1.requiresGrad() ? mat2 : null);
+        return row.formulas(
+                g -> g,                                          // self: grad (summed to the bias's shape by the engine)
+                g -> g.mm(m2.unpack().t()),                      // mat1: grad @ mat2^T
+                // mat2: mat1^T @ grad; for a transposed mat2 (linear's weight.t()) computed as (grad^T @ mat1)^T,
+                // so the weight's gradient comes out contiguous and accumulates without a strided copy
+                g -> mat2Transposed ? g.t().mm(m1.unpack()).t() : m1.unpack().t().mm(g));
     }
-
-    private static final Formula[] NLL_LOSS = {(g, n) ->
-            NnDerivativeHelpers.nllLossBackward(g, n.shapeAttr(0), n.intAttr(1), (Tensor) n.attr(2), (Tensor) n.attr(3))};
 
     /** nll_loss: coef holds d(loss)/d(input at the target class) per position (-weight, divided by the total weight for mean). */
-    public static Tensor nllLoss(Tensor result, Tensor self, Tensor target, Tensor coef, int classDim, String name) {
+    public static Tensor nllLoss(Tensor result, Tensor self, Tensor target, Tensor coef, int classDim) {
         if (!Recorder.shouldRecord(self)) return result;
-        return Recorder.record(name, result, in(self), NLL_LOSS, null, TensorInternals.shape(self), classDim, target, coef);
+        String name = self.dim() <= 2 ? "NllLossBackward0" : "NllLoss2DBackward0";
+        int[] shape = TensorInternals.shape(self);
+        return Recorder.row(name, result, self, g -> NnDerivativeHelpers.nllLossBackward(g, shape, classDim, target, coef));
     }
-
-    private static final Formula[] MSE_LOSS = {
-        (g, n) -> NnDerivativeHelpers.mseBackward(g, n.saved(0), n.saved(1), n.intAttr(0)),
-        (g, n) -> NnDerivativeHelpers.mseBackward(g, n.saved(0), n.saved(1), n.intAttr(0)).neg(),
-    };
 
     /** reduction: 0 none, 1 mean, 2 sum. */
     public static Tensor mseLoss(Tensor result, Tensor self, Tensor target, int reduction) {
         if (!Recorder.shouldRecord(self, target)) return result;
-        return Recorder.record("MseLossBackward0", result, in(self, target), MSE_LOSS, in(self, target), reduction);
+        Recorder.Row row = Recorder.start("MseLossBackward0", result, self, target);
+        SavedTensor x = row.save(self), t = row.save(target);
+        return row.formulas(
+                g -> NnDerivativeHelpers.mseBackward(g, x.unpack(), t.unpack(), reduction),
+                g -> NnDerivativeHelpers.mseBackward(g, x.unpack(), t.unpack(), reduction).neg());
     }
-
-    private static final Formula[] BCE = {(g, n) ->
-            NnDerivativeHelpers.bceBackward(g, n.saved(0), (Tensor) n.attr(0), (Tensor) n.attr(1), n.intAttr(2))};
-    private static final Formula[] BCE_LOGITS = {(g, n) ->
-            NnDerivativeHelpers.bceLogitsBackward(g, n.saved(0), (Tensor) n.attr(0), (Tensor) n.attr(1), (Tensor) n.attr(2), n.intAttr(3))};
 
     /** The target gets no gradient (PyTorch 1.13 has no target derivative for these losses). */
     public static Tensor binaryCrossEntropy(Tensor result, Tensor self, Tensor target, Tensor weight, int reduction) {
         if (!Recorder.shouldRecord(self)) return result;
-        return Recorder.record("BinaryCrossEntropyBackward0", result, in(self), BCE, in(self), target.detach(),
-                weight == null ? null : weight.detach(), reduction);
+        Tensor t = target.detach(), w = weight == null ? null : weight.detach();
+        return onInput("BinaryCrossEntropyBackward0", result, self, (g, x) -> NnDerivativeHelpers.bceBackward(g, x, t, w, reduction));
     }
 
     public static Tensor binaryCrossEntropyWithLogits(Tensor result, Tensor self, Tensor target, Tensor weight, Tensor posWeight,
                                                       int reduction) {
         if (!Recorder.shouldRecord(self)) return result;
-        return Recorder.record("BinaryCrossEntropyWithLogitsBackward0", result, in(self), BCE_LOGITS, in(self), target.detach(),
-                weight == null ? null : weight.detach(), posWeight == null ? null : posWeight.detach(), reduction);
+        Tensor t = target.detach(), w = weight == null ? null : weight.detach(), pw = posWeight == null ? null : posWeight.detach();
+        return onInput("BinaryCrossEntropyWithLogitsBackward0", result, self,
+                (g, x) -> NnDerivativeHelpers.bceLogitsBackward(g, x, t, w, pw, reduction));
     }
-
-    private static final Formula[] LAYER_NORM = {
-        (g, n) -> NnDerivativeHelpers.layerNormInputGrad(g, n.saved(0), savedWeight(n, 2), n.intAttr(0), n.doubleAttr(1)),
-        (g, n) -> g.mul(NnDerivativeHelpers.layerNormXhat(n.saved(0), n.intAttr(0), n.doubleAttr(1))),  // summed to weight's shape
-        (g, n) -> g,                                                                                    // summed to bias's shape
-    };
 
     public static Tensor layerNorm(Tensor result, Tensor input, Tensor weight, Tensor bias, int normDims, double eps) {
         if (!Recorder.shouldRecord(in(input, weight, bias))) return result;
-        return Recorder.record("NativeLayerNormBackward0", result, in(input, none(weight), none(bias)), LAYER_NORM, in(input, weight),
-                normDims, eps, weight != null);
+        Recorder.Row row = Recorder.start("NativeLayerNormBackward0", result, input, none(weight), none(bias));
+        SavedTensor x = row.save(input), w = row.save(weight);
+        return row.formulas(
+                g -> NnDerivativeHelpers.layerNormInputGrad(g, x.unpack(), unpack(w), normDims, eps),
+                g -> g.mul(NnDerivativeHelpers.layerNormXhat(x.unpack(), normDims, eps)),  // summed to weight's shape
+                g -> g);                                                                   // summed to bias's shape
     }
-
-    private static final Formula[] BATCH_NORM = {
-        (g, n) -> NnDerivativeHelpers.batchNormInputGrad(g, n.saved(0), savedWeight(n, 4), (Boolean) n.attr(0), (Tensor) n.attr(1),
-                (Tensor) n.attr(2), n.doubleAttr(3)),
-        (g, n) -> NnDerivativeHelpers.batchNormWeightGrad(g, n.saved(0), (Boolean) n.attr(0), (Tensor) n.attr(1), (Tensor) n.attr(2),
-                n.doubleAttr(3)),
-        (g, n) -> g.sum(NnDerivativeHelpers.nonChannelDims(g.dim()), false),
-    };
 
     /** evalMean/evalInvstd: the running statistics used in evaluation mode (null when training). */
     public static Tensor batchNorm(Tensor result, Tensor input, Tensor weight, Tensor bias, boolean training, Tensor evalMean,
                                    Tensor evalInvstd, double eps) {
         if (!Recorder.shouldRecord(in(input, weight, bias))) return result;
-        return Recorder.record("NativeBatchNormBackward0", result, in(input, none(weight), none(bias)), BATCH_NORM, in(input, weight),
-                training, evalMean, evalInvstd, eps, weight != null);
+        Recorder.Row row = Recorder.start("NativeBatchNormBackward0", result, input, none(weight), none(bias));
+        SavedTensor x = row.save(input), w = row.save(weight);
+        return row.formulas(
+                g -> NnDerivativeHelpers.batchNormInputGrad(g, x.unpack(), unpack(w), training, evalMean, evalInvstd, eps),
+                g -> NnDerivativeHelpers.batchNormWeightGrad(g, x.unpack(), training, evalMean, evalInvstd, eps),
+                g -> g.sum(NnDerivativeHelpers.nonChannelDims(g.dim()), false));
     }
-
-    private static final Formula[] CONVOLUTION = {
-        (g, n) -> NnDerivativeHelpers.convInputGrad(g, n.saved(1), n.shapeAttr(0), n.shapeAttr(1), n.intAttr(2)),
-        (g, n) -> NnDerivativeHelpers.convWeightGrad(g, n.saved(0), n.shapeAttr(3), n.shapeAttr(1), n.intAttr(2)),
-        (g, n) -> g.sum(new int[] {0, 2, 3}, false),
-    };
 
     /** geometry: {kh, kw, sh, sw, ph, pw, dh, dw}. */
     public static Tensor convolution(Tensor result, Tensor input, Tensor weight, Tensor bias, int[] geometry, int groups) {
         if (!Recorder.shouldRecord(in(input, weight, bias))) return result;
-        return Recorder.record("ConvolutionBackward0", result, in(input, weight, none(bias)), CONVOLUTION,
-                in(weight.requiresGrad() ? input : null, input.requiresGrad() ? weight : null),
-                TensorInternals.shape(input), geometry, groups, TensorInternals.shape(weight));
+        int[] inputShape = TensorInternals.shape(input), weightShape = TensorInternals.shape(weight);
+        Recorder.Row row = Recorder.start("ConvolutionBackward0", result, input, weight, none(bias));
+        SavedTensor x = row.save(weight.requiresGrad() ? input : null), w = row.save(input.requiresGrad() ? weight : null);
+        return row.formulas(
+                g -> NnDerivativeHelpers.convInputGrad(g, w.unpack(), inputShape, geometry, groups),
+                g -> NnDerivativeHelpers.convWeightGrad(g, x.unpack(), weightShape, geometry, groups),
+                g -> g.sum(new int[] {0, 2, 3}, false));
     }
-
-    private static final Formula[] IM2COL = {(g, n) -> NnDerivativeHelpers.col2im(g, n.shapeAttr(0), n.shapeAttr(1))};
-    private static final Formula[] COL2IM = {(g, n) -> NnDerivativeHelpers.im2col(g, n.shapeAttr(0))};
 
     public static Tensor im2col(Tensor result, Tensor self, int[] inputSize, int[] geometry) {
         if (!Recorder.shouldRecord(self)) return result;
-        return Recorder.record("Im2ColBackward0", result, in(self), IM2COL, null, inputSize, geometry);
+        return Recorder.row("Im2ColBackward0", result, self, g -> NnDerivativeHelpers.col2im(g, inputSize, geometry));
     }
 
     public static Tensor col2im(Tensor result, Tensor self, int[] outputSize, int[] geometry) {
         if (!Recorder.shouldRecord(self)) return result;
-        return Recorder.record("Col2ImBackward0", result, in(self), COL2IM, null, geometry);
+        return Recorder.row("Col2ImBackward0", result, self, g -> NnDerivativeHelpers.im2col(g, geometry));
     }
-
-    private static final Formula[] MAX_POOL2D = {(g, n) -> NnDerivativeHelpers.maxPoolBackward(g, (Tensor) n.attr(0), n.shapeAttr(1))};
 
     /** max_pool2d_with_indices: the values are differentiable, the indices are not. */
     public static Tensor maxPool2d(Tensor values, Tensor indices, Tensor self) {
         if (!Recorder.shouldRecord(self)) return values;
-        return Recorder.record("MaxPool2DWithIndicesBackward0", values, in(self), MAX_POOL2D, null, indices, TensorInternals.shape(self));
+        int[] shape = TensorInternals.shape(self);
+        return Recorder.row("MaxPool2DWithIndicesBackward0", values, self, g -> NnDerivativeHelpers.maxPoolBackward(g, indices, shape));
     }
 }

@@ -2,63 +2,79 @@ package dev.jgrad.internal.autograd;
 
 import dev.jgrad.Node;
 import dev.jgrad.Tensor;
+import java.util.Arrays;
 
 /**
  * A node whose backward is a row of {@link Derivatives}: one formula per forward input, evaluated only
- * for inputs that need a gradient, over the saved tensors and attributes the row recorded.
+ * for inputs that need a gradient. The formulas are closures made when the op was recorded: they hold
+ * the op's arguments as typed values and its saved tensors as {@link SavedTensor} handles, which this
+ * node also keeps so that a backward without retainGraph can free them.
  */
 public final class FormulaNode extends Node {
-    /** The gradient for one input, from the output gradient ({@code grad}) and what the row saved. */
+    /** The gradient for one input, from the gradient of the (first) output. */
     @FunctionalInterface
     public interface Formula {
-        Tensor apply(Tensor grad, FormulaNode node);
+        Tensor apply(Tensor grad);
     }
+
+    /** The gradient for one input, from the gradients of all outputs (missing ones are null): multi-output rows. */
+    @FunctionalInterface
+    public interface OutputsFormula {
+        Tensor apply(Tensor[] grads);
+    }
+
+    private static final SavedTensor[] NONE_SAVED = new SavedTensor[0];
 
     private final String name;
-    private final Formula[] formulas;
-    private SavedTensor[] saved;
-    private final Object[] attrs;
-    private Tensor[] gradOutputs;
+    // exactly one of the two is set, by the Recorder, before the op returns its result
+    private Formula[] formulas;
+    private OutputsFormula[] outputsFormulas;
+    private SavedTensor[] saved = NONE_SAVED;
+    private int savedCount;
 
-    FormulaNode(String name, Formula[] formulas, Object[] attrs) {
-        this.name = name;
-        this.formulas = formulas;
-        this.attrs = attrs;
-    }
+    FormulaNode(String name) { this.name = name; }
 
     @Override public String name() { return name; }
 
-    void save(SavedTensor[] saved) { this.saved = saved; }
+    void setFormulas(Formula[] f) {
+        checkArity(f.length);
+        formulas = f;
+    }
 
-    /** Saved tensor i, checked against in-place changes and release. */
-    Tensor saved(int i) { return saved[i].unpack(); }
+    void setOutputsFormulas(OutputsFormula[] f) {
+        checkArity(f.length);
+        outputsFormulas = f;
+    }
 
-    Object attr(int i) { return attrs[i]; }
+    // a row with a formula too few would silently drop a gradient; fail where the row is written instead
+    private void checkArity(int n) {
+        if (n != next.length) throw new IllegalStateException(name + ": " + n + " formulas for " + next.length + " inputs");
+    }
 
-    int intAttr(int i) { return (Integer) attrs[i]; }
-
-    double doubleAttr(int i) { return (Double) attrs[i]; }
-
-    int[] shapeAttr(int i) { return (int[]) attrs[i]; }
-
-    /** All output gradients (multi-output rows; missing ones are null). */
-    Tensor[] gradOutputs() { return gradOutputs; }
+    /** Saves t for the formulas; when t is this node's own output the error messages name this node as its producer. */
+    SavedTensor save(Tensor t) {
+        SavedTensor s = new SavedTensor(t, t.gradFn() == this ? this : null);
+        if (savedCount == saved.length) saved = Arrays.copyOf(saved, Math.max(2, savedCount * 2));
+        saved[savedCount++] = s;
+        return s;
+    }
 
     @Override public Tensor[] apply(Tensor[] grads) {
-        gradOutputs = grads;
-        Tensor g = grads.length > 0 ? grads[0] : null;
-        Tensor[] out = new Tensor[formulas.length];
-        try {
-            for (int i = 0; i < formulas.length; i++) {
-                if (next[i].node() != null && formulas[i] != null) out[i] = formulas[i].apply(g, this);
+        Tensor[] out = new Tensor[next.length];
+        if (formulas != null) {
+            Tensor g = grads.length > 0 ? grads[0] : null;
+            for (int i = 0; i < out.length; i++) {
+                if (next[i].node() != null && formulas[i] != null) out[i] = formulas[i].apply(g);
             }
-        } finally {
-            gradOutputs = null;
+        } else {
+            for (int i = 0; i < out.length; i++) {
+                if (next[i].node() != null && outputsFormulas[i] != null) out[i] = outputsFormulas[i].apply(grads);
+            }
         }
         return out;
     }
 
     @Override public void releaseVariables() {
-        if (saved != null) for (SavedTensor s : saved) if (s != null) s.release();
+        for (int i = 0; i < savedCount; i++) saved[i].release();
     }
 }

@@ -102,16 +102,13 @@ public final class InPlace {
     // its inverse (scatter into zeros), each recorded with the other as its derivative, so gradients that
     // pass through an in-place write on a view can be differentiated again.
 
-    private static final FormulaNode.Formula[] AS_STRIDED = {(g, n) -> asStridedScatter(g, n.shapeAttr(0), (Geometry) n.attr(1))};
-    private static final FormulaNode.Formula[] AS_STRIDED_SCATTER = {(g, n) -> asStrided(g, (Geometry) n.attr(0))};
-
     /** The view geometry of t (read as a contiguous tensor of the base's shape). */
     public static Tensor asStrided(Tensor t, Geometry geometry) {
         Tensor dense = t.contiguous();
         Tensor view = geometry.in(dense);
         if (!Recorder.shouldRecord(dense)) return view;
-        return Recorder.record("AsStridedBackward0", view, new Tensor[] {dense}, AS_STRIDED, null,
-                TensorInternals.shape(dense).clone(), geometry);
+        int[] baseShape = TensorInternals.shape(dense).clone();
+        return Recorder.row("AsStridedBackward0", view, dense, g -> asStridedScatter(g, baseShape, geometry));
     }
 
     /** Zeros of baseShape with g written into the geometry's region: as_strided's backward. */
@@ -122,7 +119,7 @@ public final class InPlace {
             geometry.in(out).copy_(g);
         }
         if (!Recorder.shouldRecord(g)) return out;
-        return Recorder.record("AsStridedScatterBackward0", out, new Tensor[] {g}, AS_STRIDED_SCATTER, null, geometry);
+        return Recorder.row("AsStridedScatterBackward0", out, g, grad -> asStrided(grad, geometry));
     }
 
     /**

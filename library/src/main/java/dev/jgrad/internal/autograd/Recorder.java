@@ -1,15 +1,19 @@
 package dev.jgrad.internal.autograd;
 
-import static dev.jgrad.internal.TensorInternals.*;
-
 import dev.jgrad.Edge;
 import dev.jgrad.Tensor;
 import dev.jgrad.autograd.GradMode;
 import dev.jgrad.internal.TensorInternals;
+import dev.jgrad.internal.autograd.FormulaNode.Formula;
+import dev.jgrad.internal.autograd.FormulaNode.OutputsFormula;
 
 /**
- * Attaches a {@link Derivatives} row to an op's outputs: builds the node with one edge per input,
- * makes the outputs non-leaves pointing at it, and saves what the formulas need.
+ * Attaches a {@link Derivatives} row to an op's outputs: builds the node with one edge per input and
+ * makes the outputs non-leaves pointing at it.
+ *
+ * <p>A row that saves nothing is one call, {@link #row}. A row that saves tensors is {@link #start}, then
+ * {@link Row#save} for each tensor (the outputs already point at the node, so saving the result is
+ * recognised as saving the node's own output), then {@link Row#formulas} with closures over the handles.
  */
 public final class Recorder {
     private Recorder() {}
@@ -28,23 +32,40 @@ public final class Recorder {
         return false;
     }
 
-    /** Records a one-output op; saved tensors may include {@code result} itself. */
-    public static Tensor record(String name, Tensor result, Tensor[] inputs, FormulaNode.Formula[] formulas, Tensor[] saved, Object... attrs) {
-        FormulaNode node = new FormulaNode(name, formulas, attrs);
-        node.setEdges(edges(inputs));
-        node.setOutputs(result);
-        TensorInternals.setHistory(result, node, 0);
-        node.save(save(saved, node));
+    /** A one-input row that saves no tensor. */
+    public static Tensor row(String name, Tensor result, Tensor self, Formula formula) {
+        FormulaNode node = node(name, result, new Edge[] {TensorInternals.gradientEdge(self)});
+        node.setFormulas(new Formula[] {formula});
         return result;
     }
 
-    /** Records a multi-output op (unbind, split): output i becomes output i of one node. */
-    public static void recordMulti(String name, Tensor[] results, Tensor[] inputs, FormulaNode.Formula[] formulas, Tensor[] saved, Object... attrs) {
-        FormulaNode node = new FormulaNode(name, formulas, attrs);
+    /** A row that saves no tensor: one formula per input. */
+    public static Tensor row(String name, Tensor result, Tensor[] inputs, Formula... formulas) {
+        FormulaNode node = node(name, result, edges(inputs));
+        node.setFormulas(formulas);
+        return result;
+    }
+
+    /** Starts a one-output row; finish it with {@link Row#formulas}. */
+    public static Row start(String name, Tensor result, Tensor... inputs) {
+        return new Row(node(name, result, edges(inputs)), result);
+    }
+
+    /** Starts a multi-output row (unbind, split): output i becomes output i of one node. Finish it with {@link Row#outputsFormulas}. */
+    public static Row startMulti(String name, Tensor[] results, Tensor... inputs) {
+        FormulaNode node = new FormulaNode(name);
         node.setEdges(edges(inputs));
         node.setOutputs(results);
         for (int i = 0; i < results.length; i++) TensorInternals.setHistory(results[i], node, i);
-        node.save(save(saved, node));
+        return new Row(node, results.length > 0 ? results[0] : null);
+    }
+
+    private static FormulaNode node(String name, Tensor result, Edge[] edges) {
+        FormulaNode node = new FormulaNode(name);
+        node.setEdges(edges);
+        node.setOutputs(result);
+        TensorInternals.setHistory(result, node, 0);
+        return node;
     }
 
     public static Edge[] edges(Tensor[] inputs) {
@@ -53,13 +74,29 @@ public final class Recorder {
         return e;
     }
 
-    private static SavedTensor[] save(Tensor[] saved, FormulaNode node) {
-        if (saved == null || saved.length == 0) return null;
-        SavedTensor[] s = new SavedTensor[saved.length];
-        for (int i = 0; i < saved.length; i++) {
-            Tensor t = saved[i];
-            if (t != null) s[i] = new SavedTensor(t, t.gradFn() == node ? node : null);
+    /** A row being recorded: its node already has its edges and outputs, and waits for its formulas. */
+    public static final class Row {
+        private final FormulaNode node;
+        private final Tensor result;
+
+        private Row(FormulaNode node, Tensor result) {
+            this.node = node;
+            this.result = result;
         }
-        return s;
+
+        /**
+         * Saves t (checked against in-place changes and freed by a backward that does not retain the graph);
+         * null saves nothing, for a tensor only the formula of an input that needs no gradient would read.
+         */
+        public SavedTensor save(Tensor t) { return t == null ? null : node.save(t); }
+
+        /** One formula per input (null for an input that never gets a gradient); returns the result. */
+        public Tensor formulas(Formula... formulas) {
+            node.setFormulas(formulas);
+            return result;
+        }
+
+        /** One formula per input over all output gradients, for multi-output rows. */
+        public void outputsFormulas(OutputsFormula... formulas) { node.setOutputsFormulas(formulas); }
     }
 }

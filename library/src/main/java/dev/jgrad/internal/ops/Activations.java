@@ -20,21 +20,22 @@ public final class Activations {
                 default -> throw new IllegalArgumentException("approximate argument must be either none or tanh.");
             };
             Checks.requireFloat(x, "GeluKernelImpl");
-            return Derivatives.activation(tanh ? "gelu_tanh" : "gelu", activation(tanh ? ActivationOp.GELU_TANH : ActivationOp.GELU, x, 0), x, 0);
+            ActivationOp op = tanh ? ActivationOp.GELU_TANH : ActivationOp.GELU;
+            return Derivatives.activation(op, activation(op, x, 0), x, 0);
         }
     }
 
     public static Tensor silu(Tensor x) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::silu", x) : null) {
             Checks.requireFloat(x, "silu_cpu");
-            return Derivatives.activation("silu", activation(ActivationOp.SILU, x, 0), x, 0);
+            return Derivatives.activation(ActivationOp.SILU, activation(ActivationOp.SILU, x, 0), x, 0);
         }
     }
 
     public static Tensor leakyRelu(Tensor x, double slope) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::leaky_relu", x) : null) {
             Checks.requireFloat(x, "leaky_relu_cpu");
-            return Derivatives.activation("leaky_relu", activation(ActivationOp.LEAKY_RELU, x, slope), x, slope);
+            return Derivatives.activation(ActivationOp.LEAKY_RELU, activation(ActivationOp.LEAKY_RELU, x, slope), x, slope);
         }
     }
 

@@ -16,6 +16,7 @@ import dev.jgrad.internal.core.Scalar;
 import dev.jgrad.internal.core.Shapes;
 import dev.jgrad.profiler.Profiler;
 import java.util.Arrays;
+import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
 
 /** Moving elements between layouts and dtypes: contiguous copies, casts, copy_, fill_, the array bridge. */
@@ -100,16 +101,16 @@ public final class Copying {
         return copyInto(dst, src);
     }
 
-    public static Tensor fill_(Tensor t, Tensor value) { return overwrite(t, x -> fill(x, value), "FillBackward0"); }
+    public static Tensor fill_(Tensor t, Tensor value) { return overwrite(t, x -> fill(x, value), Derivatives::fill); }
 
-    public static Tensor zero_(Tensor t) { return overwrite(t, x -> fill(x, Scalar.of(0L)), "ZeroBackward0"); }
+    public static Tensor zero_(Tensor t) { return overwrite(t, x -> fill(x, Scalar.of(0L)), Derivatives::zero); }
 
     /**
      * An in-place overwrite (fill_, zero_, the random fills). Under autograd it runs on a copy of the old
      * value and is recorded as a node that passes no gradient to that old value.
      */
-    public static Tensor overwrite(Tensor t, UnaryOperator<Tensor> fill, String node) {
-        if (InPlace.recording(t)) return InPlace.apply(t, old -> Derivatives.fill(fill.apply(cloneNoGrad(old.detach())), old, node));
+    public static Tensor overwrite(Tensor t, UnaryOperator<Tensor> fill, BinaryOperator<Tensor> row) {
+        if (InPlace.recording(t)) return InPlace.apply(t, old -> row.apply(fill.apply(cloneNoGrad(old.detach())), old));
         return fill.apply(t);
     }
 

@@ -105,8 +105,7 @@ public final class Elementwise {
     public static Tensor clamp(Tensor self, Double min, Double max) { return Derivatives.clamp(clampNoGrad(self, min, max), self, min, max); }
 
     public static Tensor unary(UnaryOp op, Tensor self) {
-        Tensor r = unaryNoGrad(op, self);
-        return op == UnaryOp.NEG ? Derivatives.neg(r, self) : Derivatives.unary(op.name().toLowerCase(Locale.ROOT), r, self);
+        return Derivatives.unary(op, unaryNoGrad(op, self), self);
     }
 
     /** sin_(), exp_() and the other unary in-place ops; under autograd, the out-of-place op on the old value. */

@@ -49,8 +49,7 @@ public final class Losses {
             Tensor tgt = Dispatch.empty(target, shape(target), DType.INT64);
             Dispatch.backend(input, target, weight).nllLoss(Dispatch.view(input), Dispatch.view(target), Dispatch.view(weight), ignoreIndex,
                     red, Dispatch.view(result), Dispatch.view(coef), Dispatch.view(tgt));
-            String name = input.dim() <= 2 ? "NllLossBackward0" : "NllLoss2DBackward0";
-            return Derivatives.nllLoss(result, input, tgt, coef, input.dim() == 1 ? 0 : 1, name);
+            return Derivatives.nllLoss(result, input, tgt, coef, input.dim() == 1 ? 0 : 1);
         }
     }
 

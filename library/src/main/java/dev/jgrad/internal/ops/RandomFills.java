@@ -5,6 +5,7 @@ import static dev.jgrad.internal.TensorInternals.*;
 import dev.jgrad.Generator;
 import dev.jgrad.Tensor;
 import dev.jgrad.backend.RandomOp;
+import dev.jgrad.internal.autograd.Derivatives;
 import dev.jgrad.internal.core.Checks;
 import dev.jgrad.profiler.Profiler;
 
@@ -19,7 +20,7 @@ public final class RandomFills {
                 if (!(p >= 0 && p <= 1)) throw new IllegalArgumentException("bernoulli_ expects p to be in [0, 1], but got p=" + Checks.cppDouble(p));
                 return fill(t, RandomOp.BERNOULLI, gen, p, 0);
             }
-        }, "BernoulliBackward1");
+        }, Derivatives::bernoulli);
     }
 
     public static Tensor uniform_(Tensor self, double from, double to, Generator gen) {
@@ -28,7 +29,7 @@ public final class RandomFills {
                 Checks.requireFloat(t, "check_uniform_bounds");
                 return fill(t, RandomOp.UNIFORM, gen, from, to);
             }
-        }, "UniformBackward0");
+        }, Derivatives::uniform);
     }
 
     public static Tensor normal_(Tensor self, double mean, double std, Generator gen) {
@@ -37,7 +38,7 @@ public final class RandomFills {
                 Checks.requireFloat(t, "normal_kernel_cpu");
                 return fill(t, RandomOp.NORMAL, gen, mean, std);
             }
-        }, "NormalBackward0");
+        }, Derivatives::normal);
     }
 
     private static Tensor fill(Tensor self, RandomOp op, Generator gen, double a, double b) {

@@ -28,12 +28,12 @@ public final class Views {
 
     // ---------------------------------------------------------------- the recorded ops (what Tensor calls)
 
-    public static Tensor view(Tensor t, long[] shape) { return Derivatives.view("ViewBackward0", viewNoGrad(t, shape), t); }
+    public static Tensor view(Tensor t, long[] shape) { return Derivatives.view(viewNoGrad(t, shape), t); }
 
     /** A view when the layout allows, else a copy (recorded as PyTorch records it: CloneBackward0, then UnsafeViewBackward0). */
     public static Tensor reshape(Tensor t, long[] shape) {
         Tensor r = reshapeNoGrad(t, shape);
-        if (storage(r) == storage(t)) return Derivatives.view("ViewBackward0", r, t);
+        if (storage(r) == storage(t)) return Derivatives.view(r, t);
         if (!InPlace.recording(t)) return r;
         Tensor copy = t.clone();
         return Derivatives.unsafeView(viewNoGrad(copy, shape), copy);
@@ -45,7 +45,7 @@ public final class Views {
 
     public static Tensor permute(Tensor t, int[] dims) { return Derivatives.permute(permuteNoGrad(t, dims), t, dims); }
 
-    public static Tensor squeeze(Tensor t) { return Derivatives.view("SqueezeBackward0", squeezeNoGrad(t), t); }
+    public static Tensor squeeze(Tensor t) { return Derivatives.squeeze(squeezeNoGrad(t), t); }
 
     public static Tensor squeeze(Tensor t, int dim) {
         Tensor r = squeezeNoGrad(t, dim);
@@ -76,14 +76,14 @@ public final class Views {
     }
 
     public static List<Tensor> split(Tensor t, long splitSize, int dim) {
-        return Derivatives.split("SplitBackward0", splitNoGrad(t, splitSize, dim), t, dim, false);
+        return Derivatives.split(splitNoGrad(t, splitSize, dim), t, dim);
     }
 
     public static List<Tensor> chunk(Tensor t, int chunks, int dim) {
-        return Derivatives.split("SplitBackward0", chunkNoGrad(t, chunks, dim), t, dim, false);
+        return Derivatives.split(chunkNoGrad(t, chunks, dim), t, dim);
     }
 
-    public static List<Tensor> unbind(Tensor t, int dim) { return Derivatives.split("UnbindBackward0", unbindNoGrad(t, dim), t, dim, true); }
+    public static List<Tensor> unbind(Tensor t, int dim) { return Derivatives.unbind(unbindNoGrad(t, dim), t, dim); }
 
     // ---------------------------------------------------------------- layouts (no autograd record)
 
@@ -389,7 +389,7 @@ public final class Views {
             }
         }
         if (r == t) {  // x[...] is still a new tensor (an alias), as in PyTorch
-            r = Derivatives.view("AliasBackward0", make(t, shape(t), strides(t), offset(t)), t);
+            r = Derivatives.alias(make(t, shape(t), strides(t), offset(t)), t);
         }
         return r;
     }
