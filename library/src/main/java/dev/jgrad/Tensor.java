@@ -3,6 +3,7 @@ package dev.jgrad;
 import dev.jgrad.backend.BinaryOp;
 import dev.jgrad.backend.CompareOp;
 import dev.jgrad.backend.Storage;
+import dev.jgrad.backend.View;
 import dev.jgrad.backend.UnaryOp;
 import dev.jgrad.internal.TensorInternals;
 import dev.jgrad.internal.autograd.AutogradState;
@@ -28,9 +29,9 @@ import java.util.Objects;
  * share memory with their base. Ops come in method form ({@code a.add(b)}), in-place form
  * ({@code a.add_(b)}) and static form ({@link Torch#add(Tensor, Tensor)}).
  *
- * <p>The work is done elsewhere so this class stays a readable index: {@link Elementwise} (math and
- * comparisons), {@link Reductions}, {@link Views} (no-copy reshaping and indexing), {@link Copying}
- * (dtype changes, copies, fills), {@link LinearAlgebra} (matmul family) and {@link Creation} (factories).
+ * <p>Every method is one line into an op family of {@code dev.jgrad.internal.ops} (Elementwise,
+ * Reductions, Views, Copying, LinearAlgebra, ...), which checks the arguments, runs the device's backend
+ * kernel and records the op's derivative row; so this class stays a readable index of the API.
  */
 public class Tensor {
     // layout; changed only through setLayout (out= resizing, setData)
@@ -41,6 +42,8 @@ public class Tensor {
     /** Cached: the element count, and contiguity (0 unknown, 1 yes, 2 no); ops ask for both many times. */
     int numel;
     private byte contiguity;
+    /** What kernels see of this tensor, made on first use: ops read their inputs' layouts many times. */
+    private View view;
 
     /** A Java number taking part in an op (see {@link Scalar}). */
     boolean wrappedNumber;
@@ -80,6 +83,7 @@ public class Tensor {
         for (int d : shape) n *= d;
         this.numel = n;
         this.contiguity = 0;
+        this.view = null;
     }
 
     static Tensor contiguousOf(Storage storage, int[] shape) { return new Tensor(storage, shape, Shapes.contiguousStrides(shape), 0); }
@@ -811,6 +815,11 @@ public class Tensor {
         @Override public Tensor newTensor(Storage storage, int[] shape, int[] stride, int offset) { return new Tensor(storage, shape, stride, offset); }
         @Override public void setLayout(Tensor t, Storage storage, int[] shape, int[] stride, int offset) { t.setLayout(storage, shape, stride, offset); }
         @Override public Storage storage(Tensor t) { return t.storage; }
+        @Override public View view(Tensor t) {
+            View v = t.view;
+            if (v == null) t.view = v = new View(t.storage, t.shape, t.stride, t.offset);
+            return v;
+        }
         @Override public int[] shape(Tensor t) { return t.shape; }
         @Override public int[] strides(Tensor t) { return t.stride; }
         @Override public int offset(Tensor t) { return t.offset; }

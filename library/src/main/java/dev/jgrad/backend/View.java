@@ -7,20 +7,28 @@ import dev.jgrad.DType;
  * and offset in elements). Broadcast inputs arrive already expanded to the output's shape, with
  * stride 0 on the expanded dims.
  */
-public record View(Storage storage, int[] shape, int[] strides, int offset) {
+public final class View {
+    private final Storage storage;
+    private final int[] shape;
+    private final int[] strides;
+    private final int offset;
+    // computed once: kernels ask for both on every call, and a tensor keeps its View across ops
+    private final int numel;
+    private final boolean contiguous;
 
-    public DType dtype() { return storage.dtype(); }
-
-    public int dim() { return shape.length; }
-
-    public int numel() {
+    public View(Storage storage, int[] shape, int[] strides, int offset) {
+        this.storage = storage;
+        this.shape = shape;
+        this.strides = strides;
+        this.offset = offset;
         int n = 1;
         for (int s : shape) n *= s;
-        return n;
+        this.numel = n;
+        this.contiguous = rowMajor(shape, strides);
     }
 
     /** Row-major with no gaps (size-1 dims may have any stride). */
-    public boolean isContiguous() {
+    private static boolean rowMajor(int[] shape, int[] strides) {
         int expected = 1;
         for (int d = shape.length - 1; d >= 0; d--) {
             if (shape[d] == 1) continue;
@@ -30,6 +38,28 @@ public record View(Storage storage, int[] shape, int[] strides, int offset) {
         return true;
     }
 
+    public Storage storage() { return storage; }
+
+    public int[] shape() { return shape; }
+
+    public int[] strides() { return strides; }
+
+    public int offset() { return offset; }
+
+    public DType dtype() { return storage.dtype(); }
+
+    public int dim() { return shape.length; }
+
+    public int numel() { return numel; }
+
+    /** Row-major with no gaps (size-1 dims may have any stride). */
+    public boolean isContiguous() { return contiguous; }
+
     /** The same storage seen with another layout. */
     public View with(int[] shape, int[] strides, int offset) { return new View(storage, shape, strides, offset); }
+
+    @Override public String toString() {
+        return "View[" + storage.dtype() + " on " + storage.device() + ", shape=" + java.util.Arrays.toString(shape)
+                + ", strides=" + java.util.Arrays.toString(strides) + ", offset=" + offset + "]";
+    }
 }

@@ -4,6 +4,7 @@ import dev.jgrad.Edge;
 import dev.jgrad.Node;
 import dev.jgrad.Tensor;
 import dev.jgrad.backend.Storage;
+import dev.jgrad.backend.View;
 import dev.jgrad.internal.autograd.AccumulateGrad;
 import dev.jgrad.internal.ops.Copying;
 import dev.jgrad.internal.ops.Views;
@@ -24,6 +25,7 @@ public final class TensorInternals {
         Tensor newTensor(Storage storage, int[] shape, int[] stride, int offset);
         void setLayout(Tensor t, Storage storage, int[] shape, int[] stride, int offset);
         Storage storage(Tensor t);
+        View view(Tensor t);
         int[] shape(Tensor t);
         int[] strides(Tensor t);
         int offset(Tensor t);
@@ -78,6 +80,8 @@ public final class TensorInternals {
 
     public static void setLayout(Tensor t, Storage storage, int[] shape, int[] stride, int offset) { Holder.A.setLayout(t, storage, shape, stride, offset); }
     public static Storage storage(Tensor t) { return Holder.A.storage(t); }
+    /** t's layout as kernels see it; cached in the tensor until its layout changes. */
+    public static View view(Tensor t) { return Holder.A.view(t); }
     public static int[] shape(Tensor t) { return Holder.A.shape(t); }
     public static int[] strides(Tensor t) { return Holder.A.strides(t); }
     public static int offset(Tensor t) { return Holder.A.offset(t); }

@@ -421,7 +421,7 @@ class GradcheckAllOpsTest {
     /** Values uniform in [lo, hi) as a contiguous leaf. */
     private Tensor in(double lo, double hi, long... shape) { return leaf(uniform(lo, hi, numel(shape)), Layout.CONTIGUOUS, shape); }
 
-    /** The nn primitives (NnOps rows), several through the composed functional API that uses them. */
+    /** The nn primitives (Softmax, Activations, Gathering, Losses, Normalization, Convolution rows), several through the composed functional API that uses them. */
     private void nn() {
         unary("softmax dim 1", a -> a.softmax(1), any(3, 4));
         unary("softmax dim 0 transposed", a -> a.softmax(0), any(Layout.TRANSPOSED, 3, 2));

@@ -17,7 +17,7 @@ import java.util.List;
  * THE derivative table: every differentiable op's backward formula, in one place (PyTorch's
  * derivatives.yaml).
  *
- * <p>The contract of a row, as in derivatives.yaml: each op method in {@link Tensor} computes its result
+ * <p>The contract of a row, as in derivatives.yaml: each op of a family in {@code internal.ops} computes its result
  * and passes it here with its inputs; the row records a node named as PyTorch names it, with one
  * formula per input. A formula is a closure made when the op runs: {@code g} is the gradient of the
  * result (even when it is really a grad-of-grad), the op's non-tensor arguments are captured as typed

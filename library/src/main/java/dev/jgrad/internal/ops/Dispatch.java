@@ -9,6 +9,7 @@ import dev.jgrad.backend.Backend;
 import dev.jgrad.backend.Backends;
 import dev.jgrad.backend.Storage;
 import dev.jgrad.backend.View;
+import dev.jgrad.internal.TensorInternals;
 import dev.jgrad.internal.core.Shapes;
 import dev.jgrad.profiler.Profiler;
 
@@ -76,5 +77,5 @@ public final class Dispatch {
     public static Storage host(Object array) { return CPU.fromHost(array, Device.CPU); }
 
     /** What a kernel sees of t (null stays null). */
-    public static View view(Tensor t) { return t == null ? null : new View(storage(t), shape(t), strides(t), offset(t)); }
+    public static View view(Tensor t) { return t == null ? null : TensorInternals.view(t); }
 }
