@@ -39,10 +39,7 @@ public class Tensor {
     int[] shape;
     int[] stride;
     int offset;
-    /** Cached: the element count, and contiguity (0 unknown, 1 yes, 2 no); ops ask for both many times. */
-    int numel;
-    private byte contiguity;
-    /** What kernels see of this tensor, made on first use: ops read their inputs' layouts many times. */
+    /** The same layout as kernels see it, with numel and contiguity computed once: ops ask for them many times. */
     private View view;
 
     /** A Java number taking part in an op (see {@link Scalar}). */
@@ -79,11 +76,7 @@ public class Tensor {
         this.shape = shape;
         this.stride = stride;
         this.offset = offset;
-        int n = 1;
-        for (int d : shape) n *= d;
-        this.numel = n;
-        this.contiguity = 0;
-        this.view = null;
+        this.view = new View(storage, shape, stride, offset);
     }
 
     static Tensor contiguousOf(Storage storage, int[] shape) { return new Tensor(storage, shape, Shapes.contiguousStrides(shape), 0); }
@@ -108,7 +101,7 @@ public class Tensor {
     /** Same as {@link #dim()}, as {@code Tensor.ndim}. */
     public int ndim() { return shape.length; }
 
-    public long numel() { return numel; }
+    public long numel() { return view.numel(); }
 
     public DType dtype() { return storage.dtype(); }
 
@@ -126,9 +119,7 @@ public class Tensor {
     public long storageOffset() { return offset; }
 
     public boolean isContiguous() {
-        byte c = contiguity;
-        if (c == 0) contiguity = c = Shapes.isContiguous(shape, stride) ? (byte) 1 : (byte) 2;
-        return c == 1;
+        return view.isContiguous();
     }
 
     public boolean isFloatingPoint() { return storage.dtype().isFloatingPoint(); }
@@ -147,7 +138,7 @@ public class Tensor {
     public boolean itemBool() { return item() != 0; }
 
     private int singleIndex() {
-        if (numel != 1) {
+        if (view.numel() != 1) {
             throw new IllegalArgumentException("only one element tensors can be converted to Java scalars");
         }
         return offset;
@@ -815,15 +806,11 @@ public class Tensor {
         @Override public Tensor newTensor(Storage storage, int[] shape, int[] stride, int offset) { return new Tensor(storage, shape, stride, offset); }
         @Override public void setLayout(Tensor t, Storage storage, int[] shape, int[] stride, int offset) { t.setLayout(storage, shape, stride, offset); }
         @Override public Storage storage(Tensor t) { return t.storage; }
-        @Override public View view(Tensor t) {
-            View v = t.view;
-            if (v == null) t.view = v = new View(t.storage, t.shape, t.stride, t.offset);
-            return v;
-        }
+        @Override public View view(Tensor t) { return t.view; }
         @Override public int[] shape(Tensor t) { return t.shape; }
         @Override public int[] strides(Tensor t) { return t.stride; }
         @Override public int offset(Tensor t) { return t.offset; }
-        @Override public int numel(Tensor t) { return t.numel; }
+        @Override public int numel(Tensor t) { return t.view.numel(); }
         @Override public boolean isWrappedNumber(Tensor t) { return t.wrappedNumber; }
         @Override public void markWrappedNumber(Tensor t) { t.wrappedNumber = true; }
         @Override public boolean requiresGradFlag(Tensor t) { return t.requiresGrad; }

@@ -31,6 +31,7 @@ public final class View {
     private static boolean rowMajor(int[] shape, int[] strides) {
         int expected = 1;
         for (int d = shape.length - 1; d >= 0; d--) {
+            if (shape[d] == 0) return true;  // no elements: any strides will do, as PyTorch says
             if (shape[d] == 1) continue;
             if (strides[d] != expected) return false;
             expected *= shape[d];
@@ -52,7 +53,7 @@ public final class View {
 
     public int numel() { return numel; }
 
-    /** Row-major with no gaps (size-1 dims may have any stride). */
+    /** Row-major with no gaps (size-1 dims may have any stride; an empty layout counts as contiguous). */
     public boolean isContiguous() { return contiguous; }
 
     /** The same storage seen with another layout. */

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * the op's arguments as typed values and its saved tensors as {@link SavedTensor} handles, which this
  * node also keeps so that a backward without retainGraph can free them.
  */
-public final class FormulaNode extends Node {
+public final class FormulaNode extends Node implements Recorder.Row {
     /** The gradient for one input, from the gradient of the (first) output. */
     @FunctionalInterface
     public interface Formula {
@@ -31,10 +31,20 @@ public final class FormulaNode extends Node {
     private OutputsFormula[] outputsFormulas;
     private SavedTensor[] saved = NONE_SAVED;
     private int savedCount;
+    Tensor pendingResult;  // between Recorder.start and formulas(): what formulas() returns
 
     FormulaNode(String name) { this.name = name; }
 
     @Override public String name() { return name; }
+
+    @Override public Tensor formulas(Formula... f) {
+        setFormulas(f);
+        Tensor r = pendingResult;
+        pendingResult = null;
+        return r;
+    }
+
+    @Override public void outputsFormulas(OutputsFormula... f) { setOutputsFormulas(f); }
 
     void setFormulas(Formula[] f) {
         checkArity(f.length);
@@ -52,7 +62,8 @@ public final class FormulaNode extends Node {
     }
 
     /** Saves t for the formulas; when t is this node's own output the error messages name this node as its producer. */
-    SavedTensor save(Tensor t) {
+    @Override public SavedTensor save(Tensor t) {
+        if (t == null) return null;
         SavedTensor s = new SavedTensor(t, t.gradFn() == this ? this : null);
         if (savedCount == saved.length) saved = Arrays.copyOf(saved, Math.max(2, savedCount * 2));
         saved[savedCount++] = s;

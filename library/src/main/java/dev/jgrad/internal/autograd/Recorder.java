@@ -48,7 +48,9 @@ public final class Recorder {
 
     /** Starts a one-output row; finish it with {@link Row#formulas}. */
     public static Row start(String name, Tensor result, Tensor... inputs) {
-        return new Row(node(name, result, edges(inputs)), result);
+        FormulaNode node = node(name, result, edges(inputs));
+        node.pendingResult = result;
+        return node;
     }
 
     /** Starts a multi-output row (unbind, split): output i becomes output i of one node. Finish it with {@link Row#outputsFormulas}. */
@@ -57,7 +59,7 @@ public final class Recorder {
         node.setEdges(edges(inputs));
         node.setOutputs(results);
         for (int i = 0; i < results.length; i++) TensorInternals.setHistory(results[i], node, i);
-        return new Row(node, results.length > 0 ? results[0] : null);
+        return node;
     }
 
     private static FormulaNode node(String name, Tensor result, Edge[] edges) {
@@ -74,29 +76,21 @@ public final class Recorder {
         return e;
     }
 
-    /** A row being recorded: its node already has its edges and outputs, and waits for its formulas. */
-    public static final class Row {
-        private final FormulaNode node;
-        private final Tensor result;
-
-        private Row(FormulaNode node, Tensor result) {
-            this.node = node;
-            this.result = result;
-        }
-
+    /**
+     * A row being recorded: its node already has its edges and outputs, and waits for its formulas. The
+     * node itself is the handle (one object less per recorded op).
+     */
+    public interface Row {
         /**
          * Saves t (checked against in-place changes and freed by a backward that does not retain the graph);
          * null saves nothing, for a tensor only the formula of an input that needs no gradient would read.
          */
-        public SavedTensor save(Tensor t) { return t == null ? null : node.save(t); }
+        SavedTensor save(Tensor t);
 
         /** One formula per input (null for an input that never gets a gradient); returns the result. */
-        public Tensor formulas(Formula... formulas) {
-            node.setFormulas(formulas);
-            return result;
-        }
+        Tensor formulas(Formula... formulas);
 
         /** One formula per input over all output gradients, for multi-output rows. */
-        public void outputsFormulas(OutputsFormula... formulas) { node.setOutputsFormulas(formulas); }
+        void outputsFormulas(OutputsFormula... formulas);
     }
 }
