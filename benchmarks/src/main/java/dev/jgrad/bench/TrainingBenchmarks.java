@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /** The peer's training steps: the tutorial's TinyModel with SGD, and a 784-512-512-10 MLP with Adam. */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 10, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xmx4g"})
 public class TrainingBenchmarks {

@@ -21,22 +21,17 @@ public final class View {
         this.shape = shape;
         this.strides = strides;
         this.offset = offset;
-        int n = 1;
-        for (int s : shape) n *= s;
-        this.numel = n;
-        this.contiguous = rowMajor(shape, strides);
-    }
-
-    /** Row-major with no gaps (size-1 dims may have any stride). */
-    private static boolean rowMajor(int[] shape, int[] strides) {
-        int expected = 1;
+        // one pass, in the constructor itself: views are made on every op's hot path
+        int n = 1, expected = 1;
+        boolean rowMajor = true;
         for (int d = shape.length - 1; d >= 0; d--) {
-            if (shape[d] == 0) return true;  // no elements: any strides will do, as PyTorch says
-            if (shape[d] == 1) continue;
-            if (strides[d] != expected) return false;
-            expected *= shape[d];
+            int size = shape[d];
+            n *= size;
+            if (size != 1 && strides[d] != expected) rowMajor = false;
+            expected *= size;
         }
-        return true;
+        this.numel = n;
+        this.contiguous = rowMajor || n == 0;  // no elements: any strides will do, as PyTorch says
     }
 
     public Storage storage() { return storage; }
