@@ -60,14 +60,8 @@ public class Tensor {
         TensorInternals.install(new Internals());
     }
 
-    // Fields set here rather than through setLayout: every op makes tensors, and each call level on this
-    // path counts against the JIT's inlining depth (measured: the small-op loop settled slower without).
     Tensor(Storage storage, int[] shape, int[] stride, int offset) {
-        this.storage = storage;
-        this.shape = shape;
-        this.stride = stride;
-        this.offset = offset;
-        this.view = new View(storage, shape, stride, offset);
+        setLayout(storage, shape, stride, offset);
         if (dev.jgrad.autograd.GradMode.creatingInferenceTensors()) inference = true;
     }
 
@@ -84,8 +78,6 @@ public class Tensor {
         this.offset = offset;
         this.view = new View(storage, shape, stride, offset);
     }
-
-    static Tensor contiguousOf(Storage storage, int[] shape) { return new Tensor(storage, shape, Shapes.contiguousStrides(shape), 0); }
 
     // ---------------------------------------------------------------- attributes
 

@@ -5,6 +5,7 @@ import dev.jgrad.backend.BinaryOp;
 import dev.jgrad.backend.Storage;
 import dev.jgrad.backend.UnaryOp;
 import dev.jgrad.backend.cpu.Parallel;
+import dev.jgrad.internal.TensorInternals;
 import dev.jgrad.internal.core.Checks;
 import dev.jgrad.internal.core.Scalar;
 import dev.jgrad.internal.core.Shapes;
@@ -75,7 +76,7 @@ public final class Torch {
     private static Tensor bridge(Storage s, long[] shape) {
         long[] dims = shape == null || shape.length == 0 ? new long[] {s.size()} : shape;
         int[] sh = Shapes.inferSize(dims, s.size());
-        return Tensor.contiguousOf(s, sh);
+        return TensorInternals.contiguousOf(s, sh);
     }
 
     // ---------------------------------------------------------------- constant fills

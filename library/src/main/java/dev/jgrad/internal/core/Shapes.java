@@ -88,19 +88,6 @@ public final class Shapes {
         return s;
     }
 
-    /** PyTorch's definition: strides of size-1 dims don't matter; empty tensors are contiguous. */
-    public static boolean isContiguous(int[] shape, int[] stride) {
-        int expected = 1;
-        for (int i = shape.length - 1; i >= 0; i--) {
-            if (shape[i] == 0) return true;
-            if (shape[i] != 1) {
-                if (stride[i] != expected) return false;
-                expected *= shape[i];
-            }
-        }
-        return true;
-    }
-
     /** Wraps a possibly negative dim into [0, ndim), with PyTorch's message. 0-dim tensors accept -1 and 0. */
     public static int wrapDim(int dim, int ndim) {
         int n = Math.max(ndim, 1);

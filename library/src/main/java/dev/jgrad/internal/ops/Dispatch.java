@@ -62,11 +62,7 @@ public final class Dispatch {
 
     /** A fresh tensor like t's device (contiguous, zero-filled). */
     public static Tensor empty(Tensor like, int[] shape, DType dtype) {
-        // the body of empty(Backend, ...) again: one call level less on every op's path
-        int n = Shapes.numel(shape);
-        if (Profiler.isActive()) Profiler.allocated((long) n * dtype.itemSize());
-        Storage s = storage(like).backend().allocate(dtype, n, like.device());
-        return contiguousOf(s, shape);
+        return empty(storage(like).backend(), shape, dtype, like.device());
     }
 
     /** A fresh tensor on a device. */

@@ -172,7 +172,7 @@ public final class LinearAlgebra {
         shape[nb + 1] = c;
         strides[nb] = strides(t)[nd - 2];
         strides[nb + 1] = strides(t)[nd - 1];
-        return new View(storage(t), shape, strides, offset(t));
+        return view(t).with(shape, strides, offset(t));
     }
 
     private static DType computeType(DType t) {
