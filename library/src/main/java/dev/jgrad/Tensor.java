@@ -14,13 +14,20 @@ import dev.jgrad.internal.core.TensorPrinter;
 import dev.jgrad.internal.ops.Activations;
 import dev.jgrad.internal.ops.Copying;
 import dev.jgrad.internal.ops.Creation;
+import dev.jgrad.internal.ops.Diagonals;
 import dev.jgrad.internal.ops.Elementwise;
 import dev.jgrad.internal.ops.FusedUpdates;
 import dev.jgrad.internal.ops.Gathering;
+import dev.jgrad.internal.ops.Indexing;
 import dev.jgrad.internal.ops.LinearAlgebra;
+import dev.jgrad.internal.ops.Masking;
 import dev.jgrad.internal.ops.RandomFills;
+import dev.jgrad.internal.ops.Rearranging;
 import dev.jgrad.internal.ops.Reductions;
+import dev.jgrad.internal.ops.Scans;
 import dev.jgrad.internal.ops.Softmax;
+import dev.jgrad.internal.ops.Sorting;
+import dev.jgrad.internal.ops.Statistics;
 import dev.jgrad.internal.ops.Views;
 import java.util.Objects;
 
@@ -265,6 +272,20 @@ public class Tensor {
 
     public Tensor atan2(Tensor other) { return Elementwise.atan2(this, other); }
 
+    public Tensor atan2_(Tensor other) { return Copying.writeBack(this, old -> old.atan2(other), other); }
+
+    public Tensor remainder_(Tensor other) { return Copying.writeBack(this, old -> old.remainder(other), other); }
+
+    public Tensor remainder_(double other) { return remainder_(Scalar.of(other)); }
+
+    public Tensor remainder_(long other) { return remainder_(Scalar.of(other)); }
+
+    public Tensor floorDivide_(Tensor other) { return Copying.writeBack(this, old -> old.floorDivide(other), other); }
+
+    public Tensor floorDivide_(double other) { return floorDivide_(Scalar.of(other)); }
+
+    public Tensor floorDivide_(long other) { return floorDivide_(Scalar.of(other)); }
+
     /** Clamps into [min, max]; either bound may be null for "no bound". */
     public Tensor clamp(Double min, Double max) { return Elementwise.clamp(this, min, max); }
 
@@ -298,6 +319,8 @@ public class Tensor {
 
     public Tensor rsqrt() { return Elementwise.unary(UnaryOp.RSQRT, this); }
 
+    public Tensor rsqrt_() { return Elementwise.unary_(UnaryOp.RSQRT, this); }
+
     public Tensor sin() { return Elementwise.unary(UnaryOp.SIN, this); }
 
     public Tensor sin_() { return Elementwise.unary_(UnaryOp.SIN, this); }
@@ -307,6 +330,8 @@ public class Tensor {
     public Tensor cos_() { return Elementwise.unary_(UnaryOp.COS, this); }
 
     public Tensor tan() { return Elementwise.unary(UnaryOp.TAN, this); }
+
+    public Tensor tan_() { return Elementwise.unary_(UnaryOp.TAN, this); }
 
     public Tensor tanh() { return Elementwise.unary(UnaryOp.TANH, this); }
 
@@ -322,39 +347,73 @@ public class Tensor {
 
     public Tensor log1p() { return Elementwise.unary(UnaryOp.LOG1P, this); }
 
+    public Tensor log1p_() { return Elementwise.unary_(UnaryOp.LOG1P, this); }
+
     public Tensor expm1() { return Elementwise.unary(UnaryOp.EXPM1, this); }
+
+    public Tensor expm1_() { return Elementwise.unary_(UnaryOp.EXPM1, this); }
 
     public Tensor reciprocal() { return Elementwise.unary(UnaryOp.RECIPROCAL, this); }
 
+    public Tensor reciprocal_() { return Elementwise.unary_(UnaryOp.RECIPROCAL, this); }
+
     public Tensor floor() { return Elementwise.unary(UnaryOp.FLOOR, this); }
 
+    public Tensor floor_() { return Elementwise.unary_(UnaryOp.FLOOR, this); }
+
     public Tensor ceil() { return Elementwise.unary(UnaryOp.CEIL, this); }
+
+    public Tensor ceil_() { return Elementwise.unary_(UnaryOp.CEIL, this); }
 
     /** Rounds half to even, as {@code torch.round}. */
     public Tensor round() { return Elementwise.unary(UnaryOp.ROUND, this); }
 
+    public Tensor round_() { return Elementwise.unary_(UnaryOp.ROUND, this); }
+
     public Tensor trunc() { return Elementwise.unary(UnaryOp.TRUNC, this); }
+
+    public Tensor trunc_() { return Elementwise.unary_(UnaryOp.TRUNC, this); }
 
     public Tensor sign() { return Elementwise.unary(UnaryOp.SIGN, this); }
 
+    public Tensor sign_() { return Elementwise.unary_(UnaryOp.SIGN, this); }
+
     public Tensor asin() { return Elementwise.unary(UnaryOp.ASIN, this); }
+
+    public Tensor asin_() { return Elementwise.unary_(UnaryOp.ASIN, this); }
 
     public Tensor acos() { return Elementwise.unary(UnaryOp.ACOS, this); }
 
+    public Tensor acos_() { return Elementwise.unary_(UnaryOp.ACOS, this); }
+
     public Tensor atan() { return Elementwise.unary(UnaryOp.ATAN, this); }
+
+    public Tensor atan_() { return Elementwise.unary_(UnaryOp.ATAN, this); }
 
     public Tensor sinh() { return Elementwise.unary(UnaryOp.SINH, this); }
 
+    public Tensor sinh_() { return Elementwise.unary_(UnaryOp.SINH, this); }
+
     public Tensor cosh() { return Elementwise.unary(UnaryOp.COSH, this); }
+
+    public Tensor cosh_() { return Elementwise.unary_(UnaryOp.COSH, this); }
 
     public Tensor log2() { return Elementwise.unary(UnaryOp.LOG2, this); }
 
+    public Tensor log2_() { return Elementwise.unary_(UnaryOp.LOG2, this); }
+
     public Tensor log10() { return Elementwise.unary(UnaryOp.LOG10, this); }
+
+    public Tensor log10_() { return Elementwise.unary_(UnaryOp.LOG10, this); }
 
     public Tensor erf() { return Elementwise.unary(UnaryOp.ERF, this); }
 
+    public Tensor erf_() { return Elementwise.unary_(UnaryOp.ERF, this); }
+
     /** x * x; bool squares to int64, as {@code torch.square}. */
     public Tensor square() { return dtype() == DType.BOOL ? to(DType.INT64).pow(2L) : pow(2L); }
+
+    public Tensor square_() { return pow_(2L); }
 
     // ---------------------------------------------------------------- comparisons and selection
 
@@ -501,6 +560,18 @@ public class Tensor {
     /** A copy of this tensor with src added at the positions index names along dim. */
     public Tensor scatterAdd(int dim, Tensor index, Tensor src) { return Gathering.scatterAdd(this, dim, index, src); }
 
+    public Tensor scatterAdd_(int dim, Tensor index, Tensor src) { return Copying.writeBack(this, old -> old.scatterAdd(dim, index, src), src); }
+
+    /** A copy with src[..i..] written at the positions index names along dim. */
+    public Tensor scatter(int dim, Tensor index, Tensor src) { return Gathering.scatter(this, dim, index, src); }
+
+    /** A copy with value written at the positions index names along dim. */
+    public Tensor scatter(int dim, Tensor index, double value) { return Gathering.scatter(this, dim, index, Scalar.of(value), true); }
+
+    public Tensor scatter_(int dim, Tensor index, Tensor src) { return Copying.writeBack(this, old -> old.scatter(dim, index, src), src); }
+
+    public Tensor scatter_(int dim, Tensor index, double value) { return Copying.writeBack(this, old -> old.scatter(dim, index, value)); }
+
     // ---------------------------------------------------------------- linear algebra
 
     /** {@code torch.matmul}: dot, matrix-vector, matrix-matrix or broadcast batched product by the inputs' dims. */
@@ -575,12 +646,60 @@ public class Tensor {
     /** NumPy-style basic indexing from a string: {@code ":, 2"}, {@code "1:3, ::2"}, {@code "..., None, -1"}. */
     public Tensor index(String indices) { return Views.index(this, indices); }
 
+    /**
+     * Advanced indexing, {@code x[idx]} and {@code x[mask]}: one entry per leading dim, each an int64
+     * tensor of positions, a bool mask (covering as many dims as it has) or null for the whole dim. The
+     * result is a new tensor (never a view).
+     */
+    public Tensor index(Tensor... indices) { return Indexing.index(this, indices); }
+
+    /** {@code x[indices] = values} in place; values broadcast to what index(indices) would return. */
+    public Tensor indexPut_(Tensor[] indices, Tensor values) { return indexPut_(indices, values, false); }
+
+    /** accumulate: values are added, repeated positions adding up ({@code x[idx] += v} with repeats). */
+    public Tensor indexPut_(Tensor[] indices, Tensor values, boolean accumulate) { return Indexing.indexPut_(this, indices, values, accumulate); }
+
+    public Tensor indexPut_(Tensor[] indices, double value) { return indexPut_(indices, Scalar.of(value), false); }
+
+    public Tensor indexPut(Tensor[] indices, Tensor values) { return indexPut(indices, values, false); }
+
+    public Tensor indexPut(Tensor[] indices, Tensor values, boolean accumulate) { return Indexing.indexPut(this, indices, values, accumulate); }
+
+    /** The elements where mask (broadcast with this) is true, as a vector. */
+    public Tensor maskedSelect(Tensor mask) { return Indexing.maskedSelect(this, mask); }
+
+    /** The coordinates of the non-zero elements: (count, dim) int64. */
+    public Tensor nonzero() { return Indexing.nonzero(this); }
+
+    /** nonzero(as_tuple=True): one vector of positions per dim. */
+    public java.util.List<Tensor> nonzeroTuple() { return Indexing.nonzeroTuple(this); }
+
+    public Tensor argwhere() { return nonzero(); }
+
     /** Splits along dim into views of the given chunk size. */
     public java.util.List<Tensor> split(long splitSize, int dim) { return Views.split(this, splitSize, dim); }
 
     public java.util.List<Tensor> chunk(int chunks, int dim) { return Views.chunk(this, chunks, dim); }
 
     public java.util.List<Tensor> unbind(int dim) { return Views.unbind(this, dim); }
+
+    /** Splits along dim into views of the given sizes (which must add up to the dim's size). */
+    public java.util.List<Tensor> split(long[] splitSizes, int dim) { return Views.splitWithSizes(this, splitSizes, dim); }
+
+    /** The last two dims swapped ({@code tensor.mT}). */
+    public Tensor mT() { return Views.mT(this); }
+
+    public Tensor movedim(int source, int destination) { return movedim(new int[] {source}, new int[] {destination}); }
+
+    public Tensor movedim(int[] source, int[] destination) { return Views.movedim(this, source, destination); }
+
+    public Tensor moveaxis(int source, int destination) { return movedim(source, destination); }
+
+    /** The main diagonal of dims 0 and 1, as a view. */
+    public Tensor diagonal() { return diagonal(0, 0, 1); }
+
+    /** The diagonal at offset (above the main one when positive) of the (dim1, dim2) planes, as a view; it becomes the last dim. */
+    public Tensor diagonal(long offset, int dim1, int dim2) { return Views.diagonal(this, offset, dim1, dim2); }
 
     // ---------------------------------------------------------------- copies, fills, conversions
 
@@ -745,6 +864,171 @@ public class Tensor {
 
     /** The slices at index (int64 or int32, at most 1-d) along dim. */
     public Tensor indexSelect(int dim, Tensor index) { return Gathering.indexSelect(this, dim, index); }
+
+    // ---------------------------------------------------------------- masks and triangles
+
+    /** value where mask (bool, broadcast with this) is true; value is cast to this tensor's dtype. */
+    public Tensor maskedFill(Tensor mask, double value) { return Masking.maskedFill(this, mask, Scalar.of(value)); }
+
+    public Tensor maskedFill(Tensor mask, long value) { return Masking.maskedFill(this, mask, Scalar.of(value)); }
+
+    public Tensor maskedFill(Tensor mask, boolean value) { return Masking.maskedFill(this, mask, Scalar.of(value)); }
+
+    /** value is a 0-dim tensor (its gradient is the sum of the filled positions' gradients). */
+    public Tensor maskedFill(Tensor mask, Tensor value) { return Masking.maskedFill(this, mask, value); }
+
+    public Tensor maskedFill_(Tensor mask, double value) { return Masking.maskedFill_(this, mask, Scalar.of(value)); }
+
+    public Tensor maskedFill_(Tensor mask, long value) { return Masking.maskedFill_(this, mask, Scalar.of(value)); }
+
+    public Tensor maskedFill_(Tensor mask, boolean value) { return Masking.maskedFill_(this, mask, Scalar.of(value)); }
+
+    public Tensor maskedFill_(Tensor mask, Tensor value) { return Masking.maskedFill_(this, mask, value); }
+
+    /** The lower triangle of the last two dims (column - row <= diagonal), zeros above. */
+    public Tensor tril() { return tril(0); }
+
+    public Tensor tril(long diagonal) { return Masking.tril(this, diagonal); }
+
+    public Tensor tril_() { return tril_(0); }
+
+    public Tensor tril_(long diagonal) { return Masking.tril_(this, diagonal); }
+
+    /** The upper triangle of the last two dims (column - row >= diagonal), zeros below. */
+    public Tensor triu() { return triu(0); }
+
+    public Tensor triu(long diagonal) { return Masking.triu(this, diagonal); }
+
+    public Tensor triu_() { return triu_(0); }
+
+    public Tensor triu_(long diagonal) { return Masking.triu_(this, diagonal); }
+
+    public Tensor isnan() { return Elementwise.isnan(this); }
+
+    public Tensor isinf() { return Elementwise.isinf(this); }
+
+    public Tensor isposinf() { return Elementwise.isposinf(this); }
+
+    public Tensor isneginf() { return Elementwise.isneginf(this); }
+
+    public Tensor isfinite() { return Elementwise.isfinite(this); }
+
+    /** NaN to 0, +inf and -inf to the dtype's largest and lowest finite values. */
+    public Tensor nanToNum() { return Elementwise.nanToNum(this, null, null, null); }
+
+    /** null for a bound keeps its default. */
+    public Tensor nanToNum(Double nan, Double posinf, Double neginf) { return Elementwise.nanToNum(this, nan, posinf, neginf); }
+
+    /** Clamps into [min, max] given as tensors that broadcast with this one; either may be null. */
+    public Tensor clamp(Tensor min, Tensor max) { return Elementwise.clamp(this, min, max); }
+
+    /** An alias of clamp. */
+    public Tensor clip(double min, double max) { return clamp(min, max); }
+
+    public Tensor clip(Double min, Double max) { return clamp(min, max); }
+
+    public Tensor clamp_(double min, double max) { return Copying.writeBack(this, old -> old.clamp(min, max)); }
+
+    public Tensor clamp_(Double min, Double max) { return Copying.writeBack(this, old -> old.clamp(min, max)); }
+
+    public Tensor clampMin_(double min) { return clamp_(min, null); }
+
+    public Tensor clampMax_(double max) { return clamp_(null, max); }
+
+    public Tensor clip_(double min, double max) { return clamp_(min, max); }
+
+    // ---------------------------------------------------------------- statistics, scans, sorting
+
+    /** The variance of all elements, with Bessel's correction. */
+    public Tensor var() { return var(true); }
+
+    public Tensor var(boolean unbiased) { return Statistics.var(this, null, unbiased ? 1 : 0, false); }
+
+    public Tensor var(int dim) { return var(dim, true, false); }
+
+    public Tensor var(int dim, boolean unbiased, boolean keepdim) { return var(new int[] {dim}, unbiased, keepdim); }
+
+    public Tensor var(int[] dims, boolean unbiased, boolean keepdim) { return Statistics.var(this, dims, unbiased ? 1 : 0, keepdim); }
+
+    /** correction: the N - correction the sum of squares is divided by (1: Bessel's, 0: the population's). */
+    public Tensor var(int[] dims, long correction, boolean keepdim) { return Statistics.var(this, dims, correction, keepdim); }
+
+    /** The standard deviation of all elements, with Bessel's correction. */
+    public Tensor std() { return std(true); }
+
+    public Tensor std(boolean unbiased) { return Statistics.std(this, null, unbiased ? 1 : 0, false); }
+
+    public Tensor std(int dim) { return std(dim, true, false); }
+
+    public Tensor std(int dim, boolean unbiased, boolean keepdim) { return std(new int[] {dim}, unbiased, keepdim); }
+
+    public Tensor std(int[] dims, boolean unbiased, boolean keepdim) { return Statistics.std(this, dims, unbiased ? 1 : 0, keepdim); }
+
+    public Tensor std(int[] dims, long correction, boolean keepdim) { return Statistics.std(this, dims, correction, keepdim); }
+
+    /** Running sums along dim; integral and bool tensors give int64. */
+    public Tensor cumsum(int dim) { return Scans.cumsum(this, dim, null); }
+
+    public Tensor cumsum(int dim, DType dtype) { return Scans.cumsum(this, dim, dtype); }
+
+    public Tensor cumprod(int dim) { return Scans.cumprod(this, dim, null); }
+
+    public Tensor cumprod(int dim, DType dtype) { return Scans.cumprod(this, dim, dtype); }
+
+    /** Sorted along the last dim, ascending, with each value's original position. */
+    public ValuesIndices sort() { return sort(-1, false); }
+
+    public ValuesIndices sort(int dim) { return sort(dim, false); }
+
+    public ValuesIndices sort(int dim, boolean descending) { return Sorting.sort(this, dim, descending, false); }
+
+    /** stable: equal values keep their order (jgrad's sort always does). */
+    public ValuesIndices sort(boolean stable, int dim, boolean descending) { return Sorting.sort(this, dim, descending, stable); }
+
+    public Tensor argsort() { return argsort(-1, false); }
+
+    public Tensor argsort(int dim) { return argsort(dim, false); }
+
+    public Tensor argsort(int dim, boolean descending) { return Sorting.argsort(this, dim, descending); }
+
+    /** The k largest elements along the last dim, largest first. */
+    public ValuesIndices topk(long k) { return topk(k, -1, true); }
+
+    public ValuesIndices topk(long k, int dim) { return topk(k, dim, true); }
+
+    /** largest false: the k smallest, smallest first. */
+    public ValuesIndices topk(long k, int dim, boolean largest) { return Sorting.topk(this, k, dim, largest); }
+
+    /** sorted false is accepted; the result is sorted either way. */
+    public ValuesIndices topk(long k, int dim, boolean largest, boolean sorted) { return Sorting.topk(this, k, dim, largest); }
+
+    // ---------------------------------------------------------------- rearranging and repeating
+
+    /** Reversed along each of dims (a copy). */
+    public Tensor flip(int... dims) { return Rearranging.flip(this, dims); }
+
+    public Tensor fliplr() { return Rearranging.fliplr(this); }
+
+    public Tensor flipud() { return Rearranging.flipud(this); }
+
+    /** Tiled repeats[i] times along dim i; more repeats than dims adds leading dims. */
+    public Tensor repeat(long... repeats) { return Rearranging.repeat(this, repeats); }
+
+    /** Each element of the flattened tensor repeated in place. */
+    public Tensor repeatInterleave(long repeats) { return Rearranging.repeatInterleave(this, repeats, null); }
+
+    public Tensor repeatInterleave(long repeats, int dim) { return Rearranging.repeatInterleave(this, repeats, dim); }
+
+    /** repeats: one count per slice along dim. */
+    public Tensor repeatInterleave(Tensor repeats, int dim) { return Rearranging.repeatInterleave(this, repeats, dim); }
+
+    public Tensor repeatInterleave(Tensor repeats) { return Rearranging.repeatInterleave(this, repeats, null); }
+
+    /** The sum of the main diagonal of a matrix. */
+    public Tensor trace() { return Diagonals.trace(this); }
+
+    /** The outer product of two vectors. */
+    public Tensor outer(Tensor vec2) { return LinearAlgebra.outer(this, vec2); }
 
     /** this + mat1 @ mat2 ({@code torch.addmm(self, mat1, mat2)}), this broadcast to the product's shape. */
     public Tensor addmm(Tensor mat1, Tensor mat2) { return LinearAlgebra.addmm(this, mat1, mat2); }

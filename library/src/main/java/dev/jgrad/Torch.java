@@ -11,12 +11,15 @@ import dev.jgrad.internal.core.Scalar;
 import dev.jgrad.internal.core.Shapes;
 import dev.jgrad.internal.ops.Convolution;
 import dev.jgrad.internal.ops.Creation;
+import dev.jgrad.internal.ops.Diagonals;
 import dev.jgrad.internal.ops.Dispatch;
 import dev.jgrad.internal.ops.Elementwise;
 import dev.jgrad.internal.ops.Gathering;
 import dev.jgrad.internal.ops.Joining;
 import dev.jgrad.internal.ops.Losses;
 import dev.jgrad.internal.ops.Normalization;
+import dev.jgrad.internal.ops.Rearranging;
+import dev.jgrad.internal.ops.Statistics;
 import java.util.List;
 import java.util.function.BinaryOperator;
 import java.util.function.Supplier;
@@ -446,6 +449,153 @@ public final class Torch {
     public static Tensor stack(List<Tensor> tensors, int dim) { return Joining.stack(tensors, dim); }
 
     public static Tensor stack(List<Tensor> tensors) { return stack(tensors, 0); }
+
+    /** Joins along dim 1 (dim 0 when all are vectors). */
+    public static Tensor hstack(List<Tensor> tensors) { return Joining.hstack(tensors); }
+
+    /** Joins along dim 0, vectors as rows. */
+    public static Tensor vstack(List<Tensor> tensors) { return Joining.vstack(tensors); }
+
+    /** Joins along dim 2 (depth). */
+    public static Tensor dstack(List<Tensor> tensors) { return Joining.dstack(tensors); }
+
+    /** Vectors as columns, joined along dim 1. */
+    public static Tensor columnStack(List<Tensor> tensors) { return Joining.columnStack(tensors); }
+
+    // ---------------------------------------------------------------- function forms of Tensor methods
+
+    public static List<Tensor> split(Tensor input, long splitSize, int dim) { return input.split(splitSize, dim); }
+
+    public static List<Tensor> split(Tensor input, long[] splitSizes, int dim) { return input.split(splitSizes, dim); }
+
+    public static List<Tensor> chunk(Tensor input, int chunks, int dim) { return input.chunk(chunks, dim); }
+
+    public static List<Tensor> unbind(Tensor input, int dim) { return input.unbind(dim); }
+
+    public static Tensor gather(Tensor input, int dim, Tensor index) { return input.gather(dim, index); }
+
+    public static Tensor scatterAdd(Tensor input, int dim, Tensor index, Tensor src) { return input.scatterAdd(dim, index, src); }
+
+    public static Tensor narrow(Tensor input, int dim, long start, long length) { return input.narrow(dim, start, length); }
+
+    public static Tensor select(Tensor input, int dim, long index) { return input.select(dim, index); }
+
+    public static Tensor movedim(Tensor input, int source, int destination) { return input.movedim(source, destination); }
+
+    public static Tensor diagonal(Tensor input, long offset, int dim1, int dim2) { return input.diagonal(offset, dim1, dim2); }
+
+    public static Tensor maskedFill(Tensor input, Tensor mask, double value) { return input.maskedFill(mask, value); }
+
+    public static Tensor tril(Tensor input) { return input.tril(); }
+
+    public static Tensor tril(Tensor input, long diagonal) { return input.tril(diagonal); }
+
+    public static Tensor triu(Tensor input) { return input.triu(); }
+
+    public static Tensor triu(Tensor input, long diagonal) { return input.triu(diagonal); }
+
+    public static Tensor clip(Tensor input, double min, double max) { return input.clip(min, max); }
+
+    public static Tensor clamp(Tensor input, Tensor min, Tensor max) { return input.clamp(min, max); }
+
+    public static Tensor isnan(Tensor input) { return input.isnan(); }
+
+    public static Tensor isinf(Tensor input) { return input.isinf(); }
+
+    public static Tensor isposinf(Tensor input) { return input.isposinf(); }
+
+    public static Tensor isneginf(Tensor input) { return input.isneginf(); }
+
+    public static Tensor isfinite(Tensor input) { return input.isfinite(); }
+
+    public static Tensor nanToNum(Tensor input) { return input.nanToNum(); }
+
+    public static Tensor var(Tensor input) { return input.var(); }
+
+    public static Tensor var(Tensor input, int dim, boolean unbiased, boolean keepdim) { return input.var(dim, unbiased, keepdim); }
+
+    public static Tensor std(Tensor input) { return input.std(); }
+
+    public static Tensor std(Tensor input, int dim, boolean unbiased, boolean keepdim) { return input.std(dim, unbiased, keepdim); }
+
+    /** (var, mean) of all elements, var with Bessel's correction. */
+    public static List<Tensor> varMean(Tensor input) { return varMean(input, true); }
+
+    public static List<Tensor> varMean(Tensor input, boolean unbiased) { return Statistics.varMean(input, null, unbiased ? 1 : 0, false); }
+
+    public static List<Tensor> varMean(Tensor input, int dim, boolean unbiased, boolean keepdim) {
+        return Statistics.varMean(input, new int[] {dim}, unbiased ? 1 : 0, keepdim);
+    }
+
+    public static List<Tensor> varMean(Tensor input, int[] dims, long correction, boolean keepdim) {
+        return Statistics.varMean(input, dims, correction, keepdim);
+    }
+
+    /** (std, mean) of all elements, std with Bessel's correction. */
+    public static List<Tensor> stdMean(Tensor input) { return stdMean(input, true); }
+
+    public static List<Tensor> stdMean(Tensor input, boolean unbiased) { return Statistics.stdMean(input, null, unbiased ? 1 : 0, false); }
+
+    public static List<Tensor> stdMean(Tensor input, int dim, boolean unbiased, boolean keepdim) {
+        return Statistics.stdMean(input, new int[] {dim}, unbiased ? 1 : 0, keepdim);
+    }
+
+    public static List<Tensor> stdMean(Tensor input, int[] dims, long correction, boolean keepdim) {
+        return Statistics.stdMean(input, dims, correction, keepdim);
+    }
+
+    public static Tensor cumsum(Tensor input, int dim) { return input.cumsum(dim); }
+
+    public static Tensor cumsum(Tensor input, int dim, DType dtype) { return input.cumsum(dim, dtype); }
+
+    public static Tensor cumprod(Tensor input, int dim) { return input.cumprod(dim); }
+
+    public static ValuesIndices sort(Tensor input) { return input.sort(); }
+
+    public static ValuesIndices sort(Tensor input, int dim, boolean descending) { return input.sort(dim, descending); }
+
+    public static Tensor argsort(Tensor input) { return input.argsort(); }
+
+    public static Tensor argsort(Tensor input, int dim, boolean descending) { return input.argsort(dim, descending); }
+
+    public static ValuesIndices topk(Tensor input, long k) { return input.topk(k); }
+
+    public static ValuesIndices topk(Tensor input, long k, int dim, boolean largest) { return input.topk(k, dim, largest); }
+
+    public static Tensor flip(Tensor input, int... dims) { return input.flip(dims); }
+
+    public static Tensor fliplr(Tensor input) { return input.fliplr(); }
+
+    public static Tensor flipud(Tensor input) { return input.flipud(); }
+
+    public static Tensor repeatInterleave(Tensor input, long repeats, int dim) { return input.repeatInterleave(repeats, dim); }
+
+    /** torch.repeat_interleave(counts): each position i repeated counts[i] times. */
+    public static Tensor repeatInterleave(Tensor counts) { return Rearranging.positions(counts); }
+
+    public static Tensor outer(Tensor input, Tensor vec2) { return input.outer(vec2); }
+
+    public static Tensor trace(Tensor input) { return input.trace(); }
+
+    /** Of a vector: the matrix with it on the main diagonal. Of a matrix: its main diagonal. */
+    public static Tensor diag(Tensor input) { return diag(input, 0); }
+
+    public static Tensor diag(Tensor input, long diagonal) { return Diagonals.diag(input, diagonal); }
+
+    public static Tensor rsqrt(Tensor input) { return input.rsqrt(); }
+
+    public static Tensor maskedSelect(Tensor input, Tensor mask) { return input.maskedSelect(mask); }
+
+    public static Tensor nonzero(Tensor input) { return input.nonzero(); }
+
+    public static Tensor argwhere(Tensor input) { return input.argwhere(); }
+
+    /** torch.where(condition) with one argument: nonzero(condition, as_tuple=True). */
+    public static List<Tensor> where(Tensor condition) { return condition.nonzeroTuple(); }
+
+    public static Tensor scatter(Tensor input, int dim, Tensor index, Tensor src) { return input.scatter(dim, index, src); }
+
+    public static Tensor expm1(Tensor input) { return input.expm1(); }
 
     // ---------------------------------------------------------------- nn ops
 

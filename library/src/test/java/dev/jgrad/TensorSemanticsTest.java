@@ -122,7 +122,7 @@ class TensorSemanticsTest {
         assertThrows(IllegalArgumentException.class, () -> a.matmul(null));
         assertThrows(IllegalArgumentException.class, () -> tensor((Object) null));
         assertThrows(IllegalArgumentException.class, () -> cat(null, 0));
-        assertThrows(IllegalArgumentException.class, () -> a.index(null));
+        assertThrows(IllegalArgumentException.class, () -> a.index((String) null));
     }
 
     @Test

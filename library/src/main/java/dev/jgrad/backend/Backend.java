@@ -89,6 +89,18 @@ public interface Backend {
     /** softmax or log_softmax along dim. */
     void softmax(View x, int dim, boolean log, View out);
 
+    /**
+     * Running sums (or products) along dim: out[..i..] = x[..0..] + ... + x[..i..]. x arrives in out's
+     * dtype; floating scans accumulate in float64, as PyTorch's CPU kernel does.
+     */
+    void scan(boolean prod, View x, int dim, View out);
+
+    /**
+     * Sorts each line of x along dim into values, and writes each value's position in its line to indices
+     * (int64). NaN sorts above every number; equal values keep their order when stable.
+     */
+    void sort(View x, int dim, boolean descending, boolean stable, View values, View indices);
+
     // ---------------------------------------------------------------- linear algebra
 
     /**
@@ -104,6 +116,9 @@ public interface Backend {
 
     /** In place: out[..index[..i..]..] += src[..i..] along dim. */
     void scatterAdd(View out, int dim, View index, View src);
+
+    /** In place: out[..index[..i..]..] = src[..i..] along dim (of repeated positions, the last write stays). */
+    void scatter(View out, int dim, View index, View src);
 
     /** out = self's slices along dim at the positions in index (1-d int64); rejects positions out of range. */
     void indexSelect(View self, int dim, View index, View out);

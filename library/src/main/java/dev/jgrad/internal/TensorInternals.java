@@ -127,6 +127,7 @@ public final class TensorInternals {
 
     /** Where gradient for t flows: its grad_fn, its leaf accumulator, or nowhere ({@code (None, 0)}). */
     public static Edge gradientEdge(Tensor t) {
+        if (t == null) return NONE;  // an optional operand that was not given (clamp's bounds)
         Node fn = gradFn(t);
         if (fn != null) return new Edge(fn, outputNr(t));
         if (requiresGradFlag(t)) return new Edge(gradAccumulator(t), 0);

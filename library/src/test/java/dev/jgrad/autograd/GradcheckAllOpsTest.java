@@ -505,6 +505,70 @@ class GradcheckAllOpsTest {
         }
     }
 
+    /** The ops of the breadth work: masks, triangles, statistics, scans, sorting, rearranging, diagonals. */
+    private void breadth() {
+        Tensor mask = Torch.tensor(new boolean[] {true, false, false, true, false, true}).reshape(2, 3);
+        unary("maskedFill", a -> a.maskedFill(mask, 0.5), any(2, 3));
+        unary("maskedFill broadcast self", a -> a.maskedFill(mask, -1.0), any(Layout.STRIDED, 3));
+        binary("maskedFill tensor value", (a, v) -> a.maskedFill(mask, v), any(Layout.TRANSPOSED, 2, 3), any());
+        unary("maskedFill_ on a non-leaf", a -> a.mul(2L).maskedFill_(mask, 0.25), any(2, 3));
+        for (long k : new long[] {0, 1, -1}) {
+            unary("tril " + k, a -> a.tril(k), any(Layout.TRANSPOSED, 3, 4));
+            unary("triu " + k, a -> a.triu(k), any(2, 3, 3));
+        }
+        unary("tril_ on a non-leaf", a -> a.mul(1.5).tril_(0), any(3, 3));
+        add("clamp tensors", in -> List.of(in.get(0).clamp(in.get(1), in.get(2))), kink(Layout.CONTIGUOUS, 2, 3),
+                leaf(new double[] {-1.05, 0.3, -2.25}, Layout.CONTIGUOUS, 3), leaf(new double[] {1.1, 0.45}, Layout.CONTIGUOUS, 2, 1));
+        binary("clamp tensor min only", (a, lo) -> a.clamp(lo, null), kink(Layout.CONTIGUOUS, 2, 3), leaf(new double[] {0.05, -0.5, 1.05},
+                Layout.CONTIGUOUS, 3));
+        unary("nanToNum", Tensor::nanToNum, any(2, 3));
+        for (Layout layout : new Layout[] {Layout.CONTIGUOUS, Layout.TRANSPOSED}) {
+            unary("var all " + layout, Tensor::var, any(layout, 3, 4));
+            unary("var dim 1 " + layout, a -> a.var(1), any(layout, 3, 4));
+            unary("std all " + layout, Tensor::std, any(layout, 3, 4));
+            unary("std dim 0 keepdim " + layout, a -> a.std(0, true, true), any(layout, 3, 4));
+        }
+        unary("var dims biased", a -> a.var(new int[] {0, 2}, false, false), any(2, 3, 2));
+        unary("std correction 2 keepdim", a -> a.std(new int[] {1}, 2L, true), any(2, 4));
+        unary("cumsum dim 1", a -> a.cumsum(1), any(Layout.TRANSPOSED, 3, 4));
+        unary("cumsum dim 0", a -> a.cumsum(0), any(4, 2));
+        unary("cumsum 0-dim", a -> a.cumsum(0), any());
+        unary("cumprod dim 1", a -> a.cumprod(1), any(3, 4));
+        unary("cumprod with a zero", a -> a.cumprod(1),
+                leaf(new double[] {0.7, 0, 1.3, -0.6, 1.1, 0.9, -1.2, 0, 0.8, 1.4, 0, 0.5}, Layout.CONTIGUOUS, 3, 4));
+        unary("sort values", a -> a.sort(1).values(), dist(Layout.CONTIGUOUS, 3, 4));
+        unary("sort descending dim 0", a -> a.sort(0, true).values(), dist(Layout.TRANSPOSED, 3, 2));
+        unary("topk", a -> a.topk(2).values(), dist(Layout.CONTIGUOUS, 3, 5));
+        unary("topk smallest dim 0", a -> a.topk(2, 0, false).values(), dist(Layout.STRIDED, 3, 2));
+        unary("flip", a -> a.flip(0, 2), any(2, 3, 2));
+        unary("flip transposed", a -> a.flip(1), any(Layout.TRANSPOSED, 3, 2));
+        unary("repeat", a -> a.repeat(2, 1, 3), any(Layout.TRANSPOSED, 3, 2));
+        unary("repeat 0-dim", a -> a.repeat(2, 2), any());
+        unary("repeatInterleave", a -> a.repeatInterleave(2, 0), any(2, 3));
+        unary("diagonal", Tensor::diagonal, any(3, 4));
+        unary("diagonal offset 3-d", a -> a.diagonal(-1, 2, 0), any(Layout.TRANSPOSED, 3, 2, 4));
+        unary("trace", Tensor::trace, any(3, 4));
+        unary("diag of vector", a -> Torch.diag(a, 1), any(3));
+        unary("diag of matrix", a -> Torch.diag(a, -1), any(3, 3));
+        add("split sizes", in -> in.get(0).split(new long[] {1, 3, 1}, 1), any(2, 5));
+        unary("outer", a -> a.outer(a.mul(2L)), any(3));
+        unary("mT", a -> a.mT().mul(a.mT()), any(2, 3, 2));
+        unary("movedim", a -> a.movedim(0, 2), any(2, 3, 2));
+        Tensor rows = Torch.tensor(2L, 0L, 2L);
+        unary("index repeated rows", a -> a.index(rows), any(3, 4));
+        unary("index mask", a -> a.index(mask), any(Layout.TRANSPOSED, 2, 3));
+        unary("index non-adjacent", a -> a.index(Torch.tensor(1L, 0L), null, Torch.tensor(2L, 1L)), any(2, 3, 3));
+        unary("maskedSelect broadcast", a -> a.maskedSelect(mask), any(3));
+        binary("indexPut", (a, v) -> a.indexPut(new Tensor[] {Torch.tensor(2L, 0L)}, v), any(3, 4), any(4));
+        binary("indexPut accumulate", (a, v) -> a.indexPut(new Tensor[] {rows}, v, true), any(3, 2), any(3, 1));
+        unary("indexPut_ on a non-leaf", a -> a.mul(2L).indexPut_(new Tensor[] {mask}, 0.5), any(2, 3));
+        Tensor scatterIndex = Torch.tensor(new long[][] {{0, 1, 2, 0}, {2, 0, 0, 1}});
+        binary("scatter", (a, src) -> a.scatter(0, scatterIndex, src), any(3, 4), any(2, 4));
+        unary("scatter value", a -> a.scatter(1, Torch.tensor(new long[][] {{0}, {3}, {1}}), 1.5), any(3, 4));
+        add("hstack vstack", in -> List.of(Torch.hstack(List.of(in.get(0), in.get(1))), Torch.vstack(List.of(in.get(1), in.get(1).t()))),
+                any(2, 3), any(2, 2));
+    }
+
     // ---------------------------------------------------------------- running
 
     private void registerAll() {
@@ -515,6 +579,7 @@ class GradcheckAllOpsTest {
         views();
         inPlace();
         nn();
+        breadth();
         thirdOrder();
     }
 

@@ -267,11 +267,19 @@ public final class CpuBackend implements Backend {
 
     @Override public void softmax(View x, int dim, boolean log, View out) { CpuReductions.softmax(x, dim, log, out); }
 
+    @Override public void scan(boolean prod, View x, int dim, View out) { CpuScans.scan(prod, x, dim, out); }
+
+    @Override public void sort(View x, int dim, boolean descending, boolean stable, View values, View indices) {
+        CpuSorting.sort(x, dim, descending, values, indices);
+    }
+
     @Override public void matmul(View a, View b, View out, boolean accumulate) { CpuMatmul.matmul(a, b, out, accumulate); }
 
     @Override public void gather(View self, int dim, View index, View out) { CpuNn.gather(self, dim, index, out); }
 
     @Override public void scatterAdd(View out, int dim, View index, View src) { CpuNn.scatterAdd(out, dim, index, src); }
+
+    @Override public void scatter(View out, int dim, View index, View src) { CpuNn.scatter(out, dim, index, src); }
 
     @Override public void indexSelect(View self, int dim, View index, View out) { CpuNn.indexSelect(self, dim, index, out); }
 

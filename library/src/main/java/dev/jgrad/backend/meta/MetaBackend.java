@@ -96,7 +96,13 @@ public final class MetaBackend implements Backend {
 
     @Override public void matmul(View a, View b, View out, boolean accumulate) {}
 
+    @Override public void scan(boolean prod, View x, int dim, View out) {}
+
+    @Override public void sort(View x, int dim, boolean descending, boolean stable, View values, View indices) {}
+
     @Override public void gather(View self, int dim, View index, View out) {}
+
+    @Override public void scatter(View out, int dim, View index, View src) {}
 
     @Override public void scatterAdd(View out, int dim, View index, View src) {}
 

@@ -2,6 +2,7 @@ package dev.jgrad.internal.autograd;
 
 import static dev.jgrad.internal.TensorInternals.*;
 
+import dev.jgrad.DType;
 import dev.jgrad.Tensor;
 import dev.jgrad.Torch;
 import dev.jgrad.autograd.GradMode;
@@ -182,5 +183,74 @@ public final class DerivativeHelpers {
         Tensor r = t;
         for (int x : d) r = r.unsqueeze(x);
         return r;
+    }
+
+    /** var's gradient: 2 (self - mean) / (N - correction) times grad, grad unsqueezed back where keepdim dropped dims. */
+    public static Tensor varBackward(Tensor grad, Tensor self, int[] dims, long correction, boolean keepdim) {
+        int nd = self.dim();
+        long n = 1;
+        for (int d : dims) n *= nd == 0 ? 1 : self.size(d);
+        Tensor g = grad;
+        if (!keepdim && nd > 0) {
+            int[] sorted = dims.clone();
+            java.util.Arrays.sort(sorted);
+            for (int d : sorted) g = g.unsqueeze(d);
+        }
+        return g.mul(2.0 / (n - correction)).mul(self.sub(self.mean(dims, true)));
+    }
+
+    /** sum over positions j >= i along dim: flip, running sum, flip back. */
+    public static Tensor reversedCumsum(Tensor g, int dim) {
+        return g.flip(dim).cumsum(dim).flip(dim);
+    }
+
+    /**
+     * cumprod's gradient: input i feeds every output j >= i with d out_j / d x_i = prod_{k <= j, k != i} x_k.
+     * Without zeros that is out_j / x_i (one reversed running sum); with a zero, the products are formed
+     * directly over an (n, n) grid per line, which is exact but quadratic.
+     */
+    public static Tensor cumprodBackward(Tensor grad, Tensor self, Tensor result, int dim) {
+        if (self.dim() == 0 || self.numel() == 0) return grad;
+        boolean zeros;
+        try (var guard = GradMode.setEnabled(false)) {
+            zeros = !self.device().isMeta() && self.eq(0L).any().itemBool();
+        }
+        if (!zeros) return reversedCumsum(grad.mul(result), dim).div(self);
+        long n = self.size(dim);
+        Tensor x = self.movedim(dim, -1), g = grad.movedim(dim, -1);
+        long[] grid = java.util.Arrays.copyOf(x.shape(), x.dim() + 1);
+        grid[x.dim() - 1] = n;
+        grid[x.dim()] = n;
+        Tensor diag, after;
+        try (var guard = GradMode.setEnabled(false)) {
+            diag = Torch.eye(DType.BOOL, n, n).to(self.device());                        // [i][j]: j == i
+            after = Torch.ones(DType.BOOL, n, n).triu(0).logicalNot().to(self.device());  // [i][j]: j < i
+        }
+        Tensor products = x.unsqueeze(-2).expand(grid).maskedFill(diag, 1.0).cumprod(-1);  // [.., i, j] = prod_{k<=j, k!=i} x_k
+        Tensor terms = products.mul(g.unsqueeze(-2)).maskedFill(after, 0.0);
+        return terms.sum(-1).movedim(-1, dim);
+    }
+
+    /** repeat's gradient: the tiles of each dim, split off as their own dims, summed away. */
+    public static Tensor repeatBackward(Tensor grad, long[] repeats, int[] inputShape) {
+        int pad = repeats.length - inputShape.length;
+        long[] tiles = new long[2 * repeats.length];
+        int[] tileDims = new int[repeats.length];
+        for (int i = 0; i < repeats.length; i++) {
+            tiles[2 * i] = repeats[i];
+            tiles[2 * i + 1] = i < pad ? 1 : inputShape[i - pad];
+            tileDims[i] = 2 * i;
+        }
+        return grad.reshape(tiles).sum(tileDims, false).reshape(toLong(inputShape));
+    }
+
+    /** diagonal's gradient: zeros of the input's shape with grad on that diagonal (its own op, so it can be differentiated). */
+    public static Tensor diagonalBackward(Tensor grad, int[] inputShape, long offset, int dim1, int dim2) {
+        Tensor out;
+        try (var guard = GradMode.setEnabled(false)) {
+            out = grad.newZeros(toLong(inputShape));
+            out.diagonal(offset, dim1, dim2).copy_(grad);
+        }
+        return Derivatives.diagonalBackwardRow(out, grad, offset, dim1, dim2);
     }
 }

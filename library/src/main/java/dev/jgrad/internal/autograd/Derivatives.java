@@ -196,6 +196,61 @@ public final class Derivatives {
                 g -> Torch.where(c.unpack(), Torch.zerosLike(g), g));    // other: where(condition, 0, grad)
     }
 
+    /** clamp with tensor bounds (either may be null): min(max(self, min), max). */
+    public static Tensor clamp(Tensor result, Tensor self, Tensor min, Tensor max) {
+        Tensor[] inputs = in(self, min, max);
+        if (!Recorder.shouldRecord(inputs)) return result;
+        Recorder.Row row = Recorder.start("ClampBackward0", result, inputs);
+        SavedTensor x = row.save(self), lo = row.save(min), hi = row.save(max);
+        return row.formulas(
+                g -> {                                           // self: grad where min <= self <= max
+                    Tensor v = x.unpack(), keep = Torch.onesLike(v).toBool();
+                    if (lo != null) keep = keep.logicalAnd(v.ge(lo.unpack()));
+                    if (hi != null) keep = keep.logicalAnd(v.le(hi.unpack()));
+                    return Torch.where(keep, g, Torch.zerosLike(g));
+                },
+                g -> {                                           // min: grad where self < min (and min < max)
+                    Tensor take = x.unpack().lt(lo.unpack());
+                    if (hi != null) take = take.logicalAnd(lo.unpack().lt(hi.unpack()));
+                    return Torch.where(take, g, Torch.zerosLike(g));
+                },
+                g -> {                                           // max: grad where self > max (or max < min)
+                    Tensor take = x.unpack().gt(hi.unpack());
+                    if (lo != null) take = take.logicalOr(hi.unpack().lt(lo.unpack()));
+                    return Torch.where(take, g, Torch.zerosLike(g));
+                });
+    }
+
+    /** masked_fill with a Java number: the filled positions get no gradient. */
+    public static Tensor maskedFill(Tensor result, Tensor self, Tensor mask) {
+        if (!Recorder.shouldRecord(self)) return result;
+        Recorder.Row row = Recorder.start("MaskedFillBackward0", result, self);
+        SavedTensor m = row.save(mask);
+        return row.formulas(g -> g.maskedFill(m.unpack(), 0.0));          // self: grad.masked_fill(mask, 0)
+    }
+
+    /** masked_fill with a 0-dim tensor value, which gets the gradient of every position it filled. */
+    public static Tensor maskedFill(Tensor result, Tensor self, Tensor mask, Tensor value) {
+        if (!Recorder.shouldRecord(self, value)) return result;
+        Recorder.Row row = Recorder.start("MaskedFillBackward1", result, self, value);
+        SavedTensor m = row.save(mask);
+        return row.formulas(
+                g -> g.maskedFill(m.unpack(), 0.0),                     // self: grad.masked_fill(mask, 0)
+                g -> Torch.where(m.unpack(), g, Torch.zerosLike(g)).sum());  // value: grad summed over the mask
+    }
+
+    /** tril/triu: the gradient keeps the same triangle. */
+    public static Tensor triangle(Tensor result, Tensor self, long diagonal, boolean lower) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return Recorder.row(lower ? "TrilBackward0" : "TriuBackward0", result, self,
+                g -> lower ? g.tril(diagonal) : g.triu(diagonal));
+    }
+
+    public static Tensor nanToNum(Tensor result, Tensor self) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return onInput("NanToNumBackward0", result, self, (g, x) -> g.mul(x.isfinite()));  // grad * isfinite(self)
+    }
+
     // ================================================================ unary math
 
     /** Unary ops by PyTorch name; each row reads either the saved input (x) or the saved result (y). */
@@ -321,6 +376,50 @@ public final class Derivatives {
         Recorder.Row row = Recorder.start("NormBackward1", result, self);
         SavedTensor x = row.save(self), y = row.save(result);
         return row.formulas(g -> DerivativeHelpers.normBackward(g, x.unpack(), y.unpack(), p, dims, keepdim));
+    }
+
+    /** var over dims (all dims wrapped, non-empty) with Bessel's correction: 2 (self - mean) / (N - correction). */
+    public static Tensor var(Tensor result, Tensor self, int[] dims, long correction, boolean keepdim) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return onInput("VarBackward0", result, self, (g, x) -> DerivativeHelpers.varBackward(g, x, dims, correction, keepdim));
+    }
+
+    /** std = sqrt(var): var's formula on grad / (2 std), and 0 where std is 0. */
+    public static Tensor std(Tensor result, Tensor self, int[] dims, long correction, boolean keepdim) {
+        if (!Recorder.shouldRecord(self)) return result;
+        Recorder.Row row = Recorder.start("StdBackward0", result, self);
+        SavedTensor x = row.save(self), y = row.save(result);
+        return row.formulas(g -> {
+            Tensor std = y.unpack();
+            Tensor gv = g.div(std.mul(2L)).maskedFill(std.eq(0L), 0.0);
+            return DerivativeHelpers.varBackward(gv, x.unpack(), dims, correction, keepdim);
+        });
+    }
+
+    /** cumsum: each input feeds every later output, so its gradient is the reversed running sum. */
+    public static Tensor cumsum(Tensor result, Tensor self, int dim) {
+        if (!Recorder.shouldRecord(self)) return result;
+        DType dtype = self.dtype();
+        return Recorder.row("CumsumBackward0", result, self, g -> {
+            Tensor r = self.dim() == 0 ? g : DerivativeHelpers.reversedCumsum(g, dim);
+            return r.dtype() == dtype ? r : r.to(dtype);
+        });
+    }
+
+    public static Tensor cumprod(Tensor result, Tensor self, int dim) {
+        if (!Recorder.shouldRecord(self)) return result;
+        Recorder.Row row = Recorder.start("CumprodBackward0", result, self);
+        SavedTensor x = row.save(self), y = row.save(result);
+        return row.formulas(g -> DerivativeHelpers.cumprodBackward(g, x.unpack(), y.unpack(), dim));
+    }
+
+    /** sort/topk: the values output is differentiable (each value's gradient goes back to where it came from), the indices are not. */
+    public static Tensor sortValues(String name, Tensor values, Tensor indices, Tensor self, int dim) {
+        if (!Recorder.shouldRecord(self)) return values;
+        int[] shape = TensorInternals.shape(self);
+        Recorder.Row row = Recorder.start(name, values, self);
+        SavedTensor idx = row.save(indices);
+        return row.formulas(g -> DerivativeHelpers.valueSelectingBackward(g, dim, idx.unpack(), shape, true));
     }
 
     // ================================================================ linear algebra
@@ -458,6 +557,45 @@ public final class Derivatives {
         return Recorder.row("ToCopyBackward0", result, self, g -> g.to(from));
     }
 
+    public static Tensor flip(Tensor result, Tensor self, int[] dims) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return Recorder.row("FlipBackward0", result, self, g -> g.flip(dims));
+    }
+
+    /** repeat: every tile's gradient sums back onto the input. */
+    public static Tensor repeat(Tensor result, Tensor self, long[] repeats) {
+        if (!Recorder.shouldRecord(self)) return result;
+        int[] shape = TensorInternals.shape(self);
+        return Recorder.row("RepeatBackward0", result, self, g -> DerivativeHelpers.repeatBackward(g, repeats, shape));
+    }
+
+    public static Tensor diagonal(Tensor result, Tensor self, long offset, int dim1, int dim2) {
+        if (!Recorder.shouldRecord(self)) return result;
+        int[] shape = TensorInternals.shape(self);
+        return Recorder.row("DiagonalBackward0", result, self, g -> DerivativeHelpers.diagonalBackward(g, shape, offset, dim1, dim2));
+    }
+
+    public static Tensor diagonalBackwardRow(Tensor result, Tensor grad, long offset, int dim1, int dim2) {
+        if (!Recorder.shouldRecord(grad)) return result;
+        return Recorder.row("DiagonalBackwardBackward0", result, grad, g -> g.diagonal(offset, dim1, dim2));
+    }
+
+    /** trace: the gradient is grad on the main diagonal. */
+    public static Tensor trace(Tensor result, Tensor self) {
+        if (!Recorder.shouldRecord(self)) return result;
+        int[] shape = TensorInternals.shape(self);
+        return Recorder.row("TraceBackward0", result, self,
+                g -> DerivativeHelpers.diagonalBackward(g.expand(Math.min(shape[0], shape[1])), shape, 0, 0, 1));
+    }
+
+    /** diag of a vector (a matrix with it on diagonal offset) or of a matrix (that diagonal, copied). */
+    public static Tensor diag(Tensor result, Tensor self, long offset) {
+        if (!Recorder.shouldRecord(self)) return result;
+        int[] shape = TensorInternals.shape(self);
+        return Recorder.row("DiagBackward0", result, self,
+                g -> shape.length == 1 ? g.diagonal(offset, 0, 1) : DerivativeHelpers.diagonalBackward(g, shape, offset, 0, 1));
+    }
+
     // ================================================================ joins and splits
 
     public static Tensor cat(Tensor result, List<Tensor> tensors, int dim) {
@@ -492,6 +630,11 @@ public final class Derivatives {
     /** unbind/split/chunk: one node with several outputs; the input's gradient joins theirs (zeros where none came). */
     /** split and chunk: the parts are slices along dim. */
     public static List<Tensor> split(List<Tensor> parts, Tensor self, int dim) { return splitLike("SplitBackward0", parts, self, dim, false); }
+
+    /** split with a list of sizes. */
+    public static List<Tensor> splitWithSizes(List<Tensor> parts, Tensor self, int dim) {
+        return splitLike("SplitWithSizesBackward0", parts, self, dim, false);
+    }
 
     /** unbind: the parts are selects along dim (that dim removed). */
     public static List<Tensor> unbind(List<Tensor> parts, Tensor self, int dim) { return splitLike("UnbindBackward0", parts, self, dim, true); }
@@ -537,6 +680,47 @@ public final class Derivatives {
         return row.formulas(
                 g -> g,                                          // self: grad
                 g -> g.gather(d, idx.unpack()));                 // src: grad.gather(dim, index)
+    }
+
+    /** Advanced indexing: the gradient is added back at the positions read (repeated positions add up). */
+    public static Tensor index(Tensor result, Tensor self, Tensor[] positions) {
+        if (!Recorder.shouldRecord(self)) return result;
+        long[] shape = self.shape();
+        return Recorder.row("IndexBackward0", result, self, g -> g.newZeros(shape).indexPut(positions, g, true));
+    }
+
+    /** masked_select: the gradient goes back to the selected positions of the broadcast input. */
+    public static Tensor maskedSelect(Tensor result, Tensor self, Tensor broadcastMask) {
+        if (!Recorder.shouldRecord(self)) return result;
+        Recorder.Row row = Recorder.start("MaskedSelectBackward0", result, self);
+        SavedTensor m = row.save(broadcastMask);
+        return row.formulas(g -> g.newZeros(m.unpack().shape()).indexPut(new Tensor[] {m.unpack()}, g, true));
+    }
+
+    /** index_put: self's gradient minus the overwritten positions (all of it when accumulating); values get what was put. */
+    public static Tensor indexPut(Tensor result, Tensor self, Tensor values, Tensor[] positions, boolean accumulate) {
+        if (!Recorder.shouldRecord(self, values)) return result;
+        return Recorder.row("IndexPutBackward0", result, in(self, values),
+                g -> accumulate ? g : g.indexPut(positions, g.newZeros(), false),
+                g -> g.index(positions));
+    }
+
+    /** scatter of a tensor src: overwritten positions take no gradient from self; src gets the gradient where it went. */
+    public static Tensor scatter(Tensor result, Tensor self, int dim, Tensor index, Tensor src) {
+        if (!Recorder.shouldRecord(self, src)) return result;
+        Recorder.Row row = Recorder.start("ScatterBackward0", result, self, src);
+        SavedTensor idx = row.save(index);
+        return row.formulas(
+                g -> g.scatter(dim, idx.unpack(), 0.0),                 // self: grad.scatter(dim, index, 0)
+                g -> g.gather(dim, idx.unpack()));                       // src: grad.gather(dim, index)
+    }
+
+    /** scatter of a number. */
+    public static Tensor scatterValue(Tensor result, Tensor self, int dim, Tensor index) {
+        if (!Recorder.shouldRecord(self)) return result;
+        Recorder.Row row = Recorder.start("ScatterBackward1", result, self);
+        SavedTensor idx = row.save(index);
+        return row.formulas(g -> g.scatter(dim, idx.unpack(), 0.0));
     }
 
     // ================================================================ in-place writes

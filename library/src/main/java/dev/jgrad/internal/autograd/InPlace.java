@@ -49,6 +49,14 @@ public final class InPlace {
         checkLeaf(self);
         Tensor old = TensorInternals.cloneWithHistory(self);
         Tensor r = op.apply(old);
+        checkFits(self, r);
+        TensorInternals.copyData(self, r);
+        rebase(self, r);
+        return self;
+    }
+
+    /** An in-place op's out-of-place result r must have self's shape and a dtype self can hold, as PyTorch's out= rules. */
+    public static void checkFits(Tensor self, Tensor r) {
         if (!Arrays.equals(TensorInternals.shape(r), TensorInternals.shape(self))) {
             throw new IllegalArgumentException("output with shape " + Arrays.toString(TensorInternals.shape(self))
                     + " doesn't match the broadcast shape " + Arrays.toString(TensorInternals.shape(r)));
@@ -57,9 +65,6 @@ public final class InPlace {
             throw new IllegalArgumentException("result type " + r.dtype().scalarTypeName()
                     + " can't be cast to the desired output type " + self.dtype().scalarTypeName());
         }
-        TensorInternals.copyData(self, r);
-        rebase(self, r);
-        return self;
     }
 
     /** Gives self the history of r (which now holds self's new value). */

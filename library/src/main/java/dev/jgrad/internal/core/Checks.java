@@ -2,6 +2,7 @@ package dev.jgrad.internal.core;
 
 import static dev.jgrad.internal.TensorInternals.*;
 
+import dev.jgrad.DType;
 import dev.jgrad.Tensor;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -59,5 +60,16 @@ public final class Checks {
         if (!t.isFloatingPoint()) {
             throw new IllegalArgumentException("\"" + kernel + "\" not implemented for '" + t.dtype().scalarTypeName() + "'");
         }
+    }
+
+    /** A dtype as C++'s TypeMeta names it in messages that print {@code tensor.dtype()} ("float", "long int"). */
+    public static String cppTypeName(DType t) {
+        return switch (t) {
+            case FLOAT32 -> "float";
+            case FLOAT64 -> "double";
+            case INT64 -> "long int";
+            case INT32 -> "int";
+            case BOOL -> "bool";
+        };
     }
 }

@@ -116,6 +116,19 @@ public final class Shapes {
         return r;
     }
 
+    /** The broadcast of two shapes, or null where they do not broadcast. */
+    public static int[] broadcastOrNull(int[] a, int[] b) {
+        int n = Math.max(a.length, b.length);
+        int[] r = new int[n];
+        for (int i = 0; i < n; i++) {
+            int ia = a.length - n + i, ib = b.length - n + i;
+            int da = ia >= 0 ? a[ia] : 1, db = ib >= 0 ? b[ib] : 1;
+            if (da != db && da != 1 && db != 1) return null;
+            r[i] = da == 1 ? db : da;
+        }
+        return r;
+    }
+
     /** Strides that read a tensor of (shape, stride) as if expanded to target (stride 0 on broadcast dims). */
     public static int[] broadcastStrides(int[] shape, int[] stride, int[] target) {
         int[] r = new int[target.length];

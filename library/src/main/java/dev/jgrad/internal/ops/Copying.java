@@ -5,6 +5,7 @@ import static dev.jgrad.internal.TensorInternals.*;
 import dev.jgrad.DType;
 import dev.jgrad.Device;
 import dev.jgrad.Tensor;
+import dev.jgrad.autograd.GradMode;
 import dev.jgrad.backend.Backend;
 import dev.jgrad.backend.Backends;
 import dev.jgrad.internal.autograd.Derivatives;
@@ -112,6 +113,20 @@ public final class Copying {
     public static Tensor overwrite(Tensor t, UnaryOperator<Tensor> fill, BinaryOperator<Tensor> row) {
         if (InPlace.recording(t)) return InPlace.apply(t, old -> row.apply(fill.apply(cloneNoGrad(old.detach())), old));
         return fill.apply(t);
+    }
+
+    /**
+     * The in-place form of an op without an in-place kernel (tril_, masked_fill_, clamp_ with tensors):
+     * computed out of place, then written into self; under autograd, recorded as every in-place op is.
+     * others are the op's other tensor operands, whose need for gradients also makes it recorded.
+     */
+    public static Tensor writeBack(Tensor self, UnaryOperator<Tensor> op, Tensor... others) {
+        boolean othersNeedGrad = false;
+        for (Tensor o : others) othersNeedGrad |= o != null && o.requiresGrad();
+        if (InPlace.recording(self) || (othersNeedGrad && GradMode.isEnabled())) return InPlace.apply(self, op);
+        Tensor r = op.apply(self);
+        InPlace.checkFits(self, r);
+        return copyInto(self, r);
     }
 
     /** copy_: src broadcast to dst's shape and converted to its dtype. */

@@ -5,6 +5,7 @@ import static dev.jgrad.internal.TensorInternals.*;
 import dev.jgrad.DType;
 import dev.jgrad.Device;
 import dev.jgrad.Tensor;
+import dev.jgrad.Torch;
 import dev.jgrad.autograd.GradMode;
 import dev.jgrad.backend.Backend;
 import dev.jgrad.backend.BinaryOp;
@@ -103,6 +104,54 @@ public final class Elementwise {
 
     /** Clamps into [min, max]; either bound may be null for "no bound". */
     public static Tensor clamp(Tensor self, Double min, Double max) { return Derivatives.clamp(clampNoGrad(self, min, max), self, min, max); }
+
+    /** Clamps into [min, max] given as tensors (either may be null): min(max(self, min), max), broadcasting all three. */
+    public static Tensor clamp(Tensor self, Tensor min, Tensor max) {
+        if (min == null && max == null) {
+            throw new IllegalArgumentException("torch.clamp: At least one of 'min' or 'max' must not be None");
+        }
+        Tensor r = self;
+        if (min != null) r = binary("clamp", BinaryOp.MAXIMUM, r, min, 1);
+        if (max != null) r = binary("clamp", BinaryOp.MINIMUM, r, max, 1);
+        return Derivatives.clamp(r, self, min, max);
+    }
+
+    // ---------------------------------------------------------------- floating-point classification
+
+    public static Tensor isnan(Tensor self) { return self.ne(self); }
+
+    public static Tensor isinf(Tensor self) {
+        return self.isFloatingPoint() ? self.abs().eq(Double.POSITIVE_INFINITY) : Torch.zerosLike(self, DType.BOOL);
+    }
+
+    public static Tensor isposinf(Tensor self) {
+        return self.isFloatingPoint() ? self.eq(Double.POSITIVE_INFINITY) : Torch.zerosLike(self, DType.BOOL);
+    }
+
+    public static Tensor isneginf(Tensor self) {
+        return self.isFloatingPoint() ? self.eq(Double.NEGATIVE_INFINITY) : Torch.zerosLike(self, DType.BOOL);
+    }
+
+    /** Not NaN and not infinite (NaN compares false with everything). */
+    public static Tensor isfinite(Tensor self) {
+        return self.isFloatingPoint() ? self.abs().lt(Double.POSITIVE_INFINITY) : Torch.onesLike(self, DType.BOOL);
+    }
+
+    /** NaN, +inf and -inf replaced (null: 0, the dtype's largest and its lowest finite value). */
+    public static Tensor nanToNum(Tensor self, Double nan, Double posinf, Double neginf) {
+        Tensor r;
+        try (var guard = GradMode.setEnabled(false)) {
+            if (!self.isFloatingPoint()) {
+                r = Copying.cloneNoGrad(self);
+            } else {
+                double big = self.dtype() == DType.FLOAT32 ? Float.MAX_VALUE : Double.MAX_VALUE;
+                r = whereNoGrad(isnan(self), Scalar.of(nan == null ? 0.0 : nan), self);
+                r = whereNoGrad(isposinf(self), Scalar.of(posinf == null ? big : posinf), r);
+                r = whereNoGrad(isneginf(self), Scalar.of(neginf == null ? -big : neginf), r);
+            }
+        }
+        return Derivatives.nanToNum(r, self);
+    }
 
     public static Tensor unary(UnaryOp op, Tensor self) {
         return Derivatives.unary(op, unaryNoGrad(op, self), self);

@@ -36,6 +36,35 @@ public final class Gathering {
     }
 
 
+    /** A copy of self with src written at the positions index names along dim. */
+    public static Tensor scatter(Tensor self, int dim, Tensor index, Tensor src) {
+        return Derivatives.scatter(scatterNoGrad(self, dim, index, src, "scatter"), self, dim, index, src);
+    }
+
+    /** A copy of self with value written at the positions index names along dim. */
+    public static Tensor scatter(Tensor self, int dim, Tensor index, Tensor value, boolean valueIsNumber) {
+        Tensor src;
+        try (var guard = dev.jgrad.autograd.GradMode.setEnabled(false)) {
+            src = Views.expandNoGrad(Copying.convert(value, self.dtype()), dev.jgrad.internal.core.Shapes.toLong(shape(index)));
+        }
+        return Derivatives.scatterValue(scatterNoGrad(self, dim, index, src, "scatter"), self, dim, index);
+    }
+
+    static Tensor scatterNoGrad(Tensor self, int dim, Tensor index, Tensor src, String op) {
+        int d = checkIndex(op, self, dim, index);
+        Checks.tensor(src, op, "src", 3);
+        if (src.dtype() != self.dtype()) {
+            throw new IllegalArgumentException(op + "(): Expected self.dtype to be equal to src.dtype");
+        }
+        Tensor out = Copying.cloneNoGrad(self);
+        Tensor s = src;
+        for (int j = 0; j < shape(index).length && shape(s).length == shape(index).length; j++) {
+            if (shape(s)[j] != shape(index)[j]) s = Views.narrowNoGrad(s, j, 0, shape(index)[j]);
+        }
+        Dispatch.backend(self, index, src).scatter(Dispatch.view(out), d, Dispatch.view(index), Dispatch.view(s));
+        return out;
+    }
+
     /** out[..i..] = self[..index[..i..]..] along dim; out has index's shape. */
     static Tensor gatherNoGrad(Tensor self, int dim, Tensor index) {
         int d = checkIndex("gather", self, dim, index);
@@ -58,6 +87,12 @@ public final class Gathering {
     }
 
     public static Tensor indexSelect(Tensor self, int dim, Tensor index) {
+        Tensor out = indexSelectNoGrad(self, dim, index);
+        int d = Shapes.wrapDim(dim, Math.max(1, self.dim()));
+        return Derivatives.indexSelect(out, self, d, index.dim() == 0 ? index.reshape(1) : index);
+    }
+
+    static Tensor indexSelectNoGrad(Tensor self, int dim, Tensor index) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::index_select", self, index) : null) {
             Checks.tensor(index, "index_select", "index", 2);
             if (index.dtype() != DType.INT64 && index.dtype() != DType.INT32) {
@@ -72,7 +107,7 @@ public final class Gathering {
             if (self.dim() == 0) outShape = index.dim() == 0 ? new int[0] : new int[] {count};
             Tensor out = Dispatch.empty(self, outShape, self.dtype());
             Dispatch.backend(self, index).indexSelect(Dispatch.view(self), d, Dispatch.view(index), Dispatch.view(out));
-            return Derivatives.indexSelect(out, self, d, index.dim() == 0 ? index.reshape(1) : index);
+            return out;
         }
     }
 

@@ -20,6 +20,39 @@ public final class Joining {
 
     public static Tensor stack(List<Tensor> tensors, int dim) { return Derivatives.stack(stackNoGrad(tensors, dim), tensors, dim); }
 
+    /** Joins along dim 1, or dim 0 when every tensor is 1-d (0-d ones count as 1-d). */
+    public static Tensor hstack(List<Tensor> tensors) {
+        List<Tensor> ts = atLeast(tensors, 1);
+        boolean allVectors = ts.stream().allMatch(t -> t.dim() == 1);
+        return cat(ts, allVectors ? 0 : 1);
+    }
+
+    /** Joins along dim 0, vectors counting as rows. */
+    public static Tensor vstack(List<Tensor> tensors) { return cat(atLeast(tensors, 2), 0); }
+
+    /** Joins along dim 2, matrices counting as (rows, cols, 1) and vectors as (1, n, 1). */
+    public static Tensor dstack(List<Tensor> tensors) { return cat(atLeast(tensors, 3), 2); }
+
+    /** Vectors (and 0-d tensors) become columns; joins along dim 1. */
+    public static Tensor columnStack(List<Tensor> tensors) {
+        List<Tensor> ts = new java.util.ArrayList<>(tensors.size());
+        for (Tensor t : tensors) ts.add(t.dim() <= 1 ? t.reshape(t.numel(), 1) : t);
+        return cat(ts, 1);
+    }
+
+    /** numpy's atleast_1d/2d/3d: 0-d to (1), (1, 1) or (1, 1, 1); 1-d (n) to (1, n) or (1, n, 1); 2-d (r, c) to (r, c, 1). */
+    private static List<Tensor> atLeast(List<Tensor> tensors, int dims) {
+        List<Tensor> out = new java.util.ArrayList<>(tensors.size());
+        for (Tensor t : tensors) {
+            Tensor r = t;
+            if (r.dim() == 0) r = r.reshape(1);
+            if (dims >= 2 && r.dim() == 1) r = r.unsqueeze(0);
+            if (dims >= 3 && r.dim() == 2) r = r.unsqueeze(2);
+            out.add(r);
+        }
+        return out;
+    }
+
     static Tensor catNoGrad(List<Tensor> tensors, int dim) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::cat") : null) {
             if (tensors == null || tensors.isEmpty()) {

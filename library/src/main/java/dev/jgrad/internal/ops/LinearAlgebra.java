@@ -27,6 +27,13 @@ public final class LinearAlgebra {
 
     public static Tensor mv(Tensor self, Tensor vec) { return Derivatives.mv(mvNoGrad(self, vec), self, vec); }
 
+    /** The outer product of two vectors: self[i] * vec2[j] (recorded as the broadcast multiply it is). */
+    public static Tensor outer(Tensor self, Tensor vec2) {
+        if (self.dim() != 1) throw new IllegalArgumentException("outer: Expected 1-D argument self, but got " + self.dim() + "-D");
+        if (vec2.dim() != 1) throw new IllegalArgumentException("outer: Expected 1-D argument vec2, but got " + vec2.dim() + "-D");
+        return self.reshape(self.size(0), 1).mul(vec2);
+    }
+
     public static Tensor dot(Tensor self, Tensor other) { return Derivatives.dot(dotNoGrad(self, other), self, other); }
 
 

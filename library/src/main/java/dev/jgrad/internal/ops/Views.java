@@ -8,6 +8,7 @@ import dev.jgrad.internal.autograd.InPlace;
 import dev.jgrad.internal.core.Shapes;
 import dev.jgrad.profiler.Profiler;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -84,6 +85,100 @@ public final class Views {
     }
 
     public static List<Tensor> unbind(Tensor t, int dim) { return Derivatives.unbind(unbindNoGrad(t, dim), t, dim); }
+
+    /** split into parts of the given sizes along dim (split_with_sizes). */
+    public static List<Tensor> splitWithSizes(Tensor t, long[] sizes, int dim) {
+        int d = Shapes.wrapDim(dim, shape(t).length);
+        long total = 0;
+        for (long s : sizes) {
+            if (s < 0) throw new IllegalArgumentException("split_with_sizes expects split_sizes have only non-negative entries, but got split_sizes="
+                    + Shapes.format(sizes));
+            total += s;
+        }
+        if (total != shape(t)[d]) {
+            throw new IllegalArgumentException("split_with_sizes expects split_sizes to sum exactly to " + shape(t)[d]
+                    + " (input tensor's size at dimension " + d + "), but got split_sizes=" + Shapes.format(sizes));
+        }
+        List<Tensor> parts = new ArrayList<>(sizes.length);
+        long start = 0;
+        for (long s : sizes) {
+            parts.add(sliceNoGrad(t, d, start, start + s, 1));
+            start += s;
+        }
+        return Derivatives.splitWithSizes(parts, t, d);
+    }
+
+    /** The last two dims swapped (tensor.mT). */
+    public static Tensor mT(Tensor t) {
+        if (shape(t).length < 2) {
+            throw new IllegalArgumentException("tensor.mT is only supported on matrices or batches of matrices. Got "
+                    + shape(t).length + "-D tensor.");
+        }
+        return transpose(t, -2, -1);
+    }
+
+    /** Moves the dims in source to the positions in destination, the others keeping their order (a permute). */
+    public static Tensor movedim(Tensor t, int[] source, int[] destination) {
+        int nd = shape(t).length;
+        if (source.length != destination.length) {
+            throw new IllegalArgumentException("movedim: Invalid source or destination dims: source (" + Arrays.toString(source)
+                    + " dims) should contain the same number of dims as destination (" + Arrays.toString(destination) + " dims)");
+        }
+        int[] src = new int[source.length], dst = new int[destination.length];
+        for (int i = 0; i < source.length; i++) {
+            src[i] = Shapes.wrapDim(source[i], Math.max(1, nd));
+            dst[i] = Shapes.wrapDim(destination[i], Math.max(1, nd));
+        }
+        if (Arrays.stream(src).distinct().count() != src.length) {
+            throw new IllegalArgumentException("movedim: repeated dim in `source` (" + Arrays.toString(source) + ")");
+        }
+        if (Arrays.stream(dst).distinct().count() != dst.length) {
+            throw new IllegalArgumentException("movedim: repeated dim in `destination` (" + Arrays.toString(destination) + ")");
+        }
+        if (nd == 0) return t;
+        int[] order = new int[nd];
+        Arrays.fill(order, -1);
+        boolean[] moved = new boolean[nd];
+        for (int i = 0; i < src.length; i++) {
+            order[dst[i]] = src[i];
+            moved[src[i]] = true;
+        }
+        int next = 0;
+        for (int i = 0; i < nd; i++) {
+            if (order[i] >= 0) continue;
+            while (moved[next]) next++;
+            order[i] = next++;
+        }
+        return permute(t, order);
+    }
+
+    /** The diagonal at offset of the (dim1, dim2) planes, as a view; it becomes the last dim. */
+    public static Tensor diagonal(Tensor t, long offset, int dim1, int dim2) {
+        return Derivatives.diagonal(diagonalNoGrad(t, offset, dim1, dim2), t, offset, Shapes.wrapDim(dim1, shape(t).length),
+                Shapes.wrapDim(dim2, shape(t).length));
+    }
+
+    static Tensor diagonalNoGrad(Tensor t, long offset, int dim1, int dim2) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::diagonal", t) : null) {
+            int nd = shape(t).length;
+            int d1 = Shapes.wrapDim(dim1, nd), d2 = Shapes.wrapDim(dim2, nd);
+            if (d1 == d2) throw new IllegalArgumentException("diagonal dimensions cannot be identical " + d1 + ", " + d2);
+            long size1 = shape(t)[d1], size2 = shape(t)[d2];
+            long length = offset >= 0 ? Math.max(Math.min(size1, size2 - offset), 0) : Math.max(Math.min(size1 + offset, size2), 0);
+            int start = offset(t);
+            if (length > 0) start += (int) (offset >= 0 ? offset * strides(t)[d2] : -offset * strides(t)[d1]);
+            int[] shape = new int[nd - 1], stride = new int[nd - 1];
+            int j = 0;
+            for (int i = 0; i < nd; i++) {
+                if (i == d1 || i == d2) continue;
+                shape[j] = shape(t)[i];
+                stride[j++] = strides(t)[i];
+            }
+            shape[nd - 2] = (int) length;
+            stride[nd - 2] = strides(t)[d1] + strides(t)[d2];
+            return make(t, shape, stride, start);
+        }
+    }
 
     // ---------------------------------------------------------------- layouts (no autograd record)
 

@@ -1,0 +1,211 @@
+package dev.jgrad;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.jgrad.nn.functional.F;
+import dev.jgrad.testutil.FixtureTensors;
+import dev.jgrad.testutil.Json;
+import dev.jgrad.testutil.TensorExpectations;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The ops of the breadth work (masked_fill, tril, var, cumsum, sort, ...) against what real PyTorch 1.13
+ * computed (fixtures/breadth.json, written by tools/fixtures/gen_breadth.py): values, dtypes, shapes,
+ * printed forms, error messages, the result's grad_fn name and the gradient of every input.
+ *
+ * <p>Each case names the Java call ("Tensor.tril", "Torch.hstack") and its typed arguments, and is run by
+ * reflection, so adding an op's cases needs no code here. The gradient check uses the same upstream
+ * gradient as the generator: (k mod 7 - 3) / 4 for the k-th element of the first output.
+ */
+class BreadthFixtureTest {
+    private static final String FIXTURE = "fixtures/breadth.json";
+
+    private static List<Map<String, Object>> cases() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Object o : Json.asList(Json.resource(FIXTURE))) out.add(Json.asMap(o));
+        return out;
+    }
+
+    @Test
+    void fixtureIsComplete() {
+        List<Map<String, Object>> cases = cases();
+        assertTrue(cases.size() >= 150, "fixture has only " + cases.size() + " cases");
+        assertEquals(cases.size(), cases.stream().map(c -> c.get("name")).distinct().count(), "case names must be unique");
+        for (Map<String, Object> c : cases) assertTrue(c.containsKey("expect") ^ c.containsKey("error"), "expect xor error: " + c.get("name"));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> matchesPyTorch() {
+        return cases().stream().map(c -> DynamicTest.dynamicTest((String) c.get("name"), () -> run(c)));
+    }
+
+    // ==================================================================================== one case
+
+    /** An argument with the Java type it stands for. */
+    private record Arg(Class<?> type, Object value) {}
+
+    private static void run(Map<String, Object> c) throws Exception {
+        String name = (String) c.get("name"), call = (String) c.get("call");
+        boolean grad = c.containsKey("grads");
+        List<Arg> args = new ArrayList<>();
+        for (Object spec : Json.asList(c.get("args"))) args.add(arg(Json.asMap(spec), grad));
+        if (c.containsKey("error")) {
+            expectError(name, (String) c.get("error"), call, args);
+            return;
+        }
+        Object result = invoke(call, args);
+        boolean approx = Boolean.TRUE.equals(c.get("approx"));
+        List<String> problems = new ArrayList<>();
+        Object expect = c.get("expect");
+        List<Tensor> outs = outputs(result);
+        if (expect instanceof Boolean b) {
+            if (!b.equals(result)) problems.add("expected " + b + " but got " + result);
+        } else if (expect instanceof Map<?, ?> m && m.containsKey("item")) {
+            double e = Json.asDouble(m.get("item")), g = ((Number) result).doubleValue();
+            if (Double.compare(e, g) != 0) problems.add("expected " + e + " but got " + g);
+        } else if (expect instanceof Map<?, ?> m) {
+            if (outs.size() != 1) fail("expected one tensor, got " + result);
+            Object receiver = args.isEmpty() ? null : args.get(0).value();
+            TensorExpectations.check(problems, name, "result", Json.asMap(m), outs.get(0), receiver, approx, null);
+        } else {
+            List<Object> parts = Json.asList(expect);
+            if (outs.size() != parts.size()) fail("expected " + parts.size() + " results, got " + outs.size() + ": " + result);
+            for (int i = 0; i < parts.size(); i++) {
+                TensorExpectations.check(problems, name, "result[" + i + "]", Json.asMap(parts.get(i)), outs.get(i), null, approx, null);
+            }
+        }
+        if (grad) checkGradients(problems, name, c, args, outs.get(0));
+        if (!problems.isEmpty()) fail(String.join("\n", problems));
+    }
+
+    private static void checkGradients(List<String> problems, String name, Map<String, Object> c, List<Arg> args, Tensor out) {
+        Object expectedFn = c.get("grad_fn");
+        String gotFn = out.gradFn() == null ? null : out.gradFn().name();
+        if (!java.util.Objects.equals(expectedFn, gotFn)) problems.add("grad_fn: expected " + expectedFn + " but got " + gotFn);
+        if (out.gradFn() != null) out.backward(upstream(out));
+        List<Object> grads = Json.asList(c.get("grads"));
+        for (int i = 0; i < args.size(); i++) {
+            Object e = grads.get(i);
+            Tensor got = args.get(i).value() instanceof Tensor t && t.isLeaf() ? t.grad() : null;
+            if (e == null) {
+                if (got != null) problems.add("arg " + i + ": PyTorch gives no gradient, jgrad gives\n" + got);
+            } else if (got == null) {
+                problems.add("arg " + i + ": no gradient; PyTorch's is\n" + Json.asMap(e).get("repr"));
+            } else {
+                TensorExpectations.check(problems, name, "grad of arg " + i, Json.asMap(e), got, null, true, null);
+            }
+        }
+    }
+
+    /** (k mod 7 - 3) / 4 for the k-th element, in the output's dtype and shape (gen_breadth.py's upstream). */
+    static Tensor upstream(Tensor out) {
+        double[] v = new double[(int) out.numel()];
+        for (int k = 0; k < v.length; k++) v[k] = (k % 7 - 3) / 4.0;
+        return Torch.tensor(v, DType.FLOAT64).to(out.dtype()).reshape(out.shape());
+    }
+
+    private static List<Tensor> outputs(Object result) {
+        if (result instanceof Tensor t) return List.of(t);
+        if (result instanceof ValuesIndices vi) return List.of(vi.values(), vi.indices());
+        List<Tensor> out = new ArrayList<>();
+        if (result instanceof List<?> l) for (Object o : l) out.add((Tensor) o);
+        return out;
+    }
+
+    private static void expectError(String name, String expected, String call, List<Arg> args) throws Exception {
+        Object result;
+        try {
+            result = invoke(call, args);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            if (!expected.equals(e.getMessage())) {
+                fail("wrong message (" + e.getClass().getSimpleName() + ")\n  expected: " + expected + "\n  actual:   " + e.getMessage());
+            }
+            return;
+        }
+        fail(name + ": expected error \"" + expected + "\" but got " + result);
+    }
+
+    // ==================================================================================== arguments and calls
+
+    private static Arg arg(Map<String, Object> spec, boolean grad) {
+        String kind = spec.keySet().iterator().next();  // one key: the kind
+        Object v = spec.get(kind);
+        return switch (kind) {
+            case "t" -> {
+                Tensor t = FixtureTensors.tensor(Json.asMap(v));
+                yield new Arg(Tensor.class, grad && t.isFloatingPoint() ? t.detach().requiresGrad_(true) : t);
+            }
+            case "int" -> new Arg(int.class, Math.toIntExact(Json.asLong(v)));
+            case "long" -> new Arg(long.class, Json.asLong(v));
+            case "double" -> new Arg(double.class, Json.asDouble(v));
+            case "bool" -> new Arg(boolean.class, v);
+            case "ints" -> new Arg(int[].class, Arrays.stream(Json.asLongArray(v)).mapToInt(Math::toIntExact).toArray());
+            case "longs" -> new Arg(long[].class, Json.asLongArray(v));
+            case "dtype" -> new Arg(DType.class, FixtureTensors.dtype((String) v));
+            case "tensors" -> {
+                List<Tensor> ts = new ArrayList<>();
+                for (Object o : Json.asList(v)) ts.add(FixtureTensors.tensor(Json.asMap(o)));
+                yield new Arg(List.class, ts);
+            }
+            case "index" -> {
+                List<Object> specs = Json.asList(v);
+                Tensor[] ts = new Tensor[specs.size()];
+                for (int i = 0; i < ts.length; i++) ts[i] = specs.get(i) == null ? null : FixtureTensors.tensor(Json.asMap(specs.get(i)));
+                yield new Arg(Tensor[].class, ts);
+            }
+            default -> throw new IllegalArgumentException("unknown argument kind " + kind);
+        };
+    }
+
+    /** Calls "Owner.method" with args; for Tensor methods the first argument is the receiver. */
+    private static Object invoke(String call, List<Arg> args) throws Exception {
+        String owner = call.substring(0, call.indexOf('.')), method = call.substring(call.indexOf('.') + 1);
+        Class<?> cls = switch (owner) {
+            case "Tensor" -> Tensor.class;
+            case "Torch" -> Torch.class;
+            case "F" -> F.class;
+            default -> throw new IllegalArgumentException("unknown owner " + owner);
+        };
+        boolean instance = owner.equals("Tensor");
+        List<Arg> params = instance ? args.subList(1, args.size()) : args;
+        Method m = find(cls, method, params, instance);
+        Object[] values = params.stream().map(Arg::value).toArray();
+        try {
+            return m.invoke(instance ? args.get(0).value() : null, values);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof Exception ex) throw ex;
+            throw e;
+        }
+    }
+
+    /** The overload whose parameter types are exactly the arguments' (boxed types accepted for optional numbers). */
+    private static Method find(Class<?> cls, String name, List<Arg> params, boolean instance) {
+        for (Method m : cls.getMethods()) {
+            if (!m.getName().equals(name) || Modifier.isStatic(m.getModifiers()) == instance) continue;
+            Class<?>[] types = m.getParameterTypes();
+            if (types.length != params.size()) continue;
+            boolean ok = true;
+            for (int i = 0; i < types.length && ok; i++) ok = accepts(types[i], params.get(i).type());
+            if (ok) return m;
+        }
+        throw new AssertionError("no " + cls.getSimpleName() + "." + name + " taking " + params.stream().map(a -> a.type().getSimpleName()).toList());
+    }
+
+    private static boolean accepts(Class<?> param, Class<?> arg) {
+        if (param == arg) return true;
+        return (param == Integer.class && arg == int.class) || (param == Long.class && arg == long.class)
+                || (param == Double.class && arg == double.class) || (param == Boolean.class && arg == boolean.class);
+    }
+}
