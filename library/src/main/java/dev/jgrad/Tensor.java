@@ -1046,6 +1046,22 @@ public class Tensor {
 
     public Tensor normal_(double mean, double std, Generator generator) { return RandomFills.normal_(this, mean, std, generator); }
 
+    /** Exponential draws with rate lambd (PyTorch's CPU stream for the same seed). */
+    public Tensor exponential_() { return exponential_(1.0); }
+
+    public Tensor exponential_(double lambd) { return exponential_(lambd, Generator.defaultGenerator()); }
+
+    public Tensor exponential_(double lambd, Generator generator) { return RandomFills.exponential_(this, lambd, generator); }
+
+    /** numSamples category indices drawn from the row(s) of weights this tensor holds (1-d or 2-d). */
+    public Tensor multinomial(long numSamples) { return multinomial(numSamples, false); }
+
+    public Tensor multinomial(long numSamples, boolean replacement) { return multinomial(numSamples, replacement, Generator.defaultGenerator()); }
+
+    public Tensor multinomial(long numSamples, boolean replacement, Generator generator) {
+        return RandomFills.multinomial(this, numSamples, replacement, generator);
+    }
+
     /** this + value * t1 * t2. */
     public Tensor addcmul(Tensor t1, Tensor t2, double value) { return FusedUpdates.addc(this, t1, t2, value, true); }
 

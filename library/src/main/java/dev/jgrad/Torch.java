@@ -586,6 +586,15 @@ public final class Torch {
 
     public static Tensor maskedSelect(Tensor input, Tensor mask) { return input.maskedSelect(mask); }
 
+    /** numSamples category indices drawn from each row of weights (PyTorch's CPU draws for the same seed). */
+    public static Tensor multinomial(Tensor input, long numSamples) { return input.multinomial(numSamples); }
+
+    public static Tensor multinomial(Tensor input, long numSamples, boolean replacement) { return input.multinomial(numSamples, replacement); }
+
+    public static Tensor multinomial(Tensor input, long numSamples, boolean replacement, Generator generator) {
+        return input.multinomial(numSamples, replacement, generator);
+    }
+
     public static Tensor nonzero(Tensor input) { return input.nonzero(); }
 
     public static Tensor argwhere(Tensor input) { return input.argwhere(); }

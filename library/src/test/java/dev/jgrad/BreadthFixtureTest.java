@@ -27,7 +27,8 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <p>Each case names the Java call ("Tensor.tril", "Torch.hstack") and its typed arguments, and is run by
  * reflection, so adding an op's cases needs no code here. The gradient check uses the same upstream
- * gradient as the generator: (k mod 7 - 3) / 4 for the k-th element of the first output.
+ * gradient as the generator: (k mod 7 - 3) / 4 for the k-th element of the first output. A case with a
+ * seed seeds the default generator right before the call, as the generator did.
  */
 class BreadthFixtureTest {
     private static final String FIXTURE = "fixtures/breadth.json";
@@ -65,6 +66,7 @@ class BreadthFixtureTest {
             expectError(name, (String) c.get("error"), call, args);
             return;
         }
+        if (c.containsKey("seed")) Torch.manualSeed(Json.asLong(c.get("seed")));
         Object result = invoke(call, args);
         boolean approx = Boolean.TRUE.equals(c.get("approx"));
         List<String> problems = new ArrayList<>();

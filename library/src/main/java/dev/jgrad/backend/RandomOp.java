@@ -9,5 +9,7 @@ public enum RandomOp {
     /** a = p. */
     BERNOULLI,
     /** a = low, b = high (exclusive). */
-    RANDINT
+    RANDINT,
+    /** a = lambda: -log(1 - u) / lambda from one uniform double u per element. */
+    EXPONENTIAL
 }

@@ -404,6 +404,11 @@ class GradcheckAllOpsTest {
             y.normal_(0.5, 2.0, new Generator(12));
             return y.mul(a.sin());
         }, any(3, 2));
+        unary("exponential_ a non-leaf (fixed generator)", a -> {
+            Tensor y = a.mul(2L);
+            y.exponential_(1.5, new Generator(14));
+            return y.mul(a);
+        }, any(2, 2));
         unary("bernoulli_ a non-leaf (fixed generator)", a -> {
             Tensor y = a.sub(1.0);
             y.bernoulli_(0.4, new Generator(13));

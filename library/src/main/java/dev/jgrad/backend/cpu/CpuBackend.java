@@ -372,6 +372,13 @@ public final class CpuBackend implements Backend {
                     default -> throw new IllegalArgumentException("\"random_from_to\" not implemented for 'Bool'");
                 }
             }
+            case EXPONENTIAL -> {
+                double[] v = new double[n];
+                synchronized (g) {
+                    for (int i = 0; i < n; i++) v[i] = -1.0 / a * Math.log(1.0 - g.nextUniformDouble());  // glibc's log, as Libm explains
+                }
+                write(v, t);
+            }
             case BERNOULLI -> {
                 double[] v = new double[n];
                 synchronized (g) {  // one lock for the whole fill; each draw re-enters it cheaply

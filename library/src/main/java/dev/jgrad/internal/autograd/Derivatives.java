@@ -744,6 +744,8 @@ public final class Derivatives {
 
     public static Tensor normal(Tensor result, Tensor oldSelf) { return overwrite("NormalBackward0", result, oldSelf); }
 
+    public static Tensor exponential(Tensor result, Tensor oldSelf) { return overwrite("ExponentialBackward0", result, oldSelf); }
+
     private static Tensor overwrite(String name, Tensor result, Tensor oldSelf) {
         if (!Recorder.shouldRecord(oldSelf)) return result;
         return zeroGrad(name, result, oldSelf);

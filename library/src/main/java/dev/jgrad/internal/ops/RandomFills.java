@@ -41,6 +41,89 @@ public final class RandomFills {
         }, Derivatives::normal);
     }
 
+    /** Exponential draws with rate lambd: -log(1 - u) / lambd, u one uniform double per element (PyTorch's CPU stream). */
+    public static Tensor exponential_(Tensor self, double lambd, Generator gen) {
+        return Copying.overwrite(self, t -> {
+            try (var ev = Profiler.isActive() ? Profiler.enter("aten::exponential_", t) : null) {
+                Checks.requireFloat(t, "exponential_cpu");
+                if (!(lambd >= 0.0)) {
+                    throw new IllegalArgumentException("exponential_ expects lambda >= 0.0, but found lambda=" + Checks.cppDouble(lambd));
+                }
+                return fill(t, RandomOp.EXPONENTIAL, gen, lambd, 0);
+            }
+        }, Derivatives::exponential);
+    }
+
+    /**
+     * numSamples category indices per row of probs (1-d or 2-d, any non-negative weights), drawn as PyTorch
+     * 1.13 draws them on the CPU: without replacement (or for one sample) the largest probs / q with q
+     * exponential (Gumbel's trick), with replacement a binary search of the normalised cumulative weights
+     * for each uniform double.
+     */
+    public static Tensor multinomial(Tensor probs, long numSamples, boolean replacement, Generator gen) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::multinomial", probs) : null) {
+            int nd = probs.dim();
+            if (nd != 1 && nd != 2) throw new IllegalArgumentException("prob_dist must be 1 or 2 dim");
+            if (!probs.isFloatingPoint()) {
+                throw new IllegalArgumentException("multinomial only supports floating-point dtypes for input, got: " + probs.dtype().scalarTypeName());
+            }
+            if (numSamples <= 0) throw new IllegalArgumentException("cannot sample n_sample <= 0 samples");
+            long categories = probs.size(-1);
+            if (!replacement && numSamples > categories) {
+                throw new IllegalArgumentException("cannot sample n_sample > prob_dist.size(-1) samples without replacement");
+            }
+            if (categories > (1 << 24)) throw new IllegalArgumentException("number of categories cannot exceed 2^24");
+            try (var guard = dev.jgrad.autograd.GradMode.setEnabled(false)) {
+                Tensor p = probs.detach();
+                if (!replacement || numSamples == 1) {
+                    boolean valid = p.max().lt(Double.POSITIVE_INFINITY).logicalAnd(p.min().ge(0L)).itemBool();
+                    if (!valid) throw new IllegalArgumentException("probability tensor contains either `inf`, `nan` or element < 0");
+                    boolean zeroRow = nd == 1 ? p.sum().eq(0L).itemBool() : p.sum(1).eq(0L).any().itemBool();
+                    if (zeroRow) throw new IllegalArgumentException("invalid multinomial distribution (sum of probabilities <= 0)");
+                    Tensor q = exponential_(dev.jgrad.Torch.emptyLike(p), 1.0, gen);
+                    Tensor ratio = p.div(q);
+                    return numSamples == 1 ? ratio.argmax(-1, true) : ratio.topk(numSamples).indices();
+                }
+                return withReplacement(p, (int) numSamples, gen);
+            }
+        }
+    }
+
+    private static Tensor withReplacement(Tensor p, int samples, Generator gen) {
+        boolean single = p.dim() == 1;
+        int rows = single ? 1 : (int) p.size(0), cats = (int) p.size(-1);
+        boolean f32 = p.dtype() == dev.jgrad.DType.FLOAT32;
+        double[] w = p.contiguous().toDoubleArray();
+        long[] out = new long[rows * samples];
+        double[] cum = new double[cats];
+        for (int r = 0; r < rows; r++) {
+            double sum = 0;
+            for (int j = 0; j < cats; j++) {
+                double v = w[r * cats + j];
+                if (!(v >= 0)) throw new IllegalArgumentException("invalid multinomial distribution (encountering probability entry < 0)");
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("invalid multinomial distribution (encountering probability entry = infinity or NaN)");
+                }
+                sum = f32 ? (float) (sum + v) : sum + v;  // the running sum in the input's precision, as the kernel's scalar_t
+                cum[j] = sum;
+            }
+            if (!(sum > 0)) throw new IllegalArgumentException("invalid multinomial distribution (sum of probabilities <= 0)");
+            for (int j = 0; j < cats; j++) cum[j] = f32 ? (float) (cum[j] / sum) : cum[j] / sum;
+            for (int s = 0; s < samples; s++) {
+                double u = gen.nextUniformDouble();
+                int lo = 0, hi = cats;
+                while (hi - lo > 0) {
+                    int mid = lo + (hi - lo) / 2;
+                    if (cum[mid] < u) lo = mid + 1;
+                    else hi = mid;
+                }
+                out[r * samples + s] = lo;
+            }
+        }
+        Tensor t = dev.jgrad.Torch.tensor(out);
+        return (single ? t : t.reshape(rows, samples)).to(p.device());
+    }
+
     private static Tensor fill(Tensor self, RandomOp op, Generator gen, double a, double b) {
         if (numel(self) > 0) Dispatch.backend(self).random(op, gen, a, b, Dispatch.view(self));
         storage(self).bumpVersion();
