@@ -156,6 +156,7 @@ class BreadthFixtureTest {
             case "ints" -> new Arg(int[].class, Arrays.stream(Json.asLongArray(v)).mapToInt(Math::toIntExact).toArray());
             case "longs" -> new Arg(long[].class, Json.asLongArray(v));
             case "dtype" -> new Arg(DType.class, FixtureTensors.dtype((String) v));
+            case "string" -> new Arg(String.class, v);
             case "tensors" -> {
                 List<Tensor> ts = new ArrayList<>();
                 for (Object o : Json.asList(v)) ts.add(FixtureTensors.tensor(Json.asMap(o)));

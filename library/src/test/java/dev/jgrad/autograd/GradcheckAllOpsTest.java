@@ -570,6 +570,29 @@ class GradcheckAllOpsTest {
         Tensor scatterIndex = Torch.tensor(new long[][] {{0, 1, 2, 0}, {2, 0, 0, 1}});
         binary("scatter", (a, src) -> a.scatter(0, scatterIndex, src), any(3, 4), any(2, 4));
         unary("scatter value", a -> a.scatter(1, Torch.tensor(new long[][] {{0}, {3}, {1}}), 1.5), any(3, 4));
+        unary("elu", a -> F.elu(a, 0.7), kink(Layout.CONTIGUOUS, 2, 3));
+        unary("selu", F::selu, kink(Layout.TRANSPOSED, 3, 2));
+        unary("celu", a -> F.celu(a, 1.5), kink(Layout.CONTIGUOUS, 2, 3));
+        unary("softplus", a -> F.softplus(a, 2.0, 1.5), kink(Layout.CONTIGUOUS, 2, 3));
+        unary("hardtanh", a -> F.hardtanh(a, -1.0, 0.5), kink(Layout.CONTIGUOUS, 2, 3));
+        unary("hardswish", F::hardswish, leaf(new double[] {-3.6, -2.2, -0.4, 0.9, 2.7, 3.8}, Layout.CONTIGUOUS, 2, 3));
+        unary("hardsigmoid", F::hardsigmoid, leaf(new double[] {-3.6, -2.2, -0.4, 0.9, 2.7, 3.8}, Layout.CONTIGUOUS, 6));
+        unary("mish", F::mish, any(2, 3));
+        unary("logsigmoid", F::logsigmoid, any(Layout.STRIDED, 2, 3));
+        unary("threshold", a -> F.threshold(a, 0.1, -2.0), kink(Layout.CONTIGUOUS, 2, 3));
+        unary("hardshrink", a -> F.hardshrink(a, 0.5), kink(Layout.CONTIGUOUS, 2, 3));
+        unary("softshrink", a -> F.softshrink(a, 0.5), kink(Layout.CONTIGUOUS, 2, 3));
+        unary("glu", a -> F.glu(a, 1), any(2, 4));
+        binary("prelu per channel", F::prelu, kink(Layout.CONTIGUOUS, 2, 3, 2), leaf(new double[] {0.1, -0.3, 0.6}, Layout.CONTIGUOUS, 3));
+        binary("prelu one weight", F::prelu, kink(Layout.TRANSPOSED, 3, 2), leaf(new double[] {0.25}, Layout.CONTIGUOUS, 1));
+        unary("pad constant", a -> F.pad(a, 1, 2, -1, 1), any(2, 3, 3));
+        for (String mode : new String[] {"reflect", "replicate", "circular"}) {
+            unary("pad " + mode + " 1d", a -> F.pad(a, new long[] {2, 1}, mode, 0), any(1, 2, 4));
+            unary("pad " + mode + " 2d", a -> F.pad(a, new long[] {1, 2, 2, 1}, mode, 0), any(1, 1, 3, 4));
+            unary("pad " + mode + " 3d", a -> F.pad(a, new long[] {1, 1, 1, 0, 0, 1}, mode, 0), any(1, 1, 2, 3, 2));
+        }
+        binary("smoothL1Loss", (a, b) -> F.smoothL1Loss(a, b, "mean", 0.8), any(2, 3), any(2, 3));
+        binary("huberLoss sum", (a, b) -> F.huberLoss(a, b, "sum", 1.2), any(2, 3), any(3));
         add("hstack vstack", in -> List.of(Torch.hstack(List.of(in.get(0), in.get(1))), Torch.vstack(List.of(in.get(1), in.get(1).t()))),
                 any(2, 3), any(2, 2));
     }

@@ -185,6 +185,17 @@ public final class DerivativeHelpers {
         return r;
     }
 
+    /** prelu's weight shaped to broadcast over dim 1 of x. */
+    public static Tensor preluWeight(Tensor weight, Tensor x) { return weight.reshape(preluWeightShape(weight, x)); }
+
+    public static long[] preluWeightShape(Tensor weight, Tensor x) {
+        if (weight.numel() == 1 || x.dim() < 2) return weight.numel() == 1 ? new long[0] : new long[] {weight.numel()};
+        long[] shape = new long[x.dim() - 1];
+        java.util.Arrays.fill(shape, 1);
+        shape[0] = weight.numel();
+        return shape;
+    }
+
     /** var's gradient: 2 (self - mean) / (N - correction) times grad, grad unsqueezed back where keepdim dropped dims. */
     public static Tensor varBackward(Tensor grad, Tensor self, int[] dims, long correction, boolean keepdim) {
         int nd = self.dim();

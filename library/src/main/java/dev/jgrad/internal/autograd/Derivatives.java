@@ -798,6 +798,116 @@ public final class Derivatives {
         };
     }
 
+    /** elu/selu (EluBackward0) and celu: scale where x > 0, else scale * alpha * inputScale * exp(x * inputScale). */
+    public static Tensor elu(Tensor result, Tensor self, double alpha, double scale, double inputScale, boolean celu) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return onInput(celu ? "CeluBackward0" : "EluBackward0", result, self,
+                (g, x) -> Torch.where(x.gt(0L), g.mul(scale), g.mul(x.mul(inputScale).exp().mul(alpha * scale * inputScale))));
+    }
+
+    /** softplus: grad * sigmoid(beta x), and grad itself where beta x > threshold. */
+    public static Tensor softplus(Tensor result, Tensor self, double beta, double threshold) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return onInput("SoftplusBackward0", result, self,
+                (g, x) -> Torch.where(x.mul(beta).gt(threshold), g, g.mul(x.mul(beta).sigmoid())));
+    }
+
+    /** hardtanh/relu6: grad strictly inside (min, max), 0 outside. */
+    public static Tensor hardtanh(Tensor result, Tensor self, double min, double max) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return onInput("HardtanhBackward0", result, self,
+                (g, x) -> Torch.where(x.gt(min).logicalAnd(x.lt(max)), g, Torch.zerosLike(g)));
+    }
+
+    /** hardswish: 0 below -3, grad * (x / 3 + 1/2) up to 3, grad above. */
+    public static Tensor hardswish(Tensor result, Tensor self) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return onInput("HardswishBackward0", result, self, (g, x) -> Torch.where(x.lt(-3L), Torch.zerosLike(g),
+                Torch.where(x.le(3L), g.mul(x.div(3L).add(0.5)), g)));
+    }
+
+    /** hardsigmoid: grad / 6 strictly inside (-3, 3), 0 outside (1/6 as a float constant, as PyTorch's kernel has it, also for float64). */
+    public static Tensor hardsigmoid(Tensor result, Tensor self) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return onInput("HardsigmoidBackward0", result, self,
+                (g, x) -> Torch.where(x.gt(-3L).logicalAnd(x.lt(3L)), g.mul((double) (1.0f / 6.0f)), Torch.zerosLike(g)));
+    }
+
+    /** mish: grad * (t + x * sigmoid(x) * (1 - t^2)), t = tanh(softplus(x)). */
+    public static Tensor mish(Tensor result, Tensor self) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return onInput("MishBackward0", result, self, (g, x) -> {
+            Tensor t = x.exp().log1p().tanh();
+            return g.mul(t.add(x.mul(x.sigmoid()).mul(t.mul(t).rsub(1L))));
+        });
+    }
+
+    /** log_sigmoid: grad * sigmoid(-x). */
+    public static Tensor logsigmoid(Tensor result, Tensor self) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return onInput("LogSigmoidBackward0", result, self, (g, x) -> g.mul(x.neg().sigmoid()));
+    }
+
+    /** threshold: grad where x > threshold. */
+    public static Tensor threshold(Tensor result, Tensor self, double threshold) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return onInput("ThresholdBackward0", result, self, (g, x) -> Torch.where(x.gt(threshold), g, Torch.zerosLike(g)));
+    }
+
+    /** hardshrink/softshrink: grad where |x| > lambd. */
+    public static Tensor shrink(String name, Tensor result, Tensor self, double lambd) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return onInput(name, result, self, (g, x) -> Torch.where(x.abs().gt(lambd), g, Torch.zerosLike(g)));
+    }
+
+    /** glu = a * sigmoid(b), a and b the halves along dim: (grad * s, grad * a * s * (1 - s)) joined along dim. */
+    public static Tensor glu(Tensor result, Tensor self, int dim) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return onInput("GluBackward0", result, self, (g, x) -> {
+            long half = x.size(dim) / 2;
+            Tensor a = x.narrow(dim, 0, half), s = x.narrow(dim, half, half).sigmoid();
+            return Torch.cat(List.of(g.mul(s), g.mul(a).mul(s).mul(s.rsub(1L))), dim);
+        });
+    }
+
+    /** prelu: grad where x > 0, weight * grad elsewhere; the weight gets x * grad there, summed to its shape. */
+    public static Tensor prelu(Tensor result, Tensor self, Tensor weight) {
+        if (!Recorder.shouldRecord(self, weight)) return result;
+        Recorder.Row row = Recorder.start("PreluBackward0", result, self, weight);
+        SavedTensor x = row.save(self), w = row.save(weight);
+        return row.formulas(
+                g -> Torch.where(x.unpack().gt(0L), g, g.mul(DerivativeHelpers.preluWeight(w.unpack(), x.unpack()))),
+                g -> {
+                    Tensor contrib = Torch.where(x.unpack().gt(0L), Torch.zerosLike(g), g.mul(x.unpack()));
+                    long[] ws = DerivativeHelpers.preluWeightShape(w.unpack(), x.unpack());
+                    return DerivativeHelpers.sumTo(contrib, java.util.Arrays.stream(ws).mapToInt(Math::toIntExact).toArray())
+                            .reshape(w.unpack().shape());
+                });
+    }
+
+    /** Constant padding: the gradient is the same padding undone (negative pads crop). */
+    public static Tensor constantPad(Tensor result, Tensor self, long[] pad) {
+        if (!Recorder.shouldRecord(self)) return result;
+        long[] undo = new long[pad.length];
+        for (int i = 0; i < pad.length; i++) undo[i] = -pad[i];
+        return Recorder.row("ConstantPadNdBackward0", result, self, g -> dev.jgrad.nn.functional.F.pad(g, undo));
+    }
+
+    /** Reflect/replicate/circular padding reads positions[i] along dims[i]: the gradient adds back along them, last dim first undone last. */
+    public static Tensor indexedPad(String name, Tensor result, Tensor self, int[] dims, Tensor[] positions) {
+        if (!Recorder.shouldRecord(self)) return result;
+        int[] shape = TensorInternals.shape(self);
+        return Recorder.row(name, result, self, g -> {
+            Tensor r = g;
+            for (int i = dims.length - 1; i >= 0; i--) {
+                int[] target = TensorInternals.shape(r).clone();
+                target[dims[i]] = shape[dims[i]];
+                r = NnDerivativeHelpers.indexAddInto(r, target, dims[i], positions[i]);
+            }
+            return r;
+        });
+    }
+
     public static Tensor indexSelect(Tensor result, Tensor self, int dim, Tensor index) {
         if (!Recorder.shouldRecord(self)) return result;
         int[] shape = TensorInternals.shape(self);
@@ -839,6 +949,16 @@ public final class Derivatives {
         return row.formulas(
                 g -> NnDerivativeHelpers.mseBackward(g, x.unpack(), t.unpack(), reduction),
                 g -> NnDerivativeHelpers.mseBackward(g, x.unpack(), t.unpack(), reduction).neg());
+    }
+
+    /** smooth_l1/huber: d / beta (d for huber) inside the quadratic zone, sign(d) (delta * sign(d)) outside; the target gets the negative. */
+    public static Tensor smoothL1Loss(Tensor result, Tensor self, Tensor target, int reduction, double beta, boolean huber) {
+        if (!Recorder.shouldRecord(self, target)) return result;
+        Recorder.Row row = Recorder.start(huber ? "HuberLossBackward0" : "SmoothL1LossBackward0", result, self, target);
+        SavedTensor x = row.save(self), t = row.save(target);
+        return row.formulas(
+                g -> NnDerivativeHelpers.smoothL1Backward(g, x.unpack(), t.unpack(), reduction, beta, huber),
+                g -> NnDerivativeHelpers.smoothL1Backward(g, x.unpack(), t.unpack(), reduction, beta, huber).neg());
     }
 
     /** The target gets no gradient (PyTorch 1.13 has no target derivative for these losses). */

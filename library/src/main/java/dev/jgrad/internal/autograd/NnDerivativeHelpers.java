@@ -66,6 +66,14 @@ public final class NnDerivativeHelpers {
         return d.mul(g.mul(norm));
     }
 
+    public static Tensor smoothL1Backward(Tensor g, Tensor input, Tensor target, int reduction, double beta, boolean huber) {
+        Tensor d = input.sub(target);
+        Tensor outside = huber ? d.sign().mul(beta) : d.sign();
+        Tensor slope = !huber && beta == 0 ? d.sign() : Torch.where(d.abs().lt(beta), huber ? d : d.div(beta), outside);
+        Tensor r = slope.mul(g);
+        return reduction == 1 ? r.div((double) Math.max(1, d.numel())) : r;
+    }
+
     private static final double BCE_EPS = 1e-12;
 
     public static Tensor bceBackward(Tensor g, Tensor input, Tensor target, Tensor weight, int reduction) {

@@ -2,13 +2,22 @@ package dev.jgrad.internal.ops;
 
 import static dev.jgrad.internal.TensorInternals.*;
 
+import dev.jgrad.DType;
 import dev.jgrad.Tensor;
+import dev.jgrad.Torch;
+import dev.jgrad.autograd.GradMode;
 import dev.jgrad.backend.ActivationOp;
 import dev.jgrad.internal.autograd.Derivatives;
 import dev.jgrad.internal.core.Checks;
 import dev.jgrad.profiler.Profiler;
+import java.util.function.UnaryOperator;
 
-/** The pointwise activations with their own kernels (gelu, silu, leaky_relu); relu and sigmoid are unary ops in {@link Elementwise}. */
+/**
+ * The pointwise activations. gelu, silu and leaky_relu have their own kernels; the rest (elu, softplus,
+ * hardtanh, mish, ...) are evaluated in float64 over existing ops and rounded once ({@link #viaFloat64}),
+ * which keeps them within an ulp of PyTorch's float kernels. relu and sigmoid are unary ops in
+ * {@link Elementwise}.
+ */
 public final class Activations {
     private Activations() {}
 
@@ -45,4 +54,136 @@ public final class Activations {
         return out;
     }
 
+    // ---------------------------------------------------------------- activations without a kernel of their own
+
+    /** A pointwise formula run without recording, in float64, and rounded once to x's dtype. */
+    private static Tensor viaFloat64(Tensor x, String kernel, UnaryOperator<Tensor> f) {
+        Checks.requireFloat(x, kernel);
+        try (var guard = GradMode.setEnabled(false)) {
+            return Copying.convert(f.apply(Copying.convert(x, DType.FLOAT64)), x.dtype());
+        }
+    }
+
+    /** scale * (x if x > 0 else alpha * (exp(x * inputScale) - 1)): elu, selu and celu. */
+    public static Tensor elu(Tensor x, double alpha, double scale, double inputScale, boolean celu) {
+        try (var ev = Profiler.isActive() ? Profiler.enter(celu ? "aten::celu" : "aten::elu", x) : null) {
+            Tensor r = viaFloat64(x, "elu", v -> Torch.where(v.gt(0L), v.mul(scale), v.mul(inputScale).exp().sub(1L).mul(alpha * scale)));
+            return Derivatives.elu(r, x, alpha, scale, inputScale, celu);
+        }
+    }
+
+    /** log(1 + exp(beta x)) / beta, and x itself where beta x > threshold. */
+    public static Tensor softplus(Tensor x, double beta, double threshold) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::softplus", x) : null) {
+            Tensor r = viaFloat64(x, "softplus", v -> Torch.where(v.mul(beta).gt(threshold), v, v.mul(beta).exp().log1p().div(beta)));
+            return Derivatives.softplus(r, x, beta, threshold);
+        }
+    }
+
+    /** x clamped into [min, max] (relu6 is hardtanh(0, 6)). */
+    public static Tensor hardtanh(Tensor x, double min, double max) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::hardtanh", x) : null) {
+            if (!x.isFloatingPoint() && x.dtype() != DType.BOOL) {  // integral stays integral, bounds truncated
+                Tensor lo = Elementwise.binary("hardtanh", dev.jgrad.backend.BinaryOp.MAXIMUM, x, Masking.valueOf(min, x.dtype()), 1);
+                return Elementwise.binary("hardtanh", dev.jgrad.backend.BinaryOp.MINIMUM, lo, Masking.valueOf(max, x.dtype()), 1);
+            }
+            return Derivatives.hardtanh(viaFloat64(x, "hardtanh", v -> v.clamp(min, max)), x, min, max);
+        }
+    }
+
+    /** x * relu6(x + 3) / 6. */
+    public static Tensor hardswish(Tensor x) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::hardswish", x) : null) {
+            return Derivatives.hardswish(viaFloat64(x, "hardswish", v -> v.mul(v.add(3L).clamp(0.0, 6.0)).div(6L)), x);
+        }
+    }
+
+    /** relu6(x + 3) / 6. */
+    public static Tensor hardsigmoid(Tensor x) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::hardsigmoid", x) : null) {
+            return Derivatives.hardsigmoid(viaFloat64(x, "hardsigmoid", v -> v.add(3L).clamp(0.0, 6.0).div(6L)), x);
+        }
+    }
+
+    /** x * tanh(softplus(x)). */
+    public static Tensor mish(Tensor x) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::mish", x) : null) {
+            return Derivatives.mish(viaFloat64(x, "mish", v -> v.mul(softplusOf(v).tanh())), x);
+        }
+    }
+
+    /** log(sigmoid(x)) = -softplus(-x). */
+    public static Tensor logsigmoid(Tensor x) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::log_sigmoid", x) : null) {
+            return Derivatives.logsigmoid(viaFloat64(x, "log_sigmoid", v -> softplusOf(v.neg()).neg()), x);
+        }
+    }
+
+    /** log(1 + exp(v)) without overflow: max(v, 0) + log1p(exp(-|v|)). */
+    private static Tensor softplusOf(Tensor v) { return v.clampMin(0.0).add(v.abs().neg().exp().log1p()); }
+
+    /** value where x <= threshold, else x. */
+    public static Tensor threshold(Tensor x, double threshold, double value) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::threshold", x) : null) {
+            Tensor r;
+            try (var guard = GradMode.setEnabled(false)) {
+                r = Elementwise.whereNoGrad(x.gt(threshold), x, Masking.valueOf(value, x.dtype()));
+            }
+            return Derivatives.threshold(r, x, threshold);
+        }
+    }
+
+    /** x where |x| > lambd, else 0. */
+    public static Tensor hardshrink(Tensor x, double lambd) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::hardshrink", x) : null) {
+            Tensor r = viaFloat64(x, "hardshrink", v -> Torch.where(v.abs().gt(lambd), v, Torch.zerosLike(v)));
+            return Derivatives.shrink("HardshrinkBackward0", r, x, lambd);
+        }
+    }
+
+    /** x - lambd above lambd, x + lambd below -lambd, 0 between. */
+    public static Tensor softshrink(Tensor x, double lambd) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::softshrink", x) : null) {
+            if (lambd < 0) {
+                throw new IllegalArgumentException("lambda must be greater or equal to 0, but found to be " + Checks.cppDouble(lambd) + ".");
+            }
+            Tensor r = viaFloat64(x, "softshrink", v -> Torch.where(v.gt(lambd), v.sub(lambd), Torch.where(v.lt(-lambd), v.add(lambd),
+                    Torch.zerosLike(v))));
+            return Derivatives.shrink("SoftshrinkBackward0", r, x, lambd);
+        }
+    }
+
+    /** The first half along dim times the sigmoid of the second half. */
+    public static Tensor glu(Tensor x, int dim) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::glu", x) : null) {
+            if (x.dim() == 0) throw new IllegalArgumentException("glu does not support scalars because halving size must be even");
+            int d = dev.jgrad.internal.core.Shapes.wrapDim(dim, x.dim());
+            long n = x.size(d);
+            if (n % 2 != 0) {
+                throw new IllegalArgumentException("Halving dimension must be even, but dimension " + d + " is size " + n);
+            }
+            Tensor r = viaFloat64(x, "glu", v -> v.narrow(d, 0, n / 2).mul(v.narrow(d, n / 2, n / 2).sigmoid()));
+            return Derivatives.glu(r, x, d);
+        }
+    }
+
+    /** x where x > 0, weight * x elsewhere; weight has 1 or C (= dim 1 of x) elements. */
+    public static Tensor prelu(Tensor x, Tensor weight) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::prelu", x, weight) : null) {
+            long channels = x.dim() >= 2 ? x.size(1) : 1;
+            long n = weight.numel();
+            if (n != 1 && n != channels) {
+                throw new IllegalArgumentException("Mismatch of parameter numbers and input channel size. Found parameter numbers = " + n
+                        + " and channel size = " + channels + ".");
+            }
+            if (weight.dim() > 1) throw new IllegalArgumentException("prelu: Expected `weight` to be a scalar or 1D tensor, but got: ndim = "
+                    + weight.dim());
+            Tensor w = dev.jgrad.internal.autograd.DerivativeHelpers.preluWeight(weight.detach(), x);
+            Tensor r;
+            try (var guard = GradMode.setEnabled(false)) {
+                r = Elementwise.whereNoGrad(x.gt(0L), x, Elementwise.binary("mul", dev.jgrad.backend.BinaryOp.MUL, x, w, 1));
+            }
+            return Derivatives.prelu(r, x, weight);
+        }
+    }
 }

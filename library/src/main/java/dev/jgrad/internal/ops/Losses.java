@@ -67,6 +67,30 @@ public final class Losses {
         }
     }
 
+    /**
+     * smooth_l1_loss (huber false): 0.5 d^2 / beta where |d| < beta, |d| - 0.5 beta elsewhere; huber_loss:
+     * 0.5 d^2 where |d| < delta, delta (|d| - 0.5 delta) elsewhere; d = input - target.
+     */
+    public static Tensor smoothL1Loss(Tensor input, Tensor target, String reduction, double beta, boolean huber) {
+        try (var ev = Profiler.isActive() ? Profiler.enter(huber ? "aten::huber_loss" : "aten::smooth_l1_loss", input, target) : null) {
+            int red = reductionCode(reduction);
+            if (beta < 0) {
+                throw new IllegalArgumentException(huber ? "huber_loss does not support negative values for delta."
+                        : "smooth_l1_loss does not support negative values for beta.");
+            }
+            Tensor loss;
+            try (var g = Torch.noGrad()) {
+                Tensor z = input.sub(target).abs();
+                Tensor quadratic = huber ? z.mul(z).mul(0.5) : z.mul(z).mul(0.5).div(beta);
+                Tensor linear = huber ? z.sub(0.5 * beta).mul(beta) : z.sub(0.5 * beta);
+                loss = beta == 0 && !huber ? z : Torch.where(z.lt(beta), quadratic, linear);
+                if (red == 1) loss = loss.mean();
+                else if (red == 2) loss = loss.sum();
+            }
+            return Derivatives.smoothL1Loss(loss, input, target, red, beta, huber);
+        }
+    }
+
     private static void checkSameSize(Tensor input, Tensor target) {
         if (!Arrays.equals(shape(input), shape(target))) {
             throw new IllegalArgumentException("Using a target size (" + target.size() + ") that is different to the input size ("

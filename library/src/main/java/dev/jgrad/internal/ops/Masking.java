@@ -74,6 +74,12 @@ public final class Masking {
         }
     }
 
+    /** A Java number of value that keeps dtype under promotion (truncated for integral dtypes). */
+    static Tensor valueOf(double value, DType dtype) {
+        if (dtype == DType.BOOL) return Scalar.of(value != 0);
+        return dtype.isFloatingPoint() ? Scalar.of(value) : Scalar.of((long) value);
+    }
+
     /** A Java-number zero that keeps dtype under promotion. */
     static Tensor zeroOf(DType dtype) {
         if (dtype == DType.BOOL) return Scalar.of(false);

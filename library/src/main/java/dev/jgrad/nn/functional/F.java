@@ -4,6 +4,8 @@ import dev.jgrad.DType;
 import dev.jgrad.Generator;
 import dev.jgrad.Tensor;
 import dev.jgrad.Torch;
+import dev.jgrad.internal.ops.Activations;
+import dev.jgrad.internal.ops.Padding;
 
 /**
  * {@code torch.nn.functional}: stateless layers and losses. Where Python has keyword arguments, the
@@ -31,6 +33,89 @@ public final class F {
     public static Tensor gelu(Tensor x, String approximate) { return x.gelu(approximate); }
 
     public static Tensor silu(Tensor x) { return x.silu(); }
+
+    public static Tensor elu(Tensor x) { return elu(x, 1.0); }
+
+    /** x where x > 0, alpha * (exp(x) - 1) elsewhere. */
+    public static Tensor elu(Tensor x, double alpha) { return Activations.elu(x, alpha, 1.0, 1.0, false); }
+
+    /** elu scaled by PyTorch's SELU constants (scale 1.0507..., alpha 1.6732...). */
+    public static Tensor selu(Tensor x) { return Activations.elu(x, 1.6732632423543772848170429916717, 1.0507009873554804934193349852946, 1.0, false); }
+
+    public static Tensor celu(Tensor x) { return celu(x, 1.0); }
+
+    /** max(0, x) + min(0, alpha * (exp(x / alpha) - 1)). */
+    public static Tensor celu(Tensor x, double alpha) {
+        if (alpha == 0) throw new IllegalArgumentException("ZeroDivisionError");
+        return Activations.elu(x, alpha, 1.0, 1.0 / alpha, true);
+    }
+
+    public static Tensor softplus(Tensor x) { return softplus(x, 1.0, 20.0); }
+
+    /** log(1 + exp(beta x)) / beta, linear where beta x > threshold. */
+    public static Tensor softplus(Tensor x, double beta, double threshold) { return Activations.softplus(x, beta, threshold); }
+
+    public static Tensor hardtanh(Tensor x) { return hardtanh(x, -1.0, 1.0); }
+
+    /** x clamped into [minVal, maxVal]. */
+    public static Tensor hardtanh(Tensor x, double minVal, double maxVal) {
+        if (minVal > maxVal) throw new IllegalArgumentException("min_val cannot be greater than max_val");
+        return Activations.hardtanh(x, minVal, maxVal);
+    }
+
+    /** min(max(0, x), 6). */
+    public static Tensor relu6(Tensor x) { return Activations.hardtanh(x, 0.0, 6.0); }
+
+    public static Tensor hardswish(Tensor x) { return Activations.hardswish(x); }
+
+    public static Tensor hardsigmoid(Tensor x) { return Activations.hardsigmoid(x); }
+
+    public static Tensor mish(Tensor x) { return Activations.mish(x); }
+
+    public static Tensor logsigmoid(Tensor x) { return Activations.logsigmoid(x); }
+
+    /** x / (1 + |x|), composed as PyTorch composes it. */
+    public static Tensor softsign(Tensor x) { return x.div(x.abs().add(1L)); }
+
+    /** x - tanh(x), composed as PyTorch composes it. */
+    public static Tensor tanhshrink(Tensor x) { return x.sub(x.tanh()); }
+
+    /** value where x <= threshold, else x. */
+    public static Tensor threshold(Tensor x, double threshold, double value) { return Activations.threshold(x, threshold, value); }
+
+    public static Tensor hardshrink(Tensor x) { return hardshrink(x, 0.5); }
+
+    public static Tensor hardshrink(Tensor x, double lambd) { return Activations.hardshrink(x, lambd); }
+
+    public static Tensor softshrink(Tensor x) { return softshrink(x, 0.5); }
+
+    public static Tensor softshrink(Tensor x, double lambd) { return Activations.softshrink(x, lambd); }
+
+    public static Tensor glu(Tensor x) { return glu(x, -1); }
+
+    /** The first half along dim gated by the sigmoid of the second. */
+    public static Tensor glu(Tensor x, int dim) { return Activations.glu(x, dim); }
+
+    /** x where x > 0, weight * x elsewhere (weight: 1 or dim-1-many elements). */
+    public static Tensor prelu(Tensor x, Tensor weight) { return Activations.prelu(x, weight); }
+
+    /** softmax(-x). */
+    public static Tensor softmin(Tensor x, int dim) { return x.neg().softmax(dim); }
+
+    public static Tensor normalize(Tensor x) { return normalize(x, 2.0, 1, 1e-12); }
+
+    /** x divided by its p-norm along dim, the norm clamped below at eps (composed as PyTorch composes it). */
+    public static Tensor normalize(Tensor x, double p, int dim, double eps) {
+        return x.div(x.norm(p, dim, true).clampMin(eps).expandAs(x));
+    }
+
+    // ---------------------------------------------------------------- padding
+
+    /** Constant zero padding; pad = (left, right) of the last dim, then (top, bottom) of the one before, ... */
+    public static Tensor pad(Tensor x, long... pad) { return Padding.pad(x, pad, "constant", 0.0); }
+
+    /** mode: "constant" (with value), "reflect", "replicate" or "circular". */
+    public static Tensor pad(Tensor x, long[] pad, String mode, double value) { return Padding.pad(x, pad, mode, value); }
 
     public static Tensor sigmoid(Tensor x) { return x.sigmoid(); }
 
@@ -143,6 +228,20 @@ public final class F {
     public static Tensor mseLoss(Tensor input, Tensor target) { return Torch.mseLoss(input, target, "mean"); }
 
     public static Tensor mseLoss(Tensor input, Tensor target, String reduction) { return Torch.mseLoss(input, target, reduction); }
+
+    public static Tensor smoothL1Loss(Tensor input, Tensor target) { return smoothL1Loss(input, target, "mean", 1.0); }
+
+    /** 0.5 d^2 / beta where |d| < beta, |d| - beta / 2 elsewhere. */
+    public static Tensor smoothL1Loss(Tensor input, Tensor target, String reduction, double beta) {
+        return dev.jgrad.internal.ops.Losses.smoothL1Loss(input, target, reduction, beta, false);
+    }
+
+    public static Tensor huberLoss(Tensor input, Tensor target) { return huberLoss(input, target, "mean", 1.0); }
+
+    /** 0.5 d^2 where |d| < delta, delta (|d| - delta / 2) elsewhere. */
+    public static Tensor huberLoss(Tensor input, Tensor target, String reduction, double delta) {
+        return dev.jgrad.internal.ops.Losses.smoothL1Loss(input, target, reduction, delta, true);
+    }
 
     public static Tensor l1Loss(Tensor input, Tensor target) { return l1Loss(input, target, "mean"); }
 
