@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.jgrad.nn.Module;
 import dev.jgrad.nn.functional.F;
 import dev.jgrad.testutil.FixtureTensors;
 import dev.jgrad.testutil.Json;
@@ -67,7 +68,15 @@ class BreadthFixtureTest {
             return;
         }
         if (c.containsKey("seed")) Torch.manualSeed(Json.asLong(c.get("seed")));
-        Object result = invoke(call, args);
+        Module module = null;
+        Object result;
+        if (c.containsKey("module")) {
+            module = construct((String) c.get("module"), Json.asList(c.get("ctor")));
+            if (Boolean.TRUE.equals(c.get("eval"))) module.eval();
+            result = forward(module, args);
+        } else {
+            result = invoke(call, args);
+        }
         boolean approx = Boolean.TRUE.equals(c.get("approx"));
         List<String> problems = new ArrayList<>();
         Object expect = c.get("expect");
@@ -89,7 +98,56 @@ class BreadthFixtureTest {
             }
         }
         if (grad) checkGradients(problems, name, c, args, outs.get(0));
+        if (module != null) {
+            if (!c.get("module_repr").equals(module.toString())) {
+                problems.add("module repr:\n  expected: " + c.get("module_repr") + "\n  actual:   " + module);
+            }
+            if (c.containsKey("param_grads")) {
+                Map<String, Object> expected = Json.asMap(c.get("param_grads"));
+                Map<String, dev.jgrad.nn.Parameter> params = module.namedParameters();
+                for (var e : expected.entrySet()) {
+                    Tensor g = params.get(e.getKey()) == null ? null : params.get(e.getKey()).grad();
+                    if (g == null) problems.add("parameter " + e.getKey() + ": no gradient");
+                    else TensorExpectations.check(problems, name, "grad of " + e.getKey(), Json.asMap(e.getValue()), g, null, true, null);
+                }
+            }
+        }
         if (!problems.isEmpty()) fail(String.join("\n", problems));
+    }
+
+    /** new dev.jgrad.nn.NAME(ctor args...). */
+    private static Module construct(String name, List<Object> ctor) throws Exception {
+        Class<?> cls = Class.forName("dev.jgrad.nn." + name);
+        List<Arg> args = new ArrayList<>();
+        for (Object spec : ctor) args.add(arg(Json.asMap(spec), false));
+        for (var k : cls.getConstructors()) {
+            Class<?>[] types = k.getParameterTypes();
+            if (types.length != args.size()) continue;
+            boolean ok = true;
+            for (int i = 0; i < types.length && ok; i++) ok = accepts(types[i], args.get(i).type());
+            if (ok) {
+                try {
+                    return (Module) k.newInstance(args.stream().map(Arg::value).toArray());
+                } catch (InvocationTargetException e) {
+                    if (e.getCause() instanceof Exception ex) throw ex;
+                    throw e;
+                }
+            }
+        }
+        throw new AssertionError("no constructor " + name + args.stream().map(a -> a.type().getSimpleName()).toList());
+    }
+
+    /** module.forward(args...) with one or two tensors (losses take input and target). */
+    private static Object forward(Module module, List<Arg> args) throws Exception {
+        Class<?>[] types = new Class<?>[args.size()];
+        Arrays.fill(types, Tensor.class);
+        Method m = module.getClass().getMethod("forward", types);
+        try {
+            return m.invoke(module, args.stream().map(Arg::value).toArray());
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof Exception ex) throw ex;
+            throw e;
+        }
     }
 
     private static void checkGradients(List<String> problems, String name, Map<String, Object> c, List<Arg> args, Tensor out) {

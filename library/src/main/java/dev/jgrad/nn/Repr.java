@@ -30,6 +30,11 @@ public final class Repr {
         return sign + mantissa + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
     }
 
+    /** A number given as a Python default that may be an int (softplus's beta=1): integral values print as ints. */
+    public static String pyNumber(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : pyFloat(v);
+    }
+
     public static String pyBool(boolean b) { return b ? "True" : "False"; }
 
     /** A Python tuple of ints: {@code (3, 3)}, {@code (4,)}. */

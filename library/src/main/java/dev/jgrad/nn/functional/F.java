@@ -145,6 +145,42 @@ public final class F {
         return x.mul(noise);
     }
 
+    /**
+     * Channel dropout (dropout1d/2d/3d): whole channels (dim 1) zeroed with probability p, the rest scaled
+     * by 1 / (1 - p); the noise has shape (N, C, 1, ...), drawn as PyTorch draws it. A 2-d input to dropout1d
+     * is one unbatched sample (C, L).
+     */
+    public static Tensor dropout1d(Tensor x, double p, boolean training) {
+        if (x.dim() != 2 && x.dim() != 3) {
+            throw new IllegalArgumentException("dropout1d: Expected 2D or 3D input, but received a " + x.dim() + "D input. Note that dropout1d "
+                    + "exists to provide channel-wise dropout on inputs with 1 spatial dimension, a channel dimension, and an optional batch "
+                    + "dimension (i.e. 2D or 3D inputs).");
+        }
+        return x.dim() == 2 ? featureDropout(x.unsqueeze(0), p, training).squeeze(0) : featureDropout(x, p, training);
+    }
+
+    public static Tensor dropout2d(Tensor x, double p, boolean training) { return featureDropout(x, p, training); }
+
+    public static Tensor dropout3d(Tensor x, double p, boolean training) { return featureDropout(x, p, training); }
+
+    private static Tensor featureDropout(Tensor x, double p, boolean training) {
+        if (p < 0 || p > 1) throw new IllegalArgumentException("dropout probability has to be between 0 and 1, but got " + p);
+        if (x.dim() < 2) {
+            throw new IllegalArgumentException("Feature dropout requires at least 2 dimensions in the input");
+        }
+        if (p == 0 || !training || x.numel() == 0) return x;
+        if (p == 1) return x.mul(Torch.zeros(x.dtype(), x.device()));
+        long[] noiseShape = new long[x.dim()];
+        java.util.Arrays.fill(noiseShape, 1);
+        noiseShape[0] = x.size(0);
+        noiseShape[1] = x.size(1);
+        Tensor noise;
+        try (var g = Torch.noGrad()) {
+            noise = Torch.empty(x.dtype(), x.device(), noiseShape).bernoulli_(1 - p).div_(1 - p);
+        }
+        return x.mul(noise);
+    }
+
     // ---------------------------------------------------------------- linear and convolution
 
     public static Tensor linear(Tensor x, Tensor weight) { return linear(x, weight, null); }

@@ -1,0 +1,8 @@
+package dev.jgrad.nn;
+
+/** {@code nn.ConstantPad1d}: padding one value for every side, or (left, right), filled with value. */
+public class ConstantPad1d extends ConstantPadNd {
+    public ConstantPad1d(long[] padding, double value) { super(1, padding, value); }
+
+    public ConstantPad1d(long padding, double value) { super(1, new long[] {padding}, value); }
+}

@@ -1,0 +1,17 @@
+package dev.jgrad.nn;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.nn.functional.F;
+
+/** {@code F.elu}: x for x > 0, alpha * (exp(x) - 1) otherwise. */
+public class ELU extends Module {
+    public final double alpha;
+
+    public ELU() { this(1.0); }
+
+    public ELU(double alpha) { this.alpha = alpha; }
+
+    @Override public Tensor forward(Tensor input) { return F.elu(input, alpha); }
+
+    @Override protected String extraRepr() { return "alpha=" + Repr.pyFloat(alpha); }
+}

@@ -1,0 +1,17 @@
+package dev.jgrad.nn;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.nn.functional.F;
+
+/** {@code F.hardshrink}: x where |x| > lambd, else 0. */
+public class Hardshrink extends Module {
+    public final double lambd;
+
+    public Hardshrink() { this(0.5); }
+
+    public Hardshrink(double lambd) { this.lambd = lambd; }
+
+    @Override public Tensor forward(Tensor input) { return F.hardshrink(input, lambd); }
+
+    @Override protected String extraRepr() { return Repr.pyFloat(lambd); }
+}

@@ -1,0 +1,18 @@
+package dev.jgrad.nn;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.nn.functional.F;
+
+/** {@code F.huberLoss}: quadratic within delta of the target, delta-sloped linear beyond. */
+public class HuberLoss extends Loss {
+    public final double delta;
+
+    public HuberLoss() { this("mean", 1.0); }
+
+    public HuberLoss(String reduction, double delta) {
+        super(reduction);
+        this.delta = delta;
+    }
+
+    @Override public Tensor forward(Tensor input, Tensor target) { return F.huberLoss(input, target, reduction, delta); }
+}

@@ -1,0 +1,15 @@
+package dev.jgrad.nn;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.nn.functional.F;
+
+/** The replication-padding modules (ReplicationPad1d/2d/3d): {@code F.pad} in "replicate" mode over a fixed number of dims. */
+public abstract class ReplicationPadNd extends Module {
+    public final long[] padding;
+
+    protected ReplicationPadNd(int dims, long[] padding) { this.padding = ConstantPadNd.sides(dims, padding); }
+
+    @Override public Tensor forward(Tensor input) { return F.pad(input, padding, "replicate", 0.0); }
+
+    @Override protected String extraRepr() { return Repr.tuple(padding); }
+}

@@ -1,0 +1,20 @@
+package dev.jgrad.nn;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.nn.functional.F;
+
+/** {@code F.softplus}: log(1 + exp(beta x)) / beta, linear above threshold. */
+public class Softplus extends Module {
+    public final double beta, threshold;
+
+    public Softplus() { this(1.0, 20.0); }
+
+    public Softplus(double beta, double threshold) {
+        this.beta = beta;
+        this.threshold = threshold;
+    }
+
+    @Override public Tensor forward(Tensor input) { return F.softplus(input, beta, threshold); }
+
+    @Override protected String extraRepr() { return "beta=" + Repr.pyNumber(beta) + ", threshold=" + Repr.pyNumber(threshold); }
+}

@@ -1,0 +1,11 @@
+package dev.jgrad.nn;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.nn.functional.F;
+
+/** {@code F.tanhshrink}: x - tanh(x). */
+public class Tanhshrink extends Module {
+    public Tanhshrink() {}
+
+    @Override public Tensor forward(Tensor input) { return F.tanhshrink(input); }
+}

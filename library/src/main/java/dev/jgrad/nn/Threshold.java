@@ -1,0 +1,18 @@
+package dev.jgrad.nn;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.nn.functional.F;
+
+/** {@code F.threshold}: value where x <= threshold, else x. */
+public class Threshold extends Module {
+    public final double threshold, value;
+
+    public Threshold(double threshold, double value) {
+        this.threshold = threshold;
+        this.value = value;
+    }
+
+    @Override public Tensor forward(Tensor input) { return F.threshold(input, threshold, value); }
+
+    @Override protected String extraRepr() { return "threshold=" + Repr.pyFloat(threshold) + ", value=" + Repr.pyFloat(value); }
+}
