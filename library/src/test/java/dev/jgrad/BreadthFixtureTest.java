@@ -73,7 +73,10 @@ class BreadthFixtureTest {
         if (c.containsKey("module")) {
             module = construct((String) c.get("module"), Json.asList(c.get("ctor")));
             if (Boolean.TRUE.equals(c.get("eval"))) module.eval();
-            result = forward(module, args);
+            if (Boolean.TRUE.equals(c.get("double"))) module.to(DType.FLOAT64);
+            Object expect = c.get("expect");
+            int outputs = expect instanceof List<?> l ? l.size() : 1;
+            result = forward(module, args, outputs);
         } else {
             result = invoke(call, args);
         }
@@ -137,13 +140,30 @@ class BreadthFixtureTest {
         throw new AssertionError("no constructor " + name + args.stream().map(a -> a.type().getSimpleName()).toList());
     }
 
-    /** module.forward(args...) with one or two tensors (losses take input and target). */
-    private static Object forward(Module module, List<Arg> args) throws Exception {
-        Class<?>[] types = new Class<?>[args.size()];
-        Arrays.fill(types, Tensor.class);
-        Method m = module.getClass().getMethod("forward", types);
+    /**
+     * module.forward(args...) over tensors (losses take input and target; recurrent layers take states). When
+     * PyTorch returned several tensors for fewer arguments (an LSTM called without a state), the overload
+     * that returns them all is called with null for the missing states.
+     */
+    private static Object forward(Module module, List<Arg> args, int outputs) throws Exception {
+        int n = args.size();
+        Method m = null;
+        for (int count = n; m == null && count <= n + 2; count++) {
+            Class<?>[] types = new Class<?>[count];
+            Arrays.fill(types, Tensor.class);
+            try {
+                Method candidate = module.getClass().getMethod("forward", types);
+                if (count == n && outputs > 1 && candidate.getReturnType() == Tensor.class) continue;
+                m = candidate;
+            } catch (NoSuchMethodException e) {
+                // try one more tensor argument
+            }
+        }
+        if (m == null) throw new AssertionError("no forward of " + module.getClass().getSimpleName() + " for " + n + " tensors");
+        Object[] values = new Object[m.getParameterCount()];
+        for (int i = 0; i < n; i++) values[i] = args.get(i).value();
         try {
-            return m.invoke(module, args.stream().map(Arg::value).toArray());
+            return m.invoke(module, values);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof Exception ex) throw ex;
             throw e;
@@ -179,6 +199,8 @@ class BreadthFixtureTest {
     private static List<Tensor> outputs(Object result) {
         if (result instanceof Tensor t) return List.of(t);
         if (result instanceof ValuesIndices vi) return List.of(vi.values(), vi.indices());
+        if (result instanceof dev.jgrad.nn.RNNBase.Output o) return o.c() == null ? List.of(o.output(), o.h()) : List.of(o.output(), o.h(), o.c());
+        if (result instanceof dev.jgrad.nn.LSTMCell.State s) return List.of(s.h(), s.c());
         List<Tensor> out = new ArrayList<>();
         if (result instanceof List<?> l) for (Object o : l) out.add((Tensor) o);
         return out;

@@ -593,6 +593,16 @@ class GradcheckAllOpsTest {
         }
         binary("smoothL1Loss", (a, b) -> F.smoothL1Loss(a, b, "mean", 0.8), any(2, 3), any(2, 3));
         binary("huberLoss sum", (a, b) -> F.huberLoss(a, b, "sum", 1.2), any(2, 3), any(3));
+        Torch.manualSeed(3);
+        var gru = new dev.jgrad.nn.GRU(3, 4, 2, true, true, 0, true);
+        gru.to(F64);
+        unary("GRU batch-first bidirectional (TransposeBackward1)", gru::forward, any(2, 3, 3));
+        var lstm = new dev.jgrad.nn.LSTM(3, 2);
+        lstm.to(F64);
+        add("LSTM output and final states", in -> {
+            var r = lstm.forward(in.get(0), null, null);
+            return List.of(r.output(), r.h(), r.c());
+        }, any(4, 1, 3));
         add("hstack vstack", in -> List.of(Torch.hstack(List.of(in.get(0), in.get(1))), Torch.vstack(List.of(in.get(1), in.get(1).t()))),
                 any(2, 3), any(2, 2));
     }

@@ -485,6 +485,12 @@ public final class Derivatives {
         return Recorder.row("TransposeBackward0", result, self, g -> g.transpose(dim0, dim1));
     }
 
+    /** What transpose_ records (TransposeBackward1): PyTorch's RNN and GRU return their batch-first output through it. */
+    public static Tensor transposeInPlace(Tensor result, Tensor self, int dim0, int dim1) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return Recorder.row("TransposeBackward1", result, self, g -> g.transpose(dim0, dim1));
+    }
+
     public static Tensor t(Tensor result, Tensor self) {
         if (!Recorder.shouldRecord(self)) return result;
         return Recorder.row("TBackward0", result, self, Tensor::t);

@@ -42,6 +42,14 @@ public final class Views {
 
     public static Tensor transpose(Tensor t, int dim0, int dim1) { return Derivatives.transpose(transposeNoGrad(t, dim0, dim1), t, dim0, dim1); }
 
+    /**
+     * transpose as PyTorch's transpose_ records it (TransposeBackward1), as a new view: the layers that
+     * transpose their result in place in C++ (RNN, GRU with batch_first) show that node.
+     */
+    public static Tensor transposeAsInPlace(Tensor t, int dim0, int dim1) {
+        return Derivatives.transposeInPlace(transposeNoGrad(t, dim0, dim1), t, dim0, dim1);
+    }
+
     public static Tensor t(Tensor t) { return Derivatives.t(tNoGrad(t), t); }
 
     public static Tensor permute(Tensor t, int[] dims) { return Derivatives.permute(permuteNoGrad(t, dims), t, dims); }

@@ -1,0 +1,19 @@
+package dev.jgrad.nn;
+
+import dev.jgrad.Tensor;
+
+/** Gated recurrent unit, gates in PyTorch's order (reset, update, new); see {@link RNNBase}. */
+public class GRU extends RNNBase {
+    public GRU(int inputSize, int hiddenSize) { this(inputSize, hiddenSize, 1); }
+
+    public GRU(int inputSize, int hiddenSize, int numLayers) { this(inputSize, hiddenSize, numLayers, true, false, 0, false); }
+
+    public GRU(int inputSize, int hiddenSize, int numLayers, boolean bias, boolean batchFirst, double dropout, boolean bidirectional) {
+        super("GRU", inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional);
+    }
+
+    /** output and the final h of every layer; h0 null starts from zeros. */
+    public Output forward(Tensor input, Tensor h0) { return run(input, h0, null); }
+
+    @Override protected Tensor[] cell(Tensor xw, Tensor h, Tensor c, Tensor wHh, Tensor bHh) { return new Tensor[] {gruStep(xw, h, wHh, bHh), null}; }
+}

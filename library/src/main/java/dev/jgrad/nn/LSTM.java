@@ -1,0 +1,22 @@
+package dev.jgrad.nn;
+
+import dev.jgrad.Tensor;
+
+/** Long short-term memory, gates in PyTorch's order (input, forget, cell, output); see {@link RNNBase}. */
+public class LSTM extends RNNBase {
+    public LSTM(int inputSize, int hiddenSize) { this(inputSize, hiddenSize, 1); }
+
+    public LSTM(int inputSize, int hiddenSize, int numLayers) { this(inputSize, hiddenSize, numLayers, true, false, 0, false); }
+
+    public LSTM(int inputSize, int hiddenSize, int numLayers, boolean bias, boolean batchFirst, double dropout, boolean bidirectional) {
+        super("LSTM", inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional);
+    }
+
+    /** output and the final (h, c) of every layer; h0 and c0 null start from zeros (both or neither). */
+    public Output forward(Tensor input, Tensor h0, Tensor c0) {
+        if ((h0 == null) != (c0 == null)) throw new IllegalArgumentException("LSTM: give both h0 and c0, or neither");
+        return run(input, h0, c0);
+    }
+
+    @Override protected Tensor[] cell(Tensor xw, Tensor h, Tensor c, Tensor wHh, Tensor bHh) { return lstmStep(xw, h, c, wHh, bHh); }
+}

@@ -1,0 +1,182 @@
+package dev.jgrad.nn;
+
+import dev.jgrad.DType;
+import dev.jgrad.Tensor;
+import dev.jgrad.Torch;
+import dev.jgrad.nn.functional.F;
+import dev.jgrad.nn.init.Init;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The recurrent layers RNN, LSTM and GRU: stacked layers, optionally bidirectional, over (L, N, H_in)
+ * input ((N, L, H_in) with batchFirst, (L, H_in) unbatched). Computed as PyTorch computes them on the
+ * CPU: each layer projects all time steps' inputs at once (x W_ih^T + b_ih), then steps its cell through
+ * time; outputs are stacked, and the layers' final states too. Parameters are named, shaped, ordered
+ * and initialised (uniform in +-1/sqrt(hidden_size), in registration order) as PyTorch's, so after
+ * {@code manualSeed(s)} they are equal to PyTorch's.
+ */
+public abstract class RNNBase extends Module {
+    /** What a recurrent layer returns: the last layer's output at every step, and every layer's final h (and c, for LSTM; else null). */
+    public record Output(Tensor output, Tensor h, Tensor c) {}
+
+    public final String mode;
+    public final int inputSize, hiddenSize, numLayers;
+    public final boolean bias, batchFirst, bidirectional;
+    public final double dropout;
+    private final int gates;
+    private final List<Parameter[]> cells = new ArrayList<>();  // per (layer, direction): w_ih, w_hh, b_ih, b_hh
+
+    protected RNNBase(String mode, int inputSize, int hiddenSize, int numLayers, boolean bias, boolean batchFirst, double dropout,
+                      boolean bidirectional) {
+        if (dropout < 0 || dropout > 1) {
+            throw new IllegalArgumentException("dropout should be a number in range [0, 1] representing the probability of an element "
+                    + "being zeroed");
+        }
+        if (hiddenSize <= 0) throw new IllegalArgumentException("hidden_size must be greater than zero");
+        if (numLayers <= 0) throw new IllegalArgumentException("num_layers must be greater than zero");
+        this.mode = mode;
+        this.inputSize = inputSize;
+        this.hiddenSize = hiddenSize;
+        this.numLayers = numLayers;
+        this.bias = bias;
+        this.batchFirst = batchFirst;
+        this.dropout = dropout;
+        this.bidirectional = bidirectional;
+        this.gates = switch (mode) {
+            case "LSTM" -> 4;
+            case "GRU" -> 3;
+            default -> 1;
+        };
+        int directions = bidirectional ? 2 : 1;
+        for (int layer = 0; layer < numLayers; layer++) {
+            for (int dir = 0; dir < directions; dir++) {
+                String suffix = "_l" + layer + (dir == 1 ? "_reverse" : "");
+                int in = layer == 0 ? inputSize : hiddenSize * directions;
+                Parameter[] p = new Parameter[4];
+                p[0] = registerParameter("weight_ih" + suffix, new Parameter(Torch.empty(DType.FLOAT32, gates * (long) hiddenSize, in)));
+                p[1] = registerParameter("weight_hh" + suffix, new Parameter(Torch.empty(DType.FLOAT32, gates * (long) hiddenSize, hiddenSize)));
+                if (bias) {
+                    p[2] = registerParameter("bias_ih" + suffix, new Parameter(Torch.empty(DType.FLOAT32, gates * (long) hiddenSize)));
+                    p[3] = registerParameter("bias_hh" + suffix, new Parameter(Torch.empty(DType.FLOAT32, gates * (long) hiddenSize)));
+                }
+                cells.add(p);
+            }
+        }
+        resetParameters();
+    }
+
+    public void resetParameters() {
+        double stdv = 1.0 / Math.sqrt(hiddenSize);
+        for (Parameter p : parameters()) Init.uniform_(p, -stdv, stdv);
+    }
+
+    /** The output only (what a Sequential passes on). */
+    @Override public Tensor forward(Tensor input) { return run(input, null, null).output(); }
+
+    /** The state layers start from: h0 (null for zeros) of shape (numLayers * directions, N, hiddenSize), or without N when unbatched. */
+    protected Output run(Tensor input, Tensor h0, Tensor c0) {
+        boolean batched = input.dim() == 3;
+        if (input.dim() != 2 && input.dim() != 3) {
+            throw new IllegalArgumentException(mode + ": Expected input to be 2-D or 3-D but received " + input.dim() + "-D tensor");
+        }
+        if (input.size(-1) != inputSize) {
+            throw new IllegalArgumentException("input.size(-1) must be equal to input_size. Expected " + inputSize + ", got " + input.size(-1));
+        }
+        Tensor x = batched ? (batchFirst ? input.transpose(0, 1) : input) : input.unsqueeze(1);  // (L, N, H_in)
+        int directions = bidirectional ? 2 : 1;
+        long n = x.size(1);
+        long[] stateShape = {(long) numLayers * directions, n, hiddenSize};
+        Tensor h = state(h0, stateShape, batched, x);
+        Tensor c = mode.equals("LSTM") ? state(c0, stateShape, batched, x) : null;
+        List<Tensor> hs = new ArrayList<>(), cs = new ArrayList<>();
+        Tensor layerInput = x;
+        for (int layer = 0; layer < numLayers; layer++) {
+            List<Tensor> outs = new ArrayList<>();
+            for (int dir = 0; dir < directions; dir++) {
+                int k = layer * directions + dir;
+                Tensor[] fin = new Tensor[2];
+                outs.add(direction(layerInput, cells.get(k), h.select(0, k), c == null ? null : c.select(0, k), dir == 1, fin));
+                hs.add(fin[0]);
+                if (c != null) cs.add(fin[1]);
+            }
+            layerInput = directions == 1 ? outs.get(0) : Torch.cat(outs, 2);
+            if (dropout > 0 && isTraining() && layer < numLayers - 1) layerInput = F.dropout(layerInput, dropout, true);
+        }
+        Tensor output = layerInput, hn = Torch.stack(hs, 0), cn = c == null ? null : Torch.stack(cs, 0);
+        if (!batched) {
+            return new Output(output.squeeze(1), hn.squeeze(1), cn == null ? null : cn.squeeze(1));
+        }
+        if (!batchFirst) return new Output(output, hn, cn);
+        // PyTorch's LSTM transposes in Python, its RNN and GRU in place in C++: the nodes differ, the values not
+        Tensor first = mode.equals("LSTM") ? output.transpose(0, 1) : dev.jgrad.internal.ops.Views.transposeAsInPlace(output, 0, 1);
+        return new Output(first, hn, cn);
+    }
+
+    private Tensor state(Tensor given, long[] shape, boolean batched, Tensor like) {
+        if (given == null) return Torch.zeros(like.dtype(), like.device(), shape);
+        Tensor s = batched ? given : given.unsqueeze(1);
+        if (!java.util.Arrays.equals(s.shape(), shape)) {
+            long[] expected = batched ? shape : new long[] {shape[0], shape[2]};
+            throw new IllegalArgumentException("Expected hidden size " + Repr.tuple(expected) + ", got " + dev.jgrad.internal.core.Shapes.format(
+                    given.shape()));
+        }
+        return s;
+    }
+
+    /** One direction of one layer over all steps of x (L, N, in): its outputs stacked (L, N, hidden); fin gets the final h (and c). */
+    private Tensor direction(Tensor x, Parameter[] p, Tensor h, Tensor c, boolean reverse, Tensor[] fin) {
+        Tensor projected = F.linear(x, p[0], p[2]);  // every step's input part at once, as PyTorch's CPU path
+        List<Tensor> steps = projected.unbind(0);
+        int len = steps.size();
+        Tensor[] outs = new Tensor[len];
+        for (int i = 0; i < len; i++) {
+            int t = reverse ? len - 1 - i : i;
+            Tensor[] hc = cell(steps.get(t), h, c, p[1], p[3]);
+            h = hc[0];
+            c = hc[1];
+            outs[t] = h;
+        }
+        fin[0] = h;
+        fin[1] = c;
+        return len == 0 ? Torch.zeros(x.dtype(), x.device(), 0, x.size(1), hiddenSize) : Torch.stack(List.of(outs), 0);
+    }
+
+    /** One step from the projected input xw (N, gates * hidden): the new h (and c). */
+    protected abstract Tensor[] cell(Tensor xw, Tensor h, Tensor c, Tensor wHh, Tensor bHh);
+
+    @Override protected String extraRepr() {
+        StringBuilder s = new StringBuilder(inputSize + ", " + hiddenSize);
+        if (numLayers != 1) s.append(", num_layers=").append(numLayers);
+        if (!bias) s.append(", bias=False");
+        if (batchFirst) s.append(", batch_first=True");
+        if (dropout != 0) s.append(", dropout=").append(Repr.pyFloat(dropout));
+        if (bidirectional) s.append(", bidirectional=True");
+        return s.toString();
+    }
+
+    // ---------------------------------------------------------------- the cells, as PyTorch's CPU cells compute them
+
+    /** h' = act(h W_hh^T + b_hh + xw). */
+    static Tensor rnnStep(Tensor xw, Tensor h, Tensor wHh, Tensor bHh, boolean relu) {
+        Tensor pre = F.linear(h, wHh, bHh).add(xw);
+        return relu ? pre.relu() : pre.tanh();
+    }
+
+    /** gates i, f, g, o from h W_hh^T + b_hh + xw; c' = f c + i g; h' = o tanh(c'). */
+    static Tensor[] lstmStep(Tensor xw, Tensor h, Tensor c, Tensor wHh, Tensor bHh) {
+        List<Tensor> g = F.linear(h, wHh, bHh).add(xw).chunk(4, 1);
+        Tensor in = g.get(0).sigmoid(), forget = g.get(1).sigmoid(), cell = g.get(2).tanh(), out = g.get(3).sigmoid();
+        Tensor cy = forget.mul(c).add(in.mul(cell));
+        return new Tensor[] {out.mul(cy.tanh()), cy};
+    }
+
+    /** r, z from the summed parts; n = tanh(xw_n + r (h W_hn^T + b_hn)); h' = (h - n) z + n. */
+    static Tensor gruStep(Tensor xw, Tensor h, Tensor wHh, Tensor bHh) {
+        List<Tensor> ig = xw.chunk(3, 1), hg = F.linear(h, wHh, bHh).chunk(3, 1);
+        Tensor reset = hg.get(0).add(ig.get(0)).sigmoid();
+        Tensor update = hg.get(1).add(ig.get(1)).sigmoid();
+        Tensor candidate = ig.get(2).add(hg.get(2).mul(reset)).tanh();
+        return h.sub(candidate).mul(update).add(candidate);
+    }
+}
