@@ -52,6 +52,9 @@ class OptimFixtureTest {
             }
             case "RMSprop" -> new RMSprop(params, num(kw, "lr", 1e-2), num(kw, "alpha", 0.99), num(kw, "eps", 1e-8), num(kw, "weight_decay", 0),
                     num(kw, "momentum", 0), flag(kw, "centered"));
+            case "Adadelta" -> new Adadelta(params, num(kw, "lr", 1.0), num(kw, "rho", 0.9), num(kw, "eps", 1e-6), num(kw, "weight_decay", 0));
+            case "Adagrad" -> new Adagrad(params, num(kw, "lr", 1e-2), num(kw, "lr_decay", 0), num(kw, "weight_decay", 0),
+                    num(kw, "initial_accumulator_value", 0), num(kw, "eps", 1e-10));
             default -> throw new IllegalArgumentException(cls);
         };
     }
@@ -111,6 +114,32 @@ class OptimFixtureTest {
             Map<String, Object> fin = Json.asMap(run.get("final"));
             var sd = model.stateDict();
             for (var e : fin.entrySet()) NnFixtures.assertTensor(e.getValue(), sd.get(e.getKey()), 1e-5, 1e-6, e.getKey());
+        }
+    }
+
+    /** LBFGS with a closure: losses, parameters and PyTorch's evaluation counts after each of three steps. */
+    @Test
+    void lbfgsFollowsPyTorch() {
+        Map<String, Object> f = Json.asMap(fixture().get("lbfgs"));
+        Tensor a = NnFixtures.tensor(f.get("A")), b = NnFixtures.tensor(f.get("b"));
+        for (Object o : Json.asList(f.get("runs"))) {
+            Map<String, Object> run = Json.asMap(o), kw = Json.asMap(run.get("kwargs"));
+            Tensor w = Torch.zeros(4).requiresGrad_(true);
+            int maxIter = kw.containsKey("max_iter") ? (int) Json.asLong(kw.get("max_iter")) : 20;
+            int history = kw.containsKey("history_size") ? (int) Json.asLong(kw.get("history_size")) : 100;
+            LBFGS opt = new LBFGS(List.of(w), num(kw, "lr", 1), maxIter, null, 1e-7, 1e-9, history, null);
+            for (Object so : Json.asList(run.get("steps"))) {
+                Map<String, Object> step = Json.asMap(so);
+                Tensor loss = opt.step(() -> {
+                    opt.zeroGrad();
+                    Tensor l = a.mv(w).sub(b).pow(2L).sum().add(w.pow(4L).sum().mul(0.1));
+                    l.backward();
+                    return l;
+                });
+                double expected = Json.asDouble(step.get("loss"));
+                assertEquals(expected, loss.item(), 1e-5 * Math.max(1, Math.abs(expected)), "LBFGS loss " + kw);
+                NnFixtures.assertTensor(step.get("w"), w, 1e-5, 1e-6, "LBFGS w " + kw);
+            }
         }
     }
 

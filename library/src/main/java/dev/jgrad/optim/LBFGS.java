@@ -1,0 +1,179 @@
+package dev.jgrad.optim;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.Torch;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * L-BFGS as PyTorch 1.13 runs it without a line search: each {@link #step(Supplier)} makes up to maxIter
+ * quasi-Newton steps, re-evaluating the closure after each, with the two-loop recursion over the last
+ * historySize curvature pairs. The arithmetic is PyTorch's, operation for operation: the scalars it keeps
+ * as 0-dim tensors (ys, rho, H_diag, the step length) are 0-dim tensors here too, so float32 parameters
+ * follow the same trajectory. The strong-Wolfe line search is not implemented yet (it raises).
+ */
+public class LBFGS extends Optimizer {
+    private final List<Tensor> params;
+    private final Map<String, Object> st = new LinkedHashMap<>();
+
+    public LBFGS(Iterable<? extends Tensor> params) { this(params, 1.0); }
+
+    public LBFGS(Iterable<? extends Tensor> params, double lr) { this(params, lr, 20, null, 1e-7, 1e-9, 100, null); }
+
+    /** maxEval null: maxIter * 5 / 4; lineSearchFn null (only null is implemented yet). */
+    public LBFGS(Iterable<? extends Tensor> params, double lr, int maxIter, Integer maxEval, double toleranceGrad, double toleranceChange,
+                 int historySize, String lineSearchFn) {
+        super(params, defaults(lr, maxIter, maxEval == null ? maxIter * 5 / 4 : maxEval, toleranceGrad, toleranceChange, historySize,
+                lineSearchFn));
+        if (paramGroups.size() != 1) throw new IllegalArgumentException("LBFGS doesn't support per-parameter options (parameter groups)");
+        if (lineSearchFn != null) throw new UnsupportedOperationException("jgrad: LBFGS line_search_fn='" + lineSearchFn + "' is not implemented yet");
+        this.params = paramGroups.get(0).params();
+    }
+
+    private static Map<String, Object> defaults(double lr, int maxIter, int maxEval, double tolGrad, double tolChange, int history,
+                                                String lineSearch) {
+        checkNonNegative(lr, "learning rate");
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("lr", lr);
+        d.put("max_iter", maxIter);
+        d.put("max_eval", maxEval);
+        d.put("tolerance_grad", tolGrad);
+        d.put("tolerance_change", tolChange);
+        d.put("history_size", history);
+        d.put("line_search_fn", lineSearch);
+        return d;
+    }
+
+    /** LBFGS needs the closure: it re-evaluates the loss several times per step. */
+    @Override public void step() {
+        throw new IllegalStateException("LBFGS.step needs a closure that re-evaluates the model and returns the loss: step(closure)");
+    }
+
+    private Tensor flatGrad() {
+        List<Tensor> views = new ArrayList<>(params.size());
+        for (Tensor p : params) views.add(p.grad() == null ? Torch.zerosLike(p).reshape(-1) : p.grad().reshape(-1));
+        return Torch.cat(views, 0);
+    }
+
+    private void addGrad(double stepSize, Tensor update) {
+        long offset = 0;
+        for (Tensor p : params) {
+            long n = p.numel();
+            p.add_(update.narrow(0, offset, n).viewAs(p), stepSize);
+            offset += n;
+        }
+    }
+
+    private static double evaluate(Supplier<Tensor> closure) {
+        try (var g = Torch.enableGrad()) {
+            return closure.get().item();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    @Override public Tensor step(Supplier<Tensor> closure) {
+        ParamGroup group = paramGroups.get(0);
+        double lr = group.lr(), tolGrad = group.getDouble("tolerance_grad"), tolChange = group.getDouble("tolerance_change");
+        int maxIter = ((Number) group.options().get("max_iter")).intValue(), maxEval = ((Number) group.options().get("max_eval")).intValue();
+        int historySize = ((Number) group.options().get("history_size")).intValue();
+        st.putIfAbsent("func_evals", 0);
+        st.putIfAbsent("n_iter", 0);
+        Tensor origLoss;
+        try (var g = Torch.enableGrad()) {
+            origLoss = closure.get();
+        }
+        try (var guard = Torch.noGrad()) {
+            double loss = origLoss.item();
+            int currentEvals = 1;
+            st.put("func_evals", (Integer) st.get("func_evals") + 1);
+            Tensor flatGrad = flatGrad();
+            boolean optCond = flatGrad.abs().max().le(tolGrad).itemBool();
+            if (optCond) return origLoss;
+            Tensor d = (Tensor) st.get("d");
+            double t = st.containsKey("t") ? (Double) st.get("t") : 0;
+            List<Tensor> oldDirs = (List<Tensor>) st.get("old_dirs"), oldStps = (List<Tensor>) st.get("old_stps"),
+                    ro = (List<Tensor>) st.get("ro");
+            Tensor hDiag = (Tensor) st.get("H_diag");
+            Tensor prevFlatGrad = (Tensor) st.get("prev_flat_grad");
+            double prevLoss = st.containsKey("prev_loss") ? (Double) st.get("prev_loss") : 0;
+            int nIter = 0;
+            while (nIter < maxIter) {
+                nIter++;
+                int globalIter = (Integer) st.get("n_iter") + 1;
+                st.put("n_iter", globalIter);
+                if (globalIter == 1) {
+                    d = flatGrad.neg();
+                    oldDirs = new ArrayList<>();
+                    oldStps = new ArrayList<>();
+                    ro = new ArrayList<>();
+                    hDiag = null;  // the number 1
+                } else {
+                    Tensor y = flatGrad.sub(prevFlatGrad), s = d.mul(t);
+                    Tensor ys = y.dot(s);
+                    if (ys.gt(1e-10).itemBool()) {
+                        if (oldDirs.size() == historySize) {
+                            oldDirs.remove(0);
+                            oldStps.remove(0);
+                            ro.remove(0);
+                        }
+                        oldDirs.add(y);
+                        oldStps.add(s);
+                        ro.add(ys.reciprocal().mul(1.0));
+                        hDiag = ys.div(y.dot(y));
+                    }
+                    int numOld = oldDirs.size();
+                    Tensor[] al = new Tensor[numOld];
+                    Tensor q = flatGrad.neg();
+                    for (int i = numOld - 1; i >= 0; i--) {
+                        al[i] = oldStps.get(i).dot(q).mul(ro.get(i));
+                        q.add_(oldDirs.get(i), -al[i].item());
+                    }
+                    Tensor r = hDiag == null ? q.mul(1L) : q.mul(hDiag);
+                    d = r;
+                    for (int i = 0; i < numOld; i++) {
+                        Tensor be = oldDirs.get(i).dot(r).mul(ro.get(i));
+                        r.add_(oldStps.get(i), al[i].sub(be).item());
+                    }
+                }
+                if (prevFlatGrad == null) prevFlatGrad = flatGrad.clone();
+                else prevFlatGrad.copy_(flatGrad);
+                prevLoss = loss;
+                if (globalIter == 1) {
+                    Tensor inv = flatGrad.abs().sum().reciprocal().mul(1.0);
+                    t = inv.lt(1.0).itemBool() ? inv.mul(lr).item() : lr;  // min(1., 1/|g|_1) * lr
+                } else {
+                    t = lr;
+                }
+                Tensor gtd = flatGrad.dot(d);
+                if (gtd.gt(-tolChange).itemBool()) break;
+                int lsEvals = 0;
+                addGrad(t, d);
+                if (nIter != maxIter) {
+                    loss = evaluate(closure);
+                    flatGrad = flatGrad();
+                    optCond = flatGrad.abs().max().le(tolGrad).itemBool();
+                    lsEvals = 1;
+                }
+                currentEvals += lsEvals;
+                st.put("func_evals", (Integer) st.get("func_evals") + lsEvals);
+                if (nIter == maxIter) break;
+                if (currentEvals >= maxEval) break;
+                if (optCond) break;
+                if (d.mul(t).abs().max().le(tolChange).itemBool()) break;
+                if (Math.abs(loss - prevLoss) < tolChange) break;
+            }
+            st.put("d", d);
+            st.put("t", t);
+            st.put("old_dirs", oldDirs);
+            st.put("old_stps", oldStps);
+            st.put("ro", ro);
+            if (hDiag != null) st.put("H_diag", hDiag);
+            st.put("prev_flat_grad", prevFlatGrad);
+            st.put("prev_loss", prevLoss);
+        }
+        return origLoss;
+    }
+}
