@@ -237,6 +237,7 @@ class BreadthFixtureTest {
             case "longs" -> new Arg(long[].class, Json.asLongArray(v));
             case "dtype" -> new Arg(DType.class, FixtureTensors.dtype((String) v));
             case "string" -> new Arg(String.class, v);
+            case "null" -> new Arg(Void.class, null);
             case "tensors" -> {
                 List<Tensor> ts = new ArrayList<>();
                 for (Object o : Json.asList(v)) ts.add(FixtureTensors.tensor(Json.asMap(o)));
@@ -288,6 +289,7 @@ class BreadthFixtureTest {
 
     private static boolean accepts(Class<?> param, Class<?> arg) {
         if (param == arg) return true;
+        if (arg == Void.class) return !param.isPrimitive();
         return (param == Integer.class && arg == int.class) || (param == Long.class && arg == long.class)
                 || (param == Double.class && arg == double.class) || (param == Boolean.class && arg == boolean.class);
     }

@@ -603,6 +603,19 @@ class GradcheckAllOpsTest {
             var r = lstm.forward(in.get(0), null, null);
             return List.of(r.output(), r.h(), r.c());
         }, any(4, 1, 3));
+        binary("conv1d", (x, w) -> F.conv1d(x, w, null, 2, 1, 1, 1), any(2, 2, 5), any(3, 2, 2));
+        binary("conv_transpose2d", (x, w) -> F.convTranspose2d(x, w, null, new int[] {2}, new int[] {1}, new int[] {1}, 1, new int[] {1}),
+                any(1, 2, 3, 3), any(2, 2, 3, 3));
+        binary("conv_transpose1d", (x, w) -> F.convTranspose1d(x, w, null, 2, 0, 1, 1, 1), any(1, 2, 4), any(2, 3, 2));
+        unary("avg_pool2d ceil, no padding counted", a -> F.avgPool2d(a, new int[] {3}, new int[] {2}, new int[] {1}, true, false, null),
+                any(1, 2, 5, 4));
+        unary("adaptive_avg_pool2d", a -> F.adaptiveAvgPool2d(a, 3, 2), any(1, 2, 5, 4));
+        unary("upsample nearest", a -> F.interpolate(a, 1.5, "nearest"), any(1, 1, 2, 3));
+        unary("upsample bilinear", a -> F.interpolate(a, 2.0, "bilinear"), any(1, 1, 2, 3));
+        unary("pixel_shuffle", a -> F.pixelShuffle(a, 2), any(1, 4, 2, 2));
+        unary("pixel_unshuffle", a -> F.pixelUnshuffle(a, 2), any(1, 1, 4, 2));
+        add("group_norm", in -> List.of(F.groupNorm(in.get(0), 2, in.get(1), in.get(2), 1e-5)), any(2, 4, 3),
+                leaf(new double[] {0.5, 1.5, -1.0, 2.0}, Layout.CONTIGUOUS, 4), any(4));
         add("hstack vstack", in -> List.of(Torch.hstack(List.of(in.get(0), in.get(1))), Torch.vstack(List.of(in.get(1), in.get(1).t()))),
                 any(2, 3), any(2, 2));
     }

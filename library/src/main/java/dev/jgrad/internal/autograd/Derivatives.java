@@ -1016,6 +1016,91 @@ public final class Derivatives {
                 g -> g.sum(new int[] {0, 2, 3}, false));
     }
 
+    /** conv1d: the 2-d formulas on the tensors with a unit height dim put in (geometry is the 2-d one). */
+    public static Tensor convolution1d(Tensor result, Tensor input, Tensor weight, Tensor bias, int[] geometry, int groups) {
+        if (!Recorder.shouldRecord(in(input, weight, bias))) return result;
+        int[] in2 = shape2d(TensorInternals.shape(input)), w2 = shape2d(TensorInternals.shape(weight));
+        Recorder.Row row = Recorder.start("ConvolutionBackward0", result, input, weight, none(bias));
+        SavedTensor x = row.save(weight.requiresGrad() ? input : null), w = row.save(input.requiresGrad() ? weight : null);
+        return row.formulas(
+                g -> NnDerivativeHelpers.convInputGrad(g.unsqueeze(2), w.unpack().unsqueeze(2), in2, geometry, groups).squeeze(2),
+                g -> NnDerivativeHelpers.convWeightGrad(g.unsqueeze(2), x.unpack().unsqueeze(2), w2, geometry, groups).squeeze(2),
+                g -> g.sum(new int[] {0, 2}, false));
+    }
+
+    private static int[] shape2d(int[] s) { return new int[] {s[0], s[1], 1, s[2]}; }
+
+    /** conv_transpose2d: its input gradient is the convolution of grad by the same weight; its weight gradient conv2d's with the roles swapped. */
+    public static Tensor convolutionTranspose(Tensor result, Tensor input, Tensor weight, Tensor bias, int[] geometry, int groups) {
+        if (!Recorder.shouldRecord(in(input, weight, bias))) return result;
+        int[] weightShape = TensorInternals.shape(weight);
+        Recorder.Row row = Recorder.start("ConvolutionBackward0", result, input, weight, none(bias));
+        SavedTensor x = row.save(weight.requiresGrad() ? input : null), w = row.save(input.requiresGrad() ? weight : null);
+        int[] stride = {geometry[2], geometry[3]}, padding = {geometry[4], geometry[5]}, dilation = {geometry[6], geometry[7]};
+        return row.formulas(
+                g -> Torch.conv2d(g, w.unpack(), null, stride, padding, dilation, groups),
+                g -> NnDerivativeHelpers.convWeightGrad(x.unpack(), g, weightShape, geometry, groups),
+                g -> g.sum(new int[] {0, 2, 3}, false));
+    }
+
+    public static Tensor avgPool2d(Tensor result, Tensor self, int[] geo, int oh, int ow, int padBottom, int padRight, Tensor divisors) {
+        if (!Recorder.shouldRecord(self)) return result;
+        int[] shape = TensorInternals.shape(self);
+        return Recorder.row("AvgPool2DBackward0", result, self,
+                g -> NnDerivativeHelpers.avgPoolBackward(g, shape, geo, oh, ow, padBottom, padRight, divisors));
+    }
+
+    /** adaptive_avg_pool2d computed as rows @ x @ cols^T (averaging matrices): the gradient is rows^T @ grad @ cols. */
+    public static Tensor adaptiveAvgPool2d(Tensor result, Tensor self, Tensor rows, Tensor cols) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return Recorder.row("AdaptiveAvgPool2DBackward0", result, self, g -> rows.t().matmul(g).matmul(cols));
+    }
+
+    public static Tensor upsampleNearest(Tensor result, Tensor self, Tensor rows, Tensor cols) {
+        if (!Recorder.shouldRecord(self)) return result;
+        int[] shape = TensorInternals.shape(self);
+        return Recorder.row("UpsampleNearest2DBackward1", result, self, g -> NnDerivativeHelpers.upsampleNearestBackward(g, shape, rows, cols));
+    }
+
+    /** rows/cols: {first source index, second source index, first weight, second weight} along each dim. */
+    public static Tensor upsampleBilinear(Tensor result, Tensor self, Tensor[] rows, Tensor[] cols) {
+        if (!Recorder.shouldRecord(self)) return result;
+        int[] shape = TensorInternals.shape(self);
+        return Recorder.row("UpsampleBilinear2DBackward1", result, self, g -> NnDerivativeHelpers.upsampleBilinearBackward(g, shape, rows, cols));
+    }
+
+    /** pixel_shuffle and pixel_unshuffle undo each other. */
+    public static Tensor pixelShuffle(Tensor result, Tensor self, int r, boolean toSpace) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return Recorder.row(toSpace ? "PixelShuffleBackward0" : "PixelUnshuffleBackward0", result, self,
+                g -> NnDerivativeHelpers.pixelShuffleRecorded(g, r, !toSpace));
+    }
+
+    /** group_norm: the normalisation's gradient per (sample, group); weight and bias as per-channel affine parameters. */
+    public static Tensor groupNorm(Tensor result, Tensor input, Tensor weight, Tensor bias, int groups, double eps) {
+        if (!Recorder.shouldRecord(in(input, weight, bias))) return result;
+        Recorder.Row row = Recorder.start("NativeGroupNormBackward0", result, input, none(weight), none(bias));
+        SavedTensor x = row.save(input), w = row.save(weight);
+        int[] reduce = NnDerivativeHelpers.nonChannelDims(input.dim());
+        return row.formulas(
+                g -> NnDerivativeHelpers.groupNormInputGrad(g, x.unpack(), w == null ? null : w.unpack(), groups, eps),
+                g -> g.mul(NnDerivativeHelpers.groupNormXhat(x.unpack(), groups, eps)).sum(reduce, false),
+                g -> g.sum(reduce, false));
+    }
+
+    /** conv_transpose1d: the 2-d transposed formulas on the tensors with a unit height dim put in. */
+    public static Tensor convolutionTranspose1d(Tensor result, Tensor input, Tensor weight, Tensor bias, int[] geometry, int groups) {
+        if (!Recorder.shouldRecord(in(input, weight, bias))) return result;
+        int[] w2 = shape2d(TensorInternals.shape(weight));
+        Recorder.Row row = Recorder.start("ConvolutionBackward0", result, input, weight, none(bias));
+        SavedTensor x = row.save(weight.requiresGrad() ? input : null), w = row.save(input.requiresGrad() ? weight : null);
+        int[] stride = {geometry[2], geometry[3]}, padding = {geometry[4], geometry[5]}, dilation = {geometry[6], geometry[7]};
+        return row.formulas(
+                g -> Torch.conv2d(g.unsqueeze(2), w.unpack().unsqueeze(2), null, stride, padding, dilation, groups).squeeze(2),
+                g -> NnDerivativeHelpers.convWeightGrad(x.unpack().unsqueeze(2), g.unsqueeze(2), w2, geometry, groups).squeeze(2),
+                g -> g.sum(new int[] {0, 2}, false));
+    }
+
     public static Tensor im2col(Tensor result, Tensor self, int[] inputSize, int[] geometry) {
         if (!Recorder.shouldRecord(self)) return result;
         return Recorder.row("Im2ColBackward0", result, self, g -> NnDerivativeHelpers.col2im(g, inputSize, geometry));

@@ -122,6 +122,21 @@ public final class NnDerivativeHelpers {
         return gh.sub(gh.mean(dims, true)).sub(xhat.mul(gh.mul(xhat).mean(dims, true))).mul(rstd);
     }
 
+    /** x seen as (N, G, rest): the statistics' dims of group norm are the last. */
+    private static Tensor grouped(Tensor x, int groups) { return x.reshape(x.size(0), groups, -1); }
+
+    /** group_norm's normalised input (N, G, C/G * spatial), standardised per (sample, group). */
+    public static Tensor groupNormXhat(Tensor x, int groups, double eps) {
+        return standardize(grouped(x, groups), new int[] {2}, eps)[0].reshape(x.shape());
+    }
+
+    /** group_norm's input gradient: the normalisation's, per (sample, group), of grad * weight. */
+    public static Tensor groupNormInputGrad(Tensor g, Tensor x, Tensor weight, int groups, double eps) {
+        Tensor[] s = standardize(grouped(x, groups), new int[] {2}, eps);
+        Tensor gh = weight == null ? g : g.mul(channelView(weight, x.dim()));
+        return normalizedInputGrad(grouped(gh, groups), s[0], s[1], new int[] {2}).reshape(x.shape());
+    }
+
     public static Tensor layerNormXhat(Tensor x, int normDims, double eps) {
         return standardize(x, lastDims(x.dim(), normDims), eps)[0];
     }
@@ -200,5 +215,80 @@ public final class NnDerivativeHelpers {
         flatShape[nd - 2] = (long) inputShape[nd - 2] * inputShape[nd - 1];
         Tensor flat = g.newZeros(flatShape).scatterAdd(nd - 2, indices.flatten(nd - 2, -1), g.flatten(nd - 2, -1));
         return flat.view(DerivativeHelpers.toLong(inputShape));
+    }
+
+    /**
+     * avg_pool2d's adjoint: each output's gradient over its divisor, spread over its window of the padded
+     * planes (col2im), the padding cropped. geo = {kh, kw, sh, sw, ph, pw}; padBottom/padRight the extra
+     * zeros ceil_mode's last windows reach.
+     */
+    public static Tensor avgPoolBackward(Tensor g, int[] inputShape, int[] geo, int oh, int ow, int padBottom, int padRight, Tensor divisors) {
+        int nd = inputShape.length, h = inputShape[nd - 2], w = inputShape[nd - 1];
+        int ph = h + geo[4] + padBottom, pw = w + geo[5] + padRight;
+        Tensor share = g.reshape(-1, 1, (long) oh * ow).div(divisors.reshape(1, 1, -1));
+        Tensor cols = share.expand(share.size(0), (long) geo[0] * geo[1], (long) oh * ow);
+        Tensor planes = Torch.col2im(cols, new int[] {ph, pw}, new int[] {geo[0], geo[1]}, new int[] {1, 1}, new int[] {0, 0},
+                new int[] {geo[2], geo[3]});
+        return planes.narrow(2, geo[4], h).narrow(3, geo[5], w).reshape(DerivativeHelpers.toLong(inputShape));
+    }
+
+    /** pixel_shuffle (toSpace: (.., C r^2, H, W) to (.., C, H r, W r)) or pixel_unshuffle, through a view, a permute and one copy. */
+    public static Tensor pixelShuffle(Tensor x, int r, boolean toSpace) {
+        int nd = x.dim();
+        long[] lead = java.util.Arrays.copyOf(x.shape(), nd - 3);
+        long c = x.size(-3), h = x.size(-2), w = x.size(-1);
+        long[] split, result;
+        int[] order = new int[nd + 2];
+        for (int i = 0; i < nd - 3; i++) order[i] = i;
+        int b = nd - 3;
+        int[] tail;
+        if (toSpace) {
+            long oc = c / ((long) r * r);
+            split = concat(lead, oc, r, r, h, w);
+            tail = new int[] {0, 3, 1, 4, 2};  // (oc, r, r, h, w) -> (oc, h, r, w, r)
+            result = concat(lead, oc, h * r, w * r);
+        } else {
+            long oh = h / r, ow = w / r;
+            split = concat(lead, c, oh, r, ow, r);
+            tail = new int[] {0, 2, 4, 1, 3};  // (c, oh, r, ow, r) -> (c, r, r, oh, ow)
+            result = concat(lead, c * r * r, oh, ow);
+        }
+        for (int i = 0; i < 5; i++) order[b + i] = b + tail[i];
+        return x.reshape(split).permute(order).contiguous().reshape(result);
+    }
+
+    private static long[] concat(long[] lead, long... rest) {
+        long[] r = java.util.Arrays.copyOf(lead, lead.length + rest.length);
+        System.arraycopy(rest, 0, r, lead.length, rest.length);
+        return r;
+    }
+
+    /** pixel_shuffle (or unshuffle) of g computed without recording, then recorded as its own node. */
+    public static Tensor pixelShuffleRecorded(Tensor g, int r, boolean toSpace) {
+        Tensor out;
+        try (var guard = dev.jgrad.autograd.GradMode.setEnabled(false)) {
+            out = pixelShuffle(g, r, toSpace);
+        }
+        return Derivatives.pixelShuffle(out, g, r, toSpace);
+    }
+
+    /** Nearest upsampling's adjoint: gradients added back to the rows, then the columns, they were copied from. */
+    public static Tensor upsampleNearestBackward(Tensor g, int[] inputShape, Tensor rows, Tensor cols) {
+        int[] mid = inputShape.clone();
+        mid[3] = (int) g.size(3);
+        Tensor r = indexAddInto(g, mid, 2, rows);
+        return indexAddInto(r, inputShape, 3, cols);
+    }
+
+    /** Bilinear upsampling's adjoint: each output's gradient, weighted, back to its four source pixels. */
+    public static Tensor upsampleBilinearBackward(Tensor g, int[] inputShape, Tensor[] rows, Tensor[] cols) {
+        int[] mid = inputShape.clone();
+        mid[2] = (int) g.size(2);
+        Tensor hl = rows[2].reshape(-1, 1), hr = rows[3].reshape(-1, 1);
+        Tensor gt = g.mul(hl), gb = g.mul(hr);
+        // columns first (the forward read columns last), then rows
+        Tensor top = indexAddInto(gt.mul(cols[2]), mid, 3, cols[0]).add(indexAddInto(gt.mul(cols[3]), mid, 3, cols[1]));
+        Tensor bottom = indexAddInto(gb.mul(cols[2]), mid, 3, cols[0]).add(indexAddInto(gb.mul(cols[3]), mid, 3, cols[1]));
+        return indexAddInto(top, inputShape, 2, rows[0]).add(indexAddInto(bottom, inputShape, 2, rows[1]));
     }
 }

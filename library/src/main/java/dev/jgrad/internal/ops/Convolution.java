@@ -102,6 +102,87 @@ public final class Convolution {
         }
     }
 
+    /**
+     * conv1d over (N, C, L) or unbatched (C, L): the 2-d convolution of (N, C, 1, L) by (Cout, Cin/groups, 1, k),
+     * recorded as one ConvolutionBackward0 over the 1-d tensors, as PyTorch records it.
+     */
+    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups) {
+        if (input.dim() == 2) return conv1d(input.unsqueeze(0), weight, bias, stride, padding, dilation, groups).squeeze(0);
+        if (input.dim() != 3) {
+            throw new IllegalArgumentException("Expected 2D (unbatched) or 3D (batched) input to conv1d, but got input of size: "
+                    + Shapes.format(shape(input)));
+        }
+        if (weight.dim() != 3) throw new IllegalArgumentException("weight should have at least three dimensions");
+        int[] geo2 = {1, shape(weight)[2], 1, stride, 0, padding, 1, dilation};
+        Tensor out;
+        try (var guard = dev.jgrad.autograd.GradMode.setEnabled(false)) {
+            out = conv2d(input.unsqueeze(2), weight.unsqueeze(2), bias, new int[] {1, stride}, new int[] {0, padding},
+                    new int[] {1, dilation}, groups).squeeze(2);
+        }
+        return Derivatives.convolution1d(out, input, weight, bias, geo2, groups);
+    }
+
+    /**
+     * conv_transpose2d: the adjoint of conv2d, x (N, Cin, H, W) by weight (Cin, Cout/groups, kh, kw) into
+     * (N, Cout, (H - 1) s - 2 p + d (k - 1) + outputPadding + 1, ...): the column product scattered back by col2im.
+     */
+    public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] outputPadding,
+                                         int groups, int[] dilation) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::convolution", input, weight, bias) : null) {
+            if (input.dim() == 3) {
+                return convTranspose2d(input.unsqueeze(0), weight, bias, stride, padding, outputPadding, groups, dilation).squeeze(0);
+            }
+            if (input.dim() != 4) {
+                throw new IllegalArgumentException("Expected 3D (unbatched) or 4D (batched) input to conv_transpose2d, but got input of size: "
+                        + Shapes.format(shape(input)));
+            }
+            if (weight.dim() != 4) throw new IllegalArgumentException("weight should have at least three dimensions");
+            Checks.requireFloat(input, "slow_conv_transpose2d_cpu");
+            int cin = shape(input)[1];
+            if (shape(weight)[0] != cin) {
+                throw new IllegalArgumentException("Given transposed=1, weight of size " + Shapes.format(shape(weight)) + ", expected input"
+                        + Shapes.format(shape(input)) + " to have " + shape(weight)[0] + " channels, but got " + cin + " channels instead");
+            }
+            int cout = shape(weight)[1] * groups;
+            Window w = window(new int[] {shape(weight)[2], shape(weight)[3]}, stride, padding, dilation);
+            int[] op = pair(outputPadding, "output_padding");
+            if ((op[0] >= w.sh() && op[0] >= w.dh()) || (op[1] >= w.sw() && op[1] >= w.dw())) {
+                throw new IllegalArgumentException("output padding must be smaller than either stride or dilation, but got output_padding_height: "
+                        + op[0] + " output_padding_width: " + op[1] + " stride_height: " + w.sh() + " stride_width: " + w.sw()
+                        + " dilation_height: " + w.dh() + " dilation_width: " + w.dw());
+            }
+            int oh = (shape(input)[2] - 1) * w.sh() - 2 * w.ph() + w.dh() * (w.kh() - 1) + op[0] + 1;
+            int ow = (shape(input)[3] - 1) * w.sw() - 2 * w.pw() + w.dw() * (w.kw() - 1) + op[1] + 1;
+            int[] outShape = {shape(input)[0], cout, oh, ow};
+            Tensor out;
+            try (var guard = dev.jgrad.autograd.GradMode.setEnabled(false)) {
+                out = dev.jgrad.internal.autograd.NnDerivativeHelpers.convInputGrad(input, weight, outShape, geometry(w), groups);
+                if (bias != null) out = out.add(bias.reshape(1, cout, 1, 1));
+            }
+            return Derivatives.convolutionTranspose(out, input, weight, bias, geometry(w), groups);
+        }
+    }
+
+    /** conv_transpose1d: the 2-d one over a unit height, recorded as one ConvolutionBackward0 over the 1-d tensors. */
+    public static Tensor convTranspose1d(Tensor input, Tensor weight, Tensor bias, int stride, int padding, int outputPadding, int groups,
+                                         int dilation) {
+        if (input.dim() == 2) {
+            return convTranspose1d(input.unsqueeze(0), weight, bias, stride, padding, outputPadding, groups, dilation).squeeze(0);
+        }
+        if (input.dim() != 3) {
+            throw new IllegalArgumentException("Expected 2D (unbatched) or 3D (batched) input to conv_transpose1d, but got input of size: "
+                    + Shapes.format(shape(input)));
+        }
+        if (weight.dim() != 3) throw new IllegalArgumentException("weight should have at least three dimensions");
+        int[] geo2 = {1, shape(weight)[2], 1, stride, 0, padding, 1, dilation};
+        Tensor out;
+        try (var guard = dev.jgrad.autograd.GradMode.setEnabled(false)) {
+            out = convTranspose2d(input.unsqueeze(2), weight.unsqueeze(2), bias, new int[] {1, stride}, new int[] {0, padding},
+                    new int[] {0, outputPadding}, groups, new int[] {1, dilation}).squeeze(2);
+        }
+        return Derivatives.convolutionTranspose1d(out, input, weight, bias, geo2, groups);
+    }
+
     public static Tensor im2col(Tensor input, int[] kernel, int[] dilation, int[] padding, int[] stride) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::im2col", input) : null) {
             if (input.dim() != 4) throw new IllegalArgumentException("Input Error: Only 4D input Tensors are supported (got "

@@ -2,6 +2,7 @@ package dev.jgrad.internal.ops;
 
 import static dev.jgrad.internal.TensorInternals.*;
 
+import dev.jgrad.DType;
 import dev.jgrad.Tensor;
 import dev.jgrad.internal.autograd.Derivatives;
 import dev.jgrad.internal.core.Checks;
@@ -74,6 +75,38 @@ public final class Normalization {
                 if (runningVar != null) storage(runningVar).bumpVersion();
             }
             return Derivatives.batchNorm(result, input, weight, bias, training, evalMean, evalInvstd, eps);
+        }
+    }
+
+    /** group_norm over (N, C, ...): each sample's channels in groups of C / groups, normalised together, then weight and bias per channel. */
+    public static Tensor groupNorm(Tensor input, int groups, Tensor weight, Tensor bias, double eps) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::group_norm", input, weight, bias) : null) {
+            if (input.dim() < 2) throw new IllegalArgumentException("Expected at least 2 dimensions for input tensor but received " + input.dim());
+            long c = input.size(1);
+            if (groups <= 0 || c % groups != 0) {
+                throw new IllegalArgumentException("Expected number of channels in input to be divisible by num_groups, but got input of shape "
+                        + input.size() + " and num_groups=" + groups);
+            }
+            for (Tensor p : new Tensor[] {weight, bias}) {
+                if (p != null && (p.dim() != 1 || p.numel() != c)) {
+                    throw new IllegalArgumentException("Expected " + (p == weight ? "weight" : "bias") + " to be a vector of size equal to the number "
+                            + "of channels in input, but got " + (p == weight ? "weight" : "bias") + " of shape " + p.size() + " and input of shape "
+                            + input.size());
+                }
+            }
+            Checks.requireFloat(input, "native_group_norm");
+            Tensor out;
+            try (var guard = dev.jgrad.autograd.GradMode.setEnabled(false)) {
+                Tensor x = Copying.convert(input, DType.FLOAT64);
+                Tensor y = dev.jgrad.internal.autograd.NnDerivativeHelpers.groupNormXhat(x, groups, eps);
+                long[] channel = new long[input.dim()];
+                java.util.Arrays.fill(channel, 1);
+                channel[1] = c;
+                if (weight != null) y = y.mul(weight.reshape(channel));
+                if (bias != null) y = y.add(bias.reshape(channel));
+                out = Copying.convert(y, input.dtype());
+            }
+            return Derivatives.groupNorm(out, input, weight, bias, groups, eps);
         }
     }
 }

@@ -5,7 +5,10 @@ import dev.jgrad.Generator;
 import dev.jgrad.Tensor;
 import dev.jgrad.Torch;
 import dev.jgrad.internal.ops.Activations;
+import dev.jgrad.internal.ops.Convolution;
+import dev.jgrad.internal.ops.Normalization;
 import dev.jgrad.internal.ops.Padding;
+import dev.jgrad.internal.ops.Pooling;
 
 /**
  * {@code torch.nn.functional}: stateless layers and losses. Where Python has keyword arguments, the
@@ -213,6 +216,124 @@ public final class F {
     /** stride, padding and dilation as (h, w) pairs. */
     public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation, int groups) {
         return Torch.conv2d(x, weight, bias, stride, padding, dilation, groups);
+    }
+
+    /** 1-d convolution over (N, C, L) or (C, L) by weight (Cout, Cin / groups, k). */
+    public static Tensor conv1d(Tensor x, Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups) {
+        return Convolution.conv1d(x, weight, bias, stride, padding, dilation, groups);
+    }
+
+    public static Tensor conv1d(Tensor x, Tensor weight, Tensor bias) { return conv1d(x, weight, bias, 1, 0, 1, 1); }
+
+    /** The transposed 2-d convolution: x (N, Cin, H, W) by weight (Cin, Cout / groups, kh, kw); pairs may have one element. */
+    public static Tensor convTranspose2d(Tensor x, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] outputPadding, int groups,
+                                         int[] dilation) {
+        return Convolution.convTranspose2d(x, weight, bias, stride, padding, outputPadding, groups, dilation);
+    }
+
+    public static Tensor convTranspose2d(Tensor x, Tensor weight, Tensor bias, int stride, int padding) {
+        return convTranspose2d(x, weight, bias, new int[] {stride}, new int[] {padding}, new int[] {0}, 1, new int[] {1});
+    }
+
+    /** The transposed 1-d convolution, as the 2-d one over a unit height. */
+    public static Tensor convTranspose1d(Tensor x, Tensor weight, Tensor bias, int stride, int padding, int outputPadding, int groups,
+                                         int dilation) {
+        return Convolution.convTranspose1d(x, weight, bias, stride, padding, outputPadding, groups, dilation);
+    }
+
+    /** Average of each window (PyTorch's avg_pool2d arguments; stride null: the kernel size). */
+    public static Tensor avgPool2d(Tensor x, int[] kernelSize, int[] stride, int[] padding, boolean ceilMode, boolean countIncludePad,
+                                   Integer divisorOverride) {
+        return Pooling.avgPool2d(x, kernelSize, stride, padding, ceilMode, countIncludePad, divisorOverride);
+    }
+
+    public static Tensor avgPool2d(Tensor x, int kernelSize) { return avgPool2d(x, kernelSize, kernelSize, 0); }
+
+    public static Tensor avgPool2d(Tensor x, int kernelSize, int stride, int padding) {
+        return avgPool2d(x, new int[] {kernelSize}, new int[] {stride}, new int[] {padding}, false, true, null);
+    }
+
+    /** avg_pool1d over (N, C, L), as the 2-d pooling of a unit height (so its node is the squeeze, as in PyTorch). */
+    public static Tensor avgPool1d(Tensor x, int kernelSize, int stride, int padding, boolean ceilMode, boolean countIncludePad) {
+        if (x.dim() != 2 && x.dim() != 3) {
+            throw new IllegalArgumentException("avg_pool1d() Expected 2D or 3D input tensor, but got " + x.size());
+        }
+        return avgPool2d(x.unsqueeze(-2), new int[] {1, kernelSize}, new int[] {1, stride}, new int[] {0, padding}, ceilMode,
+                countIncludePad, null).squeeze(-2);
+    }
+
+    public static Tensor avgPool1d(Tensor x, int kernelSize) { return avgPool1d(x, kernelSize, kernelSize, 0, false, true); }
+
+    /** max_pool1d over (N, C, L), as the 2-d pooling of a unit height. */
+    public static Tensor maxPool1d(Tensor x, int kernelSize, int stride, int padding, int dilation, boolean ceilMode) {
+        if (x.dim() != 2 && x.dim() != 3) {
+            throw new IllegalArgumentException("max_pool1d() Expected 2D or 3D input tensor, but got " + x.size());
+        }
+        return maxPool2d(x.unsqueeze(-2), new int[] {1, kernelSize}, new int[] {1, stride}, new int[] {0, padding}, new int[] {1, dilation},
+                ceilMode).squeeze(-2);
+    }
+
+    public static Tensor maxPool1d(Tensor x, int kernelSize) { return maxPool1d(x, kernelSize, kernelSize, 0, 1, false); }
+
+    /** Each output cell averages its adaptive window of the input (outputSize: (oh, ow), or one value for both). */
+    public static Tensor adaptiveAvgPool2d(Tensor x, int... outputSize) {
+        int oh = outputSize[0], ow = outputSize.length > 1 ? outputSize[1] : outputSize[0];
+        return Pooling.adaptiveAvgPool2d(x, oh, ow);
+    }
+
+    public static Tensor adaptiveAvgPool1d(Tensor x, int outputSize) {
+        if (x.dim() != 2 && x.dim() != 3) {
+            throw new IllegalArgumentException("adaptive_avg_pool1d() argument 'input' should be 2D or 3D, got " + x.dim() + "D");
+        }
+        return adaptiveAvgPool2d(x.unsqueeze(-2), 1, outputSize).squeeze(-2);
+    }
+
+    /** Upsampling of (N, C, H, W) to size (oh, ow); mode "nearest" or "bilinear". */
+    public static Tensor interpolate(Tensor x, int[] size, String mode, boolean alignCorners) {
+        return Pooling.interpolate(x, size.length == 1 ? new int[] {size[0], size[0]} : size, null, mode, alignCorners);
+    }
+
+    /** Upsampling of (N, C, H, W) by scale factors (one for both dims, or (h, w)); the output is floor(in * scale). */
+    public static Tensor interpolate(Tensor x, double[] scaleFactor, String mode, boolean alignCorners) {
+        return Pooling.interpolate(x, null, scaleFactor.length == 1 ? new double[] {scaleFactor[0], scaleFactor[0]} : scaleFactor, mode,
+                alignCorners);
+    }
+
+    public static Tensor interpolate(Tensor x, double scaleFactor, String mode) {
+        return interpolate(x, new double[] {scaleFactor}, mode, false);
+    }
+
+    /** (.., C r^2, H, W) to (.., C, H r, W r). */
+    public static Tensor pixelShuffle(Tensor x, int upscaleFactor) { return Pooling.pixelShuffle(x, upscaleFactor); }
+
+    /** (.., C, H r, W r) to (.., C r^2, H, W). */
+    public static Tensor pixelUnshuffle(Tensor x, int downscaleFactor) { return Pooling.pixelUnshuffle(x, downscaleFactor); }
+
+    /** Normalises each sample's channels in numGroups groups, then weight and bias (may be null) per channel. */
+    public static Tensor groupNorm(Tensor x, int numGroups, Tensor weight, Tensor bias, double eps) {
+        return Normalization.groupNorm(x, numGroups, weight, bias, eps);
+    }
+
+    /**
+     * Normalises each (sample, channel) plane over its spatial dims, as PyTorch: batch_norm of the input seen as
+     * one sample of N*C channels (weight and bias repeated per sample), viewed back; running statistics, when
+     * given, are updated with the per-channel average over samples.
+     */
+    public static Tensor instanceNorm(Tensor x, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias, boolean useInputStats,
+                                      double momentum, double eps) {
+        long n = x.size(0), c = x.size(1);
+        long[] shape = x.shape();
+        long[] flat = shape.clone();
+        flat[0] = 1;
+        flat[1] = n * c;
+        Tensor w = weight == null ? null : weight.repeat(n), b = bias == null ? null : bias.repeat(n);
+        Tensor rm = runningMean == null ? null : runningMean.repeat(n), rv = runningVar == null ? null : runningVar.repeat(n);
+        Tensor out = batchNorm(x.contiguous().view(flat), rm, rv, w, b, useInputStats, momentum, eps);
+        try (var g = Torch.noGrad()) {
+            if (runningMean != null) runningMean.copy_(rm.view(n, c).mean(0));
+            if (runningVar != null) runningVar.copy_(rv.view(n, c).mean(0));
+        }
+        return out.view(shape);
     }
 
     public static Tensor maxPool2d(Tensor x, int kernelSize) { return maxPool2d(x, kernelSize, kernelSize); }

@@ -1,0 +1,46 @@
+package dev.jgrad.nn;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.Torch;
+import dev.jgrad.nn.functional.F;
+
+/** The transposed 1-d convolution: weight (in, out / groups, k), initialised as PyTorch's ConvTranspose1d. */
+public class ConvTranspose1d extends Module {
+    public final int inChannels, outChannels, kernelSize, stride, padding, outputPadding, groups, dilation;
+    public final Parameter weight;
+    /** Null when built without bias. */
+    public final Parameter bias;
+
+    public ConvTranspose1d(int inChannels, int outChannels, int kernelSize) { this(inChannels, outChannels, kernelSize, 1, 0, 0, 1, true, 1); }
+
+    public ConvTranspose1d(int inChannels, int outChannels, int kernelSize, int stride, int padding, int outputPadding, int groups,
+                           boolean bias, int dilation) {
+        if (groups <= 0) throw new IllegalArgumentException("groups must be a positive integer");
+        this.inChannels = inChannels;
+        this.outChannels = outChannels;
+        this.kernelSize = kernelSize;
+        this.stride = stride;
+        this.padding = padding;
+        this.outputPadding = outputPadding;
+        this.groups = groups;
+        this.dilation = dilation;
+        weight = registerParameter("weight", new Parameter(Torch.empty(inChannels, outChannels / groups, kernelSize)));
+        this.bias = registerParameter("bias", bias ? new Parameter(Torch.empty(outChannels)) : null);
+        ConvTranspose2d.initialise(weight, this.bias);
+    }
+
+    @Override public Tensor forward(Tensor input) {
+        return F.convTranspose1d(input, weight, bias, stride, padding, outputPadding, groups, dilation);
+    }
+
+    @Override protected String extraRepr() {
+        StringBuilder s = new StringBuilder(inChannels + ", " + outChannels + ", kernel_size=" + Repr.tuple(kernelSize) + ", stride="
+                + Repr.tuple(stride));
+        if (padding != 0) s.append(", padding=").append(Repr.tuple(padding));
+        if (dilation != 1) s.append(", dilation=").append(Repr.tuple(dilation));
+        if (outputPadding != 0) s.append(", output_padding=").append(Repr.tuple(outputPadding));
+        if (groups != 1) s.append(", groups=").append(groups);
+        if (bias == null) s.append(", bias=False");
+        return s.toString();
+    }
+}

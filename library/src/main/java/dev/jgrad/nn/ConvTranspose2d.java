@@ -1,0 +1,70 @@
+package dev.jgrad.nn;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.Torch;
+import dev.jgrad.nn.functional.F;
+import dev.jgrad.nn.init.Init;
+
+/**
+ * The transposed 2-d convolution (a convolution's adjoint, the "deconvolution" of DCGAN's generator):
+ * weight (in, out / groups, kh, kw), initialised as PyTorch's ConvTranspose2d.
+ */
+public class ConvTranspose2d extends Module {
+    public final int inChannels, outChannels, kernelSize, stride, padding, outputPadding, groups, dilation;
+    public final Parameter weight;
+    /** Null when built without bias. */
+    public final Parameter bias;
+
+    public ConvTranspose2d(int inChannels, int outChannels, int kernelSize) { this(inChannels, outChannels, kernelSize, 1, 0, 0, 1, true, 1); }
+
+    public ConvTranspose2d(int inChannels, int outChannels, int kernelSize, int stride, int padding) {
+        this(inChannels, outChannels, kernelSize, stride, padding, 0, 1, true, 1);
+    }
+
+    /** PyTorch's argument order: (in, out, kernel, stride, padding, output_padding, groups, bias, dilation). */
+    public ConvTranspose2d(int inChannels, int outChannels, int kernelSize, int stride, int padding, int outputPadding, int groups,
+                           boolean bias, int dilation) {
+        if (groups <= 0) throw new IllegalArgumentException("groups must be a positive integer");
+        if (inChannels % groups != 0) throw new IllegalArgumentException("in_channels must be divisible by groups");
+        if (outChannels % groups != 0) throw new IllegalArgumentException("out_channels must be divisible by groups");
+        this.inChannels = inChannels;
+        this.outChannels = outChannels;
+        this.kernelSize = kernelSize;
+        this.stride = stride;
+        this.padding = padding;
+        this.outputPadding = outputPadding;
+        this.groups = groups;
+        this.dilation = dilation;
+        weight = registerParameter("weight", new Parameter(Torch.empty(inChannels, outChannels / groups, kernelSize, kernelSize)));
+        this.bias = registerParameter("bias", bias ? new Parameter(Torch.empty(outChannels)) : null);
+        initialise(weight, this.bias);
+    }
+
+    /** PyTorch's _ConvNd.reset_parameters: kaiming-uniform with a = sqrt(5), then the bias uniform in +-1/sqrt(fan_in). */
+    static void initialise(Parameter weight, Parameter bias) {
+        Init.kaimingUniform_(weight, Math.sqrt(5));
+        if (bias != null) {
+            long fanIn = Init.calculateFanInAndFanOut(weight)[0];
+            if (fanIn != 0) {
+                double bound = 1 / Math.sqrt((double) fanIn);
+                Init.uniform_(bias, -bound, bound);
+            }
+        }
+    }
+
+    @Override public Tensor forward(Tensor input) {
+        return F.convTranspose2d(input, weight, bias, new int[] {stride}, new int[] {padding}, new int[] {outputPadding}, groups,
+                new int[] {dilation});
+    }
+
+    @Override protected String extraRepr() {
+        StringBuilder s = new StringBuilder(inChannels + ", " + outChannels + ", kernel_size=" + Repr.tuple(kernelSize, kernelSize)
+                + ", stride=" + Repr.tuple(stride, stride));
+        if (padding != 0) s.append(", padding=").append(Repr.tuple(padding, padding));
+        if (dilation != 1) s.append(", dilation=").append(Repr.tuple(dilation, dilation));
+        if (outputPadding != 0) s.append(", output_padding=").append(Repr.tuple(outputPadding, outputPadding));
+        if (groups != 1) s.append(", groups=").append(groups);
+        if (bias == null) s.append(", bias=False");
+        return s.toString();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.jgrad.nn;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.Torch;
+import dev.jgrad.nn.functional.F;
+
+/**
+ * InstanceNorm1d/2d/3d: each (sample, channel) normalised over its spatial dims; optional affine weight and
+ * bias per channel, optional running statistics (used in eval mode when tracked).
+ */
+public abstract class InstanceNorm extends Module {
+    public final int numFeatures;
+    public final double eps, momentum;
+    public final boolean affine, trackRunningStats;
+    public final Parameter weight, bias;
+    private final int spatialDims;
+
+    protected InstanceNorm(int spatialDims, int numFeatures, double eps, double momentum, boolean affine, boolean trackRunningStats) {
+        this.spatialDims = spatialDims;
+        this.numFeatures = numFeatures;
+        this.eps = eps;
+        this.momentum = momentum;
+        this.affine = affine;
+        this.trackRunningStats = trackRunningStats;
+        weight = registerParameter("weight", affine ? new Parameter(Torch.ones(numFeatures)) : null);
+        bias = registerParameter("bias", affine ? new Parameter(Torch.zeros(numFeatures)) : null);
+        if (trackRunningStats) {
+            registerBuffer("running_mean", Torch.zeros(numFeatures));
+            registerBuffer("running_var", Torch.ones(numFeatures));
+            registerBuffer("num_batches_tracked", Torch.tensor(0L));
+        }
+    }
+
+    @Override public Tensor forward(Tensor input) {
+        int expected = spatialDims + 2;
+        if (input.dim() != expected && input.dim() != expected - 1) {
+            throw new IllegalArgumentException("expected " + (expected - 1) + "D or " + expected + "D input (got " + input.dim() + "D input)");
+        }
+        boolean unbatched = input.dim() == expected - 1;
+        Tensor x = unbatched ? input.unsqueeze(0) : input;
+        Tensor rm = trackRunningStats ? namedBuffers().get("running_mean") : null, rv = trackRunningStats ? namedBuffers().get("running_var") : null;
+        Tensor y = F.instanceNorm(x, rm, rv, weight, bias, isTraining() || !trackRunningStats, momentum, eps);
+        return unbatched ? y.squeeze(0) : y;
+    }
+
+    @Override protected String extraRepr() {
+        return numFeatures + ", eps=" + Repr.pyFloat(eps) + ", momentum=" + Repr.pyFloat(momentum) + ", affine=" + Repr.pyBool(affine)
+                + ", track_running_stats=" + Repr.pyBool(trackRunningStats);
+    }
+}

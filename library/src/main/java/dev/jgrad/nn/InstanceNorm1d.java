@@ -1,0 +1,10 @@
+package dev.jgrad.nn;
+
+/** Instance normalisation over 1 spatial dim; see {@link InstanceNorm}. */
+public class InstanceNorm1d extends InstanceNorm {
+    public InstanceNorm1d(int numFeatures) { this(numFeatures, 1e-5, 0.1, false, false); }
+
+    public InstanceNorm1d(int numFeatures, double eps, double momentum, boolean affine, boolean trackRunningStats) {
+        super(1, numFeatures, eps, momentum, affine, trackRunningStats);
+    }
+}
