@@ -590,6 +590,9 @@ public class Tensor {
     /** The same elements with a new shape, sharing memory; one size may be -1. */
     public Tensor view(long... shape) { return Views.view(this, shape); }
 
+    /** dim split into sizes (one may be -1): a view. */
+    public Tensor unflatten(int dim, long... sizes) { return Views.unflatten(this, dim, sizes); }
+
     /** A view when the layout allows, else a copy. */
     public Tensor reshape(long... shape) { return Views.reshape(this, shape); }
 

@@ -92,12 +92,13 @@ class BreadthFixtureTest {
         } else if (expect instanceof Map<?, ?> m) {
             if (outs.size() != 1) fail("expected one tensor, got " + result);
             Object receiver = args.isEmpty() ? null : args.get(0).value();
-            TensorExpectations.check(problems, name, "result", Json.asMap(m), outs.get(0), receiver, approx, null);
+            TensorExpectations.check(problems, name, "result", Json.asMap(m), outs.get(0), receiver, approx, null, TensorExpectations.Repr.FORMAT);
         } else {
             List<Object> parts = Json.asList(expect);
             if (outs.size() != parts.size()) fail("expected " + parts.size() + " results, got " + outs.size() + ": " + result);
             for (int i = 0; i < parts.size(); i++) {
-                TensorExpectations.check(problems, name, "result[" + i + "]", Json.asMap(parts.get(i)), outs.get(i), null, approx, null);
+                TensorExpectations.check(problems, name, "result[" + i + "]", Json.asMap(parts.get(i)), outs.get(i), null, approx, null,
+                        TensorExpectations.Repr.FORMAT);
             }
         }
         if (grad) checkGradients(problems, name, c, args, outs.get(0));
@@ -111,7 +112,8 @@ class BreadthFixtureTest {
                 for (var e : expected.entrySet()) {
                     Tensor g = params.get(e.getKey()) == null ? null : params.get(e.getKey()).grad();
                     if (g == null) problems.add("parameter " + e.getKey() + ": no gradient");
-                    else TensorExpectations.check(problems, name, "grad of " + e.getKey(), Json.asMap(e.getValue()), g, null, true, null);
+                    else TensorExpectations.check(problems, name, "grad of " + e.getKey(), Json.asMap(e.getValue()), g, null, true, null,
+                            TensorExpectations.Repr.NONE);
                 }
             }
         }
@@ -148,6 +150,13 @@ class BreadthFixtureTest {
     private static Object forward(Module module, List<Arg> args, int outputs) throws Exception {
         int n = args.size();
         Method m = null;
+        for (Method candidate : module.getClass().getMethods()) {  // an overload with typed options (MultiheadAttention's)
+            if (!candidate.getName().equals("forward") || candidate.getParameterCount() != n) continue;
+            Class<?>[] types = candidate.getParameterTypes();
+            boolean ok = !(outputs > 1 && candidate.getReturnType() == Tensor.class);
+            for (int i = 0; i < n && ok; i++) ok = accepts(types[i], args.get(i).type());
+            if (ok && Arrays.stream(types).anyMatch(t -> t != Tensor.class)) m = candidate;
+        }
         for (int count = n; m == null && count <= n + 2; count++) {
             Class<?>[] types = new Class<?>[count];
             Arrays.fill(types, Tensor.class);
@@ -184,7 +193,7 @@ class BreadthFixtureTest {
             } else if (got == null) {
                 problems.add("arg " + i + ": no gradient; PyTorch's is\n" + Json.asMap(e).get("repr"));
             } else {
-                TensorExpectations.check(problems, name, "grad of arg " + i, Json.asMap(e), got, null, true, null);
+                TensorExpectations.check(problems, name, "grad of arg " + i, Json.asMap(e), got, null, true, null, TensorExpectations.Repr.NONE);
             }
         }
     }
@@ -201,6 +210,7 @@ class BreadthFixtureTest {
         if (result instanceof ValuesIndices vi) return List.of(vi.values(), vi.indices());
         if (result instanceof dev.jgrad.nn.RNNBase.Output o) return o.c() == null ? List.of(o.output(), o.h()) : List.of(o.output(), o.h(), o.c());
         if (result instanceof dev.jgrad.nn.LSTMCell.State s) return List.of(s.h(), s.c());
+        if (result instanceof dev.jgrad.nn.MultiheadAttention.Output o) return o.weights() == null ? List.of(o.output()) : List.of(o.output(), o.weights());
         List<Tensor> out = new ArrayList<>();
         if (result instanceof List<?> l) for (Object o : l) out.add((Tensor) o);
         return out;

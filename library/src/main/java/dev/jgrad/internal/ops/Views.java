@@ -116,6 +116,31 @@ public final class Views {
         return Derivatives.splitWithSizes(parts, t, d);
     }
 
+    /** dim split into sizes (a view, as PyTorch's unflatten). */
+    public static Tensor unflatten(Tensor t, int dim, long[] sizes) {
+        int nd = shape(t).length, d = Shapes.wrapDim(dim, nd);
+        if (sizes.length == 0) throw new IllegalArgumentException("unflatten: sizes must be non-empty");
+        long[] shape = new long[nd - 1 + sizes.length];
+        int k = 0;
+        for (int i = 0; i < d; i++) shape[k++] = shape(t)[i];
+        long known = 1;
+        int infer = -1;
+        for (int i = 0; i < sizes.length; i++) {
+            if (sizes[i] == -1) infer = k;
+            else known *= sizes[i];
+            shape[k++] = sizes[i];
+        }
+        if (infer >= 0 && known != 0) shape[infer] = shape(t)[d] / known;
+        long product = 1;
+        for (int i = d; i < d + sizes.length; i++) product *= shape[i];
+        if (product != shape(t)[d]) {
+            throw new IllegalArgumentException("unflatten: Provided sizes " + Shapes.format(sizes) + " don't multiply up to the size of dim " + dim
+                    + " (" + shape(t)[d] + ") in the input tensor");
+        }
+        for (int i = d + 1; i < nd; i++) shape[k++] = shape(t)[i];
+        return t.view(shape);
+    }
+
     /** The last two dims swapped (tensor.mT). */
     public static Tensor mT(Tensor t) {
         if (shape(t).length < 2) {

@@ -1,0 +1,83 @@
+package dev.jgrad.nn;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.nn.functional.F;
+
+/**
+ * PyTorch's TransformerEncoderLayer: self-attention and a feed-forward block, each with dropout and a
+ * residual connection, LayerNorm after each (or before, with normFirst). Sub-modules are made in
+ * PyTorch's order, so after {@code manualSeed(s)} the weights equal PyTorch's; dropouts draw in its order.
+ */
+public class TransformerEncoderLayer extends Module {
+    public final int dModel, nhead, dimFeedforward;
+    public final double dropoutP, layerNormEps;
+    public final String activation;
+    public final boolean batchFirst, normFirst;
+    public final MultiheadAttention selfAttn;
+    public final Linear linear1, linear2;
+    public final Dropout dropout, dropout1, dropout2;
+    public final LayerNorm norm1, norm2;
+
+    public TransformerEncoderLayer(int dModel, int nhead) { this(dModel, nhead, 2048, 0.1, "relu", 1e-5, false, false); }
+
+    /** activation: "relu" or "gelu". */
+    public TransformerEncoderLayer(int dModel, int nhead, int dimFeedforward, double dropout, String activation, double layerNormEps,
+                                   boolean batchFirst, boolean normFirst) {
+        if (!activation.equals("relu") && !activation.equals("gelu")) {
+            throw new IllegalArgumentException("activation should be relu/gelu, not " + activation);
+        }
+        this.dModel = dModel;
+        this.nhead = nhead;
+        this.dimFeedforward = dimFeedforward;
+        this.dropoutP = dropout;
+        this.activation = activation;
+        this.layerNormEps = layerNormEps;
+        this.batchFirst = batchFirst;
+        this.normFirst = normFirst;
+        selfAttn = register("self_attn", new MultiheadAttention(dModel, nhead, dropout, true, batchFirst));
+        linear1 = register("linear1", new Linear(dModel, dimFeedforward));
+        this.dropout = register("dropout", new Dropout(dropout));
+        linear2 = register("linear2", new Linear(dimFeedforward, dModel));
+        norm1 = register("norm1", new LayerNorm(new long[] {dModel}, layerNormEps, true));
+        norm2 = register("norm2", new LayerNorm(new long[] {dModel}, layerNormEps, true));
+        dropout1 = register("dropout1", new Dropout(dropout));
+        dropout2 = register("dropout2", new Dropout(dropout));
+    }
+
+    /** A layer with the same configuration and the same weights (what PyTorch's deepcopy of a layer gives), drawing no random numbers. */
+    public TransformerEncoderLayer copy() {
+        var g = dev.jgrad.Generator.defaultGenerator();
+        byte[] state = g.getState();
+        TransformerEncoderLayer c = new TransformerEncoderLayer(dModel, nhead, dimFeedforward, dropoutP, activation, layerNormEps, batchFirst,
+                normFirst);
+        g.setState(state);
+        c.loadStateDict(stateDict());
+        c.train(isTraining());
+        return c;
+    }
+
+    @Override public Tensor forward(Tensor src) { return forward(src, null, null); }
+
+    /** srcMask: (L, S) attention mask; srcKeyPaddingMask: (N, S), true for padding. */
+    public Tensor forward(Tensor src, Tensor srcMask, Tensor srcKeyPaddingMask) {
+        Tensor x = src;
+        if (normFirst) {
+            x = x.add(selfAttentionBlock(norm1.forward(x), srcMask, srcKeyPaddingMask));
+            x = x.add(feedForwardBlock(norm2.forward(x)));
+        } else {
+            x = norm1.forward(x.add(selfAttentionBlock(x, srcMask, srcKeyPaddingMask)));
+            x = norm2.forward(x.add(feedForwardBlock(x)));
+        }
+        return x;
+    }
+
+    private Tensor selfAttentionBlock(Tensor x, Tensor mask, Tensor keyPaddingMask) {
+        return dropout1.forward(selfAttn.forward(x, x, x, keyPaddingMask, false, mask, true).output());
+    }
+
+    private Tensor feedForwardBlock(Tensor x) {
+        Tensor h = linear1.forward(x);
+        h = activation.equals("relu") ? F.relu(h) : F.gelu(h);
+        return dropout2.forward(linear2.forward(dropout.forward(h)));
+    }
+}
