@@ -10,6 +10,7 @@ module dev.jgrad {
     exports dev.jgrad;
     exports dev.jgrad.autograd;
     exports dev.jgrad.backend;
+    exports dev.jgrad.distributions;
     exports dev.jgrad.io;
     exports dev.jgrad.nn;
     exports dev.jgrad.nn.functional;

@@ -450,6 +450,23 @@ public final class Torch {
 
     public static Tensor stack(List<Tensor> tensors) { return stack(tensors, 0); }
 
+    /** The shape the given shapes broadcast to (torch.broadcast_shapes), with PyTorch's message when they do not. */
+    public static long[] broadcastShapes(long[]... shapes) {
+        int[] r = new int[0];
+        for (long[] s : shapes) r = Shapes.broadcast(r, Shapes.checkedShape(s));
+        return Shapes.toLong(r);
+    }
+
+    /** The tensors expanded to their common broadcast shape (views). */
+    public static List<Tensor> broadcastTensors(Tensor... tensors) {
+        long[][] shapes = new long[tensors.length][];
+        for (int i = 0; i < tensors.length; i++) shapes[i] = tensors[i].shape();
+        long[] shape = broadcastShapes(shapes);
+        List<Tensor> out = new java.util.ArrayList<>(tensors.length);
+        for (Tensor t : tensors) out.add(t.expand(shape));
+        return out;
+    }
+
     /** Joins along dim 1 (dim 0 when all are vectors). */
     public static Tensor hstack(List<Tensor> tensors) { return Joining.hstack(tensors); }
 

@@ -60,7 +60,7 @@ class BreadthFixtureTest {
 
     private static void run(Map<String, Object> c) throws Exception {
         String name = (String) c.get("name"), call = (String) c.get("call");
-        boolean grad = c.containsKey("grads");
+        boolean grad = c.containsKey("grads") || c.containsKey("ctor_grads");
         List<Arg> args = new ArrayList<>();
         for (Object spec : Json.asList(c.get("args"))) args.add(arg(Json.asMap(spec), grad));
         if (c.containsKey("error")) {
@@ -77,6 +77,8 @@ class BreadthFixtureTest {
             Object expect = c.get("expect");
             int outputs = expect instanceof List<?> l ? l.size() : 1;
             result = forward(module, args, outputs);
+        } else if (call.contains(">")) {
+            result = invokeOnMade(call, Json.asList(c.get("ctor")), args, grad);
         } else {
             result = invoke(call, args);
         }
@@ -101,7 +103,11 @@ class BreadthFixtureTest {
                         TensorExpectations.Repr.FORMAT);
             }
         }
-        if (grad) checkGradients(problems, name, c, args, outs.get(0));
+        if (grad && c.containsKey("ctor_grads")) {
+            checkMadeGradients(problems, name, c, outs.get(0));
+        } else if (grad) {
+            checkGradients(problems, name, c, args, outs.get(0));
+        }
         if (module != null) {
             if (!c.get("module_repr").equals(module.toString())) {
                 problems.add("module repr:\n  expected: " + c.get("module_repr") + "\n  actual:   " + module);
@@ -118,6 +124,49 @@ class BreadthFixtureTest {
             }
         }
         if (!problems.isEmpty()) fail(String.join("\n", problems));
+    }
+
+    /** The tensors a "Factory.make>method" case made its object from (their gradients are checked). */
+    private static List<Arg> made = List.of();
+
+    /** "Categorical.ofProbs>sample": the object from a static factory (or "new" for a constructor) of dev.jgrad.distributions, then a method on it. */
+    private static Object invokeOnMade(String call, List<Object> ctor, List<Arg> args, boolean grad) throws Exception {
+        String owner = call.substring(0, call.indexOf('.')), factory = call.substring(call.indexOf('.') + 1, call.indexOf('>'));
+        String method = call.substring(call.indexOf('>') + 1);
+        Class<?> cls = Class.forName("dev.jgrad.distributions." + owner);
+        List<Arg> ctorArgs = new ArrayList<>();
+        for (Object spec : ctor) ctorArgs.add(arg(Json.asMap(spec), grad));
+        made = ctorArgs;
+        Object target;
+        Object[] values = ctorArgs.stream().map(Arg::value).toArray();
+        if (factory.equals("new")) {
+            Class<?>[] types = ctorArgs.stream().map(Arg::type).toArray(Class<?>[]::new);
+            target = cls.getConstructor(types).newInstance(values);
+        } else {
+            target = find(cls, factory, ctorArgs, false).invoke(null, values);
+        }
+        Method m = find(cls, method, args, true);
+        try {
+            return m.invoke(target, args.stream().map(Arg::value).toArray());
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof Exception ex) throw ex;
+            throw e;
+        }
+    }
+
+    private static void checkMadeGradients(List<String> problems, String name, Map<String, Object> c, Tensor out) {
+        Object expectedFn = c.get("grad_fn");
+        String gotFn = out.gradFn() == null ? null : out.gradFn().name();
+        if (!java.util.Objects.equals(expectedFn, gotFn)) problems.add("grad_fn: expected " + expectedFn + " but got " + gotFn);
+        out.backward(upstream(out));
+        List<Object> grads = Json.asList(c.get("ctor_grads"));
+        for (int i = 0; i < made.size(); i++) {
+            if (grads.get(i) == null) continue;
+            Tensor got = made.get(i).value() instanceof Tensor t ? t.grad() : null;
+            if (got == null) problems.add("ctor arg " + i + ": no gradient");
+            else TensorExpectations.check(problems, name, "grad of ctor arg " + i, Json.asMap(grads.get(i)), got, null, true, null,
+                    TensorExpectations.Repr.NONE);
+        }
     }
 
     /** new dev.jgrad.nn.NAME(ctor args...). */

@@ -56,7 +56,7 @@ public final class RandomFills {
 
     /**
      * numSamples category indices per row of probs (1-d or 2-d, any non-negative weights), drawn as PyTorch
-     * 1.13 draws them on the CPU: without replacement (or for one sample) the largest probs / q with q
+     * 1.13 draws them on the CPU: without replacement the largest probs / q with q
      * exponential (Gumbel's trick), with replacement a binary search of the normalised cumulative weights
      * for each uniform double.
      */
@@ -75,7 +75,7 @@ public final class RandomFills {
             if (categories > (1 << 24)) throw new IllegalArgumentException("number of categories cannot exceed 2^24");
             try (var guard = dev.jgrad.autograd.GradMode.setEnabled(false)) {
                 Tensor p = probs.detach();
-                if (!replacement || numSamples == 1) {
+                if (!replacement) {  // 1.13 takes this path only without replacement (later versions also for one sample)
                     boolean valid = p.max().lt(Double.POSITIVE_INFINITY).logicalAnd(p.min().ge(0L)).itemBool();
                     if (!valid) throw new IllegalArgumentException("probability tensor contains either `inf`, `nan` or element < 0");
                     boolean zeroRow = nd == 1 ? p.sum().eq(0L).itemBool() : p.sum(1).eq(0L).any().itemBool();

@@ -1,0 +1,93 @@
+package dev.jgrad.distributions;
+
+import dev.jgrad.DType;
+import dev.jgrad.Tensor;
+import dev.jgrad.Torch;
+
+/**
+ * A categorical distribution over the last dim of probs (normalised to sum to 1) or of logits (normalised
+ * with logsumexp), as PyTorch's: sampling draws through {@code multinomial} with replacement, so the
+ * samples equal PyTorch's for the same seed; logProb and entropy are differentiable.
+ */
+public final class Categorical {
+    private final Tensor probs, logits;
+    private final long numEvents;
+
+    private Categorical(Tensor probs, Tensor logits) {
+        this.probs = probs;
+        this.logits = logits;
+        this.numEvents = probs.size(-1);
+    }
+
+    /** From probabilities (any non-negative weights along the last dim). */
+    public static Categorical ofProbs(Tensor probs) {
+        if (probs.dim() < 1) throw new IllegalArgumentException("`probs` parameter must be at least one-dimensional.");
+        Tensor p = probs.div(probs.sum(new int[] {-1}, true));
+        return new Categorical(p, probsToLogits(p));
+    }
+
+    /** From unnormalised log-probabilities along the last dim. */
+    public static Categorical ofLogits(Tensor logits) {
+        if (logits.dim() < 1) throw new IllegalArgumentException("`logits` parameter must be at least one-dimensional.");
+        Tensor l = logits.sub(logits.logsumexp(-1, true));
+        return new Categorical(l.softmax(-1), l);
+    }
+
+    /** log of the probabilities clamped into [eps, 1 - eps] (PyTorch's probs_to_logits). */
+    private static Tensor probsToLogits(Tensor p) {
+        double eps = p.dtype() == DType.FLOAT64 ? Math.ulp(1.0) : Math.ulp(1.0f);
+        return p.clamp(eps, 1 - eps).log();
+    }
+
+    public Tensor probs() { return probs; }
+
+    public Tensor logits() { return logits; }
+
+    /** One sample per batch element (the batch shape: all dims but the last). */
+    public Tensor sample() { return sample(new long[0]); }
+
+    /** sampleShape + batch shape indices (int64), drawn as PyTorch draws them. */
+    public Tensor sample(long... sampleShape) {
+        long n = 1;
+        for (long s : sampleShape) n *= s;
+        long[] batch = java.util.Arrays.copyOf(probs.shape(), probs.dim() - 1);
+        long[] shape = new long[sampleShape.length + batch.length];
+        System.arraycopy(sampleShape, 0, shape, 0, sampleShape.length);
+        System.arraycopy(batch, 0, shape, sampleShape.length, batch.length);
+        try (var g = Torch.noGrad()) {
+            Tensor probs2d = probs.reshape(-1, numEvents);
+            Tensor samples2d = probs2d.multinomial(n, true).t();
+            return samples2d.reshape(shape);
+        }
+    }
+
+    /** log p(value) for int64 category indices broadcast against the batch shape. */
+    public Tensor logProb(Tensor value) {
+        Tensor v = value.toLong().unsqueeze(-1);
+        long[] shape = broadcast(v.shape(), logits.shape());
+        Tensor logPmf = logits.expand(shape);
+        long[] vshape = shape.clone();
+        vshape[vshape.length - 1] = 1;
+        return logPmf.gather(-1, v.expand(vshape)).squeeze(-1);
+    }
+
+    /** -sum p log p over the last dim (logits clamped at the dtype's lowest value, as PyTorch). */
+    public Tensor entropy() {
+        double minReal = logits.dtype() == DType.FLOAT64 ? -Double.MAX_VALUE : -Float.MAX_VALUE;
+        Tensor pLogP = logits.clampMin(minReal).mul(probs);
+        return pLogP.sum(new int[] {-1}, false).neg();
+    }
+
+    private static long[] broadcast(long[] a, long[] b) {
+        int n = Math.max(a.length, b.length);
+        long[] r = new long[n];
+        for (int i = 0; i < n; i++) {
+            long x = i - n + a.length >= 0 ? a[i - n + a.length] : 1, y = i - n + b.length >= 0 ? b[i - n + b.length] : 1;
+            if (x != y && x != 1 && y != 1) throw new IllegalArgumentException("shape mismatch: objects cannot be broadcast to a single shape");
+            r[i] = x == 1 ? y : x;
+        }
+        return r;
+    }
+
+    @Override public String toString() { return "Categorical(probs: " + probs.size() + ")"; }
+}
