@@ -994,6 +994,17 @@ public class Tensor {
 
     public Tensor argsort(int dim, boolean descending) { return Sorting.argsort(this, dim, descending); }
 
+    /** The lower median of all elements. */
+    public Tensor median() { return Sorting.median(this); }
+
+    /** The lower median along dim and where it is. */
+    public ValuesIndices median(int dim) { return median(dim, false); }
+
+    public ValuesIndices median(int dim, boolean keepdim) { return Sorting.median(this, dim, keepdim); }
+
+    /** The distinct values, ascending. */
+    public Tensor unique() { return Sorting.unique(this, false, false).get(0); }
+
     /** The k largest elements along the last dim, largest first. */
     public ValuesIndices topk(long k) { return topk(k, -1, true); }
 

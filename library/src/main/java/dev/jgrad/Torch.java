@@ -601,6 +601,65 @@ public final class Torch {
 
     public static Tensor rsqrt(Tensor input) { return input.rsqrt(); }
 
+    /** Einstein summation over single-letter subscripts ("ij,jk->ik"), composed from differentiable ops as PyTorch composes it. */
+    public static Tensor einsum(String equation, Tensor... operands) { return dev.jgrad.internal.ops.Einsum.einsum(equation, List.of(operands)); }
+
+    public static Tensor median(Tensor input) { return input.median(); }
+
+    public static ValuesIndices median(Tensor input, int dim, boolean keepdim) { return input.median(dim, keepdim); }
+
+    /** [values, inverse (if asked), counts (if asked)]: the distinct values ascending (sorted is accepted; the result is sorted either way). */
+    public static List<Tensor> unique(Tensor input, boolean sorted, boolean returnInverse, boolean returnCounts) {
+        return dev.jgrad.internal.ops.Sorting.unique(input, returnInverse, returnCounts);
+    }
+
+    /** Insertion points of values in the sorted last dim of sortedSequence (before equal elements; after them when right). */
+    public static Tensor searchsorted(Tensor sortedSequence, Tensor values, boolean right) {
+        return dev.jgrad.internal.ops.Sorting.searchsorted(sortedSequence, values, right);
+    }
+
+    public static Tensor searchsorted(Tensor sortedSequence, Tensor values) { return searchsorted(sortedSequence, values, false); }
+
+    /** The bucket of each input element among the sorted 1-d boundaries. */
+    public static Tensor bucketize(Tensor input, Tensor boundaries, boolean right) {
+        if (boundaries.dim() != 1) {
+            throw new IllegalArgumentException("boundaries tensor must be 1 dimension, but got dim(" + boundaries.dim() + ")");
+        }
+        return searchsorted(boundaries, input, right);
+    }
+
+    /** Machine limits of a floating dtype (torch.finfo). */
+    public record FloatInfo(int bits, double eps, double max, double min, double tiny, double resolution, DType dtype) {}
+
+    /** Machine limits of an integral dtype (torch.iinfo). */
+    public record IntInfo(int bits, long max, long min, DType dtype) {}
+
+    public static FloatInfo finfo(DType dtype) {
+        return switch (dtype) {
+            case FLOAT32 -> new FloatInfo(32, Math.ulp(1.0f), Float.MAX_VALUE, -Float.MAX_VALUE, Float.MIN_NORMAL, 1e-6, dtype);
+            case FLOAT64 -> new FloatInfo(64, Math.ulp(1.0), Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_NORMAL, 1e-15, dtype);
+            default -> throw new IllegalArgumentException("torch.finfo() requires a floating point input type. Use torch.iinfo to handle '"
+                    + dtype.shortName() + "'");
+        };
+    }
+
+    public static FloatInfo finfo() { return finfo(DType.FLOAT32); }
+
+    public static IntInfo iinfo(DType dtype) {
+        return switch (dtype) {
+            case INT64 -> new IntInfo(64, Long.MAX_VALUE, Long.MIN_VALUE, dtype);
+            case INT32 -> new IntInfo(32, Integer.MAX_VALUE, Integer.MIN_VALUE, dtype);
+            default -> throw new IllegalArgumentException("torch.iinfo() requires an integer input type. Use torch.finfo to handle '"
+                    + dtype.shortName() + "'");
+        };
+    }
+
+    /** torch.as_tensor of a Java array (or number): as {@link #tensor(Object)}. */
+    public static Tensor asTensor(Object data) { return tensor(data); }
+
+    /** torch.as_tensor with a dtype. */
+    public static Tensor asTensor(Object data, DType dtype) { return tensor(data, dtype); }
+
     public static Tensor maskedSelect(Tensor input, Tensor mask) { return input.maskedSelect(mask); }
 
     /** numSamples category indices drawn from each row of weights (PyTorch's CPU draws for the same seed). */

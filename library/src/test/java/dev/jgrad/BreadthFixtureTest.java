@@ -236,6 +236,15 @@ class BreadthFixtureTest {
         List<Object> grads = Json.asList(c.get("grads"));
         for (int i = 0; i < args.size(); i++) {
             Object e = grads.get(i);
+            if (e instanceof List<?> each && args.get(i).value() instanceof Tensor[] ts) {  // varargs: one gradient per tensor
+                for (int j = 0; j < ts.length; j++) {
+                    if (each.get(j) == null) continue;
+                    if (ts[j].grad() == null) problems.add("arg " + i + "[" + j + "]: no gradient");
+                    else TensorExpectations.check(problems, name, "grad of arg " + i + "[" + j + "]", Json.asMap(each.get(j)), ts[j].grad(), null,
+                            true, null, TensorExpectations.Repr.NONE);
+                }
+                continue;
+            }
             Tensor got = args.get(i).value() instanceof Tensor t && t.isLeaf() ? t.grad() : null;
             if (e == null) {
                 if (got != null) problems.add("arg " + i + ": PyTorch gives no gradient, jgrad gives\n" + got);
@@ -297,6 +306,16 @@ class BreadthFixtureTest {
             case "dtype" -> new Arg(DType.class, FixtureTensors.dtype((String) v));
             case "string" -> new Arg(String.class, v);
             case "null" -> new Arg(Void.class, null);
+            case "doubles" -> new Arg(Object.class, Json.asDoubleArray(v));
+            case "varargs" -> {
+                List<Object> specs = Json.asList(v);
+                Tensor[] ts = new Tensor[specs.size()];
+                for (int i = 0; i < ts.length; i++) {
+                    Tensor t = FixtureTensors.tensor(Json.asMap(specs.get(i)));
+                    ts[i] = grad && t.isFloatingPoint() ? t.detach().requiresGrad_(true) : t;
+                }
+                yield new Arg(Tensor[].class, ts);
+            }
             case "tensors" -> {
                 List<Tensor> ts = new ArrayList<>();
                 for (Object o : Json.asList(v)) ts.add(FixtureTensors.tensor(Json.asMap(o)));

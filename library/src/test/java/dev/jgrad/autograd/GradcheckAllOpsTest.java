@@ -616,6 +616,10 @@ class GradcheckAllOpsTest {
         unary("pixel_unshuffle", a -> F.pixelUnshuffle(a, 2), any(1, 1, 4, 2));
         add("group_norm", in -> List.of(F.groupNorm(in.get(0), 2, in.get(1), in.get(2), 1e-5)), any(2, 4, 3),
                 leaf(new double[] {0.5, 1.5, -1.0, 2.0}, Layout.CONTIGUOUS, 4), any(4));
+        unary("median", Tensor::median, dist(Layout.CONTIGUOUS, 3, 3));
+        unary("median dim", a -> a.median(1).values(), dist(Layout.TRANSPOSED, 3, 4));
+        binary("einsum bilinear", (a, b) -> Torch.einsum("bn,anm,bm->ba", a, b.reshape(2, 3, 2), a.mul(2L).narrow(1, 0, 2)), any(2, 3),
+                any(12));
         add("hstack vstack", in -> List.of(Torch.hstack(List.of(in.get(0), in.get(1))), Torch.vstack(List.of(in.get(1), in.get(1).t()))),
                 any(2, 3), any(2, 2));
     }

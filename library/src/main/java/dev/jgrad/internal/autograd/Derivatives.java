@@ -413,6 +413,23 @@ public final class Derivatives {
         return row.formulas(g -> DerivativeHelpers.cumprodBackward(g, x.unpack(), y.unpack(), dim));
     }
 
+    /** median of all elements: the gradient is shared evenly among the elements equal to the median. */
+    public static Tensor median(Tensor result, Tensor self) {
+        if (!Recorder.shouldRecord(self)) return result;
+        Recorder.Row row = Recorder.start("MedianBackward0", result, self);
+        SavedTensor x = row.save(self), y = row.save(result);
+        return row.formulas(g -> DerivativeHelpers.evenlyDistribute(g, x.unpack(), y.unpack()));
+    }
+
+    /** median along dim: the gradient goes to the selected position. */
+    public static Tensor medianDim(Tensor values, Tensor indices, Tensor self, int dim, boolean keepdim) {
+        if (!Recorder.shouldRecord(self)) return values;
+        int[] shape = TensorInternals.shape(self);
+        Recorder.Row row = Recorder.start("MedianBackward1", values, self);
+        SavedTensor idx = row.save(indices);
+        return row.formulas(g -> DerivativeHelpers.valueSelectingBackward(g, dim, idx.unpack(), shape, keepdim));
+    }
+
     /** sort/topk: the values output is differentiable (each value's gradient goes back to where it came from), the indices are not. */
     public static Tensor sortValues(String name, Tensor values, Tensor indices, Tensor self, int dim) {
         if (!Recorder.shouldRecord(self)) return values;
