@@ -17,6 +17,16 @@ import java.util.List;
 public final class Py {
     private Py() {}
 
+    /**
+     * Python's {@code format(x, "+.2f")}-style fixed notation: {@code digits} after the point, the exact binary
+     * value rounded half to even (Java's %f rounds the shortest decimal half up, which differs on ties).
+     */
+    public static String fixed(double x, int digits, boolean plus) {
+        String s = new BigDecimal(x).setScale(digits, RoundingMode.HALF_EVEN).toPlainString();
+        if (s.startsWith("-") && new BigDecimal(s).signum() == 0 && !(x < 0 || 1 / x < 0)) s = s.substring(1);
+        return plus && !s.startsWith("-") ? "+" + s : s;
+    }
+
     /** {@code str(value)}: None, True/False, Python's float repr, lists and tuples of such; else toString. */
     public static String str(Object value) {
         if (value == null) return "None";

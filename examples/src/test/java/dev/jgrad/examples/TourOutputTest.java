@@ -223,7 +223,7 @@ class TourOutputTest {
     // ------------------------------------------------------------------------------- a small JSON reader
 
     /** Just enough JSON for the fixture: objects (key order kept), arrays, strings, numbers, literals. */
-    static final class MiniJson {
+    static final class MiniJson {  // also read by PytorchExamplesTest
         private final String s;
         private int i;
 
