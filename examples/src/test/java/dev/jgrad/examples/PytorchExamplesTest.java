@@ -41,6 +41,20 @@ class PytorchExamplesTest {
         }
     }
 
+    /** One L-BFGS step (its 20 closure evaluations) on 200-long waves, float64. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void timeSequencePrediction() {
+        Map<String, Object> f = (Map<String, Object>) fixture.get("time_sequence_prediction");
+        List<String> lines = new ArrayList<>();
+        List<Double> losses = TimeSequencePrediction.run(((Number) f.get("seed")).intValue(), 200, 50, lines::add);
+        checkLosses("time_sequence_prediction", losses);
+        assertEquals(((Number) f.get("steps")).intValue(), losses.size(), "closure evaluations");
+        double expectedTest = Double.parseDouble(((String) ((List<Object>) f.get("lines")).get(lines.size() - 1)).substring("test loss: ".length()));
+        double test = Double.parseDouble(lines.get(lines.size() - 1).substring("test loss: ".length()));
+        assertEquals(expectedTest, test, 1e-4 * expectedTest, "test loss");
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void regression() {
