@@ -55,6 +55,27 @@ class PytorchExamplesTest {
         assertEquals(expectedTest, test, 1e-4 * expectedTest, "test loss");
     }
 
+    /** 40 episodes (the fixture's seed field holds the episode count; the example seeds 543 as the original). */
+    @Test
+    @SuppressWarnings("unchecked")
+    void actorCritic() {
+        Map<String, Object> f = (Map<String, Object>) fixture.get("actor_critic");
+        List<String> lines = new ArrayList<>();
+        List<Double> losses = ActorCritic.run(((Number) f.get("seed")).intValue(), lines::add);
+        checkLosses("actor_critic", losses);
+        assertEquals(f.get("lines"), lines);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void reinforce() {
+        Map<String, Object> f = (Map<String, Object>) fixture.get("reinforce");
+        List<String> lines = new ArrayList<>();
+        List<Double> losses = Reinforce.run(((Number) f.get("seed")).intValue(), lines::add);
+        checkLosses("reinforce", losses);
+        assertEquals(f.get("lines"), lines);
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void regression() {
