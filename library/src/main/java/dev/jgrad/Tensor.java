@@ -604,6 +604,9 @@ public class Tensor {
 
     public Tensor flatten(int startDim, int endDim) { return Views.flatten(this, startDim, endDim); }
 
+    /** Dims from startDim to the last flattened into one. */
+    public Tensor flatten(int startDim) { return flatten(startDim, -1); }
+
     /** This tensor if already contiguous, else a contiguous copy. */
     public Tensor contiguous() { return isContiguous() ? this : clone(); }
 

@@ -434,6 +434,10 @@ public final class Torch {
 
     public static Tensor flatten(Tensor a) { return a.flatten(); }
 
+    public static Tensor flatten(Tensor a, int startDim) { return a.flatten(startDim); }
+
+    public static Tensor flatten(Tensor a, int startDim, int endDim) { return a.flatten(startDim, endDim); }
+
     public static Tensor squeeze(Tensor a) { return a.squeeze(); }
 
     public static Tensor unsqueeze(Tensor a, int dim) { return a.unsqueeze(dim); }

@@ -416,6 +416,9 @@ public final class F {
 
     public static Tensor nllLoss(Tensor input, Tensor target) { return Torch.nllLoss(input, target, null, "mean", -100); }
 
+    /** reduction: "mean", "sum" or "none". */
+    public static Tensor nllLoss(Tensor input, Tensor target, String reduction) { return Torch.nllLoss(input, target, null, reduction, -100); }
+
     public static Tensor nllLoss(Tensor input, Tensor target, Tensor weight, long ignoreIndex, String reduction) {
         return Torch.nllLoss(input, target, weight, reduction, ignoreIndex);
     }

@@ -39,6 +39,9 @@ public final class DataLoader implements Iterable<List<Tensor>> {
         this.dropLast = dropLast;
     }
 
+    /** The dataset batches are drawn from ({@code loader.dataset}). */
+    public Dataset<List<Tensor>> dataset() { return dataset; }
+
     /** The number of batches per epoch ({@code len(loader)}). */
     public int size() {
         int n = dataset.size();
