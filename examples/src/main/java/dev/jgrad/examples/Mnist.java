@@ -24,13 +24,23 @@ import java.util.function.Consumer;
 public final class Mnist {
     private Mnist() {}
 
-    static final class Net extends Module {
-        final Conv2d conv1 = register("conv1", new Conv2d(1, 32, 3, 1, 0));
-        final Conv2d conv2 = register("conv2", new Conv2d(32, 64, 3, 1, 0));
-        final Dropout dropout1 = register("dropout1", new Dropout(0.25));
-        final Dropout dropout2 = register("dropout2", new Dropout(0.5));
-        final Linear fc1 = register("fc1", new Linear(9216, 128));
-        final Linear fc2 = register("fc2", new Linear(128, 10));
+    static class Net extends Module {
+        private Conv2d conv1, conv2;
+        private Dropout dropout1, dropout2;
+        private Linear fc1, fc2;
+
+        Net() { this(true); }
+
+        /** layers false: a subclass brings its own (mnist_rnn reuses train and test). */
+        Net(boolean layers) {
+            if (!layers) return;
+            conv1 = register("conv1", new Conv2d(1, 32, 3, 1, 0));
+            conv2 = register("conv2", new Conv2d(32, 64, 3, 1, 0));
+            dropout1 = register("dropout1", new Dropout(0.25));
+            dropout2 = register("dropout2", new Dropout(0.5));
+            fc1 = register("fc1", new Linear(9216, 128));
+            fc2 = register("fc2", new Linear(128, 10));
+        }
 
         @Override public Tensor forward(Tensor x) {
             x = conv1.forward(x);
