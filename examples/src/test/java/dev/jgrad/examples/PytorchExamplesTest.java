@@ -110,6 +110,17 @@ class PytorchExamplesTest {
         assertLines((List<Object>) f.get("lines"), lines);
     }
 
+    /** Two epochs (24 batches) with their test losses. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void vae() {
+        Map<String, Object> f = (Map<String, Object>) fixture.get("vae");
+        List<String> lines = new ArrayList<>();
+        List<Double> losses = Vae.run(((Number) f.get("seed")).intValue(), lines::add);
+        checkLosses("vae", losses);
+        assertLines((List<Object>) f.get("lines"), lines);
+    }
+
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?\\d+\\.\\d+");
 
     /**
