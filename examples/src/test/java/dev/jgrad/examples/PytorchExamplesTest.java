@@ -121,6 +121,30 @@ class PytorchExamplesTest {
         assertLines((List<Object>) f.get("lines"), lines);
     }
 
+    /** One epoch of the LSTM model (25 batches), the valid and test losses and 30 sampled words. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void wordLanguageModel() {
+        Map<String, Object> f = (Map<String, Object>) fixture.get("word_language_model");
+        List<String> lines = new ArrayList<>();
+        var o = WordLanguageModel.Options.defaults().with("LSTM", ((Number) f.get("seed")).intValue(), 20);
+        List<Double> losses = WordLanguageModel.run(o, lines::add);
+        checkLosses("word_language_model", losses);
+        assertLines((List<Object>) f.get("lines"), lines);
+    }
+
+    /** The Transformer variant (lr 5), one epoch. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void wordLanguageModelTransformer() {
+        Map<String, Object> f = (Map<String, Object>) fixture.get("word_language_model_transformer");
+        List<String> lines = new ArrayList<>();
+        var o = WordLanguageModel.Options.defaults().with("Transformer", ((Number) f.get("seed")).intValue(), 5);
+        List<Double> losses = WordLanguageModel.run(o, lines::add);
+        checkLosses("word_language_model_transformer", losses);
+        assertLines((List<Object>) f.get("lines"), lines);
+    }
+
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?\\d+\\.\\d+");
 
     /**
@@ -130,7 +154,8 @@ class PytorchExamplesTest {
     private static void assertLines(List<Object> expected, List<String> actual) {
         assertEquals(expected.size(), actual.size(), "number of printed lines");
         for (int i = 0; i < actual.size(); i++) {
-            String e = (String) expected.get(i), a = actual.get(i);
+            // an epoch's wall time is the one printed number that is not the program's result
+            String e = ((String) expected.get(i)).replaceAll("time: +[0-9.]+s", "time: #s"), a = actual.get(i).replaceAll("time: +[0-9.]+s", "time: #s");
             assertEquals(NUMBER.matcher(e).replaceAll("#"), NUMBER.matcher(a).replaceAll("#"), "line " + i);
             var me = NUMBER.matcher(e);
             var ma = NUMBER.matcher(a);

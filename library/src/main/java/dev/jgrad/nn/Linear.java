@@ -14,7 +14,8 @@ import dev.jgrad.nn.init.Init;
  */
 public class Linear extends Module {
     public final int inFeatures, outFeatures;
-    public final Parameter weight;
+    /** Not final: {@link #setWeight} shares another module's parameter (tied weights). */
+    public Parameter weight;
     /** Null when built with bias false. */
     public final Parameter bias;
 
@@ -32,6 +33,19 @@ public class Linear extends Module {
         weight = registerParameter("weight", new Parameter(Torch.empty(DType.FLOAT32, device, outFeatures, inFeatures)));
         this.bias = registerParameter("bias", bias ? new Parameter(Torch.empty(DType.FLOAT32, device, outFeatures)) : null);
         resetParameters();
+    }
+
+    /**
+     * {@code linear.weight = other.weight} in PyTorch: this layer uses (and registers) the given parameter, e.g.
+     * an embedding's for tied input and output weights; the model's parameters() then lists it once.
+     */
+    public Linear setWeight(Parameter shared) {
+        if (!java.util.Arrays.equals(shared.shape(), new long[] {outFeatures, inFeatures})) {
+            throw new IllegalArgumentException("weight must have shape " + new dev.jgrad.Size(new long[] {outFeatures, inFeatures})
+                    + ", got " + shared.size());
+        }
+        weight = registerParameter("weight", shared);
+        return this;
     }
 
     public void resetParameters() {
