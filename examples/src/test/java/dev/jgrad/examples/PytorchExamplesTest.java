@@ -145,6 +145,17 @@ class PytorchExamplesTest {
         assertLines((List<Object>) f.get("lines"), lines);
     }
 
+    /** 30 iterations (warmup, then cosine), the progress lines and 100 sampled characters. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void charGpt() {
+        Map<String, Object> f = (Map<String, Object>) fixture.get("char_gpt");
+        List<String> lines = new ArrayList<>();
+        List<Double> losses = CharGpt.run(CharGpt.Options.defaults().withIters(((Number) f.get("seed")).intValue()), lines::add);
+        checkLosses("char_gpt", losses);
+        assertLines((List<Object>) f.get("lines"), lines);
+    }
+
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?\\d+\\.\\d+");
 
     /**
