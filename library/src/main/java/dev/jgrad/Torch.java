@@ -596,6 +596,9 @@ public final class Torch {
 
     public static Tensor outer(Tensor input, Tensor vec2) { return input.outer(vec2); }
 
+    /** torch.linalg.qr(A) (reduced): [Q, R] with Q's columns orthonormal and R upper triangular (no derivative yet). */
+    public static List<Tensor> qr(Tensor input) { return dev.jgrad.internal.ops.LinearAlgebra.qr(input); }
+
     public static Tensor trace(Tensor input) { return input.trace(); }
 
     /** Of a vector: the matrix with it on the main diagonal. Of a matrix: its main diagonal. */

@@ -338,6 +338,7 @@ class BreadthFixtureTest {
             case "Tensor" -> Tensor.class;
             case "Torch" -> Torch.class;
             case "F" -> F.class;
+            case "Init" -> dev.jgrad.nn.init.Init.class;
             default -> throw new IllegalArgumentException("unknown owner " + owner);
         };
         boolean instance = owner.equals("Tensor");

@@ -109,6 +109,9 @@ public interface Backend {
      */
     void matmul(View a, View b, View out, boolean accumulate);
 
+    /** The reduced QR factorisation of the matrix a (m, n): q (m, k) with orthonormal columns and upper-triangular r (k, n), k = min(m, n). */
+    void qr(View a, View q, View r);
+
     // ---------------------------------------------------------------- indexing
 
     /** out[..i..] = self[..index[..i..]..] along dim (index is int64, out has its shape). */

@@ -273,6 +273,8 @@ public final class CpuBackend implements Backend {
         CpuSorting.sort(x, dim, descending, values, indices);
     }
 
+    @Override public void qr(View a, View q, View r) { CpuLinalg.qr(a, q, r); }
+
     @Override public void matmul(View a, View b, View out, boolean accumulate) { CpuMatmul.matmul(a, b, out, accumulate); }
 
     @Override public void gather(View self, int dim, View index, View out) { CpuNn.gather(self, dim, index, out); }

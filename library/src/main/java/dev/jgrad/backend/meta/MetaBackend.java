@@ -98,6 +98,8 @@ public final class MetaBackend implements Backend {
 
     @Override public void scan(boolean prod, View x, int dim, View out) {}
 
+    @Override public void qr(View a, View q, View r) {}
+
     @Override public void sort(View x, int dim, boolean descending, boolean stable, View values, View indices) {}
 
     @Override public void gather(View self, int dim, View index, View out) {}

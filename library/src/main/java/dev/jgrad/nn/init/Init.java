@@ -89,6 +89,28 @@ public final class Init {
         return uniform_(t, -a, a);
     }
 
+    /**
+     * A (semi-)orthogonal matrix from the QR factorisation of a normal sample, as PyTorch draws and builds it:
+     * N(0, 1) of (rows, numel / rows), transposed when wider than tall, Q's columns signed by R's diagonal, times gain.
+     */
+    public static Tensor orthogonal_(Tensor t, double gain) {
+        if (t.dim() < 2) throw new IllegalArgumentException("Only tensors with 2 or more dimensions are supported");
+        if (t.numel() == 0) return t;
+        long rows = t.size(0), cols = t.numel() / rows;
+        try (var g = Torch.noGrad()) {
+            Tensor flattened = Torch.empty(t.dtype(), t.device(), rows, cols).normal_(0, 1);
+            if (rows < cols) flattened = flattened.t();
+            var qr = Torch.qr(flattened);
+            Tensor q = qr.get(0).mul(Torch.diag(qr.get(1), 0).sign());
+            if (rows < cols) q = q.t();
+            t.viewAs(q).copy_(q);
+            t.mul_(gain);
+        }
+        return t;
+    }
+
+    public static Tensor orthogonal_(Tensor t) { return orthogonal_(t, 1.0); }
+
     public static Tensor xavierNormal_(Tensor t) { return xavierNormal_(t, 1.0); }
 
     public static Tensor xavierNormal_(Tensor t, double gain) {
