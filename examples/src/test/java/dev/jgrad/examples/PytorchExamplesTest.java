@@ -178,6 +178,17 @@ class PytorchExamplesTest {
         assertLines(((List<Object>) f.get("lines")).subList(0, 4), lines.subList(0, 4));
     }
 
+    /** 12 iterations with orthogonal initialisation, then the test PSNR. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void superResolution() {
+        Map<String, Object> f = (Map<String, Object>) fixture.get("super_resolution");
+        List<String> lines = new ArrayList<>();
+        List<Double> losses = SuperResolution.run(1, ((Number) f.get("seed")).intValue(), lines::add);
+        checkLosses("super_resolution", losses);
+        assertLines((List<Object>) f.get("lines"), lines);
+    }
+
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?\\d+\\.\\d+");
 
     /**
