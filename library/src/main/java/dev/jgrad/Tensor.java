@@ -590,6 +590,9 @@ public class Tensor {
     /** The same elements with a new shape, sharing memory; one size may be -1. */
     public Tensor view(long... shape) { return Views.view(this, shape); }
 
+    /** The windows of size elements along dim, step apart, as a new last dim (a view; torch.Tensor.unfold). */
+    public Tensor unfold(int dim, long size, long step) { return Views.unfold(this, dim, size, step); }
+
     /** dim split into sizes (one may be -1): a view. */
     public Tensor unflatten(int dim, long... sizes) { return Views.unflatten(this, dim, sizes); }
 

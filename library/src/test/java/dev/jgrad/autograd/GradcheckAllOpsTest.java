@@ -617,6 +617,8 @@ class GradcheckAllOpsTest {
         add("group_norm", in -> List.of(F.groupNorm(in.get(0), 2, in.get(1), in.get(2), 1e-5)), any(2, 4, 3),
                 leaf(new double[] {0.5, 1.5, -1.0, 2.0}, Layout.CONTIGUOUS, 4), any(4));
         unary("median", Tensor::median, dist(Layout.CONTIGUOUS, 3, 3));
+        unary("unfold overlapping", a -> a.unfold(1, 3, 1), any(2, 5));
+        unary("unfold patches 2-d", a -> a.unfold(1, 2, 2).unfold(2, 2, 2), any(1, 4, 4));
         unary("median dim", a -> a.median(1).values(), dist(Layout.TRANSPOSED, 3, 4));
         binary("einsum bilinear", (a, b) -> Torch.einsum("bn,anm,bm->ba", a, b.reshape(2, 3, 2), a.mul(2L).narrow(1, 0, 2)), any(2, 3),
                 any(12));

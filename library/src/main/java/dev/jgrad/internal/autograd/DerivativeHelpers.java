@@ -242,6 +242,22 @@ public final class DerivativeHelpers {
         return terms.sum(-1).movedim(-1, dim);
     }
 
+    /** unfold's gradient: the window dim and the window's own dim made one (window w, element j at w * step + j), added into the input. */
+    public static Tensor unfoldBackward(Tensor grad, int[] inputShape, int dim, long size, long step) {
+        if (inputShape.length == 0) return grad.sum();
+        long windows = grad.size(dim);
+        Tensor g = grad.movedim(grad.dim() - 1, dim + 1);  // (..., windows, size, ...)
+        long[] merged = new long[g.dim() - 1];
+        for (int i = 0, k = 0; i < g.dim(); i++) {
+            if (i == dim + 1) continue;
+            merged[k++] = i == dim ? windows * size : g.size(i);
+        }
+        g = g.reshape(merged);
+        long[] positions = new long[(int) (windows * size)];
+        for (int w = 0; w < windows; w++) for (int j = 0; j < size; j++) positions[(int) (w * size + j)] = w * step + j;
+        return NnDerivativeHelpers.indexAddInto(g, inputShape, dim, Torch.tensor(positions).to(grad.device()));
+    }
+
     /** repeat's gradient: the tiles of each dim, split off as their own dims, summed away. */
     public static Tensor repeatBackward(Tensor grad, long[] repeats, int[] inputShape) {
         int pad = repeats.length - inputShape.length;

@@ -580,6 +580,13 @@ public final class Derivatives {
         return Recorder.row("ToCopyBackward0", result, self, g -> g.to(from));
     }
 
+    /** unfold: every window's gradient added back to the positions it viewed (windows may overlap). */
+    public static Tensor unfold(Tensor result, Tensor self, int dim, long size, long step) {
+        if (!Recorder.shouldRecord(self)) return result;
+        int[] shape = TensorInternals.shape(self);
+        return Recorder.row("UnfoldBackward0", result, self, g -> DerivativeHelpers.unfoldBackward(g, shape, dim, size, step));
+    }
+
     public static Tensor flip(Tensor result, Tensor self, int[] dims) {
         if (!Recorder.shouldRecord(self)) return result;
         return Recorder.row("FlipBackward0", result, self, g -> g.flip(dims));

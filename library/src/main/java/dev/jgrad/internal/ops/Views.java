@@ -141,6 +141,23 @@ public final class Views {
         return t.view(shape);
     }
 
+    /** Tensor.unfold: every window of size elements along dim, step apart, as a new last dim (a view). */
+    public static Tensor unfold(Tensor t, int dim, long size, long step) {
+        int nd = shape(t).length, d = Shapes.wrapDim(dim, Math.max(1, nd));
+        long len = nd == 0 ? 1 : shape(t)[d];
+        if (size > len) {
+            throw new IllegalArgumentException("maximum size for tensor at dimension " + d + " is " + len + " but size is " + size);
+        }
+        if (step <= 0) throw new IllegalArgumentException("step is " + step + " but must be > 0");
+        if (nd == 0) return Derivatives.unfold(make(t, new int[] {(int) size}, new int[] {1}, offset(t)), t, d, size, step);
+        int[] shape = Arrays.copyOf(shape(t), nd + 1), stride = Arrays.copyOf(strides(t), nd + 1);
+        shape[d] = (int) ((len - size) / step + 1);
+        stride[d] = (int) (strides(t)[d] * step);
+        shape[nd] = (int) size;
+        stride[nd] = strides(t)[d];
+        return Derivatives.unfold(make(t, shape, stride, offset(t)), t, d, size, step);
+    }
+
     /** The last two dims swapped (tensor.mT). */
     public static Tensor mT(Tensor t) {
         if (shape(t).length < 2) {
