@@ -189,6 +189,17 @@ class PytorchExamplesTest {
         assertLines((List<Object>) f.get("lines"), lines);
     }
 
+    /** Two epochs of 12 training and 12 validation batches (batch 4). */
+    @Test
+    @SuppressWarnings("unchecked")
+    void visionTransformer() {
+        Map<String, Object> f = (Map<String, Object>) fixture.get("vision_transformer");
+        List<String> lines = new ArrayList<>();
+        List<Double> losses = VisionTransformer.run(2, ((Number) f.get("seed")).intValue(), VisionTransformer.Args.defaults(), lines::add);
+        checkLosses("vision_transformer", losses);
+        assertLines((List<Object>) f.get("lines"), lines);
+    }
+
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?\\d+\\.\\d+");
 
     /**
