@@ -560,6 +560,29 @@ public class Tensor {
     /** A copy of this tensor with src added at the positions index names along dim. */
     public Tensor scatterAdd(int dim, Tensor index, Tensor src) { return Gathering.scatterAdd(this, dim, index, src); }
 
+    /** A copy with alpha * source's slices added at the positions index names along dim (repeats add up). */
+    public Tensor indexAdd(int dim, Tensor index, Tensor source) { return indexAdd(dim, index, source, 1.0); }
+
+    public Tensor indexAdd(int dim, Tensor index, Tensor source, double alpha) { return Gathering.indexAdd(this, dim, index, source, alpha); }
+
+    public Tensor indexAdd_(int dim, Tensor index, Tensor source) { return Copying.writeBack(this, old -> old.indexAdd(dim, index, source), source); }
+
+    public Tensor indexAdd_(int dim, Tensor index, Tensor source, double alpha) {
+        return Copying.writeBack(this, old -> old.indexAdd(dim, index, source, alpha), source);
+    }
+
+    /** A copy with value at every position of the slices index names along dim. */
+    public Tensor indexFill(int dim, Tensor index, double value) { return Gathering.indexFill(this, dim, index, Scalar.of(value)); }
+
+    public Tensor indexFill_(int dim, Tensor index, double value) { return Copying.writeBack(this, old -> old.indexFill(dim, index, value)); }
+
+    /** A copy with source's slices at the positions index names along dim. */
+    public Tensor indexCopy(int dim, Tensor index, Tensor source) { return Gathering.indexCopy(this, dim, index, source); }
+
+    public Tensor indexCopy_(int dim, Tensor index, Tensor source) {
+        return Copying.writeBack(this, old -> old.indexCopy(dim, index, source), source);
+    }
+
     public Tensor scatterAdd_(int dim, Tensor index, Tensor src) { return Copying.writeBack(this, old -> old.scatterAdd(dim, index, src), src); }
 
     /** A copy with src[..i..] written at the positions index names along dim. */
@@ -1023,6 +1046,41 @@ public class Tensor {
     public ValuesIndices topk(long k, int dim, boolean largest, boolean sorted) { return Sorting.topk(this, k, dim, largest); }
 
     // ---------------------------------------------------------------- rearranging and repeating
+
+    /** Shifted by shifts[i] along dims[i] with wrap-around (a copy); no dims: over the flattened tensor. */
+    public Tensor roll(long[] shifts, int[] dims) { return Rearranging.roll(this, shifts, dims); }
+
+    public Tensor roll(long shift, int dim) { return roll(new long[] {shift}, new int[] {dim}); }
+
+    /** Tiled: repeat with the counts right-aligned to the dims. */
+    public Tensor tile(long... dims) { return Rearranging.tile(this, dims); }
+
+    /** self + weight * (end - self). */
+    public Tensor lerp(Tensor end, double weight) { return Elementwise.lerp(this, end, weight); }
+
+    public Tensor lerp(Tensor end, Tensor weight) { return Elementwise.lerp(this, end, weight); }
+
+    public Tensor lerp_(Tensor end, double weight) { return Copying.writeBack(this, old -> old.lerp(end, weight), end); }
+
+    public Tensor lerp_(Tensor end, Tensor weight) { return Copying.writeBack(this, old -> old.lerp(end, weight), end, weight); }
+
+    public Tensor logaddexp(Tensor other) { return Elementwise.logaddexp(this, other); }
+
+    public Tensor hypot(Tensor other) { return Elementwise.hypot(this, other); }
+
+    /** The number of non-zero elements (over dims, when given). */
+    public Tensor countNonzero(int... dims) {
+        Tensor nz = ne(0L);
+        return dims.length == 0 ? nz.sum() : nz.sum(dims, false);
+    }
+
+    public Tensor logicalAnd_(Tensor other) { return Copying.writeBack(this, old -> old.logicalAnd(other)); }
+
+    public Tensor logicalOr_(Tensor other) { return Copying.writeBack(this, old -> old.logicalOr(other)); }
+
+    public Tensor logicalXor_(Tensor other) { return Copying.writeBack(this, old -> old.logicalXor(other)); }
+
+    public Tensor logicalNot_() { return Copying.writeBack(this, Tensor::logicalNot); }
 
     /** Reversed along each of dims (a copy). */
     public Tensor flip(int... dims) { return Rearranging.flip(this, dims); }

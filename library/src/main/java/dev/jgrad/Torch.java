@@ -596,6 +596,93 @@ public final class Torch {
 
     public static Tensor outer(Tensor input, Tensor vec2) { return input.outer(vec2); }
 
+    public static Tensor roll(Tensor input, long[] shifts, int[] dims) { return input.roll(shifts, dims); }
+
+    public static Tensor tile(Tensor input, long... dims) { return input.tile(dims); }
+
+    public static Tensor lerp(Tensor input, Tensor end, double weight) { return input.lerp(end, weight); }
+
+    public static Tensor logaddexp(Tensor input, Tensor other) { return input.logaddexp(other); }
+
+    public static Tensor hypot(Tensor input, Tensor other) { return input.hypot(other); }
+
+    public static Tensor countNonzero(Tensor input, int... dims) { return input.countNonzero(dims); }
+
+    public static Tensor indexAdd(Tensor input, int dim, Tensor index, Tensor source) { return input.indexAdd(dim, index, source); }
+
+    /** How often each non-negative integer occurs in a 1-d int tensor (weights: summed instead of counted); at least minlength bins. */
+    public static Tensor bincount(Tensor input, Tensor weights, long minlength) {
+        if (input.dim() != 1) throw new IllegalArgumentException("bincount only supports 1-d non-negative integral inputs.");
+        if (input.isFloatingPoint() || input.dtype() == DType.BOOL) {
+            throw new IllegalArgumentException("\"bincount_cpu\" not implemented for '" + input.dtype().scalarTypeName() + "'");
+        }
+        if (minlength < 0) throw new IllegalArgumentException("minlength should be >= 0");
+        if (weights != null && (weights.dim() != 1 || weights.size(0) != input.size(0))) {
+            throw new IllegalArgumentException("weights should be 1-d and have the same length as input");
+        }
+        long[] v = input.toLongArray();
+        long max = -1;
+        for (long x : v) {
+            if (x < 0) throw new IllegalArgumentException("bincount only supports 1-d non-negative integral inputs.");
+            max = Math.max(max, x);
+        }
+        long bins = Math.max(minlength, max + 1);
+        Tensor index = input.toLong();
+        if (weights == null) return zeros(DType.INT64, bins).scatterAdd(0, index, onesLike(index));
+        DType t = weights.isFloatingPoint() ? weights.dtype() : DType.FLOAT64;
+        return zeros(t, bins).scatterAdd(0, index, weights.to(t));
+    }
+
+    public static Tensor bincount(Tensor input) { return bincount(input, null, 0); }
+
+    /** Coordinate grids: tensors[i] (1-d) expanded along every dim; indexing "ij" (matrix) or "xy" (the first two inputs' dims swapped). */
+    public static List<Tensor> meshgrid(List<Tensor> tensors, String indexing) {
+        if (!indexing.equals("ij") && !indexing.equals("xy")) {
+            throw new IllegalArgumentException("torch.meshgrid: indexing must be one of \"xy\" or \"ij\", but received: " + indexing);
+        }
+        int n = tensors.size();
+        boolean swap = indexing.equals("xy") && n >= 2;
+        List<Tensor> ts = new java.util.ArrayList<>(tensors);
+        if (swap) java.util.Collections.swap(ts, 0, 1);
+        long[] shape = new long[n];
+        for (int i = 0; i < n; i++) {
+            if (ts.get(i).dim() > 1) throw new IllegalArgumentException("torch.meshgrid: Expected 0D or 1D tensor in the tensor list but got: "
+                    + ts.get(i));
+            shape[i] = ts.get(i).numel();
+        }
+        List<Tensor> out = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            long[] view = new long[n];
+            java.util.Arrays.fill(view, 1);
+            view[i] = -1;
+            out.add(ts.get(i).view(view).expand(shape));
+        }
+        if (swap) java.util.Collections.swap(out, 0, 1);
+        return out;
+    }
+
+    /** The (row, column) coordinates of the upper triangle (column - row >= offset) of a row x col matrix: (2, N) int64. */
+    public static Tensor triuIndices(long row, long col, long offset) { return triangleIndices(row, col, offset, false); }
+
+    /** The coordinates of the lower triangle (column - row <= offset). */
+    public static Tensor trilIndices(long row, long col, long offset) { return triangleIndices(row, col, offset, true); }
+
+    private static Tensor triangleIndices(long row, long col, long offset, boolean lower) {
+        if (row < 0 || col < 0) throw new IllegalArgumentException("row must be non-negative, got" + Math.min(row, col));
+        List<long[]> coords = new java.util.ArrayList<>();
+        for (long r = 0; r < row; r++) {
+            for (long c = 0; c < col; c++) {
+                if (lower ? c - r <= offset : c - r >= offset) coords.add(new long[] {r, c});
+            }
+        }
+        long[] flat = new long[2 * coords.size()];
+        for (int i = 0; i < coords.size(); i++) {
+            flat[i] = coords.get(i)[0];
+            flat[coords.size() + i] = coords.get(i)[1];
+        }
+        return tensor(flat).reshape(2, coords.size());
+    }
+
     /** torch.linalg.qr(A) (reduced): [Q, R] with Q's columns orthonormal and R upper triangular (no derivative yet). */
     public static List<Tensor> qr(Tensor input) { return dev.jgrad.internal.ops.LinearAlgebra.qr(input); }
 

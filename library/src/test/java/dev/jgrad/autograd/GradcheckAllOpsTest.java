@@ -618,6 +618,15 @@ class GradcheckAllOpsTest {
                 leaf(new double[] {0.5, 1.5, -1.0, 2.0}, Layout.CONTIGUOUS, 4), any(4));
         unary("median", Tensor::median, dist(Layout.CONTIGUOUS, 3, 3));
         unary("unfold overlapping", a -> a.unfold(1, 3, 1), any(2, 5));
+        binary("indexAdd", (a, s) -> a.indexAdd(0, Torch.tensor(0L, 2L, 0L), s, 0.5), any(3, 2), any(3, 2));
+        unary("indexFill", a -> a.indexFill(1, Torch.tensor(1L), 2.0), any(2, 3));
+        binary("indexCopy", (a, s) -> a.indexCopy(0, Torch.tensor(2L, 0L), s), any(3, 2), any(2, 2));
+        binary("lerp", (a, b) -> a.lerp(b, 0.7), any(2, 3), any(3));
+        add("lerp tensor weight", in -> List.of(in.get(0).lerp(in.get(1), in.get(2))), any(2, 3), any(2, 3),
+                leaf(new double[] {0.2, 0.7, 0.45}, Layout.CONTIGUOUS, 3));
+        binary("logaddexp", Tensor::logaddexp, any(2, 3), any(3));
+        binary("hypot", Tensor::hypot, any(2, 3), pos(2, 3));
+        unary("roll", a -> a.roll(new long[] {1, -2}, new int[] {0, 1}), any(2, 3));
         unary("unfold patches 2-d", a -> a.unfold(1, 2, 2).unfold(2, 2, 2), any(1, 4, 4));
         unary("median dim", a -> a.median(1).values(), dist(Layout.TRANSPOSED, 3, 4));
         binary("einsum bilinear", (a, b) -> Torch.einsum("bn,anm,bm->ba", a, b.reshape(2, 3, 2), a.mul(2L).narrow(1, 0, 2)), any(2, 3),

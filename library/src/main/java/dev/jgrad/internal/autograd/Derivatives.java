@@ -735,6 +735,82 @@ public final class Derivatives {
                 g -> g.index(positions));
     }
 
+    public static Tensor indexAdd(Tensor result, Tensor self, int dim, Tensor index, Tensor source, double alpha) {
+        if (!Recorder.shouldRecord(self, source)) return result;
+        Recorder.Row row = Recorder.start("IndexAddBackward0", result, self, source);
+        SavedTensor idx = row.save(index);
+        int sourceDims = source.dim();
+        return row.formulas(
+                g -> g,                                                        // self: grad
+                g -> {                                                         // source: grad.index_select(dim, index) * alpha
+                    Tensor s = g.indexSelect(dim, idx.unpack());
+                    if (sourceDims == 0) s = s.reshape();
+                    return alpha == 1 ? s : s.mul(alpha);
+                });
+    }
+
+    public static Tensor indexFill(Tensor result, Tensor self, int dim, Tensor index) {
+        if (!Recorder.shouldRecord(self)) return result;
+        Recorder.Row row = Recorder.start("IndexFillBackward0", result, self);
+        SavedTensor idx = row.save(index);
+        return row.formulas(g -> g.indexFill(dim, idx.unpack(), 0.0));  // self: grad.index_fill(dim, index, 0)
+    }
+
+    public static Tensor indexCopy(Tensor result, Tensor self, int dim, Tensor index, Tensor source) {
+        if (!Recorder.shouldRecord(self, source)) return result;
+        Recorder.Row row = Recorder.start("IndexCopyBackward0", result, self, source);
+        SavedTensor idx = row.save(index);
+        return row.formulas(
+                g -> g.indexFill(dim, idx.unpack(), 0.0),                      // self: grad.index_fill(dim, index, 0)
+                g -> g.indexSelect(dim, idx.unpack()));                        // source: grad.index_select(dim, index)
+    }
+
+    /** lerp with a number weight: self gets (1 - weight) of the gradient, end weight of it. */
+    public static Tensor lerp(Tensor result, Tensor self, Tensor end, double weight) {
+        if (!Recorder.shouldRecord(self, end)) return result;
+        return Recorder.row("LerpBackward0", result, in(self, end), g -> g.mul(1 - weight), g -> g.mul(weight));
+    }
+
+    /** lerp with a tensor weight, which gets grad * (end - self). */
+    public static Tensor lerp(Tensor result, Tensor self, Tensor end, Tensor weight) {
+        Tensor[] inputs = in(self, end, weight);
+        if (!Recorder.shouldRecord(inputs)) return result;
+        Recorder.Row row = Recorder.start("LerpBackward1", result, inputs);
+        SavedTensor s = row.save(self), e = row.save(end), w = row.save(weight);
+        return row.formulas(
+                g -> g.mul(w.unpack().rsub(1L)),
+                g -> g.mul(w.unpack()),
+                g -> g.mul(e.unpack().sub(s.unpack())));
+    }
+
+    /** logaddexp: grad / (1 + exp(other - self)) and grad / (1 + exp(self - other)). */
+    public static Tensor logaddexp(Tensor result, Tensor self, Tensor other) {
+        if (!Recorder.shouldRecord(self, other)) return result;
+        Recorder.Row row = Recorder.start("LogaddexpBackward0", result, self, other);
+        SavedTensor a = row.save(self), b = row.save(other);
+        return row.formulas(
+                g -> g.div(b.unpack().sub(a.unpack()).exp().add(1L)),
+                g -> g.div(a.unpack().sub(b.unpack()).exp().add(1L)));
+    }
+
+    /** hypot: grad * self / result and grad * other / result. */
+    public static Tensor hypot(Tensor result, Tensor self, Tensor other) {
+        if (!Recorder.shouldRecord(self, other)) return result;
+        Recorder.Row row = Recorder.start("HypotBackward0", result, self, other);
+        SavedTensor a = row.save(self), b = row.save(other), y = row.save(result);
+        return row.formulas(
+                g -> g.mul(a.unpack()).div(y.unpack()),
+                g -> g.mul(b.unpack()).div(y.unpack()));
+    }
+
+    /** roll: the gradient rolled back. */
+    public static Tensor roll(Tensor result, Tensor self, long[] shifts, int[] dims) {
+        if (!Recorder.shouldRecord(self)) return result;
+        long[] back = new long[shifts.length];
+        for (int i = 0; i < shifts.length; i++) back[i] = -shifts[i];
+        return Recorder.row("RollBackward0", result, self, g -> g.roll(back, dims));
+    }
+
     /** scatter of a tensor src: overwritten positions take no gradient from self; src gets the gradient where it went. */
     public static Tensor scatter(Tensor result, Tensor self, int dim, Tensor index, Tensor src) {
         if (!Recorder.shouldRecord(self, src)) return result;

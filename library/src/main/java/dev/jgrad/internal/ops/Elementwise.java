@@ -116,6 +116,49 @@ public final class Elementwise {
         return Derivatives.clamp(r, self, min, max);
     }
 
+    /** self + weight (end - self), as PyTorch's kernel: from end's side when |weight| >= 0.5 (better rounding there). */
+    public static Tensor lerp(Tensor self, Tensor end, double weight) {
+        Tensor r;
+        try (var guard = GradMode.setEnabled(false)) {
+            Tensor diff = end.sub(self);
+            r = Math.abs(weight) < 0.5 ? self.add(diff.mul(weight)) : end.sub(diff.mul(1 - weight));
+        }
+        return Derivatives.lerp(r, self, end, weight);
+    }
+
+    public static Tensor lerp(Tensor self, Tensor end, Tensor weight) {
+        Tensor r;
+        try (var guard = GradMode.setEnabled(false)) {
+            Tensor diff = end.sub(self);
+            Tensor small = self.add(weight.mul(diff)), large = end.sub(diff.mul(weight.rsub(1L)));
+            r = whereNoGrad(weight.abs().lt(0.5), small, large);
+        }
+        return Derivatives.lerp(r, self, end, weight);
+    }
+
+    /** log(exp(self) + exp(other)) without overflow: max + log1p(exp(-|self - other|)), and the infinity itself for equal infinities. */
+    public static Tensor logaddexp(Tensor self, Tensor other) {
+        Tensor r;
+        try (var guard = GradMode.setEnabled(false)) {
+            Tensor m = self.maximum(other);
+            Tensor v = m.add(self.sub(other).abs().neg().exp().log1p());
+            r = whereNoGrad(self.isinf().logicalAnd(self.eq(other)), self, v);
+        }
+        return Derivatives.logaddexp(r, self, other);
+    }
+
+    /** sqrt(self^2 + other^2), computed in float64 and rounded once (as accurate as the C library's hypot). */
+    public static Tensor hypot(Tensor self, Tensor other) {
+        Checks.requireFloat(self, "hypot_cpu");
+        Tensor r;
+        try (var guard = GradMode.setEnabled(false)) {
+            DType t = Promotion.resultType(self, other);
+            Tensor a = Copying.convert(self, DType.FLOAT64), b = Copying.convert(other, DType.FLOAT64);
+            r = Copying.convert(a.mul(a).add(b.mul(b)).sqrt(), t);
+        }
+        return Derivatives.hypot(r, self, other);
+    }
+
     // ---------------------------------------------------------------- floating-point classification
 
     public static Tensor isnan(Tensor self) { return self.ne(self); }

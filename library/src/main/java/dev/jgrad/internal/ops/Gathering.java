@@ -65,6 +65,67 @@ public final class Gathering {
         return out;
     }
 
+    /** The slices index names along dim, spread to source's shape, as a scatter index (index_add/index_copy's positions). */
+    private static Tensor spread(Tensor index, int d, Tensor source) {
+        long[] view = new long[Math.max(1, source.dim())];
+        java.util.Arrays.fill(view, 1);
+        view[d] = index.numel();
+        return source.dim() == 0 ? index.reshape(1) : index.reshape(view).expand(source.shape());
+    }
+
+    private static int checkIndexArgs(String op, Tensor self, int dim, Tensor index, Tensor source) {
+        if (index.dtype() != DType.INT64 && index.dtype() != DType.INT32) {
+            throw new IllegalArgumentException(op + "(): Expected dtype int32/int64 for index");
+        }
+        if (index.dim() > 1) throw new IllegalArgumentException(op + "(): Index is supposed to be a vector");
+        int d = Shapes.wrapDim(dim, Math.max(1, self.dim()));
+        if (source != null && source.dim() > 0 && source.size(d) != index.numel()) {
+            throw new IllegalArgumentException(op + "(): Number of indices (" + index.numel() + ") should be equal to source.size(dim) ("
+                    + source.size(d) + ")");
+        }
+        return d;
+    }
+
+    /** self with alpha * source's slices added at the positions index names along dim (repeats add up). */
+    public static Tensor indexAdd(Tensor self, int dim, Tensor index, Tensor source, double alpha) {
+        int d = checkIndexArgs("index_add", self, dim, index, source);
+        Tensor r;
+        try (var guard = dev.jgrad.autograd.GradMode.setEnabled(false)) {
+            Tensor src = alpha == 1 ? source : Elementwise.binary("mul", dev.jgrad.backend.BinaryOp.MUL, source,
+                    dev.jgrad.internal.core.Scalar.of(alpha), 1);
+            r = scatterAddNoGrad(self, d, spread(index.toLong(), d, source), Copying.convert(src, self.dtype()));
+        }
+        return Derivatives.indexAdd(r, self, d, index.toLong(), source, alpha);
+    }
+
+    /** self with value written at every position of the slices index names along dim. */
+    public static Tensor indexFill(Tensor self, int dim, Tensor index, Tensor value) {
+        int d = checkIndexArgs("index_fill", self, dim, index, null);
+        Tensor r;
+        try (var guard = dev.jgrad.autograd.GradMode.setEnabled(false)) {
+            long[] shape = self.shape();
+            if (self.dim() > 0) shape[d] = index.numel();
+            Tensor fill = Views.expandNoGrad(Copying.convert(value, self.dtype()), self.dim() == 0 ? new long[0] : shape);
+            r = self.dim() == 0 ? Copying.cloneNoGrad(fill)
+                    : scatterNoGrad(self, d, spread(index.toLong(), d, Copying.cloneNoGrad(fill)), Copying.cloneNoGrad(fill), "index_fill");
+        }
+        return Derivatives.indexFill(r, self, d, index.toLong());
+    }
+
+    /** self with source's slices copied to the positions index names along dim. */
+    public static Tensor indexCopy(Tensor self, int dim, Tensor index, Tensor source) {
+        int d = checkIndexArgs("index_copy", self, dim, index, source);
+        if (source.dtype() != self.dtype()) {
+            throw new IllegalArgumentException("index_copy_(): self and source expected to have the same dtype, but got (self) "
+                    + self.dtype().scalarTypeName() + " and (source) " + source.dtype().scalarTypeName());
+        }
+        Tensor r;
+        try (var guard = dev.jgrad.autograd.GradMode.setEnabled(false)) {
+            r = scatterNoGrad(self, d, spread(index.toLong(), d, source), source, "index_copy");
+        }
+        return Derivatives.indexCopy(r, self, d, index.toLong(), source);
+    }
+
     /** out[..i..] = self[..index[..i..]..] along dim; out has index's shape. */
     static Tensor gatherNoGrad(Tensor self, int dim, Tensor index) {
         int d = checkIndex("gather", self, dim, index);

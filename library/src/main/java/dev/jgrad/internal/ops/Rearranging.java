@@ -52,6 +52,46 @@ public final class Rearranging {
         return flip(self, new int[] {0});
     }
 
+    /** Elements shifted by shifts[i] along dims[i], wrapping around; no dims: the flattened tensor, shape kept. */
+    public static Tensor roll(Tensor self, long[] shifts, int[] dims) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::roll", self) : null) {
+            if (dims.length == 0) {
+                if (shifts.length != 1) throw new IllegalArgumentException("shifts and dimensions must align. shifts: " + shifts.length + ", dims:0");
+                Tensor r;
+                try (var guard = GradMode.setEnabled(false)) {
+                    r = Views.reshapeNoGrad(rollNoGrad(Views.reshapeNoGrad(self, new long[] {-1}), shifts[0], 0), self.shape());
+                }
+                return Derivatives.roll(r, self, shifts.clone(), dims.clone());
+            }
+            if (shifts.length != dims.length) {
+                throw new IllegalArgumentException("shifts and dimensions must align. shifts: " + shifts.length + ", dims:" + dims.length);
+            }
+            Tensor r = self;
+            try (var guard = GradMode.setEnabled(false)) {
+                for (int i = 0; i < dims.length; i++) r = rollNoGrad(r, shifts[i], Shapes.wrapDim(dims[i], Math.max(1, self.dim())));
+                if (r == self) r = Copying.cloneNoGrad(self);
+            }
+            return Derivatives.roll(r, self, shifts.clone(), dims.clone());
+        }
+    }
+
+    private static Tensor rollNoGrad(Tensor x, long shift, int d) {
+        long n = x.dim() == 0 ? 1 : shape(x)[d];
+        if (n == 0) return Copying.cloneNoGrad(x);
+        long[] idx = new long[(int) n];
+        for (int i = 0; i < n; i++) idx[i] = Math.floorMod(i - shift, n);
+        return Gathering.indexSelectNoGrad(x, d, Torch.tensor(idx).to(x.device()));
+    }
+
+    /** repeat with the counts right-aligned to the dims (missing leading counts are 1), as torch.tile. */
+    public static Tensor tile(Tensor self, long[] dims) {
+        if (dims.length >= self.dim()) return self.repeat(dims);
+        long[] full = new long[self.dim()];
+        Arrays.fill(full, 1);
+        System.arraycopy(dims, 0, full, self.dim() - dims.length, dims.length);
+        return self.repeat(full);
+    }
+
     /** Tiles self repeats[i] times along dim i; repeats may name more dims than self has (leading ones are added). */
     public static Tensor repeat(Tensor self, long[] repeats) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::repeat", self) : null) {
