@@ -98,13 +98,16 @@ public final class Mnist {
     }
 
     /** Every training batch's loss; the original's log lines go to log. */
-    public static List<Double> run(int epochs, Consumer<String> log) {
+    public static List<Double> run(int epochs, Consumer<String> log) { return fit(epochs, Net::new, 1.0, log); }
+
+    /** main(): seed 1, the digits in batches of 64 (test 1000), Adadelta at lr with StepLR(1, 0.7); mnist_rnn's main is the same. */
+    static List<Double> fit(int epochs, java.util.function.Supplier<Net> makeModel, double lr, Consumer<String> log) {
         manualSeed(1);
         Tensor[] d = Digits.load(true);
         DataLoader trainLoader = new DataLoader(new TensorDataset(d[0], d[1]), 64, true);
         DataLoader testLoader = new DataLoader(new TensorDataset(d[2], d[3]), 1000);
-        Net model = new Net();
-        Adadelta optimizer = new Adadelta(model.parameters(), 1.0);
+        Net model = makeModel.get();
+        Adadelta optimizer = new Adadelta(model.parameters(), lr);
         StepLR scheduler = new StepLR(optimizer, 1, 0.7);
         List<Double> losses = new ArrayList<>();
         for (int epoch = 1; epoch <= epochs; epoch++) {

@@ -9,11 +9,6 @@ import dev.jgrad.nn.LSTM;
 import dev.jgrad.nn.Linear;
 import dev.jgrad.nn.Module;
 import dev.jgrad.nn.functional.F;
-import dev.jgrad.optim.Adadelta;
-import dev.jgrad.optim.lr.StepLR;
-import dev.jgrad.utils.data.DataLoader;
-import dev.jgrad.utils.data.TensorDataset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -52,22 +47,7 @@ public final class MnistRnn {
     }
 
     /** Every training batch's loss; the original's log lines go to log. */
-    public static List<Double> run(int epochs, Consumer<String> log) {
-        manualSeed(1);
-        Tensor[] d = Digits.load(true);
-        DataLoader trainLoader = new DataLoader(new TensorDataset(d[0], d[1]), 64, true);
-        DataLoader testLoader = new DataLoader(new TensorDataset(d[2], d[3]), 1000);
-        Net model = new Net();
-        Adadelta optimizer = new Adadelta(model.parameters(), 0.1);
-        StepLR scheduler = new StepLR(optimizer, 1, 0.7);
-        List<Double> losses = new ArrayList<>();
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            Mnist.train(model, trainLoader, optimizer, epoch, log, losses);
-            Mnist.test(model, testLoader, log);
-            scheduler.step();
-        }
-        return losses;
-    }
+    public static List<Double> run(int epochs, Consumer<String> log) { return Mnist.fit(epochs, Net::new, 0.1, log); }
 
     public static void main(String[] args) { run(args.length > 0 ? Integer.parseInt(args[0]) : 14, System.out::println); }
 }
