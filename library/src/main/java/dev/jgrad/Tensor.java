@@ -410,6 +410,99 @@ public class Tensor {
 
     public Tensor erf_() { return Elementwise.unary_(UnaryOp.ERF, this); }
 
+    public Tensor erfc() { return Elementwise.unary(UnaryOp.ERFC, this); }
+
+    public Tensor erfc_() { return Elementwise.unary_(UnaryOp.ERFC, this); }
+
+    public Tensor asinh() { return Elementwise.unary(UnaryOp.ASINH, this); }
+
+    public Tensor asinh_() { return Elementwise.unary_(UnaryOp.ASINH, this); }
+
+    public Tensor acosh() { return Elementwise.unary(UnaryOp.ACOSH, this); }
+
+    public Tensor acosh_() { return Elementwise.unary_(UnaryOp.ACOSH, this); }
+
+    public Tensor atanh() { return Elementwise.unary(UnaryOp.ATANH, this); }
+
+    public Tensor atanh_() { return Elementwise.unary_(UnaryOp.ATANH, this); }
+
+    public Tensor exp2() { return Elementwise.unary(UnaryOp.EXP2, this); }
+
+    public Tensor exp2_() { return Elementwise.unary_(UnaryOp.EXP2, this); }
+
+    /** x - trunc(x). */
+    public Tensor frac() { return Elementwise.unary(UnaryOp.FRAC, this); }
+
+    public Tensor frac_() { return Elementwise.unary_(UnaryOp.FRAC, this); }
+
+    // ---------------------------------------------------------------- NumPy-style aliases PyTorch has
+
+    public Tensor absolute() { return abs(); }
+
+    public Tensor arcsin() { return asin(); }
+
+    public Tensor arccos() { return acos(); }
+
+    public Tensor arctan() { return atan(); }
+
+    public Tensor arcsinh() { return asinh(); }
+
+    public Tensor arccosh() { return acosh(); }
+
+    public Tensor arctanh() { return atanh(); }
+
+    public Tensor arctan2(Tensor other) { return atan2(other); }
+
+    public Tensor negative() { return neg(); }
+
+    /** trunc. */
+    public Tensor fix() { return trunc(); }
+
+    /** sign (jgrad's tensors are real). */
+    public Tensor sgn() { return sign(); }
+
+    public Tensor multiply(Tensor other) { return mul(other); }
+
+    public Tensor multiply(double other) { return mul(other); }
+
+    public Tensor divide(Tensor other) { return div(other); }
+
+    public Tensor divide(double other) { return div(other); }
+
+    public Tensor trueDivide(Tensor other) { return div(other); }
+
+    public Tensor subtract(Tensor other) { return sub(other); }
+
+    public Tensor subtract(double other) { return sub(other); }
+
+    public Tensor greater(Tensor other) { return gt(other); }
+
+    public Tensor greaterEqual(Tensor other) { return ge(other); }
+
+    public Tensor less(Tensor other) { return lt(other); }
+
+    public Tensor lessEqual(Tensor other) { return le(other); }
+
+    public Tensor notEqual(Tensor other) { return ne(other); }
+
+    public Tensor swapaxes(int axis0, int axis1) { return transpose(axis0, axis1); }
+
+    public Tensor swapdims(int dim0, int dim1) { return transpose(dim0, dim1); }
+
+    /** radians from degrees: x * pi / 180. */
+    public Tensor deg2rad() { return mul(Math.PI / 180); }
+
+    public Tensor rad2deg() { return mul(180 / Math.PI); }
+
+    /** x log(y), 0 where x is 0 (even for y 0 or NaN... except a NaN y gives NaN). */
+    public Tensor xlogy(Tensor other) {
+        Tensor v = mul(other.log());
+        return Torch.where(eq(0L).logicalAnd(other.isnan().logicalNot()), Torch.zerosLike(v), v);
+    }
+
+    /** log(x / (1 - x)). */
+    public Tensor logit() { return div(rsub(1L)).log(); }
+
     /** x * x; bool squares to int64, as {@code torch.square}. */
     public Tensor square() { return dtype() == DType.BOOL ? to(DType.INT64).pow(2L) : pow(2L); }
 

@@ -596,6 +596,58 @@ public final class Torch {
 
     public static Tensor outer(Tensor input, Tensor vec2) { return input.outer(vec2); }
 
+    public static Tensor erfc(Tensor input) { return input.erfc(); }
+
+    public static Tensor asinh(Tensor input) { return input.asinh(); }
+
+    public static Tensor acosh(Tensor input) { return input.acosh(); }
+
+    public static Tensor atanh(Tensor input) { return input.atanh(); }
+
+    public static Tensor exp2(Tensor input) { return input.exp2(); }
+
+    public static Tensor frac(Tensor input) { return input.frac(); }
+
+    public static Tensor absolute(Tensor input) { return input.abs(); }
+
+    public static Tensor arcsin(Tensor input) { return input.asin(); }
+
+    public static Tensor arccos(Tensor input) { return input.acos(); }
+
+    public static Tensor arctan(Tensor input) { return input.atan(); }
+
+    public static Tensor arctan2(Tensor input, Tensor other) { return input.atan2(other); }
+
+    public static Tensor negative(Tensor input) { return input.neg(); }
+
+    public static Tensor fix(Tensor input) { return input.trunc(); }
+
+    public static Tensor multiply(Tensor input, Tensor other) { return input.mul(other); }
+
+    public static Tensor divide(Tensor input, Tensor other) { return input.div(other); }
+
+    public static Tensor trueDivide(Tensor input, Tensor other) { return input.div(other); }
+
+    public static Tensor subtract(Tensor input, Tensor other) { return input.sub(other); }
+
+    public static Tensor greater(Tensor input, Tensor other) { return input.gt(other); }
+
+    public static Tensor less(Tensor input, Tensor other) { return input.lt(other); }
+
+    public static Tensor concat(List<Tensor> tensors, int dim) { return cat(tensors, dim); }
+
+    public static Tensor rowStack(List<Tensor> tensors) { return vstack(tensors); }
+
+    public static Tensor swapaxes(Tensor input, int axis0, int axis1) { return input.transpose(axis0, axis1); }
+
+    public static Tensor deg2rad(Tensor input) { return input.deg2rad(); }
+
+    public static Tensor rad2deg(Tensor input) { return input.rad2deg(); }
+
+    public static Tensor xlogy(Tensor input, Tensor other) { return input.xlogy(other); }
+
+    public static Tensor logit(Tensor input) { return input.logit(); }
+
     public static Tensor roll(Tensor input, long[] shifts, int[] dims) { return input.roll(shifts, dims); }
 
     public static Tensor tile(Tensor input, long... dims) { return input.tile(dims); }

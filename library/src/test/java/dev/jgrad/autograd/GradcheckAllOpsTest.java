@@ -176,6 +176,7 @@ class GradcheckAllOpsTest {
             case "tan" -> uniform(-1.1, 1.1, n);
             case "log1p" -> uniform(-0.6, 2.5, n);
             case "kink" -> kinks(n);
+            case "acosh" -> uniform(1.2, 3.0, n);
             default -> throw new IllegalArgumentException(domain);
         };
         return leaf(v, layout, shape);
@@ -263,6 +264,12 @@ class GradcheckAllOpsTest {
         unaryShapes("log10", Tensor::log10, "pos");
         unaryShapes("erf", Tensor::erf, "any");
         unaryShapes("square", Tensor::square, "any");
+        unaryShapes("asinh", Tensor::asinh, "any");
+        unaryShapes("acosh", Tensor::acosh, "acosh");
+        unaryShapes("atanh", Tensor::atanh, "unit");
+        unaryShapes("exp2", Tensor::exp2, "any");
+        unaryShapes("erfc", Tensor::erfc, "any");
+        unaryShapes("frac", Tensor::frac, "kink");
     }
 
     private void reductions() {

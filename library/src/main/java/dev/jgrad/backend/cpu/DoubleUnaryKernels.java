@@ -53,6 +53,12 @@ public final class DoubleUnaryKernels {
             case LOG2 -> { for (int i = 0; i < n; i++) c[co + i * cs] = (Math.log(a[ao + i * as]) / Math.log(2)); }
             case LOG10 -> { for (int i = 0; i < n; i++) c[co + i * cs] = Math.log10(a[ao + i * as]); }
             case ERF -> { for (int i = 0; i < n; i++) c[co + i * cs] = SpecialFunctions.erf(a[ao + i * as]); }
+            case ASINH -> { for (int i = 0; i < n; i++) c[co + i * cs] = SpecialFunctions.asinh(a[ao + i * as]); }
+            case ACOSH -> { for (int i = 0; i < n; i++) c[co + i * cs] = SpecialFunctions.acosh(a[ao + i * as]); }
+            case ATANH -> { for (int i = 0; i < n; i++) c[co + i * cs] = SpecialFunctions.atanh(a[ao + i * as]); }
+            case EXP2 -> { for (int i = 0; i < n; i++) c[co + i * cs] = Math.pow(2, a[ao + i * as]); }
+            case ERFC -> { for (int i = 0; i < n; i++) c[co + i * cs] = SpecialFunctions.erfc(a[ao + i * as]); }
+            case FRAC -> { for (int i = 0; i < n; i++) { double x = a[ao + i * as]; c[co + i * cs] = x - (x < 0 ? Math.ceil(x) : Math.floor(x)); } }
         }
     }
 }

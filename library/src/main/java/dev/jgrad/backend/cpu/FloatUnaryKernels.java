@@ -51,6 +51,12 @@ public final class FloatUnaryKernels {
             case LOG2 -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) (Math.log(a[ao + i * as]) / Math.log(2)); }
             case LOG10 -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) Math.log10(a[ao + i * as]); }
             case ERF -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) SpecialFunctions.erf(a[ao + i * as]); }
+            case ASINH -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) SpecialFunctions.asinh(a[ao + i * as]); }
+            case ACOSH -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) SpecialFunctions.acosh(a[ao + i * as]); }
+            case ATANH -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) SpecialFunctions.atanh(a[ao + i * as]); }
+            case EXP2 -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) Math.pow(2, a[ao + i * as]); }
+            case ERFC -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) SpecialFunctions.erfc(a[ao + i * as]); }
+            case FRAC -> { for (int i = 0; i < n; i++) { float x = a[ao + i * as]; c[co + i * cs] = x - (float) (x < 0 ? Math.ceil(x) : Math.floor(x)); } }
         }
     }
 }

@@ -285,6 +285,12 @@ public final class Derivatives {
             case LOG2 -> onInput("Log2Backward0", result, self, (g, x) -> g.div(x.mul(Math.log(2))));
             case LOG10 -> onInput("Log10Backward0", result, self, (g, x) -> g.div(x.mul(Math.log(10))));
             case ERF -> onInput("ErfBackward0", result, self, (g, x) -> g.mul(x.square().neg().exp().mul(2 / Math.sqrt(Math.PI))));
+            case ASINH -> onInput("AsinhBackward0", result, self, (g, x) -> g.mul(x.square().add(1L).rsqrt()));       // grad / sqrt(x^2 + 1)
+            case ACOSH -> onInput("AcoshBackward0", result, self, (g, x) -> g.mul(x.square().sub(1L).rsqrt()));       // grad / sqrt(x^2 - 1)
+            case ATANH -> onInput("AtanhBackward0", result, self, (g, x) -> g.div(x.square().rsub(1L)));              // grad / (1 - x^2)
+            case EXP2 -> onResult("Exp2Backward0", result, self, (g, y) -> g.mul(y.mul(Math.log(2))));               // grad * result * ln 2
+            case ERFC -> onInput("ErfcBackward0", result, self, (g, x) -> g.mul(x.square().neg().exp().mul(-2 / Math.sqrt(Math.PI))));
+            case FRAC -> Recorder.row("FracBackward0", result, self, g -> g);                                          // grad
         };
     }
 
