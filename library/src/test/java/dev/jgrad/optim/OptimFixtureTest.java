@@ -143,11 +143,20 @@ class OptimFixtureTest {
         }
     }
 
-    private static final Map<String, Function<Optimizer, LRScheduler>> SCHEDULES = Map.of(
-            "step_lr_2_0.5", o -> new StepLR(o, 2, 0.5),
-            "step_lr_3_default", o -> new StepLR(o, 3),
-            "cosine_5_0.01", o -> new CosineAnnealingLR(o, 5, 0.01),
-            "cosine_4_0", o -> new CosineAnnealingLR(o, 4));
+    private static final Map<String, Function<Optimizer, LRScheduler>> SCHEDULES = Map.ofEntries(
+            Map.entry("step_lr_2_0.5", o -> new StepLR(o, 2, 0.5)),
+            Map.entry("step_lr_3_default", o -> new StepLR(o, 3)),
+            Map.entry("cosine_5_0.01", o -> new CosineAnnealingLR(o, 5, 0.01)),
+            Map.entry("cosine_4_0", o -> new CosineAnnealingLR(o, 4)),
+            Map.entry("multistep_2_5_5", o -> new dev.jgrad.optim.lr.MultiStepLR(o, List.of(2, 5, 5), 0.5, -1)),
+            Map.entry("exponential_0.9", o -> new dev.jgrad.optim.lr.ExponentialLR(o, 0.9)),
+            Map.entry("lambda_1_over_1_plus_e", o -> new dev.jgrad.optim.lr.LambdaLR(o, e -> 1.0 / (1 + e))),
+            Map.entry("linear_default", o -> new dev.jgrad.optim.lr.LinearLR(o)),
+            Map.entry("linear_0.5_0.9_3", o -> new dev.jgrad.optim.lr.LinearLR(o, 0.5, 0.9, 3, -1)),
+            Map.entry("warm_restarts_3_2_0.01", o -> new dev.jgrad.optim.lr.CosineAnnealingWarmRestarts(o, 3, 2, 0.01, -1)),
+            Map.entry("onecycle_1.0_10", o -> new dev.jgrad.optim.lr.OneCycleLR(o, 1.0, 10)),
+            Map.entry("onecycle_linear_three_phase", o -> new dev.jgrad.optim.lr.OneCycleLR(o, 0.5, 12, 0.25, "linear", true, 0.85, 0.95, 25.0,
+                    1e4, true)));
 
     @Test
     void schedulesMatchPyTorch() {

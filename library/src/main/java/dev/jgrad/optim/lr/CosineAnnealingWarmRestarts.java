@@ -1,0 +1,48 @@
+package dev.jgrad.optim.lr;
+
+import dev.jgrad.optim.Optimizer;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Cosine annealing from each group's initial lr to etaMin over t0 epochs, restarting, each period tMult times the last. */
+public class CosineAnnealingWarmRestarts extends LRScheduler {
+    public final int t0, tMult;
+    public final double etaMin;
+    private int tI, tCur;
+
+    public CosineAnnealingWarmRestarts(Optimizer optimizer, int t0) { this(optimizer, t0, 1, 0.0, -1); }
+
+    public CosineAnnealingWarmRestarts(Optimizer optimizer, int t0, int tMult, double etaMin, int lastEpoch) {
+        super(optimizer, lastEpoch);
+        if (t0 <= 0) throw new IllegalArgumentException("Expected positive integer T_0, but got " + t0);
+        if (tMult < 1) throw new IllegalArgumentException("Expected integer T_mult >= 1, but got " + tMult);
+        this.t0 = t0;
+        this.tI = t0;
+        this.tMult = tMult;
+        this.etaMin = etaMin;
+        this.tCur = lastEpoch;
+        initialStep();
+    }
+
+    @Override protected List<Double> getLr() {
+        List<Double> r = new ArrayList<>();
+        for (double base : baseLrs) r.add(etaMin + (base - etaMin) * (1 + Math.cos(Math.PI * tCur / tI)) / 2);
+        return r;
+    }
+
+    /** The next epoch: the period restarts when it is used up. */
+    @Override public void step() {
+        if (lastEpoch < 0) {  // construction: epoch 0
+            tI = t0;
+            tCur = 0;
+            lastEpoch = -1;
+        } else {
+            tCur++;
+            if (tCur >= tI) {
+                tCur -= tI;
+                tI *= tMult;
+            }
+        }
+        super.step();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.jgrad.optim.lr;
+
+import dev.jgrad.optim.Optimizer;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Multiplies each group's lr by gamma every epoch. */
+public class ExponentialLR extends LRScheduler {
+    public final double gamma;
+
+    public ExponentialLR(Optimizer optimizer, double gamma) { this(optimizer, gamma, -1); }
+
+    public ExponentialLR(Optimizer optimizer, double gamma, int lastEpoch) {
+        super(optimizer, lastEpoch);
+        this.gamma = gamma;
+        initialStep();
+    }
+
+    @Override protected List<Double> getLr() {
+        List<Double> r = new ArrayList<>();
+        for (double lr : currentLrs()) r.add(lastEpoch == 0 ? lr : lr * gamma);
+        return r;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.jgrad.optim.lr;
+
+import dev.jgrad.optim.Optimizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntToDoubleFunction;
+
+/** Each group's lr is its initial lr times lrLambda(epoch). */
+public class LambdaLR extends LRScheduler {
+    private final IntToDoubleFunction lrLambda;
+
+    public LambdaLR(Optimizer optimizer, IntToDoubleFunction lrLambda) { this(optimizer, lrLambda, -1); }
+
+    public LambdaLR(Optimizer optimizer, IntToDoubleFunction lrLambda, int lastEpoch) {
+        super(optimizer, lastEpoch);
+        this.lrLambda = lrLambda;
+        initialStep();
+    }
+
+    @Override protected List<Double> getLr() {
+        List<Double> r = new ArrayList<>();
+        for (double base : baseLrs) r.add(base * lrLambda.applyAsDouble(lastEpoch));
+        return r;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.jgrad.optim.lr;
+
+import dev.jgrad.optim.Optimizer;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Scales each group's lr linearly from startFactor to endFactor over totalIters epochs (PyTorch's recursive form). */
+public class LinearLR extends LRScheduler {
+    public final double startFactor, endFactor;
+    public final int totalIters;
+
+    public LinearLR(Optimizer optimizer) { this(optimizer, 1.0 / 3, 1.0, 5, -1); }
+
+    public LinearLR(Optimizer optimizer, double startFactor, double endFactor, int totalIters, int lastEpoch) {
+        super(optimizer, lastEpoch);
+        if (startFactor > 1.0 || startFactor <= 0) {
+            throw new IllegalArgumentException("Starting multiplicative factor expected to be greater than 0 and less or equal to 1.");
+        }
+        if (endFactor > 1.0 || endFactor < 0) throw new IllegalArgumentException("Ending multiplicative factor expected to be between 0 and 1.");
+        this.startFactor = startFactor;
+        this.endFactor = endFactor;
+        this.totalIters = totalIters;
+        initialStep();
+    }
+
+    @Override protected List<Double> getLr() {
+        List<Double> r = new ArrayList<>();
+        for (double lr : currentLrs()) {
+            if (lastEpoch == 0) r.add(lr * startFactor);
+            else if (lastEpoch > totalIters) r.add(lr);
+            else r.add(lr * (1.0 + (endFactor - startFactor) / (totalIters * startFactor + (lastEpoch - 1) * (endFactor - startFactor))));
+        }
+        return r;
+    }
+}

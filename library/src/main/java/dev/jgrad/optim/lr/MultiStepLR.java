@@ -1,0 +1,28 @@
+package dev.jgrad.optim.lr;
+
+import dev.jgrad.optim.Optimizer;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Multiplies each group's lr by gamma at each milestone epoch (by gamma^k for a milestone listed k times). */
+public class MultiStepLR extends LRScheduler {
+    public final List<Integer> milestones;
+    public final double gamma;
+
+    public MultiStepLR(Optimizer optimizer, List<Integer> milestones) { this(optimizer, milestones, 0.1, -1); }
+
+    public MultiStepLR(Optimizer optimizer, List<Integer> milestones, double gamma, int lastEpoch) {
+        super(optimizer, lastEpoch);
+        this.milestones = List.copyOf(milestones);
+        this.gamma = gamma;
+        initialStep();
+    }
+
+    @Override protected List<Double> getLr() {
+        int times = 0;
+        for (int m : milestones) if (m == lastEpoch) times++;
+        List<Double> r = new ArrayList<>();
+        for (double lr : currentLrs()) r.add(times == 0 ? lr : lr * Math.pow(gamma, times));
+        return r;
+    }
+}
