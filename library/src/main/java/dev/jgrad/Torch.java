@@ -32,7 +32,7 @@ import java.util.function.UnaryOperator;
  * <p>Shapes are varargs at the end ({@code zeros(2, 3)}); a dtype, when given, comes first
  * ({@code zeros(DType.INT64, 4, 3)}).
  */
-public final class Torch {
+public final class Torch extends FunctionForms {
     private Torch() {}
 
     // ---------------------------------------------------------------- from data

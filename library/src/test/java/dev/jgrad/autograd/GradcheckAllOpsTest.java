@@ -632,6 +632,9 @@ class GradcheckAllOpsTest {
         add("lerp tensor weight", in -> List.of(in.get(0).lerp(in.get(1), in.get(2))), any(2, 3), any(2, 3),
                 leaf(new double[] {0.2, 0.7, 0.45}, Layout.CONTIGUOUS, 3));
         binary("logaddexp", Tensor::logaddexp, any(2, 3), any(3));
+        add("addcmul broadcast", in -> List.of(in.get(0).addcmul(in.get(1), in.get(2), 0.5)), any(3), any(2, 3), any(2, 1));
+        add("addcdiv broadcast", in -> List.of(Torch.addcdiv(in.get(0), in.get(1), in.get(2), -1.5)), any(2, 3), any(3), pos(2, 3));
+        add("addcmul_ on a non-leaf", in -> List.of(in.get(0).mul(1L).addcmul_(in.get(1), in.get(2), 2.0)), any(2, 3), any(2, 3), any(3));
         binary("hypot", Tensor::hypot, any(2, 3), pos(2, 3));
         unary("roll", a -> a.roll(new long[] {1, -2}, new int[] {0, 1}), any(2, 3));
         unary("unfold patches 2-d", a -> a.unfold(1, 2, 2).unfold(2, 2, 2), any(1, 4, 4));

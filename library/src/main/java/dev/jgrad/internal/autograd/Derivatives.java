@@ -771,6 +771,22 @@ public final class Derivatives {
                 g -> g.indexSelect(dim, idx.unpack()));                        // source: grad.index_select(dim, index)
     }
 
+    /** addcmul: self gets grad, t1 grad * t2 * value, t2 grad * t1 * value; addcdiv: t1 grad * value / t2, t2 -grad * value * t1 / t2^2. */
+    public static Tensor addc(Tensor result, Tensor self, Tensor t1, Tensor t2, double value, boolean mul) {
+        Tensor[] inputs = in(self, t1, t2);
+        if (!Recorder.shouldRecord(inputs)) return result;
+        Recorder.Row row = Recorder.start(mul ? "AddcmulBackward0" : "AddcdivBackward0", result, inputs);
+        SavedTensor a = row.save(t1), b = row.save(t2);
+        if (mul) return row.formulas(
+                g -> g,
+                g -> g.mul(b.unpack().mul(value)),
+                g -> g.mul(a.unpack().mul(value)));
+        return row.formulas(
+                g -> g,
+                g -> g.mul(b.unpack().reciprocal().mul(value)),
+                g -> g.neg().mul(value).mul(a.unpack()).div(b.unpack().mul(b.unpack())));
+    }
+
     /** lerp with a number weight: self gets (1 - weight) of the gradient, end weight of it. */
     public static Tensor lerp(Tensor result, Tensor self, Tensor end, double weight) {
         if (!Recorder.shouldRecord(self, end)) return result;

@@ -3,6 +3,10 @@ package dev.jgrad.internal.ops;
 import static dev.jgrad.internal.TensorInternals.*;
 
 import dev.jgrad.Tensor;
+import dev.jgrad.Torch;
+import dev.jgrad.autograd.GradMode;
+import dev.jgrad.internal.autograd.Derivatives;
+import dev.jgrad.internal.core.Promotion;
 import dev.jgrad.internal.autograd.InPlace;
 import dev.jgrad.internal.core.Checks;
 import dev.jgrad.internal.core.Overlap;
@@ -12,25 +16,30 @@ import dev.jgrad.profiler.Profiler;
 public final class FusedUpdates {
     private FusedUpdates() {}
 
-    /** self + value * t1 * t2 (mul) or self + value * t1 / t2; under autograd, composed from recorded ops. */
+    /**
+     * self + value * t1 * t2 (mul) or self + value * t1 / t2, in the broadcast shape and promoted dtype, rounded
+     * once per element as PyTorch's kernel does; under autograd one AddcmulBackward0 / AddcdivBackward0 node.
+     */
     public static Tensor addc(Tensor self, Tensor t1, Tensor t2, double value, boolean mul) {
-        if (InPlace.recording(self, t1) || t2.requiresGrad()) return self.add(term(t1, t2, value, mul));
-        return addcNoGrad_(Copying.cloneNoGrad(self), t1, t2, value, mul);
+        Tensor r;
+        try (var guard = GradMode.setEnabled(false)) {
+            long[] shape = Torch.broadcastShapes(self.shape(), t1.shape(), t2.shape());
+            Tensor base = Copying.convert(self, Promotion.resultType(self, t1, t2)).expand(shape).contiguous();
+            if (base == self || base.sharesStorageWith(self)) base = Copying.cloneNoGrad(base);
+            r = addcNoGrad_(base, t1, t2, value, mul, mul ? "aten::addcmul" : "aten::addcdiv");
+        }
+        return Derivatives.addc(r, self, t1, t2, value, mul);
     }
 
     /** The in-place form (what optimizers use), rounded as PyTorch rounds it. */
     public static Tensor addc_(Tensor self, Tensor t1, Tensor t2, double value, boolean mul) {
-        if (InPlace.recording(self, t1) || t2.requiresGrad()) return InPlace.apply(self, old -> old.add(term(t1, t2, value, mul)));
-        return addcNoGrad_(self, t1, t2, value, mul);
-    }
-
-    private static Tensor term(Tensor t1, Tensor t2, double value, boolean mul) {
-        return (mul ? t1.mul(t2) : t1.div(t2)).mul(value);
+        if (InPlace.recording(self, t1) || t2.requiresGrad()) return InPlace.apply(self, old -> addc(old, t1, t2, value, mul));
+        return addcNoGrad_(self, t1, t2, value, mul, mul ? "aten::addcmul_" : "aten::addcdiv_");
     }
 
     /** self += value * t1 * t2 (or / t2), computed in self's dtype in PyTorch's order. */
-    private static Tensor addcNoGrad_(Tensor self, Tensor t1, Tensor t2, double value, boolean mul) {
-        try (var ev = Profiler.isActive() ? Profiler.enter(mul ? "aten::addcmul_" : "aten::addcdiv_", self, t1, t2) : null) {
+    private static Tensor addcNoGrad_(Tensor self, Tensor t1, Tensor t2, double value, boolean mul, String event) {
+        try (var ev = Profiler.isActive() ? Profiler.enter(event, self, t1, t2) : null) {
             Checks.requireFloat(self, mul ? "addcmul_cpu_out" : "addcdiv_cpu_out");
             Overlap.checkWritable(self);
             long[] shape = self.shape();
