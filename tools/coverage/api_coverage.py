@@ -10,7 +10,7 @@ functions, optimizers, LR schedulers, nn.init, nn.utils and distributions. A nam
 jgrad's public API has its camelCase form (trailing underscore kept) in the matching place.
 With --usage DIR, every area is also weighted by how often Python files under DIR call each name.
 """
-import argparse, collections, inspect, os, re, subprocess, sys
+import argparse, collections, json, inspect, os, re, subprocess, sys
 import torch, torch.nn, torch.nn.functional as F, torch.optim, torch.optim.lr_scheduler as lrs
 import torch.distributions, torch.nn.init, torch.nn.utils
 
@@ -22,6 +22,16 @@ def camel(name):
     core = name[:-1] if trail else name
     parts = core.split("_")
     return parts[0] + "".join(p[:1].upper() + p[1:] for p in parts[1:]) + trail
+
+
+# PyTorch names whose Java spelling is not their camelCase (java-api.md: Java keywords, the array bridge).
+JAVA_SPELLING = {"float": "toFloat", "double": "toDouble", "long": "toLong", "int": "toInt", "bool": "toBool",
+                 "half": "toHalf", "byte": "toByte", "char": "toChar", "short": "toShort", "bfloat16": "toBfloat16",
+                 "numpy": "toFloatArray", "from_numpy": "fromArray", "tolist": "toList", "type": "type"}
+
+
+def spelled(name):
+    return JAVA_SPELLING.get(name, camel(name))
 
 
 def javap(cls):
@@ -84,8 +94,8 @@ def areas():
     dist = java_classes("dev.jgrad.distributions")
     sched_base = getattr(lrs, "_LRScheduler")
     return {
-        "torch.*": (torch_functions(), lambda n: camel(n) in torchm or n in torchm),
-        "Tensor methods": (tensor_methods(), lambda n: camel(n) in tensor or n in tensor),
+        "torch.*": (torch_functions(), lambda n: spelled(n) in torchm or n in torchm),
+        "Tensor methods": (tensor_methods(), lambda n: spelled(n) in tensor or n in tensor),
         "nn modules": (subclasses(torch.nn, torch.nn.Module), lambda n: n in nn),
         "nn.functional": (functional(), lambda n: camel(n) in fm or n in fm),
         "nn.init": (module_functions(torch.nn.init), lambda n: camel(n) in init),
@@ -114,6 +124,14 @@ AREA_PATTERNS = {
 }
 
 
+def notebook_code(path):
+    try:
+        nb = json.load(open(path, errors="replace"))
+    except ValueError:
+        return ""
+    return "\n".join("".join(c.get("source", [])) for c in nb.get("cells", []) if c.get("cell_type") == "code")
+
+
 def usage_counts(root):
     """Per area, how often code under root calls each name, counted where the call's prefix names the area
     (torch.x(...), nn.X(...), F.x(...)); Tensor methods are .x(...) calls on anything that is not a module,
@@ -121,9 +139,12 @@ def usage_counts(root):
     counts = collections.defaultdict(collections.Counter)
     for dirpath, _, files in os.walk(root):
         for f in files:
-            if not f.endswith(".py"):
+            if f.endswith(".py"):
+                text = open(os.path.join(dirpath, f), errors="replace").read()
+            elif f.endswith(".ipynb"):
+                text = notebook_code(os.path.join(dirpath, f))
+            else:
                 continue
-            text = open(os.path.join(dirpath, f), errors="replace").read()
             for area, patterns in AREA_PATTERNS.items():
                 for pat in patterns:
                     counts[area].update(re.findall(pat, text))

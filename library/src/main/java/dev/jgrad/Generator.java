@@ -123,6 +123,18 @@ public final class Generator {
         Sampling.normal(rng, dst, off, n, mean, std);
     }
 
+    /**
+     * {@code random_()}'s draws: one 32-bit draw per element (a 64-bit one when wide, as PyTorch draws for
+     * float64 and int64), reduced modulo modulus as an unsigned number (0 stands for 2^64).
+     */
+    public synchronized void random(long[] dst, int off, int n, long modulus, boolean wide) {
+        checkRange(dst.length, off, n);
+        for (int i = 0; i < n; i++) {
+            long draw = wide ? rng.random64() : rng.random32();
+            dst[off + i] = modulus == 0 ? draw : Long.remainderUnsigned(draw, modulus);
+        }
+    }
+
     /** {@code torch.randint(low, high, ...)} with dtype int64; {@code high} is exclusive. */
     public synchronized void randint(long[] dst, int off, int n, long low, long high) {
         checkRange(dst.length, off, n);

@@ -21,6 +21,7 @@ import dev.jgrad.internal.ops.Gathering;
 import dev.jgrad.internal.ops.Indexing;
 import dev.jgrad.internal.ops.LinearAlgebra;
 import dev.jgrad.internal.ops.Masking;
+import dev.jgrad.internal.ops.NestedLists;
 import dev.jgrad.internal.ops.RandomFills;
 import dev.jgrad.internal.ops.Rearranging;
 import dev.jgrad.internal.ops.Reductions;
@@ -128,6 +129,40 @@ public class Tensor {
     }
 
     public boolean isFloatingPoint() { return storage.dtype().isFloatingPoint(); }
+
+    /** jgrad has no complex dtypes: always false. */
+    public boolean isComplex() { return false; }
+
+    /** The one element's truth ({@code torch.is_nonzero}); PyTorch's errors for no or several elements. */
+    public boolean isNonzero() {
+        if (numel() == 0) throw new IllegalArgumentException("Boolean value of Tensor with no values is ambiguous");
+        if (numel() > 1) throw new IllegalArgumentException("Boolean value of Tensor with more than one value is ambiguous");
+        return dtype() == DType.BOOL ? itemBool() : item() != 0;
+    }
+
+    /** Bytes per element. */
+    public long elementSize() { return dtype().itemSize(); }
+
+    /** Same as {@link #numel()}. */
+    public long nelement() { return numel(); }
+
+    /** The CUDA device index; -1 for CPU and meta tensors, as PyTorch answers. */
+    public int getDevice() { return -1; }
+
+    /** The legacy type name, {@code torch.FloatTensor}; meta tensors have none ({@code Unimplemented backend Meta}). */
+    public String type() {
+        if (device().isMeta()) throw new IllegalStateException("Unimplemented backend Meta");
+        return dtype().legacyTensorTypeName();
+    }
+
+    /** {@code tensor.type(dtype)}: the same as {@code to(dtype)}. */
+    public Tensor type(DType dtype) { return to(dtype); }
+
+    /**
+     * The values as nested Java lists ({@code tensor.tolist()}): Double for floating dtypes, Long for integer
+     * ones, Boolean for bool; a 0-dim tensor gives the bare number.
+     */
+    public Object toList() { return NestedLists.of(this); }
 
     /** True when both tensors view the same storage. */
     public boolean sharesStorageWith(Tensor other) { return other != null && other.storage == storage; }
@@ -485,6 +520,16 @@ public class Tensor {
 
     public Tensor notEqual(Tensor other) { return ne(other); }
 
+    public Tensor greater(double other) { return gt(other); }
+
+    public Tensor greaterEqual(double other) { return ge(other); }
+
+    public Tensor less(double other) { return lt(other); }
+
+    public Tensor lessEqual(double other) { return le(other); }
+
+    public Tensor notEqual(double other) { return ne(other); }
+
     public Tensor swapaxes(int axis0, int axis1) { return transpose(axis0, axis1); }
 
     public Tensor swapdims(int dim0, int dim1) { return transpose(dim0, dim1); }
@@ -546,6 +591,52 @@ public class Tensor {
 
     public Tensor le(long other) { return le(Scalar.of(other)); }
 
+    // In-place comparisons write 1 or 0 in this tensor's own dtype (a.eq_(b) is a.copy_(a == b)).
+
+    public Tensor eq_(Tensor other) { return Copying.writeBack(this, old -> old.eq(other), other); }
+
+    public Tensor eq_(double other) { return eq_(Scalar.of(other)); }
+
+    public Tensor ne_(Tensor other) { return Copying.writeBack(this, old -> old.ne(other), other); }
+
+    public Tensor ne_(double other) { return ne_(Scalar.of(other)); }
+
+    public Tensor gt_(Tensor other) { return Copying.writeBack(this, old -> old.gt(other), other); }
+
+    public Tensor gt_(double other) { return gt_(Scalar.of(other)); }
+
+    public Tensor ge_(Tensor other) { return Copying.writeBack(this, old -> old.ge(other), other); }
+
+    public Tensor ge_(double other) { return ge_(Scalar.of(other)); }
+
+    public Tensor lt_(Tensor other) { return Copying.writeBack(this, old -> old.lt(other), other); }
+
+    public Tensor lt_(double other) { return lt_(Scalar.of(other)); }
+
+    public Tensor le_(Tensor other) { return Copying.writeBack(this, old -> old.le(other), other); }
+
+    public Tensor le_(double other) { return le_(Scalar.of(other)); }
+
+    public Tensor greater_(Tensor other) { return gt_(other); }
+
+    public Tensor greater_(double other) { return gt_(other); }
+
+    public Tensor greaterEqual_(Tensor other) { return ge_(other); }
+
+    public Tensor greaterEqual_(double other) { return ge_(other); }
+
+    public Tensor less_(Tensor other) { return lt_(other); }
+
+    public Tensor less_(double other) { return lt_(other); }
+
+    public Tensor lessEqual_(Tensor other) { return le_(other); }
+
+    public Tensor lessEqual_(double other) { return le_(other); }
+
+    public Tensor notEqual_(Tensor other) { return ne_(other); }
+
+    public Tensor notEqual_(double other) { return ne_(other); }
+
     public Tensor logicalAnd(Tensor other) { return Elementwise.compare("logical_and", CompareOp.LOGICAL_AND, this, other); }
 
     public Tensor logicalOr(Tensor other) { return Elementwise.compare("logical_or", CompareOp.LOGICAL_OR, this, other); }
@@ -561,6 +652,18 @@ public class Tensor {
     public boolean allclose(Tensor other, double rtol, double atol) { return Elementwise.allclose(this, other, rtol, atol); }
 
     public boolean allclose(Tensor other) { return allclose(other, 1e-5, 1e-8); }
+
+    /** {@code torch.isclose}: elementwise |a - b| <= atol + rtol * |b|, or equal (infinities too); NaN only with equalNan. */
+    public Tensor isclose(Tensor other, double rtol, double atol, boolean equalNan) {
+        return Elementwise.isclose(this, other, rtol, atol, equalNan);
+    }
+
+    public Tensor isclose(Tensor other) { return isclose(other, 1e-5, 1e-8, false); }
+
+    /** The p-norm of this - other ({@code torch.dist}). */
+    public Tensor dist(Tensor other, double p) { return sub(other).norm(p); }
+
+    public Tensor dist(Tensor other) { return dist(other, 2); }
 
     /** {@code torch.where(condition, this, other)}. */
     public Tensor where(Tensor condition, Tensor other) { return Elementwise.where(condition, this, other); }
@@ -813,6 +916,28 @@ public class Tensor {
 
     /** The last two dims swapped ({@code tensor.mT}). */
     public Tensor mT() { return Views.mT(this); }
+
+    /** The conjugate transpose of a matrix; jgrad's dtypes are real, so the transpose ({@code tensor.H}). */
+    public Tensor H() { return Views.matrixH(this); }
+
+    /** The conjugate transpose of the last two dims ({@code tensor.mH}); for real dtypes {@link #mT()}. */
+    public Tensor mH() { return Views.batchTranspose(this, "tensor.mH"); }
+
+    /** {@code tensor.adjoint()}: the same as {@link #mH()}. */
+    public Tensor adjoint() { return Views.batchTranspose(this, "tensor.adjoint()"); }
+
+    /** The complex conjugate: jgrad's dtypes are real, so this tensor itself (as PyTorch returns for real ones). */
+    public Tensor conj() { return this; }
+
+    public Tensor conjPhysical() { return this; }
+
+    public Tensor resolveConj() { return this; }
+
+    public Tensor resolveNeg() { return this; }
+
+    public boolean isConj() { return false; }
+
+    public boolean isNeg() { return false; }
 
     public Tensor movedim(int source, int destination) { return movedim(new int[] {source}, new int[] {destination}); }
 
@@ -1223,6 +1348,21 @@ public class Tensor {
     public Tensor exponential_(double lambd) { return exponential_(lambd, Generator.defaultGenerator()); }
 
     public Tensor exponential_(double lambd, Generator generator) { return RandomFills.exponential_(this, lambd, generator); }
+
+    /** Uniform integers in [from, to), drawn as {@code torch.randint} draws them. */
+    public Tensor random_(long from, long to) { return random_(from, to, Generator.defaultGenerator()); }
+
+    public Tensor random_(long from, long to, Generator generator) { return RandomFills.random_(this, from, to, generator, "RandomBackward2"); }
+
+    /** Uniform integers in [0, to). */
+    public Tensor random_(long to) { return random_(to, Generator.defaultGenerator()); }
+
+    public Tensor random_(long to, Generator generator) { return RandomFills.random_(this, 0, to, generator, "RandomBackward1"); }
+
+    /** Uniform integers from 0 up to the largest the dtype holds exactly (2^24 for float32, 2^53 for float64). */
+    public Tensor random_() { return random_(Generator.defaultGenerator()); }
+
+    public Tensor random_(Generator generator) { return RandomFills.random_(this, generator); }
 
     /** numSamples category indices drawn from the row(s) of weights this tensor holds (1-d or 2-d). */
     public Tensor multinomial(long numSamples) { return multinomial(numSamples, false); }

@@ -370,6 +370,71 @@ public final class Torch extends FunctionForms {
 
     public static boolean allclose(Tensor a, Tensor b) { return a.allclose(b); }
 
+    public static Tensor isclose(Tensor a, Tensor b) { return a.isclose(b); }
+
+    public static Tensor isclose(Tensor a, Tensor b, double rtol, double atol, boolean equalNan) { return a.isclose(b, rtol, atol, equalNan); }
+
+    /** {@code torch.is_tensor(obj)}. */
+    public static boolean isTensor(Object obj) { return obj instanceof Tensor; }
+
+    /** jgrad has no complex dtypes: always false. */
+    public static boolean isComplex(Tensor t) { return t.isComplex(); }
+
+    /** The dtype factories use when given none: float32 (jgrad has no {@code set_default_dtype}). */
+    public static DType getDefaultDtype() { return DType.FLOAT32; }
+
+    private static volatile String float32MatmulPrecision = "highest";
+
+    /**
+     * {@code torch.set_float32_matmul_precision}: "highest", "high" or "medium" (others are ignored, as PyTorch
+     * ignores them after a warning). On the CPU, as in PyTorch, float32 products keep full precision whatever it says.
+     */
+    public static void setFloat32MatmulPrecision(String precision) {
+        if (precision.equals("highest") || precision.equals("high") || precision.equals("medium")) float32MatmulPrecision = precision;
+    }
+
+    public static String getFloat32MatmulPrecision() { return float32MatmulPrecision; }
+
+    /** The Cartesian product of 1-d tensors, one row per combination (the first tensor varies slowest). */
+    public static Tensor cartesianProd(Tensor... tensors) {
+        for (Tensor t : tensors) {
+            if (t.dim() != 1) throw new IllegalArgumentException("Expect a 1D vector, but got shape " + java.util.Arrays.toString(t.shape()));
+        }
+        if (tensors.length == 1) return tensors[0];
+        List<Tensor> grids = meshgrid(List.of(tensors), "ij");
+        List<Tensor> columns = new java.util.ArrayList<>();
+        for (Tensor g : grids) columns.add(g.flatten());
+        return stack(columns, 1);
+    }
+
+    /** Normal draws with per-element means and standard deviations (broadcast): standard draws * std + mean, as PyTorch. */
+    public static Tensor normal(Tensor mean, Tensor std) {
+        long[] shape = broadcastShapes(mean.shape(), std.shape());
+        checkStd(std);
+        Tensor z = empty(mean.dtype(), mean.device(), shape).normal_(0, 1);
+        return z.mul(std).add(mean);
+    }
+
+    /** Normal draws with per-element means and one standard deviation: draws with that std, plus mean. */
+    public static Tensor normal(Tensor mean, double std) {
+        return empty(mean.dtype(), mean.device(), mean.shape()).normal_(0, std).add(mean);
+    }
+
+    /** Normal draws with one mean and per-element standard deviations. */
+    public static Tensor normal(double mean, Tensor std) {
+        checkStd(std);
+        return empty(std.dtype(), std.device(), std.shape()).normal_(0, 1).mul(std).add(mean);
+    }
+
+    private static void checkStd(Tensor std) {
+        if (!std.device().isMeta() && std.numel() > 0 && std.min().lt(0L).itemBool()) {
+            throw new IllegalArgumentException("normal expects all elements of std >= 0.0");
+        }
+    }
+
+    /** {@code torch.normal(mean, std, size)}: float32 draws. */
+    public static Tensor normal(double mean, double std, long... size) { return empty(size).normal_(mean, std); }
+
     public static boolean allclose(Tensor a, Tensor b, double rtol, double atol) { return a.allclose(b, rtol, atol); }
 
     /** {@code torch.where(condition, x, y)}: x where condition holds, else y. */

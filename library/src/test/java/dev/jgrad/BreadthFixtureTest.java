@@ -88,6 +88,8 @@ class BreadthFixtureTest {
         List<Tensor> outs = outputs(result);
         if (expect instanceof Boolean b) {
             if (!b.equals(result)) problems.add("expected " + b + " but got " + result);
+        } else if (expect instanceof Map<?, ?> m && m.containsKey("string")) {
+            if (!m.get("string").equals(String.valueOf(result))) problems.add("expected " + m.get("string") + " but got " + result);
         } else if (expect instanceof Map<?, ?> m && m.containsKey("item")) {
             double e = Json.asDouble(m.get("item")), g = ((Number) result).doubleValue();
             if (Double.compare(e, g) != 0) problems.add("expected " + e + " but got " + g);
@@ -270,7 +272,7 @@ class BreadthFixtureTest {
         if (result instanceof dev.jgrad.nn.LSTMCell.State s) return List.of(s.h(), s.c());
         if (result instanceof dev.jgrad.nn.MultiheadAttention.Output o) return o.weights() == null ? List.of(o.output()) : List.of(o.output(), o.weights());
         List<Tensor> out = new ArrayList<>();
-        if (result instanceof List<?> l) for (Object o : l) out.add((Tensor) o);
+        if (result instanceof List<?> l) for (Object o : l) if (o instanceof Tensor t) out.add(t);
         return out;
     }
 

@@ -416,6 +416,13 @@ class GradcheckAllOpsTest {
             y.exponential_(1.5, new Generator(14));
             return y.mul(a);
         }, any(2, 2));
+        unary("random_ a non-leaf: no gradient through the draws (RandomBackward0/1/2)", a -> {
+            Tensor y = a.mul(2L), z = a.add(1.0), w = a.sub(1.0);
+            y.random_(new Generator(15));
+            z.random_(7, new Generator(16));
+            w.random_(-3, 3, new Generator(17));
+            return y.div(1e15).mul(a).add(z.mul(a.sin())).add(w.mul(a));  // random_() spans [0, 2^53]: scaled to O(1)
+        }, any(3));
         unary("bernoulli_ a non-leaf (fixed generator)", a -> {
             Tensor y = a.sub(1.0);
             y.bernoulli_(0.4, new Generator(13));

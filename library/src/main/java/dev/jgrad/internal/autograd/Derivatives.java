@@ -874,6 +874,9 @@ public final class Derivatives {
 
     public static Tensor exponential(Tensor result, Tensor oldSelf) { return overwrite("ExponentialBackward0", result, oldSelf); }
 
+    /** random_ with no bounds (RandomBackward0), a bound (RandomBackward1) or two (RandomBackward2): no gradient flows. */
+    public static Tensor random(String name, Tensor result, Tensor oldSelf) { return overwrite(name, result, oldSelf); }
+
     private static Tensor overwrite(String name, Tensor result, Tensor oldSelf) {
         if (!Recorder.shouldRecord(oldSelf)) return result;
         return zeroGrad(name, result, oldSelf);

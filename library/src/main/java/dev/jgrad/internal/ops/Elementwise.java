@@ -354,6 +354,28 @@ public final class Elementwise {
         return true;
     }
 
+    /**
+     * {@code torch.isclose}, as PyTorch composes it: equal, or (with equalNan) both NaN, or a finite |a - b| within
+     * atol + |rtol * b|; integer inputs are compared in the default float dtype.
+     */
+    public static Tensor isclose(Tensor a, Tensor b, double rtol, double atol, boolean equalNan) {
+        Checks.tensor(b, "isclose", "other", 1);
+        if (a.dtype() != b.dtype()) {
+            throw new IllegalArgumentException(a.dtype().scalarTypeName() + " did not match " + b.dtype().scalarTypeName());
+        }
+        if (!(rtol >= 0)) throw new IllegalArgumentException("rtol must be greater than or equal to zero, but got " + Checks.cppDouble(rtol));
+        if (!(atol >= 0)) throw new IllegalArgumentException("atol must be greater than or equal to zero, but got " + Checks.cppDouble(atol));
+        try (var guard = dev.jgrad.autograd.GradMode.setEnabled(false)) {
+            Tensor close = a.eq(b);
+            if (equalNan && a.isFloatingPoint()) close = close.logicalOr(a.isnan().logicalAnd(b.isnan()));
+            if (rtol == 0 && atol == 0) return close;
+            Tensor x = a.isFloatingPoint() ? a : a.to(DType.FLOAT32), y = b.isFloatingPoint() ? b : b.to(DType.FLOAT32);
+            Tensor allowed = y.mul(rtol).abs().add(atol);
+            Tensor actual = x.sub(y).abs();
+            return close.logicalOr(actual.isfinite().logicalAnd(actual.le(allowed)));
+        }
+    }
+
     // ---------------------------------------------------------------- unary
 
     public static DType unaryResultType(UnaryOp op, Tensor a) {

@@ -2,6 +2,7 @@ package dev.jgrad.internal.ops;
 
 import static dev.jgrad.internal.TensorInternals.*;
 
+import dev.jgrad.DType;
 import dev.jgrad.Generator;
 import dev.jgrad.Tensor;
 import dev.jgrad.backend.RandomOp;
@@ -52,6 +53,50 @@ public final class RandomFills {
                 return fill(t, RandomOp.EXPONENTIAL, gen, lambd, 0);
             }
         }, Derivatives::exponential);
+    }
+
+    /** random_(from, to): uniform integers in [from, to) as torch.randint draws them (it is empty().random_()). */
+    public static Tensor random_(Tensor self, long from, long to, Generator gen, String node) {
+        return Copying.overwrite(self, t -> {
+            try (var ev = Profiler.isActive() ? Profiler.enter("aten::random_", t) : null) {
+                if (from >= to) {
+                    throw new IllegalArgumentException("random_ expects 'from' to be less than 'to', but got from=" + from + " >= to=" + to);
+                }
+                if (t.dtype() == DType.BOOL) {
+                    if (from < 0 || to > 2) throw new IllegalArgumentException("random_ expects 'from' and 'to' to be within [0, 1] for bool");
+                    return fullRange(t, to - from, false, gen, from);
+                }
+                return fill(t, RandomOp.RANDINT, gen, from, to);
+            }
+        }, (r, old) -> Derivatives.random(node, r, old));
+    }
+
+    /**
+     * random_() without bounds: every value the dtype holds exactly, from 0 (PyTorch's uniform_int: a 32-bit
+     * draw mod 2^24 + 1 for float32, a 64-bit draw mod 2^53 + 1 for float64, mod max + 1 for the integer types).
+     */
+    public static Tensor random_(Tensor self, Generator gen) {
+        return Copying.overwrite(self, t -> {
+            try (var ev = Profiler.isActive() ? Profiler.enter("aten::random_", t) : null) {
+                return switch (t.dtype()) {
+                    case FLOAT32 -> fullRange(t, (1L << 24) + 1, false, gen, 0);
+                    case FLOAT64 -> fullRange(t, (1L << 53) + 1, true, gen, 0);
+                    case INT64 -> fullRange(t, Long.MIN_VALUE, true, gen, 0);  // 2^63 as an unsigned modulus
+                    case INT32 -> fullRange(t, 1L << 31, false, gen, 0);
+                    case BOOL -> fullRange(t, 2, false, gen, 0);
+                    default -> throw new IllegalArgumentException("\"random_\" not implemented for '" + t.dtype().scalarTypeName() + "'");
+                };
+            }
+        }, (r, old) -> Derivatives.random("RandomBackward0", r, old));
+    }
+
+    /** The draws go through the array bridge: the generator fills host longs, copied into self in one pass. */
+    private static Tensor fullRange(Tensor self, long modulus, boolean wide, Generator gen, long from) {
+        int n = Math.toIntExact(numel(self));
+        long[] v = new long[n];
+        gen.random(v, 0, n, modulus, wide);
+        if (from != 0) for (int i = 0; i < n; i++) v[i] += from;
+        return Copying.copyInto(self, dev.jgrad.Torch.fromArray(v).reshape(self.shape()));
     }
 
     /**

@@ -160,8 +160,30 @@ public final class Views {
 
     /** The last two dims swapped (tensor.mT). */
     public static Tensor mT(Tensor t) {
+        if (shape(t).length == 0) return t;  // PyTorch hands a 0-dim tensor back as it is
         if (shape(t).length < 2) {
             throw new IllegalArgumentException("tensor.mT is only supported on matrices or batches of matrices. Got "
+                    + shape(t).length + "-D tensor.");
+        }
+        return transpose(t, -2, -1);
+    }
+
+    /** {@code tensor.H}: matrices only; with real dtypes the conjugate transpose is the transpose. */
+    public static Tensor matrixH(Tensor t) {
+        int nd = shape(t).length;
+        if (nd == 0) return t;
+        if (nd != 2) {
+            throw new IllegalArgumentException("tensor.H is only supported on matrices (2-D tensors). Got " + nd + "-D tensor."
+                    + (nd > 2 ? " For batches of matrices, consider using tensor.mH" : ""));
+        }
+        return transpose(t, 0, 1);
+    }
+
+    /** {@code tensor.mH} and {@code adjoint()}: the last two dims swapped (real dtypes need no conjugation). */
+    public static Tensor batchTranspose(Tensor t, String what) {
+        if (shape(t).length == 0) return t;
+        if (shape(t).length < 2) {
+            throw new IllegalArgumentException(what + " is only supported on matrices or batches of matrices. Got "
                     + shape(t).length + "-D tensor.");
         }
         return transpose(t, -2, -1);
