@@ -211,6 +211,8 @@ class OptimFixtureTest {
                     new CosineAnnealingLR(o, 5, 0.01), new StepLR(o, 2, 0.5)), List.of(3, 8))),
             Map.entry("sequential_multiplicative_multistep", o -> new SequentialLR(o, List.of(new MultiplicativeLR(o, e -> 0.8),
                     new dev.jgrad.optim.lr.MultiStepLR(o, List.of(2, 4), 0.5, -1), new PolynomialLR(o, 4, 2.0)), List.of(3, 7))),
+            Map.entry("sequential_exponential_warm_restarts", o -> new SequentialLR(o, List.of(new dev.jgrad.optim.lr.ExponentialLR(o, 0.5),
+                    new dev.jgrad.optim.lr.CosineAnnealingWarmRestarts(o, 2, 2, 0.005, -1)), List.of(3))),
             Map.entry("chained_constant_exponential", o -> new ChainedScheduler(List.of(new ConstantLR(o, 0.1, 3),
                     new dev.jgrad.optim.lr.ExponentialLR(o, 0.9)))),
             Map.entry("chained_linear_multistep", o -> new ChainedScheduler(List.of(new dev.jgrad.optim.lr.LinearLR(o, 0.5, 1.0, 4, -1),
