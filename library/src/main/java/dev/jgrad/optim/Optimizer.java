@@ -71,6 +71,9 @@ public abstract class Optimizer {
 
     public List<ParamGroup> paramGroups() { return Collections.unmodifiableList(paramGroups); }
 
+    /** The constructor's options ({@code defaults}); schedulers such as CyclicLR check which options exist. */
+    public Map<String, Object> defaults() { return Collections.unmodifiableMap(defaults); }
+
     /** The state of one parameter (created empty on first use). */
     protected Map<String, Object> stateOf(Tensor p) { return state.computeIfAbsent(p, k -> new LinkedHashMap<>()); }
 
@@ -172,5 +175,20 @@ public abstract class Optimizer {
 
     protected static void checkNonNegative(double value, String what) {
         if (!(value >= 0)) throw new IllegalArgumentException("Invalid " + what + ": " + dev.jgrad.nn.Repr.pyFloat(value));
+    }
+
+    /** {@code 0 <= beta < 1}, with PyTorch's message naming the index in betas. */
+    protected static void checkBeta(double beta, int index) {
+        if (!(beta >= 0 && beta < 1)) {
+            throw new IllegalArgumentException("Invalid beta parameter at index " + index + ": " + dev.jgrad.nn.Repr.pyFloat(beta));
+        }
+    }
+
+    /** The {@code betas} option of a group, checked for shape. */
+    protected static double[] betasOf(ParamGroup group) {
+        if (!(group.options().get("betas") instanceof double[] betas) || betas.length != 2) {
+            throw new IllegalArgumentException("betas must be a double[] {beta1, beta2}");
+        }
+        return betas;
     }
 }

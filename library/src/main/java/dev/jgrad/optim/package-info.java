@@ -1,8 +1,13 @@
 /**
  * {@code torch.optim}: {@link dev.jgrad.optim.SGD} (momentum, dampening, Nesterov, weight decay),
  * {@link dev.jgrad.optim.Adam} (amsgrad), {@link dev.jgrad.optim.AdamW}, {@link dev.jgrad.optim.RMSprop}
- * (momentum, centered), all subclasses of {@link dev.jgrad.optim.Optimizer}, and the schedulers in
- * {@code dev.jgrad.optim.lr} (StepLR, CosineAnnealingLR).
+ * (momentum, centered), {@link dev.jgrad.optim.Adagrad}, {@link dev.jgrad.optim.Adadelta},
+ * {@link dev.jgrad.optim.Adamax}, {@link dev.jgrad.optim.NAdam}, {@link dev.jgrad.optim.RAdam},
+ * {@link dev.jgrad.optim.ASGD}, {@link dev.jgrad.optim.Rprop} and {@link dev.jgrad.optim.LBFGS}, all subclasses of
+ * {@link dev.jgrad.optim.Optimizer}, and the schedulers in {@code dev.jgrad.optim.lr} (StepLR, MultiStepLR,
+ * ConstantLR, LinearLR, ExponentialLR, PolynomialLR, LambdaLR, MultiplicativeLR, CosineAnnealingLR,
+ * CosineAnnealingWarmRestarts, CyclicLR, OneCycleLR, SequentialLR, ChainedScheduler, and ReduceLROnPlateau,
+ * which is stepped with a metric).
  *
  * <pre>{@code
  * var optimizer = new Adam(model.parameters(), 1e-3);

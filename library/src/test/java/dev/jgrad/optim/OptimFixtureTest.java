@@ -9,8 +9,15 @@ import dev.jgrad.nn.Linear;
 import dev.jgrad.nn.NnFixtures;
 import dev.jgrad.nn.functional.F;
 import dev.jgrad.nn.utils.ClipGrad;
+import dev.jgrad.optim.lr.ChainedScheduler;
+import dev.jgrad.optim.lr.ConstantLR;
 import dev.jgrad.optim.lr.CosineAnnealingLR;
+import dev.jgrad.optim.lr.CyclicLR;
 import dev.jgrad.optim.lr.LRScheduler;
+import dev.jgrad.optim.lr.MultiplicativeLR;
+import dev.jgrad.optim.lr.PolynomialLR;
+import dev.jgrad.optim.lr.ReduceLROnPlateau;
+import dev.jgrad.optim.lr.SequentialLR;
 import dev.jgrad.optim.lr.StepLR;
 import dev.jgrad.testutil.Json;
 import java.util.ArrayList;
@@ -55,8 +62,32 @@ class OptimFixtureTest {
             case "Adadelta" -> new Adadelta(params, num(kw, "lr", 1.0), num(kw, "rho", 0.9), num(kw, "eps", 1e-6), num(kw, "weight_decay", 0));
             case "Adagrad" -> new Adagrad(params, num(kw, "lr", 1e-2), num(kw, "lr_decay", 0), num(kw, "weight_decay", 0),
                     num(kw, "initial_accumulator_value", 0), num(kw, "eps", 1e-10));
+            case "Adamax" -> {
+                double[] betas = pair(kw, "betas", 0.9, 0.999);
+                yield new Adamax(params, num(kw, "lr", 2e-3), betas[0], betas[1], num(kw, "eps", 1e-8), num(kw, "weight_decay", 0),
+                        flag(kw, "maximize"));
+            }
+            case "NAdam" -> {
+                double[] betas = pair(kw, "betas", 0.9, 0.999);
+                yield new NAdam(params, num(kw, "lr", 2e-3), betas[0], betas[1], num(kw, "eps", 1e-8), num(kw, "weight_decay", 0),
+                        num(kw, "momentum_decay", 4e-3));
+            }
+            case "RAdam" -> {
+                double[] betas = pair(kw, "betas", 0.9, 0.999);
+                yield new RAdam(params, num(kw, "lr", 1e-3), betas[0], betas[1], num(kw, "eps", 1e-8), num(kw, "weight_decay", 0));
+            }
+            case "ASGD" -> new ASGD(params, num(kw, "lr", 1e-2), num(kw, "lambd", 1e-4), num(kw, "alpha", 0.75), num(kw, "t0", 1e6),
+                    num(kw, "weight_decay", 0), flag(kw, "maximize"));
+            case "Rprop" -> {
+                double[] etas = pair(kw, "etas", 0.5, 1.2), sizes = pair(kw, "step_sizes", 1e-6, 50);
+                yield new Rprop(params, num(kw, "lr", 1e-2), etas[0], etas[1], sizes[0], sizes[1], flag(kw, "maximize"));
+            }
             default -> throw new IllegalArgumentException(cls);
         };
+    }
+
+    private static double[] pair(Map<String, Object> kw, String key, double first, double second) {
+        return kw.containsKey(key) ? Json.asDoubleArray(kw.get(key)) : new double[] {first, second};
     }
 
     @TestFactory
@@ -70,11 +101,12 @@ class OptimFixtureTest {
             Optimizer opt = build((String) c.get("optimizer"), params, Json.asMap(c.get("kwargs")));
             List<Object> traj = Json.asList(c.get("trajectory"));
             int exactBefore = NnFixtures.exact;
-            // SGD and RMSprop use no libm function, so their float32 steps must equal PyTorch's exactly
+            // SGD, RMSprop and Rprop use no libm function, so their float32 steps must equal PyTorch's exactly
             String name = (String) c.get("name");
-            double rtol = name.startsWith("sgd") || name.startsWith("rmsprop") ? 0 : 1e-6, atol = rtol == 0 ? 0 : 1e-7;
+            boolean exact = name.startsWith("sgd") || name.startsWith("rmsprop") || name.startsWith("rprop");
+            double rtol = exact ? 0 : 1e-6, atol = rtol == 0 ? 0 : 1e-7;
             for (int step = 0; step < traj.size(); step++) {
-                List<Object> gs = Json.asList(grads.get(step));
+                List<Object> gs = Json.asList(grads.get(step % grads.size()));  // longer runs cycle through the gradients
                 for (int i = 0; i < params.size(); i++) params.get(i).setGrad(NnFixtures.tensor(gs.get(i)));
                 opt.step();
                 List<Object> expected = Json.asList(traj.get(step));
@@ -82,8 +114,18 @@ class OptimFixtureTest {
                     NnFixtures.assertTensor(expected.get(i), params.get(i), rtol, atol, "step " + (step + 1) + " param " + i);
                 }
             }
+            boolean exactTrajectory = NnFixtures.exact - exactBefore == traj.size() * params.size();
+            if (c.containsKey("final_state")) {  // moments, averages, step sizes, float32 scalars (mu_product, eta, mu)
+                for (var e : Json.asMap(c.get("final_state")).entrySet()) {
+                    List<Object> expected = Json.asList(e.getValue());
+                    for (int i = 0; i < params.size(); i++) {
+                        Tensor actual = (Tensor) opt.state.get(params.get(i)).get(e.getKey());
+                        NnFixtures.assertTensor(expected.get(i), actual, rtol, atol, "state " + e.getKey() + " param " + i);
+                    }
+                }
+            }
             trajectories++;
-            if (NnFixtures.exact - exactBefore == traj.size() * params.size()) exactTrajectories++;
+            if (exactTrajectory) exactTrajectories++;
             else inexact.add((String) c.get("name"));
         }));
     }
@@ -156,7 +198,28 @@ class OptimFixtureTest {
             Map.entry("warm_restarts_3_2_0.01", o -> new dev.jgrad.optim.lr.CosineAnnealingWarmRestarts(o, 3, 2, 0.01, -1)),
             Map.entry("onecycle_1.0_10", o -> new dev.jgrad.optim.lr.OneCycleLR(o, 1.0, 10)),
             Map.entry("onecycle_linear_three_phase", o -> new dev.jgrad.optim.lr.OneCycleLR(o, 0.5, 12, 0.25, "linear", true, 0.85, 0.95, 25.0,
-                    1e4, true)));
+                    1e4, true)),
+            Map.entry("constant_default", o -> new ConstantLR(o)),
+            Map.entry("constant_0.5_3", o -> new ConstantLR(o, 0.5, 3)),
+            Map.entry("polynomial_default", o -> new PolynomialLR(o)),
+            Map.entry("polynomial_6_2", o -> new PolynomialLR(o, 6, 2.0)),
+            Map.entry("multiplicative_0.9", o -> new MultiplicativeLR(o, e -> 0.9)),
+            Map.entry("multiplicative_epoch", o -> new MultiplicativeLR(o, e -> 1.0 / (1 + 0.1 * e))),
+            Map.entry("sequential_constant_exponential", o -> new SequentialLR(o,
+                    List.of(new ConstantLR(o, 0.1, 2), new dev.jgrad.optim.lr.ExponentialLR(o, 0.9)), List.of(2))),
+            Map.entry("sequential_linear_cosine_step", o -> new SequentialLR(o, List.of(new dev.jgrad.optim.lr.LinearLR(o, 0.25, 1.0, 3, -1),
+                    new CosineAnnealingLR(o, 5, 0.01), new StepLR(o, 2, 0.5)), List.of(3, 8))),
+            Map.entry("sequential_multiplicative_multistep", o -> new SequentialLR(o, List.of(new MultiplicativeLR(o, e -> 0.8),
+                    new dev.jgrad.optim.lr.MultiStepLR(o, List.of(2, 4), 0.5, -1), new PolynomialLR(o, 4, 2.0)), List.of(3, 7))),
+            Map.entry("sequential_exponential_warm_restarts", o -> new SequentialLR(o, List.of(new dev.jgrad.optim.lr.ExponentialLR(o, 0.5),
+                    new dev.jgrad.optim.lr.CosineAnnealingWarmRestarts(o, 2, 2, 0.005, -1)), List.of(3))),
+            Map.entry("chained_constant_exponential", o -> new ChainedScheduler(List.of(new ConstantLR(o, 0.1, 3),
+                    new dev.jgrad.optim.lr.ExponentialLR(o, 0.9)))),
+            Map.entry("chained_linear_multistep", o -> new ChainedScheduler(List.of(new dev.jgrad.optim.lr.LinearLR(o, 0.5, 1.0, 4, -1),
+                    new dev.jgrad.optim.lr.MultiStepLR(o, List.of(3, 6), 0.5, -1)))),
+            Map.entry("cyclic_triangular", o -> new CyclicLR(o, 0.01, 0.1, 3, null, "triangular", 1.0, true)),
+            Map.entry("cyclic_triangular2", o -> new CyclicLR(o, 0.01, 0.1, 2, 4, "triangular2", 1.0, false)),
+            Map.entry("cyclic_exp_range", o -> new CyclicLR(o, 0.02, 0.2, 3, null, "exp_range", 0.9, null, "cycle", true, 0.7, 0.95, -1)));
 
     @Test
     void schedulesMatchPyTorch() {
@@ -167,13 +230,42 @@ class OptimFixtureTest {
             Optimizer opt = new SGD(List.of(p), 0.1);
             LRScheduler sched = SCHEDULES.get(name).apply(opt);
             double[] lrs = Json.asDoubleArray(s.get("lrs"));
+            double[] momentums = s.containsKey("momentums") ? Json.asDoubleArray(s.get("momentums")) : null;
             assertEquals(lrs[0], sched.getLastLr().get(0), 0, name + " epoch 0");
             for (int i = 1; i < lrs.length; i++) {
                 opt.step();
                 sched.step();
-                // the recursive formulas use cos; Java's and the C library's may differ in the last bit
+                // the recursive formulas use cos and pow; Java's and the C library's may differ in the last bit
                 assertEquals(lrs[i], sched.getLastLr().get(0), 4 * Math.ulp(lrs[i]), name + " epoch " + i);
                 assertEquals(sched.getLastLr().get(0), opt.paramGroups().get(0).lr(), 0);
+                if (momentums != null) {
+                    assertEquals(momentums[i], opt.paramGroups().get(0).getDouble("momentum"), 4 * Math.ulp(momentums[i]), name + " momentum " + i);
+                }
+            }
+            schedules++;
+        }
+        assertEquals(SCHEDULES.size(), schedules, "every schedule has a fixture");
+    }
+
+    private static int schedules;
+
+    /** ReduceLROnPlateau fed a fixed metric sequence: the lr after each step, for each option set. */
+    @Test
+    void reduceLrOnPlateauMatchesPyTorch() {
+        Map<String, Object> f = Json.asMap(fixture().get("plateau"));
+        double[] metrics = Json.asDoubleArray(f.get("metrics"));
+        for (Object o : Json.asList(f.get("runs"))) {
+            Map<String, Object> run = Json.asMap(o), kw = Json.asMap(run.get("kwargs"));
+            Optimizer opt = new SGD(List.of(Torch.zeros(1).requiresGrad_(true)), 0.1);
+            ReduceLROnPlateau sched = new ReduceLROnPlateau(opt, kw.containsKey("mode") ? (String) kw.get("mode") : "min",
+                    num(kw, "factor", 0.1), (int) num(kw, "patience", 10), num(kw, "threshold", 1e-4),
+                    kw.containsKey("threshold_mode") ? (String) kw.get("threshold_mode") : "rel", (int) num(kw, "cooldown", 0),
+                    num(kw, "min_lr", 0), num(kw, "eps", 1e-8));
+            double[] lrs = Json.asDoubleArray(run.get("lrs"));
+            for (int i = 0; i < metrics.length; i++) {
+                sched.step(metrics[i]);
+                assertEquals(lrs[i], opt.paramGroups().get(0).lr(), 0, kw + " step " + (i + 1));
+                assertEquals(lrs[i], sched.getLastLr().get(0), 0);
             }
         }
     }
@@ -211,6 +303,67 @@ class OptimFixtureTest {
                 assertThrows(IllegalArgumentException.class, () -> new Adam(ps, 0.1, 0.9, 0.99, -1e-8, 0, false)).getMessage());
         assertEquals("optimizer got an empty parameter list",
                 assertThrows(IllegalArgumentException.class, () -> new SGD(List.of(), 0.1)).getMessage());
+        assertEquals("Invalid learning rate: -1.0", assertThrows(IllegalArgumentException.class, () -> new Adamax(ps, -1.0)).getMessage());
+        assertEquals("Invalid beta parameter at index 0: 1.5",
+                assertThrows(IllegalArgumentException.class, () -> new Adamax(ps, 0.1, 1.5, 0.9, 1e-8, 0)).getMessage());
+        assertEquals("Invalid momentum_decay value: -0.1",
+                assertThrows(IllegalArgumentException.class, () -> new NAdam(ps, 0.1, 0.9, 0.999, 1e-8, 0, -0.1)).getMessage());
+        assertEquals("Invalid weight_decay value: -0.5",
+                assertThrows(IllegalArgumentException.class, () -> new RAdam(ps, 0.1, 0.9, 0.999, 1e-8, -0.5)).getMessage());
+        assertEquals("Invalid epsilon value: -1.0",
+                assertThrows(IllegalArgumentException.class, () -> new RAdam(ps, 0.1, 0.9, 0.999, -1, 0)).getMessage());
+        assertEquals("Invalid weight_decay value: -0.1",
+                assertThrows(IllegalArgumentException.class, () -> new ASGD(ps, 0.1, 1e-4, 0.75, 1e6, -0.1)).getMessage());
+        assertEquals("Invalid eta values: 1.5, 2.0",
+                assertThrows(IllegalArgumentException.class, () -> new Rprop(ps, 0.1, 1.5, 2.0, 1e-6, 50)).getMessage());
+        assertEquals("Invalid eta values: 0.5, 1.0",
+                assertThrows(IllegalArgumentException.class, () -> new Rprop(ps, 0.1, 0.5, 1.0, 1e-6, 50)).getMessage());
+    }
+
+    @Test
+    void schedulerArgumentChecksUsePyTorchsMessages() {
+        Optimizer sgd = new SGD(List.of(Torch.zeros(1).requiresGrad_(true)), 0.1);
+        Optimizer other = new SGD(List.of(Torch.zeros(1).requiresGrad_(true)), 0.1);
+        assertEquals("Constant multiplicative factor expected to be between 0 and 1.",
+                assertThrows(IllegalArgumentException.class, () -> new ConstantLR(sgd, 1.5, 3)).getMessage());
+        assertEquals("Expected 1 lr_lambdas, but got 2", assertThrows(IllegalArgumentException.class,
+                () -> new MultiplicativeLR(sgd, List.<java.util.function.IntToDoubleFunction>of(e -> 1, e -> 1), -1)).getMessage());
+        assertEquals("Sequential Schedulers expects number of schedulers provided to be one more than the number of milestone points, "
+                + "but got number of schedulers 2 and the number of milestones to be equal to 2", assertThrows(IllegalArgumentException.class,
+                () -> new SequentialLR(sgd, List.of(new StepLR(sgd, 2), new StepLR(sgd, 3)), List.of(1, 2))).getMessage());
+        assertEquals("Sequential Schedulers expects all schedulers to belong to the same optimizer, but got schedulers at index 1 to be "
+                + "different than the optimizer passed in.", assertThrows(IllegalArgumentException.class,
+                () -> new SequentialLR(sgd, List.of(new StepLR(sgd, 2), new StepLR(other, 3)), List.of(1))).getMessage());
+        assertEquals("ChainedScheduler expects all schedulers to belong to the same optimizer, but got schedulers at index 0 and 1 to be "
+                + "different", assertThrows(IllegalArgumentException.class,
+                () -> new ChainedScheduler(List.of(new StepLR(sgd, 2), new StepLR(other, 3)))).getMessage());
+        assertEquals("mode is invalid and scale_fn is None", assertThrows(IllegalArgumentException.class,
+                () -> new CyclicLR(sgd, 0.01, 0.1, 3, null, "sawtooth", 1.0, false)).getMessage());
+        Optimizer adam = new Adam(List.of(Torch.zeros(1).requiresGrad_(true)), 0.1);
+        assertEquals("optimizer must support momentum with `cycle_momentum` option enabled",
+                assertThrows(IllegalArgumentException.class, () -> new CyclicLR(adam, 0.01, 0.1)).getMessage());
+        assertEquals(0.01, new CyclicLR(adam, 0.01, 0.1, 3, null, "triangular", 1.0, false).getLastLr().get(0));
+        assertEquals("Factor should be < 1.0.", assertThrows(IllegalArgumentException.class,
+                () -> new ReduceLROnPlateau(sgd, "min", 1.0, 10, 1e-4, "rel", 0, 0.0, 1e-8)).getMessage());
+        assertEquals("mode sideways is unknown!", assertThrows(IllegalArgumentException.class,
+                () -> new ReduceLROnPlateau(sgd, "sideways", 0.1, 10, 1e-4, "rel", 0, 0.0, 1e-8)).getMessage());
+        assertEquals("threshold mode both is unknown!", assertThrows(IllegalArgumentException.class,
+                () -> new ReduceLROnPlateau(sgd, "min", 0.1, 10, 1e-4, "both", 0, 0.0, 1e-8)).getMessage());
+        assertEquals("expected 1 min_lrs, got 2", assertThrows(IllegalArgumentException.class,
+                () -> new ReduceLROnPlateau(sgd, "min", 0.1, 10, 1e-4, "rel", 0, List.of(0.0, 0.0), 1e-8)).getMessage());
+    }
+
+    /** step(epoch) uses each scheduler's closed form, as PyTorch's deprecated step(epoch) does. */
+    @Test
+    void steppingToAnEpochUsesTheClosedForm() {
+        Optimizer sgd = new SGD(List.of(Torch.zeros(1).requiresGrad_(true)), 0.1);
+        StepLR step = new StepLR(sgd, 2, 0.5);
+        step.step(5);
+        assertEquals(0.1 * 0.25, sgd.paramGroups().get(0).lr(), 1e-17);
+        Optimizer sgd2 = new SGD(List.of(Torch.zeros(1).requiresGrad_(true)), 0.1);
+        var warm = new dev.jgrad.optim.lr.CosineAnnealingWarmRestarts(sgd2, 3, 2, 0.0, -1);
+        warm.step(10);  // periods 3, 6, 12: epoch 10 is 1 into the third
+        assertEquals(0.1 * (1 + Math.cos(Math.PI / 12)) / 2, sgd2.paramGroups().get(0).lr(), 1e-17);
     }
 
     @Test

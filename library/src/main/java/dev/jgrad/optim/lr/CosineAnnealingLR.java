@@ -38,4 +38,10 @@ public class CosineAnnealingLR extends LRScheduler {
         }
         return r;
     }
+
+    @Override protected List<Double> closedFormLr() {
+        List<Double> r = new ArrayList<>();
+        for (double base : baseLrs) r.add(etaMin + (base - etaMin) * (1 + Math.cos(Math.PI * lastEpoch / tMax)) / 2);
+        return r;
+    }
 }

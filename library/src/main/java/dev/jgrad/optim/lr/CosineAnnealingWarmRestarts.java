@@ -45,4 +45,24 @@ public class CosineAnnealingWarmRestarts extends LRScheduler {
         }
         super.step();
     }
+
+    /** Jumps to the given epoch: the period it falls in and the position within it are computed from t0 and tMult. */
+    @Override public void step(int epoch) {
+        if (epoch < 0) throw new IllegalArgumentException("Expected non-negative epoch, but got " + epoch);
+        if (epoch >= t0) {
+            if (tMult == 1) {
+                tCur = epoch % t0;
+            } else {
+                int n = (int) (Math.log(epoch / (double) t0 * (tMult - 1) + 1) / Math.log(tMult));
+                long done = t0 * ((long) Math.pow(tMult, n) - 1) / (tMult - 1);
+                tCur = (int) (epoch - done);
+                tI = (int) (t0 * (long) Math.pow(tMult, n));
+            }
+        } else {
+            tI = t0;
+            tCur = epoch;
+        }
+        lastEpoch = epoch;
+        apply(getLr());
+    }
 }

@@ -21,4 +21,10 @@ public class ExponentialLR extends LRScheduler {
         for (double lr : currentLrs()) r.add(lastEpoch == 0 ? lr : lr * gamma);
         return r;
     }
+
+    @Override protected List<Double> closedFormLr() {
+        List<Double> r = new ArrayList<>();
+        for (double base : baseLrs) r.add(base * Math.pow(gamma, lastEpoch));
+        return r;
+    }
 }

@@ -33,22 +33,51 @@ public abstract class LRScheduler {
         this.lastEpoch = lastEpoch;
     }
 
-    /** Subclasses call this at the end of their constructor (PyTorch's constructor-time step). */
-    protected final void initialStep() { step(); }
+    /** For schedulers that wrap others (SequentialLR, ChainedScheduler): attaches the optimizer, leaves its groups alone. */
+    protected LRScheduler(Optimizer optimizer) {
+        this.optimizer = optimizer;
+        this.lastEpoch = -1;
+    }
+
+    /** Subclasses call this at the end of their constructor (PyTorch's constructor-time step); SequentialLR calls it again. */
+    protected final void initialStep() {
+        stepCount = 0;
+        step();
+    }
 
     /** The lrs for the current epoch, from the groups' current lrs (recursive form). */
     protected abstract List<Double> getLr();
 
+    /**
+     * The lrs for the current epoch from the base lrs alone (PyTorch's {@code _get_closed_form_lr}), used when
+     * stepping to a given epoch; schedulers without a closed form fall back to {@link #getLr()}.
+     */
+    protected List<Double> closedFormLr() { return getLr(); }
+
     public void step() {
         stepCount++;
         lastEpoch++;
-        List<Double> values = getLr();
+        apply(getLr());
+    }
+
+    /**
+     * Jumps to the given epoch (PyTorch's deprecated {@code step(epoch)}, which SequentialLR uses at its
+     * milestones): the lrs come from the closed form where the scheduler has one.
+     */
+    public void step(int epoch) {
+        stepCount++;
+        lastEpoch = epoch;
+        apply(closedFormLr());
+    }
+
+    /** Writes the lrs into the groups and records them as the last lrs. */
+    protected final void apply(List<Double> values) {
         List<Optimizer.ParamGroup> groups = optimizer.paramGroups();
         for (int i = 0; i < groups.size(); i++) groups.get(i).setLr(values.get(i));
-        List<Double> now = new ArrayList<>();
-        for (Optimizer.ParamGroup g : groups) now.add(g.lr());
-        lastLr = now;
+        lastLr = currentLrs();
     }
+
+    protected final void setLastLr(List<Double> lrs) { lastLr = List.copyOf(lrs); }
 
     /** The lrs the last step set ({@code get_last_lr()}). */
     public List<Double> getLastLr() { return lastLr; }

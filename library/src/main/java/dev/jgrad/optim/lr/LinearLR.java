@@ -32,4 +32,12 @@ public class LinearLR extends LRScheduler {
         }
         return r;
     }
+
+    @Override protected List<Double> closedFormLr() {
+        List<Double> r = new ArrayList<>();
+        for (double base : baseLrs) {
+            r.add(base * (startFactor + (endFactor - startFactor) * Math.min(totalIters, lastEpoch) / totalIters));
+        }
+        return r;
+    }
 }

@@ -25,4 +25,12 @@ public class MultiStepLR extends LRScheduler {
         for (double lr : currentLrs()) r.add(times == 0 ? lr : lr * Math.pow(gamma, times));
         return r;
     }
+
+    @Override protected List<Double> closedFormLr() {
+        int passed = 0;  // bisect_right over the sorted milestones
+        for (int m : milestones) if (m <= lastEpoch) passed++;
+        List<Double> r = new ArrayList<>();
+        for (double base : baseLrs) r.add(base * Math.pow(gamma, passed));
+        return r;
+    }
 }

@@ -27,4 +27,10 @@ public class StepLR extends LRScheduler {
         for (double lr : lrs) r.add(lr * gamma);
         return r;
     }
+
+    @Override protected List<Double> closedFormLr() {
+        List<Double> r = new ArrayList<>();
+        for (double base : baseLrs) r.add(base * Math.pow(gamma, Math.floorDiv(lastEpoch, stepSize)));
+        return r;
+    }
 }

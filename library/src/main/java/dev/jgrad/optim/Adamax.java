@@ -1,0 +1,74 @@
+package dev.jgrad.optim;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.Torch;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Adamax, Adam with an infinity norm in PyTorch's single-tensor form: {@code m = b1 m + (1 - b1) g};
+ * {@code u = max(b2 u, |g| + eps)}; {@code p -= lr / (1 - b1^t) * m / u}.
+ */
+public class Adamax extends Optimizer {
+    public Adamax(Iterable<? extends Tensor> params) { this(params, 2e-3); }
+
+    public Adamax(Iterable<? extends Tensor> params, double lr) { this(params, lr, 0.9, 0.999, 1e-8, 0); }
+
+    public Adamax(Iterable<? extends Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay) {
+        this(params, lr, beta1, beta2, eps, weightDecay, false);
+    }
+
+    /** maximize: ascend instead of descend. */
+    public Adamax(Iterable<? extends Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay,
+                  boolean maximize) {
+        super(params, defaults(lr, beta1, beta2, eps, weightDecay, maximize));
+    }
+
+    private static Map<String, Object> defaults(double lr, double beta1, double beta2, double eps, double weightDecay, boolean maximize) {
+        checkNonNegative(lr, "learning rate");
+        checkNonNegative(eps, "epsilon value");
+        checkBeta(beta1, 0);
+        checkBeta(beta2, 1);
+        checkNonNegative(weightDecay, "weight_decay value");
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("lr", lr);
+        d.put("betas", new double[] {beta1, beta2});
+        d.put("eps", eps);
+        d.put("weight_decay", weightDecay);
+        d.put("maximize", maximize);
+        return d;
+    }
+
+    @Override public void step() {
+        try (var guard = Torch.noGrad()) {
+            for (ParamGroup group : paramGroups) {
+                double[] betas = betasOf(group);
+                double lr = group.lr(), eps = group.getDouble("eps"), wd = group.getDouble("weight_decay");
+                boolean maximize = group.getBoolean("maximize");
+                for (Tensor p : group.params()) {
+                    if (p.grad() != null) update(p, lr, betas[0], betas[1], eps, wd, maximize);
+                }
+            }
+        }
+    }
+
+    private void update(Tensor p, double lr, double beta1, double beta2, double eps, double wd, boolean maximize) {
+        Map<String, Object> s = stateOf(p);
+        if (s.isEmpty()) {
+            s.put("step", 0.0);
+            s.put("exp_avg", Torch.zerosLike(p));
+            s.put("exp_inf", Torch.zerosLike(p));
+        }
+        Tensor grad = maximize ? p.grad().neg() : p.grad();
+        double step = (Double) s.get("step") + 1;
+        s.put("step", step);
+        if (wd != 0) grad = grad.add(p, wd);
+        Tensor expAvg = (Tensor) s.get("exp_avg"), expInf = (Tensor) s.get("exp_inf");
+        expAvg.mul_(beta1).add_(grad, 1 - beta1);
+        // PyTorch takes amax over the stacked pair; the elementwise maximum is the same value (NaN included)
+        expInf.mul_(beta2);
+        expInf.copy_(expInf.maximum(grad.abs().add_(eps)));
+        double clr = lr / (1 - Math.pow(beta1, step));
+        p.addcdiv_(expAvg, expInf, -clr);
+    }
+}

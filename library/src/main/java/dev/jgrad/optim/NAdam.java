@@ -1,0 +1,78 @@
+package dev.jgrad.optim;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.Torch;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * NAdam, Adam with Nesterov momentum, in PyTorch 1.13's single-tensor form: momentum coefficients
+ * {@code mu_t = b1 (1 - 0.5 * 0.96^(t psi))}, their running product kept (as in PyTorch) in a float32
+ * scalar tensor, and two addcdiv_ steps: one along the gradient, one along the first moment.
+ * PyTorch 1.13's NAdam has no maximize option.
+ */
+public class NAdam extends Optimizer {
+    public NAdam(Iterable<? extends Tensor> params) { this(params, 2e-3); }
+
+    public NAdam(Iterable<? extends Tensor> params, double lr) { this(params, lr, 0.9, 0.999, 1e-8, 0, 4e-3); }
+
+    public NAdam(Iterable<? extends Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay,
+                 double momentumDecay) {
+        super(params, defaults(lr, beta1, beta2, eps, weightDecay, momentumDecay));
+    }
+
+    private static Map<String, Object> defaults(double lr, double beta1, double beta2, double eps, double weightDecay, double momentumDecay) {
+        checkNonNegative(lr, "learning rate");
+        checkNonNegative(eps, "epsilon value");
+        checkBeta(beta1, 0);
+        checkBeta(beta2, 1);
+        checkNonNegative(weightDecay, "weight_decay value");
+        checkNonNegative(momentumDecay, "momentum_decay value");
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("lr", lr);
+        d.put("betas", new double[] {beta1, beta2});
+        d.put("eps", eps);
+        d.put("weight_decay", weightDecay);
+        d.put("momentum_decay", momentumDecay);
+        return d;
+    }
+
+    @Override public void step() {
+        try (var guard = Torch.noGrad()) {
+            for (ParamGroup group : paramGroups) {
+                double[] betas = betasOf(group);
+                double lr = group.lr(), eps = group.getDouble("eps"), wd = group.getDouble("weight_decay");
+                double momentumDecay = group.getDouble("momentum_decay");
+                for (Tensor p : group.params()) {
+                    if (p.grad() != null) update(p, lr, betas[0], betas[1], eps, wd, momentumDecay);
+                }
+            }
+        }
+    }
+
+    private void update(Tensor p, double lr, double beta1, double beta2, double eps, double wd, double momentumDecay) {
+        Map<String, Object> s = stateOf(p);
+        if (s.isEmpty()) {
+            s.put("step", 0.0);
+            s.put("mu_product", Torch.scalarTensor(1.0));
+            s.put("exp_avg", Torch.zerosLike(p));
+            s.put("exp_avg_sq", Torch.zerosLike(p));
+        }
+        Tensor grad = p.grad();
+        double step = (Double) s.get("step") + 1;
+        s.put("step", step);
+        double biasCorrection2 = 1 - Math.pow(beta2, step);
+        if (wd != 0) grad = grad.add(p, wd);
+        double mu = beta1 * (1.0 - 0.5 * Math.pow(0.96, step * momentumDecay));
+        double muNext = beta1 * (1.0 - 0.5 * Math.pow(0.96, (step + 1) * momentumDecay));
+        Tensor muProduct = (Tensor) s.get("mu_product");
+        muProduct.mul_(mu);  // float32 arithmetic, as PyTorch's tensor product
+        double muProductNext = muProduct.mul(mu).mul(muNext).item();
+        Tensor expAvg = (Tensor) s.get("exp_avg"), expAvgSq = (Tensor) s.get("exp_avg_sq");
+        expAvg.mul_(beta1).add_(grad, 1 - beta1);
+        expAvgSq.mul_(beta2).addcmul_(grad, grad, 1 - beta2);
+        Tensor denom = expAvgSq.div(biasCorrection2).sqrt().add_(eps);
+        p.addcdiv_(grad, denom, -lr * (1.0 - mu) / (1.0 - muProduct.item()));
+        p.addcdiv_(expAvg, denom, -lr * muNext / (1.0 - muProductNext));
+    }
+}

@@ -1,0 +1,77 @@
+package dev.jgrad.optim;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.Torch;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * RAdam, Adam with a rectified adaptive lr, in PyTorch 1.13's single-tensor form: while the variance
+ * estimate is unreliable ({@code rho_t <= 5}) the step is plain momentum {@code p -= lr m / (1 - b1^t)};
+ * afterwards it is scaled by the rectification term and {@code sqrt(1 - b2^t) / (sqrt(v) + eps)}.
+ * PyTorch 1.13's RAdam has no maximize option.
+ */
+public class RAdam extends Optimizer {
+    public RAdam(Iterable<? extends Tensor> params) { this(params, 1e-3); }
+
+    public RAdam(Iterable<? extends Tensor> params, double lr) { this(params, lr, 0.9, 0.999, 1e-8, 0); }
+
+    public RAdam(Iterable<? extends Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay) {
+        super(params, defaults(lr, beta1, beta2, eps, weightDecay));
+    }
+
+    private static Map<String, Object> defaults(double lr, double beta1, double beta2, double eps, double weightDecay) {
+        checkNonNegative(lr, "learning rate");
+        checkNonNegative(eps, "epsilon value");
+        checkBeta(beta1, 0);
+        checkBeta(beta2, 1);
+        checkNonNegative(weightDecay, "weight_decay value");
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("lr", lr);
+        d.put("betas", new double[] {beta1, beta2});
+        d.put("eps", eps);
+        d.put("weight_decay", weightDecay);
+        return d;
+    }
+
+    @Override public void step() {
+        try (var guard = Torch.noGrad()) {
+            for (ParamGroup group : paramGroups) {
+                double[] betas = betasOf(group);
+                double lr = group.lr(), eps = group.getDouble("eps"), wd = group.getDouble("weight_decay");
+                for (Tensor p : group.params()) {
+                    if (p.grad() != null) update(p, lr, betas[0], betas[1], eps, wd);
+                }
+            }
+        }
+    }
+
+    private void update(Tensor p, double lr, double beta1, double beta2, double eps, double wd) {
+        Map<String, Object> s = stateOf(p);
+        if (s.isEmpty()) {
+            s.put("step", 0.0);
+            s.put("exp_avg", Torch.zerosLike(p));
+            s.put("exp_avg_sq", Torch.zerosLike(p));
+        }
+        Tensor grad = p.grad();
+        double step = (Double) s.get("step") + 1;
+        s.put("step", step);
+        double biasCorrection1 = 1 - Math.pow(beta1, step);
+        double biasCorrection2 = 1 - Math.pow(beta2, step);
+        if (wd != 0) grad = grad.add(p, wd);
+        Tensor expAvg = (Tensor) s.get("exp_avg"), expAvgSq = (Tensor) s.get("exp_avg_sq");
+        expAvg.mul_(beta1).add_(grad, 1 - beta1);
+        expAvgSq.mul_(beta2).addcmul_(grad, grad, 1 - beta2);
+        Tensor biasCorrectedExpAvg = expAvg.div(biasCorrection1);
+        double rhoInf = 2 / (1 - beta2) - 1;
+        double rhoT = rhoInf - 2 * step * Math.pow(beta2, step) / biasCorrection2;
+        if (rhoT > 5.0) {
+            double rect = Math.sqrt((rhoT - 4) * (rhoT - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rhoT));
+            // PyTorch's scalar / tensor is tensor.reciprocal() * scalar
+            Tensor adaptiveLr = expAvgSq.sqrt().add_(eps).reciprocal().mul(Math.sqrt(biasCorrection2));
+            p.add_(biasCorrectedExpAvg.mul(lr).mul(adaptiveLr).mul(rect), -1.0);
+        } else {
+            p.add_(biasCorrectedExpAvg.mul(lr), -1.0);
+        }
+    }
+}

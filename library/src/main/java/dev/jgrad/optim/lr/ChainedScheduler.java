@@ -1,0 +1,33 @@
+package dev.jgrad.optim.lr;
+
+import java.util.List;
+
+/** Steps several schedulers of one optimizer together, each applying its change to the lr the previous one left. */
+public class ChainedScheduler extends LRScheduler {
+    private final List<LRScheduler> schedulers;
+
+    public ChainedScheduler(List<? extends LRScheduler> schedulers) {
+        super(schedulers.get(0).optimizer);
+        for (int i = 1; i < schedulers.size(); i++) {
+            if (schedulers.get(i).optimizer != schedulers.get(0).optimizer) {
+                throw new IllegalArgumentException("ChainedScheduler expects all schedulers to belong to the same optimizer, but got "
+                        + "schedulers at index 0 and " + i + " to be different");
+            }
+        }
+        this.schedulers = List.copyOf(schedulers);
+        setLastLr(currentLrs());
+    }
+
+    /** Never called: the wrapped schedulers compute the lrs. */
+    @Override protected List<Double> getLr() { return currentLrs(); }
+
+    @Override public void step() {
+        for (LRScheduler s : schedulers) s.step();
+        setLastLr(currentLrs());
+    }
+
+    /** PyTorch's ChainedScheduler.step takes no epoch. */
+    @Override public void step(int epoch) { throw new UnsupportedOperationException("ChainedScheduler.step() takes no epoch"); }
+
+    public List<LRScheduler> schedulers() { return schedulers; }
+}

@@ -1,0 +1,39 @@
+package dev.jgrad.optim.lr;
+
+import dev.jgrad.optim.Optimizer;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Scales each group's lr by factor until epoch totalIters, then restores it (a warm-up at a constant fraction). */
+public class ConstantLR extends LRScheduler {
+    public final double factor;
+    public final int totalIters;
+
+    public ConstantLR(Optimizer optimizer) { this(optimizer, 1.0 / 3, 5, -1); }
+
+    public ConstantLR(Optimizer optimizer, double factor, int totalIters) { this(optimizer, factor, totalIters, -1); }
+
+    public ConstantLR(Optimizer optimizer, double factor, int totalIters, int lastEpoch) {
+        super(optimizer, lastEpoch);
+        if (factor > 1.0 || factor < 0) throw new IllegalArgumentException("Constant multiplicative factor expected to be between 0 and 1.");
+        this.factor = factor;
+        this.totalIters = totalIters;
+        initialStep();
+    }
+
+    @Override protected List<Double> getLr() {
+        List<Double> r = new ArrayList<>();
+        for (double lr : currentLrs()) {
+            if (lastEpoch == 0) r.add(lr * factor);
+            else if (lastEpoch == totalIters) r.add(lr * (1.0 / factor));
+            else r.add(lr);
+        }
+        return r;
+    }
+
+    @Override protected List<Double> closedFormLr() {
+        List<Double> r = new ArrayList<>();
+        for (double base : baseLrs) r.add(base * (factor + (lastEpoch >= totalIters ? 1 : 0) * (1 - factor)));
+        return r;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.jgrad.optim.lr;
+
+import dev.jgrad.optim.Optimizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * Cyclical learning rates: each cycle the lr climbs from baseLr to maxLr over stepSizeUp steps and
+ * falls back over stepSizeDown, the amplitude scaled per cycle ("triangular": 1, "triangular2": halved
+ * each cycle) or per step ("exp_range": gamma^step), or by a custom scaleFn. With cycleMomentum the
+ * optimizer's momentum moves the other way between maxMomentum and baseMomentum; as in PyTorch 1.13 that
+ * needs a "momentum" option (SGD, RMSprop), not Adam's betas. Stepped once per batch.
+ */
+public class CyclicLR extends LRScheduler {
+    private final List<Double> maxLrs = new ArrayList<>(), baseMomentums = new ArrayList<>(), maxMomentums = new ArrayList<>();
+    public final double totalSize, stepRatio, gamma;
+    public final String mode;
+    private final DoubleUnaryOperator scaleFn;
+    private final boolean scaleByCycle, cycleMomentum;
+
+    public CyclicLR(Optimizer optimizer, double baseLr, double maxLr) {
+        this(optimizer, baseLr, maxLr, 2000, null, "triangular", 1.0, true);
+    }
+
+    public CyclicLR(Optimizer optimizer, double baseLr, double maxLr, int stepSizeUp, Integer stepSizeDown, String mode, double gamma,
+                    boolean cycleMomentum) {
+        this(optimizer, baseLr, maxLr, stepSizeUp, stepSizeDown, mode, gamma, null, "cycle", cycleMomentum, 0.8, 0.9, -1);
+    }
+
+    /**
+     * scaleFn, when not null, replaces mode's scaling and is applied to the cycle number (scaleMode "cycle")
+     * or to the step count ("iterations"); stepSizeDown null means equal to stepSizeUp.
+     */
+    public CyclicLR(Optimizer optimizer, double baseLr, double maxLr, int stepSizeUp, Integer stepSizeDown, String mode, double gamma,
+                    DoubleUnaryOperator scaleFn, String scaleMode, boolean cycleMomentum, double baseMomentum, double maxMomentum,
+                    int lastEpoch) {
+        super(prepare(optimizer, baseLr, mode, scaleFn, cycleMomentum, baseMomentum, lastEpoch), lastEpoch);
+        int groups = optimizer.paramGroups().size();
+        for (int i = 0; i < groups; i++) maxLrs.add(maxLr);
+        double up = stepSizeUp, down = stepSizeDown != null ? stepSizeDown : up;
+        this.totalSize = up + down;
+        this.stepRatio = up / totalSize;
+        this.mode = mode;
+        this.gamma = gamma;
+        if (scaleFn != null) {
+            this.scaleFn = scaleFn;
+            this.scaleByCycle = scaleMode.equals("cycle");
+        } else {
+            this.scaleFn = switch (mode) {
+                case "triangular" -> x -> 1.0;
+                case "triangular2" -> x -> 1 / Math.pow(2.0, x - 1);
+                default -> x -> Math.pow(gamma, x);
+            };
+            this.scaleByCycle = !mode.equals("exp_range");
+        }
+        this.cycleMomentum = cycleMomentum;
+        if (cycleMomentum) {
+            for (Optimizer.ParamGroup g : optimizer.paramGroups()) baseMomentums.add(g.getDouble("momentum"));
+            for (int i = 0; i < groups; i++) maxMomentums.add(maxMomentum);
+        }
+        initialStep();
+        // PyTorch's constructor-time step used the groups' initial_lr; from here on the cycle starts at baseLr
+        baseLrs.clear();
+        for (int i = 0; i < groups; i++) baseLrs.add(baseLr);
+    }
+
+    private static Optimizer prepare(Optimizer optimizer, double baseLr, String mode, DoubleUnaryOperator scaleFn, boolean cycleMomentum,
+                                     double baseMomentum, int lastEpoch) {
+        if (lastEpoch == -1) for (Optimizer.ParamGroup g : optimizer.paramGroups()) g.setLr(baseLr);
+        if (!List.of("triangular", "triangular2", "exp_range").contains(mode) && scaleFn == null) {
+            throw new IllegalArgumentException("mode is invalid and scale_fn is None");
+        }
+        if (cycleMomentum) {
+            if (!optimizer.defaults().containsKey("momentum")) {
+                throw new IllegalArgumentException("optimizer must support momentum with `cycle_momentum` option enabled");
+            }
+            if (lastEpoch == -1) for (Optimizer.ParamGroup g : optimizer.paramGroups()) g.options().put("momentum", baseMomentum);
+        }
+        return optimizer;
+    }
+
+    @Override protected List<Double> getLr() {
+        double cycle = Math.floor(1 + lastEpoch / totalSize);
+        double x = 1.0 + lastEpoch / totalSize - cycle;
+        double scaleFactor = x <= stepRatio ? x / stepRatio : (x - 1) / (stepRatio - 1);
+        double scale = scaleFn.applyAsDouble(scaleByCycle ? cycle : lastEpoch);
+        List<Double> lrs = new ArrayList<>();
+        for (int i = 0; i < baseLrs.size(); i++) {
+            double baseHeight = (maxLrs.get(i) - baseLrs.get(i)) * scaleFactor;
+            lrs.add(baseLrs.get(i) + baseHeight * scale);
+        }
+        if (cycleMomentum) {
+            List<Optimizer.ParamGroup> groups = optimizer.paramGroups();
+            for (int i = 0; i < groups.size(); i++) {
+                double baseHeight = (maxMomentums.get(i) - baseMomentums.get(i)) * scaleFactor;
+                Map<String, Object> options = groups.get(i).options();
+                options.put("momentum", maxMomentums.get(i) - baseHeight * scale);
+            }
+        }
+        return lrs;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.jgrad.optim.lr;
+
+import dev.jgrad.optim.Optimizer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.IntToDoubleFunction;
+
+/** Multiplies each group's current lr by lrLambda(epoch) every epoch after the first (one lambda, or one per group). */
+public class MultiplicativeLR extends LRScheduler {
+    private final List<IntToDoubleFunction> lrLambdas;
+
+    public MultiplicativeLR(Optimizer optimizer, IntToDoubleFunction lrLambda) { this(optimizer, lrLambda, -1); }
+
+    public MultiplicativeLR(Optimizer optimizer, IntToDoubleFunction lrLambda, int lastEpoch) {
+        this(optimizer, Collections.nCopies(optimizer.paramGroups().size(), lrLambda), lastEpoch);
+    }
+
+    /** One lambda per parameter group, in order. */
+    public MultiplicativeLR(Optimizer optimizer, List<IntToDoubleFunction> lrLambdas, int lastEpoch) {
+        super(checkCount(optimizer, lrLambdas), lastEpoch);
+        this.lrLambdas = List.copyOf(lrLambdas);
+        initialStep();
+    }
+
+    private static Optimizer checkCount(Optimizer optimizer, List<IntToDoubleFunction> lrLambdas) {
+        int groups = optimizer.paramGroups().size();
+        if (lrLambdas.size() != groups) throw new IllegalArgumentException("Expected " + groups + " lr_lambdas, but got " + lrLambdas.size());
+        return optimizer;
+    }
+
+    @Override protected List<Double> getLr() {
+        List<Double> lrs = currentLrs();
+        if (lastEpoch <= 0) return lrs;
+        List<Double> r = new ArrayList<>();
+        for (int i = 0; i < lrs.size(); i++) r.add(lrs.get(i) * lrLambdas.get(i).applyAsDouble(lastEpoch));
+        return r;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.jgrad.optim.lr;
+
+import dev.jgrad.optim.Optimizer;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Decays each group's lr to zero over totalIters epochs as {@code (1 - t / totalIters)^power} (PyTorch's recursive form). */
+public class PolynomialLR extends LRScheduler {
+    public final int totalIters;
+    public final double power;
+
+    public PolynomialLR(Optimizer optimizer) { this(optimizer, 5, 1.0, -1); }
+
+    public PolynomialLR(Optimizer optimizer, int totalIters, double power) { this(optimizer, totalIters, power, -1); }
+
+    public PolynomialLR(Optimizer optimizer, int totalIters, double power, int lastEpoch) {
+        super(optimizer, lastEpoch);
+        this.totalIters = totalIters;
+        this.power = power;
+        initialStep();
+    }
+
+    @Override protected List<Double> getLr() {
+        List<Double> lrs = currentLrs();
+        if (lastEpoch == 0 || lastEpoch > totalIters) return lrs;
+        double decay = Math.pow((1.0 - (double) lastEpoch / totalIters) / (1.0 - (double) (lastEpoch - 1) / totalIters), power);
+        List<Double> r = new ArrayList<>();
+        for (double lr : lrs) r.add(lr * decay);
+        return r;
+    }
+
+    @Override protected List<Double> closedFormLr() {
+        List<Double> r = new ArrayList<>();
+        for (double base : baseLrs) r.add(base * Math.pow(1.0 - (double) Math.min(totalIters, lastEpoch) / totalIters, power));
+        return r;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.jgrad.optim.lr;
+
+import dev.jgrad.optim.Optimizer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Cuts the lrs by factor when a metric has stopped improving for more than patience epochs, then waits
+ * cooldown epochs before counting again. Improvement means beating the best value by threshold,
+ * relative ("rel") or absolute ("abs"), downwards (mode "min") or upwards ("max"). Not an
+ * {@link LRScheduler}, as in PyTorch: {@link #step(double)} takes the metric.
+ */
+public class ReduceLROnPlateau {
+    private final Optimizer optimizer;
+    public final String mode, thresholdMode;
+    public final double factor, threshold, eps;
+    public final int patience, cooldown;
+    private final List<Double> minLrs;
+    private double best;
+    private int numBadEpochs, cooldownCounter, lastEpoch;
+    private List<Double> lastLr;
+
+    public ReduceLROnPlateau(Optimizer optimizer) { this(optimizer, "min", 0.1, 10, 1e-4, "rel", 0, 0.0, 1e-8); }
+
+    public ReduceLROnPlateau(Optimizer optimizer, String mode, double factor, int patience, double threshold, String thresholdMode,
+                             int cooldown, double minLr, double eps) {
+        this(optimizer, mode, factor, patience, threshold, thresholdMode, cooldown,
+                Collections.nCopies(optimizer.paramGroups().size(), minLr), eps);
+    }
+
+    /** One minimum lr per parameter group. */
+    public ReduceLROnPlateau(Optimizer optimizer, String mode, double factor, int patience, double threshold, String thresholdMode,
+                             int cooldown, List<Double> minLrs, double eps) {
+        if (factor >= 1.0) throw new IllegalArgumentException("Factor should be < 1.0.");
+        int groups = optimizer.paramGroups().size();
+        if (minLrs.size() != groups) throw new IllegalArgumentException("expected " + groups + " min_lrs, got " + minLrs.size());
+        if (!mode.equals("min") && !mode.equals("max")) throw new IllegalArgumentException("mode " + mode + " is unknown!");
+        if (!thresholdMode.equals("rel") && !thresholdMode.equals("abs")) {
+            throw new IllegalArgumentException("threshold mode " + thresholdMode + " is unknown!");
+        }
+        this.optimizer = optimizer;
+        this.factor = factor;
+        this.minLrs = List.copyOf(minLrs);
+        this.patience = patience;
+        this.cooldown = cooldown;
+        this.mode = mode;
+        this.threshold = threshold;
+        this.thresholdMode = thresholdMode;
+        this.eps = eps;
+        reset();
+    }
+
+    /** Forgets the best value and the counters. */
+    private void reset() {
+        best = mode.equals("min") ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+        cooldownCounter = 0;
+        numBadEpochs = 0;
+    }
+
+    /** One epoch's metric (a loss, an accuracy, ...). */
+    public void step(double metric) {
+        lastEpoch++;
+        if (isBetter(metric, best)) {
+            best = metric;
+            numBadEpochs = 0;
+        } else {
+            numBadEpochs++;
+        }
+        if (inCooldown()) {
+            cooldownCounter--;
+            numBadEpochs = 0;  // bad epochs in cooldown do not count
+        }
+        if (numBadEpochs > patience) {
+            reduceLr();
+            cooldownCounter = cooldown;
+            numBadEpochs = 0;
+        }
+        List<Double> now = new ArrayList<>();
+        for (Optimizer.ParamGroup g : optimizer.paramGroups()) now.add(g.lr());
+        lastLr = now;
+    }
+
+    /** The metric as a one-element tensor's value. */
+    public void step(dev.jgrad.Tensor metric) { step(metric.item()); }
+
+    private void reduceLr() {
+        List<Optimizer.ParamGroup> groups = optimizer.paramGroups();
+        for (int i = 0; i < groups.size(); i++) {
+            double oldLr = groups.get(i).lr(), newLr = Math.max(oldLr * factor, minLrs.get(i));
+            if (oldLr - newLr > eps) groups.get(i).setLr(newLr);
+        }
+    }
+
+    private boolean isBetter(double a, double best) {
+        boolean min = mode.equals("min");
+        if (thresholdMode.equals("rel")) return min ? a < best * (1.0 - threshold) : a > best * (threshold + 1.0);
+        return min ? a < best - threshold : a > best + threshold;
+    }
+
+    public boolean inCooldown() { return cooldownCounter > 0; }
+
+    /** The lrs after the last step; like PyTorch's attribute, it does not exist before the first step. */
+    public List<Double> getLastLr() {
+        if (lastLr == null) throw new IllegalStateException("ReduceLROnPlateau has no last lr before its first step");
+        return lastLr;
+    }
+
+    public double best() { return best; }
+
+    public int numBadEpochs() { return numBadEpochs; }
+
+    public int lastEpoch() { return lastEpoch; }
+}
