@@ -32,11 +32,16 @@ import org.junit.jupiter.api.TestFactory;
  * seed seeds the default generator right before the call, as the generator did.
  */
 class BreadthFixtureTest {
-    private static final String FIXTURE = "fixtures/breadth.json";
+    /** breadth.json, and one file per later area written by its own generator with gen_breadth.py's machinery. */
+    private static final List<String> FIXTURES = List.of("fixtures/breadth.json", "fixtures/breadth_nn.json",
+            "fixtures/breadth_transformer.json");
 
     private static List<Map<String, Object>> cases() {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Object o : Json.asList(Json.resource(FIXTURE))) out.add(Json.asMap(o));
+        for (String f : FIXTURES) {
+            if (BreadthFixtureTest.class.getClassLoader().getResource(f) == null && !f.equals(FIXTURES.get(0))) continue;
+            for (Object o : Json.asList(Json.resource(f))) out.add(Json.asMap(o));
+        }
         return out;
     }
 
