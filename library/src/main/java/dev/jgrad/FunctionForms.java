@@ -106,6 +106,9 @@ public abstract class FunctionForms {
     /** Function form of {@code Tensor.device}. */
     public static Device device(Tensor self) { return self.device(); }
 
+    /** Function form of {@code Tensor.digamma}. */
+    public static Tensor digamma(Tensor self) { return self.digamma(); }
+
     /** Function form of {@code Tensor.dist}. */
     public static Tensor dist(Tensor self, Tensor a0, double a1) { return self.dist(a0, a1); }
 
@@ -123,6 +126,9 @@ public abstract class FunctionForms {
 
     /** Function form of {@code Tensor.erfc_}. */
     public static Tensor erfc_(Tensor self) { return self.erfc_(); }
+
+    /** Function form of {@code Tensor.erfinv}. */
+    public static Tensor erfinv(Tensor self) { return self.erfinv(); }
 
     /** Function form of {@code Tensor.exp2_}. */
     public static Tensor exp2_(Tensor self) { return self.exp2_(); }
@@ -207,6 +213,9 @@ public abstract class FunctionForms {
 
     /** Function form of {@code Tensor.lessEqual}. */
     public static Tensor lessEqual(Tensor self, double a0) { return self.lessEqual(a0); }
+
+    /** Function form of {@code Tensor.lgamma}. */
+    public static Tensor lgamma(Tensor self) { return self.lgamma(); }
 
     /** Function form of {@code Tensor.log10}. */
     public static Tensor log10(Tensor self) { return self.log10(); }

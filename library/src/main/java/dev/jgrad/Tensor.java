@@ -447,6 +447,26 @@ public class Tensor {
 
     public Tensor erfc() { return Elementwise.unary(UnaryOp.ERFC, this); }
 
+    /** The inverse error function on [-1, 1] (PyTorch's rational start and two Newton steps). */
+    public Tensor erfinv() { return Elementwise.unary(UnaryOp.ERFINV, this); }
+
+    public Tensor erfinv_() { return Elementwise.unary_(UnaryOp.ERFINV, this); }
+
+    /** log|Gamma(x)|. */
+    public Tensor lgamma() { return Elementwise.unary(UnaryOp.LGAMMA, this); }
+
+    public Tensor lgamma_() { return Elementwise.unary_(UnaryOp.LGAMMA, this); }
+
+    /** The logarithmic derivative of Gamma. */
+    public Tensor digamma() { return Elementwise.unary(UnaryOp.DIGAMMA, this); }
+
+    public Tensor digamma_() { return Elementwise.unary_(UnaryOp.DIGAMMA, this); }
+
+    /** The n-th derivative of digamma. */
+    public Tensor polygamma(int n) { return Elementwise.polygamma(n, this); }
+
+    public Tensor polygamma_(int n) { return Copying.writeBack(this, old -> old.polygamma(n)); }
+
     public Tensor erfc_() { return Elementwise.unary_(UnaryOp.ERFC, this); }
 
     public Tensor asinh() { return Elementwise.unary(UnaryOp.ASINH, this); }

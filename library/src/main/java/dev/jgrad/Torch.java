@@ -663,6 +663,9 @@ public final class Torch extends FunctionForms {
 
     public static Tensor erfc(Tensor input) { return input.erfc(); }
 
+    /** {@code torch.polygamma(n, input)}: the order comes first, as in PyTorch. */
+    public static Tensor polygamma(int n, Tensor input) { return input.polygamma(n); }
+
     public static Tensor asinh(Tensor input) { return input.asinh(); }
 
     public static Tensor acosh(Tensor input) { return input.acosh(); }

@@ -643,6 +643,12 @@ class GradcheckAllOpsTest {
         add("addcdiv broadcast", in -> List.of(Torch.addcdiv(in.get(0), in.get(1), in.get(2), -1.5)), any(2, 3), any(3), pos(2, 3));
         add("addcmul_ on a non-leaf", in -> List.of(in.get(0).mul(1L).addcmul_(in.get(1), in.get(2), 2.0)), any(2, 3), any(2, 3), any(3));
         binary("hypot", Tensor::hypot, any(2, 3), pos(2, 3));
+        unary("erfinv", Tensor::erfinv, leaf(new double[] {0.1, -0.5, 0.8, -0.9}, Layout.CONTIGUOUS, 4));
+        unary("lgamma", Tensor::lgamma, pos(2, 3));
+        unary("lgamma negative non-integers", Tensor::lgamma, leaf(new double[] {-0.5, -2.3, -1.7}, Layout.CONTIGUOUS, 3));
+        unary("digamma", Tensor::digamma, pos(2, 3));
+        unary("polygamma 1 (trigamma)", a -> a.polygamma(1), pos(3));
+        unary("polygamma 3 (zeta)", a -> a.polygamma(3), pos(3));
         unary("roll", a -> a.roll(new long[] {1, -2}, new int[] {0, 1}), any(2, 3));
         unary("unfold patches 2-d", a -> a.unfold(1, 2, 2).unfold(2, 2, 2), any(1, 4, 4));
         unary("median dim", a -> a.median(1).values(), dist(Layout.TRANSPOSED, 3, 4));

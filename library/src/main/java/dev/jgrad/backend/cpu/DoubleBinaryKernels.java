@@ -45,6 +45,7 @@ public final class DoubleBinaryKernels {
             case ATAN2 -> { for (int i = 0; i < n; i++) c[co + i * cs] = Math.atan2(a[ao + i * as], b[bo + i * bs]); }
             case REMAINDER -> { for (int i = 0; i < n; i++) c[co + i * cs] = FloatingDivision.remainder(a[ao + i * as], b[bo + i * bs]); }
             case FLOOR_DIVIDE -> { for (int i = 0; i < n; i++) c[co + i * cs] = FloatingDivision.floorDivide(a[ao + i * as], b[bo + i * bs]); }
+            case ZETA -> { for (int i = 0; i < n; i++) c[co + i * cs] = SpecialFunctions.zeta(a[ao + i * as], b[bo + i * bs]); }
         }
     }
 

@@ -59,6 +59,10 @@ public final class DoubleUnaryKernels {
             case EXP2 -> { for (int i = 0; i < n; i++) c[co + i * cs] = Math.pow(2, a[ao + i * as]); }
             case ERFC -> { for (int i = 0; i < n; i++) c[co + i * cs] = SpecialFunctions.erfc(a[ao + i * as]); }
             case FRAC -> { for (int i = 0; i < n; i++) { double x = a[ao + i * as]; c[co + i * cs] = x - (x < 0 ? Math.ceil(x) : Math.floor(x)); } }
+            case ERFINV -> { for (int i = 0; i < n; i++) c[co + i * cs] = SpecialFunctions.erfinv(a[ao + i * as]); }
+            case LGAMMA -> { for (int i = 0; i < n; i++) c[co + i * cs] = SpecialFunctions.lgamma(a[ao + i * as]); }
+            case DIGAMMA -> { for (int i = 0; i < n; i++) c[co + i * cs] = SpecialFunctions.digamma(a[ao + i * as]); }
+            case TRIGAMMA -> { for (int i = 0; i < n; i++) c[co + i * cs] = SpecialFunctions.trigamma(a[ao + i * as]); }
         }
     }
 }

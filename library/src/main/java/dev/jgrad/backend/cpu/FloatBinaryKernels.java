@@ -43,6 +43,7 @@ public final class FloatBinaryKernels {
             case ATAN2 -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) Math.atan2(a[ao + i * as], b[bo + i * bs]); }
             case REMAINDER -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) FloatingDivision.remainder(a[ao + i * as], b[bo + i * bs]); }
             case FLOOR_DIVIDE -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) FloatingDivision.floorDivide(a[ao + i * as], b[bo + i * bs]); }
+            case ZETA -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) SpecialFunctions.zeta(a[ao + i * as], b[bo + i * bs]); }
         }
     }
 

@@ -291,6 +291,11 @@ public final class Derivatives {
             case EXP2 -> onResult("Exp2Backward0", result, self, (g, y) -> g.mul(y.mul(Math.log(2))));               // grad * result * ln 2
             case ERFC -> onInput("ErfcBackward0", result, self, (g, x) -> g.mul(x.square().neg().exp().mul(-2 / Math.sqrt(Math.PI))));
             case FRAC -> Recorder.row("FracBackward0", result, self, g -> g);                                          // grad
+            case ERFINV -> onResult("ErfinvBackward0", result, self,                                                 // grad * sqrt(pi)/2 * exp(erfinv(x)^2)
+                    (g, y) -> g.mul(y.square().exp().mul(0.5 * Math.sqrt(Math.PI))));
+            case LGAMMA -> onInput("LgammaBackward0", result, self, (g, x) -> g.mul(x.digamma()));                   // grad * digamma(x)
+            case DIGAMMA -> onInput("DigammaBackward0", result, self, (g, x) -> g.mul(x.polygamma(1)));              // grad * polygamma(1, x)
+            case TRIGAMMA -> onInput("PolygammaBackward0", result, self, (g, x) -> g.mul(x.polygamma(2)));           // grad * polygamma(2, x)
         };
     }
 
@@ -785,6 +790,12 @@ public final class Derivatives {
                 g -> g,
                 g -> g.mul(b.unpack().reciprocal().mul(value)),
                 g -> g.neg().mul(value).mul(a.unpack()).div(b.unpack().mul(b.unpack())));
+    }
+
+    /** polygamma(n, x) for n >= 2: grad * polygamma(n + 1, x). */
+    public static Tensor polygamma(Tensor result, Tensor self, int n) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return onInput("PolygammaBackward0", result, self, (g, x) -> g.mul(x.polygamma(n + 1)));
     }
 
     /** lerp with a number weight: self gets (1 - weight) of the gradient, end weight of it. */

@@ -206,6 +206,27 @@ public final class Elementwise {
         return unaryInPlace(op, self);
     }
 
+    /**
+     * polygamma(n, x): digamma for n = 0, the trigamma kernel for n = 1, and above that PyTorch's
+     * (-1)^(n+1) n! zeta(n + 1, x) with the Hurwitz zeta kernel.
+     */
+    public static Tensor polygamma(int n, Tensor x) {
+        if (n < 0) throw new IllegalArgumentException("polygamma(n, x) does not support negative n.");
+        if (n == 0) return unary(UnaryOp.DIGAMMA, x);
+        if (n == 1) return unary(UnaryOp.TRIGAMMA, x);
+        Tensor r;
+        try (var guard = GradMode.setEnabled(false)) {
+            DType dt = unaryResultType(UnaryOp.TRIGAMMA, x);
+            Tensor order = Creation.full(x.shape(), Scalar.of(n + 1.0), dt, x.device());
+            double factorial = 1;
+            for (int k = 2; k <= n; k++) factorial *= k;
+            // PyTorch scales by exp(lgamma(n + 1)), which is n! up to the rounding of the log and exp
+            double factor = (n % 2 == 1 ? 1.0 : -1.0) * Math.exp(Math.log(factorial));
+            r = binary("polygamma", BinaryOp.ZETA, order, x.to(dt), 1).mul(factor);
+        }
+        return Derivatives.polygamma(r, x, n);
+    }
+
     /** {@code torch.where(condition, self, other)}. */
     public static Tensor where(Tensor condition, Tensor self, Tensor other) {
         Checks.tensor(other, "where", "other", 2);
@@ -224,7 +245,7 @@ public final class Elementwise {
             throw new IllegalArgumentException("Subtraction, the `-` operator, with a bool tensor is not supported. "
                     + "If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
         }
-        if (!t.isFloatingPoint() && (op == BinaryOp.DIV || op == BinaryOp.ATAN2)) return Promotion.DEFAULT_FLOAT;
+        if (!t.isFloatingPoint() && (op == BinaryOp.DIV || op == BinaryOp.ATAN2 || op == BinaryOp.ZETA)) return Promotion.DEFAULT_FLOAT;
         if (!t.isFloatingPoint() && alpha != Math.rint(alpha)) {
             throw new IllegalArgumentException("For integral input tensors, argument alpha must not be a floating point number.");
         }

@@ -141,4 +141,63 @@ public final class Init {
         double std = gain / Math.sqrt((double) fan(t, mode));
         return normal_(t, 0, std);
     }
+
+    /**
+     * Normal(mean, std) truncated to [a, b], drawn as PyTorch draws it: uniform between the bounds' CDF values
+     * mapped to (-1, 1), then erfinv, scaled by std * sqrt(2), shifted by mean and clamped to [a, b].
+     */
+    public static Tensor truncNormal_(Tensor t, double mean, double std, double a, double b) {
+        return truncNormal_(t, mean, std, a, b, Generator.defaultGenerator());
+    }
+
+    public static Tensor truncNormal_(Tensor t) { return truncNormal_(t, 0, 1, -2, 2); }
+
+    public static Tensor truncNormal_(Tensor t, double mean, double std, double a, double b, Generator generator) {
+        try (var g = Torch.noGrad()) {
+            double l = normCdf((a - mean) / std), u = normCdf((b - mean) / std);
+            t.uniform_(2 * l - 1, 2 * u - 1, generator);
+            t.erfinv_();
+            t.mul_(std * Math.sqrt(2.));
+            t.add_(mean);
+            t.clamp_(a, b);
+            return t;
+        }
+    }
+
+    /** The standard normal CDF, with erf evaluated by the library's own float64 kernel. */
+    private static double normCdf(double x) {
+        return (1. + Torch.scalarTensor(x / Math.sqrt(2.), dev.jgrad.DType.FLOAT64).erf().item()) / 2.;
+    }
+
+    /** The identity matrix in a 2-d tensor (rectangular ones get ones on the main diagonal). */
+    public static Tensor eye_(Tensor t) {
+        if (t.dim() != 2) throw new IllegalArgumentException("Only tensors with 2 dimensions are supported");
+        try (var g = Torch.noGrad()) {
+            t.zero_();
+            t.diagonal(0, 0, 1).fill_(1.0);
+            return t;
+        }
+    }
+
+    /** The Dirac delta for 3-, 4- and 5-d convolution weights: each output channel passes its input channel through. */
+    public static Tensor dirac_(Tensor t) { return dirac_(t, 1); }
+
+    public static Tensor dirac_(Tensor t, int groups) {
+        int d = t.dim();
+        if (d < 3 || d > 5) throw new IllegalArgumentException("Only tensors with 3, 4, or 5 dimensions are supported");
+        long[] shape = t.shape();
+        if (shape[0] % groups != 0) throw new IllegalArgumentException("dim 0 must be divisible by groups");
+        long outPerGroup = shape[0] / groups, minDim = Math.min(outPerGroup, shape[1]);
+        try (var g = Torch.noGrad()) {
+            t.zero_();
+            for (long grp = 0; grp < groups; grp++) {
+                for (long k = 0; k < minDim; k++) {
+                    Tensor cell = t.select(0, grp * outPerGroup + k).select(0, k);
+                    for (int dim = 2; dim < d; dim++) cell = cell.select(0, shape[dim] / 2);
+                    cell.fill_(1.0);
+                }
+            }
+            return t;
+        }
+    }
 }
