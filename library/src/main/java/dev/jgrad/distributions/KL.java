@@ -26,9 +26,14 @@ public final class KL {
         if (p instanceof Exponential a && q instanceof Normal b) return exponentialNormal(a, b);
         if (p instanceof Laplace a && q instanceof Normal b) return laplaceNormal(a, b);
         if (p instanceof Normal a && q instanceof Laplace b) return normalLaplace(a, b);
+        if (p instanceof Gamma a && q instanceof Gamma b) return gamma(a, b);
+        if (p instanceof Gamma a && q instanceof Exponential b) return gammaExponential(a, b);
+        if (p instanceof Exponential a && q instanceof Gamma b) return exponentialGamma(a, b);
+        if (p instanceof Uniform a && q instanceof Gamma b) return uniformGamma(a, b);
+        if (p instanceof Gamma a && q instanceof Uniform) return infinite(a.concentration());
         if (p instanceof Exponential a && q instanceof Uniform) return infinite(a.rate());
-        if (p instanceof Laplace a && (q instanceof Exponential || q instanceof Uniform)) return infinite(a.loc());
-        if (p instanceof Normal a && (q instanceof Exponential || q instanceof Uniform)) return infinite(a.loc());
+        if (p instanceof Laplace a && (q instanceof Exponential || q instanceof Gamma || q instanceof Uniform)) return infinite(a.loc());
+        if (p instanceof Normal a && (q instanceof Exponential || q instanceof Gamma || q instanceof Uniform)) return infinite(a.loc());
         if (exponentialFamily(p) && exponentialFamily(q)) {  // PyTorch's Bregman-divergence fallback refuses mixed families
             throw new UnsupportedOperationException("The cross KL-divergence between different exponential families cannot "
                     + "                            be computed using Bregman divergences");
@@ -38,7 +43,7 @@ public final class KL {
     }
 
     /** The classes PyTorch derives from ExponentialFamily. */
-    private static boolean exponentialFamily(Distribution d) { return d instanceof Bernoulli || d instanceof Exponential || d instanceof Normal; }
+    private static boolean exponentialFamily(Distribution d) { return d instanceof Bernoulli || d instanceof Exponential || d instanceof Gamma || d instanceof Normal; }
 
     private static Tensor infinite(Tensor like) { return Torch.fullLike(like, Double.POSITIVE_INFINITY); }
 
@@ -118,4 +123,36 @@ public final class KL {
         Tensor t3 = locDiff.mul(ratio.mul(Math.sqrt(0.5)).erf());
         return t1.neg().add(t2.add(t3).div(q.scale())).sub(0.5 * (1 + Math.log(0.5 * Math.PI)));
     }
+
+    private static Tensor gamma(Gamma p, Gamma q) {
+        Tensor t1 = q.concentration().mul(p.rate().div(q.rate()).log());
+        Tensor t2 = Special.lgamma(q.concentration()).sub(Special.lgamma(p.concentration()));
+        Tensor t3 = p.concentration().sub(q.concentration()).mul(Special.digamma(p.concentration()));
+        Tensor t4 = q.rate().sub(p.rate()).mul(p.concentration().div(p.rate()));
+        return t1.add(t2).add(t3).add(t4);
+    }
+
+    private static Tensor gammaExponential(Gamma p, Exponential q) {
+        return p.entropy().neg().sub(q.rate().log()).add(q.rate().mul(p.concentration()).div(p.rate()));
+    }
+
+    private static final double EULER_GAMMA = 0.57721566490153286060;
+
+    private static Tensor exponentialGamma(Exponential p, Gamma q) {
+        Tensor ratio = q.rate().div(p.rate());
+        Tensor t1 = q.concentration().neg().mul(ratio.log());
+        return t1.add(ratio).add(Special.lgamma(q.concentration())).add(q.concentration().mul(EULER_GAMMA)).sub(1 + EULER_GAMMA);
+    }
+
+    private static Tensor uniformGamma(Uniform p, Gamma q) {
+        Tensor common = p.high().sub(p.low());
+        Tensor t1 = common.log();
+        Tensor t2 = Special.lgamma(q.concentration()).sub(q.concentration().mul(q.rate().log()));
+        Tensor t3 = q.concentration().rsub(1L).mul(xLogX(p.high()).sub(xLogX(p.low())).sub(common)).div(common);
+        Tensor t4 = q.rate().mul(p.high().add(p.low())).div(2L);
+        Tensor r = t1.neg().add(t2).add(t3).add(t4);
+        return r.indexPut_(new Tensor[] {p.low().lt(0L)}, Double.POSITIVE_INFINITY);
+    }
+
+    private static Tensor xLogX(Tensor t) { return t.mul(t.log()); }
 }
