@@ -3,34 +3,41 @@ package dev.jgrad.distributions;
 import dev.jgrad.DType;
 import dev.jgrad.Tensor;
 import dev.jgrad.Torch;
+import java.util.Arrays;
+import java.util.Map;
 
 /**
  * A categorical distribution over the last dim of probs (normalised to sum to 1) or of logits (normalised
  * with logsumexp), as PyTorch's: sampling draws through {@code multinomial} with replacement, so the
  * samples equal PyTorch's for the same seed; logProb and entropy are differentiable.
  */
-public final class Categorical {
+public final class Categorical extends Distribution {
     private final Tensor probs, logits;
+    private final boolean fromProbs;
     private final long numEvents;
 
-    private Categorical(Tensor probs, Tensor logits) {
+    private Categorical(Tensor probs, Tensor logits, boolean fromProbs) {
+        super(Arrays.copyOf(probs.shape(), probs.dim() - 1), new long[0]);
         this.probs = probs;
         this.logits = logits;
+        this.fromProbs = fromProbs;
         this.numEvents = probs.size(-1);
+        if (fromProbs) checkParam("probs", probs, Constraint.SIMPLEX);
+        else checkParam("logits", logits, Constraint.REAL_VECTOR);
     }
 
     /** From probabilities (any non-negative weights along the last dim). */
     public static Categorical ofProbs(Tensor probs) {
         if (probs.dim() < 1) throw new IllegalArgumentException("`probs` parameter must be at least one-dimensional.");
         Tensor p = probs.div(probs.sum(new int[] {-1}, true));
-        return new Categorical(p, probsToLogits(p));
+        return new Categorical(p, probsToLogits(p), true);
     }
 
     /** From unnormalised log-probabilities along the last dim. */
     public static Categorical ofLogits(Tensor logits) {
         if (logits.dim() < 1) throw new IllegalArgumentException("`logits` parameter must be at least one-dimensional.");
         Tensor l = logits.sub(logits.logsumexp(-1, true));
-        return new Categorical(l.softmax(-1), l);
+        return new Categorical(l.softmax(-1), l, false);
     }
 
     /** log of the probabilities clamped into [eps, 1 - eps] (PyTorch's probs_to_logits). */
@@ -43,17 +50,18 @@ public final class Categorical {
 
     public Tensor logits() { return logits; }
 
-    /** One sample per batch element (the batch shape: all dims but the last). */
-    public Tensor sample() { return sample(new long[0]); }
+    /** The number of categories (the size of the last dim). */
+    public long numEvents() { return numEvents; }
+
+    @Override public Tensor mean() { return Torch.full(extendedShape(new long[0]), Double.NaN, probs.dtype(), probs.device()); }
+
+    @Override public Tensor variance() { return mean(); }
 
     /** sampleShape + batch shape indices (int64), drawn as PyTorch draws them. */
-    public Tensor sample(long... sampleShape) {
+    @Override public Tensor sample(long... sampleShape) {
         long n = 1;
         for (long s : sampleShape) n *= s;
-        long[] batch = java.util.Arrays.copyOf(probs.shape(), probs.dim() - 1);
-        long[] shape = new long[sampleShape.length + batch.length];
-        System.arraycopy(sampleShape, 0, shape, 0, sampleShape.length);
-        System.arraycopy(batch, 0, shape, sampleShape.length, batch.length);
+        long[] shape = extendedShape(sampleShape);
         try (var g = Torch.noGrad()) {
             Tensor probs2d = probs.reshape(-1, numEvents);
             Tensor samples2d = probs2d.multinomial(n, true).t();
@@ -62,7 +70,8 @@ public final class Categorical {
     }
 
     /** log p(value) for int64 category indices broadcast against the batch shape. */
-    public Tensor logProb(Tensor value) {
+    @Override public Tensor logProb(Tensor value) {
+        validateSample(value, Constraint.integerInterval(0, numEvents - 1));
         Tensor v = value.toLong().unsqueeze(-1);
         long[] shape = broadcast(v.shape(), logits.shape());
         Tensor logPmf = logits.expand(shape);
@@ -72,7 +81,7 @@ public final class Categorical {
     }
 
     /** -sum p log p over the last dim (logits clamped at the dtype's lowest value, as PyTorch). */
-    public Tensor entropy() {
+    @Override public Tensor entropy() {
         double minReal = logits.dtype() == DType.FLOAT64 ? -Double.MAX_VALUE : -Float.MAX_VALUE;
         Tensor pLogP = logits.clampMin(minReal).mul(probs);
         return pLogP.sum(new int[] {-1}, false).neg();
@@ -89,5 +98,6 @@ public final class Categorical {
         return r;
     }
 
-    @Override public String toString() { return "Categorical(probs: " + probs.size() + ")"; }
+    /** The parameter it was made from (PyTorch's repr lists only that one until the other is used). */
+    @Override protected Map<String, Tensor> reprParams() { return fromProbs ? params("probs", probs) : params("logits", logits); }
 }

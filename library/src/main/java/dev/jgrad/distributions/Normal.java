@@ -2,64 +2,64 @@ package dev.jgrad.distributions;
 
 import dev.jgrad.Tensor;
 import dev.jgrad.Torch;
+import java.util.Map;
 
 /**
  * The normal distribution N(loc, scale^2), loc and scale broadcast together, as PyTorch's: sample draws
  * {@code normal_(0, 1)} and scales (so the draws equal PyTorch's), rsample keeps the gradient to loc and
  * scale (the reparameterisation trick), logProb and entropy are differentiable.
  */
-public final class Normal {
+public final class Normal extends Distribution {
     private final Tensor loc, scale;
 
-    public Normal(Tensor loc, Tensor scale) {
-        long[] shape = Torch.broadcastShapes(loc.shape(), scale.shape());
-        this.loc = loc.expand(shape);
-        this.scale = scale.expand(shape);
-    }
+    public Normal(Tensor loc, Tensor scale) { this(loc, scale, Torch.broadcastShapes(loc.shape(), scale.shape())); }
 
     public Normal(double loc, double scale) { this(Torch.scalarTensor(loc), Torch.scalarTensor(scale)); }
+
+    private Normal(Tensor loc, Tensor scale, long[] shape) {
+        super(shape, new long[0]);
+        this.loc = expandTo(loc, shape);
+        this.scale = expandTo(scale, shape);
+        checkParam("loc", this.loc, Constraint.REAL);
+        checkParam("scale", this.scale, Constraint.POSITIVE);
+    }
 
     public Tensor loc() { return loc; }
 
     public Tensor scale() { return scale; }
 
-    public Tensor mean() { return loc; }
+    @Override public boolean hasRsample() { return true; }
 
-    public Tensor stddev() { return scale; }
+    @Override public Tensor mean() { return loc; }
 
-    /** A draw of sampleShape + the batch shape, without gradient. */
-    public Tensor sample(long... sampleShape) {
-        try (var g = Torch.noGrad()) {
-            return rsample(sampleShape);
-        }
-    }
+    @Override public Tensor stddev() { return scale; }
+
+    @Override public Tensor variance() { return scale.pow(2L); }
 
     /** loc + eps * scale with eps ~ N(0, 1): differentiable in loc and scale. */
-    public Tensor rsample(long... sampleShape) {
-        long[] shape = extended(sampleShape);
+    @Override public Tensor rsample(long... sampleShape) {
         Tensor eps;
         try (var g = Torch.noGrad()) {
-            eps = Torch.empty(loc.dtype(), loc.device(), shape).normal_(0, 1);
+            eps = Torch.empty(loc.dtype(), loc.device(), extendedShape(sampleShape)).normal_(0, 1);
         }
         return loc.add(eps.mul(scale));
     }
 
     /** -(value - loc)^2 / (2 scale^2) - log(scale) - log(sqrt(2 pi)). */
-    public Tensor logProb(Tensor value) {
+    @Override public Tensor logProb(Tensor value) {
+        validateSample(value, Constraint.REAL);
         Tensor var = scale.pow(2L);
         return value.sub(loc).pow(2L).neg().div(var.mul(2L)).sub(scale.log()).sub(Math.log(Math.sqrt(2 * Math.PI)));
     }
 
-    /** 0.5 + 0.5 log(2 pi) + log(scale). */
-    public Tensor entropy() { return scale.log().add(0.5 + 0.5 * Math.log(2 * Math.PI)); }
-
-    private long[] extended(long[] sampleShape) {
-        long[] batch = loc.shape();
-        long[] shape = new long[sampleShape.length + batch.length];
-        System.arraycopy(sampleShape, 0, shape, 0, sampleShape.length);
-        System.arraycopy(batch, 0, shape, sampleShape.length, batch.length);
-        return shape;
+    /** 0.5 (1 + erf((value - loc) / (scale sqrt 2))). */
+    @Override public Tensor cdf(Tensor value) {
+        validateSample(value, Constraint.REAL);
+        return value.sub(loc).mul(scale.reciprocal()).div(Math.sqrt(2)).erf().add(1L).mul(0.5);
     }
 
-    @Override public String toString() { return "Normal(loc: " + loc.size() + ", scale: " + scale.size() + ")"; }
+    /** 0.5 + 0.5 log(2 pi) + log(scale). */
+    @Override public Tensor entropy() { return scale.log().add(0.5 + 0.5 * Math.log(2 * Math.PI)); }
+
+    @Override protected Map<String, Tensor> reprParams() { return params("loc", loc, "scale", scale); }
 }

@@ -1,0 +1,60 @@
+package dev.jgrad.distributions;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.Torch;
+import java.util.Map;
+
+/**
+ * The gamma distribution with shape concentration and inverse scale rate, broadcast together, as PyTorch's:
+ * rsample is _standard_gamma(concentration) / rate, drawn with PyTorch's sampler from the same generator
+ * stream, and differentiable in both (the concentration's gradient by PyTorch's approximation).
+ */
+public final class Gamma extends Distribution {
+    private final Tensor concentration, rate;
+
+    public Gamma(Tensor concentration, Tensor rate) { this(concentration, rate, Torch.broadcastShapes(concentration.shape(), rate.shape())); }
+
+    /** Scalar parameters (0-d float32 tensors). */
+    public Gamma(double concentration, double rate) { this(Torch.scalarTensor(concentration), Torch.scalarTensor(rate)); }
+
+    private Gamma(Tensor concentration, Tensor rate, long[] shape) {
+        super(shape, new long[0]);
+        this.concentration = expandTo(concentration, shape);
+        this.rate = expandTo(rate, shape);
+        checkParam("concentration", this.concentration, Constraint.POSITIVE);
+        checkParam("rate", this.rate, Constraint.POSITIVE);
+    }
+
+    public Tensor concentration() { return concentration; }
+
+    public Tensor rate() { return rate; }
+
+    @Override public boolean hasRsample() { return true; }
+
+    @Override public Tensor mean() { return concentration.div(rate); }
+
+    @Override public Tensor variance() { return concentration.div(rate.pow(2L)); }
+
+    /** Standard gamma draws over rate, floored at the dtype's smallest normal (outside the graph, as PyTorch). */
+    @Override public Tensor rsample(long... sampleShape) {
+        long[] shape = extendedShape(sampleShape);
+        Tensor value = Special.standardGamma(concentration.expand(shape)).div(rate.expand(shape));
+        try (var g = Torch.noGrad()) {
+            value.detach().clampMin_(Torch.finfo(value.dtype()).tiny());
+        }
+        return value;
+    }
+
+    /** xlogy(c, rate) + xlogy(c - 1, value) - rate value - lgamma(c). */
+    @Override public Tensor logProb(Tensor value) {
+        validateSample(value, Constraint.NONNEGATIVE);
+        return Special.xlogy(concentration, rate).add(Special.xlogy(concentration.sub(1L), value)).sub(rate.mul(value)).sub(Special.lgamma(concentration));
+    }
+
+    /** c - log(rate) + lgamma(c) + (1 - c) digamma(c). */
+    @Override public Tensor entropy() {
+        return concentration.sub(rate.log()).add(Special.lgamma(concentration)).add(concentration.rsub(1.0).mul(Special.digamma(concentration)));
+    }
+
+    @Override protected Map<String, Tensor> reprParams() { return params("concentration", concentration, "rate", rate); }
+}

@@ -1,0 +1,59 @@
+package dev.jgrad.distributions;
+
+import dev.jgrad.Tensor;
+import java.util.Map;
+
+/**
+ * exp(X) for X ~ Normal(loc, scale), as PyTorch's LogNormal (a TransformedDistribution of Normal by
+ * ExpTransform): samples are exp of the normal's (the same draws), logProb is the normal's at log(value)
+ * minus log(value) (the log-Jacobian).
+ */
+public final class LogNormal extends Distribution {
+    private final Normal base;
+
+    public LogNormal(Tensor loc, Tensor scale) { this(new Normal(loc, scale)); }
+
+    public LogNormal(double loc, double scale) { this(new Normal(loc, scale)); }
+
+    private LogNormal(Normal base) {
+        super(base.batchShape().toLongArray(), new long[0]);
+        this.base = base;
+    }
+
+    /** The underlying Normal (PyTorch's base_dist). */
+    public Normal baseDist() { return base; }
+
+    public Tensor loc() { return base.loc(); }
+
+    public Tensor scale() { return base.scale(); }
+
+    @Override public boolean hasRsample() { return true; }
+
+    /** exp(loc + scale^2 / 2). */
+    @Override public Tensor mean() { return loc().add(scale().pow(2L).div(2L)).exp(); }
+
+    /** (exp(scale^2) - 1) exp(2 loc + scale^2). */
+    @Override public Tensor variance() {
+        return scale().pow(2L).exp().sub(1L).mul(loc().mul(2L).add(scale().pow(2L)).exp());
+    }
+
+    @Override public Tensor sample(long... sampleShape) { return base.sample(sampleShape).exp(); }
+
+    @Override public Tensor rsample(long... sampleShape) { return base.rsample(sampleShape).exp(); }
+
+    /** normal.logProb(log value) - log value. */
+    @Override public Tensor logProb(Tensor value) {
+        validateSample(value, Constraint.POSITIVE);
+        Tensor x = value.log();
+        return x.rsub(0.0).add(base.logProb(x));
+    }
+
+    /** The normal's cdf at log(value) (only the normal checks the value, as in PyTorch). */
+    @Override public Tensor cdf(Tensor value) { return base.cdf(value.log()); }
+
+    /** normal entropy + loc. */
+    @Override public Tensor entropy() { return base.entropy().add(loc()); }
+
+    /** None: PyTorch's repr of a LogNormal lists nothing (loc and scale live on its base). */
+    @Override protected Map<String, Tensor> reprParams() { return params(); }
+}

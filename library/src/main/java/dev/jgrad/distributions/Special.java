@@ -1,0 +1,222 @@
+package dev.jgrad.distributions;
+
+import dev.jgrad.DType;
+import dev.jgrad.Generator;
+import dev.jgrad.Tensor;
+import dev.jgrad.Torch;
+import dev.jgrad.autograd.Function;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * The special functions and the gamma sampler that Gamma needs and jgrad's ops lack (lgamma, digamma,
+ * trigamma, _standard_gamma and its reparameterised gradient), elementwise in Java with PyTorch's
+ * algorithms (ATen's Math.h and Distributions.h), wrapped as autograd Functions.
+ */
+final class Special {
+    private Special() {}
+
+    /** torch.lgamma, differentiable (digamma). */
+    static Tensor lgamma(Tensor x) { return new Lgamma().apply(x); }
+
+    /** torch.digamma, differentiable (trigamma). */
+    static Tensor digamma(Tensor x) { return new Digamma().apply(x); }
+
+    /** torch._standard_gamma: Gamma(alpha, 1) draws from the default generator, differentiable in alpha. */
+    static Tensor standardGamma(Tensor alpha) { return new StandardGamma().apply(alpha); }
+
+    /**
+     * x log(y) with PyTorch's xlogy gradient to x, log(y) (0 only where x is 0 and y <= 0); Tensor.xlogy's
+     * composite gives 0 wherever x is 0. The + 0.0 turns 0 * log(y) = -0.0 into PyTorch's 0.
+     */
+    static Tensor xlogy(Tensor x, Tensor y) {
+        Tensor safeLog = Torch.where(x.eq(0L).logicalAnd(y.le(0L)).logicalNot(), y.log(), 0.0);
+        return x.mul(safeLog).add(0.0);
+    }
+
+    static final class Lgamma extends Function {
+        @Override protected Tensor forward(Context ctx, Tensor... in) {
+            ctx.saveForBackward(in[0]);
+            return map(in[0], Special::lgamma);
+        }
+
+        @Override protected Tensor[] backward(Context ctx, Tensor... g) { return new Tensor[] {g[0].mul(map(ctx.savedTensors().get(0), Special::digamma))}; }
+    }
+
+    static final class Digamma extends Function {
+        @Override protected Tensor forward(Context ctx, Tensor... in) {
+            ctx.saveForBackward(in[0]);
+            return map(in[0], Special::digamma);
+        }
+
+        @Override protected Tensor[] backward(Context ctx, Tensor... g) { return new Tensor[] {g[0].mul(map(ctx.savedTensors().get(0), Special::trigamma))}; }
+    }
+
+    static final class StandardGamma extends Function {
+        @Override protected Tensor forward(Context ctx, Tensor... in) {
+            Tensor alpha = in[0];
+            double[] a = alpha.contiguous().toDoubleArray(), out = new double[a.length];
+            boolean f32 = alpha.dtype() == DType.FLOAT32;
+            Generator gen = Generator.defaultGenerator();
+            synchronized (gen) {
+                for (int i = 0; i < a.length; i++) out[i] = sampleGamma(a[i], f32, gen);
+            }
+            Tensor r = Torch.tensor(out, alpha.dtype()).reshape(alpha.shape());
+            ctx.saveForBackward(alpha, r);
+            return r;
+        }
+
+        /** grad * _standard_gamma_grad(alpha, sample). */
+        @Override protected Tensor[] backward(Context ctx, Tensor... g) {
+            Tensor alpha = ctx.savedTensors().get(0), x = ctx.savedTensors().get(1);
+            double[] a = alpha.contiguous().toDoubleArray(), v = x.contiguous().toDoubleArray(), d = new double[a.length];
+            for (int i = 0; i < a.length; i++) d[i] = standardGammaGrad(a[i], v[i]);
+            return new Tensor[] {g[0].mul(Torch.tensor(d, alpha.dtype()).reshape(alpha.shape()))};
+        }
+    }
+
+    private static Tensor map(Tensor x, DoubleUnaryOperator f) {
+        double[] v = x.contiguous().toDoubleArray();
+        for (int i = 0; i < v.length; i++) v[i] = f.applyAsDouble(v[i]);
+        return Torch.tensor(v, x.dtype()).reshape(x.shape());
+    }
+
+    // ------------------------------------------------------------------ scalar functions
+
+    private static final double[] LANCZOS = {0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
+        -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7};
+
+    /** log|Gamma(x)| (Lanczos, g = 7; reflection below 0.5): within a few 1e-15 of glibc's. */
+    static double lgamma(double x) {
+        if (Double.isNaN(x)) return x;
+        if (Double.isInfinite(x)) return Double.POSITIVE_INFINITY;
+        if (x <= 0 && x == Math.floor(x)) return Double.POSITIVE_INFINITY;
+        if (x == 1 || x == 2) return 0;
+        if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lgamma(1 - x);
+        if (x > 1e7) return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + 1 / (12 * x);
+        x -= 1;
+        double a = LANCZOS[0], t = x + 7.5;
+        for (int i = 1; i < 9; i++) a += LANCZOS[i] / (x + i);
+        return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+    }
+
+    private static final double[] PSI_A = {8.33333333333333333333E-2, -2.10927960927960927961E-2, 7.57575757575757575758E-3,
+        -4.16666666666666666667E-3, 3.96825396825396825397E-3, -8.33333333333333333333E-3, 8.33333333333333333333E-2};
+
+    /** PyTorch's calc_digamma (Cephes): shifted up to 10, then the asymptotic series. */
+    static double digamma(double x) {
+        if (x == 0) return Math.copySign(Double.POSITIVE_INFINITY, -x);
+        if (x < 0) {
+            if (x == Math.floor(x)) return Double.NaN;
+            double r = x - (x < 0 ? Math.ceil(x) : Math.floor(x));
+            return digamma(1 - x) - Math.PI / Math.tan(Math.PI * r);
+        }
+        double result = 0;
+        while (x < 10) {
+            result -= 1 / x;
+            x += 1;
+        }
+        if (x == 10) return result + 2.25175258906672110764;
+        double y = 0;
+        if (x < 1.0e17) {
+            double z = 1.0 / (x * x), p = 0;
+            for (double c : PSI_A) p = p * z + c;
+            y = z * p;
+        }
+        return result + Math.log(x) - (0.5 / x) - y;
+    }
+
+    /** PyTorch's trigamma: reflection below 0.5, six shifts, then the asymptotic series. */
+    static double trigamma(double x) {
+        double sign = 1, result = 0;
+        if (x < 0.5) {
+            sign = -1;
+            double s = Math.sin(Math.PI * x);
+            result -= (Math.PI * Math.PI) / (s * s);
+            x = 1 - x;
+        }
+        for (int i = 0; i < 6; i++) {
+            result += 1 / (x * x);
+            x += 1;
+        }
+        double ixx = 1 / (x * x);
+        result += (1 + 1 / (2 * x) + ixx * (1. / 6 - ixx * (1. / 30 - ixx * (1. / 42)))) / x;
+        return sign * result;
+    }
+
+    private static final double THIRD_F = 1.0f / 3.0f, C_F = 0.0331f;
+
+    /**
+     * One Gamma(alpha, 1) draw as PyTorch's sample_gamma on the CPU: Marsaglia and Tsang's method (alpha
+     * boosted by one below 1), uniforms and per-element normals from the generator in PyTorch's order;
+     * float32 alphas are updated in float as the kernel's scalar_t is.
+     */
+    static double sampleGamma(double alpha, boolean f32, Generator gen) {
+        double scale = 1.0;
+        double[] n = new double[1];
+        if (alpha < 1.0) {
+            if (alpha == 0) return 0;
+            double inv = f32 ? (double) (1.0f / (float) alpha) : 1.0 / alpha;
+            scale *= Math.pow(1 - gen.nextUniformDouble(), inv);
+            alpha = f32 ? (double) ((float) alpha + 1.0f) : alpha + 1.0;
+        }
+        double d = f32 ? (double) ((float) alpha - (float) THIRD_F) : alpha - THIRD_F;
+        double c = 1.0 / Math.sqrt(9.0 * d);
+        double sample;
+        for (;;) {
+            double x, y;
+            do {
+                gen.normal(n, 0, 1, 0.0, 1.0);
+                x = n[0];
+                y = 1.0 + c * x;
+            } while (y <= 0);
+            double v = y * y * y, u = 1 - gen.nextUniformDouble(), xx = x * x;
+            if (u < 1.0 - C_F * xx * xx || Math.log(u) < 0.5 * xx + d * (1.0 - v + Math.log(v))) {
+                sample = scale * d * v;
+                break;
+            }
+        }
+        return f32 ? Math.max(Float.MIN_NORMAL, (float) sample) : Math.max(Double.MIN_NORMAL, sample);
+    }
+
+    /** PyTorch's standard_gamma_grad_one: d sample / d alpha by a Taylor series, a saddle-point expansion or a rational fit. */
+    static double standardGammaGrad(double alpha, double x) {
+        if (x < 0.8f) {
+            double numer = 1, denom = alpha, series1 = numer / denom, series2 = numer / (denom * denom);
+            for (int i = 1; i <= 5; i++) {
+                numer *= -x / i;
+                denom += 1;
+                series1 += numer / denom;
+                series2 += numer / (denom * denom);
+            }
+            double powXAlpha = Math.pow(x, alpha), pdf = Math.pow(x, alpha - 1) * Math.exp(-x), cdf = powXAlpha * series1;
+            double cdfAlpha = (Math.log(x) - digamma(alpha)) * cdf - powXAlpha * series2;
+            double result = -cdfAlpha / pdf;
+            return Double.isNaN(result) ? 0 : result;
+        }
+        if (alpha > 8.0) {
+            if (0.9f * alpha <= x && x <= 1.1f * alpha) {
+                double numer1 = 1 + 24 * alpha * (1 + 12 * alpha);
+                double numer2 = 1440 * (alpha * alpha) + 6 * x * (53 - 120 * x) - 65 * x * x / alpha + alpha * (107 + 3600 * x);
+                double denom = 1244160 * (alpha * alpha) * (alpha * alpha);
+                return numer1 * numer2 / denom;
+            }
+            double denom = Math.sqrt(8 * alpha), term2 = denom / (alpha - x);
+            double term3 = Math.pow(x - alpha - alpha * Math.log(x / alpha), -1.5);
+            double term23 = x < alpha ? term2 - term3 : term2 + term3;
+            double term1 = Math.log(x / alpha) * term23 - Math.sqrt(2 / alpha) * (alpha + x) / ((alpha - x) * (alpha - x));
+            double stirling = 1 + 1 / (12 * alpha) * (1 + 1 / (24 * alpha));
+            return -stirling * (x * term1) / denom;
+        }
+        double u = Math.log(x / alpha), v = Math.log(alpha);
+        double[] cv = new double[8];
+        for (int i = 0; i < 8; i++) cv[i] = COEF_UV[0][i] + u * (COEF_UV[1][i] + u * COEF_UV[2][i]);
+        double p = cv[0] + v * (cv[1] + v * (cv[2] + v * cv[3])), q = cv[4] + v * (cv[5] + v * (cv[6] + v * cv[7]));
+        return Math.exp(p / q);
+    }
+
+    private static final double[][] COEF_UV = {
+        {0.16009398, -0.094634809, 0.025146376, -0.0030648343, 1, 0.32668115, 0.10406089, 0.0014179084},
+        {0.53487893, 0.1298071, 0.065735949, -0.0015649758, 0.16639465, 0.020070113, -0.0035938915, -0.00058392623},
+        {0.040121004, -0.0065914022, -0.0026286047, -0.0013441777, 0.017050642, -0.0021309326, 0.00085092367, -1.5247877e-07},
+    };
+}

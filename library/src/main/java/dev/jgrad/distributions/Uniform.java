@@ -1,0 +1,66 @@
+package dev.jgrad.distributions;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.Torch;
+import java.util.Map;
+
+/**
+ * The uniform distribution on [low, high), low and high broadcast together, as PyTorch's: rsample is
+ * low + rand(shape) * (high - low), the draws of {@code torch.rand} in low's dtype, so the samples equal
+ * PyTorch's for the same seed and stay differentiable in low and high.
+ */
+public final class Uniform extends Distribution {
+    private final Tensor low, high;
+
+    public Uniform(Tensor low, Tensor high) { this(low, high, Torch.broadcastShapes(low.shape(), high.shape())); }
+
+    /** Scalar bounds (0-d float32 parameters, batch shape ()). */
+    public Uniform(double low, double high) { this(Torch.scalarTensor(low), Torch.scalarTensor(high)); }
+
+    private Uniform(Tensor low, Tensor high, long[] shape) {
+        super(shape, new long[0]);
+        this.low = expandTo(low, shape);
+        this.high = expandTo(high, shape);
+        if (!this.low.detach().lt(this.high.detach()).all().itemBool()) throw new IllegalArgumentException("Uniform is not defined when low>= high");
+    }
+
+    public Tensor low() { return low; }
+
+    public Tensor high() { return high; }
+
+    @Override public boolean hasRsample() { return true; }
+
+    /** The support [low, high] as PyTorch checks it (closed at both ends). */
+    public Constraint support() { return Constraint.interval(low, high); }
+
+    @Override public Tensor mean() { return high.add(low).div(2L); }
+
+    @Override public Tensor stddev() { return high.sub(low).div(Math.sqrt(12)); }
+
+    @Override public Tensor variance() { return high.sub(low).pow(2L).div(12L); }
+
+    @Override public Tensor rsample(long... sampleShape) {
+        long[] shape = extendedShape(sampleShape);
+        Tensor u = Torch.rand(low.dtype(), low.device(), shape);
+        return low.add(u.mul(high.sub(low)));
+    }
+
+    /** log(1[low <= value < high]) - log(high - low). */
+    @Override public Tensor logProb(Tensor value) {
+        validateSample(value, support());
+        Tensor lb = low.le(value).to(low.dtype()), ub = high.gt(value).to(low.dtype());
+        return lb.mul(ub).log().sub(high.sub(low).log());
+    }
+
+    /** (value - low) / (high - low) clamped into [0, 1]. */
+    @Override public Tensor cdf(Tensor value) {
+        validateSample(value, support());
+        return value.sub(low).div(high.sub(low)).clamp(0.0, 1.0);
+    }
+
+    @Override public Tensor icdf(Tensor value) { return value.mul(high.sub(low)).add(low); }
+
+    @Override public Tensor entropy() { return high.sub(low).log(); }
+
+    @Override protected Map<String, Tensor> reprParams() { return params("low", low, "high", high); }
+}
