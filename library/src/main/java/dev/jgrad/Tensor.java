@@ -559,11 +559,12 @@ public class Tensor {
 
     public Tensor rad2deg() { return mul(180 / Math.PI); }
 
-    /** x log(y), 0 where x is 0 (even for y 0 or NaN... except a NaN y gives NaN). */
-    public Tensor xlogy(Tensor other) {
-        Tensor v = mul(other.log());
-        return Torch.where(eq(0L).logicalAnd(other.isnan().logicalNot()), Torch.zerosLike(v), v);
-    }
+    /** x log(y), and 0 where x is 0 unless y is NaN ({@code torch.xlogy}). */
+    public Tensor xlogy(Tensor other) { return Elementwise.xlogy(this, other); }
+
+    public Tensor xlogy(double other) { return xlogy(Scalar.of(other)); }
+
+    public Tensor xlogy_(Tensor other) { return Copying.writeBack(this, old -> old.xlogy(other), other); }
 
     /** log(x / (1 - x)). */
     public Tensor logit() { return div(rsub(1L)).log(); }

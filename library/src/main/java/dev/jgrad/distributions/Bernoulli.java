@@ -2,6 +2,7 @@ package dev.jgrad.distributions;
 
 import dev.jgrad.DType;
 import dev.jgrad.Tensor;
+import dev.jgrad.nn.functional.F;
 import dev.jgrad.Torch;
 import java.util.Map;
 
@@ -75,11 +76,11 @@ public final class Bernoulli extends Distribution {
     @Override public Tensor logProb(Tensor value) {
         validateSample(value, Constraint.BOOLEAN);
         long[] shape = Torch.broadcastShapes(logits().shape(), value.shape());
-        return BinaryCrossEntropyWithLogits.of(expandTo(logits(), shape), expandTo(value, shape)).neg();
+        return F.binaryCrossEntropyWithLogits(expandTo(logits(), shape), expandTo(value, shape), null, null, "none").neg();
     }
 
     /** BCEWithLogits(logits, probs): -p log p - (1 - p) log(1 - p). */
-    @Override public Tensor entropy() { return BinaryCrossEntropyWithLogits.of(logits(), probs()); }
+    @Override public Tensor entropy() { return F.binaryCrossEntropyWithLogits(logits(), probs(), null, null, "none"); }
 
     /** probs and logits, each once it exists (as PyTorch's __dict__ holds them). */
     @Override protected Map<String, Tensor> reprParams() {

@@ -48,12 +48,12 @@ public final class Gamma extends Distribution {
     /** xlogy(c, rate) + xlogy(c - 1, value) - rate value - lgamma(c). */
     @Override public Tensor logProb(Tensor value) {
         validateSample(value, Constraint.NONNEGATIVE);
-        return Special.xlogy(concentration, rate).add(Special.xlogy(concentration.sub(1L), value)).sub(rate.mul(value)).sub(Special.lgamma(concentration));
+        return concentration.xlogy(rate).add(concentration.sub(1L).xlogy(value)).sub(rate.mul(value)).sub(concentration.lgamma());
     }
 
     /** c - log(rate) + lgamma(c) + (1 - c) digamma(c). */
     @Override public Tensor entropy() {
-        return concentration.sub(rate.log()).add(Special.lgamma(concentration)).add(concentration.rsub(1.0).mul(Special.digamma(concentration)));
+        return concentration.sub(rate.log()).add(concentration.lgamma()).add(concentration.rsub(1.0).mul(concentration.digamma()));
     }
 
     @Override protected Map<String, Tensor> reprParams() { return params("concentration", concentration, "rate", rate); }

@@ -126,8 +126,8 @@ public final class KL {
 
     private static Tensor gamma(Gamma p, Gamma q) {
         Tensor t1 = q.concentration().mul(p.rate().div(q.rate()).log());
-        Tensor t2 = Special.lgamma(q.concentration()).sub(Special.lgamma(p.concentration()));
-        Tensor t3 = p.concentration().sub(q.concentration()).mul(Special.digamma(p.concentration()));
+        Tensor t2 = q.concentration().lgamma().sub(p.concentration().lgamma());
+        Tensor t3 = p.concentration().sub(q.concentration()).mul(p.concentration().digamma());
         Tensor t4 = q.rate().sub(p.rate()).mul(p.concentration().div(p.rate()));
         return t1.add(t2).add(t3).add(t4);
     }
@@ -141,13 +141,13 @@ public final class KL {
     private static Tensor exponentialGamma(Exponential p, Gamma q) {
         Tensor ratio = q.rate().div(p.rate());
         Tensor t1 = q.concentration().neg().mul(ratio.log());
-        return t1.add(ratio).add(Special.lgamma(q.concentration())).add(q.concentration().mul(EULER_GAMMA)).sub(1 + EULER_GAMMA);
+        return t1.add(ratio).add(q.concentration().lgamma()).add(q.concentration().mul(EULER_GAMMA)).sub(1 + EULER_GAMMA);
     }
 
     private static Tensor uniformGamma(Uniform p, Gamma q) {
         Tensor common = p.high().sub(p.low());
         Tensor t1 = common.log();
-        Tensor t2 = Special.lgamma(q.concentration()).sub(q.concentration().mul(q.rate().log()));
+        Tensor t2 = q.concentration().lgamma().sub(q.concentration().mul(q.rate().log()));
         Tensor t3 = q.concentration().rsub(1L).mul(xLogX(p.high()).sub(xLogX(p.low())).sub(common)).div(common);
         Tensor t4 = q.rate().mul(p.high().add(p.low())).div(2L);
         Tensor r = t1.neg().add(t2).add(t3).add(t4);

@@ -5,51 +5,17 @@ import dev.jgrad.Generator;
 import dev.jgrad.Tensor;
 import dev.jgrad.Torch;
 import dev.jgrad.autograd.Function;
-import java.util.function.DoubleUnaryOperator;
 
 /**
- * The special functions and the gamma sampler that Gamma needs and jgrad's ops lack (lgamma, digamma,
- * trigamma, _standard_gamma and its reparameterised gradient), elementwise in Java with PyTorch's
- * algorithms (ATen's Math.h and Distributions.h), wrapped as autograd Functions.
+ * The gamma sampler Gamma needs (_standard_gamma and its reparameterised gradient), elementwise in Java with
+ * PyTorch's algorithms (ATen's Distributions.h) as an autograd Function; it draws through the public
+ * Generator so its stream stays PyTorch's. The scalar digamma here serves only the sample's gradient.
  */
 final class Special {
     private Special() {}
 
-    /** torch.lgamma, differentiable (digamma). */
-    static Tensor lgamma(Tensor x) { return new Lgamma().apply(x); }
-
-    /** torch.digamma, differentiable (trigamma). */
-    static Tensor digamma(Tensor x) { return new Digamma().apply(x); }
-
     /** torch._standard_gamma: Gamma(alpha, 1) draws from the default generator, differentiable in alpha. */
     static Tensor standardGamma(Tensor alpha) { return new StandardGamma().apply(alpha); }
-
-    /**
-     * x log(y) with PyTorch's xlogy gradient to x, log(y) (0 only where x is 0 and y <= 0); Tensor.xlogy's
-     * composite gives 0 wherever x is 0. The + 0.0 turns 0 * log(y) = -0.0 into PyTorch's 0.
-     */
-    static Tensor xlogy(Tensor x, Tensor y) {
-        Tensor safeLog = Torch.where(x.eq(0L).logicalAnd(y.le(0L)).logicalNot(), y.log(), 0.0);
-        return x.mul(safeLog).add(0.0);
-    }
-
-    static final class Lgamma extends Function {
-        @Override protected Tensor forward(Context ctx, Tensor... in) {
-            ctx.saveForBackward(in[0]);
-            return map(in[0], Special::lgamma);
-        }
-
-        @Override protected Tensor[] backward(Context ctx, Tensor... g) { return new Tensor[] {g[0].mul(map(ctx.savedTensors().get(0), Special::digamma))}; }
-    }
-
-    static final class Digamma extends Function {
-        @Override protected Tensor forward(Context ctx, Tensor... in) {
-            ctx.saveForBackward(in[0]);
-            return map(in[0], Special::digamma);
-        }
-
-        @Override protected Tensor[] backward(Context ctx, Tensor... g) { return new Tensor[] {g[0].mul(map(ctx.savedTensors().get(0), Special::trigamma))}; }
-    }
 
     static final class StandardGamma extends Function {
         @Override protected Tensor forward(Context ctx, Tensor... in) {
@@ -74,30 +40,7 @@ final class Special {
         }
     }
 
-    private static Tensor map(Tensor x, DoubleUnaryOperator f) {
-        double[] v = x.contiguous().toDoubleArray();
-        for (int i = 0; i < v.length; i++) v[i] = f.applyAsDouble(v[i]);
-        return Torch.tensor(v, x.dtype()).reshape(x.shape());
-    }
-
     // ------------------------------------------------------------------ scalar functions
-
-    private static final double[] LANCZOS = {0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-        -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7};
-
-    /** log|Gamma(x)| (Lanczos, g = 7; reflection below 0.5): within a few 1e-15 of glibc's. */
-    static double lgamma(double x) {
-        if (Double.isNaN(x)) return x;
-        if (Double.isInfinite(x)) return Double.POSITIVE_INFINITY;
-        if (x <= 0 && x == Math.floor(x)) return Double.POSITIVE_INFINITY;
-        if (x == 1 || x == 2) return 0;
-        if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lgamma(1 - x);
-        if (x > 1e7) return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + 1 / (12 * x);
-        x -= 1;
-        double a = LANCZOS[0], t = x + 7.5;
-        for (int i = 1; i < 9; i++) a += LANCZOS[i] / (x + i);
-        return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
-    }
 
     private static final double[] PSI_A = {8.33333333333333333333E-2, -2.10927960927960927961E-2, 7.57575757575757575758E-3,
         -4.16666666666666666667E-3, 3.96825396825396825397E-3, -8.33333333333333333333E-3, 8.33333333333333333333E-2};
@@ -123,24 +66,6 @@ final class Special {
             y = z * p;
         }
         return result + Math.log(x) - (0.5 / x) - y;
-    }
-
-    /** PyTorch's trigamma: reflection below 0.5, six shifts, then the asymptotic series. */
-    static double trigamma(double x) {
-        double sign = 1, result = 0;
-        if (x < 0.5) {
-            sign = -1;
-            double s = Math.sin(Math.PI * x);
-            result -= (Math.PI * Math.PI) / (s * s);
-            x = 1 - x;
-        }
-        for (int i = 0; i < 6; i++) {
-            result += 1 / (x * x);
-            x += 1;
-        }
-        double ixx = 1 / (x * x);
-        result += (1 + 1 / (2 * x) + ixx * (1. / 6 - ixx * (1. / 30 - ixx * (1. / 42)))) / x;
-        return sign * result;
     }
 
     private static final double THIRD_F = 1.0f / 3.0f, C_F = 0.0331f;

@@ -643,6 +643,8 @@ class GradcheckAllOpsTest {
         add("addcdiv broadcast", in -> List.of(Torch.addcdiv(in.get(0), in.get(1), in.get(2), -1.5)), any(2, 3), any(3), pos(2, 3));
         add("addcmul_ on a non-leaf", in -> List.of(in.get(0).mul(1L).addcmul_(in.get(1), in.get(2), 2.0)), any(2, 3), any(2, 3), any(3));
         binary("hypot", Tensor::hypot, any(2, 3), pos(2, 3));
+        binary("xlogy", Tensor::xlogy, any(2, 3), pos(3));
+        binary("xlogy with zeros in x", Tensor::xlogy, leaf(new double[] {0.0, 1.5, 0.0, -2.0}, Layout.CONTIGUOUS, 4), pos(4));
         unary("erfinv", Tensor::erfinv, leaf(new double[] {0.1, -0.5, 0.8, -0.9}, Layout.CONTIGUOUS, 4));
         unary("lgamma", Tensor::lgamma, pos(2, 3));
         unary("lgamma negative non-integers", Tensor::lgamma, leaf(new double[] {-0.5, -2.3, -1.7}, Layout.CONTIGUOUS, 3));

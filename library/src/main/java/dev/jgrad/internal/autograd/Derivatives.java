@@ -798,6 +798,16 @@ public final class Derivatives {
         return onInput("PolygammaBackward0", result, self, (g, x) -> g.mul(x.polygamma(n + 1)));
     }
 
+    /** xlogy: self gets xlogy(grad, other), 0 where self is 0 and other <= 0; other gets grad * self / other. */
+    public static Tensor xlogy(Tensor result, Tensor self, Tensor other) {
+        if (!Recorder.shouldRecord(self, other)) return result;
+        Recorder.Row row = Recorder.start("XlogyBackward0", result, self, other);
+        SavedTensor a = row.save(self), b = row.save(other);
+        return row.formulas(
+                g -> g.xlogy(b.unpack()).maskedFill(a.unpack().eq(0L).logicalAnd(b.unpack().le(0L)), 0.0),
+                g -> g.mul(a.unpack()).div(b.unpack()));
+    }
+
     /** lerp with a number weight: self gets (1 - weight) of the gradient, end weight of it. */
     public static Tensor lerp(Tensor result, Tensor self, Tensor end, double weight) {
         if (!Recorder.shouldRecord(self, end)) return result;
@@ -1112,10 +1122,13 @@ public final class Derivatives {
 
     public static Tensor binaryCrossEntropyWithLogits(Tensor result, Tensor self, Tensor target, Tensor weight, Tensor posWeight,
                                                       int reduction) {
-        if (!Recorder.shouldRecord(self)) return result;
-        Tensor t = target.detach(), w = weight == null ? null : weight.detach(), pw = posWeight == null ? null : posWeight.detach();
-        return onInput("BinaryCrossEntropyWithLogitsBackward0", result, self,
-                (g, x) -> NnDerivativeHelpers.bceLogitsBackward(g, x, t, w, pw, reduction));
+        if (!Recorder.shouldRecord(self, target)) return result;
+        Tensor w = weight == null ? null : weight.detach(), pw = posWeight == null ? null : posWeight.detach();
+        Recorder.Row row = Recorder.start("BinaryCrossEntropyWithLogitsBackward0", result, self, target);
+        SavedTensor x = row.save(self), t = row.save(target);
+        return row.formulas(
+                g -> NnDerivativeHelpers.bceLogitsBackward(g, x.unpack(), t.unpack(), w, pw, reduction),
+                g -> NnDerivativeHelpers.bceLogitsTargetBackward(g, x.unpack(), w, pw, reduction));
     }
 
     public static Tensor layerNorm(Tensor result, Tensor input, Tensor weight, Tensor bias, int normDims, double eps) {

@@ -95,6 +95,16 @@ public final class NnDerivativeHelpers {
         return reduction == 1 ? r.div((double) Math.max(1, input.numel())) : r;
     }
 
+    /** The target's gradient: -input (no pos_weight) or log_sigmoid(-input) - pos_weight * log_sigmoid(input), times grad and weight. */
+    public static Tensor bceLogitsTargetBackward(Tensor g, Tensor input, Tensor weight, Tensor posWeight, int reduction) {
+        Tensor r = posWeight != null
+                ? dev.jgrad.nn.functional.F.logsigmoid(input.neg()).sub(dev.jgrad.nn.functional.F.logsigmoid(input).mul(posWeight))
+                : input.neg();
+        r = r.mul(g);
+        if (weight != null) r = r.mul(weight);
+        return reduction == 1 ? r.div((double) Math.max(1, input.numel())) : r;
+    }
+
     // ---------------------------------------------------------------- normalisation
 
     private static int[] lastDims(int ndim, int k) {

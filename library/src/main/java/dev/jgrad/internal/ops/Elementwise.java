@@ -227,6 +227,17 @@ public final class Elementwise {
         return Derivatives.polygamma(r, x, n);
     }
 
+    /** xlogy: x log(y), 0 where x is 0 and y is not NaN; one XlogyBackward0 node. */
+    public static Tensor xlogy(Tensor self, Tensor other) {
+        Checks.tensor(other, "xlogy", "other", 1);
+        Tensor r;
+        try (var guard = GradMode.setEnabled(false)) {
+            Tensor v = self.mul(other.log());
+            r = whereNoGrad(self.eq(0L).logicalAnd(other.isnan().logicalNot()), Torch.zerosLike(v), v);
+        }
+        return Derivatives.xlogy(r, self, other);
+    }
+
     /** {@code torch.where(condition, self, other)}. */
     public static Tensor where(Tensor condition, Tensor self, Tensor other) {
         Checks.tensor(other, "where", "other", 2);
