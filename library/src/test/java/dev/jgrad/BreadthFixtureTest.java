@@ -322,6 +322,8 @@ class BreadthFixtureTest {
                 try {
                     Module built = construct((String) m.get("module"), Json.asList(m.get("ctor")));
                     yield new Arg(built.getClass(), built);
+                } catch (RuntimeException e) {
+                    throw e;  // the inner module's own error (an error case may expect it)
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
