@@ -51,6 +51,8 @@ public class TransformerEncoderLayer extends Module {
         TransformerEncoderLayer c = new TransformerEncoderLayer(dModel, nhead, dimFeedforward, dropoutP, activation, layerNormEps, batchFirst,
                 normFirst);
         g.setState(state);
+        dev.jgrad.DType dtype = linear1.weight.dtype();
+        if (dtype != dev.jgrad.DType.FLOAT32) c.to(dtype);  // so the copy keeps a double layer's values exactly
         c.loadStateDict(stateDict());
         c.train(isTraining());
         return c;

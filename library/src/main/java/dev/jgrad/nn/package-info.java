@@ -1,9 +1,10 @@
 /**
  * {@code torch.nn}: {@link dev.jgrad.nn.Module} and the layers built on it (Linear, Conv2d, MaxPool2d,
  * BatchNorm1d/2d, LayerNorm, Embedding, Dropout, the activations, Sequential, ModuleList, the loss
- * modules), {@link dev.jgrad.nn.Parameter}, {@code nn.functional} as {@link dev.jgrad.nn.functional.F},
- * {@code nn.init} as {@link dev.jgrad.nn.init.Init}, and {@code nn.utils.clip_grad_norm_} in
- * {@link dev.jgrad.nn.utils.ClipGrad}.
+ * modules, MultiheadAttention and the Transformer family), {@link dev.jgrad.nn.Parameter} (and ParameterList /
+ * ParameterDict), {@code nn.functional} as {@link dev.jgrad.nn.functional.F}, {@code nn.init} as
+ * {@link dev.jgrad.nn.init.Init}, {@code nn.utils.clip_grad_norm_} in {@link dev.jgrad.nn.utils.ClipGrad} and
+ * {@code parameters_to_vector} / {@code vector_to_parameters} in {@link dev.jgrad.nn.utils.ConvertParameters}.
  *
  * <pre>{@code
  * import dev.jgrad.nn.Module;          // import it by name: java.lang.Module makes "dev.jgrad.nn.*" ambiguous

@@ -639,6 +639,25 @@ class GradcheckAllOpsTest {
         add("lerp tensor weight", in -> List.of(in.get(0).lerp(in.get(1), in.get(2))), any(2, 3), any(2, 3),
                 leaf(new double[] {0.2, 0.7, 0.45}, Layout.CONTIGUOUS, 3));
         binary("logaddexp", Tensor::logaddexp, any(2, 3), any(3));
+        {   // TransformerDecoderLayer (float64, no dropout): target and memory gradients; own Random so later inputs stay as they were
+            Random r = new Random(4321);
+            java.util.function.IntFunction<double[]> vals = n -> r.doubles(n, -1.5, 1.5).toArray();
+            byte[] generatorState = Generator.defaultGenerator().getState();  // later registrations draw as before
+            Torch.manualSeed(5);
+            var dec = new dev.jgrad.nn.TransformerDecoderLayer(4, 2, 6, 0.0);
+            dec.to(F64);
+            var decNormFirst = new dev.jgrad.nn.TransformerDecoderLayer(4, 2, 6, 0.0, "gelu", 1e-5, true, true);
+            decNormFirst.to(F64);
+            Tensor causal = dev.jgrad.nn.Transformer.generateSquareSubsequentMask(3).to(F64);
+            Generator.defaultGenerator().setState(generatorState);
+            Tensor memPad = Torch.tensor(new boolean[] {false, true});
+            binary("TransformerDecoderLayer", dec::forward, leaf(vals.apply(12), Layout.CONTIGUOUS, 3, 1, 4),
+                    leaf(vals.apply(8), Layout.CONTIGUOUS, 2, 1, 4));
+            binary("TransformerDecoderLayer causal mask, memory padding", (t, m) -> dec.forward(t, m, causal, null, null, memPad.view(1, 2)),
+                    leaf(vals.apply(12), Layout.CONTIGUOUS, 3, 1, 4), leaf(vals.apply(8), Layout.CONTIGUOUS, 2, 1, 4));
+            binary("TransformerDecoderLayer gelu norm_first batch_first", (t, m) -> decNormFirst.forward(t, m, causal, null),
+                    leaf(vals.apply(12), Layout.CONTIGUOUS, 1, 3, 4), leaf(vals.apply(8), Layout.CONTIGUOUS, 1, 2, 4));
+        }
         add("addcmul broadcast", in -> List.of(in.get(0).addcmul(in.get(1), in.get(2), 0.5)), any(3), any(2, 3), any(2, 1));
         add("addcdiv broadcast", in -> List.of(Torch.addcdiv(in.get(0), in.get(1), in.get(2), -1.5)), any(2, 3), any(3), pos(2, 3));
         add("addcmul_ on a non-leaf", in -> List.of(in.get(0).mul(1L).addcmul_(in.get(1), in.get(2), 2.0)), any(2, 3), any(2, 3), any(3));

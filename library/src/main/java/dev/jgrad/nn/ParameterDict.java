@@ -1,0 +1,69 @@
+package dev.jgrad.nn;
+
+import dev.jgrad.Tensor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Parameters registered under string keys, in insertion order ({@code nn.ParameterDict}); plain tensors are
+ * wrapped in Parameters. It has no forward.
+ */
+public class ParameterDict extends Module {
+    /** The entries (a parameter under two keys is listed twice, unlike namedParameters()). */
+    private final Map<String, Parameter> entries = new LinkedHashMap<>();
+
+    public ParameterDict() {}
+
+    public ParameterDict(Map<String, ? extends Tensor> parameters) { update(parameters); }
+
+    /** Adds or replaces the entry under key (a key with "." is rejected, as register_parameter does). */
+    public ParameterDict put(String key, Tensor value) {
+        Parameter p = ParameterList.asParameter(value);
+        registerParameter(key, p);
+        entries.put(key, p);
+        return this;
+    }
+
+    /**
+     * Puts every entry: in the map's order for a LinkedHashMap or SortedMap (PyTorch's OrderedDict), otherwise
+     * sorted by key, as PyTorch does for a plain dict.
+     */
+    public ParameterDict update(Map<String, ? extends Tensor> parameters) {
+        Map<String, ? extends Tensor> ordered = parameters instanceof LinkedHashMap || parameters instanceof SortedMap
+                ? parameters : new TreeMap<>(parameters);
+        ordered.forEach(this::put);
+        return this;
+    }
+
+    /** PyTorch's error for a missing key (its lookup goes through getattr). */
+    public Parameter get(String key) {
+        if (!containsKey(key)) throw new IllegalArgumentException("'ParameterDict' object has no attribute '" + key + "'");
+        return own().get(key);
+    }
+
+    public boolean containsKey(String key) { return own().containsKey(key); }
+
+    public Set<String> keySet() { return own().keySet(); }
+
+    public int size() { return own().size(); }
+
+    /** The entries in insertion order. */
+    public Map<String, Parameter> items() { return new LinkedHashMap<>(entries); }
+
+    private Map<String, Parameter> own() { return java.util.Collections.unmodifiableMap(entries); }
+
+    /** One line per entry: {@code (a): Parameter containing: [torch.FloatTensor of size 2x3]}. */
+    @Override protected String extraRepr() {
+        List<String> lines = new ArrayList<>();
+        for (var e : own().entrySet()) {
+            lines.add("  (" + e.getKey() + "): Parameter containing: [" + e.getValue().dtype().legacyTensorTypeName() + " of size "
+                    + ParameterList.sizeText(e.getValue()) + "]");
+        }
+        return String.join("\n", lines);
+    }
+}

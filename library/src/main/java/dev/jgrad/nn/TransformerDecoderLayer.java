@@ -1,0 +1,118 @@
+package dev.jgrad.nn;
+
+import dev.jgrad.DType;
+import dev.jgrad.Tensor;
+import dev.jgrad.nn.functional.F;
+
+/**
+ * PyTorch's TransformerDecoderLayer: self-attention over the target, attention over the encoder's memory
+ * and a feed-forward block, each with dropout and a residual connection, LayerNorm after each (or before,
+ * with normFirst). Sub-modules are made in PyTorch's order, so after {@code manualSeed(s)} the weights
+ * equal PyTorch's; dropouts draw in its order (self-attention, dropout1, cross-attention, dropout2,
+ * feed-forward dropout, dropout3).
+ */
+public class TransformerDecoderLayer extends Module {
+    public final int dModel, nhead, dimFeedforward;
+    public final double dropoutP, layerNormEps;
+    public final String activation;
+    public final boolean batchFirst, normFirst;
+    public final MultiheadAttention selfAttn, multiheadAttn;
+    public final Linear linear1, linear2;
+    public final Dropout dropout, dropout1, dropout2, dropout3;
+    public final LayerNorm norm1, norm2, norm3;
+
+    /** PyTorch's defaults: dim_feedforward=2048, dropout=0.1, relu, eps 1e-5, sequence first, norm after. */
+    public TransformerDecoderLayer(int dModel, int nhead) { this(dModel, nhead, 2048, 0.1, "relu", 1e-5, false, false); }
+
+    public TransformerDecoderLayer(int dModel, int nhead, int dimFeedforward, double dropout) {
+        this(dModel, nhead, dimFeedforward, dropout, "relu", 1e-5, false, false);
+    }
+
+    /** activation: "relu" or "gelu". */
+    public TransformerDecoderLayer(int dModel, int nhead, int dimFeedforward, double dropout, String activation, double layerNormEps,
+                                   boolean batchFirst, boolean normFirst) {
+        if (!"relu".equals(activation) && !"gelu".equals(activation)) {
+            throw new IllegalArgumentException("activation should be relu/gelu, not " + activation);
+        }
+        this.dModel = dModel;
+        this.nhead = nhead;
+        this.dimFeedforward = dimFeedforward;
+        this.dropoutP = dropout;
+        this.activation = activation;
+        this.layerNormEps = layerNormEps;
+        this.batchFirst = batchFirst;
+        this.normFirst = normFirst;
+        selfAttn = register("self_attn", new MultiheadAttention(dModel, nhead, dropout, true, batchFirst));
+        multiheadAttn = register("multihead_attn", new MultiheadAttention(dModel, nhead, dropout, true, batchFirst));
+        linear1 = register("linear1", new Linear(dModel, dimFeedforward));
+        this.dropout = register("dropout", new Dropout(dropout));
+        linear2 = register("linear2", new Linear(dimFeedforward, dModel));
+        norm1 = register("norm1", new LayerNorm(new long[] {dModel}, layerNormEps, true));
+        norm2 = register("norm2", new LayerNorm(new long[] {dModel}, layerNormEps, true));
+        norm3 = register("norm3", new LayerNorm(new long[] {dModel}, layerNormEps, true));
+        dropout1 = register("dropout1", new Dropout(dropout));
+        dropout2 = register("dropout2", new Dropout(dropout));
+        dropout3 = register("dropout3", new Dropout(dropout));
+    }
+
+    /**
+     * A layer with the same configuration, dtype, weights and mode (what PyTorch's deepcopy gives), drawing no
+     * random numbers: the generator's state is put back after the throw-away initialisation.
+     */
+    public TransformerDecoderLayer copy() {
+        var g = dev.jgrad.Generator.defaultGenerator();
+        byte[] state = g.getState();
+        TransformerDecoderLayer c = new TransformerDecoderLayer(dModel, nhead, dimFeedforward, dropoutP, activation, layerNormEps, batchFirst,
+                normFirst);
+        g.setState(state);
+        DType dtype = linear1.weight.dtype();
+        if (dtype != DType.FLOAT32) c.to(dtype);
+        c.loadStateDict(stateDict());
+        c.train(isTraining());
+        return c;
+    }
+
+    /** A decoder layer needs the memory too: PyTorch's TypeError for a call without it. */
+    @Override public Tensor forward(Tensor tgt) {
+        throw new IllegalArgumentException("forward() missing 1 required positional argument: 'memory'");
+    }
+
+    public Tensor forward(Tensor tgt, Tensor memory) { return forward(tgt, memory, null, null, null, null); }
+
+    public Tensor forward(Tensor tgt, Tensor memory, Tensor tgtMask, Tensor memoryMask) {
+        return forward(tgt, memory, tgtMask, memoryMask, null, null);
+    }
+
+    /**
+     * tgtMask: (T, T) or (N * nhead, T, T), bool (true = not allowed) or float (added to the scores);
+     * memoryMask: (T, S); the key padding masks: (N, T) and (N, S), true where a key is padding. Any may be null.
+     */
+    public Tensor forward(Tensor tgt, Tensor memory, Tensor tgtMask, Tensor memoryMask, Tensor tgtKeyPaddingMask,
+                          Tensor memoryKeyPaddingMask) {
+        Tensor x = tgt;
+        if (normFirst) {
+            x = x.add(selfAttentionBlock(norm1.forward(x), tgtMask, tgtKeyPaddingMask));
+            x = x.add(crossAttentionBlock(norm2.forward(x), memory, memoryMask, memoryKeyPaddingMask));
+            x = x.add(feedForwardBlock(norm3.forward(x)));
+        } else {
+            x = norm1.forward(x.add(selfAttentionBlock(x, tgtMask, tgtKeyPaddingMask)));
+            x = norm2.forward(x.add(crossAttentionBlock(x, memory, memoryMask, memoryKeyPaddingMask)));
+            x = norm3.forward(x.add(feedForwardBlock(x)));
+        }
+        return x;
+    }
+
+    private Tensor selfAttentionBlock(Tensor x, Tensor mask, Tensor keyPaddingMask) {
+        return dropout1.forward(selfAttn.forward(x, x, x, keyPaddingMask, false, mask, true).output());
+    }
+
+    private Tensor crossAttentionBlock(Tensor x, Tensor memory, Tensor mask, Tensor keyPaddingMask) {
+        return dropout2.forward(multiheadAttn.forward(x, memory, memory, keyPaddingMask, false, mask, true).output());
+    }
+
+    private Tensor feedForwardBlock(Tensor x) {
+        Tensor h = linear1.forward(x);
+        h = activation.equals("relu") ? F.relu(h) : F.gelu(h);
+        return dropout3.forward(linear2.forward(dropout.forward(h)));
+    }
+}
