@@ -9,8 +9,11 @@ import dev.jgrad.Tensor;
 public abstract class Loss extends Module {
     public final String reduction;
 
-    protected Loss(String reduction) {
-        if (!reduction.equals("mean") && !reduction.equals("sum") && !reduction.equals("none")) {
+    protected Loss(String reduction) { this(reduction, false); }
+
+    /** extraReduction: the subclass takes this one further reduction (KLDivLoss's "batchmean"). */
+    protected Loss(String reduction, boolean extraReduction) {
+        if (!extraReduction && !reduction.equals("mean") && !reduction.equals("sum") && !reduction.equals("none")) {
             throw new IllegalArgumentException(reduction + " is not a valid value for reduction");
         }
         this.reduction = reduction;

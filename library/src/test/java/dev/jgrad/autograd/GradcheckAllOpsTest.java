@@ -670,6 +670,39 @@ class GradcheckAllOpsTest {
         unary("digamma", Tensor::digamma, pos(2, 3));
         unary("polygamma 1 (trigamma)", a -> a.polygamma(1), pos(3));
         unary("polygamma 3 (zeta)", a -> a.polygamma(3), pos(3));
+        // nn breadth: distances, adaptive max pooling, margin and likelihood losses, bilinear, local response norm, unbatched fold
+        binary("kl_div batchmean", (a, t) -> F.klDiv(a, t, "batchmean", false), any(3, 4), pos(3, 4));
+        binary("kl_div log target none", (a, t) -> F.klDiv(a, t, "none", true), any(3, 4), any(3, 4));
+        binary("cosine_similarity", F::cosineSimilarity, any(3, 4), any(3, 4));
+        binary("cosine_similarity broadcast dim 0", (a, b) -> F.cosineSimilarity(a, b, 0, 1e-8), any(3, 4), any(3, 1));
+        binary("pairwise_distance p=3 keepdim", (a, b) -> F.pairwiseDistance(a, b, 3.0, 1e-6, true), any(3, 4), any(4));
+        unary("adaptive_max_pool2d", a -> F.adaptiveMaxPool2d(a, 3, 2), dist(Layout.CONTIGUOUS, 1, 2, 5, 4));
+        unary("adaptive_max_pool2d unbatched, larger output", a -> F.adaptiveMaxPool2d(a, 4, 5), dist(Layout.TRANSPOSED, 2, 3, 4));
+        unary("adaptive_max_pool1d", a -> F.adaptiveMaxPool1d(a, 3), dist(Layout.CONTIGUOUS, 2, 1, 7));
+        add("margin_ranking_loss none", in -> List.of(F.marginRankingLoss(in.get(0), in.get(1), in.get(2), 0.3, "none")), any(5), any(5),
+                any(5));
+        binary("hinge_embedding_loss", (a, t) -> F.hingeEmbeddingLoss(a, t.sign(), 0.7, "mean"), any(3, 4), noGrad(any(3, 4)));
+        unary("soft_margin_loss", a -> F.softMarginLoss(a, Torch.tensor(new double[] {1, -1, -1, 1, 1, -1}, F64).reshape(2, 3)), any(2, 3));
+        unary("soft_margin_loss none", a -> F.softMarginLoss(a, Torch.tensor(new double[] {1, -1, 1}, F64), "none"), any(2, 3));
+        add("cosine_embedding_loss", in -> List.of(F.cosineEmbeddingLoss(in.get(0), in.get(1), Torch.tensor(new double[] {1, -1, -1}, F64),
+                -0.2, "sum")), any(3, 4), any(3, 4));
+        add("triplet_margin_loss swap", in -> List.of(F.tripletMarginLoss(in.get(0), in.get(1), in.get(2), 1.0, 2.0, 1e-6, true, "none")),
+                any(3, 4), any(3, 4), any(3, 4));
+        binary("poisson_nll_loss full", (a, t) -> F.poissonNllLoss(a, t, false, true, 1e-8, "mean"), pos(3, 4), pos(3, 4));
+        binary("poisson_nll_loss log input", F::poissonNllLoss, any(3, 4), pos(3, 4));
+        add("gaussian_nll_loss", in -> List.of(F.gaussianNllLoss(in.get(0), in.get(1), in.get(2), true, 1e-6, "sum")), any(3, 4), any(3, 4),
+                pos(3, 1));
+        binary("multilabel_soft_margin_loss", (a, w) -> F.multilabelSoftMarginLoss(a, Torch.tensor(new double[] {1, 0, 0, 1, 1, 0}, F64)
+                .reshape(2, 3), w, "none"), any(2, 3), pos(3));
+        unary("multi_margin_loss p=1", a -> F.multiMarginLoss(a, Torch.tensor(1L, 3L, 0L), 1, 1.5, null, "mean"), any(3, 4));
+        unary("multi_margin_loss p=2 weight none", a -> F.multiMarginLoss(a, Torch.tensor(2L, 0L, 3L), 2, 1.0,
+                Torch.tensor(new double[] {0.5, 1.5, 1.0, 2.0}, F64), "none"), any(3, 4));
+        unary("multi_margin_loss 1-d sum", a -> F.multiMarginLoss(a, Torch.tensor(1L), 2, 0.5, null, "sum"), any(4));
+        add("bilinear", in -> List.of(F.bilinear(in.get(0), in.get(1), in.get(2), in.get(3))), any(2, 3, 2), any(2, 3, 3), any(4, 2, 3),
+                any(4));
+        unary("local_response_norm 4-d", a -> F.localResponseNorm(a, 3, 0.1, 0.75, 1.0), any(2, 4, 2, 2));
+        unary("unfold unbatched", a -> F.unfold(a, new int[] {2}, new int[] {1}, new int[] {1}, new int[] {2}), any(2, 3, 4));
+        unary("fold unbatched", a -> F.fold(a, new int[] {3, 3}, new int[] {2}), any(8, 4));
         unary("roll", a -> a.roll(new long[] {1, -2}, new int[] {0, 1}), any(2, 3));
         unary("unfold patches 2-d", a -> a.unfold(1, 2, 2).unfold(2, 2, 2), any(1, 4, 4));
         unary("median dim", a -> a.median(1).values(), dist(Layout.TRANSPOSED, 3, 4));

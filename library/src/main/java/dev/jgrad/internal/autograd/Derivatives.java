@@ -1266,4 +1266,34 @@ public final class Derivatives {
         int[] shape = TensorInternals.shape(self);
         return Recorder.row("MaxPool2DWithIndicesBackward0", values, self, g -> NnDerivativeHelpers.maxPoolBackward(g, indices, shape));
     }
+
+    // ================================================================ nn breadth: clamp_min, margin losses, adaptive max pooling
+
+    /** clamp_min(self, min): grad where self >= min (PyTorch records ClampMinBackward0, not clamp's node). */
+    public static Tensor clampMin(Tensor result, Tensor self, double min) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return onInput("ClampMinBackward0", result, self, (g, x) -> Torch.where(x.ge(min), g, Torch.zerosLike(g)));
+    }
+
+    /** soft_margin_loss: the target takes no gradient (PyTorch refuses one that requires grad). */
+    public static Tensor softMarginLoss(Tensor result, Tensor self, Tensor target, int reduction) {
+        if (!Recorder.shouldRecord(self)) return result;
+        Tensor t = target.detach();
+        return onInput("SoftMarginLossBackward0", result, self, (g, x) -> NnDerivativeHelpers.softMarginBackward(g, x, t, reduction));
+    }
+
+    /** multi_margin_loss: only the input is differentiable (target holds class indices, weight is refused when it requires grad). */
+    public static Tensor multiMarginLoss(Tensor result, Tensor self, Tensor target, int p, double margin, Tensor weight, int reduction) {
+        if (!Recorder.shouldRecord(self)) return result;
+        Tensor t = target.detach(), w = weight == null ? null : weight.detach();
+        return onInput("MultiMarginLossBackward0", result, self,
+                (g, x) -> NnDerivativeHelpers.multiMarginBackward(g, x, t, p, margin, w, reduction));
+    }
+
+    /** adaptive_max_pool2d: each gradient goes back to where its window's maximum was; indices are not differentiable. */
+    public static Tensor adaptiveMaxPool2d(Tensor values, Tensor indices, Tensor self) {
+        if (!Recorder.shouldRecord(self)) return values;
+        int[] shape = TensorInternals.shape(self);
+        return Recorder.row("AdaptiveMaxPool2DBackward0", values, self, g -> NnDerivativeHelpers.maxPoolBackward(g, indices, shape));
+    }
 }

@@ -301,4 +301,32 @@ public final class NnDerivativeHelpers {
         Tensor bottom = indexAddInto(gb.mul(cols[2]), mid, 3, cols[0]).add(indexAddInto(gb.mul(cols[3]), mid, 3, cols[1]));
         return indexAddInto(top, inputShape, 2, rows[0]).add(indexAddInto(bottom, inputShape, 2, rows[1]));
     }
+
+    // ---------------------------------------------------------------- nn breadth: margin losses
+
+    /** d/dx log1p(exp(-x t)) = -t z / (1 + z), z = exp(-t x); divided by numel for the mean (reduction 1). */
+    public static Tensor softMarginBackward(Tensor g, Tensor x, Tensor t, int reduction) {
+        double norm = reduction == 1 ? 1.0 / x.numel() : 1.0;
+        Tensor z = t.neg().mul(x).exp();
+        return t.mul(z).mul(-norm).div(z.add(1L)).mul(g);
+    }
+
+    /**
+     * multi_margin_loss: for each sample and each class j other than its target y with z = margin - x[y] + x[j] > 0,
+     * x[j] gets c = (1 or 2 z) * weight[y] / C (over the batch too for the mean) and x[y] gets -c.
+     */
+    public static Tensor multiMarginBackward(Tensor g, Tensor x, Tensor t, int p, double margin, Tensor w, int reduction) {
+        long frames = x.dim() <= 1 ? 1 : x.size(0), classes = x.dim() == 0 ? 1 : x.size(x.dim() - 1);
+        Tensor x2 = x.reshape(frames, classes), t2 = t.reshape(frames, 1);
+        Tensor z = x2.gather(1, t2).rsub(margin).add(x2);
+        Tensor other = Torch.onesLike(x2).scatter(1, t2, 0.0);
+        Tensor active = z.gt(0L).to(x2.dtype()).mul(other);
+        Tensor c = p == 1 ? active : z.mul(2L).mul(active);
+        if (w != null) c = c.mul(w.reshape(-1).indexSelect(0, t2.reshape(-1)).unsqueeze(1));
+        c = c.div((double) classes);
+        if (reduction == 1) c = c.div((double) frames);
+        Tensor cg = c.mul(reduction == 0 && g.dim() > 0 ? g.reshape(frames, 1) : g.reshape(new long[0]));
+        Tensor onTarget = Torch.zerosLike(x2).scatter(1, t2, 1.0);
+        return cg.sub(onTarget.mul(cg.sum(1, true))).reshape(x.shape());
+    }
 }

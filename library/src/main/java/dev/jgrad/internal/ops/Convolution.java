@@ -185,10 +185,20 @@ public final class Convolution {
 
     public static Tensor im2col(Tensor input, int[] kernel, int[] dilation, int[] padding, int[] stride) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::im2col", input) : null) {
-            if (input.dim() != 4) throw new IllegalArgumentException("Input Error: Only 4D input Tensors are supported (got "
-                    + input.dim() + "D)");
+            int nd = input.dim();
+            if ((nd != 3 && nd != 4) || input.size(nd - 1) == 0 || input.size(nd - 2) == 0 || input.size(nd - 3) == 0) {
+                throw new IllegalArgumentException("Expected 3D or 4D (batch mode) tensor with possibly 0 batch size and other non-zero "
+                        + "dimensions for input, but got: " + Shapes.format(shape(input)));
+            }
             Checks.requireFloat(input, "im2col_out_cpu");
             Window w = window(kernel, stride, padding, dilation);
+            if (nd == 3) {  // one unbatched image (C, H, W), as PyTorch 1.13 accepts it
+                Tensor out;
+                try (var guard = dev.jgrad.autograd.GradMode.setEnabled(false)) {
+                    out = im2col(input.unsqueeze(0), kernel, dilation, padding, stride).squeeze(0);
+                }
+                return Derivatives.im2col(out, input, new int[] {shape(input)[1], shape(input)[2]}, geometry(w));
+            }
             if (w.outH(shape(input)[2]) < 1 || w.outW(shape(input)[3]) < 1) {
                 throw new IllegalArgumentException("Given input with spatial size (" + shape(input)[2] + ", " + shape(input)[3]
                         + "), kernel_size=(" + w.kh() + ", " + w.kw() + "), dilation=(" + w.dh() + ", " + w.dw() + "), padding=(" + w.ph()
@@ -204,11 +214,21 @@ public final class Convolution {
 
     public static Tensor col2im(Tensor cols, int[] outputSize, int[] kernel, int[] dilation, int[] padding, int[] stride) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::col2im", cols) : null) {
-            if (cols.dim() != 3) throw new IllegalArgumentException("Expected 3D input tensor with non-zero batch size, but got "
-                    + Shapes.format(shape(cols)));
+            int nd = cols.dim();
+            if ((nd != 2 && nd != 3) || cols.size(nd - 1) == 0 || cols.size(nd - 2) == 0) {
+                throw new IllegalArgumentException("Expected 2D or 3D (batch mode) tensor for input with possibly 0 batch size and non-zero "
+                        + "dimensions for input, but got: " + Shapes.format(shape(cols)));
+            }
             Checks.requireFloat(cols, "col2im_out_cpu");
             Window w = window(kernel, stride, padding, dilation);
             int[] size = pair(outputSize, "output_size");
+            if (nd == 2) {  // one unbatched set of columns (C * kh * kw, L), as PyTorch 1.13 accepts it
+                Tensor out;
+                try (var guard = dev.jgrad.autograd.GradMode.setEnabled(false)) {
+                    out = col2im(cols.unsqueeze(0), outputSize, kernel, dilation, padding, stride).squeeze(0);
+                }
+                return Derivatives.col2im(out, cols, size, geometry(w));
+            }
             int kk = w.kh() * w.kw();
             if (shape(cols)[1] % kk != 0) {
                 throw new IllegalArgumentException("Expected size of input's dimension 1 to be divisible by the product of kernel_size, but got "

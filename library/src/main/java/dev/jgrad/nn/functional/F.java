@@ -486,4 +486,213 @@ public final class F {
         }
         return Torch.fromArray(out, shape);
     }
+
+    // ---------------------------------------------------------------- nn breadth: distances, adaptive max pooling, more losses, fold
+
+    public static Tensor klDiv(Tensor input, Tensor target) { return klDiv(input, target, "mean", false); }
+
+    /**
+     * KL divergence of input (log-probabilities) from target (probabilities, or log-probabilities with logTarget):
+     * target (log target - input) pointwise; reduction "none", "sum", "mean" (over elements) or "batchmean" (sum over the batch size).
+     */
+    public static Tensor klDiv(Tensor input, Tensor target, String reduction, boolean logTarget) {
+        return dev.jgrad.internal.ops.MarginLosses.klDiv(input, target, reduction, logTarget);
+    }
+
+    public static Tensor cosineSimilarity(Tensor x1, Tensor x2) { return cosineSimilarity(x1, x2, 1, 1e-8); }
+
+    /**
+     * The cosine of the angle between x1 and x2 along dim, with PyTorch 1.13's arithmetic: each squared norm is
+     * clamped below at eps^2 (outside autograd), and the result is the sum of x1 / ||x1|| times x2 / ||x2||.
+     */
+    public static Tensor cosineSimilarity(Tensor x1, Tensor x2, int dim, double eps) {
+        DType common = dev.jgrad.internal.core.Promotion.resultType(x1, x2);
+        if (!common.isFloatingPoint()) {
+            throw new IllegalArgumentException("expected common dtype to be floating point, yet common dtype is " + common.scalarTypeName());
+        }
+        long[] size = broadcastShape(x1.shape(), x2.shape());
+        Tensor a = x1.to(common).expand(size), b = x2.to(common).expand(size);
+        Tensor sq1 = a.pow(2L).sum(new int[] {dim}, true), sq2 = b.pow(2L).sum(new int[] {dim}, true);
+        try (var g = Torch.noGrad()) {
+            sq1.clampMin_(eps * eps);
+            sq2.clampMin_(eps * eps);
+        }
+        return a.div(sq1.sqrt()).mul(b.div(sq2.sqrt())).sum(dim);
+    }
+
+    private static long[] broadcastShape(long[] a, long[] b) {
+        int n = Math.max(a.length, b.length);
+        long[] r = new long[n];
+        for (int i = 0; i < n; i++) {
+            long x = i < n - a.length ? 1 : a[i - (n - a.length)], y = i < n - b.length ? 1 : b[i - (n - b.length)];
+            if (x != y && x != 1 && y != 1) {
+                throw new IllegalArgumentException("The size of tensor a (" + x + ") must match the size of tensor b (" + y
+                        + ") at non-singleton dimension " + i);
+            }
+            r[i] = x == 1 ? y : x;
+        }
+        return r;
+    }
+
+    public static Tensor pairwiseDistance(Tensor x1, Tensor x2) { return pairwiseDistance(x1, x2, 2.0, 1e-6, false); }
+
+    /** The p-norm of x1 - x2 + eps over the last dim (eps keeps the norm differentiable where x1 = x2). */
+    public static Tensor pairwiseDistance(Tensor x1, Tensor x2, double p, double eps, boolean keepdim) {
+        return dev.jgrad.internal.ops.MarginLosses.pairwiseDistance(x1, x2, p, eps, keepdim);
+    }
+
+    /** The maximum of each adaptive window of (N, C, L) or (C, L), as the 2-d pooling of a unit height. */
+    public static Tensor adaptiveMaxPool1d(Tensor x, int outputSize) { return adaptiveMaxPool1dWithIndices(x, outputSize).values(); }
+
+    /** adaptive_max_pool1d with return_indices: the values and the position of each maximum along L. */
+    public static dev.jgrad.ValuesIndices adaptiveMaxPool1dWithIndices(Tensor x, int outputSize) {
+        if (x.dim() != 2 && x.dim() != 3) {
+            throw new IllegalArgumentException("Expected 2 to 3 dimensions, but got " + x.dim()
+                    + "-dimensional tensor for argument #1 'self' (while checking arguments for adaptive_max_pool1d)");
+        }
+        dev.jgrad.ValuesIndices r = dev.jgrad.internal.ops.AdaptiveMaxPooling.adaptiveMaxPool2d(x.unsqueeze(-2), 1, outputSize);
+        return new dev.jgrad.ValuesIndices("adaptive_max_pool1d", r.values().squeeze(-2), r.indices().squeeze(-2));
+    }
+
+    /** The maximum of each adaptive window (outputSize: (oh, ow), or one value for both). */
+    public static Tensor adaptiveMaxPool2d(Tensor x, int... outputSize) { return adaptiveMaxPool2dWithIndices(x, outputSize).values(); }
+
+    /** A null size keeps the input's size along that dim (PyTorch's None). */
+    public static Tensor adaptiveMaxPool2d(Tensor x, Integer oh, Integer ow) { return adaptiveMaxPool2dWithIndices(x, oh, ow).values(); }
+
+    /** adaptive_max_pool2d with return_indices: the values and the flat index (h * W + w) of each maximum in its plane. */
+    public static dev.jgrad.ValuesIndices adaptiveMaxPool2dWithIndices(Tensor x, int... outputSize) {
+        return adaptiveMaxPool2dWithIndices(x, outputSize[0], outputSize.length > 1 ? outputSize[1] : outputSize[0]);
+    }
+
+    public static dev.jgrad.ValuesIndices adaptiveMaxPool2dWithIndices(Tensor x, Integer oh, Integer ow) {
+        int h = oh != null ? oh : (int) x.size(-2), w = ow != null ? ow : (int) x.size(-1);
+        return dev.jgrad.internal.ops.AdaptiveMaxPooling.adaptiveMaxPool2d(x, h, w);
+    }
+
+    public static Tensor marginRankingLoss(Tensor x1, Tensor x2, Tensor target) { return marginRankingLoss(x1, x2, target, 0.0, "mean"); }
+
+    /** max(0, -target (x1 - x2) + margin): target 1 asks for x1 ranked above x2, -1 below. */
+    public static Tensor marginRankingLoss(Tensor x1, Tensor x2, Tensor target, double margin, String reduction) {
+        return dev.jgrad.internal.ops.MarginLosses.marginRanking(x1, x2, target, margin, reduction);
+    }
+
+    public static Tensor hingeEmbeddingLoss(Tensor input, Tensor target) { return hingeEmbeddingLoss(input, target, 1.0, "mean"); }
+
+    /** input where target is 1, max(0, margin - input) where it is -1. */
+    public static Tensor hingeEmbeddingLoss(Tensor input, Tensor target, double margin, String reduction) {
+        return dev.jgrad.internal.ops.MarginLosses.hingeEmbedding(input, target, margin, reduction);
+    }
+
+    public static Tensor softMarginLoss(Tensor input, Tensor target) { return softMarginLoss(input, target, "mean"); }
+
+    /** log(1 + exp(-target * input)), the two-class logistic loss for targets +-1. */
+    public static Tensor softMarginLoss(Tensor input, Tensor target, String reduction) { return dev.jgrad.internal.ops.MarginLosses.softMargin(input, target, reduction); }
+
+    public static Tensor cosineEmbeddingLoss(Tensor x1, Tensor x2, Tensor target) { return cosineEmbeddingLoss(x1, x2, target, 0.0, "mean"); }
+
+    /** 1 - cos(x1, x2) where target is 1, max(0, cos(x1, x2) - margin) where it is -1 (rows of 2-d inputs, or two vectors). */
+    public static Tensor cosineEmbeddingLoss(Tensor x1, Tensor x2, Tensor target, double margin, String reduction) {
+        return dev.jgrad.internal.ops.MarginLosses.cosineEmbedding(x1, x2, target, margin, reduction);
+    }
+
+    public static Tensor tripletMarginLoss(Tensor anchor, Tensor positive, Tensor negative) {
+        return tripletMarginLoss(anchor, positive, negative, 1.0, 2.0, 1e-6, false, "mean");
+    }
+
+    /** max(0, margin + d(anchor, positive) - d(anchor, negative)) with pairwise_distance's p-norm; swap uses d(positive, negative) when smaller. */
+    public static Tensor tripletMarginLoss(Tensor anchor, Tensor positive, Tensor negative, double margin, double p, double eps, boolean swap,
+                                           String reduction) {
+        return dev.jgrad.internal.ops.MarginLosses.tripletMargin(anchor, positive, negative, margin, p, eps, swap, reduction);
+    }
+
+    public static Tensor poissonNllLoss(Tensor input, Tensor target) { return poissonNllLoss(input, target, true, false, 1e-8, "mean"); }
+
+    /** exp(input) - target * input (logInput), or input - target * log(input + eps); full adds Stirling's approximation of log(target!). */
+    public static Tensor poissonNllLoss(Tensor input, Tensor target, boolean logInput, boolean full, double eps, String reduction) {
+        return dev.jgrad.internal.ops.MarginLosses.poissonNll(input, target, logInput, full, eps, reduction);
+    }
+
+    public static Tensor gaussianNllLoss(Tensor input, Tensor target, Tensor var) { return gaussianNllLoss(input, target, var, false, 1e-6, "mean"); }
+
+    /** 0.5 (log var + (input - target)^2 / var), var clamped at eps; var may lack input's last dim or have it as 1 (one variance per sample). */
+    public static Tensor gaussianNllLoss(Tensor input, Tensor target, Tensor var, boolean full, double eps, String reduction) {
+        return dev.jgrad.internal.ops.MarginLosses.gaussianNll(input, target, var, full, eps, reduction);
+    }
+
+    public static Tensor multilabelSoftMarginLoss(Tensor input, Tensor target) { return multilabelSoftMarginLoss(input, target, null, "mean"); }
+
+    /** The per-class logistic losses averaged over the classes (last dim), optionally weighted per class. */
+    public static Tensor multilabelSoftMarginLoss(Tensor input, Tensor target, Tensor weight, String reduction) {
+        return dev.jgrad.internal.ops.MarginLosses.multilabelSoftMargin(input, target, weight, reduction);
+    }
+
+    public static Tensor multiMarginLoss(Tensor input, Tensor target) { return multiMarginLoss(input, target, 1, 1.0, null, "mean"); }
+
+    /** The multi-class hinge loss: sum over classes j != y of max(0, margin - x[y] + x[j])^p (p 1 or 2), over the number of classes. */
+    public static Tensor multiMarginLoss(Tensor input, Tensor target, int p, double margin, Tensor weight, String reduction) {
+        return dev.jgrad.internal.ops.MarginLosses.multiMargin(input, target, p, margin, weight, reduction);
+    }
+
+    /** {@code F.unfold(x, kernel_size)}: dilation 1, padding 0, stride 1; one value is used for both dims. */
+    public static Tensor unfold(Tensor x, int... kernelSize) { return unfold(x, kernelSize, new int[] {1}, new int[] {0}, new int[] {1}); }
+
+    /** {@code F.fold(x, output_size, kernel_size)}: dilation 1, padding 0, stride 1. */
+    public static Tensor fold(Tensor x, int[] outputSize, int[] kernelSize) {
+        return fold(x, outputSize, kernelSize, new int[] {1}, new int[] {0}, new int[] {1});
+    }
+
+    public static Tensor bilinear(Tensor x1, Tensor x2, Tensor weight) { return bilinear(x1, x2, weight, null); }
+
+    /** out[..., o] = x1[..., i] weight[o, i, j] x2[..., j] + bias[o]. */
+    public static Tensor bilinear(Tensor x1, Tensor x2, Tensor weight, Tensor bias) {
+        int nd = x1.dim();
+        if (nd != x2.dim()) throw new IllegalArgumentException("bilinear(): input dimensions do not match: got " + nd + " and " + x2.dim());
+        for (int i = 0; i < nd - 1; i++) {
+            if (x1.size(i) != x2.size(i)) {
+                throw new IllegalArgumentException("bilinear(): input batch dimensions do not match at dim " + i + ": got " + x1.size(i) + " and " + x2.size(i));
+            }
+        }
+        if (x1.size(nd - 1) != weight.size(1)) {
+            throw new IllegalArgumentException("bilinear(): input1 size does not match weight size: got " + x1.size(nd - 1) + " but expected "
+                    + weight.size(1));
+        }
+        if (x2.size(nd - 1) != weight.size(2)) {
+            throw new IllegalArgumentException("bilinear(): input2 size does not match weight size: got " + x2.size(nd - 1) + " but expected "
+                    + weight.size(2));
+        }
+        if (bias != null && bias.size(0) != weight.size(0)) {
+            throw new IllegalArgumentException("bilinear(): bias size does not match weight size: got " + bias.size(0) + " but expected "
+                    + weight.size(0));
+        }
+        long[] outShape = x1.shape();
+        outShape[nd - 1] = weight.size(0);
+        Tensor out = Torch.einsum("bi,oij,bj->bo", x1.reshape(-1, x1.size(-1)), weight, x2.reshape(-1, x2.size(-1))).reshape(outShape);
+        return bias == null ? out : out.add(bias);
+    }
+
+    public static Tensor localResponseNorm(Tensor x, int size) { return localResponseNorm(x, size, 1e-4, 0.75, 1.0); }
+
+    /**
+     * Each element over (k + alpha * mean of the squares of its size neighbouring channels)^beta, composed as PyTorch
+     * composes it (avg_pool over the channel dim of the zero-padded squares; the spatial dims flattened for 4-d and up).
+     */
+    public static Tensor localResponseNorm(Tensor x, int size, double alpha, double beta, double k) {
+        int dim = x.dim();
+        if (dim < 3) {
+            throw new IllegalArgumentException("Expected 3D or higher dimensionality                          input (got " + dim + " dimensions)");
+        }
+        if (x.numel() == 0) return x;
+        Tensor div = x.mul(x).unsqueeze(1);
+        if (dim == 3) {
+            div = pad(div, 0, 0, size / 2, (size - 1) / 2);
+            div = avgPool2d(div, new int[] {size, 1}, new int[] {1}, new int[] {0}, false, true, null).squeeze(1);
+        } else {
+            long[] sizes = x.shape();
+            div = div.reshape(sizes[0], 1, sizes[1], -1);
+            div = pad(div, 0, 0, size / 2, (size - 1) / 2);
+            div = avgPool2d(div, new int[] {size, 1}, new int[] {1}, new int[] {0}, false, true, null).squeeze(1).view(sizes);
+        }
+        return x.div(div.mul(alpha).add(k).pow(beta));
+    }
 }

@@ -1,0 +1,44 @@
+package dev.jgrad.nn;
+
+import dev.jgrad.DType;
+import dev.jgrad.Tensor;
+import dev.jgrad.Torch;
+import dev.jgrad.nn.functional.F;
+import dev.jgrad.nn.init.Init;
+
+/**
+ * {@code y = x1^T A x2 + b} per output feature. Initialised as PyTorch does, with the same draws in the same order
+ * (weight, then bias, uniform in +-1/sqrt(in1_features)), so after {@code manualSeed(s)} the weights equal PyTorch's.
+ */
+public class Bilinear extends Module {
+    public final int in1Features, in2Features, outFeatures;
+    public final Parameter weight;
+    /** Null when built with bias false. */
+    public final Parameter bias;
+
+    public Bilinear(int in1Features, int in2Features, int outFeatures) { this(in1Features, in2Features, outFeatures, true); }
+
+    public Bilinear(int in1Features, int in2Features, int outFeatures, boolean bias) {
+        this.in1Features = in1Features;
+        this.in2Features = in2Features;
+        this.outFeatures = outFeatures;
+        weight = registerParameter("weight", new Parameter(Torch.empty(DType.FLOAT32, dev.jgrad.Device.CPU, outFeatures, in1Features, in2Features)));
+        this.bias = registerParameter("bias", bias ? new Parameter(Torch.empty(DType.FLOAT32, dev.jgrad.Device.CPU, outFeatures)) : null);
+        resetParameters();
+    }
+
+    public void resetParameters() {
+        double bound = 1 / Math.sqrt(weight.size(1));
+        Init.uniform_(weight, -bound, bound);
+        if (bias != null) Init.uniform_(bias, -bound, bound);
+    }
+
+    /** Not defined: the layer takes two inputs. */
+    @Override public Tensor forward(Tensor input) { throw new UnsupportedOperationException("Bilinear.forward takes (input1, input2)"); }
+
+    public Tensor forward(Tensor x1, Tensor x2) { return F.bilinear(x1, x2, weight, bias); }
+
+    @Override protected String extraRepr() {
+        return "in1_features=" + in1Features + ", in2_features=" + in2Features + ", out_features=" + outFeatures + ", bias=" + Repr.pyBool(bias != null);
+    }
+}
