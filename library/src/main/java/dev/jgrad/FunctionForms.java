@@ -313,6 +313,9 @@ public abstract class FunctionForms {
     /** Function form of {@code Tensor.unflatten}. */
     public static Tensor unflatten(Tensor self, int a0, long... a1) { return self.unflatten(a0, a1); }
 
+    /** Function form of {@code Tensor.xlogy_}. */
+    public static Tensor xlogy_(Tensor self, Tensor a0) { return self.xlogy_(a0); }
+
     /** Function form of {@code Tensor.zero_}. */
     public static Tensor zero_(Tensor self) { return self.zero_(); }
 }
