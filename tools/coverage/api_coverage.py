@@ -6,13 +6,15 @@ Run from the repository root after a build (it reads library/target/classes with
 
 The PyTorch side is enumerated from the installed torch (1.13 here): public callables of torch, public
 methods and properties of torch.Tensor, nn.Module subclasses in torch.nn, torch.nn.functional's own
-functions, optimizers, LR schedulers, nn.init, nn.utils and distributions. A name counts as covered when
+functions, optimizers, LR schedulers, nn.init, nn.utils, distributions, torch.linalg, torch.special and torch.fft.
+torch.special names count as covered when Torch or Tensor has them (jgrad has no special namespace; special.erfinv
+is Torch.erfinv). A name counts as covered when
 jgrad's public API has its camelCase form (trailing underscore kept) in the matching place.
 With --usage DIR, every area is also weighted by how often Python files under DIR call each name.
 """
 import argparse, collections, json, inspect, os, re, subprocess, sys
 import torch, torch.nn, torch.nn.functional as F, torch.optim, torch.optim.lr_scheduler as lrs
-import torch.distributions, torch.nn.init, torch.nn.utils
+import torch.distributions, torch.nn.init, torch.nn.utils, torch.linalg, torch.special, torch.fft
 
 CLASSES = "library/target/classes"
 
@@ -87,7 +89,8 @@ def areas():
     torchm = javap("dev.jgrad.Torch") | javap("dev.jgrad.FunctionForms")
     fm = javap("dev.jgrad.nn.functional.F")
     init = javap("dev.jgrad.nn.init.Init")
-    utils = javap("dev.jgrad.nn.utils.ClipGrad") | torchm
+    utils = javap("dev.jgrad.nn.utils.ClipGrad") | javap("dev.jgrad.nn.utils.ConvertParameters") | torchm
+    linalg = javap("dev.jgrad.Linalg") if os.path.exists(os.path.join(CLASSES, "dev/jgrad/Linalg.class")) else set()
     nn = java_classes("dev.jgrad.nn")
     optim = java_classes("dev.jgrad.optim")
     lr = java_classes("dev.jgrad.optim.lr")
@@ -107,6 +110,11 @@ def areas():
                   lambda n: n in optim or n in lr),
         "distributions": (subclasses(torch.distributions, torch.distributions.Distribution),
                           lambda n: n in dist),
+        "torch.linalg": ([n for n in public(dir(torch.linalg)) if callable(getattr(torch.linalg, n))],
+                         lambda n: camel(n) in linalg),
+        "torch.special": ([n for n in public(dir(torch.special)) if callable(getattr(torch.special, n))],
+                          lambda n: camel(n) in torchm or camel(n) in tensor),
+        "torch.fft": ([n for n in public(dir(torch.fft)) if callable(getattr(torch.fft, n))], lambda n: False),
     }
 
 
@@ -121,6 +129,9 @@ AREA_PATTERNS = {
     "nn.utils": [r"\butils\.(\w+)\s*\("],
     "optim": [r"\boptim\.(\w+)\s*\(", r"\blr_scheduler\.(\w+)\s*\("],
     "distributions": [r"\b([A-Z]\w+)\s*\("],
+    "torch.linalg": [r"\blinalg\.(\w+)\s*\("],
+    "torch.special": [r"\bspecial\.(\w+)\s*\("],
+    "torch.fft": [r"\bfft\.(\w+)\s*\("],
 }
 
 
