@@ -13,11 +13,32 @@ public abstract class FunctionForms {
     /** Function form of {@code Tensor.acosh_}. */
     public static Tensor acosh_(Tensor self) { return self.acosh_(); }
 
+    /** Function form of {@code Tensor.addbmm}. */
+    public static Tensor addbmm(Tensor self, Tensor a0, Tensor a1, double a2, double a3) { return self.addbmm(a0, a1, a2, a3); }
+
+    /** Function form of {@code Tensor.addbmm}. */
+    public static Tensor addbmm(Tensor self, Tensor a0, Tensor a1) { return self.addbmm(a0, a1); }
+
     /** Function form of {@code Tensor.addcdiv}. */
     public static Tensor addcdiv(Tensor self, Tensor a0, Tensor a1, double a2) { return self.addcdiv(a0, a1, a2); }
 
     /** Function form of {@code Tensor.addcmul}. */
     public static Tensor addcmul(Tensor self, Tensor a0, Tensor a1, double a2) { return self.addcmul(a0, a1, a2); }
+
+    /** Function form of {@code Tensor.addmv}. */
+    public static Tensor addmv(Tensor self, Tensor a0, Tensor a1, double a2, double a3) { return self.addmv(a0, a1, a2, a3); }
+
+    /** Function form of {@code Tensor.addmv}. */
+    public static Tensor addmv(Tensor self, Tensor a0, Tensor a1) { return self.addmv(a0, a1); }
+
+    /** Function form of {@code Tensor.addmv_}. */
+    public static Tensor addmv_(Tensor self, Tensor a0, Tensor a1) { return self.addmv_(a0, a1); }
+
+    /** Function form of {@code Tensor.addr}. */
+    public static Tensor addr(Tensor self, Tensor a0, Tensor a1, double a2, double a3) { return self.addr(a0, a1, a2, a3); }
+
+    /** Function form of {@code Tensor.addr}. */
+    public static Tensor addr(Tensor self, Tensor a0, Tensor a1) { return self.addr(a0, a1); }
 
     /** Function form of {@code Tensor.adjoint}. */
     public static Tensor adjoint(Tensor self) { return self.adjoint(); }
@@ -27,6 +48,12 @@ public abstract class FunctionForms {
 
     /** Function form of {@code Tensor.amin}. */
     public static Tensor amin(Tensor self, int a0, boolean a1) { return self.amin(a0, a1); }
+
+    /** Function form of {@code Tensor.aminmax}. */
+    public static java.util.List<Tensor> aminmax(Tensor self) { return self.aminmax(); }
+
+    /** Function form of {@code Tensor.aminmax}. */
+    public static java.util.List<Tensor> aminmax(Tensor self, int a0, boolean a1) { return self.aminmax(a0, a1); }
 
     /** Function form of {@code Tensor.arccosh}. */
     public static Tensor arccosh(Tensor self) { return self.arccosh(); }
@@ -57,6 +84,48 @@ public abstract class FunctionForms {
 
     /** Function form of {@code Tensor.atanh_}. */
     public static Tensor atanh_(Tensor self) { return self.atanh_(); }
+
+    /** Function form of {@code Tensor.baddbmm}. */
+    public static Tensor baddbmm(Tensor self, Tensor a0, Tensor a1, double a2, double a3) { return self.baddbmm(a0, a1, a2, a3); }
+
+    /** Function form of {@code Tensor.baddbmm}. */
+    public static Tensor baddbmm(Tensor self, Tensor a0, Tensor a1) { return self.baddbmm(a0, a1); }
+
+    /** Function form of {@code Tensor.bitwiseAnd}. */
+    public static Tensor bitwiseAnd(Tensor self, Tensor a0) { return self.bitwiseAnd(a0); }
+
+    /** Function form of {@code Tensor.bitwiseAnd}. */
+    public static Tensor bitwiseAnd(Tensor self, long a0) { return self.bitwiseAnd(a0); }
+
+    /** Function form of {@code Tensor.bitwiseLeftShift}. */
+    public static Tensor bitwiseLeftShift(Tensor self, Tensor a0) { return self.bitwiseLeftShift(a0); }
+
+    /** Function form of {@code Tensor.bitwiseLeftShift}. */
+    public static Tensor bitwiseLeftShift(Tensor self, long a0) { return self.bitwiseLeftShift(a0); }
+
+    /** Function form of {@code Tensor.bitwiseNot}. */
+    public static Tensor bitwiseNot(Tensor self) { return self.bitwiseNot(); }
+
+    /** Function form of {@code Tensor.bitwiseOr}. */
+    public static Tensor bitwiseOr(Tensor self, Tensor a0) { return self.bitwiseOr(a0); }
+
+    /** Function form of {@code Tensor.bitwiseOr}. */
+    public static Tensor bitwiseOr(Tensor self, long a0) { return self.bitwiseOr(a0); }
+
+    /** Function form of {@code Tensor.bitwiseRightShift}. */
+    public static Tensor bitwiseRightShift(Tensor self, Tensor a0) { return self.bitwiseRightShift(a0); }
+
+    /** Function form of {@code Tensor.bitwiseRightShift}. */
+    public static Tensor bitwiseRightShift(Tensor self, long a0) { return self.bitwiseRightShift(a0); }
+
+    /** Function form of {@code Tensor.bitwiseXor}. */
+    public static Tensor bitwiseXor(Tensor self, Tensor a0) { return self.bitwiseXor(a0); }
+
+    /** Function form of {@code Tensor.bitwiseXor}. */
+    public static Tensor bitwiseXor(Tensor self, long a0) { return self.bitwiseXor(a0); }
+
+    /** Function form of {@code Tensor.broadcastTo}. */
+    public static Tensor broadcastTo(Tensor self, long... a0) { return self.broadcastTo(a0); }
 
     /** Function form of {@code Tensor.ceil}. */
     public static Tensor ceil(Tensor self) { return self.ceil(); }
@@ -91,11 +160,23 @@ public abstract class FunctionForms {
     /** Function form of {@code Tensor.conjPhysical}. */
     public static Tensor conjPhysical(Tensor self) { return self.conjPhysical(); }
 
+    /** Function form of {@code Tensor.copysign}. */
+    public static Tensor copysign(Tensor self, Tensor a0) { return self.copysign(a0); }
+
+    /** Function form of {@code Tensor.copysign}. */
+    public static Tensor copysign(Tensor self, double a0) { return self.copysign(a0); }
+
     /** Function form of {@code Tensor.cosh}. */
     public static Tensor cosh(Tensor self) { return self.cosh(); }
 
     /** Function form of {@code Tensor.cosh_}. */
     public static Tensor cosh_(Tensor self) { return self.cosh_(); }
+
+    /** Function form of {@code Tensor.cummax}. */
+    public static ValuesIndices cummax(Tensor self, int a0) { return self.cummax(a0); }
+
+    /** Function form of {@code Tensor.cummin}. */
+    public static ValuesIndices cummin(Tensor self, int a0) { return self.cummin(a0); }
 
     /** Function form of {@code Tensor.detach}. */
     public static Tensor detach(Tensor self) { return self.detach(); }
@@ -105,6 +186,27 @@ public abstract class FunctionForms {
 
     /** Function form of {@code Tensor.device}. */
     public static Device device(Tensor self) { return self.device(); }
+
+    /** Function form of {@code Tensor.diagEmbed}. */
+    public static Tensor diagEmbed(Tensor self, long a0, int a1, int a2) { return self.diagEmbed(a0, a1, a2); }
+
+    /** Function form of {@code Tensor.diagEmbed}. */
+    public static Tensor diagEmbed(Tensor self) { return self.diagEmbed(); }
+
+    /** Function form of {@code Tensor.diagflat}. */
+    public static Tensor diagflat(Tensor self, long a0) { return self.diagflat(a0); }
+
+    /** Function form of {@code Tensor.diagflat}. */
+    public static Tensor diagflat(Tensor self) { return self.diagflat(); }
+
+    /** Function form of {@code Tensor.diff}. */
+    public static Tensor diff(Tensor self, int a0, int a1, Tensor a2, Tensor a3) { return self.diff(a0, a1, a2, a3); }
+
+    /** Function form of {@code Tensor.diff}. */
+    public static Tensor diff(Tensor self, int a0, int a1) { return self.diff(a0, a1); }
+
+    /** Function form of {@code Tensor.diff}. */
+    public static Tensor diff(Tensor self) { return self.diff(); }
 
     /** Function form of {@code Tensor.digamma}. */
     public static Tensor digamma(Tensor self) { return self.digamma(); }
@@ -145,6 +247,12 @@ public abstract class FunctionForms {
     /** Function form of {@code Tensor.fill_}. */
     public static Tensor fill_(Tensor self, boolean a0) { return self.fill_(a0); }
 
+    /** Function form of {@code Tensor.floatPower}. */
+    public static Tensor floatPower(Tensor self, Tensor a0) { return self.floatPower(a0); }
+
+    /** Function form of {@code Tensor.floatPower}. */
+    public static Tensor floatPower(Tensor self, double a0) { return self.floatPower(a0); }
+
     /** Function form of {@code Tensor.floor}. */
     public static Tensor floor(Tensor self) { return self.floor(); }
 
@@ -160,6 +268,21 @@ public abstract class FunctionForms {
     /** Function form of {@code Tensor.floor_}. */
     public static Tensor floor_(Tensor self) { return self.floor_(); }
 
+    /** Function form of {@code Tensor.fmax}. */
+    public static Tensor fmax(Tensor self, Tensor a0) { return self.fmax(a0); }
+
+    /** Function form of {@code Tensor.fmin}. */
+    public static Tensor fmin(Tensor self, Tensor a0) { return self.fmin(a0); }
+
+    /** Function form of {@code Tensor.fmod}. */
+    public static Tensor fmod(Tensor self, Tensor a0) { return self.fmod(a0); }
+
+    /** Function form of {@code Tensor.fmod}. */
+    public static Tensor fmod(Tensor self, double a0) { return self.fmod(a0); }
+
+    /** Function form of {@code Tensor.fmod}. */
+    public static Tensor fmod(Tensor self, long a0) { return self.fmod(a0); }
+
     /** Function form of {@code Tensor.frac_}. */
     public static Tensor frac_(Tensor self) { return self.frac_(); }
 
@@ -171,6 +294,15 @@ public abstract class FunctionForms {
 
     /** Function form of {@code Tensor.greaterEqual}. */
     public static Tensor greaterEqual(Tensor self, double a0) { return self.greaterEqual(a0); }
+
+    /** Function form of {@code Tensor.heaviside}. */
+    public static Tensor heaviside(Tensor self, Tensor a0) { return self.heaviside(a0); }
+
+    /** Function form of {@code Tensor.histc}. */
+    public static Tensor histc(Tensor self, long a0, double a1, double a2) { return self.histc(a0, a1, a2); }
+
+    /** Function form of {@code Tensor.histc}. */
+    public static Tensor histc(Tensor self) { return self.histc(); }
 
     /** Function form of {@code Tensor.indexCopy}. */
     public static Tensor indexCopy(Tensor self, int a0, Tensor a1, Tensor a2) { return self.indexCopy(a0, a1, a2); }
@@ -208,6 +340,24 @@ public abstract class FunctionForms {
     /** Function form of {@code Tensor.isNonzero}. */
     public static boolean isNonzero(Tensor self) { return self.isNonzero(); }
 
+    /** Function form of {@code Tensor.kron}. */
+    public static Tensor kron(Tensor self, Tensor a0) { return self.kron(a0); }
+
+    /** Function form of {@code Tensor.kthvalue}. */
+    public static ValuesIndices kthvalue(Tensor self, long a0) { return self.kthvalue(a0); }
+
+    /** Function form of {@code Tensor.kthvalue}. */
+    public static ValuesIndices kthvalue(Tensor self, long a0, int a1) { return self.kthvalue(a0, a1); }
+
+    /** Function form of {@code Tensor.kthvalue}. */
+    public static ValuesIndices kthvalue(Tensor self, long a0, int a1, boolean a2) { return self.kthvalue(a0, a1, a2); }
+
+    /** Function form of {@code Tensor.ldexp}. */
+    public static Tensor ldexp(Tensor self, Tensor a0) { return self.ldexp(a0); }
+
+    /** Function form of {@code Tensor.ldexp_}. */
+    public static Tensor ldexp_(Tensor self, Tensor a0) { return self.ldexp_(a0); }
+
     /** Function form of {@code Tensor.lessEqual}. */
     public static Tensor lessEqual(Tensor self, Tensor a0) { return self.lessEqual(a0); }
 
@@ -235,6 +385,12 @@ public abstract class FunctionForms {
     /** Function form of {@code Tensor.log2_}. */
     public static Tensor log2_(Tensor self) { return self.log2_(); }
 
+    /** Function form of {@code Tensor.logaddexp2}. */
+    public static Tensor logaddexp2(Tensor self, Tensor a0) { return self.logaddexp2(a0); }
+
+    /** Function form of {@code Tensor.logcumsumexp}. */
+    public static Tensor logcumsumexp(Tensor self, int a0) { return self.logcumsumexp(a0); }
+
     /** Function form of {@code Tensor.logicalAnd}. */
     public static Tensor logicalAnd(Tensor self, Tensor a0) { return self.logicalAnd(a0); }
 
@@ -250,6 +406,24 @@ public abstract class FunctionForms {
     /** Function form of {@code Tensor.moveaxis}. */
     public static Tensor moveaxis(Tensor self, int a0, int a1) { return self.moveaxis(a0, a1); }
 
+    /** Function form of {@code Tensor.nanmean}. */
+    public static Tensor nanmean(Tensor self) { return self.nanmean(); }
+
+    /** Function form of {@code Tensor.nanmean}. */
+    public static Tensor nanmean(Tensor self, int[] a0, boolean a1) { return self.nanmean(a0, a1); }
+
+    /** Function form of {@code Tensor.nanquantile}. */
+    public static Tensor nanquantile(Tensor self, double a0) { return self.nanquantile(a0); }
+
+    /** Function form of {@code Tensor.nanquantile}. */
+    public static Tensor nanquantile(Tensor self, Tensor a0, Integer a1, boolean a2, String a3) { return self.nanquantile(a0, a1, a2, a3); }
+
+    /** Function form of {@code Tensor.nansum}. */
+    public static Tensor nansum(Tensor self) { return self.nansum(); }
+
+    /** Function form of {@code Tensor.nansum}. */
+    public static Tensor nansum(Tensor self, int[] a0, boolean a1) { return self.nansum(a0, a1); }
+
     /** Function form of {@code Tensor.notEqual}. */
     public static Tensor notEqual(Tensor self, Tensor a0) { return self.notEqual(a0); }
 
@@ -258,6 +432,18 @@ public abstract class FunctionForms {
 
     /** Function form of {@code Tensor.numel}. */
     public static long numel(Tensor self) { return self.numel(); }
+
+    /** Function form of {@code Tensor.positive}. */
+    public static Tensor positive(Tensor self) { return self.positive(); }
+
+    /** Function form of {@code Tensor.quantile}. */
+    public static Tensor quantile(Tensor self, double a0) { return self.quantile(a0); }
+
+    /** Function form of {@code Tensor.quantile}. */
+    public static Tensor quantile(Tensor self, double a0, int a1, boolean a2) { return self.quantile(a0, a1, a2); }
+
+    /** Function form of {@code Tensor.quantile}. */
+    public static Tensor quantile(Tensor self, Tensor a0, Integer a1, boolean a2, String a3) { return self.quantile(a0, a1, a2, a3); }
 
     /** Function form of {@code Tensor.reciprocal}. */
     public static Tensor reciprocal(Tensor self) { return self.reciprocal(); }
@@ -270,6 +456,12 @@ public abstract class FunctionForms {
 
     /** Function form of {@code Tensor.resolveNeg}. */
     public static Tensor resolveNeg(Tensor self) { return self.resolveNeg(); }
+
+    /** Function form of {@code Tensor.rot90}. */
+    public static Tensor rot90(Tensor self, long a0, int... a1) { return self.rot90(a0, a1); }
+
+    /** Function form of {@code Tensor.rot90}. */
+    public static Tensor rot90(Tensor self) { return self.rot90(); }
 
     /** Function form of {@code Tensor.round}. */
     public static Tensor round(Tensor self) { return self.round(); }
@@ -286,6 +478,15 @@ public abstract class FunctionForms {
     /** Function form of {@code Tensor.sign}. */
     public static Tensor sign(Tensor self) { return self.sign(); }
 
+    /** Function form of {@code Tensor.signbit}. */
+    public static Tensor signbit(Tensor self) { return self.signbit(); }
+
+    /** Function form of {@code Tensor.sinc}. */
+    public static Tensor sinc(Tensor self) { return self.sinc(); }
+
+    /** Function form of {@code Tensor.sinc_}. */
+    public static Tensor sinc_(Tensor self) { return self.sinc_(); }
+
     /** Function form of {@code Tensor.sinh}. */
     public static Tensor sinh(Tensor self) { return self.sinh(); }
 
@@ -300,6 +501,9 @@ public abstract class FunctionForms {
 
     /** Function form of {@code Tensor.swapdims}. */
     public static Tensor swapdims(Tensor self, int a0, int a1) { return self.swapdims(a0, a1); }
+
+    /** Function form of {@code Tensor.take}. */
+    public static Tensor take(Tensor self, Tensor a0) { return self.take(a0); }
 
     /** Function form of {@code Tensor.tan_}. */
     public static Tensor tan_(Tensor self) { return self.tan_(); }

@@ -21,7 +21,12 @@ import dev.jgrad.internal.ops.Gathering;
 import dev.jgrad.internal.ops.Indexing;
 import dev.jgrad.internal.ops.LinearAlgebra;
 import dev.jgrad.internal.ops.Masking;
+import dev.jgrad.internal.ops.Bitwise;
+import dev.jgrad.internal.ops.FloatingFunctions;
 import dev.jgrad.internal.ops.NestedLists;
+import dev.jgrad.internal.ops.OrderStatistics;
+import dev.jgrad.internal.ops.Reshaping;
+import dev.jgrad.internal.ops.RunningExtremes;
 import dev.jgrad.internal.ops.RandomFills;
 import dev.jgrad.internal.ops.Rearranging;
 import dev.jgrad.internal.ops.Reductions;
@@ -1404,6 +1409,221 @@ public class Tensor {
     public Tensor addcdiv(Tensor t1, Tensor t2, double value) { return FusedUpdates.addc(this, t1, t2, value, false); }
 
     public Tensor addcdiv_(Tensor t1, Tensor t2, double value) { return FusedUpdates.addc_(this, t1, t2, value, false); }
+
+    // ---------------------------------------------------------------- more elementwise math
+
+    /** |this| with other's sign (-0.0 is negative). */
+    public Tensor copysign(Tensor other) { return FloatingFunctions.copysign(this, other); }
+
+    public Tensor copysign(double other) { return FloatingFunctions.copysign(this, Scalar.of(other)); }
+
+    public Tensor copysign_(Tensor other) { return Copying.writeBack(this, old -> old.copysign(other), other); }
+
+    public Tensor copysign_(double other) { return Copying.writeBack(this, old -> old.copysign(other)); }
+
+    /** True where the sign bit is set (-0.0 included). */
+    public Tensor signbit() { return FloatingFunctions.signbit(this); }
+
+    /** The elementwise maximum that ignores a NaN on one side. */
+    public Tensor fmax(Tensor other) { return FloatingFunctions.fmax(this, other); }
+
+    public Tensor fmin(Tensor other) { return FloatingFunctions.fmin(this, other); }
+
+    /** sin(pi x) / (pi x), 1 at 0. */
+    public Tensor sinc() { return FloatingFunctions.sinc(this); }
+
+    public Tensor sinc_() { return Copying.writeBack(this, Tensor::sinc); }
+
+    /** log2(2^this + 2^other) without overflow. */
+    public Tensor logaddexp2(Tensor other) { return FloatingFunctions.logaddexp2(this, other); }
+
+    /** this * 2^other. */
+    public Tensor ldexp(Tensor other) { return FloatingFunctions.ldexp(this, other); }
+
+    public Tensor ldexp_(Tensor other) { return Copying.writeBack(this, old -> old.ldexp(other), other); }
+
+    /** this^exponent computed in float64. */
+    public Tensor floatPower(Tensor exponent) { return FloatingFunctions.floatPower(this, exponent); }
+
+    public Tensor floatPower(double exponent) { return FloatingFunctions.floatPower(this, exponent); }
+
+    public Tensor floatPower_(double exponent) {
+        if (dtype() != DType.FLOAT64) {
+            throw new IllegalArgumentException("the base given to float_power_ has dtype " + dtype().scalarTypeName()
+                    + " but the operation's result requires dtype Double");
+        }
+        return Copying.writeBack(this, old -> old.floatPower(exponent));
+    }
+
+    /** 0 below zero, 1 above, values where this is zero. */
+    public Tensor heaviside(Tensor values) { return FloatingFunctions.heaviside(this, values); }
+
+    /** C's fmod: the remainder with this tensor's sign. */
+    public Tensor fmod(Tensor other) { return FloatingFunctions.fmod(this, other); }
+
+    public Tensor fmod(double other) { return fmod(Scalar.of(other)); }
+
+    public Tensor fmod(long other) { return fmod(Scalar.of(other)); }
+
+    public Tensor fmod_(Tensor other) { return Copying.writeBack(this, old -> old.fmod(other), other); }
+
+    public Tensor fmod_(double other) { return fmod_(Scalar.of(other)); }
+
+    /** {@code +tensor}: this tensor itself (bool is refused, as PyTorch refuses it). */
+    public Tensor positive() {
+        if (dtype() == DType.BOOL) throw new IllegalArgumentException("The `+` operator, on a bool tensor is not supported.");
+        return this;
+    }
+
+    public Tensor bitwiseAnd(Tensor other) { return Bitwise.and(this, other); }
+
+    public Tensor bitwiseAnd(long other) { return Bitwise.and(this, Scalar.of(other)); }
+
+    public Tensor bitwiseOr(Tensor other) { return Bitwise.or(this, other); }
+
+    public Tensor bitwiseOr(long other) { return Bitwise.or(this, Scalar.of(other)); }
+
+    public Tensor bitwiseXor(Tensor other) { return Bitwise.xor(this, other); }
+
+    public Tensor bitwiseXor(long other) { return Bitwise.xor(this, Scalar.of(other)); }
+
+    public Tensor bitwiseNot() { return Bitwise.not(this); }
+
+    public Tensor bitwiseLeftShift(Tensor other) { return Bitwise.leftShift(this, other); }
+
+    public Tensor bitwiseLeftShift(long other) { return Bitwise.leftShift(this, Scalar.of(other)); }
+
+    public Tensor bitwiseRightShift(Tensor other) { return Bitwise.rightShift(this, other); }
+
+    public Tensor bitwiseRightShift(long other) { return Bitwise.rightShift(this, Scalar.of(other)); }
+
+    public Tensor bitwiseAnd_(Tensor other) { return Copying.writeBack(this, old -> old.bitwiseAnd(other), other); }
+
+    public Tensor bitwiseOr_(Tensor other) { return Copying.writeBack(this, old -> old.bitwiseOr(other), other); }
+
+    public Tensor bitwiseXor_(Tensor other) { return Copying.writeBack(this, old -> old.bitwiseXor(other), other); }
+
+    public Tensor bitwiseNot_() { return Copying.writeBack(this, Tensor::bitwiseNot); }
+
+    public Tensor bitwiseLeftShift_(Tensor other) { return Copying.writeBack(this, old -> old.bitwiseLeftShift(other), other); }
+
+    public Tensor bitwiseRightShift_(Tensor other) { return Copying.writeBack(this, old -> old.bitwiseRightShift(other), other); }
+
+    // ---------------------------------------------------------------- more layout
+
+    /** Rotated by 90 degrees k times in the plane of dims (default 0, 1). */
+    public Tensor rot90(long k, int... dims) { return Reshaping.rot90(this, k, dims.length == 0 ? new int[] {0, 1} : dims); }
+
+    public Tensor rot90() { return rot90(1); }
+
+    /** The n-th forward difference along dim. */
+    public Tensor diff(int n, int dim, Tensor prepend, Tensor append) { return Reshaping.diff(this, n, dim, prepend, append); }
+
+    public Tensor diff(int n, int dim) { return diff(n, dim, null, null); }
+
+    public Tensor diff() { return diff(1, -1); }
+
+    /** The Kronecker product. */
+    public Tensor kron(Tensor other) { return Reshaping.kron(this, other); }
+
+    /** The elements at flat indices, shaped like index. */
+    public Tensor take(Tensor index) { return Reshaping.take(this, index); }
+
+    /** The last dim placed on the offset diagonal of new (dim1, dim2) planes. */
+    public Tensor diagEmbed(long offset, int dim1, int dim2) { return Reshaping.diagEmbed(this, offset, dim1, dim2); }
+
+    public Tensor diagEmbed() { return diagEmbed(0, -2, -1); }
+
+    /** The flattened tensor on the offset diagonal of a square matrix. */
+    public Tensor diagflat(long offset) { return Reshaping.diagflat(this, offset); }
+
+    public Tensor diagflat() { return diagflat(0); }
+
+    /** {@code broadcast_to}: the same as {@link #expand}. */
+    public Tensor broadcastTo(long... shape) { return expand(shape); }
+
+    // ---------------------------------------------------------------- more reductions and statistics
+
+    /** The sum with NaNs as zero. */
+    public Tensor nansum() { return OrderStatistics.nansum(this, null, false); }
+
+    public Tensor nansum(int[] dims, boolean keepdim) { return OrderStatistics.nansum(this, dims, keepdim); }
+
+    /** The mean of the non-NaN elements. */
+    public Tensor nanmean() { return OrderStatistics.nanmean(this, null, false); }
+
+    public Tensor nanmean(int[] dims, boolean keepdim) { return OrderStatistics.nanmean(this, dims, keepdim); }
+
+    /** (min, max) of all elements. */
+    public java.util.List<Tensor> aminmax() { return OrderStatistics.aminmax(this, null, false); }
+
+    public java.util.List<Tensor> aminmax(int dim, boolean keepdim) { return OrderStatistics.aminmax(this, dim, keepdim); }
+
+    /** The k-th smallest element along dim (default the last) and its index. */
+    public ValuesIndices kthvalue(long k) { return kthvalue(k, -1, false); }
+
+    public ValuesIndices kthvalue(long k, int dim) { return kthvalue(k, dim, false); }
+
+    public ValuesIndices kthvalue(long k, int dim, boolean keepdim) { return OrderStatistics.kthvalue(this, k, dim, keepdim); }
+
+    /** The q-th quantile of all elements, linearly interpolated. */
+    public Tensor quantile(double q) { return quantile(Scalar.of(q).to(dtype()), null, false, "linear"); }
+
+    public Tensor quantile(double q, int dim, boolean keepdim) { return quantile(Scalar.of(q).to(dtype()), dim, keepdim, "linear"); }
+
+    /** Quantiles q (a number or 1-d tensor) along dim (all elements when null); interpolation linear, lower, higher, midpoint or nearest. */
+    public Tensor quantile(Tensor q, Integer dim, boolean keepdim, String interpolation) {
+        return OrderStatistics.quantile(this, q, dim, keepdim, interpolation, false);
+    }
+
+    public Tensor nanquantile(double q) { return nanquantile(Scalar.of(q).to(dtype()), null, false, "linear"); }
+
+    public Tensor nanquantile(Tensor q, Integer dim, boolean keepdim, String interpolation) {
+        return OrderStatistics.quantile(this, q, dim, keepdim, interpolation, true);
+    }
+
+    /** A histogram with bins equal-width bins over [min, max] (the data's range when both are 0). */
+    public Tensor histc(long bins, double min, double max) { return OrderStatistics.histc(this, bins, min, max); }
+
+    public Tensor histc() { return histc(100, 0, 0); }
+
+    /** The running maximum along dim and where it was reached. */
+    public ValuesIndices cummax(int dim) { return RunningExtremes.cummax(this, dim); }
+
+    public ValuesIndices cummin(int dim) { return RunningExtremes.cummin(this, dim); }
+
+    /** log(cumsum(exp(this))) along dim, without overflow. */
+    public Tensor logcumsumexp(int dim) { return RunningExtremes.logcumsumexp(this, dim); }
+
+    // ---------------------------------------------------------------- fused products with scaling
+
+    /** beta * this + alpha * (mat @ vec). */
+    public Tensor addmv(Tensor mat, Tensor vec, double beta, double alpha) { return LinearAlgebra.addmv(this, mat, vec, beta, alpha); }
+
+    public Tensor addmv(Tensor mat, Tensor vec) { return addmv(mat, vec, 1, 1); }
+
+    public Tensor addmv_(Tensor mat, Tensor vec) { return Copying.writeBack(this, old -> old.addmv(mat, vec), mat, vec); }
+
+    /** beta * this + alpha * outer(vec1, vec2). */
+    public Tensor addr(Tensor vec1, Tensor vec2, double beta, double alpha) { return LinearAlgebra.addr(this, vec1, vec2, beta, alpha); }
+
+    public Tensor addr(Tensor vec1, Tensor vec2) { return addr(vec1, vec2, 1, 1); }
+
+    public Tensor addr_(Tensor vec1, Tensor vec2) { return Copying.writeBack(this, old -> old.addr(vec1, vec2), vec1, vec2); }
+
+    /** beta * this + alpha * bmm(batch1, batch2). */
+    public Tensor baddbmm(Tensor batch1, Tensor batch2, double beta, double alpha) { return LinearAlgebra.baddbmm(this, batch1, batch2, beta, alpha); }
+
+    public Tensor baddbmm(Tensor batch1, Tensor batch2) { return baddbmm(batch1, batch2, 1, 1); }
+
+    public Tensor baddbmm_(Tensor batch1, Tensor batch2) { return Copying.writeBack(this, old -> old.baddbmm(batch1, batch2), batch1, batch2); }
+
+    /** beta * this + alpha * the batch sum of batch1[i] @ batch2[i]. */
+    public Tensor addbmm(Tensor batch1, Tensor batch2, double beta, double alpha) { return LinearAlgebra.addbmm(this, batch1, batch2, beta, alpha); }
+
+    public Tensor addbmm(Tensor batch1, Tensor batch2) { return addbmm(batch1, batch2, 1, 1); }
+
+    public Tensor addbmm_(Tensor batch1, Tensor batch2) { return Copying.writeBack(this, old -> old.addbmm(batch1, batch2), batch1, batch2); }
 
     // ---------------------------------------------------------------- Kotlin/Groovy operator aliases
 

@@ -9,6 +9,8 @@ import dev.jgrad.internal.TensorInternals;
 import dev.jgrad.internal.core.Checks;
 import dev.jgrad.internal.core.Scalar;
 import dev.jgrad.internal.core.Shapes;
+import dev.jgrad.internal.ops.LinearAlgebra;
+import dev.jgrad.internal.ops.Reshaping;
 import dev.jgrad.internal.ops.Convolution;
 import dev.jgrad.internal.ops.Creation;
 import dev.jgrad.internal.ops.Diagonals;
@@ -662,6 +664,20 @@ public final class Torch extends FunctionForms {
     public static Tensor outer(Tensor input, Tensor vec2) { return input.outer(vec2); }
 
     public static Tensor erfc(Tensor input) { return input.erfc(); }
+
+    /** Pairwise p-norm distances between the rows of x1 and x2 (batched). */
+    public static Tensor cdist(Tensor x1, Tensor x2, double p) { return LinearAlgebra.cdist(x1, x2, p); }
+
+    public static Tensor cdist(Tensor x1, Tensor x2) { return cdist(x1, x2, 2); }
+
+    /** The matrices (0-d and 1-d tensors as rows) along a block diagonal. */
+    public static Tensor blockDiag(Tensor... tensors) { return Reshaping.blockDiag(List.of(tensors)); }
+
+    public static Tensor atleast1d(Tensor t) { return Reshaping.atleast1d(t); }
+
+    public static Tensor atleast2d(Tensor t) { return Reshaping.atleast2d(t); }
+
+    public static Tensor atleast3d(Tensor t) { return Reshaping.atleast3d(t); }
 
     /** {@code torch.polygamma(n, input)}: the order comes first, as in PyTorch. */
     public static Tensor polygamma(int n, Tensor input) { return input.polygamma(n); }

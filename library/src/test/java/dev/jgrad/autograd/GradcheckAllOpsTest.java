@@ -670,6 +670,35 @@ class GradcheckAllOpsTest {
         unary("digamma", Tensor::digamma, pos(2, 3));
         unary("polygamma 1 (trigamma)", a -> a.polygamma(1), pos(3));
         unary("polygamma 3 (zeta)", a -> a.polygamma(3), pos(3));
+        binary("copysign", Tensor::copysign, any(2, 3), any(3));
+        unary("copysign scalar", a -> a.copysign(-1.0), any(2, 3));
+        binary("fmax", Tensor::fmax, any(2, 3), any(3));
+        binary("fmin", Tensor::fmin, any(2, 3), any(2, 3));
+        unary("sinc", Tensor::sinc, any(2, 3));
+        binary("logaddexp2", Tensor::logaddexp2, any(2, 3), any(3));
+        unary("fmod scalar", a -> a.fmod(0.7), any(2, 3));
+        binary("fmod tensor", Tensor::fmod, any(2, 3), pos(3));
+        unary("rot90", a -> a.rot90(1, 0, 1), any(2, 3));
+        unary("rot90 three turns, batched plane", a -> a.rot90(3, 1, 2), any(2, 2, 3));
+        binary("block_diag", (a, b) -> Torch.blockDiag(a, b), any(2, 2), any(3));
+        unary("diag_embed", a -> a.diagEmbed(1, 0, 2), any(2, 3));
+        unary("take", a -> a.take(Torch.tensor(0L, 5L, 5L, -1L)), any(2, 3));
+        unary("nansum dim", a -> a.nansum(new int[] {1}, false), any(2, 3));
+        unary("nanmean", Tensor::nanmean, any(2, 3));
+        unary("kthvalue", a -> a.kthvalue(2, 1).values(), dist(Layout.CONTIGUOUS, 2, 3));
+        unary("cummax", a -> a.cummax(1).values(), dist(Layout.CONTIGUOUS, 2, 4));
+        unary("cummin", a -> a.cummin(0).values(), dist(Layout.TRANSPOSED, 3, 2));
+        unary("logcumsumexp", a -> a.logcumsumexp(1), any(2, 4));
+        unary("quantile linear", a -> a.quantile(Torch.tensor(new double[] {0.3, 0.8}).to(DType.FLOAT64), 1, true, "linear"),
+                dist(Layout.CONTIGUOUS, 2, 5));
+        binary("cdist", (a, b) -> Torch.cdist(a, b), any(3, 2), any(2, 2));
+        binary("cdist p = 3", (a, b) -> Torch.cdist(a, b, 3), any(3, 2), any(2, 2));
+        add("addmv", in -> List.of(in.get(0).addmv(in.get(1), in.get(2), 0.5, 2.0)), any(2), any(2, 3), any(3));
+        add("addr", in -> List.of(in.get(0).addr(in.get(1), in.get(2))), any(2, 3), any(2), any(3));
+        add("baddbmm", in -> List.of(in.get(0).baddbmm(in.get(1), in.get(2))), any(2, 2, 2), any(2, 2, 3), any(2, 3, 2));
+        add("addbmm", in -> List.of(in.get(0).addbmm(in.get(1), in.get(2), 1.5, 0.5)), any(2, 2), any(2, 2, 3), any(2, 3, 2));
+        binary("kron", Tensor::kron, any(2, 2), any(2, 3));
+        unary("diff twice", a -> a.diff(2, 1), any(2, 5));
         // nn breadth: distances, adaptive max pooling, margin and likelihood losses, bilinear, local response norm, unbatched fold
         binary("kl_div batchmean", (a, t) -> F.klDiv(a, t, "batchmean", false), any(3, 4), pos(3, 4));
         binary("kl_div log target none", (a, t) -> F.klDiv(a, t, "none", true), any(3, 4), any(3, 4));

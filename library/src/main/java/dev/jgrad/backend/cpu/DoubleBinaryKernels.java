@@ -46,6 +46,8 @@ public final class DoubleBinaryKernels {
             case REMAINDER -> { for (int i = 0; i < n; i++) c[co + i * cs] = FloatingDivision.remainder(a[ao + i * as], b[bo + i * bs]); }
             case FLOOR_DIVIDE -> { for (int i = 0; i < n; i++) c[co + i * cs] = FloatingDivision.floorDivide(a[ao + i * as], b[bo + i * bs]); }
             case ZETA -> { for (int i = 0; i < n; i++) c[co + i * cs] = SpecialFunctions.zeta(a[ao + i * as], b[bo + i * bs]); }
+            case FMOD -> { for (int i = 0; i < n; i++) c[co + i * cs] = a[ao + i * as] % b[bo + i * bs]; }
+            case BITWISE_AND, BITWISE_OR, BITWISE_XOR, LEFT_SHIFT, RIGHT_SHIFT -> throw new IllegalStateException(op + " is integer-only");
         }
     }
 

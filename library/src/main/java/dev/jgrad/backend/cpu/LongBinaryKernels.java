@@ -21,6 +21,12 @@ public final class LongBinaryKernels {
             case ATAN2, ZETA -> throw new IllegalStateException(op + " is computed in floating point");
             case REMAINDER -> { for (int i = 0; i < n; i++) c[co + i * cs] = FloatingDivision.remainder(a[ao + i * as], b[bo + i * bs]); }
             case FLOOR_DIVIDE -> { for (int i = 0; i < n; i++) c[co + i * cs] = FloatingDivision.floorDivide(a[ao + i * as], b[bo + i * bs]); }
+            case FMOD -> { for (int i = 0; i < n; i++) c[co + i * cs] = a[ao + i * as] % b[bo + i * bs]; }
+            case BITWISE_AND -> { for (int i = 0; i < n; i++) c[co + i * cs] = a[ao + i * as] & b[bo + i * bs]; }
+            case BITWISE_OR -> { for (int i = 0; i < n; i++) c[co + i * cs] = a[ao + i * as] | b[bo + i * bs]; }
+            case BITWISE_XOR -> { for (int i = 0; i < n; i++) c[co + i * cs] = a[ao + i * as] ^ b[bo + i * bs]; }
+            case LEFT_SHIFT -> { for (int i = 0; i < n; i++) { long k = b[bo + i * bs]; c[co + i * cs] = k < 0 || k >= 64 ? 0 : a[ao + i * as] << k; } }
+            case RIGHT_SHIFT -> { for (int i = 0; i < n; i++) { long k = b[bo + i * bs]; c[co + i * cs] = a[ao + i * as] >> (k < 0 || k >= 64 ? 63 : k); } }
         }
     }
 

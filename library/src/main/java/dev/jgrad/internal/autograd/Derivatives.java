@@ -808,6 +808,135 @@ public final class Derivatives {
                 g -> g.mul(a.unpack()).div(b.unpack()));
     }
 
+    // ---------------------------------------------------------------- composites with PyTorch's own nodes
+
+    /** copysign: self gets grad * result / self (0 where self is 0); other, when a tensor, gets zeros. */
+    public static Tensor copysign(Tensor result, Tensor self, Tensor other) {
+        boolean tensorOther = other.dim() > 0 || other.requiresGrad();
+        Tensor[] inputs = tensorOther ? in(self, other) : in(self);
+        if (!Recorder.shouldRecord(inputs)) return result;
+        Recorder.Row row = Recorder.start(tensorOther ? "CopysignBackward0" : "CopysignBackward1", result, inputs);
+        SavedTensor x = row.save(self), y = row.save(result);
+        Formula self_ = g -> {
+            Tensor s = x.unpack();
+            Tensor safe = Torch.where(s.eq(0L), Torch.onesLike(s), s);
+            return g.mul(Torch.where(s.eq(0L), Torch.zerosLike(y.unpack()), y.unpack().div(safe)));
+        };
+        return tensorOther ? row.formulas(self_, g -> g.mul(0L)) : row.formulas(self_);
+    }
+
+    /** fmax/fmin: the gradient goes to the side chosen (self on ties and when other is NaN). */
+    public static Tensor fminmax(Tensor result, Tensor self, Tensor other, boolean max) {
+        if (!Recorder.shouldRecord(self, other)) return result;
+        Recorder.Row row = Recorder.start(max ? "FmaxBackward0" : "FminBackward0", result, self, other);
+        SavedTensor a = row.save(self), b = row.save(other);
+        return row.formulas(
+                g -> g.maskedFill(chosen(a.unpack(), b.unpack(), max).logicalNot(), 0.0),
+                g -> g.maskedFill(chosen(a.unpack(), b.unpack(), max), 0.0));
+    }
+
+    private static Tensor chosen(Tensor a, Tensor b, boolean max) { return (max ? a.ge(b) : a.le(b)).logicalOr(b.isnan()); }
+
+    /** sinc: grad * (pi x cos(pi x) - sin(pi x)) / (pi x^2), 0 at x = 0. */
+    public static Tensor sinc(Tensor result, Tensor self) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return onInput("SincBackward0", result, self, (g, x) -> {
+            Tensor zero = x.eq(0L);
+            Tensor xs = Torch.where(zero, Torch.onesLike(x), x), px = xs.mul(Math.PI);
+            Tensor d = px.mul(px.cos()).sub(px.sin()).div(px.mul(xs));
+            return g.mul(Torch.where(zero, Torch.zerosLike(d), d));
+        });
+    }
+
+    /** logaddexp2: grad / (1 + 2^(other - self)) and grad / (1 + 2^(self - other)). */
+    public static Tensor logaddexp2(Tensor result, Tensor self, Tensor other) {
+        if (!Recorder.shouldRecord(self, other)) return result;
+        Recorder.Row row = Recorder.start("Logaddexp2Backward0", result, self, other);
+        SavedTensor a = row.save(self), b = row.save(other);
+        return row.formulas(
+                g -> g.div(b.unpack().sub(a.unpack()).exp2().add(1L)),
+                g -> g.div(a.unpack().sub(b.unpack()).exp2().add(1L)));
+    }
+
+    /** fmod: self gets grad; a tensor divisor gets -grad * trunc(self / other). */
+    public static Tensor fmod(Tensor result, Tensor self, Tensor other) {
+        boolean tensorOther = other.dim() > 0 || other.requiresGrad();
+        Tensor[] inputs = tensorOther ? in(self, other) : in(self);
+        if (!Recorder.shouldRecord(inputs)) return result;
+        Recorder.Row row = Recorder.start(tensorOther ? "FmodBackward1" : "FmodBackward0", result, inputs);
+        if (!tensorOther) return row.formulas(g -> g);
+        SavedTensor a = row.save(self), b = row.save(other);
+        return row.formulas(g -> g, g -> g.neg().mul(a.unpack().div(b.unpack()).trunc()));
+    }
+
+    /** rot90: the gradient rotated back. */
+    public static Tensor rot90(Tensor result, Tensor self, long k, int[] dims) {
+        if (!Recorder.shouldRecord(self)) return result;
+        int[] d = dims.clone();
+        return Recorder.row("Rot90Backward0", result, self, g -> g.rot90(-k, d));
+    }
+
+    /** block_diag: each input gets its block of the gradient. */
+    public static Tensor blockDiag(Tensor result, Tensor[] inputs, java.util.List<Tensor> matrices) {
+        if (!Recorder.shouldRecord(inputs)) return result;
+        Recorder.Row row = Recorder.start("BlockDiagBackward0", result, inputs);
+        Formula[] formulas = new Formula[inputs.length];
+        long r0 = 0, c0 = 0;
+        for (int i = 0; i < inputs.length; i++) {
+            long rr = r0, cc = c0, h = matrices.get(i).size(0), w = matrices.get(i).size(1);
+            long[] shape = inputs[i].shape();
+            formulas[i] = g -> g.narrow(0, rr, h).narrow(1, cc, w).reshape(shape);
+            r0 += h;
+            c0 += w;
+        }
+        return row.formulas(formulas);
+    }
+
+    /** diag_embed: the gradient's diagonal. */
+    public static Tensor diagEmbed(Tensor result, Tensor self, long offset, int dim1, int dim2) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return Recorder.row("DiagEmbedBackward0", result, self, g -> g.diagonal(offset, dim1, dim2));
+    }
+
+    /** take: the gradient accumulated back at the flat indices. */
+    public static Tensor take(Tensor result, Tensor self, Tensor index) {
+        if (!Recorder.shouldRecord(self)) return result;
+        long n = self.numel();
+        long[] shape = self.shape();
+        Tensor idx = Torch.where(index.lt(0L), index.add(n), index).reshape(-1).detach();
+        return Recorder.row("TakeBackward0", result, self,
+                g -> Torch.zeros(g.dtype(), g.device(), n).indexPut(new Tensor[] {idx}, g.reshape(-1), true).reshape(shape));
+    }
+
+    /** nansum: grad where self is not NaN, 0 where it is. */
+    public static Tensor nansum(Tensor result, Tensor self, int[] dims, boolean keepdim) {
+        if (!Recorder.shouldRecord(self)) return result;
+        Recorder.Row row = Recorder.start("NansumBackward0", result, self);
+        SavedTensor x = row.save(self);
+        int[] shape = TensorInternals.shape(self);
+        int[] d = dims == null ? DerivativeHelpers.wrapped(new int[0], shape.length) : DerivativeHelpers.wrapped(dims, shape.length);
+        boolean keep = dims != null && keepdim;
+        return row.formulas(g -> DerivativeHelpers.expandReduced(g, shape, d, keep).mul(x.unpack().isnan().logicalNot()));
+    }
+
+    /** kthvalue: the gradient goes to the selected element. */
+    public static Tensor kthvalue(Tensor values, Tensor self, int dim, Tensor indices, boolean keepdim) {
+        if (!Recorder.shouldRecord(self)) return values;
+        Recorder.Row row = Recorder.start("KthvalueBackward0", values, self);
+        SavedTensor idx = row.save(indices);
+        int[] shape = TensorInternals.shape(self);
+        return row.formulas(g -> DerivativeHelpers.valueSelectingBackward(g, dim, idx.unpack(), shape, keepdim));
+    }
+
+    /** cummax/cummin: each gradient added at the index where its running extreme was reached. */
+    public static Tensor cumExtreme(Tensor values, Tensor self, int dim, Tensor indices, boolean max) {
+        if (!Recorder.shouldRecord(self)) return values;
+        Recorder.Row row = Recorder.start(max ? "CummaxBackward0" : "CumminBackward0", values, self);
+        SavedTensor idx = row.save(indices);
+        boolean scalar = self.dim() == 0;
+        return row.formulas(g -> scalar ? g : Torch.zerosLike(g).scatterAdd(dim, idx.unpack(), g));
+    }
+
     /** lerp with a number weight: self gets (1 - weight) of the gradient, end weight of it. */
     public static Tensor lerp(Tensor result, Tensor self, Tensor end, double weight) {
         if (!Recorder.shouldRecord(self, end)) return result;

@@ -4,6 +4,7 @@ import static dev.jgrad.internal.TensorInternals.*;
 
 import dev.jgrad.DType;
 import dev.jgrad.Tensor;
+import dev.jgrad.Torch;
 import dev.jgrad.autograd.GradMode;
 import dev.jgrad.backend.Backend;
 import dev.jgrad.backend.View;
@@ -244,5 +245,67 @@ public final class LinearAlgebra {
             be.matmul(Dispatch.view(m1), Dispatch.view(m2), Dispatch.view(out), true);
             return Derivatives.addmm(out, self, m1, m2);
         }
+    }
+
+    /** beta * self + alpha * (mat @ vec); self ignored when beta is 0 (its NaNs too), as PyTorch. */
+    public static Tensor addmv(Tensor self, Tensor mat, Tensor vec, double beta, double alpha) {
+        if (mat.dim() != 2 || vec.dim() != 1) {
+            throw new IllegalArgumentException("vector + matrix @ vector expected, got " + self.dim() + ", " + mat.dim() + ", " + vec.dim());
+        }
+        return scaledSum(self, mat.mv(vec), beta, alpha);
+    }
+
+    /** beta * self + alpha * outer(vec1, vec2). */
+    public static Tensor addr(Tensor self, Tensor vec1, Tensor vec2, double beta, double alpha) {
+        if (vec1.dim() != 1 || vec2.dim() != 1) {
+            throw new IllegalArgumentException("addr: Expected 1-D argument vec1, but got " + vec1.dim() + "-D");
+        }
+        return scaledSum(self, outer(vec1, vec2), beta, alpha);
+    }
+
+    /** beta * self + alpha * bmm(batch1, batch2). */
+    public static Tensor baddbmm(Tensor self, Tensor batch1, Tensor batch2, double beta, double alpha) {
+        if (batch1.dim() != 3) throw new IllegalArgumentException("batch1 must be a 3D tensor");
+        if (batch2.dim() != 3) throw new IllegalArgumentException("batch2 must be a 3D tensor");
+        return scaledSum(self, batch1.bmm(batch2), beta, alpha);
+    }
+
+    /** beta * self + alpha * the sum over the batch of batch1[i] @ batch2[i]. */
+    public static Tensor addbmm(Tensor self, Tensor batch1, Tensor batch2, double beta, double alpha) {
+        if (batch1.dim() != 3) throw new IllegalArgumentException("batch1 must be a 3D tensor");
+        if (batch2.dim() != 3) throw new IllegalArgumentException("batch2 must be a 3D tensor");
+        return scaledSum(self, batch1.bmm(batch2).sum(0), beta, alpha);
+    }
+
+    private static Tensor scaledSum(Tensor self, Tensor product, double beta, double alpha) {
+        Tensor p = alpha == 1 ? product : product.mul(alpha);
+        if (beta == 0) return p.add(Torch.zerosLike(self));  // self's values, NaN included, do not reach the result
+        return (beta == 1 ? self : self.mul(beta)).add(p);
+    }
+
+    /**
+     * Pairwise p-norm distances between the rows of x1 (.., P, M) and x2 (.., R, M). For p = 2 with more than 25
+     * rows on a side PyTorch switches to the matrix-product form sqrt(|a|^2 + |b|^2 - 2 a.b), and so does this.
+     */
+    public static Tensor cdist(Tensor x1, Tensor x2, double p) {
+        if (x1.dim() < 2) throw new IllegalArgumentException("cdist only supports at least 2D tensors, X1 got: " + x1.dim() + "D");
+        if (x2.dim() < 2) throw new IllegalArgumentException("cdist only supports at least 2D tensors, X2 got: " + x2.dim() + "D");
+        if (x1.size(-1) != x2.size(-1)) {
+            throw new IllegalArgumentException("X1 and X2 must have the same number of columns. X1: " + x1.size(-1) + " X2: " + x2.size(-1));
+        }
+        if (!(p >= 0)) throw new IllegalArgumentException("cdist only supports non-negative p values");
+        if (!x1.isFloatingPoint()) throw new IllegalArgumentException("cdist only supports floating-point dtypes, X1 got: " + x1.dtype().scalarTypeName());
+        if (p == 2 && (x1.size(-2) > 25 || x2.size(-2) > 25)) {
+            Tensor n1 = x1.pow(2L).sum(new int[] {-1}, true), n2 = x2.pow(2L).sum(new int[] {-1}, true);
+            Tensor a = Torch.cat(java.util.List.of(x1.mul(-2L), n1, Torch.onesLike(n1)), -1);
+            Tensor b = Torch.cat(java.util.List.of(x2, Torch.onesLike(n2), n2), -1);
+            return a.matmul(b.mT()).clampMin(1e-30).sqrt();
+        }
+        Tensor diff = x1.unsqueeze(-2).sub(x2.unsqueeze(-3)).abs();
+        if (p == 0) return diff.ne(0L).to(x1.dtype()).sum(-1);
+        if (Double.isInfinite(p)) return diff.amax(-1, false);
+        if (p == 1) return diff.sum(-1);
+        if (p == 2) return diff.pow(2L).sum(-1).sqrt();
+        return diff.pow(p).sum(-1).pow(1 / p);
     }
 }
