@@ -55,14 +55,35 @@ public abstract class FunctionForms {
     /** Function form of {@code Tensor.aminmax}. */
     public static java.util.List<Tensor> aminmax(Tensor self, int a0, boolean a1) { return self.aminmax(a0, a1); }
 
+    /** Function form of {@code Tensor.angle}. */
+    public static Tensor angle(Tensor self) { return self.angle(); }
+
+    /** Function form of {@code Tensor.arccos_}. */
+    public static Tensor arccos_(Tensor self) { return self.arccos_(); }
+
     /** Function form of {@code Tensor.arccosh}. */
     public static Tensor arccosh(Tensor self) { return self.arccosh(); }
+
+    /** Function form of {@code Tensor.arccosh_}. */
+    public static Tensor arccosh_(Tensor self) { return self.arccosh_(); }
+
+    /** Function form of {@code Tensor.arcsin_}. */
+    public static Tensor arcsin_(Tensor self) { return self.arcsin_(); }
 
     /** Function form of {@code Tensor.arcsinh}. */
     public static Tensor arcsinh(Tensor self) { return self.arcsinh(); }
 
+    /** Function form of {@code Tensor.arcsinh_}. */
+    public static Tensor arcsinh_(Tensor self) { return self.arcsinh_(); }
+
+    /** Function form of {@code Tensor.arctan_}. */
+    public static Tensor arctan_(Tensor self) { return self.arctan_(); }
+
     /** Function form of {@code Tensor.arctanh}. */
     public static Tensor arctanh(Tensor self) { return self.arctanh(); }
+
+    /** Function form of {@code Tensor.arctanh_}. */
+    public static Tensor arctanh_(Tensor self) { return self.arctanh_(); }
 
     /** Function form of {@code Tensor.asin}. */
     public static Tensor asin(Tensor self) { return self.asin(); }
@@ -160,11 +181,17 @@ public abstract class FunctionForms {
     /** Function form of {@code Tensor.conjPhysical}. */
     public static Tensor conjPhysical(Tensor self) { return self.conjPhysical(); }
 
+    /** Function form of {@code Tensor.conjPhysical_}. */
+    public static Tensor conjPhysical_(Tensor self) { return self.conjPhysical_(); }
+
     /** Function form of {@code Tensor.copysign}. */
     public static Tensor copysign(Tensor self, Tensor a0) { return self.copysign(a0); }
 
     /** Function form of {@code Tensor.copysign}. */
     public static Tensor copysign(Tensor self, double a0) { return self.copysign(a0); }
+
+    /** Function form of {@code Tensor.corrcoef}. */
+    public static Tensor corrcoef(Tensor self) { return self.corrcoef(); }
 
     /** Function form of {@code Tensor.cosh}. */
     public static Tensor cosh(Tensor self) { return self.cosh(); }
@@ -172,11 +199,20 @@ public abstract class FunctionForms {
     /** Function form of {@code Tensor.cosh_}. */
     public static Tensor cosh_(Tensor self) { return self.cosh_(); }
 
+    /** Function form of {@code Tensor.cov}. */
+    public static Tensor cov(Tensor self, long a0) { return self.cov(a0); }
+
+    /** Function form of {@code Tensor.cov}. */
+    public static Tensor cov(Tensor self) { return self.cov(); }
+
     /** Function form of {@code Tensor.cummax}. */
     public static ValuesIndices cummax(Tensor self, int a0) { return self.cummax(a0); }
 
     /** Function form of {@code Tensor.cummin}. */
     public static ValuesIndices cummin(Tensor self, int a0) { return self.cummin(a0); }
+
+    /** Function form of {@code Tensor.deg2rad_}. */
+    public static Tensor deg2rad_(Tensor self) { return self.deg2rad_(); }
 
     /** Function form of {@code Tensor.detach}. */
     public static Tensor detach(Tensor self) { return self.detach(); }
@@ -199,6 +235,9 @@ public abstract class FunctionForms {
     /** Function form of {@code Tensor.diagflat}. */
     public static Tensor diagflat(Tensor self) { return self.diagflat(); }
 
+    /** Function form of {@code Tensor.diagonalScatter}. */
+    public static Tensor diagonalScatter(Tensor self, Tensor a0, long a1, int a2, int a3) { return self.diagonalScatter(a0, a1, a2, a3); }
+
     /** Function form of {@code Tensor.diff}. */
     public static Tensor diff(Tensor self, int a0, int a1, Tensor a2, Tensor a3) { return self.diff(a0, a1, a2, a3); }
 
@@ -216,6 +255,9 @@ public abstract class FunctionForms {
 
     /** Function form of {@code Tensor.dist}. */
     public static Tensor dist(Tensor self, Tensor a0) { return self.dist(a0); }
+
+    /** Function form of {@code Tensor.dsplit}. */
+    public static java.util.List<Tensor> dsplit(Tensor self, long a0) { return self.dsplit(a0); }
 
     /** Function form of {@code Tensor.dtype}. */
     public static DType dtype(Tensor self) { return self.dtype(); }
@@ -246,6 +288,9 @@ public abstract class FunctionForms {
 
     /** Function form of {@code Tensor.fill_}. */
     public static Tensor fill_(Tensor self, boolean a0) { return self.fill_(a0); }
+
+    /** Function form of {@code Tensor.fix_}. */
+    public static Tensor fix_(Tensor self) { return self.fix_(); }
 
     /** Function form of {@code Tensor.floatPower}. */
     public static Tensor floatPower(Tensor self, Tensor a0) { return self.floatPower(a0); }
@@ -286,6 +331,15 @@ public abstract class FunctionForms {
     /** Function form of {@code Tensor.frac_}. */
     public static Tensor frac_(Tensor self) { return self.frac_(); }
 
+    /** Function form of {@code Tensor.gcd}. */
+    public static Tensor gcd(Tensor self, Tensor a0) { return self.gcd(a0); }
+
+    /** Function form of {@code Tensor.gcd_}. */
+    public static Tensor gcd_(Tensor self, Tensor a0) { return self.gcd_(a0); }
+
+    /** Function form of {@code Tensor.ger}. */
+    public static Tensor ger(Tensor self, Tensor a0) { return self.ger(a0); }
+
     /** Function form of {@code Tensor.getDevice}. */
     public static int getDevice(Tensor self) { return self.getDevice(); }
 
@@ -295,6 +349,12 @@ public abstract class FunctionForms {
     /** Function form of {@code Tensor.greaterEqual}. */
     public static Tensor greaterEqual(Tensor self, double a0) { return self.greaterEqual(a0); }
 
+    /** Function form of {@code Tensor.hardshrink}. */
+    public static Tensor hardshrink(Tensor self, double a0) { return self.hardshrink(a0); }
+
+    /** Function form of {@code Tensor.hardshrink}. */
+    public static Tensor hardshrink(Tensor self) { return self.hardshrink(); }
+
     /** Function form of {@code Tensor.heaviside}. */
     public static Tensor heaviside(Tensor self, Tensor a0) { return self.heaviside(a0); }
 
@@ -303,6 +363,12 @@ public abstract class FunctionForms {
 
     /** Function form of {@code Tensor.histc}. */
     public static Tensor histc(Tensor self) { return self.histc(); }
+
+    /** Function form of {@code Tensor.hsplit}. */
+    public static java.util.List<Tensor> hsplit(Tensor self, long a0) { return self.hsplit(a0); }
+
+    /** Function form of {@code Tensor.imag}. */
+    public static Tensor imag(Tensor self) { return self.imag(); }
 
     /** Function form of {@code Tensor.indexCopy}. */
     public static Tensor indexCopy(Tensor self, int a0, Tensor a1, Tensor a2) { return self.indexCopy(a0, a1, a2); }
@@ -325,6 +391,9 @@ public abstract class FunctionForms {
     /** Function form of {@code Tensor.indexPut_}. */
     public static Tensor indexPut_(Tensor self, Tensor[] a0, double a1) { return self.indexPut_(a0, a1); }
 
+    /** Function form of {@code Tensor.inner}. */
+    public static Tensor inner(Tensor self, Tensor a0) { return self.inner(a0); }
+
     /** Function form of {@code Tensor.isConj}. */
     public static boolean isConj(Tensor self) { return self.isConj(); }
 
@@ -340,6 +409,15 @@ public abstract class FunctionForms {
     /** Function form of {@code Tensor.isNonzero}. */
     public static boolean isNonzero(Tensor self) { return self.isNonzero(); }
 
+    /** Function form of {@code Tensor.isSameSize}. */
+    public static boolean isSameSize(Tensor self, Tensor a0) { return self.isSameSize(a0); }
+
+    /** Function form of {@code Tensor.isSigned}. */
+    public static boolean isSigned(Tensor self) { return self.isSigned(); }
+
+    /** Function form of {@code Tensor.isreal}. */
+    public static Tensor isreal(Tensor self) { return self.isreal(); }
+
     /** Function form of {@code Tensor.kron}. */
     public static Tensor kron(Tensor self, Tensor a0) { return self.kron(a0); }
 
@@ -351,6 +429,12 @@ public abstract class FunctionForms {
 
     /** Function form of {@code Tensor.kthvalue}. */
     public static ValuesIndices kthvalue(Tensor self, long a0, int a1, boolean a2) { return self.kthvalue(a0, a1, a2); }
+
+    /** Function form of {@code Tensor.lcm}. */
+    public static Tensor lcm(Tensor self, Tensor a0) { return self.lcm(a0); }
+
+    /** Function form of {@code Tensor.lcm_}. */
+    public static Tensor lcm_(Tensor self, Tensor a0) { return self.lcm_(a0); }
 
     /** Function form of {@code Tensor.ldexp}. */
     public static Tensor ldexp(Tensor self, Tensor a0) { return self.ldexp(a0); }
@@ -403,8 +487,26 @@ public abstract class FunctionForms {
     /** Function form of {@code Tensor.logicalXor}. */
     public static Tensor logicalXor(Tensor self, Tensor a0) { return self.logicalXor(a0); }
 
+    /** Function form of {@code Tensor.logit_}. */
+    public static Tensor logit_(Tensor self) { return self.logit_(); }
+
+    /** Function form of {@code Tensor.maskedScatter}. */
+    public static Tensor maskedScatter(Tensor self, Tensor a0, Tensor a1) { return self.maskedScatter(a0, a1); }
+
     /** Function form of {@code Tensor.moveaxis}. */
     public static Tensor moveaxis(Tensor self, int a0, int a1) { return self.moveaxis(a0, a1); }
+
+    /** Function form of {@code Tensor.msort}. */
+    public static Tensor msort(Tensor self) { return self.msort(); }
+
+    /** Function form of {@code Tensor.mvlgamma}. */
+    public static Tensor mvlgamma(Tensor self, int a0) { return self.mvlgamma(a0); }
+
+    /** Function form of {@code Tensor.nanToNum_}. */
+    public static Tensor nanToNum_(Tensor self) { return self.nanToNum_(); }
+
+    /** Function form of {@code Tensor.nanToNum_}. */
+    public static Tensor nanToNum_(Tensor self, Double a0, Double a1, Double a2) { return self.nanToNum_(a0, a1, a2); }
 
     /** Function form of {@code Tensor.nanmean}. */
     public static Tensor nanmean(Tensor self) { return self.nanmean(); }
@@ -424,6 +526,9 @@ public abstract class FunctionForms {
     /** Function form of {@code Tensor.nansum}. */
     public static Tensor nansum(Tensor self, int[] a0, boolean a1) { return self.nansum(a0, a1); }
 
+    /** Function form of {@code Tensor.negative_}. */
+    public static Tensor negative_(Tensor self) { return self.negative_(); }
+
     /** Function form of {@code Tensor.notEqual}. */
     public static Tensor notEqual(Tensor self, Tensor a0) { return self.notEqual(a0); }
 
@@ -436,6 +541,12 @@ public abstract class FunctionForms {
     /** Function form of {@code Tensor.positive}. */
     public static Tensor positive(Tensor self) { return self.positive(); }
 
+    /** Function form of {@code Tensor.prelu}. */
+    public static Tensor prelu(Tensor self, Tensor a0) { return self.prelu(a0); }
+
+    /** Function form of {@code Tensor.put}. */
+    public static Tensor put(Tensor self, Tensor a0, Tensor a1, boolean a2) { return self.put(a0, a1, a2); }
+
     /** Function form of {@code Tensor.quantile}. */
     public static Tensor quantile(Tensor self, double a0) { return self.quantile(a0); }
 
@@ -445,11 +556,23 @@ public abstract class FunctionForms {
     /** Function form of {@code Tensor.quantile}. */
     public static Tensor quantile(Tensor self, Tensor a0, Integer a1, boolean a2, String a3) { return self.quantile(a0, a1, a2, a3); }
 
+    /** Function form of {@code Tensor.rad2deg_}. */
+    public static Tensor rad2deg_(Tensor self) { return self.rad2deg_(); }
+
+    /** Function form of {@code Tensor.ravel}. */
+    public static Tensor ravel(Tensor self) { return self.ravel(); }
+
+    /** Function form of {@code Tensor.real}. */
+    public static Tensor real(Tensor self) { return self.real(); }
+
     /** Function form of {@code Tensor.reciprocal}. */
     public static Tensor reciprocal(Tensor self) { return self.reciprocal(); }
 
     /** Function form of {@code Tensor.reciprocal_}. */
     public static Tensor reciprocal_(Tensor self) { return self.reciprocal_(); }
+
+    /** Function form of {@code Tensor.renorm}. */
+    public static Tensor renorm(Tensor self, double a0, int a1, double a2) { return self.renorm(a0, a1, a2); }
 
     /** Function form of {@code Tensor.resolveConj}. */
     public static Tensor resolveConj(Tensor self) { return self.resolveConj(); }
@@ -472,6 +595,9 @@ public abstract class FunctionForms {
     /** Function form of {@code Tensor.rsqrt_}. */
     public static Tensor rsqrt_(Tensor self) { return self.rsqrt_(); }
 
+    /** Function form of {@code Tensor.selectScatter}. */
+    public static Tensor selectScatter(Tensor self, Tensor a0, int a1, long a2) { return self.selectScatter(a0, a1, a2); }
+
     /** Function form of {@code Tensor.sgn}. */
     public static Tensor sgn(Tensor self) { return self.sgn(); }
 
@@ -493,6 +619,12 @@ public abstract class FunctionForms {
     /** Function form of {@code Tensor.sinh_}. */
     public static Tensor sinh_(Tensor self) { return self.sinh_(); }
 
+    /** Function form of {@code Tensor.sliceScatter}. */
+    public static Tensor sliceScatter(Tensor self, Tensor a0, int a1, long a2, long a3, long a4) { return self.sliceScatter(a0, a1, a2, a3, a4); }
+
+    /** Function form of {@code Tensor.splitWithSizes}. */
+    public static java.util.List<Tensor> splitWithSizes(Tensor self, long[] a0, int a1) { return self.splitWithSizes(a0, a1); }
+
     /** Function form of {@code Tensor.square}. */
     public static Tensor square(Tensor self) { return self.square(); }
 
@@ -505,8 +637,17 @@ public abstract class FunctionForms {
     /** Function form of {@code Tensor.take}. */
     public static Tensor take(Tensor self, Tensor a0) { return self.take(a0); }
 
+    /** Function form of {@code Tensor.takeAlongDim}. */
+    public static Tensor takeAlongDim(Tensor self, Tensor a0, Integer a1) { return self.takeAlongDim(a0, a1); }
+
     /** Function form of {@code Tensor.tan_}. */
     public static Tensor tan_(Tensor self) { return self.tan_(); }
+
+    /** Function form of {@code Tensor.tensorSplit}. */
+    public static java.util.List<Tensor> tensorSplit(Tensor self, long a0, int a1) { return self.tensorSplit(a0, a1); }
+
+    /** Function form of {@code Tensor.tensorSplit}. */
+    public static java.util.List<Tensor> tensorSplit(Tensor self, long[] a0, int a1) { return self.tensorSplit(a0, a1); }
 
     /** Function form of {@code Tensor.trunc}. */
     public static Tensor trunc(Tensor self) { return self.trunc(); }
@@ -516,6 +657,18 @@ public abstract class FunctionForms {
 
     /** Function form of {@code Tensor.unflatten}. */
     public static Tensor unflatten(Tensor self, int a0, long... a1) { return self.unflatten(a0, a1); }
+
+    /** Function form of {@code Tensor.uniqueConsecutive}. */
+    public static java.util.List<Tensor> uniqueConsecutive(Tensor self, boolean a0, boolean a1) { return self.uniqueConsecutive(a0, a1); }
+
+    /** Function form of {@code Tensor.uniqueConsecutive}. */
+    public static Tensor uniqueConsecutive(Tensor self) { return self.uniqueConsecutive(); }
+
+    /** Function form of {@code Tensor.vdot}. */
+    public static Tensor vdot(Tensor self, Tensor a0) { return self.vdot(a0); }
+
+    /** Function form of {@code Tensor.vsplit}. */
+    public static java.util.List<Tensor> vsplit(Tensor self, long a0) { return self.vsplit(a0); }
 
     /** Function form of {@code Tensor.xlogy_}. */
     public static Tensor xlogy_(Tensor self, Tensor a0) { return self.xlogy_(a0); }

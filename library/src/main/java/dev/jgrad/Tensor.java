@@ -12,6 +12,7 @@ import dev.jgrad.internal.core.Scalar;
 import dev.jgrad.internal.core.Shapes;
 import dev.jgrad.internal.core.TensorPrinter;
 import dev.jgrad.internal.ops.Activations;
+import dev.jgrad.internal.ops.Composites;
 import dev.jgrad.internal.ops.Copying;
 import dev.jgrad.internal.ops.Creation;
 import dev.jgrad.internal.ops.Diagonals;
@@ -1624,6 +1625,226 @@ public class Tensor {
     public Tensor addbmm(Tensor batch1, Tensor batch2) { return addbmm(batch1, batch2, 1, 1); }
 
     public Tensor addbmm_(Tensor batch1, Tensor batch2) { return Copying.writeBack(this, old -> old.addbmm(batch1, batch2), batch1, batch2); }
+
+    // ---------------------------------------------------------------- aliases and small composites
+
+    public Tensor absolute_() { return abs_(); }
+
+    public Tensor arcsin_() { return asin_(); }
+
+    public Tensor arccos_() { return acos_(); }
+
+    public Tensor arctan_() { return atan_(); }
+
+    public Tensor arcsinh_() { return asinh_(); }
+
+    public Tensor arccosh_() { return acosh_(); }
+
+    public Tensor arctanh_() { return atanh_(); }
+
+    public Tensor arctan2_(Tensor other) { return atan2_(other); }
+
+    public Tensor multiply_(Tensor other) { return mul_(other); }
+
+    public Tensor multiply_(double other) { return mul_(other); }
+
+    public Tensor subtract_(Tensor other) { return sub_(other); }
+
+    public Tensor subtract_(double other) { return sub_(other); }
+
+    public Tensor divide_(Tensor other) { return div_(other); }
+
+    public Tensor divide_(double other) { return div_(other); }
+
+    public Tensor trueDivide_(Tensor other) { return div_(other); }
+
+    public Tensor negative_() { return neg_(); }
+
+    public Tensor fix_() { return trunc_(); }
+
+    public Tensor sgn_() { return sign_(); }
+
+    public Tensor deg2rad_() { return Copying.writeBack(this, Tensor::deg2rad); }
+
+    public Tensor rad2deg_() { return Copying.writeBack(this, Tensor::rad2deg); }
+
+    public Tensor hypot_(Tensor other) { return Copying.writeBack(this, old -> old.hypot(other), other); }
+
+    public Tensor heaviside_(Tensor values) { return Copying.writeBack(this, old -> old.heaviside(values), values); }
+
+    public Tensor logit_() { return Copying.writeBack(this, Tensor::logit); }
+
+    public Tensor nanToNum_() { return Copying.writeBack(this, Tensor::nanToNum); }
+
+    public Tensor nanToNum_(Double nan, Double posinf, Double neginf) { return Copying.writeBack(this, old -> old.nanToNum(nan, posinf, neginf)); }
+
+    public Tensor cumsum_(int dim) { return Copying.writeBack(this, old -> old.cumsum(dim)); }
+
+    public Tensor cumprod_(int dim) { return Copying.writeBack(this, old -> old.cumprod(dim)); }
+
+    public Tensor addmm_(Tensor mat1, Tensor mat2) { return Copying.writeBack(this, old -> old.addmm(mat1, mat2), mat1, mat2); }
+
+    public Tensor conjPhysical_() { return this; }
+
+    /** The dot product of the last dims ({@code torch.inner}); a 0-dim side multiplies. */
+    public Tensor inner(Tensor other) {
+        if (dim() == 0 || other.dim() == 0) return mul(other);
+        long n = size(-1);
+        if (other.size(-1) != n) {
+            throw new IllegalArgumentException("inner() the last dimension must match on both input tensors but got shapes "
+                    + java.util.Arrays.toString(shape()) + " and " + java.util.Arrays.toString(other.shape()));
+        }
+        long[] out = new long[dim() - 1 + other.dim() - 1];
+        System.arraycopy(shape(), 0, out, 0, dim() - 1);
+        System.arraycopy(other.shape(), 0, out, dim() - 1, other.dim() - 1);
+        return reshape(-1, n).matmul(other.reshape(-1, n).t()).reshape(out);
+    }
+
+    /** {@code ger}: the outer product. */
+    public Tensor ger(Tensor vec2) { return outer(vec2); }
+
+    /** {@code vdot}: the dot product (jgrad's dtypes are real, so no conjugation). */
+    public Tensor vdot(Tensor other) { return dot(other); }
+
+    /** Sorted along the first dim. */
+    public Tensor msort() { return sort(0).values(); }
+
+    /** The elements flattened (a view when contiguous). */
+    public Tensor ravel() { return contiguous().reshape(-1); }
+
+    public int ndimension() { return dim(); }
+
+    public Tensor diag(long diagonal) { return Torch.diag(this, diagonal); }
+
+    public Tensor diag() { return Torch.diag(this); }
+
+    public Tensor bincount(Tensor weights, long minlength) { return Torch.bincount(this, weights, minlength); }
+
+    public Tensor bincount() { return Torch.bincount(this); }
+
+    public Tensor prelu(Tensor weight) { return dev.jgrad.nn.functional.F.prelu(this, weight); }
+
+    public Tensor hardshrink(double lambd) { return dev.jgrad.nn.functional.F.hardshrink(this, lambd); }
+
+    public Tensor hardshrink() { return hardshrink(0.5); }
+
+    public java.util.List<Tensor> splitWithSizes(long[] splitSizes, int dim) { return split(splitSizes, dim); }
+
+    public boolean isCpu() { return device().isCpu(); }
+
+    public boolean isCuda() { return false; }
+
+    public boolean isMeta() { return device().isMeta(); }
+
+    public boolean isSparse() { return false; }
+
+    public boolean isQuantized() { return false; }
+
+    public boolean isNested() { return false; }
+
+    public boolean isMkldnn() { return false; }
+
+    public boolean isPinned() { return false; }
+
+    public boolean isShared() { return false; }
+
+    /** True for every dtype but bool (jgrad has no unsigned dtypes). */
+    public boolean isSigned() { return dtype() != DType.BOOL; }
+
+    public boolean isSameSize(Tensor other) { return java.util.Arrays.equals(shape(), other.shape()); }
+
+    /** The real part: the tensor itself, as jgrad's dtypes are real. */
+    public Tensor real() { return this; }
+
+    /** Refused as PyTorch refuses it for real dtypes. */
+    public Tensor imag() { throw new IllegalArgumentException("imag is not implemented for tensors with non-complex dtypes."); }
+
+    /** All true: every element of a real tensor is real. */
+    public Tensor isreal() { return Torch.onesLike(this, DType.BOOL); }
+
+    /** The argument of a real number: pi for negatives, 0 otherwise, NaN kept. */
+    public Tensor angle() { return Composites.angle(this); }
+
+    /** Split into sections pieces (the first size % sections one longer) along dim, as views. */
+    public java.util.List<Tensor> tensorSplit(long sections, int dim) { return Composites.tensorSplit(this, sections, dim); }
+
+    /** Split before each of indices along dim, as views. */
+    public java.util.List<Tensor> tensorSplit(long[] indices, int dim) { return Composites.tensorSplit(this, indices, dim); }
+
+    public java.util.List<Tensor> hsplit(long sections) { return Composites.directionalSplit(this, sections, "hsplit"); }
+
+    public java.util.List<Tensor> vsplit(long sections) { return Composites.directionalSplit(this, sections, "vsplit"); }
+
+    public java.util.List<Tensor> dsplit(long sections) { return Composites.directionalSplit(this, sections, "dsplit"); }
+
+    /** gather after broadcasting this and indices over every dim but dim; flat when dim is null. */
+    public Tensor takeAlongDim(Tensor indices, Integer dim) { return Composites.takeAlongDim(this, indices, dim); }
+
+    /** Consecutive duplicates collapsed (of the flattened tensor), with inverse indices and counts when asked. */
+    public java.util.List<Tensor> uniqueConsecutive(boolean returnInverse, boolean returnCounts) {
+        return Composites.uniqueConsecutive(this, returnInverse, returnCounts);
+    }
+
+    public Tensor uniqueConsecutive() { return uniqueConsecutive(false, false).get(0); }
+
+    /** The covariance matrix of the rows (variables) over the columns (observations). */
+    public Tensor cov(long correction) { return Composites.cov(this, correction); }
+
+    public Tensor cov() { return cov(1); }
+
+    /** Pearson correlation coefficients of the rows. */
+    public Tensor corrcoef() { return Composites.corrcoef(this); }
+
+    /** Each slice along dim rescaled to p-norm at most maxnorm. */
+    public Tensor renorm(double p, int dim, double maxnorm) { return Composites.renorm(this, p, dim, maxnorm); }
+
+    public Tensor renorm_(double p, int dim, double maxnorm) { return Copying.writeBack(this, old -> old.renorm(p, dim, maxnorm)); }
+
+    /** Summed down to a shape this tensor broadcasts from. */
+    public Tensor sumToSize(long... size) { return Composites.sumToSize(this, size); }
+
+    /** A copy with src written at index of dim. */
+    public Tensor selectScatter(Tensor src, int dim, long index) { return Composites.scatterInto(this, src, t -> t.select(dim, index)); }
+
+    public Tensor sliceScatter(Tensor src, int dim, long start, long end, long step) {
+        return Composites.scatterInto(this, src, t -> t.slice(dim, start, end, step));
+    }
+
+    public Tensor diagonalScatter(Tensor src, long offset, int dim1, int dim2) {
+        return Composites.scatterInto(this, src, t -> t.diagonal(offset, dim1, dim2));
+    }
+
+    /** Where mask is true, the next elements of source in order; elsewhere this tensor's. */
+    public Tensor maskedScatter(Tensor mask, Tensor source) { return Composites.maskedScatter(this, mask, source); }
+
+    public Tensor maskedScatter_(Tensor mask, Tensor source) { return Copying.writeBack(this, old -> old.maskedScatter(mask, source), source); }
+
+    /** source written at flat indices (added when accumulate). */
+    public Tensor put(Tensor index, Tensor source, boolean accumulate) { return Composites.put(this, index, source, accumulate); }
+
+    public Tensor put_(Tensor index, Tensor source, boolean accumulate) { return Copying.writeBack(this, old -> old.put(index, source, accumulate), source); }
+
+    public Tensor put_(Tensor index, Tensor source) { return put_(index, source, false); }
+
+    /** The main diagonal (all dims equal, or a matrix) set to value; wrap continues below in tall matrices. */
+    public Tensor fillDiagonal_(double value, boolean wrap) { return Composites.fillDiagonal_(this, value, wrap); }
+
+    public Tensor fillDiagonal_(double value) { return fillDiagonal_(value, false); }
+
+    /** The multivariate log-gamma of dimension p. */
+    public Tensor mvlgamma(int p) { return Composites.mvlgamma(this, p); }
+
+    public Tensor mvlgamma_(int p) { return Copying.writeBack(this, old -> old.mvlgamma(p)); }
+
+    /** Greatest common divisor (integers). */
+    public Tensor gcd(Tensor other) { return Composites.gcd(this, other); }
+
+    public Tensor gcd_(Tensor other) { return Copying.writeBack(this, old -> old.gcd(other), other); }
+
+    /** Least common multiple (integers). */
+    public Tensor lcm(Tensor other) { return Composites.lcm(this, other); }
+
+    public Tensor lcm_(Tensor other) { return Copying.writeBack(this, old -> old.lcm(other), other); }
 
     // ---------------------------------------------------------------- Kotlin/Groovy operator aliases
 

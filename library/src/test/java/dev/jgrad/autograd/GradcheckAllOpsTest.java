@@ -699,6 +699,13 @@ class GradcheckAllOpsTest {
         add("addbmm", in -> List.of(in.get(0).addbmm(in.get(1), in.get(2), 1.5, 0.5)), any(2, 2), any(2, 2, 3), any(2, 3, 2));
         binary("kron", Tensor::kron, any(2, 2), any(2, 3));
         unary("diff twice", a -> a.diff(2, 1), any(2, 5));
+        binary("masked_scatter", (a, b) -> a.maskedScatter(Torch.tensor(new boolean[] {true, false, true}), b), any(2, 3), any(5));
+        binary("take_along_dim", (a, b) -> a.takeAlongDim(Torch.tensor(new long[][] {{0, 2}}), 1).mul(b), any(3, 4), any(3, 2));
+        unary("cov", Tensor::cov, any(2, 4));
+        unary("renorm", a -> a.renorm(2, 0, 0.5), any(3, 2));
+        unary("mvlgamma", a -> a.mvlgamma(2), leaf(new double[] {1.5, 2.25, 4.0}, Layout.CONTIGUOUS, 3));
+        unary("lp_pool2d", a -> F.lpPool2d(a, 2.0, new int[] {2}, null, false), pos(1, 1, 4, 4));
+        unary("pdist", F::pdist, any(4, 3));
         // nn breadth: distances, adaptive max pooling, margin and likelihood losses, bilinear, local response norm, unbatched fold
         binary("kl_div batchmean", (a, t) -> F.klDiv(a, t, "batchmean", false), any(3, 4), pos(3, 4));
         binary("kl_div log target none", (a, t) -> F.klDiv(a, t, "none", true), any(3, 4), any(3, 4));

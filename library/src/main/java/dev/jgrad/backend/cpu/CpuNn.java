@@ -18,7 +18,8 @@ final class CpuNn {
             case GELU -> NnKernels.gelu(v, false);
             case GELU_TANH -> NnKernels.gelu(v, true);
             case SILU -> NnKernels.silu(v);
-            case LEAKY_RELU -> NnKernels.leakyRelu(v, param);
+            // float32: the slope rounded to float, as PyTorch's kernel multiplies (the double product of two floats is exact)
+            case LEAKY_RELU -> NnKernels.leakyRelu(v, x.dtype() == DType.FLOAT32 ? (float) param : param);
         }
         CpuBackend.write(v, out);
     }

@@ -937,6 +937,23 @@ public final class Derivatives {
         return row.formulas(g -> scalar ? g : Torch.zerosLike(g).scatterAdd(dim, idx.unpack(), g));
     }
 
+    /** masked_scatter: self gets grad outside the mask; source gets the masked grads in order, zeros after them. */
+    public static Tensor maskedScatter(Tensor result, Tensor self, Tensor mask, Tensor source) {
+        if (!Recorder.shouldRecord(self, source)) return result;
+        Recorder.Row row = Recorder.start("MaskedScatterBackward0", result, self, source);
+        Tensor m = mask.detach();
+        long n = source.numel();
+        long[] sourceShape = source.shape();
+        return row.formulas(
+                g -> g.maskedFill(m, 0.0),
+                g -> {
+                    Tensor picked = g.maskedSelect(m);
+                    long rest = n - picked.numel();
+                    Tensor flat = rest == 0 ? picked : Torch.cat(List.of(picked, Torch.zeros(g.dtype(), g.device(), rest)), 0);
+                    return flat.reshape(sourceShape);
+                });
+    }
+
     /** lerp with a number weight: self gets (1 - weight) of the gradient, end weight of it. */
     public static Tensor lerp(Tensor result, Tensor self, Tensor end, double weight) {
         if (!Recorder.shouldRecord(self, end)) return result;

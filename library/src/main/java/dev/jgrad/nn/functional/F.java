@@ -695,4 +695,127 @@ public final class F {
         }
         return x.div(div.mul(alpha).add(k).pow(beta));
     }
+
+    // ---------------------------------------------------------------- in-place activations, sampling and pooling extras
+
+    public static Tensor relu_(Tensor input) { return input.relu_(); }
+
+    public static Tensor elu_(Tensor input, double alpha) { return inPlace(input, x -> elu(x, alpha)); }
+
+    public static Tensor elu_(Tensor input) { return elu_(input, 1.0); }
+
+    public static Tensor selu_(Tensor input) { return inPlace(input, F::selu); }
+
+    public static Tensor celu_(Tensor input, double alpha) { return inPlace(input, x -> celu(x, alpha)); }
+
+    public static Tensor celu_(Tensor input) { return celu_(input, 1.0); }
+
+    public static Tensor leakyRelu_(Tensor input, double negativeSlope) { return inPlace(input, x -> leakyRelu(x, negativeSlope)); }
+
+    public static Tensor leakyRelu_(Tensor input) { return leakyRelu_(input, 0.01); }
+
+    public static Tensor hardtanh_(Tensor input, double minVal, double maxVal) { return inPlace(input, x -> hardtanh(x, minVal, maxVal)); }
+
+    public static Tensor hardtanh_(Tensor input) { return hardtanh_(input, -1, 1); }
+
+    public static Tensor threshold_(Tensor input, double threshold, double value) { return inPlace(input, x -> threshold(x, threshold, value)); }
+
+    private static Tensor inPlace(Tensor input, java.util.function.UnaryOperator<Tensor> op) {
+        return dev.jgrad.internal.ops.Copying.writeBack(input, op);
+    }
+
+    /**
+     * Samples from the Gumbel-softmax distribution: softmax((logits + g) / tau) with g = -log(Exponential(1)) drawn
+     * as PyTorch draws it; hard gives the one-hot of the argmax with the soft sample's gradient (straight through).
+     */
+    public static Tensor gumbelSoftmax(Tensor logits, double tau, boolean hard, int dim) {
+        Tensor gumbels = Torch.emptyLike(logits).exponential_().log().neg();
+        Tensor ySoft = logits.add(gumbels).div(tau).softmax(dim);
+        if (!hard) return ySoft;
+        Tensor index = ySoft.max(dim, true).indices();
+        Tensor yHard = Torch.zerosLike(logits).scatter(dim, index, 1.0);
+        return yHard.sub(ySoft.detach()).add(ySoft);
+    }
+
+    public static Tensor gumbelSoftmax(Tensor logits) { return gumbelSoftmax(logits, 1, false, -1); }
+
+    /** The p-norm distances between every pair of rows i < j of a matrix, in that order. */
+    public static Tensor pdist(Tensor input, double p) {
+        if (input.dim() != 2) throw new IllegalArgumentException("pdist only supports 2D tensors, got: " + input.dim() + "D");
+        if (!(p >= 0)) throw new IllegalArgumentException("pdist only supports non-negative p values");
+        long n = input.size(0);
+        Tensor pairs = Torch.triuIndices(n, n, 1);
+        Tensor diff = input.index(pairs.select(0, 0)).sub(input.index(pairs.select(0, 1))).abs();
+        if (p == 0) return diff.ne(0L).to(input.dtype()).sum(-1);
+        if (Double.isInfinite(p)) return diff.numel() == 0 ? diff.sum(-1) : diff.amax(-1, false);
+        if (p == 1) return diff.sum(-1);
+        if (p == 2) return diff.pow(2L).sum(-1).sqrt();
+        return diff.pow(p).sum(-1).pow(1 / p);
+    }
+
+    public static Tensor pdist(Tensor input) { return pdist(input, 2); }
+
+    /** Channels split into groups and interleaved: (N, g, C/g, ...) transposed to (N, C/g, g, ...). */
+    public static Tensor channelShuffle(Tensor input, int groups) {
+        if (groups <= 0) throw new IllegalArgumentException("Number of groups to divide channels in must be positive. Value of groups:" + groups);
+        if (input.dim() < 3) {
+            throw new IllegalArgumentException("channel_shuffle expects input to have at least 3 dimensions, but got input with sizes "
+                    + java.util.Arrays.toString(input.shape()));
+        }
+        long c = input.size(1);
+        if (c % groups != 0) {
+            throw new IllegalArgumentException("Number of channels must be divisible by groups. Got " + c + " channels and " + groups + " groups.");
+        }
+        long[] shape = input.shape();
+        long[] split = new long[shape.length + 1];
+        split[0] = shape[0];
+        split[1] = groups;
+        split[2] = c / groups;
+        System.arraycopy(shape, 2, split, 3, shape.length - 2);
+        return input.reshape(split).transpose(1, 2).contiguous().reshape(shape);
+    }
+
+    /**
+     * Alpha dropout (for SELU networks): dropped elements go to SELU's negative saturation and the result is
+     * rescaled to keep mean and variance; one bernoulli(1 - p) draw per element (per channel for the feature form).
+     */
+    public static Tensor alphaDropout(Tensor input, double p, boolean training) { return alphaDropout(input, p, training, false); }
+
+    public static Tensor alphaDropout(Tensor input, double p) { return alphaDropout(input, p, false); }
+
+    public static Tensor featureAlphaDropout(Tensor input, double p, boolean training) { return alphaDropout(input, p, training, true); }
+
+    private static Tensor alphaDropout(Tensor input, double p, boolean training, boolean feature) {
+        if (p < 0 || p > 1) throw new IllegalArgumentException("dropout probability has to be between 0 and 1, but got " + dev.jgrad.nn.Repr.pyFloat(p));
+        if (p == 0 || !training || input.numel() == 0) return input;
+        if (p == 1) return input.mul(Torch.zeros(input.dtype(), input.device()));
+        Tensor noise;
+        if (feature) {
+            long[] shape = new long[input.dim()];
+            java.util.Arrays.fill(shape, 1);
+            shape[0] = input.size(0);
+            if (input.dim() > 1) shape[1] = input.size(1);
+            noise = Torch.empty(input.dtype(), input.device(), shape);
+        } else {
+            noise = Torch.emptyLike(input);
+        }
+        noise.bernoulli_(1 - p);
+        double alpha = 1.7580993408473766;
+        double a = 1. / Math.sqrt((alpha * alpha * p + 1) * (1 - p));
+        Tensor b = noise.add(-1L).mul_(alpha * a).add_(alpha * a * p);
+        noise.mul_(a);
+        return input.mul(noise).add(b);
+    }
+
+    /** Power-average pooling: (sum over each window of x^p)^(1/p), from avg_pool times the window size, as PyTorch. */
+    public static Tensor lpPool2d(Tensor input, double normType, int[] kernelSize, int[] stride, boolean ceilMode) {
+        int kh = kernelSize[0], kw = kernelSize.length > 1 ? kernelSize[1] : kernelSize[0];
+        Tensor out = avgPool2d(input.pow(normType), new int[] {kh, kw}, stride == null ? new int[] {kh, kw} : stride, new int[] {0}, ceilMode, true, null);
+        return out.sign().mul(relu(out.abs())).mul((long) kw * kh).pow(1.0 / normType);
+    }
+
+    public static Tensor lpPool1d(Tensor input, double normType, int kernelSize, Integer stride, boolean ceilMode) {
+        Tensor out = avgPool1d(input.pow(normType), kernelSize, stride == null ? kernelSize : stride, 0, ceilMode, true);
+        return out.sign().mul(relu(out.abs())).mul((long) kernelSize).pow(1.0 / normType);
+    }
 }

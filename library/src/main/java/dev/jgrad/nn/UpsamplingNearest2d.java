@@ -1,0 +1,8 @@
+package dev.jgrad.nn;
+
+/** The 2-d nearest-neighbour Upsample, under its older name. */
+public class UpsamplingNearest2d extends Upsample {
+    public UpsamplingNearest2d(double scaleFactor) { super(null, scaleFactor, "nearest", false); }
+
+    public UpsamplingNearest2d(int[] size) { super(size, 0, "nearest", false); }
+}
