@@ -197,6 +197,7 @@ public final class MatrixFunctions {
     public static Tensor matrixPower(Tensor a, long n) {
         Decompositions.square(a, "linalg.matrix_power");
         if (n == 0) return Decompositions.eye(a, a.size(-1)).expand(a.shape()).contiguous();
+        if (n == -1) return Decompositions.inv(a);  // the inverse itself, as PyTorch returns it (no clone)
         if (n < 0) {
             a = Decompositions.inv(a);
             n = -n;
