@@ -1350,6 +1350,35 @@ public class Tensor {
     /** The sum of the main diagonal of a matrix. */
     public Tensor trace() { return Diagonals.trace(this); }
 
+    /** torch.linalg.inv of this (batches of) square matrix. */
+    public Tensor inverse() { return Linalg.inv(this); }
+
+    public Tensor det() { return Linalg.det(this); }
+
+    public Tensor logdet() { return Torch.logdet(this); }
+
+    public Linalg.Slogdet slogdet() { return Linalg.slogdet(this); }
+
+    /** The deprecated Tensor.cholesky: lower by default. */
+    public Tensor cholesky() { return Torch.cholesky(this, false); }
+
+    public Tensor cholesky(boolean upper) { return Torch.cholesky(this, upper); }
+
+    public Torch.Svd svd() { return Torch.svd(this); }
+
+    public Torch.Svd svd(boolean some) { return Torch.svd(this, some); }
+
+    public Tensor pinverse() { return Torch.pinverse(this); }
+
+    public Tensor pinverse(double rcond) { return Torch.pinverse(this, rcond); }
+
+    public Tensor matrixPower(long n) { return Linalg.matrixPower(this, n); }
+
+    /** torch.cross: along the first dim of size 3. */
+    public Tensor cross(Tensor other) { return Torch.cross(this, other); }
+
+    public Tensor cross(Tensor other, int dim) { return Linalg.cross(this, other, dim); }
+
     /** The outer product of two vectors. */
     public Tensor outer(Tensor vec2) { return LinearAlgebra.outer(this, vec2); }
 

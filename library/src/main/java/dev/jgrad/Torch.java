@@ -819,8 +819,70 @@ public final class Torch extends FunctionForms {
         return tensor(flat).reshape(2, coords.size());
     }
 
-    /** torch.linalg.qr(A) (reduced): [Q, R] with Q's columns orthonormal and R upper triangular (no derivative yet). */
-    public static List<Tensor> qr(Tensor input) { return dev.jgrad.internal.ops.LinearAlgebra.qr(input); }
+    /** torch.linalg.qr(A) (reduced): [Q, R] with Q's columns orthonormal and R upper triangular. */
+    public static List<Tensor> qr(Tensor input) {
+        Linalg.Qr r = Linalg.qr(input);
+        return List.of(r.Q(), r.R());
+    }
+
+    // ---------------------------------------------------------------- torch.* forms of torch.linalg
+
+    /** torch.return_types.svd of the deprecated torch.svd: V, not Vh. */
+    public record Svd(Tensor U, Tensor S, Tensor V) {
+        @Override public String toString() { return "torch.return_types.svd(\nU=" + U + ",\nS=" + S + ",\nV=" + V + ")"; }
+    }
+
+    /** torch.inverse = linalg.inv. */
+    public static Tensor inverse(Tensor input) { return Linalg.inv(input); }
+
+    /** torch.det = linalg.det. */
+    public static Tensor det(Tensor input) { return Linalg.det(input); }
+
+    /** log(det), NaN where det is negative: where(sign == -1, nan, logabsdet). */
+    public static Tensor logdet(Tensor input) {
+        Tensor[] r = dev.jgrad.internal.ops.Decompositions.slogdet(input, "logdet");
+        return r[1].where(r[0].ne(-1.0), Double.NaN);
+    }
+
+    public static Linalg.Slogdet slogdet(Tensor input) { return Linalg.slogdet(input); }
+
+    /** The deprecated torch.cholesky: lower by default (grad_fn CholeskyBackward0). */
+    public static Tensor cholesky(Tensor input) { return cholesky(input, false); }
+
+    public static Tensor cholesky(Tensor input, boolean upper) { return dev.jgrad.internal.ops.Decompositions.cholesky(input, upper, "cholesky"); }
+
+    /** The deprecated torch.svd (some = true): the reduced U, S and V = Vh^T. */
+    public static Svd svd(Tensor input) { return svd(input, true, true); }
+
+    public static Svd svd(Tensor input, boolean some) { return svd(input, some, true); }
+
+    /** computeUv false: U and V are zero-filled (m x m and n x n), as PyTorch returns them. */
+    public static Svd svd(Tensor input, boolean some, boolean computeUv) {
+        if (input.dim() < 2) {
+            throw new IllegalArgumentException("linalg.svd: input should have at least 2 dimensions, but has " + input.dim() + " dimensions instead");
+        }
+        if (!computeUv) {
+            Tensor s = Linalg.svdvals(input);
+            long[] u = input.shape().clone(), v = input.shape().clone();
+            u[u.length - 1] = input.size(-2);
+            v[v.length - 2] = input.size(-1);
+            return new Svd(input.newZeros(u), s, input.newZeros(v));
+        }
+        Linalg.Svd r = Linalg.svd(input, !some);
+        return new Svd(r.U(), r.S(), r.Vh().mT());
+    }
+
+    public static Tensor matrixPower(Tensor input, long n) { return Linalg.matrixPower(input, n); }
+
+    /** torch.cross without dim: along the first dim of size 3 (deprecated in PyTorch). */
+    public static Tensor cross(Tensor input, Tensor other) { return Linalg.cross(input, other, dev.jgrad.internal.ops.MatrixFunctions.defaultCrossDim(input)); }
+
+    public static Tensor cross(Tensor input, Tensor other, int dim) { return Linalg.cross(input, other, dim); }
+
+    /** torch.pinverse: linalg.pinv with rtol = rcond (1e-15 by default). */
+    public static Tensor pinverse(Tensor input) { return pinverse(input, 1e-15); }
+
+    public static Tensor pinverse(Tensor input, double rcond) { return Linalg.pinv(input, 0.0, rcond, false); }
 
     public static Tensor trace(Tensor input) { return input.trace(); }
 

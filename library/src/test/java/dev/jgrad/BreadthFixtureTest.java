@@ -34,7 +34,7 @@ import org.junit.jupiter.api.TestFactory;
 class BreadthFixtureTest {
     /** breadth.json, and one file per later area written by its own generator with gen_breadth.py's machinery. */
     private static final List<String> FIXTURES = List.of("fixtures/breadth.json", "fixtures/breadth_nn.json",
-            "fixtures/breadth_transformer.json");
+            "fixtures/breadth_transformer.json", "fixtures/breadth_linalg.json");
 
     private static List<Map<String, Object>> cases() {
         List<Map<String, Object>> out = new ArrayList<>();
@@ -281,6 +281,15 @@ class BreadthFixtureTest {
         if (result instanceof dev.jgrad.nn.LSTMCell.State s) return List.of(s.h(), s.c());
         if (result instanceof dev.jgrad.nn.MultiheadAttention.Output o) return o.weights() == null ? List.of(o.output()) : List.of(o.output(), o.weights());
         List<Tensor> out = new ArrayList<>();
+        if (result instanceof Record r) {  // torch.return_types (Linalg.Svd, Torch.Svd, ...): the tensor components in order
+            for (var c : r.getClass().getRecordComponents()) {
+                try {
+                    if (c.getAccessor().invoke(r) instanceof Tensor t) out.add(t);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
         if (result instanceof List<?> l) for (Object o : l) if (o instanceof Tensor t) out.add(t);
         return out;
     }
@@ -359,6 +368,8 @@ class BreadthFixtureTest {
         Class<?> cls = switch (owner) {
             case "Tensor" -> Tensor.class;
             case "Torch" -> Torch.class;
+            case "Linalg" -> Linalg.class;
+            case "LinalgGauge" -> LinalgGauge.class;
             case "F" -> F.class;
             case "Init" -> dev.jgrad.nn.init.Init.class;
             default -> Class.forName("dev.jgrad.nn." + owner);  // static methods of modules (Transformer.generateSquareSubsequentMask)

@@ -109,8 +109,40 @@ public interface Backend {
      */
     void matmul(View a, View b, View out, boolean accumulate);
 
-    /** The reduced QR factorisation of the matrix a (m, n): q (m, k) with orthonormal columns and upper-triangular r (k, n), k = min(m, n). */
+    /**
+     * The reduced QR factorisation of each matrix of a (..., m, n): q (..., m, k) with orthonormal columns and
+     * upper-triangular r (..., k, n), k = min(m, n).
+     */
     void qr(View a, View q, View r);
+
+    /**
+     * LU with partial pivoting of each square matrix of a (..., n, n), as LAPACK's getrf: lu gets L (unit
+     * diagonal, not stored) and U packed, pivots (..., n) the 1-based row swapped with each row, info (...) 0 or
+     * the 1-based index of the first zero diagonal element of U.
+     */
+    void luFactor(View a, View lu, View pivots, View info);
+
+    /** x (..., n, k) = A^-1 b for A given by luFactor's lu and pivots; all operands have x's batch dims. */
+    void luSolve(View lu, View pivots, View b, View x);
+
+    /**
+     * The Cholesky factor of each matrix of a (..., n, n), read from its lower triangle into lower-triangular
+     * out, or with upper from its upper triangle into upper-triangular out; info (...) gets 0 or the order of
+     * the first leading minor that is not positive-definite.
+     */
+    void cholesky(View a, boolean upper, View out, View info);
+
+    /**
+     * Eigenvalues (..., n), ascending, and eigenvectors as the columns of vectors (..., n, n; null: not wanted)
+     * of each symmetric matrix of a, read from its lower (or upper) triangle.
+     */
+    void eigh(View a, boolean upper, View values, View vectors);
+
+    /**
+     * The singular values s (..., k), descending, of each matrix of a (..., m, n), k = min(m, n), and unless
+     * null the singular vectors u (..., m, k or m) and vh (..., k or n, n), orthonormal.
+     */
+    void svd(View a, View u, View s, View vh);
 
     // ---------------------------------------------------------------- indexing
 

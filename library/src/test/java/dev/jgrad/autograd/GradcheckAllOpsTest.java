@@ -706,6 +706,59 @@ class GradcheckAllOpsTest {
         unary("mvlgamma", a -> a.mvlgamma(2), leaf(new double[] {1.5, 2.25, 4.0}, Layout.CONTIGUOUS, 3));
         unary("lp_pool2d", a -> F.lpPool2d(a, 2.0, new int[] {2}, null, false), pos(1, 1, 4, 4));
         unary("pdist", F::pdist, any(4, 3));
+        // linalg: factorisations, solves, norms (inputs shifted by 4 I, or made SPD, to stay well conditioned; eigen/singular vectors only through sign-invariant squares)
+        java.util.function.UnaryOperator<Tensor> wellPosed = a -> a.add(Torch.eye(a.size(-1)).to(F64).mul(4.0));
+        java.util.function.UnaryOperator<Tensor> spd = a -> a.matmul(a.mT()).add(Torch.eye(a.size(-1)).to(F64));
+        unary("linalg.inv", a -> dev.jgrad.Linalg.inv(wellPosed.apply(a)), any(3, 3));
+        unary("linalg.inv batched transposed", a -> dev.jgrad.Linalg.inv(wellPosed.apply(a)), any(Layout.TRANSPOSED, 2, 3, 3));
+        unary("linalg.det batched", a -> dev.jgrad.Linalg.det(a), any(2, 3, 3));
+        unary("linalg.det singular (SVD path)", a -> dev.jgrad.Linalg.det(a.mul(Torch.tensor(new double[] {1, 1, 0}, F64))), any(3, 3));
+        unary("linalg.slogdet", a -> dev.jgrad.Linalg.slogdet(a).logabsdet(), any(2, 3, 3));
+        unary("logdet", a -> Torch.logdet(spd.apply(a)), any(3, 3));
+        binary("linalg.solve matrix rhs, broadcast", (a, b) -> dev.jgrad.Linalg.solve(wellPosed.apply(a), b), any(2, 3, 3), any(3, 2));
+        binary("linalg.solve vector rhs", (a, b) -> dev.jgrad.Linalg.solve(wellPosed.apply(a), b), any(3, 3), any(3));
+        unary("linalg.cholesky", a -> dev.jgrad.Linalg.cholesky(spd.apply(a)), any(2, 3, 3));
+        unary("linalg.cholesky upper", a -> dev.jgrad.Linalg.cholesky(spd.apply(a), true), any(3, 3));
+        unary("torch.cholesky", a -> Torch.cholesky(spd.apply(a)), any(3, 3));
+        add("linalg.eigh", in -> {
+            var e = dev.jgrad.Linalg.eigh(in.get(0).add(in.get(0).mT()));
+            return List.of(e.eigenvalues(), e.eigenvectors().square());
+        }, dist(Layout.CONTIGUOUS, 3, 3));
+        unary("linalg.eigvalsh upper", a -> dev.jgrad.Linalg.eigvalsh(a.add(a.mT()), "U"), dist(Layout.CONTIGUOUS, 2, 3, 3));
+        add("linalg.svd reduced tall", in -> {
+            var r = dev.jgrad.Linalg.svd(in.get(0), false);
+            return List.of(r.S(), r.U().square(), r.Vh().square());
+        }, dist(Layout.CONTIGUOUS, 4, 3));
+        add("linalg.svd wide", in -> {
+            var r = dev.jgrad.Linalg.svd(in.get(0), false);
+            return List.of(r.U().mul(r.S().unsqueeze(-2)).matmul(r.Vh()), r.Vh().square());
+        }, dist(Layout.CONTIGUOUS, 2, 4));
+        add("linalg.svd full square", in -> {
+            var r = dev.jgrad.Linalg.svd(in.get(0));
+            return List.of(r.U().matmul(r.Vh()));
+        }, dist(Layout.CONTIGUOUS, 3, 3));
+        unary("linalg.svdvals batched", dev.jgrad.Linalg::svdvals, dist(Layout.CONTIGUOUS, 2, 3, 2));
+        add("linalg.qr tall", in -> {
+            var r = dev.jgrad.Linalg.qr(in.get(0));
+            return List.of(r.Q(), r.R());
+        }, any(4, 3));
+        add("linalg.qr wide", in -> {
+            var r = dev.jgrad.Linalg.qr(in.get(0));
+            return List.of(r.Q(), r.R());
+        }, any(2, 4));
+        unary("linalg.vector_norm ord 3 dim 1", a -> dev.jgrad.Linalg.vectorNorm(a, 3, new int[] {1}, false), any(2, 3));
+        unary("linalg.matrix_norm fro keepdim", a -> dev.jgrad.Linalg.matrixNorm(a, "fro", new int[] {-2, -1}, true), any(2, 3, 3));
+        unary("linalg.matrix_norm nuc", a -> dev.jgrad.Linalg.matrixNorm(a, "nuc"), dist(Layout.CONTIGUOUS, 3, 4));
+        unary("linalg.matrix_norm 2", a -> dev.jgrad.Linalg.matrixNorm(a, 2), dist(Layout.CONTIGUOUS, 3, 3));
+        unary("linalg.matrix_norm -inf", a -> dev.jgrad.Linalg.matrixNorm(a, Double.NEGATIVE_INFINITY), dist(Layout.CONTIGUOUS, 3, 3));
+        unary("linalg.pinv tall", dev.jgrad.Linalg::pinv, dist(Layout.CONTIGUOUS, 4, 3));
+        unary("linalg.pinv wide", dev.jgrad.Linalg::pinv, dist(Layout.CONTIGUOUS, 2, 3));
+        unary("linalg.matrix_power -3", a -> dev.jgrad.Linalg.matrixPower(wellPosed.apply(a), -3), any(3, 3));
+        unary("linalg.matrix_power 5", a -> dev.jgrad.Linalg.matrixPower(a, 5), any(2, 2, 2));
+        binary("linalg.cross broadcast", dev.jgrad.Linalg::cross, any(2, 3), any(1, 3));
+        binary("torch.cross dim 0", (a, b) -> Torch.cross(a, b), any(3, 2), any(3, 2));
+        add("linalg.multi_dot", in -> List.of(dev.jgrad.Linalg.multiDot(List.of(in.get(0), in.get(1), in.get(2), in.get(3)))), any(3), any(3, 4),
+                any(4, 2), any(2));
         // nn breadth: distances, adaptive max pooling, margin and likelihood losses, bilinear, local response norm, unbatched fold
         binary("kl_div batchmean", (a, t) -> F.klDiv(a, t, "batchmean", false), any(3, 4), pos(3, 4));
         binary("kl_div log target none", (a, t) -> F.klDiv(a, t, "none", true), any(3, 4), any(3, 4));

@@ -275,6 +275,16 @@ public final class CpuBackend implements Backend {
 
     @Override public void qr(View a, View q, View r) { CpuLinalg.qr(a, q, r); }
 
+    @Override public void luFactor(View a, View lu, View pivots, View info) { CpuLu.lu(a, lu, pivots, info); }
+
+    @Override public void luSolve(View lu, View pivots, View b, View x) { CpuLu.luSolve(lu, pivots, b, x); }
+
+    @Override public void cholesky(View a, boolean upper, View out, View info) { CpuLu.cholesky(a, upper, out, info); }
+
+    @Override public void eigh(View a, boolean upper, View values, View vectors) { CpuEigen.eigh(a, upper, values, vectors); }
+
+    @Override public void svd(View a, View u, View s, View vh) { CpuEigen.svd(a, u, s, vh); }
+
     @Override public void matmul(View a, View b, View out, boolean accumulate) { CpuMatmul.matmul(a, b, out, accumulate); }
 
     @Override public void gather(View self, int dim, View index, View out) { CpuNn.gather(self, dim, index, out); }

@@ -5,14 +5,28 @@ import dev.jgrad.backend.View;
 /**
  * Matrix factorisations over a float64 copy. QR by Householder reflections (as LAPACK's geqrf), Q formed by
  * applying them to the first k columns of the identity (as orgqr); the result is rounded once to the output
- * dtype.
+ * dtype. Batched over the leading dims.
  */
 final class CpuLinalg {
     private CpuLinalg() {}
 
     static void qr(View a, View q, View r) {
-        int m = a.shape()[0], n = a.shape()[1], k = Math.min(m, n);
-        double[] x = CpuBackend.doubles(a);  // row-major m x n, a fresh copy
+        int m = a.shape()[a.dim() - 2], n = a.shape()[a.dim() - 1], k = Math.min(m, n);
+        double[] all = CpuBackend.doubles(a);  // row-major (..., m, n), a fresh copy
+        int batches = m * n == 0 ? 0 : all.length / (m * n);
+        double[] qs = new double[batches * m * k], rs = new double[batches * k * n];
+        for (int b = 0; b < batches; b++) {
+            double[] x = java.util.Arrays.copyOfRange(all, b * m * n, (b + 1) * m * n);
+            double[][] qr = qr(x, m, n, k);
+            System.arraycopy(qr[0], 0, qs, b * m * k, m * k);
+            System.arraycopy(qr[1], 0, rs, b * k * n, k * n);
+        }
+        CpuBackend.write(qs, q);
+        CpuBackend.write(rs, r);
+    }
+
+    /** Q (m x k) and R (k x n) of the row-major m x n matrix x (overwritten). */
+    private static double[][] qr(double[] x, int m, int n, int k) {
         double[][] v = new double[k][];
         double[] beta = new double[k];
         for (int j = 0; j < k; j++) {
@@ -51,7 +65,6 @@ final class CpuLinalg {
                 for (int i = j; i < m; i++) qq[i * k + c] -= s * vj[i - j];
             }
         }
-        CpuBackend.write(qq, q);
-        CpuBackend.write(rr, r);
+        return new double[][] {qq, rr};
     }
 }

@@ -100,6 +100,16 @@ public final class MetaBackend implements Backend {
 
     @Override public void qr(View a, View q, View r) {}
 
+    @Override public void luFactor(View a, View lu, View pivots, View info) {}
+
+    @Override public void luSolve(View lu, View pivots, View b, View x) {}
+
+    @Override public void cholesky(View a, boolean upper, View out, View info) {}
+
+    @Override public void eigh(View a, boolean upper, View values, View vectors) {}
+
+    @Override public void svd(View a, View u, View s, View vh) {}
+
     @Override public void sort(View x, int dim, boolean descending, boolean stable, View values, View indices) {}
 
     @Override public void gather(View self, int dim, View index, View out) {}

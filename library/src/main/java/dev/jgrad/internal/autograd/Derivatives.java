@@ -1442,4 +1442,109 @@ public final class Derivatives {
         int[] shape = TensorInternals.shape(self);
         return Recorder.row("AdaptiveMaxPool2DBackward0", values, self, g -> NnDerivativeHelpers.maxPoolBackward(g, indices, shape));
     }
+
+    // ================================================================ linear algebra: factorisations (ops in Decompositions)
+
+    /** linalg.inv: -A^-H grad A^-H, from the saved inverse. */
+    public static Tensor linalgInv(Tensor result, Tensor a) {
+        if (!Recorder.shouldRecord(a)) return result;
+        return onResult("LinalgInvExBackward0", result, a, (g, inv) -> inv.mT().matmul(g.matmul(inv.mT())).neg());
+    }
+
+    /** linalg.det: grad det A^-H (a solve), or from the SVD when some matrix is singular. */
+    public static Tensor linalgDet(Tensor result, Tensor a) {
+        if (!Recorder.shouldRecord(a)) return result;
+        Recorder.Row row = Recorder.start("LinalgDetBackward0", result, a);
+        SavedTensor x = row.save(a), d = row.save(result);
+        return row.formulas(g -> LinalgDerivativeHelpers.detBackward(g, d.unpack(), x.unpack()));
+    }
+
+    /** linalg.slogdet (logabsdet; sign has no derivative): grad A^-H. */
+    public static Tensor linalgSlogdet(Tensor logabsdet, Tensor a) {
+        if (!Recorder.shouldRecord(a)) return logabsdet;
+        return onInput("LinalgSlogdetBackward0", logabsdet, a, (g, x) -> LinalgDerivativeHelpers.scaledInverseTransposed(g, x));
+    }
+
+    /** linalg.solve: gB = A^-H gX, gA = -gB X^H (vectors as one-column matrices). */
+    public static Tensor linalgSolve(Tensor result, Tensor a, Tensor b, boolean vector) {
+        if (!Recorder.shouldRecord(a, b)) return result;
+        Recorder.Row row = Recorder.start("LinalgSolveExBackward0", result, a, b);
+        SavedTensor x = row.save(a), r = row.save(result);
+        return row.formulas(
+                g -> {
+                    Tensor gb = LinalgDerivativeHelpers.solveTransposed(x.unpack(), g, vector);
+                    Tensor xm = vector ? r.unpack().unsqueeze(-1) : r.unpack();
+                    return gb.matmul(xm.mT()).neg();
+                },
+                g -> {
+                    Tensor gb = LinalgDerivativeHelpers.solveTransposed(x.unpack(), g, vector);
+                    return vector ? gb.squeeze(-1) : gb;
+                });
+    }
+
+    /** linalg.cholesky and torch.cholesky (Murray 2016): L^-H tril*(L^H gL) L^-1, symmetrised. */
+    public static Tensor linalgCholesky(Tensor result, Tensor a, boolean upper, String name) {
+        if (!Recorder.shouldRecord(a)) return result;
+        return onResult(name, result, a, (g, l) -> LinalgDerivativeHelpers.choleskyBackward(g, l, upper));
+    }
+
+    /** linalg.eigh ([values, vectors]) and eigvalsh (values; the vectors are computed for the derivative). */
+    public static Tensor[] linalgEigh(Tensor values, Tensor vectors, Tensor a, boolean both) {
+        if (!Recorder.shouldRecord(a)) return both ? new Tensor[] {values, vectors} : new Tensor[] {values};
+        // eigvalsh too records both outputs (as PyTorch's linalg_eigh does), so that the saved vectors carry their derivative
+        Tensor[] out = {values, vectors};
+        Recorder.Row row = Recorder.startMulti("LinalgEighBackward0", out, a);
+        SavedTensor w = row.save(values), v = row.save(vectors);
+        row.outputsFormulas(gs -> LinalgDerivativeHelpers.eighBackward(gs[0], gs[1], w.unpack(), v.unpack()));
+        return both ? out : new Tensor[] {values};
+    }
+
+    /** linalg.svd ([U, S, Vh]) and svdvals (S; U and Vh are computed for the derivative). */
+    public static Tensor[] linalgSvd(Tensor u, Tensor s, Tensor vh, Tensor a, boolean full, boolean uv) {
+        if (!Recorder.shouldRecord(a)) return uv ? new Tensor[] {u, s, vh} : new Tensor[] {s};
+        // svdvals too records all three outputs (as PyTorch's _linalg_svd does), so that the saved U and Vh carry their derivative
+        Tensor[] out = {u, s, vh};
+        Recorder.Row row = Recorder.startMulti("LinalgSvdBackward0", out, a);
+        SavedTensor su = row.save(u), ss = row.save(s), sv = row.save(vh);
+        row.outputsFormulas(gs -> LinalgDerivativeHelpers.svdBackward(gs[0], gs[1], gs[2], su.unpack(), ss.unpack(), sv.unpack(), full));
+        return uv ? out : new Tensor[] {s};
+    }
+
+    /** linalg.qr (reduced): [Q, R]. */
+    public static Tensor[] linalgQr(Tensor q, Tensor r, Tensor a) {
+        Tensor[] out = {q, r};
+        if (!Recorder.shouldRecord(a)) return out;
+        Recorder.Row row = Recorder.startMulti("LinalgQrBackward0", out, a);
+        SavedTensor sq = row.save(q), sr = row.save(r);
+        row.outputsFormulas(gs -> LinalgDerivativeHelpers.qrBackward(gs[0], gs[1], sq.unpack(), sr.unpack()));
+        return out;
+    }
+
+    // ================================================================ linear algebra: norms and composites (ops in MatrixFunctions)
+
+    /** linalg.vector_norm: norm_backward, as torch.norm's. */
+    public static Tensor linalgVectorNorm(Tensor result, Tensor self, double ord, int[] dims, boolean keepdim) {
+        if (!Recorder.shouldRecord(self)) return result;
+        Recorder.Row row = Recorder.start("LinalgVectorNormBackward0", result, self);
+        SavedTensor x = row.save(self), y = row.save(result);
+        return row.formulas(g -> DerivativeHelpers.normBackward(g, x.unpack(), y.unpack(), ord, dims, keepdim));
+    }
+
+    /** linalg.pinv: pinv_backward, grouped to keep the smallest intermediate matrices. */
+    public static Tensor linalgPinv(Tensor result, Tensor a) {
+        if (!Recorder.shouldRecord(a)) return result;
+        Recorder.Row row = Recorder.start("LinalgPinvBackward0", result, a);
+        SavedTensor x = row.save(a), p = row.save(result);
+        return row.formulas(g -> LinalgDerivativeHelpers.pinvBackward(g, p.unpack(), x.unpack()));
+    }
+
+    /** linalg.cross: self gets cross(other, grad), other gets cross(grad, self). */
+    public static Tensor linalgCross(Tensor result, Tensor self, Tensor other, int dim) {
+        if (!Recorder.shouldRecord(self, other)) return result;
+        Recorder.Row row = Recorder.start("LinalgCrossBackward0", result, self, other);
+        SavedTensor s = row.save(other.requiresGrad() ? self : null), o = row.save(self.requiresGrad() ? other : null);
+        return row.formulas(
+                g -> dev.jgrad.internal.ops.MatrixFunctions.cross(o.unpack(), g, dim),
+                g -> dev.jgrad.internal.ops.MatrixFunctions.cross(g, s.unpack(), dim));
+    }
 }

@@ -28,23 +28,6 @@ public final class LinearAlgebra {
 
     public static Tensor mv(Tensor self, Tensor vec) { return Derivatives.mv(mvNoGrad(self, vec), self, vec); }
 
-    /** torch.linalg.qr (mode "reduced") of a matrix: [Q, R]. Its derivative is not implemented yet. */
-    public static java.util.List<Tensor> qr(Tensor a) {
-        try (var ev = Profiler.isActive() ? Profiler.enter("aten::linalg_qr", a) : null) {
-            if (a.dim() != 2) {
-                throw new IllegalArgumentException("jgrad: linalg.qr supports a matrix (2 dims), got " + a.dim() + " dims");
-            }
-            Checks.requireFloat(a, "linalg_qr_cpu");
-            if (a.requiresGrad() && GradMode.isEnabled()) {
-                throw new UnsupportedOperationException("jgrad: the derivative of linalg.qr is not implemented yet");
-            }
-            int m = shape(a)[0], n = shape(a)[1], k = Math.min(m, n);
-            Tensor q = Dispatch.empty(a, new int[] {m, k}, a.dtype()), r = Dispatch.empty(a, new int[] {k, n}, a.dtype());
-            if (numel(a) > 0) Dispatch.backend(a).qr(Dispatch.view(a), Dispatch.view(q), Dispatch.view(r));
-            return java.util.List.of(q, r);
-        }
-    }
-
     /** The outer product of two vectors: self[i] * vec2[j] (recorded as the broadcast multiply it is). */
     public static Tensor outer(Tensor self, Tensor vec2) {
         if (self.dim() != 1) throw new IllegalArgumentException("outer: Expected 1-D argument self, but got " + self.dim() + "-D");
