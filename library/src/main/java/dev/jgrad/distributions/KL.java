@@ -30,6 +30,8 @@ public final class KL {
         if (p instanceof Gamma a && q instanceof Exponential b) return gammaExponential(a, b);
         if (p instanceof Exponential a && q instanceof Gamma b) return exponentialGamma(a, b);
         if (p instanceof Uniform a && q instanceof Gamma b) return uniformGamma(a, b);
+        if (p instanceof Beta a && q instanceof Beta b) return beta(a, b);
+        if (p instanceof Dirichlet a && q instanceof Dirichlet b) return dirichlet(a, b);
         if (p instanceof Gamma a && q instanceof Uniform) return infinite(a.concentration());
         if (p instanceof Exponential a && q instanceof Uniform) return infinite(a.rate());
         if (p instanceof Laplace a && (q instanceof Exponential || q instanceof Gamma || q instanceof Uniform)) return infinite(a.loc());
@@ -43,7 +45,10 @@ public final class KL {
     }
 
     /** The classes PyTorch derives from ExponentialFamily. */
-    private static boolean exponentialFamily(Distribution d) { return d instanceof Bernoulli || d instanceof Exponential || d instanceof Gamma || d instanceof Normal; }
+    private static boolean exponentialFamily(Distribution d) {
+        return d instanceof Bernoulli || d instanceof Beta || d instanceof Dirichlet || d instanceof Exponential || d instanceof Gamma
+                || d instanceof Normal;
+    }
 
     private static Tensor infinite(Tensor like) { return Torch.fullLike(like, Double.POSITIVE_INFINITY); }
 
@@ -152,6 +157,25 @@ public final class KL {
         Tensor t4 = q.rate().mul(p.high().add(p.low())).div(2L);
         Tensor r = t1.neg().add(t2).add(t3).add(t4);
         return r.indexPut_(new Tensor[] {p.low().lt(0L)}, Double.POSITIVE_INFINITY);
+    }
+
+    private static Tensor beta(Beta p, Beta q) {
+        Tensor sumP = p.concentration1().add(p.concentration0()), sumQ = q.concentration1().add(q.concentration0());
+        Tensor t1 = q.concentration1().lgamma().add(q.concentration0().lgamma()).add(sumP.lgamma());
+        Tensor t2 = p.concentration1().lgamma().add(p.concentration0().lgamma()).add(sumQ.lgamma());
+        Tensor t3 = p.concentration1().sub(q.concentration1()).mul(p.concentration1().digamma());
+        Tensor t4 = p.concentration0().sub(q.concentration0()).mul(p.concentration0().digamma());
+        Tensor t5 = sumQ.sub(sumP).mul(sumP.digamma());
+        return t1.sub(t2).add(t3).add(t4).add(t5);
+    }
+
+    private static Tensor dirichlet(Dirichlet p, Dirichlet q) {
+        Tensor sumP = p.concentration().sum(-1), sumQ = q.concentration().sum(-1);
+        Tensor t1 = sumP.lgamma().sub(sumQ.lgamma());
+        Tensor t2 = p.concentration().lgamma().sub(q.concentration().lgamma()).sum(-1);
+        Tensor t3 = p.concentration().sub(q.concentration());
+        Tensor t4 = p.concentration().digamma().sub(sumP.digamma().unsqueeze(-1));
+        return t1.sub(t2).add(t3.mul(t4).sum(-1));
     }
 
     private static Tensor xLogX(Tensor t) { return t.mul(t.log()); }

@@ -58,6 +58,9 @@ public final class Normal extends Distribution {
         return value.sub(loc).mul(scale.reciprocal()).div(Math.sqrt(2)).erf().add(1L).mul(0.5);
     }
 
+    /** loc + scale erfinv(2 value - 1) sqrt(2): the quantile (no support check, as PyTorch). */
+    @Override public Tensor icdf(Tensor value) { return loc.add(scale.mul(value.mul(2L).sub(1L).erfinv()).mul(Math.sqrt(2))); }
+
     /** 0.5 + 0.5 log(2 pi) + log(scale). */
     @Override public Tensor entropy() { return scale.log().add(0.5 + 0.5 * Math.log(2 * Math.PI)); }
 
