@@ -32,6 +32,9 @@ public final class KL {
         if (p instanceof Uniform a && q instanceof Gamma b) return uniformGamma(a, b);
         if (p instanceof Beta a && q instanceof Beta b) return beta(a, b);
         if (p instanceof Dirichlet a && q instanceof Dirichlet b) return dirichlet(a, b);
+        if (p instanceof Geometric a && q instanceof Geometric b) return a.entropy().neg().sub(b.probs().neg().log1p().div(a.probs())).sub(b.logits());
+        if (p instanceof Poisson a && q instanceof Poisson b) return poisson(a, b);
+        if (p instanceof Binomial a && q instanceof Binomial b) return binomial(a, b);
         if (p instanceof Gamma a && q instanceof Uniform) return infinite(a.concentration());
         if (p instanceof Exponential a && q instanceof Uniform) return infinite(a.rate());
         if (p instanceof Laplace a && (q instanceof Exponential || q instanceof Gamma || q instanceof Uniform)) return infinite(a.loc());
@@ -47,7 +50,7 @@ public final class KL {
     /** The classes PyTorch derives from ExponentialFamily. */
     private static boolean exponentialFamily(Distribution d) {
         return d instanceof Bernoulli || d instanceof Beta || d instanceof Dirichlet || d instanceof Exponential || d instanceof Gamma
-                || d instanceof Normal;
+                || d instanceof Normal || d instanceof Poisson;
     }
 
     private static Tensor infinite(Tensor like) { return Torch.fullLike(like, Double.POSITIVE_INFINITY); }
@@ -176,6 +179,19 @@ public final class KL {
         Tensor t3 = p.concentration().sub(q.concentration());
         Tensor t4 = p.concentration().digamma().sub(sumP.digamma().unsqueeze(-1));
         return t1.sub(t2).add(t3.mul(t4).sum(-1));
+    }
+
+    private static Tensor poisson(Poisson p, Poisson q) {
+        return p.rate().mul(p.rate().log().sub(q.rate().log())).sub(p.rate().sub(q.rate()));
+    }
+
+    /** Infinite where p has more trials than q; q with more trials than p is PyTorch's NotImplementedError. */
+    private static Tensor binomial(Binomial p, Binomial q) {
+        if (p.totalCount().lt(q.totalCount()).any().itemBool()) {
+            throw new UnsupportedOperationException("KL between Binomials where q.total_count > p.total_count is not implemented");
+        }
+        Tensor kl = p.totalCount().mul(p.probs().mul(p.logits().sub(q.logits())).add(p.probs().neg().log1p()).sub(q.probs().neg().log1p()));
+        return kl.indexPut_(new Tensor[] {p.totalCount().gt(q.totalCount())}, Double.POSITIVE_INFINITY);
     }
 
     private static Tensor xLogX(Tensor t) { return t.mul(t.log()); }
