@@ -35,6 +35,10 @@ public final class KL {
         if (p instanceof Geometric a && q instanceof Geometric b) return a.entropy().neg().sub(b.probs().neg().log1p().div(a.probs())).sub(b.logits());
         if (p instanceof Poisson a && q instanceof Poisson b) return poisson(a, b);
         if (p instanceof Binomial a && q instanceof Binomial b) return binomial(a, b);
+        if (p instanceof Gumbel a && q instanceof Gumbel b) return gumbel(a, b);
+        if (p instanceof HalfNormal a && q instanceof HalfNormal b) return normal(a.baseDist(), b.baseDist());
+        if (p instanceof Cauchy a && q instanceof Cauchy b) return cauchy(a, b);
+        if (p instanceof Independent a && q instanceof Independent b) return independent(a, b);
         if (p instanceof Gamma a && q instanceof Uniform) return infinite(a.concentration());
         if (p instanceof Exponential a && q instanceof Uniform) return infinite(a.rate());
         if (p instanceof Laplace a && (q instanceof Exponential || q instanceof Gamma || q instanceof Uniform)) return infinite(a.loc());
@@ -192,6 +196,25 @@ public final class KL {
         }
         Tensor kl = p.totalCount().mul(p.probs().mul(p.logits().sub(q.logits())).add(p.probs().neg().log1p()).sub(q.probs().neg().log1p()));
         return kl.indexPut_(new Tensor[] {p.totalCount().gt(q.totalCount())}, Double.POSITIVE_INFINITY);
+    }
+
+    private static Tensor gumbel(Gumbel p, Gumbel q) {
+        Tensor ct1 = p.scale().div(q.scale()), ct2 = q.loc().div(q.scale()), ct3 = p.loc().div(q.scale());
+        Tensor t1 = ct1.log().neg().sub(ct2).add(ct3), t2 = ct1.mul(Gumbel.EULER_GAMMA);
+        Tensor t3 = ct2.add(ct1.add(1L).lgamma()).sub(ct3).exp();
+        return t1.add(t2).add(t3).sub(1 + Gumbel.EULER_GAMMA);
+    }
+
+    private static Tensor cauchy(Cauchy p, Cauchy q) {
+        Tensor t1 = p.scale().add(q.scale()).pow(2L).add(p.loc().sub(q.loc()).pow(2L)).log();
+        Tensor t2 = p.scale().mul(4L).mul(q.scale()).log();
+        return t1.sub(t2);
+    }
+
+    /** The bases' KL summed over the reinterpreted dims; differing counts are PyTorch's bare NotImplementedError. */
+    private static Tensor independent(Independent p, Independent q) {
+        if (p.reinterpretedBatchNdims() != q.reinterpretedBatchNdims()) throw new UnsupportedOperationException("");
+        return Independent.sumRightmost(klDivergence(p.baseDist(), q.baseDist()), p.reinterpretedBatchNdims());
     }
 
     private static Tensor xLogX(Tensor t) { return t.mul(t.log()); }

@@ -17,12 +17,21 @@ public final class Normal extends Distribution {
     public Normal(double loc, double scale) { this(Torch.scalarTensor(loc), Torch.scalarTensor(scale)); }
 
     private Normal(Tensor loc, Tensor scale, long[] shape) {
+        this(loc, scale, shape, true);
+    }
+
+    private Normal(Tensor loc, Tensor scale, long[] shape, boolean validate) {
         super(shape, new long[0]);
         this.loc = expandTo(loc, shape);
         this.scale = expandTo(scale, shape);
-        checkParam("loc", this.loc, Constraint.REAL);
-        checkParam("scale", this.scale, Constraint.POSITIVE);
+        if (validate) {
+            checkParam("loc", this.loc, Constraint.REAL);
+            checkParam("scale", this.scale, Constraint.POSITIVE);
+        }
     }
+
+    /** Without argument validation (PyTorch's validate_args=False), for a distribution built on it that validates itself. */
+    static Normal unchecked(Tensor loc, Tensor scale) { return new Normal(loc, scale, Torch.broadcastShapes(loc.shape(), scale.shape()), false); }
 
     public Tensor loc() { return loc; }
 
