@@ -19,6 +19,9 @@ public record Constraint(String repr, UnaryOperator<Tensor> check) {
     /** 0/1 entries with exactly one 1 along the last dim. */
     public static final Constraint ONE_HOT = new Constraint("OneHot()", v -> v.eq(0L).logicalOr(v.eq(1L)).all(-1).logicalAnd(v.sum(-1).eq(1L)));
 
+    /** Non-negative whole numbers (PyTorch's nonnegative_integer). */
+    public static final Constraint NONNEGATIVE_INTEGER = new Constraint("IntegerGreaterThan(lower_bound=0)", v -> v.remainder(1L).eq(0L).logicalAnd(v.ge(0L)));
+
     /** lowerBound <= value <= upperBound (closed at both ends, as PyTorch's Interval). */
     public static Constraint interval(Tensor lowerBound, Tensor upperBound) {
         return new Constraint("Interval(lower_bound=" + PyFormat.format(lowerBound) + ", upper_bound=" + PyFormat.format(upperBound) + ")",
@@ -28,6 +31,12 @@ public record Constraint(String repr, UnaryOperator<Tensor> check) {
     /** Integers in [lowerBound, upperBound] (PyTorch's IntegerInterval). */
     public static Constraint integerInterval(long lowerBound, long upperBound) {
         return new Constraint("IntegerInterval(lower_bound=" + lowerBound + ", upper_bound=" + upperBound + ")",
+                v -> v.remainder(1L).eq(0L).logicalAnd(v.ge(lowerBound)).logicalAnd(v.le(upperBound)));
+    }
+
+    /** Integers in [lowerBound, upperBound] with a per-element upper bound (Binomial's support). */
+    public static Constraint integerInterval(long lowerBound, Tensor upperBound) {
+        return new Constraint("IntegerInterval(lower_bound=" + lowerBound + ", upper_bound=" + PyFormat.format(upperBound) + ")",
                 v -> v.remainder(1L).eq(0L).logicalAnd(v.ge(lowerBound)).logicalAnd(v.le(upperBound)));
     }
 

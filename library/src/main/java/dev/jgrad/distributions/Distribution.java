@@ -52,6 +52,9 @@ public abstract class Distribution {
 
     public Tensor variance() { throw notImplemented("variance"); }
 
+    /** The most likely value (PyTorch 1.13's mode property). */
+    public Tensor mode() { throw notImplemented("mode"); }
+
     public Tensor stddev() { return variance().sqrt(); }
 
     public Tensor cdf(Tensor value) { throw notImplemented("cdf"); }
@@ -75,10 +78,13 @@ public abstract class Distribution {
     protected abstract Map<String, Tensor> reprParams();
 
     /** Raises PyTorch's ValueError text when a parameter breaks its constraint. */
-    protected final void checkParam(String name, Tensor value, Constraint constraint) {
+    protected final void checkParam(String name, Tensor value, Constraint constraint) { checkParam(toString(), name, value, constraint); }
+
+    /** The same check for a distribution PyTorch builds inside another (its repr given), which validates first. */
+    static void checkParam(String owner, String name, Tensor value, Constraint constraint) {
         if (constraint.holds(value)) return;
         throw new IllegalArgumentException("Expected parameter " + name + " (Tensor of shape " + PyFormat.tuple(value.shape()) + ") of distribution "
-                + this + " to satisfy the constraint " + constraint + ", but found invalid values:\n" + PyFormat.format(value));
+                + owner + " to satisfy the constraint " + constraint + ", but found invalid values:\n" + PyFormat.format(value));
     }
 
     /** PyTorch's _validate_sample: the value's trailing dims match the event shape, broadcast with the batch shape and lie in the support. */

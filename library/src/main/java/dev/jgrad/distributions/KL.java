@@ -30,6 +30,15 @@ public final class KL {
         if (p instanceof Gamma a && q instanceof Exponential b) return gammaExponential(a, b);
         if (p instanceof Exponential a && q instanceof Gamma b) return exponentialGamma(a, b);
         if (p instanceof Uniform a && q instanceof Gamma b) return uniformGamma(a, b);
+        if (p instanceof Beta a && q instanceof Beta b) return beta(a, b);
+        if (p instanceof Dirichlet a && q instanceof Dirichlet b) return dirichlet(a, b);
+        if (p instanceof Geometric a && q instanceof Geometric b) return a.entropy().neg().sub(b.probs().neg().log1p().div(a.probs())).sub(b.logits());
+        if (p instanceof Poisson a && q instanceof Poisson b) return poisson(a, b);
+        if (p instanceof Binomial a && q instanceof Binomial b) return binomial(a, b);
+        if (p instanceof Gumbel a && q instanceof Gumbel b) return gumbel(a, b);
+        if (p instanceof HalfNormal a && q instanceof HalfNormal b) return normal(a.baseDist(), b.baseDist());
+        if (p instanceof Cauchy a && q instanceof Cauchy b) return cauchy(a, b);
+        if (p instanceof Independent a && q instanceof Independent b) return independent(a, b);
         if (p instanceof Gamma a && q instanceof Uniform) return infinite(a.concentration());
         if (p instanceof Exponential a && q instanceof Uniform) return infinite(a.rate());
         if (p instanceof Laplace a && (q instanceof Exponential || q instanceof Gamma || q instanceof Uniform)) return infinite(a.loc());
@@ -43,7 +52,10 @@ public final class KL {
     }
 
     /** The classes PyTorch derives from ExponentialFamily. */
-    private static boolean exponentialFamily(Distribution d) { return d instanceof Bernoulli || d instanceof Exponential || d instanceof Gamma || d instanceof Normal; }
+    private static boolean exponentialFamily(Distribution d) {
+        return d instanceof Bernoulli || d instanceof Beta || d instanceof Dirichlet || d instanceof Exponential || d instanceof Gamma
+                || d instanceof Normal || d instanceof Poisson;
+    }
 
     private static Tensor infinite(Tensor like) { return Torch.fullLike(like, Double.POSITIVE_INFINITY); }
 
@@ -152,6 +164,57 @@ public final class KL {
         Tensor t4 = q.rate().mul(p.high().add(p.low())).div(2L);
         Tensor r = t1.neg().add(t2).add(t3).add(t4);
         return r.indexPut_(new Tensor[] {p.low().lt(0L)}, Double.POSITIVE_INFINITY);
+    }
+
+    private static Tensor beta(Beta p, Beta q) {
+        Tensor sumP = p.concentration1().add(p.concentration0()), sumQ = q.concentration1().add(q.concentration0());
+        Tensor t1 = q.concentration1().lgamma().add(q.concentration0().lgamma()).add(sumP.lgamma());
+        Tensor t2 = p.concentration1().lgamma().add(p.concentration0().lgamma()).add(sumQ.lgamma());
+        Tensor t3 = p.concentration1().sub(q.concentration1()).mul(p.concentration1().digamma());
+        Tensor t4 = p.concentration0().sub(q.concentration0()).mul(p.concentration0().digamma());
+        Tensor t5 = sumQ.sub(sumP).mul(sumP.digamma());
+        return t1.sub(t2).add(t3).add(t4).add(t5);
+    }
+
+    private static Tensor dirichlet(Dirichlet p, Dirichlet q) {
+        Tensor sumP = p.concentration().sum(-1), sumQ = q.concentration().sum(-1);
+        Tensor t1 = sumP.lgamma().sub(sumQ.lgamma());
+        Tensor t2 = p.concentration().lgamma().sub(q.concentration().lgamma()).sum(-1);
+        Tensor t3 = p.concentration().sub(q.concentration());
+        Tensor t4 = p.concentration().digamma().sub(sumP.digamma().unsqueeze(-1));
+        return t1.sub(t2).add(t3.mul(t4).sum(-1));
+    }
+
+    private static Tensor poisson(Poisson p, Poisson q) {
+        return p.rate().mul(p.rate().log().sub(q.rate().log())).sub(p.rate().sub(q.rate()));
+    }
+
+    /** Infinite where p has more trials than q; q with more trials than p is PyTorch's NotImplementedError. */
+    private static Tensor binomial(Binomial p, Binomial q) {
+        if (p.totalCount().lt(q.totalCount()).any().itemBool()) {
+            throw new UnsupportedOperationException("KL between Binomials where q.total_count > p.total_count is not implemented");
+        }
+        Tensor kl = p.totalCount().mul(p.probs().mul(p.logits().sub(q.logits())).add(p.probs().neg().log1p()).sub(q.probs().neg().log1p()));
+        return kl.indexPut_(new Tensor[] {p.totalCount().gt(q.totalCount())}, Double.POSITIVE_INFINITY);
+    }
+
+    private static Tensor gumbel(Gumbel p, Gumbel q) {
+        Tensor ct1 = p.scale().div(q.scale()), ct2 = q.loc().div(q.scale()), ct3 = p.loc().div(q.scale());
+        Tensor t1 = ct1.log().neg().sub(ct2).add(ct3), t2 = ct1.mul(Gumbel.EULER_GAMMA);
+        Tensor t3 = ct2.add(ct1.add(1L).lgamma()).sub(ct3).exp();
+        return t1.add(t2).add(t3).sub(1 + Gumbel.EULER_GAMMA);
+    }
+
+    private static Tensor cauchy(Cauchy p, Cauchy q) {
+        Tensor t1 = p.scale().add(q.scale()).pow(2L).add(p.loc().sub(q.loc()).pow(2L)).log();
+        Tensor t2 = p.scale().mul(4L).mul(q.scale()).log();
+        return t1.sub(t2);
+    }
+
+    /** The bases' KL summed over the reinterpreted dims; differing counts are PyTorch's bare NotImplementedError. */
+    private static Tensor independent(Independent p, Independent q) {
+        if (p.reinterpretedBatchNdims() != q.reinterpretedBatchNdims()) throw new UnsupportedOperationException("");
+        return Independent.sumRightmost(klDivergence(p.baseDist(), q.baseDist()), p.reinterpretedBatchNdims());
     }
 
     private static Tensor xLogX(Tensor t) { return t.mul(t.log()); }

@@ -17,12 +17,21 @@ public final class Normal extends Distribution {
     public Normal(double loc, double scale) { this(Torch.scalarTensor(loc), Torch.scalarTensor(scale)); }
 
     private Normal(Tensor loc, Tensor scale, long[] shape) {
+        this(loc, scale, shape, true);
+    }
+
+    private Normal(Tensor loc, Tensor scale, long[] shape, boolean validate) {
         super(shape, new long[0]);
         this.loc = expandTo(loc, shape);
         this.scale = expandTo(scale, shape);
-        checkParam("loc", this.loc, Constraint.REAL);
-        checkParam("scale", this.scale, Constraint.POSITIVE);
+        if (validate) {
+            checkParam("loc", this.loc, Constraint.REAL);
+            checkParam("scale", this.scale, Constraint.POSITIVE);
+        }
     }
+
+    /** Without argument validation (PyTorch's validate_args=False), for a distribution built on it that validates itself. */
+    static Normal unchecked(Tensor loc, Tensor scale) { return new Normal(loc, scale, Torch.broadcastShapes(loc.shape(), scale.shape()), false); }
 
     public Tensor loc() { return loc; }
 
@@ -57,6 +66,9 @@ public final class Normal extends Distribution {
         validateSample(value, Constraint.REAL);
         return value.sub(loc).mul(scale.reciprocal()).div(Math.sqrt(2)).erf().add(1L).mul(0.5);
     }
+
+    /** loc + scale erfinv(2 value - 1) sqrt(2): the quantile (no support check, as PyTorch). */
+    @Override public Tensor icdf(Tensor value) { return loc.add(scale.mul(value.mul(2L).sub(1L).erfinv()).mul(Math.sqrt(2))); }
 
     /** 0.5 + 0.5 log(2 pi) + log(scale). */
     @Override public Tensor entropy() { return scale.log().add(0.5 + 0.5 * Math.log(2 * Math.PI)); }

@@ -32,8 +32,9 @@ import org.junit.jupiter.api.TestFactory;
  * shapes, and the exact texts of PyTorch's argument-validation errors.
  *
  * <p>Each case names the factory ("Bernoulli.ofProbs", or "Normal.new" for a constructor) and the method,
- * and is run by reflection. Gradients use the generator's upstream gradient: (k mod 7 - 3) / 4 for the k-th
- * element of the result.
+ * and is run by reflection; a distribution argument (Independent's base) is made the same way, and its own
+ * arguments' gradients are checked too. Gradients use the generator's upstream gradient: (k mod 7 - 3) / 4
+ * for the k-th element of the result.
  */
 class DistributionsFixtureTest {
     private static final String FIXTURE = "fixtures/distributions.json";
@@ -57,8 +58,10 @@ class DistributionsFixtureTest {
         return cases().stream().map(c -> DynamicTest.dynamicTest((String) c.get("name"), () -> run(c)));
     }
 
-    /** An argument with the Java type it stands for. */
-    private record Arg(Class<?> type, Object value) {}
+    /** An argument with the Java type it stands for; a distribution argument keeps its own ctor arguments (for their gradients). */
+    private record Arg(Class<?> type, Object value, List<Arg> nested) {
+        Arg(Class<?> type, Object value) { this(type, value, null); }
+    }
 
     private static void run(Map<String, Object> c) throws Exception {
         boolean grad = Boolean.TRUE.equals(c.get("grad"));
@@ -114,7 +117,7 @@ class DistributionsFixtureTest {
     }
 
     /** "Bernoulli.ofProbs" (a static factory) or "Normal.new" (a constructor) of dev.jgrad.distributions. */
-    private static Distribution make(String make, List<Arg> ctor) throws Exception {
+    private static Distribution make(String make, List<Arg> ctor) throws ReflectiveOperationException {
         String owner = make.substring(0, make.indexOf('.')), factory = make.substring(make.indexOf('.') + 1);
         Class<?> cls = Class.forName("dev.jgrad.distributions." + owner);
         Object[] values = ctor.stream().map(Arg::value).toArray();
@@ -132,18 +135,26 @@ class DistributionsFixtureTest {
         if (out.gradFn() != null) out.backward(upstream(out));
         List<Object> grads = Json.asList(c.get("ctor_grads"));
         for (int d = 0; d < made.size(); d++) {
-            List<Object> each = Json.asList(grads.get(d));
-            for (int i = 0; i < made.get(d).size(); i++) {
-                Tensor got = made.get(d).get(i).value() instanceof Tensor t ? t.grad() : null;
-                String what = "grad of dist " + d + " ctor arg " + i;
-                if (each.get(i) == null) {
-                    if (got != null) problems.add(what + ": PyTorch gives none, jgrad gives\n" + got);
-                } else if (got == null) {
-                    problems.add(what + ": none; PyTorch's is\n" + Json.asMap(each.get(i)).get("repr"));
-                } else {
-                    TensorExpectations.check(problems, (String) c.get("name"), what, Json.asMap(each.get(i)), got, null, true, null,
-                            TensorExpectations.Repr.NONE);
-                }
+            checkArgGradients(problems, c, "dist " + d, made.get(d), Json.asList(grads.get(d)));
+        }
+    }
+
+    /** Each ctor argument's gradient against PyTorch's (recursing into distribution arguments). */
+    private static void checkArgGradients(List<String> problems, Map<String, Object> c, String where, List<Arg> args, List<Object> each) {
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).nested() != null) {
+                checkArgGradients(problems, c, where + " ctor arg " + i, args.get(i).nested(), Json.asList(each.get(i)));
+                continue;
+            }
+            Tensor got = args.get(i).value() instanceof Tensor t ? t.grad() : null;
+            String what = "grad of " + where + " ctor arg " + i;
+            if (each.get(i) == null) {
+                if (got != null) problems.add(what + ": PyTorch gives none, jgrad gives\n" + got);
+            } else if (got == null) {
+                problems.add(what + ": none; PyTorch's is\n" + Json.asMap(each.get(i)).get("repr"));
+            } else {
+                TensorExpectations.check(problems, (String) c.get("name"), what, Json.asMap(each.get(i)), got, null, true, null,
+                        TensorExpectations.Repr.NONE);
             }
         }
     }
@@ -165,6 +176,19 @@ class DistributionsFixtureTest {
             }
             case "double" -> new Arg(double.class, Json.asDouble(v));
             case "longs" -> new Arg(long[].class, Json.asLongArray(v));
+            case "int" -> new Arg(int.class, (int) Json.asLong(v));
+            case "dist" -> {
+                Map<String, Object> d = Json.asMap(v);
+                List<Arg> ctor = new ArrayList<>();
+                for (Object o : Json.asList(d.get("ctor"))) ctor.add(arg(Json.asMap(o), grad));
+                try {
+                    yield new Arg(Distribution.class, make((String) d.get("make"), ctor), ctor);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
             default -> throw new IllegalArgumentException("unknown argument kind " + kind);
         };
     }

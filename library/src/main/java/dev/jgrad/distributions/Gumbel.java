@@ -1,0 +1,69 @@
+package dev.jgrad.distributions;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.Torch;
+import java.util.Map;
+
+/**
+ * The Gumbel distribution, as PyTorch's (a Uniform(tiny, 1 - eps) pushed through -log(-log u) and the affine
+ * map loc - scale x): rsample draws that uniform with {@code rand} and applies the same transforms in the
+ * same order, so the draws equal PyTorch's and stay differentiable in loc and scale.
+ */
+public final class Gumbel extends Distribution {
+    static final double EULER_GAMMA = 0.57721566490153286060;
+
+    private final Tensor loc, scale;
+
+    public Gumbel(Tensor loc, Tensor scale) { this(loc, scale, Torch.broadcastShapes(loc.shape(), scale.shape())); }
+
+    /** Scalar parameters (0-d float32 tensors). */
+    public Gumbel(double loc, double scale) { this(Torch.scalarTensor(loc), Torch.scalarTensor(scale)); }
+
+    private Gumbel(Tensor loc, Tensor scale, long[] shape) {
+        super(shape, new long[0]);
+        this.loc = expandTo(loc, shape);
+        this.scale = expandTo(scale, shape);
+        checkParam("loc", this.loc, Constraint.REAL);
+        checkParam("scale", this.scale, Constraint.POSITIVE);
+    }
+
+    public Tensor loc() { return loc; }
+
+    public Tensor scale() { return scale; }
+
+    @Override public boolean hasRsample() { return true; }
+
+    /** loc - scale log(-log u) for u = tiny + rand (1 - eps - tiny), as PyTorch's transforms compute it. */
+    @Override public Tensor rsample(long... sampleShape) {
+        var fi = Torch.finfo(loc.dtype());
+        Tensor x;
+        try (var g = Torch.noGrad()) {
+            Tensor low = Torch.fullLike(loc, fi.tiny()), high = Torch.fullLike(loc, 1 - fi.eps());
+            Tensor u = low.add(Torch.rand(loc.dtype(), loc.device(), extendedShape(sampleShape)).mul(high.sub(low)));
+            x = u.log().neg().log();
+        }
+        return loc.add(scale.neg().mul(x));
+    }
+
+    /** y - exp(y) - log(scale) with y = (loc - value) / scale. */
+    @Override public Tensor logProb(Tensor value) {
+        validateSample(value, Constraint.REAL);
+        Tensor y = loc.sub(value).div(scale);
+        return y.sub(y.exp()).sub(scale.log());
+    }
+
+    /** loc + scale * Euler's constant. */
+    @Override public Tensor mean() { return loc.add(scale.mul(EULER_GAMMA)); }
+
+    @Override public Tensor mode() { return loc; }
+
+    /** pi / sqrt(6) * scale. */
+    @Override public Tensor stddev() { return scale.mul(Math.PI / Math.sqrt(6)); }
+
+    @Override public Tensor variance() { return stddev().pow(2L); }
+
+    /** log(scale) + 1 + Euler's constant. */
+    @Override public Tensor entropy() { return scale.log().add(1 + EULER_GAMMA); }
+
+    @Override protected Map<String, Tensor> reprParams() { return params("loc", loc, "scale", scale); }
+}

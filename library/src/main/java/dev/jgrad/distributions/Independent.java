@@ -1,0 +1,66 @@
+package dev.jgrad.distributions;
+
+import dev.jgrad.Tensor;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * A base distribution with its rightmost reinterpretedBatchNdims batch dims taken as event dims, as
+ * PyTorch's Independent: the same draws and moments, with logProb and entropy summed over those dims.
+ */
+public final class Independent extends Distribution {
+    private final Distribution base;
+    private final int reinterpretedBatchNdims;
+
+    public Independent(Distribution base, int reinterpretedBatchNdims) {
+        super(split(base, reinterpretedBatchNdims, true), split(base, reinterpretedBatchNdims, false));
+        this.base = base;
+        this.reinterpretedBatchNdims = reinterpretedBatchNdims;
+    }
+
+    /** The leading (batch) or trailing (event) part of the base's batch + event shape. */
+    private static long[] split(Distribution base, int n, boolean batch) {
+        long[] b = base.batchShape().toLongArray(), e = base.eventShape().toLongArray();
+        if (n > b.length) {
+            throw new IllegalArgumentException("Expected reinterpreted_batch_ndims <= len(base_distribution.batch_shape), actual " + n + " vs " + b.length);
+        }
+        long[] shape = Arrays.copyOf(b, b.length + e.length);
+        System.arraycopy(e, 0, shape, b.length, e.length);
+        int cut = shape.length - n - e.length;
+        return batch ? Arrays.copyOfRange(shape, 0, cut) : Arrays.copyOfRange(shape, cut, shape.length);
+    }
+
+    /** The wrapped distribution (PyTorch's base_dist). */
+    public Distribution baseDist() { return base; }
+
+    public int reinterpretedBatchNdims() { return reinterpretedBatchNdims; }
+
+    @Override public boolean hasRsample() { return base.hasRsample(); }
+
+    @Override public Tensor mean() { return base.mean(); }
+
+    @Override public Tensor mode() { return base.mode(); }
+
+    @Override public Tensor variance() { return base.variance(); }
+
+    @Override public Tensor sample(long... sampleShape) { return base.sample(sampleShape); }
+
+    @Override public Tensor rsample(long... sampleShape) { return base.rsample(sampleShape); }
+
+    @Override public Tensor logProb(Tensor value) { return sumRightmost(base.logProb(value), reinterpretedBatchNdims); }
+
+    @Override public Tensor entropy() { return sumRightmost(base.entropy(), reinterpretedBatchNdims); }
+
+    /** Sums out the dim rightmost dims (PyTorch's _sum_rightmost). */
+    static Tensor sumRightmost(Tensor value, int dim) {
+        if (dim == 0) return value;
+        long[] shape = Arrays.copyOf(value.shape(), value.dim() - dim + 1);
+        shape[shape.length - 1] = -1;
+        return value.reshape(shape).sum(-1);
+    }
+
+    @Override protected Map<String, Tensor> reprParams() { return params(); }
+
+    /** Independent(base repr, ndims), as PyTorch's __repr__. */
+    @Override public String toString() { return "Independent(" + base + ", " + reinterpretedBatchNdims + ")"; }
+}

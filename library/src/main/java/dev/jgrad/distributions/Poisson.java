@@ -1,0 +1,46 @@
+package dev.jgrad.distributions;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.Torch;
+import java.util.Map;
+
+/**
+ * The Poisson distribution with the given rate, as PyTorch's: sample is torch.poisson of the expanded rate
+ * (ATen's CPU sampler, the same draws for the same seed); logProb is differentiable in the rate.
+ */
+public final class Poisson extends Distribution {
+    private final Tensor rate;
+
+    public Poisson(Tensor rate) {
+        super(rate.shape(), new long[0]);
+        this.rate = rate;
+        checkParam("rate", rate, Constraint.NONNEGATIVE);
+    }
+
+    /** A scalar rate (a 0-d float32 parameter). */
+    public Poisson(double rate) { this(Torch.scalarTensor(rate)); }
+
+    public Tensor rate() { return rate; }
+
+    @Override public Tensor mean() { return rate; }
+
+    @Override public Tensor mode() { return rate.floor(); }
+
+    @Override public Tensor variance() { return rate; }
+
+    @Override public Tensor sample(long... sampleShape) {
+        try (var g = Torch.noGrad()) {
+            return CountSampler.poisson(rate.expand(extendedShape(sampleShape)));
+        }
+    }
+
+    /** xlogy(value, rate) - rate - lgamma(value + 1). */
+    @Override public Tensor logProb(Tensor value) {
+        validateSample(value, Constraint.NONNEGATIVE_INTEGER);
+        long[] shape = Torch.broadcastShapes(rate.shape(), value.shape());
+        Tensor r = expandTo(rate, shape), v = expandTo(value, shape);
+        return v.xlogy(r).sub(r).sub(v.add(1L).lgamma());
+    }
+
+    @Override protected Map<String, Tensor> reprParams() { return params("rate", rate); }
+}
