@@ -7,8 +7,7 @@ Run from the repository root after a build (it reads library/target/classes with
 The PyTorch side is enumerated from the installed torch (1.13 here): public callables of torch, public
 methods and properties of torch.Tensor, nn.Module subclasses in torch.nn, torch.nn.functional's own
 functions, optimizers, LR schedulers, nn.init, nn.utils, distributions, torch.linalg, torch.special and torch.fft.
-torch.special names count as covered when Torch or Tensor has them (jgrad has no special namespace; special.erfinv
-is Torch.erfinv). A name counts as covered when
+torch.special and torch.linalg names count as covered when dev.jgrad.Special / dev.jgrad.Linalg have them. A name counts as covered when
 jgrad's public API has its camelCase form (trailing underscore kept) in the matching place.
 With --usage DIR, every area is also weighted by how often Python files under DIR call each name.
 """
@@ -90,6 +89,7 @@ def areas():
     fm = javap("dev.jgrad.nn.functional.F")
     init = javap("dev.jgrad.nn.init.Init")
     utils = javap("dev.jgrad.nn.utils.ClipGrad") | javap("dev.jgrad.nn.utils.ConvertParameters") | torchm
+    special = javap("dev.jgrad.Special") if os.path.exists(os.path.join(CLASSES, "dev/jgrad/Special.class")) else set()
     linalg = javap("dev.jgrad.Linalg") if os.path.exists(os.path.join(CLASSES, "dev/jgrad/Linalg.class")) else set()
     nn = java_classes("dev.jgrad.nn")
     optim = java_classes("dev.jgrad.optim")
@@ -113,7 +113,7 @@ def areas():
         "torch.linalg": ([n for n in public(dir(torch.linalg)) if callable(getattr(torch.linalg, n))],
                          lambda n: camel(n) in linalg),
         "torch.special": ([n for n in public(dir(torch.special)) if callable(getattr(torch.special, n))],
-                          lambda n: camel(n) in torchm or camel(n) in tensor),
+                          lambda n: camel(n) in special),
         "torch.fft": ([n for n in public(dir(torch.fft)) if callable(getattr(torch.fft, n))], lambda n: False),
     }
 

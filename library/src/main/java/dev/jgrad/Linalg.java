@@ -161,4 +161,135 @@ public final class Linalg {
 
     /** The product of the chain in its cheapest order; the first and last may be vectors. */
     public static Tensor multiDot(List<Tensor> tensors) { return MatrixFunctions.multiDot(tensors); }
+
+    /** {@code torch.linalg.lstsq}'s result; with the default gelsy driver residuals and singular values are empty. */
+    public record Lstsq(Tensor solution, Tensor residuals, Tensor rank, Tensor singularValues) {
+        @Override public String toString() {
+            return "torch.return_types.linalg_lstsq(\nsolution=" + solution + ",\nresiduals=" + residuals + ",\nrank=" + rank
+                    + ",\nsingular_values=" + singularValues + ")";
+        }
+    }
+
+    /** The least-squares (minimum-norm when rank-deficient) solution of A X = B, through the pseudo-inverse. */
+    public static Lstsq lstsq(Tensor A, Tensor B) {
+        if (A.dim() < 2) throw new IllegalArgumentException("torch.linalg.lstsq: input must have at least 2 dimensions.");
+        boolean vector = B.dim() == A.dim() - 1;
+        Tensor b = vector ? B.unsqueeze(-1) : B;
+        if (A.size(-2) != b.size(-2)) {
+            throw new IllegalArgumentException("torch.linalg.lstsq: input.size(-2) should match other.size(-2)");
+        }
+        Tensor x = pinv(A).matmul(b);
+        Tensor empty = Torch.zeros(A.dtype(), A.device(), 0);
+        return new Lstsq(vector ? x.squeeze(-1) : x, empty, matrixRank(A.detach()), empty);
+    }
+
+    /** Solves A X = B (left) or X A = B (right) for triangular A; unitriangular takes A's diagonal as ones. */
+    public static Tensor solveTriangular(Tensor A, Tensor B, boolean upper, boolean left, boolean unitriangular) {
+        Tensor T = upper ? A.triu() : A.tril();
+        if (unitriangular) {
+            Tensor ones = Torch.eye(A.size(-1)).to(A.dtype());
+            T = T.sub(T.diagonal(0, -2, -1).diagEmbed()).add(ones);
+        }
+        return left ? solve(T, B) : solve(T.mT(), B.mT()).mT();
+    }
+
+    public static Tensor solveTriangular(Tensor A, Tensor B, boolean upper) { return solveTriangular(A, B, upper, true, false); }
+
+    /** The diagonal of the last two dims ({@code torch.linalg.diagonal}). */
+    public static Tensor diagonal(Tensor A) { return A.diagonal(0, -2, -1); }
+
+    public static Tensor diagonal(Tensor A, long offset, int dim1, int dim2) { return A.diagonal(offset, dim1, dim2); }
+
+    public static Tensor matmul(Tensor a, Tensor b) { return a.matmul(b); }
+
+    /** The dot product along dim (broadcast). */
+    public static Tensor vecdot(Tensor x, Tensor y, int dim) { return x.mul(y).sum(dim); }
+
+    public static Tensor vecdot(Tensor x, Tensor y) { return vecdot(x, y, -1); }
+
+    /** The Vandermonde matrix with increasing powers x^0 .. x^(n-1) (n defaults to x's length). */
+    public static Tensor vander(Tensor x, Integer n) {
+        long cols = n == null ? x.size(-1) : n;
+        if (cols <= 0) throw new IllegalArgumentException("N must be greater than 1.");
+        if (cols == 1) return Torch.onesLike(x.unsqueeze(-1));
+        Tensor powers = x.unsqueeze(-1).expand(concat(x.shape(), cols - 1)).cumprod(-1);
+        return Torch.cat(List.of(Torch.onesLike(x.unsqueeze(-1)).to(powers.dtype()), powers), -1);
+    }
+
+    public static Tensor vander(Tensor x) { return vander(x, null); }
+
+    private static long[] concat(long[] shape, long last) {
+        long[] r = java.util.Arrays.copyOf(shape, shape.length + 1);
+        r[shape.length] = last;
+        return r;
+    }
+
+    /** The 2-norm condition number: largest over smallest singular value. */
+    public static Tensor cond(Tensor A) {
+        Tensor s = svdvals(A);
+        return s.narrow(-1, 0, 1).div(s.narrow(-1, s.size(-1) - 1, 1)).squeeze(-1);
+    }
+
+    /** The condition number in a matrix norm: norm(A) * norm(inv(A)). */
+    public static Tensor cond(Tensor A, String ord) { return matrixNorm(A, ord).mul(matrixNorm(inv(A), ord)); }
+
+    /**
+     * e^A by scaling and squaring: A / 2^s with its norm below 1/2, an 18-term Taylor series, then s squarings
+     * (PyTorch chooses its polynomial degree by norm; the values agree to rounding).
+     */
+    public static Tensor matrixExp(Tensor A) {
+        if (A.dim() < 2 || A.size(-1) != A.size(-2)) {
+            throw new IllegalArgumentException("linalg.matrix_exp: A must be batches of square matrices, but they are "
+                    + (A.dim() < 2 ? "" : A.size(-2) + " by " + A.size(-1) + " matrices"));
+        }
+        double norm;
+        try (var g = Torch.noGrad()) {
+            norm = A.numel() == 0 ? 0 : matrixNorm(A, 1.0).max().item();
+        }
+        int s = norm <= 0.5 ? 0 : (int) Math.ceil(Math.log(norm / 0.5) / Math.log(2));
+        Tensor x = s == 0 ? A : A.div(Math.pow(2, s));
+        Tensor eye = Torch.eye(A.size(-1)).to(A.dtype()).expand(A.shape());
+        Tensor term = eye, sum = eye;
+        for (int k = 1; k <= 18; k++) {
+            term = term.matmul(x).div((double) k);
+            sum = sum.add(term);
+        }
+        for (int i = 0; i < s; i++) sum = sum.matmul(sum);
+        return sum;
+    }
+
+    /** The tensor inverse: A reshaped to a matrix of its first ind dims by the rest, inverted, reshaped back. */
+    public static Tensor tensorinv(Tensor A, int ind) {
+        if (ind <= 0) throw new IllegalArgumentException("Expected a strictly positive integer for 'ind', but got " + ind);
+        long[] shape = A.shape();
+        long rows = 1, cols = 1;
+        for (int i = 0; i < shape.length; i++) if (i < ind) rows *= shape[i]; else cols *= shape[i];
+        if (rows != cols) {
+            throw new IllegalArgumentException("Expected self to satisfy the requirement prod(self.shape[ind:]) == prod(self.shape[:ind]), but got "
+                    + cols + " != " + rows);
+        }
+        long[] out = new long[shape.length];
+        System.arraycopy(shape, ind, out, 0, shape.length - ind);
+        System.arraycopy(shape, 0, out, shape.length - ind, ind);
+        return inv(A.reshape(rows, cols)).reshape(out);
+    }
+
+    public static Tensor tensorinv(Tensor A) { return tensorinv(A, 2); }
+
+    /** Solves tensordot(A, X, B.dim()) = B for X. */
+    public static Tensor tensorsolve(Tensor A, Tensor B) {
+        long[] shape = A.shape();
+        int nb = B.dim();
+        long rows = B.numel(), cols = 1;
+        long[] xShape = new long[shape.length - nb];
+        for (int i = nb; i < shape.length; i++) {
+            cols *= shape[i];
+            xShape[i - nb] = shape[i];
+        }
+        if (rows != cols) {
+            throw new IllegalArgumentException("Expected self to satisfy the requirement prod(self.shape[other.ndim:]) == prod(self.shape[:other.ndim]), but got "
+                    + cols + " != " + rows);
+        }
+        return solve(A.reshape(rows, cols), B.reshape(rows)).reshape(xShape);
+    }
 }

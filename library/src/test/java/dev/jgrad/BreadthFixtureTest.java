@@ -369,6 +369,7 @@ class BreadthFixtureTest {
             case "Tensor" -> Tensor.class;
             case "Torch" -> Torch.class;
             case "Linalg" -> Linalg.class;
+            case "Special" -> dev.jgrad.Special.class;
             case "LinalgGauge" -> LinalgGauge.class;
             case "F" -> F.class;
             case "Init" -> dev.jgrad.nn.init.Init.class;

@@ -227,6 +227,14 @@ public final class Elementwise {
         return Derivatives.polygamma(r, x, n);
     }
 
+    /** The Hurwitz zeta function; PyTorch gives it no derivative, so inputs that require grad are refused. */
+    public static Tensor zeta(Tensor x, Tensor q) {
+        if (GradMode.isEnabled() && (x.requiresGrad() || q.requiresGrad())) {
+            throw new IllegalArgumentException("the derivative for 'special_zeta' is not implemented.");
+        }
+        return binary("special_zeta", BinaryOp.ZETA, x, q, 1);
+    }
+
     /** xlogy: x log(y), 0 where x is 0 and y is not NaN; one XlogyBackward0 node. */
     public static Tensor xlogy(Tensor self, Tensor other) {
         Checks.tensor(other, "xlogy", "other", 1);

@@ -1,0 +1,77 @@
+package dev.jgrad;
+
+import dev.jgrad.nn.functional.F;
+
+/**
+ * {@code torch.special}: the special functions under their SciPy-style names. Most are the Tensor ops under
+ * another name (expit is sigmoid, gammaln is lgamma, psi is digamma); the rest are composed from them.
+ */
+public final class Special {
+    private Special() {}
+
+    public static Tensor expit(Tensor x) { return x.sigmoid(); }
+
+    public static Tensor logit(Tensor x) { return x.logit(); }
+
+    /** log(x / (1 - x)) with x clamped to [eps, 1 - eps] first. */
+    public static Tensor logit(Tensor x, double eps) { return x.clamp(eps, 1 - eps).logit(); }
+
+    public static Tensor erf(Tensor x) { return x.erf(); }
+
+    public static Tensor erfc(Tensor x) { return x.erfc(); }
+
+    public static Tensor erfinv(Tensor x) { return x.erfinv(); }
+
+    public static Tensor gammaln(Tensor x) { return x.lgamma(); }
+
+    public static Tensor digamma(Tensor x) { return x.digamma(); }
+
+    public static Tensor psi(Tensor x) { return x.digamma(); }
+
+    public static Tensor polygamma(int n, Tensor x) { return x.polygamma(n); }
+
+    public static Tensor multigammaln(Tensor x, int p) { return x.mvlgamma(p); }
+
+    public static Tensor xlogy(Tensor x, Tensor y) { return x.xlogy(y); }
+
+    /** x log1p(y), 0 where x is 0 unless y is NaN. */
+    public static Tensor xlog1py(Tensor x, Tensor y) {
+        Tensor v = x.mul(y.log1p());
+        return Torch.where(x.eq(0L).logicalAnd(y.isnan().logicalNot()), Torch.zerosLike(v), v);
+    }
+
+    /** -x log(x): 0 at 0, -inf below 0. */
+    public static Tensor entr(Tensor x) {
+        Tensor safe = Torch.where(x.gt(0L), x, Torch.onesLike(x));
+        Tensor v = safe.mul(safe.log()).neg();
+        v = Torch.where(x.eq(0L), Torch.zerosLike(v), v);
+        return Torch.where(x.lt(0L), Torch.fullLike(v, Double.NEGATIVE_INFINITY), v);
+    }
+
+    public static Tensor logsumexp(Tensor x, int[] dims, boolean keepdim) { return x.logsumexp(dims, keepdim); }
+
+    public static Tensor softmax(Tensor x, int dim) { return F.softmax(x, dim); }
+
+    public static Tensor logSoftmax(Tensor x, int dim) { return F.logSoftmax(x, dim); }
+
+    /** The standard normal CDF, as PyTorch writes it: erfc(-x / sqrt 2) / 2. */
+    public static Tensor ndtr(Tensor x) { return x.mul(-1 / Math.sqrt(2)).erfc().mul(0.5); }
+
+    /** The standard normal quantile function: sqrt(2) erfinv(2p - 1). */
+    public static Tensor ndtri(Tensor p) { return p.mul(2L).sub(1L).erfinv().mul(Math.sqrt(2)); }
+
+    public static Tensor logNdtr(Tensor x) { return ndtr(x).log(); }
+
+    public static Tensor sinc(Tensor x) { return x.sinc(); }
+
+    public static Tensor round(Tensor x) { return x.round(); }
+
+    public static Tensor exp2(Tensor x) { return x.exp2(); }
+
+    public static Tensor expm1(Tensor x) { return x.expm1(); }
+
+    public static Tensor log1p(Tensor x) { return x.log1p(); }
+
+    /** The Hurwitz zeta function sum over k of (k + q)^-x. */
+    public static Tensor zeta(Tensor x, Tensor q) { return dev.jgrad.internal.ops.Elementwise.zeta(x, q); }
+}
