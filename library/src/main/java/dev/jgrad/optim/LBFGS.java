@@ -13,24 +13,28 @@ import java.util.function.Supplier;
  * quasi-Newton steps, re-evaluating the closure after each, with the two-loop recursion over the last
  * historySize curvature pairs. The arithmetic is PyTorch's, operation for operation: the scalars it keeps
  * as 0-dim tensors (ys, rho, H_diag, the step length) are 0-dim tensors here too, so float32 parameters
- * follow the same trajectory. The strong-Wolfe line search is not implemented yet (it raises).
+ * follow the same trajectory. lineSearchFn "strong_wolfe" runs PyTorch's bracketing and zoom line search
+ * ({@link StrongWolfe}); its step lengths and curvature values are kept in double (PyTorch mixes 0-dim tensors
+ * and Python floats there), which can differ from PyTorch's float32 runs in the last bits.
  */
 public class LBFGS extends Optimizer {
     private final List<Tensor> params;
     private final Map<String, Object> st = new LinkedHashMap<>();
+    private final boolean lineSearch;
 
     public LBFGS(Iterable<? extends Tensor> params) { this(params, 1.0); }
 
     public LBFGS(Iterable<? extends Tensor> params, double lr) { this(params, lr, 20, null, 1e-7, 1e-9, 100, null); }
 
-    /** maxEval null: maxIter * 5 / 4; lineSearchFn null (only null is implemented yet). */
+    /** maxEval null: maxIter * 5 / 4; lineSearchFn null or "strong_wolfe". */
     public LBFGS(Iterable<? extends Tensor> params, double lr, int maxIter, Integer maxEval, double toleranceGrad, double toleranceChange,
                  int historySize, String lineSearchFn) {
         super(params, defaults(lr, maxIter, maxEval == null ? maxIter * 5 / 4 : maxEval, toleranceGrad, toleranceChange, historySize,
                 lineSearchFn));
         if (paramGroups.size() != 1) throw new IllegalArgumentException("LBFGS doesn't support per-parameter options (parameter groups)");
-        if (lineSearchFn != null) throw new UnsupportedOperationException("jgrad: LBFGS line_search_fn='" + lineSearchFn + "' is not implemented yet");
+        if (lineSearchFn != null && !lineSearchFn.equals("strong_wolfe")) throw new IllegalArgumentException("only 'strong_wolfe' is supported");
         this.params = paramGroups.get(0).params();
+        this.lineSearch = lineSearchFn != null;
     }
 
     private static Map<String, Object> defaults(double lr, int maxIter, int maxEval, double tolGrad, double tolChange, int history,
@@ -46,6 +50,9 @@ public class LBFGS extends Optimizer {
         d.put("line_search_fn", lineSearch);
         return d;
     }
+
+    /** PyTorch's {@code optimizer.state[p]} for the first parameter: func_evals, n_iter, d, t, the history, ... (read-only). */
+    public Map<String, Object> state() { return java.util.Collections.unmodifiableMap(st); }
 
     /** LBFGS needs the closure: it re-evaluates the loss several times per step. */
     @Override public void step() {
@@ -65,6 +72,25 @@ public class LBFGS extends Optimizer {
             p.add_(update.narrow(0, offset, n).viewAs(p), stepSize);
             offset += n;
         }
+    }
+
+    private List<Tensor> cloneParams() {
+        List<Tensor> copy = new ArrayList<>(params.size());
+        for (Tensor p : params) copy.add(p.clone());
+        return copy;
+    }
+
+    private void setParams(List<Tensor> values) {
+        for (int i = 0; i < params.size(); i++) params.get(i).copy_(values.get(i));
+    }
+
+    /** The loss and flat gradient at x + t d, leaving the parameters at x (PyTorch's _directional_evaluate). */
+    private StrongWolfe.Point directionalEvaluate(Supplier<Tensor> closure, List<Tensor> x, double t, Tensor d) {
+        addGrad(t, d);
+        double loss = evaluate(closure);
+        Tensor g = flatGrad();
+        setParams(x);
+        return new StrongWolfe.Point(loss, g);
     }
 
     private static double evaluate(Supplier<Tensor> closure) {
@@ -150,12 +176,25 @@ public class LBFGS extends Optimizer {
                 Tensor gtd = flatGrad.dot(d);
                 if (gtd.gt(-tolChange).itemBool()) break;
                 int lsEvals = 0;
-                addGrad(t, d);
-                if (nIter != maxIter) {
-                    loss = evaluate(closure);
-                    flatGrad = flatGrad();
+                if (lineSearch) {
+                    List<Tensor> x0 = cloneParams();
+                    Tensor dir = d;
+                    StrongWolfe.Result ls = StrongWolfe.search((tt, dd) -> directionalEvaluate(closure, x0, tt, dd), t, dir, loss,
+                            flatGrad, gtd.item(), tolChange, 25);
+                    loss = ls.loss();
+                    flatGrad = ls.grad();
+                    t = ls.t();
+                    lsEvals = ls.evaluations();
+                    addGrad(t, d);
                     optCond = flatGrad.abs().max().le(tolGrad).itemBool();
-                    lsEvals = 1;
+                } else {
+                    addGrad(t, d);
+                    if (nIter != maxIter) {
+                        loss = evaluate(closure);
+                        flatGrad = flatGrad();
+                        optCond = flatGrad.abs().max().le(tolGrad).itemBool();
+                        lsEvals = 1;
+                    }
                 }
                 currentEvals += lsEvals;
                 st.put("func_evals", (Integer) st.get("func_evals") + lsEvals);

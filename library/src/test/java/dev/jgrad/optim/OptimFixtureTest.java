@@ -3,6 +3,7 @@ package dev.jgrad.optim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.jgrad.DType;
 import dev.jgrad.Tensor;
 import dev.jgrad.Torch;
 import dev.jgrad.nn.Linear;
@@ -163,13 +164,15 @@ class OptimFixtureTest {
     @Test
     void lbfgsFollowsPyTorch() {
         Map<String, Object> f = Json.asMap(fixture().get("lbfgs"));
-        Tensor a = NnFixtures.tensor(f.get("A")), b = NnFixtures.tensor(f.get("b"));
         for (Object o : Json.asList(f.get("runs"))) {
             Map<String, Object> run = Json.asMap(o), kw = Json.asMap(run.get("kwargs"));
-            Tensor w = Torch.zeros(4).requiresGrad_(true);
+            DType dtype = "float64".equals(run.get("dtype")) ? DType.FLOAT64 : DType.FLOAT32;
+            Tensor a = NnFixtures.tensor(f.get("A")).to(dtype), b = NnFixtures.tensor(f.get("b")).to(dtype);
+            Tensor w = Torch.zeros(dtype, 4).requiresGrad_(true);
             int maxIter = kw.containsKey("max_iter") ? (int) Json.asLong(kw.get("max_iter")) : 20;
             int history = kw.containsKey("history_size") ? (int) Json.asLong(kw.get("history_size")) : 100;
-            LBFGS opt = new LBFGS(List.of(w), num(kw, "lr", 1), maxIter, null, 1e-7, 1e-9, history, null);
+            String lineSearch = (String) kw.get("line_search_fn");
+            LBFGS opt = new LBFGS(List.of(w), num(kw, "lr", 1), maxIter, null, 1e-7, 1e-9, history, lineSearch);
             for (Object so : Json.asList(run.get("steps"))) {
                 Map<String, Object> step = Json.asMap(so);
                 Tensor loss = opt.step(() -> {
@@ -181,6 +184,7 @@ class OptimFixtureTest {
                 double expected = Json.asDouble(step.get("loss"));
                 assertEquals(expected, loss.item(), 1e-5 * Math.max(1, Math.abs(expected)), "LBFGS loss " + kw);
                 NnFixtures.assertTensor(step.get("w"), w, 1e-5, 1e-6, "LBFGS w " + kw);
+                assertEquals(Json.asLong(step.get("func_evals")), ((Number) opt.state().get("func_evals")).longValue(), "LBFGS evaluations " + kw);
             }
         }
     }
