@@ -11,14 +11,15 @@ import java.util.Map;
  * torch.einsum over single-letter subscripts ("ij,jk->ik", "bhqd,bhkd->bhqk", "ii->i", implicit output),
  * composed as PyTorch composes it from differentiable ops: repeated letters in one operand become a
  * diagonal, letters no one needs are summed away early, and each pair of operands is contracted by one bmm
- * after permuting to (batch, kept, contracted). Ellipsis is not supported yet.
+ * after permuting to (batch, kept, contracted). An ellipsis stands for the same broadcast dims in every operand
+ * (right-aligned, size-1 dims broadcast); it is rewritten to private labels first.
  */
 public final class Einsum {
     private Einsum() {}
 
     public static Tensor einsum(String equation, List<Tensor> operands) {
         String eq = equation.replace(" ", "");
-        if (eq.contains(".")) throw new IllegalArgumentException("jgrad: einsum with an ellipsis (...) is not supported yet");
+        if (eq.contains("...")) return expandEllipsis(eq, operands);
         String[] sides = eq.split("->", -1);
         String[] inputs = sides[0].split(",", -1);
         if (inputs.length != operands.size()) {
@@ -59,6 +60,71 @@ public final class Einsum {
         boolean identity = true;
         for (int k = 0; k < order.length; k++) identity &= order[k] == k;
         return identity ? acc.tensor() : acc.tensor().permute(order);
+    }
+
+    /** The labels an ellipsis becomes: characters no equation can contain (einsum letters are ASCII). */
+    private static char ellipsisLabel(int k) { return (char) ('\u0100' + k); }
+
+    private static Tensor expandEllipsis(String eq, List<Tensor> operands) {
+        String[] sides = eq.split("->", -1);
+        String[] inputs = sides[0].split(",", -1);
+        if (inputs.length != operands.size()) {
+            throw new IllegalArgumentException("einsum(): more operands were provided than specified in the equation");
+        }
+        int[] ellipsisDims = new int[inputs.length];
+        int most = 0;
+        for (int i = 0; i < inputs.length; i++) {
+            int named = inputs[i].replace("...", "").length();
+            int d = operands.get(i).dim();
+            if (inputs[i].contains("...")) {
+                if (named > d) {
+                    throw new IllegalArgumentException("einsum(): the number of subscripts in the equation (" + named
+                            + ") is more than the number of dimensions (" + d + ") for operand " + i);
+                }
+                ellipsisDims[i] = d - named;
+                most = Math.max(most, ellipsisDims[i]);
+            }
+        }
+        long[] sizes = new long[most];
+        java.util.Arrays.fill(sizes, 1);
+        for (int i = 0; i < inputs.length; i++) {
+            int start = inputs[i].indexOf("...");
+            for (int k = 0; start >= 0 && k < ellipsisDims[i]; k++) {
+                long n = operands.get(i).size(start + k);
+                int slot = most - ellipsisDims[i] + k;
+                if (n != 1 && sizes[slot] != 1 && sizes[slot] != n) {
+                    throw new IllegalArgumentException("einsum(): operands do not broadcast with remapped shapes (original->remapped)");
+                }
+                if (n != 1) sizes[slot] = n;
+            }
+        }
+        StringBuilder all = new StringBuilder();
+        for (int k = 0; k < most; k++) all.append(ellipsisLabel(k));
+        List<Tensor> expanded = new ArrayList<>();
+        StringBuilder rewritten = new StringBuilder();
+        for (int i = 0; i < inputs.length; i++) {
+            Tensor t = operands.get(i);
+            int start = inputs[i].indexOf("...");
+            if (start >= 0) {
+                long[] shape = t.shape();
+                for (int k = 0; k < ellipsisDims[i]; k++) shape[start + k] = sizes[most - ellipsisDims[i] + k];
+                t = t.expand(shape);
+                inputs[i] = inputs[i].replace("...", all.substring(most - ellipsisDims[i]));
+            }
+            expanded.add(t);
+            rewritten.append(i == 0 ? "" : ",").append(inputs[i]);
+        }
+        String output;
+        if (sides.length > 1) {
+            output = sides[1].replace("...", all);
+        } else {  // implicit: the ellipsis dims, then the letters that appear once, in alphabetical order
+            Map<Character, Integer> count = new LinkedHashMap<>();
+            for (String in : inputs) for (char ch : in.toCharArray()) if (ch < '\u0100') count.merge(ch, 1, Integer::sum);
+            StringBuilder sb = new StringBuilder(all);
+            count.entrySet().stream().filter(e -> e.getValue() == 1).map(Map.Entry::getKey).sorted().forEach(sb::append);
+            output = sb.toString();
+        }
+        return einsum(rewritten + "->" + output, expanded);
     }
 
     private record Term(String labels, Tensor tensor) {}
