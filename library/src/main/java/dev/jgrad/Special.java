@@ -14,7 +14,7 @@ public final class Special {
     public static Tensor logit(Tensor x) { return x.logit(); }
 
     /** log(x / (1 - x)) with x clamped to [eps, 1 - eps] first. */
-    public static Tensor logit(Tensor x, double eps) { return x.clamp(eps, 1 - eps).logit(); }
+    public static Tensor logit(Tensor x, double eps) { return x.logit(eps); }
 
     public static Tensor erf(Tensor x) { return x.erf(); }
 

@@ -573,7 +573,10 @@ public class Tensor {
     public Tensor xlogy_(Tensor other) { return Copying.writeBack(this, old -> old.xlogy(other), other); }
 
     /** log(x / (1 - x)). */
-    public Tensor logit() { return div(rsub(1L)).log(); }
+    public Tensor logit() { return FloatingFunctions.logit(this, null); }
+
+    /** log(x / (1 - x)) of x clamped to [eps, 1 - eps]. */
+    public Tensor logit(double eps) { return FloatingFunctions.logit(this, eps); }
 
     /** x * x; bool squares to int64, as {@code torch.square}. */
     public Tensor square() { return dtype() == DType.BOOL ? to(DType.INT64).pow(2L) : pow(2L); }

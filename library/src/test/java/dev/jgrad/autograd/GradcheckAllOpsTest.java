@@ -704,6 +704,8 @@ class GradcheckAllOpsTest {
         unary("cov", Tensor::cov, any(2, 4));
         unary("renorm", a -> a.renorm(2, 0, 0.5), any(3, 2));
         unary("mvlgamma", a -> a.mvlgamma(2), leaf(new double[] {1.5, 2.25, 4.0}, Layout.CONTIGUOUS, 3));
+        unary("logit", Tensor::logit, leaf(new double[] {0.2, 0.55, 0.9}, Layout.CONTIGUOUS, 3));
+        unary("logit eps (clamped ends get 0)", a -> a.logit(0.25), leaf(new double[] {0.1, 0.55, 0.6}, Layout.CONTIGUOUS, 3));
         unary("lp_pool2d", a -> F.lpPool2d(a, 2.0, new int[] {2}, null, false), pos(1, 1, 4, 4));
         unary("pdist", F::pdist, any(4, 3));
         // linalg: factorisations, solves, norms (inputs shifted by 4 I, or made SPD, to stay well conditioned; eigen/singular vectors only through sign-invariant squares)

@@ -954,6 +954,16 @@ public final class Derivatives {
                 });
     }
 
+    /** logit: grad / (x (1 - x)); outside [eps, 1 - eps] 0 when eps is given, NaN outside [0, 1] when not. */
+    public static Tensor logit(Tensor result, Tensor self, Double eps) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return onInput("LogitBackward0", result, self, (g, x) -> {
+            Tensor d = g.div(x.mul(x.rsub(1L)));
+            Tensor outside = eps == null ? x.lt(0L).logicalOr(x.gt(1L)) : x.lt(eps).logicalOr(x.gt(1 - eps));
+            return d.maskedFill(outside, eps == null ? Double.NaN : 0.0);
+        });
+    }
+
     /** lerp with a number weight: self gets (1 - weight) of the gradient, end weight of it. */
     public static Tensor lerp(Tensor result, Tensor self, Tensor end, double weight) {
         if (!Recorder.shouldRecord(self, end)) return result;

@@ -78,6 +78,16 @@ public final class FloatingFunctions {
         return Derivatives.logaddexp2(r, self, other);
     }
 
+    /** log(x / (1 - x)), of x clamped to [eps, 1 - eps] when eps is given; one LogitBackward0 node. */
+    public static Tensor logit(Tensor self, Double eps) {
+        Tensor r;
+        try (var guard = GradMode.setEnabled(false)) {
+            Tensor x = eps == null ? self : self.clamp(eps.doubleValue(), 1 - eps);
+            r = x.div(x.rsub(1L)).log();
+        }
+        return Derivatives.logit(r, self, eps);
+    }
+
     /** self * 2^other. */
     public static Tensor ldexp(Tensor self, Tensor other) { return self.mul(other.exp2()); }
 
