@@ -675,4 +675,226 @@ public abstract class FunctionForms {
 
     /** Function form of {@code Tensor.zero_}. */
     public static Tensor zero_(Tensor self) { return self.zero_(); }
+
+    /** {@code torch.adaptiveAvgPool1d}: the same as {@code F.adaptiveAvgPool1d}. */
+    public static Tensor adaptiveAvgPool1d(Tensor a0, int a1) { return dev.jgrad.nn.functional.F.adaptiveAvgPool1d(a0, a1); }
+
+    /** {@code torch.adaptiveMaxPool1d}: the same as {@code F.adaptiveMaxPool1d}. */
+    public static Tensor adaptiveMaxPool1d(Tensor a0, int a1) { return dev.jgrad.nn.functional.F.adaptiveMaxPool1d(a0, a1); }
+
+    /** {@code torch.alphaDropout}: the same as {@code F.alphaDropout}. */
+    public static Tensor alphaDropout(Tensor a0, double a1, boolean a2) { return dev.jgrad.nn.functional.F.alphaDropout(a0, a1, a2); }
+
+    /** {@code torch.alphaDropout}: the same as {@code F.alphaDropout}. */
+    public static Tensor alphaDropout(Tensor a0, double a1) { return dev.jgrad.nn.functional.F.alphaDropout(a0, a1); }
+
+    /** {@code torch.avgPool1d}: the same as {@code F.avgPool1d}. */
+    public static Tensor avgPool1d(Tensor a0, int a1, int a2, int a3, boolean a4, boolean a5) { return dev.jgrad.nn.functional.F.avgPool1d(a0, a1, a2, a3, a4, a5); }
+
+    /** {@code torch.avgPool1d}: the same as {@code F.avgPool1d}. */
+    public static Tensor avgPool1d(Tensor a0, int a1) { return dev.jgrad.nn.functional.F.avgPool1d(a0, a1); }
+
+    /** {@code torch.bilinear}: the same as {@code F.bilinear}. */
+    public static Tensor bilinear(Tensor a0, Tensor a1, Tensor a2) { return dev.jgrad.nn.functional.F.bilinear(a0, a1, a2); }
+
+    /** {@code torch.bilinear}: the same as {@code F.bilinear}. */
+    public static Tensor bilinear(Tensor a0, Tensor a1, Tensor a2, Tensor a3) { return dev.jgrad.nn.functional.F.bilinear(a0, a1, a2, a3); }
+
+    /** {@code torch.celu}: the same as {@code F.celu}. */
+    public static Tensor celu(Tensor a0) { return dev.jgrad.nn.functional.F.celu(a0); }
+
+    /** {@code torch.celu}: the same as {@code F.celu}. */
+    public static Tensor celu(Tensor a0, double a1) { return dev.jgrad.nn.functional.F.celu(a0, a1); }
+
+    /** {@code torch.celu_}: the same as {@code F.celu_}. */
+    public static Tensor celu_(Tensor a0, double a1) { return dev.jgrad.nn.functional.F.celu_(a0, a1); }
+
+    /** {@code torch.celu_}: the same as {@code F.celu_}. */
+    public static Tensor celu_(Tensor a0) { return dev.jgrad.nn.functional.F.celu_(a0); }
+
+    /** {@code torch.channelShuffle}: the same as {@code F.channelShuffle}. */
+    public static Tensor channelShuffle(Tensor a0, int a1) { return dev.jgrad.nn.functional.F.channelShuffle(a0, a1); }
+
+    /** {@code torch.conv1d}: the same as {@code F.conv1d}. */
+    public static Tensor conv1d(Tensor a0, Tensor a1, Tensor a2, int a3, int a4, int a5, int a6) { return dev.jgrad.nn.functional.F.conv1d(a0, a1, a2, a3, a4, a5, a6); }
+
+    /** {@code torch.conv1d}: the same as {@code F.conv1d}. */
+    public static Tensor conv1d(Tensor a0, Tensor a1, Tensor a2) { return dev.jgrad.nn.functional.F.conv1d(a0, a1, a2); }
+
+    /** {@code torch.convTranspose1d}: the same as {@code F.convTranspose1d}. */
+    public static Tensor convTranspose1d(Tensor a0, Tensor a1, Tensor a2, int a3, int a4, int a5, int a6, int a7) { return dev.jgrad.nn.functional.F.convTranspose1d(a0, a1, a2, a3, a4, a5, a6, a7); }
+
+    /** {@code torch.convTranspose2d}: the same as {@code F.convTranspose2d}. */
+    public static Tensor convTranspose2d(Tensor a0, Tensor a1, Tensor a2, int[] a3, int[] a4, int[] a5, int a6, int[] a7) { return dev.jgrad.nn.functional.F.convTranspose2d(a0, a1, a2, a3, a4, a5, a6, a7); }
+
+    /** {@code torch.convTranspose2d}: the same as {@code F.convTranspose2d}. */
+    public static Tensor convTranspose2d(Tensor a0, Tensor a1, Tensor a2, int a3, int a4) { return dev.jgrad.nn.functional.F.convTranspose2d(a0, a1, a2, a3, a4); }
+
+    /** {@code torch.cosineEmbeddingLoss}: the same as {@code F.cosineEmbeddingLoss}. */
+    public static Tensor cosineEmbeddingLoss(Tensor a0, Tensor a1, Tensor a2) { return dev.jgrad.nn.functional.F.cosineEmbeddingLoss(a0, a1, a2); }
+
+    /** {@code torch.cosineEmbeddingLoss}: the same as {@code F.cosineEmbeddingLoss}. */
+    public static Tensor cosineEmbeddingLoss(Tensor a0, Tensor a1, Tensor a2, double a3, String a4) { return dev.jgrad.nn.functional.F.cosineEmbeddingLoss(a0, a1, a2, a3, a4); }
+
+    /** {@code torch.cosineSimilarity}: the same as {@code F.cosineSimilarity}. */
+    public static Tensor cosineSimilarity(Tensor a0, Tensor a1) { return dev.jgrad.nn.functional.F.cosineSimilarity(a0, a1); }
+
+    /** {@code torch.cosineSimilarity}: the same as {@code F.cosineSimilarity}. */
+    public static Tensor cosineSimilarity(Tensor a0, Tensor a1, int a2, double a3) { return dev.jgrad.nn.functional.F.cosineSimilarity(a0, a1, a2, a3); }
+
+    /** {@code torch.dropout}: the same as {@code F.dropout}. */
+    public static Tensor dropout(Tensor a0, double a1) { return dev.jgrad.nn.functional.F.dropout(a0, a1); }
+
+    /** {@code torch.dropout}: the same as {@code F.dropout}. */
+    public static Tensor dropout(Tensor a0, double a1, boolean a2) { return dev.jgrad.nn.functional.F.dropout(a0, a1, a2); }
+
+    /** {@code torch.dropout}: the same as {@code F.dropout}. */
+    public static Tensor dropout(Tensor a0, double a1, boolean a2, Generator a3) { return dev.jgrad.nn.functional.F.dropout(a0, a1, a2, a3); }
+
+    /** {@code torch.featureAlphaDropout}: the same as {@code F.featureAlphaDropout}. */
+    public static Tensor featureAlphaDropout(Tensor a0, double a1, boolean a2) { return dev.jgrad.nn.functional.F.featureAlphaDropout(a0, a1, a2); }
+
+    /** {@code torch.groupNorm}: the same as {@code F.groupNorm}. */
+    public static Tensor groupNorm(Tensor a0, int a1, Tensor a2, Tensor a3, double a4) { return dev.jgrad.nn.functional.F.groupNorm(a0, a1, a2, a3, a4); }
+
+    /** {@code torch.hingeEmbeddingLoss}: the same as {@code F.hingeEmbeddingLoss}. */
+    public static Tensor hingeEmbeddingLoss(Tensor a0, Tensor a1) { return dev.jgrad.nn.functional.F.hingeEmbeddingLoss(a0, a1); }
+
+    /** {@code torch.hingeEmbeddingLoss}: the same as {@code F.hingeEmbeddingLoss}. */
+    public static Tensor hingeEmbeddingLoss(Tensor a0, Tensor a1, double a2, String a3) { return dev.jgrad.nn.functional.F.hingeEmbeddingLoss(a0, a1, a2, a3); }
+
+    /** {@code torch.instanceNorm}: the same as {@code F.instanceNorm}. */
+    public static Tensor instanceNorm(Tensor a0, Tensor a1, Tensor a2, Tensor a3, Tensor a4, boolean a5, double a6, double a7) { return dev.jgrad.nn.functional.F.instanceNorm(a0, a1, a2, a3, a4, a5, a6, a7); }
+
+    /** {@code torch.klDiv}: the same as {@code F.klDiv}. */
+    public static Tensor klDiv(Tensor a0, Tensor a1) { return dev.jgrad.nn.functional.F.klDiv(a0, a1); }
+
+    /** {@code torch.klDiv}: the same as {@code F.klDiv}. */
+    public static Tensor klDiv(Tensor a0, Tensor a1, String a2, boolean a3) { return dev.jgrad.nn.functional.F.klDiv(a0, a1, a2, a3); }
+
+    /** {@code torch.marginRankingLoss}: the same as {@code F.marginRankingLoss}. */
+    public static Tensor marginRankingLoss(Tensor a0, Tensor a1, Tensor a2) { return dev.jgrad.nn.functional.F.marginRankingLoss(a0, a1, a2); }
+
+    /** {@code torch.marginRankingLoss}: the same as {@code F.marginRankingLoss}. */
+    public static Tensor marginRankingLoss(Tensor a0, Tensor a1, Tensor a2, double a3, String a4) { return dev.jgrad.nn.functional.F.marginRankingLoss(a0, a1, a2, a3, a4); }
+
+    /** {@code torch.maxPool1d}: the same as {@code F.maxPool1d}. */
+    public static Tensor maxPool1d(Tensor a0, int a1, int a2, int a3, int a4, boolean a5) { return dev.jgrad.nn.functional.F.maxPool1d(a0, a1, a2, a3, a4, a5); }
+
+    /** {@code torch.maxPool1d}: the same as {@code F.maxPool1d}. */
+    public static Tensor maxPool1d(Tensor a0, int a1) { return dev.jgrad.nn.functional.F.maxPool1d(a0, a1); }
+
+    /** {@code torch.maxPool2d}: the same as {@code F.maxPool2d}. */
+    public static Tensor maxPool2d(Tensor a0, int a1) { return dev.jgrad.nn.functional.F.maxPool2d(a0, a1); }
+
+    /** {@code torch.maxPool2d}: the same as {@code F.maxPool2d}. */
+    public static Tensor maxPool2d(Tensor a0, int a1, int a2) { return dev.jgrad.nn.functional.F.maxPool2d(a0, a1, a2); }
+
+    /** {@code torch.maxPool2d}: the same as {@code F.maxPool2d}. */
+    public static Tensor maxPool2d(Tensor a0, int a1, int a2, int a3, int a4, boolean a5) { return dev.jgrad.nn.functional.F.maxPool2d(a0, a1, a2, a3, a4, a5); }
+
+    /** {@code torch.maxPool2d}: the same as {@code F.maxPool2d}. */
+    public static Tensor maxPool2d(Tensor a0, int[] a1, int[] a2, int[] a3, int[] a4, boolean a5) { return dev.jgrad.nn.functional.F.maxPool2d(a0, a1, a2, a3, a4, a5); }
+
+    /** {@code torch.pairwiseDistance}: the same as {@code F.pairwiseDistance}. */
+    public static Tensor pairwiseDistance(Tensor a0, Tensor a1) { return dev.jgrad.nn.functional.F.pairwiseDistance(a0, a1); }
+
+    /** {@code torch.pairwiseDistance}: the same as {@code F.pairwiseDistance}. */
+    public static Tensor pairwiseDistance(Tensor a0, Tensor a1, double a2, double a3, boolean a4) { return dev.jgrad.nn.functional.F.pairwiseDistance(a0, a1, a2, a3, a4); }
+
+    /** {@code torch.pdist}: the same as {@code F.pdist}. */
+    public static Tensor pdist(Tensor a0, double a1) { return dev.jgrad.nn.functional.F.pdist(a0, a1); }
+
+    /** {@code torch.pdist}: the same as {@code F.pdist}. */
+    public static Tensor pdist(Tensor a0) { return dev.jgrad.nn.functional.F.pdist(a0); }
+
+    /** {@code torch.pixelShuffle}: the same as {@code F.pixelShuffle}. */
+    public static Tensor pixelShuffle(Tensor a0, int a1) { return dev.jgrad.nn.functional.F.pixelShuffle(a0, a1); }
+
+    /** {@code torch.pixelUnshuffle}: the same as {@code F.pixelUnshuffle}. */
+    public static Tensor pixelUnshuffle(Tensor a0, int a1) { return dev.jgrad.nn.functional.F.pixelUnshuffle(a0, a1); }
+
+    /** {@code torch.poissonNllLoss}: the same as {@code F.poissonNllLoss}. */
+    public static Tensor poissonNllLoss(Tensor a0, Tensor a1) { return dev.jgrad.nn.functional.F.poissonNllLoss(a0, a1); }
+
+    /** {@code torch.poissonNllLoss}: the same as {@code F.poissonNllLoss}. */
+    public static Tensor poissonNllLoss(Tensor a0, Tensor a1, boolean a2, boolean a3, double a4, String a5) { return dev.jgrad.nn.functional.F.poissonNllLoss(a0, a1, a2, a3, a4, a5); }
+
+    /** {@code torch.selu}: the same as {@code F.selu}. */
+    public static Tensor selu(Tensor a0) { return dev.jgrad.nn.functional.F.selu(a0); }
+
+    /** {@code torch.selu_}: the same as {@code F.selu_}. */
+    public static Tensor selu_(Tensor a0) { return dev.jgrad.nn.functional.F.selu_(a0); }
+
+    /** {@code torch.threshold}: the same as {@code F.threshold}. */
+    public static Tensor threshold(Tensor a0, double a1, double a2) { return dev.jgrad.nn.functional.F.threshold(a0, a1, a2); }
+
+    /** {@code torch.threshold_}: the same as {@code F.threshold_}. */
+    public static Tensor threshold_(Tensor a0, double a1, double a2) { return dev.jgrad.nn.functional.F.threshold_(a0, a1, a2); }
+
+    /** {@code torch.tripletMarginLoss}: the same as {@code F.tripletMarginLoss}. */
+    public static Tensor tripletMarginLoss(Tensor a0, Tensor a1, Tensor a2) { return dev.jgrad.nn.functional.F.tripletMarginLoss(a0, a1, a2); }
+
+    /** {@code torch.tripletMarginLoss}: the same as {@code F.tripletMarginLoss}. */
+    public static Tensor tripletMarginLoss(Tensor a0, Tensor a1, Tensor a2, double a3, double a4, double a5, boolean a6, String a7) { return dev.jgrad.nn.functional.F.tripletMarginLoss(a0, a1, a2, a3, a4, a5, a6, a7); }
+
+    /** {@code torch.detach_copy}: {@code Tensor.detach} copied out of the view. */
+    public static Tensor detachCopy(Tensor self) { return self.detach().clone(); }
+
+    /** {@code torch.diagonal_copy}: {@code Tensor.diagonal} copied out of the view. */
+    public static Tensor diagonalCopy(Tensor self) { return self.diagonal().clone(); }
+
+    /** {@code torch.diagonal_copy}: {@code Tensor.diagonal} copied out of the view. */
+    public static Tensor diagonalCopy(Tensor self, long a0, int a1, int a2) { return self.diagonal(a0, a1, a2).clone(); }
+
+    /** {@code torch.expand_copy}: {@code Tensor.expand} copied out of the view. */
+    public static Tensor expandCopy(Tensor self, long... a0) { return self.expand(a0).clone(); }
+
+    /** {@code torch.narrow_copy}: {@code Tensor.narrow} copied out of the view. */
+    public static Tensor narrowCopy(Tensor self, int a0, long a1, long a2) { return self.narrow(a0, a1, a2).clone(); }
+
+    /** {@code torch.permute_copy}: {@code Tensor.permute} copied out of the view. */
+    public static Tensor permuteCopy(Tensor self, int... a0) { return self.permute(a0).clone(); }
+
+    /** {@code torch.select_copy}: {@code Tensor.select} copied out of the view. */
+    public static Tensor selectCopy(Tensor self, int a0, long a1) { return self.select(a0, a1).clone(); }
+
+    /** {@code torch.slice_copy}: {@code Tensor.slice} copied out of the view. */
+    public static Tensor sliceCopy(Tensor self, int a0, long a1, long a2, long a3) { return self.slice(a0, a1, a2, a3).clone(); }
+
+    /** {@code torch.slice_copy}: {@code Tensor.slice} copied out of the view. */
+    public static Tensor sliceCopy(Tensor self, int a0, long a1, long a2) { return self.slice(a0, a1, a2).clone(); }
+
+    /** {@code torch.split_copy}: {@code Tensor.split} copied out of the view. */
+    public static java.util.List<Tensor> splitCopy(Tensor self, long a0, int a1) { return self.split(a0, a1).stream().map(Tensor::clone).toList(); }
+
+    /** {@code torch.split_copy}: {@code Tensor.split} copied out of the view. */
+    public static java.util.List<Tensor> splitCopy(Tensor self, long[] a0, int a1) { return self.split(a0, a1).stream().map(Tensor::clone).toList(); }
+
+    /** {@code torch.split_with_sizes_copy}: {@code Tensor.splitWithSizes} copied out of the view. */
+    public static java.util.List<Tensor> splitWithSizesCopy(Tensor self, long[] a0, int a1) { return self.splitWithSizes(a0, a1).stream().map(Tensor::clone).toList(); }
+
+    /** {@code torch.squeeze_copy}: {@code Tensor.squeeze} copied out of the view. */
+    public static Tensor squeezeCopy(Tensor self) { return self.squeeze().clone(); }
+
+    /** {@code torch.squeeze_copy}: {@code Tensor.squeeze} copied out of the view. */
+    public static Tensor squeezeCopy(Tensor self, int a0) { return self.squeeze(a0).clone(); }
+
+    /** {@code torch.t_copy}: {@code Tensor.t} copied out of the view. */
+    public static Tensor tCopy(Tensor self) { return self.t().clone(); }
+
+    /** {@code torch.transpose_copy}: {@code Tensor.transpose} copied out of the view. */
+    public static Tensor transposeCopy(Tensor self, int a0, int a1) { return self.transpose(a0, a1).clone(); }
+
+    /** {@code torch.unbind_copy}: {@code Tensor.unbind} copied out of the view. */
+    public static java.util.List<Tensor> unbindCopy(Tensor self, int a0) { return self.unbind(a0).stream().map(Tensor::clone).toList(); }
+
+    /** {@code torch.unfold_copy}: {@code Tensor.unfold} copied out of the view. */
+    public static Tensor unfoldCopy(Tensor self, int a0, long a1, long a2) { return self.unfold(a0, a1, a2).clone(); }
+
+    /** {@code torch.unsqueeze_copy}: {@code Tensor.unsqueeze} copied out of the view. */
+    public static Tensor unsqueezeCopy(Tensor self, int a0) { return self.unsqueeze(a0).clone(); }
+
+    /** {@code torch.view_copy}: {@code Tensor.view} copied out of the view. */
+    public static Tensor viewCopy(Tensor self, long... a0) { return self.view(a0).clone(); }
 }

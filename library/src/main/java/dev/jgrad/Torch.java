@@ -1034,4 +1034,203 @@ public final class Torch extends FunctionForms {
     public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, Tensor weight, Tensor posWeight, String reduction) {
         return Losses.binaryCrossEntropyWithLogits(input, target, weight, posWeight, reduction);
     }
+
+    // ---------------------------------------------------------------- windows, grids, combinatorics, integration
+
+    /** The Hann window of length n (periodic: the first n of n + 1 points, as for spectral analysis). */
+    public static Tensor hannWindow(long n, boolean periodic) { return hammingWindow(n, periodic, 0.5, 0.5); }
+
+    public static Tensor hannWindow(long n) { return hannWindow(n, true); }
+
+    public static Tensor hammingWindow(long n) { return hammingWindow(n, true, 0.54, 0.46); }
+
+    public static Tensor hammingWindow(long n, boolean periodic) { return hammingWindow(n, periodic, 0.54, 0.46); }
+
+    /** alpha - beta cos(2 pi k / (N - 1)), in PyTorch's float32 order of operations. */
+    public static Tensor hammingWindow(long n, boolean periodic, double alpha, double beta) {
+        Tensor w = window(n, periodic, len -> arange(0.0, (double) len, 1.0, DType.FLOAT32).mul(Math.PI * 2. / (len - 1)).cos().mul(-beta).add(alpha));
+        return w;
+    }
+
+    /** The triangular window. */
+    public static Tensor bartlettWindow(long n, boolean periodic) {
+        return window(n, periodic, len -> {
+            Tensor w = arange(0.0, (double) len, 1.0, DType.FLOAT32).mul(2. / (len - 1));
+            long firstHalf = ((len - 1) >> 1) + 1;
+            w.narrow(0, firstHalf, len - firstHalf).mul_(-1L).add_(2L);
+            return w;
+        });
+    }
+
+    public static Tensor bartlettWindow(long n) { return bartlettWindow(n, true); }
+
+    /** 0.42 - 0.5 cos(2 pi k / (N - 1)) + 0.08 cos(4 pi k / (N - 1)). */
+    public static Tensor blackmanWindow(long n, boolean periodic) {
+        return window(n, periodic, len -> {
+            Tensor w = arange(0.0, (double) len, 1.0, DType.FLOAT32).mul(Math.PI / (len - 1));
+            return w.mul(4L).cos().mul(0.08).sub(w.mul(2L).cos().mul(0.5)).add(0.42);
+        });
+    }
+
+    public static Tensor blackmanWindow(long n) { return blackmanWindow(n, true); }
+
+    private static Tensor window(long n, boolean periodic, java.util.function.LongFunction<Tensor> symmetric) {
+        if (n < 0) throw new IllegalArgumentException("window_length must be non-negative");
+        if (n == 0) return empty(0);
+        if (n == 1) return ones(1);
+        Tensor w = symmetric.apply(periodic ? n + 1 : n);
+        return periodic ? w.narrow(0, 0, n) : w;
+    }
+
+    /** base raised to steps points spaced evenly from start to end. */
+    public static Tensor logspace(double start, double end, long steps, double base) {
+        Tensor exponents = linspace(start, end, steps, DType.FLOAT64);
+        return fullLike(exponents, base).pow(exponents).to(DType.FLOAT32);
+    }
+
+    public static Tensor logspace(double start, double end, long steps) { return logspace(start, end, steps, 10); }
+
+    /** The contraction of a's last dims dims with b's first dims dims. */
+    public static Tensor tensordot(Tensor a, Tensor b, int dims) {
+        if (dims < 0) throw new IllegalArgumentException("tensordot expects dims >= 0, but got dims=" + dims);
+        int[] da = new int[dims], db = new int[dims];
+        for (int i = 0; i < dims; i++) {
+            da[i] = a.dim() - dims + i;
+            db[i] = i;
+        }
+        return tensordot(a, b, da, db);
+    }
+
+    /** The contraction of a's dims dimsA with b's dims dimsB (pairwise). */
+    public static Tensor tensordot(Tensor a, Tensor b, int[] dimsA, int[] dimsB) {
+        if (dimsA.length != dimsB.length) throw new IllegalArgumentException("both dimension lists should have same length");
+        int na = a.dim(), nb = b.dim();
+        boolean[] ca = new boolean[na], cb = new boolean[nb];
+        long size = 1;
+        for (int i = 0; i < dimsA.length; i++) {
+            int x = dimsA[i] < 0 ? dimsA[i] + na : dimsA[i], y = dimsB[i] < 0 ? dimsB[i] + nb : dimsB[i];
+            if (a.size(x) != b.size(y)) {
+                throw new IllegalArgumentException("contracted dimensions need to match, but first has size " + a.size(x) + " in dim " + x
+                        + " and second has size " + b.size(y) + " in dim " + y);
+            }
+            ca[x] = true;
+            cb[y] = true;
+            size *= a.size(x);
+        }
+        int[] permA = new int[na], permB = new int[nb];
+        List<Long> outShape = new java.util.ArrayList<>();
+        int k = 0;
+        long freeA = 1, freeB = 1;
+        for (int i = 0; i < na; i++) if (!ca[i]) { permA[k++] = i; outShape.add(a.size(i)); freeA *= a.size(i); }
+        for (int i = 0; i < dimsA.length; i++) permA[k++] = dimsA[i] < 0 ? dimsA[i] + na : dimsA[i];
+        k = 0;
+        for (int i = 0; i < dimsB.length; i++) permB[k++] = dimsB[i] < 0 ? dimsB[i] + nb : dimsB[i];
+        for (int i = 0; i < nb; i++) if (!cb[i]) { permB[k++] = i; outShape.add(b.size(i)); freeB *= b.size(i); }
+        Tensor m = a.permute(permA).reshape(freeA, size).mm(b.permute(permB).reshape(size, freeB));
+        return m.reshape(outShape.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    /** The r-length combinations of a 1-d tensor's elements, in lexicographic order of positions (itertools'). */
+    public static Tensor combinations(Tensor input, int r, boolean withReplacement) {
+        if (input.dim() != 1) throw new IllegalArgumentException("Expect a 1D vector, but got shape " + java.util.Arrays.toString(input.shape()));
+        if (r < 0) throw new IllegalArgumentException("Expect a non-negative number, but got " + r);
+        if (r == 0) return empty(input.dtype(), 0);
+        int n = (int) input.size(0);
+        List<long[]> rows = new java.util.ArrayList<>();
+        combine(new long[r], 0, 0, n, withReplacement, rows);
+        if (rows.isEmpty()) return r == 1 ? empty(input.dtype(), 0) : empty(input.dtype(), 0, r);
+        long[][] idx = new long[r][rows.size()];
+        for (int i = 0; i < rows.size(); i++) for (int j = 0; j < r; j++) idx[j][i] = rows.get(i)[j];
+        List<Tensor> columns = new java.util.ArrayList<>();
+        for (int j = 0; j < r; j++) columns.add(input.index(fromArray(idx[j])));
+        return r == 1 ? columns.get(0) : stack(columns, 1);
+    }
+
+    public static Tensor combinations(Tensor input) { return combinations(input, 2, false); }
+
+    private static void combine(long[] cur, int depth, int from, int n, boolean repeat, List<long[]> out) {
+        if (depth == cur.length) {
+            out.add(cur.clone());
+            return;
+        }
+        for (int i = from; i < n; i++) {
+            cur[depth] = i;
+            combine(cur, depth + 1, repeat ? i : i + 1, n, repeat, out);
+        }
+    }
+
+    /** True where an element of elements occurs in testElements (false with invert). */
+    public static Tensor isin(Tensor elements, Tensor testElements, boolean invert) {
+        Tensor found = elements.unsqueeze(-1).eq(testElements.reshape(-1)).any(-1);
+        return invert ? found.logicalNot() : found;
+    }
+
+    public static Tensor isin(Tensor elements, Tensor testElements) { return isin(elements, testElements, false); }
+
+    /** The trapezoid rule along dim with spacing dx. */
+    public static Tensor trapezoid(Tensor y, double dx, int dim) {
+        if (y.size(dim) == 0) return y.sum(dim);
+        return y.sum(dim).sub(y.select(dim, 0).add(y.select(dim, -1)).mul(0.5)).mul(dx);
+    }
+
+    public static Tensor trapezoid(Tensor y) { return trapezoid(y, 1, -1); }
+
+    /** The trapezoid rule along dim at sample points x. */
+    public static Tensor trapezoid(Tensor y, Tensor x, int dim) {
+        long n = y.size(dim);
+        if (n == 0) return y.sum(dim);
+        Tensor dxs = x.dim() == 1 ? x.diff() : x.diff(1, dim);
+        if (x.dim() == 1 && y.dim() > 1) {
+            long[] shape = new long[y.dim()];
+            java.util.Arrays.fill(shape, 1);
+            shape[dim < 0 ? dim + y.dim() : dim] = n - 1;
+            dxs = dxs.reshape(shape);
+        }
+        return dxs.mul(y.narrow(dim, 1, n - 1).add(y.narrow(dim, 0, n - 1))).sum(dim).div(2L);
+    }
+
+    public static Tensor trapz(Tensor y, double dx, int dim) { return trapezoid(y, dx, dim); }
+
+    public static Tensor trapz(Tensor y, Tensor x, int dim) { return trapezoid(y, x, dim); }
+
+    /** The running trapezoid rule along dim (one fewer element than y). */
+    public static Tensor cumulativeTrapezoid(Tensor y, double dx, int dim) {
+        long n = y.size(dim);
+        if (n == 0) return y.narrow(dim, 0, 0);
+        return y.narrow(dim, 1, n - 1).add(y.narrow(dim, 0, n - 1)).mul(dx / 2).cumsum(dim);
+    }
+
+    public static Tensor cumulativeTrapezoid(Tensor y) { return cumulativeTrapezoid(y, 1, -1); }
+
+    /** The dtype PyTorch's promotion gives for two dtypes. */
+    public static DType promoteTypes(DType a, DType b) { return dev.jgrad.internal.core.Promotion.promote(a, b); }
+
+    /** The dtype an op on these tensors computes in (0-dim tensors count less, as PyTorch's result_type). */
+    public static DType resultType(Tensor a, Tensor b) { return dev.jgrad.internal.core.Promotion.resultType(a, b); }
+
+    /** Whether PyTorch's casting rules allow an in-place op to write a from-typed result into a to-typed tensor. */
+    public static boolean canCast(DType from, DType to) { return dev.jgrad.internal.core.Promotion.canCast(from, to); }
+
+    public static Tensor randintLike(Tensor t, long low, long high) { return randint(t.dtype(), low, high, t.shape()); }
+
+    public static Tensor randintLike(Tensor t, long high) { return randintLike(t, 0, high); }
+
+    /** The default generator's first seed. */
+    public static long initialSeed() { return Generator.defaultGenerator().initialSeed(); }
+
+    /** Reseeds the default generator nondeterministically and returns the seed. */
+    public static long seed() { return Generator.defaultGenerator().seed(); }
+
+    public static Tensor concatenate(List<Tensor> tensors, int dim) { return cat(tensors, dim); }
+
+    /** The deprecated {@code chain_matmul}: {@code linalg.multi_dot}. */
+    public static Tensor chainMatmul(Tensor... matrices) {
+        return matrices.length == 1 ? matrices[0] : Linalg.multiDot(List.of(matrices));
+    }
+
+    public static Tensor frobeniusNorm(Tensor input, int[] dim, boolean keepdim) { return Linalg.norm(input, "fro", dim, keepdim); }
+
+    public static Tensor nuclearNorm(Tensor input, boolean keepdim) { return Linalg.matrixNorm(input, "nuc", new int[] {-2, -1}, keepdim); }
+
+    public static Tensor nuclearNorm(Tensor input) { return nuclearNorm(input, false); }
 }

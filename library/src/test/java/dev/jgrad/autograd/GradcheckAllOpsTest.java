@@ -705,6 +705,9 @@ class GradcheckAllOpsTest {
         unary("renorm", a -> a.renorm(2, 0, 0.5), any(3, 2));
         unary("mvlgamma", a -> a.mvlgamma(2), leaf(new double[] {1.5, 2.25, 4.0}, Layout.CONTIGUOUS, 3));
         unary("logit", Tensor::logit, leaf(new double[] {0.2, 0.55, 0.9}, Layout.CONTIGUOUS, 3));
+        binary("tensordot", (a, b) -> Torch.tensordot(a, b, new int[] {0, 2}, new int[] {1, 0}), any(3, 2, 4), any(4, 3));
+        binary("trapezoid at sample points", (y, x) -> Torch.trapezoid(y, x.cumsum(0), -1), any(2, 4), pos(4));
+        unary("cumulative_trapezoid", a -> Torch.cumulativeTrapezoid(a, 0.5, 1), any(2, 4));
         unary("logit eps (clamped ends get 0)", a -> a.logit(0.25), leaf(new double[] {0.1, 0.55, 0.6}, Layout.CONTIGUOUS, 3));
         unary("lp_pool2d", a -> F.lpPool2d(a, 2.0, new int[] {2}, null, false), pos(1, 1, 4, 4));
         unary("pdist", F::pdist, any(4, 3));
