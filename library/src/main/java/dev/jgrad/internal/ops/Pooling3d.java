@@ -24,28 +24,41 @@ public final class Pooling3d {
     private record Plan(int[] k, int[] s, int[] p, int[] dil, int[] out) {}
 
     private static Plan plan(Tensor input, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode, String op) {
+        boolean max = op.equals("max_pool3d");
+        int[] k = tripleOf(kernel, op + ": kernel_size must " + (max ? "either " : "") + "be a single int, or a tuple of three ints");
+        int[] s = stride == null || stride.length == 0 ? k
+                : tripleOf(stride, op + ": stride must " + (max ? "either " : "") + "be omitted, a single int, or a tuple of three ints");
+        int[] p = tripleOf(padding, op + ": padding must " + (max ? "be either " : "") + "be a single int, or a tuple of three ints");
+        int[] d = tripleOf(dilation, op + ": dilation must be either a single int, or a tuple of three ints");
         int nd = input.dim();
         if (nd != 4 && nd != 5) throw new IllegalArgumentException("non-empty 4D or 5D (batch mode) tensor expected for input");
-        Checks.requireFloat(input, op);
-        int[] k = Convolution3d.triple(kernel, "kernel_size");
-        int[] s = stride == null || stride.length == 0 ? k : Convolution3d.triple(stride, "stride");
-        int[] p = Convolution3d.triple(padding, "padding"), d = Convolution3d.triple(dilation, "dilation");
-        for (int i = 0; i < 3; i++) {
-            if (k[i] <= 0) throw new IllegalArgumentException("kernel size should be greater than zero, but got kT: " + k[0] + " kH: " + k[1]
-                    + " kW: " + k[2]);
-            if (s[i] <= 0) throw new IllegalArgumentException("stride should be greater than zero, but got dT: " + s[0] + " dH: " + s[1]
-                    + " dW: " + s[2]);
-            if (d[i] <= 0) throw new IllegalArgumentException("dilation should be greater than zero, but got dilationT: " + d[0]
-                    + " dilationH: " + d[1] + " dilationW: " + d[2]);
-        }
+        Checks.requireFloat(input, max ? "max_pool3d_with_indices_cpu" : "avg_pool3d_out_frame");
         int[] out = new int[3];
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 3; i++) {  // PyTorch's pooling_output_shape, dim by dim
+            if (s[i] == 0) throw new IllegalArgumentException("stride should not be zero");
+            if (p[i] < 0) throw new IllegalArgumentException("pad must be non-negative, but got pad: " + p[i]);
             if (p[i] > k[i] / 2) {
                 throw new IllegalArgumentException("pad should be at most half of kernel size, but got pad=" + p[i] + " and kernel_size=" + k[i]);
             }
             out[i] = Convolution.poolOutSize((int) input.size(nd - 3 + i), k[i], p[i], s[i], d[i], ceilMode);
         }
+        if (k[0] <= 0 || k[1] <= 0 || k[2] <= 0) {
+            throw new IllegalArgumentException("kernel size should be greater than zero, but got kT: " + k[0] + " kH: " + k[1] + " kW: " + k[2]);
+        }
+        if (s[0] <= 0 || s[1] <= 0 || s[2] <= 0) {
+            throw new IllegalArgumentException("stride should be greater than zero, but got dT: " + s[0] + " dH: " + s[1] + " dW: " + s[2]);
+        }
+        if (d[0] <= 0 || d[1] <= 0 || d[2] <= 0) {
+            throw new IllegalArgumentException("dilation should be greater than zero, but got dilationT: " + d[0] + " dilationH: " + d[1]
+                    + " dilationW: " + d[2]);
+        }
         return new Plan(k, s, p, d, out);
+    }
+
+    /** One value for all three dims, or (d, h, w); else the op's own message. */
+    private static int[] tripleOf(int[] v, String message) {
+        if (v.length != 1 && v.length != 3) throw new IllegalArgumentException(message);
+        return v.length == 1 ? new int[] {v[0], v[0], v[0]} : v.clone();
     }
 
     private static void checkOutput(Tensor input, Plan plan) {
@@ -70,7 +83,7 @@ public final class Pooling3d {
 
     public static ValuesIndices maxPool3d(Tensor input, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::max_pool3d_with_indices", input) : null) {
-            Plan plan = plan(input, kernel, stride, padding, dilation, ceilMode, "max_pool3d_with_indices_cpu");
+            Plan plan = plan(input, kernel, stride, padding, dilation, ceilMode, "max_pool3d");
             checkOutput(input, plan);
             Tensor values, indices;
             try (var guard = GradMode.setEnabled(false)) {
@@ -131,7 +144,7 @@ public final class Pooling3d {
     public static Tensor avgPool3d(Tensor input, int[] kernel, int[] stride, int[] padding, boolean ceilMode, boolean countIncludePad,
                                    Integer divisorOverride) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::avg_pool3d", input) : null) {
-            Plan plan = plan(input, kernel, stride, padding, new int[] {1}, ceilMode, "avg_pool3d_out_frame");
+            Plan plan = plan(input, kernel, stride, padding, new int[] {1}, ceilMode, "avg_pool3d");
             if (divisorOverride != null && divisorOverride == 0) throw new IllegalArgumentException("divisor must be not zero");
             int nd = input.dim();
             long t = input.size(nd - 3), h = input.size(nd - 2), w = input.size(nd - 1);
@@ -231,6 +244,7 @@ public final class Pooling3d {
             if (nd != 4 && nd != 5) {
                 throw new IllegalArgumentException("adaptive_avg_pool3d(): Expected 4D or 5D tensor, but got " + Shapes.format(shape(input)));
             }
+            Checks.requireFloat(input, "adaptive_avg_pool3d_cpu");
             int[] o = adaptiveSizes(input, outputSize);
             if (o[0] == 1 && o[1] == 1 && o[2] == 1) return input.mean(new int[] {-1, -2, -3}, true);
             Tensor[] m = new Tensor[3];
@@ -266,6 +280,7 @@ public final class Pooling3d {
             if (nd != 4 && nd != 5) {
                 throw new IllegalArgumentException("adaptive_max_pool3d(): Expected 4D or 5D tensor, but got: " + Shapes.format(shape(input)));
             }
+            Checks.requireFloat(input, "adaptive_max_pool3d_cpu");
             for (int i = 1; i < nd; i++) {
                 if (input.size(i) == 0) {
                     throw new IllegalArgumentException("adaptive_max_pool3d(): Expected input to have non-zero size for non-batch dimensions, "

@@ -18,7 +18,7 @@ public final class Unpooling {
 
     public static Tensor maxUnpool2d(Tensor input, Tensor indices, int[] outputSize) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::max_unpool2d", input, indices) : null) {
-            if (indices.dtype() != DType.INT64) throw new IllegalArgumentException("elements in indices should be type int64");
+            if (indices.dtype() != DType.INT64) throw new IllegalArgumentException("elements in indices should be type int64 but got: " + indices.dtype().scalarTypeName());
             if (outputSize.length != 2) {
                 throw new IllegalArgumentException("There should be exactly two elements (height, width) in output_size, but got "
                         + outputSize.length + " elements.");
