@@ -142,6 +142,26 @@ class MetaDeviceTest {
         }
     }
 
+    /** The 3-d convolutions and poolings are built from device-independent ops, so they run (and differentiate) on meta too. */
+    @Test
+    void volumeOpsOnMetaMatchCpuShapes() {
+        for (Device d : List.of(Device.CPU, META)) {
+            Tensor x = Torch.zeros(DType.FLOAT32, d, 1, 2, 5, 6, 6).requiresGrad_(true);
+            dev.jgrad.nn.Conv3d conv = new dev.jgrad.nn.Conv3d(2, 3, 3, 1, 1);
+            conv.to(d);
+            Tensor h = conv.forward(x);
+            Tensor y = F.maxPool3d(h, 2).sum().add(F.avgPool3d(h, 2).sum()).add(F.adaptiveAvgPool3d(h, 2, 3, 2).sum())
+                    .add(F.adaptiveMaxPool3d(h, 2).sum())
+                    .add(F.convTranspose3d(h, conv.weight, null, 2, 1).sum());
+            y.backward();
+            assertEquals(d, x.grad().device());
+            assertArrayEquals(new long[] {1, 2, 5, 6, 6}, x.grad().shape());
+            assertArrayEquals(new long[] {3, 2, 3, 3, 3}, conv.weight.grad().shape());
+            var pooled = F.maxPool2dWithIndices(Torch.zeros(DType.FLOAT32, d, 1, 2, 4, 4), new int[] {2}, null, new int[] {0}, new int[] {1}, false);
+            assertArrayEquals(new long[] {1, 2, 4, 4}, F.maxUnpool2d(pooled.values(), pooled.indices(), 2).shape());
+        }
+    }
+
     @Test
     void aBillionParametersCostNoMemory() {
         long before = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();

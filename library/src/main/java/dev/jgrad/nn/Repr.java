@@ -37,6 +37,9 @@ public final class Repr {
 
     public static String pyBool(boolean b) { return b ? "True" : "False"; }
 
+    /** An argument given as one int or a tuple, printed as given: {@code 2} or {@code (1, 2, 3)}. */
+    public static String oneOrTuple(int[] v) { return v.length == 1 ? String.valueOf(v[0]) : tuple(v); }
+
     /** A Python tuple of ints: {@code (3, 3)}, {@code (4,)}. */
     public static String tuple(long... v) {
         StringBuilder sb = new StringBuilder("(");

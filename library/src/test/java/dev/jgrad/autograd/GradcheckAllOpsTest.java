@@ -711,6 +711,27 @@ class GradcheckAllOpsTest {
         unary("logit eps (clamped ends get 0)", a -> a.logit(0.25), leaf(new double[] {0.1, 0.55, 0.6}, Layout.CONTIGUOUS, 3));
         unary("lp_pool2d", a -> F.lpPool2d(a, 2.0, new int[] {2}, null, false), pos(1, 1, 4, 4));
         unary("pdist", F::pdist, any(4, 3));
+        // nn3d: 3-d convolution and pooling, max unpooling (ConvolutionBackward0 on 5-d tensors, MaxPool3DWithIndicesBackward0, AvgPool3DBackward0,
+        // AdaptiveAvgPool3DBackward0, AdaptiveMaxPool3DBackward0, MaxUnpool2DBackward0)
+        add("conv3d stride padding dilation bias", in -> List.of(F.conv3d(in.get(0), in.get(1), in.get(2), new int[] {2, 1, 1},
+                new int[] {1, 0, 1}, new int[] {1, 1, 2}, 1)), any(1, 2, 3, 3, 4), any(2, 2, 2, 2, 2), any(2));
+        binary("conv3d groups", (x, w) -> F.conv3d(x, w, null, new int[] {1}, new int[] {0}, new int[] {1}, 2), any(1, 4, 2, 3, 2),
+                any(2, 2, 1, 2, 2));
+        add("conv_transpose3d stride output padding bias", in -> List.of(F.convTranspose3d(in.get(0), in.get(1), in.get(2),
+                new int[] {2, 1, 1}, new int[] {0, 1, 0}, new int[] {1, 0, 0}, 1, new int[] {1})), any(1, 2, 2, 2, 2), any(2, 2, 2, 2, 2), any(2));
+        binary("conv_transpose3d groups dilation", (x, w) -> F.convTranspose3d(x, w, null, new int[] {1}, new int[] {0}, new int[] {0}, 2,
+                new int[] {2, 1, 1}), any(1, 2, 2, 2, 2), any(2, 1, 2, 2, 1));
+        unary("max_pool3d padding", a -> F.maxPool3d(a, new int[] {2}, new int[] {1}, new int[] {1}, new int[] {1}, false),
+                dist(Layout.CONTIGUOUS, 1, 2, 3, 3, 3));
+        unary("avg_pool3d ceil, no padding counted", a -> F.avgPool3d(a, new int[] {2, 3, 2}, new int[] {2}, new int[] {1}, true, false, null),
+                any(1, 2, 3, 4, 3));
+        unary("adaptive_avg_pool3d", a -> F.adaptiveAvgPool3d(a, 2, 3, 2), any(1, 3, 4, 3));
+        unary("adaptive_max_pool3d", a -> F.adaptiveMaxPool3d(a, 2, 2, 3), dist(Layout.CONTIGUOUS, 1, 3, 4, 4));
+        Tensor unpoolIdx = F.maxPool2dWithIndices(dist(Layout.CONTIGUOUS, 1, 2, 4, 4), new int[] {2}, new int[] {2}, new int[] {0},
+                new int[] {1}, false).indices();
+        unary("max_unpool2d", a -> F.maxUnpool2d(a, unpoolIdx, new int[] {2}, null, new int[] {0}, null), any(1, 2, 2, 2));
+        Tensor unpool1dIdx = F.maxPool1dWithIndices(dist(Layout.CONTIGUOUS, 1, 2, 6), 2, 2, 0, 1, false).indices();
+        unary("max_unpool1d", a -> F.maxUnpool1d(a, unpool1dIdx, 2), any(1, 2, 3));
         // linalg: factorisations, solves, norms (inputs shifted by 4 I, or made SPD, to stay well conditioned; eigen/singular vectors only through sign-invariant squares)
         java.util.function.UnaryOperator<Tensor> wellPosed = a -> a.add(Torch.eye(a.size(-1)).to(F64).mul(4.0));
         java.util.function.UnaryOperator<Tensor> spd = a -> a.matmul(a.mT()).add(Torch.eye(a.size(-1)).to(F64));

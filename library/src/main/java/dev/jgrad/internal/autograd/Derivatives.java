@@ -1453,6 +1453,68 @@ public final class Derivatives {
         return Recorder.row("AdaptiveMaxPool2DBackward0", values, self, g -> NnDerivativeHelpers.maxPoolBackward(g, indices, shape));
     }
 
+    // ================================================================ 3-d convolution and pooling, max unpooling
+
+    /** conv3d: grad_input is conv_transpose3d of grad (output padding back to the input's size), grad_weight a convolution of input by grad. */
+    public static Tensor convolution3d(Tensor result, Tensor input, Tensor weight, Tensor bias, int[] s, int[] p, int[] d, int groups) {
+        if (!Recorder.shouldRecord(in(input, weight, bias))) return result;
+        int[] inputShape = TensorInternals.shape(input), weightShape = TensorInternals.shape(weight);
+        int[] op = dev.jgrad.internal.ops.Convolution3d.outputPaddingFor(inputShape, TensorInternals.shape(result), weightShape, s, p, d);
+        Recorder.Row row = Recorder.start("ConvolutionBackward0", result, input, weight, none(bias));
+        SavedTensor x = row.save(weight.requiresGrad() ? input : null), w = row.save(input.requiresGrad() ? weight : null);
+        return row.formulas(
+                g -> dev.jgrad.internal.ops.Convolution3d.convTranspose3d(g, w.unpack(), null, s, p, op, groups, d),
+                g -> dev.jgrad.internal.ops.Convolution3d.weightGrad(x.unpack(), g, weightShape, s, p, d, groups),
+                g -> g.sum(new int[] {0, 2, 3, 4}, false));
+    }
+
+    /** conv_transpose3d: grad_input is conv3d of grad by the same weight; grad_weight conv3d's weight gradient with the roles swapped. */
+    public static Tensor convolutionTranspose3d(Tensor result, Tensor input, Tensor weight, Tensor bias, int[] s, int[] p, int[] d,
+                                                int groups) {
+        if (!Recorder.shouldRecord(in(input, weight, bias))) return result;
+        int[] weightShape = TensorInternals.shape(weight);
+        Recorder.Row row = Recorder.start("ConvolutionBackward0", result, input, weight, none(bias));
+        SavedTensor x = row.save(weight.requiresGrad() ? input : null), w = row.save(input.requiresGrad() ? weight : null);
+        return row.formulas(
+                g -> dev.jgrad.internal.ops.Convolution3d.conv3d(g, w.unpack(), null, s, p, d, groups),
+                g -> dev.jgrad.internal.ops.Convolution3d.weightGrad(g, x.unpack(), weightShape, s, p, d, groups),
+                g -> g.sum(new int[] {0, 2, 3, 4}, false));
+    }
+
+    /** max_pool3d_with_indices: the values are differentiable, the indices (flat over D, H, W) are not. */
+    public static Tensor maxPool3d(Tensor values, Tensor indices, Tensor self) {
+        if (!Recorder.shouldRecord(self)) return values;
+        int[] shape = TensorInternals.shape(self);
+        return Recorder.row("MaxPool3DWithIndicesBackward0", values, self, g -> dev.jgrad.internal.ops.Pooling3d.scatterBack(g, indices, shape));
+    }
+
+    public static Tensor avgPool3d(Tensor result, Tensor self, dev.jgrad.internal.ops.Pooling3d.AvgPlan plan) {
+        if (!Recorder.shouldRecord(self)) return result;
+        int[] shape = TensorInternals.shape(self);
+        return Recorder.row("AvgPool3DBackward0", result, self, g -> dev.jgrad.internal.ops.Pooling3d.avgPool3dBackward(g, shape, plan));
+    }
+
+    /** adaptive_avg_pool3d as averaging matrices {depth, rows, cols} applied per dim: the gradient applies their transposes. */
+    public static Tensor adaptiveAvgPool3d(Tensor result, Tensor self, Tensor[] m) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return Recorder.row("AdaptiveAvgPool3DBackward0", result, self,
+                g -> dev.jgrad.internal.ops.Pooling3d.applyAveraging(g, m[0].t(), m[1].t(), m[2].t()));
+    }
+
+    public static Tensor adaptiveMaxPool3d(Tensor values, Tensor indices, Tensor self) {
+        if (!Recorder.shouldRecord(self)) return values;
+        int[] shape = TensorInternals.shape(self);
+        return Recorder.row("AdaptiveMaxPool3DBackward0", values, self, g -> dev.jgrad.internal.ops.Pooling3d.scatterBack(g, indices, shape));
+    }
+
+    /** max_unpool2d: each input's gradient is read back from where it was put; indices take none. */
+    public static Tensor maxUnpool2d(Tensor result, Tensor self, Tensor indices) {
+        if (!Recorder.shouldRecord(self)) return result;
+        int[] shape = TensorInternals.shape(self);
+        Tensor idx = indices.detach();
+        return Recorder.row("MaxUnpool2DBackward0", result, self, g -> dev.jgrad.internal.ops.Unpooling.maxUnpool2dBackward(g, idx, shape));
+    }
+
     // ================================================================ linear algebra: factorisations (ops in Decompositions)
 
     /** linalg.inv: -A^-H grad A^-H, from the saved inverse. */

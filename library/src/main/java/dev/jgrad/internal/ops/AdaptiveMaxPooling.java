@@ -57,18 +57,18 @@ public final class AdaptiveMaxPooling {
         }
     }
 
-    private static int longestWindow(int in, int out) {
+    static int longestWindow(int in, int out) {
         int k = 0;
         for (int i = 0; i < out; i++) k = Math.max(k, end(i, in, out) - start(i, in, out));
         return k;
     }
 
-    private static int start(int i, int in, int out) { return (int) ((long) i * in / out); }
+    static int start(int i, int in, int out) { return (int) ((long) i * in / out); }
 
-    private static int end(int i, int in, int out) { return (int) (((long) (i + 1) * in + out - 1) / out); }
+    static int end(int i, int in, int out) { return (int) (((long) (i + 1) * in + out - 1) / out); }
 
     /** (out, k): the input positions of each window, the last repeated to length k. */
-    private static long[] windowIndices(int in, int out, int k) {
+    static long[] windowIndices(int in, int out, int k) {
         long[] idx = new long[out * k];
         for (int i = 0; i < out; i++) {
             int s = start(i, in, out), e = end(i, in, out);

@@ -818,4 +818,139 @@ public final class F {
         Tensor out = avgPool1d(input.pow(normType), kernelSize, stride == null ? kernelSize : stride, 0, ceilMode, true);
         return out.sign().mul(relu(out.abs())).mul((long) kernelSize).pow(1.0 / normType);
     }
+
+    // ---------------------------------------------------------------- 3-d convolution and pooling, pooling indices, max unpooling
+
+    /** 3-d convolution over (N, C, D, H, W) or (C, D, H, W) by weight (Cout, Cin / groups, kd, kh, kw); arrays of 1 or 3 elements. */
+    public static Tensor conv3d(Tensor x, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation, int groups) {
+        return dev.jgrad.internal.ops.Convolution3d.conv3d(x, weight, bias, stride, padding, dilation, groups);
+    }
+
+    public static Tensor conv3d(Tensor x, Tensor weight, Tensor bias) { return conv3d(x, weight, bias, 1, 0, 1, 1); }
+
+    public static Tensor conv3d(Tensor x, Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups) {
+        return conv3d(x, weight, bias, new int[] {stride}, new int[] {padding}, new int[] {dilation}, groups);
+    }
+
+    /** The transposed 3-d convolution: x (N, Cin, D, H, W) by weight (Cin, Cout / groups, kd, kh, kw). */
+    public static Tensor convTranspose3d(Tensor x, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] outputPadding, int groups,
+                                         int[] dilation) {
+        return dev.jgrad.internal.ops.Convolution3d.convTranspose3d(x, weight, bias, stride, padding, outputPadding, groups, dilation);
+    }
+
+    public static Tensor convTranspose3d(Tensor x, Tensor weight, Tensor bias, int stride, int padding) {
+        return convTranspose3d(x, weight, bias, new int[] {stride}, new int[] {padding}, new int[] {0}, 1, new int[] {1});
+    }
+
+    /** The maximum of each (kd, kh, kw) window; stride null or empty: the kernel size. */
+    public static Tensor maxPool3d(Tensor x, int[] kernelSize, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
+        return maxPool3dWithIndices(x, kernelSize, stride, padding, dilation, ceilMode).values();
+    }
+
+    public static Tensor maxPool3d(Tensor x, int kernelSize) { return maxPool3d(x, new int[] {kernelSize}, null, new int[] {0}, new int[] {1}, false); }
+
+    /** max_pool3d with return_indices: each maximum's flat index d H W + h W + w in its (D, H, W) volume. */
+    public static dev.jgrad.ValuesIndices maxPool3dWithIndices(Tensor x, int[] kernelSize, int[] stride, int[] padding, int[] dilation,
+                                                              boolean ceilMode) {
+        return dev.jgrad.internal.ops.Pooling3d.maxPool3d(x, kernelSize, stride, padding, dilation, ceilMode);
+    }
+
+    /** Average of each (kd, kh, kw) window, PyTorch's avg_pool3d arguments (stride null: the kernel size). */
+    public static Tensor avgPool3d(Tensor x, int[] kernelSize, int[] stride, int[] padding, boolean ceilMode, boolean countIncludePad,
+                                   Integer divisorOverride) {
+        return dev.jgrad.internal.ops.Pooling3d.avgPool3d(x, kernelSize, stride, padding, ceilMode, countIncludePad, divisorOverride);
+    }
+
+    public static Tensor avgPool3d(Tensor x, int kernelSize) { return avgPool3d(x, new int[] {kernelSize}, null, new int[] {0}, false, true, null); }
+
+    /** One size for all three dims, or (od, oh, ow). */
+    public static Tensor adaptiveAvgPool3d(Tensor x, int... outputSize) { return adaptiveAvgPool3d(x, boxed3(outputSize)); }
+
+    /** (od, oh, ow), a null keeping the input's size. */
+    public static Tensor adaptiveAvgPool3d(Tensor x, Integer od, Integer oh, Integer ow) {
+        return adaptiveAvgPool3d(x, new Integer[] {od, oh, ow});
+    }
+
+    private static Tensor adaptiveAvgPool3d(Tensor x, Integer[] size) { return dev.jgrad.internal.ops.Pooling3d.adaptiveAvgPool3d(x, size); }
+
+    public static Tensor adaptiveMaxPool3d(Tensor x, int... outputSize) { return adaptiveMaxPool3dWithIndices(x, outputSize).values(); }
+
+    public static Tensor adaptiveMaxPool3d(Tensor x, Integer od, Integer oh, Integer ow) {
+        return adaptiveMaxPool3dWithIndices(x, od, oh, ow).values();
+    }
+
+    /** adaptive_max_pool3d with return_indices: the flat index d H W + h W + w of each maximum in its volume. */
+    public static dev.jgrad.ValuesIndices adaptiveMaxPool3dWithIndices(Tensor x, int... outputSize) {
+        return dev.jgrad.internal.ops.Pooling3d.adaptiveMaxPool3d(x, boxed3(outputSize));
+    }
+
+    public static dev.jgrad.ValuesIndices adaptiveMaxPool3dWithIndices(Tensor x, Integer od, Integer oh, Integer ow) {
+        return dev.jgrad.internal.ops.Pooling3d.adaptiveMaxPool3d(x, new Integer[] {od, oh, ow});
+    }
+
+    private static Integer[] boxed3(int[] v) {
+        if (v.length != 1 && v.length != 3) throw new IllegalArgumentException("output_size must have 1 or 3 elements, got " + v.length);
+        return new Integer[] {v[0], v[v.length / 2], v[v.length - 1]};
+    }
+
+    /** max_pool1d with return_indices: each maximum's position along L (the 2-d pooling of a unit height, squeezed). */
+    public static dev.jgrad.ValuesIndices maxPool1dWithIndices(Tensor x, int kernelSize, int stride, int padding, int dilation, boolean ceilMode) {
+        if (x.dim() != 2 && x.dim() != 3) {
+            throw new IllegalArgumentException("max_pool1d() Expected 2D or 3D input tensor, but got " + x.size());
+        }
+        dev.jgrad.ValuesIndices r = Torch.maxPool2dWithIndices(x.unsqueeze(-2), new int[] {1, kernelSize}, new int[] {1, stride},
+                new int[] {0, padding}, new int[] {1, dilation}, ceilMode);
+        return new dev.jgrad.ValuesIndices("max_pool1d_with_indices", r.values().squeeze(-2), r.indices().squeeze(-2));
+    }
+
+    /** max_pool2d with return_indices: each maximum's flat index h W + w in its plane. */
+    public static dev.jgrad.ValuesIndices maxPool2dWithIndices(Tensor x, int[] kernelSize, int[] stride, int[] padding, int[] dilation,
+                                                              boolean ceilMode) {
+        return Torch.maxPool2dWithIndices(x, kernelSize, stride, padding, dilation, ceilMode);
+    }
+
+    /**
+     * max_unpool2d: values put back at their max_pool2d indices of a zero (oh, ow) plane; outputSize null gives
+     * (in - 1) stride + kernel - 2 padding, else (oh, ow) or (n, c, oh, ow) within a stride of that.
+     */
+    public static Tensor maxUnpool2d(Tensor x, Tensor indices, int[] kernelSize, int[] stride, int[] padding, int[] outputSize) {
+        int[] k = dev.jgrad.internal.ops.Convolution.pair(kernelSize, "kernel_size");
+        int[] s = stride == null ? k : dev.jgrad.internal.ops.Convolution.pair(stride, "stride");
+        int[] p = dev.jgrad.internal.ops.Convolution.pair(padding, "padding");
+        return dev.jgrad.internal.ops.Unpooling.maxUnpool2d(x, indices, unpoolOutputSize(x, k, s, p, outputSize));
+    }
+
+    public static Tensor maxUnpool2d(Tensor x, Tensor indices, int kernelSize) {
+        return maxUnpool2d(x, indices, new int[] {kernelSize}, null, new int[] {0}, null);
+    }
+
+    /** max_unpool1d: the 2-d unpooling of a unit width, squeezed (as PyTorch's functional form does it). */
+    public static Tensor maxUnpool1d(Tensor x, Tensor indices, int kernelSize, Integer stride, int padding, int[] outputSize) {
+        int[] k = {kernelSize}, s = {stride == null ? kernelSize : stride}, p = {padding};
+        int[] size = unpoolOutputSize(x, k, s, p, outputSize);
+        return dev.jgrad.internal.ops.Unpooling.maxUnpool2d(x.unsqueeze(-1), indices.unsqueeze(-1), new int[] {size[0], 1}).squeeze(-1);
+    }
+
+    public static Tensor maxUnpool1d(Tensor x, Tensor indices, int kernelSize) { return maxUnpool1d(x, indices, kernelSize, null, 0, null); }
+
+    /** PyTorch's _unpool_output_size: the default size, or the requested one (its last dims) if within a stride of it. */
+    private static int[] unpoolOutputSize(Tensor x, int[] k, int[] s, int[] p, int[] outputSize) {
+        int n = k.length;
+        int[] def = new int[n];
+        for (int d = 0; d < n; d++) def[d] = (int) (x.size(x.dim() - n + d) - 1) * s[d] + k[d] - 2 * p[d];
+        if (outputSize == null) return def;
+        int[] size = outputSize.length == n + 2 ? java.util.Arrays.copyOfRange(outputSize, 2, n + 2) : outputSize;
+        if (size.length != n) {
+            throw new IllegalArgumentException("output_size should be a sequence containing " + n + " or " + (n + 2)
+                    + " elements, but it has a length of '" + size.length + "'");
+        }
+        for (int d = 0; d < n; d++) {
+            int min = def[d] - s[d], max = def[d] + s[d];
+            if (!(min < size[d] && size[d] < max)) {
+                throw new IllegalArgumentException("invalid output_size \"" + dev.jgrad.nn.Repr.tuple(size) + "\" (dim " + d
+                        + " must be between " + min + " and " + max + ")");
+            }
+        }
+        return size;
+    }
 }

@@ -1,0 +1,16 @@
+package dev.jgrad.nn;
+
+import dev.jgrad.Tensor;
+
+/** Batch normalisation of (N, C, D, H, W) inputs (volumes, video). */
+public class BatchNorm3d extends BatchNorm {
+    public BatchNorm3d(int numFeatures) { this(numFeatures, 1e-5, 0.1, true, true); }
+
+    public BatchNorm3d(int numFeatures, double eps, Double momentum, boolean affine, boolean trackRunningStats) {
+        super(numFeatures, eps, momentum, affine, trackRunningStats);
+    }
+
+    @Override protected void checkInputDim(Tensor input) {
+        if (input.dim() != 5) throw new IllegalArgumentException("expected 5D input (got " + input.dim() + "D input)");
+    }
+}

@@ -1,0 +1,57 @@
+package dev.jgrad.nn;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.Torch;
+import dev.jgrad.nn.functional.F;
+
+/**
+ * 3-d convolution over (N, C, D, H, W) inputs. Initialised as PyTorch's Conv3d (kaiming-uniform with
+ * a = sqrt(5), bias uniform in +-1/sqrt(fan_in)), with the same draws, so seeded weights equal PyTorch's.
+ */
+public class Conv3d extends Module {
+    public final int inChannels, outChannels, groups;
+    public final int[] kernelSize, stride, padding, dilation;
+    public final Parameter weight;
+    /** Null when built without bias. */
+    public final Parameter bias;
+
+    public Conv3d(int inChannels, int outChannels, int kernelSize) { this(inChannels, outChannels, kernelSize, 1, 0); }
+
+    public Conv3d(int inChannels, int outChannels, int kernelSize, int stride, int padding) {
+        this(inChannels, outChannels, new int[] {kernelSize}, new int[] {stride}, new int[] {padding}, new int[] {1}, 1, true);
+    }
+
+    /** Every argument as one value or (d, h, w), PyTorch's full constructor (padding mode "zeros"). */
+    public Conv3d(int inChannels, int outChannels, int[] kernelSize, int[] stride, int[] padding, int[] dilation, int groups, boolean bias) {
+        if (groups <= 0) throw new IllegalArgumentException("groups must be a positive integer");
+        if (inChannels % groups != 0) throw new IllegalArgumentException("in_channels must be divisible by groups");
+        if (outChannels % groups != 0) throw new IllegalArgumentException("out_channels must be divisible by groups");
+        this.inChannels = inChannels;
+        this.outChannels = outChannels;
+        this.groups = groups;
+        this.kernelSize = triple(kernelSize);
+        this.stride = triple(stride);
+        this.padding = triple(padding);
+        this.dilation = triple(dilation);
+        int[] k = this.kernelSize;
+        weight = registerParameter("weight", new Parameter(Torch.empty(outChannels, inChannels / groups, k[0], k[1], k[2])));
+        this.bias = registerParameter("bias", bias ? new Parameter(Torch.empty(outChannels)) : null);
+        ConvTranspose2d.initialise(weight, this.bias);
+    }
+
+    static int[] triple(int[] v) { return v.length == 1 ? new int[] {v[0], v[0], v[0]} : v.clone(); }
+
+    static boolean all(int[] v, int value) { return v[0] == value && v[1] == value && v[2] == value; }
+
+    @Override public Tensor forward(Tensor input) { return F.conv3d(input, weight, bias, stride, padding, dilation, groups); }
+
+    @Override protected String extraRepr() {
+        StringBuilder s = new StringBuilder(inChannels + ", " + outChannels + ", kernel_size=" + Repr.tuple(kernelSize)
+                + ", stride=" + Repr.tuple(stride));
+        if (!all(padding, 0)) s.append(", padding=").append(Repr.tuple(padding));
+        if (!all(dilation, 1)) s.append(", dilation=").append(Repr.tuple(dilation));
+        if (groups != 1) s.append(", groups=").append(groups);
+        if (bias == null) s.append(", bias=False");
+        return s.toString();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.jgrad.nn;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.Torch;
+import dev.jgrad.nn.functional.F;
+
+/** The transposed 3-d convolution: weight (in, out / groups, kd, kh, kw), initialised as PyTorch's ConvTranspose3d. */
+public class ConvTranspose3d extends Module {
+    public final int inChannels, outChannels, groups;
+    public final int[] kernelSize, stride, padding, outputPadding, dilation;
+    public final Parameter weight;
+    /** Null when built without bias. */
+    public final Parameter bias;
+
+    public ConvTranspose3d(int inChannels, int outChannels, int kernelSize) {
+        this(inChannels, outChannels, new int[] {kernelSize}, new int[] {1}, new int[] {0}, new int[] {0}, 1, true, new int[] {1});
+    }
+
+    /** PyTorch's argument order: (in, out, kernel, stride, padding, output_padding, groups, bias, dilation); one value or (d, h, w). */
+    public ConvTranspose3d(int inChannels, int outChannels, int[] kernelSize, int[] stride, int[] padding, int[] outputPadding, int groups,
+                           boolean bias, int[] dilation) {
+        if (groups <= 0) throw new IllegalArgumentException("groups must be a positive integer");
+        if (inChannels % groups != 0) throw new IllegalArgumentException("in_channels must be divisible by groups");
+        if (outChannels % groups != 0) throw new IllegalArgumentException("out_channels must be divisible by groups");
+        this.inChannels = inChannels;
+        this.outChannels = outChannels;
+        this.groups = groups;
+        this.kernelSize = Conv3d.triple(kernelSize);
+        this.stride = Conv3d.triple(stride);
+        this.padding = Conv3d.triple(padding);
+        this.outputPadding = Conv3d.triple(outputPadding);
+        this.dilation = Conv3d.triple(dilation);
+        int[] k = this.kernelSize;
+        weight = registerParameter("weight", new Parameter(Torch.empty(inChannels, outChannels / groups, k[0], k[1], k[2])));
+        this.bias = registerParameter("bias", bias ? new Parameter(Torch.empty(outChannels)) : null);
+        ConvTranspose2d.initialise(weight, this.bias);
+    }
+
+    @Override public Tensor forward(Tensor input) {
+        return F.convTranspose3d(input, weight, bias, stride, padding, outputPadding, groups, dilation);
+    }
+
+    @Override protected String extraRepr() {
+        StringBuilder s = new StringBuilder(inChannels + ", " + outChannels + ", kernel_size=" + Repr.tuple(kernelSize)
+                + ", stride=" + Repr.tuple(stride));
+        if (!Conv3d.all(padding, 0)) s.append(", padding=").append(Repr.tuple(padding));
+        if (!Conv3d.all(dilation, 1)) s.append(", dilation=").append(Repr.tuple(dilation));
+        if (!Conv3d.all(outputPadding, 0)) s.append(", output_padding=").append(Repr.tuple(outputPadding));
+        if (groups != 1) s.append(", groups=").append(groups);
+        if (bias == null) s.append(", bias=False");
+        return s.toString();
+    }
+}
