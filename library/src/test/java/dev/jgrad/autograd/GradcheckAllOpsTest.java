@@ -704,6 +704,20 @@ class GradcheckAllOpsTest {
         unary("cov", Tensor::cov, any(2, 4));
         unary("renorm", a -> a.renorm(2, 0, 0.5), any(3, 2));
         unary("mvlgamma", a -> a.mvlgamma(2), leaf(new double[] {1.5, 2.25, 4.0}, Layout.CONTIGUOUS, 3));
+        // rnn-utils work: CTC (first order: PyTorch's gradient assumes normalised log-probabilities, so it is checked through log_softmax), multilabel margin, rrelu
+        Tensor ctcTargets = Torch.tensor(new long[][] {{1, 2}, {2, 2}});
+        checks.add(new Check("ctc_loss through log_softmax (first order)", List.of(any(5, 2, 3)),
+                in -> List.of(F.ctcLoss(in.get(0).logSoftmax(2), ctcTargets, new long[] {5, 4}, new long[] {2, 2}, 0, "sum", false)), false, Gradcheck.EPS));
+        checks.add(new Check("ctc_loss none unbatched (first order)", List.of(any(4, 3)),
+                in -> List.of(F.ctcLoss(in.get(0).logSoftmax(1), Torch.tensor(new long[] {2}), new long[] {4}, new long[] {1}, 0, "none", false)), false,
+                Gradcheck.EPS));
+        unary("multilabel_margin_loss none", a -> F.multilabelMarginLoss(a, Torch.tensor(new long[][] {{3, 0, -1, 1}, {1, 2, 3, 0}}), "none"), any(2, 4));
+        unary("multilabel_margin_loss 1-d mean", a -> F.multilabelMarginLoss(a, Torch.tensor(new long[] {2, -1, 0, 0}), "mean"), any(4));
+        unary("rrelu training (fixed seed)", a -> {
+            Torch.manualSeed(7);
+            return F.rrelu(a, 0.1, 0.4, true);
+        }, kink(Layout.TRANSPOSED, 3, 2));
+        unary("rrelu eval", a -> F.rrelu(a, 0.1, 0.4, false), kink(Layout.CONTIGUOUS, 2, 3));
         unary("lp_pool2d", a -> F.lpPool2d(a, 2.0, new int[] {2}, null, false), pos(1, 1, 4, 4));
         unary("pdist", F::pdist, any(4, 3));
         // linalg: factorisations, solves, norms (inputs shifted by 4 I, or made SPD, to stay well conditioned; eigen/singular vectors only through sign-invariant squares)

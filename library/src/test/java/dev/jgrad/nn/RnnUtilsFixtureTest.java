@@ -105,6 +105,18 @@ class RnnUtilsFixtureTest {
         CASES.put("spectralNorm zero iterations", in -> Map.of("m", SpectralNorm.spectralNorm(new Linear(2, 2), "weight", 0, 1e-12, null)));
     }
 
+    static {
+        CASES.put("tripletMarginWithDistanceLoss cosine distance", in -> {
+            java.util.function.BinaryOperator<Tensor> dist = (x, y) -> dev.jgrad.nn.functional.F.cosineSimilarity(x, y).rsub(1.0);
+            Tensor out = dev.jgrad.nn.functional.F.tripletMarginWithDistanceLoss(in.get("a"), in.get("p"), in.get("n"), dist, 0.3, true, "none");
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("out", out);
+            r.put("repr", new TripletMarginWithDistanceLoss(dist, 1.0, false, "mean").toString());
+            r.putAll(grads(List.of(out), in));
+            return r;
+        });
+    }
+
     private static <M extends Module> M doubled(M m) {
         m.to(DType.FLOAT64);
         return m;
