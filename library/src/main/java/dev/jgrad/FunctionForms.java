@@ -721,6 +721,15 @@ public abstract class FunctionForms {
     /** {@code torch.conv1d}: the same as {@code F.conv1d}. */
     public static Tensor conv1d(Tensor a0, Tensor a1, Tensor a2) { return dev.jgrad.nn.functional.F.conv1d(a0, a1, a2); }
 
+    /** {@code torch.conv3d}: the same as {@code F.conv3d}. */
+    public static Tensor conv3d(Tensor a0, Tensor a1, Tensor a2, int[] a3, int[] a4, int[] a5, int a6) { return dev.jgrad.nn.functional.F.conv3d(a0, a1, a2, a3, a4, a5, a6); }
+
+    /** {@code torch.conv3d}: the same as {@code F.conv3d}. */
+    public static Tensor conv3d(Tensor a0, Tensor a1, Tensor a2) { return dev.jgrad.nn.functional.F.conv3d(a0, a1, a2); }
+
+    /** {@code torch.conv3d}: the same as {@code F.conv3d}. */
+    public static Tensor conv3d(Tensor a0, Tensor a1, Tensor a2, int a3, int a4, int a5, int a6) { return dev.jgrad.nn.functional.F.conv3d(a0, a1, a2, a3, a4, a5, a6); }
+
     /** {@code torch.convTranspose1d}: the same as {@code F.convTranspose1d}. */
     public static Tensor convTranspose1d(Tensor a0, Tensor a1, Tensor a2, int a3, int a4, int a5, int a6, int a7) { return dev.jgrad.nn.functional.F.convTranspose1d(a0, a1, a2, a3, a4, a5, a6, a7); }
 
@@ -729,6 +738,12 @@ public abstract class FunctionForms {
 
     /** {@code torch.convTranspose2d}: the same as {@code F.convTranspose2d}. */
     public static Tensor convTranspose2d(Tensor a0, Tensor a1, Tensor a2, int a3, int a4) { return dev.jgrad.nn.functional.F.convTranspose2d(a0, a1, a2, a3, a4); }
+
+    /** {@code torch.convTranspose3d}: the same as {@code F.convTranspose3d}. */
+    public static Tensor convTranspose3d(Tensor a0, Tensor a1, Tensor a2, int[] a3, int[] a4, int[] a5, int a6, int[] a7) { return dev.jgrad.nn.functional.F.convTranspose3d(a0, a1, a2, a3, a4, a5, a6, a7); }
+
+    /** {@code torch.convTranspose3d}: the same as {@code F.convTranspose3d}. */
+    public static Tensor convTranspose3d(Tensor a0, Tensor a1, Tensor a2, int a3, int a4) { return dev.jgrad.nn.functional.F.convTranspose3d(a0, a1, a2, a3, a4); }
 
     /** {@code torch.cosineEmbeddingLoss}: the same as {@code F.cosineEmbeddingLoss}. */
     public static Tensor cosineEmbeddingLoss(Tensor a0, Tensor a1, Tensor a2) { return dev.jgrad.nn.functional.F.cosineEmbeddingLoss(a0, a1, a2); }
@@ -741,6 +756,15 @@ public abstract class FunctionForms {
 
     /** {@code torch.cosineSimilarity}: the same as {@code F.cosineSimilarity}. */
     public static Tensor cosineSimilarity(Tensor a0, Tensor a1, int a2, double a3) { return dev.jgrad.nn.functional.F.cosineSimilarity(a0, a1, a2, a3); }
+
+    /** {@code torch.ctcLoss}: the same as {@code F.ctcLoss}. */
+    public static Tensor ctcLoss(Tensor a0, Tensor a1, Tensor a2, Tensor a3) { return dev.jgrad.nn.functional.F.ctcLoss(a0, a1, a2, a3); }
+
+    /** {@code torch.ctcLoss}: the same as {@code F.ctcLoss}. */
+    public static Tensor ctcLoss(Tensor a0, Tensor a1, Tensor a2, Tensor a3, int a4, String a5, boolean a6) { return dev.jgrad.nn.functional.F.ctcLoss(a0, a1, a2, a3, a4, a5, a6); }
+
+    /** {@code torch.ctcLoss}: the same as {@code F.ctcLoss}. */
+    public static Tensor ctcLoss(Tensor a0, Tensor a1, long[] a2, long[] a3, int a4, String a5, boolean a6) { return dev.jgrad.nn.functional.F.ctcLoss(a0, a1, a2, a3, a4, a5, a6); }
 
     /** {@code torch.dropout}: the same as {@code F.dropout}. */
     public static Tensor dropout(Tensor a0, double a1) { return dev.jgrad.nn.functional.F.dropout(a0, a1); }
@@ -784,6 +808,9 @@ public abstract class FunctionForms {
     /** {@code torch.maxPool1d}: the same as {@code F.maxPool1d}. */
     public static Tensor maxPool1d(Tensor a0, int a1) { return dev.jgrad.nn.functional.F.maxPool1d(a0, a1); }
 
+    /** {@code torch.maxPool1dWithIndices}: the same as {@code F.maxPool1dWithIndices}. */
+    public static ValuesIndices maxPool1dWithIndices(Tensor a0, int a1, int a2, int a3, int a4, boolean a5) { return dev.jgrad.nn.functional.F.maxPool1dWithIndices(a0, a1, a2, a3, a4, a5); }
+
     /** {@code torch.maxPool2d}: the same as {@code F.maxPool2d}. */
     public static Tensor maxPool2d(Tensor a0, int a1) { return dev.jgrad.nn.functional.F.maxPool2d(a0, a1); }
 
@@ -795,6 +822,12 @@ public abstract class FunctionForms {
 
     /** {@code torch.maxPool2d}: the same as {@code F.maxPool2d}. */
     public static Tensor maxPool2d(Tensor a0, int[] a1, int[] a2, int[] a3, int[] a4, boolean a5) { return dev.jgrad.nn.functional.F.maxPool2d(a0, a1, a2, a3, a4, a5); }
+
+    /** {@code torch.maxPool3d}: the same as {@code F.maxPool3d}. */
+    public static Tensor maxPool3d(Tensor a0, int[] a1, int[] a2, int[] a3, int[] a4, boolean a5) { return dev.jgrad.nn.functional.F.maxPool3d(a0, a1, a2, a3, a4, a5); }
+
+    /** {@code torch.maxPool3d}: the same as {@code F.maxPool3d}. */
+    public static Tensor maxPool3d(Tensor a0, int a1) { return dev.jgrad.nn.functional.F.maxPool3d(a0, a1); }
 
     /** {@code torch.pairwiseDistance}: the same as {@code F.pairwiseDistance}. */
     public static Tensor pairwiseDistance(Tensor a0, Tensor a1) { return dev.jgrad.nn.functional.F.pairwiseDistance(a0, a1); }
@@ -819,6 +852,15 @@ public abstract class FunctionForms {
 
     /** {@code torch.poissonNllLoss}: the same as {@code F.poissonNllLoss}. */
     public static Tensor poissonNllLoss(Tensor a0, Tensor a1, boolean a2, boolean a3, double a4, String a5) { return dev.jgrad.nn.functional.F.poissonNllLoss(a0, a1, a2, a3, a4, a5); }
+
+    /** {@code torch.rrelu}: the same as {@code F.rrelu}. */
+    public static Tensor rrelu(Tensor a0) { return dev.jgrad.nn.functional.F.rrelu(a0); }
+
+    /** {@code torch.rrelu}: the same as {@code F.rrelu}. */
+    public static Tensor rrelu(Tensor a0, double a1, double a2, boolean a3) { return dev.jgrad.nn.functional.F.rrelu(a0, a1, a2, a3); }
+
+    /** {@code torch.rrelu_}: the same as {@code F.rrelu_}. */
+    public static Tensor rrelu_(Tensor a0, double a1, double a2, boolean a3) { return dev.jgrad.nn.functional.F.rrelu_(a0, a1, a2, a3); }
 
     /** {@code torch.selu}: the same as {@code F.selu}. */
     public static Tensor selu(Tensor a0) { return dev.jgrad.nn.functional.F.selu(a0); }

@@ -1,6 +1,7 @@
 package dev.jgrad.nn;
 
 import dev.jgrad.Tensor;
+import dev.jgrad.nn.utils.PackedSequence;
 
 /** Gated recurrent unit, gates in PyTorch's order (reset, update, new); see {@link RNNBase}. */
 public class GRU extends RNNBase {
@@ -14,6 +15,11 @@ public class GRU extends RNNBase {
 
     /** output and the final h of every layer; h0 null starts from zeros. */
     public Output forward(Tensor input, Tensor h0) { return run(input, h0, null); }
+
+    /** Packed input (see {@link dev.jgrad.nn.utils.Rnn#packSequence}): a packed output and the final states at each sequence's length. */
+    public PackedOutput forward(PackedSequence input, Tensor h0) {
+        return runPacked(input, h0, null);
+    }
 
     @Override protected Tensor[] cell(Tensor xw, Tensor h, Tensor c, Tensor wHh, Tensor bHh) { return new Tensor[] {gruStep(xw, h, wHh, bHh), null}; }
 }

@@ -1,6 +1,7 @@
 package dev.jgrad.nn;
 
 import dev.jgrad.Tensor;
+import dev.jgrad.nn.utils.PackedSequence;
 
 /** Long short-term memory, gates in PyTorch's order (input, forget, cell, output); see {@link RNNBase}. */
 public class LSTM extends RNNBase {
@@ -16,6 +17,12 @@ public class LSTM extends RNNBase {
     public Output forward(Tensor input, Tensor h0, Tensor c0) {
         if ((h0 == null) != (c0 == null)) throw new IllegalArgumentException("LSTM: give both h0 and c0, or neither");
         return run(input, h0, c0);
+    }
+
+    /** Packed input (see {@link dev.jgrad.nn.utils.Rnn#packSequence}): a packed output and the final states at each sequence's length. */
+    public PackedOutput forward(PackedSequence input, Tensor h0, Tensor c0) {
+        if ((h0 == null) != (c0 == null)) throw new IllegalArgumentException("LSTM: give both h0 and c0, or neither");
+        return runPacked(input, h0, c0);
     }
 
     @Override protected Tensor[] cell(Tensor xw, Tensor h, Tensor c, Tensor wHh, Tensor bHh) { return lstmStep(xw, h, c, wHh, bHh); }

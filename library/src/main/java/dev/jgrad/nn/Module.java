@@ -36,11 +36,40 @@ public abstract class Module {
     private final Set<String> nonPersistent = new HashSet<>();
     private final Map<String, Module> children = new LinkedHashMap<>();
     private boolean training = true;
+    private final Map<Integer, Consumer<Module>> forwardPreHooks = new LinkedHashMap<>();
+    private int nextHookId;
 
     /** The computation; modules without one (containers such as ModuleList) throw PyTorch's error. */
     public Tensor forward(Tensor input) {
         throw new UnsupportedOperationException("Module [" + moduleName() + "] is missing the required \"forward\" function");
     }
+
+    /**
+     * PyTorch's {@code module(input)}: runs the forward pre-hooks (weight_norm, spectral_norm recompute the weight
+     * there), then {@link #forward}. Calling forward directly skips the hooks.
+     */
+    public Tensor call(Tensor input) {
+        runForwardPreHooks();
+        return forward(input);
+    }
+
+    /** Runs the forward pre-hooks in registration order; forward overloads with several inputs call it first. */
+    public void runForwardPreHooks() {
+        for (Consumer<Module> hook : new ArrayList<>(forwardPreHooks.values())) hook.accept(this);
+    }
+
+    /** Adds a hook run by {@link #call} before every forward; the handle removes it. */
+    public dev.jgrad.RemovableHandle registerForwardPreHook(Consumer<Module> hook) {
+        int id = nextHookId++;
+        forwardPreHooks.put(id, hook);
+        return () -> forwardPreHooks.remove(id);
+    }
+
+    /** Removes a forward pre-hook (the first registration of that object). */
+    public void removeForwardPreHook(Consumer<Module> hook) { forwardPreHooks.values().remove(hook); }
+
+    /** The forward pre-hooks, in order (what nn.utils inspects to refuse a second weight_norm on one parameter). */
+    public List<Consumer<Module>> forwardPreHooks() { return List.copyOf(forwardPreHooks.values()); }
 
     // ---------------------------------------------------------------- registration
 
@@ -82,6 +111,15 @@ public abstract class Module {
         if (persistent) nonPersistent.remove(name);
         else nonPersistent.add(name);
         return buffer;
+    }
+
+    /** {@code del module._parameters[name]}: the removed parameter (null when there was none). */
+    public Parameter removeParameter(String name) { return parameters.remove(name); }
+
+    /** {@code del module._buffers[name]}: the removed buffer (null when there was none). */
+    public Tensor removeBuffer(String name) {
+        nonPersistent.remove(name);
+        return buffers.remove(name);
     }
 
     // ---------------------------------------------------------------- traversal

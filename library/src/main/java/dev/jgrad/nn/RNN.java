@@ -1,6 +1,7 @@
 package dev.jgrad.nn;
 
 import dev.jgrad.Tensor;
+import dev.jgrad.nn.utils.PackedSequence;
 
 /** Elman RNN: h' = tanh(x W_ih^T + b_ih + h W_hh^T + b_hh) (or relu), stacked and optionally bidirectional; see {@link RNNBase}. */
 public class RNN extends RNNBase {
@@ -32,6 +33,11 @@ public class RNN extends RNNBase {
 
     /** output (L, N, H) and the final h of every layer; h0 null starts from zeros. */
     public Output forward(Tensor input, Tensor h0) { return run(input, h0, null); }
+
+    /** Packed input (see {@link dev.jgrad.nn.utils.Rnn#packSequence}): a packed output and the final states at each sequence's length. */
+    public PackedOutput forward(PackedSequence input, Tensor h0) {
+        return runPacked(input, h0, null);
+    }
 
     @Override protected Tensor[] cell(Tensor xw, Tensor h, Tensor c, Tensor wHh, Tensor bHh) {
         return new Tensor[] {rnnStep(xw, h, wHh, bHh, nonlinearity.equals("relu")), null};

@@ -5,6 +5,7 @@ import dev.jgrad.Tensor;
 import dev.jgrad.Torch;
 import dev.jgrad.nn.functional.F;
 import dev.jgrad.nn.init.Init;
+import dev.jgrad.nn.utils.PackedSequence;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +20,9 @@ import java.util.List;
 public abstract class RNNBase extends Module {
     /** What a recurrent layer returns: the last layer's output at every step, and every layer's final h (and c, for LSTM; else null). */
     public record Output(Tensor output, Tensor h, Tensor c) {}
+
+    /** What a recurrent layer returns for packed input: the packed output, and each sequence's final h (and c) at its own length. */
+    public record PackedOutput(PackedSequence output, Tensor h, Tensor c) {}
 
     public final String mode;
     public final int inputSize, hiddenSize, numLayers;
@@ -73,6 +77,105 @@ public abstract class RNNBase extends Module {
 
     /** The output only (what a Sequential passes on). */
     @Override public Tensor forward(Tensor input) { return run(input, null, null).output(); }
+
+    /** Packed input from zero states. */
+    public PackedOutput forward(PackedSequence input) { return runPacked(input, null, null); }
+
+    /**
+     * PyTorch's packed path: h0 (and c0) are given in the batch's original order and permuted by sortedIndices;
+     * each step runs only the sequences still going, so a sequence's final state is the one at its last step.
+     */
+    protected PackedOutput runPacked(PackedSequence input, Tensor h0, Tensor c0) {
+        Tensor data = input.data();
+        if (data.dim() != 2) throw new IllegalArgumentException("input must have 2 dimensions, got " + data.dim());
+        if (data.size(-1) != inputSize) {
+            throw new IllegalArgumentException("input.size(-1) must be equal to input_size. Expected " + inputSize + ", got " + data.size(-1));
+        }
+        long[] bs = input.batchSizes().toLongArray();
+        int directions = bidirectional ? 2 : 1;
+        long[] stateShape = {(long) numLayers * directions, bs[0], hiddenSize};
+        Tensor h = state(permuted(h0, input.sortedIndices()), stateShape, true, data);
+        Tensor c = mode.equals("LSTM") ? state(permuted(c0, input.sortedIndices()), stateShape, true, data) : null;
+        List<Tensor> hs = new ArrayList<>(), cs = new ArrayList<>();
+        Tensor layerInput = data;
+        for (int layer = 0; layer < numLayers; layer++) {
+            List<Tensor> outs = new ArrayList<>();
+            for (int dir = 0; dir < directions; dir++) {
+                int k = layer * directions + dir;
+                Tensor[] fin = new Tensor[2];
+                outs.add(packedDirection(layerInput, bs, cells.get(k), h.select(0, k), c == null ? null : c.select(0, k), dir == 1, fin));
+                hs.add(fin[0]);
+                if (c != null) cs.add(fin[1]);
+            }
+            layerInput = directions == 1 ? outs.get(0) : Torch.cat(outs, 1);
+            if (dropout > 0 && isTraining() && layer < numLayers - 1) layerInput = F.dropout(layerInput, dropout, true);
+        }
+        Tensor hn = permuted(Torch.stack(hs, 0), input.unsortedIndices());
+        Tensor cn = c == null ? null : permuted(Torch.stack(cs, 0), input.unsortedIndices());
+        return new PackedOutput(input.withData(layerInput), hn, cn);
+    }
+
+    private static Tensor permuted(Tensor state, Tensor permutation) {
+        return state == null || permutation == null ? state : state.indexSelect(1, permutation);
+    }
+
+    /**
+     * One direction over packed steps, as PyTorch's PackedLayer / ReversedPackedLayer: forward, the rows of
+     * finished sequences are set aside as the batch shrinks; backward, starting rows join as the batch grows.
+     */
+    private Tensor packedDirection(Tensor x, long[] bs, Parameter[] p, Tensor h, Tensor c, boolean reverse, Tensor[] fin) {
+        Tensor projected = F.linear(x, p[0], p[2]);
+        int steps = bs.length;
+        long[] offsets = new long[steps];
+        for (int t = 1; t < steps; t++) offsets[t] = offsets[t - 1] + bs[t - 1];
+        Tensor[] outs = new Tensor[steps];
+        if (!reverse) {
+            List<Tensor> doneH = new ArrayList<>(), doneC = new ArrayList<>();
+            long last = bs[0];
+            for (int t = 0; t < steps; t++) {
+                long b = bs[t];
+                if (last > b) {
+                    doneH.add(0, h.narrow(0, b, last - b));
+                    h = h.narrow(0, 0, b);
+                    if (c != null) {
+                        doneC.add(0, c.narrow(0, b, last - b));
+                        c = c.narrow(0, 0, b);
+                    }
+                }
+                last = b;
+                Tensor[] hc = cell(projected.narrow(0, offsets[t], b), h, c, p[1], p[3]);
+                h = hc[0];
+                c = hc[1];
+                outs[t] = h;
+            }
+            doneH.add(0, h);
+            fin[0] = Torch.cat(doneH, 0);
+            if (c != null) {
+                doneC.add(0, c);
+                fin[1] = Torch.cat(doneC, 0);
+            }
+        } else {
+            Tensor h0 = h, c0 = c;
+            long last = bs[steps - 1];
+            h = h0.narrow(0, 0, last);
+            if (c0 != null) c = c0.narrow(0, 0, last);
+            for (int t = steps - 1; t >= 0; t--) {
+                long b = bs[t];
+                if (b > last) {
+                    h = Torch.cat(List.of(h, h0.narrow(0, last, b - last)), 0);
+                    if (c0 != null) c = Torch.cat(List.of(c, c0.narrow(0, last, b - last)), 0);
+                }
+                last = b;
+                Tensor[] hc = cell(projected.narrow(0, offsets[t], b), h, c, p[1], p[3]);
+                h = hc[0];
+                c = hc[1];
+                outs[t] = h;
+            }
+            fin[0] = h;
+            fin[1] = c;
+        }
+        return Torch.cat(List.of(outs), 0);
+    }
 
     /** The state layers start from: h0 (null for zeros) of shape (numLayers * directions, N, hiddenSize), or without N when unbatched. */
     protected Output run(Tensor input, Tensor h0, Tensor c0) {

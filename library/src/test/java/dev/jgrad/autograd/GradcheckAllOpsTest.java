@@ -709,6 +709,21 @@ class GradcheckAllOpsTest {
         binary("trapezoid at sample points", (y, x) -> Torch.trapezoid(y, x.cumsum(0), -1), any(2, 4), pos(4));
         unary("cumulative_trapezoid", a -> Torch.cumulativeTrapezoid(a, 0.5, 1), any(2, 4));
         unary("logit eps (clamped ends get 0)", a -> a.logit(0.25), leaf(new double[] {0.1, 0.55, 0.6}, Layout.CONTIGUOUS, 3));
+
+        // rnn-utils work: CTC (first order: PyTorch's gradient assumes normalised log-probabilities, so it is checked through log_softmax), multilabel margin, rrelu
+        Tensor ctcTargets = Torch.tensor(new long[][] {{1, 2}, {2, 2}});
+        checks.add(new Check("ctc_loss through log_softmax (first order)", List.of(any(5, 2, 3)),
+                in -> List.of(F.ctcLoss(in.get(0).logSoftmax(2), ctcTargets, new long[] {5, 4}, new long[] {2, 2}, 0, "sum", false)), false, Gradcheck.EPS));
+        checks.add(new Check("ctc_loss none unbatched (first order)", List.of(any(4, 3)),
+                in -> List.of(F.ctcLoss(in.get(0).logSoftmax(1), Torch.tensor(new long[] {2}), new long[] {4}, new long[] {1}, 0, "none", false)), false,
+                Gradcheck.EPS));
+        unary("multilabel_margin_loss none", a -> F.multilabelMarginLoss(a, Torch.tensor(new long[][] {{3, 0, -1, 1}, {1, 2, 3, 0}}), "none"), any(2, 4));
+        unary("multilabel_margin_loss 1-d mean", a -> F.multilabelMarginLoss(a, Torch.tensor(new long[] {2, -1, 0, 0}), "mean"), any(4));
+        unary("rrelu training (fixed seed)", a -> {
+            Torch.manualSeed(7);
+            return F.rrelu(a, 0.1, 0.4, true);
+        }, kink(Layout.TRANSPOSED, 3, 2));
+        unary("rrelu eval", a -> F.rrelu(a, 0.1, 0.4, false), kink(Layout.CONTIGUOUS, 2, 3));
         unary("lp_pool2d", a -> F.lpPool2d(a, 2.0, new int[] {2}, null, false), pos(1, 1, 4, 4));
         unary("pdist", F::pdist, any(4, 3));
         // nn3d: 3-d convolution and pooling, max unpooling (ConvolutionBackward0 on 5-d tensors, MaxPool3DWithIndicesBackward0, AvgPool3DBackward0,

@@ -1619,4 +1619,26 @@ public final class Derivatives {
                 g -> dev.jgrad.internal.ops.MatrixFunctions.cross(o.unpack(), g, dim),
                 g -> dev.jgrad.internal.ops.MatrixFunctions.cross(g, s.unpack(), dim));
     }
+
+    // ================================================================ rnn-utils losses (ops in SequenceLosses)
+
+    /** _ctc_loss: grad (T, N, C) holds PyTorch's d nll_b / d log_probs per sample, scaled by the upstream gradient of each sample. */
+    public static Tensor ctcLoss(Tensor result, Tensor logProbs, Tensor grad) {
+        if (!Recorder.shouldRecord(logProbs)) return result;
+        long n = grad.size(1);
+        return Recorder.row("CtcLossBackward0", result, logProbs, g -> grad.mul(g.reshape(1, n, 1)));
+    }
+
+    /** multilabel_margin_loss: coef holds d(loss)/d(input) for an upstream gradient of one (per sample when unreduced). */
+    public static Tensor multilabelMarginLoss(Tensor result, Tensor self, Tensor coef, int reduction, boolean vector) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return Recorder.row("MultilabelMarginLossBackward0", result, self,
+                g -> reduction == 0 && !vector ? coef.mul(g.unsqueeze(1)) : coef.mul(g));
+    }
+
+    /** rrelu_with_noise: the gradient is scaled by the slope each element used (1 where it was positive). */
+    public static Tensor rreluWithNoise(Tensor result, Tensor self, Tensor noise) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return Recorder.row("RreluWithNoiseBackward0", result, self, g -> g.mul(noise));
+    }
 }

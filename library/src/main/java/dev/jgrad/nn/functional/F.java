@@ -953,4 +953,56 @@ public final class F {
         }
         return size;
     }
+
+    // ---------------------------------------------------------------- rnn-utils work: CTC, multilabel margin, triplet with distance, rrelu
+
+    public static Tensor ctcLoss(Tensor logProbs, Tensor targets, Tensor inputLengths, Tensor targetLengths) {
+        return ctcLoss(logProbs, targets, inputLengths, targetLengths, 0, "mean", false);
+    }
+
+    /** Lengths as tensors (read as int64 values, as PyTorch's CPU kernel reads them). */
+    public static Tensor ctcLoss(Tensor logProbs, Tensor targets, Tensor inputLengths, Tensor targetLengths, int blank, String reduction,
+                                 boolean zeroInfinity) {
+        return ctcLoss(logProbs, targets, inputLengths.toLongArray(), targetLengths.toLongArray(), blank, reduction, zeroInfinity);
+    }
+
+    /**
+     * Connectionist temporal classification: log_probs (T, N, C) (log_softmax output), targets padded (N, S) or
+     * concatenated (sum of targetLengths); the gradient w.r.t. log_probs is PyTorch's (it assumes normalised
+     * log-probabilities, exact through a log_softmax).
+     */
+    public static Tensor ctcLoss(Tensor logProbs, Tensor targets, long[] inputLengths, long[] targetLengths, int blank, String reduction,
+                                 boolean zeroInfinity) {
+        return dev.jgrad.internal.ops.SequenceLosses.ctc(logProbs, targets, inputLengths, targetLengths, blank, reduction, zeroInfinity);
+    }
+
+    public static Tensor multilabelMarginLoss(Tensor input, Tensor target) { return multilabelMarginLoss(input, target, "mean"); }
+
+    /** Multi-class multi-label hinge loss: target holds class indices, ended by the first -1. */
+    public static Tensor multilabelMarginLoss(Tensor input, Tensor target, String reduction) {
+        return dev.jgrad.internal.ops.SequenceLosses.multilabelMargin(input, target, reduction);
+    }
+
+    public static Tensor tripletMarginWithDistanceLoss(Tensor anchor, Tensor positive, Tensor negative) {
+        return tripletMarginWithDistanceLoss(anchor, positive, negative, null, 1.0, false, "mean");
+    }
+
+    /** max(d(a, p) - d(a, n) + margin, 0) with any distance (null: pairwise_distance); swap uses min(d(a, n), d(p, n)). */
+    public static Tensor tripletMarginWithDistanceLoss(Tensor anchor, Tensor positive, Tensor negative,
+                                                       java.util.function.BinaryOperator<Tensor> distanceFunction, double margin, boolean swap,
+                                                       String reduction) {
+        java.util.function.BinaryOperator<Tensor> d = distanceFunction != null ? distanceFunction : F::pairwiseDistance;
+        Tensor positiveDist = d.apply(anchor, positive), negativeDist = d.apply(anchor, negative);
+        if (swap) negativeDist = Torch.minimum(negativeDist, d.apply(positive, negative));
+        return reduce(positiveDist.sub(negativeDist).add(margin).clampMin(0.0), reduction);
+    }
+
+    public static Tensor rrelu(Tensor input) { return rrelu(input, 1.0 / 8, 1.0 / 3, false); }
+
+    /** Randomized leaky ReLU: training scales each element <= 0 by a uniform draw in [lower, upper); eval by their mean. */
+    public static Tensor rrelu(Tensor input, double lower, double upper, boolean training) {
+        return dev.jgrad.internal.ops.SequenceLosses.rrelu(input, lower, upper, training, Generator.defaultGenerator());
+    }
+
+    public static Tensor rrelu_(Tensor input, double lower, double upper, boolean training) { return inPlace(input, x -> rrelu(x, lower, upper, training)); }
 }

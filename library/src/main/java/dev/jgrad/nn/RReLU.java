@@ -1,0 +1,28 @@
+package dev.jgrad.nn;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.nn.functional.F;
+
+/** {@code F.rrelu}: random negative slopes in [lower, upper) while training, their mean in eval. */
+public class RReLU extends Module {
+    public final double lower, upper;
+    public final boolean inplace;
+
+    public RReLU() { this(1.0 / 8, 1.0 / 3, false); }
+
+    public RReLU(double lower, double upper) { this(lower, upper, false); }
+
+    public RReLU(double lower, double upper, boolean inplace) {
+        this.lower = lower;
+        this.upper = upper;
+        this.inplace = inplace;
+    }
+
+    @Override public Tensor forward(Tensor input) {
+        return inplace ? F.rrelu_(input, lower, upper, isTraining()) : F.rrelu(input, lower, upper, isTraining());
+    }
+
+    @Override protected String extraRepr() {
+        return "lower=" + Repr.pyFloat(lower) + ", upper=" + Repr.pyFloat(upper) + (inplace ? ", inplace=True" : "");
+    }
+}

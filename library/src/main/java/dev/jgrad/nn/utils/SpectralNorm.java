@@ -1,0 +1,115 @@
+package dev.jgrad.nn.utils;
+
+import dev.jgrad.Tensor;
+import dev.jgrad.Torch;
+import dev.jgrad.nn.ConvTranspose1d;
+import dev.jgrad.nn.ConvTranspose2d;
+import dev.jgrad.nn.Module;
+import dev.jgrad.nn.Parameter;
+import dev.jgrad.nn.functional.F;
+import java.util.function.Consumer;
+
+/**
+ * {@code torch.nn.utils.spectral_norm}: w = w_orig / sigma, sigma the largest singular value of w_orig (as a matrix
+ * with {@code dim} first) estimated by power iteration. The parameter becomes {@code name_orig}, the singular
+ * vectors the buffers {@code name_u} and {@code name_v}; a forward pre-hook (run by {@link Module#call}) advances the
+ * iteration in training mode and recomputes w. u and v start as normalised normal draws, u first, as PyTorch's.
+ */
+public final class SpectralNorm implements Consumer<Module> {
+    public final String name;
+    public final int nPowerIterations, dim;
+    public final double eps;
+    private final Tensor target;
+
+    private SpectralNorm(String name, int nPowerIterations, int dim, double eps, Tensor target) {
+        if (nPowerIterations <= 0) {
+            throw new IllegalArgumentException("Expected n_power_iterations to be positive, but got n_power_iterations=" + nPowerIterations);
+        }
+        this.name = name;
+        this.nPowerIterations = nPowerIterations;
+        this.dim = dim;
+        this.eps = eps;
+        this.target = target;
+    }
+
+    public static <M extends Module> M spectralNorm(M module) { return spectralNorm(module, "weight", 1, 1e-12, null); }
+
+    /** dim null: 1 for the transposed convolutions, else 0. */
+    public static <M extends Module> M spectralNorm(M module, String name, int nPowerIterations, double eps, Integer dim) {
+        int d = dim != null ? dim : module instanceof ConvTranspose1d || module instanceof ConvTranspose2d ? 1 : 0;
+        for (Consumer<Module> hook : module.forwardPreHooks()) {
+            if (hook instanceof SpectralNorm s && s.name.equals(name)) {
+                throw new IllegalStateException("Cannot register two spectral_norm hooks on the same parameter " + name);
+            }
+        }
+        Parameter weight = ComputedWeight.own(module, name);
+        SpectralNorm fn = new SpectralNorm(name, nPowerIterations, d, eps, weight);
+        Tensor u, v;
+        try (var g = Torch.noGrad()) {
+            Tensor mat = fn.matrix(weight);
+            u = F.normalize(Torch.empty(weight.dtype(), weight.device(), mat.size(0)).normal_(0, 1), 2.0, 0, eps);
+            v = F.normalize(Torch.empty(weight.dtype(), weight.device(), mat.size(1)).normal_(0, 1), 2.0, 0, eps);
+        }
+        Parameter orig = new Parameter(weight);  // the trained tensor; the field's object becomes the computed weight
+        module.removeParameter(name);
+        module.registerParameter(name + "_orig", orig);
+        ComputedWeight.assign(weight, orig.detach());  // PyTorch sets weight.data until the first forward
+        module.registerBuffer(name + "_u", u);
+        module.registerBuffer(name + "_v", v);
+        module.registerForwardPreHook(fn);
+        return module;
+    }
+
+    public static <M extends Module> M removeSpectralNorm(M module) { return removeSpectralNorm(module, "weight"); }
+
+    /** Keeps the current w (without a further power iteration) as the plain parameter {@code name}. */
+    public static <M extends Module> M removeSpectralNorm(M module, String name) {
+        for (Consumer<Module> hook : module.forwardPreHooks()) {
+            if (hook instanceof SpectralNorm s && s.name.equals(name)) {
+                try (var g = Torch.noGrad()) {
+                    ComputedWeight.assign(s.target, s.compute(module, false));
+                }
+                module.removeForwardPreHook(hook);
+                module.removeBuffer(name + "_u");
+                module.removeBuffer(name + "_v");
+                module.removeParameter(name + "_orig");
+                module.registerParameter(name, ComputedWeight.release(s.target));
+                return module;
+            }
+        }
+        throw new IllegalArgumentException("spectral_norm of '" + name + "' not found in " + module);
+    }
+
+    /** The hook: one more power iteration when training, then w = w_orig / sigma. */
+    @Override public void accept(Module module) { ComputedWeight.assign(target, compute(module, module.isTraining())); }
+
+    private Tensor matrix(Tensor weight) {
+        Tensor mat = weight;
+        if (dim != 0) {
+            int[] order = new int[weight.dim()];
+            order[0] = dim;
+            for (int i = 0, k = 1; i < weight.dim(); i++) if (i != dim) order[k++] = i;
+            mat = mat.permute(order);
+        }
+        return mat.reshape(mat.size(0), -1);
+    }
+
+    private Tensor compute(Module module, boolean powerIteration) {
+        Tensor orig = module.namedParameters().get(name + "_orig");
+        var buffers = module.namedBuffers();
+        Tensor u = buffers.get(name + "_u"), v = buffers.get(name + "_v");
+        Tensor mat = matrix(orig);
+        if (powerIteration) {
+            try (var g = Torch.noGrad()) {
+                for (int i = 0; i < nPowerIterations; i++) {
+                    v.copy_(F.normalize(mat.t().mv(u), 2.0, 0, eps));
+                    u.copy_(F.normalize(mat.mv(v), 2.0, 0, eps));
+                }
+                u = u.clone();
+                v = v.clone();
+            }
+        }
+        Tensor sigma = u.dot(mat.mv(v));
+        return orig.div(sigma);
+    }
+}
