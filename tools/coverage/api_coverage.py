@@ -88,7 +88,10 @@ def areas():
     torchm = javap("dev.jgrad.Torch") | javap("dev.jgrad.FunctionForms")
     fm = javap("dev.jgrad.nn.functional.F")
     init = javap("dev.jgrad.nn.init.Init")
-    utils = javap("dev.jgrad.nn.utils.ClipGrad") | javap("dev.jgrad.nn.utils.ConvertParameters") | torchm
+    utils = set(torchm)
+    for cls in ("ClipGrad", "ConvertParameters", "WeightNorm", "SpectralNorm", "Rnn"):
+        if os.path.exists(os.path.join(CLASSES, "dev/jgrad/nn/utils", cls + ".class")):
+            utils |= javap("dev.jgrad.nn.utils." + cls)
     special = javap("dev.jgrad.Special") if os.path.exists(os.path.join(CLASSES, "dev/jgrad/Special.class")) else set()
     linalg = javap("dev.jgrad.Linalg") if os.path.exists(os.path.join(CLASSES, "dev/jgrad/Linalg.class")) else set()
     nn = java_classes("dev.jgrad.nn")
@@ -103,7 +106,8 @@ def areas():
         "nn.functional": (functional(), lambda n: camel(n) in fm or n in fm),
         "nn.init": (module_functions(torch.nn.init), lambda n: camel(n) in init),
         "nn.utils": (["clip_grad_norm_", "clip_grad_value_", "parameters_to_vector", "vector_to_parameters",
-                      "weight_norm", "remove_weight_norm", "spectral_norm", "remove_spectral_norm", "skip_init"],
+                      "weight_norm", "remove_weight_norm", "spectral_norm", "remove_spectral_norm", "skip_init",
+                      "pack_padded_sequence", "pad_packed_sequence", "pad_sequence", "pack_sequence"],
                      lambda n: camel(n) in utils),
         "optim": (subclasses(torch.optim, torch.optim.Optimizer)
                   + subclasses(lrs, sched_base) + ["ReduceLROnPlateau"],

@@ -200,4 +200,49 @@ public final class Init {
             return t;
         }
     }
+
+    /**
+     * A sparse 2-d initialisation: N(0, std) values, then in each column the rows at the first ceil(sparsity * rows)
+     * positions of a fresh random permutation set to zero (PyTorch's draws: the normal fill, then one randperm per column).
+     */
+    public static Tensor sparse_(Tensor t, double sparsity, double std) {
+        if (t.dim() != 2) throw new IllegalArgumentException("Only tensors with 2 dimensions are supported");
+        long rows = t.size(0), cols = t.size(1);
+        int zeros = (int) Math.ceil(sparsity * rows);
+        try (var g = Torch.noGrad()) {
+            t.normal_(0, std);
+            for (long c = 0; c < cols; c++) {
+                Tensor rowIndices = Torch.randperm((int) rows);
+                Tensor zeroIndices = rowIndices.narrow(0, 0, zeros);
+                t.select(1, c).indexFill_(0, zeroIndices, 0.0);
+            }
+            return t;
+        }
+    }
+
+    public static Tensor sparse_(Tensor t, double sparsity) { return sparse_(t, sparsity, 0.01); }
+
+    // The deprecated names without the trailing underscore (PyTorch warns, then calls the in-place form).
+
+    @Deprecated public static Tensor uniform(Tensor t, double a, double b) { return uniform_(t, a, b); }
+
+    @Deprecated public static Tensor normal(Tensor t, double mean, double std) { return normal_(t, mean, std); }
+
+    @Deprecated public static Tensor constant(Tensor t, double value) { return constant_(t, value); }
+
+    @Deprecated public static Tensor eye(Tensor t) { return eye_(t); }
+
+    @Deprecated public static Tensor dirac(Tensor t) { return dirac_(t); }
+
+    @Deprecated public static Tensor xavierUniform(Tensor t, double gain) { return xavierUniform_(t, gain); }
+
+    @Deprecated public static Tensor xavierNormal(Tensor t, double gain) { return xavierNormal_(t, gain); }
+
+    @Deprecated public static Tensor kaimingUniform(Tensor t, double a, String mode, String nonlinearity) { return kaimingUniform_(t, a, mode, nonlinearity); }
+
+    @Deprecated public static Tensor kaimingNormal(Tensor t, double a, String mode, String nonlinearity) { return kaimingNormal_(t, a, mode, nonlinearity); }
+
+    @Deprecated public static Tensor orthogonal(Tensor t, double gain) { return orthogonal_(t, gain); }
+
+    @Deprecated public static Tensor sparse(Tensor t, double sparsity, double std) { return sparse_(t, sparsity, std); }
 }
