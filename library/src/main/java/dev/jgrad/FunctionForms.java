@@ -112,6 +112,12 @@ public abstract class FunctionForms {
     /** Function form of {@code Tensor.baddbmm}. */
     public static Tensor baddbmm(Tensor self, Tensor a0, Tensor a1) { return self.baddbmm(a0, a1); }
 
+    /** Function form of {@code Tensor.bernoulli}. */
+    public static Tensor bernoulli(Tensor self) { return self.bernoulli(); }
+
+    /** Function form of {@code Tensor.bernoulli}. */
+    public static Tensor bernoulli(Tensor self, Generator a0) { return self.bernoulli(a0); }
+
     /** Function form of {@code Tensor.bitwiseAnd}. */
     public static Tensor bitwiseAnd(Tensor self, Tensor a0) { return self.bitwiseAnd(a0); }
 
@@ -391,6 +397,12 @@ public abstract class FunctionForms {
     /** Function form of {@code Tensor.indexPut_}. */
     public static Tensor indexPut_(Tensor self, Tensor[] a0, double a1) { return self.indexPut_(a0, a1); }
 
+    /** Function form of {@code Tensor.indexReduce}. */
+    public static Tensor indexReduce(Tensor self, int a0, Tensor a1, Tensor a2, String a3) { return self.indexReduce(a0, a1, a2, a3); }
+
+    /** Function form of {@code Tensor.indexReduce}. */
+    public static Tensor indexReduce(Tensor self, int a0, Tensor a1, Tensor a2, String a3, boolean a4) { return self.indexReduce(a0, a1, a2, a3, a4); }
+
     /** Function form of {@code Tensor.inner}. */
     public static Tensor inner(Tensor self, Tensor a0) { return self.inner(a0); }
 
@@ -493,6 +505,15 @@ public abstract class FunctionForms {
     /** Function form of {@code Tensor.maskedScatter}. */
     public static Tensor maskedScatter(Tensor self, Tensor a0, Tensor a1) { return self.maskedScatter(a0, a1); }
 
+    /** Function form of {@code Tensor.mode}. */
+    public static ValuesIndices mode(Tensor self) { return self.mode(); }
+
+    /** Function form of {@code Tensor.mode}. */
+    public static ValuesIndices mode(Tensor self, int a0) { return self.mode(a0); }
+
+    /** Function form of {@code Tensor.mode}. */
+    public static ValuesIndices mode(Tensor self, int a0, boolean a1) { return self.mode(a0, a1); }
+
     /** Function form of {@code Tensor.moveaxis}. */
     public static Tensor moveaxis(Tensor self, int a0, int a1) { return self.moveaxis(a0, a1); }
 
@@ -513,6 +534,15 @@ public abstract class FunctionForms {
 
     /** Function form of {@code Tensor.nanmean}. */
     public static Tensor nanmean(Tensor self, int[] a0, boolean a1) { return self.nanmean(a0, a1); }
+
+    /** Function form of {@code Tensor.nanmedian}. */
+    public static Tensor nanmedian(Tensor self) { return self.nanmedian(); }
+
+    /** Function form of {@code Tensor.nanmedian}. */
+    public static ValuesIndices nanmedian(Tensor self, int a0) { return self.nanmedian(a0); }
+
+    /** Function form of {@code Tensor.nanmedian}. */
+    public static ValuesIndices nanmedian(Tensor self, int a0, boolean a1) { return self.nanmedian(a0, a1); }
 
     /** Function form of {@code Tensor.nanquantile}. */
     public static Tensor nanquantile(Tensor self, double a0) { return self.nanquantile(a0); }
@@ -594,6 +624,12 @@ public abstract class FunctionForms {
 
     /** Function form of {@code Tensor.rsqrt_}. */
     public static Tensor rsqrt_(Tensor self) { return self.rsqrt_(); }
+
+    /** Function form of {@code Tensor.scatterReduce}. */
+    public static Tensor scatterReduce(Tensor self, int a0, Tensor a1, Tensor a2, String a3) { return self.scatterReduce(a0, a1, a2, a3); }
+
+    /** Function form of {@code Tensor.scatterReduce}. */
+    public static Tensor scatterReduce(Tensor self, int a0, Tensor a1, Tensor a2, String a3, boolean a4) { return self.scatterReduce(a0, a1, a2, a3, a4); }
 
     /** Function form of {@code Tensor.selectScatter}. */
     public static Tensor selectScatter(Tensor self, Tensor a0, int a1, long a2) { return self.selectScatter(a0, a1, a2); }

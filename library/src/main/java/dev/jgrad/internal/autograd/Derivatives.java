@@ -432,6 +432,23 @@ public final class Derivatives {
         return row.formulas(g -> DerivativeHelpers.evenlyDistribute(g, x.unpack(), y.unpack()));
     }
 
+    /** nanmedian of all elements: shared evenly by the elements equal to it (NaN ones when it is NaN). */
+    public static Tensor nanmedian(Tensor result, Tensor self) {
+        if (!Recorder.shouldRecord(self)) return result;
+        Recorder.Row row = Recorder.start("NanmedianBackward0", result, self);
+        SavedTensor x = row.save(self), y = row.save(result);
+        return row.formulas(g -> DerivativeHelpers.evenlyDistribute(g, x.unpack(), y.unpack()));
+    }
+
+    /** mode / nanmedian along dim (name says which): the gradient goes to the selected position. */
+    public static Tensor selectingDim(String name, Tensor values, Tensor indices, Tensor self, int dim, boolean keepdim) {
+        if (!Recorder.shouldRecord(self)) return values;
+        int[] shape = TensorInternals.shape(self);
+        Recorder.Row row = Recorder.start(name, values, self);
+        SavedTensor idx = row.save(indices);
+        return row.formulas(g -> DerivativeHelpers.valueSelectingBackward(g, dim, idx.unpack(), shape, keepdim));
+    }
+
     /** median along dim: the gradient goes to the selected position. */
     public static Tensor medianDim(Tensor values, Tensor indices, Tensor self, int dim, boolean keepdim) {
         if (!Recorder.shouldRecord(self)) return values;
@@ -1000,6 +1017,17 @@ public final class Derivatives {
         return Recorder.row("RollBackward0", result, self, g -> g.roll(back, dims));
     }
 
+    /** scatter_reduce / index_reduce (name says which): both self and src get ScatterReduceBackward's share. */
+    public static Tensor scatterReduce(String name, Tensor result, Tensor self, int dim, Tensor index, Tensor src, String reduce,
+                                       boolean includeSelf) {
+        if (!Recorder.shouldRecord(self, src)) return result;
+        Recorder.Row row = Recorder.start(name, result, self, src);
+        SavedTensor x = row.save(self), s = row.save(src), y = row.save(result), idx = row.save(index);
+        return row.formulas(
+                g -> ScatterReduceBackward.grads(g, x.unpack(), dim, idx.unpack(), s.unpack(), reduce, includeSelf, y.unpack())[0],
+                g -> ScatterReduceBackward.grads(g, x.unpack(), dim, idx.unpack(), s.unpack(), reduce, includeSelf, y.unpack())[1]);
+    }
+
     /** scatter of a tensor src: overwritten positions take no gradient from self; src gets the gradient where it went. */
     public static Tensor scatter(Tensor result, Tensor self, int dim, Tensor index, Tensor src) {
         if (!Recorder.shouldRecord(self, src)) return result;
@@ -1040,6 +1068,12 @@ public final class Derivatives {
     public static Tensor normal(Tensor result, Tensor oldSelf) { return overwrite("NormalBackward0", result, oldSelf); }
 
     public static Tensor exponential(Tensor result, Tensor oldSelf) { return overwrite("ExponentialBackward0", result, oldSelf); }
+
+    /** torch.bernoulli(probs): a sample, constant in probs (BernoulliBackward0). */
+    public static Tensor sampledFrom(String name, Tensor result, Tensor probs) {
+        if (!Recorder.shouldRecord(probs)) return result;
+        return zeroGrad(name, result, probs);
+    }
 
     /** random_ with no bounds (RandomBackward0), a bound (RandomBackward1) or two (RandomBackward2): no gradient flows. */
     public static Tensor random(String name, Tensor result, Tensor oldSelf) { return overwrite(name, result, oldSelf); }
