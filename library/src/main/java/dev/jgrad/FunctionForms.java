@@ -337,6 +337,9 @@ public abstract class FunctionForms {
     /** Function form of {@code Tensor.frac_}. */
     public static Tensor frac_(Tensor self) { return self.frac_(); }
 
+    /** Function form of {@code Tensor.frexp}. */
+    public static java.util.List<Tensor> frexp(Tensor self) { return self.frexp(); }
+
     /** Function form of {@code Tensor.gcd}. */
     public static Tensor gcd(Tensor self, Tensor a0) { return self.gcd(a0); }
 
@@ -372,6 +375,18 @@ public abstract class FunctionForms {
 
     /** Function form of {@code Tensor.hsplit}. */
     public static java.util.List<Tensor> hsplit(Tensor self, long a0) { return self.hsplit(a0); }
+
+    /** Function form of {@code Tensor.i0}. */
+    public static Tensor i0(Tensor self) { return self.i0(); }
+
+    /** Function form of {@code Tensor.i0_}. */
+    public static Tensor i0_(Tensor self) { return self.i0_(); }
+
+    /** Function form of {@code Tensor.igamma}. */
+    public static Tensor igamma(Tensor self, Tensor a0) { return self.igamma(a0); }
+
+    /** Function form of {@code Tensor.igammac}. */
+    public static Tensor igammac(Tensor self, Tensor a0) { return self.igammac(a0); }
 
     /** Function form of {@code Tensor.imag}. */
     public static Tensor imag(Tensor self) { return self.imag(); }
@@ -558,6 +573,9 @@ public abstract class FunctionForms {
 
     /** Function form of {@code Tensor.negative_}. */
     public static Tensor negative_(Tensor self) { return self.negative_(); }
+
+    /** Function form of {@code Tensor.nextafter}. */
+    public static Tensor nextafter(Tensor self, Tensor a0) { return self.nextafter(a0); }
 
     /** Function form of {@code Tensor.notEqual}. */
     public static Tensor notEqual(Tensor self, Tensor a0) { return self.notEqual(a0); }

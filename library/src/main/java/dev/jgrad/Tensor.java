@@ -31,6 +31,7 @@ import dev.jgrad.internal.ops.RunningExtremes;
 import dev.jgrad.internal.ops.RandomFills;
 import dev.jgrad.internal.ops.ScatterReductions;
 import dev.jgrad.internal.ops.Modes;
+import dev.jgrad.internal.ops.FloatDecomposition;
 import dev.jgrad.internal.ops.Rearranging;
 import dev.jgrad.internal.ops.Reductions;
 import dev.jgrad.internal.ops.Scans;
@@ -1948,6 +1949,31 @@ public class Tensor {
     public Tensor bernoulli() { return bernoulli(Generator.defaultGenerator()); }
 
     public Tensor bernoulli(Generator generator) { return RandomFills.bernoulli(this, generator); }
+
+    // ---------------------------------------------------------------- tensorgaps: float decomposition, Bessel and incomplete gamma
+
+    /** The modified Bessel function of the first kind of order 0 (Cephes' Chebyshev expansions, as ATen). */
+    public Tensor i0() { return Elementwise.unary(UnaryOp.I0, this); }
+
+    public Tensor i0_() { return Elementwise.unary_(UnaryOp.I0, this); }
+
+    /** This = mantissa * 2^exponent: the mantissa in [0.5, 1) and the int32 exponent. */
+    public java.util.List<Tensor> frexp() { return FloatDecomposition.frexp(this); }
+
+    /** The next representable value after each element towards other. */
+    public Tensor nextafter(Tensor other) { return FloatDecomposition.nextafter(this, other); }
+
+    public Tensor nextafter_(Tensor other) { return Copying.writeBack(this, old -> old.nextafter(other), other); }
+
+    /** The regularized lower incomplete gamma function P(this, other). */
+    public Tensor igamma(Tensor other) { return FloatDecomposition.igamma(this, other); }
+
+    public Tensor igamma_(Tensor other) { return Copying.writeBack(this, old -> old.igamma(other), other); }
+
+    /** The regularized upper incomplete gamma function Q(this, other). */
+    public Tensor igammac(Tensor other) { return FloatDecomposition.igammac(this, other); }
+
+    public Tensor igammac_(Tensor other) { return Copying.writeBack(this, old -> old.igammac(other), other); }
 
     // ---------------------------------------------------------------- Kotlin/Groovy operator aliases
 

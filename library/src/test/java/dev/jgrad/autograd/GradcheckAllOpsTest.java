@@ -726,6 +726,15 @@ class GradcheckAllOpsTest {
             return c.add(l).add(g).add(b).mul(a);
         }, any(4));
         unary("bernoulli(probs)", a -> a.sigmoid().bernoulli(new Generator(25)).mul(a), any(4));
+        unary("i0", Tensor::i0, any(5));
+        unary("special.i0e", dev.jgrad.Special::i0e, leaf(new double[] {-9.5, -1.25, 0.5, 3.0, 12.0}, Layout.CONTIGUOUS, 5));
+        unary("special.i1", dev.jgrad.Special::i1, leaf(new double[] {-9.5, -1.25, 0.5, 3.0, 12.0}, Layout.CONTIGUOUS, 5));
+        unary("special.i1e", dev.jgrad.Special::i1e, leaf(new double[] {-9.5, -1.25, 0.5, 3.0, 12.0}, Layout.CONTIGUOUS, 5));
+        unary("special.erfcx", dev.jgrad.Special::erfcx, leaf(new double[] {-1.5, -0.25, 0.5, 1.9, 2.3, 6.0}, Layout.CONTIGUOUS, 6));
+        unary("frexp mantissa", a -> a.frexp().get(0), leaf(new double[] {0.3, -5.2, 12.5, 0.9}, Layout.CONTIGUOUS, 4));
+        Tensor gammaShape = Torch.tensor(new double[] {0.5, 2.0, 3.5}, F64);
+        unary("igamma in x", a -> gammaShape.igamma(a), pos(3));
+        unary("igammac in x", a -> gammaShape.igammac(a), pos(3));
         unary("renorm", a -> a.renorm(2, 0, 0.5), any(3, 2));
         unary("mvlgamma", a -> a.mvlgamma(2), leaf(new double[] {1.5, 2.25, 4.0}, Layout.CONTIGUOUS, 3));
         unary("lp_pool2d", a -> F.lpPool2d(a, 2.0, new int[] {2}, null, false), pos(1, 1, 4, 4));

@@ -296,7 +296,62 @@ public final class Derivatives {
             case LGAMMA -> onInput("LgammaBackward0", result, self, (g, x) -> g.mul(x.digamma()));                   // grad * digamma(x)
             case DIGAMMA -> onInput("DigammaBackward0", result, self, (g, x) -> g.mul(x.polygamma(1)));              // grad * polygamma(1, x)
             case TRIGAMMA -> onInput("PolygammaBackward0", result, self, (g, x) -> g.mul(x.polygamma(2)));           // grad * polygamma(2, x)
+            case I0 -> onInput("I0Backward0", result, self, (g, x) -> g.mul(dev.jgrad.Special.i1(x)));                // grad * i1(x)
+            case I0E -> {                                                                                               // grad * (i1e(x) - sgn(x) * result)
+                Recorder.Row row = Recorder.start("SpecialI0EBackward0", result, self);
+                SavedTensor x = row.save(self), y = row.save(result);
+                yield row.formulas(g -> g.mul(dev.jgrad.Special.i1e(x.unpack()).sub(x.unpack().sign().mul(y.unpack()))));
+            }
+            case I1 -> besselBackward("SpecialI1Backward0", result, self, false);
+            case I1E -> besselBackward("SpecialI1EBackward0", result, self, true);
+            case ERFCX -> {                                                                                             // grad * (2 x result - 2 / sqrt(pi))
+                Recorder.Row row = Recorder.start("SpecialErfcxBackward0", result, self);
+                SavedTensor x = row.save(self), y = row.save(result);
+                yield row.formulas(g -> g.mul(x.unpack().mul(y.unpack()).mul(2L).sub(2 / Math.sqrt(Math.PI))));
+            }
+            case FREXP_MANTISSA, FREXP_EXPONENT -> throw new IllegalStateException("frexp records FrexpBackward0 itself");
         };
+    }
+
+    /**
+     * PyTorch's i1_backward / i1e_backward: grad * (i0(x) - result / x), or with the scaled forms
+     * grad * (i0e(x) - result * (sgn(x) + 1 / x)); 0.5 where |x| <= eps, where the formula is 0/0.
+     */
+    private static Tensor besselBackward(String name, Tensor result, Tensor self, boolean scaled) {
+        Recorder.Row row = Recorder.start(name, result, self);
+        SavedTensor xs = row.save(self), ys = row.save(result);
+        return row.formulas(g -> {
+            Tensor x = xs.unpack(), y = ys.unpack();
+            double eps = x.dtype() == DType.FLOAT32 ? Math.ulp(1f) : Math.ulp(1.0);
+            Tensor notTiny = x.abs().gt(eps);
+            Tensor safe = Torch.where(notTiny, x, Torch.fullLike(x, eps));
+            Tensor dx = scaled ? dev.jgrad.Special.i0e(safe).sub(y.mul(safe.sign().add(safe.reciprocal())))
+                    : dev.jgrad.Special.i0(safe).sub(y.mul(safe.reciprocal()));
+            return g.mul(Torch.where(notTiny, dx, Torch.fullLike(dx, 0.5)));
+        });
+    }
+
+    /** frexp: the mantissa's gradient is grad / 2^exponent; the int32 exponent takes none. */
+    public static Tensor frexp(Tensor mantissa, Tensor exponent, Tensor self) {
+        if (!Recorder.shouldRecord(self)) return mantissa;
+        Recorder.Row row = Recorder.start("FrexpBackward0", mantissa, self);
+        SavedTensor e = row.save(exponent);
+        return row.formulas(g -> g.div(e.unpack().exp2()));
+    }
+
+    /** igamma / igammac: PyTorch differentiates only in x (other); the shape parameter's gradient is not implemented. */
+    public static Tensor igamma(Tensor result, Tensor self, Tensor other, boolean upper) {
+        if (!Recorder.shouldRecord(self, other)) return result;
+        String op = upper ? "igammac" : "igamma";
+        Recorder.Row row = Recorder.start(upper ? "IgammacBackward0" : "IgammaBackward0", result, in(self, other));
+        SavedTensor a = row.save(self), x = row.save(other);
+        return row.formulas(
+                g -> { throw new IllegalArgumentException("the derivative for '" + op + ": input' is not implemented."); },
+                g -> {  // +-grad * exp((a - 1) log x - x - lgamma(a))
+                    Tensor av = a.unpack(), xv = x.unpack();
+                    Tensor d = av.sub(1L).mul(xv.log()).sub(xv).sub(av.lgamma()).exp();
+                    return upper ? g.neg().mul(d) : g.mul(d);
+                });
     }
 
     /**
