@@ -85,6 +85,12 @@ public abstract class FunctionForms {
     /** Function form of {@code Tensor.arctanh_}. */
     public static Tensor arctanh_(Tensor self) { return self.arctanh_(); }
 
+    /** Function form of {@code Tensor.asStrided}. */
+    public static Tensor asStrided(Tensor self, long[] a0, long[] a1) { return self.asStrided(a0, a1); }
+
+    /** Function form of {@code Tensor.asStrided}. */
+    public static Tensor asStrided(Tensor self, long[] a0, long[] a1, long a2) { return self.asStrided(a0, a1, a2); }
+
     /** Function form of {@code Tensor.asin}. */
     public static Tensor asin(Tensor self) { return self.asin(); }
 

@@ -31,6 +31,7 @@ import dev.jgrad.internal.ops.RunningExtremes;
 import dev.jgrad.internal.ops.RandomFills;
 import dev.jgrad.internal.ops.ScatterReductions;
 import dev.jgrad.internal.ops.Modes;
+import dev.jgrad.internal.ops.StridedViews;
 import dev.jgrad.internal.ops.FloatDecomposition;
 import dev.jgrad.internal.ops.Rearranging;
 import dev.jgrad.internal.ops.Reductions;
@@ -1974,6 +1975,27 @@ public class Tensor {
     public Tensor igammac(Tensor other) { return FloatDecomposition.igammac(this, other); }
 
     public Tensor igammac_(Tensor other) { return Copying.writeBack(this, old -> old.igammac(other), other); }
+
+    // ---------------------------------------------------------------- tensorgaps: as_strided and the in-place view ops
+
+    /** A view with any sizes and strides over this tensor's storage from storageOffset (checked against the storage's size). */
+    public Tensor asStrided(long[] size, long[] stride) { return asStrided(size, stride, storageOffset()); }
+
+    public Tensor asStrided(long[] size, long[] stride, long storageOffset) { return StridedViews.asStrided(this, size, stride, storageOffset); }
+
+    /** This tensor becomes its own transpose (<= 2 dims). */
+    public Tensor t_() { return StridedViews.t_(this); }
+
+    /** This tensor's dims dim0 and dim1 swap places. */
+    public Tensor transpose_(int dim0, int dim1) { return StridedViews.transpose_(this, dim0, dim1); }
+
+    /** This tensor loses its size-1 dims. */
+    public Tensor squeeze_() { return StridedViews.squeeze_(this); }
+
+    public Tensor squeeze_(int dim) { return StridedViews.squeeze_(this, dim); }
+
+    /** This tensor gains a size-1 dim at dim. */
+    public Tensor unsqueeze_(int dim) { return StridedViews.unsqueeze_(this, dim); }
 
     // ---------------------------------------------------------------- Kotlin/Groovy operator aliases
 

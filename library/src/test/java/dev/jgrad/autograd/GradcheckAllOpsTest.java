@@ -735,6 +735,12 @@ class GradcheckAllOpsTest {
         Tensor gammaShape = Torch.tensor(new double[] {0.5, 2.0, 3.5}, F64);
         unary("igamma in x", a -> gammaShape.igamma(a), pos(3));
         unary("igammac in x", a -> gammaShape.igammac(a), pos(3));
+        unary("as_strided overlapping", a -> a.asStrided(new long[] {2, 2}, new long[] {1, 1}, 1), any(6));
+        unary("as_strided of a transposed view", a -> a.mul(1L).t().asStrided(new long[] {3}, new long[] {2}, 1), any(2, 3));
+        unary("t_ / transpose_ / squeeze_ / unsqueeze_ on non-leaves", a -> {
+            Tensor y = a.mul(2L).t_().unsqueeze_(0).unsqueeze_(2).squeeze_(0).squeeze_();
+            return y.transpose_(0, 1).mul(a.t().t());
+        }, any(2, 3));
         unary("renorm", a -> a.renorm(2, 0, 0.5), any(3, 2));
         unary("mvlgamma", a -> a.mvlgamma(2), leaf(new double[] {1.5, 2.25, 4.0}, Layout.CONTIGUOUS, 3));
         unary("lp_pool2d", a -> F.lpPool2d(a, 2.0, new int[] {2}, null, false), pos(1, 1, 4, 4));

@@ -591,6 +591,35 @@ public final class Derivatives {
         return Recorder.row("TransposeBackward1", result, self, g -> g.transpose(dim0, dim1));
     }
 
+    /** t_: TBackward1, the gradient transposed back. */
+    public static Tensor tInPlace(Tensor result, Tensor self) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return Recorder.row("TBackward1", result, self, Tensor::t);
+    }
+
+    /** squeeze_ / unsqueeze_ (name says which): the gradient reshaped to the shape before. */
+    public static Tensor reshapeBack(String name, Tensor result, Tensor self, long[] before) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return Recorder.row(name, result, self, g -> g.reshape(before));
+    }
+
+    /**
+     * as_strided: the gradient summed into a zero buffer over the input's storage at the positions the result
+     * reads (overlapping positions add up), then read back with the input's geometry (as_strided_backward
+     * for inputs that do not overlap themselves).
+     */
+    public static Tensor asStrided(Tensor result, Tensor self, long[] size, long[] stride, long offset) {
+        if (!Recorder.shouldRecord(self)) return result;
+        int span = TensorInternals.storage(self).size();
+        long[] inShape = self.shape(), inStride = self.stride();
+        long inOffset = self.storageOffset();
+        return Recorder.row("AsStridedBackward0", result, self, g -> {
+            Tensor positions = Torch.arange(span).asStrided(size, stride, offset).reshape(-1);
+            Tensor flat = g.newZeros(span).indexAdd(0, positions, g.reshape(-1));
+            return flat.asStrided(inShape, inStride, inOffset);
+        });
+    }
+
     public static Tensor t(Tensor result, Tensor self) {
         if (!Recorder.shouldRecord(self)) return result;
         return Recorder.row("TBackward0", result, self, Tensor::t);
