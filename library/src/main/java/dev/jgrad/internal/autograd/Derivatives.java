@@ -1145,7 +1145,7 @@ public final class Derivatives {
 
     public static Tensor zero(Tensor result, Tensor oldSelf) { return overwrite("ZeroBackward0", result, oldSelf); }
 
-    public static Tensor bernoulli(Tensor result, Tensor oldSelf) { return overwrite("BernoulliBackward1", result, oldSelf); }
+    public static Tensor bernoulli(Tensor result, Tensor oldSelf) { return overwrite("BernoulliBackward2", result, oldSelf); }
 
     public static Tensor uniform(Tensor result, Tensor oldSelf) { return overwrite("UniformBackward0", result, oldSelf); }
 

@@ -48,6 +48,19 @@ final class ScatterReduceBackward {
             }
         }
         if (!includeSelf) gradSelf = gradSelf.scatter(dim, index, 0.0);
-        return new Tensor[] {gradSelf, gradSrc};
+        return new Tensor[] {gradSelf, padTo(gradSrc, src)};
+    }
+
+    /** src may be larger than index (only index's corner is read): its gradient is zero-padded to src's shape. */
+    private static Tensor padTo(Tensor g, Tensor src) {
+        if (g.dim() != src.dim()) return g;
+        for (int j = 0; j < src.dim(); j++) {
+            long missing = src.size(j) - g.size(j);
+            if (missing <= 0) continue;
+            long[] zeros = g.shape();
+            zeros[j] = missing;
+            g = Torch.cat(java.util.List.of(g, g.newZeros(zeros)), j);
+        }
+        return g;
     }
 }
