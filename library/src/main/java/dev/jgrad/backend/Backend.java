@@ -167,6 +167,12 @@ public interface Backend {
      */
     void mode(View x, int dim, View values, View indices);
 
+    /**
+     * The lower median of the non-NaN values of each line of floating x along dim, and its position as PyTorch's CPU
+     * kernel picks it (std::nth_element with NaN last; an all-NaN line gives a NaN). Shapes as for {@link #mode}.
+     */
+    void nanmedian(View x, int dim, View values, View indices);
+
     /** out = self's slices along dim at the positions in index (1-d int64); rejects positions out of range. */
     void indexSelect(View self, int dim, View index, View out);
 

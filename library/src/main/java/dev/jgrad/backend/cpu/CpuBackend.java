@@ -297,6 +297,8 @@ public final class CpuBackend implements Backend {
 
     @Override public void mode(View x, int dim, View values, View indices) { CpuMode.mode(x, dim, values, indices); }
 
+    @Override public void nanmedian(View x, int dim, View values, View indices) { CpuMode.nanmedian(x, dim, values, indices); }
+
     @Override public void indexSelect(View self, int dim, View index, View out) { CpuNn.indexSelect(self, dim, index, out); }
 
     @Override public void embedding(View weight, View indices, View out) { CpuNn.embedding(weight, indices, out); }

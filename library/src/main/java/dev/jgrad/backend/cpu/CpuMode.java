@@ -51,4 +51,36 @@ final class CpuMode {
         CpuBackend.INSTANCE.copy(CpuBackend.contiguous(ArrayStorage.wrap(integral ? vl : vd), values.shape()), values);
         CpuBackend.INSTANCE.copy(CpuBackend.contiguous(ArrayStorage.wrap(idx), indices.shape()), indices);
     }
+
+    /**
+     * nanmedian along dim as PyTorch's CPU kernel: std::nth_element of (value, position) pairs at (non-NaN count - 1) / 2,
+     * equal values by position, NaN last and unordered among themselves, so ties and all-NaN lines report PyTorch's index. values and indices as for {@link #mode}.
+     */
+    static void nanmedian(View x, int dim, View values, View indices) {
+        int[] s = x.shape();
+        int n = s.length == 0 ? 1 : s[dim];
+        int outer = CpuReductions.product(s, 0, Math.max(0, dim)), inner = s.length == 0 ? 1 : CpuReductions.product(s, dim + 1, s.length);
+        double[] xd = CpuBackend.doubles(x);
+        double[] vd = new double[outer * inner];
+        long[] idx = new long[outer * inner];
+        int[] pos = new int[n];
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < inner; i++) {
+                int base = o * n * inner + i, nan = 0;
+                for (int k = 0; k < n; k++) {
+                    pos[k] = k;
+                    if (Double.isNaN(xd[base + k * inner])) nan++;
+                }
+                StdSort.nthElement(pos, (n - nan - 1) / 2, (p, q) -> {
+                    double a = xd[base + p * inner], b = xd[base + q * inner];
+                    return a < b || (a == b && p < q) || (Double.isNaN(b) && !Double.isNaN(a));  // NaN pairs stay unordered
+                });
+                int at = pos[(n - nan - 1) / 2];
+                idx[o * inner + i] = at;
+                vd[o * inner + i] = xd[base + at * inner];
+            }
+        }
+        CpuBackend.INSTANCE.copy(CpuBackend.contiguous(ArrayStorage.wrap(vd), values.shape()), values);
+        CpuBackend.INSTANCE.copy(CpuBackend.contiguous(ArrayStorage.wrap(idx), indices.shape()), indices);
+    }
 }

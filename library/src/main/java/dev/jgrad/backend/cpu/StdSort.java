@@ -27,6 +27,24 @@ final class StdSort {
         }
     }
 
+    /**
+     * std::nth_element (introselect): afterwards a[nth] holds what a full sort would put there, and where equal keys
+     * land is libstdc++'s. The heapselect fallback for too-deep recursion is again an insertion sort.
+     */
+    static void nthElement(int[] a, int nth, Less less) {
+        int first = 0, last = a.length;
+        if (last == 0 || nth == last) return;
+        int depth = 2 * (31 - Integer.numberOfLeadingZeros(last));
+        while (last - first > 3) {
+            if (depth == 0) break;
+            depth--;
+            int cut = partitionPivot(a, first, last, less);
+            if (cut <= nth) first = cut;
+            else last = cut;
+        }
+        insertion(a, first, last, less);
+    }
+
     private static void introsort(int[] a, int first, int last, int depth, Less less) {
         while (last - first > THRESHOLD) {
             if (depth == 0) {

@@ -122,6 +122,8 @@ public final class MetaBackend implements Backend {
 
     @Override public void mode(View x, int dim, View values, View indices) {}
 
+    @Override public void nanmedian(View x, int dim, View values, View indices) {}
+
     @Override public void indexSelect(View self, int dim, View index, View out) {}
 
     @Override public void embedding(View weight, View indices, View out) {}

@@ -11,7 +11,7 @@ import dev.jgrad.internal.autograd.Derivatives;
 import dev.jgrad.internal.core.Shapes;
 import dev.jgrad.profiler.Profiler;
 
-/** mode (the most frequent value) and nanmedian (the lower median of the values that are not NaN). */
+/** mode (the most frequent value) and nanmedian (the lower median of the values that are not NaN), at PyTorch's positions on ties. */
 public final class Modes {
     private Modes() {}
 
@@ -65,12 +65,21 @@ public final class Modes {
         }
     }
 
-    /** Sorted with NaN last, the median sits at (count of non-NaN - 1) / 2, truncated as C++ does (0 for an all-NaN line). */
+    /** Integral lines have no NaN: the sorted line's (n - 1) / 2-th; floating ones go to the backend's nth_element kernel. */
     private static Tensor[] nanmedianNoGrad(Tensor self, int d, boolean keepdim) {
-        Tensor[] s = Sorting.sortNoGrad(self, d, false, true);
-        Tensor count = self.isFloatingPoint() ? self.isnan().logicalNot().sum(d, true) : Torch.full(keptShape(self, d), self.size(d));
-        Tensor pos = count.sub(1L).clampMin(0).floorDivide(dev.jgrad.internal.core.Scalar.of(2L)).toLong();
-        Tensor values = s[0].gather(d, pos), indices = s[1].gather(d, pos);
+        Tensor values, indices;
+        if (self.isFloatingPoint()) {
+            int[] kept = shape(self).clone();
+            kept[d] = 1;
+            values = Dispatch.empty(self, kept, self.dtype());
+            indices = Dispatch.empty(self, kept, DType.INT64);
+            Dispatch.backend(self).nanmedian(Dispatch.view(self), d, Dispatch.view(values), Dispatch.view(indices));
+        } else {
+            Tensor[] s = Sorting.sortNoGrad(self, d, false, true);
+            Tensor pos = Torch.full(keptShape(self, d), (self.size(d) - 1) / 2);
+            values = s[0].gather(d, pos);
+            indices = s[1].gather(d, pos);
+        }
         if (!keepdim) {
             values = values.squeeze(d);
             indices = indices.squeeze(d);
