@@ -85,6 +85,12 @@ public abstract class FunctionForms {
     /** Function form of {@code Tensor.arctanh_}. */
     public static Tensor arctanh_(Tensor self) { return self.arctanh_(); }
 
+    /** Function form of {@code Tensor.asStrided}. */
+    public static Tensor asStrided(Tensor self, long[] a0, long[] a1) { return self.asStrided(a0, a1); }
+
+    /** Function form of {@code Tensor.asStrided}. */
+    public static Tensor asStrided(Tensor self, long[] a0, long[] a1, long a2) { return self.asStrided(a0, a1, a2); }
+
     /** Function form of {@code Tensor.asin}. */
     public static Tensor asin(Tensor self) { return self.asin(); }
 
@@ -111,6 +117,12 @@ public abstract class FunctionForms {
 
     /** Function form of {@code Tensor.baddbmm}. */
     public static Tensor baddbmm(Tensor self, Tensor a0, Tensor a1) { return self.baddbmm(a0, a1); }
+
+    /** Function form of {@code Tensor.bernoulli}. */
+    public static Tensor bernoulli(Tensor self) { return self.bernoulli(); }
+
+    /** Function form of {@code Tensor.bernoulli}. */
+    public static Tensor bernoulli(Tensor self, Generator a0) { return self.bernoulli(a0); }
 
     /** Function form of {@code Tensor.bitwiseAnd}. */
     public static Tensor bitwiseAnd(Tensor self, Tensor a0) { return self.bitwiseAnd(a0); }
@@ -331,6 +343,9 @@ public abstract class FunctionForms {
     /** Function form of {@code Tensor.frac_}. */
     public static Tensor frac_(Tensor self) { return self.frac_(); }
 
+    /** Function form of {@code Tensor.frexp}. */
+    public static java.util.List<Tensor> frexp(Tensor self) { return self.frexp(); }
+
     /** Function form of {@code Tensor.gcd}. */
     public static Tensor gcd(Tensor self, Tensor a0) { return self.gcd(a0); }
 
@@ -367,6 +382,18 @@ public abstract class FunctionForms {
     /** Function form of {@code Tensor.hsplit}. */
     public static java.util.List<Tensor> hsplit(Tensor self, long a0) { return self.hsplit(a0); }
 
+    /** Function form of {@code Tensor.i0}. */
+    public static Tensor i0(Tensor self) { return self.i0(); }
+
+    /** Function form of {@code Tensor.i0_}. */
+    public static Tensor i0_(Tensor self) { return self.i0_(); }
+
+    /** Function form of {@code Tensor.igamma}. */
+    public static Tensor igamma(Tensor self, Tensor a0) { return self.igamma(a0); }
+
+    /** Function form of {@code Tensor.igammac}. */
+    public static Tensor igammac(Tensor self, Tensor a0) { return self.igammac(a0); }
+
     /** Function form of {@code Tensor.imag}. */
     public static Tensor imag(Tensor self) { return self.imag(); }
 
@@ -390,6 +417,12 @@ public abstract class FunctionForms {
 
     /** Function form of {@code Tensor.indexPut_}. */
     public static Tensor indexPut_(Tensor self, Tensor[] a0, double a1) { return self.indexPut_(a0, a1); }
+
+    /** Function form of {@code Tensor.indexReduce}. */
+    public static Tensor indexReduce(Tensor self, int a0, Tensor a1, Tensor a2, String a3) { return self.indexReduce(a0, a1, a2, a3); }
+
+    /** Function form of {@code Tensor.indexReduce}. */
+    public static Tensor indexReduce(Tensor self, int a0, Tensor a1, Tensor a2, String a3, boolean a4) { return self.indexReduce(a0, a1, a2, a3, a4); }
 
     /** Function form of {@code Tensor.inner}. */
     public static Tensor inner(Tensor self, Tensor a0) { return self.inner(a0); }
@@ -493,6 +526,15 @@ public abstract class FunctionForms {
     /** Function form of {@code Tensor.maskedScatter}. */
     public static Tensor maskedScatter(Tensor self, Tensor a0, Tensor a1) { return self.maskedScatter(a0, a1); }
 
+    /** Function form of {@code Tensor.mode}. */
+    public static ValuesIndices mode(Tensor self) { return self.mode(); }
+
+    /** Function form of {@code Tensor.mode}. */
+    public static ValuesIndices mode(Tensor self, int a0) { return self.mode(a0); }
+
+    /** Function form of {@code Tensor.mode}. */
+    public static ValuesIndices mode(Tensor self, int a0, boolean a1) { return self.mode(a0, a1); }
+
     /** Function form of {@code Tensor.moveaxis}. */
     public static Tensor moveaxis(Tensor self, int a0, int a1) { return self.moveaxis(a0, a1); }
 
@@ -514,6 +556,15 @@ public abstract class FunctionForms {
     /** Function form of {@code Tensor.nanmean}. */
     public static Tensor nanmean(Tensor self, int[] a0, boolean a1) { return self.nanmean(a0, a1); }
 
+    /** Function form of {@code Tensor.nanmedian}. */
+    public static Tensor nanmedian(Tensor self) { return self.nanmedian(); }
+
+    /** Function form of {@code Tensor.nanmedian}. */
+    public static ValuesIndices nanmedian(Tensor self, int a0) { return self.nanmedian(a0); }
+
+    /** Function form of {@code Tensor.nanmedian}. */
+    public static ValuesIndices nanmedian(Tensor self, int a0, boolean a1) { return self.nanmedian(a0, a1); }
+
     /** Function form of {@code Tensor.nanquantile}. */
     public static Tensor nanquantile(Tensor self, double a0) { return self.nanquantile(a0); }
 
@@ -528,6 +579,9 @@ public abstract class FunctionForms {
 
     /** Function form of {@code Tensor.negative_}. */
     public static Tensor negative_(Tensor self) { return self.negative_(); }
+
+    /** Function form of {@code Tensor.nextafter}. */
+    public static Tensor nextafter(Tensor self, Tensor a0) { return self.nextafter(a0); }
 
     /** Function form of {@code Tensor.notEqual}. */
     public static Tensor notEqual(Tensor self, Tensor a0) { return self.notEqual(a0); }
@@ -594,6 +648,12 @@ public abstract class FunctionForms {
 
     /** Function form of {@code Tensor.rsqrt_}. */
     public static Tensor rsqrt_(Tensor self) { return self.rsqrt_(); }
+
+    /** Function form of {@code Tensor.scatterReduce}. */
+    public static Tensor scatterReduce(Tensor self, int a0, Tensor a1, Tensor a2, String a3) { return self.scatterReduce(a0, a1, a2, a3); }
+
+    /** Function form of {@code Tensor.scatterReduce}. */
+    public static Tensor scatterReduce(Tensor self, int a0, Tensor a1, Tensor a2, String a3, boolean a4) { return self.scatterReduce(a0, a1, a2, a3, a4); }
 
     /** Function form of {@code Tensor.selectScatter}. */
     public static Tensor selectScatter(Tensor self, Tensor a0, int a1, long a2) { return self.selectScatter(a0, a1, a2); }
@@ -879,6 +939,12 @@ public abstract class FunctionForms {
 
     /** {@code torch.tripletMarginLoss}: the same as {@code F.tripletMarginLoss}. */
     public static Tensor tripletMarginLoss(Tensor a0, Tensor a1, Tensor a2, double a3, double a4, double a5, boolean a6, String a7) { return dev.jgrad.nn.functional.F.tripletMarginLoss(a0, a1, a2, a3, a4, a5, a6, a7); }
+
+    /** {@code torch.as_strided_copy}: {@code Tensor.asStrided} copied out of the view. */
+    public static Tensor asStridedCopy(Tensor self, long[] a0, long[] a1) { return self.asStrided(a0, a1).clone(); }
+
+    /** {@code torch.as_strided_copy}: {@code Tensor.asStrided} copied out of the view. */
+    public static Tensor asStridedCopy(Tensor self, long[] a0, long[] a1, long a2) { return self.asStrided(a0, a1, a2).clone(); }
 
     /** {@code torch.detach_copy}: {@code Tensor.detach} copied out of the view. */
     public static Tensor detachCopy(Tensor self) { return self.detach().clone(); }

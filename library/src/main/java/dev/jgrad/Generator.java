@@ -205,6 +205,16 @@ public final class Generator {
         return rng.uniformDouble(0.0, 1.0);
     }
 
+    /** One uniform float in [0, 1) as {@code uniform_real_distribution<float>}: 24 bits of one 32-bit draw (bernoulli_ with float p). */
+    public synchronized float nextUniformFloat() {
+        return rng.uniformFloat(0f, 1f);
+    }
+
+    /** One {@code normal_distribution<double>} draw, with the cached second value of the last pair (log_normal_'s draw). */
+    public synchronized double nextNormal(double mean, double std) {
+        return rng.normal(mean, std);
+    }
+
     // ---- argument checks, with PyTorch's messages ----
 
     private static void checkRange(int length, int off, int n) {

@@ -74,4 +74,25 @@ public final class Special {
 
     /** The Hurwitz zeta function sum over k of (k + q)^-x. */
     public static Tensor zeta(Tensor x, Tensor q) { return dev.jgrad.internal.ops.Elementwise.zeta(x, q); }
+
+    /** The modified Bessel function of the first kind of order 0. */
+    public static Tensor i0(Tensor x) { return x.i0(); }
+
+    /** exp(-|x|) i0(x), finite where i0 overflows. */
+    public static Tensor i0e(Tensor x) { return dev.jgrad.internal.ops.Elementwise.unary(dev.jgrad.backend.UnaryOp.I0E, x); }
+
+    /** The modified Bessel function of the first kind of order 1. */
+    public static Tensor i1(Tensor x) { return dev.jgrad.internal.ops.Elementwise.unary(dev.jgrad.backend.UnaryOp.I1, x); }
+
+    /** exp(-|x|) i1(x). */
+    public static Tensor i1e(Tensor x) { return dev.jgrad.internal.ops.Elementwise.unary(dev.jgrad.backend.UnaryOp.I1E, x); }
+
+    /** exp(x^2) erfc(x), finite where erfc underflows. */
+    public static Tensor erfcx(Tensor x) { return dev.jgrad.internal.ops.Elementwise.unary(dev.jgrad.backend.UnaryOp.ERFCX, x); }
+
+    /** The regularized lower incomplete gamma function P(a, x). */
+    public static Tensor gammainc(Tensor a, Tensor x) { return a.igamma(x); }
+
+    /** The regularized upper incomplete gamma function Q(a, x). */
+    public static Tensor gammaincc(Tensor a, Tensor x) { return a.igammac(x); }
 }

@@ -29,6 +29,10 @@ import dev.jgrad.internal.ops.OrderStatistics;
 import dev.jgrad.internal.ops.Reshaping;
 import dev.jgrad.internal.ops.RunningExtremes;
 import dev.jgrad.internal.ops.RandomFills;
+import dev.jgrad.internal.ops.ScatterReductions;
+import dev.jgrad.internal.ops.Modes;
+import dev.jgrad.internal.ops.StridedViews;
+import dev.jgrad.internal.ops.FloatDecomposition;
 import dev.jgrad.internal.ops.Rearranging;
 import dev.jgrad.internal.ops.Reductions;
 import dev.jgrad.internal.ops.Scans;
@@ -1877,6 +1881,124 @@ public class Tensor {
     public Tensor lcm(Tensor other) { return Composites.lcm(this, other); }
 
     public Tensor lcm_(Tensor other) { return Copying.writeBack(this, old -> old.lcm(other), other); }
+
+    // ---------------------------------------------------------------- tensorgaps: scatter/index reductions, mode, nanmedian, random fills
+
+    /** A copy with src combined into the positions index names along dim by reduce (sum, prod, mean, amax, amin), self included. */
+    public Tensor scatterReduce(int dim, Tensor index, Tensor src, String reduce) { return scatterReduce(dim, index, src, reduce, true); }
+
+    /** As scatterReduce; without includeSelf, a scattered-to position starts from the reduction's identity, not self's value. */
+    public Tensor scatterReduce(int dim, Tensor index, Tensor src, String reduce, boolean includeSelf) {
+        return ScatterReductions.scatterReduce(this, dim, index, src, reduce, includeSelf);
+    }
+
+    public Tensor scatterReduce_(int dim, Tensor index, Tensor src, String reduce) { return scatterReduce_(dim, index, src, reduce, true); }
+
+    public Tensor scatterReduce_(int dim, Tensor index, Tensor src, String reduce, boolean includeSelf) {
+        return Copying.writeBack(this, old -> old.scatterReduce(dim, index, src, reduce, includeSelf), src);
+    }
+
+    /** A copy with source's slices combined into the slices index names along dim by reduce (prod, mean, amax, amin). */
+    public Tensor indexReduce(int dim, Tensor index, Tensor source, String reduce) { return indexReduce(dim, index, source, reduce, true); }
+
+    public Tensor indexReduce(int dim, Tensor index, Tensor source, String reduce, boolean includeSelf) {
+        return ScatterReductions.indexReduce(this, dim, index, source, reduce, includeSelf);
+    }
+
+    public Tensor indexReduce_(int dim, Tensor index, Tensor source, String reduce) { return indexReduce_(dim, index, source, reduce, true); }
+
+    public Tensor indexReduce_(int dim, Tensor index, Tensor source, String reduce, boolean includeSelf) {
+        return Copying.writeBack(this, old -> old.indexReduce(dim, index, source, reduce, includeSelf), source);
+    }
+
+    /** The most frequent value along the last dim (the smallest on ties) and a position of it. */
+    public ValuesIndices mode() { return mode(-1, false); }
+
+    public ValuesIndices mode(int dim) { return mode(dim, false); }
+
+    public ValuesIndices mode(int dim, boolean keepdim) { return Modes.mode(this, dim, keepdim); }
+
+    /** The lower median of the elements that are not NaN. */
+    public Tensor nanmedian() { return Modes.nanmedian(this); }
+
+    public ValuesIndices nanmedian(int dim) { return nanmedian(dim, false); }
+
+    public ValuesIndices nanmedian(int dim, boolean keepdim) { return Modes.nanmedian(this, dim, keepdim); }
+
+    /** Fills with Cauchy draws (PyTorch's CPU stream for the same seed). */
+    public Tensor cauchy_() { return cauchy_(0.0, 1.0); }
+
+    public Tensor cauchy_(double median, double sigma) { return cauchy_(median, sigma, Generator.defaultGenerator()); }
+
+    public Tensor cauchy_(double median, double sigma, Generator generator) { return RandomFills.cauchy_(this, median, sigma, generator); }
+
+    /** Fills with exp(N(mean, std)) draws. */
+    public Tensor logNormal_() { return logNormal_(1.0, 2.0); }
+
+    public Tensor logNormal_(double mean, double std) { return logNormal_(mean, std, Generator.defaultGenerator()); }
+
+    public Tensor logNormal_(double mean, double std, Generator generator) { return RandomFills.logNormal_(this, mean, std, generator); }
+
+    /** Fills with the number of Bernoulli(p) trials up to the first success. */
+    public Tensor geometric_(double p) { return geometric_(p, Generator.defaultGenerator()); }
+
+    public Tensor geometric_(double p, Generator generator) { return RandomFills.geometric_(this, p, generator); }
+
+    /** Fills with 1 with probability p[i] (p broadcast to this tensor), else 0. */
+    public Tensor bernoulli_(Tensor p) { return bernoulli_(p, Generator.defaultGenerator()); }
+
+    public Tensor bernoulli_(Tensor p, Generator generator) { return RandomFills.bernoulli_(this, p, generator); }
+
+    /** A 0/1 sample with this tensor's elements as the probabilities of 1. */
+    public Tensor bernoulli() { return bernoulli(Generator.defaultGenerator()); }
+
+    public Tensor bernoulli(Generator generator) { return RandomFills.bernoulli(this, generator); }
+
+    // ---------------------------------------------------------------- tensorgaps: float decomposition, Bessel and incomplete gamma
+
+    /** The modified Bessel function of the first kind of order 0 (Cephes' Chebyshev expansions, as ATen). */
+    public Tensor i0() { return Elementwise.unary(UnaryOp.I0, this); }
+
+    public Tensor i0_() { return Elementwise.unary_(UnaryOp.I0, this); }
+
+    /** This = mantissa * 2^exponent: the mantissa in [0.5, 1) and the int32 exponent. */
+    public java.util.List<Tensor> frexp() { return FloatDecomposition.frexp(this); }
+
+    /** The next representable value after each element towards other. */
+    public Tensor nextafter(Tensor other) { return FloatDecomposition.nextafter(this, other); }
+
+    public Tensor nextafter_(Tensor other) { return Copying.writeBack(this, old -> old.nextafter(other), other); }
+
+    /** The regularized lower incomplete gamma function P(this, other). */
+    public Tensor igamma(Tensor other) { return FloatDecomposition.igamma(this, other); }
+
+    public Tensor igamma_(Tensor other) { return Copying.writeBack(this, old -> old.igamma(other), other); }
+
+    /** The regularized upper incomplete gamma function Q(this, other). */
+    public Tensor igammac(Tensor other) { return FloatDecomposition.igammac(this, other); }
+
+    public Tensor igammac_(Tensor other) { return Copying.writeBack(this, old -> old.igammac(other), other); }
+
+    // ---------------------------------------------------------------- tensorgaps: as_strided and the in-place view ops
+
+    /** A view with any sizes and strides over this tensor's storage from storageOffset (checked against the storage's size). */
+    public Tensor asStrided(long[] size, long[] stride) { return asStrided(size, stride, storageOffset()); }
+
+    public Tensor asStrided(long[] size, long[] stride, long storageOffset) { return StridedViews.asStrided(this, size, stride, storageOffset); }
+
+    /** This tensor becomes its own transpose (<= 2 dims). */
+    public Tensor t_() { return StridedViews.t_(this); }
+
+    /** This tensor's dims dim0 and dim1 swap places. */
+    public Tensor transpose_(int dim0, int dim1) { return StridedViews.transpose_(this, dim0, dim1); }
+
+    /** This tensor loses its size-1 dims. */
+    public Tensor squeeze_() { return StridedViews.squeeze_(this); }
+
+    public Tensor squeeze_(int dim) { return StridedViews.squeeze_(this, dim); }
+
+    /** This tensor gains a size-1 dim at dim. */
+    public Tensor unsqueeze_(int dim) { return StridedViews.unsqueeze_(this, dim); }
 
     // ---------------------------------------------------------------- Kotlin/Groovy operator aliases
 

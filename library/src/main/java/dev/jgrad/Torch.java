@@ -181,6 +181,17 @@ public final class Torch extends FunctionForms {
     /** Seeds the default generator, as {@code torch.manual_seed}: the same seed gives PyTorch's numbers. */
     public static Generator manualSeed(long seed) { return Generator.defaultGenerator().manualSeed(seed); }
 
+    /**
+     * torch.set_printoptions: null leaves a setting as it is (after profile, which is "default", "short", "full" or
+     * null); sciMode null lets each tensor choose, as PyTorch's None, and is always replaced.
+     */
+    public static void setPrintoptions(Integer precision, Long threshold, Integer edgeitems, Integer linewidth, String profile, Boolean sciMode) {
+        dev.jgrad.internal.core.PrintOptions.set(precision, threshold, edgeitems, linewidth, profile, sciMode);
+    }
+
+    /** torch.set_printoptions(profile=...): "default" restores PyTorch's defaults. */
+    public static void setPrintoptions(String profile) { setPrintoptions(null, null, null, null, profile, null); }
+
     public static Tensor rand(long... size) { return Creation.rand(size, DType.FLOAT32, Generator.defaultGenerator(), Device.CPU); }
 
     public static Tensor rand(DType dtype, long... size) { return Creation.rand(size, dtype, Generator.defaultGenerator(), Device.CPU); }

@@ -155,6 +155,24 @@ public interface Backend {
     /** In place: out[..index[..i..]..] = src[..i..] along dim (of repeated positions, the last write stays). */
     void scatter(View out, int dim, View index, View src);
 
+    /**
+     * In place: out[..index[..i..]..] = out op src[..i..] along dim for PROD, MAX and MIN (a NaN wins), visiting index
+     * row-major as PyTorch's scatter_reduce kernel does.
+     */
+    void scatterReduce(ReduceOp op, View out, int dim, View index, View src);
+
+    /**
+     * The most frequent value of each line of x along dim (the smallest on ties) into values, and into indices (int64)
+     * the position PyTorch's CPU kernel reports: the last of its run after std::sort of (value, position) pairs by value.
+     */
+    void mode(View x, int dim, View values, View indices);
+
+    /**
+     * The lower median of the non-NaN values of each line of floating x along dim, and its position as PyTorch's CPU
+     * kernel picks it (std::nth_element with NaN last; an all-NaN line gives a NaN). Shapes as for {@link #mode}.
+     */
+    void nanmedian(View x, int dim, View values, View indices);
+
     /** out = self's slices along dim at the positions in index (1-d int64); rejects positions out of range. */
     void indexSelect(View self, int dim, View index, View out);
 
@@ -203,4 +221,7 @@ public interface Backend {
 
     /** Random values from g into out, in PyTorch's CPU order (see {@link RandomOp} for a and b). */
     void random(RandomOp op, Generator g, double a, double b, View out);
+
+    /** out[i] = 1 with probability p[i] (p broadcast to out), one uniform per element: float for float32 p, double for float64 p. */
+    void bernoulli(Generator g, View p, View out);
 }

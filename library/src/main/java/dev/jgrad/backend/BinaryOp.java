@@ -6,5 +6,7 @@ public enum BinaryOp { ADD, SUB, MUL, DIV, POW, MAXIMUM, MINIMUM, ATAN2, REMAIND
     ZETA,
     /** C's fmod: the remainder of truncated division, with the dividend's sign. */
     FMOD,
+    /** The next representable value after a towards b; the regularized lower (IGAMMA) and upper (IGAMMAC) incomplete gamma functions. */
+    NEXTAFTER, IGAMMA, IGAMMAC,
     /** Integer-only bitwise ops (bool ones are the logical ops). */
     BITWISE_AND, BITWISE_OR, BITWISE_XOR, LEFT_SHIFT, RIGHT_SHIFT }

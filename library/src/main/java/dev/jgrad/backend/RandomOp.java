@@ -11,5 +11,11 @@ public enum RandomOp {
     /** a = low, b = high (exclusive). */
     RANDINT,
     /** a = lambda: -log(1 - u) / lambda from one uniform double u per element. */
-    EXPONENTIAL
+    EXPONENTIAL,
+    /** a = median, b = sigma: median + sigma tan(pi (u - 0.5)), u one uniform double per element. */
+    CAUCHY,
+    /** a = mean, b = std: exp of one per-element normal double (the cached-pair draw). */
+    LOG_NORMAL,
+    /** a = p: ceil(log(u) / log1p(-p)), u one uniform double per element. */
+    GEOMETRIC
 }

@@ -702,6 +702,45 @@ class GradcheckAllOpsTest {
         binary("masked_scatter", (a, b) -> a.maskedScatter(Torch.tensor(new boolean[] {true, false, true}), b), any(2, 3), any(5));
         binary("take_along_dim", (a, b) -> a.takeAlongDim(Torch.tensor(new long[][] {{0, 2}}), 1).mul(b), any(3, 4), any(3, 2));
         unary("cov", Tensor::cov, any(2, 4));
+        // tensorgaps: scatter_reduce / index_reduce (every reduce, with and without self), mode, nanmedian, random fills
+        Tensor sIdx = Torch.tensor(new long[][] {{0, 1, 0, 2}, {2, 2, 1, 2}});
+        Tensor rIdx = Torch.tensor(new long[] {0, 2, 0, 2});
+        for (String red : new String[] {"sum", "prod", "mean", "amax", "amin"}) {
+            for (boolean inc : new boolean[] {true, false}) {
+                binary("scatter_reduce " + red + " include_self " + inc, (a, b) -> a.scatterReduce(1, sIdx, b, red, inc),
+                        red.equals("prod") ? pos(2, 3) : dist(Layout.CONTIGUOUS, 2, 3), red.equals("prod") ? pos(2, 4) : dist(Layout.TRANSPOSED, 2, 4));
+                if (red.equals("sum")) continue;
+                binary("index_reduce " + red + " include_self " + inc, (a, b) -> a.indexReduce(0, rIdx, b, red, inc),
+                        red.equals("prod") ? pos(3, 2) : dist(Layout.CONTIGUOUS, 3, 2), red.equals("prod") ? pos(4, 2) : dist(Layout.CONTIGUOUS, 4, 2));
+            }
+        }
+        unary("mode dim (distinct values: the minimum)", a -> a.mode(1).values(), dist(Layout.TRANSPOSED, 3, 4));
+        unary("nanmedian", Tensor::nanmedian, dist(Layout.CONTIGUOUS, 3, 3));
+        unary("nanmedian dim", a -> a.nanmedian(0, true).values(), dist(Layout.CONTIGUOUS, 4, 3));
+        unary("cauchy_, log_normal_, geometric_, bernoulli_(p) on non-leaves (fixed generators)", a -> {
+            Tensor c = a.mul(2L), l = a.add(1.0), g = a.sub(1.0), b = a.mul(3L);
+            c.cauchy_(0.0, 1.0, new Generator(21));
+            l.logNormal_(0.0, 0.5, new Generator(22));
+            g.geometric_(0.5, new Generator(23));
+            b.bernoulli_(Torch.full(new long[] {4}, 0.5).to(F64), new Generator(24));
+            return c.add(l).add(g).add(b).mul(a);
+        }, any(4));
+        unary("bernoulli(probs)", a -> a.sigmoid().bernoulli(new Generator(25)).mul(a), any(4));
+        unary("i0", Tensor::i0, any(5));
+        unary("special.i0e", dev.jgrad.Special::i0e, leaf(new double[] {-9.5, -1.25, 0.5, 3.0, 12.0}, Layout.CONTIGUOUS, 5));
+        unary("special.i1", dev.jgrad.Special::i1, leaf(new double[] {-9.5, -1.25, 0.5, 3.0, 12.0}, Layout.CONTIGUOUS, 5));
+        unary("special.i1e", dev.jgrad.Special::i1e, leaf(new double[] {-9.5, -1.25, 0.5, 3.0, 12.0}, Layout.CONTIGUOUS, 5));
+        unary("special.erfcx", dev.jgrad.Special::erfcx, leaf(new double[] {-1.5, -0.25, 0.5, 1.9, 2.3, 6.0}, Layout.CONTIGUOUS, 6));
+        unary("frexp mantissa", a -> a.frexp().get(0), leaf(new double[] {0.3, -5.2, 12.5, 0.9}, Layout.CONTIGUOUS, 4));
+        Tensor gammaShape = Torch.tensor(new double[] {0.5, 2.0, 3.5}, F64);
+        unary("igamma in x", a -> gammaShape.igamma(a), pos(3));
+        unary("igammac in x", a -> gammaShape.igammac(a), pos(3));
+        unary("as_strided overlapping", a -> a.asStrided(new long[] {2, 2}, new long[] {1, 1}, 1), any(6));
+        unary("as_strided of a transposed view", a -> a.mul(1L).t().asStrided(new long[] {3}, new long[] {2}, 1), any(2, 3));
+        unary("t_ / transpose_ / squeeze_ / unsqueeze_ on non-leaves", a -> {
+            Tensor y = a.mul(2L).t_().unsqueeze_(0).unsqueeze_(2).squeeze_(0).squeeze_();
+            return y.transpose_(0, 1).mul(a.t().t());
+        }, any(2, 3));
         unary("renorm", a -> a.renorm(2, 0, 0.5), any(3, 2));
         unary("mvlgamma", a -> a.mvlgamma(2), leaf(new double[] {1.5, 2.25, 4.0}, Layout.CONTIGUOUS, 3));
         unary("logit", Tensor::logit, leaf(new double[] {0.2, 0.55, 0.9}, Layout.CONTIGUOUS, 3));

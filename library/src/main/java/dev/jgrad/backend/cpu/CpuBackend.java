@@ -293,6 +293,12 @@ public final class CpuBackend implements Backend {
 
     @Override public void scatter(View out, int dim, View index, View src) { CpuNn.scatter(out, dim, index, src); }
 
+    @Override public void scatterReduce(ReduceOp op, View out, int dim, View index, View src) { CpuNn.scatterReduce(op, out, dim, index, src); }
+
+    @Override public void mode(View x, int dim, View values, View indices) { CpuMode.mode(x, dim, values, indices); }
+
+    @Override public void nanmedian(View x, int dim, View values, View indices) { CpuMode.nanmedian(x, dim, values, indices); }
+
     @Override public void indexSelect(View self, int dim, View index, View out) { CpuNn.indexSelect(self, dim, index, out); }
 
     @Override public void embedding(View weight, View indices, View out) { CpuNn.embedding(weight, indices, out); }
@@ -391,6 +397,7 @@ public final class CpuBackend implements Backend {
                 }
                 write(v, t);
             }
+            case CAUCHY, LOG_NORMAL, GEOMETRIC -> write(RandomDraws.draw(op, g, a, b, n), t);
             case BERNOULLI -> {
                 double[] v = new double[n];
                 synchronized (g) {  // one lock for the whole fill; each draw re-enters it cheaply
@@ -399,6 +406,13 @@ public final class CpuBackend implements Backend {
                 write(v, t);
             }
         }
+        if (t != out) copy(t, out);
+    }
+
+    @Override public void bernoulli(Generator g, View p, View out) {
+        View t = out.isContiguous() ? out : dense(out, out.dtype());
+        View pb = new View(p.storage(), out.shape(), broadcastStrides(p, out.shape()), p.offset());
+        write(RandomDraws.bernoulli(g, doubles(pb), p.dtype() == DType.FLOAT64), t);
         if (t != out) copy(t, out);
     }
 }

@@ -88,6 +88,13 @@ final class CpuNn {
         walk(out, dim, index, (pos, dstOff) -> copyElement(sd, pos, dst, dstOff, t));
     }
 
+    static void scatterReduce(dev.jgrad.backend.ReduceOp op, View out, int dim, View index, View src) {
+        View s = CpuBackend.dense(src, out.dtype());
+        Object sd = ArrayStorage.data(s), dst = ArrayStorage.data(out);
+        DType t = out.dtype();
+        walk(out, dim, index, (pos, dstOff) -> ScatterCombine.combine(op, sd, pos, dst, dstOff, t));
+    }
+
     @FunctionalInterface
     private interface Visit { void at(int indexPos, int selfOffset); }
 

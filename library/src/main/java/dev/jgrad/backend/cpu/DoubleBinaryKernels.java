@@ -47,6 +47,9 @@ public final class DoubleBinaryKernels {
             case FLOOR_DIVIDE -> { for (int i = 0; i < n; i++) c[co + i * cs] = FloatingDivision.floorDivide(a[ao + i * as], b[bo + i * bs]); }
             case ZETA -> { for (int i = 0; i < n; i++) c[co + i * cs] = SpecialFunctions.zeta(a[ao + i * as], b[bo + i * bs]); }
             case FMOD -> { for (int i = 0; i < n; i++) c[co + i * cs] = a[ao + i * as] % b[bo + i * bs]; }
+            case NEXTAFTER -> { for (int i = 0; i < n; i++) c[co + i * cs] = Math.nextAfter(a[ao + i * as], b[bo + i * bs]); }
+            case IGAMMA -> { for (int i = 0; i < n; i++) c[co + i * cs] = IncompleteGamma.igamma(a[ao + i * as], b[bo + i * bs]); }
+            case IGAMMAC -> { for (int i = 0; i < n; i++) c[co + i * cs] = IncompleteGamma.igammac(a[ao + i * as], b[bo + i * bs]); }
             case BITWISE_AND, BITWISE_OR, BITWISE_XOR, LEFT_SHIFT, RIGHT_SHIFT -> throw new IllegalStateException(op + " is integer-only");
         }
     }

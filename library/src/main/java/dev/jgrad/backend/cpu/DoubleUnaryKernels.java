@@ -63,6 +63,13 @@ public final class DoubleUnaryKernels {
             case LGAMMA -> { for (int i = 0; i < n; i++) c[co + i * cs] = SpecialFunctions.lgamma(a[ao + i * as]); }
             case DIGAMMA -> { for (int i = 0; i < n; i++) c[co + i * cs] = SpecialFunctions.digamma(a[ao + i * as]); }
             case TRIGAMMA -> { for (int i = 0; i < n; i++) c[co + i * cs] = SpecialFunctions.trigamma(a[ao + i * as]); }
+            case I0 -> { for (int i = 0; i < n; i++) c[co + i * cs] = Bessel.i0(a[ao + i * as]); }
+            case I0E -> { for (int i = 0; i < n; i++) c[co + i * cs] = Bessel.i0e(a[ao + i * as]); }
+            case I1 -> { for (int i = 0; i < n; i++) c[co + i * cs] = Bessel.i1(a[ao + i * as]); }
+            case I1E -> { for (int i = 0; i < n; i++) c[co + i * cs] = Bessel.i1e(a[ao + i * as]); }
+            case ERFCX -> { for (int i = 0; i < n; i++) c[co + i * cs] = IncompleteGamma.erfcx(a[ao + i * as]); }
+            case FREXP_MANTISSA -> { for (int i = 0; i < n; i++) c[co + i * cs] = IncompleteGamma.frexpMantissa(a[ao + i * as]); }
+            case FREXP_EXPONENT -> { for (int i = 0; i < n; i++) c[co + i * cs] = IncompleteGamma.frexpExponent(a[ao + i * as]); }
         }
     }
 }

@@ -18,7 +18,7 @@ public final class LongBinaryKernels {
             case POW -> { for (int i = 0; i < n; i++) c[co + i * cs] = pow(a[ao + i * as], b[bo + i * bs]); }
             case MAXIMUM -> { for (int i = 0; i < n; i++) c[co + i * cs] = Math.max(a[ao + i * as], b[bo + i * bs]); }
             case MINIMUM -> { for (int i = 0; i < n; i++) c[co + i * cs] = Math.min(a[ao + i * as], b[bo + i * bs]); }
-            case ATAN2, ZETA -> throw new IllegalStateException(op + " is computed in floating point");
+            case ATAN2, ZETA, NEXTAFTER, IGAMMA, IGAMMAC -> throw new IllegalStateException(op + " is computed in floating point");
             case REMAINDER -> { for (int i = 0; i < n; i++) c[co + i * cs] = FloatingDivision.remainder(a[ao + i * as], b[bo + i * bs]); }
             case FLOOR_DIVIDE -> { for (int i = 0; i < n; i++) c[co + i * cs] = FloatingDivision.floorDivide(a[ao + i * as], b[bo + i * bs]); }
             case FMOD -> { for (int i = 0; i < n; i++) c[co + i * cs] = a[ao + i * as] % b[bo + i * bs]; }

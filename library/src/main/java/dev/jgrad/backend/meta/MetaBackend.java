@@ -118,6 +118,12 @@ public final class MetaBackend implements Backend {
 
     @Override public void scatterAdd(View out, int dim, View index, View src) {}
 
+    @Override public void scatterReduce(dev.jgrad.backend.ReduceOp op, View out, int dim, View index, View src) {}
+
+    @Override public void mode(View x, int dim, View values, View indices) {}
+
+    @Override public void nanmedian(View x, int dim, View values, View indices) {}
+
     @Override public void indexSelect(View self, int dim, View index, View out) {}
 
     @Override public void embedding(View weight, View indices, View out) {}
@@ -143,4 +149,6 @@ public final class MetaBackend implements Backend {
     @Override public void linspace(View out, double start, double end) {}
 
     @Override public void random(RandomOp op, Generator g, double a, double b, View out) {}
+
+    @Override public void bernoulli(Generator g, View p, View out) {}
 }

@@ -296,7 +296,62 @@ public final class Derivatives {
             case LGAMMA -> onInput("LgammaBackward0", result, self, (g, x) -> g.mul(x.digamma()));                   // grad * digamma(x)
             case DIGAMMA -> onInput("DigammaBackward0", result, self, (g, x) -> g.mul(x.polygamma(1)));              // grad * polygamma(1, x)
             case TRIGAMMA -> onInput("PolygammaBackward0", result, self, (g, x) -> g.mul(x.polygamma(2)));           // grad * polygamma(2, x)
+            case I0 -> onInput("I0Backward0", result, self, (g, x) -> g.mul(dev.jgrad.Special.i1(x)));                // grad * i1(x)
+            case I0E -> {                                                                                               // grad * (i1e(x) - sgn(x) * result)
+                Recorder.Row row = Recorder.start("SpecialI0EBackward0", result, self);
+                SavedTensor x = row.save(self), y = row.save(result);
+                yield row.formulas(g -> g.mul(dev.jgrad.Special.i1e(x.unpack()).sub(x.unpack().sign().mul(y.unpack()))));
+            }
+            case I1 -> besselBackward("SpecialI1Backward0", result, self, false);
+            case I1E -> besselBackward("SpecialI1EBackward0", result, self, true);
+            case ERFCX -> {                                                                                             // grad * (2 x result - 2 / sqrt(pi))
+                Recorder.Row row = Recorder.start("SpecialErfcxBackward0", result, self);
+                SavedTensor x = row.save(self), y = row.save(result);
+                yield row.formulas(g -> g.mul(x.unpack().mul(y.unpack()).mul(2L).sub(2 / Math.sqrt(Math.PI))));
+            }
+            case FREXP_MANTISSA, FREXP_EXPONENT -> throw new IllegalStateException("frexp records FrexpBackward0 itself");
         };
+    }
+
+    /**
+     * PyTorch's i1_backward / i1e_backward: grad * (i0(x) - result / x), or with the scaled forms
+     * grad * (i0e(x) - result * (sgn(x) + 1 / x)); 0.5 where |x| <= eps, where the formula is 0/0.
+     */
+    private static Tensor besselBackward(String name, Tensor result, Tensor self, boolean scaled) {
+        Recorder.Row row = Recorder.start(name, result, self);
+        SavedTensor xs = row.save(self), ys = row.save(result);
+        return row.formulas(g -> {
+            Tensor x = xs.unpack(), y = ys.unpack();
+            double eps = x.dtype() == DType.FLOAT32 ? Math.ulp(1f) : Math.ulp(1.0);
+            Tensor notTiny = x.abs().gt(eps);
+            Tensor safe = Torch.where(notTiny, x, Torch.fullLike(x, eps));
+            Tensor dx = scaled ? dev.jgrad.Special.i0e(safe).sub(y.mul(safe.sign().add(safe.reciprocal())))
+                    : dev.jgrad.Special.i0(safe).sub(y.mul(safe.reciprocal()));
+            return g.mul(Torch.where(notTiny, dx, Torch.fullLike(dx, 0.5)));
+        });
+    }
+
+    /** frexp: the mantissa's gradient is grad / 2^exponent; the int32 exponent takes none. */
+    public static Tensor frexp(Tensor mantissa, Tensor exponent, Tensor self) {
+        if (!Recorder.shouldRecord(self)) return mantissa;
+        Recorder.Row row = Recorder.start("FrexpBackward0", mantissa, self);
+        SavedTensor e = row.save(exponent);
+        return row.formulas(g -> g.div(e.unpack().exp2()));
+    }
+
+    /** igamma / igammac: PyTorch differentiates only in x (other); the shape parameter's gradient is not implemented. */
+    public static Tensor igamma(Tensor result, Tensor self, Tensor other, boolean upper) {
+        if (!Recorder.shouldRecord(self, other)) return result;
+        String op = upper ? "igammac" : "igamma";
+        Recorder.Row row = Recorder.start(upper ? "IgammacBackward0" : "IgammaBackward0", result, in(self, other));
+        SavedTensor a = row.save(self), x = row.save(other);
+        return row.formulas(
+                g -> { throw new IllegalArgumentException("the derivative for '" + op + ": input' is not implemented."); },
+                g -> {  // +-grad * exp((a - 1) log x - x - lgamma(a))
+                    Tensor av = a.unpack(), xv = x.unpack();
+                    Tensor d = av.sub(1L).mul(xv.log()).sub(xv).sub(av.lgamma()).exp();
+                    return upper ? g.neg().mul(d) : g.mul(d);
+                });
     }
 
     /**
@@ -432,6 +487,23 @@ public final class Derivatives {
         return row.formulas(g -> DerivativeHelpers.evenlyDistribute(g, x.unpack(), y.unpack()));
     }
 
+    /** nanmedian of all elements: shared evenly by the elements equal to it (NaN ones when it is NaN). */
+    public static Tensor nanmedian(Tensor result, Tensor self) {
+        if (!Recorder.shouldRecord(self)) return result;
+        Recorder.Row row = Recorder.start("NanmedianBackward0", result, self);
+        SavedTensor x = row.save(self), y = row.save(result);
+        return row.formulas(g -> DerivativeHelpers.evenlyDistribute(g, x.unpack(), y.unpack()));
+    }
+
+    /** mode / nanmedian along dim (name says which): the gradient goes to the selected position. */
+    public static Tensor selectingDim(String name, Tensor values, Tensor indices, Tensor self, int dim, boolean keepdim) {
+        if (!Recorder.shouldRecord(self)) return values;
+        int[] shape = TensorInternals.shape(self);
+        Recorder.Row row = Recorder.start(name, values, self);
+        SavedTensor idx = row.save(indices);
+        return row.formulas(g -> DerivativeHelpers.valueSelectingBackward(g, dim, idx.unpack(), shape, keepdim));
+    }
+
     /** median along dim: the gradient goes to the selected position. */
     public static Tensor medianDim(Tensor values, Tensor indices, Tensor self, int dim, boolean keepdim) {
         if (!Recorder.shouldRecord(self)) return values;
@@ -517,6 +589,35 @@ public final class Derivatives {
     public static Tensor transposeInPlace(Tensor result, Tensor self, int dim0, int dim1) {
         if (!Recorder.shouldRecord(self)) return result;
         return Recorder.row("TransposeBackward1", result, self, g -> g.transpose(dim0, dim1));
+    }
+
+    /** t_: TBackward1, the gradient transposed back. */
+    public static Tensor tInPlace(Tensor result, Tensor self) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return Recorder.row("TBackward1", result, self, Tensor::t);
+    }
+
+    /** squeeze_ / unsqueeze_ (name says which): the gradient reshaped to the shape before. */
+    public static Tensor reshapeBack(String name, Tensor result, Tensor self, long[] before) {
+        if (!Recorder.shouldRecord(self)) return result;
+        return Recorder.row(name, result, self, g -> g.reshape(before));
+    }
+
+    /**
+     * as_strided: the gradient summed into a zero buffer over the input's storage at the positions the result
+     * reads (overlapping positions add up), then read back with the input's geometry (as_strided_backward
+     * for inputs that do not overlap themselves).
+     */
+    public static Tensor asStrided(Tensor result, Tensor self, long[] size, long[] stride, long offset) {
+        if (!Recorder.shouldRecord(self)) return result;
+        int span = TensorInternals.storage(self).size();
+        long[] inShape = self.shape(), inStride = self.stride();
+        long inOffset = self.storageOffset();
+        return Recorder.row("AsStridedBackward0", result, self, g -> {
+            Tensor positions = Torch.arange(span).asStrided(size, stride, offset).reshape(-1);
+            Tensor flat = g.newZeros(span).indexAdd(0, positions, g.reshape(-1));
+            return flat.asStrided(inShape, inStride, inOffset);
+        });
     }
 
     public static Tensor t(Tensor result, Tensor self) {
@@ -1010,6 +1111,17 @@ public final class Derivatives {
         return Recorder.row("RollBackward0", result, self, g -> g.roll(back, dims));
     }
 
+    /** scatter_reduce / index_reduce (name says which): both self and src get ScatterReduceBackward's share. */
+    public static Tensor scatterReduce(String name, Tensor result, Tensor self, int dim, Tensor index, Tensor src, String reduce,
+                                       boolean includeSelf) {
+        if (!Recorder.shouldRecord(self, src)) return result;
+        Recorder.Row row = Recorder.start(name, result, self, src);
+        SavedTensor x = row.save(self), s = row.save(src), y = row.save(result), idx = row.save(index);
+        return row.formulas(
+                g -> ScatterReduceBackward.grads(g, x.unpack(), dim, idx.unpack(), s.unpack(), reduce, includeSelf, y.unpack())[0],
+                g -> ScatterReduceBackward.grads(g, x.unpack(), dim, idx.unpack(), s.unpack(), reduce, includeSelf, y.unpack())[1]);
+    }
+
     /** scatter of a tensor src: overwritten positions take no gradient from self; src gets the gradient where it went. */
     public static Tensor scatter(Tensor result, Tensor self, int dim, Tensor index, Tensor src) {
         if (!Recorder.shouldRecord(self, src)) return result;
@@ -1043,13 +1155,19 @@ public final class Derivatives {
 
     public static Tensor zero(Tensor result, Tensor oldSelf) { return overwrite("ZeroBackward0", result, oldSelf); }
 
-    public static Tensor bernoulli(Tensor result, Tensor oldSelf) { return overwrite("BernoulliBackward1", result, oldSelf); }
+    public static Tensor bernoulli(Tensor result, Tensor oldSelf) { return overwrite("BernoulliBackward2", result, oldSelf); }
 
     public static Tensor uniform(Tensor result, Tensor oldSelf) { return overwrite("UniformBackward0", result, oldSelf); }
 
     public static Tensor normal(Tensor result, Tensor oldSelf) { return overwrite("NormalBackward0", result, oldSelf); }
 
     public static Tensor exponential(Tensor result, Tensor oldSelf) { return overwrite("ExponentialBackward0", result, oldSelf); }
+
+    /** torch.bernoulli(probs): a sample, constant in probs (BernoulliBackward0). */
+    public static Tensor sampledFrom(String name, Tensor result, Tensor probs) {
+        if (!Recorder.shouldRecord(probs)) return result;
+        return zeroGrad(name, result, probs);
+    }
 
     /** random_ with no bounds (RandomBackward0), a bound (RandomBackward1) or two (RandomBackward2): no gradient flows. */
     public static Tensor random(String name, Tensor result, Tensor oldSelf) { return overwrite(name, result, oldSelf); }

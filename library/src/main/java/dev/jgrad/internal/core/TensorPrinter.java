@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Renders a tensor exactly as PyTorch 1.13's {@code repr(tensor)} does (torch/_tensor_str.py with the
- * default print options: precision 4, threshold 1000, edge items 3, line width 80).
+ * Renders a tensor exactly as PyTorch 1.13's {@code repr(tensor)} does (torch/_tensor_str.py) under the current
+ * {@link PrintOptions} (by default precision 4, threshold 1000, edge items 3, line width 80).
  *
  * <p>Only the elements that end up on screen are read: when a tensor has more than 1000 elements,
  * every dimension longer than 6 keeps just its first and last 3 entries, and PyTorch chooses the
@@ -29,12 +29,7 @@ public final class TensorPrinter {
         long getLong(long index);
     }
 
-    private static final int PRECISION = 4;
-    private static final long THRESHOLD = 1000;
-    private static final int EDGE_ITEMS = 3;
-    private static final int LINE_WIDTH = 80;
     private static final String PREFIX = "tensor(";
-    private static final MathContext SCI_DIGITS = new MathContext(PRECISION + 1, RoundingMode.HALF_EVEN);
 
     private TensorPrinter() {}
 
@@ -74,6 +69,7 @@ public final class TensorPrinter {
     }
 
     public static String format(long[] shape, DType dtype, ElementReader reader, Device device, String gradSuffix) {
+        PrintOptions o = PrintOptions.current();
         long numel = 1;
         for (long d : shape) numel *= d;
 
@@ -98,20 +94,20 @@ public final class TensorPrinter {
             if (dtype != DType.FLOAT32 && dtype != DType.INT64 && dtype != DType.BOOL) {
                 suffixes.add("dtype=" + dtype);
             }
-            body = new Body(shape, dtype, reader, numel > THRESHOLD).render();
+            body = new Body(shape, dtype, reader, numel > o.threshold(), o).render();
         }
         if (gradSuffix != null) suffixes.add(gradSuffix);
-        return withSuffixes(PREFIX + body, suffixes);
+        return withSuffixes(PREFIX + body, suffixes, o.lineWidth());
     }
 
-    private static String withSuffixes(String text, List<String> suffixes) {
+    private static String withSuffixes(String text, List<String> suffixes, int lineWidth) {
         StringBuilder out = new StringBuilder(text.length() + 64).append(text);
         // PyTorch measures the last line as two characters longer than it is (its rfind arithmetic);
         // copying that quirk decides when a suffix wraps.
         int lastLine = text.length() - text.lastIndexOf('\n') + 1;
         int indent = PREFIX.length();
         for (String suffix : suffixes) {
-            if (lastLine + suffix.length() + 2 > LINE_WIDTH) {
+            if (lastLine + suffix.length() + 2 > lineWidth) {
                 out.append(",\n").repeat(' ', indent).append(suffix);
                 lastLine = indent + suffix.length();
             } else {
@@ -140,16 +136,18 @@ public final class TensorPrinter {
         /** Formatted, left-padded kept elements in row-major order. */
         private final String[] cells;
         private int width;
+        private final PrintOptions o;
 
-        Body(long[] shape, DType dtype, ElementReader reader, boolean summarize) {
+        Body(long[] shape, DType dtype, ElementReader reader, boolean summarize, PrintOptions o) {
+            this.o = o;
             rank = shape.length;
             kept = new int[rank];
             elided = new boolean[rank];
             long[][] index = new long[rank][];
             int count = 1;
             for (int d = 0; d < rank; d++) {
-                elided[d] = summarize && shape[d] > 2 * EDGE_ITEMS;
-                index[d] = keptIndices(shape[d], elided[d]);
+                elided[d] = summarize && shape[d] > 2L * o.edgeItems();
+                index[d] = keptIndices(shape[d], elided[d], o.edgeItems());
                 kept[d] = index[d].length;
                 count = Math.multiplyExact(count, kept[d]);
             }
@@ -173,16 +171,16 @@ public final class TensorPrinter {
             }
         }
 
-        private static long[] keptIndices(long size, boolean elide) {
+        private static long[] keptIndices(long size, boolean elide, int edgeItems) {
             if (!elide) {
                 long[] all = new long[Math.toIntExact(size)];
                 for (int i = 0; i < all.length; i++) all[i] = i;
                 return all;
             }
-            long[] edges = new long[2 * EDGE_ITEMS];
-            for (int i = 0; i < EDGE_ITEMS; i++) {
+            long[] edges = new long[2 * edgeItems];
+            for (int i = 0; i < edgeItems; i++) {
                 edges[i] = i;
-                edges[EDGE_ITEMS + i] = size - EDGE_ITEMS + i;
+                edges[edgeItems + i] = size - edgeItems + i;
             }
             return edges;
         }
@@ -209,9 +207,12 @@ public final class TensorPrinter {
 
         /**
          * PyTorch's float formatter: the mode is chosen from the nonzero finite values only, and only
-         * they set the column width; zeros, nan and inf are padded to it (or overflow it).
+         * they set the column width; zeros, nan and inf are padded to it (or overflow it). A forced
+         * sci_mode changes the notation but not the width, which PyTorch measures in the automatic one
+         * (and it is not applied at all when no value is nonzero and finite).
          */
         private void formatFloats(double[] values) {
+            int precision = o.precision();
             boolean intMode = true;
             boolean any = false;
             double min = Double.POSITIVE_INFINITY;
@@ -226,18 +227,21 @@ public final class TensorPrinter {
             }
             boolean sci = any && (max / min > 1000.0 || max > 1.0e8 || (!intMode && min < 1.0e-4));
             width = 1;
+            for (double v : values) {
+                if (v == 0 || !Double.isFinite(v)) continue;
+                String s = sci ? scientific(v, precision) : intMode ? fixed(v, 0) + "." : fixed(v, precision);
+                width = Math.max(width, s.length());
+            }
+            if (any && o.sciMode() != null) sci = o.sciMode();
             for (int i = 0; i < values.length; i++) {
                 double v = values[i];
-                String s;
                 if (sci) {
-                    s = scientific(v);
+                    cells[i] = scientific(v, precision);
                 } else if (intMode) {
-                    s = Double.isFinite(v) ? fixed(v, 0) + "." : fixed(v, 0);
+                    cells[i] = Double.isFinite(v) ? fixed(v, 0) + "." : fixed(v, 0);
                 } else {
-                    s = fixed(v, PRECISION);
+                    cells[i] = fixed(v, precision);
                 }
-                cells[i] = s;
-                if (v != 0 && Double.isFinite(v)) width = Math.max(width, s.length());
             }
         }
 
@@ -253,18 +257,18 @@ public final class TensorPrinter {
             int n = kept[dim];
             out.append('[');
             if (dim == rank - 1) {
-                int perLine = Math.max(1, Math.floorDiv(LINE_WIDTH - indent, width + 2));
+                int perLine = Math.max(1, Math.floorDiv(o.lineWidth() - indent, width + 2));
                 int slot = 0;
                 for (int i = 0; i < n; i++) {
                     // The ellipsis takes an element's slot in the row, so it counts towards wrapping.
-                    if (elided[dim] && i == EDGE_ITEMS) slot = appendItem(out, " ...", slot, perLine, indent);
+                    if (elided[dim] && i == o.edgeItems()) slot = appendItem(out, " ...", slot, perLine, indent);
                     slot = appendItem(out, cells[block * n + i], slot, perLine, indent);
                 }
             } else {
                 String sep = "," + "\n".repeat(rank - dim - 1) + " ".repeat(indent + 1);
                 for (int i = 0; i < n; i++) {
                     if (i > 0) out.append(sep);
-                    if (elided[dim] && i == EDGE_ITEMS) out.append("...").append(sep);
+                    if (elided[dim] && i == o.edgeItems()) out.append("...").append(sep);
                     render(out, dim + 1, block * n + i, indent + 1);
                 }
             }
@@ -292,21 +296,25 @@ public final class TensorPrinter {
         return negative(v) ? "-" + abs : abs;
     }
 
-    /** Python's {@code '%.4e' % v}: half-even on the exact value, exponent signed and at least 2 digits. */
-    public static String scientific(double v) {
+    /** Python's {@code '%.4e' % v}. */
+    public static String scientific(double v) { return scientific(v, 4); }
+
+    /** Python's {@code '%.<precision>e' % v}: half-even on the exact value, exponent signed and at least 2 digits. */
+    public static String scientific(double v, int precision) {
         String special = nonFinite(v);
         if (special != null) return special;
         StringBuilder sb = new StringBuilder(12);
         if (negative(v)) sb.append('-');
         int exponent = 0;
         if (v == 0) {
-            sb.append('0').append('.').repeat('0', PRECISION);
+            sb.append('0');
+            if (precision > 0) sb.append('.').repeat('0', precision);
         } else {
-            BigDecimal rounded = new BigDecimal(Math.abs(v)).round(SCI_DIGITS);
+            BigDecimal rounded = new BigDecimal(Math.abs(v)).round(new MathContext(precision + 1, RoundingMode.HALF_EVEN));
             String digits = rounded.unscaledValue().toString();
             exponent = digits.length() - 1 - rounded.scale();
-            sb.append(digits.charAt(0)).append('.').append(digits, 1, digits.length())
-                    .repeat('0', PRECISION + 1 - digits.length());
+            sb.append(digits.charAt(0));
+            if (precision > 0) sb.append('.').append(digits, 1, digits.length()).repeat('0', precision + 1 - digits.length());
         }
         sb.append(exponent < 0 ? "e-" : "e+");
         int e = Math.abs(exponent);

@@ -55,6 +55,62 @@ public final class RandomFills {
         }, Derivatives::exponential);
     }
 
+    /** Cauchy draws median + sigma tan(pi (u - 1/2)), u one uniform double per element. */
+    public static Tensor cauchy_(Tensor self, double median, double sigma, Generator gen) {
+        return serial(self, "cauchy_", RandomOp.CAUCHY, median, sigma, gen, "CauchyBackward0", () -> { }, true);  // 1.13 checks no sigma
+    }
+
+    /** exp of a normal draw with the given mean and std (the per-element normal, which caches the pair's second value). */
+    public static Tensor logNormal_(Tensor self, double mean, double std, Generator gen) {
+        return serial(self, "log_normal_", RandomOp.LOG_NORMAL, mean, std, gen, "LogNormalBackward0", () -> {
+            if (!(std > 0.0)) throw new IllegalArgumentException("log_normal_ expects std > 0.0, but found std=" + Checks.cppDouble(std));
+        }, true);
+    }
+
+    /** The number of Bernoulli(p) trials up to the first success: ceil(log(u) / log1p(-p)). */
+    public static Tensor geometric_(Tensor self, double p, Generator gen) {
+        return serial(self, "geometric_", RandomOp.GEOMETRIC, p, 0, gen, "GeometricBackward0", () -> {
+            if (!(p > 0 && p < 1)) throw new IllegalArgumentException("geometric_ expects p to be in (0, 1), but got p=" + Checks.cppDouble(p));
+        }, false);
+    }
+
+    private static Tensor serial(Tensor self, String name, RandomOp op, double a, double b, Generator gen, String node, Runnable check,
+                                 boolean floatOnly) {
+        return Copying.overwrite(self, t -> {
+            try (var ev = Profiler.isActive() ? Profiler.enter("aten::" + name, t) : null) {
+                check.run();
+                if (floatOnly && !t.isFloatingPoint()) {
+                    throw new IllegalArgumentException("\"" + name.substring(0, name.length() - 1) + "_cpu\" not implemented for '" + t.dtype().scalarTypeName() + "'");
+                }
+                return fill(t, op, gen, a, b);
+            }
+        }, (r, old) -> Derivatives.random(node, r, old));
+    }
+
+    /** bernoulli_(p): 1 where a uniform draw (float for float32 p, double for float64 p) falls below p, broadcast to self. */
+    public static Tensor bernoulli_(Tensor self, Tensor p, Generator gen) {
+        return Copying.overwrite(self, t -> {
+            try (var ev = Profiler.isActive() ? Profiler.enter("aten::bernoulli_", t, p) : null) {
+                if (!p.isFloatingPoint()) {
+                    throw new IllegalArgumentException("\"bernoulli_tensor_cpu_p_\" not implemented for '" + p.dtype().scalarTypeName() + "'");
+                }
+                Tensor pb = Views.expandNoGrad(p.detach(), dev.jgrad.internal.core.Shapes.toLong(shape(t)));
+                if (numel(t) > 0) Dispatch.backend(t, p).bernoulli(gen, Dispatch.view(pb), Dispatch.view(t));
+                storage(t).bumpVersion();
+                return t;
+            }
+        }, (r, old) -> Derivatives.random("BernoulliBackward1", r, old));
+    }
+
+    /** torch.bernoulli(probs): a fresh 0/1 sample of probs' dtype and shape. */
+    public static Tensor bernoulli(Tensor probs, Generator gen) {
+        Tensor r;
+        try (var guard = dev.jgrad.autograd.GradMode.setEnabled(false)) {
+            r = bernoulli_(dev.jgrad.Torch.emptyLike(probs), probs, gen);
+        }
+        return Derivatives.sampledFrom("BernoulliBackward0", r, probs);
+    }
+
     /** random_(from, to): uniform integers in [from, to) as torch.randint draws them (it is empty().random_()). */
     public static Tensor random_(Tensor self, long from, long to, Generator gen, String node) {
         return Copying.overwrite(self, t -> {

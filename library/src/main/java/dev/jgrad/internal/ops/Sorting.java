@@ -160,7 +160,7 @@ public final class Sorting {
         }
     }
 
-    private static Tensor[] sortNoGrad(Tensor self, int d, boolean descending, boolean stable) {
+    static Tensor[] sortNoGrad(Tensor self, int d, boolean descending, boolean stable) {
         Tensor values = Dispatch.empty(self, shape(self), self.dtype());
         Tensor indices = Dispatch.empty(self, shape(self), DType.INT64);
         if (numel(self) > 0) {
