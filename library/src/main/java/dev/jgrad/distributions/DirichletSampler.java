@@ -1,5 +1,6 @@
 package dev.jgrad.distributions;
 
+import dev.jgrad.internal.math.SpecialFunctions;
 import dev.jgrad.DType;
 import dev.jgrad.Generator;
 import dev.jgrad.Tensor;
@@ -72,13 +73,13 @@ final class DirichletSampler {
                 q += ua * (cq[0] + b * (cq[1] + b * (cq[2] + b * cq[3])));
             }
         }
-        double approx = x * (Special.digamma(total) - Special.digamma(alpha)) / beta;
+        double approx = x * (SpecialFunctions.digamma(total) - SpecialFunctions.digamma(alpha)) / beta;
         return p / q * approx;
     }
 
     /** The alpha-gradient for x near 0 (a Taylor series in x). */
     private static double betaGradAlphaSmall(double x, double alpha, double beta) {
-        double factor = Special.digamma(alpha) - Special.digamma(alpha + beta) - Math.log(x);
+        double factor = SpecialFunctions.digamma(alpha) - SpecialFunctions.digamma(alpha + beta) - Math.log(x);
         double numer = 1, series = numer / alpha * (factor + 1 / alpha);
         for (int i = 1; i <= 10; i++) {
             numer *= (i - beta) * x / i;
@@ -91,7 +92,7 @@ final class DirichletSampler {
 
     /** The beta-gradient for x near 0 (a Taylor series in x). */
     private static double betaGradBetaSmall(double x, double alpha, double beta) {
-        double factor = Special.digamma(alpha + beta) - Special.digamma(beta);
+        double factor = SpecialFunctions.digamma(alpha + beta) - SpecialFunctions.digamma(beta);
         double numer = 1, betas = 1, dbetas = 0, series = factor / alpha;
         for (int i = 1; i <= 8; i++) {
             numer *= -x / i;

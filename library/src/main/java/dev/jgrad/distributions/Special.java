@@ -5,11 +5,12 @@ import dev.jgrad.Generator;
 import dev.jgrad.Tensor;
 import dev.jgrad.Torch;
 import dev.jgrad.autograd.Function;
+import dev.jgrad.internal.math.SpecialFunctions;
 
 /**
  * The gamma sampler Gamma needs (_standard_gamma and its reparameterised gradient), elementwise in Java with
  * PyTorch's algorithms (ATen's Distributions.h) as an autograd Function; it draws through the public
- * Generator so its stream stays PyTorch's. The scalar digamma here serves only the sample's gradient.
+ * Generator so its stream stays PyTorch's. 
  */
 final class Special {
     private Special() {}
@@ -42,31 +43,6 @@ final class Special {
 
     // ------------------------------------------------------------------ scalar functions
 
-    private static final double[] PSI_A = {8.33333333333333333333E-2, -2.10927960927960927961E-2, 7.57575757575757575758E-3,
-        -4.16666666666666666667E-3, 3.96825396825396825397E-3, -8.33333333333333333333E-3, 8.33333333333333333333E-2};
-
-    /** PyTorch's calc_digamma (Cephes): shifted up to 10, then the asymptotic series. */
-    static double digamma(double x) {
-        if (x == 0) return Math.copySign(Double.POSITIVE_INFINITY, -x);
-        if (x < 0) {
-            if (x == Math.floor(x)) return Double.NaN;
-            double r = x - (x < 0 ? Math.ceil(x) : Math.floor(x));
-            return digamma(1 - x) - Math.PI / Math.tan(Math.PI * r);
-        }
-        double result = 0;
-        while (x < 10) {
-            result -= 1 / x;
-            x += 1;
-        }
-        if (x == 10) return result + 2.25175258906672110764;
-        double y = 0;
-        if (x < 1.0e17) {
-            double z = 1.0 / (x * x), p = 0;
-            for (double c : PSI_A) p = p * z + c;
-            y = z * p;
-        }
-        return result + Math.log(x) - (0.5 / x) - y;
-    }
 
     private static final double THIRD_F = 1.0f / 3.0f, C_F = 0.0331f;
 
@@ -114,7 +90,7 @@ final class Special {
                 series2 += numer / (denom * denom);
             }
             double powXAlpha = Math.pow(x, alpha), pdf = Math.pow(x, alpha - 1) * Math.exp(-x), cdf = powXAlpha * series1;
-            double cdfAlpha = (Math.log(x) - digamma(alpha)) * cdf - powXAlpha * series2;
+            double cdfAlpha = (Math.log(x) - SpecialFunctions.digamma(alpha)) * cdf - powXAlpha * series2;
             double result = -cdfAlpha / pdf;
             return Double.isNaN(result) ? 0 : result;
         }

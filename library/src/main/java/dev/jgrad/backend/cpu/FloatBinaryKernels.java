@@ -1,5 +1,6 @@
 package dev.jgrad.backend.cpu;
 
+import dev.jgrad.internal.math.SpecialFunctions;
 import dev.jgrad.backend.BinaryOp;
 
 /**

@@ -1,5 +1,7 @@
 package dev.jgrad.backend.cpu;
 
+import dev.jgrad.internal.math.SpecialFunctions;
+
 /**
  * The regularized incomplete gamma functions P(a, x) (igamma) and Q(a, x) (igammac) with ATen's edge cases, and the
  * scaled complementary error function erfcx. ATen uses Cephes' igam/igamc (with Temme's asymptotic series) and

@@ -1,5 +1,6 @@
 package dev.jgrad.backend.cpu;
 
+import dev.jgrad.internal.math.SpecialFunctions;
 import dev.jgrad.DType;
 
 /**
@@ -156,7 +157,7 @@ final class NnKernels {
                 double inner = GELU_BETA * (x + GELU_KAPPA * x * x * x);
                 v[i] = 0.5 * x * (1 + Math.tanh(inner));
             } else {
-                v[i] = x * 0.5 * (1 + dev.jgrad.backend.cpu.SpecialFunctions.erf(x * SQRT_HALF));
+                v[i] = x * 0.5 * (1 + SpecialFunctions.erf(x * SQRT_HALF));
             }
         }
     }

@@ -1,6 +1,6 @@
-package dev.jgrad.backend.cpu;
+package dev.jgrad.internal.math;
 
-/** Special functions the JDK lacks, accurate to about 1e-15 relative in double. */
+/** Special functions the JDK lacks (scalar math shared by the CPU kernels and the distributions' samplers), accurate to about 1e-15 relative in double. */
 public final class SpecialFunctions {
     private static final double TWO_OVER_SQRT_PI = 1.1283791670955126;
     private static final double ONE_OVER_SQRT_PI = 0.5641895835477563;
