@@ -3,7 +3,7 @@ package dev.jgrad.nn;
 import dev.jgrad.Tensor;
 import dev.jgrad.nn.functional.F;
 
-/** {@code F.interpolate} as a layer: to a fixed size, or by a scale factor; mode "nearest" or "bilinear". */
+/** {@code F.interpolate} as a layer: to a fixed size, or by a scale factor; any of interpolate's modes (nearest, linear, bilinear, bicubic, trilinear, area, nearest-exact). */
 public class Upsample extends Module {
     /** Null when a scale factor is given. */
     public final int[] size;
@@ -17,7 +17,7 @@ public class Upsample extends Module {
 
     public Upsample(double scaleFactor, String mode) { this(null, scaleFactor, mode, false); }
 
-    /** size (oh, ow) or scaleFactor (then size is null). */
+    /** size (one value for every spatial dim, or one per dim) or scaleFactor (then size is null). */
     public Upsample(int[] size, double scaleFactor, String mode, boolean alignCorners) {
         this.size = size == null ? null : size.clone();
         this.scaleFactor = scaleFactor;

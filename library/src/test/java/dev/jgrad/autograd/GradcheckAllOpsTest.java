@@ -705,6 +705,20 @@ class GradcheckAllOpsTest {
         unary("renorm", a -> a.renorm(2, 0, 0.5), any(3, 2));
         unary("mvlgamma", a -> a.mvlgamma(2), leaf(new double[] {1.5, 2.25, 4.0}, Layout.CONTIGUOUS, 3));
         unary("lp_pool2d", a -> F.lpPool2d(a, 2.0, new int[] {2}, null, false), pos(1, 1, 4, 4));
+        // interpolate (every mode and rank), affine_grid / grid_sample, embedding_bag
+        unary("interpolate nearest 1d", a -> F.interpolate(a, 1.7, "nearest"), any(1, 2, 3));
+        unary("interpolate nearest 3d", a -> F.interpolate(a, new int[] {3, 2, 3}, "nearest"), any(1, 1, 2, 2, 2));
+        unary("interpolate nearest-exact 1d", a -> F.interpolate(a, new int[] {5}, "nearest-exact"), any(1, 2, 3));
+        unary("interpolate nearest-exact 2d", a -> F.interpolate(a, 1.5, "nearest-exact"), any(1, 1, 2, 3));
+        unary("interpolate nearest-exact 3d", a -> F.interpolate(a, new int[] {3}, "nearest-exact"), any(1, 1, 2, 2, 2));
+        unary("interpolate nearest 2d", a -> F.interpolate(a, 1.5, "nearest"), any(1, 2, 2, 3));
+        unary("interpolate linear", a -> F.interpolate(a, 1.7, "linear", false), any(1, 2, 3));
+        unary("interpolate linear align", a -> F.interpolate(a, new int[] {5}, "linear", true), any(1, 1, 3));
+        unary("interpolate bilinear", a -> F.interpolate(a, new int[] {3, 4}, "bilinear", false), any(1, 1, 2, 3));
+        unary("interpolate bicubic", a -> F.interpolate(a, 1.5, "bicubic", false), any(1, 1, 3, 3));
+        unary("interpolate bicubic align down", a -> F.interpolate(a, new int[] {2, 3}, "bicubic", true), any(1, 1, 3, 4));
+        unary("interpolate trilinear", a -> F.interpolate(a, new int[] {3, 2, 3}, "trilinear", false), any(1, 1, 2, 2, 2));
+        unary("interpolate area 3d (adaptive_avg_pool3d)", a -> F.interpolate(a, new int[] {2, 1, 2}, "area"), any(1, 1, 3, 2, 3));
         unary("pdist", F::pdist, any(4, 3));
         // linalg: factorisations, solves, norms (inputs shifted by 4 I, or made SPD, to stay well conditioned; eigen/singular vectors only through sign-invariant squares)
         java.util.function.UnaryOperator<Tensor> wellPosed = a -> a.add(Torch.eye(a.size(-1)).to(F64).mul(4.0));

@@ -1351,17 +1351,14 @@ public final class Derivatives {
         return Recorder.row("AdaptiveAvgPool2DBackward0", result, self, g -> rows.t().matmul(g).matmul(cols));
     }
 
-    public static Tensor upsampleNearest(Tensor result, Tensor self, Tensor rows, Tensor cols) {
-        if (!Recorder.shouldRecord(self)) return result;
-        int[] shape = TensorInternals.shape(self);
-        return Recorder.row("UpsampleNearest2DBackward1", result, self, g -> NnDerivativeHelpers.upsampleNearestBackward(g, shape, rows, cols));
-    }
-
-    /** rows/cols: {first source index, second source index, first weight, second weight} along each dim. */
-    public static Tensor upsampleBilinear(Tensor result, Tensor self, Tensor[] rows, Tensor[] cols) {
-        if (!Recorder.shouldRecord(self)) return result;
-        int[] shape = TensorInternals.shape(self);
-        return Recorder.row("UpsampleBilinear2DBackward1", result, self, g -> NnDerivativeHelpers.upsampleBilinearBackward(g, shape, rows, cols));
+    /**
+     * An op composed of differentiable ops, presented under PyTorch's node name: the result is a fresh alias of
+     * the composite whose node passes the gradient straight to it, so values and derivatives (of every
+     * order) are the composite's and grad_fn reads as PyTorch's.
+     */
+    public static Tensor renamed(String name, Tensor composite) {
+        if (!Recorder.shouldRecord(composite)) return composite;
+        return Recorder.row(name, composite.detach(), composite, g -> g);
     }
 
     /** pixel_shuffle and pixel_unshuffle undo each other. */

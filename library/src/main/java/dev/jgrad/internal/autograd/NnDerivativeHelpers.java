@@ -282,26 +282,6 @@ public final class NnDerivativeHelpers {
         return Derivatives.pixelShuffle(out, g, r, toSpace);
     }
 
-    /** Nearest upsampling's adjoint: gradients added back to the rows, then the columns, they were copied from. */
-    public static Tensor upsampleNearestBackward(Tensor g, int[] inputShape, Tensor rows, Tensor cols) {
-        int[] mid = inputShape.clone();
-        mid[3] = (int) g.size(3);
-        Tensor r = indexAddInto(g, mid, 2, rows);
-        return indexAddInto(r, inputShape, 3, cols);
-    }
-
-    /** Bilinear upsampling's adjoint: each output's gradient, weighted, back to its four source pixels. */
-    public static Tensor upsampleBilinearBackward(Tensor g, int[] inputShape, Tensor[] rows, Tensor[] cols) {
-        int[] mid = inputShape.clone();
-        mid[2] = (int) g.size(2);
-        Tensor hl = rows[2].reshape(-1, 1), hr = rows[3].reshape(-1, 1);
-        Tensor gt = g.mul(hl), gb = g.mul(hr);
-        // columns first (the forward read columns last), then rows
-        Tensor top = indexAddInto(gt.mul(cols[2]), mid, 3, cols[0]).add(indexAddInto(gt.mul(cols[3]), mid, 3, cols[1]));
-        Tensor bottom = indexAddInto(gb.mul(cols[2]), mid, 3, cols[0]).add(indexAddInto(gb.mul(cols[3]), mid, 3, cols[1]));
-        return indexAddInto(top, inputShape, 2, rows[0]).add(indexAddInto(bottom, inputShape, 2, rows[1]));
-    }
-
     // ---------------------------------------------------------------- nn breadth: margin losses
 
     /** d/dx log1p(exp(-x t)) = -t z / (1 + z), z = exp(-t x); divided by numel for the mean (reduction 1). */

@@ -9,6 +9,7 @@ import dev.jgrad.internal.ops.Convolution;
 import dev.jgrad.internal.ops.Normalization;
 import dev.jgrad.internal.ops.Padding;
 import dev.jgrad.internal.ops.Pooling;
+import dev.jgrad.internal.ops.Interpolation;
 
 /**
  * {@code torch.nn.functional}: stateless layers and losses. Where Python has keyword arguments, the
@@ -288,19 +289,46 @@ public final class F {
         return adaptiveAvgPool2d(x.unsqueeze(-2), 1, outputSize).squeeze(-2);
     }
 
-    /** Upsampling of (N, C, H, W) to size (oh, ow); mode "nearest" or "bilinear". */
-    public static Tensor interpolate(Tensor x, int[] size, String mode, boolean alignCorners) {
-        return Pooling.interpolate(x, size.length == 1 ? new int[] {size[0], size[0]} : size, null, mode, alignCorners);
+    /**
+     * PyTorch's F.interpolate over the spatial dims of 3-d, 4-d or 5-d input: exactly one of size (one value for
+     * every dim, or one per dim) and scaleFactor; mode nearest, linear, bilinear, bicubic, trilinear, area or
+     * nearest-exact; alignCorners null is None (only the linear family and bicubic take it); with a scale factor
+     * the source index uses 1 / scale unless recomputeScaleFactor is true.
+     */
+    public static Tensor interpolate(Tensor x, int[] size, double[] scaleFactor, String mode, Boolean alignCorners, Boolean recomputeScaleFactor) {
+        return Interpolation.interpolate(x, size, scaleFactor, mode, alignCorners, recomputeScaleFactor);
     }
 
-    /** Upsampling of (N, C, H, W) by scale factors (one for both dims, or (h, w)); the output is floor(in * scale). */
+    /** To size (one value for every spatial dim, or one per dim); alignCorners false stands for None in the nearest and area modes. */
+    public static Tensor interpolate(Tensor x, int[] size, String mode, boolean alignCorners) {
+        return interpolate(x, size, null, mode, noneForNearest(mode, alignCorners), null);
+    }
+
+    public static Tensor interpolate(Tensor x, int[] size, String mode) { return interpolate(x, size, mode, false); }
+
+    /** By scale factors (one for every spatial dim, or one per dim); the output is floor(in * scale). */
     public static Tensor interpolate(Tensor x, double[] scaleFactor, String mode, boolean alignCorners) {
-        return Pooling.interpolate(x, null, scaleFactor.length == 1 ? new double[] {scaleFactor[0], scaleFactor[0]} : scaleFactor, mode,
-                alignCorners);
+        return interpolate(x, null, scaleFactor, mode, noneForNearest(mode, alignCorners), null);
+    }
+
+    public static Tensor interpolate(Tensor x, double scaleFactor, String mode, boolean alignCorners) {
+        return interpolate(x, new double[] {scaleFactor}, mode, alignCorners);
     }
 
     public static Tensor interpolate(Tensor x, double scaleFactor, String mode) {
         return interpolate(x, new double[] {scaleFactor}, mode, false);
+    }
+
+    /** Java's boolean has no None: false passes as None where PyTorch rejects any align_corners. */
+    private static Boolean noneForNearest(String mode, boolean alignCorners) {
+        boolean nearestLike = mode.equals("nearest") || mode.equals("area") || mode.equals("nearest-exact");
+        return nearestLike && !alignCorners ? null : alignCorners;
+    }
+
+    /** Each output cell of (N, C, D, H, W) or (C, D, H, W) averages its adaptive window (one size for all dims, or three). */
+    public static Tensor adaptiveAvgPool3d(Tensor x, int... outputSize) {
+        int[] o = outputSize.length == 1 ? new int[] {outputSize[0], outputSize[0], outputSize[0]} : outputSize;
+        return dev.jgrad.internal.ops.AdaptivePool3d.adaptiveAvgPool3d(x, o);
     }
 
     /** (.., C r^2, H, W) to (.., C, H r, W r). */
