@@ -719,6 +719,15 @@ class GradcheckAllOpsTest {
         unary("interpolate bicubic align down", a -> F.interpolate(a, new int[] {2, 3}, "bicubic", true), any(1, 1, 3, 4));
         unary("interpolate trilinear", a -> F.interpolate(a, new int[] {3, 2, 3}, "trilinear", false), any(1, 1, 2, 2, 2));
         unary("interpolate area 3d (adaptive_avg_pool3d)", a -> F.interpolate(a, new int[] {2, 1, 2}, "area"), any(1, 1, 3, 2, 3));
+        unary("affine_grid", t -> F.affineGrid(t, new int[] {2, 1, 3, 2}, false), any(2, 2, 3));
+        unary("affine_grid 5d", t -> F.affineGrid(t, new int[] {1, 1, 2, 2, 3}, true), any(1, 3, 4));
+        for (String mode : new String[] {"bilinear", "nearest", "bicubic"}) {
+            for (String pad : new String[] {"zeros", "border", "reflection"}) {
+                // grid points kept off the pixel lattice (and off the reflection and clipping kinks): values 0.15 to 0.35 from a node
+                Tensor grid = leaf(new double[] {-0.83, 0.27, 0.58, -1.19, 1.33, 0.71, -0.12, -0.62, 0.93, 1.62, -1.41, 0.09}, Layout.CONTIGUOUS, 1, 2, 3, 2);
+                binary("grid_sample " + mode + " " + pad, (x, g) -> F.gridSample(x, g, mode, pad, pad.equals("border")), any(1, 2, 3, 4), grid);
+            }
+        }
         unary("pdist", F::pdist, any(4, 3));
         // linalg: factorisations, solves, norms (inputs shifted by 4 I, or made SPD, to stay well conditioned; eigen/singular vectors only through sign-invariant squares)
         java.util.function.UnaryOperator<Tensor> wellPosed = a -> a.add(Torch.eye(a.size(-1)).to(F64).mul(4.0));

@@ -1361,6 +1361,14 @@ public final class Derivatives {
         return Recorder.row(name, composite.detach(), composite, g -> g);
     }
 
+    /** {@link #renamed}, with one more input whose gradient is zero (grid_sample's grid in nearest mode: PyTorch returns zeros, not None). */
+    public static Tensor renamed(String name, Tensor composite, Tensor zeroGradInput) {
+        if (!Recorder.shouldRecord(composite, zeroGradInput)) return composite;
+        int[] shape = TensorInternals.shape(zeroGradInput);
+        return Recorder.row(name, composite.detach(), new Tensor[] {composite, zeroGradInput}, g -> g,
+                g -> dev.jgrad.Torch.zeros(g.dtype(), dev.jgrad.internal.core.Shapes.toLong(shape)).to(g.device()));
+    }
+
     /** pixel_shuffle and pixel_unshuffle undo each other. */
     public static Tensor pixelShuffle(Tensor result, Tensor self, int r, boolean toSpace) {
         if (!Recorder.shouldRecord(self)) return result;

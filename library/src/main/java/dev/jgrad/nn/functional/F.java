@@ -319,6 +319,22 @@ public final class F {
         return interpolate(x, new double[] {scaleFactor}, mode, false);
     }
 
+    /** Sampling grid (N, H, W, 2) (or (N, D, H, W, 3)) of the affine maps theta (N, 2, 3) (or (N, 3, 4)) for an output of size (N, C, H, W) (or (N, C, D, H, W)). */
+    public static Tensor affineGrid(Tensor theta, int[] size, boolean alignCorners) {
+        return dev.jgrad.internal.ops.GridSampling.affineGrid(theta, size, alignCorners);
+    }
+
+    /**
+     * Samples 4-d input (N, C, H, W) at grid (N, Ho, Wo, 2) of normalised (x, y): mode "bilinear", "nearest" or "bicubic",
+     * paddingMode "zeros", "border" or "reflection"; differentiable in input and grid.
+     */
+    public static Tensor gridSample(Tensor input, Tensor grid, String mode, String paddingMode, boolean alignCorners) {
+        return dev.jgrad.internal.ops.GridSampling.gridSample(input, grid, mode, paddingMode, alignCorners);
+    }
+
+    /** Bilinear, zero padding, align_corners false (PyTorch's defaults). */
+    public static Tensor gridSample(Tensor input, Tensor grid) { return gridSample(input, grid, "bilinear", "zeros", false); }
+
     /** Java's boolean has no None: false passes as None where PyTorch rejects any align_corners. */
     private static Boolean noneForNearest(String mode, boolean alignCorners) {
         boolean nearestLike = mode.equals("nearest") || mode.equals("area") || mode.equals("nearest-exact");
