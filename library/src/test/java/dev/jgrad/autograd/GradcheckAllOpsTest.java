@@ -728,6 +728,13 @@ class GradcheckAllOpsTest {
                 binary("grid_sample " + mode + " " + pad, (x, g) -> F.gridSample(x, g, mode, pad, pad.equals("border")), any(1, 2, 3, 4), grid);
             }
         }
+        Tensor bagIdx = Torch.tensor(new long[] {1, 2, 4, 5, 4, 3, 2, 0, 4}), bagOffsets = Torch.tensor(new long[] {0, 2, 2, 5});
+        for (String mode : new String[] {"sum", "mean", "max"}) {
+            unary("embedding_bag " + mode, w -> F.embeddingBag(bagIdx, w, bagOffsets, null, 2.0, false, mode, false, null, false, 3L),
+                    dist(Layout.CONTIGUOUS, 6, 3));
+        }
+        binary("embedding_bag per_sample_weights", (w, p) -> F.embeddingBag(bagIdx, w, bagOffsets, null, 2.0, false, "sum", false, p, false, null),
+                any(6, 3), any(9));
         unary("pdist", F::pdist, any(4, 3));
         // linalg: factorisations, solves, norms (inputs shifted by 4 I, or made SPD, to stay well conditioned; eigen/singular vectors only through sign-invariant squares)
         java.util.function.UnaryOperator<Tensor> wellPosed = a -> a.add(Torch.eye(a.size(-1)).to(F64).mul(4.0));

@@ -1213,9 +1213,14 @@ public final class Derivatives {
     }
 
     public static Tensor embedding(Tensor result, Tensor weight, Tensor indices, long paddingIdx) {
+        return embedding(result, weight, indices, paddingIdx, null);
+    }
+
+    /** freq: null, or per index the factor its gradient is scaled by (1 / its count, for scale_grad_by_freq). */
+    public static Tensor embedding(Tensor result, Tensor weight, Tensor indices, long paddingIdx, Tensor freq) {
         if (!Recorder.shouldRecord(weight)) return result;
         int[] shape = TensorInternals.shape(weight);
-        return Recorder.row("EmbeddingBackward0", result, weight, g -> NnDerivativeHelpers.embeddingBackward(g, shape, indices, paddingIdx));
+        return Recorder.row("EmbeddingBackward0", result, weight, g -> NnDerivativeHelpers.embeddingBackward(g, shape, indices, paddingIdx, freq));
     }
 
     public static Tensor addmm(Tensor result, Tensor self, Tensor mat1, Tensor mat2) {

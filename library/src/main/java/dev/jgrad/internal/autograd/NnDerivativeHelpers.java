@@ -45,10 +45,11 @@ public final class NnDerivativeHelpers {
     }
 
     /** Rows of g summed into the embedding rows they were read from; the padding row gets nothing. */
-    public static Tensor embeddingBackward(Tensor g, int[] weightShape, Tensor indices, long paddingIdx) {
+    public static Tensor embeddingBackward(Tensor g, int[] weightShape, Tensor indices, long paddingIdx, Tensor freq) {
         int d = weightShape[1];
         Tensor flat = indices.reshape(-1, 1);
         Tensor rows = g.reshape(-1, d);
+        if (freq != null) rows = rows.mul(freq.reshape(-1, 1));
         if (paddingIdx >= 0) rows = Torch.where(flat.eq(paddingIdx), Torch.zerosLike(rows), rows);
         return g.newZeros(DerivativeHelpers.toLong(weightShape)).scatterAdd(0, flat.expand(-1, d), rows);
     }

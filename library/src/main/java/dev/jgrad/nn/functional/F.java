@@ -424,6 +424,33 @@ public final class F {
         return Torch.embedding(weight, indices, paddingIdx < 0 ? paddingIdx + rows : paddingIdx);
     }
 
+    /**
+     * PyTorch's full F.embedding: paddingIdx (null: none; negative counts from the end), maxNorm (null: none) renormalises
+     * the looked-up rows of weight in place first, scaleGradByFreq divides each index's gradient by its count.
+     */
+    public static Tensor embedding(Tensor input, Tensor weight, Long paddingIdx, Double maxNorm, double normType, boolean scaleGradByFreq,
+                                   boolean sparse) {
+        return dev.jgrad.internal.ops.Embeddings.embedding(input, weight, paddingIdx, maxNorm, normType, scaleGradByFreq, sparse);
+    }
+
+    /**
+     * Sums, means or maxes of bags of embeddings: input 2-d (one bag per row, offsets null) or 1-d with offsets (the start
+     * of each bag; with includeLastOffset the last one ends the last bag); perSampleWeights (input's shape) only with sum;
+     * entries equal to paddingIdx leave their bag; an empty bag gives zeros.
+     */
+    public static Tensor embeddingBag(Tensor input, Tensor weight, Tensor offsets, Double maxNorm, double normType, boolean scaleGradByFreq,
+                                      String mode, boolean sparse, Tensor perSampleWeights, boolean includeLastOffset, Long paddingIdx) {
+        return dev.jgrad.internal.ops.Embeddings.embeddingBag(input, weight, offsets, maxNorm, normType, scaleGradByFreq, mode, sparse,
+                perSampleWeights, includeLastOffset, paddingIdx);
+    }
+
+    public static Tensor embeddingBag(Tensor input, Tensor weight, Tensor offsets, String mode) {
+        return embeddingBag(input, weight, offsets, null, 2.0, false, mode, false, null, false, null);
+    }
+
+    /** mean mode, PyTorch's default. */
+    public static Tensor embeddingBag(Tensor input, Tensor weight, Tensor offsets) { return embeddingBag(input, weight, offsets, "mean"); }
+
     // ---------------------------------------------------------------- losses
 
     public static Tensor mseLoss(Tensor input, Tensor target) { return Torch.mseLoss(input, target, "mean"); }
