@@ -728,6 +728,10 @@ class GradcheckAllOpsTest {
                 binary("grid_sample " + mode + " " + pad, (x, g) -> F.gridSample(x, g, mode, pad, pad.equals("border")), any(1, 2, 3, 4), grid);
             }
         }
+        for (String mode : new String[] {"bilinear", "nearest"}) {
+            Tensor grid3 = leaf(new double[] {-0.83, 0.27, 0.58, -1.19, 1.33, 0.71, -0.12, -0.62, 0.93, 1.62, -1.41, 0.09}, Layout.CONTIGUOUS, 1, 2, 2, 1, 3);
+            binary("grid_sample 5d " + mode, (x, g) -> F.gridSample(x, g, mode, "reflection", false), any(1, 1, 2, 3, 2), grid3);
+        }
         Tensor bagIdx = Torch.tensor(new long[] {1, 2, 4, 5, 4, 3, 2, 0, 4}), bagOffsets = Torch.tensor(new long[] {0, 2, 2, 5});
         for (String mode : new String[] {"sum", "mean", "max"}) {
             unary("embedding_bag " + mode, w -> F.embeddingBag(bagIdx, w, bagOffsets, null, 2.0, false, mode, false, null, false, 3L),

@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * F.affine_grid and F.grid_sample (4-d input) composed of differentiable ops with the arithmetic of PyTorch's
+ * F.affine_grid and F.grid_sample (4-d input; 5-d with bilinear or nearest) composed of differentiable ops with the arithmetic of PyTorch's
  * CPU grid sampler (unnormalise, pad by clipping or reflecting, then bilinear weights, nearest rounding or the
  * cubic convolution over 4x4 taps); gradients reach the input through gather and the grid through the
  * weights, and the result carries PyTorch's node name.
@@ -80,7 +80,7 @@ public final class GridSampling {
 
     // ---------------------------------------------------------------- grid_sample
 
-    /** input (N, C, H, W) sampled at grid (N, Ho, Wo, 2) of (x, y) in [-1, 1]; mode bilinear, nearest or bicubic; padding zeros, border or reflection. */
+    /** input (N, C, H, W) sampled at grid (N, Ho, Wo, 2) of (x, y) in [-1, 1] (or 5-d with (x, y, z)); mode bilinear, nearest or bicubic (4-d only); padding zeros, border or reflection. */
     public static Tensor gridSample(Tensor input, Tensor grid, String mode, String paddingMode, boolean alignCorners) {
         if (!mode.equals("bilinear") && !mode.equals("nearest") && !mode.equals("bicubic")) {
             throw new IllegalArgumentException("nn.functional.grid_sample(): expected mode to be 'bilinear', 'nearest' or 'bicubic', but got: '" + mode + "'");
@@ -90,11 +90,11 @@ public final class GridSampling {
                     + paddingMode + "'");
         }
         check(input, grid, mode);
-        int n = shape(input)[0], c = shape(input)[1], h = shape(input)[2], w = shape(input)[3];
-        int ho = shape(grid)[1], wo = shape(grid)[2];
-        Axis ax = new Axis(w, paddingMode, alignCorners), ay = new Axis(h, paddingMode, alignCorners);
+        Sampler s = Sampler.of(input, grid);
+        if (input.dim() == 5) return gridSample3d(s, input, grid, mode, paddingMode, alignCorners);
+        int h = shape(input)[2], w = shape(input)[3];
+        Axis ax = new Axis(w, paddingMode, alignCorners, false), ay = new Axis(h, paddingMode, alignCorners, false);
         Tensor gx = grid.select(3, 0), gy = grid.select(3, 1);
-        Sampler s = new Sampler(input.reshape(n, c, (long) h * w), n, c, h, w, ho, wo);
         Tensor out = switch (mode) {
             case "nearest" -> s.at(ax.source(gx).round(), ay.source(gy).round(), paddingMode);  // round: a zero gradient for the grid, as PyTorch
             case "bilinear" -> bilinear(s, ax.source(gx), ay.source(gy), paddingMode);
@@ -118,10 +118,7 @@ public final class GridSampling {
             throw new IllegalArgumentException("grid_sampler(): expected grid to have size " + (input.dim() - 2) + " in last dimension, but got grid with sizes "
                     + Shapes.format(shape(grid)));
         }
-        if (input.dim() == 5) {
-            if (mode.equals("bicubic")) throw new IllegalArgumentException("grid_sampler(): bicubic interpolation only supports 4D input");
-            throw new IllegalArgumentException("jgrad: grid_sample supports 4-D input only, got 5-D");
-        }
+        if (input.dim() == 5 && mode.equals("bicubic")) throw new IllegalArgumentException("grid_sampler(): bicubic interpolation only supports 4D input");
         for (int d = 2; d < input.dim(); d++) {
             if (input.size(d) <= 0) {
                 throw new IllegalArgumentException("grid_sampler(): expected input to have non-empty spatial dimensions, but input has sizes "
@@ -141,6 +138,35 @@ public final class GridSampling {
             case FLOAT32 -> "Float";
             default -> t.toString();
         };
+    }
+
+    /** 5-d input (N, C, D, H, W) at grid (N, Do, Ho, Wo, 3) of (x, y, z): trilinear or nearest, with the scalar 3-d kernel's arithmetic. */
+    private static Tensor gridSample3d(Sampler s, Tensor input, Tensor grid, String mode, String padding, boolean align) {
+        Tensor[] src = new Tensor[3];
+        for (int i = 0; i < 3; i++) src[i] = new Axis(shape(input)[4 - i], padding, align, true).source(grid.select(4, i));
+        if (mode.equals("nearest")) {
+            return Derivatives.renamed("GridSampler3DBackward0", s.at(new Tensor[] {src[0].round(), src[1].round(), src[2].round()}, padding), grid);
+        }
+        Tensor[] lo = new Tensor[3], hi = new Tensor[3];
+        for (int i = 0; i < 3; i++) {
+            lo[i] = src[i].floor().detach();
+            hi[i] = lo[i].add(1L);
+        }
+        Tensor out = null;
+        // tnw, tne, tsw, tse, bnw, bne, bsw, bse: corner bit 0 is x, 1 is y, 2 is z; the weight takes the opposite corner's distances
+        for (int corner = 0; corner < 8; corner++) {
+            Tensor weight = null;
+            Tensor[] at = new Tensor[3];
+            for (int i = 0; i < 3; i++) {
+                boolean high = (corner >> i & 1) == 1;
+                at[i] = high ? hi[i] : lo[i];
+                Tensor f = high ? src[i].sub(lo[i]) : hi[i].sub(src[i]);
+                weight = weight == null ? f : weight.mul(f);
+            }
+            Tensor term = s.at(at, padding).mul(weight.unsqueeze(1));
+            out = out == null ? term : out.add(term);
+        }
+        return Derivatives.renamed("GridSampler3DBackward0", out);
     }
 
     /** bilinear: the four neighbours of (x, y), weighted (1 - dx)(1 - dy) ... as PyTorch's CPU kernel forms them. */
@@ -189,9 +215,10 @@ public final class GridSampling {
     }
 
     /** One spatial axis of the input: unnormalising a grid coordinate and applying the padding mode. */
-    private record Axis(int size, String padding, boolean align) {
-        /** align_corners: (c + 1) (size - 1) / 2; else (c + 1) size / 2 - 1/2 (the vectorised kernel's forms). */
+    private record Axis(int size, String padding, boolean align, boolean scalar) {
+        /** align_corners: (c + 1) (size - 1) / 2; else ((c + 1) size - 1) / 2 (scalar: the 3-d kernel's order of operations; else the vectorised 2-d kernel's). */
         Tensor unnormalize(Tensor c) {
+            if (scalar) return align ? c.add(1L).div(2L).mul((long) (size - 1)) : c.add(1L).mul((long) size).sub(1L).div(2L);
             return align ? c.add(1L).mul((size - 1) / 2.0) : c.add(1L).mul(size / 2.0).sub(0.5);
         }
 
@@ -217,14 +244,37 @@ public final class GridSampling {
         }
     }
 
-    /** Reads input values at integer-valued coordinates, zero outside the input. */
-    private record Sampler(Tensor flat, int n, int c, int h, int w, int ho, int wo) {
-        /** (N, C, Ho, Wo): input[x, y] where inside, 0 elsewhere (zeros padding; the other modes never leave). */
-        Tensor at(Tensor x, Tensor y, String padding) {
-            Tensor inside = x.ge(0L).logicalAnd(x.lt((long) w)).logicalAnd(y.ge(0L)).logicalAnd(y.lt((long) h));
-            Tensor index = y.clamp(0.0, h - 1.0).mul((long) w).add(x.clamp(0.0, w - 1.0)).to(DType.INT64);
-            Tensor picked = flat.gather(2, index.reshape(n, 1, (long) ho * wo).expand(n, c, (long) ho * wo)).reshape(n, c, ho, wo);
+    /** Reads input values at integer-valued coordinates (x, y[, z]), zero outside the input. */
+    private record Sampler(Tensor flat, int n, int c, int[] sizes, long cells) {
+        /** sizes: the input's spatial sizes in (W, H[, D]) order, matching the coordinates. */
+        static Sampler of(Tensor input, Tensor grid) {
+            int nd = input.dim();
+            int[] sizes = new int[nd - 2];
+            for (int i = 0; i < sizes.length; i++) sizes[i] = shape(input)[nd - 1 - i];
+            long cells = 1;
+            for (int d = 1; d < grid.dim() - 1; d++) cells *= shape(grid)[d];
+            return new Sampler(input.reshape(shape(input)[0], shape(input)[1], -1), shape(input)[0], shape(input)[1], sizes, cells);
+        }
+
+        /** (N, C, out...): input at the coordinates where inside, 0 elsewhere (zeros padding; the other modes never leave). */
+        Tensor at(Tensor[] coords, String padding) {
+            Tensor inside = null, index = null;
+            long stride = 1;
+            for (int i = 0; i < coords.length; i++) {
+                Tensor in = coords[i].ge(0L).logicalAnd(coords[i].lt((long) sizes[i]));
+                inside = inside == null ? in : inside.logicalAnd(in);
+                Tensor part = coords[i].clamp(0.0, sizes[i] - 1.0).mul(stride);
+                index = index == null ? part : index.add(part);
+                stride *= sizes[i];
+            }
+            long[] outShape = new long[coords[0].dim() + 1];
+            outShape[0] = n;
+            outShape[1] = c;
+            for (int d = 1; d < coords[0].dim(); d++) outShape[d + 1] = coords[0].size(d);
+            Tensor picked = flat.gather(2, index.to(DType.INT64).reshape(n, 1, cells).expand(n, c, cells)).reshape(outShape);
             return padding.equals("zeros") ? picked.where(inside.unsqueeze(1), 0.0) : picked;
         }
+
+        Tensor at(Tensor x, Tensor y, String padding) { return at(new Tensor[] {x, y}, padding); }
     }
 }

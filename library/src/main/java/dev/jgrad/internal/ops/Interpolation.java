@@ -100,7 +100,8 @@ public final class Interpolation {
             };
         }
         checkSizes(input, out);
-        try (var ev = Profiler.isActive() ? Profiler.enter("aten::" + name, input) : null) {
+        String aten = (mode.equals("nearest-exact") ? "aten::_upsample_nearest_exact" : "aten::upsample_" + mode) + dims + "d";
+        try (var ev = Profiler.isActive() ? Profiler.enter(aten, input) : null) {
             boolean single = input.dtype() != DType.FLOAT64;
             // PyTorch runs a 4-d/5-d input with one channel through its channels-last kernel, whose nearest indices keep the old shortcuts
             boolean legacy = dims >= 2 && shape(input)[1] == 1;

@@ -325,7 +325,8 @@ public final class F {
     }
 
     /**
-     * Samples 4-d input (N, C, H, W) at grid (N, Ho, Wo, 2) of normalised (x, y): mode "bilinear", "nearest" or "bicubic",
+     * Samples 4-d input (N, C, H, W) at grid (N, Ho, Wo, 2) of normalised (x, y), or 5-d input at (N, Do, Ho, Wo, 3) of
+     * (x, y, z): mode "bilinear" (trilinear for 5-d), "nearest" or "bicubic" (4-d only),
      * paddingMode "zeros", "border" or "reflection"; differentiable in input and grid.
      */
     public static Tensor gridSample(Tensor input, Tensor grid, String mode, String paddingMode, boolean alignCorners) {
