@@ -835,6 +835,15 @@ public abstract class FunctionForms {
     /** {@code torch.dropout}: the same as {@code F.dropout}. */
     public static Tensor dropout(Tensor a0, double a1, boolean a2, Generator a3) { return dev.jgrad.nn.functional.F.dropout(a0, a1, a2, a3); }
 
+    /** {@code torch.embeddingBag}: the same as {@code F.embeddingBag}. */
+    public static Tensor embeddingBag(Tensor a0, Tensor a1, Tensor a2, Double a3, double a4, boolean a5, String a6, boolean a7, Tensor a8, boolean a9, Long a10) { return dev.jgrad.nn.functional.F.embeddingBag(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10); }
+
+    /** {@code torch.embeddingBag}: the same as {@code F.embeddingBag}. */
+    public static Tensor embeddingBag(Tensor a0, Tensor a1, Tensor a2, String a3) { return dev.jgrad.nn.functional.F.embeddingBag(a0, a1, a2, a3); }
+
+    /** {@code torch.embeddingBag}: the same as {@code F.embeddingBag}. */
+    public static Tensor embeddingBag(Tensor a0, Tensor a1, Tensor a2) { return dev.jgrad.nn.functional.F.embeddingBag(a0, a1, a2); }
+
     /** {@code torch.featureAlphaDropout}: the same as {@code F.featureAlphaDropout}. */
     public static Tensor featureAlphaDropout(Tensor a0, double a1, boolean a2) { return dev.jgrad.nn.functional.F.featureAlphaDropout(a0, a1, a2); }
 

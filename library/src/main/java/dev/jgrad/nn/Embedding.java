@@ -10,18 +10,30 @@ public class Embedding extends Module {
     public final int numEmbeddings, embeddingDim;
     /** The row that stays zero and gets no gradient, or null. */
     public final Long paddingIdx;
+    /** Rows looked up with a larger normType-norm are renormalised in place to this norm; null for none. */
+    public final Double maxNorm;
+    public final double normType;
+    /** Each index's gradient divided by how often it occurs in the batch. */
+    public final boolean scaleGradByFreq;
+    public final boolean sparse;
     public final Parameter weight;
 
     public Embedding(int numEmbeddings, int embeddingDim) { this(numEmbeddings, embeddingDim, null); }
 
-    public Embedding(int numEmbeddings, int embeddingDim, Long paddingIdx) {
+    public Embedding(int numEmbeddings, int embeddingDim, Long paddingIdx) { this(numEmbeddings, embeddingDim, paddingIdx, null, 2.0, false, false); }
+
+    /** PyTorch's full constructor (sparse gradients are not supported: sparse true fails at forward). */
+    public Embedding(int numEmbeddings, int embeddingDim, Long paddingIdx, Double maxNorm, double normType, boolean scaleGradByFreq, boolean sparse) {
         if (paddingIdx != null && (paddingIdx >= numEmbeddings || paddingIdx < -numEmbeddings)) {
-            throw new IllegalArgumentException(paddingIdx >= 0 ? "Padding_idx must be within num_embeddings"
-                    : "Padding_idx must be within num_embeddings");
+            throw new IllegalArgumentException("Padding_idx must be within num_embeddings");
         }
         this.numEmbeddings = numEmbeddings;
         this.embeddingDim = embeddingDim;
         this.paddingIdx = paddingIdx == null ? null : paddingIdx < 0 ? paddingIdx + numEmbeddings : paddingIdx;
+        this.maxNorm = maxNorm;
+        this.normType = normType;
+        this.scaleGradByFreq = scaleGradByFreq;
+        this.sparse = sparse;
         weight = registerParameter("weight", new Parameter(Torch.empty(numEmbeddings, embeddingDim)));
         Init.normal_(weight, 0, 1);
         if (this.paddingIdx != null) {
@@ -32,10 +44,12 @@ public class Embedding extends Module {
     }
 
     @Override public Tensor forward(Tensor input) {
-        return paddingIdx == null ? F.embedding(input, weight) : F.embedding(input, weight, paddingIdx);
+        return F.embedding(input, weight, paddingIdx, maxNorm, normType, scaleGradByFreq, sparse);
     }
 
     @Override protected String extraRepr() {
-        return numEmbeddings + ", " + embeddingDim + (paddingIdx == null ? "" : ", padding_idx=" + paddingIdx);
+        return numEmbeddings + ", " + embeddingDim + (paddingIdx == null ? "" : ", padding_idx=" + paddingIdx)
+                + (maxNorm == null ? "" : ", max_norm=" + Repr.pyFloat(maxNorm)) + (normType == 2.0 ? "" : ", norm_type=" + Repr.pyFloat(normType))
+                + (scaleGradByFreq ? ", scale_grad_by_freq=True" : "") + (sparse ? ", sparse=True" : "");
     }
 }

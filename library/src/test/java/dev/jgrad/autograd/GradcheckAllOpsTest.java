@@ -764,6 +764,40 @@ class GradcheckAllOpsTest {
         }, kink(Layout.TRANSPOSED, 3, 2));
         unary("rrelu eval", a -> F.rrelu(a, 0.1, 0.4, false), kink(Layout.CONTIGUOUS, 2, 3));
         unary("lp_pool2d", a -> F.lpPool2d(a, 2.0, new int[] {2}, null, false), pos(1, 1, 4, 4));
+        // interpolate (every mode and rank), affine_grid / grid_sample, embedding_bag
+        unary("interpolate nearest 1d", a -> F.interpolate(a, 1.7, "nearest"), any(1, 2, 3));
+        unary("interpolate nearest 3d", a -> F.interpolate(a, new int[] {3, 2, 3}, "nearest"), any(1, 1, 2, 2, 2));
+        unary("interpolate nearest-exact 1d", a -> F.interpolate(a, new int[] {5}, "nearest-exact"), any(1, 2, 3));
+        unary("interpolate nearest-exact 2d", a -> F.interpolate(a, 1.5, "nearest-exact"), any(1, 1, 2, 3));
+        unary("interpolate nearest-exact 3d", a -> F.interpolate(a, new int[] {3}, "nearest-exact"), any(1, 1, 2, 2, 2));
+        unary("interpolate nearest 2d", a -> F.interpolate(a, 1.5, "nearest"), any(1, 2, 2, 3));
+        unary("interpolate linear", a -> F.interpolate(a, 1.7, "linear", false), any(1, 2, 3));
+        unary("interpolate linear align", a -> F.interpolate(a, new int[] {5}, "linear", true), any(1, 1, 3));
+        unary("interpolate bilinear", a -> F.interpolate(a, new int[] {3, 4}, "bilinear", false), any(1, 1, 2, 3));
+        unary("interpolate bicubic", a -> F.interpolate(a, 1.5, "bicubic", false), any(1, 1, 3, 3));
+        unary("interpolate bicubic align down", a -> F.interpolate(a, new int[] {2, 3}, "bicubic", true), any(1, 1, 3, 4));
+        unary("interpolate trilinear", a -> F.interpolate(a, new int[] {3, 2, 3}, "trilinear", false), any(1, 1, 2, 2, 2));
+        unary("interpolate area 3d (adaptive_avg_pool3d)", a -> F.interpolate(a, new int[] {2, 1, 2}, "area"), any(1, 1, 3, 2, 3));
+        unary("affine_grid", t -> F.affineGrid(t, new int[] {2, 1, 3, 2}, false), any(2, 2, 3));
+        unary("affine_grid 5d", t -> F.affineGrid(t, new int[] {1, 1, 2, 2, 3}, true), any(1, 3, 4));
+        for (String mode : new String[] {"bilinear", "nearest", "bicubic"}) {
+            for (String pad : new String[] {"zeros", "border", "reflection"}) {
+                // grid points kept off the pixel lattice (and off the reflection and clipping kinks): values 0.15 to 0.35 from a node
+                Tensor grid = leaf(new double[] {-0.83, 0.27, 0.58, -1.19, 1.33, 0.71, -0.12, -0.62, 0.93, 1.62, -1.41, 0.09}, Layout.CONTIGUOUS, 1, 2, 3, 2);
+                binary("grid_sample " + mode + " " + pad, (x, g) -> F.gridSample(x, g, mode, pad, pad.equals("border")), any(1, 2, 3, 4), grid);
+            }
+        }
+        for (String mode : new String[] {"bilinear", "nearest"}) {
+            Tensor grid3 = leaf(new double[] {-0.83, 0.27, 0.58, -1.19, 1.33, 0.71, -0.12, -0.62, 0.93, 1.62, -1.41, 0.09}, Layout.CONTIGUOUS, 1, 2, 2, 1, 3);
+            binary("grid_sample 5d " + mode, (x, g) -> F.gridSample(x, g, mode, "reflection", false), any(1, 1, 2, 3, 2), grid3);
+        }
+        Tensor bagIdx = Torch.tensor(new long[] {1, 2, 4, 5, 4, 3, 2, 0, 4}), bagOffsets = Torch.tensor(new long[] {0, 2, 2, 5});
+        for (String mode : new String[] {"sum", "mean", "max"}) {
+            unary("embedding_bag " + mode, w -> F.embeddingBag(bagIdx, w, bagOffsets, null, 2.0, false, mode, false, null, false, 3L),
+                    dist(Layout.CONTIGUOUS, 6, 3));
+        }
+        binary("embedding_bag per_sample_weights", (w, p) -> F.embeddingBag(bagIdx, w, bagOffsets, null, 2.0, false, "sum", false, p, false, null),
+                any(6, 3), any(9));
         unary("pdist", F::pdist, any(4, 3));
         // nn3d: 3-d convolution and pooling, max unpooling (ConvolutionBackward0 on 5-d tensors, MaxPool3DWithIndicesBackward0, AvgPool3DBackward0,
         // AdaptiveAvgPool3DBackward0, AdaptiveMaxPool3DBackward0, MaxUnpool2DBackward0)

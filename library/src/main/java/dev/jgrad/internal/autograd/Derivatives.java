@@ -1341,9 +1341,14 @@ public final class Derivatives {
     }
 
     public static Tensor embedding(Tensor result, Tensor weight, Tensor indices, long paddingIdx) {
+        return embedding(result, weight, indices, paddingIdx, null);
+    }
+
+    /** freq: null, or per index the factor its gradient is scaled by (1 / its count, for scale_grad_by_freq). */
+    public static Tensor embedding(Tensor result, Tensor weight, Tensor indices, long paddingIdx, Tensor freq) {
         if (!Recorder.shouldRecord(weight)) return result;
         int[] shape = TensorInternals.shape(weight);
-        return Recorder.row("EmbeddingBackward0", result, weight, g -> NnDerivativeHelpers.embeddingBackward(g, shape, indices, paddingIdx));
+        return Recorder.row("EmbeddingBackward0", result, weight, g -> NnDerivativeHelpers.embeddingBackward(g, shape, indices, paddingIdx, freq));
     }
 
     public static Tensor addmm(Tensor result, Tensor self, Tensor mat1, Tensor mat2) {
@@ -1479,17 +1484,22 @@ public final class Derivatives {
         return Recorder.row("AdaptiveAvgPool2DBackward0", result, self, g -> rows.t().matmul(g).matmul(cols));
     }
 
-    public static Tensor upsampleNearest(Tensor result, Tensor self, Tensor rows, Tensor cols) {
-        if (!Recorder.shouldRecord(self)) return result;
-        int[] shape = TensorInternals.shape(self);
-        return Recorder.row("UpsampleNearest2DBackward1", result, self, g -> NnDerivativeHelpers.upsampleNearestBackward(g, shape, rows, cols));
+    /**
+     * An op composed of differentiable ops, presented under PyTorch's node name: the result is a fresh alias of
+     * the composite whose node passes the gradient straight to it, so values and derivatives (of every
+     * order) are the composite's and grad_fn reads as PyTorch's.
+     */
+    public static Tensor renamed(String name, Tensor composite) {
+        if (!Recorder.shouldRecord(composite)) return composite;
+        return Recorder.row(name, composite.detach(), composite, g -> g);
     }
 
-    /** rows/cols: {first source index, second source index, first weight, second weight} along each dim. */
-    public static Tensor upsampleBilinear(Tensor result, Tensor self, Tensor[] rows, Tensor[] cols) {
-        if (!Recorder.shouldRecord(self)) return result;
-        int[] shape = TensorInternals.shape(self);
-        return Recorder.row("UpsampleBilinear2DBackward1", result, self, g -> NnDerivativeHelpers.upsampleBilinearBackward(g, shape, rows, cols));
+    /** {@link #renamed}, with one more input whose gradient is zero (grid_sample's grid in nearest mode: PyTorch returns zeros, not None). */
+    public static Tensor renamed(String name, Tensor composite, Tensor zeroGradInput) {
+        if (!Recorder.shouldRecord(composite, zeroGradInput)) return composite;
+        int[] shape = TensorInternals.shape(zeroGradInput);
+        return Recorder.row(name, composite.detach(), new Tensor[] {composite, zeroGradInput}, g -> g,
+                g -> dev.jgrad.Torch.zeros(g.dtype(), dev.jgrad.internal.core.Shapes.toLong(shape)).to(g.device()));
     }
 
     /** pixel_shuffle and pixel_unshuffle undo each other. */

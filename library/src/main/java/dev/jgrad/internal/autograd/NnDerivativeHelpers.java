@@ -45,10 +45,11 @@ public final class NnDerivativeHelpers {
     }
 
     /** Rows of g summed into the embedding rows they were read from; the padding row gets nothing. */
-    public static Tensor embeddingBackward(Tensor g, int[] weightShape, Tensor indices, long paddingIdx) {
+    public static Tensor embeddingBackward(Tensor g, int[] weightShape, Tensor indices, long paddingIdx, Tensor freq) {
         int d = weightShape[1];
         Tensor flat = indices.reshape(-1, 1);
         Tensor rows = g.reshape(-1, d);
+        if (freq != null) rows = rows.mul(freq.reshape(-1, 1));
         if (paddingIdx >= 0) rows = Torch.where(flat.eq(paddingIdx), Torch.zerosLike(rows), rows);
         return g.newZeros(DerivativeHelpers.toLong(weightShape)).scatterAdd(0, flat.expand(-1, d), rows);
     }
@@ -280,26 +281,6 @@ public final class NnDerivativeHelpers {
             out = pixelShuffle(g, r, toSpace);
         }
         return Derivatives.pixelShuffle(out, g, r, toSpace);
-    }
-
-    /** Nearest upsampling's adjoint: gradients added back to the rows, then the columns, they were copied from. */
-    public static Tensor upsampleNearestBackward(Tensor g, int[] inputShape, Tensor rows, Tensor cols) {
-        int[] mid = inputShape.clone();
-        mid[3] = (int) g.size(3);
-        Tensor r = indexAddInto(g, mid, 2, rows);
-        return indexAddInto(r, inputShape, 3, cols);
-    }
-
-    /** Bilinear upsampling's adjoint: each output's gradient, weighted, back to its four source pixels. */
-    public static Tensor upsampleBilinearBackward(Tensor g, int[] inputShape, Tensor[] rows, Tensor[] cols) {
-        int[] mid = inputShape.clone();
-        mid[2] = (int) g.size(2);
-        Tensor hl = rows[2].reshape(-1, 1), hr = rows[3].reshape(-1, 1);
-        Tensor gt = g.mul(hl), gb = g.mul(hr);
-        // columns first (the forward read columns last), then rows
-        Tensor top = indexAddInto(gt.mul(cols[2]), mid, 3, cols[0]).add(indexAddInto(gt.mul(cols[3]), mid, 3, cols[1]));
-        Tensor bottom = indexAddInto(gb.mul(cols[2]), mid, 3, cols[0]).add(indexAddInto(gb.mul(cols[3]), mid, 3, cols[1]));
-        return indexAddInto(top, inputShape, 2, rows[0]).add(indexAddInto(bottom, inputShape, 2, rows[1]));
     }
 
     // ---------------------------------------------------------------- nn breadth: margin losses

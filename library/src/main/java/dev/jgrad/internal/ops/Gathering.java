@@ -172,7 +172,15 @@ public final class Gathering {
         }
     }
 
-    public static Tensor embedding(Tensor weight, Tensor indices, long paddingIdx) {
+    public static Tensor embedding(Tensor weight, Tensor indices, long paddingIdx) { return embedding(weight, indices, paddingIdx, false); }
+
+    /** scaleGradByFreq: each index's gradient divided by how often it occurs in indices, as PyTorch. */
+    public static Tensor embedding(Tensor weight, Tensor indices, long paddingIdx, boolean scaleGradByFreq) {
+        return embedding(weight, indices, paddingIdx, scaleGradByFreq ? Embeddings.inverseFrequency(indices.toLong(), indices.toLong(), weight) : null);
+    }
+
+    /** freq: null, or per index the factor its gradient is scaled by. */
+    static Tensor embedding(Tensor weight, Tensor indices, long paddingIdx, Tensor freq) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::embedding", weight, indices) : null) {
             if (indices.dtype() != DType.INT64 && indices.dtype() != DType.INT32) {
                 throw new IllegalArgumentException("Expected tensor for argument #1 'indices' to have one of the following scalar types: "
@@ -184,7 +192,8 @@ public final class Gathering {
             outShape[indices.dim()] = e;
             Tensor out = Dispatch.empty(weight, outShape, weight.dtype());
             Dispatch.backend(weight, indices).embedding(Dispatch.view(weight), Dispatch.view(indices), Dispatch.view(out));
-            return Derivatives.embedding(out, weight, indices.toLong(), paddingIdx);
+            Tensor idx = indices.toLong();
+            return Derivatives.embedding(out, weight, idx, paddingIdx, freq);
         }
     }
 }

@@ -12,7 +12,7 @@ import dev.jgrad.internal.core.Shapes;
 import dev.jgrad.profiler.Profiler;
 
 /**
- * Average pooling, adaptive average pooling, nearest and bilinear upsampling and pixel shuffle over the
+ * Average pooling, adaptive average pooling and pixel shuffle over the
  * last two dims of (N, C, H, W) or (C, H, W). Built from existing kernels (im2col, index_select, matmul)
  * with PyTorch's window, scale and index arithmetic; each records PyTorch's node with its adjoint.
  */
@@ -122,82 +122,6 @@ public final class Pooling {
             for (int k = start; k < end; k++) a[i * in + k] = 1.0 / (end - start);
         }
         return Torch.tensor(a, DType.FLOAT64).reshape(out, in).to(like.device(), like.dtype());
-    }
-
-    // ---------------------------------------------------------------- upsampling
-
-    /**
-     * F.interpolate over the last two dims: mode "nearest" or "bilinear" (alignCorners applies to bilinear);
-     * size (oh, ow), or scales when size is null (the output is floor(in * scale)).
-     */
-    public static Tensor interpolate(Tensor input, int[] size, double[] scales, String mode, boolean alignCorners) {
-        try (var ev = Profiler.isActive() ? Profiler.enter("aten::upsample_" + mode + "2d", input) : null) {
-            if (input.dim() != 4) {
-                throw new IllegalArgumentException("jgrad: interpolate supports 4-D (N, C, H, W) input, got " + input.dim() + "-D");
-            }
-            int h = shape(input)[2], w = shape(input)[3];
-            if ((size == null) == (scales == null)) throw new IllegalArgumentException("only one of size or scale_factor should be defined");
-            Double sh = scales == null ? null : scales[0], sw = scales == null ? null : scales[scales.length - 1];
-            int oh = size != null ? size[0] : (int) Math.floor(h * sh), ow = size != null ? size[size.length - 1] : (int) Math.floor(w * sw);
-            switch (mode) {
-                case "nearest" -> {
-                    Tensor ri = nearest(h, oh, sh, input), ci = nearest(w, ow, sw, input);
-                    Tensor out;
-                    try (var guard = GradMode.setEnabled(false)) {
-                        out = Gathering.indexSelectNoGrad(Gathering.indexSelectNoGrad(input, 2, ri), 3, ci);
-                    }
-                    return Derivatives.upsampleNearest(out, input, ri, ci);
-                }
-                case "bilinear" -> {
-                    Tensor[] r = linear(h, oh, sh, alignCorners, input), c = linear(w, ow, sw, alignCorners, input);
-                    Tensor out;
-                    try (var guard = GradMode.setEnabled(false)) {
-                        out = bilinear(input, r, c);
-                    }
-                    return Derivatives.upsampleBilinear(out, input, r, c);
-                }
-                default -> throw new IllegalArgumentException("jgrad: interpolate mode '" + mode + "' is not implemented (nearest, bilinear)");
-            }
-        }
-    }
-
-    /** PyTorch's nearest_idx: exact halving for 2x, else floor(dst * scale) in float arithmetic. */
-    private static Tensor nearest(int in, int out, Double scale, Tensor like) {
-        long[] idx = new long[out];
-        float s = scale != null && scale > 0 ? (float) (1.0 / scale) : (float) in / out;
-        for (int i = 0; i < out; i++) {
-            idx[i] = out == in ? i : out == 2 * in ? i >> 1 : Math.min((long) Math.floor(i * s), in - 1);
-        }
-        return Torch.tensor(idx).to(like.device());
-    }
-
-    /** The two source positions (i0, i0 + p) of each output along a dim and their weights (l0, l1), as PyTorch's linear kernels compute them. */
-    private static Tensor[] linear(int in, int out, Double scale, boolean alignCorners, Tensor like) {
-        float s = alignCorners ? (out > 1 ? (float) (in - 1) / (out - 1) : 0f)
-                : scale != null && scale > 0 ? (float) (1.0 / scale) : (float) in / out;
-        long[] i0 = new long[out], i1 = new long[out];
-        double[] l0 = new double[out], l1 = new double[out];
-        for (int i = 0; i < out; i++) {
-            float src = alignCorners ? s * i : Math.max(s * (i + 0.5f) - 0.5f, 0f);
-            int lo = (int) src;
-            int step = lo < in - 1 ? 1 : 0;
-            float lambda1 = src - lo, lambda0 = 1f - lambda1;
-            i0[i] = lo;
-            i1[i] = lo + step;
-            l0[i] = lambda0;
-            l1[i] = lambda1;
-        }
-        return new Tensor[] {Torch.tensor(i0).to(like.device()), Torch.tensor(i1).to(like.device()),
-            Torch.tensor(l0, DType.FLOAT64).to(like.device(), like.dtype()), Torch.tensor(l1, DType.FLOAT64).to(like.device(), like.dtype())};
-    }
-
-    /** h0 (w0 x[h1][w1] + w1 x[h1][w1p]) + h1 (w0 x[h1p][w1] + w1 x[h1p][w1p]), PyTorch's order of operations. */
-    private static Tensor bilinear(Tensor x, Tensor[] r, Tensor[] c) {
-        Tensor top = Gathering.indexSelectNoGrad(x, 2, r[0]), bottom = Gathering.indexSelectNoGrad(x, 2, r[1]);
-        Tensor wl = c[2], wr = c[3], hl = r[2].reshape(-1, 1), hr = r[3].reshape(-1, 1);
-        Tensor t = Gathering.indexSelectNoGrad(top, 3, c[0]).mul(wl).add(Gathering.indexSelectNoGrad(top, 3, c[1]).mul(wr));
-        Tensor b = Gathering.indexSelectNoGrad(bottom, 3, c[0]).mul(wl).add(Gathering.indexSelectNoGrad(bottom, 3, c[1]).mul(wr));
-        return t.mul(hl).add(b.mul(hr));
     }
 
     // ---------------------------------------------------------------- pixel shuffle

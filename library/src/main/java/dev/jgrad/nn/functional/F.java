@@ -9,6 +9,7 @@ import dev.jgrad.internal.ops.Convolution;
 import dev.jgrad.internal.ops.Normalization;
 import dev.jgrad.internal.ops.Padding;
 import dev.jgrad.internal.ops.Pooling;
+import dev.jgrad.internal.ops.Interpolation;
 
 /**
  * {@code torch.nn.functional}: stateless layers and losses. Where Python has keyword arguments, the
@@ -288,19 +289,57 @@ public final class F {
         return adaptiveAvgPool2d(x.unsqueeze(-2), 1, outputSize).squeeze(-2);
     }
 
-    /** Upsampling of (N, C, H, W) to size (oh, ow); mode "nearest" or "bilinear". */
-    public static Tensor interpolate(Tensor x, int[] size, String mode, boolean alignCorners) {
-        return Pooling.interpolate(x, size.length == 1 ? new int[] {size[0], size[0]} : size, null, mode, alignCorners);
+    /**
+     * PyTorch's F.interpolate over the spatial dims of 3-d, 4-d or 5-d input: exactly one of size (one value for
+     * every dim, or one per dim) and scaleFactor; mode nearest, linear, bilinear, bicubic, trilinear, area or
+     * nearest-exact; alignCorners null is None (only the linear family and bicubic take it); with a scale factor
+     * the source index uses 1 / scale unless recomputeScaleFactor is true.
+     */
+    public static Tensor interpolate(Tensor x, int[] size, double[] scaleFactor, String mode, Boolean alignCorners, Boolean recomputeScaleFactor) {
+        return Interpolation.interpolate(x, size, scaleFactor, mode, alignCorners, recomputeScaleFactor);
     }
 
-    /** Upsampling of (N, C, H, W) by scale factors (one for both dims, or (h, w)); the output is floor(in * scale). */
+    /** To size (one value for every spatial dim, or one per dim); alignCorners false stands for None in the nearest and area modes. */
+    public static Tensor interpolate(Tensor x, int[] size, String mode, boolean alignCorners) {
+        return interpolate(x, size, null, mode, noneForNearest(mode, alignCorners), null);
+    }
+
+    public static Tensor interpolate(Tensor x, int[] size, String mode) { return interpolate(x, size, mode, false); }
+
+    /** By scale factors (one for every spatial dim, or one per dim); the output is floor(in * scale). */
     public static Tensor interpolate(Tensor x, double[] scaleFactor, String mode, boolean alignCorners) {
-        return Pooling.interpolate(x, null, scaleFactor.length == 1 ? new double[] {scaleFactor[0], scaleFactor[0]} : scaleFactor, mode,
-                alignCorners);
+        return interpolate(x, null, scaleFactor, mode, noneForNearest(mode, alignCorners), null);
+    }
+
+    public static Tensor interpolate(Tensor x, double scaleFactor, String mode, boolean alignCorners) {
+        return interpolate(x, new double[] {scaleFactor}, mode, alignCorners);
     }
 
     public static Tensor interpolate(Tensor x, double scaleFactor, String mode) {
         return interpolate(x, new double[] {scaleFactor}, mode, false);
+    }
+
+    /** Sampling grid (N, H, W, 2) (or (N, D, H, W, 3)) of the affine maps theta (N, 2, 3) (or (N, 3, 4)) for an output of size (N, C, H, W) (or (N, C, D, H, W)). */
+    public static Tensor affineGrid(Tensor theta, int[] size, boolean alignCorners) {
+        return dev.jgrad.internal.ops.GridSampling.affineGrid(theta, size, alignCorners);
+    }
+
+    /**
+     * Samples 4-d input (N, C, H, W) at grid (N, Ho, Wo, 2) of normalised (x, y), or 5-d input at (N, Do, Ho, Wo, 3) of
+     * (x, y, z): mode "bilinear" (trilinear for 5-d), "nearest" or "bicubic" (4-d only),
+     * paddingMode "zeros", "border" or "reflection"; differentiable in input and grid.
+     */
+    public static Tensor gridSample(Tensor input, Tensor grid, String mode, String paddingMode, boolean alignCorners) {
+        return dev.jgrad.internal.ops.GridSampling.gridSample(input, grid, mode, paddingMode, alignCorners);
+    }
+
+    /** Bilinear, zero padding, align_corners false (PyTorch's defaults). */
+    public static Tensor gridSample(Tensor input, Tensor grid) { return gridSample(input, grid, "bilinear", "zeros", false); }
+
+    /** Java's boolean has no None: false passes as None where PyTorch rejects any align_corners. */
+    private static Boolean noneForNearest(String mode, boolean alignCorners) {
+        boolean nearestLike = mode.equals("nearest") || mode.equals("area") || mode.equals("nearest-exact");
+        return nearestLike && !alignCorners ? null : alignCorners;
     }
 
     /** (.., C r^2, H, W) to (.., C, H r, W r). */
@@ -379,6 +418,33 @@ public final class F {
         if (paddingIdx >= rows || paddingIdx < -rows) throw new IllegalArgumentException("Padding_idx must be within num_embeddings");
         return Torch.embedding(weight, indices, paddingIdx < 0 ? paddingIdx + rows : paddingIdx);
     }
+
+    /**
+     * PyTorch's full F.embedding: paddingIdx (null: none; negative counts from the end), maxNorm (null: none) renormalises
+     * the looked-up rows of weight in place first, scaleGradByFreq divides each index's gradient by its count.
+     */
+    public static Tensor embedding(Tensor input, Tensor weight, Long paddingIdx, Double maxNorm, double normType, boolean scaleGradByFreq,
+                                   boolean sparse) {
+        return dev.jgrad.internal.ops.Embeddings.embedding(input, weight, paddingIdx, maxNorm, normType, scaleGradByFreq, sparse);
+    }
+
+    /**
+     * Sums, means or maxes of bags of embeddings: input 2-d (one bag per row, offsets null) or 1-d with offsets (the start
+     * of each bag; with includeLastOffset the last one ends the last bag); perSampleWeights (input's shape) only with sum;
+     * entries equal to paddingIdx leave their bag; an empty bag gives zeros.
+     */
+    public static Tensor embeddingBag(Tensor input, Tensor weight, Tensor offsets, Double maxNorm, double normType, boolean scaleGradByFreq,
+                                      String mode, boolean sparse, Tensor perSampleWeights, boolean includeLastOffset, Long paddingIdx) {
+        return dev.jgrad.internal.ops.Embeddings.embeddingBag(input, weight, offsets, maxNorm, normType, scaleGradByFreq, mode, sparse,
+                perSampleWeights, includeLastOffset, paddingIdx);
+    }
+
+    public static Tensor embeddingBag(Tensor input, Tensor weight, Tensor offsets, String mode) {
+        return embeddingBag(input, weight, offsets, null, 2.0, false, mode, false, null, false, null);
+    }
+
+    /** mean mode, PyTorch's default. */
+    public static Tensor embeddingBag(Tensor input, Tensor weight, Tensor offsets) { return embeddingBag(input, weight, offsets, "mean"); }
 
     // ---------------------------------------------------------------- losses
 
