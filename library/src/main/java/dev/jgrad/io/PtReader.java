@@ -56,6 +56,8 @@ final class PtReader implements Unpickler.Hooks {
     private final ZipFile zip;
     private final String prefix;
     private final Map<String, LoadedStorage> storages = new HashMap<>();
+    /** Bytes left to read: stored entries cannot hold more than the file, so overlapping entries can't multiply memory. */
+    private long budget = -1;
 
     private PtReader(ZipFile zip, String prefix) {
         this.zip = zip;
@@ -113,9 +115,12 @@ final class PtReader implements Unpickler.Hooks {
         }
         long size = e.getSize();
         long fileSize = Files.size(Path.of(zip.getName()));
-        if (size < 0 || size > fileSize || size > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("invalid .pt file: entry " + e.getName() + " declares " + size + " bytes, the file has " + fileSize);
+        if (budget < 0) budget = fileSize;
+        if (size < 0 || size > budget || size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("invalid .pt file: entry " + e.getName() + " declares " + size + " bytes, more than the file ("
+                    + fileSize + " bytes) has left for it");
         }
+        budget -= size;
         try (InputStream in = zip.getInputStream(e)) {
             byte[] b = in.readNBytes((int) size);
             if (b.length != size) throw new IllegalArgumentException("invalid .pt file: entry " + e.getName() + " is truncated");

@@ -380,6 +380,74 @@ class PtFilesTest {
         assertThrows(UncheckedIOException.class, () -> Torch.load(dir.resolve("missing.pt")));
     }
 
+    @Test
+    void entriesClaimingMoreThanTheFileFailClearly() throws IOException {
+        // a central directory that says data.pkl is 2 GB
+        byte[] good = Files.readAllBytes(resource("tensor.pt"));
+        byte[] big = good.clone();
+        int cen = indexOf(big, new byte[] {'P', 'K', 1, 2});
+        for (int i = 0; i < 8; i++) big[cen + 20 + i] = (byte) (i % 4 == 3 ? 0x7f : 0xf0);
+        Path f = dir.resolve("big.pt");
+        Files.write(f, big);
+        assertThrows(IllegalArgumentException.class, () -> Torch.load(f));
+
+        // many central-directory entries sharing one 64 KB payload: together they claim far more than the file
+        int n = 64;
+        Pkl p = pkl().op(']').op('(');
+        for (int i = 0; i < n; i++) {
+            p.global("torch._utils", "_rebuild_tensor_v2").op('(').op('(').s("storage").global("torch", "FloatStorage").s(Integer.toString(i))
+                    .s("cpu").i(16384).op('t').op('Q').i(0).i(16384).op(0x85).i(1).op(0x85).op(0x89)
+                    .global("collections", "OrderedDict").op(')').op('R').op('t').op('R');
+        }
+        p.op('e').stop();
+        Path overlap = dir.resolve("overlap.pt");
+        Files.write(overlap, overlappingZip(p.bytes(), new byte[65536], n));
+        var e = assertThrows(IllegalArgumentException.class, () -> Torch.load(overlap));
+        assertTrue(e.getMessage().contains("more than the file"), e.getMessage());
+    }
+
+    private static int indexOf(byte[] a, byte[] pattern) {
+        outer:
+        for (int i = 0; i + pattern.length <= a.length; i++) {
+            for (int j = 0; j < pattern.length; j++) if (a[i + j] != pattern[j]) continue outer;
+            return i;
+        }
+        throw new AssertionError("pattern not found");
+    }
+
+    /** A zip whose data.pkl is followed by one stored payload that n central-directory entries (data/0..n-1) all point at. */
+    private static byte[] overlappingZip(byte[] pkl, byte[] payload, int n) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1 << 20).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        List<Object[]> cen = new ArrayList<>();
+        cen.add(new Object[] {"archive/data.pkl", pkl, b.position()});
+        local(b, "archive/data.pkl", pkl);
+        int payloadAt = b.position();
+        local(b, "archive/data/0", payload);
+        for (int i = 0; i < n; i++) cen.add(new Object[] {"archive/data/" + i, payload, payloadAt});
+        int cenStart = b.position();
+        for (Object[] c : cen) {
+            byte[] name = ((String) c[0]).getBytes(StandardCharsets.UTF_8);
+            byte[] data = (byte[]) c[1];
+            CRC32 crc = new CRC32();
+            crc.update(data);
+            b.putInt(0x02014b50).putShort((short) 20).putShort((short) 20).putShort((short) 0).putShort((short) 0).putInt(0)
+                    .putInt((int) crc.getValue()).putInt(data.length).putInt(data.length).putShort((short) name.length).putShort((short) 0)
+                    .putShort((short) 0).putShort((short) 0).putShort((short) 0).putInt(0).putInt((Integer) c[2]).put(name);
+        }
+        int cenSize = b.position() - cenStart;
+        b.putInt(0x06054b50).putShort((short) 0).putShort((short) 0).putShort((short) cen.size()).putShort((short) cen.size())
+                .putInt(cenSize).putInt(cenStart).putShort((short) 0);
+        return Arrays.copyOf(b.array(), b.position());
+    }
+
+    private static void local(java.nio.ByteBuffer b, String nameText, byte[] data) {
+        byte[] name = nameText.getBytes(StandardCharsets.UTF_8);
+        CRC32 crc = new CRC32();
+        crc.update(data);
+        b.putInt(0x04034b50).putShort((short) 20).putShort((short) 0).putShort((short) 0).putInt(0).putInt((int) crc.getValue())
+                .putInt(data.length).putInt(data.length).putShort((short) name.length).putShort((short) 0).put(name).put(data);
+    }
+
     /** A minimal pickle writer for forged files (raw opcodes, no checks). */
     private static final class Pkl {
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
