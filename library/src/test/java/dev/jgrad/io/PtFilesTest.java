@@ -54,7 +54,7 @@ class PtFilesTest {
     @Test
     void pytorchFixturesLoadAsExpected() throws IOException {
         Map<String, Object> expected = Json.asMap(Json.resource(DIR + "expected.json"));
-        assertEquals(5, expected.size());
+        assertEquals(6, expected.size());
         for (var e : expected.entrySet()) {
             Object loaded = Torch.load(resource(e.getKey()));
             check(e.getValue(), loaded, new HashMap<>(), e.getKey());
@@ -88,6 +88,22 @@ class PtFilesTest {
     void unsupportedDtypeIsNamed() throws IOException {
         var e = assertThrows(IllegalArgumentException.class, () -> Torch.load(resource("float16.pt")));
         assertTrue(e.getMessage().contains("torch.float16"), e.getMessage());
+    }
+
+    @Test
+    void wholeModulePicklesAreRefusedNamingTheClass() throws IOException {
+        var e = assertThrows(IllegalArgumentException.class, () -> Torch.load(resource("whole_module.pt")));
+        assertTrue(e.getMessage().contains("torch.nn.modules.container.Sequential"), e.getMessage());
+    }
+
+    @Test
+    void optimizerStateDictKeepsIntKeysAndHyperparameters() throws IOException {
+        Map<?, ?> sd = (Map<?, ?>) Torch.load(resource("optimizer.pt"));
+        Map<?, ?> state = (Map<?, ?>) sd.get("state");
+        assertEquals(List.of(0L, 1L), List.copyOf(state.keySet()));
+        Map<?, ?> group = (Map<?, ?>) ((List<?>) sd.get("param_groups")).get(0);
+        assertEquals(0.01, group.get("lr"));
+        assertEquals(List.of(0L, 1L), group.get("params"));
     }
 
     /** Compares a loaded value with gen_pt_files.py's encoding of what PyTorch saved. */
