@@ -1244,4 +1244,10 @@ public final class Torch extends FunctionForms {
     public static Tensor nuclearNorm(Tensor input, boolean keepdim) { return Linalg.matrixNorm(input, "nuc", new int[] {-2, -1}, keepdim); }
 
     public static Tensor nuclearNorm(Tensor input) { return nuclearNorm(input, false); }
+
+    /** {@code torch.save}: writes obj (tensors, maps, lists, Object[] tuples, numbers, strings, null) as a .pt file. */
+    public static void save(Object obj, java.nio.file.Path path) { dev.jgrad.io.PtFiles.save(obj, path); }
+
+    /** {@code torch.load(path, weights_only=True)}: reads a .pt file without ever running code from it. */
+    public static Object load(java.nio.file.Path path) { return dev.jgrad.io.PtFiles.load(path); }
 }
