@@ -91,6 +91,12 @@ public abstract class FunctionForms {
     /** Function form of {@code Tensor.asStrided}. */
     public static Tensor asStrided(Tensor self, long[] a0, long[] a1, long a2) { return self.asStrided(a0, a1, a2); }
 
+    /** Function form of {@code Tensor.asStrided_}. */
+    public static Tensor asStrided_(Tensor self, long[] a0, long[] a1, long a2) { return self.asStrided_(a0, a1, a2); }
+
+    /** Function form of {@code Tensor.asStrided_}. */
+    public static Tensor asStrided_(Tensor self, long[] a0, long[] a1) { return self.asStrided_(a0, a1); }
+
     /** Function form of {@code Tensor.asin}. */
     public static Tensor asin(Tensor self) { return self.asin(); }
 

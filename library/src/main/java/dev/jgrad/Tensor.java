@@ -1992,6 +1992,15 @@ public class Tensor {
     /** This tensor's dims dim0 and dim1 swap places. */
     public Tensor transpose_(int dim0, int dim1) { return StridedViews.transpose_(this, dim0, dim1); }
 
+    public Tensor swapaxes_(int axis0, int axis1) { return transpose_(axis0, axis1); }
+
+    public Tensor swapdims_(int dim0, int dim1) { return transpose_(dim0, dim1); }
+
+    /** This tensor takes the given sizes, strides and storage offset (as_strided in place). */
+    public Tensor asStrided_(long[] size, long[] stride, long storageOffset) { return StridedViews.asStrided_(this, size, stride, storageOffset); }
+
+    public Tensor asStrided_(long[] size, long[] stride) { return asStrided_(size, stride, storageOffset()); }
+
     /** This tensor loses its size-1 dims. */
     public Tensor squeeze_() { return StridedViews.squeeze_(this); }
 

@@ -83,6 +83,11 @@ public final class StridedViews {
         return adopt(self, t -> Derivatives.reshapeBack("UnsqueezeBackward1", Views.unsqueezeNoGrad(t, dim), t, before));
     }
 
+    /** as_strided_: this tensor takes the given sizes, strides and offset over its storage (bounds-checked as as_strided). */
+    public static Tensor asStrided_(Tensor self, long[] size, long[] stride, long storageOffset) {
+        return adopt(self, t -> asStrided(t, size, stride, storageOffset));
+    }
+
     /** self takes the view's layout, and its history when recorded: what PyTorch's in-place view ops leave behind. */
     private static Tensor adopt(Tensor self, UnaryOperator<Tensor> view) {
         boolean recording = GradMode.isEnabled() && self.requiresGrad();
