@@ -1,7 +1,6 @@
 package dev.jgrad.optim;
 
 import dev.jgrad.Tensor;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -20,16 +19,7 @@ public class Adam extends Optimizer {
     }
 
     static Map<String, Object> defaults(double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) {
-        checkNonNegative(lr, "learning rate");
-        checkNonNegative(eps, "epsilon value");
-        if (!(beta1 >= 0 && beta1 < 1)) throw new IllegalArgumentException("Invalid beta parameter at index 0: " + dev.jgrad.nn.Repr.pyFloat(beta1));
-        if (!(beta2 >= 0 && beta2 < 1)) throw new IllegalArgumentException("Invalid beta parameter at index 1: " + dev.jgrad.nn.Repr.pyFloat(beta2));
-        checkNonNegative(weightDecay, "weight_decay value");
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("lr", lr);
-        d.put("betas", new double[] {beta1, beta2});
-        d.put("eps", eps);
-        d.put("weight_decay", weightDecay);
+        Map<String, Object> d = adamDefaults(lr, beta1, beta2, eps, weightDecay);
         d.put("amsgrad", amsgrad);
         d.put("maximize", false);
         return d;

@@ -2,7 +2,6 @@ package dev.jgrad.optim;
 
 import dev.jgrad.Tensor;
 import dev.jgrad.Torch;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -22,32 +21,18 @@ public class NAdam extends Optimizer {
     }
 
     private static Map<String, Object> defaults(double lr, double beta1, double beta2, double eps, double weightDecay, double momentumDecay) {
-        checkNonNegative(lr, "learning rate");
-        checkNonNegative(eps, "epsilon value");
-        checkBeta(beta1, 0);
-        checkBeta(beta2, 1);
-        checkNonNegative(weightDecay, "weight_decay value");
+        Map<String, Object> d = adamDefaults(lr, beta1, beta2, eps, weightDecay);
         checkNonNegative(momentumDecay, "momentum_decay value");
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("lr", lr);
-        d.put("betas", new double[] {beta1, beta2});
-        d.put("eps", eps);
-        d.put("weight_decay", weightDecay);
         d.put("momentum_decay", momentumDecay);
         return d;
     }
 
     @Override public void step() {
-        try (var guard = Torch.noGrad()) {
-            for (ParamGroup group : paramGroups) {
-                double[] betas = betasOf(group);
-                double lr = group.lr(), eps = group.getDouble("eps"), wd = group.getDouble("weight_decay");
-                double momentumDecay = group.getDouble("momentum_decay");
-                for (Tensor p : group.params()) {
-                    if (p.grad() != null) update(p, lr, betas[0], betas[1], eps, wd, momentumDecay);
-                }
-            }
-        }
+        forEachParamWithGrad((group, p) -> {
+            double[] betas = betasOf(group);
+            update(p, group.lr(), betas[0], betas[1], group.getDouble("eps"), group.getDouble("weight_decay"),
+                    group.getDouble("momentum_decay"));
+        });
     }
 
     private void update(Tensor p, double lr, double beta1, double beta2, double eps, double wd, double momentumDecay) {

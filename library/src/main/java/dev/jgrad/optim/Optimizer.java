@@ -184,6 +184,35 @@ public abstract class Optimizer {
         }
     }
 
+    /**
+     * The Adam family's defaults: lr, betas, eps and weight_decay, checked in PyTorch's order (lr, eps, betas,
+     * weight_decay) and kept in its key order; each optimizer adds its own keys after them.
+     */
+    protected static Map<String, Object> adamDefaults(double lr, double beta1, double beta2, double eps, double weightDecay) {
+        checkNonNegative(lr, "learning rate");
+        checkNonNegative(eps, "epsilon value");
+        checkBeta(beta1, 0);
+        checkBeta(beta2, 1);
+        checkNonNegative(weightDecay, "weight_decay value");
+        Map<String, Object> d = new java.util.LinkedHashMap<>();
+        d.put("lr", lr);
+        d.put("betas", new double[] {beta1, beta2});
+        d.put("eps", eps);
+        d.put("weight_decay", weightDecay);
+        return d;
+    }
+
+    /** One optimizer step without grad: update(group, p) for every parameter that has a gradient. */
+    protected void forEachParamWithGrad(java.util.function.BiConsumer<ParamGroup, Tensor> update) {
+        try (var guard = dev.jgrad.Torch.noGrad()) {
+            for (ParamGroup group : paramGroups) {
+                for (Tensor p : group.params()) {
+                    if (p.grad() != null) update.accept(group, p);
+                }
+            }
+        }
+    }
+
     /** The {@code betas} option of a group, checked for shape. */
     protected static double[] betasOf(ParamGroup group) {
         if (!(group.options().get("betas") instanceof double[] betas) || betas.length != 2) {
