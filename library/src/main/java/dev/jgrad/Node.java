@@ -94,9 +94,9 @@ public abstract class Node {
 
     public void runPreHooks(Tensor[] grads) {
         if (preHooks != null) {
-            for (PreHook h : preHooks) {
+            // a snapshot: a hook may remove itself (or others) while running; an undefined gradient reaches hooks as null, as in PyTorch
+            for (PreHook h : preHooks.toArray(new PreHook[0])) {
                 Tensor g = grads[h.slot];
-                if (g == null) continue;
                 Tensor r = h.fn.apply(g);
                 if (r != null) grads[h.slot] = r;
             }

@@ -40,6 +40,8 @@ import dev.jgrad.internal.ops.Softmax;
 import dev.jgrad.internal.ops.Sorting;
 import dev.jgrad.internal.ops.Statistics;
 import dev.jgrad.internal.ops.Views;
+import dev.jgrad.internal.autograd.VersionCounter;
+import dev.jgrad.internal.autograd.ViewTracking;
 import java.util.Objects;
 
 /**
@@ -73,6 +75,9 @@ public class Tensor {
     Node gradAccumulator;   // a leaf's AccumulateGrad, made on first use
     boolean inference;
     Tensor viewBase;        // set on views: the tensor whose storage this one views
+    byte creationMeta;      // for views: how the view was made (ViewTracking's constants), which in-place ops it allows
+    int attrVersion;        // for views: the version when grad_fn was last derived (a stale one is regenerated)
+    VersionCounter versionCounter;  // shared with views and detach() results
 
     static {
         TensorInternals.install(new Internals());
@@ -80,6 +85,7 @@ public class Tensor {
 
     Tensor(Storage storage, int[] shape, int[] stride, int offset) {
         setLayout(storage, shape, stride, offset);
+        versionCounter = new VersionCounter();
         if (dev.jgrad.autograd.GradMode.creatingInferenceTensors()) inference = true;
     }
 
@@ -87,6 +93,7 @@ public class Tensor {
     protected Tensor(Tensor data) {
         Objects.requireNonNull(data, "data");
         setLayout(data.storage, data.shape, data.stride, data.offset);
+        versionCounter = data.versionCounter;
     }
 
     final void setLayout(Storage storage, int[] shape, int[] stride, int offset) {
@@ -1044,7 +1051,7 @@ public class Tensor {
     // ---------------------------------------------------------------- autograd
 
     /** True for leaves that asked for gradients and for every tensor computed from one with grad mode on. */
-    public boolean requiresGrad() { return requiresGrad; }
+    public boolean requiresGrad() { return requiresGrad || viewBase != null && ViewTracking.baseRequiresGrad(this); }
 
     /** Starts (or stops) recording ops on this leaf; float dtypes only. */
     public Tensor requiresGrad_(boolean requiresGrad) { return AutogradState.requiresGrad_(this, requiresGrad); }
@@ -1055,7 +1062,7 @@ public class Tensor {
     public void setRequiresGrad(boolean requiresGrad) { requiresGrad_(requiresGrad); }
 
     /** The node that made this tensor, or null for leaves. */
-    public Node gradFn() { return gradFn; }
+    public Node gradFn() { return viewBase == null ? gradFn : ViewTracking.gradFn(this); }
 
     /** Which output of {@link #gradFn()} this tensor is ({@code output_nr}). */
     public int outputNr() { return outputNr; }
@@ -1072,7 +1079,7 @@ public class Tensor {
     /** {@code t.grad = g}: same shape and dtype as this tensor, or null. */
     public void setGrad(Tensor g) { AutogradState.setGrad(this, g); }
 
-    public boolean isLeaf() { return gradFn == null; }
+    public boolean isLeaf() { return gradFn() == null; }
 
     /** Keeps this non-leaf's gradient in {@link #grad()} after backward; a no-op on leaves. */
     public Tensor retainGrad() { return AutogradState.retainGrad(this); }
@@ -1080,16 +1087,29 @@ public class Tensor {
     public boolean retainsGrad() { return retainsGrad; }
 
     /** How many in-place writes this tensor's storage has seen. */
-    public int version() { return storage.version(); }
+    public int version() { return versionCounter.get(); }
+
+    /** True for a tensor that views another's memory ({@code _is_view()}). */
+    public boolean isView() { return viewBase != null; }
+
+    /** The tensor this one is a view of ({@code _base}), or null. */
+    public Tensor base() { return viewBase; }
 
     /** True for tensors made under {@code inferenceMode()}. */
     public boolean isInference() { return inference; }
 
     /** A tensor sharing storage (and version counter) that records no history: a leaf with requires_grad=false. */
-    public Tensor detach() { return new Tensor(storage, shape, stride, offset); }
+    public Tensor detach() {
+        Tensor d = new Tensor(storage, shape, stride, offset);
+        d.versionCounter = versionCounter;
+        return d;
+    }
 
-    /** {@code t.data}: this tensor's values without history (shares storage, like detach()). */
-    public Tensor data() { return detach(); }
+    /**
+     * {@code t.data}: this tensor's values without history. It shares storage, but unlike {@link #detach()}
+     * not the version counter, so writes through it escape autograd's saved-tensor check, as in PyTorch.
+     */
+    public Tensor data() { return new Tensor(storage, shape, stride, offset); }
 
     /**
      * {@code t.data = other}: this tensor object now views other's storage, shape and dtype (what
@@ -2030,8 +2050,9 @@ public class Tensor {
     /** Exactly what PyTorch prints for the same tensor. */
     @Override
     public String toString() {
-        String gradSuffix = gradFn != null ? "grad_fn=<" + gradFn.name() + ">"
-                : requiresGrad ? "requires_grad=True" : null;
+        Node fn = gradFn();
+        String gradSuffix = fn != null ? "grad_fn=<" + fn.name() + ">"
+                : requiresGrad() ? "requires_grad=True" : null;
         return TensorPrinter.format(this, gradSuffix);
     }
 
@@ -2049,7 +2070,15 @@ public class Tensor {
         @Override public void markWrappedNumber(Tensor t) { t.wrappedNumber = true; }
         @Override public boolean requiresGradFlag(Tensor t) { return t.requiresGrad; }
         @Override public void setRequiresGradFlag(Tensor t, boolean flag) { t.requiresGrad = flag; }
-        @Override public Node gradFn(Tensor t) { return t.gradFn; }
+        @Override public Node gradFn(Tensor t) { return t.viewBase == null ? t.gradFn : ViewTracking.gradFn(t); }
+        @Override public Node rawGradFn(Tensor t) { return t.gradFn; }
+        @Override public VersionCounter versionCounter(Tensor t) { return t.versionCounter; }
+        @Override public void shareVersionCounter(Tensor t, Tensor from) { t.versionCounter = from.versionCounter; }
+        @Override public void newVersionCounter(Tensor t) { t.versionCounter = new VersionCounter(); }
+        @Override public byte creationMeta(Tensor t) { return t.creationMeta; }
+        @Override public void setCreationMeta(Tensor t, byte meta) { t.creationMeta = meta; }
+        @Override public int attrVersion(Tensor t) { return t.attrVersion; }
+        @Override public void setAttrVersion(Tensor t, int version) { t.attrVersion = version; }
         @Override public int outputNr(Tensor t) { return t.outputNr; }
         @Override public void setHistory(Tensor t, Node fn, int outputNr) {
             t.gradFn = fn;

@@ -7,15 +7,18 @@ import dev.jgrad.internal.TensorInternals;
 import dev.jgrad.internal.autograd.DerivativeHelpers;
 import dev.jgrad.internal.autograd.InPlace;
 import dev.jgrad.internal.autograd.SavedTensor;
+import dev.jgrad.internal.autograd.ViewTracking;
+import dev.jgrad.internal.ops.Views;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A custom differentiable op, as {@code torch.autograd.Function}: subclass it, implement
- * {@link #forward} and {@link #backward}, and call {@link #apply}.
+ * {@link #forward} (or {@link #forwardTuple} for several outputs) and {@link #backward}, and call
+ * {@link #apply} (or {@link #applyTuple}). Non-tensor arguments of PyTorch's {@code forward} become
+ * constructor arguments of the subclass.
  *
  * <pre>{@code
  * class Exp extends Function {
@@ -25,8 +28,12 @@ import java.util.Map;
  * Tensor y = new Exp().apply(x);   // y.gradFn() prints <ExpBackward>
  * }</pre>
  *
- * <p>forward runs with grad disabled; backward runs with grad enabled only under createGraph, and
- * must return one gradient (or null) per input.
+ * <p>forward runs with grad disabled; backward runs with grad enabled only under createGraph, gets one
+ * gradient per output, and must return one gradient (or null) per input. Annotate backward with
+ * {@link OnceDifferentiable} when it is not itself differentiable. Outputs are wrapped as PyTorch's
+ * {@code _wrap_outputs} does: an input returned as-is comes back as a new view of it, an input marked
+ * dirty takes the node as its new history (through its base when it is a view), and views returned
+ * by a custom Function may not be modified in place.
  */
 public abstract class Function {
     /** What forward leaves for backward: saved tensors, flags, and any named values. */
@@ -55,10 +62,10 @@ public abstract class Function {
         public boolean needsInputGrad(int i) { return i < needsInputGrad.length && needsInputGrad[i]; }
 
         /** Declares inputs that forward modified in place (and returns). */
-        public void markDirty(Tensor... tensors) { dirty.addAll(Arrays.asList(tensors)); }
+        public void markDirty(Tensor... tensors) { dirty.addAll(List.of(tensors)); }
 
         /** Declares outputs that are not differentiable (they get no history). */
-        public void markNonDifferentiable(Tensor... tensors) { nonDifferentiable.addAll(Arrays.asList(tensors)); }
+        public void markNonDifferentiable(Tensor... tensors) { nonDifferentiable.addAll(List.of(tensors)); }
 
         /** With false, missing output gradients reach backward as null instead of zeros. */
         public void setMaterializeGrads(boolean value) { materializeGrads = value; }
@@ -71,46 +78,160 @@ public abstract class Function {
         void release() { for (SavedTensor s : saved) if (s != null) s.release(); }
     }
 
-    protected abstract Tensor forward(Context ctx, Tensor... inputs);
+    /** The single output of a one-output Function; override this or {@link #forwardTuple}. */
+    protected Tensor forward(Context ctx, Tensor... inputs) {
+        throw new UnsupportedOperationException(getClass().getName() + " must override forward or forwardTuple");
+    }
 
-    /** One gradient per forward input (null where there is none). */
+    /** The outputs of a Function with several (null entries are outputs that are not tensors). */
+    protected Tensor[] forwardTuple(Context ctx, Tensor... inputs) { return new Tensor[] {forward(ctx, inputs)}; }
+
+    /** One gradient per forward input (null where there is none), from one gradient per output. */
     protected abstract Tensor[] backward(Context ctx, Tensor... gradOutputs);
 
-    /** Runs forward and, when any input requires grad, records a {@code <ClassName>Backward} node. */
+    /** Runs a one-output Function; when any input requires grad, records a {@code <ClassName>Backward} node. */
     public final Tensor apply(Tensor... inputs) {
-        Context ctx = new Context();
-        boolean record = GradMode.isEnabled() && Arrays.stream(inputs).anyMatch(t -> t != null && t.requiresGrad());
-        ctx.needsInputGrad = new boolean[inputs.length];
-        for (int i = 0; i < inputs.length; i++) ctx.needsInputGrad[i] = inputs[i] != null && inputs[i].requiresGrad();
-        Tensor out;
-        try (var g = GradMode.setEnabled(false)) {
-            out = forward(ctx, inputs);
+        Tensor[] outs = applyTuple(inputs);
+        if (outs.length != 1) {
+            throw new IllegalStateException(getClass().getSimpleName() + " returns " + outs.length + " outputs; call applyTuple");
         }
-        if (!record || out == null || ctx.nonDifferentiable.contains(out) || !out.isFloatingPoint()) return out;
-        Tensor forwardOut = out;
-        boolean isInput = Arrays.stream(inputs).anyMatch(t -> t == forwardOut);
-        if (ctx.dirty.contains(out)) InPlace.checkLeaf(out);
-        else if (isInput) out = out.detach();  // an input returned as-is becomes a new tensor sharing its memory
-        Node node = new FunctionNode(getClass().getSimpleName() + "Backward", this, ctx);
-        Edge[] edges = new Edge[inputs.length];
-        for (int i = 0; i < inputs.length; i++) edges[i] = inputs[i] == null ? new Edge(null, 0) : TensorInternals.gradientEdge(inputs[i]);
-        node.setEdges(edges);
-        node.setOutputs(out);
-        TensorInternals.setHistory(out, node, 0);
-        return out;
+        return outs[0];
     }
+
+    /** Runs the Function and returns all its outputs, wrapped as PyTorch wraps them. */
+    public final Tensor[] applyTuple(Tensor... inputs) {
+        Context ctx = new Context();
+        boolean anyRequiresGrad = false;
+        ctx.needsInputGrad = new boolean[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            ctx.needsInputGrad[i] = inputs[i] != null && inputs[i].requiresGrad();
+            anyRequiresGrad |= ctx.needsInputGrad[i];
+        }
+        boolean executable = anyRequiresGrad && GradMode.isEnabled();
+        Tensor[] outs;
+        try (var g = GradMode.setEnabled(false)) {
+            outs = forwardTuple(ctx, inputs);
+        }
+        if (outs == null) outs = new Tensor[] {null};
+        outs = outs.clone();
+        FunctionNode node = null;
+        if (executable) {
+            node = new FunctionNode(getClass().getSimpleName() + "Backward", this, ctx, onceDifferentiable(getClass()));
+            Edge[] edges = new Edge[inputs.length];
+            for (int i = 0; i < inputs.length; i++) edges[i] = TensorInternals.gradientEdge(inputs[i]);
+            node.setEdges(edges);
+            node.setOutputsAllowingNulls(outs);
+        }
+        int differentiableOutputs = 0;
+        for (int i = 0; i < outs.length; i++) {
+            Tensor out = outs[i];
+            if (out == null) continue;
+            boolean isInput = contains(inputs, out), isModified = contains(ctx.dirty, out);
+            boolean differentiable = node != null && !contains(ctx.nonDifferentiable, out) && out.isFloatingPoint();
+            outs[i] = wrapOutput(out, node, i, outs.length, isInput, isModified, differentiable);
+            if (!(isInput && isModified) && outs[i].isView()) TensorInternals.setCreationMeta(outs[i], ViewTracking.IN_CUSTOM_FUNCTION);
+            if (differentiable) differentiableOutputs++;
+        }
+        if (differentiableOutputs > 1) {
+            for (Tensor out : outs) if (out != null && out.isView()) TensorInternals.setCreationMeta(out, ViewTracking.MULTI_OUTPUT_NODE);
+        }
+        return outs;
+    }
+
+    /** PyTorch's set_history for one output of a custom Function. */
+    private static Tensor wrapOutput(Tensor out, FunctionNode node, int index, int numOutputs, boolean isInput, boolean isModified,
+                                     boolean differentiable) {
+        if (!differentiable) {
+            if (!out.requiresGrad()) return isInput && !isModified ? viewOfSelfWithoutGrad(out) : out;
+            // detached aliases of inputs rather than changing their requires_grad
+            if (isInput) return out.detach();
+            if (!out.isView()) out.detach_();
+            return out;
+        }
+        if (isModified) {
+            if (out.isLeaf() && out.requiresGrad()) {
+                throw new IllegalStateException("a leaf Variable that requires grad has been used in an in-place operation.");
+            }
+            if (out.isView() && numOutputs > 1) {
+                throw new IllegalStateException("If your Function modifies inplace an input that is a view of another Tensor, your Function "
+                        + "cannot return more than one Tensor. This is not supported by the current autograd engine. You should either make "
+                        + "sure the input is not a view (using .clone() for example) or make your Function only return one Tensor "
+                        + "(potentially splitting it into two Functions: one doing the inplace that returns a single Tensor and a second "
+                        + "one that does the other operations). You can ask on the forum https://discuss.pytorch.org/ if you need help to "
+                        + "do this change.");
+            }
+            TensorInternals.setGrad(out, null);
+            InPlace.rebase(out, node, index);
+            return out;
+        }
+        Tensor r = isInput ? viewOfSelfWithoutGrad(out) : out;  // a new tensor, so the input keeps its own history
+        TensorInternals.setHistory(r, node, index);
+        return r;
+    }
+
+    /** {@code view_as(self)} under no_grad: a new tensor object viewing the same memory. */
+    private static Tensor viewOfSelfWithoutGrad(Tensor t) {
+        try (var g = GradMode.setEnabled(false)) {
+            return Views.make(t, TensorInternals.shape(t), TensorInternals.strides(t), TensorInternals.offset(t));
+        }
+    }
+
+    private static boolean contains(Tensor[] ts, Tensor t) {
+        for (Tensor x : ts) if (x == t) return true;
+        return false;
+    }
+
+    private static boolean contains(List<Tensor> ts, Tensor t) {
+        for (Tensor x : ts) if (x == t) return true;
+        return false;
+    }
+
+    private static final ClassValue<Boolean> ONCE_DIFFERENTIABLE = new ClassValue<>() {
+        @Override protected Boolean computeValue(Class<?> type) {
+            for (Class<?> c = type; c != null && c != Function.class; c = c.getSuperclass()) {
+                try {
+                    return c.getDeclaredMethod("backward", Context.class, Tensor[].class).isAnnotationPresent(OnceDifferentiable.class);
+                } catch (NoSuchMethodException e) {
+                    // declared further up
+                }
+            }
+            return false;
+        }
+    };
+
+    private static boolean onceDifferentiable(Class<?> type) { return ONCE_DIFFERENTIABLE.get(type); }
 
     /** Runs the user's backward with PyTorch's checks on what it returns. */
     private static final class FunctionNode extends Node {
         private final String name;
         private final Function fn;
         private final Context ctx;
+        private final boolean once;
 
-        FunctionNode(String name, Function fn, Context ctx) {
+        FunctionNode(String name, Function fn, Context ctx, boolean once) {
             this.name = name;
             this.fn = fn;
             this.ctx = ctx;
+            this.once = once;
         }
+
+        /** Outputs that are not tensors get a placeholder slot: their gradient stays null. */
+        void setOutputsAllowingNulls(Tensor[] outs) {
+            List<Tensor> present = new ArrayList<>();
+            for (Tensor t : outs) if (t != null) present.add(t);
+            setOutputs(present.toArray(new Tensor[0]));
+            int[][] shapes = new int[outs.length][];
+            dev.jgrad.DType[] dtypes = new dev.jgrad.DType[outs.length];
+            for (int i = 0, k = 0; i < outs.length; i++) {
+                if (outs[i] == null) continue;
+                shapes[i] = outputShapes[k];
+                dtypes[i] = outputDtypes[k++];
+            }
+            outputShapes = shapes;
+            outputDtypes = dtypes;
+        }
+
+        @Override public int[] outputShape(int i) { return outputShapes[i] == null ? new int[0] : outputShapes[i]; }
 
         @Override public String name() { return name; }
 
@@ -118,24 +239,66 @@ public abstract class Function {
             Tensor[] g = grads.clone();
             if (ctx.materializeGrads) {
                 for (int i = 0; i < g.length; i++) {
-                    if (g[i] == null) g[i] = dev.jgrad.Torch.zeros(outputDtypes[i], outputDevice, DerivativeHelpers.toLong(outputShapes[i]));
+                    if (g[i] == null && outputShapes[i] != null) {
+                        g[i] = dev.jgrad.Torch.zeros(outputDtypes[i], outputDevice, DerivativeHelpers.toLong(outputShapes[i]));
+                    }
                 }
             }
-            Tensor[] r = fn.backward(ctx, g);
+            Tensor[] r;
+            if (once) {
+                try (var noGrad = GradMode.setEnabled(false)) {
+                    r = fn.backward(ctx, g);
+                }
+                r = delayErrorIfDifferentiated(r, g);
+            } else {
+                r = fn.backward(ctx, g);
+            }
             if (r == null) r = new Tensor[0];
             if (r.length != numInputs()) {
                 // PyTorch allows extra trailing nulls
-                boolean extraNulls = r.length > numInputs() && Arrays.stream(r, numInputs(), r.length).allMatch(t -> t == null);
+                boolean extraNulls = r.length > numInputs() && java.util.Arrays.stream(r, numInputs(), r.length).allMatch(t -> t == null);
                 if (!extraNulls) {
                     throw new IllegalStateException("function " + name + " returned an incorrect number of gradients (expected "
                             + numInputs() + ", got " + r.length + ")");
                 }
-                r = Arrays.copyOf(r, numInputs());
+                r = java.util.Arrays.copyOf(r, numInputs());
             }
             for (int i = 0; i < r.length; i++) if (next[i].node() == null) r[i] = null;
             return r;
         }
 
+        /**
+         * once_differentiable under createGraph: the results get a node that throws if anyone differentiates
+         * through them, so a second derivative fails loudly instead of silently being zero.
+         */
+        private static Tensor[] delayErrorIfDifferentiated(Tensor[] results, Tensor[] gradOutputs) {
+            if (results == null || !GradMode.isEnabled()) return results;
+            boolean anyRequiresGrad = false;
+            for (Tensor t : gradOutputs) anyRequiresGrad |= t != null && t.requiresGrad();
+            if (!anyRequiresGrad) return results;
+            Tensor[] out = results.clone();
+            for (int i = 0; i < out.length; i++) {
+                if (out[i] == null) continue;
+                Tensor alias = out[i].detach().requiresGrad_(true);
+                Tensor r = alias.detach();
+                Node err = new DelayedError();
+                err.setEdges(new Edge[] {TensorInternals.gradientEdge(alias)});
+                err.setOutputs(r);
+                TensorInternals.setHistory(r, err, 0);
+                out[i] = r;
+            }
+            return out;
+        }
+
         @Override public void releaseVariables() { ctx.release(); }
+    }
+
+    /** The node behind a once_differentiable backward's results: differentiating through it is an error. */
+    private static final class DelayedError extends Node {
+        @Override public String name() { return "Error"; }  // PyTorch prints <Error>
+
+        @Override public Tensor[] apply(Tensor[] grads) {
+            throw new IllegalStateException("trying to differentiate twice a function that was marked with @once_differentiable");
+        }
     }
 }

@@ -39,7 +39,7 @@ public final class GradMode {
         State s = STATE.get();
         Guard g = new Guard(s, s.enabled, s.inference);
         s.inference = on;
-        s.enabled = !on && s.enabled;
+        s.enabled = !on;  // as c10::InferenceMode: inference_mode(False) turns grad mode back on, even inside no_grad
         if (on) {
             INFERENCE_SCOPES.incrementAndGet();
             g.countsInference = true;

@@ -48,6 +48,14 @@ public final class TensorInternals {
         boolean isInference(Tensor t);
         Tensor viewBase(Tensor t);
         void setViewBase(Tensor t, Tensor base);
+        Node rawGradFn(Tensor t);
+        dev.jgrad.internal.autograd.VersionCounter versionCounter(Tensor t);
+        void shareVersionCounter(Tensor t, Tensor from);
+        void newVersionCounter(Tensor t);
+        byte creationMeta(Tensor t);
+        void setCreationMeta(Tensor t, byte meta);
+        int attrVersion(Tensor t);
+        void setAttrVersion(Tensor t, int version);
     }
 
     private static Access pending;
@@ -99,6 +107,28 @@ public final class TensorInternals {
     /** The tensor this one is a view of (the root base), or null. */
     public static Tensor viewBase(Tensor t) { return Holder.A.viewBase(t); }
     public static void setViewBase(Tensor t, Tensor base) { Holder.A.setViewBase(t, base); }
+
+    /** grad_fn as recorded, without regenerating a stale view's (ViewTracking does that). */
+    public static Node rawGradFn(Tensor t) { return Holder.A.rawGradFn(t); }
+
+    public static void shareVersionCounter(Tensor t, Tensor from) { Holder.A.shareVersionCounter(t, from); }
+
+    /** Gives t a counter of its own, at 0: for a tensor object reused to stand for a new tensor. */
+    public static void newVersionCounter(Tensor t) { Holder.A.newVersionCounter(t); }
+
+    /** Records one in-place write to t (and so to every tensor sharing its version counter). */
+    public static void bumpVersion(Tensor t) { Holder.A.versionCounter(t).bump(); }
+
+    /** Factories fill fresh tensors in place; PyTorch reports them at version 0. */
+    public static void resetVersion(Tensor t) { Holder.A.versionCounter(t).reset(); }
+
+    public static byte creationMeta(Tensor t) { return Holder.A.creationMeta(t); }
+
+    public static void setCreationMeta(Tensor t, byte meta) { Holder.A.setCreationMeta(t, meta); }
+
+    public static int attrVersion(Tensor t) { return Holder.A.attrVersion(t); }
+
+    public static void setAttrVersion(Tensor t, int version) { Holder.A.setAttrVersion(t, version); }
     /** The .grad field as stored (no non-leaf warning). */
     public static Tensor gradField(Tensor t) { return Holder.A.gradField(t); }
     public static void setGrad(Tensor t, Tensor grad) { Holder.A.setGradField(t, grad); }
@@ -156,7 +186,7 @@ public final class TensorInternals {
     /** Copies src's elements into t's storage without recording (the data half of an in-place op). */
     public static void copyData(Tensor t, Tensor src) {
         Copying.copyElements(t, src);
-        storage(t).bumpVersion();
+        TensorInternals.bumpVersion(t);
     }
 
     /** A tensor viewing t's storage with another layout (as_strided); offset is absolute. */

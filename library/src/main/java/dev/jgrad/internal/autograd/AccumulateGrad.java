@@ -29,7 +29,8 @@ public final class AccumulateGrad extends Node {
     /** Runs the leaf's hooks on grads[0]; the engine accumulates the result when the pass succeeds. */
     @Override public Tensor[] apply(Tensor[] grads) {
         Tensor g = grads[0];
-        for (Function<Tensor, Tensor> hook : TensorInternals.hooks(variable)) {
+        // a snapshot: a hook may remove itself while running
+        for (Function<Tensor, Tensor> hook : java.util.List.copyOf(TensorInternals.hooks(variable))) {
             Tensor r = hook.apply(g);
             if (r != null) g = r;
         }

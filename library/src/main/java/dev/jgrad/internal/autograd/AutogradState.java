@@ -31,6 +31,7 @@ public final class AutogradState {
     }
 
     public static void setGrad(Tensor t, Tensor g) {
+        if (g == t) throw new IllegalStateException("can't assign Variable as its own grad");
         if (g != null) {
             if (!java.util.Arrays.equals(shape(g), shape(t))) throw new IllegalArgumentException("assigned grad has data of a different size");
             if (g.dtype() != t.dtype()) throw new IllegalArgumentException("assigned grad has data of a different type");

@@ -782,6 +782,7 @@ public final class Derivatives {
     public static List<Tensor> unbind(List<Tensor> parts, Tensor self, int dim) { return splitLike("UnbindBackward0", parts, self, dim, true); }
 
     private static List<Tensor> splitLike(String name, List<Tensor> parts, Tensor self, int dim, boolean unbind) {
+        ViewTracking.markMultiOutput(parts);
         if (!Recorder.shouldRecord(self)) return parts;
         int d = dim < 0 ? dim + self.dim() : dim;
         Tensor[] results = parts.toArray(new Tensor[0]);

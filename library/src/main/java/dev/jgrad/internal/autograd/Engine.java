@@ -54,6 +54,7 @@ public final class Engine {
         Task(Node node) { this.node = node; }
 
         void add(int slot, Tensor g) {
+            if (g == null) return;  // an undefined gradient adds nothing
             if (buffer == null) buffer = new Tensor[Math.max(1, node.numOutputs())];
             buffer[slot] = buffer[slot] == null ? g : buffer[slot].add(g);
         }

@@ -74,10 +74,14 @@ public final class FormulaNode extends Node implements Recorder.Row {
         Tensor[] out = new Tensor[next.length];
         if (formulas != null) {
             Tensor g = grads.length > 0 ? grads[0] : null;
+            if (g == null) return out;  // an undefined output gradient gives undefined input gradients, as PyTorch's any_grad_defined
             for (int i = 0; i < out.length; i++) {
                 if (next[i].node() != null && formulas[i] != null) out[i] = formulas[i].apply(g);
             }
         } else {
+            boolean anyDefined = false;
+            for (Tensor g : grads) anyDefined |= g != null;
+            if (!anyDefined) return out;
             for (int i = 0; i < out.length; i++) {
                 if (next[i].node() != null && outputsFormulas[i] != null) out[i] = outputsFormulas[i].apply(grads);
             }

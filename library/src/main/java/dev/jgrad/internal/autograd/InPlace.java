@@ -20,28 +20,18 @@ import java.util.function.UnaryOperator;
 public final class InPlace {
     private InPlace() {}
 
+    /** Whether an in-place op on self records (a view requires grad when its base does). */
     public static boolean recording(Tensor self) {
-        return (self.requiresGrad() || viewOfGradTensor(self)) && GradMode.isEnabled();
+        return self.requiresGrad() && GradMode.isEnabled();
     }
 
     public static boolean recording(Tensor self, Tensor other) {
-        return (self.requiresGrad() || other.requiresGrad() || viewOfGradTensor(self)) && GradMode.isEnabled();
+        return (self.requiresGrad() || other.requiresGrad()) && GradMode.isEnabled();
     }
 
-    private static boolean viewOfGradTensor(Tensor t) {
-        Tensor base = TensorInternals.viewBase(t);
-        return base != null && base.requiresGrad();
-    }
-
-    /** The leaf checks every recorded in-place op starts with. */
+    /** The checks every recorded in-place op starts with (PyTorch's check_inplace): see {@link ViewTracking#checkInplace}. */
     public static void checkLeaf(Tensor self) {
-        if (self.isLeaf() && self.requiresGrad()) {
-            throw new IllegalStateException("a leaf Variable that requires grad is being used in an in-place operation.");
-        }
-        Tensor base = TensorInternals.viewBase(self);
-        if (base != null && base.isLeaf() && base.requiresGrad()) {
-            throw new IllegalStateException("a view of a leaf Variable that requires grad is being used in an in-place operation.");
-        }
+        ViewTracking.checkInplace(self);
     }
 
     /** Runs op out of place on self's old value (with its history), writes the result into self and rebases self. */
@@ -71,16 +61,23 @@ public final class InPlace {
     public static void rebase(Tensor self, Tensor r) {
         Node fn = r.gradFn();
         if (fn == null) return;
+        rebase(self, fn, TensorInternals.outputNr(r));
+    }
+
+    /**
+     * Gives self the history (fn, outputNr). A view's write goes into its base's history as a CopySlices
+     * node instead, and the view's own grad_fn is derived again from the base on next use.
+     */
+    public static void rebase(Tensor self, Node fn, int outputNr) {
         Tensor base = TensorInternals.viewBase(self);
-        if (base == null) {
-            TensorInternals.setHistory(self, fn, TensorInternals.outputNr(r));
+        if (base == null || !self.isFloatingPoint()) {
+            TensorInternals.setHistory(self, fn, outputNr);
             moveRetainedGrad(self, fn);
             return;
         }
         CopySlices copySlices = new CopySlices(base, self, fn);
         TensorInternals.setHistory(base, copySlices, 0);
-        AsStridedBackward view = new AsStridedBackward(base, self);
-        TensorInternals.setHistory(self, view, 0);
+        ViewTracking.invalidate(self);
     }
 
     private static void moveRetainedGrad(Tensor self, Node fn) {
@@ -151,6 +148,7 @@ public final class InPlace {
 
         @Override public Tensor[] apply(Tensor[] grads) {
             Tensor grad = grads[0];
+            if (grad == null) return new Tensor[numInputs()];
             Tensor gradSlice = asStrided(grad, geometry);
             Tensor[] res = fn.apply(new Tensor[] {gradSlice});
             // grad outside the region, the op's input gradient inside it
@@ -179,7 +177,7 @@ public final class InPlace {
         @Override public String name() { return "AsStridedBackward0"; }
 
         @Override public Tensor[] apply(Tensor[] grads) {
-            return new Tensor[] {asStridedScatter(grads[0], baseShape, geometry)};
+            return new Tensor[] {grads[0] == null ? null : asStridedScatter(grads[0], baseShape, geometry)};
         }
     }
 }

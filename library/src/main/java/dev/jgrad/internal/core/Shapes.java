@@ -103,7 +103,8 @@ public final class Shapes {
         if (Arrays.equals(a, b)) return a;
         int n = Math.max(a.length, b.length);
         int[] r = new int[n];
-        for (int i = 0; i < n; i++) {
+        // from the last dim, as PyTorch's infer_size: the first mismatch it reports is the rightmost one
+        for (int i = n - 1; i >= 0; i--) {
             int ia = a.length - n + i, ib = b.length - n + i;
             int da = ia >= 0 ? a[ia] : 1, db = ib >= 0 ? b[ib] : 1;
             if (da == db || db == 1) r[i] = da;

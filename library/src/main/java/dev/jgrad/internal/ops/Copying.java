@@ -1,5 +1,6 @@
 package dev.jgrad.internal.ops;
 
+import dev.jgrad.internal.TensorInternals;
 import static dev.jgrad.internal.TensorInternals.*;
 
 import dev.jgrad.DType;
@@ -83,7 +84,7 @@ public final class Copying {
             throw new IllegalStateException("can't convert " + t.device().type() + " device type tensor to a Java array. "
                     + "Use Tensor.cpu() to copy the tensor to host memory first.");
         }
-        if (requiresGradFlag(t)) {
+        if (requiresGradFlag(t) && dev.jgrad.autograd.GradMode.isEnabled()) {  // PyTorch allows it under no_grad
             throw new IllegalStateException("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
         }
         if (offset(t) != 0 || !t.isContiguous() || numel(t) != storage(t).size()) {
@@ -141,7 +142,7 @@ public final class Copying {
             Overlap.checkWritable(dst);
             Overlap.checkNoPartialOverlap(dst, src);
             copyElements(dst, src);
-            storage(dst).bumpVersion();
+            TensorInternals.bumpVersion(dst);
             return dst;
         }
     }
@@ -165,7 +166,7 @@ public final class Copying {
                 throw new IllegalArgumentException("value cannot be converted to type float without overflow");
             }
             if (numel(t) > 0) Dispatch.backend(t).fill(Dispatch.view(t), v, lv);
-            storage(t).bumpVersion();
+            TensorInternals.bumpVersion(t);
             return t;
         }
     }
@@ -177,7 +178,7 @@ public final class Copying {
             setLayout(out, storage(Dispatch.empty(out, shape(result), out.dtype())), shape(result), Shapes.contiguousStrides(shape(result)), 0);
         }
         copyElements(out, result);
-        storage(out).bumpVersion();
+        TensorInternals.bumpVersion(out);
         return out;
     }
 }

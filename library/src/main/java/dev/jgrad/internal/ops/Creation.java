@@ -1,5 +1,6 @@
 package dev.jgrad.internal.ops;
 
+import dev.jgrad.internal.TensorInternals;
 import static dev.jgrad.internal.TensorInternals.*;
 
 import dev.jgrad.DType;
@@ -31,7 +32,7 @@ public final class Creation {
         if (dtype == null) dtype = value.dtype().isFloatingPoint() ? Promotion.DEFAULT_FLOAT : value.dtype();
         Tensor t = empty(size, dtype, device);
         if (value.item() != 0 || value.itemLong() != 0) Copying.fill(t, value);  // storage starts zeroed
-        storage(t).resetVersion();
+        TensorInternals.resetVersion(t);
         return t;
     }
 
@@ -212,7 +213,7 @@ public final class Creation {
         if (n == 0) return t;
         if (n == 1) {
             Copying.fill(t, Scalar.of(start));
-            storage(t).resetVersion();
+            TensorInternals.resetVersion(t);
             return t;
         }
         Dispatch.backend(t).linspace(Dispatch.view(t), start, end);
@@ -225,7 +226,7 @@ public final class Creation {
         Tensor t = empty(new long[] {n, m}, dtype);
         Tensor diag = storage(t).size() == 0 ? t : Views.make(t, new int[] {(int) Math.min(n, m)}, new int[] {(int) m + 1}, 0);
         Copying.fill(diag, Scalar.of(1L));
-        storage(t).resetVersion();
+        TensorInternals.resetVersion(t);
         return t;
     }
 

@@ -1,5 +1,6 @@
 package dev.jgrad.internal.ops;
 
+import dev.jgrad.internal.TensorInternals;
 import static dev.jgrad.internal.TensorInternals.*;
 
 import dev.jgrad.DType;
@@ -314,7 +315,7 @@ public final class Elementwise {
                 be.binary(op, alpha, Dispatch.view(Copying.convert(self, ct)), Dispatch.view(Copying.convert(b, ct)), Dispatch.view(r));
                 Copying.copyElements(self, r);
             }
-            storage(self).bumpVersion();
+            TensorInternals.bumpVersion(self);
             return self;
         }
     }
@@ -466,7 +467,7 @@ public final class Elementwise {
                 be.unary(op, Dispatch.view(Copying.convert(self, ct)), Dispatch.view(r));
                 Copying.copyElements(self, r);
             }
-            storage(self).bumpVersion();
+            TensorInternals.bumpVersion(self);
             return self;
         }
     }

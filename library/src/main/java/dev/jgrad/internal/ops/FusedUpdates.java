@@ -1,5 +1,6 @@
 package dev.jgrad.internal.ops;
 
+import dev.jgrad.internal.TensorInternals;
 import static dev.jgrad.internal.TensorInternals.*;
 
 import dev.jgrad.Tensor;
@@ -46,7 +47,7 @@ public final class FusedUpdates {
             Tensor a = Views.expandNoGrad(Copying.convert(t1, self.dtype()), shape);
             Tensor b = Views.expandNoGrad(Copying.convert(t2, self.dtype()), shape);
             Dispatch.backend(self, a, b).fusedUpdate(mul, value, Dispatch.view(a), Dispatch.view(b), Dispatch.view(self));
-            storage(self).bumpVersion();
+            TensorInternals.bumpVersion(self);
             return self;
         }
     }

@@ -1,5 +1,6 @@
 package dev.jgrad.internal.ops;
 
+import dev.jgrad.internal.TensorInternals;
 import static dev.jgrad.internal.TensorInternals.*;
 
 import dev.jgrad.DType;
@@ -71,8 +72,8 @@ public final class Normalization {
                     Dispatch.view(runningVar), Dispatch.view(weight), Dispatch.view(bias), training, momentum, eps, Dispatch.view(result),
                     Dispatch.view(evalMean), Dispatch.view(evalInvstd));
             if (training) {  // the running statistics moved in place
-                if (runningMean != null) storage(runningMean).bumpVersion();
-                if (runningVar != null) storage(runningVar).bumpVersion();
+                if (runningMean != null) TensorInternals.bumpVersion(runningMean);
+                if (runningVar != null) TensorInternals.bumpVersion(runningVar);
             }
             return Derivatives.batchNorm(result, input, weight, bias, training, evalMean, evalInvstd, eps);
         }

@@ -1,5 +1,6 @@
 package dev.jgrad.internal.ops;
 
+import dev.jgrad.internal.TensorInternals;
 import static dev.jgrad.internal.TensorInternals.*;
 
 import dev.jgrad.DType;
@@ -96,7 +97,7 @@ public final class RandomFills {
                 }
                 Tensor pb = Views.expandNoGrad(p.detach(), dev.jgrad.internal.core.Shapes.toLong(shape(t)));
                 if (numel(t) > 0) Dispatch.backend(t, p).bernoulli(gen, Dispatch.view(pb), Dispatch.view(t));
-                storage(t).bumpVersion();
+                TensorInternals.bumpVersion(t);
                 return t;
             }
         }, (r, old) -> Derivatives.random("BernoulliBackward1", r, old));
@@ -227,7 +228,7 @@ public final class RandomFills {
 
     private static Tensor fill(Tensor self, RandomOp op, Generator gen, double a, double b) {
         if (numel(self) > 0) Dispatch.backend(self).random(op, gen, a, b, Dispatch.view(self));
-        storage(self).bumpVersion();
+        TensorInternals.bumpVersion(self);
         return self;
     }
 }

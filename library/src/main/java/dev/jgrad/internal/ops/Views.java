@@ -24,6 +24,7 @@ public final class Views {
         // a leaf that requires grad is its views' base for autograd, even if it is itself a view of something
         boolean leafWithGrad = requiresGradFlag(t) && gradFn(t) == null;
         setViewBase(v, viewBase(t) != null && !leafWithGrad ? viewBase(t) : t);
+        dev.jgrad.internal.autograd.ViewTracking.onViewCreated(v, t);
         return v;
     }
 

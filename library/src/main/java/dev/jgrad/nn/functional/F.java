@@ -589,7 +589,7 @@ public final class F {
     private static long[] broadcastShape(long[] a, long[] b) {
         int n = Math.max(a.length, b.length);
         long[] r = new long[n];
-        for (int i = 0; i < n; i++) {
+        for (int i = n - 1; i >= 0; i--) {
             long x = i < n - a.length ? 1 : a[i - (n - a.length)], y = i < n - b.length ? 1 : b[i - (n - b.length)];
             if (x != y && x != 1 && y != 1) {
                 throw new IllegalArgumentException("The size of tensor a (" + x + ") must match the size of tensor b (" + y

@@ -32,6 +32,8 @@ final class ComputedWeight {
         target.detach_();
         if (target.requiresGrad()) target.requiresGrad_(false);
         target.setData(value.detach().clone());  // its own storage: the old one may be the original parameter's
+        // and its own version counter: PyTorch binds a new tensor each time, so nothing else sees this write
+        dev.jgrad.internal.TensorInternals.newVersionCounter(target);
         if (value.requiresGrad()) {
             target.detach_();
             target.copy_(value);
