@@ -114,6 +114,11 @@ public final class Functional {
                             : java.util.Collections.nCopies(inputs.size(), null);
                     for (int j = 0; j < inputs.size(); j++) {
                         Tensor gj = gs.get(j);
+                        if (gj != null && strict && createGraph && !gj.requiresGrad()) {
+                            // PyTorch's message names the output index here
+                            throw new IllegalStateException("The jacobian of the user-provided function is independent of input " + i
+                                    + ". This is not allowed in strict mode when create_graph=True.");
+                        }
                         if (gj == null) {
                             if (strict) {
                                 throw new IllegalStateException("Output " + i + " of the user-provided function is independent of input "
@@ -164,29 +169,69 @@ public final class Functional {
 
     private static List<List<Tensor>> hessianCore(Function<List<Tensor>, Tensor> f, List<Tensor> inputs, boolean createGraph,
                                                   boolean strict) {
+        // as PyTorch: the outer (strict) jacobian of the inner, non-strict, differentiable jacobian
         Function<List<Tensor>, List<Tensor>> gradient = in -> {
-            Tensor out = f.apply(in);
-            if (out == null || out.numel() != 1) {
-                throw new IllegalArgumentException("The Tensor returned by the function given to hessian should contain a single element");
-            }
-            if (!out.requiresGrad()) {
-                if (strict) checkStrictOutputs(List.of(out), "hessian");
-                List<Tensor> zeros = new ArrayList<>();
-                for (Tensor t : in) zeros.add(Torch.zerosLike(t));
-                return zeros;
-            }
-            List<Tensor> g = Autograd.grad(List.of(out.reshape()), in, null, true, true, true);
-            List<Tensor> r = new ArrayList<>();
-            for (int i = 0; i < g.size(); i++) {
-                if (g.get(i) == null && strict) {
-                    throw new IllegalStateException("The jacobian of the user-provided function is independent of input " + i
-                            + ". This is not allowed in strict mode when create_graph=True.");
-                }
-                r.add(g.get(i) == null ? Torch.zerosLike(in.get(i)) : g.get(i));
-            }
-            return r;
+            Tensor out = singleElement(f.apply(in), "hessian", strict);
+            List<Tensor> jac = new ArrayList<>();
+            List<Tensor> g = grads(List.of(out.reshape()), in, null, true);
+            for (int i = 0; i < g.size(); i++) jac.add(g.get(i) == null ? Torch.zerosLike(in.get(i)) : g.get(i));
+            checkRequiresGrad(jac, "jacobian", strict);
+            return jac;
         };
         return jacobianCore(gradient, inputs, createGraph, strict);
+    }
+
+    /** The one-element output of a function given to hessian, vhp or hvp, with PyTorch's checks. */
+    private static Tensor singleElement(Tensor out, String name, boolean strict) {
+        if (out == null) throw new IllegalArgumentException("The function given to " + name + " should return a single Tensor");
+        checkRequiresGrad(List.of(out), "outputs", strict);
+        if (out.numel() != 1) {
+            throw new IllegalArgumentException("The Tensor returned by the function given to " + name + " should contain a single element");
+        }
+        return out;
+    }
+
+    /** PyTorch's _check_requires_grad: in strict mode every tensor must exist and require grad. */
+    private static void checkRequiresGrad(List<Tensor> ts, String kind, boolean strict) {
+        if (!strict) return;
+        for (int i = 0; i < ts.size(); i++) {
+            Tensor t = ts.get(i);
+            if (t == null) {
+                throw new IllegalStateException("The output of the user-provided function is independent of input " + i
+                        + ". This is not allowed in strict mode.");
+            }
+            if (t.requiresGrad()) continue;
+            throw new IllegalStateException(switch (kind) {
+                case "hessian" -> "The hessian of the user-provided function with respect to input " + i + " is independent of the input. "
+                        + "This is not allowed in strict mode. You should ensure that your function is thrice differentiable and that the "
+                        + "hessian depends on the inputs.";
+                case "jacobian" -> "While computing the hessian, found that the jacobian of the user-provided function with respect to "
+                        + "input " + i + " is independent of the input. This is not allowed in strict mode. You should ensure that your "
+                        + "function is twice differentiable and that the jacobian depends on the inputs (this would be violated by a "
+                        + "linear function for example).";
+                case "grad_inputs" -> "The gradient with respect to input " + i + " is independent of the inputs of the user-provided "
+                        + "function. This is not allowed in strict mode.";
+                default -> "Output " + i + " of the user-provided function does not require gradients. The outputs must be computed in "
+                        + "a differentiable manner from the input when running in strict mode.";
+            });
+        }
+    }
+
+    /** PyTorch's _fill_in_zeros for the "back" and "double_back" stages. */
+    private static Tensor fillInZeros(Tensor g, Tensor ref, int i, boolean strict, boolean createGraph, boolean doubleBack) {
+        if (g == null) {
+            if (strict) {
+                throw new IllegalStateException(doubleBack
+                        ? "The jacobian of the user-provided function is independent of input " + i + ". This is not allowed in strict mode."
+                        : "The output of the user-provided function is independent of input " + i + ". This is not allowed in strict mode.");
+            }
+            return Torch.zerosLike(ref);
+        }
+        if (strict && createGraph && !g.requiresGrad()) {
+            throw new IllegalStateException((doubleBack ? "The hessian" : "The jacobian") + " of the user-provided function is independent of "
+                    + "input " + i + ". This is not allowed in strict mode when create_graph=True.");
+        }
+        return g;
     }
 
     // ---------------------------------------------------------------- vector products
@@ -216,15 +261,7 @@ public final class Functional {
             List<Tensor> gs = grads(outputs, inputs, vs, createGraph);
             List<Tensor> res = new ArrayList<>();
             for (int i = 0; i < gs.size(); i++) {
-                Tensor gi = gs.get(i);
-                if (gi == null) {
-                    if (strict) {
-                        throw new IllegalStateException("The output of the user-provided function is independent of input " + i
-                                + ". This is not allowed in strict mode.");
-                    }
-                    gi = Torch.zerosLike(inputs.get(i));
-                }
-                res.add(finish(gi, createGraph));
+                res.add(finish(fillInZeros(gs.get(i), inputs.get(i), i, strict, createGraph, false), createGraph));
             }
             List<Tensor> outs = new ArrayList<>();
             for (Tensor o : outputs) outs.add(finish(o, createGraph));
@@ -321,7 +358,19 @@ public final class Functional {
     }
 
     public static Result<Tensor> vhp(UnaryOperator<Tensor> f, Tensor input, Tensor v, boolean createGraph, boolean strict) {
-        return secondOrderProduct(f, input, v, createGraph, strict, false);
+        Result<List<Tensor>> r = secondOrderProduct(in -> f.apply(in.get(0)), List.of(input), v == null ? null : List.of(v), createGraph,
+                strict, false);
+        return new Result<>(r.output().get(0), r.result().get(0));
+    }
+
+    /** v^T H of a scalar function of several inputs: one result per input. */
+    public static Result<List<Tensor>> vhp(Function<List<Tensor>, Tensor> f, List<Tensor> inputs, List<Tensor> v) {
+        return vhp(f, inputs, v, false, false);
+    }
+
+    public static Result<List<Tensor>> vhp(Function<List<Tensor>, Tensor> f, List<Tensor> inputs, List<Tensor> v, boolean createGraph,
+                                           boolean strict) {
+        return secondOrderProduct(f, inputs, v, createGraph, strict, false);
     }
 
     /** H v of a scalar function. */
@@ -330,42 +379,71 @@ public final class Functional {
     }
 
     public static Result<Tensor> hvp(UnaryOperator<Tensor> f, Tensor input, Tensor v, boolean createGraph, boolean strict) {
-        return secondOrderProduct(f, input, v, createGraph, strict, true);
+        Result<List<Tensor>> r = secondOrderProduct(in -> f.apply(in.get(0)), List.of(input), v == null ? null : List.of(v), createGraph,
+                strict, true);
+        return new Result<>(r.output().get(0), r.result().get(0));
     }
 
-    private static Result<Tensor> secondOrderProduct(UnaryOperator<Tensor> f, Tensor input0, Tensor v, boolean createGraph, boolean strict,
-                                                     boolean hvp) {
+    /** H v of a scalar function of several inputs: one result per input. */
+    public static Result<List<Tensor>> hvp(Function<List<Tensor>, Tensor> f, List<Tensor> inputs, List<Tensor> v) {
+        return hvp(f, inputs, v, false, false);
+    }
+
+    public static Result<List<Tensor>> hvp(Function<List<Tensor>, Tensor> f, List<Tensor> inputs, List<Tensor> v, boolean createGraph,
+                                           boolean strict) {
+        return secondOrderProduct(f, inputs, v, createGraph, strict, true);
+    }
+
+    /** vhp and hvp as PyTorch computes them: hvp by the double-backward trick, through a zero grad_jacobian. */
+    private static Result<List<Tensor>> secondOrderProduct(Function<List<Tensor>, Tensor> f, List<Tensor> inputs0, List<Tensor> v,
+                                                           boolean createGraph, boolean strict, boolean hvp) {
         String name = hvp ? "hvp" : "vhp";
+        boolean outerGrad = GradMode.isEnabled();
         try (var g = GradMode.setEnabled(true)) {
-            Tensor input = prepare(List.of(input0), createGraph).get(0);
-            Tensor vv = checkVInputs(List.of(input), v == null ? null : List.of(v)).get(0);
-            Tensor out = f.apply(input);
-            if (out == null || out.numel() != 1) {
-                throw new IllegalArgumentException("The Tensor returned by the function given to " + name + " should contain a single element");
-            }
-            if (strict) checkStrictOutputs(List.of(out), name);
-            if (!out.requiresGrad()) return new Result<>(finish(out, createGraph), Torch.zerosLike(input));
-            Tensor jac = Autograd.grad(List.of(out), List.of(input), null, true, true, true).get(0);
-            Tensor res;
-            if (jac == null || !jac.requiresGrad()) {
-                if (strict) {
-                    throw new IllegalStateException("While computing the hessian, found that the jacobian of the user-provided function "
-                            + "with respect to input 0 is independent of the input. This is not allowed in strict mode. You should ensure "
-                            + "that your function is twice differentiable and that the jacobian depends on the inputs (this would be "
-                            + "violated by a linear function for example).");
+            List<Tensor> inputs = prepare(inputs0, createGraph);
+            List<Tensor> vs = checkVInputs(inputs, v);
+            Tensor out = singleElement(f.apply(inputs), name, strict);
+            List<Tensor> jac = grads(List.of(out), inputs, null, true);
+            checkRequiresGrad(jac, "jacobian", strict);
+            List<Tensor> res = new ArrayList<>();
+            if (!hvp) {
+                try (var g2 = GradMode.setEnabled(createGraph || outerGrad)) {
+                    List<Tensor> r = grads(present(jac), inputs, select(vs, jac), createGraph);
+                    for (int i = 0; i < inputs.size(); i++) res.add(finish(fillInZeros(r.get(i), inputs.get(i), i, strict, createGraph, true), createGraph));
                 }
-                res = Torch.zerosLike(input);
-            } else if (!hvp) {
-                Tensor r = Autograd.grad(List.of(jac), List.of(input), List.of(vv), true, createGraph, true).get(0);
-                res = r == null ? Torch.zerosLike(input) : r;
             } else {
-                Tensor gradJac = Torch.zerosLike(input).requiresGrad_(true);
-                Tensor doubleBack = Autograd.grad(List.of(jac), List.of(input), List.of(gradJac), true, true, true).get(0);
-                Tensor r = doubleBack == null || !doubleBack.requiresGrad() ? null
-                        : Autograd.grad(List.of(doubleBack), List.of(gradJac), List.of(vv), true, createGraph, true).get(0);
-                res = r == null ? Torch.zerosLike(input) : r;
+                List<Tensor> gradJac = new ArrayList<>();
+                for (Tensor in : inputs) gradJac.add(Torch.zerosLike(in).requiresGrad_(true));
+                List<Tensor> doubleBack = grads(present(jac), inputs, select(gradJac, jac), true);
+                checkRequiresGrad(jac, "hessian", strict);
+                try (var g2 = GradMode.setEnabled(createGraph || outerGrad)) {
+                    List<Tensor> r = grads(present(doubleBack), gradJac, select(vs, doubleBack), createGraph);
+                    for (int i = 0; i < inputs.size(); i++) {
+                        Tensor ri = r.get(i);
+                        if (ri == null && strict) {
+                            throw new IllegalStateException("The hessian of the user-provided function is independent of entry " + i
+                                    + " in the grad_jacobian. This is not allowed in strict mode as it prevents from using the double "
+                                    + "backward trick to replace forward mode AD.");
+                        }
+                        res.add(finish(fillInZeros(ri, inputs.get(i), i, strict, createGraph, true), createGraph));
+                    }
+                }
             }
-            return new Result<>(finish(out, createGraph), finish(res, createGraph));
+            return new Result<>(List.of(finish(out, createGraph)), res);
         }
+    }
+
+    /** The non-null tensors of ts (PyTorch's _autograd_grad skips None outputs). */
+    private static List<Tensor> present(List<Tensor> ts) {
+        List<Tensor> r = new ArrayList<>();
+        for (Tensor t : ts) if (t != null) r.add(t);
+        return r;
+    }
+
+    /** The entries of values where mask is non-null, in order. */
+    private static List<Tensor> select(List<Tensor> values, List<Tensor> mask) {
+        List<Tensor> r = new ArrayList<>();
+        for (int i = 0; i < mask.size(); i++) if (mask.get(i) != null) r.add(values.get(i));
+        return r;
     }
 }

@@ -270,4 +270,29 @@ class ViewsAndFunctionsTest {
         out[1].sum().backward();
         assertTrue(a.grad().allclose(b.detach()));
     }
+    @Test void strictFunctionalMessages() {
+        assertEquals("The jacobian of the user-provided function is independent of input 0. This is not allowed in strict mode when "
+                + "create_graph=True.", message(() -> Functional.vjp(a -> a.clone(), ones(2), ones(2), true, true)));
+        assertEquals("The jacobian of the user-provided function is independent of input 0. This is not allowed in strict mode when "
+                + "create_graph=True.", message(() -> Functional.jacobian(a -> a.clone(), ones(2), true, true, false)));
+        String linear = "While computing the hessian, found that the jacobian of the user-provided function with respect to input 0 is "
+                + "independent of the input. This is not allowed in strict mode. You should ensure that your function is twice "
+                + "differentiable and that the jacobian depends on the inputs (this would be violated by a linear function for example).";
+        assertEquals(linear, message(() -> Functional.hessian(a -> a.mul(2).sum(), ones(2), false, true, false)));
+        assertEquals(linear, message(() -> Functional.vhp(a -> a.mul(2).sum(), ones(2), ones(2), false, true)));
+    }
+
+    @Test void hvpAndVhpOverSeveralInputs() {
+        // f(a, b) = sum(a^3 b + e^b): H = [[diag(6ab), diag(3a^2)], [diag(3a^2), diag(e^b)]], symmetric, so hvp = vhp
+        Tensor a = tensor(new double[] {1, 2}, DType.FLOAT64), b = tensor(new double[] {3, -1}, DType.FLOAT64);
+        Tensor va = ones(DType.FLOAT64, 2), vb = tensor(new double[] {1, 2}, DType.FLOAT64);
+        java.util.function.Function<List<Tensor>, Tensor> f = in -> in.get(0).pow(3).mul(in.get(1)).add(in.get(1).exp()).sum();
+        double[] expectA = {6 * 1 * 3 + 3 * 1, 6 * 2 * -1 + 3 * 4 * 2};
+        double[] expectB = {3 * 1 + Math.exp(3), 3 * 4 + Math.exp(-1) * 2};
+        for (var r : List.of(Functional.hvp(f, List.of(a, b), List.of(va, vb)), Functional.vhp(f, List.of(a, b), List.of(va, vb)))) {
+            assertEquals(1 * 3 + 8 * -1 + Math.exp(3) + Math.exp(-1), r.output().get(0).item(), 1e-12);
+            assertArrayEquals(expectA, r.result().get(0).toDoubleArray(), 1e-12);
+            assertArrayEquals(expectB, r.result().get(1).toDoubleArray(), 1e-12);
+        }
+    }
 }
