@@ -19,6 +19,7 @@ module dev.jgrad {
     exports dev.jgrad.optim;
     exports dev.jgrad.optim.lr;
     exports dev.jgrad.profiler;
+    exports dev.jgrad.utils;
     exports dev.jgrad.utils.data;
 
     uses dev.jgrad.backend.BackendProvider;

@@ -19,6 +19,9 @@ public abstract class Node {
     private static final Edge[] NO_EDGES = new Edge[0];
 
     private final long sequenceNr = NEXT_SEQUENCE.getAndIncrement();
+    /** Where the forward op ran, recorded only in anomaly mode (see {@link dev.jgrad.autograd.Autograd#detectAnomaly()}). */
+    private final Throwable forwardTrace = dev.jgrad.internal.autograd.AnomalyMode.isEnabled()
+            ? new dev.jgrad.internal.autograd.AnomalyMode.ForwardTrace(getClass().getSimpleName()) : null;
     /** One edge per forward input; node null where that input needs no gradient. */
     protected Edge[] next = NO_EDGES;
     /** Shapes and dtypes of the forward outputs: what incoming gradients must look like. */
@@ -44,6 +47,9 @@ public abstract class Node {
     public Edge nextEdge(int i) { return next[i]; }
 
     public int numOutputs() { return outputShapes.length; }
+
+    /** The forward call that made this node, when anomaly mode was on at the time; else null. */
+    public Throwable forwardTrace() { return forwardTrace; }
 
     /** Creation order; the engine runs ready nodes latest-first. */
     public long sequenceNr() { return sequenceNr; }

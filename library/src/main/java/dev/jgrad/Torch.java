@@ -86,6 +86,36 @@ public final class Torch extends FunctionForms {
 
     // ---------------------------------------------------------------- constant fills
 
+    // ---------------------------------------------------------------- factories with options (dtype, device, requires_grad)
+
+    /** Options with nothing set, to chain: {@code options().dtype(DType.FLOAT64).requiresGrad(true)}. */
+    public static TensorOptions options() { return TensorOptions.DEFAULT; }
+
+    public static Tensor zeros(TensorOptions o, long... size) { return o.finish(zeros(o.dtypeOr(DType.FLOAT32), o.deviceOr(), size)); }
+
+    public static Tensor ones(TensorOptions o, long... size) { return o.finish(ones(o.dtypeOr(DType.FLOAT32), o.deviceOr(), size)); }
+
+    public static Tensor empty(TensorOptions o, long... size) { return o.finish(empty(o.dtypeOr(DType.FLOAT32), o.deviceOr(), size)); }
+
+    public static Tensor rand(TensorOptions o, long... size) { return o.finish(rand(o.dtypeOr(DType.FLOAT32), o.deviceOr(), size)); }
+
+    public static Tensor randn(TensorOptions o, long... size) { return o.finish(randn(o.dtypeOr(DType.FLOAT32), o.deviceOr(), size)); }
+
+    public static Tensor full(long[] size, double value, TensorOptions o) { return o.finish(full(size, value, o.dtypeOr(DType.FLOAT32), o.deviceOr())); }
+
+    /** {@code torch.tensor(data, dtype=, requires_grad=)}: the dtype is inferred from data unless set. */
+    public static Tensor tensor(Object data, TensorOptions o) { return o.finish(Creation.tensor(data, o.dtype())); }
+
+    public static Tensor arange(double start, double end, double step, TensorOptions o) {
+        return o.finish(Creation.arange(start, end, step, o.dtypeOr(DType.FLOAT32)));
+    }
+
+    public static Tensor linspace(double start, double end, long steps, TensorOptions o) {
+        return o.finish(Creation.linspace(start, end, steps, o.dtypeOr(DType.FLOAT32)));
+    }
+
+    public static Tensor eye(long n, TensorOptions o) { return o.finish(Creation.eye(n, n, o.dtypeOr(DType.FLOAT32))); }
+
     public static Tensor zeros(long... size) { return Creation.full(size, Scalar.of(0L), DType.FLOAT32); }
 
     public static Tensor zeros(DType dtype, long... size) { return Creation.full(size, Scalar.of(0L), dtype); }
@@ -306,6 +336,12 @@ public final class Torch extends FunctionForms {
     public static Tensor pow(Tensor a, Tensor exponent) { return a.pow(exponent); }
 
     public static Tensor pow(Tensor a, double exponent) { return a.pow(exponent); }
+
+    /** {@code torch.pow(self: Number, exponent: Tensor)}: a number raised to each element (Python's {@code 2 ** x}). */
+    public static Tensor pow(double self, Tensor exponent) { return dev.jgrad.internal.ops.Elementwise.pow(self, exponent); }
+
+    /** {@code torch.pow(2, x)} with an integral base: an integral x gives an integral result. */
+    public static Tensor pow(long self, Tensor exponent) { return dev.jgrad.internal.ops.Elementwise.pow(self, exponent); }
 
     public static Tensor rsub(Tensor a, Tensor b) { return a.rsub(b); }
 

@@ -2,6 +2,7 @@ package dev.jgrad.autograd;
 
 import dev.jgrad.Tensor;
 import dev.jgrad.Torch;
+import dev.jgrad.internal.autograd.AnomalyMode;
 import dev.jgrad.internal.autograd.Engine;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +13,8 @@ import java.util.List;
  * {@link #grad} returns them instead.
  */
 public final class Autograd {
+    private static final System.Logger LOG = System.getLogger("dev.jgrad.autograd");
+
     private Autograd() {}
 
     /**
@@ -32,6 +35,35 @@ public final class Autograd {
             for (Tensor in : inputs) if (!in.isLeaf()) in.retainGrad();
         }
         Engine.run(tensors, grads, retainGraph, createGraph, inputs, true);
+    }
+
+    /**
+     * {@code torch.autograd.detect_anomaly()}: until the guard closes, nodes remember the forward call that
+     * made them and backward fails on the first NaN a node returns ("Function 'XBackward0' returned nan values
+     * in its 0th output."), with the forward call's stack attached as a suppressed exception. Slow: for debugging.
+     */
+    public static AnomalyGuard detectAnomaly() { return detectAnomaly(true); }
+
+    /** detect_anomaly(check_nan): with checkNan false, only the forward traces are kept. */
+    public static AnomalyGuard detectAnomaly(boolean checkNan) {
+        LOG.log(System.Logger.Level.WARNING, "Anomaly Detection has been enabled. This mode will increase the runtime and should only be "
+                + "enabled for debugging.");
+        return new AnomalyGuard(AnomalyMode.set(true, checkNan));
+    }
+
+    /** {@code torch.autograd.set_detect_anomaly(mode)}: turns anomaly mode on or off until the guard closes. */
+    public static AnomalyGuard setDetectAnomaly(boolean mode) { return new AnomalyGuard(AnomalyMode.set(mode, true)); }
+
+    /** {@code torch.is_anomaly_enabled()}. */
+    public static boolean isAnomalyEnabled() { return AnomalyMode.isEnabled(); }
+
+    /** Restores the anomaly mode found when it was made. */
+    public static final class AnomalyGuard implements AutoCloseable {
+        private final boolean[] previous;
+
+        private AnomalyGuard(boolean[] previous) { this.previous = previous; }
+
+        @Override public void close() { AnomalyMode.set(previous[0], previous[1]); }
     }
 
     /** {@code torch.autograd.grad(outputs, inputs)} with defaults. */

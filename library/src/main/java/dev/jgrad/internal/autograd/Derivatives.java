@@ -115,6 +115,17 @@ public final class Derivatives {
                 (g, x) -> exponent == 0 ? Torch.zerosLike(g) : g.mul(x.pow(exponent - 1).mul(exponent)));
     }
 
+    /** number ** exponent: grad * result * log(base); 0 where base is 0 and exponent >= 0. */
+    public static Tensor powScalarBase(Tensor result, double base, Tensor exponent) {
+        if (!Recorder.shouldRecord(exponent)) return result;
+        Recorder.Row row = Recorder.start("PowBackward2", result, exponent);
+        SavedTensor e = row.save(exponent), r = row.save(result);
+        return row.formulas(g -> {
+            Tensor d = g.mul(r.unpack().mul(Math.log(base)));
+            return base == 0 ? Torch.where(e.unpack().ge(0.0), Torch.zerosLike(d), d) : d;
+        });
+    }
+
     public static Tensor pow(Tensor result, Tensor self, Tensor exponent) {
         if (!Recorder.shouldRecord(self, exponent)) return result;
         Recorder.Row row = Recorder.start("PowBackward1", result, self, exponent);

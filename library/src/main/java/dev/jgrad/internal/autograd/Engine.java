@@ -37,6 +37,12 @@ import java.util.PriorityQueue;
 public final class Engine {
     private Engine() {}
 
+    /** Whether the running backward pass accumulates into every leaf (no inputs given): what checkpointing needs. */
+    private static final ThreadLocal<Boolean> ALL_LEAVES = ThreadLocal.withInitial(() -> Boolean.TRUE);
+
+    /** {@code torch._C._autograd._is_checkpoint_valid()}: false inside grad() or backward(inputs=...). */
+    public static boolean checkpointValid() { return ALL_LEAVES.get(); }
+
     /** Where a wanted input's gradient is read: the buffer slot of (task, slot). */
     private record Capture(Task task, int slot, int index) {}
 
@@ -124,6 +130,8 @@ public final class Engine {
         List<Tensor[]> leafUpdates = new ArrayList<>();  // {leaf, grad}
         List<Tensor[]> retainUpdates = new ArrayList<>();  // {non-leaf, grad}
 
+        Boolean allLeavesBefore = ALL_LEAVES.get();
+        ALL_LEAVES.set(inputs == null);
         try (var mode = GradMode.setEnabled(createGraph)) {
             while (!ready.isEmpty()) {
                 Task t = ready.poll();
@@ -143,6 +151,9 @@ public final class Engine {
                 Tensor[] out;
                 try (var ev = Profiler.isActive() ? Profiler.enter("autograd::engine::evaluate_function: " + n.name()) : null) {
                     out = n.apply(grads);
+                    if (AnomalyMode.isEnabled()) AnomalyMode.checkResults(n, out);
+                } catch (RuntimeException e) {
+                    throw AnomalyMode.isEnabled() ? AnomalyMode.annotate(n, e) : e;
                 }
                 if (n instanceof AccumulateGrad acc) {
                     if (out[0] != null) leafUpdates.add(new Tensor[] {acc.variable(), out[0]});
@@ -163,6 +174,8 @@ public final class Engine {
                     }
                 }
             }
+        } finally {
+            ALL_LEAVES.set(allLeavesBefore);
         }
 
         // success: now make the pass's effects visible (Note [Failure atomicity])

@@ -59,6 +59,16 @@ public final class Elementwise {
         return Derivatives.pow(binary("pow", BinaryOp.POW, self, exponent, 1), self, exponent);
     }
 
+    /** base ** exponent for a number base ({@code torch.pow(2, x)}, Python's {@code 2 ** x}). */
+    public static Tensor pow(double base, Tensor exponent) {
+        return Derivatives.powScalarBase(binary("pow", BinaryOp.POW, Scalar.of(base), exponent, 1), base, exponent);
+    }
+
+    /** An integral number base: an integral exponent tensor keeps its dtype ({@code torch.pow(2, x)}). */
+    public static Tensor pow(long base, Tensor exponent) {
+        return Derivatives.powScalarBase(binary("pow", BinaryOp.POW, Scalar.of(base), exponent, 1), base, exponent);
+    }
+
     public static Tensor pow(Tensor self, double exponent) {
         return Derivatives.powScalar(powScalar(self, Scalar.of(exponent)), self, exponent);
     }
