@@ -33,8 +33,20 @@ public abstract class Node {
     /** PyTorch's node name, e.g. {@code MulBackward0}. */
     public abstract String name();
 
-    /** Input gradients from output gradients; runs with grad mode on only under createGraph. */
-    public abstract Tensor[] apply(Tensor[] gradOutputs);
+    /**
+     * Input gradients from output gradients (one per forward output, null where none flows), as calling a
+     * {@code grad_fn} in PyTorch; runs with grad mode on only under createGraph.
+     */
+    public final Tensor[] apply(Tensor[] gradOutputs) {
+        int expected = Math.max(1, numOutputs());
+        if (gradOutputs.length != expected) {
+            throw new IllegalArgumentException("expected " + expected + " arguments, got " + gradOutputs.length + " instead");
+        }
+        return compute(gradOutputs);
+    }
+
+    /** What {@link #apply} computes, once the gradient count is checked: each node kind's backward. */
+    protected abstract Tensor[] compute(Tensor[] gradOutputs);
 
     /** Drops saved tensors after a backward pass that doesn't retain the graph. */
     public void releaseVariables() {}
@@ -93,6 +105,11 @@ public abstract class Node {
     public void addRetainGrad(int slot, Tensor t) {
         if (retainGradTargets == null) retainGradTargets = new ArrayList<>(1);
         retainGradTargets.add(t);
+    }
+
+    /** After an in-place op t's gradient comes from its new node: this one stops retaining it. */
+    public void removeRetainGrad(Tensor t) {
+        if (retainGradTargets != null) retainGradTargets.removeIf(x -> x == t);
     }
 
     /** Runs tensor hooks in registration order, then returns retained tensors with their gradients. */

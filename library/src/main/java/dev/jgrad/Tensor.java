@@ -1117,6 +1117,9 @@ public class Tensor {
      */
     public void setData(Tensor other) {
         Checks.tensor(other, "set_data", "new_data", 1);
+        if (requiresGrad() && !other.isFloatingPoint()) {
+            throw new IllegalStateException("data set to a tensor that requires gradients must be floating point or complex dtype");
+        }
         setLayout(other.storage, other.shape, other.stride, other.offset);
         if (grad != null && (grad.dtype() != other.dtype() || !java.util.Arrays.equals(grad.shape, other.shape))) grad = null;
     }

@@ -235,7 +235,7 @@ public abstract class Function {
 
         @Override public String name() { return name; }
 
-        @Override public Tensor[] apply(Tensor[] grads) {
+        @Override protected Tensor[] compute(Tensor[] grads) {
             Tensor[] g = grads.clone();
             if (ctx.materializeGrads) {
                 for (int i = 0; i < g.length; i++) {
@@ -253,7 +253,7 @@ public abstract class Function {
             } else {
                 r = fn.backward(ctx, g);
             }
-            if (r == null) r = new Tensor[0];
+            if (r == null) r = new Tensor[numInputs()];  // Python's "return None": no gradient for any input
             if (r.length != numInputs()) {
                 // PyTorch allows extra trailing nulls
                 boolean extraNulls = r.length > numInputs() && java.util.Arrays.stream(r, numInputs(), r.length).allMatch(t -> t == null);
@@ -276,16 +276,18 @@ public abstract class Function {
             boolean anyRequiresGrad = false;
             for (Tensor t : gradOutputs) anyRequiresGrad |= t != null && t.requiresGrad();
             if (!anyRequiresGrad) return results;
+            // one node over all results, as PyTorch's DelayedError(*outputs): an edge to an alias of each result
             Tensor[] out = results.clone();
+            Edge[] edges = new Edge[out.length];
+            for (int i = 0; i < out.length; i++) {
+                edges[i] = out[i] == null ? new Edge(null, 0) : TensorInternals.gradientEdge(out[i].detach().requiresGrad_(true));
+            }
+            DelayedError err = new DelayedError(out);
+            err.setEdges(edges);
             for (int i = 0; i < out.length; i++) {
                 if (out[i] == null) continue;
-                Tensor alias = out[i].detach().requiresGrad_(true);
-                Tensor r = alias.detach();
-                Node err = new DelayedError();
-                err.setEdges(new Edge[] {TensorInternals.gradientEdge(alias)});
-                err.setOutputs(r);
-                TensorInternals.setHistory(r, err, 0);
-                out[i] = r;
+                out[i] = out[i].detach();
+                TensorInternals.setHistory(out[i], err, i);
             }
             return out;
         }
@@ -295,9 +297,18 @@ public abstract class Function {
 
     /** The node behind a once_differentiable backward's results: differentiating through it is an error. */
     private static final class DelayedError extends Node {
+        DelayedError(Tensor[] outputs) {
+            outputShapes = new int[outputs.length][];
+            outputDtypes = new dev.jgrad.DType[outputs.length];
+            for (int i = 0; i < outputs.length; i++) {
+                outputShapes[i] = outputs[i] == null ? new int[0] : TensorInternals.shape(outputs[i]);
+                outputDtypes[i] = outputs[i] == null ? dev.jgrad.DType.FLOAT32 : outputs[i].dtype();
+            }
+        }
+
         @Override public String name() { return "Error"; }  // PyTorch prints <Error>
 
-        @Override public Tensor[] apply(Tensor[] grads) {
+        @Override protected Tensor[] compute(Tensor[] grads) {
             throw new IllegalStateException("trying to differentiate twice a function that was marked with @once_differentiable");
         }
     }

@@ -157,10 +157,13 @@ public final class Gradcheck {
             Tensor entry = element(data, shape, e);
             Tensor orig = entry.clone();
             write(entry, orig.sub(eps));
-            List<double[]> outA = snapshot(f.apply(inputs));
+            List<Tensor> rawA = f.apply(inputs);
+            List<double[]> outA = snapshot(rawA);
             write(entry, orig.add(eps));
-            List<double[]> outB = snapshot(f.apply(inputs));
+            List<Tensor> rawB = f.apply(inputs);
+            List<double[]> outB = snapshot(rawB);
             write(entry, orig);
+            checkSameShapeAndDtype(rawA, rawB, eps);
             for (int k = 0; k < funcOut.size(); k++) {
                 if (funcOut.get(k) == null) continue;
                 double[] a = outA.get(k), b = outB.get(k);
@@ -176,6 +179,23 @@ public final class Gradcheck {
             result[k] = Torch.tensor(jac[k], DType.FLOAT64).reshape(n, out.numel()).to(dt);
         }
         return result;
+    }
+
+    /** Outputs whose shape or dtype depends on the input's values can't have a numerical Jacobian (PyTorch's assertion). */
+    private static void checkSameShapeAndDtype(List<Tensor> a, List<Tensor> b, double eps) {
+        for (int k = 0; k < a.size(); k++) {
+            Tensor x = a.get(k), y = b.get(k);
+            if (x == null || y == null) continue;
+            // "on index {idx} " is printed literally: PyTorch 1.13's message misses an f-string prefix
+            if (!Arrays.equals(x.shape(), y.shape())) {
+                throw new IllegalStateException("Expected `func` to return outputs with the same shape when inputs are perturbed on index "
+                        + "{idx} by " + pyFloat(eps) + ", but got: shapes " + x.size() + " and " + y.size() + ".");
+            }
+            if (x.dtype() != y.dtype()) {
+                throw new IllegalStateException("Expected `func` to return outputs with the same dtype when inputs are perturbed on index "
+                        + "{idx} by " + pyFloat(eps) + ", but got: dtypes " + x.dtype() + " and " + y.dtype() + ".");
+            }
+        }
     }
 
     private static List<double[]> snapshot(List<Tensor> outs) {

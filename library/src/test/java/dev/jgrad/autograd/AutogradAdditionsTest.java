@@ -101,4 +101,11 @@ class AutogradAdditionsTest {
         assertTrue(a.grad().allclose(b.detach().add(a.detach().exp()), 0, 1e-15));
         assertTrue(b.grad().allclose(a.detach(), 0, 0));
     }
+    @Test void nextafterHasNoDerivative() {
+        Tensor a = rand(2).requiresGrad_(), b = rand(2);
+        Tensor y = nextafter(a, b);
+        assertEquals("NextafterBackward0", y.gradFn().name());
+        assertEquals("the derivative for 'nextafter' is not implemented.",
+                assertThrows(UnsupportedOperationException.class, () -> y.sum().backward()).getMessage());
+    }
 }

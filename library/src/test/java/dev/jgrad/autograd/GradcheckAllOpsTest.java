@@ -392,6 +392,14 @@ class GradcheckAllOpsTest {
     }
 
     private void inPlace() {
+        unary("a view regenerated after a write to an overlapping view (AsStridedBackward0)", a -> {
+            Tensor y = a.mul(1L);
+            Tensor first = y.slice(0, 0, 2, 1), second = y.slice(0, 1, 3, 1);
+            second.mul_(3L);
+            return first.mul(first);
+        }, any(3, 2));
+        unary("pow with a number base (PowBackward2)", a -> Torch.pow(1.7, a), any(2, 3));
+        unary("pow with a number base below 1", a -> Torch.pow(0.4, a), any(3));
         binary("copy_ into a view (CopySlices)", (a, b) -> {
             Tensor y = a.mul(1L);
             y.select(0, 1).copy_(b);
@@ -982,7 +990,8 @@ class GradcheckAllOpsTest {
      * Node names that no gradcheck case reaches, each with the reason it cannot be gradchecked. Keep it
      * empty where possible: a new row gets a gradcheck case above, not an entry here.
      */
-    private static final Map<String, String> NOT_GRADCHECKED = Map.of();
+    private static final Map<String, String> NOT_GRADCHECKED = Map.of(
+            "NextafterBackward0", "PyTorch marks nextafter's derivative not_implemented: backward raises (AutogradAdditionsTest)");
 
     private static Set<String> nodeNamesIn(Path source) throws IOException {
         Set<String> names = new TreeSet<>();

@@ -27,7 +27,7 @@ public final class AccumulateGrad extends Node {
     public Tensor variable() { return variable; }
 
     /** Runs the leaf's hooks on grads[0]; the engine accumulates the result when the pass succeeds. */
-    @Override public Tensor[] apply(Tensor[] grads) {
+    @Override protected Tensor[] compute(Tensor[] grads) {
         Tensor g = grads[0];
         // a snapshot: a hook may remove itself while running
         for (Function<Tensor, Tensor> hook : java.util.List.copyOf(TensorInternals.hooks(variable))) {

@@ -115,6 +115,19 @@ public final class Derivatives {
                 (g, x) -> exponent == 0 ? Torch.zerosLike(g) : g.mul(x.pow(exponent - 1).mul(exponent)));
     }
 
+    /**
+     * An op whose derivative PyTorch marks not_implemented: the result requires grad (so the mistake is found),
+     * and backward through it fails with PyTorch's message.
+     */
+    public static Tensor notImplemented(String node, String op, Tensor result, Tensor... inputs) {
+        if (!Recorder.shouldRecord(inputs)) return result;
+        Formula[] fs = new Formula[inputs.length];
+        for (int i = 0; i < fs.length; i++) {
+            fs[i] = g -> { throw new UnsupportedOperationException("the derivative for '" + op + "' is not implemented."); };
+        }
+        return Recorder.row(node, result, inputs, fs);
+    }
+
     /** number ** exponent: grad * result * log(base); 0 where base is 0 and exponent >= 0. */
     public static Tensor powScalarBase(Tensor result, double base, Tensor exponent) {
         if (!Recorder.shouldRecord(exponent)) return result;
@@ -840,7 +853,21 @@ public final class Derivatives {
     public static Tensor index(Tensor result, Tensor self, Tensor[] positions) {
         if (!Recorder.shouldRecord(self)) return result;
         long[] shape = self.shape();
-        return Recorder.row("IndexBackward0", result, self, g -> g.newZeros(shape).indexPut(positions, g, true));
+        Recorder.Row row = Recorder.start("IndexBackward0", result, self);
+        SavedTensor[] idx = saveAll(row, positions);  // freed by a backward that doesn't retain the graph, as PyTorch's
+        return row.formulas(g -> g.newZeros(shape).indexPut(unpackAll(idx), g, true));
+    }
+
+    private static SavedTensor[] saveAll(Recorder.Row row, Tensor[] ts) {
+        SavedTensor[] r = new SavedTensor[ts.length];
+        for (int i = 0; i < ts.length; i++) r[i] = row.save(ts[i]);
+        return r;
+    }
+
+    private static Tensor[] unpackAll(SavedTensor[] saved) {
+        Tensor[] r = new Tensor[saved.length];
+        for (int i = 0; i < saved.length; i++) r[i] = saved[i] == null ? null : saved[i].unpack();
+        return r;
     }
 
     /** masked_select: the gradient goes back to the selected positions of the broadcast input. */
@@ -854,9 +881,11 @@ public final class Derivatives {
     /** index_put: self's gradient minus the overwritten positions (all of it when accumulating); values get what was put. */
     public static Tensor indexPut(Tensor result, Tensor self, Tensor values, Tensor[] positions, boolean accumulate) {
         if (!Recorder.shouldRecord(self, values)) return result;
-        return Recorder.row("IndexPutBackward0", result, in(self, values),
-                g -> accumulate ? g : g.indexPut(positions, g.newZeros(), false),
-                g -> g.index(positions));
+        Recorder.Row row = Recorder.start("IndexPutBackward0", result, self, values);
+        SavedTensor[] idx = saveAll(row, positions);
+        return row.formulas(
+                g -> accumulate ? g : g.indexPut(unpackAll(idx), g.newZeros(), false),
+                g -> g.index(unpackAll(idx)));
     }
 
     public static Tensor indexAdd(Tensor result, Tensor self, int dim, Tensor index, Tensor source, double alpha) {

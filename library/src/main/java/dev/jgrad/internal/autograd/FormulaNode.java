@@ -70,7 +70,7 @@ public final class FormulaNode extends Node implements Recorder.Row {
         return s;
     }
 
-    @Override public Tensor[] apply(Tensor[] grads) {
+    @Override protected Tensor[] compute(Tensor[] grads) {
         Tensor[] out = new Tensor[next.length];
         if (formulas != null) {
             Tensor g = grads.length > 0 ? grads[0] : null;

@@ -71,8 +71,9 @@ public final class InPlace {
     public static void rebase(Tensor self, Node fn, int outputNr) {
         Tensor base = TensorInternals.viewBase(self);
         if (base == null || !self.isFloatingPoint()) {
+            Node old = TensorInternals.rawGradFn(self);
             TensorInternals.setHistory(self, fn, outputNr);
-            moveRetainedGrad(self, fn);
+            moveRetainedGrad(self, old, fn, outputNr);
             return;
         }
         CopySlices copySlices = new CopySlices(base, self, fn);
@@ -80,8 +81,11 @@ public final class InPlace {
         ViewTracking.invalidate(self);
     }
 
-    private static void moveRetainedGrad(Tensor self, Node fn) {
-        if (TensorInternals.retainsGrad(self)) fn.addRetainGrad(0, self);
+    /** A tensor that retains its gradient takes it from its new node from now on, as PyTorch moves the retains_grad hook. */
+    static void moveRetainedGrad(Tensor self, Node old, Node fn, int outputNr) {
+        if (!TensorInternals.retainsGrad(self)) return;
+        if (old != null) old.removeRetainGrad(self);
+        if (fn != null) fn.addRetainGrad(outputNr, self);
     }
 
     /** The geometry of a view inside its (contiguous) base, as strides and offset relative to the base's start. */
@@ -146,15 +150,19 @@ public final class InPlace {
 
         @Override public String name() { return "torch::autograd::CopySlices"; }
 
-        @Override public Tensor[] apply(Tensor[] grads) {
+        @Override protected Tensor[] compute(Tensor[] grads) {
             Tensor grad = grads[0];
             if (grad == null) return new Tensor[numInputs()];
-            Tensor gradSlice = asStrided(grad, geometry);
-            Tensor[] res = fn.apply(new Tensor[] {gradSlice});
-            // grad outside the region, the op's input gradient inside it
-            Tensor outside = grad.sub(asStridedScatter(gradSlice, baseShape, geometry));
+            // as PyTorch: a copy of the base's gradient whose view region is overwritten with the op's input gradient;
+            // under createGraph the copy_ into the region is itself recorded (CopySlices over CopyBackwards)
+            Tensor result = grad.newZeros(DerivativeHelpers.toLong(baseShape)).copy_(grad);
+            Tensor gradSlice = result.asStrided(DerivativeHelpers.toLong(geometry.shape()), DerivativeHelpers.toLong(geometry.stride()),
+                    geometry.offset());
+            Tensor[] res = fn.apply(new Tensor[] {gradSlice.clone()});
+            if (res[0] == null) gradSlice.zero_();
+            else gradSlice.copy_(res[0]);
             Tensor[] out = new Tensor[numInputs()];
-            out[0] = res[0] == null ? outside : outside.add(asStridedScatter(res[0], baseShape, geometry));
+            out[0] = result;
             for (int i = 1; i < out.length; i++) out[i] = res[i];
             return out;
         }
@@ -176,7 +184,7 @@ public final class InPlace {
 
         @Override public String name() { return "AsStridedBackward0"; }
 
-        @Override public Tensor[] apply(Tensor[] grads) {
+        @Override protected Tensor[] compute(Tensor[] grads) {
             return new Tensor[] {grads[0] == null ? null : asStridedScatter(grads[0], baseShape, geometry)};
         }
     }

@@ -51,6 +51,7 @@ public final class ViewTracking {
         handleViewOnRebase(view, true);
         Node fn = new InPlace.AsStridedBackward(base, view);
         TensorInternals.setHistory(view, fn, 0);
+        InPlace.moveRetainedGrad(view, raw, fn, 0);
         setAttrVersion(view, current);
         return fn;
     }

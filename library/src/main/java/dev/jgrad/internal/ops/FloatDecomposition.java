@@ -19,10 +19,11 @@ public final class FloatDecomposition {
         return List.of(Derivatives.frexp(mantissa, exponent, self), exponent);
     }
 
-    /** The next representable value after self towards other (PyTorch records no usable derivative: none is recorded here). */
+    /** The next representable value after self towards other; its derivative is not implemented, in PyTorch as here. */
     public static Tensor nextafter(Tensor self, Tensor other) {
         requireFloat("nextafter_cpu", self, other);
-        return Elementwise.binary("nextafter", BinaryOp.NEXTAFTER, self, other, 1);
+        return Derivatives.notImplemented("NextafterBackward0", "nextafter",
+                Elementwise.binary("nextafter", BinaryOp.NEXTAFTER, self, other, 1), self, other);
     }
 
     /** The regularized lower incomplete gamma function P(self, other). */
