@@ -2087,6 +2087,7 @@ public class Tensor {
             t.gradFn = fn;
             t.outputNr = outputNr;
             t.requiresGrad = fn != null;
+            if (t.viewBase != null) t.attrVersion = t.versionCounter.get();  // this history is current, as set_gradient_edge
         }
         @Override public Tensor gradField(Tensor t) { return t.grad; }
         @Override public void setGradField(Tensor t, Tensor grad) { t.grad = grad; }

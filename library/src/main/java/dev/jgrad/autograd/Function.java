@@ -80,7 +80,8 @@ public abstract class Function {
 
     /** The single output of a one-output Function; override this or {@link #forwardTuple}. */
     protected Tensor forward(Context ctx, Tensor... inputs) {
-        throw new UnsupportedOperationException(getClass().getName() + " must override forward or forwardTuple");
+        throw new UnsupportedOperationException("You must implement the forward function for custom autograd.Function. ("
+                + getClass().getName() + " overrides neither forward nor forwardTuple)");
     }
 
     /** The outputs of a Function with several (null entries are outputs that are not tensors). */
@@ -114,6 +115,12 @@ public abstract class Function {
         }
         if (outs == null) outs = new Tensor[] {null};
         outs = outs.clone();
+        for (Tensor d : ctx.dirty) {
+            if (!contains(outs, d)) {
+                throw new IllegalStateException("Some elements marked as dirty during the forward method were not returned as output. The "
+                        + "inputs that are modified inplace must all be outputs of the Function.");
+            }
+        }
         FunctionNode node = null;
         if (executable) {
             node = new FunctionNode(getClass().getSimpleName() + "Backward", this, ctx, onceDifferentiable(getClass()));

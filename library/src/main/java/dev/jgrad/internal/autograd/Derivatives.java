@@ -382,17 +382,20 @@ public final class Derivatives {
      * relu's backward, grad where result &gt; 0 else 0, as an op of its own (PyTorch's threshold_backward):
      * it takes result as an input so that its output requires grad whenever result does.
      */
-    public static Tensor thresholdBackward(Tensor grad, Tensor result) {
+    public static Tensor thresholdBackward(Tensor grad, Tensor result) { return thresholdBackward(grad, result, 0); }
+
+    /** threshold_backward(grad, self, threshold): grad where self &gt; threshold, else 0 (also threshold's own backward). */
+    public static Tensor thresholdBackward(Tensor grad, Tensor self, double threshold) {
         Tensor r;
         try (var guard = GradMode.setEnabled(false)) {
-            r = Torch.where(result.gt(0L), grad, Torch.zerosLike(grad));
+            r = Torch.where(self.gt(threshold), grad, Torch.zerosLike(grad));
         }
-        if (!Recorder.shouldRecord(grad, result)) return r;
-        Recorder.Row row = Recorder.start("ThresholdBackwardBackward0", r, grad, result);
-        SavedTensor y = row.save(result);
+        if (!Recorder.shouldRecord(grad, self)) return r;
+        Recorder.Row row = Recorder.start("ThresholdBackwardBackward0", r, grad, self);
+        SavedTensor y = row.save(self);
         return row.formulas(
-                g -> thresholdBackward(g, y.unpack()),             // grad: the same mask
-                g -> Torch.zerosLike(y.unpack()));                 // result: piecewise constant
+                g -> thresholdBackward(g, y.unpack(), threshold),  // grad: the same mask
+                g -> Torch.zerosLike(y.unpack()));                 // self: piecewise constant
     }
 
     // ================================================================ reductions
@@ -1318,7 +1321,7 @@ public final class Derivatives {
     /** threshold: grad where x > threshold. */
     public static Tensor threshold(Tensor result, Tensor self, double threshold) {
         if (!Recorder.shouldRecord(self)) return result;
-        return onInput("ThresholdBackward0", result, self, (g, x) -> Torch.where(x.gt(threshold), g, Torch.zerosLike(g)));
+        return onInput("ThresholdBackward0", result, self, (g, x) -> thresholdBackward(g, x, threshold));
     }
 
     /** hardshrink/softshrink: grad where |x| > lambd. */

@@ -77,7 +77,9 @@ public final class InPlace {
             return;
         }
         CopySlices copySlices = new CopySlices(base, self, fn);
+        Node oldBase = TensorInternals.rawGradFn(base);
         TensorInternals.setHistory(base, copySlices, 0);
+        moveRetainedGrad(base, oldBase, copySlices, 0);
         ViewTracking.invalidate(self);
     }
 

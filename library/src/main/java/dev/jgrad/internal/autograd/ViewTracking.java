@@ -26,7 +26,11 @@ public final class ViewTracking {
     public static void onViewCreated(Tensor v, Tensor source) {
         shareVersionCounter(v, source);
         setAttrVersion(v, v.version());
-        if (!GradMode.isEnabled()) setCreationMeta(v, GradMode.isInferenceMode() ? INFERENCE_MODE : NO_GRAD_MODE);
+        byte made = GradMode.isEnabled() ? DEFAULT : GradMode.isInferenceMode() ? INFERENCE_MODE : NO_GRAD_MODE;
+        // a view of a restricted view keeps the restriction (PyTorch's propagate_creation_meta)
+        byte prev = viewBase(source) != null ? creationMeta(source) : DEFAULT;
+        byte meta = made == DEFAULT ? prev : prev == INFERENCE_MODE ? prev : made;
+        if (meta != DEFAULT) setCreationMeta(v, meta);
     }
 
     /** The outputs of a multi-output view op (made with grad mode on) may not be written in place. */

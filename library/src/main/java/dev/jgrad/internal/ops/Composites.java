@@ -90,6 +90,12 @@ public final class Composites {
     }
 
     public static List<Tensor> uniqueConsecutive(Tensor self, boolean returnInverse, boolean returnCounts) {
+        List<Tensor> out = uniqueConsecutiveNoGrad(self, returnInverse, returnCounts);
+        out.set(0, dev.jgrad.internal.autograd.Derivatives.notImplemented("UniqueConsecutiveBackward0", "unique_consecutive", out.get(0), self));
+        return out;
+    }
+
+    private static List<Tensor> uniqueConsecutiveNoGrad(Tensor self, boolean returnInverse, boolean returnCounts) {
         try (var guard = GradMode.setEnabled(false)) {
             Tensor x = self.reshape(-1);
             long n = x.numel();

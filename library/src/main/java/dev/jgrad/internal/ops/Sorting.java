@@ -116,7 +116,7 @@ public final class Sorting {
             }
             Tensor values = Gathering.indexSelectNoGrad(s[0], 0, dev.jgrad.Torch.tensor(java.util.Arrays.copyOf(firsts, groups)).to(self.device()));
             java.util.List<Tensor> out = new java.util.ArrayList<>();
-            out.add(values);
+            out.add(Derivatives.notImplemented("Unique2Backward0", "_unique2", values, self));
             if (returnInverse) out.add(Views.reshapeNoGrad(dev.jgrad.Torch.tensor(inverse), Shapes.toLong(shape(self))).to(self.device()));
             if (returnCounts) out.add(dev.jgrad.Torch.tensor(counts.stream().mapToLong(Long::longValue).toArray()).to(self.device()));
             return out;

@@ -191,6 +191,12 @@ public final class F {
 
     /** x @ weight^T + bias; 2-d inputs (and contiguous batches of rows) take one addmm, as in PyTorch. */
     public static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
+        try (var ev = dev.jgrad.profiler.Profiler.isActive() ? dev.jgrad.profiler.Profiler.enter("aten::linear", x, weight, bias) : null) {
+            return linearOps(x, weight, bias);
+        }
+    }
+
+    private static Tensor linearOps(Tensor x, Tensor weight, Tensor bias) {
         if (bias == null) return x.matmul(weight.t());
         if (x.dim() == 2) return bias.addmm(x, weight.t());
         if (x.dim() >= 3 && x.isContiguous()) {
