@@ -42,9 +42,10 @@ import java.util.zip.ZipOutputStream;
  * 10000 characters, parsed as the Python literal it is (a repeated key keeps its last value; {@code 3L}
  * only in 1.0/2.0 headers); exactly the keys descr, fortran_order and shape; a shape of ints, at most
  * 64 dimensions (numpy 2's limit; numpy 1.x stops at 32). Data after the declared elements is ignored, as
- * numpy ignores it. Read dtypes: float32, float64, int64, int32 and bool, in either byte order. jgrad
- * refuses, where numpy would not, a negative dimension (numpy 1.24 loads {@code (-3,)} as {@code (3,)})
- * and shapes beyond jgrad's tensors (a dimension or element count over 2^31 - 17).
+ * numpy ignores it. A negative dimension is refused (as np.load of a stream refuses it; of a real file,
+ * numpy 1.24 happens to load {@code (-3,)} as {@code (3,)}). Read dtypes: float32, float64, int64, int32
+ * and bool, in either byte order; numpy's other dtypes, and shapes beyond jgrad's tensors (a dimension or
+ * element count over 2^31 - 17), are refused.
  *
  * <p>Errors: a file that is not a valid .npy/.npz (truncated, corrupt, hostile) or that jgrad cannot
  * represent gives an {@link IllegalArgumentException} saying what is wrong; {@link IOException} means the

@@ -19,7 +19,12 @@ import java.util.Map;
  */
 final class PyLiteral {
     /** A Python tuple (a record, so tuples compare by value as dict keys). */
-    record Tuple(List<Object> items) {}
+    record Tuple(List<Object> items) {
+        @Override public String toString() {
+            String inner = items.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+            return "(" + inner + (items.size() == 1 ? ",)" : ")");
+        }
+    }
 
     /** Python's None. */
     static final Object NONE = new Object() {
