@@ -6,6 +6,7 @@ import dev.jgrad.Torch;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -121,8 +122,8 @@ public final class Npy {
         ZipFile zip;
         try {
             zip = new ZipFile(path.toFile());
-        } catch (ZipException e) {
-            throw new IllegalArgumentException(path + ": not a valid .npz file (not a zip archive, or a damaged one: " + e.getMessage() + ")");
+        } catch (ZipException | EOFException e) {  // EOF: a directory record that points past the end of the file
+            throw new IllegalArgumentException(path + ": not a valid .npz file (not a zip archive, or a damaged one: " + e + ")");
         }
         try (zip) {
             Map<String, Tensor> out = new LinkedHashMap<>();
@@ -140,8 +141,8 @@ public final class Npy {
                 };
                 try (InputStream in = zip.getInputStream(e)) {
                     out.put(key, read(new BufferedInputStream(in, CHUNK), bound, where));
-                } catch (ZipException ze) {
-                    throw new IllegalArgumentException(where + ": not a valid .npz entry (" + ze.getMessage() + ")");
+                } catch (ZipException | EOFException ze) {
+                    throw new IllegalArgumentException(where + ": not a valid .npz entry (" + ze + ")");
                 }
             }
             return out;

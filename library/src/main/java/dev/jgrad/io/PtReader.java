@@ -5,6 +5,7 @@ import dev.jgrad.Tensor;
 import dev.jgrad.Torch;
 import dev.jgrad.internal.TensorInternals;
 import dev.jgrad.nn.Parameter;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -81,7 +82,7 @@ final class PtReader implements Unpickler.Hooks {
     private static ZipFile open(Path path) throws IOException {
         try {
             return new ZipFile(path.toFile());
-        } catch (ZipException e) {
+        } catch (ZipException | EOFException e) {  // EOF: a directory record that points past the end of the file
             byte[] head = new byte[2];
             try (InputStream in = Files.newInputStream(path)) {
                 if (in.readNBytes(head, 0, 2) == 2 && (head[0] & 0xff) == 0x80) {
@@ -125,8 +126,8 @@ final class PtReader implements Unpickler.Hooks {
             byte[] b = in.readNBytes((int) size);
             if (b.length != size) throw new IllegalArgumentException("invalid .pt file: entry " + e.getName() + " is truncated");
             return b;
-        } catch (ZipException ze) {
-            throw new IllegalArgumentException("invalid .pt file: entry " + e.getName() + " is unreadable (" + ze.getMessage() + ")");
+        } catch (ZipException | EOFException ze) {
+            throw new IllegalArgumentException("invalid .pt file: entry " + e.getName() + " is unreadable (" + ze + ")");
         }
     }
 

@@ -200,6 +200,71 @@ class SafeTensorsTest {
         assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},\"a\":{}}", 4), "duplicate key");
     }
 
+    /** What the reference reader (safetensors/src/tensor.rs, serde_json) refuses, refused here with clear messages. */
+    @Test
+    void hostileHeadersFailClearly() throws IOException {
+        // 2^32 * 2^32 elements: the byte count overflows (the reference: ValidationOverflow)
+        assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[4294967296,4294967296],\"data_offsets\":[0,0]}}", 0), "overflows");
+        assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[9223372036854775807,2],\"data_offsets\":[0,0]}}", 0), "overflows");
+        // JSON integers are ASCII digits without leading zeros; -0 is a float to serde_json
+        assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[1\u0663],\"data_offsets\":[0,52]}}", 52), "invalid safetensors header");
+        assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[01],\"data_offsets\":[0,4]}}", 4), "leading zero");
+        assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[-0],\"data_offsets\":[0,0]}}", 0), "negative");
+        assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[1.0],\"data_offsets\":[0,4]}}", 4), "integer");
+        assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[18446744073709551616],\"data_offsets\":[0,4]}}", 4), "too large");
+        // data_offsets: in bounds, ordered, no overlap, no gap, covering the data exactly
+        assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,0]}}", 4), "data_offsets");
+        assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},\"b\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[2,6]}}", 6),
+                "does not start");
+        assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},\"b\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[8,12]}}", 12),
+                "does not start");
+        assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},\"b\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}", 8),
+                "does not start");
+        assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}", 3), "truncated");
+        assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4,8]}}", 8), "data_offsets");
+        // the header: at most 100 MB (the reference's MAX_HEADER_SIZE), strict UTF-8, one object
+        byte[] big = new byte[16];
+        ByteBuffer.wrap(big).order(ByteOrder.LITTLE_ENDIAN).putLong(100_000_001L);
+        assertCorrupt(big, "out of range");
+        byte[] latin1 = file("{\"\u00e9\":{\"dtype\":\"F32\",\"shape\":[0],\"data_offsets\":[0,0]}}", 0);
+        latin1[10] = (byte) 0xe9;
+        latin1[11] = ' ';
+        assertCorrupt(latin1, "UTF-8");
+        assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[0],\"data_offsets\":[0,0]}} {}", 0), "trailing");
+        assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[0],\"data_offsets\":[0,0]},}", 0), "trailing comma");
+        assertCorrupt(file("{\"\\ud800\":{\"dtype\":\"F32\",\"shape\":[0],\"data_offsets\":[0,0]}}", 0), "surrogate");
+        assertCorrupt(file("[".repeat(100_000), 0), "not a JSON object");
+        assertCorrupt(file("{\"a\":{\"x\":" + "[".repeat(100_000) + "}}", 0), "nested deeper");
+    }
+
+    @Test
+    void metadataWithNonStringValuesFailsClearly() throws IOException {
+        for (String meta : new String[] {"{\"k\":1}", "{\"k\":null}", "{\"k\":[\"v\"]}", "[]", "\"v\""}) {
+            Path f = write(file("{\"__metadata__\":" + meta + "}", 0));
+            var e = assertThrows(IllegalArgumentException.class, () -> SafeTensors.metadata(f), meta);
+            assertTrue(e.getMessage().contains("__metadata__ must map strings to strings"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> SafeTensors.load(f), meta);
+        }
+        // null metadata is Option::None to the reference: no metadata
+        assertEquals(Map.of(), SafeTensors.metadata(write(file("{\"__metadata__\":null}", 0))));
+    }
+
+    @Test
+    void tensorsLoadInDataOrderWhateverTheHeaderOrder() throws IOException {
+        // an empty tensor at offset 0 listed after one that starts there: the reference sorts by (start, end)
+        String header = "{\"b\":{\"dtype\":\"I32\",\"shape\":[1],\"data_offsets\":[4,8]},\"a\":{\"dtype\":\"I32\",\"shape\":[1],\"data_offsets\":[0,4]},"
+                + "\"e\":{\"dtype\":\"I32\",\"shape\":[0],\"data_offsets\":[0,0]},\"x\":{\"ignored\":[1.5e3,{\"y\":null}],\"dtype\":\"U8\",\"shape\":[],"
+                + "\"data_offsets\":[8,9]}}";
+        byte[] bytes = file(header, 9);
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(bytes.length - 9, 11).putInt(bytes.length - 5, 22).put(bytes.length - 1, (byte) 200);
+        Map<String, Tensor> m = SafeTensors.load(write(bytes));
+        assertEquals(java.util.List.of("e", "a", "b", "x"), m.keySet().stream().toList());
+        assertEquals(11L, m.get("a").itemLong());
+        assertEquals(22L, m.get("b").itemLong());
+        assertEquals(200L, m.get("x").itemLong());
+    }
+
     @Test
     void readsHalfPrecisionWidened() throws IOException {
         String header = "{\"h\":{\"dtype\":\"F16\",\"shape\":[2],\"data_offsets\":[0,4]},\"b\":{\"dtype\":\"BF16\",\"shape\":[1],\"data_offsets\":[4,6]}}";
