@@ -30,6 +30,13 @@ final class AtomicFiles {
 
     static void write(Path path, Body body) throws IOException {
         Path target = path.toAbsolutePath();
+        if (Files.isSymbolicLink(target)) {
+            try {
+                target = target.toRealPath();  // replace the file the link names, keeping the link
+            } catch (IOException dangling) {
+                // a link to nothing: replace the link itself
+            }
+        }
         Path temp = createTemp(target);
         boolean done = false;
         try {
@@ -44,6 +51,7 @@ final class AtomicFiles {
                 out.flush();
                 ch.force(true);
             }
+            keepPermissions(target, temp);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -72,6 +80,15 @@ final class AtomicFiles {
             } catch (FileAlreadyExistsException e) {
                 if (attempt > 100) throw e;
             }
+        }
+    }
+
+    /** A replaced file keeps its permissions: a private checkpoint must not become world-readable by being saved again. */
+    private static void keepPermissions(Path target, Path temp) {
+        try {
+            Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // no previous file, or a file system without POSIX permissions: the new file has the usual ones
         }
     }
 

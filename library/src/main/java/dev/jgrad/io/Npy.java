@@ -174,6 +174,7 @@ public final class Npy {
         };
         TensorBytes.size(t);  // the data's byte count must fit a long before anything is written
         long[] shape = t.shape();
+        if (shape.length > MAX_DIMS) throw new IllegalArgumentException("cannot save a tensor of " + shape.length + " dimensions as .npy (numpy reads at most " + MAX_DIMS + ")");
         StringBuilder tuple = new StringBuilder("(");
         for (int i = 0; i < shape.length; i++) tuple.append(i > 0 ? ", " : "").append(shape[i]);
         tuple.append(shape.length == 1 ? ",)" : ")");

@@ -85,6 +85,20 @@ class SafeSavingTest {
     }
 
     @Test
+    void aReplacedFileKeepsItsPermissionsAndItsLink() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path real = dir.resolve("real.npy");
+        Npy.save(Torch.ones(2), real);
+        var secret = java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+        Files.setPosixFilePermissions(real, secret);
+        Path link = Files.createSymbolicLink(dir.resolve("link.npy"), real);
+        Npy.save(Torch.zeros(3), link);
+        assertTrue(Files.isSymbolicLink(link), "the link is kept");
+        assertTrue(Npy.load(real).equal(Torch.zeros(3)), "the file it names is replaced");
+        assertEquals(secret, Files.getPosixFilePermissions(real));
+    }
+
+    @Test
     void badNamesAreRefusedBeforeTheFileIsTouched() throws IOException {
         Path f = dir.resolve("b.safetensors");
         SafeTensors.save(Map.of("x", Torch.ones(3)), f);
