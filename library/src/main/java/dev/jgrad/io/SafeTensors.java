@@ -345,7 +345,8 @@ public final class SafeTensors {
     }
 
     private static IllegalArgumentException bad(String name, String what) {
-        return new IllegalArgumentException("invalid safetensors header: tensor \"" + name + "\" " + what);
+        String shown = name.length() > 200 ? name.substring(0, 200) + "..." : name;  // a hostile name may be megabytes long
+        return new IllegalArgumentException("invalid safetensors header: tensor \"" + shown + "\" " + what);
     }
 
     private static int bits(String dtype) {
