@@ -137,7 +137,11 @@ class HostileFilesTest {
         Path f = write("bomb.npz", zip("a.npy", deflated.toByteArray(), crc.getValue(), size));
         assertTrue(Files.size(f) < 2_000_000);
 
+        var meter = new ReaderFuzzTest.AllocationMeter();
+        long before = meter.getCurrentThreadAllocatedBytes();
         Map<String, Tensor> got = Npy.loadNpz(f);
+        long allocated = meter.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(allocated < 16 << 20, "allocated " + allocated + " bytes");
         assertArrayEquals(new double[] {1.5, -2, 3.25}, got.get("a").toDoubleArray());
         assertEquals(DType.FLOAT32, got.get("a").dtype());
     }

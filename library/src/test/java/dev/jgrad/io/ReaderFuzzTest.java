@@ -166,7 +166,7 @@ class ReaderFuzzTest {
      * This thread's allocated bytes (com.sun.management.ThreadMXBean), reached reflectively: the test module
      * does not read jdk.management, but the JVM has it.
      */
-    private static final class AllocationMeter {
+    static final class AllocationMeter {
         private final Object bean;
         private final java.lang.reflect.Method allocated;
 
