@@ -258,44 +258,13 @@ public final class Npy {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
         }
-        fill(t, in, count * h.dtype.itemSize(), h.order, where);
+        if (!TensorBytes.readInto(t, in, h.order)) throw corrupt(where, "truncated data: expected " + count + " elements");
         if (h.fortran && readShape.length > 1) {
             int[] reversed = new int[readShape.length];
             for (int i = 0; i < reversed.length; i++) reversed[i] = reversed.length - 1 - i;
             t = t.permute(reversed).contiguous();  // column-major data: read with the shape reversed, then transpose
         }
         return t;
-    }
-
-    /** Reads exactly the tensor's elements from in, chunk by chunk, into its own storage. */
-    private static void fill(Tensor t, InputStream in, long bytes, ByteOrder order, String where) throws IOException {
-        int n = (int) t.numel();
-        if (n == 0) return;
-        Object data = switch (t.dtype()) {
-            case FLOAT32 -> t.asFloatArray();
-            case FLOAT64 -> t.asDoubleArray();
-            case INT64 -> t.asLongArray();
-            case INT32 -> t.asIntArray();
-            case BOOL -> t.asBooleanArray();
-        };
-        int size = t.dtype().itemSize();
-        byte[] buf = new byte[(int) Math.min(CHUNK, bytes)];
-        int at = 0;
-        while (at < n) {
-            int m = Math.min(n - at, buf.length / size);
-            int got = in.readNBytes(buf, 0, m * size);
-            if (got < m * size) throw corrupt(where, "truncated data: expected " + n + " elements");
-            ByteBuffer b = ByteBuffer.wrap(buf, 0, m * size).order(order);
-            switch (data) {
-                case float[] a -> b.asFloatBuffer().get(a, at, m);
-                case double[] a -> b.asDoubleBuffer().get(a, at, m);
-                case long[] a -> b.asLongBuffer().get(a, at, m);
-                case int[] a -> b.asIntBuffer().get(a, at, m);
-                case boolean[] a -> { for (int k = 0; k < m; k++) a[at + k] = buf[k] != 0; }
-                default -> throw new IllegalStateException();
-            }
-            at += m;
-        }
     }
 
     /** numpy's {@code _read_array_header} checks, in its order, on the parsed literal. */

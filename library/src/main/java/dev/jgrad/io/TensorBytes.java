@@ -3,6 +3,7 @@ package dev.jgrad.io;
 import dev.jgrad.DType;
 import dev.jgrad.Tensor;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -61,5 +62,39 @@ final class TensorBytes {
                 return b.array();
             }
         };
+    }
+
+    /**
+     * Fills a fresh contiguous tensor with its elements read from in (bool: any non-zero byte is true), chunk
+     * by chunk straight into its storage; false if in ends first.
+     */
+    static boolean readInto(Tensor t, InputStream in, ByteOrder order) throws IOException {
+        int n = (int) t.numel();
+        if (n == 0) return true;
+        Object data = switch (t.dtype()) {
+            case FLOAT32 -> t.asFloatArray();
+            case FLOAT64 -> t.asDoubleArray();
+            case INT64 -> t.asLongArray();
+            case INT32 -> t.asIntArray();
+            case BOOL -> t.asBooleanArray();
+        };
+        int size = t.dtype().itemSize();
+        byte[] buf = new byte[(int) Math.min(CHUNK, (long) n * size)];
+        int at = 0;
+        while (at < n) {
+            int m = Math.min(n - at, buf.length / size);
+            if (in.readNBytes(buf, 0, m * size) < m * size) return false;
+            ByteBuffer b = ByteBuffer.wrap(buf, 0, m * size).order(order);
+            switch (data) {
+                case float[] a -> b.asFloatBuffer().get(a, at, m);
+                case double[] a -> b.asDoubleBuffer().get(a, at, m);
+                case long[] a -> b.asLongBuffer().get(a, at, m);
+                case int[] a -> b.asIntBuffer().get(a, at, m);
+                case boolean[] a -> { for (int k = 0; k < m; k++) a[at + k] = buf[k] != 0; }
+                default -> throw new IllegalStateException();
+            }
+            at += m;
+        }
+        return true;
     }
 }
