@@ -3,23 +3,32 @@ package dev.jgrad.io;
 import dev.jgrad.DType;
 import dev.jgrad.Tensor;
 import dev.jgrad.Torch;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -29,59 +38,133 @@ import java.util.zip.ZipOutputStream;
  * <p>Format: the magic {@code \x93NUMPY}, a version, a little-endian header length, a Python dict literal
  * with {@code descr}, {@code fortran_order} and {@code shape}, padded so the data starts on a 64-byte
  * boundary, then the raw elements.
+ *
+ * <p>Reading follows numpy's own checks: format versions 1.0, 2.0 and 3.0 only; a header of at most
+ * 10000 characters, parsed as the Python literal it is (a repeated key keeps its last value; {@code 3L}
+ * only in 1.0/2.0 headers); exactly the keys descr, fortran_order and shape; a shape of ints, at most
+ * 64 dimensions (numpy 2's limit; numpy 1.x stops at 32). Data after the declared elements is ignored, as
+ * numpy ignores it. A negative dimension is refused (as np.load of a stream refuses it; of a real file,
+ * numpy 1.24 happens to load {@code (-3,)} as {@code (3,)}). Read dtypes: float32, float64, int64, int32
+ * and bool, in either byte order; numpy's other dtypes, and shapes beyond jgrad's tensors (a dimension or
+ * element count over 2^31 - 17), are refused.
+ *
+ * <p>Errors: a file that is not a valid .npy/.npz (truncated, corrupt, hostile) or that jgrad cannot
+ * represent gives an {@link IllegalArgumentException} saying what is wrong; {@link IOException} means the
+ * file could not be read or written at all. Nothing is allocated for data before the file is known to
+ * hold it.
+ *
+ * <p>Saving writes a temp file beside the target and renames it over the target once complete and
+ * forced to disk: a failed save leaves the previous file as it was.
  */
 public final class Npy {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
-    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
-    private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
-    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+    /** numpy's limit on the header text ({@code format._MAX_HEADER_SIZE}), in characters. */
+    static final int MAX_HEADER_CHARS = 10_000;
+    /** numpy 2's NPY_MAXDIMS. */
+    static final int MAX_DIMS = 64;
+    /** Spare header spaces numpy (1.23+) leaves so a file can grow along its first axis in place. */
+    private static final int GROWTH_AXIS_MAX_DIGITS = 21;
+    /** Deflate cannot expand data by more than this factor, which bounds what a compressed entry can hold. */
+    private static final long MAX_DEFLATE_RATIO = 1032;
+    private static final int CHUNK = 1 << 16;
+    private static final Set<String> KEYS = Set.of("descr", "fortran_order", "shape");
 
     private Npy() {}
 
     /** {@code np.save(path, t)}. */
     public static void save(Tensor t, Path path) throws IOException {
-        try (OutputStream out = Files.newOutputStream(path)) {
-            out.write(encode(t));
-        }
+        byte[] header = header(t);
+        AtomicFiles.write(path, out -> {
+            out.write(header);
+            TensorBytes.write(t, out);
+        });
     }
 
     /** {@code np.load(path)} of a .npy file. */
     public static Tensor load(Path path) throws IOException {
-        return decode(Files.readAllBytes(path), path.toString());
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            return read(new BufferedInputStream(Channels.newInputStream(ch), CHUNK), ch.size(), path.toString());
+        }
     }
 
     /** {@code np.savez(path, **arrays)}: one entry {@code name.npy} per array. */
     public static void saveNpz(Map<String, Tensor> arrays, Path path) throws IOException {
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(path))) {
-            for (var e : arrays.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
-                zip.write(encode(e.getValue()));
+        // every name and header is checked before the file is touched
+        List<ZipEntry> entries = new ArrayList<>();
+        List<byte[]> headers = new ArrayList<>();
+        List<Tensor> tensors = new ArrayList<>();
+        for (var e : arrays.entrySet()) {
+            if (e.getKey() == null || e.getValue() == null) throw new IllegalArgumentException("saveNpz: null name or array");
+            entries.add(new ZipEntry(e.getKey() + ".npy"));
+            headers.add(header(e.getValue()));
+            tensors.add(e.getValue());
+        }
+        AtomicFiles.write(path, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            for (int i = 0; i < entries.size(); i++) {
+                zip.putNextEntry(entries.get(i));
+                zip.write(headers.get(i));
+                TensorBytes.write(tensors.get(i), zip);
                 zip.closeEntry();
             }
-        }
+            zip.finish();
+        });
     }
 
-    /** {@code np.load(path)} of a .npz file: the arrays by name, in file order. */
+    /**
+     * {@code np.load(path)} of a .npz file: the arrays by name, in the archive's order. As numpy names
+     * them, an entry {@code x.npy} is array {@code x} and an entry without the suffix keeps its whole name.
+     * The entries are the central directory's (what numpy sees); an entry that is not an array (numpy would
+     * return its raw bytes), or two entries under one name, give an IllegalArgumentException.
+     */
     public static Map<String, Tensor> loadNpz(Path path) throws IOException {
-        Map<String, Tensor> out = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(path))) {
-            ZipEntry e;
-            while ((e = zip.getNextEntry()) != null) {
-                String name = e.getName();
-                if (!name.endsWith(".npy")) continue;
-                out.put(name.substring(0, name.length() - 4), decode(readAll(zip), path + ":" + name));
-            }
+        long fileSize = Files.size(path);
+        ZipFile zip;
+        try {
+            zip = new ZipFile(path.toFile());
+        } catch (ZipException | EOFException e) {  // EOF: a directory record that points past the end of the file
+            throw new IllegalArgumentException(path + ": not a valid .npz file (not a zip archive, or a damaged one: " + e + ")");
         }
-        return out;
+        try (zip) {
+            Map<String, Tensor> out = new LinkedHashMap<>();
+            for (var it = zip.entries(); it.hasMoreElements(); ) {
+                ZipEntry e = it.nextElement();
+                String name = e.getName();
+                String key = name.endsWith(".npy") ? name.substring(0, name.length() - 4) : name;
+                String where = path + ":" + name;
+                if (out.containsKey(key)) throw new IllegalArgumentException(where + ": a second array named '" + key + "' in the .npz file");
+                long bound = switch (e.getMethod()) {
+                    case ZipEntry.STORED -> Math.min(e.getSize() < 0 ? fileSize : e.getSize(), fileSize);
+                    case ZipEntry.DEFLATED -> Math.min(e.getCompressedSize() < 0 ? fileSize : e.getCompressedSize(), fileSize) * MAX_DEFLATE_RATIO + 1024;
+                    default -> throw new IllegalArgumentException(where + ": compression method " + e.getMethod()
+                            + " is not supported (jgrad reads stored and deflated entries, as np.savez and np.savez_compressed write)");
+                };
+                try (InputStream in = zip.getInputStream(e)) {
+                    out.put(key, read(new BufferedInputStream(in, CHUNK), bound, where));
+                } catch (ZipException | EOFException ze) {
+                    throw new IllegalArgumentException(where + ": not a valid .npz entry (" + ze + ")");
+                }
+            }
+            return out;
+        }
     }
 
-    private static byte[] readAll(InputStream in) throws IOException {
+    // ---------------------------------------------------------------- writing
+
+    /** The whole file for a small tensor (tests compare it with numpy's bytes). */
+    static byte[] encode(Tensor t) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
-        in.transferTo(b);
+        try {
+            b.write(header(t));
+            TensorBytes.write(t, b);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return b.toByteArray();
     }
 
-    static byte[] encode(Tensor t) {
+    /** Magic, version and header exactly as numpy's {@code _write_array_header} lays them out. */
+    static byte[] header(Tensor t) {
         String descr = switch (t.dtype()) {
             case FLOAT32 -> "<f4";
             case FLOAT64 -> "<f8";
@@ -89,74 +172,152 @@ public final class Npy {
             case INT32 -> "<i4";
             case BOOL -> "|b1";
         };
+        TensorBytes.size(t);  // the data's byte count must fit a long before anything is written
         long[] shape = t.shape();
-        StringBuilder dims = new StringBuilder();
-        for (int i = 0; i < shape.length; i++) dims.append(shape[i]).append(shape.length == 1 ? "," : i < shape.length - 1 ? ", " : "");
-        String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': (" + dims + "), }";
-        int unpadded = MAGIC.length + 2 + 2 + dict.length() + 1;
-        int padding = (64 - unpadded % 64) % 64;
-        String header = dict + " ".repeat(padding) + "\n";
-        byte[] headerBytes = header.getBytes(StandardCharsets.ISO_8859_1);
-        int n = (int) t.numel(), item = t.dtype().itemSize();
-        ByteBuffer buf = ByteBuffer.allocate(MAGIC.length + 4 + headerBytes.length + n * item).order(ByteOrder.LITTLE_ENDIAN);
-        buf.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) headerBytes.length).put(headerBytes);
-        switch (t.dtype()) {
-            case FLOAT32 -> { for (float v : t.toFloatArray()) buf.putFloat(v); }
-            case FLOAT64 -> { for (double v : t.toDoubleArray()) buf.putDouble(v); }
-            case INT64 -> { for (long v : t.toLongArray()) buf.putLong(v); }
-            case INT32 -> { for (int v : t.toIntArray()) buf.putInt(v); }
-            case BOOL -> { for (boolean v : t.toBooleanArray()) buf.put((byte) (v ? 1 : 0)); }
-        }
-        return buf.array();
+        if (shape.length > MAX_DIMS) throw new IllegalArgumentException("cannot save a tensor of " + shape.length + " dimensions as .npy (numpy reads at most " + MAX_DIMS + ")");
+        StringBuilder tuple = new StringBuilder("(");
+        for (int i = 0; i < shape.length; i++) tuple.append(i > 0 ? ", " : "").append(shape[i]);
+        tuple.append(shape.length == 1 ? ",)" : ")");
+        String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + tuple + ", }";
+        if (shape.length > 0) dict += " ".repeat(GROWTH_AXIS_MAX_DIGITS - Long.toString(shape[0]).length());
+        int hlen = dict.length() + 1;
+        int padding = 64 - (MAGIC.length + 2 + 2 + hlen) % 64;  // numpy pads a whole 64 when already aligned
+        byte[] text = (dict + " ".repeat(padding) + "\n").getBytes(StandardCharsets.ISO_8859_1);
+        ByteBuffer b = ByteBuffer.allocate(MAGIC.length + 4 + text.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) text.length).put(text);
+        return b.array();
     }
+
+    // ---------------------------------------------------------------- reading
 
     static Tensor decode(byte[] bytes, String where) {
-        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        if (bytes.length < 10) throw corrupt(where, "file too short for a .npy header");
-        for (byte m : MAGIC) if (buf.get() != m) throw corrupt(where, "missing the \\x93NUMPY magic");
-        int major = buf.get();
-        buf.get();
-        int headerLen = major == 1 ? Short.toUnsignedInt(buf.getShort()) : buf.getInt();
-        if (major < 1 || major > 3) throw corrupt(where, "unsupported .npy version " + major);
-        if (buf.remaining() < headerLen) throw corrupt(where, "truncated header");
-        byte[] headerBytes = new byte[headerLen];
-        buf.get(headerBytes);
-        String header = new String(headerBytes, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-        String descr = group(DESCR, header, where, "descr");
-        boolean fortran = group(FORTRAN, header, where, "fortran_order").equals("True");
-        List<Long> dims = new ArrayList<>();
-        for (String d : group(SHAPE, header, where, "shape").split(",")) if (!d.isBlank()) dims.add(Long.parseLong(d.trim()));
-        long[] shape = dims.stream().mapToLong(Long::longValue).toArray();
-        long count = 1;
-        for (long d : shape) count *= d;
-        DType dtype = switch (descr) {
-            case "<f4" -> DType.FLOAT32;
-            case "<f8" -> DType.FLOAT64;
-            case "<i8" -> DType.INT64;
-            case "<i4" -> DType.INT32;
-            case "|b1" -> DType.BOOL;
-            default -> throw new IllegalArgumentException(where + ": unsupported .npy dtype '" + descr
-                    + "' (jgrad reads little-endian float32/float64/int64/int32 and bool)");
-        };
-        if (buf.remaining() < count * dtype.itemSize()) throw corrupt(where, "truncated data: expected " + count + " elements");
-        int n = (int) count;
-        long[] readShape = shape.clone();
-        if (fortran) for (int i = 0; i < shape.length; i++) readShape[i] = shape[shape.length - 1 - i];  // column-major: read reversed, then transpose
-        Tensor t = switch (dtype) {
-            case FLOAT32 -> { float[] a = new float[n]; for (int i = 0; i < n; i++) a[i] = buf.getFloat(); yield Torch.fromArray(a, readShape); }
-            case FLOAT64 -> { double[] a = new double[n]; for (int i = 0; i < n; i++) a[i] = buf.getDouble(); yield Torch.fromArray(a, readShape); }
-            case INT64 -> { long[] a = new long[n]; for (int i = 0; i < n; i++) a[i] = buf.getLong(); yield Torch.fromArray(a, readShape); }
-            case INT32 -> { int[] a = new int[n]; for (int i = 0; i < n; i++) a[i] = buf.getInt(); yield Torch.fromArray(a, readShape); }
-            case BOOL -> { boolean[] a = new boolean[n]; for (int i = 0; i < n; i++) a[i] = buf.get() != 0; yield Torch.fromArray(a, readShape); }
-        };
-        if (shape.length == 0) return t.reshape();
-        return fortran && shape.length > 1 ? t.T().contiguous() : t;
+        try {
+            return read(new ByteArrayInputStream(bytes), bytes.length, where);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    private static String group(Pattern p, String header, String where, String key) {
-        Matcher m = p.matcher(header);
-        if (!m.find()) throw corrupt(where, "header has no '" + key + "'");
-        return m.group(1);
+    private record Header(DType dtype, ByteOrder order, boolean fortran, long[] shape) {}
+
+    /** One array from in, which can hold at most available bytes (checked before anything is allocated for data). */
+    private static Tensor read(InputStream in, long available, String where) throws IOException {
+        byte[] prefix = in.readNBytes(MAGIC.length + 2);
+        if (prefix.length < MAGIC.length + 2) throw corrupt(where, prefix.length == 0 ? "empty file" : "file too short for a .npy header");
+        for (int k = 0; k < MAGIC.length; k++) if (prefix[k] != MAGIC[k]) throw corrupt(where, "missing the \\x93NUMPY magic");
+        int major = prefix[6] & 0xff, minor = prefix[7] & 0xff;
+        if (minor != 0 || major < 1 || major > 3) {
+            throw corrupt(where, "format version " + major + "." + minor + " (numpy reads only 1.0, 2.0 and 3.0)");
+        }
+        int lengthBytes = major == 1 ? 2 : 4;
+        byte[] len = in.readNBytes(lengthBytes);
+        if (len.length < lengthBytes) throw corrupt(where, "truncated header length");
+        ByteBuffer lb = ByteBuffer.wrap(len).order(ByteOrder.LITTLE_ENDIAN);
+        long headerLength = major == 1 ? Short.toUnsignedInt(lb.getShort()) : Integer.toUnsignedLong(lb.getInt());
+        // a UTF-8 character takes at most 4 bytes, so a longer header cannot be within numpy's limit
+        if (headerLength > MAX_HEADER_CHARS * (major == 3 ? 4L : 1L)) {
+            throw corrupt(where, "header of " + headerLength + " bytes, longer than numpy's limit of " + MAX_HEADER_CHARS + " characters");
+        }
+        long consumed = MAGIC.length + 2 + lengthBytes + headerLength;
+        if (consumed > available) throw corrupt(where, "truncated header");
+        byte[] headerBytes = in.readNBytes((int) headerLength);
+        if (headerBytes.length < headerLength) throw corrupt(where, "truncated header");
+        String text;
+        if (major == 3) {
+            try {
+                text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(headerBytes)).toString();
+            } catch (CharacterCodingException e) {
+                throw corrupt(where, "header is not UTF-8");
+            }
+            if (text.codePointCount(0, text.length()) > MAX_HEADER_CHARS) {
+                throw corrupt(where, "header longer than numpy's limit of " + MAX_HEADER_CHARS + " characters");
+            }
+        } else {
+            text = new String(headerBytes, StandardCharsets.ISO_8859_1);
+        }
+        Header h = parseHeader(text, major <= 2, where);
+
+        long count = 1;
+        for (long d : h.shape) {
+            try {
+                count = Math.multiplyExact(count, d);
+            } catch (ArithmeticException e) {
+                throw corrupt(where, "the shape's element count overflows");
+            }
+        }
+        // by division: count * itemSize can itself overflow
+        if (count > (available - consumed) / h.dtype.itemSize()) {
+            throw corrupt(where, "truncated data: the shape needs " + count + " elements of " + h.dtype.itemSize() + " bytes, the file has "
+                    + Math.max(0, available - consumed) + " bytes of data");
+        }
+        long[] readShape = h.shape.clone();
+        if (h.fortran) for (int i = 0; i < readShape.length; i++) readShape[i] = h.shape[h.shape.length - 1 - i];
+        Tensor t;
+        try {
+            t = Torch.empty(h.dtype, readShape);  // jgrad's limits on sizes and memory, with their messages
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
+        if (!TensorBytes.readInto(t, in, h.order)) throw corrupt(where, "truncated data: expected " + count + " elements");
+        if (h.fortran && readShape.length > 1) {
+            int[] reversed = new int[readShape.length];
+            for (int i = 0; i < reversed.length; i++) reversed[i] = reversed.length - 1 - i;
+            t = t.permute(reversed).contiguous();  // column-major data: read with the shape reversed, then transpose
+        }
+        return t;
+    }
+
+    /** numpy's {@code _read_array_header} checks, in its order, on the parsed literal. */
+    private static Header parseHeader(String text, boolean python2Longs, String where) {
+        Object literal;
+        try {
+            literal = PyLiteral.parse(text, python2Longs);
+        } catch (PyLiteral.SyntaxError e) {
+            throw corrupt(where, "cannot parse the header: " + e.getMessage());
+        }
+        if (!(literal instanceof Map<?, ?> d)) throw corrupt(where, "header is not a dictionary");
+        if (!d.keySet().equals(KEYS)) {
+            Set<String> keys = new TreeSet<>();
+            for (Object k : d.keySet()) keys.add(String.valueOf(k));
+            throw corrupt(where, "header does not contain the correct keys: " + keys + " (numpy needs exactly descr, fortran_order and shape)");
+        }
+        if (!(d.get("shape") instanceof PyLiteral.Tuple(List<Object> dims)) || !dims.stream().allMatch(x -> x instanceof BigInteger)) {
+            throw corrupt(where, "shape is not a tuple of ints");
+        }
+        if (!(d.get("fortran_order") instanceof Boolean fortran)) throw corrupt(where, "fortran_order is not a bool");
+        if (dims.size() > MAX_DIMS) throw corrupt(where, dims.size() + " dimensions, more than the " + MAX_DIMS + " numpy supports");
+        long[] shape = new long[dims.size()];
+        for (int k = 0; k < shape.length; k++) {
+            BigInteger v = (BigInteger) dims.get(k);
+            if (v.signum() < 0) throw corrupt(where, "negative dimension " + v + " in the shape");
+            if (v.bitLength() > 63) throw corrupt(where, "dimension " + v + " is too large");
+            shape[k] = v.longValue();
+        }
+        Object descr = d.get("descr");
+        DType dtype = null;
+        ByteOrder order = ByteOrder.nativeOrder();
+        if (descr instanceof String s && !s.isEmpty()) {
+            char first = s.charAt(0);
+            String code = s;
+            if ("<>=|".indexOf(first) >= 0) {
+                code = s.substring(1);
+                if (first == '<') order = ByteOrder.LITTLE_ENDIAN;
+                if (first == '>') order = ByteOrder.BIG_ENDIAN;
+            }
+            dtype = switch (code) {
+                case "f4" -> DType.FLOAT32;
+                case "f8" -> DType.FLOAT64;
+                case "i8" -> DType.INT64;
+                case "i4" -> DType.INT32;
+                case "b1", "?" -> DType.BOOL;
+                default -> null;
+            };
+        }
+        if (dtype == null) {
+            throw new IllegalArgumentException(where + ": unsupported .npy dtype " + (descr instanceof String ? "'" + descr + "'" : String.valueOf(descr))
+                    + " (jgrad reads float32, float64, int64, int32 and bool: descr <f4, <f8, <i8, <i4, |b1 or their other byte orders)");
+        }
+        return new Header(dtype, order, fortran, shape);
     }
 
     private static IllegalArgumentException corrupt(String where, String why) {

@@ -14,7 +14,8 @@ import java.nio.file.Path;
  *
  * <p>Loading is as safe as {@code torch.load(weights_only=True)}: the pickle may name only OrderedDict,
  * the tensor and parameter rebuild functions and storage types, nothing else is ever constructed, and a
- * malformed or hostile file gives an IllegalArgumentException that says what is wrong. Tensors load on
+ * malformed or hostile file gives an IllegalArgumentException that says what is wrong (an
+ * UncheckedIOException only when the file cannot be read at all). Tensors load on
  * the CPU whatever device they were saved from; a state dict's {@code _metadata} (per-module versions) is
  * dropped. Only the zip format is read (not the legacy pre-1.6 one). PyTorch 1.13's {@code weights_only=True} itself cannot
  * read Python floats (plain {@code torch.load} can); a file without Double/Float values avoids that.

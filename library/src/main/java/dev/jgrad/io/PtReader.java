@@ -5,10 +5,10 @@ import dev.jgrad.Tensor;
 import dev.jgrad.Torch;
 import dev.jgrad.internal.TensorInternals;
 import dev.jgrad.nn.Parameter;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -81,7 +81,7 @@ final class PtReader implements Unpickler.Hooks {
     private static ZipFile open(Path path) throws IOException {
         try {
             return new ZipFile(path.toFile());
-        } catch (ZipException e) {
+        } catch (ZipException | EOFException e) {  // EOF: a directory record that points past the end of the file
             byte[] head = new byte[2];
             try (InputStream in = Files.newInputStream(path)) {
                 if (in.readNBytes(head, 0, 2) == 2 && (head[0] & 0xff) == 0x80) {
@@ -108,25 +108,31 @@ final class PtReader implements Unpickler.Hooks {
         return found;
     }
 
-    /** An entry's bytes, after checking it is stored uncompressed and no larger than the file could hold. */
-    private byte[] bytes(ZipEntry e) throws IOException {
+    /** Checks an entry is stored uncompressed and no larger than the file could still hold, and claims its bytes. */
+    private void claim(ZipEntry e) throws IOException {
         if (e.getMethod() != ZipEntry.STORED) {
             throw new IllegalArgumentException("invalid .pt file: entry " + e.getName() + " is compressed (torch.save stores entries uncompressed)");
         }
         long size = e.getSize();
         long fileSize = Files.size(Path.of(zip.getName()));
         if (budget < 0) budget = fileSize;
-        if (size < 0 || size > budget || size > Integer.MAX_VALUE - 8) {
+        if (size < 0 || size > budget) {
             throw new IllegalArgumentException("invalid .pt file: entry " + e.getName() + " declares " + size + " bytes, more than the file ("
                     + fileSize + " bytes) has left for it");
         }
         budget -= size;
+    }
+
+    /** A small entry's bytes (data.pkl). */
+    private byte[] bytes(ZipEntry e) throws IOException {
+        claim(e);
+        if (e.getSize() > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("invalid .pt file: entry " + e.getName() + " is larger than 2 GB");
         try (InputStream in = zip.getInputStream(e)) {
-            byte[] b = in.readNBytes((int) size);
-            if (b.length != size) throw new IllegalArgumentException("invalid .pt file: entry " + e.getName() + " is truncated");
+            byte[] b = in.readNBytes((int) e.getSize());
+            if (b.length != e.getSize()) throw new IllegalArgumentException("invalid .pt file: entry " + e.getName() + " is truncated");
             return b;
-        } catch (ZipException ze) {
-            throw new IllegalArgumentException("invalid .pt file: entry " + e.getName() + " is unreadable (" + ze.getMessage() + ")");
+        } catch (ZipException | EOFException ze) {
+            throw new IllegalArgumentException("invalid .pt file: entry " + e.getName() + " is unreadable (" + ze + ")");
         }
     }
 
@@ -194,31 +200,26 @@ final class PtReader implements Unpickler.Hooks {
     private LoadedStorage readStorage(String key, DType dtype, long numel) {
         ZipEntry e = zip.getEntry(prefix + "data/" + key);
         if (e == null) throw new IllegalArgumentException("invalid .pt file: no entry " + prefix + "data/" + key + " for storage " + key);
-        long needed = numel < 0 || numel > Integer.MAX_VALUE ? -1 : numel * dtype.itemSize();
-        if (needed < 0 || needed > e.getSize()) {
+        if (numel < 0 || numel > e.getSize() / dtype.itemSize()) {
             throw new IllegalArgumentException("invalid .pt file: storage " + key + " declares " + numel + " elements of " + dtype
                     + ", but its entry has " + e.getSize() + " bytes");
         }
-        byte[] raw;
+        Tensor flat;
         try {
-            raw = bytes(e);
+            claim(e);
+            flat = Torch.empty(dtype, numel);  // jgrad's limits on sizes and memory, with their messages
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
-        ByteBuffer b = ByteBuffer.wrap(raw, 0, (int) needed).order(ByteOrder.LITTLE_ENDIAN);
-        int n = (int) numel;
-        Tensor flat = switch (dtype) {
-            case FLOAT32 -> { float[] a = new float[n]; b.asFloatBuffer().get(a); yield Torch.fromArray(a, n); }
-            case FLOAT64 -> { double[] a = new double[n]; b.asDoubleBuffer().get(a); yield Torch.fromArray(a, n); }
-            case INT64 -> { long[] a = new long[n]; b.asLongBuffer().get(a); yield Torch.fromArray(a, n); }
-            case INT32 -> { int[] a = new int[n]; b.asIntBuffer().get(a); yield Torch.fromArray(a, n); }
-            case BOOL -> {
-                boolean[] a = new boolean[n];
-                for (int i = 0; i < n; i++) a[i] = raw[i] != 0;
-                yield Torch.fromArray(a, n);
-            }
-        };
-        return new LoadedStorage(dtype, n, flat);
+        // read straight into the storage, chunk by chunk: a storage of 2 GB or more has no byte[] to pass through
+        try (InputStream in = zip.getInputStream(e)) {
+            if (!TensorBytes.readInto(flat, in, ByteOrder.LITTLE_ENDIAN)) throw new IllegalArgumentException("invalid .pt file: entry " + e.getName() + " is truncated");
+        } catch (ZipException | EOFException ze) {
+            throw new IllegalArgumentException("invalid .pt file: entry " + e.getName() + " is unreadable (" + ze + ")");
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return new LoadedStorage(dtype, (int) numel, flat);
     }
 
     /** {@code _rebuild_tensor_v2(storage, offset, size, stride, requires_grad, backward_hooks[, metadata])}. */

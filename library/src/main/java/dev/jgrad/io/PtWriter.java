@@ -1,21 +1,15 @@
 package dev.jgrad.io;
 
-import dev.jgrad.DType;
 import dev.jgrad.Tensor;
 import dev.jgrad.backend.Storage;
 import dev.jgrad.internal.TensorInternals;
 import dev.jgrad.nn.Parameter;
-import java.io.FileOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -33,7 +27,6 @@ final class PtWriter {
     private static final String ARCHIVE = "archive";
     private static final int ALIGN = 64;
     private static final int MAX_DEPTH = 1000;
-    private static final int CHUNK = 1 << 20;
 
     private final PickleWriter pickle = new PickleWriter();
     private final IdentityHashMap<Storage, String> keys = new IdentityHashMap<>();
@@ -42,41 +35,13 @@ final class PtWriter {
     private PtWriter() {}
 
     static void save(Object obj, Path path) {
-        Path target = path.toAbsolutePath();
-        Path temp = null;
+        PtWriter w = new PtWriter();
+        w.write(obj, 0);  // unsavable values fail here, before any file is touched
+        byte[] pkl = w.pickle.finish();
         try {
-            temp = createTemp(target);
-            PtWriter w = new PtWriter();
-            w.write(obj, 0);
-            byte[] pkl = w.pickle.finish();
-            try (FileOutputStream file = new FileOutputStream(temp.toFile())) {
-                w.writeZip(file, pkl);
-                file.getFD().sync();
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            temp = null;
+            AtomicFiles.write(path, out -> w.writeZip(out, pkl));
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + path, e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the original exception matters more than a leftover temp file
-                }
-            }
-        }
-    }
-
-    /** A fresh file beside the target (same file system, so the final move is atomic) with the usual permissions. */
-    private static Path createTemp(Path target) throws IOException {
-        for (int attempt = 0; ; attempt++) {
-            Path temp = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp");
-            try {
-                return Files.createFile(temp);
-            } catch (java.nio.file.FileAlreadyExistsException e) {
-                if (attempt > 100) throw e;
-            }
         }
     }
 
@@ -188,12 +153,12 @@ final class PtWriter {
     // ---------------------------------------------------------------- the zip archive
 
     private void writeZip(OutputStream file, byte[] pkl) throws IOException {
-        Counting counting = new Counting(new java.io.BufferedOutputStream(file, CHUNK));
+        Counting counting = new Counting(file);
         ZipOutputStream zip = new ZipOutputStream(counting);
         entry(zip, counting, ARCHIVE + "/data.pkl", List.of(pkl));
         for (int i = 0; i < storages.size(); i++) entry(zip, counting, ARCHIVE + "/data/" + i, chunks(storages.get(i)));
         entry(zip, counting, ARCHIVE + "/version", List.of("3\n".getBytes(StandardCharsets.US_ASCII)));
-        zip.finish(); // not close(): the caller still syncs the file before closing it
+        zip.finish();
         counting.flush();
     }
 
@@ -224,39 +189,9 @@ final class PtWriter {
         zip.closeEntry();
     }
 
-    /** The storage's bytes, little-endian, produced chunk by chunk so huge storages need no huge byte array. */
+    /** The storage's bytes, chunk by chunk, so huge storages need no huge byte array. */
     private static Iterable<byte[]> chunks(Storage s) {
-        Tensor flat = TensorInternals.newTensor(s, new int[] {s.size()}, new int[] {1}, 0);
-        DType dtype = s.dtype();
-        Object values = switch (dtype) {
-            case FLOAT32 -> flat.toFloatArray();
-            case FLOAT64 -> flat.toDoubleArray();
-            case INT64 -> flat.toLongArray();
-            case INT32 -> flat.toIntArray();
-            case BOOL -> flat.toBooleanArray();
-        };
-        int n = s.size();
-        int per = CHUNK / dtype.itemSize();
-        return () -> new java.util.Iterator<>() {
-            int from = 0;
-
-            @Override public boolean hasNext() { return from < n; }
-
-            @Override public byte[] next() {
-                int to = (int) Math.min(n, (long) from + per);
-                ByteBuffer b = ByteBuffer.allocate((to - from) * dtype.itemSize()).order(ByteOrder.LITTLE_ENDIAN);
-                switch (values) {
-                    case float[] a -> b.asFloatBuffer().put(a, from, to - from);
-                    case double[] a -> b.asDoubleBuffer().put(a, from, to - from);
-                    case long[] a -> b.asLongBuffer().put(a, from, to - from);
-                    case int[] a -> b.asIntBuffer().put(a, from, to - from);
-                    case boolean[] a -> { for (int i = from; i < to; i++) b.put((byte) (a[i] ? 1 : 0)); }
-                    default -> throw new IllegalStateException();
-                }
-                from = to;
-                return b.array();
-            }
-        };
+        return TensorBytes.chunks(TensorInternals.newTensor(s, new int[] {s.size()}, new int[] {1}, 0));
     }
 
     /** Counts the bytes written so far, so each entry's data offset is known before its header is written. */

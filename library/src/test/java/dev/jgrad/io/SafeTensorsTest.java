@@ -44,12 +44,14 @@ class SafeTensorsTest {
     }
 
     @Test
-    void roundTripKeepsNamesOrderDtypesShapesAndValues() {
+    void roundTripKeepsNamesDtypesShapesAndValues() {
         Map<String, Tensor> m = sample();
         Path f = dir.resolve("a.safetensors");
         SafeTensors.save(m, f, Map.of("format", "pt"));
         Map<String, Tensor> back = SafeTensors.load(f);
-        assertEquals(m.keySet().stream().toList(), back.keySet().stream().toList());
+        // load_file returns data order, and the reference writer lays data out by dtype (I64, F64, F32, I32,
+        // BOOL: its Dtype enum's alignment order, widest first), then by name
+        assertEquals(java.util.List.of("steps", "bias", "empty", "scalar", "strided", "weight", "ids", "mask"), back.keySet().stream().toList());
         for (var e : m.entrySet()) {
             Tensor b = back.get(e.getKey());
             assertEquals(e.getValue().dtype(), b.dtype(), e.getKey());
@@ -74,6 +76,55 @@ class SafeTensorsTest {
         ByteBuffer data = ByteBuffer.wrap(bytes, (int) (8 + n), 8).order(ByteOrder.LITTLE_ENDIAN);
         assertEquals(1f, data.getFloat());
         assertEquals(2f, data.getFloat());
+    }
+
+    /**
+     * Files laid out from the reference writer's source (tools/fixtures/gen_safetensors_layout.py): jgrad writes
+     * the same bytes for the same tensors, given in another order, and reads them back with their metadata.
+     */
+    @Test
+    void writesTheReferenceWritersBytes() throws IOException {
+        Map<String, Object> fx = Json.asMap(Json.resource("fixtures/safetensors/layout.json"));
+        for (Object o : Json.asList(fx.get("cases"))) {
+            Map<String, Object> c = Json.asMap(o);
+            String file = (String) c.get("file");
+            Map<String, Tensor> tensors = new LinkedHashMap<>();
+            for (Object to : Json.asList(c.get("tensors"))) {
+                Map<String, Object> t = Json.asMap(to);
+                tensors.put((String) t.get("name"), tensor((String) t.get("dtype"), Json.asLongArray(t.get("shape")), Json.asList(t.get("values"))));
+            }
+            Map<String, String> metadata = null;
+            if (c.get("metadata") != null) {
+                metadata = new LinkedHashMap<>();
+                for (var e : Json.asMap(c.get("metadata")).entrySet()) metadata.put(e.getKey(), (String) e.getValue());
+            }
+            Path f = dir.resolve("layout.safetensors");
+            SafeTensors.save(tensors, f, metadata);
+            byte[] expected;
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream(file)) {
+                expected = in.readAllBytes();
+            }
+            byte[] actual = Files.readAllBytes(f);
+            assertEquals(new String(expected, StandardCharsets.UTF_8), new String(actual, StandardCharsets.UTF_8), file);
+            assertTrue(Arrays.equals(expected, actual), file);
+            Map<String, Tensor> back = SafeTensors.load(f);
+            assertEquals(tensors.keySet(), back.keySet(), file);
+            for (var e : tensors.entrySet()) assertTrue(e.getValue().equal(back.get(e.getKey())), file + ": " + e.getKey());
+            assertEquals(metadata == null ? Map.of() : metadata, SafeTensors.metadata(f), file);
+        }
+    }
+
+    private static Tensor tensor(String dtype, long[] shape, java.util.List<Object> values) {
+        int n = values.size();
+        Tensor flat = switch (dtype) {
+            case "F32" -> { float[] a = new float[n]; for (int i = 0; i < n; i++) a[i] = (float) Json.asDouble(values.get(i)); yield Torch.fromArray(a, n); }
+            case "F64" -> Torch.fromArray(Json.asDoubleArray(values), n);
+            case "I64" -> Torch.fromArray(Json.asLongArray(values), n);
+            case "I32" -> { int[] a = new int[n]; for (int i = 0; i < n; i++) a[i] = Math.toIntExact(Json.asLong(values.get(i))); yield Torch.fromArray(a, n); }
+            case "BOOL" -> { boolean[] a = new boolean[n]; for (int i = 0; i < n; i++) a[i] = (Boolean) values.get(i); yield Torch.fromArray(a, n); }
+            default -> throw new IllegalArgumentException(dtype);
+        };
+        return flat.reshape(shape);
     }
 
     @Test
@@ -101,7 +152,9 @@ class SafeTensorsTest {
         for (var e : a.stateDict().entrySet()) assertTrue(e.getValue().equal(b.stateDict().get(e.getKey())), e.getKey());
         Sequential wrong = new Sequential(new Linear(4, 3));
         var ex = assertThrows(IllegalArgumentException.class, () -> SafeTensors.loadModel(wrong, f));
-        assertTrue(ex.getMessage().startsWith("Error(s) in loading state_dict for Sequential:\n\tUnexpected key(s) in state_dict: \"1.weight\""),
+        // keys in data order: the int64 num_batches_tracked comes before the float32 tensors (see above)
+        assertTrue(ex.getMessage().startsWith("Error(s) in loading state_dict for Sequential:\n\tUnexpected key(s) in state_dict: "
+                + "\"1.num_batches_tracked\", \"1.bias\", \"1.running_mean\""),
                 ex.getMessage());
     }
 
@@ -145,6 +198,71 @@ class SafeTensorsTest {
         assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[2]}}", 8), "invalid data_offsets");
         assertCorrupt(file("{\"__metadata__\":{\"k\":1}}", 0), "__metadata__");
         assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},\"a\":{}}", 4), "duplicate key");
+    }
+
+    /** What the reference reader (safetensors/src/tensor.rs, serde_json) refuses, refused here with clear messages. */
+    @Test
+    void hostileHeadersFailClearly() throws IOException {
+        // 2^32 * 2^32 elements: the byte count overflows (the reference: ValidationOverflow)
+        assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[4294967296,4294967296],\"data_offsets\":[0,0]}}", 0), "overflows");
+        assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[9223372036854775807,2],\"data_offsets\":[0,0]}}", 0), "overflows");
+        // JSON integers are ASCII digits without leading zeros; -0 is a float to serde_json
+        assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[1\u0663],\"data_offsets\":[0,52]}}", 52), "invalid safetensors header");
+        assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[01],\"data_offsets\":[0,4]}}", 4), "leading zero");
+        assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[-0],\"data_offsets\":[0,0]}}", 0), "negative");
+        assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[1.0],\"data_offsets\":[0,4]}}", 4), "integer");
+        assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[18446744073709551616],\"data_offsets\":[0,4]}}", 4), "too large");
+        // data_offsets: in bounds, ordered, no overlap, no gap, covering the data exactly
+        assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,0]}}", 4), "data_offsets");
+        assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},\"b\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[2,6]}}", 6),
+                "does not start");
+        assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},\"b\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[8,12]}}", 12),
+                "does not start");
+        assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},\"b\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}", 8),
+                "does not start");
+        assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}", 3), "truncated");
+        assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4,8]}}", 8), "data_offsets");
+        // the header: at most 100 MB (the reference's MAX_HEADER_SIZE), strict UTF-8, one object
+        byte[] big = new byte[16];
+        ByteBuffer.wrap(big).order(ByteOrder.LITTLE_ENDIAN).putLong(100_000_001L);
+        assertCorrupt(big, "out of range");
+        byte[] latin1 = file("{\"\u00e9\":{\"dtype\":\"F32\",\"shape\":[0],\"data_offsets\":[0,0]}}", 0);
+        latin1[10] = (byte) 0xe9;
+        latin1[11] = ' ';
+        assertCorrupt(latin1, "UTF-8");
+        assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[0],\"data_offsets\":[0,0]}} {}", 0), "trailing");
+        assertCorrupt(file("{\"a\":{\"dtype\":\"F32\",\"shape\":[0],\"data_offsets\":[0,0]},}", 0), "trailing comma");
+        assertCorrupt(file("{\"\\ud800\":{\"dtype\":\"F32\",\"shape\":[0],\"data_offsets\":[0,0]}}", 0), "surrogate");
+        assertCorrupt(file("[".repeat(100_000), 0), "not a JSON object");
+        assertCorrupt(file("{\"a\":{\"x\":" + "[".repeat(100_000) + "}}", 0), "nested deeper");
+    }
+
+    @Test
+    void metadataWithNonStringValuesFailsClearly() throws IOException {
+        for (String meta : new String[] {"{\"k\":1}", "{\"k\":null}", "{\"k\":[\"v\"]}", "[]", "\"v\""}) {
+            Path f = write(file("{\"__metadata__\":" + meta + "}", 0));
+            var e = assertThrows(IllegalArgumentException.class, () -> SafeTensors.metadata(f), meta);
+            assertTrue(e.getMessage().contains("__metadata__ must map strings to strings"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> SafeTensors.load(f), meta);
+        }
+        // null metadata is Option::None to the reference: no metadata
+        assertEquals(Map.of(), SafeTensors.metadata(write(file("{\"__metadata__\":null}", 0))));
+    }
+
+    @Test
+    void tensorsLoadInDataOrderWhateverTheHeaderOrder() throws IOException {
+        // an empty tensor at offset 0 listed after one that starts there: the reference sorts by (start, end)
+        String header = "{\"b\":{\"dtype\":\"I32\",\"shape\":[1],\"data_offsets\":[4,8]},\"a\":{\"dtype\":\"I32\",\"shape\":[1],\"data_offsets\":[0,4]},"
+                + "\"e\":{\"dtype\":\"I32\",\"shape\":[0],\"data_offsets\":[0,0]},\"x\":{\"ignored\":[1.5e3,{\"y\":null}],\"dtype\":\"U8\",\"shape\":[],"
+                + "\"data_offsets\":[8,9]}}";
+        byte[] bytes = file(header, 9);
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(bytes.length - 9, 11).putInt(bytes.length - 5, 22).put(bytes.length - 1, (byte) 200);
+        Map<String, Tensor> m = SafeTensors.load(write(bytes));
+        assertEquals(java.util.List.of("e", "a", "b", "x"), m.keySet().stream().toList());
+        assertEquals(11L, m.get("a").itemLong());
+        assertEquals(22L, m.get("b").itemLong());
+        assertEquals(200L, m.get("x").itemLong());
     }
 
     @Test

@@ -15,15 +15,37 @@ public final class ArrayStorage extends Storage {
         this.data = data;
     }
 
+    /** Below this a failed allocation means the heap is exhausted by other data, and OutOfMemoryError is the honest answer. */
+    private static final long LARGE = 1L << 24;
+
     static ArrayStorage allocate(DType dtype, int n) {
-        Object data = switch (dtype) {
-            case FLOAT32 -> new float[n];
-            case FLOAT64 -> new double[n];
-            case INT64 -> new long[n];
-            case INT32 -> new int[n];
-            case BOOL -> new boolean[n];
-        };
-        return new ArrayStorage(dtype, data, n);
+        long bytes = (long) n * dtype.itemSize();
+        long heap = Runtime.getRuntime().maxMemory();
+        if (bytes > LARGE && bytes > heap) {
+            // PyTorch would ask the OS for the memory; here it can only come from the Java heap
+            throw new IllegalArgumentException(notEnoughMemory(dtype, n, bytes) + "; jgrad's CPU storage lives on the Java heap, "
+                    + "which holds at most " + heap + " bytes (raise it with -Xmx)");
+        }
+        try {
+            Object data = switch (dtype) {
+                case FLOAT32 -> new float[n];
+                case FLOAT64 -> new double[n];
+                case INT64 -> new long[n];
+                case INT32 -> new int[n];
+                case BOOL -> new boolean[n];
+            };
+            return new ArrayStorage(dtype, data, n);
+        } catch (OutOfMemoryError e) {
+            if (bytes <= LARGE) throw e;
+            // one large array that did not fit: nothing else failed, so the caller can recover as from PyTorch's error
+            throw new IllegalStateException(notEnoughMemory(dtype, n, bytes) + "; the Java heap (at most " + heap
+                    + " bytes, -Xmx) has no room for it now", e);
+        }
+    }
+
+    private static String notEnoughMemory(DType dtype, int n, long bytes) {
+        return "DefaultCPUAllocator: can't allocate memory: you tried to allocate " + bytes + " bytes (a " + dtype.shortName()
+                + " tensor of " + n + " elements)";
     }
 
     static ArrayStorage wrap(Object array) {

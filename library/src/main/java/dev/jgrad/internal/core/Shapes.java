@@ -35,9 +35,13 @@ public final class Shapes {
         return r;
     }
 
+    /** The element count of a shape; one that does not fit a Java array (a broadcast of two large shapes) is refused. */
     public static int numel(int[] shape) {
         long n = 1;
-        for (int d : shape) n *= d;
+        for (int d : shape) {
+            n *= d;  // each d < 2^31 and n stays below 2^31, so this cannot wrap
+            if (n > Integer.MAX_VALUE) throw tooBig(toLong(shape));
+        }
         return (int) n;
     }
 
@@ -169,7 +173,24 @@ public final class Shapes {
         } else if (known != numel) {
             throw invalidShape(requested, numel);
         }
+        // known is PyTorch's unchecked product (it decides the messages above); a shape whose true product
+        // wraps past 2^63 can still match numel, so the result is checked as PyTorch's safe_compute_numel does
+        checkedNumel(r);
         return r;
+    }
+
+    /** The exact product of dims, or PyTorch's "numel: integer multiplication overflow" (even when a later dim is 0). */
+    public static long checkedNumel(int[] dims) {
+        long n = 1;
+        boolean overflow = false;
+        for (int d : dims) {
+            long hi = Math.multiplyHigh(n, d);
+            long lo = n * d;
+            if (hi != 0 || lo < 0) overflow = true;
+            n = lo;
+        }
+        if (overflow) throw new IllegalArgumentException("numel: integer multiplication overflow");
+        return n;
     }
 
     private static IllegalArgumentException invalidShape(long[] requested, int numel) {
