@@ -1,0 +1,516 @@
+package dev.jgrad.autograd;
+
+import static dev.jgrad.Torch.*;
+import static dev.jgrad.autograd.PyTorchAsserts.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.jgrad.DType;
+import dev.jgrad.RemovableHandle;
+import dev.jgrad.Tensor;
+import dev.jgrad.nn.BatchNorm1d;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PyTorch's own {@code test/test_autograd.py} ({@code TestAutograd}): the engine, {@code autograd.grad},
+ * gradient accumulation, {@code retain_grad} and tensor hooks. Each test is named after its original and keeps
+ * its assertions; where the Java API differs only the spelling changes. The original runs with the same
+ * random-input shapes; values are checked with PyTorch's default tolerances (PyTorchAsserts).
+ */
+class PyTorchAutogradTest {
+    private static final DType F64 = DType.FLOAT64;
+
+    private static List<Tensor> grad(Tensor out, List<Tensor> in, boolean allowUnused) {
+        return Autograd.grad(List.of(out), in, null, false, false, allowUnused);
+    }
+
+    // test_autograd.py: TestAutograd.test_accumulate_grad
+    @Test void testAccumulateGrad() {
+        Tensor gradOutput = ones(5, 5);
+        for (boolean createGraph : new boolean[] {false, true}) {
+            Tensor x = randn(5, 5).requiresGrad_();
+            Tensor y = x.add(2);
+            y.backward(gradOutput, true, false);
+            Tensor xGrad = x.grad();
+            Tensor xGradClone = x.grad().clone();
+            y.backward(gradOutput, false, createGraph);
+            // in place without create_graph (the old .grad object sees the sum), out of place with it
+            if (!createGraph) assertEqual(xGrad, xGradClone.mul(2));
+            else assertEqual(xGrad, xGradClone);
+        }
+    }
+
+    // test_autograd.py: TestAutograd.test_accumulate_grad_tensor_reference (the dense cases; jgrad has no sparse tensors)
+    @Test void testAccumulateGradTensorReference() {
+        for (boolean createGraph : new boolean[] {false, true}) {
+            Tensor params = tensor(1.5, 1.5).requiresGrad_();
+            params.setGrad(tensor(1.5, 1.5));
+            Tensor gradSaved = params.grad();
+            params.backward(tensor(1.5, 1.5), false, createGraph);
+            assertEquals(!createGraph, gradSaved == params.grad());
+        }
+    }
+
+    // test_autograd.py: TestAutograd.test_accumulate_grad_with_zero_numel_grad (1.13: test_sum_to_with_empty_dim_grad)
+    @Test void testAccumulateGradWithZeroNumelGrad() {
+        Tensor a = rand(4, 0).requiresGrad_();
+        Tensor b = rand(4, 1).requiresGrad_();
+        Tensor c = a.add(b);
+        assertArrayEquals(new long[] {4, 0}, c.shape());
+        c.sum().backward();
+        assertEqual(b.grad(), zeros(4, 1));
+        assertEqual(a.grad(), zeros(4, 0));
+    }
+
+    // test_autograd.py: TestAutograd.test_hessian_vector
+    @Test void testHessianVector() {
+        Tensor x = randn(2, 2).requiresGrad_();
+        Tensor y = randn(2, 2).requiresGrad_();
+        Tensor z = x.pow(2).add(y.mul(x)).add(y.pow(2));
+        z.backward(ones(2, 2), false, true);
+        Tensor xGrad, yGrad;
+        try (var g = noGrad()) {
+            xGrad = x.mul(2).add(y);
+            yGrad = x.add(y.mul(2));
+        }
+        assertEqual(x.grad(), xGrad);
+        assertEqual(y.grad(), yGrad);
+        Tensor gradSum = x.grad().mul(2).add(y.grad());
+        gradSum.backward(ones(2, 2));
+        Tensor xHv = ones(2, 2).mul(5);
+        Tensor yHv = ones(2, 2).mul(4);
+        assertEqual(x.grad(), xGrad.add(xHv));
+        assertEqual(y.grad(), yGrad.add(yHv));
+    }
+
+    // test_autograd.py: TestAutograd.test_grad
+    @Test void testGrad() {
+        Tensor x = randn(2, 2).requiresGrad_();
+        Tensor y = randn(2, 2).requiresGrad_();
+        Tensor z = x.pow(2).add(y.mul(x)).add(y.pow(2));
+        z.backward(ones(2, 2), false, true);
+        Tensor xGrad = x.mul(2).add(y);
+        Tensor yGrad = x.add(y.mul(2));
+        assertEqual(x.grad(), xGrad);
+        assertEqual(y.grad(), yGrad);
+        Tensor gradSum = x.grad().mul(2).add(y.grad());
+        List<Tensor> xHv = Autograd.grad(List.of(gradSum), List.of(x), List.of(ones(2, 2)), false, true, false);
+        assertEqual(xHv.get(0), ones(2, 2).mul(5));
+        assertEqual(x.grad(), xGrad);
+        assertEqual(y.grad(), yGrad);
+        // grad_outputs and outputs must have the same shape
+        Tensor gradOut = ones(2);
+        RuntimeException e = assertThrows(RuntimeException.class,
+                () -> Autograd.grad(List.of(gradSum), List.of(x), List.of(gradOut), false, true, false));
+        assertEquals("Mismatch in shape: grad_output[0] has a shape of torch.Size([2]) and output[0] has a shape of torch.Size([2, 2]).",
+                e.getMessage());
+    }
+
+    // test_autograd.py: TestAutograd.test_grad_nonleaf
+    @Test void testGradNonleaf() {
+        Tensor xInit = randn(2, 2).requiresGrad_();
+        Tensor y = randn(2, 2).requiresGrad_();
+        Tensor gradOutput = ones(2, 2);
+        java.util.function.UnaryOperator<Tensor> fn = t -> t.pow(2).add(y.mul(t)).add(y.pow(2));
+        Tensor x = xInit;
+        for (int i = 0; i < 5; i++) {
+            Tensor gradX = Autograd.grad(List.of(fn.apply(x)), List.of(x), List.of(gradOutput), false, true, false).get(0);
+            Tensor expected = x.mul(2).add(y);
+            assertNull(y.grad());
+            assertNull(x.grad());
+            assertEqual(gradX, expected);
+            x = x.add(gradX.mul(0.05));
+        }
+        double valInit = fn.apply(xInit).sum().item();
+        double valFinal = fn.apply(x).sum().item();
+        assertTrue(valFinal > valInit);
+        x.backward(gradOutput);
+        assertNotNull(y.grad());
+        assertNotNull(xInit.grad());
+    }
+
+    // test_autograd.py: TestAutograd.test_grad_nonleaf_many_outputs
+    @Test void testGradNonleafManyOutputs() {
+        Tensor x = randn(4, 2).requiresGrad_();
+        List<Tensor> ab = x.chunk(2, 0);
+        Tensor a = ab.get(0), b = ab.get(1);
+        boolean[] hookCalled = {false};
+        x.registerHook(g -> { hookCalled[0] = true; return null; });
+        Tensor go = randn(2, 2);
+        List<Tensor> grads = Autograd.grad(List.of(a.add(b.mul(2))), List.of(a, b), List.of(go), false, true, false);
+        assertEqual(grads.get(0), go);
+        assertEqual(grads.get(1), go.mul(2));
+        assertFalse(hookCalled[0]);
+        assertNull(x.grad());
+    }
+
+    // test_autograd.py: TestAutograd.test_grad_nonleaf_register_hook
+    @Test void testGradNonleafRegisterHook() {
+        Tensor x = randn(5).requiresGrad_();
+        List<Tensor> xList = x.unbind(0);
+        Tensor[] hookResults = {null};
+        xList.get(0).registerHook(g -> { hookResults[0] = g; return null; });
+        xList.get(0).backward();
+        assertEqual(hookResults[0], tensor(1.0f));
+        float[] expected = {1, 0, 0, 0, 0};
+        assertEqual(x.grad(), tensor(expected));
+        assertNull(xList.get(0).grad());
+        for (int i = 1; i < 5; i++) {
+            xList.get(i).backward();
+            assertNull(hookResults[0]);
+            expected[i] = 1;
+            assertEqual(x.grad(), tensor(expected));
+            assertNull(xList.get(i).grad());
+        }
+    }
+
+    // test_autograd.py: TestAutograd.test_sharded_grad
+    @Test void testShardedGrad() {
+        List<Tensor> leaves = new ArrayList<>();
+        for (int i = 0; i < 10; i++) leaves.add(zeros(5, 5).requiresGrad_());
+        List<Tensor> intermediates = new ArrayList<>();
+        for (int i = 0; i < 10; i++) intermediates.add(leaves.get(i).mul(i).add(leaves.get(i).mul(leaves.get(i))));
+        Tensor loss = zeros(5, 5);
+        for (int i = 0; i < 10; i++) loss = loss.add(intermediates.get(i).mul(i));
+        loss = loss.sum();
+        // d loss / d intermediates in chunks of 2
+        List<Tensor> dIntermediates = new ArrayList<>();
+        for (int i = 0; i < 10; i += 2) {
+            dIntermediates.addAll(Autograd.grad(List.of(loss), intermediates.subList(i, i + 2), null, true, false, false));
+        }
+        Autograd.backward(intermediates, dIntermediates, false, false, null);
+        for (int i = 0; i < 10; i++) assertEqual(leaves.get(i).grad(), leaves.get(i).add(1).mul(i * i));
+    }
+
+    // test_autograd.py: TestAutograd.test_backward_badcalls
+    @Test void testBackwardBadcalls() {
+        Tensor x = ones(1);
+        assertRaisesRegex("does not require grad", () -> x.backward());
+    }
+
+    // test_autograd.py: TestAutograd.test_grad_badcalls
+    @Test void testGradBadcalls() {
+        Tensor x = ones(1);
+        Tensor y = x.pow(2);
+        assertRaisesRegex("does not require grad", () -> Autograd.grad(x, y));
+        assertRaisesRegex("does not require grad", () -> Autograd.grad(y, x));
+        Tensor x2 = ones(1).requiresGrad_();
+        Autograd.grad(x2.pow(2), x2);  // succeeds
+    }
+
+    // test_autograd.py: TestAutograd.test_grad_empty_inputs
+    @Test void testGradEmptyInputs() {
+        Tensor x = tensor(1.0).requiresGrad_();
+        assertRaisesRegex(quote("grad requires non-empty inputs."),
+                () -> Autograd.grad(List.of(x.mul(2)), List.of(), List.of(tensor(1.0)), false, false, false));
+    }
+
+    // test_autograd.py: TestAutograd.test_grad_fn_badcalls
+    @Test void testGradFnBadcalls() {
+        String errorRegex = "expected .* arguments, got .* instead";
+        Tensor x = ones(1).requiresGrad_();
+        Tensor y = x.pow(2);
+        assertRaisesRegex(errorRegex, () -> y.gradFn().apply(new Tensor[] {x.detach(), x.detach()}));  // too many
+        assertRaisesRegex(errorRegex, () -> y.gradFn().apply(new Tensor[0]));  // too few
+        y.gradFn().apply(new Tensor[] {x.detach()});  // succeeds
+    }
+
+    // test_autograd.py: TestAutograd.test_grad_unreachable
+    @Test void testGradUnreachable() {
+        Tensor x = ones(1).requiresGrad_();
+        Tensor y = ones(1).requiresGrad_();
+        // make sure x and y have grad accumulators allocated
+        x.mul(2);
+        y.mul(2);
+        List<Tensor> g = grad(x.mul(2), List.of(x, y), true);
+        assertEqual(g.get(0), x.mul(2));
+        assertNull(g.get(1));
+        // z has no grad accumulator at all
+        Tensor z = ones(1).requiresGrad_();
+        g = grad(x.mul(2), List.of(x, z), true);
+        assertEqual(g.get(0), x.mul(2));
+        assertNull(g.get(1));
+        assertRaisesRegex("Set allow_unused=True", () -> grad(x.mul(2), List.of(x, y), false));
+    }
+
+    /** A Function whose backward must never run (test_grad_unreachable_discovery). */
+    static final class MustNotRun extends Function {
+        @Override protected Tensor forward(Context ctx, Tensor... in) { return in[0]; }
+        @Override protected Tensor[] backward(Context ctx, Tensor... g) { throw new AssertionError("This node should not be executed!"); }
+    }
+
+    // test_autograd.py: TestAutograd.test_grad_unreachable_discovery
+    @Test void testGradUnreachableDiscovery() {
+        Tensor x = new MustNotRun().apply(randn(1).requiresGrad_().mul(2));
+        Tensor y = randn(1).requiresGrad_();
+        assertNull(grad(x, List.of(y), true).get(0));
+
+        Tensor x2 = new MustNotRun().apply(randn(1).requiresGrad_().mul(2));
+        Tensor y2 = randn(1).requiresGrad_();
+        Tensor z2 = randn(1).requiresGrad_();
+        List<Tensor> g = grad(x2.add(z2), List.of(y2, z2), true);
+        assertNull(g.get(0));
+        assertNotNull(g.get(1));
+
+        Tensor x3 = new MustNotRun().apply(randn(1).requiresGrad_().mul(2));
+        Tensor y3 = randn(1).requiresGrad_();
+        Autograd.backward(List.of(x3), null, false, false, List.of(y3));  // allow_unused is implicitly true
+        assertNull(y3.grad());
+    }
+
+    // test_autograd.py: TestAutograd.test_hooks
+    @Test void testHooks() {
+        Tensor x = ones(5, 5).requiresGrad_();
+        Tensor y = ones(5, 5).mul(4);
+        y.requiresGrad_(true);
+        int[] counter = {0};
+        Tensor z = x.pow(2).add(x.mul(2)).add(x.mul(y)).add(y);
+        x.registerHook(g -> { assertNotNull(g); counter[0] += 0; return null; });
+        RemovableHandle test = z.registerHook(g -> { assertNotNull(g); counter[0] += 1; return null; });
+        z.backward(ones(5, 5), true, false);
+        assertEquals(1, counter[0]);
+        RemovableHandle test2 = z.registerHook(g -> { counter[0] += 2; return null; });
+        z.backward(ones(5, 5), true, false);
+        assertEquals(4, counter[0]);
+        test2.remove();
+        z.backward(ones(5, 5), true, false);
+        assertEquals(5, counter[0]);
+
+        test.remove();
+        z.registerHook(g -> g.mul(2));
+        try (var g = noGrad()) {
+            y.grad().zero_();
+        }
+        z.backward(ones(5, 5), true, false);
+        assertEqual(y.grad(), x.add(1).mul(2));
+
+        y.registerHook(g -> g.mul(2));
+        try (var g = noGrad()) {
+            y.grad().zero_();
+        }
+        z.backward(ones(5, 5));
+        assertEqual(y.grad(), x.add(1).mul(4));
+    }
+
+    // test_autograd.py: TestAutograd.test_hooks_cpp
+    @Test void testHooksCpp() {
+        BatchNorm1d bn = new BatchNorm1d(5, 1e-5, 0.1, false, true);
+        bn.to(F64);
+        bn.eval();
+        int[] counter = {0};
+        Tensor x = ones(F64, 5, 5).requiresGrad_();
+        Tensor z = bn.forward(x);
+        z.registerHook(g -> { counter[0]++; return g.mul(2); });
+        z.sum().backward();
+        assertEquals(1, counter[0], "bw_hook not called");
+        assertEqual(x.grad(), ones(F64, 5, 5).mul(2), 0, 1e-5);
+    }
+
+    /** test_hook_none's Function: two outputs, the second gets no gradient. */
+    static final class NoneGradientFunction extends Function {
+        @Override protected Tensor[] forwardTuple(Context ctx, Tensor... in) {
+            assertTrue(ctx.needsInputGrad(0));
+            assertFalse(ctx.needsInputGrad(1));
+            return new Tensor[] {in[0], in[1]};
+        }
+
+        @Override protected Tensor[] backward(Context ctx, Tensor... g) { return new Tensor[] {g[0], null}; }
+    }
+
+    // test_autograd.py: TestAutograd.test_hook_none
+    @Test void testHookNone() {
+        boolean[] wasCalled = {false};
+        Tensor x = randn(5, 5).requiresGrad_();
+        Tensor y = randn(5, 5);
+        Tensor[] r = new NoneGradientFunction().applyTuple(x, y);
+        r[0].registerHook(g -> { assertNotNull(g); wasCalled[0] = true; return null; });
+        r[1].registerHook(g -> { assertNotNull(g); wasCalled[0] = true; return null; });
+        r[0].add(r[1]).sum().backward();
+        assertTrue(wasCalled[0]);
+    }
+
+    // test_autograd.py: TestAutograd.test_retain_grad
+    @Test void testRetainGrad() {
+        Tensor input = rand(1, 3).requiresGrad_();
+        Tensor h1 = input.mul(3);
+        Tensor out = h1.mul(h1).sum();
+        // retain_grad() may be called several times
+        h1.retainGrad();
+        h1.retainGrad();
+        // gradients accumulate
+        out.backward(null, true, false);
+        assertEqual(h1.grad(), h1.mul(2));
+        out.backward(null, true, false);
+        assertEqual(h1.grad(), h1.mul(4));
+        try (var g = noGrad()) {
+            input.grad().zero_();
+        }
+        // a no-op for leaves
+        input.retainGrad();
+        input.retainGrad();
+        out.backward();
+        assertEqual(input.grad(), input.mul(18));
+    }
+
+    // test_autograd.py: TestAutograd.test_retain_grad_inplace
+    @Test void testRetainGradInplace() {
+        Tensor a = tensor(1.0f).reshape(1).requiresGrad_().clone();
+        a.retainGrad();
+        a.mul_(2);
+        a.sum().backward();
+        assertEqual(a.grad(), tensor(new float[] {1}));
+
+        Tensor a2 = tensor(new float[] {1}).requiresGrad_().clone();
+        a2.retainGrad();
+        // in place several times is fine
+        a2.mul_(2);
+        a2.mul_(2);
+        a2.sum().backward();
+        assertEqual(a2.grad(), tensor(new float[] {1}));
+
+        // an in-place op over a view moves the retains_grad hook from the base's old grad_fn to CopySlices
+        Tensor x = tensor(new float[] {1}).requiresGrad_().clone();
+        x.retainGrad();
+        Tensor xView = x.index(":");
+        xView.mul_(2);
+        x.mul_(2);
+        x.sum().backward();
+        // the gradient is 1, not 4: it is with respect to the latest version of x
+        assertEqual(x.grad(), tensor(new float[] {1}));
+
+        // a base that did not require grad has no hook to move
+        Tensor x3 = zeros(4);
+        Tensor y3 = x3.view(2, 2);
+        y3.add_(randn(2, 2).requiresGrad_());
+    }
+
+    /** Two outputs x*2 and x*3 (test_retains_grad_inplace_multiple_outputs, test_tensor_hooks_inplace_multiple_outputs). */
+    static final class DoubleMul extends Function {
+        @Override protected Tensor[] forwardTuple(Context ctx, Tensor... in) { return new Tensor[] {in[0].mul(2), in[0].mul(3)}; }
+
+        @Override protected Tensor[] backward(Context ctx, Tensor... g) { return new Tensor[] {g[0].mul(2).add(g[1].mul(3))}; }
+    }
+
+    private static List<java.util.function.Function<Tensor, List<Tensor>>> twoOutputFns() {
+        return List.of(t -> List.of(new DoubleMul().applyTuple(t)), t -> varMean(t, 0, true, false));
+    }
+
+    // test_autograd.py: TestAutograd.test_retains_grad_inplace_multiple_outputs
+    @Test void testRetainsGradInplaceMultipleOutputs() {
+        for (var fn : twoOutputFns()) {
+            Tensor b = rand(3, 3).requiresGrad_();
+            List<Tensor> vm = fn.apply(b);
+            Tensor var = vm.get(0), mean = vm.get(1);
+            var.retainGrad();
+            mean.retainGrad();
+            var.mul_(2);
+            var.add(mean).sum().backward();
+            Tensor gvar = var.grad(), gmean = mean.grad();
+
+            Tensor a = b.detach().requiresGrad_(true);
+            List<Tensor> vm2 = fn.apply(a);
+            vm2.get(0).mul_(2);
+            Tensor out = vm2.get(0).add(vm2.get(1)).sum();
+            List<Tensor> expected = Autograd.grad(List.of(out), vm2, null, false, false, false);
+            assertTrue(gvar.allclose(expected.get(0)));
+            assertTrue(gmean.allclose(expected.get(1)));
+        }
+    }
+
+    // test_autograd.py: TestAutograd.test_retain_grad_inplace_over_view
+    @Test void testRetainGradInplaceOverView() {
+        Tensor base = tensor(new float[] {1}).requiresGrad_().clone();
+        Tensor view = base.index(":");
+        Tensor view2 = base.index(":");
+        view.retainGrad();
+        view2.retainGrad();
+        view.mul_(2);
+        view.add(view2).sum().backward();
+        // the old grad_fn (slice) is not in the graph: the retains_grad hook must have moved to the new one
+        assertEqual(view.grad(), view2.grad());
+        assertEqual(view.grad(), tensor(new float[] {1}));
+    }
+
+    // test_autograd.py: TestAutograd.test_tensor_hooks_inplace
+    @Test void testTensorHooksInplace() {
+        int[] count1 = {0}, count2 = {0};
+        Tensor a = tensor(new float[] {1}).requiresGrad_();
+        Tensor b = a.clone();
+        b.registerHook(g -> { count1[0]++; assertEqual(g, tensor(new float[] {4})); return g.mul(2); });  // x2 from mul, x2 from fn2
+        b.mul_(2);
+        b.registerHook(g -> { count2[0]++; assertEqual(g, tensor(new float[] {1})); return g.mul(2); });
+        b.sum().backward();
+        assertEquals(1, count1[0]);
+        assertEquals(1, count2[0]);
+        assertEqual(a.grad(), tensor(new float[] {8}));
+
+        int[] count3 = {0};
+        Tensor a2 = tensor(new float[] {1}).requiresGrad_();
+        Tensor b2 = a2.clone();
+        b2.registerHook(g -> { count3[0]++; assertEqual(g, tensor(new float[] {4})); return g.mul(2); });
+        b2.mul_(2);
+        b2.mul_(2);
+        b2.sum().backward();
+        assertEquals(1, count3[0]);
+        assertEqual(a2.grad(), tensor(new float[] {8}));
+    }
+
+    // test_autograd.py: TestAutograd.test_tensor_hooks_inplace_multiple_outputs
+    @Test void testTensorHooksInplaceMultipleOutputs() {
+        for (var fn : twoOutputFns()) {
+            int[] counts = {0, 0, 0};
+            Tensor b = rand(3, 3).requiresGrad_();
+            List<Tensor> outs = fn.apply(b);
+            Tensor out1 = outs.get(0), out2 = outs.get(1);
+            Tensor ones1 = onesLike(out1);
+            RemovableHandle h1 = out1.registerHook(g -> { counts[0]++; assertEqual(g, ones1.mul(2)); return null; });
+            RemovableHandle h2 = out2.registerHook(g -> { counts[1]++; assertEqual(g, ones1.mul(3)); return null; });
+            // out1 no longer points to its old hooks after the in-place op
+            out1.mul_(2);
+            RemovableHandle h3 = out1.registerHook(g -> { counts[2]++; assertEqual(g, ones1); return null; });
+            out1.add(out2.mul(3)).sum().backward();
+            assertArrayEquals(new int[] {1, 1, 1}, counts);
+            h1.remove();
+            h2.remove();
+            h3.remove();
+        }
+    }
+
+    // test_autograd.py: TestAutograd.test_tensor_hooks_inplace_over_view
+    @Test void testTensorHooksInplaceOverView() {
+        int[] count = {0};
+        Tensor base = tensor(new float[] {1}).requiresGrad_().clone();
+        Tensor view = base.index(":");
+        Tensor view2 = base.index(":");
+        view.registerHook(g -> fail());
+        view2.registerHook(g -> fail());
+        view.mul_(2);
+        // an explicit read of view2's grad_fn updates it
+        view2.gradFn();
+        view2.registerHook(g -> { count[0]++; assertEqual(g, tensor(new float[] {1})); return null; });
+        view.add(view2).sum().backward();
+        // hooks registered before the in-place op do not fire
+        assertEquals(1, count[0]);
+    }
+
+    // test_autograd.py: TestAutograd.test_backward
+    @Test void testBackward() {
+        Tensor v = randn(5, 5).requiresGrad_();
+        Tensor x = randn(5, 5).requiresGrad_();
+        Tensor y = rand(5, 5).add(0.1).requiresGrad_(true);
+        Tensor z = randn(5, 5).requiresGrad_();
+        Tensor gradOutput = randn(5, 5);
+        v.backward(gradOutput);
+        assertEqual(v.grad(), gradOutput);
+
+        Tensor a = x.add(y.mul(z)).add(z.pow(2).mul(4).mul(x).div(y));
+        a.backward(gradOutput);
+        Tensor xGrad = z.pow(2).mul(4).div(y).add(1);
+        Tensor yGrad = z.sub(x.mul(4).mul(z.pow(2)).div(y.pow(2)));
+        Tensor zGrad = x.mul(8).mul(z).div(y).add(y);
+        assertEqual(x.grad(), xGrad.mul(gradOutput));
+        assertEqual(y.grad(), yGrad.mul(gradOutput));
+        assertEqual(z.grad(), zGrad.mul(gradOutput));
+    }
+}
