@@ -513,4 +513,584 @@ class PyTorchAutogradTest {
         assertEqual(y.grad(), yGrad.mul(gradOutput));
         assertEqual(z.grad(), zGrad.mul(gradOutput));
     }
+
+    // test_autograd.py: TestAutograd.test_multi_backward
+    @Test void testMultiBackward() {
+        Tensor x = randn(5, 5).requiresGrad_(), y = randn(5, 5).requiresGrad_(), q = randn(5, 5).requiresGrad_();
+        Tensor a = randn(5, 5).requiresGrad_(), b = randn(5, 5).requiresGrad_();
+        Tensor q2 = q.mul(2);
+        Tensor z = x.add(y).add(q2);
+        Tensor c = a.mul(b).add(q2);
+        Tensor gradZ = randn(5, 5), gradC = randn(5, 5);
+        Autograd.backward(List.of(z, c), List.of(gradZ, gradC), false, false, null);
+        assertEqual(x.grad(), gradZ);
+        assertEqual(y.grad(), gradZ);
+        assertEqual(a.grad(), gradC.mul(b));
+        assertEqual(b.grad(), gradC.mul(a));
+        assertEqual(q.grad(), gradC.add(gradZ).mul(2));
+    }
+
+    // test_autograd.py: TestAutograd.test_multi_backward_no_grad
+    @Test void testMultiBackwardNoGrad() {
+        Tensor x = randn(5, 5).requiresGrad_();
+        Tensor y = randn(5, 5);
+        Tensor z = x.add(y), q = y.mul(2);
+        assertThrows(RuntimeException.class, () -> Autograd.backward(List.of(z, q), List.of(ones(5, 5), ones(5, 5)), false, false, null));
+    }
+
+    // test_autograd.py: TestAutograd.test_backward_with_inputs
+    @Test void testBackwardWithInputs() {
+        Tensor x = randn(F64, 2, 2).requiresGrad_(), y = randn(F64, 2, 2).requiresGrad_();
+        java.util.function.Supplier<Tensor> fn = () -> x.pow(2).add(y.mul(x)).add(y.pow(2));
+        Tensor gradient = ones(F64, 2, 2);
+        Tensor xExpected = x.mul(2).add(y), yExpected = x.add(y.mul(2));
+        Runnable reset = () -> { try (var g = noGrad()) { x.grad().zero_(); y.grad().zero_(); } };
+        Autograd.backward(List.of(fn.get()), List.of(gradient), false, false, List.of(x, y));
+        assertEqual(x.grad(), xExpected);
+        assertEqual(y.grad(), yExpected);
+        reset.run();
+        Autograd.backward(List.of(fn.get()), List.of(gradient), false, false, List.of(x));
+        assertEqual(x.grad(), xExpected);
+        assertEqual(y.grad(), zeros(F64, 2, 2));
+        reset.run();
+        Autograd.backward(List.of(fn.get()), List.of(gradient), false, false, List.of(y));
+        assertEqual(y.grad(), yExpected);
+        assertEqual(x.grad(), zeros(F64, 2, 2));
+        reset.run();
+        assertRaisesRegex("cannot be empty", () -> Autograd.backward(List.of(fn.get()), List.of(gradient), false, false, List.of()));
+    }
+
+    // test_autograd.py: TestAutograd.test_backward_with_scalar_input
+    @Test void testBackwardWithScalarInput() {
+        Tensor x = randn(F64).requiresGrad_();
+        Tensor out = x.pow(2);
+        Autograd.backward(List.of(out), null, false, false, List.of(x));
+        assertEqual(x.grad(), x.mul(2));
+    }
+
+    // test_autograd.py: TestAutograd.test_backward_with_nonleaf_inputs
+    @Test void testBackwardWithNonleafInputs() {
+        Tensor x = randn(F64, 2, 2).requiresGrad_();
+        Tensor xNonleaf = x.mul(1);
+        Tensor y = randn(F64, 2, 2).requiresGrad_(), z = randn(F64, 2, 2).requiresGrad_();
+        Tensor out = xNonleaf.pow(2).add(y.mul(xNonleaf)).add(y.pow(2));
+        Autograd.backward(List.of(out), List.of(ones(F64, 2, 2)), false, true, List.of(x, y, xNonleaf));
+        assertEqual(y.grad(), x.add(y.mul(2)));
+        assertEqual(x.grad(), x.mul(2).add(y));
+        assertEqual(xNonleaf.grad(), xNonleaf.mul(2).add(y));
+        // backward has no allow_unused: an input outside the graph simply gets no grad
+        Autograd.backward(List.of(out), List.of(ones(F64, 2, 2)), false, true, List.of(z));
+        assertNull(z.grad());
+    }
+
+    // test_autograd.py: TestAutograd.test_dependent_backward
+    @Test void testDependentBackward() {
+        Tensor x = randn(10).requiresGrad_();
+        Tensor y = x.pow(2), z = y.pow(3);
+        Tensor goY = randn(10), goZ = randn(10);
+        Autograd.backward(List.of(y, z), List.of(goY, goZ), false, false, null);
+        assertEqual(x.grad(), x.mul(2).mul(goY).add(x.pow(5).mul(6).mul(goZ)));
+    }
+
+    // test_autograd.py: TestAutograd.test_no_unnecessary_save
+    @Test void testNoUnnecessarySave() {
+        // x * constant must not save x, which is overwritten in place below
+        Tensor mu = ones(1).requiresGrad_();
+        Tensor x = empty(1);
+        Tensor loss = zeros(1);
+        for (int i = 0; i < 3; i++) {
+            x.detach_();
+            x.copy_(mu.add(i));
+            Tensor ft = tensor(new float[] {i});
+            loss = loss.add(x.mul(ft).sum());
+        }
+        loss.sum().backward();
+    }
+
+    // test_autograd.py: TestAutograd.test_no_grad
+    @Test void testNoGrad() {
+        Tensor x = ones(5, 5).requiresGrad_();
+        Tensor y = ones(5, 5).mul(4);
+        Tensor w;
+        try (var g = noGrad()) {
+            w = x.add(y);
+        }
+        java.util.function.BinaryOperator<Tensor> adder = noGrad((java.util.function.BinaryOperator<Tensor>) Tensor::add);
+        Tensor z = adder.apply(x, y);
+        assertFalse(w.requiresGrad());
+        assertThrows(RuntimeException.class, () -> w.backward(ones(5, 5)));
+        assertNull(w.gradFn());
+        assertFalse(z.requiresGrad());
+        assertThrows(RuntimeException.class, () -> z.backward(ones(5, 5)));
+        assertNull(z.gradFn());
+        try (var g = noGrad()) {
+            assertFalse(isGradEnabled());
+            adder.apply(x, y);
+            assertFalse(isGradEnabled());
+        }
+    }
+
+    // test_autograd.py: TestAutograd.test_set_grad_generator_functions_recursive (the context-manager half; Java has no decorators)
+    @Test void testSetGradGeneratorFunctionsRecursive() {
+        try (var g = enableGrad()) {
+            assertTrue(isGradEnabled());
+            enableGradRecursive(10);
+            assertTrue(isGradEnabled());
+        }
+        try (var g = noGrad()) {
+            assertFalse(isGradEnabled());
+            enableGradRecursive(10);
+            assertFalse(isGradEnabled());
+        }
+    }
+
+    private static void enableGradRecursive(int depth) {
+        try (var g = enableGrad()) {
+            assertTrue(isGradEnabled());
+            if (depth > 0) {
+                noGradRecursive(depth - 1);
+                assertTrue(isGradEnabled());
+            }
+        }
+    }
+
+    private static void noGradRecursive(int depth) {
+        try (var g = noGrad()) {
+            assertFalse(isGradEnabled());
+            if (depth > 0) {
+                enableGradRecursive(depth - 1);
+                assertFalse(isGradEnabled());
+            }
+        }
+    }
+
+    private static void checkIndex(Tensor x, Tensor y, String idx) {
+        if (y.grad() != null) try (var g = noGrad()) { y.grad().zero_(); }
+        Tensor indexedTensor = x.index(idx);
+        Tensor indexedVar = y.index(idx);
+        assertEqual(indexedVar.data(), indexedTensor);
+        indexedVar.sum().backward();
+        Tensor expectedGrad = zeros(x.shape());
+        expectedGrad.index(idx).fill_(1.0);
+        assertEqual(y.grad(), expectedGrad);
+    }
+
+    private static void checkIndex(Tensor x, Tensor y, Tensor... idx) {
+        if (y.grad() != null) try (var g = noGrad()) { y.grad().zero_(); }
+        Tensor indexedTensor = x.index(idx);
+        Tensor indexedVar = y.index(idx);
+        assertEqual(indexedVar.data(), indexedTensor);
+        indexedVar.sum().backward();
+        Tensor expectedGrad = zeros(x.shape());
+        expectedGrad.indexPut_(idx, 1.0);
+        assertEqual(y.grad(), expectedGrad);
+    }
+
+    private static Tensor idx(long... v) { return tensor(v); }
+
+    // test_autograd.py: TestAutograd.test_indexing
+    @Test void testIndexing() {
+        Tensor x = arange(1.0, 17, 1).view(4, 4);
+        Tensor y = x.detach().clone().requiresGrad_();
+        for (String i : new String[] {"1", "1, 1", "1:", ":2", ":2, 2", "1:2, 2", "1, 2:", ":, 2:", "..., 2:"}) checkIndex(x, y, i);
+        checkIndex(x, y, idx(0, 2));
+        checkIndex(x, y, rand(4, 4).bernoulli_(0.5).to(DType.BOOL));
+        checkIndex(x, y, idx(0), idx(0));
+        checkIndex(x, y, idx(1, 2, 3), idx(0));
+        checkIndex(x, y, idx(1, 2), idx(2, 1));
+        checkIndex(x, y, tensor(new long[][] {{1, 2}, {3, 0}}), tensor(new long[][] {{0, 1}, {2, 3}}));
+        checkIndex(x, y, null, idx(2, 3));
+        checkIndex(x, y, idx(2, 3), null);
+        checkIndex(x, y, idx(0));
+
+        x = arange(1.0, 49, 1).view(4, 3, 4);
+        y = x.detach().clone().requiresGrad_();
+        checkIndex(x, y, null, idx(0), idx(0));
+        checkIndex(x, y, idx(0), idx(0), null);
+        checkIndex(x, y, null, idx(0, 1, 2), idx(0));
+        checkIndex(x, y, idx(0, 1, 2), idx(0), null);
+        checkIndex(x, y, null, idx(1, 2), idx(2, 1));
+        checkIndex(x, y, idx(1, 2), idx(2, 1), null);
+        checkIndex(x, y, null, tensor(new long[][] {{1, 2}, {2, 0}}), tensor(new long[][] {{0, 1}, {2, 3}}));
+        checkIndex(x, y, tensor(new long[][] {{1, 2}, {3, 0}}), tensor(new long[][] {{0, 1}, {2, 2}}), null);
+        checkIndex(x, y, null, null, idx(2, 1));
+        checkIndex(x, y, null, idx(2, 1), null);
+        checkIndex(x, y, idx(2, 1), null, null);
+        checkIndex(x, y, idx(0));
+        checkIndex(x, y, idx(0), null);
+        checkIndex(x, y, idx(1, 2), idx(0, 1));
+    }
+
+    // test_autograd.py: TestAutograd.test_indexing_duplicates
+    @Test void testIndexingDuplicates() {
+        Tensor y = arange(1.0, 17, 1).view(4, 4).requiresGrad_();
+        Tensor i = idx(1, 1, 3, 2, 1, 2);
+        y.index(i).sum().backward();
+        Tensor expected = zeros(4, 4);
+        for (long k : i.toLongArray()) expected.select(0, k).add_(ones(4));
+        assertEqual(y.grad(), expected);
+
+        y = arange(1.0, 17, 1).view(4, 4).requiresGrad_();
+        y.index(i, idx(0)).sum().backward();
+        expected = zeros(4, 4);
+        for (long k : i.toLongArray()) expected.select(0, k).select(0, 0).add_(ones(new long[0]));
+        assertEqual(y.grad(), expected);
+
+        y = arange(1.0, 17, 1).view(4, 4).requiresGrad_();
+        y.index(tensor(new long[][] {{1, 2}, {0, 0}}), tensor(new long[][] {{0, 1}, {1, 1}})).sum().backward();
+        assertEqual(y.grad(), tensor(new float[][] {{0, 2, 0, 0}, {1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 0, 0}}));
+
+        y = arange(1.0, 65, 1).view(4, 4, 4).requiresGrad_();
+        y.index(idx(1, 1, 1), null, null).sum().backward();
+        expected = zeros(4, 4, 4);
+        expected.select(0, 1).fill_(3.0);
+        assertEqual(y.grad(), expected);
+    }
+
+    // test_autograd.py: TestAutograd.test_index_backward_does_not_save_tensor
+    @Test void testIndexBackwardDoesNotSaveTensor() {
+        Tensor a = tensor(1.0f, 0, 0);
+        Tensor b = zeros(3).requiresGrad_();
+        Tensor t = b.add(0);
+        Tensor mask = a.ne(tensor(0.0f));
+        t.indexPut_(new Tensor[] {mask}, t.index(mask));
+        t.backward(zerosLike(t));
+    }
+
+    // test_autograd.py: TestAutograd.test_requires_grad
+    @Test void testRequiresGrad() {
+        Tensor x = randn(5, 5), y = randn(5, 5), z = randn(5, 5).requiresGrad_();
+        Tensor a = x.add(y);
+        assertFalse(a.requiresGrad());
+        Tensor b = a.add(z);
+        assertTrue(b.requiresGrad());
+        // backward must not visit a, x or y: hooks there would throw (they cannot even be registered)
+        assertThrows(RuntimeException.class, () -> a.registerHook(g -> { throw new AssertionError(); }));
+        b.backward(ones(5, 5));
+    }
+
+    // test_autograd.py: TestAutograd.test_requires_grad_
+    @Test void testRequiresGrad_() {
+        Tensor x = randn(5, 5), y = randn(5, 5).requiresGrad_();
+        assertSame(x, x.requiresGrad_());
+        assertTrue(x.requiresGrad());
+        assertSame(y, y.requiresGrad_());
+        assertTrue(y.requiresGrad());
+        assertSame(x, x.requiresGrad_(true));
+        assertTrue(x.requiresGrad());
+        assertSame(y, y.requiresGrad_(true));
+        assertTrue(y.requiresGrad());
+        Tensor z = x.mul(y);
+        assertThrows(RuntimeException.class, () -> z.requiresGrad_(false));
+        assertSame(z, z.requiresGrad_());
+        assertTrue(z.requiresGrad());
+        assertSame(z, z.requiresGrad_(true));
+        assertTrue(z.requiresGrad());
+        assertSame(x, x.requiresGrad_(false));
+        assertFalse(x.requiresGrad());
+        assertSame(y, y.requiresGrad_(false));
+        assertFalse(y.requiresGrad());
+    }
+
+    // test_autograd.py: TestAutograd.test_requires_grad_inplace
+    @Test void testRequiresGradInplace() {
+        Tensor a = randn(5, 5), b = randn(5, 5).requiresGrad_();
+        a.add_(b);
+        assertTrue(a.requiresGrad());
+        // non-leaf
+        Tensor a2 = randn(5, 5).add(0), b2 = randn(5, 5).requiresGrad_();
+        a2.add_(b2);
+        assertTrue(a2.requiresGrad());
+    }
+
+    // test_autograd.py: TestAutograd.test_no_requires_grad_inplace
+    @Test void testNoRequiresGradInplace() {
+        Tensor a = randn(2, 3);
+        a.add_(5);
+        a.setRequiresGrad(true);
+        a.sum().backward();
+        assertEqual(a.grad(), ones(2, 3));
+        // the same through a view
+        Tensor a2 = randn(2, 3);
+        Tensor b2 = a2.index(":");
+        b2.add_(5);
+        a2.setRequiresGrad(true);
+        a2.sum().backward();
+        assertEqual(a2.grad(), ones(2, 3));
+        // fails once requires_grad is set before the in-place op
+        Tensor a3 = randn(2, 3);
+        Tensor b3 = a3.index(":");
+        a3.setRequiresGrad(true);
+        assertThrows(RuntimeException.class, () -> a3.add_(5));
+        assertThrows(RuntimeException.class, () -> b3.add_(5));
+    }
+
+    // test_autograd.py: TestAutograd.test_duplicate_backward_root
+    @Test void testDuplicateBackwardRoot() {
+        Tensor a = randn(5, 5).requiresGrad_(), b = randn(5, 5).requiresGrad_();
+        Tensor x = a.mul(b);
+        Tensor gradOutput = randnLike(x);
+        Autograd.backward(List.of(x, x), List.of(gradOutput, gradOutput), false, false, null);
+        assertEqual(a.grad(), b.mul(gradOutput).mul(2));
+        assertEqual(b.grad(), a.mul(gradOutput).mul(2));
+    }
+
+    // test_autograd.py: TestAutograd.test_backward_no_grad
+    @Test void testBackwardNoGrad() {
+        Tensor a = randn(5, 5).requiresGrad_();
+        Tensor b = a.add(2);
+        java.util.List<Tensor> noneGrad = new ArrayList<>();
+        noneGrad.add(null);
+        assertThrows(RuntimeException.class, () -> Autograd.backward(List.of(b), noneGrad, false, false, null));
+    }
+
+    private static Tensor setitemTwice() {
+        Tensor b = randn(F64, 3).requiresGrad_();
+        Tensor c = zeros(F64, 3);
+        c.indexPut_(new Tensor[] {idx(1, 2)}, b.index(idx(1, 1)));
+        return c;
+    }
+
+    // test_autograd.py: TestAutograd.test_backward_twice_with_saved_values
+    @Test void testBackwardTwiceWithSavedValues() {
+        Tensor c = setitemTwice();
+        c.backward(tensor(new double[] {1, 1, 1}));
+        assertRaisesRegex("Specify retain_graph=True", () -> c.backward(tensor(new double[] {1, 1, 1})));
+    }
+
+    // test_autograd.py: TestAutograd.test_backward_twice_retained_graph_with_saved_values
+    @Test void testBackwardTwiceRetainedGraphWithSavedValues() {
+        Tensor c = setitemTwice();
+        c.backward(tensor(new double[] {1, 1, 1}), true, false);
+        c.backward(tensor(new double[] {1, 1, 1}));
+    }
+
+    // test_autograd.py: TestAutograd.test_backward_twice_without_saved_values
+    @Test void testBackwardTwiceWithoutSavedValues() {
+        Tensor b = randn(F64, 3).requiresGrad_();
+        Tensor c = b.add(1);
+        c.backward(tensor(new double[] {1, 1, 1}));
+        c.backward(tensor(new double[] {1, 1, 1}));
+    }
+
+    // test_autograd.py: TestAutograd.test_next_functions
+    @Test void testNextFunctions() {
+        Tensor x = randn(5, 5).requiresGrad_(), y = randn(5, 5).requiresGrad_();
+        Tensor a = x.add(y);
+        assertNotNull(a.gradFn());
+        var next = a.gradFn().nextFunctions();
+        assertEquals(2, next.size());
+        assertEquals("torch::autograd::AccumulateGrad", next.get(0).node().name());
+        assertEquals(0, next.get(0).inputNr());
+        assertEquals("torch::autograd::AccumulateGrad", next.get(1).node().name());
+        assertEquals(0, next.get(1).inputNr());
+        Tensor b = a.add(5);
+        next = b.gradFn().nextFunctions();
+        assertEquals(2, next.size());
+        assertSame(a.gradFn(), next.get(0).node());
+        assertNull(next.get(1).node());
+    }
+
+    // test_autograd.py: TestAutograd.test_inplace
+    @Test void testInplace() {
+        Tensor x = ones(5, 5).requiresGrad_();
+        Tensor y = ones(5, 5).mul(4).requiresGrad_(true);
+        Tensor z = x.mul(y);
+        Tensor q = z.add(y);
+        Tensor w = z.mul(y);
+        z.add_(2);
+        // add doesn't need its inputs for backward
+        q.backward(ones(5, 5), true, false);
+        // mul saved both inputs
+        assertThrows(RuntimeException.class, () -> w.backward(ones(5, 5)));
+
+        Tensor z2 = x.mul(y);
+        Tensor q2 = z2.mul(y);
+        Tensor r2 = z2.add(y);
+        Tensor w2 = z2.add_(y);
+        w2.backward(ones(5, 5), true, false);
+        r2.backward(ones(5, 5), true, false);
+        assertThrows(RuntimeException.class, () -> q2.backward(ones(5, 5)));
+
+        try (var g = noGrad()) {
+            x.grad().zero_();
+        }
+        Tensor m = x.div(2);
+        Tensor z3 = m.add(y.div(8));
+        Tensor q3 = z3.mul(y);
+        Tensor r3 = z3.add(y);
+        int prevVersion = z3.version();
+        Tensor w3 = z3.exp_();
+        assertNotEquals(prevVersion, z3.version());
+        r3.backward(ones(5, 5), true, false);
+        assertEqual(x.grad(), ones(5, 5).div(2));
+        w3.backward(ones(5, 5), true, false);
+        assertEqual(x.grad(), empty(5, 5).fill_((1 + Math.E) / 2));
+        assertThrows(RuntimeException.class, () -> q3.backward(ones(5, 5)));
+
+        Tensor leaf = ones(5, 5).requiresGrad_();
+        Tensor x4 = leaf.clone();
+        x4.add_(10);
+        assertEqual(x4, ones(5, 5).mul(11));
+        // x4 is still usable
+        Tensor y4 = x4.add(2);
+        y4.backward(ones(5, 5));
+        assertEqual(leaf.grad(), ones(5, 5));
+        Tensor z4 = x4.mul(y4);
+        x4.add_(2);
+        assertThrows(RuntimeException.class, () -> z4.backward(ones(5, 5)));
+    }
+
+    private static void testSetitem(long[] size, Tensor... index) {
+        Tensor x = ones(size).requiresGrad_();
+        Tensor y = x.add(2);
+        int yVersion = y.version();
+        y.indexPut_(index, 2.0);
+        assertNotEquals(yVersion, y.version());
+        y.backward(ones(size));
+        Tensor expected = ones(size);
+        expected.indexPut_(index, 0.0);
+        assertEqual(x.grad(), expected);
+    }
+
+    private static void testSetitemTensor(long[] size, Tensor... index) {
+        Tensor x = ones(size).requiresGrad_();
+        Tensor y = x.add(2);
+        int yVersion = y.version();
+        Tensor value = empty(x.index(index).shape()).fill_(7.0);
+        value.setRequiresGrad(true);
+        y.indexPut_(index, value);
+        assertNotEquals(yVersion, y.version());
+        y.backward(ones(size));
+        Tensor expected = ones(size);
+        expected.indexPut_(index, 0.0);
+        assertEqual(x.grad(), expected);
+        assertEqual(value.grad(), onesLike(value));
+        // x broadcast into y[1]
+        Tensor x2 = randn(4).requiresGrad_();
+        Tensor y2 = zeros(2, 3, 4);
+        y2.select(0, 1).copy_(x2);
+        y2.backward(randn(2, 3, 4));
+        assertArrayEquals(x2.shape(), x2.grad().shape());
+    }
+
+    // test_autograd.py: TestAutograd.test_setitem (integer-array and slice indices; an integer index is a 0-dim index tensor)
+    @Test void testSetitem() {
+        testSetitem(new long[] {5, 5}, tensor(1L));
+        testSetitem(new long[] {5}, tensor(1L));
+        testSetitem(new long[] {1}, tensor(0L));
+        testSetitem(new long[] {10}, idx(0, 4, 2));
+        testSetitem(new long[] {5, 5}, idx(0, 4), idx(2, 2));
+        testSetitem(new long[] {5, 5, 5}, null, null, idx(1, 3));
+        testSetitem(new long[] {5, 5, 5}, null, idx(1, 3), null);
+        testSetitem(new long[] {5, 5, 5}, idx(1, 3), null, null);
+        testSetitem(new long[] {5, 5, 5}, null, idx(2, 4), idx(1, 3));
+        testSetitem(new long[] {5, 5, 5}, idx(1, 3), idx(2, 4), null);
+        testSetitemTensor(new long[] {5, 5}, tensor(3L));
+        testSetitemTensor(new long[] {5, 5}, idx(0, 1), idx(1, 0));
+        testSetitemTensor(new long[] {5}, tensor(3L));
+        testSetitemTensor(new long[] {5}, tensor(new long[][] {{0, 1, 2, 3}}));
+        testSetitemTensor(new long[] {5, 5, 5}, null, null, idx(1, 3));
+        testSetitemTensor(new long[] {5, 5, 5}, null, idx(1, 3), null);
+        testSetitemTensor(new long[] {5, 5, 5}, idx(1, 3), null, null);
+        testSetitemTensor(new long[] {5, 5, 5}, null, idx(2, 4), idx(1, 3));
+        testSetitemTensor(new long[] {5, 5, 5}, idx(1, 3), idx(2, 4), null);
+    }
+
+    // test_autograd.py: TestAutograd.test_setitem_mask
+    @Test void testSetitemMask() {
+        Tensor mask = empty(5, 5).bernoulli_(0.5).to(DType.BOOL);
+        testSetitem(new long[] {5, 5}, mask);
+        testSetitem(new long[] {5}, mask.select(0, 0));
+        testSetitem(new long[] {1}, mask.select(0, 0).narrow(0, 0, 1));
+        testSetitemTensor(new long[] {5, 5}, mask);
+        testSetitemTensor(new long[] {5}, mask.select(0, 0));
+    }
+
+    // test_autograd.py: TestAutograd.test_select_sum
+    @Test void testSelectSum() {
+        Tensor x = randn(F64, 10).requiresGrad_();
+        java.util.function.UnaryOperator<Tensor> func = t -> t.select(0, 1).sum();
+        assertTrue(Gradcheck.gradcheck(func, x));
+        assertTrue(Gradcheck.gradgradcheck(func, x));
+    }
+
+    // test_autograd.py: TestAutograd.test_diagonal_expanded_v
+    @Test void testDiagonalExpandedV() {
+        double value = rand(new long[0]).item();
+        Tensor vExpanded = tensor((float) value).expand(10);
+        Tensor a = rand(F64, 10, 10).requiresGrad_();
+        Tensor result = Autograd.grad(List.of(a.diagonal()), List.of(a), List.of(vExpanded), false, false, false).get(0);
+        assertEqual(result, eye(10, options().dtype(F64)).mul((float) value), 1e-7, 1e-7);
+    }
+
+    // test_autograd.py: TestAutograd.test_select_expanded_v
+    @Test void testSelectExpandedV() {
+        Tensor vExpanded = rand(10).expand(10, 10);
+        Tensor a = rand(10, 10, 10).requiresGrad_();
+        Tensor result = Autograd.grad(List.of(a.get(0)), List.of(a), List.of(vExpanded), false, false, false).get(0);
+        Tensor expected = zeros(10, 10, 10);
+        expected.get(0).copy_(vExpanded);
+        assertEqual(result, expected);
+    }
+
+    // test_autograd.py: TestAutograd.test_slice_expanded_v
+    @Test void testSliceExpandedV() {
+        Tensor vExpanded = rand(10, 1).expand(2, 10, 10);
+        Tensor a = rand(10, 10, 10).requiresGrad_();
+        Tensor result = Autograd.grad(List.of(a.index("3:5")), List.of(a), List.of(vExpanded), false, false, false).get(0);
+        Tensor expected = zeros(10, 10, 10);
+        expected.index("3:5").copy_(vExpanded);
+        assertEqual(result, expected);
+    }
+
+    // test_autograd.py: TestAutograd.test_unused_output
+    @Test void testUnusedOutput() {
+        Tensor x = randn(10, 10).requiresGrad_();
+        Tensor o = x.chunk(5, 0).get(2).mul(4).add(2);
+        o.sum().backward();
+        Tensor expected = zeros(10, 10);
+        expected.index("4:6").fill_(4.0);
+        assertEqual(x.grad(), expected);
+
+        try (var g = noGrad()) {
+            x.grad().zero_();
+        }
+        Tensor gradOutput = randn(2, 10);
+        x.chunk(5, 0).get(0).backward(gradOutput);
+        expected = zeros(10, 10);
+        expected.index(":2").copy_(gradOutput);
+        assertEqual(x.grad(), expected);
+    }
+
+    // test_autograd.py: TestAutograd.test_detach
+    @Test void testDetach() {
+        Tensor x = randn(10, 10).requiresGrad_();
+        Tensor y = x.add(2).detach();
+        Tensor z = y.mul(4).add(2);
+        assertFalse(y.requiresGrad());
+        assertFalse(z.requiresGrad());
+
+        Tensor x2 = randn(10, 10).requiresGrad_();
+        Tensor y2 = x2.mul(2).detach();
+        assertFalse(y2.requiresGrad());
+        assertNull(y2.gradFn());
+        x2.add(y2).sum().backward();
+        // an incorrect gradient, but what the user asked for
+        assertEqual(x2.grad(), ones(10, 10));
+
+        // in-place detach
+        Tensor x3 = randn(10, 10).requiresGrad_(), y3 = randn(10, 10).requiresGrad_();
+        Tensor a = x3.mul(2);
+        y3.add(a).sum().backward(null, true, false);
+        a.detach_();
+        assertFalse(a.requiresGrad());
+        y3.add(a).sum().backward();  // does not reach x3
+        assertEqual(x3.grad(), ones(10, 10).mul(2));
+        assertEqual(y3.grad(), ones(10, 10).mul(2));
+
+        // in-place detach of a view raises
+        Tensor view = x3.narrow(0, 1, 4);
+        assertRaisesRegex("view", view::detach_);
+    }
 }
