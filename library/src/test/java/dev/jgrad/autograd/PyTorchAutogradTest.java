@@ -10,6 +10,7 @@ import dev.jgrad.Tensor;
 import dev.jgrad.nn.BatchNorm1d;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -1092,5 +1093,317 @@ class PyTorchAutogradTest {
         // in-place detach of a view raises
         Tensor view = x3.narrow(0, 1, 4);
         assertRaisesRegex("view", view::detach_);
+    }
+
+    // test_autograd.py: TestAutograd.test_detach_base
+    @Test void testDetachBase() {
+        // detaching the base does not detach the view
+        Tensor x = randn(10, 10).requiresGrad_();
+        Tensor view = x.narrow(0, 1, 4);
+        x.detach_();
+        assertFalse(x.requiresGrad());
+        assertTrue(view.requiresGrad());
+        assertNotNull(view.gradFn());
+        assertSame(x, view.base());
+    }
+
+    // test_autograd.py: TestAutograd.test_detach_then_inplace_raises_in_autograd
+    @Test void testDetachThenInplaceRaisesInAutograd() {
+        Tensor x = randn(new long[0]).requiresGrad_();
+        Tensor y = x.pow(2);  // saves x
+        Tensor z = x.detach();
+        z.zero_();
+        assertRaisesRegex("has been modified by an inplace", y::backward);
+    }
+
+    // test_autograd.py: TestAutograd.test_type_conversions (_test_type_conversion_backward)
+    @Test void testTypeConversions() {
+        Tensor fvar = randn(5, 5).requiresGrad_();
+        fvar.to(F64).sum().backward();
+        assertEqual(fvar.grad(), onesLike(fvar));
+        Tensor dvar = randn(F64, 5, 5).requiresGrad_();
+        dvar.to(DType.FLOAT32).sum().backward();
+        assertEqual(dvar.grad(), onesLike(dvar));
+    }
+
+    // test_autograd.py: TestAutograd.test_isolated_node
+    @Test void testIsolatedNode() {
+        Tensor x = randn(5, 5).requiresGrad_(), y = randn(5, 5).requiresGrad_();
+        Tensor a = x.add(y);
+        Tensor b = a.max(1, true).indices().repeat(1, 5).to(F64);
+        b.add(a).sum().backward();
+    }
+
+    // test_autograd.py: TestAutograd.test_shape
+    @Test void testShape() {
+        Tensor x = randn(3, 4);
+        assertEquals(2, x.shape().length);
+        assertEquals(3, x.shape()[0]);
+        assertEquals(4, x.shape()[1]);
+    }
+
+    // test_autograd.py: TestAutograd.test_numpy_requires_grad (numpy() is asFloatArray(), a view of the storage, in Java)
+    @Test void testNumpyRequiresGrad() {
+        Tensor x = randn(2, 2).requiresGrad_();
+        assertRaisesRegex(quote("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead."), x::asFloatArray);
+        try (var g = noGrad()) {
+            x.asFloatArray();
+        }
+        Tensor x2 = randn(2, 2);
+        x2.asFloatArray();
+        try (var g = noGrad()) {
+            x2.asFloatArray();
+        }
+    }
+
+    // test_autograd.py: TestAutograd.test_leaf_assignment
+    @Test void testLeafAssignment() {
+        Tensor x = randn(5, 5);
+        Tensor y = randn(5).requiresGrad_(), z = randn(5).requiresGrad_();
+        x.get(0).copy_(y);
+        x.get(1).copy_(z.mul(2));
+        assertTrue(x.requiresGrad());
+        assertNotNull(x.gradFn());
+        x.sum().backward();
+        assertEqual(y.grad(), ones(5));
+        assertEqual(z.grad(), ones(5).mul(2));
+    }
+
+    // test_autograd.py: TestAutograd.test_no_grad_assignment
+    @Test void testNoGradAssignment() {
+        Tensor x = randn(5, 5).requiresGrad_();
+        Tensor y = randn(5);
+        try (var g = noGrad()) {
+            x.get(0).copy_(y);
+        }
+        assertTrue(x.requiresGrad());
+        assertNull(x.gradFn());
+    }
+
+    // test_autograd.py: TestAutograd.test_no_grad_modifies_version
+    @Test void testNoGradModifiesVersion() {
+        Tensor x = randn(5).requiresGrad_(), y = randn(5).requiresGrad_();
+        Tensor z = x.mul(y).sum();
+        try (var g = noGrad()) {
+            x.mul_(2);
+        }
+        assertRaisesRegex("modified by an inplace operation", z::backward);
+    }
+
+    // test_autograd.py: TestAutograd.test_backward_copy
+    @Test void testBackwardCopy() {
+        // a gradient buffered in three places of the graph must not be summed in place into the others
+        Tensor x = ones(5, 5).requiresGrad_(), y = ones(5, 5).requiresGrad_();
+        Tensor a = x.add(2), b = y.add(2), c = x.add(2);
+        Tensor add1 = a.add(b);
+        Tensor add2 = add1.add(c);
+        for (int i = 0; i < 4; i++) {
+            a = a.mul(2);
+            b = b.mul(2);
+            c = c.mul(2);
+        }
+        Tensor branch = a.add(b).add(c);
+        Tensor out = add2.add(branch);
+        out.backward(ones(5, 5));
+        assertEqual(x.grad(), ones(5, 5).mul(34));
+        assertEqual(y.grad(), ones(5, 5).mul(17));
+    }
+
+    // test_autograd.py: TestAutograd.test_set_grad_enabled
+    @Test void testSetGradEnabled() {
+        Tensor x = tensor(1.0f).reshape(1).requiresGrad_();
+        Tensor y;
+        try (var g = setGradEnabled(false)) {
+            y = x.mul(2);
+        }
+        assertFalse(y.requiresGrad());
+        try (var g = setGradEnabled(true)) {
+            y = x.mul(2);
+        }
+        assertTrue(y.requiresGrad());
+        try (var g = setGradEnabled(false)) {
+            try (var g2 = setGradEnabled(true)) {
+                y = x.mul(2);
+            }
+        }
+        assertTrue(y.requiresGrad());
+    }
+
+    // test_autograd.py: TestAutograd.test_var_mean_differentiable
+    @Test void testVarMeanDifferentiable() {
+        int[] dim = {2, 4};
+        Tensor input1 = randn(3, 4, 5, 6, 2, 3).requiresGrad_();
+        Tensor input2 = input1.detach().clone().requiresGrad_();
+        List<Tensor> vm = varMean(input1, dim, 1, false);
+        Tensor var1 = vm.get(0), mean1 = vm.get(1);
+        Tensor var2 = input2.var(dim, true, false), mean2 = input2.mean(dim, false);
+        Tensor grad = randn(3, 4, 6, 3).requiresGrad_();
+        Tensor r1 = var1.mul(var1).mul(mean1).mul(mean1);
+        Tensor r2 = var2.mul(var2).mul(mean2).mul(mean2);
+        assertEqual(r1, r2, 0.01, 0.0);
+        Autograd.backward(List.of(r1), List.of(grad), false, false, null);
+        Autograd.backward(List.of(r2), List.of(grad), false, false, null);
+        assertEqual(input1.grad(), input2.grad(), 0.01, 0.0);
+    }
+
+    // test_autograd.py: TestAutograd.test_variable_traverse
+    @Test void testVariableTraverse() {
+        Tensor inp = randn(10).requiresGrad_();
+        Tensor tmp = inp.view(10, 1);
+        Tensor out = tmp.view(10);
+        tmp = null;
+        System.gc();
+        out.backward(randn(out.shape()));
+    }
+
+    // test_autograd.py: TestAutograd.test_pow_zero_tensor_gradient
+    @Test void testPowZeroTensorGradient() {
+        for (Object[] c : new Object[][] {{new long[] {10}, zeros(10)}, {new long[] {10, 10}, zeros(10, 10)}, {new long[] {10}, null}}) {
+            Tensor input = zeros((long[]) c[0]).requiresGrad_();
+            (c[1] == null ? input.pow(0.0) : input.pow((Tensor) c[1])).sum().backward();
+            assertEqual(input.grad().abs().sum(), 0.0);
+        }
+    }
+
+    // test_autograd.py: TestAutograd.test_version_counter
+    @Test void testVersionCounter() {
+        Tensor x = randn(1, 2);
+        // in-place ops bump the version
+        int saved = x.version();
+        x.add_(1).add_(1);
+        assertTrue(x.version() > saved);
+        // a differentiable view shares the version counter
+        Tensor xz = x.index(":");
+        assertEquals(x.version(), xz.version());
+        xz.add_(1);
+        assertEquals(x.version(), xz.version());
+        // x.data = y keeps x's version counter
+        saved = x.version();
+        x.setData(randn(2, 3));
+        assertEquals(saved, x.version());
+        x.add_(1);
+        assertTrue(x.version() > saved);
+        // still shared with xz
+        assertEquals(x.version(), xz.version());
+        xz.add_(1);
+        assertEquals(x.version(), xz.version());
+    }
+
+    // test_autograd.py: TestAutograd.test_set_data_self_requires_grad
+    @Test void testSetDataSelfRequiresGrad() {
+        Tensor a = tensor(1.0f).requiresGrad_();
+        Tensor b = tensor(2.0f);
+        Tensor c = tensor(3L);
+        a.setData(b);
+        assertRaisesRegex("must be floating point or complex dtype", () -> a.setData(c));
+    }
+
+    /** x - 1 until negative, each backward running a nested backward (test_deep_reentrant, test_reentrant_priority). */
+    static final class DeepReentrant extends Function {
+        final List<String> order;
+        final boolean sum;
+
+        DeepReentrant(List<String> order, boolean sum) {
+            this.order = order;
+            this.sum = sum;
+        }
+
+        @Override protected Tensor forward(Context ctx, Tensor... in) {
+            try (var g = enableGrad()) {
+                Tensor x = in[0].detach().requiresGrad_(true).sub(1);
+                ctx.put("x", x);
+                return x.detach();
+            }
+        }
+
+        @Override protected Tensor[] backward(Context ctx, Tensor... g) {
+            if (order != null) order.add("Reentrant");
+            Tensor x = ctx.get("x");
+            if (x.item() < 0) return g;
+            try (var e = enableGrad()) {
+                Tensor r = new DeepReentrant(order, sum).apply(x);
+                (sum ? r.sum() : r).backward();
+            }
+            return g;
+        }
+    }
+
+    // test_autograd.py: TestAutograd.test_deep_reentrant
+    @Test void testDeepReentrant() {
+        // would overflow the stack if reentrant calls nested on one thread without care
+        Tensor v = tensor(2000.0f).requiresGrad_();
+        new DeepReentrant(null, true).apply(v).sum().backward();
+        Tensor v2 = tensor(200.0f).requiresGrad_();
+        new DeepReentrant(null, true).apply(v2).sum().backward();
+    }
+
+    // test_autograd.py: TestAutograd.test_reentrant_priority
+    @Test void testReentrantPriority() {
+        List<String> order = new ArrayList<>();
+        class MyFunction extends Function {
+            @Override protected Tensor forward(Context ctx, Tensor... in) { return in[0]; }
+            @Override protected Tensor[] backward(Context ctx, Tensor... g) { order.add("MyFunction"); return g; }
+        }
+        Tensor a = new MyFunction().apply(tensor(6.0f).requiresGrad_());
+        Tensor b = new DeepReentrant(order, false).apply(tensor(9.0f).requiresGrad_());
+        a.mul(b).backward();
+        // all reentrant tasks run before MyFunction's backward, whatever the sequence numbers
+        assertEquals(11, order.size());
+        assertEquals(10, java.util.Collections.frequency(order, "Reentrant"));
+        assertEquals("MyFunction", order.get(order.size() - 1));
+    }
+
+    // test_autograd.py: TestAutograd.test_checkpointing (smaller: 200 inputs instead of 2000, it is a slowTest there)
+    @Test void testCheckpointing() {
+        dev.jgrad.nn.Sequential module = new dev.jgrad.nn.Sequential(new dev.jgrad.nn.Linear(10, 1000), new dev.jgrad.nn.ReLU(),
+                new dev.jgrad.nn.Linear(1000, 10));
+        List<Tensor> featCombined = new ArrayList<>();
+        for (int r = 0; r < 200; r++) {
+            Tensor dataR = empty(1, 10);
+            dataR.uniform_(0, 1);
+            dataR.setRequiresGrad(true);
+            featCombined.add(dev.jgrad.utils.Checkpoint.checkpoint(module::forward, dataR));
+        }
+        stack(featCombined).mean().backward();
+    }
+
+    // test_autograd.py: TestAutograd.test_checkpoint_valid_reset_on_error
+    @Test void testCheckpointValidResetOnError() {
+        Tensor a = randn(2, 2).requiresGrad_();
+        assertRaisesRegex("Checkpointing is not compatible with .grad", () -> {
+            Tensor b = dev.jgrad.utils.Checkpoint.checkpoint(Tensor::exp, a).sum();
+            Autograd.grad(b, a);
+        });
+        dev.jgrad.utils.Checkpoint.checkpoint(Tensor::exp, a).sum().backward();
+    }
+
+    // test_autograd.py: TestAutograd.test_checkpointing_without_reentrant_detached_tensor (use_reentrant=True, jgrad's only form)
+    @Test void testCheckpointingWithoutReentrantDetachedTensor() {
+        dev.jgrad.nn.Linear linear = new dev.jgrad.nn.Linear(2, 2, false), lin2 = new dev.jgrad.nn.Linear(2, 2, false);
+        UnaryOperator<Tensor> module = x -> { try (var g = noGrad()) { return lin2.forward(linear.forward(x)); } };
+        Tensor a = randn(2, 2).requiresGrad_();
+        for (int i = 0; i < 3; i++) {
+            assertRaisesRegex("none of output has requires_grad=True", () -> {
+                Tensor out = dev.jgrad.utils.Checkpoint.checkpoint(module, a);
+                out.add_(a);
+                out.sum().backward();
+            });
+        }
+    }
+
+    // test_autograd.py: TestAutograd.test_gradcheck_custom_error
+    @Test void testGradcheckCustomError() {
+        UnaryOperator<Tensor> fn = t -> {
+            Tensor y = t.clone();
+            y.registerHook(g -> g.add(1e-2));
+            return y;
+        };
+        Tensor x = ones(options().requiresGrad(true), 2, 2);
+        assertRaisesRegex(Gradcheck.GradcheckError.class, "Jacobian mismatch for output 0 with respect to input 0", () -> Gradcheck.gradcheck(fn, x));
+        assertRaisesRegex("Jacobian mismatch for output 0 with respect to input 0", () -> Gradcheck.gradcheck(fn, x));
+        assertFalse(Gradcheck.gradcheck(fn, x, Gradcheck.options().raiseException(false)));
+        // with raise_exception=False, errors that are not GradcheckErrors still propagate
+        assertRaisesRegex("Not a GradcheckError!", () -> Gradcheck.gradcheck(t -> { throw new IllegalStateException("Not a GradcheckError!"); }, x,
+                Gradcheck.options().raiseException(false)));
     }
 }
