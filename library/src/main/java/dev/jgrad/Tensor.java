@@ -1086,8 +1086,11 @@ public class Tensor {
 
     public boolean retainsGrad() { return retainsGrad; }
 
-    /** How many in-place writes this tensor's storage has seen. */
-    public int version() { return versionCounter.get(); }
+    /** How many in-place writes this tensor's storage has seen; an inference tensor has no version counter and raises, as PyTorch's. */
+    public int version() {
+        if (inference) throw new IllegalStateException("Inference tensors do not track version counter.");
+        return versionCounter.get();
+    }
 
     /** True for a tensor that views another's memory ({@code _is_view()}). */
     public boolean isView() { return viewBase != null; }
@@ -2098,6 +2101,7 @@ public class Tensor {
         @Override public Node gradAccumulatorField(Tensor t) { return t.gradAccumulator; }
         @Override public void setGradAccumulator(Tensor t, Node acc) { t.gradAccumulator = acc; }
         @Override public boolean isInference(Tensor t) { return t.inference; }
+        @Override public void setInference(Tensor t, boolean inference) { t.inference = inference; }
         @Override public Tensor viewBase(Tensor t) { return t.viewBase; }
         @Override public void setViewBase(Tensor t, Tensor base) { t.viewBase = base; }
     }

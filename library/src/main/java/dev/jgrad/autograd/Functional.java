@@ -55,6 +55,17 @@ public final class Functional {
         return Autograd.grad(diff, inputs, gradOutputs == null ? null : gos, true, createGraph, true);
     }
 
+    /**
+     * jacobian/hessian refuse strict with vectorize, as PyTorch's (its vectorized path cannot tell an independent output
+     * apart); jgrad computes both forms the same way, so vectorize changes nothing else.
+     */
+    private static void checkStrictVectorize(boolean strict, boolean vectorize) {
+        if (strict && vectorize) {
+            throw new IllegalStateException("torch.autograd.functional.jacobian: `strict=True` and `vectorized=True` are not supported "
+                    + "together. Please either set `strict=False` or `vectorize=False`.");
+        }
+    }
+
     private static void checkStrictOutputs(List<Tensor> outputs, String what) {
         for (int i = 0; i < outputs.size(); i++) {
             if (!outputs.get(i).requiresGrad()) {
@@ -72,6 +83,7 @@ public final class Functional {
     }
 
     public static Tensor jacobian(UnaryOperator<Tensor> f, Tensor input, boolean createGraph, boolean strict, boolean vectorize) {
+        checkStrictVectorize(strict, vectorize);
         return jacobianCore(in -> List.of(f.apply(in.get(0))), List.of(input), createGraph, strict).get(0).get(0);
     }
 
@@ -82,6 +94,7 @@ public final class Functional {
 
     public static List<Tensor> jacobian(Function<List<Tensor>, Tensor> f, List<Tensor> inputs, boolean createGraph, boolean strict,
                                         boolean vectorize) {
+        checkStrictVectorize(strict, vectorize);
         return jacobianCore(in -> List.of(f.apply(in)), inputs, createGraph, strict).get(0);
     }
 
@@ -155,6 +168,7 @@ public final class Functional {
     }
 
     public static Tensor hessian(UnaryOperator<Tensor> f, Tensor input, boolean createGraph, boolean strict, boolean vectorize) {
+        checkStrictVectorize(strict, vectorize);
         return hessianCore(in -> f.apply(in.get(0)), List.of(input), createGraph, strict).get(0).get(0);
     }
 
@@ -332,6 +346,10 @@ public final class Functional {
                                 + ". This is not allowed in strict mode.");
                     }
                     r = Torch.zerosLike(outputs.get(i));
+                } else if (strict && createGraph && !r.requiresGrad()) {
+                    // PyTorch's "back_trick" check: a J v that does not depend on the input cannot be differentiated further
+                    throw new IllegalStateException("The jacobian of the user-provided function is independent of input " + i
+                            + ". This is not allowed in strict mode when create_graph=True.");
                 }
                 res.add(finish(r, createGraph));
             }
