@@ -2,12 +2,14 @@ package dev.jgrad.optim.lr;
 
 import dev.jgrad.optim.Optimizer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Multiplies each group's lr by gamma at each milestone epoch (by gamma^k for a milestone listed k times). */
 public class MultiStepLR extends LRScheduler {
-    public final List<Integer> milestones;
-    public final double gamma;
+    public List<Integer> milestones;
+    public double gamma;
 
     public MultiStepLR(Optimizer optimizer, List<Integer> milestones) { this(optimizer, milestones, 0.1, -1); }
 
@@ -16,6 +18,25 @@ public class MultiStepLR extends LRScheduler {
         this.milestones = List.copyOf(milestones);
         this.gamma = gamma;
         initialStep();
+    }
+
+    /** milestones as PyTorch's Counter holds them: {milestone: times listed}, in order of first appearance. */
+    @Override protected void putOwnState(Map<String, Object> d) {
+        Map<Integer, Integer> counts = new LinkedHashMap<>();
+        for (int m : milestones) counts.merge(m, 1, Integer::sum);
+        d.put("milestones", counts);
+        d.put("gamma", gamma);
+    }
+
+    @Override protected void loadOwnState(Map<String, ?> d) {
+        if (d.get("milestones") instanceof Map<?, ?> counts) {
+            List<Integer> list = new ArrayList<>();
+            for (var e : counts.entrySet()) {
+                for (int i = 0; i < ((Number) e.getValue()).intValue(); i++) list.add(((Number) e.getKey()).intValue());
+            }
+            milestones = List.copyOf(list);
+        }
+        gamma = number(d, "gamma", gamma);
     }
 
     @Override protected List<Double> getLr() {
