@@ -1,8 +1,8 @@
 package dev.jgrad.optim.lr;
 
+import dev.jgrad.io.PtFiles;
 import dev.jgrad.optim.Optimizer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,10 +20,10 @@ public class MultiStepLR extends LRScheduler {
         initialStep();
     }
 
-    /** milestones as PyTorch's Counter holds them: {milestone: times listed}, in order of first appearance. */
+    /** milestones as PyTorch's Counter holds them (a {@link PtFiles.Counter}): {milestone: times listed}, in order of first appearance. */
     @Override protected void putOwnState(Map<String, Object> d) {
-        Map<Integer, Integer> counts = new LinkedHashMap<>();
-        for (int m : milestones) counts.merge(m, 1, Integer::sum);
+        PtFiles.Counter counts = new PtFiles.Counter();
+        for (int m : milestones) counts.put(m, counts.containsKey(m) ? (Integer) counts.get(m) + 1 : 1);
         d.put("milestones", counts);
         d.put("gamma", gamma);
     }
