@@ -212,6 +212,15 @@ public final class Torch extends FunctionForms {
     public static Generator manualSeed(long seed) { return Generator.defaultGenerator().manualSeed(seed); }
 
     /**
+     * {@code torch.get_rng_state()}: the default generator's state, PyTorch's 5056 bytes as a 1-D int32 tensor of
+     * values 0..255 (jgrad has no uint8); {@link #setRngState} restores it, so a resumed run draws the same numbers.
+     */
+    public static Tensor getRngState() { return Generator.defaultGenerator().getStateTensor(); }
+
+    /** {@code torch.set_rng_state(state)}: restores the default generator from {@link #getRngState()}'s tensor. */
+    public static void setRngState(Tensor state) { Generator.defaultGenerator().setState(state); }
+
+    /**
      * torch.set_printoptions: null leaves a setting as it is (after profile, which is "default", "short", "full" or
      * null); sciMode null lets each tensor choose, as PyTorch's None, and is always replaced.
      */
