@@ -79,7 +79,8 @@ public final class Tqdm<T> implements Iterable<T>, AutoCloseable {
      */
     public static <T> Tqdm<T> tqdm(Iterable<T> iterable) {
         Long total = iterable instanceof Collection<?> c ? Long.valueOf(c.size())
-                : iterable instanceof DataLoader d ? Long.valueOf(d.size()) : null;
+                : iterable instanceof DataLoader d ? Long.valueOf(d.size())
+                : iterable instanceof dev.jgrad.utils.data.BatchLoader<?, ?> b ? Long.valueOf(b.size()) : null;
         return new Tqdm<>(iterable, total);
     }
 
