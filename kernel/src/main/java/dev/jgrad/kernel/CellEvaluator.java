@@ -23,7 +23,7 @@ import jdk.jshell.UnresolvedReferenceException;
 /**
  * A JShell that evaluates notebook cells: a cell is cut into snippets, which run one after another in this
  * JVM with their state (variables, methods, classes, imports) kept for later cells. The cell's value is
- * that of its last snippet when that is an expression, as in IPython.
+ * that of its last snippet when that is an expression not followed by a semicolon, as in IPython.
  */
 public final class CellEvaluator implements AutoCloseable {
     /** Imports of JShell's DEFAULT startup, which ./jgrad shell also loads before tools/shell/startup.jsh. */
@@ -66,7 +66,8 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     /**
-     * Runs a cell and returns its value: the last snippet's value when it is an expression, else null.
+     * Runs a cell and returns its value: the last snippet's value when it is an expression written without a
+     * closing semicolon, else null.
      *
      * @throws CompilationException when a snippet does not compile (the snippets before it have run)
      * @throws Throwable (unchecked or not) what a snippet threw, itself, so the notebook shows its class and message
@@ -76,7 +77,8 @@ public final class CellEvaluator implements AutoCloseable {
         for (String source : snippets(cell)) {
             value = evalSnippet(source);
         }
-        return value;
+        // as in IPython, a semicolon after the last expression keeps its value from being shown
+        return cell.strip().endsWith(";") ? null : value;
     }
 
     private Object evalSnippet(String source) {
@@ -90,7 +92,10 @@ public final class CellEvaluator implements AutoCloseable {
                 throw new CompilationException(diagnostics(snippet));
             }
             if (event.exception() != null) {
-                throw rethrow(control.lastThrowable() != null ? control.lastThrowable() : describe(event.exception()));
+                Throwable thrown = control.lastThrowable();
+                if (thrown == null) throw rethrow(describe(event.exception()));
+                thrown.setStackTrace(cellFrames(thrown.getStackTrace()));
+                throw rethrow(thrown);
             }
             if (isExpression(snippet)) value = control.lastValue();
         }
@@ -119,6 +124,18 @@ public final class CellEvaluator implements AutoCloseable {
             lines.add(" ".repeat(Math.max(0, start - lineStart)) + "^");
         }
         return String.join("\n", lines);
+    }
+
+    /** The frames of a snippet's exception down to the snippet itself, without JShell's and the kernel's below it. */
+    static StackTraceElement[] cellFrames(StackTraceElement[] frames) {
+        for (int i = 0; i < frames.length; i++) {
+            if (frames[i].getClassName().startsWith("REPL.")) {
+                int end = i + 1;
+                while (end < frames.length && frames[end].getClassName().startsWith("REPL.")) end++;
+                return java.util.Arrays.copyOf(frames, end);
+            }
+        }
+        return frames;
     }
 
     /** JShell's own exceptions stand in when the snippet's exception was not captured (unresolved references). */

@@ -36,6 +36,12 @@ class CellEvaluatorTest {
     }
 
     @Test
+    void aClosingSemicolonHidesTheValue() {
+        assertNull(cells.eval("manualSeed(0);"));
+        assertEquals("tensor([1.])", cells.eval("ones(1)").toString());
+    }
+
+    @Test
     void declarationsStatementsAndAssignmentsShowNothing() {
         assertNull(cells.eval("var quiet = ones(2);"));
         assertNull(cells.eval("quiet = quiet.add(1);"));
