@@ -986,6 +986,8 @@ public final class Torch extends FunctionForms {
         return switch (dtype) {
             case FLOAT32 -> new FloatInfo(32, Math.ulp(1.0f), Float.MAX_VALUE, -Float.MAX_VALUE, Float.MIN_NORMAL, 1e-6, dtype);
             case FLOAT64 -> new FloatInfo(64, Math.ulp(1.0), Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_NORMAL, 1e-15, dtype);
+            case FLOAT16 -> new FloatInfo(16, 0x1p-10, 65504, -65504, 0x1p-14, 1e-3, dtype);
+            case BFLOAT16 -> new FloatInfo(16, 0x1p-7, 0x1.fep127, -0x1.fep127, 0x1p-126, 1e-2, dtype);
             default -> throw new IllegalArgumentException("torch.finfo() requires a floating point input type. Use torch.iinfo to handle '"
                     + dtype.shortName() + "'");
         };
