@@ -847,7 +847,7 @@ public final class Torch extends FunctionForms {
     /** The (row, column) coordinates of the upper triangle (column - row >= offset) of a row x col matrix: (2, N) int64. */
     public static Tensor triuIndices(long row, long col, long offset) { return triangleIndices(row, col, offset, false); }
 
-    /** The coordinates of the lower triangle (column - row <= offset). */
+    /** The coordinates of the lower triangle (column - row &lt;= offset). */
     public static Tensor trilIndices(long row, long col, long offset) { return triangleIndices(row, col, offset, true); }
 
     private static Tensor triangleIndices(long row, long col, long offset, boolean lower) {
