@@ -178,6 +178,32 @@ public final class Torch extends FunctionForms {
 
     public static Tensor randnLike(Tensor t, DType dtype) { return randn(dtype, t.device(), t.shape()); }
 
+    /**
+     * {@code torch.zeros_like(t, dtype=..., device=..., requires_grad=...)}: t's shape; dtype and device from o where set,
+     * else t's. Also {@link #onesLike(Tensor, TensorOptions)}, {@link #emptyLike(Tensor, TensorOptions)},
+     * {@link #fullLike(Tensor, double, TensorOptions)}, {@link #randLike(Tensor, TensorOptions)}, {@link #randnLike(Tensor, TensorOptions)}.
+     */
+    public static Tensor zerosLike(Tensor t, TensorOptions o) { return o.finish(zeros(o.dtypeOr(t.dtype()), likeDevice(t, o), t.shape())); }
+
+    /** {@code torch.ones_like} with options (see {@link #zerosLike(Tensor, TensorOptions)}). */
+    public static Tensor onesLike(Tensor t, TensorOptions o) { return o.finish(ones(o.dtypeOr(t.dtype()), likeDevice(t, o), t.shape())); }
+
+    /** {@code torch.empty_like} with options (see {@link #zerosLike(Tensor, TensorOptions)}). */
+    public static Tensor emptyLike(Tensor t, TensorOptions o) { return o.finish(empty(o.dtypeOr(t.dtype()), likeDevice(t, o), t.shape())); }
+
+    /** {@code torch.full_like} with options (see {@link #zerosLike(Tensor, TensorOptions)}). */
+    public static Tensor fullLike(Tensor t, double value, TensorOptions o) {
+        return o.finish(Creation.full(t.shape(), Scalar.of(value), o.dtypeOr(t.dtype()), likeDevice(t, o)));
+    }
+
+    /** {@code torch.rand_like} with options (see {@link #zerosLike(Tensor, TensorOptions)}). */
+    public static Tensor randLike(Tensor t, TensorOptions o) { return o.finish(rand(o.dtypeOr(t.dtype()), likeDevice(t, o), t.shape())); }
+
+    /** {@code torch.randn_like} with options (see {@link #zerosLike(Tensor, TensorOptions)}). */
+    public static Tensor randnLike(Tensor t, TensorOptions o) { return o.finish(randn(o.dtypeOr(t.dtype()), likeDevice(t, o), t.shape())); }
+
+    private static Device likeDevice(Tensor t, TensorOptions o) { return o.device() == null ? t.device() : o.device(); }
+
     // ---------------------------------------------------------------- ranges
 
     /** {@code arange(10)}: int64 0..9. */
