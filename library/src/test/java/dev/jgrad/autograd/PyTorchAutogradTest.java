@@ -1462,4 +1462,72 @@ class PyTorchAutogradTest {
         // given gradients are not modified in place
         assertEqual(gradOut1, gradOut1Original);
     }
+
+    // test_autograd.py: TestAutograd.test_profiler
+    @Test void testProfiler() {
+        Tensor x = randn(10, 10);
+        dev.jgrad.profiler.Profile p;
+        try (var prf = dev.jgrad.profiler.Profiler.profile()) {
+            p = prf;
+            assertTrue(dev.jgrad.profiler.Profiler.isActive());
+            x.mul(2).add(4);
+        }
+        assertFalse(dev.jgrad.profiler.Profiler.isActive());
+        List<String> names = List.of("aten::mul", "aten::add");
+        java.util.Set<Integer> found = new java.util.HashSet<>();
+        for (var evt : p.events()) if (names.contains(evt.name())) found.add(names.indexOf(evt.name()));
+        assertEquals(names.size(), found.size());
+    }
+
+    // test_autograd.py: TestAutograd.test_record_function
+    @Test void testRecordFunction() {
+        Tensor x = randn(10, 10);
+        Runnable forward = () -> {
+            Tensor y;
+            try (var outer = dev.jgrad.profiler.Profiler.recordFunction("outer")) {
+                y = x.mul(2).add(4);
+                try (var inner = dev.jgrad.profiler.Profiler.recordFunction("inner")) {
+                    y = y.sub(1);
+                }
+            }
+            y.div(1);
+        };
+        forward.run();
+        dev.jgrad.profiler.Profile p;
+        try (var prf = dev.jgrad.profiler.Profiler.profile()) {
+            p = prf;
+            forward.run();
+        }
+        List<String> important = List.of("outer", "aten::mul", "aten::add", "inner", "aten::sub", "aten::div");
+        int idx = 0;
+        // PyTorch's function_events are in start order; jgrad's events() lists them as they finish
+        List<dev.jgrad.profiler.ProfilerEvent> events = new ArrayList<>(p.events());
+        events.sort(java.util.Comparator.comparingLong(dev.jgrad.profiler.ProfilerEvent::startNs));
+        for (var info : events) {
+            if (info.name().equals(important.get(idx))) idx++;
+            if (idx == important.size()) break;
+        }
+        assertEquals(important.size(), idx);
+    }
+
+    // test_autograd.py: TestAutograd.test_grad_fn_prehooks (and test_grad_fn_prehooks_multiple_outputs, _remove_hooks,
+    // test_prehook_ordering, test_hook_edge_case_when_called_with_grad, test_accumulate_grad_posthooks_*)
+    @org.junit.jupiter.api.Disabled("needs Node.register_hook/register_prehook: jgrad's nodes take tensor hooks (registerHook on the tensor) only; "
+            + "grad_fn pre-hooks are a PyTorch 2.0 API")
+    @Test void testGradFnPrehooks() {}
+
+    // test_autograd.py: TestAutograd.test_saved_variable_packing_unpacking_saved_original_with_default_hooks (and the other
+    // saved_tensors_hooks / save_on_cpu / _raw_saved_* tests)
+    @org.junit.jupiter.api.Disabled("needs torch.autograd.graph.saved_tensors_hooks: jgrad's saved tensors are plain references without "
+            + "pack/unpack hooks")
+    @Test void testSavedVariablePackingUnpackingSavedOriginalWithDefaultHooks() {}
+
+    // test_autograd.py: TestAutograd.test_checkpointing_without_reentrant (and the other use_reentrant=False tests)
+    @org.junit.jupiter.api.Disabled("needs checkpoint(use_reentrant=False), which is built on saved_tensors_hooks (see the README's "
+            + "deliberate differences)")
+    @Test void testCheckpointingWithoutReentrant() {}
+
+    // test_autograd.py: TestAutogradForwardMode (the whole class) and test_gradcheck_forward_ad
+    @org.junit.jupiter.api.Disabled("needs forward-mode AD (torch.autograd.forward_ad dual tensors): jgrad's jvp uses the double-backward trick")
+    @Test void testGradcheckForwardAd() {}
 }
