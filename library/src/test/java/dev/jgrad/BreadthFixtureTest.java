@@ -36,7 +36,7 @@ class BreadthFixtureTest {
     private static final List<String> FIXTURES = List.of("fixtures/breadth.json", "fixtures/breadth_nn.json",
             "fixtures/breadth_transformer.json", "fixtures/breadth_linalg.json", "fixtures/breadth_nn3d.json",
             "fixtures/breadth_rnnutils.json", "fixtures/breadth_tensorgaps.json", "fixtures/breadth_interp.json",
-            "fixtures/breadth_indices.json");
+            "fixtures/breadth_indices.json", "fixtures/breadth_nonfinite.json");
 
     private static List<Map<String, Object>> cases() {
         List<Map<String, Object>> out = new ArrayList<>();

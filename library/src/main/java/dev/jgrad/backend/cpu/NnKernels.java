@@ -22,8 +22,9 @@ final class NnKernels {
                 int start = base + in;
                 double max = Double.NEGATIVE_INFINITY;
                 for (int k = 0; k < size; k++) max = Math.max(max, v[start + k * inner]);
-                // a row of -inf (or all-equal infinities) would give inf - inf; shifting by 0 keeps PyTorch's nan/0 results
-                double shift = Double.isInfinite(max) ? 0 : max;
+                // shifted by the max even when it is infinite, as PyTorch's kernel does: a row holding +inf
+                // (or only -inf) gets inf - inf = nan everywhere, so softmax([inf, 0]) is [nan, nan] as in PyTorch
+                double shift = max;
                 double sum = 0;
                 for (int k = 0; k < size; k++) sum += Math.exp(v[start + k * inner] - shift);
                 if (log) {
