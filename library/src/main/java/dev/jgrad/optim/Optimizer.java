@@ -1,6 +1,5 @@
 package dev.jgrad.optim;
 
-import dev.jgrad.DType;
 import dev.jgrad.Tensor;
 import dev.jgrad.Torch;
 import dev.jgrad.nn.Module;
