@@ -252,6 +252,71 @@ public abstract class Optimizer {
         return d;
     }
 
+    // ---------------------------------------------------------------- printing
+
+    /**
+     * The options PyTorch 1.13's built-in optimizers also keep in every group, for features jgrad does not
+     * have (the foreach and fused kernels, CUDA graph capture, differentiable steps), with the text they
+     * print there. Only {@link #toString()} reads them; a user's own subclass has none.
+     */
+    private static final Map<Class<?>, Map<String, String>> PYTORCH_ONLY_OPTIONS = Map.ofEntries(
+            Map.entry(SGD.class, Map.of("differentiable", "False", "foreach", "None")),
+            Map.entry(Adam.class, Map.of("capturable", "False", "differentiable", "False", "foreach", "None", "fused", "False")),
+            Map.entry(AdamW.class, Map.of("capturable", "False", "foreach", "None")),
+            Map.entry(RMSprop.class, Map.of("differentiable", "False", "foreach", "None")),
+            Map.entry(Adadelta.class, Map.of("foreach", "None")),
+            Map.entry(Adagrad.class, Map.of("foreach", "None")),
+            Map.entry(Adamax.class, Map.of("foreach", "None")),
+            Map.entry(NAdam.class, Map.of("foreach", "None")),
+            Map.entry(RAdam.class, Map.of("foreach", "None")),
+            Map.entry(ASGD.class, Map.of("foreach", "None")),
+            Map.entry(Rprop.class, Map.of("foreach", "None")));
+
+    /**
+     * {@code repr(optimizer)}, as PyTorch prints it: the class name, then each group's options sorted by key
+     * ({@code "Adam (\nParameter Group 0\n    amsgrad: False\n    betas: (0.9, 0.999)\n ...)"}). Values are
+     * Python's text; a Java double prints as a Python float, except where PyTorch's default is an int and
+     * the value equals it ({@code weight_decay: 0}).
+     */
+    @Override public String toString() {
+        StringBuilder b = new StringBuilder(getClass().getSimpleName()).append(" (");
+        for (int i = 0; i < paramGroups.size(); i++) {
+            Map<String, String> lines = new java.util.TreeMap<>(PYTORCH_ONLY_OPTIONS.getOrDefault(getClass(), Map.of()));
+            for (var e : paramGroups.get(i).options.entrySet()) lines.put(e.getKey(), pyText(e.getKey(), e.getValue()));
+            b.append("\nParameter Group ").append(i).append('\n');
+            for (var e : lines.entrySet()) b.append("    ").append(e.getKey()).append(": ").append(e.getValue()).append('\n');
+        }
+        return b.append(')').toString();
+    }
+
+    /** An option's value as Python's {@code str()} prints it in PyTorch's repr. */
+    private String pyText(String key, Object value) {
+        return switch (value) {
+            case null -> "None";
+            case Boolean v -> dev.jgrad.nn.Repr.pyBool(v);
+            case Double v -> pyNumber(key, v);
+            case Float v -> pyNumber(key, v);
+            case double[] v -> {
+                StringBuilder t = new StringBuilder("(");
+                for (int j = 0; j < v.length; j++) t.append(j > 0 ? ", " : "").append(pyNumber(key, v[j]));
+                yield t.append(v.length == 1 ? ",)" : ")").toString();
+            }
+            default -> String.valueOf(value);  // ints, strings, tensors and lists print as Java prints them
+        };
+    }
+
+    /** A float option, or an int where PyTorch's default for the key is an int and v equals it. */
+    private String pyNumber(String key, double v) {
+        boolean intDefault = switch (key) {
+            case "weight_decay", "momentum", "dampening", "lr_decay", "initial_accumulator_value" -> v == 0;
+            case "lr" -> this instanceof LBFGS && v == 1;
+            case "step_sizes" -> this instanceof Rprop && v == 50;
+            default -> false;
+        };
+        return intDefault && Double.doubleToRawLongBits(v) != Double.doubleToRawLongBits(-0.0)
+                ? String.valueOf((long) v) : dev.jgrad.nn.Repr.pyFloat(v);
+    }
+
     // ---------------------------------------------------------------- shared argument checks
 
     protected static void checkNonNegative(double value, String what) {
