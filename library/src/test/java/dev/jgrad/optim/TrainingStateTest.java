@@ -100,10 +100,10 @@ class TrainingStateTest {
             case "SGD_plain" -> new SGD(ps, 0.1, 0.0, 0.0, 0.0, false);
             case "Adam" -> new Adam(ps, 0.01, 0.9, 0.999, 1e-8, 0.0, true);
             case "AdamW" -> new AdamW(ps, 0.01, 0.9, 0.999, 1e-8, 0.01, false);
-            case "Adamax" -> new Adamax(ps, 0.02, 0.9, 0.999, 1e-8, 0.0);
+            case "Adamax" -> new Adamax(ps, 0.02, 0.9, 0.999, 1e-8, 0.001);
             case "NAdam" -> new NAdam(ps, 0.02, 0.9, 0.999, 1e-8, 0.0, 0.004);
             case "RAdam" -> new RAdam(ps, 0.01, 0.9, 0.999, 1e-8, 0.0);
-            case "Adagrad" -> new Adagrad(ps, 0.1, 0.0, 0.0, 0.0, 1e-10);
+            case "Adagrad" -> new Adagrad(ps, 0.1, 0.01, 0.0, 0.1, 1e-10);
             case "Adadelta" -> new Adadelta(ps, 1.0, 0.9, 1e-6, 0.0);
             case "RMSprop" -> new RMSprop(ps, 0.01, 0.99, 1e-8, 0.0, 0.5, true);
             case "Rprop" -> new Rprop(ps, 0.01, 0.5, 1.2, 1e-6, 50.0);
