@@ -501,6 +501,10 @@ class TrainingStateTest {
         assertTrue(e.getMessage().contains("found the input RNG state size to be 10"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Torch.setRngState(state.mul(300L)));
         assertEquals("RNG state must be a torch.ByteTensor", e.getMessage());
+        // PyTorch also takes its older 5048-byte layout (no float normal cache): the same stream follows
+        Torch.manualSeed(9);
+        Torch.setRngState(state.slice(0, 0, 5048, 1).toLong());
+        assertTrue(a.equal(Torch.rand(5)));
     }
 
     // ---------------------------------------------------------------- comparing with PyTorch's objects
