@@ -451,6 +451,7 @@ class TrainingStateTest {
     Stream<DynamicTest> pytorchsCheckpointResumesInJgradToPytorchsWeights() {
         return TRAININGS.stream().map(c -> DynamicTest.dynamicTest(c, () -> {
             Map<String, Object> ck = load(c + ".pt");
+            assertEquals(DType.INT32, ((Tensor) ck.get("rng_state")).dtype(), "PyTorch's uint8 rng state loads widened to int32");
             // jgrad's own first three epochs draw the same random numbers: the generator states agree exactly
             Run first = build(c);
             for (int e = 0; e < STOP; e++) epoch(first);
