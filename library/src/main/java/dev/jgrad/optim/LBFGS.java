@@ -55,7 +55,13 @@ public class LBFGS extends Optimizer {
     public Map<String, Object> state() { return java.util.Collections.unmodifiableMap(st); }
 
     /** PyTorch keeps LBFGS's whole state under its first parameter. */
-    @Override protected Map<String, Object> savedStateOf(Tensor p) { return p == params.get(0) && !st.isEmpty() ? st : null; }
+    @Override protected Map<String, Object> savedStateOf(Tensor p) {
+        if (p != params.get(0) || st.isEmpty()) return null;
+        Map<String, Object> saved = new LinkedHashMap<>(st);
+        // after its first iteration PyTorch's t is the lr itself, the int 1 when lr is left at its default
+        if (saved.get("t") instanceof Double t && t == 1 && paramGroups.get(0).lr() == 1) saved.put("t", 1L);
+        return saved;
+    }
 
     /** Counters back to Integer (a loaded file holds Longs), the number 1 for H_diag as PyTorch writes it. */
     @Override protected void restoreStateOf(Tensor p, Map<String, Object> s) {

@@ -26,7 +26,7 @@ public class CosineAnnealingLR extends LRScheduler {
 
     @Override protected void putOwnState(Map<String, Object> d) {
         d.put("T_max", tMax);
-        d.put("eta_min", etaMin);
+        d.put("eta_min", etaMin == 0 ? (Object) 0 : etaMin);  // PyTorch's default is the int 0
     }
 
     @Override protected void loadOwnState(Map<String, ?> d) {

@@ -29,7 +29,7 @@ public class CosineAnnealingWarmRestarts extends LRScheduler {
         d.put("T_0", t0);
         d.put("T_i", tI);
         d.put("T_mult", tMult);
-        d.put("eta_min", etaMin);
+        d.put("eta_min", etaMin == 0 ? (Object) 0 : etaMin);  // PyTorch's default is the int 0
         d.put("T_cur", tCur);
     }
 

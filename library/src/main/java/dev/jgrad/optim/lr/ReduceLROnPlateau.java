@@ -109,7 +109,9 @@ public class ReduceLROnPlateau {
     public Map<String, Object> stateDict() {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("factor", factor);
-        d.put("min_lrs", new ArrayList<>(minLrs));
+        List<Object> mins = new ArrayList<>();
+        for (double m : minLrs) mins.add(m == 0 ? (Object) 0 : m);  // PyTorch's default min_lr is the int 0
+        d.put("min_lrs", mins);
         d.put("patience", patience);
         d.put("verbose", false);
         d.put("cooldown", cooldown);
