@@ -41,10 +41,7 @@ public final class Plots {
     /** Plots y against x (detached 1-d tensors) into DIR/name.png and returns the file. */
     public static Path line(String name, String title, Tensor x, Tensor y) {
         System.setProperty("java.awt.headless", "true");
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("a").build();
-        chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setXAxisDecimalPattern("0.##");  // ticks like matplotlib's, not 1.832595825195312
-        chart.addSeries(name, x.toDoubleArray(), y.toDoubleArray()).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        XYChart chart = chart(title, x, y);
         try {
             Path dir = directory();
             Files.createDirectories(dir);
@@ -54,5 +51,14 @@ public final class Plots {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The chart of y against x (detached 1-d tensors) as one line: a notebook shows it as a picture. */
+    public static XYChart chart(String title, Tensor x, Tensor y) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("a").build();
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setXAxisDecimalPattern("0.##");  // ticks like matplotlib's, not 1.832595825195312
+        chart.addSeries(title, x.toDoubleArray(), y.toDoubleArray()).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        return chart;
     }
 }
