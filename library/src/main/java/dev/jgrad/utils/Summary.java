@@ -56,7 +56,6 @@ public final class Summary {
         final Module module;
         final String className;
         final int depth;
-        final Layer parent;
         final List<Layer> children = new ArrayList<>();
         final boolean leaf;
         boolean recursive;
@@ -64,11 +63,10 @@ public final class Summary {
         long[] outputShape;  // null: not known
         long outputBytes, numParams, trainableParams, paramBytes, macs;
 
-        Layer(Module module, int depth, Layer parent) {
+        Layer(Module module, int depth) {
             this.module = module;
             this.className = module.getClass().getSimpleName();
             this.depth = depth;
-            this.parent = parent;
             this.leaf = module.namedChildren().isEmpty();
             for (Map.Entry<String, Parameter> e : module.namedParameters().entrySet()) {
                 Parameter p = e.getValue();
@@ -166,7 +164,12 @@ public final class Summary {
                 for (Tensor t : m.namedBuffers().values()) toMeta(t, saved);
             }
             model.eval();  // torchinfo's default mode
-            new Walk(layers).run(model, 0, null, x);
+            try {
+                new Walk(layers).run(model, 0, x);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("Failed to run the summary on the meta device (the model's parameters and buffers are "
+                        + "moved there for the pass; a tensor the model keeps elsewhere stays on its device): " + e.getMessage(), e);
+            }
         } finally {
             for (Map.Entry<Tensor, Tensor> e : saved.entrySet()) {
                 try (var g = Torch.noGrad()) {
@@ -203,8 +206,8 @@ public final class Summary {
         Walk(List<Layer> rows) { this.rows = rows; }
 
         /** The row of module m called on x, then its children's rows: applied in order when that gives m's output. */
-        Tensor run(Module m, int depth, Layer parent, Tensor x) {
-            Layer row = add(m, depth, parent);
+        Tensor run(Module m, int depth, Tensor x) {
+            Layer row = add(m, depth);
             Tensor out = m.forward(x);
             setOutput(row, out);
             if (row.leaf) return out;
@@ -214,7 +217,7 @@ public final class Summary {
             boolean chained;
             try {
                 Tensor y = x;
-                for (Module child : m.namedChildren().values()) y = run(child, depth + 1, row, y);
+                for (Module child : m.namedChildren().values()) y = run(child, depth + 1, y);
                 chained = Arrays.equals(y.shape(), out.shape());
             } catch (RuntimeException e) {
                 chained = false;
@@ -223,19 +226,18 @@ public final class Summary {
                 rows.subList(mark, rows.size()).clear();
                 seen.clear();
                 seen.addAll(seenBefore);
-                for (Module child : m.namedChildren().values()) listWithoutShapes(child, depth + 1, row);
+                for (Module child : m.namedChildren().values()) listWithoutShapes(child, depth + 1);
             }
             return out;
         }
 
-        private void listWithoutShapes(Module m, int depth, Layer parent) {
-            add(m, depth, parent);
-            Layer row = rows.getLast();
-            for (Module child : m.namedChildren().values()) listWithoutShapes(child, depth + 1, row);
+        private void listWithoutShapes(Module m, int depth) {
+            add(m, depth);
+            for (Module child : m.namedChildren().values()) listWithoutShapes(child, depth + 1);
         }
 
-        private Layer add(Module m, int depth, Layer parent) {
-            Layer row = new Layer(m, depth, parent);
+        private Layer add(Module m, int depth) {
+            Layer row = new Layer(m, depth);
             row.recursive = !seen.add(m);
             rows.add(row);
             return row;
