@@ -58,6 +58,13 @@ public abstract class Function {
             return r;
         }
 
+        /** The saved tensors without version checks, nulls and freed ones left out: for drawing the graph. */
+        List<Tensor> peekSaved() {
+            List<Tensor> r = new ArrayList<>(saved.length);
+            for (SavedTensor s : saved) if (s != null && s.peek() != null) r.add(s.peek());
+            return r;
+        }
+
         /** Whether input i needs a gradient. */
         public boolean needsInputGrad(int i) { return i < needsInputGrad.length && needsInputGrad[i]; }
 
@@ -209,7 +216,7 @@ public abstract class Function {
     private static boolean onceDifferentiable(Class<?> type) { return ONCE_DIFFERENTIABLE.get(type); }
 
     /** Runs the user's backward with PyTorch's checks on what it returns. */
-    private static final class FunctionNode extends Node {
+    private static final class FunctionNode extends Node implements dev.jgrad.internal.autograd.InspectableNode {
         private final String name;
         private final Function fn;
         private final Context ctx;
@@ -221,6 +228,10 @@ public abstract class Function {
             this.ctx = ctx;
             this.once = once;
         }
+
+        @Override public List<Tensor> savedTensors() { return ctx.peekSaved(); }
+
+        @Override public boolean isCustomFunction() { return true; }
 
         /** Outputs that are not tensors get a placeholder slot: their gradient stays null. */
         void setOutputsAllowingNulls(Tensor[] outs) {
