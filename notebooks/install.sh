@@ -17,4 +17,4 @@ if [ "${NO_APT:-0}" != 1 ]; then
 fi
 ./jgrad mvn -q -B -DskipTests -pl kernel -am package
 notebooks/kernelspec.sh "$(jupyter --data-dir)"
-echo "done: open the notebooks with   jupyter notebook notebooks/"
+echo "done: open the notebooks with   jupyter notebook notebooks/   (as root: add --allow-root)"
