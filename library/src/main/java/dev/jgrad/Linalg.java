@@ -151,7 +151,7 @@ public final class Linalg {
 
     public static Tensor matrixRank(Tensor A, Double atol, Double rtol, boolean hermitian) { return MatrixFunctions.matrixRank(A, atol, rtol, hermitian); }
 
-    /** A^n for any integer n (the inverse's power for n < 0, the identity for 0). */
+    /** A^n for any integer n (the inverse's power for n &lt; 0, the identity for 0). */
     public static Tensor matrixPower(Tensor A, long n) { return MatrixFunctions.matrixPower(A, n); }
 
     /** The cross product along the last dim (size 3); inputs broadcast. */

@@ -689,12 +689,12 @@ public class Tensor {
     /** True when both have the same shape and elements ({@code torch.equal}). */
     public boolean equal(Tensor other) { return Elementwise.equal(this, other); }
 
-    /** {@code torch.allclose}: |a - b| <= atol + rtol * |b| everywhere. */
+    /** {@code torch.allclose}: |a - b| &lt;= atol + rtol * |b| everywhere. */
     public boolean allclose(Tensor other, double rtol, double atol) { return Elementwise.allclose(this, other, rtol, atol); }
 
     public boolean allclose(Tensor other) { return allclose(other, 1e-5, 1e-8); }
 
-    /** {@code torch.isclose}: elementwise |a - b| <= atol + rtol * |b|, or equal (infinities too); NaN only with equalNan. */
+    /** {@code torch.isclose}: elementwise |a - b| &lt;= atol + rtol * |b|, or equal (infinities too); NaN only with equalNan. */
     public Tensor isclose(Tensor other, double rtol, double atol, boolean equalNan) {
         return Elementwise.isclose(this, other, rtol, atol, equalNan);
     }
@@ -1032,6 +1032,12 @@ public class Tensor {
 
     public Tensor toBool() { return to(DType.BOOL); }
 
+    /** A tensor of the same values as float16, rounded to nearest even ({@code Tensor.half()}); this tensor when it is float16 already. */
+    public Tensor half() { return to(DType.FLOAT16); }
+
+    /** A tensor of the same values as bfloat16, rounded to nearest even ({@code Tensor.bfloat16()}); this tensor when it is bfloat16 already. */
+    public Tensor bfloat16() { return to(DType.BFLOAT16); }
+
     // ---------------------------------------------------------------- new tensors like this one
 
     public Tensor newZeros(long... size) { return Creation.full(size, Scalar.of(0L), dtype(), device()); }
@@ -1192,7 +1198,7 @@ public class Tensor {
 
     public Tensor maskedFill_(Tensor mask, Tensor value) { return Masking.maskedFill_(this, mask, value); }
 
-    /** The lower triangle of the last two dims (column - row <= diagonal), zeros above. */
+    /** The lower triangle of the last two dims (column - row &lt;= diagonal), zeros above. */
     public Tensor tril() { return tril(0); }
 
     public Tensor tril(long diagonal) { return Masking.tril(this, diagonal); }
@@ -2009,7 +2015,7 @@ public class Tensor {
 
     public Tensor asStrided(long[] size, long[] stride, long storageOffset) { return StridedViews.asStrided(this, size, stride, storageOffset); }
 
-    /** This tensor becomes its own transpose (<= 2 dims). */
+    /** This tensor becomes its own transpose (&lt;= 2 dims). */
     public Tensor t_() { return StridedViews.t_(this); }
 
     /** This tensor's dims dim0 and dim1 swap places. */

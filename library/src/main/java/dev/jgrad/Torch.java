@@ -212,6 +212,15 @@ public final class Torch extends FunctionForms {
     public static Generator manualSeed(long seed) { return Generator.defaultGenerator().manualSeed(seed); }
 
     /**
+     * {@code torch.get_rng_state()}: the default generator's state, PyTorch's 5056 bytes as a 1-D int32 tensor of
+     * values 0..255 (jgrad has no uint8); {@link #setRngState} restores it, so a resumed run draws the same numbers.
+     */
+    public static Tensor getRngState() { return Generator.defaultGenerator().getStateTensor(); }
+
+    /** {@code torch.set_rng_state(state)}: restores the default generator from {@link #getRngState()}'s tensor. */
+    public static void setRngState(Tensor state) { Generator.defaultGenerator().setState(state); }
+
+    /**
      * torch.set_printoptions: null leaves a setting as it is (after profile, which is "default", "short", "full" or
      * null); sciMode null lets each tensor choose, as PyTorch's None, and is always replaced.
      */
@@ -239,9 +248,12 @@ public final class Torch extends FunctionForms {
         return Creation.randint(low, high, size, dtype, Generator.defaultGenerator(), Device.CPU);
     }
 
-    /** A random permutation of 0..n-1, int64. */
-    public static Tensor randperm(int n) {
-        return Torch.fromArray(Generator.defaultGenerator().randperm(n));
+    /**
+     * {@code torch.randperm(n)}: a random permutation of 0..n-1, int64. n is a long, as {@code x.size(0)} is;
+     * a negative n raises PyTorch's negative-dimension error, one over a tensor's limit (2^31 - 17) the size error.
+     */
+    public static Tensor randperm(long n) {
+        return Torch.fromArray(Generator.defaultGenerator().randperm(Shapes.checkedShape(new long[] {n})[0]));
     }
 
     // ---------------------------------------------------------------- grad modes
@@ -847,7 +859,7 @@ public final class Torch extends FunctionForms {
     /** The (row, column) coordinates of the upper triangle (column - row >= offset) of a row x col matrix: (2, N) int64. */
     public static Tensor triuIndices(long row, long col, long offset) { return triangleIndices(row, col, offset, false); }
 
-    /** The coordinates of the lower triangle (column - row <= offset). */
+    /** The coordinates of the lower triangle (column - row &lt;= offset). */
     public static Tensor trilIndices(long row, long col, long offset) { return triangleIndices(row, col, offset, true); }
 
     private static Tensor triangleIndices(long row, long col, long offset, boolean lower) {
@@ -977,6 +989,8 @@ public final class Torch extends FunctionForms {
         return switch (dtype) {
             case FLOAT32 -> new FloatInfo(32, Math.ulp(1.0f), Float.MAX_VALUE, -Float.MAX_VALUE, Float.MIN_NORMAL, 1e-6, dtype);
             case FLOAT64 -> new FloatInfo(64, Math.ulp(1.0), Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_NORMAL, 1e-15, dtype);
+            case FLOAT16 -> new FloatInfo(16, 0x1p-10, 65504, -65504, 0x1p-14, 1e-3, dtype);
+            case BFLOAT16 -> new FloatInfo(16, 0x1p-7, 0x1.fep127, -0x1.fep127, 0x1p-126, 1e-2, dtype);
             default -> throw new IllegalArgumentException("torch.finfo() requires a floating point input type. Use torch.iinfo to handle '"
                     + dtype.shortName() + "'");
         };

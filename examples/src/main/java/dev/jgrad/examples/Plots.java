@@ -21,6 +21,23 @@ public final class Plots {
 
     private Plots() {}
 
+    /**
+     * torchviz's {@code make_dot(...).render(name, format="svg")}: writes DIR/name (the DOT text) and, when
+     * Graphviz's dot is installed, DIR/name.svg; returns the file to look at.
+     */
+    public static Path graph(String name, dev.jgrad.utils.GraphViz.Dot dot) {
+        try {
+            Path dir = directory();
+            Files.createDirectories(dir);
+            Path source = dir.resolve(name);
+            if (dev.jgrad.utils.GraphViz.dotAvailable()) return dot.render(source, "svg");
+            Files.writeString(source, dot.source());  // without Graphviz: the DOT text, for any viewer
+            return source;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Plots y against x (detached 1-d tensors) into DIR/name.png and returns the file. */
     public static Path line(String name, String title, Tensor x, Tensor y) {
         System.setProperty("java.awt.headless", "true");

@@ -62,7 +62,7 @@ public final class Bernoulli extends Distribution {
     /** p (1 - p). */
     @Override public Tensor variance() { return probs().mul(probs().rsub(1L)); }
 
-    /** rand(shape) < probs, as 0/1 in the probs' dtype. */
+    /** rand(shape) &lt; probs, as 0/1 in the probs' dtype. */
     @Override public Tensor sample(long... sampleShape) {
         long[] shape = extendedShape(sampleShape);
         try (var g = Torch.noGrad()) {

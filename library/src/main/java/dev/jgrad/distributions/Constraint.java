@@ -22,7 +22,7 @@ public record Constraint(String repr, UnaryOperator<Tensor> check) {
     /** Non-negative whole numbers (PyTorch's nonnegative_integer). */
     public static final Constraint NONNEGATIVE_INTEGER = new Constraint("IntegerGreaterThan(lower_bound=0)", v -> v.remainder(1L).eq(0L).logicalAnd(v.ge(0L)));
 
-    /** lowerBound <= value <= upperBound (closed at both ends, as PyTorch's Interval). */
+    /** lowerBound &lt;= value &lt;= upperBound (closed at both ends, as PyTorch's Interval). */
     public static Constraint interval(Tensor lowerBound, Tensor upperBound) {
         return new Constraint("Interval(lower_bound=" + PyFormat.format(lowerBound) + ", upper_bound=" + PyFormat.format(upperBound) + ")",
                 v -> v.ge(lowerBound).logicalAnd(v.le(upperBound)));

@@ -43,7 +43,7 @@ public final class Dirichlet extends Distribution {
     /** c / sum c. */
     @Override public Tensor mean() { return concentration.div(concentration.sum(-1, true)); }
 
-    /** (c - 1)^+ normalised; one-hot at the largest entry where every c < 1. */
+    /** (c - 1)^+ normalised; one-hot at the largest entry where every c &lt; 1. */
     @Override public Tensor mode() {
         Tensor cm1 = concentration.sub(1L).clampMin(0.0);
         Tensor mode = cm1.div(cm1.sum(-1, true));

@@ -46,7 +46,7 @@ public final class StudentT extends Distribution {
 
     @Override public boolean hasRsample() { return true; }
 
-    /** loc, or nan where df <= 1. */
+    /** loc, or nan where df &lt;= 1. */
     @Override public Tensor mean() {
         Tensor m = loc.clone();
         Tensor flat = m.dim() == 0 ? m.reshape(1) : m;
@@ -56,7 +56,7 @@ public final class StudentT extends Distribution {
 
     @Override public Tensor mode() { return loc; }
 
-    /** scale^2 df / (df - 2) for df > 2, inf for 1 < df <= 2, nan for df <= 1. */
+    /** scale^2 df / (df - 2) for df > 2, inf for 1 &lt; df &lt;= 2, nan for df &lt;= 1. */
     @Override public Tensor variance() {
         Tensor d = flat(df), s = flat(scale), m = d.clone();
         Tensor above2 = d.gt(2L);

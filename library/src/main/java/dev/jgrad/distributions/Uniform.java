@@ -45,7 +45,7 @@ public final class Uniform extends Distribution {
         return low.add(u.mul(high.sub(low)));
     }
 
-    /** log(1[low <= value < high]) - log(high - low). */
+    /** log(1[low &lt;= value &lt; high]) - log(high - low). */
     @Override public Tensor logProb(Tensor value) {
         validateSample(value, support());
         Tensor lb = low.le(value).to(low.dtype()), ub = high.gt(value).to(low.dtype());

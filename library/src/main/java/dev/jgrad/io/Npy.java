@@ -49,8 +49,9 @@ import java.util.zip.ZipOutputStream;
  * element count over 2^31 - 17), are refused.
  *
  * <p>Errors: a file that is not a valid .npy/.npz (truncated, corrupt, hostile) or that jgrad cannot
- * represent gives an {@link IllegalArgumentException} saying what is wrong; {@link IOException} means the
- * file could not be read or written at all. Nothing is allocated for data before the file is known to
+ * represent gives an {@link IllegalArgumentException} saying what is wrong; an {@link UncheckedIOException}
+ * means the file could not be read or written at all (as {@link SafeTensors} and {@code Torch.save/load}:
+ * no checked exceptions). Nothing is allocated for data before the file is known to
  * hold it.
  *
  * <p>Saving writes a temp file beside the target and renames it over the target once complete and
@@ -72,23 +73,29 @@ public final class Npy {
     private Npy() {}
 
     /** {@code np.save(path, t)}. */
-    public static void save(Tensor t, Path path) throws IOException {
+    public static void save(Tensor t, Path path) {
         byte[] header = header(t);
-        AtomicFiles.write(path, out -> {
-            out.write(header);
-            TensorBytes.write(t, out);
-        });
+        try {
+            AtomicFiles.write(path, out -> {
+                out.write(header);
+                TensorBytes.write(t, out);
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + path, e);
+        }
     }
 
     /** {@code np.load(path)} of a .npy file. */
-    public static Tensor load(Path path) throws IOException {
+    public static Tensor load(Path path) {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             return read(new BufferedInputStream(Channels.newInputStream(ch), CHUNK), ch.size(), path.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + path, e);
         }
     }
 
     /** {@code np.savez(path, **arrays)}: one entry {@code name.npy} per array. */
-    public static void saveNpz(Map<String, Tensor> arrays, Path path) throws IOException {
+    public static void saveNpz(Map<String, Tensor> arrays, Path path) {
         // every name and header is checked before the file is touched
         List<ZipEntry> entries = new ArrayList<>();
         List<byte[]> headers = new ArrayList<>();
@@ -99,16 +106,20 @@ public final class Npy {
             headers.add(header(e.getValue()));
             tensors.add(e.getValue());
         }
-        AtomicFiles.write(path, out -> {
-            ZipOutputStream zip = new ZipOutputStream(out);
-            for (int i = 0; i < entries.size(); i++) {
-                zip.putNextEntry(entries.get(i));
-                zip.write(headers.get(i));
-                TensorBytes.write(tensors.get(i), zip);
-                zip.closeEntry();
-            }
-            zip.finish();
-        });
+        try {
+            AtomicFiles.write(path, out -> {
+                ZipOutputStream zip = new ZipOutputStream(out);
+                for (int i = 0; i < entries.size(); i++) {
+                    zip.putNextEntry(entries.get(i));
+                    zip.write(headers.get(i));
+                    TensorBytes.write(tensors.get(i), zip);
+                    zip.closeEntry();
+                }
+                zip.finish();
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + path, e);
+        }
     }
 
     /**
@@ -117,7 +128,15 @@ public final class Npy {
      * The entries are the central directory's (what numpy sees); an entry that is not an array (numpy would
      * return its raw bytes), or two entries under one name, give an IllegalArgumentException.
      */
-    public static Map<String, Tensor> loadNpz(Path path) throws IOException {
+    public static Map<String, Tensor> loadNpz(Path path) {
+        try {
+            return readNpz(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + path, e);
+        }
+    }
+
+    private static Map<String, Tensor> readNpz(Path path) throws IOException {
         long fileSize = Files.size(path);
         ZipFile zip;
         try {
@@ -171,6 +190,9 @@ public final class Npy {
             case INT64 -> "<i8";
             case INT32 -> "<i4";
             case BOOL -> "|b1";
+            case FLOAT16 -> "<f2";
+            // numpy has no bfloat16; PyTorch's .numpy() refuses it with this message
+            case BFLOAT16 -> throw new IllegalArgumentException("Got unsupported ScalarType BFloat16");
         };
         TensorBytes.size(t);  // the data's byte count must fit a long before anything is written
         long[] shape = t.shape();
@@ -309,13 +331,14 @@ public final class Npy {
                 case "f8" -> DType.FLOAT64;
                 case "i8" -> DType.INT64;
                 case "i4" -> DType.INT32;
+                case "f2" -> DType.FLOAT16;
                 case "b1", "?" -> DType.BOOL;
                 default -> null;
             };
         }
         if (dtype == null) {
             throw new IllegalArgumentException(where + ": unsupported .npy dtype " + (descr instanceof String ? "'" + descr + "'" : String.valueOf(descr))
-                    + " (jgrad reads float32, float64, int64, int32 and bool: descr <f4, <f8, <i8, <i4, |b1 or their other byte orders)");
+                    + " (jgrad reads float32, float64, int64, int32, bool and float16: descr <f4, <f8, <i8, <i4, |b1, <f2 or their other byte orders)");
         }
         return new Header(dtype, order, fortran, shape);
     }

@@ -3,7 +3,7 @@ package dev.jgrad.nn;
 import dev.jgrad.Tensor;
 import dev.jgrad.nn.functional.F;
 
-/** {@code F.threshold}: value where x <= threshold, else x. */
+/** {@code F.threshold}: value where x &lt;= threshold, else x. */
 public class Threshold extends Module {
     public final double threshold, value;
 

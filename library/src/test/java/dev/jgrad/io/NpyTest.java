@@ -19,6 +19,30 @@ class NpyTest {
     }
 
     @Test
+    void failuresAreUncheckedAsInSafeTensorsAndPtFiles(@TempDir Path dir) throws Exception {
+        // every public reader and writer of dev.jgrad.io declares no checked exception
+        for (Class<?> c : new Class<?>[] {Npy.class, SafeTensors.class}) {
+            for (var m : c.getMethods()) {
+                if (m.getDeclaringClass() == c) assertEquals(0, m.getExceptionTypes().length, c.getSimpleName() + "." + m.getName());
+            }
+        }
+        Path missing = dir.resolve("missing");
+        Path noDir = dir.resolve("no-such-dir").resolve("x");
+        assertThrows(java.io.UncheckedIOException.class, () -> Npy.load(missing));
+        assertThrows(java.io.UncheckedIOException.class, () -> Npy.loadNpz(missing));
+        assertThrows(java.io.UncheckedIOException.class, () -> SafeTensors.load(missing));
+        assertThrows(java.io.UncheckedIOException.class, () -> dev.jgrad.Torch.load(missing));
+        assertThrows(java.io.UncheckedIOException.class, () -> Npy.save(ones(2), noDir));
+        assertThrows(java.io.UncheckedIOException.class, () -> Npy.saveNpz(Map.of("a", ones(2)), noDir));
+        assertThrows(java.io.UncheckedIOException.class, () -> SafeTensors.save(Map.of("a", ones(2)), noDir));
+        // a damaged file is still an IllegalArgumentException, in every format
+        Path junk = Files.write(dir.resolve("junk"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
+        assertThrows(IllegalArgumentException.class, () -> Npy.load(junk));
+        assertThrows(IllegalArgumentException.class, () -> Npy.loadNpz(junk));
+        assertThrows(IllegalArgumentException.class, () -> SafeTensors.load(junk));
+    }
+
+    @Test
     void readsWhatNumPyWrote() throws Exception {
         Tensor f = Npy.load(fixture("f32_2x3.npy"));
         assertEquals(DType.FLOAT32, f.dtype());

@@ -7,6 +7,7 @@ import dev.jgrad.Tensor;
 import dev.jgrad.testutil.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,37 @@ class ProfilerTest {
         assertEquals("X", first.get("ph"));
         for (String k : List.of("name", "ts", "dur", "pid", "tid", "args")) assertTrue(first.containsKey(k), k);
         assertTrue(events.stream().anyMatch(e -> "aten::sum".equals(((Map<?, ?>) e).get("name"))));
+    }
+
+    @Test
+    void chromeTraceStaysValidJsonWhateverALabelHolds(@TempDir Path dir) throws Exception {
+        StringBuilder controls = new StringBuilder();
+        for (char c = 0; c < 0x20; c++) controls.append(c);
+        List<String> labels = List.of("tab\there", "line\nbreak\r\n", "quote \" and backslash \\ and /", controls.toString(),
+                "del \u007f, \u2028 and \u00e9", "emoji \ud83d\ude00", "lone \ud800 high", "lone \udc00 low", "end \ud83d");
+        Profile prf;
+        try (var p = Profiler.profile()) {
+            prf = p;
+            for (String label : labels) {
+                try (var r = Profiler.recordFunction(label)) {
+                    ones(2).add(1);
+                }
+            }
+        }
+        Path file = dir.resolve("trace.json");
+        prf.exportChromeTrace(file);
+        // Jackson, strict by default, reads the bytes as UTF-8 and rejects raw control characters in strings
+        List<String> names = new ArrayList<>();
+        try (com.fasterxml.jackson.core.JsonParser parser = new com.fasterxml.jackson.core.JsonFactory().createParser(file.toFile())) {
+            for (var token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == com.fasterxml.jackson.core.JsonToken.FIELD_NAME && parser.currentName().equals("name")) {
+                    parser.nextToken();
+                    names.add(parser.getText());
+                }
+            }
+        }
+        for (String label : labels) assertTrue(names.contains(label), "label lost: " + label.chars().boxed().toList());
+        assertEquals(prf.events().size(), names.size());
     }
 
     @Test

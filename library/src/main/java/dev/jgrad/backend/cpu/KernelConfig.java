@@ -45,11 +45,19 @@ public final class KernelConfig {
         // Without the module jgrad runs many times slower, and nothing else would tell the user why: say so
         // once, with the fix. Under jgrad.fastpaths=false the vector loops are off by request anyway.
         if (FAST_PATHS && !VECTOR_API) {
-            System.getLogger("dev.jgrad").log(System.Logger.Level.WARNING,
-                    "jgrad: the fast vector paths are off because the Vector API module " + VECTOR_MODULE
-                            + " is not loaded, so jgrad runs its slower scalar CPU kernels. To turn the fast vector"
-                            + " paths on, run the JVM with --add-modules " + VECTOR_MODULE);
+            note("the fast vector paths are off because the JVM was started without the Vector API module, so"
+                    + " jgrad runs its slower scalar CPU kernels (and no OpenBLAS); to turn them on, run the JVM with --add-modules "
+                    + VECTOR_MODULE + " --enable-native-access=ALL-UNNAMED");
         }
+    }
+
+    /**
+     * Prints one line, "jgrad: " and the text, on standard error, unless {@code -Djgrad.warnings=false}.
+     * Start-up notes are single lines on purpose: a user who left out a JVM flag sees at once what adding it
+     * would bring, next to the JVM's own one-line warnings, without a logging framework to configure.
+     */
+    static void note(String text) {
+        if (!"false".equalsIgnoreCase(System.getProperty("jgrad.warnings", "true"))) System.err.println("jgrad: " + text);
     }
 
     private KernelConfig() {}

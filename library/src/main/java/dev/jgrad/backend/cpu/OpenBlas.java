@@ -10,7 +10,10 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.invoke.MethodHandle;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -20,6 +23,9 @@ import java.nio.file.Path;
  * {@code libopenblas.so.0} on the system's library path (Debian/Ubuntu: {@code libopenblas0-pthread}).
  * When it is absent, unloadable or lacks the symbols, or under {@code -Djgrad.blas=false} or
  * {@code -Djgrad.fastpaths=false}, {@link #AVAILABLE} is false and jgrad stays pure Java, silently.
+ * When jgrad's module lacks native access ({@code --enable-native-access}), no restricted method is
+ * called at all (each would make the JVM print four lines of warnings): one line says what the flag
+ * would add, and jgrad stays pure Java.
  *
  * <p>Java arrays are passed in place: the downcalls are {@linkplain Linker.Option#critical(boolean)
  * critical with heap access}, so nothing is copied to native memory (a copy of A and B would cost about as
@@ -33,7 +39,7 @@ final class OpenBlas {
     /** The bound entry points; setNumThreads is null when the library has no such function. */
     record Binding(MethodHandle sgemm, MethodHandle dgemm, MethodHandle setNumThreads) {}
 
-    private static final Binding BLAS = enabled() ? bind(System.getProperty("jgrad.blas.path")) : null;
+    private static final Binding BLAS = enabled() && nativeAccess() ? bind(System.getProperty("jgrad.blas.path")) : null;
     /** True when cblas_sgemm/cblas_dgemm were bound and may be used. */
     static final boolean AVAILABLE = BLAS != null;
     /** The thread count last handed to OpenBLAS, so it follows {@link Parallel#setNumThreads}. */
@@ -43,11 +49,23 @@ final class OpenBlas {
         return KernelConfig.FAST_PATHS && !"false".equalsIgnoreCase(System.getProperty("jgrad.blas", "true"));
     }
 
+    /** Whether jgrad may call restricted FFM methods; if not, says once what the flag would add. */
+    private static boolean nativeAccess() {
+        Module module = OpenBlas.class.getModule();
+        if (module.isNativeAccessEnabled()) return true;
+        KernelConfig.note("native access is not enabled, so matrix products stay in pure Java and never try OpenBLAS;"
+                + " to let jgrad use an installed OpenBLAS, run the JVM with --enable-native-access="
+                + (module.isNamed() ? module.getName() : "ALL-UNNAMED"));
+        return false;
+    }
+
     /**
      * Binds the library at path (null: libopenblas.so.0 from the system's library path), or returns null
      * when it is missing, unloadable, lacks cblas_sgemm/cblas_dgemm, or native access is denied.
      */
     static Binding bind(String path) {
+        // HotSpot warns about a disabled stack guard when asked to load a Linux file that is no ELF object
+        if (path != null && isLinux() && !isElf(Path.of(path))) return null;
         try {
             SymbolLookup lib = path != null
                     ? SymbolLookup.libraryLookup(Path.of(path), Arena.global())
@@ -67,6 +85,20 @@ final class OpenBlas {
             return new Binding(s, d, t);
         } catch (RuntimeException | LinkageError e) {
             return null;  // no library, a different ABI, or native access denied: pure Java it is
+        }
+    }
+
+    private static boolean isLinux() {
+        return System.getProperty("os.name", "").startsWith("Linux");
+    }
+
+    /** Whether the file starts with the ELF magic number (0x7f 'E' 'L' 'F'); false when it can't be read. */
+    private static boolean isElf(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] magic = in.readNBytes(4);
+            return magic.length == 4 && magic[0] == 0x7f && magic[1] == 'E' && magic[2] == 'L' && magic[3] == 'F';
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

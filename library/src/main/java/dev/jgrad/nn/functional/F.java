@@ -84,7 +84,7 @@ public final class F {
     /** x - tanh(x), composed as PyTorch composes it. */
     public static Tensor tanhshrink(Tensor x) { return x.sub(x.tanh()); }
 
-    /** value where x <= threshold, else x. */
+    /** value where x &lt;= threshold, else x. */
     public static Tensor threshold(Tensor x, double threshold, double value) { return Activations.threshold(x, threshold, value); }
 
     public static Tensor hardshrink(Tensor x) { return hardshrink(x, 0.5); }
@@ -460,14 +460,14 @@ public final class F {
 
     public static Tensor smoothL1Loss(Tensor input, Tensor target) { return smoothL1Loss(input, target, "mean", 1.0); }
 
-    /** 0.5 d^2 / beta where |d| < beta, |d| - beta / 2 elsewhere. */
+    /** 0.5 d^2 / beta where |d| &lt; beta, |d| - beta / 2 elsewhere. */
     public static Tensor smoothL1Loss(Tensor input, Tensor target, String reduction, double beta) {
         return dev.jgrad.internal.ops.Losses.smoothL1Loss(input, target, reduction, beta, false);
     }
 
     public static Tensor huberLoss(Tensor input, Tensor target) { return huberLoss(input, target, "mean", 1.0); }
 
-    /** 0.5 d^2 where |d| < delta, delta (|d| - delta / 2) elsewhere. */
+    /** 0.5 d^2 where |d| &lt; delta, delta (|d| - delta / 2) elsewhere. */
     public static Tensor huberLoss(Tensor input, Tensor target, String reduction, double delta) {
         return dev.jgrad.internal.ops.Losses.smoothL1Loss(input, target, reduction, delta, true);
     }
@@ -811,7 +811,7 @@ public final class F {
 
     public static Tensor gumbelSoftmax(Tensor logits) { return gumbelSoftmax(logits, 1, false, -1); }
 
-    /** The p-norm distances between every pair of rows i < j of a matrix, in that order. */
+    /** The p-norm distances between every pair of rows i &lt; j of a matrix, in that order. */
     public static Tensor pdist(Tensor input, double p) {
         if (input.dim() != 2) throw new IllegalArgumentException("pdist only supports 2D tensors, got: " + input.dim() + "D");
         if (!(p >= 0)) throw new IllegalArgumentException("pdist only supports non-negative p values");
@@ -1071,7 +1071,7 @@ public final class F {
 
     public static Tensor rrelu(Tensor input) { return rrelu(input, 1.0 / 8, 1.0 / 3, false); }
 
-    /** Randomized leaky ReLU: training scales each element <= 0 by a uniform draw in [lower, upper); eval by their mean. */
+    /** Randomized leaky ReLU: training scales each element &lt;= 0 by a uniform draw in [lower, upper); eval by their mean. */
     public static Tensor rrelu(Tensor input, double lower, double upper, boolean training) {
         return dev.jgrad.internal.ops.SequenceLosses.rrelu(input, lower, upper, training, Generator.defaultGenerator());
     }

@@ -3,11 +3,12 @@ package dev.jgrad.optim.lr;
 import dev.jgrad.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Scales each group's lr by factor until epoch totalIters, then restores it (a warm-up at a constant fraction). */
 public class ConstantLR extends LRScheduler {
-    public final double factor;
-    public final int totalIters;
+    public double factor;
+    public int totalIters;
 
     public ConstantLR(Optimizer optimizer) { this(optimizer, 1.0 / 3, 5, -1); }
 
@@ -19,6 +20,16 @@ public class ConstantLR extends LRScheduler {
         this.factor = factor;
         this.totalIters = totalIters;
         initialStep();
+    }
+
+    @Override protected void putOwnState(Map<String, Object> d) {
+        d.put("factor", factor);
+        d.put("total_iters", totalIters);
+    }
+
+    @Override protected void loadOwnState(Map<String, ?> d) {
+        factor = number(d, "factor", factor);
+        totalIters = integer(d, "total_iters", totalIters);
     }
 
     @Override protected List<Double> getLr() {

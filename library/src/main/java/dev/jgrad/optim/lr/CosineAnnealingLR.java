@@ -3,14 +3,15 @@ package dev.jgrad.optim.lr;
 import dev.jgrad.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Cosine annealing from each base lr down to etaMin over tMax epochs, with PyTorch's recursive
  * formula (each lr computed from the previous one), so the sequence matches PyTorch's step by step.
  */
 public class CosineAnnealingLR extends LRScheduler {
-    public final int tMax;
-    public final double etaMin;
+    public int tMax;
+    public double etaMin;
 
     public CosineAnnealingLR(Optimizer optimizer, int tMax) { this(optimizer, tMax, 0, -1); }
 
@@ -21,6 +22,16 @@ public class CosineAnnealingLR extends LRScheduler {
         this.tMax = tMax;
         this.etaMin = etaMin;
         initialStep();
+    }
+
+    @Override protected void putOwnState(Map<String, Object> d) {
+        d.put("T_max", tMax);
+        d.put("eta_min", etaMin);
+    }
+
+    @Override protected void loadOwnState(Map<String, ?> d) {
+        tMax = integer(d, "T_max", tMax);
+        etaMin = number(d, "eta_min", etaMin);
     }
 
     @Override protected List<Double> getLr() {

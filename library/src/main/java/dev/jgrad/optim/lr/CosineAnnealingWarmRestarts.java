@@ -3,11 +3,12 @@ package dev.jgrad.optim.lr;
 import dev.jgrad.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Cosine annealing from each group's initial lr to etaMin over t0 epochs, restarting, each period tMult times the last. */
 public class CosineAnnealingWarmRestarts extends LRScheduler {
-    public final int t0, tMult;
-    public final double etaMin;
+    public int t0, tMult;
+    public double etaMin;
     private int tI, tCur;
 
     public CosineAnnealingWarmRestarts(Optimizer optimizer, int t0) { this(optimizer, t0, 1, 0.0, -1); }
@@ -22,6 +23,29 @@ public class CosineAnnealingWarmRestarts extends LRScheduler {
         this.etaMin = etaMin;
         this.tCur = lastEpoch;
         initialStep();
+    }
+
+    @Override protected void putOwnState(Map<String, Object> d) {
+        d.put("T_0", t0);
+        d.put("T_i", tI);
+        d.put("T_mult", tMult);
+        d.put("eta_min", etaMin);
+        d.put("T_cur", tCur);
+    }
+
+    @Override protected void loadOwnState(Map<String, ?> d) {
+        t0 = integer(d, "T_0", t0);
+        tI = integer(d, "T_i", tI);
+        tMult = integer(d, "T_mult", tMult);
+        etaMin = number(d, "eta_min", etaMin);
+        tCur = integer(d, "T_cur", tCur);
+    }
+
+    /** PyTorch 1.13's step here bypasses the base step that counts, so its {@code _step_count} stays 0. */
+    @Override public Map<String, Object> stateDict() {
+        Map<String, Object> d = super.stateDict();
+        d.put("_step_count", 0);
+        return d;
     }
 
     @Override protected List<Double> getLr() {

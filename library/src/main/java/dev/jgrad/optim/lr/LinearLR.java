@@ -3,11 +3,12 @@ package dev.jgrad.optim.lr;
 import dev.jgrad.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Scales each group's lr linearly from startFactor to endFactor over totalIters epochs (PyTorch's recursive form). */
 public class LinearLR extends LRScheduler {
-    public final double startFactor, endFactor;
-    public final int totalIters;
+    public double startFactor, endFactor;
+    public int totalIters;
 
     public LinearLR(Optimizer optimizer) { this(optimizer, 1.0 / 3, 1.0, 5, -1); }
 
@@ -21,6 +22,18 @@ public class LinearLR extends LRScheduler {
         this.endFactor = endFactor;
         this.totalIters = totalIters;
         initialStep();
+    }
+
+    @Override protected void putOwnState(Map<String, Object> d) {
+        d.put("start_factor", startFactor);
+        d.put("end_factor", endFactor);
+        d.put("total_iters", totalIters);
+    }
+
+    @Override protected void loadOwnState(Map<String, ?> d) {
+        startFactor = number(d, "start_factor", startFactor);
+        endFactor = number(d, "end_factor", endFactor);
+        totalIters = integer(d, "total_iters", totalIters);
     }
 
     @Override protected List<Double> getLr() {

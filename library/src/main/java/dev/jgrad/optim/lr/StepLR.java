@@ -3,11 +3,12 @@ package dev.jgrad.optim.lr;
 import dev.jgrad.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Multiplies each group's lr by gamma every stepSize epochs. */
 public class StepLR extends LRScheduler {
-    public final int stepSize;
-    public final double gamma;
+    public int stepSize;
+    public double gamma;
 
     public StepLR(Optimizer optimizer, int stepSize) { this(optimizer, stepSize, 0.1, -1); }
 
@@ -18,6 +19,16 @@ public class StepLR extends LRScheduler {
         this.stepSize = stepSize;
         this.gamma = gamma;
         initialStep();
+    }
+
+    @Override protected void putOwnState(Map<String, Object> d) {
+        d.put("step_size", stepSize);
+        d.put("gamma", gamma);
+    }
+
+    @Override protected void loadOwnState(Map<String, ?> d) {
+        stepSize = integer(d, "step_size", stepSize);
+        gamma = number(d, "gamma", gamma);
     }
 
     @Override protected List<Double> getLr() {

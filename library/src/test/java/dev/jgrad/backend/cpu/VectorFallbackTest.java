@@ -102,6 +102,7 @@ class VectorFallbackTest {
         Run run = withoutModule();
         assertEquals(0, run.exitCode(), run.output());
         assertEquals(1, run.count(FALLBACK_LINE), run.output());
+        assertEquals(1, run.count("jgrad: "), run.output());  // one line, and nothing about native access
         assertTrue(run.output().contains("run the JVM with --add-modules jdk.incubator.vector"), run.output());
         assertEquals("config vectorApi=false vector=false fastPaths=true", run.line("config"));
 
@@ -130,6 +131,8 @@ class VectorFallbackTest {
         Run fast = probe("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED");
         assertEquals(0, fast.exitCode(), fast.output());
         assertEquals(0, fast.count(FALLBACK_LINE), fast.output());
+        assertEquals(0, fast.count("jgrad: "), fast.output());
+        assertEquals(0, fast.count("restricted method"), fast.output());
         assertEquals("config vectorApi=true vector=true fastPaths=true", fast.line("config"));
 
         // Same math as the scalar kernels, up to the rounding of a different summation order.
@@ -143,6 +146,27 @@ class VectorFallbackTest {
                 assertEquals(want, got, 1e-4 * Math.max(1, Math.abs(want)), field + " of\n" + f + "\nvs\n" + s);
             }
         }
+    }
+
+    @Test
+    void withoutNativeAccessOneLineSaysWhatTheFlagWouldAddAndTheJvmWarnsOfNothing() throws Exception {
+        Run run = probe("--add-modules", "jdk.incubator.vector");
+        assertEquals(0, run.exitCode(), run.output());
+        assertEquals("config vectorApi=true vector=true fastPaths=true", run.line("config"));
+        assertEquals(1, run.count("jgrad: "), run.output());
+        assertEquals(1, run.count("jgrad: native access is not enabled"), run.output());
+        assertTrue(run.output().contains("run the JVM with --enable-native-access=ALL-UNNAMED"), run.output());
+        // The JVM's four lines about a restricted method: no restricted method was called.
+        assertEquals(0, run.count("restricted method"), run.output());
+        String others = run.output().replace("WARNING: Using incubator modules", "");
+        assertFalse(others.contains("WARNING"), others);
+    }
+
+    @Test
+    void warningsCanBeSwitchedOff() throws Exception {
+        Run run = probe("-Djgrad.warnings=false");
+        assertEquals(0, run.exitCode(), run.output());
+        assertEquals(0, run.count("jgrad: "), run.output());
     }
 
     private static double value(String line, String field) {
