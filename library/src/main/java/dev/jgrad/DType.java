@@ -7,10 +7,15 @@ package dev.jgrad;
  * New types (float16, bfloat16) slot in with their own storage width without changing callers.
  */
 public enum DType {
+    /** {@code torch.float32} ({@code torch.float}): the default floating dtype, 4 bytes. */
     FLOAT32("float32", "Float", 4, Category.FLOATING),
+    /** {@code torch.float64} ({@code torch.double}), 8 bytes. */
     FLOAT64("float64", "Double", 8, Category.FLOATING),
+    /** {@code torch.int64} ({@code torch.long}): the dtype of integer literals and indices, 8 bytes. */
     INT64("int64", "Long", 8, Category.INTEGRAL),
+    /** {@code torch.int32} ({@code torch.int}), 4 bytes. */
     INT32("int32", "Int", 4, Category.INTEGRAL),
+    /** {@code torch.bool}: the dtype of comparisons and masks, 1 byte. */
     BOOL("bool", "Bool", 1, Category.BOOLEAN);
 
     /** torch.float */
@@ -23,7 +28,14 @@ public enum DType {
     public static final DType INT = INT32;
 
     /** Promotion categories, lowest first. */
-    public enum Category { BOOLEAN, INTEGRAL, FLOATING }
+    public enum Category {
+        /** bool. */
+        BOOLEAN,
+        /** The integer dtypes. */
+        INTEGRAL,
+        /** The floating-point dtypes. */
+        FLOATING
+    }
 
     private final String torchName;
     private final String scalarTypeName;
@@ -40,8 +52,10 @@ public enum DType {
     /** Bytes per element. */
     public int itemSize() { return itemSize; }
 
+    /** {@code dtype.is_floating_point}. */
     public boolean isFloatingPoint() { return category == Category.FLOATING; }
 
+    /** The promotion category (bool, integral, floating), as PyTorch's type promotion ranks it. */
     public Category category() { return category; }
 
     /** The short name PyTorch uses inside messages: Float, Double, Long, Int, Bool. */

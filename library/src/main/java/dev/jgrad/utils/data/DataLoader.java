@@ -25,11 +25,17 @@ public final class DataLoader implements Iterable<List<Tensor>> {
     private final boolean shuffle, dropLast;
     private final Generator generator;
 
+    /** {@code DataLoader(dataset, batch_size)}: batches in the dataset's order, the last one possibly smaller. */
     public DataLoader(Dataset<List<Tensor>> dataset, int batchSize) { this(dataset, batchSize, false, null, false); }
 
+    /** {@code DataLoader(dataset, batch_size, shuffle)}: shuffled with the default generator when shuffle is true. */
     public DataLoader(Dataset<List<Tensor>> dataset, int batchSize, boolean shuffle) { this(dataset, batchSize, shuffle, null, false); }
 
-    /** generator null means the default generator, as in PyTorch. */
+    /**
+     * {@code DataLoader(dataset, batch_size, shuffle, generator=..., drop_last=...)}; generator null means the
+     * default generator, as in PyTorch. A batch size below 1 raises PyTorch's "batch_size should be a
+     * positive integer value" (IllegalArgumentException).
+     */
     public DataLoader(Dataset<List<Tensor>> dataset, int batchSize, boolean shuffle, Generator generator, boolean dropLast) {
         if (batchSize <= 0) throw new IllegalArgumentException("batch_size should be a positive integer value, but got batch_size=" + batchSize);
         this.dataset = dataset;
