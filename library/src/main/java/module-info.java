@@ -21,6 +21,7 @@ module dev.jgrad {
     exports dev.jgrad.profiler;
     exports dev.jgrad.utils;
     exports dev.jgrad.utils.data;
+    exports dev.jgrad.utils.tensorboard;
 
     uses dev.jgrad.backend.BackendProvider;
     provides dev.jgrad.backend.BackendProvider with

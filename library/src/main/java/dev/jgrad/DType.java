@@ -4,7 +4,7 @@ package dev.jgrad;
  * Element types, as {@code torch.dtype}. Prints as PyTorch does: {@code torch.float32}.
  *
  * <p>The promotion category orders bool &lt; integral &lt; floating point (see {@link #category()}).
- * New types (float16, bfloat16) slot in with their own storage width without changing callers.
+ * The 16-bit floating types (float16, bfloat16) are stored as their bit patterns and computed in float32.
  */
 public enum DType {
     /** {@code torch.float32} ({@code torch.float}): the default floating dtype, 4 bytes. */
@@ -16,7 +16,11 @@ public enum DType {
     /** {@code torch.int32} ({@code torch.int}), 4 bytes. */
     INT32("int32", "Int", 4, Category.INTEGRAL),
     /** {@code torch.bool}: the dtype of comparisons and masks, 1 byte. */
-    BOOL("bool", "Bool", 1, Category.BOOLEAN);
+    BOOL("bool", "Bool", 1, Category.BOOLEAN),
+    /** IEEE 754 half precision ({@code torch.float16}, {@code torch.half}): 1 sign, 5 exponent, 10 fraction bits; 2 bytes. */
+    FLOAT16("float16", "Half", 2, Category.FLOATING),
+    /** Brain floating point ({@code torch.bfloat16}): float32's upper 16 bits (8 exponent, 7 fraction bits); 2 bytes. */
+    BFLOAT16("bfloat16", "BFloat16", 2, Category.FLOATING);
 
     /** torch.float */
     public static final DType FLOAT = FLOAT32;
@@ -26,6 +30,8 @@ public enum DType {
     public static final DType LONG = INT64;
     /** torch.int */
     public static final DType INT = INT32;
+    /** torch.half */
+    public static final DType HALF = FLOAT16;
 
     /** Promotion categories, lowest first. */
     public enum Category {
@@ -58,7 +64,10 @@ public enum DType {
     /** The promotion category (bool, integral, floating), as PyTorch's type promotion ranks it. */
     public Category category() { return category; }
 
-    /** The short name PyTorch uses inside messages: Float, Double, Long, Int, Bool. */
+    /** Whether this is one of the 16-bit floating types (float16, bfloat16), which kernels compute in float32. */
+    public boolean isReducedFloatingPoint() { return this == FLOAT16 || this == BFLOAT16; }
+
+    /** The short name PyTorch uses inside messages: Float, Double, Long, Int, Bool, Half, BFloat16. */
     public String scalarTypeName() { return scalarTypeName; }
 
     /** The legacy tensor type name used in autograd messages: {@code torch.FloatTensor}. */

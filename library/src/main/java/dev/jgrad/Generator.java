@@ -90,6 +90,39 @@ public final class Generator {
         return this;
     }
 
+    /**
+     * {@code get_state()} as a tensor: the same 5056 bytes, one per element of a 1-D int32 tensor (values 0..255),
+     * since jgrad has no uint8 (PyTorch returns a {@code torch.uint8} tensor). Save it with {@link Torch#save} in a
+     * checkpoint and give it back to {@link #setState(Tensor)}.
+     */
+    public synchronized Tensor getStateTensor() {
+        byte[] bytes = rng.stateBytes();
+        int[] values = new int[bytes.length];
+        for (int i = 0; i < bytes.length; i++) values[i] = bytes[i] & 0xff;
+        return Torch.fromArray(values, values.length);
+    }
+
+    /**
+     * {@code set_state(tensor)}: takes {@link #getStateTensor()}'s int32 tensor (or an int64 one, or bytes from
+     * {@code torch.get_rng_state()} widened to int32 on the way in), 5056 values from 0 to 255.
+     *
+     * @throws IllegalArgumentException "RNG state must be a torch.ByteTensor" for a tensor that is not integral or holds
+     *     values outside a byte, PyTorch's size message for another length
+     */
+    public synchronized Generator setState(Tensor state) {
+        Objects.requireNonNull(state, "state");
+        if (state.dtype() != DType.INT32 && state.dtype() != DType.INT64) {
+            throw new IllegalArgumentException("RNG state must be a torch.ByteTensor");
+        }
+        long[] values = state.reshape(-1).toLongArray();
+        byte[] bytes = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] < 0 || values[i] > 255) throw new IllegalArgumentException("RNG state must be a torch.ByteTensor");
+            bytes[i] = (byte) values[i];
+        }
+        return setState(bytes);
+    }
+
     /** {@code torch.rand} / {@code uniform_(from, to)} on a float32 tensor. */
     public synchronized void uniform(float[] dst, int off, int n, double from, double to) {
         checkRange(dst.length, off, n);

@@ -1032,6 +1032,12 @@ public class Tensor {
 
     public Tensor toBool() { return to(DType.BOOL); }
 
+    /** A tensor of the same values as float16, rounded to nearest even ({@code Tensor.half()}); this tensor when it is float16 already. */
+    public Tensor half() { return to(DType.FLOAT16); }
+
+    /** A tensor of the same values as bfloat16, rounded to nearest even ({@code Tensor.bfloat16()}); this tensor when it is bfloat16 already. */
+    public Tensor bfloat16() { return to(DType.BFLOAT16); }
+
     // ---------------------------------------------------------------- new tensors like this one
 
     public Tensor newZeros(long... size) { return Creation.full(size, Scalar.of(0L), dtype(), device()); }

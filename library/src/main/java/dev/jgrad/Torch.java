@@ -212,6 +212,15 @@ public final class Torch extends FunctionForms {
     public static Generator manualSeed(long seed) { return Generator.defaultGenerator().manualSeed(seed); }
 
     /**
+     * {@code torch.get_rng_state()}: the default generator's state, PyTorch's 5056 bytes as a 1-D int32 tensor of
+     * values 0..255 (jgrad has no uint8); {@link #setRngState} restores it, so a resumed run draws the same numbers.
+     */
+    public static Tensor getRngState() { return Generator.defaultGenerator().getStateTensor(); }
+
+    /** {@code torch.set_rng_state(state)}: restores the default generator from {@link #getRngState()}'s tensor. */
+    public static void setRngState(Tensor state) { Generator.defaultGenerator().setState(state); }
+
+    /**
      * torch.set_printoptions: null leaves a setting as it is (after profile, which is "default", "short", "full" or
      * null); sciMode null lets each tensor choose, as PyTorch's None, and is always replaced.
      */
@@ -980,6 +989,8 @@ public final class Torch extends FunctionForms {
         return switch (dtype) {
             case FLOAT32 -> new FloatInfo(32, Math.ulp(1.0f), Float.MAX_VALUE, -Float.MAX_VALUE, Float.MIN_NORMAL, 1e-6, dtype);
             case FLOAT64 -> new FloatInfo(64, Math.ulp(1.0), Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_NORMAL, 1e-15, dtype);
+            case FLOAT16 -> new FloatInfo(16, 0x1p-10, 65504, -65504, 0x1p-14, 1e-3, dtype);
+            case BFLOAT16 -> new FloatInfo(16, 0x1p-7, 0x1.fep127, -0x1.fep127, 0x1p-126, 1e-2, dtype);
             default -> throw new IllegalArgumentException("torch.finfo() requires a floating point input type. Use torch.iinfo to handle '"
                     + dtype.shortName() + "'");
         };

@@ -10,6 +10,7 @@ import dev.jgrad.nn.ReLU;
 import dev.jgrad.optim.SGD;
 import dev.jgrad.profiler.Profile;
 import dev.jgrad.profiler.Profiler;
+import dev.jgrad.utils.GraphViz;
 import java.util.List;
 import java.util.function.BinaryOperator;
 
@@ -64,6 +65,8 @@ public final class AutogradTutorial {
         Tensor prediction = model.forward(someInput);
         Tensor loss = idealOutput.sub(prediction).pow(2).sum();
         System.out.println(loss);
+        System.out.println("# torchviz.make_dot(loss, params=dict(model.named_parameters())).render(...) -> "
+                + Plots.graph("tinymodel_graph", GraphViz.makeDot(loss, model.namedParameters())));
         loss.backward();
         System.out.println(model.layer2.weight.get(0).slice(0, 0, 10));
         System.out.println(model.layer2.weight.grad().get(0).slice(0, 0, 10));

@@ -21,13 +21,27 @@ public final class Plots {
 
     private Plots() {}
 
+    /**
+     * torchviz's {@code make_dot(...).render(name, format="svg")}: writes DIR/name (the DOT text) and, when
+     * Graphviz's dot is installed, DIR/name.svg; returns the file to look at.
+     */
+    public static Path graph(String name, dev.jgrad.utils.GraphViz.Dot dot) {
+        try {
+            Path dir = directory();
+            Files.createDirectories(dir);
+            Path source = dir.resolve(name);
+            if (dev.jgrad.utils.GraphViz.dotAvailable()) return dot.render(source, "svg");
+            Files.writeString(source, dot.source());  // without Graphviz: the DOT text, for any viewer
+            return source;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Plots y against x (detached 1-d tensors) into DIR/name.png and returns the file. */
     public static Path line(String name, String title, Tensor x, Tensor y) {
         System.setProperty("java.awt.headless", "true");
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("a").build();
-        chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setXAxisDecimalPattern("0.##");  // ticks like matplotlib's, not 1.832595825195312
-        chart.addSeries(name, x.toDoubleArray(), y.toDoubleArray()).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        XYChart chart = chart(title, x, y);
         try {
             Path dir = directory();
             Files.createDirectories(dir);
@@ -37,5 +51,14 @@ public final class Plots {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The chart of y against x (detached 1-d tensors) as one line: a notebook shows it as a picture. */
+    public static XYChart chart(String title, Tensor x, Tensor y) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("a").build();
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setXAxisDecimalPattern("0.##");  // ticks like matplotlib's, not 1.832595825195312
+        chart.addSeries(title, x.toDoubleArray(), y.toDoubleArray()).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        return chart;
     }
 }

@@ -10,7 +10,11 @@ import dev.jgrad.optim.Adam;
 import dev.jgrad.optim.lr.CosineAnnealingLR;
 import dev.jgrad.utils.data.DataLoader;
 import dev.jgrad.utils.data.TensorDataset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Trains a small MLP to separate three interleaved spirals, the classic toy problem no linear model can
@@ -19,6 +23,12 @@ import java.util.List;
  * <pre>{@code ./jgrad example TrainClassifier}</pre>
  *
  * Each epoch prints the mean training loss, the accuracy on the whole set and the examples per second.
+ * Given a checkpoint file as second argument ({@code TrainClassifier 60 run.pt}, run with {@code java}; the
+ * launcher passes no arguments) it saves the whole training state there after every epoch and, when the file
+ * exists, resumes from it: stop the run at any epoch, start it again, and it ends with the weights the
+ * uninterrupted run ends with (TrainClassifierTest checks this bit for bit). The file is a PyTorch checkpoint:
+ * {@code torch.load("run.pt")} reads it and {@code model.load_state_dict(ck["model"])},
+ * {@code optimizer.load_state_dict(ck["optimizer"])} take its parts.
  */
 public final class TrainClassifier {
     private TrainClassifier() {}
@@ -47,7 +57,13 @@ public final class TrainClassifier {
     }
 
     /** Trains for the given epochs and returns the final accuracy on the training set. */
-    public static double train(int epochs, long seed, boolean verbose) {
+    public static double train(int epochs, long seed, boolean verbose) { return train(epochs, seed, verbose, null, epochs); }
+
+    /**
+     * As {@link #train(int, long, boolean)}, with a checkpoint file (or null): resumes from it when it exists,
+     * saves to it after every epoch, and stops after epoch stopAfter (an interruption, for the demo and its test).
+     */
+    public static double train(int epochs, long seed, boolean verbose, Path checkpoint, int stopAfter) {
         Tensor[] data = spirals(seed);
         Tensor x = data[0], y = data[1];
         Sequential model = new Sequential(new Linear(2, 64), new ReLU(), new Linear(64, 64), new ReLU(), new Linear(64, CLASSES));
@@ -56,7 +72,24 @@ public final class TrainClassifier {
         DataLoader loader = new DataLoader(new TensorDataset(x, y), 64, true);
         if (verbose) System.out.println(model);
         double accuracy = 0;
-        for (int epoch = 1; epoch <= epochs; epoch++) {
+        int done = 0;
+        if (checkpoint != null && Files.exists(checkpoint)) {  // resume: every part of the state, the generator's included
+            @SuppressWarnings("unchecked")
+            Map<String, Object> ck = (Map<String, Object>) Torch.load(checkpoint);
+            @SuppressWarnings("unchecked")
+            Map<String, Tensor> weights = (Map<String, Tensor>) ck.get("model");
+            model.loadStateDict(weights);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> optimizerState = (Map<String, Object>) ck.get("optimizer");
+            optimizer.loadStateDict(optimizerState);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> scheduleState = (Map<String, Object>) ck.get("scheduler");
+            schedule.loadStateDict(scheduleState);
+            Torch.setRngState((Tensor) ck.get("rng_state"));
+            done = ((Number) ck.get("epoch")).intValue();
+            if (verbose) System.out.println("resumed from " + checkpoint + " after epoch " + done);
+        }
+        for (int epoch = done + 1; epoch <= Math.min(epochs, stopAfter); epoch++) {
             long start = System.nanoTime();
             double lossSum = 0;
             int batches = 0;
@@ -71,13 +104,22 @@ public final class TrainClassifier {
             }
             schedule.step();
             double seconds = (System.nanoTime() - start) / 1e9;
+            if (checkpoint != null) {  // what torch.save({"model": ..., "optimizer": ..., ...}, path) writes in PyTorch
+                Map<String, Object> ck = new LinkedHashMap<>();
+                ck.put("model", model.stateDict());
+                ck.put("optimizer", optimizer.stateDict());
+                ck.put("scheduler", schedule.stateDict());
+                ck.put("epoch", epoch);
+                ck.put("rng_state", Torch.getRngState());
+                Torch.save(ck, checkpoint);
+            }
             accuracy = accuracy(model, x, y);
             if (verbose) {
                 System.out.printf("epoch %3d  loss %.4f  accuracy %5.1f%%  %,.0f examples/s%n", epoch, lossSum / batches, 100 * accuracy,
                         x.size(0) / seconds);
             }
         }
-        return accuracy;
+        return done >= Math.min(epochs, stopAfter) ? accuracy(model, x, y) : accuracy;  // a resumed run with nothing left to do
     }
 
     static double accuracy(Sequential model, Tensor x, Tensor y) {
@@ -90,7 +132,8 @@ public final class TrainClassifier {
 
     public static void main(String[] args) {
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 60;
-        double accuracy = train(epochs, 0, true);
+        Path checkpoint = args.length > 1 ? Path.of(args[1]) : null;
+        double accuracy = train(epochs, 0, true, checkpoint, epochs);
         System.out.printf("final accuracy %.1f%%%n", 100 * accuracy);
     }
 }

@@ -1,8 +1,14 @@
 package dev.jgrad.examples;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jgrad.Tensor;
+import dev.jgrad.Torch;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TrainClassifierTest {
     @Test
@@ -17,5 +23,19 @@ class TrainClassifierTest {
     @Test
     void anotherSeedAlsoWorks() {
         assertTrue(TrainClassifier.train(60, 7, false) >= 0.95);
+    }
+
+    @Test
+    void aRunStoppedAndResumedFromItsCheckpointEndsWithTheUninterruptedRunsWeights(@TempDir Path dir) {
+        Path straight = dir.resolve("straight.pt"), interrupted = dir.resolve("interrupted.pt");
+        double uninterrupted = TrainClassifier.train(6, 0, false, straight, 6);
+        TrainClassifier.train(6, 0, false, interrupted, 3);
+        assertEquals(3L, ((Map<?, ?>) Torch.load(interrupted)).get("epoch"));
+        double resumed = TrainClassifier.train(6, 0, false, interrupted, 6);
+        assertEquals(uninterrupted, resumed);
+        Map<?, ?> a = (Map<?, ?>) ((Map<?, ?>) Torch.load(straight)).get("model");
+        Map<?, ?> b = (Map<?, ?>) ((Map<?, ?>) Torch.load(interrupted)).get("model");
+        assertEquals(a.keySet(), b.keySet());
+        for (Object k : a.keySet()) assertTrue(((Tensor) a.get(k)).equal((Tensor) b.get(k)), k + " differs after resuming");
     }
 }

@@ -190,6 +190,9 @@ public final class Npy {
             case INT64 -> "<i8";
             case INT32 -> "<i4";
             case BOOL -> "|b1";
+            case FLOAT16 -> "<f2";
+            // numpy has no bfloat16; PyTorch's .numpy() refuses it with this message
+            case BFLOAT16 -> throw new IllegalArgumentException("Got unsupported ScalarType BFloat16");
         };
         TensorBytes.size(t);  // the data's byte count must fit a long before anything is written
         long[] shape = t.shape();
@@ -328,13 +331,14 @@ public final class Npy {
                 case "f8" -> DType.FLOAT64;
                 case "i8" -> DType.INT64;
                 case "i4" -> DType.INT32;
+                case "f2" -> DType.FLOAT16;
                 case "b1", "?" -> DType.BOOL;
                 default -> null;
             };
         }
         if (dtype == null) {
             throw new IllegalArgumentException(where + ": unsupported .npy dtype " + (descr instanceof String ? "'" + descr + "'" : String.valueOf(descr))
-                    + " (jgrad reads float32, float64, int64, int32 and bool: descr <f4, <f8, <i8, <i4, |b1 or their other byte orders)");
+                    + " (jgrad reads float32, float64, int64, int32, bool and float16: descr <f4, <f8, <i8, <i4, |b1, <f2 or their other byte orders)");
         }
         return new Header(dtype, order, fortran, shape);
     }

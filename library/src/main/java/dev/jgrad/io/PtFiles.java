@@ -9,7 +9,8 @@ import java.nio.file.Path;
  * <p>Values map as: Tensor ↔ tensor (float32, float64, int64, int32, bool; views of one storage stay views
  * of one storage), {@link dev.jgrad.nn.Parameter} ↔ nn.Parameter, Map ↔ dict / OrderedDict (insertion
  * order kept; loads as LinkedHashMap), List ↔ list (ArrayList), Object[] ↔ tuple, Long ↔ int, Double ↔
- * float, String ↔ str, Boolean ↔ bool, null ↔ None. Saving also takes Integer, Short, Byte and Float.
+ * float, String ↔ str, Boolean ↔ bool, null ↔ None, {@link Counter} ↔ collections.Counter. Saving also takes
+ * Integer, Short, Byte and Float.
  * A saved map whose values are all tensors (a state dict) becomes an OrderedDict, as PyTorch's are.
  *
  * <p>Loading is as safe as {@code torch.load(weights_only=True)}: the pickle may name only OrderedDict,
@@ -22,6 +23,18 @@ import java.nio.file.Path;
  */
 public final class PtFiles {
     private PtFiles() {}
+
+    /**
+     * A Python {@code collections.Counter} ({element: count}, in insertion order): PyTorch's MultiStepLR keeps its
+     * milestones in one. Saved as a Counter, so PyTorch gets one back; a Counter in a loaded file loads as this class.
+     */
+    public static final class Counter extends java.util.LinkedHashMap<Object, Object> {
+        /** An empty counter. */
+        public Counter() {}
+
+        /** A counter holding the given counts. */
+        public Counter(java.util.Map<?, ?> counts) { putAll(counts); }
+    }
 
     /** Writes obj as {@code torch.save} does; the file at path is replaced only once the new one is complete. */
     public static void save(Object obj, Path path) { PtWriter.save(obj, path); }

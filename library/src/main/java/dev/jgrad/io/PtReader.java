@@ -44,6 +44,7 @@ final class PtReader implements Unpickler.Hooks {
             Map.entry("QUInt2x4Storage", "torch.quint2x4"));
 
     private static final Unpickler.Global ORDERED_DICT = new Unpickler.Global("collections", "OrderedDict");
+    private static final Unpickler.Global COUNTER = new Unpickler.Global("collections", "Counter");
     private static final Unpickler.Global REBUILD_TENSOR = new Unpickler.Global("torch._utils", "_rebuild_tensor_v2");
     private static final Unpickler.Global REBUILD_PARAMETER = new Unpickler.Global("torch._utils", "_rebuild_parameter");
 
@@ -141,7 +142,7 @@ final class PtReader implements Unpickler.Hooks {
     @Override
     public Object global(String module, String name) {
         Unpickler.Global g = new Unpickler.Global(module, name);
-        if (g.equals(ORDERED_DICT) || g.equals(REBUILD_TENSOR) || g.equals(REBUILD_PARAMETER)) return g;
+        if (g.equals(ORDERED_DICT) || g.equals(COUNTER) || g.equals(REBUILD_TENSOR) || g.equals(REBUILD_PARAMETER)) return g;
         if (module.equals("torch") && name.endsWith("Storage")) {
             for (DType d : DType.values()) if (name.equals(d.scalarTypeName() + "Storage")) return new StorageType(d);
             if (OTHER_STORAGES.containsKey(name)) {
@@ -150,7 +151,7 @@ final class PtReader implements Unpickler.Hooks {
             }
         }
         throw new IllegalArgumentException("refusing to load .pt file: global " + g + " is not allowed (only collections.OrderedDict, "
-                + "torch._utils._rebuild_tensor_v2, torch._utils._rebuild_parameter and storage types are)");
+                + "collections.Counter, torch._utils._rebuild_tensor_v2, torch._utils._rebuild_parameter and storage types are)");
     }
 
     @Override
@@ -158,6 +159,11 @@ final class PtReader implements Unpickler.Hooks {
         if (ORDERED_DICT.equals(func)) {
             if (args.length != 0) throw new IllegalArgumentException("invalid .pt file: OrderedDict called with arguments");
             return new java.util.LinkedHashMap<>();
+        }
+        if (COUNTER.equals(func)) {  // Counter() or Counter(dict): a dict of counts, nothing runs
+            if (args.length == 0) return new PtFiles.Counter();
+            if (args.length != 1 || !(args[0] instanceof Map<?, ?> counts)) throw new IllegalArgumentException("invalid .pt file: Counter expects one dict");
+            return new PtFiles.Counter(counts);
         }
         if (REBUILD_TENSOR.equals(func)) return rebuildTensor(args);
         if (REBUILD_PARAMETER.equals(func)) {

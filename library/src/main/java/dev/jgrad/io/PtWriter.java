@@ -61,6 +61,12 @@ final class PtWriter {
             case String s -> pickle.string(s);
             case Parameter p -> parameter(p);
             case Tensor t -> tensor(t);
+            case PtFiles.Counter c -> {  // collections.Counter(dict), as Counter.__reduce__ pickles it
+                pickle.global("collections", "Counter");
+                map(new java.util.LinkedHashMap<>(c), depth);
+                pickle.tuple(1);
+                pickle.reduce();
+            }
             case Map<?, ?> m -> map(m, depth);
             case List<?> l -> {
                 pickle.emptyList();

@@ -2,6 +2,7 @@ package dev.jgrad.io;
 
 import dev.jgrad.DType;
 import dev.jgrad.Tensor;
+import dev.jgrad.internal.ops.Copying;
 import dev.jgrad.Torch;
 import dev.jgrad.nn.Module;
 import java.io.IOException;
@@ -26,7 +27,7 @@ import java.util.Map;
  * header length, a JSON header {@code {"name": {"dtype": "F32", "shape": [2, 3], "data_offsets": [b, e]},
  * "__metadata__": {...}}} padded with spaces to 8 bytes, then every tensor's raw little-endian bytes.
  *
- * <p>Written dtypes: F32, F64, I64, I32, BOOL. Read also: F16 and BF16 (widened to float32), I8, U8 and
+ * <p>Written and read dtypes: F32, F64, I64, I32, BOOL, F16, BF16 (their bits unchanged). Read also: I8, U8 and
  * I16 (widened to int32). Files are written byte for byte as the reference writer (the Rust
  * {@code safetensors} crate) writes them: tensors ordered by dtype (widest alignment first) then name, the
  * header in that order as compact JSON, {@code __metadata__} first (its keys sorted: the reference
@@ -170,6 +171,8 @@ public final class SafeTensors {
             case INT64 -> "I64";
             case INT32 -> "I32";
             case BOOL -> "BOOL";
+            case FLOAT16 -> "F16";
+            case BFLOAT16 -> "BF16";
         };
     }
 
@@ -369,7 +372,9 @@ public final class SafeTensors {
     /** The jgrad dtype a file dtype loads as, or null for those jgrad cannot hold. */
     private static DType target(String dtype) {
         return switch (dtype) {
-            case "F32", "F16", "BF16" -> DType.FLOAT32;
+            case "F32" -> DType.FLOAT32;
+            case "F16" -> DType.FLOAT16;
+            case "BF16" -> DType.BFLOAT16;
             case "F64" -> DType.FLOAT64;
             case "I64" -> DType.INT64;
             case "I32", "I16", "I8", "U8" -> DType.INT32;
@@ -383,7 +388,7 @@ public final class SafeTensors {
         DType dtype = target(e.dtype);
         if (dtype == null) {
             throw new IllegalArgumentException("unsupported safetensors dtype " + e.dtype + " (tensor \"" + e.name
-                    + "\"): jgrad reads F32, F64, I64, I32, BOOL, and F16, BF16, I16, I8, U8 widened");
+                    + "\"): jgrad reads F32, F64, I64, I32, BOOL, F16, BF16, and I16, I8, U8 widened");
         }
         Tensor t;
         try {
@@ -399,6 +404,7 @@ public final class SafeTensors {
             case INT64 -> t.asLongArray();
             case INT32 -> t.asIntArray();
             case BOOL -> t.asBooleanArray();
+            case FLOAT16, BFLOAT16 -> Copying.backingArray(t, dtype);
         };
         int size = bits(e.dtype) / 8;
         ByteBuffer b = ByteBuffer.allocate((int) Math.min(CHUNK, e.end - e.begin)).order(ByteOrder.LITTLE_ENDIAN);
@@ -423,8 +429,7 @@ public final class SafeTensors {
             case "I64" -> b.asLongBuffer().get((long[]) data, at, m);
             case "I32" -> b.asIntBuffer().get((int[]) data, at, m);
             case "BOOL" -> { boolean[] a = (boolean[]) data; for (int k = 0; k < m; k++) a[at + k] = b.get(k) != 0; }
-            case "F16" -> { float[] a = (float[]) data; for (int k = 0; k < m; k++) a[at + k] = Float.float16ToFloat(b.getShort(2 * k)); }
-            case "BF16" -> { float[] a = (float[]) data; for (int k = 0; k < m; k++) a[at + k] = Float.intBitsToFloat(b.getShort(2 * k) << 16); }
+            case "F16", "BF16" -> b.asShortBuffer().get((short[]) data, at, m);  // the bit patterns, unchanged
             case "I16" -> { int[] a = (int[]) data; for (int k = 0; k < m; k++) a[at + k] = b.getShort(2 * k); }
             case "I8" -> { int[] a = (int[]) data; for (int k = 0; k < m; k++) a[at + k] = b.get(k); }
             case "U8" -> { int[] a = (int[]) data; for (int k = 0; k < m; k++) a[at + k] = b.get(k) & 0xff; }

@@ -2,6 +2,7 @@ package dev.jgrad.io;
 
 import dev.jgrad.DType;
 import dev.jgrad.Tensor;
+import dev.jgrad.internal.ops.Copying;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,6 +39,7 @@ final class TensorBytes {
             case INT64 -> t.toLongArray();
             case INT32 -> t.toIntArray();
             case BOOL -> t.toBooleanArray();
+            case FLOAT16, BFLOAT16 -> Copying.toArray(t, dtype);  // the 16-bit patterns, as a short[]
         };
         int n = java.lang.reflect.Array.getLength(values);
         int per = CHUNK / dtype.itemSize();
@@ -55,6 +57,7 @@ final class TensorBytes {
                     case double[] a -> b.asDoubleBuffer().put(a, from, to - from);
                     case long[] a -> b.asLongBuffer().put(a, from, to - from);
                     case int[] a -> b.asIntBuffer().put(a, from, to - from);
+                    case short[] a -> b.asShortBuffer().put(a, from, to - from);
                     case boolean[] a -> { for (int i = from; i < to; i++) b.put((byte) (a[i] ? 1 : 0)); }
                     default -> throw new IllegalStateException();
                 }
@@ -77,6 +80,7 @@ final class TensorBytes {
             case INT64 -> t.asLongArray();
             case INT32 -> t.asIntArray();
             case BOOL -> t.asBooleanArray();
+            case FLOAT16, BFLOAT16 -> Copying.backingArray(t, t.dtype());
         };
         int size = t.dtype().itemSize();
         byte[] buf = new byte[(int) Math.min(CHUNK, (long) n * size)];
@@ -90,6 +94,7 @@ final class TensorBytes {
                 case double[] a -> b.asDoubleBuffer().get(a, at, m);
                 case long[] a -> b.asLongBuffer().get(a, at, m);
                 case int[] a -> b.asIntBuffer().get(a, at, m);
+                case short[] a -> b.asShortBuffer().get(a, at, m);
                 case boolean[] a -> { for (int k = 0; k < m; k++) a[at + k] = buf[k] != 0; }
                 default -> throw new IllegalStateException();
             }

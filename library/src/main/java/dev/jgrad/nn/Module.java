@@ -242,6 +242,12 @@ public abstract class Module {
     /** Converts floating-point parameters, gradients and buffers to dtype, in place. */
     public Module to(DType dtype) { return convert(t -> t.isFloatingPoint() ? t.to(dtype) : t); }
 
+    /** Converts floating-point parameters, gradients and buffers to float16, in place ({@code module.half()}). */
+    public Module half() { return to(DType.FLOAT16); }
+
+    /** Converts floating-point parameters, gradients and buffers to bfloat16, in place ({@code module.bfloat16()}). */
+    public Module bfloat16() { return to(DType.BFLOAT16); }
+
     /** Moves parameters, gradients and buffers to device, in place. */
     public Module to(Device device) { return convert(t -> t.to(device)); }
 

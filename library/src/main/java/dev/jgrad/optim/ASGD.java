@@ -37,6 +37,7 @@ public class ASGD extends Optimizer {
         d.put("alpha", alpha);
         d.put("t0", t0);
         d.put("weight_decay", weightDecay);
+        d.put("foreach", null);
         d.put("maximize", maximize);
         return d;
     }

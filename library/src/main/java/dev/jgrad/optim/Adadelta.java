@@ -35,8 +35,12 @@ public class Adadelta extends Optimizer {
         d.put("eps", eps);
         d.put("weight_decay", weightDecay);
         d.put("maximize", false);
+        d.put("foreach", null);
         return d;
     }
+
+    /** PyTorch 1.13's Adadelta counts steps in a Python int. */
+    @Override protected boolean stepIsTensor() { return false; }
 
     @Override public void step() {
         try (var guard = Torch.noGrad()) {

@@ -46,6 +46,7 @@ public class Adagrad extends Optimizer {
         d.put("eps", eps);
         d.put("weight_decay", weightDecay);
         d.put("initial_accumulator_value", initial);
+        d.put("foreach", null);
         d.put("maximize", false);
         return d;
     }

@@ -24,10 +24,19 @@ public class Adam extends Optimizer {
         super(params, defaults(lr, beta1, beta2, eps, weightDecay, amsgrad));
     }
 
+    /** For AdamW, whose options PyTorch 1.13 names in another order. */
+    Adam(Iterable<? extends Tensor> params, Map<String, Object> defaults) {
+        super(params, defaults);
+    }
+
     static Map<String, Object> defaults(double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) {
         Map<String, Object> d = adamDefaults(lr, beta1, beta2, eps, weightDecay);
         d.put("amsgrad", amsgrad);
         d.put("maximize", false);
+        d.put("foreach", null);  // PyTorch 1.13's remaining options, kept so state dicts carry its keys
+        d.put("capturable", false);
+        d.put("differentiable", false);
+        d.put("fused", false);
         return d;
     }
 

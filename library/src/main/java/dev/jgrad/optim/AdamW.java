@@ -19,7 +19,17 @@ public class AdamW extends Adam {
      */
     public AdamW(Iterable<? extends Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay,
                  boolean amsgrad) {
-        super(params, lr, beta1, beta2, eps, weightDecay, amsgrad);
+        super(params, adamWDefaults(lr, beta1, beta2, eps, weightDecay, amsgrad));
+    }
+
+    private static java.util.Map<String, Object> adamWDefaults(double lr, double beta1, double beta2, double eps, double weightDecay,
+                                                              boolean amsgrad) {
+        java.util.Map<String, Object> d = adamDefaults(lr, beta1, beta2, eps, weightDecay);
+        d.put("amsgrad", amsgrad);  // PyTorch 1.13's AdamW keys, in its order
+        d.put("foreach", null);
+        d.put("maximize", false);
+        d.put("capturable", false);
+        return d;
     }
 
     @Override protected boolean decoupledWeightDecay() { return true; }

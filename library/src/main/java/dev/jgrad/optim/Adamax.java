@@ -31,6 +31,7 @@ public class Adamax extends Optimizer {
 
     private static Map<String, Object> defaults(double lr, double beta1, double beta2, double eps, double weightDecay, boolean maximize) {
         Map<String, Object> d = adamDefaults(lr, beta1, beta2, eps, weightDecay);
+        d.put("foreach", null);
         d.put("maximize", maximize);
         return d;
     }

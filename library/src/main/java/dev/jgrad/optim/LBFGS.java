@@ -59,6 +59,26 @@ public class LBFGS extends Optimizer {
     /** PyTorch's {@code optimizer.state[p]} for the first parameter: func_evals, n_iter, d, t, the history, ... (read-only). */
     public Map<String, Object> state() { return java.util.Collections.unmodifiableMap(st); }
 
+    /** PyTorch keeps LBFGS's whole state under its first parameter. */
+    @Override protected Map<String, Object> savedStateOf(Tensor p) { return p == params.get(0) && !st.isEmpty() ? st : null; }
+
+    /** Counters back to Integer (a loaded file holds Longs), the number 1 for H_diag as PyTorch writes it. */
+    @Override protected void restoreStateOf(Tensor p, Map<String, Object> s) {
+        if (p != params.get(0)) return;
+        st.clear();
+        for (var e : s.entrySet()) {
+            Object v = e.getValue();
+            switch (e.getKey()) {
+                case "func_evals", "n_iter" -> v = ((Number) v).intValue();
+                case "t", "prev_loss" -> v = ((Number) v).doubleValue();
+                default -> { }
+            }
+            st.put(e.getKey(), v);
+        }
+    }
+
+    @Override protected void clearState() { st.clear(); }
+
     /** LBFGS needs the closure: it re-evaluates the loss several times per step. */
     @Override public void step() {
         throw new IllegalStateException("LBFGS.step needs a closure that re-evaluates the model and returns the loss: step(closure)");
@@ -127,7 +147,7 @@ public class LBFGS extends Optimizer {
             double t = st.containsKey("t") ? (Double) st.get("t") : 0;
             List<Tensor> oldDirs = (List<Tensor>) st.get("old_dirs"), oldStps = (List<Tensor>) st.get("old_stps"),
                     ro = (List<Tensor>) st.get("ro");
-            Tensor hDiag = (Tensor) st.get("H_diag");
+            Tensor hDiag = st.get("H_diag") instanceof Tensor h ? h : null;  // null: PyTorch's number 1
             Tensor prevFlatGrad = (Tensor) st.get("prev_flat_grad");
             double prevLoss = st.containsKey("prev_loss") ? (Double) st.get("prev_loss") : 0;
             int nIter = 0;
@@ -157,9 +177,12 @@ public class LBFGS extends Optimizer {
                     }
                     int numOld = oldDirs.size();
                     Tensor[] al = new Tensor[numOld];
+                    // PyTorch keeps its al buffer (history_size slots) in the state; kept for state dicts only
+                    List<Tensor> alSlots = (List<Tensor>) st.computeIfAbsent("al", k -> new ArrayList<>(java.util.Collections.nCopies(historySize, null)));
                     Tensor q = flatGrad.neg();
                     for (int i = numOld - 1; i >= 0; i--) {
                         al[i] = oldStps.get(i).dot(q).mul(ro.get(i));
+                        if (i < alSlots.size()) alSlots.set(i, al[i]);
                         q.add_(oldDirs.get(i), -al[i].item());
                     }
                     Tensor r = hDiag == null ? q.mul(1L) : q.mul(hDiag);
@@ -214,7 +237,7 @@ public class LBFGS extends Optimizer {
             st.put("old_dirs", oldDirs);
             st.put("old_stps", oldStps);
             st.put("ro", ro);
-            if (hDiag != null) st.put("H_diag", hDiag);
+            st.put("H_diag", hDiag != null ? hDiag : (Object) 1L);
             st.put("prev_flat_grad", prevFlatGrad);
             st.put("prev_loss", prevLoss);
         }

@@ -32,6 +32,7 @@ public class NAdam extends Optimizer {
         Map<String, Object> d = adamDefaults(lr, beta1, beta2, eps, weightDecay);
         checkNonNegative(momentumDecay, "momentum_decay value");
         d.put("momentum_decay", momentumDecay);
+        d.put("foreach", null);
         return d;
     }
 

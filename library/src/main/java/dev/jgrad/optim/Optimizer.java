@@ -115,38 +115,56 @@ public abstract class Optimizer {
     }
 
     /**
-     * {@code {"state": {index: {name: value}}, "param_groups": [{options..., "params": [indices]}]}},
-     * parameters numbered across groups in order; state tensors are cloned.
+     * The optimizer's state as PyTorch 1.13's {@code optimizer.state_dict()} lays it out:
+     * {@code {"state": {index: {name: value}}, "param_groups": [{option: value, ..., "params": [indices]}]}}.
+     * Parameters are numbered across groups in order (Integer keys, which a {@code .pt} file keeps as Python
+     * ints); each group holds every option under PyTorch's key ({@code "foreach": null} included), with pairs
+     * such as {@code betas} as {@code Object[]} (Python tuples). State tensors are copies; {@code "step"} is a
+     * float32 0-dim tensor or a Python int (Long), whichever this optimizer keeps in 1.13. Save it with
+     * {@link Torch#save} and PyTorch's {@code optimizer.load_state_dict(torch.load(path))} takes it.
      */
     public Map<String, Object> stateDict() {
         Map<Tensor, Integer> index = new IdentityHashMap<>();
+        List<Tensor> ordered = new ArrayList<>();
         List<Map<String, Object>> groups = new ArrayList<>();
         for (ParamGroup g : paramGroups) {
-            Map<String, Object> packed = new LinkedHashMap<>(g.options);
+            Map<String, Object> packed = new LinkedHashMap<>();
+            for (var o : g.options.entrySet()) packed.put(o.getKey(), o.getValue() instanceof double[] pair ? tuple(pair) : o.getValue());
             List<Integer> ids = new ArrayList<>();
             for (Tensor p : g.params) {
-                index.putIfAbsent(p, index.size());
+                if (!index.containsKey(p)) {
+                    index.put(p, index.size());
+                    ordered.add(p);
+                }
                 ids.add(index.get(p));
             }
             packed.put("params", ids);
             groups.add(packed);
         }
         Map<Integer, Map<String, Object>> packedState = new LinkedHashMap<>();
-        for (var e : index.entrySet()) {
-            Map<String, Object> s = state.get(e.getKey());
+        for (Tensor p : ordered) {
+            Map<String, Object> s = savedStateOf(p);
             if (s == null) continue;
             Map<String, Object> copy = new LinkedHashMap<>();
-            for (var v : s.entrySet()) copy.put(v.getKey(), v.getValue() instanceof Tensor t ? t.detach().clone() : v.getValue());
-            packedState.put(e.getValue(), copy);
+            for (var v : s.entrySet()) {
+                copy.put(v.getKey(), v.getKey().equals("step") && v.getValue() instanceof Number step ? packStep(step.doubleValue()) : copyOf(v.getValue()));
+            }
+            packedState.put(index.get(p), copy);
         }
-        Map<Integer, Map<String, Object>> sorted = new java.util.TreeMap<>(packedState);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("state", new LinkedHashMap<>(sorted));
+        out.put("state", packedState);
         out.put("param_groups", groups);
         return out;
     }
 
-    /** Restores options and state saved by {@link #stateDict()} (floating state cast to each parameter's dtype). */
+    /**
+     * Restores a state dict from {@link #stateDict()} or from PyTorch's {@code optimizer.state_dict()} (as
+     * {@link Torch#load} reads it), as {@code load_state_dict} does: the groups must match in number and size,
+     * each group's options are replaced by the saved ones (parameters kept), and every state tensor except
+     * {@code "step"} is copied and cast to its parameter's dtype when the parameter is floating point.
+     *
+     * @throws IllegalArgumentException with PyTorch's messages when the groups differ in number or size
+     */
     @SuppressWarnings("unchecked")
     public void loadStateDict(Map<String, Object> stateDict) {
         List<Map<String, Object>> groups = (List<Map<String, Object>>) stateDict.get("param_groups");
@@ -159,33 +177,97 @@ public abstract class Optimizer {
                         + "optimizer's group");
             }
         }
-        Map<Integer, Tensor> byIndex = new LinkedHashMap<>();
+        Map<Long, Tensor> byIndex = new LinkedHashMap<>();
         for (int i = 0; i < groups.size(); i++) {
             List<?> ids = (List<?>) groups.get(i).get("params");
-            for (int j = 0; j < ids.size(); j++) byIndex.put(((Number) ids.get(j)).intValue(), paramGroups.get(i).params.get(j));
+            for (int j = 0; j < ids.size(); j++) byIndex.put(((Number) ids.get(j)).longValue(), paramGroups.get(i).params.get(j));
         }
-        state.clear();
+        clearState();
         Map<?, Map<String, Object>> saved = (Map<?, Map<String, Object>>) stateDict.get("state");
         for (var e : saved.entrySet()) {
-            Tensor p = byIndex.get(((Number) e.getKey()).intValue());
-            if (p == null) continue;
+            Tensor p = e.getKey() instanceof Number n ? byIndex.get(n.longValue()) : null;
+            if (p == null) continue;  // PyTorch keeps state under unknown keys as is; nothing here would read it
             Map<String, Object> s = new LinkedHashMap<>();
             for (var v : e.getValue().entrySet()) {
-                Object value = v.getValue();
-                if (value instanceof Tensor t) {
-                    DType target = t.isFloatingPoint() && !v.getKey().equals("step") ? p.dtype() : t.dtype();
-                    value = t.detach().to(target).clone();
-                }
-                s.put(v.getKey(), value);
+                s.put(v.getKey(), v.getKey().equals("step") ? unpackStep(v.getValue()) : castTo(p, v.getValue()));
             }
-            state.put(p, s);
+            restoreStateOf(p, s);
         }
         for (int i = 0; i < groups.size(); i++) {
-            Map<String, Object> opts = new LinkedHashMap<>(groups.get(i));
-            opts.remove("params");
+            Map<String, Object> opts = new LinkedHashMap<>();
+            for (var o : groups.get(i).entrySet()) {
+                if (!o.getKey().equals("params")) opts.put(o.getKey(), o.getValue() instanceof Object[] tuple ? pairOf(tuple) : o.getValue());
+            }
             paramGroups.get(i).options.clear();
             paramGroups.get(i).options.putAll(opts);
         }
+    }
+
+    /**
+     * Whether PyTorch 1.13 keeps this optimizer's {@code state["step"]} as a float32 0-dim tensor (the Adam
+     * family, Adagrad, ASGD) rather than a Python int (Adadelta, RMSprop, Rprop). jgrad counts in a Double either way.
+     */
+    protected boolean stepIsTensor() { return true; }
+
+    /** The state PyTorch keeps for p, or null (LBFGS keeps all of its state under its first parameter). */
+    protected Map<String, Object> savedStateOf(Tensor p) { return state.get(p); }
+
+    /** Installs loaded state for p: values already copied and cast, {@code "step"} as a Double. */
+    protected void restoreStateOf(Tensor p, Map<String, Object> s) { state.put(p, s); }
+
+    /** Forgets all per-parameter state, before a load. */
+    protected void clearState() { state.clear(); }
+
+    private Object packStep(double step) {
+        return stepIsTensor() ? Torch.scalarTensor(step) : (Object) (long) step;
+    }
+
+    private static Object unpackStep(Object step) {
+        if (step instanceof Tensor t) return t.item();
+        if (step instanceof Number n) return n.doubleValue();
+        return step;
+    }
+
+    /** A deep copy of a state value: tensors cloned, lists copied element by element. */
+    protected static Object copyOf(Object value) {
+        if (value instanceof Tensor t) return t.detach().clone();
+        if (value instanceof List<?> l) {
+            List<Object> copy = new ArrayList<>(l.size());
+            for (Object x : l) copy.add(copyOf(x));
+            return copy;
+        }
+        return value;
+    }
+
+    /** PyTorch's cast in load_state_dict: tensors copied, to p's dtype when p is floating point (any tensor, as PyTorch). */
+    protected static Object castTo(Tensor p, Object value) {
+        if (value instanceof Tensor t) {
+            Tensor c = t.detach();
+            if (p.isFloatingPoint()) c = c.to(p.dtype());
+            return c.to(p.device()).clone();  // a copy even when no cast was needed (PyTorch deep-copies the dict first)
+        }
+        if (value instanceof List<?> l) {
+            List<Object> copy = new ArrayList<>(l.size());
+            for (Object x : l) copy.add(castTo(p, x));
+            return copy;
+        }
+        return value;
+    }
+
+    private static Object[] tuple(double[] pair) {
+        Object[] t = new Object[pair.length];
+        for (int i = 0; i < pair.length; i++) t[i] = pair[i];
+        return t;
+    }
+
+    /** A loaded tuple of numbers (betas, etas, step_sizes) back to the double[] the update reads; other tuples as they are. */
+    private static Object pairOf(Object[] tuple) {
+        double[] d = new double[tuple.length];
+        for (int i = 0; i < tuple.length; i++) {
+            if (!(tuple[i] instanceof Number n)) return tuple;
+            d[i] = n.doubleValue();
+        }
+        return d;
     }
 
     // ---------------------------------------------------------------- printing

@@ -26,7 +26,9 @@ public class RAdam extends Optimizer {
     }
 
     private static Map<String, Object> defaults(double lr, double beta1, double beta2, double eps, double weightDecay) {
-        return adamDefaults(lr, beta1, beta2, eps, weightDecay);
+        Map<String, Object> d = adamDefaults(lr, beta1, beta2, eps, weightDecay);
+        d.put("foreach", null);
+        return d;
     }
 
     @Override public void step() {

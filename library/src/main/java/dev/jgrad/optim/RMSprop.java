@@ -41,9 +41,14 @@ public class RMSprop extends Optimizer {
         d.put("eps", eps);
         d.put("centered", centered);
         d.put("weight_decay", weightDecay);
+        d.put("foreach", null);
         d.put("maximize", false);
+        d.put("differentiable", false);
         return d;
     }
+
+    /** PyTorch 1.13's RMSprop counts steps in a Python int. */
+    @Override protected boolean stepIsTensor() { return false; }
 
     @Override public void step() {
         try (var guard = Torch.noGrad()) {

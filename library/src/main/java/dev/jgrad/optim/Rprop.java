@@ -43,9 +43,13 @@ public class Rprop extends Optimizer {
         d.put("lr", lr);
         d.put("etas", new double[] {etaminus, etaplus});
         d.put("step_sizes", new double[] {stepSizeMin, stepSizeMax});
+        d.put("foreach", null);
         d.put("maximize", maximize);
         return d;
     }
+
+    /** PyTorch 1.13's Rprop counts steps in a Python int. */
+    @Override protected boolean stepIsTensor() { return false; }
 
     @Override public void step() {
         try (var guard = Torch.noGrad()) {
@@ -56,11 +60,11 @@ public class Rprop extends Optimizer {
                     if (p.grad() == null) continue;
                     Map<String, Object> s = stateOf(p);
                     if (s.isEmpty()) {
-                        s.put("step", 0);
+                        s.put("step", 0.0);
                         s.put("prev", Torch.zerosLike(p));
                         s.put("step_size", Torch.fullLike(p.grad(), group.lr()));
                     }
-                    s.put("step", (Integer) s.get("step") + 1);
+                    s.put("step", (Double) s.get("step") + 1);
                     update(p, (Tensor) s.get("prev"), (Tensor) s.get("step_size"), etas[0], etas[1], sizes[0], sizes[1], maximize);
                 }
             }

@@ -47,6 +47,8 @@ public class SGD extends Optimizer {
         d.put("weight_decay", weightDecay);
         d.put("nesterov", nesterov);
         d.put("maximize", maximize);
+        d.put("foreach", null);  // PyTorch 1.13's remaining options, kept so state dicts carry its keys
+        d.put("differentiable", false);
         return d;
     }
 
@@ -61,6 +63,7 @@ public class SGD extends Optimizer {
                     if (d == null) continue;
                     if (maximize) d = d.neg();
                     if (weightDecay != 0) d = d.add(p, weightDecay);
+                    if (momentum == 0) stateOf(p).putIfAbsent("momentum_buffer", null);  // PyTorch 1.13 records a None buffer
                     if (momentum != 0) {
                         Map<String, Object> s = stateOf(p);
                         Tensor buf = (Tensor) s.get("momentum_buffer");

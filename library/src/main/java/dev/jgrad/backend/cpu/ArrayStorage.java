@@ -6,7 +6,10 @@ import dev.jgrad.backend.Backend;
 import dev.jgrad.backend.Storage;
 import dev.jgrad.backend.View;
 
-/** A CPU buffer: a float[], double[], long[], int[] or boolean[] for float32, float64, int64, int32 and bool. */
+/**
+ * A CPU buffer: a float[], double[], long[], int[] or boolean[] for float32, float64, int64, int32 and bool,
+ * and a short[] of bit patterns for float16 and bfloat16 (2 bytes an element, as in PyTorch).
+ */
 public final class ArrayStorage extends Storage {
     final Object data;
 
@@ -33,6 +36,7 @@ public final class ArrayStorage extends Storage {
                 case INT64 -> new long[n];
                 case INT32 -> new int[n];
                 case BOOL -> new boolean[n];
+                case FLOAT16, BFLOAT16 -> new short[n];
             };
             return new ArrayStorage(dtype, data, n);
         } catch (OutOfMemoryError e) {
@@ -48,6 +52,9 @@ public final class ArrayStorage extends Storage {
                 + " tensor of " + n + " elements)";
     }
 
+    /** A storage over an array of 16-bit patterns of type t (FLOAT16 or BFLOAT16), shared. */
+    static ArrayStorage wrapBits(short[] bits, DType t) { return new ArrayStorage(t, bits, bits.length); }
+
     static ArrayStorage wrap(Object array) {
         return switch (array) {
             case float[] a -> new ArrayStorage(DType.FLOAT32, a, a.length);
@@ -59,7 +66,7 @@ public final class ArrayStorage extends Storage {
         };
     }
 
-    @Override public Backend backend() { return CpuBackend.INSTANCE; }
+    @Override public Backend backend() { return ReducedFloatBackend.INSTANCE; }
 
     /** The array behind a view's storage. */
     static Object data(View v) { return ((ArrayStorage) v.storage()).data; }
@@ -71,6 +78,7 @@ public final class ArrayStorage extends Storage {
             case INT64 -> ((long[]) data)[i];
             case INT32 -> ((int[]) data)[i];
             case BOOL -> ((boolean[]) data)[i] ? 1 : 0;
+            case FLOAT16, BFLOAT16 -> ReducedFloats.toFloat(dtype(), ((short[]) data)[i]);
         };
     }
 
@@ -81,6 +89,7 @@ public final class ArrayStorage extends Storage {
             case INT64 -> ((long[]) data)[i];
             case INT32 -> ((int[]) data)[i];
             case BOOL -> ((boolean[]) data)[i] ? 1 : 0;
+            case FLOAT16, BFLOAT16 -> (long) ReducedFloats.toFloat(dtype(), ((short[]) data)[i]);
         };
     }
 }

@@ -4,7 +4,8 @@ import dev.jgrad.DType;
 
 /**
  * Copies one strided row between CPU arrays of any two dtypes, converting like C++ casts do in
- * PyTorch (float to int truncates, anything to bool tests != 0).
+ * PyTorch (float to int truncates, anything to bool tests != 0; to float16 and bfloat16 through float,
+ * rounding to nearest even, see {@link ReducedFloats}).
  *
  * <p>Mixed-type rows go through a small double (or long, for integral pairs) buffer in chunks, so each
  * pass is a tight loop with the type switch outside it.
@@ -21,6 +22,8 @@ public final class CastKernels {
             long[] s = (long[]) src;
             float[] d = (float[]) dst;
             for (int i = 0; i < n; i++) d[d0 + i * ds] = s[so + i * ss];  // one rounding, not two via double
+        } else if (dt.isReducedFloatingPoint() && !st.isReducedFloatingPoint()) {
+            toReduced(src, st, so, ss, (short[]) dst, dt, d0, ds, n);
         } else if (st.isFloatingPoint() || dt.isFloatingPoint()) {
             double[] buf = new double[Math.min(n, CHUNK)];
             for (int start = 0; start < n; start += CHUNK) {
@@ -49,6 +52,22 @@ public final class CastKernels {
             case INT64 -> { long[] s = (long[]) src, d = (long[]) dst; for (int i = 0; i < n; i++) d[d0 + i * ds] = s[so + i * ss]; }
             case INT32 -> { int[] s = (int[]) src, d = (int[]) dst; for (int i = 0; i < n; i++) d[d0 + i * ds] = s[so + i * ss]; }
             case BOOL -> { boolean[] s = (boolean[]) src, d = (boolean[]) dst; for (int i = 0; i < n; i++) d[d0 + i * ds] = s[so + i * ss]; }
+            case FLOAT16, BFLOAT16 -> { short[] s = (short[]) src, d = (short[]) dst; for (int i = 0; i < n; i++) d[d0 + i * ds] = s[so + i * ss]; }
+        }
+    }
+
+    /** Any non-16-bit type to float16/bfloat16: one rounding from float, as c10 converts (a double or long goes to float first). */
+    private static void toReduced(Object src, DType st, int so, int ss, short[] d, DType dt, int d0, int ds, int n) {
+        boolean half = dt == DType.FLOAT16;
+        switch (st) {
+            case FLOAT32 -> { float[] s = (float[]) src; for (int i = 0; i < n; i++) { float f = s[so + i * ss];
+                d[d0 + i * ds] = half ? ReducedFloats.toHalf(f) : ReducedFloats.toBFloat16(f); } }
+            case FLOAT64 -> { double[] s = (double[]) src; for (int i = 0; i < n; i++) d[d0 + i * ds] = ReducedFloats.fromDouble(dt, s[so + i * ss]); }
+            case INT64 -> { long[] s = (long[]) src; for (int i = 0; i < n; i++) d[d0 + i * ds] = ReducedFloats.fromFloat(dt, (float) s[so + i * ss]); }
+            case INT32 -> { int[] s = (int[]) src; for (int i = 0; i < n; i++) d[d0 + i * ds] = ReducedFloats.fromFloat(dt, (float) s[so + i * ss]); }
+            case BOOL -> { boolean[] s = (boolean[]) src; short one = ReducedFloats.fromFloat(dt, 1f);
+                for (int i = 0; i < n; i++) d[d0 + i * ds] = s[so + i * ss] ? one : 0; }
+            default -> throw new IllegalStateException("not a 32-bit or wider type: " + st);
         }
     }
 
@@ -59,6 +78,7 @@ public final class CastKernels {
             case INT64 -> { long[] s = (long[]) src; for (int i = 0; i < m; i++) buf[i] = s[so + i * ss]; }
             case INT32 -> { int[] s = (int[]) src; for (int i = 0; i < m; i++) buf[i] = s[so + i * ss]; }
             case BOOL -> { boolean[] s = (boolean[]) src; for (int i = 0; i < m; i++) buf[i] = s[so + i * ss] ? 1 : 0; }
+            case FLOAT16, BFLOAT16 -> { short[] s = (short[]) src; for (int i = 0; i < m; i++) buf[i] = ReducedFloats.toFloat(st, s[so + i * ss]); }
         }
     }
 
@@ -69,6 +89,7 @@ public final class CastKernels {
             case INT64 -> { long[] d = (long[]) dst; for (int i = 0; i < m; i++) d[d0 + i * ds] = (long) buf[i]; }
             case INT32 -> { int[] d = (int[]) dst; for (int i = 0; i < m; i++) d[d0 + i * ds] = (int) (long) buf[i]; }
             case BOOL -> { boolean[] d = (boolean[]) dst; for (int i = 0; i < m; i++) d[d0 + i * ds] = buf[i] != 0; }
+            case FLOAT16, BFLOAT16 -> { short[] d = (short[]) dst; for (int i = 0; i < m; i++) d[d0 + i * ds] = ReducedFloats.fromDouble(dt, buf[i]); }
         }
     }
 
@@ -98,6 +119,7 @@ public final class CastKernels {
             case INT64 -> { long[] d = (long[]) dst; if (ds == 1) java.util.Arrays.fill(d, d0, d0 + n, longValue); else for (int i = 0; i < n; i++) d[d0 + i * ds] = longValue; }
             case INT32 -> { int[] d = (int[]) dst; int v = (int) longValue; if (ds == 1) java.util.Arrays.fill(d, d0, d0 + n, v); else for (int i = 0; i < n; i++) d[d0 + i * ds] = v; }
             case BOOL -> { boolean[] d = (boolean[]) dst; boolean v = value != 0; if (ds == 1) java.util.Arrays.fill(d, d0, d0 + n, v); else for (int i = 0; i < n; i++) d[d0 + i * ds] = v; }
+            case FLOAT16, BFLOAT16 -> { short[] d = (short[]) dst; short v = ReducedFloats.fromDouble(dt, value); if (ds == 1) java.util.Arrays.fill(d, d0, d0 + n, v); else for (int i = 0; i < n; i++) d[d0 + i * ds] = v; }
         }
     }
 }

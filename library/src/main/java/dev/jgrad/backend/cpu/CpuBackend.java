@@ -79,6 +79,7 @@ public final class CpuBackend implements Backend {
             case INT64 -> Arrays.copyOf((long[]) data, n);
             case INT32 -> Arrays.copyOf((int[]) data, n);
             case BOOL -> Arrays.copyOf((boolean[]) data, n);
+            case FLOAT16, BFLOAT16 -> Arrays.copyOf((short[]) data, n);
         };
     }
 
@@ -246,6 +247,8 @@ public final class CpuBackend implements Backend {
                 for (int i = 0; i < n; i++) o[oo + i * os] = c[co + i * cs] ? a[xo + i * xs] : b[yo + i * ys]; }
             case BOOL -> { boolean[] a = (boolean[]) x, b = (boolean[]) y, o = (boolean[]) out;
                 for (int i = 0; i < n; i++) o[oo + i * os] = c[co + i * cs] ? a[xo + i * xs] : b[yo + i * ys]; }
+            case FLOAT16, BFLOAT16 -> { short[] a = (short[]) x, b = (short[]) y, o = (short[]) out;
+                for (int i = 0; i < n; i++) o[oo + i * os] = c[co + i * cs] ? a[xo + i * xs] : b[yo + i * ys]; }
         }
     }
 
@@ -350,6 +353,7 @@ public final class CpuBackend implements Backend {
             case INT64 -> { long[] d = (long[]) data; long s0 = (long) start, st = (long) step; for (int i = 0; i < n; i++) d[i] = s0 + i * st; }
             case INT32 -> { int[] d = (int[]) data; int s0 = (int) start, st = (int) step; for (int i = 0; i < n; i++) d[i] = s0 + i * st; }
             case BOOL -> throw new IllegalArgumentException("\"arange_cpu\" not implemented for 'Bool'");
+            case FLOAT16, BFLOAT16 -> throw new IllegalStateException("16-bit floats are computed in float32 by ReducedFloatBackend");
         }
     }
 

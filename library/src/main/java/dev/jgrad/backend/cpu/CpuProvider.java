@@ -7,5 +7,5 @@ import dev.jgrad.backend.BackendProvider;
 public final class CpuProvider implements BackendProvider {
     @Override public String deviceType() { return "cpu"; }
 
-    @Override public Backend create() { return CpuBackend.INSTANCE; }
+    @Override public Backend create() { return ReducedFloatBackend.INSTANCE; }
 }

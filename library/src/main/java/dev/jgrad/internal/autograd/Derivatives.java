@@ -1236,10 +1236,21 @@ public final class Derivatives {
     public static Tensor softmax(Tensor result, Tensor self, int dim, boolean log) {
         if (!Recorder.shouldRecord(self)) return result;
         if (log) {  // grad - exp(result) * sum(grad, dim)
-            return onResult("LogSoftmaxBackward0", result, self, (g, y) -> g.sub(y.exp().mul(g.sum(dim, true))));
+            return onResult("LogSoftmaxBackward0", result, self, inFloat32((g, y) -> g.sub(y.exp().mul(g.sum(dim, true)))));
         }
         // result * (grad - sum(grad * result, dim))
-        return onResult("SoftmaxBackward0", result, self, (g, y) -> y.mul(g.sub(g.mul(y).sum(dim, true))));
+        return onResult("SoftmaxBackward0", result, self, inFloat32((g, y) -> y.mul(g.sub(g.mul(y).sum(dim, true)))));
+    }
+
+    /**
+     * A formula that runs in float32 for float16/bfloat16 operands and rounds its result once, as PyTorch's fused
+     * backward kernels do (composed of 16-bit ops, the cancellation in grad - sum would lose most bits).
+     */
+    private static SavedFormula inFloat32(SavedFormula f) {
+        return (g, y) -> {
+            if (!y.dtype().isReducedFloatingPoint()) return f.apply(g, y);
+            return f.apply(g.to(DType.FLOAT32), y.to(DType.FLOAT32)).to(y.dtype());
+        };
     }
 
     public static Tensor logsumexp(Tensor result, Tensor self, int[] dims, boolean keepdim) {

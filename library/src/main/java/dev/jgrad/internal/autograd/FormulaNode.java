@@ -89,6 +89,13 @@ public final class FormulaNode extends Node implements Recorder.Row {
         return out;
     }
 
+    /** The tensors saved for the formulas and not yet freed, in saving order (what torchviz shows as saved tensors). */
+    public java.util.List<Tensor> savedTensors() {
+        java.util.List<Tensor> out = new java.util.ArrayList<>();
+        for (int i = 0; i < savedCount; i++) if (saved[i].peek() != null) out.add(saved[i].peek());
+        return out;
+    }
+
     @Override public void releaseVariables() {
         for (int i = 0; i < savedCount; i++) saved[i].release();
     }

@@ -62,6 +62,9 @@ public final class NnDerivativeHelpers {
 
     /** 2 * (input - target) * grad, over the number of elements for mean. */
     public static Tensor mseBackward(Tensor g, Tensor input, Tensor target, int reduction) {
+        if (input.dtype() == dev.jgrad.DType.FLOAT16 && input.device().isCpu()) {  // 1.13 has mse_loss's CPU kernel for float16, not its backward
+            throw new IllegalArgumentException("\"mse_backward_cpu_out\" not implemented for 'Half'");
+        }
         Tensor d = input.sub(target);
         double norm = reduction == 1 ? 2.0 / Math.max(1, d.numel()) : 2.0;
         return d.mul(g.mul(norm));

@@ -59,4 +59,7 @@ public final class SavedTensor {
     }
 
     public void release() { data = null; }
+
+    /** The saved tensor without the version check, or null once freed: for inspecting a graph, never for a backward. */
+    public Tensor peek() { return data; }
 }

@@ -70,6 +70,8 @@ public final class Checks {
             case INT64 -> "long int";
             case INT32 -> "int";
             case BOOL -> "bool";
+            case FLOAT16 -> "c10::Half";
+            case BFLOAT16 -> "c10::BFloat16";
         };
     }
 }

@@ -17,10 +17,11 @@ public final class Promotion {
 
     private Promotion() {}
 
-    /** The wider of two dtypes (for the dtypes jgrad has, the later in this order). */
+    /** The wider of two dtypes (for the dtypes jgrad has, the later in this order; float16 with bfloat16 gives float32). */
     public static DType promote(DType a, DType b) {
         if (a == null) return b;
         if (b == null) return a;
+        if (a != b && a.isReducedFloatingPoint() && b.isReducedFloatingPoint()) return DType.FLOAT32;  // neither holds the other
         return rank(a) >= rank(b) ? a : b;
     }
 
@@ -29,8 +30,9 @@ public final class Promotion {
             case BOOL -> 0;
             case INT32 -> 1;
             case INT64 -> 2;
-            case FLOAT32 -> 3;
-            case FLOAT64 -> 4;
+            case FLOAT16, BFLOAT16 -> 3;
+            case FLOAT32 -> 4;
+            case FLOAT64 -> 5;
         };
     }
 

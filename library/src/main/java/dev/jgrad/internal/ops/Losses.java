@@ -55,6 +55,9 @@ public final class Losses {
 
     public static Tensor mseLoss(Tensor input, Tensor target, String reduction) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::mse_loss", input, target) : null) {
+            if (input.dtype() == DType.BFLOAT16 && input.device().isCpu()) {  // 1.13's CPU kernel has float16 but not bfloat16
+                throw new IllegalArgumentException("\"mse_cpu\" not implemented for 'BFloat16'");
+            }
             int red = reductionCode(reduction);
             Tensor loss;
             try (var g = Torch.noGrad()) {

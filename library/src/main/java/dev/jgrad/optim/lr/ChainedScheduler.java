@@ -1,6 +1,9 @@
 package dev.jgrad.optim.lr;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Steps several schedulers of one optimizer together, each applying its change to the lr the previous one left. */
 public class ChainedScheduler extends LRScheduler {
@@ -25,6 +28,22 @@ public class ChainedScheduler extends LRScheduler {
     @Override public void step() {
         for (LRScheduler s : schedulers) s.step();
         setLastLr(currentLrs());
+    }
+
+    /** {@code {"_last_lr", "_schedulers": [each scheduler's state dict]}}, as PyTorch 1.13. */
+    @Override public Map<String, Object> stateDict() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("_last_lr", new ArrayList<>(getLastLr()));
+        List<Map<String, Object>> children = new ArrayList<>();
+        for (LRScheduler s : schedulers) children.add(s.stateDict());
+        d.put("_schedulers", children);
+        return d;
+    }
+
+    /** Restores the last lrs, then each wrapped scheduler's state from {@code _schedulers}. */
+    @Override public void loadStateDict(Map<String, ?> stateDict) {
+        if (stateDict.get("_last_lr") instanceof List<?> l) setLastLr(doubles(l));
+        SequentialLR.loadChildren(schedulers, stateDict);
     }
 
     /** PyTorch's ChainedScheduler.step takes no epoch. */

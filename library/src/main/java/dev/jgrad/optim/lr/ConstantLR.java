@@ -3,13 +3,14 @@ package dev.jgrad.optim.lr;
 import dev.jgrad.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Scales each group's lr by factor until epoch totalIters, then restores it (a warm-up at a constant fraction). */
 public class ConstantLR extends LRScheduler {
     /** The factor the lrs are multiplied by until totalIters. */
-    public final double factor;
+    public double factor;
     /** The step at which the lrs return to their base values. */
-    public final int totalIters;
+    public int totalIters;
 
     /** {@code ConstantLR(optimizer)}: the lrs times 1/3 for the first 5 steps. */
     public ConstantLR(Optimizer optimizer) { this(optimizer, 1.0 / 3, 5, -1); }
@@ -30,6 +31,16 @@ public class ConstantLR extends LRScheduler {
         this.factor = factor;
         this.totalIters = totalIters;
         initialStep();
+    }
+
+    @Override protected void putOwnState(Map<String, Object> d) {
+        d.put("factor", factor);
+        d.put("total_iters", totalIters);
+    }
+
+    @Override protected void loadOwnState(Map<String, ?> d) {
+        factor = number(d, "factor", factor);
+        totalIters = integer(d, "total_iters", totalIters);
     }
 
     @Override protected List<Double> getLr() {

@@ -3,6 +3,7 @@ package dev.jgrad.optim.lr;
 import dev.jgrad.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Cosine annealing from each base lr down to etaMin over tMax epochs, with PyTorch's recursive
@@ -10,9 +11,9 @@ import java.util.List;
  */
 public class CosineAnnealingLR extends LRScheduler {
     /** The half period: steps from the base lr down to etaMin ({@code T_max}). */
-    public final int tMax;
+    public int tMax;
     /** The lowest lr ({@code eta_min}). */
-    public final double etaMin;
+    public double etaMin;
 
     /** {@code CosineAnnealingLR(optimizer, T_max)}: cosine from the base lrs down to 0 over tMax steps. */
     public CosineAnnealingLR(Optimizer optimizer, int tMax) { this(optimizer, tMax, 0, -1); }
@@ -32,6 +33,16 @@ public class CosineAnnealingLR extends LRScheduler {
         this.tMax = tMax;
         this.etaMin = etaMin;
         initialStep();
+    }
+
+    @Override protected void putOwnState(Map<String, Object> d) {
+        d.put("T_max", tMax);
+        d.put("eta_min", etaMin);
+    }
+
+    @Override protected void loadOwnState(Map<String, ?> d) {
+        tMax = integer(d, "T_max", tMax);
+        etaMin = number(d, "eta_min", etaMin);
     }
 
     @Override protected List<Double> getLr() {

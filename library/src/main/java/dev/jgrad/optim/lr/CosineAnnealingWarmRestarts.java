@@ -3,15 +3,16 @@ package dev.jgrad.optim.lr;
 import dev.jgrad.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Cosine annealing from each group's initial lr to etaMin over t0 epochs, restarting, each period tMult times the last. */
 public class CosineAnnealingWarmRestarts extends LRScheduler {
     /** Steps until the first restart ({@code T_0}). */
-    public final int t0;
+    public int t0;
     /** The factor by which each period grows after a restart ({@code T_mult}). */
-    public final int tMult;
+    public int tMult;
     /** The lowest lr ({@code eta_min}). */
-    public final double etaMin;
+    public double etaMin;
     private int tI, tCur;
 
     /** {@code CosineAnnealingWarmRestarts(optimizer, T_0)}: cosine annealing to 0 restarted every t0 steps. */
@@ -31,6 +32,29 @@ public class CosineAnnealingWarmRestarts extends LRScheduler {
         this.etaMin = etaMin;
         this.tCur = lastEpoch;
         initialStep();
+    }
+
+    @Override protected void putOwnState(Map<String, Object> d) {
+        d.put("T_0", t0);
+        d.put("T_i", tI);
+        d.put("T_mult", tMult);
+        d.put("eta_min", etaMin);
+        d.put("T_cur", tCur);
+    }
+
+    @Override protected void loadOwnState(Map<String, ?> d) {
+        t0 = integer(d, "T_0", t0);
+        tI = integer(d, "T_i", tI);
+        tMult = integer(d, "T_mult", tMult);
+        etaMin = number(d, "eta_min", etaMin);
+        tCur = integer(d, "T_cur", tCur);
+    }
+
+    /** PyTorch 1.13's step here bypasses the base step that counts, so its {@code _step_count} stays 0. */
+    @Override public Map<String, Object> stateDict() {
+        Map<String, Object> d = super.stateDict();
+        d.put("_step_count", 0);
+        return d;
     }
 
     @Override protected List<Double> getLr() {

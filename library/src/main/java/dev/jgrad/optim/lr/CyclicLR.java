@@ -16,15 +16,16 @@ import java.util.function.DoubleUnaryOperator;
 public class CyclicLR extends LRScheduler {
     private final List<Double> maxLrs = new ArrayList<>(), baseMomentums = new ArrayList<>(), maxMomentums = new ArrayList<>();
     /** Steps per cycle (up plus down). */
-    public final double totalSize;
+    public double totalSize;
     /** The fraction of a cycle spent rising. */
-    public final double stepRatio;
+    public double stepRatio;
     /** The per-step decay of the amplitude in "exp_range" mode. */
-    public final double gamma;
+    public double gamma;
     /** "triangular", "triangular2" or "exp_range". */
-    public final String mode;
-    private final DoubleUnaryOperator scaleFn;
-    private final boolean scaleByCycle, cycleMomentum;
+    public String mode;
+    /** The user's scale function, or null for mode's built-in one (which reads gamma when called, as PyTorch's). */
+    private final DoubleUnaryOperator customScaleFn;
+    private boolean scaleByCycle, cycleMomentum;
 
     /**
      * {@code CyclicLR(optimizer, base_lr, max_lr)}: triangular cycles of 2000 steps up and 2000 down, momentum
@@ -58,17 +59,8 @@ public class CyclicLR extends LRScheduler {
         this.stepRatio = up / totalSize;
         this.mode = mode;
         this.gamma = gamma;
-        if (scaleFn != null) {
-            this.scaleFn = scaleFn;
-            this.scaleByCycle = scaleMode.equals("cycle");
-        } else {
-            this.scaleFn = switch (mode) {
-                case "triangular" -> x -> 1.0;
-                case "triangular2" -> x -> 1 / Math.pow(2.0, x - 1);
-                default -> x -> Math.pow(gamma, x);
-            };
-            this.scaleByCycle = !mode.equals("exp_range");
-        }
+        this.customScaleFn = scaleFn;
+        this.scaleByCycle = scaleFn != null ? scaleMode.equals("cycle") : !mode.equals("exp_range");
         this.cycleMomentum = cycleMomentum;
         if (cycleMomentum) {
             for (Optimizer.ParamGroup g : optimizer.paramGroups()) baseMomentums.add(g.getDouble("momentum"));
@@ -95,11 +87,60 @@ public class CyclicLR extends LRScheduler {
         return optimizer;
     }
 
+    private double scale(double x) {
+        if (customScaleFn != null) return customScaleFn.applyAsDouble(x);
+        return switch (mode) {
+            case "triangular" -> 1.0;
+            case "triangular2" -> 1 / Math.pow(2.0, x - 1);
+            default -> Math.pow(gamma, x);
+        };
+    }
+
+    /**
+     * PyTorch 1.13's fields, less {@code _scale_fn_ref} (a weak method reference that makes 1.13's own
+     * {@code torch.save} of this state dict fail); {@code _scale_fn_custom} is null (a Java function cannot be saved).
+     */
+    @Override protected void putOwnState(Map<String, Object> d) {
+        d.put("max_lrs", new ArrayList<>(maxLrs));
+        d.put("total_size", totalSize);
+        d.put("step_ratio", stepRatio);
+        d.put("mode", mode);
+        d.put("gamma", gamma);
+        d.put("_scale_fn_custom", null);
+        d.put("scale_mode", scaleByCycle ? "cycle" : "iterations");
+        d.put("cycle_momentum", cycleMomentum);
+        if (cycleMomentum) {
+            d.put("base_momentums", new ArrayList<>(baseMomentums));
+            d.put("max_momentums", new ArrayList<>(maxMomentums));
+        }
+    }
+
+    @Override protected void loadOwnState(Map<String, ?> d) {
+        if (d.get("max_lrs") instanceof List<?> l) {
+            maxLrs.clear();
+            maxLrs.addAll(doubles(l));
+        }
+        totalSize = number(d, "total_size", totalSize);
+        stepRatio = number(d, "step_ratio", stepRatio);
+        if (d.get("mode") instanceof String m) mode = m;
+        gamma = number(d, "gamma", gamma);
+        if (d.get("scale_mode") instanceof String m) scaleByCycle = m.equals("cycle");
+        if (d.get("cycle_momentum") instanceof Boolean b) cycleMomentum = b;
+        if (d.get("base_momentums") instanceof List<?> l) {
+            baseMomentums.clear();
+            baseMomentums.addAll(doubles(l));
+        }
+        if (d.get("max_momentums") instanceof List<?> l) {
+            maxMomentums.clear();
+            maxMomentums.addAll(doubles(l));
+        }
+    }
+
     @Override protected List<Double> getLr() {
         double cycle = Math.floor(1 + lastEpoch / totalSize);
         double x = 1.0 + lastEpoch / totalSize - cycle;
         double scaleFactor = x <= stepRatio ? x / stepRatio : (x - 1) / (stepRatio - 1);
-        double scale = scaleFn.applyAsDouble(scaleByCycle ? cycle : lastEpoch);
+        double scale = scale(scaleByCycle ? cycle : lastEpoch);
         List<Double> lrs = new ArrayList<>();
         for (int i = 0; i < baseLrs.size(); i++) {
             double baseHeight = (maxLrs.get(i) - baseLrs.get(i)) * scaleFactor;

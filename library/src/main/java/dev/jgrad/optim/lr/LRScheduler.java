@@ -2,7 +2,9 @@ package dev.jgrad.optim.lr;
 
 import dev.jgrad.optim.Optimizer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The base of the learning-rate schedulers ({@code torch.optim.lr_scheduler._LRScheduler}): records
@@ -97,6 +99,65 @@ public abstract class LRScheduler {
 
     /** {@code scheduler.last_epoch}: the number of steps taken, construction's first step counting as 0. */
     public int lastEpoch() { return lastEpoch; }
+
+    /**
+     * The scheduler's state as PyTorch 1.13's {@code scheduler.state_dict()} writes it (the scheduler's fields
+     * without the optimizer): first its own fields under PyTorch's names ({@code step_size}, {@code gamma},
+     * {@code T_max}, ...), then {@code base_lrs}, {@code last_epoch}, {@code verbose}, {@code _step_count},
+     * {@code _get_lr_called_within_step} and {@code _last_lr}. Numbers are Integer or Double, lists ArrayLists,
+     * so {@link dev.jgrad.Torch#save} writes Python ints, floats and lists and PyTorch's
+     * {@code scheduler.load_state_dict} takes the result.
+     */
+    public Map<String, Object> stateDict() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        putOwnState(d);
+        d.put("base_lrs", new ArrayList<>(baseLrs));
+        d.put("last_epoch", lastEpoch);
+        d.put("verbose", false);
+        d.put("_step_count", stepCount);
+        d.put("_get_lr_called_within_step", false);
+        d.put("_last_lr", new ArrayList<>(lastLr));
+        return d;
+    }
+
+    /**
+     * Restores a state dict from {@link #stateDict()} or PyTorch's {@code scheduler.state_dict()}
+     * ({@code load_state_dict}): every field present in the dict is replaced, the others are left as they are.
+     * The optimizer's lrs are not touched (they come back with the optimizer's own state dict).
+     */
+    public void loadStateDict(Map<String, ?> stateDict) {
+        if (stateDict.get("base_lrs") instanceof List<?> l) {
+            baseLrs.clear();
+            baseLrs.addAll(doubles(l));
+        }
+        if (stateDict.get("last_epoch") instanceof Number n) lastEpoch = n.intValue();
+        if (stateDict.get("_step_count") instanceof Number n) stepCount = n.intValue();
+        if (stateDict.get("_last_lr") instanceof List<?> l) lastLr = List.copyOf(doubles(l));
+        loadOwnState(stateDict);
+    }
+
+    /** Adds the subclass's fields under PyTorch's names, before the common ones (PyTorch sets them first). */
+    protected void putOwnState(Map<String, Object> stateDict) { }
+
+    /** Reads back what {@link #putOwnState} wrote; keys that are absent leave their field alone. */
+    protected void loadOwnState(Map<String, ?> stateDict) { }
+
+    /** A list of Python numbers (loaded Longs or Doubles) as doubles. */
+    protected static List<Double> doubles(List<?> values) {
+        List<Double> r = new ArrayList<>(values.size());
+        for (Object v : values) r.add(((Number) v).doubleValue());
+        return r;
+    }
+
+    /** The number under key as a double, or the fallback when the key is absent. */
+    protected static double number(Map<String, ?> d, String key, double fallback) {
+        return d.get(key) instanceof Number n ? n.doubleValue() : fallback;
+    }
+
+    /** The number under key as an int, or the fallback when the key is absent. */
+    protected static int integer(Map<String, ?> d, String key, int fallback) {
+        return d.get(key) instanceof Number n ? n.intValue() : fallback;
+    }
 
     /** Every group's lr as it is now, in group order. */
     protected List<Double> currentLrs() {

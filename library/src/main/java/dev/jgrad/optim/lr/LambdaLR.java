@@ -3,6 +3,7 @@ package dev.jgrad.optim.lr;
 import dev.jgrad.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntToDoubleFunction;
 
 /** Each group's lr is its initial lr times lrLambda(epoch). */
@@ -17,6 +18,16 @@ public class LambdaLR extends LRScheduler {
         super(optimizer, lastEpoch);
         this.lrLambda = lrLambda;
         initialStep();
+    }
+
+    /**
+     * Adds {@code lr_lambdas} last, as PyTorch does: one entry per group, null for each (PyTorch saves a callable
+     * object's fields and None for a function; a Java lambda has no fields to save). Loading ignores them.
+     */
+    @Override public Map<String, Object> stateDict() {
+        Map<String, Object> d = super.stateDict();
+        d.put("lr_lambdas", new java.util.ArrayList<>(java.util.Collections.nCopies(baseLrs.size(), null)));
+        return d;
     }
 
     @Override protected List<Double> getLr() {

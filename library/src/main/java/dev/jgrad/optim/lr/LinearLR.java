@@ -3,15 +3,16 @@ package dev.jgrad.optim.lr;
 import dev.jgrad.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Scales each group's lr linearly from startFactor to endFactor over totalIters epochs (PyTorch's recursive form). */
 public class LinearLR extends LRScheduler {
     /** The factor of the base lrs at step 0. */
-    public final double startFactor;
+    public double startFactor;
     /** The factor reached at totalIters and kept after. */
-    public final double endFactor;
+    public double endFactor;
     /** The steps over which the factor moves linearly. */
-    public final int totalIters;
+    public int totalIters;
 
     /** {@code LinearLR(optimizer)}: the factor goes from 1/3 to 1 over 5 steps. */
     public LinearLR(Optimizer optimizer) { this(optimizer, 1.0 / 3, 1.0, 5, -1); }
@@ -31,6 +32,18 @@ public class LinearLR extends LRScheduler {
         this.endFactor = endFactor;
         this.totalIters = totalIters;
         initialStep();
+    }
+
+    @Override protected void putOwnState(Map<String, Object> d) {
+        d.put("start_factor", startFactor);
+        d.put("end_factor", endFactor);
+        d.put("total_iters", totalIters);
+    }
+
+    @Override protected void loadOwnState(Map<String, ?> d) {
+        startFactor = number(d, "start_factor", startFactor);
+        endFactor = number(d, "end_factor", endFactor);
+        totalIters = integer(d, "total_iters", totalIters);
     }
 
     @Override protected List<Double> getLr() {

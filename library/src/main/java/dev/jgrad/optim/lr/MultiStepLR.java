@@ -1,15 +1,17 @@
 package dev.jgrad.optim.lr;
 
+import dev.jgrad.io.PtFiles;
 import dev.jgrad.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Multiplies each group's lr by gamma at each milestone epoch (by gamma^k for a milestone listed k times). */
 public class MultiStepLR extends LRScheduler {
     /** The steps at which the lrs are multiplied by gamma (a milestone listed twice counts twice). */
-    public final List<Integer> milestones;
+    public List<Integer> milestones;
     /** The factor applied at each milestone. */
-    public final double gamma;
+    public double gamma;
 
     /** {@code MultiStepLR(optimizer, milestones)}: the lrs times 0.1 at each milestone. */
     public MultiStepLR(Optimizer optimizer, List<Integer> milestones) { this(optimizer, milestones, 0.1, -1); }
@@ -20,6 +22,25 @@ public class MultiStepLR extends LRScheduler {
         this.milestones = List.copyOf(milestones);
         this.gamma = gamma;
         initialStep();
+    }
+
+    /** milestones as PyTorch's Counter holds them (a {@link PtFiles.Counter}): {milestone: times listed}, in order of first appearance. */
+    @Override protected void putOwnState(Map<String, Object> d) {
+        PtFiles.Counter counts = new PtFiles.Counter();
+        for (int m : milestones) counts.put(m, counts.containsKey(m) ? (Integer) counts.get(m) + 1 : 1);
+        d.put("milestones", counts);
+        d.put("gamma", gamma);
+    }
+
+    @Override protected void loadOwnState(Map<String, ?> d) {
+        if (d.get("milestones") instanceof Map<?, ?> counts) {
+            List<Integer> list = new ArrayList<>();
+            for (var e : counts.entrySet()) {
+                for (int i = 0; i < ((Number) e.getValue()).intValue(); i++) list.add(((Number) e.getKey()).intValue());
+            }
+            milestones = List.copyOf(list);
+        }
+        gamma = number(d, "gamma", gamma);
     }
 
     @Override protected List<Double> getLr() {

@@ -4,6 +4,7 @@ import dev.jgrad.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntToDoubleFunction;
 
 /** Multiplies each group's current lr by lrLambda(epoch) every epoch after the first (one lambda, or one per group). */
@@ -29,6 +30,16 @@ public class MultiplicativeLR extends LRScheduler {
         int groups = optimizer.paramGroups().size();
         if (lrLambdas.size() != groups) throw new IllegalArgumentException("Expected " + groups + " lr_lambdas, but got " + lrLambdas.size());
         return optimizer;
+    }
+
+    /**
+     * Adds {@code lr_lambdas} last, as PyTorch does: one entry per group, null for each (PyTorch saves a callable
+     * object's fields and None for a function; a Java lambda has no fields to save). Loading ignores them.
+     */
+    @Override public Map<String, Object> stateDict() {
+        Map<String, Object> d = super.stateDict();
+        d.put("lr_lambdas", new ArrayList<>(Collections.nCopies(lrLambdas.size(), null)));
+        return d;
     }
 
     @Override protected List<Double> getLr() {

@@ -2,6 +2,7 @@ package dev.jgrad.optim.lr;
 
 import dev.jgrad.optim.Optimizer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,9 +13,10 @@ import java.util.Map;
  */
 public class OneCycleLR extends LRScheduler {
     /** The length of the whole cycle in steps; stepping past it raises PyTorch's error. */
-    public final int totalSteps;
-    private final boolean cosine, cycleMomentum, useBeta1;
-    private final double[][] phases;  // {end_step, start lr key, end lr key, start momentum key, end momentum key} as indices below
+    public int totalSteps;
+    private final boolean cosine;
+    private boolean cycleMomentum, useBeta1;
+    private double[][] phases;  // {end_step, start lr key, end lr key, start momentum key, end momentum key} as indices below
     private static final String[] KEYS = {"initial_lr", "max_lr", "min_lr", "max_momentum", "base_momentum"};
 
     /**
@@ -66,6 +68,42 @@ public class OneCycleLR extends LRScheduler {
             }
         }
         return optimizer;
+    }
+
+    /**
+     * PyTorch 1.13's fields less {@code anneal_func}: 1.13 pickles that bound method together with the whole
+     * scheduler and optimizer, which no allow-list loader reads; the anneal strategy stays the constructor's.
+     */
+    @Override protected void putOwnState(Map<String, Object> d) {
+        d.put("total_steps", totalSteps);
+        List<Map<String, Object>> list = new ArrayList<>();
+        String[] names = {"start_lr", "end_lr", "start_momentum", "end_momentum"};
+        for (int i = 0; i < phases.length; i++) {
+            Map<String, Object> phase = new LinkedHashMap<>();
+            // PyTorch computes the last phase's end as total_steps - 1 (an int), the others from pct_start (floats)
+            phase.put("end_step", i == phases.length - 1 ? (Object) (int) phases[i][0] : (Object) phases[i][0]);
+            for (int k = 0; k < 4; k++) phase.put(names[k], KEYS[(int) phases[i][k + 1]]);
+            list.add(phase);
+        }
+        d.put("_schedule_phases", list);
+        d.put("cycle_momentum", cycleMomentum);
+        d.put("use_beta1", useBeta1);
+    }
+
+    @Override protected void loadOwnState(Map<String, ?> d) {
+        totalSteps = integer(d, "total_steps", totalSteps);
+        if (d.get("_schedule_phases") instanceof List<?> list) {
+            String[] names = {"start_lr", "end_lr", "start_momentum", "end_momentum"};
+            double[][] loaded = new double[list.size()][5];
+            for (int i = 0; i < list.size(); i++) {
+                Map<?, ?> phase = (Map<?, ?>) list.get(i);
+                loaded[i][0] = ((Number) phase.get("end_step")).doubleValue();
+                for (int k = 0; k < 4; k++) loaded[i][k + 1] = List.of(KEYS).indexOf((String) phase.get(names[k]));
+            }
+            phases = loaded;
+        }
+        if (d.get("cycle_momentum") instanceof Boolean b) cycleMomentum = b;
+        if (d.get("use_beta1") instanceof Boolean b) useBeta1 = b;
     }
 
     private double anneal(double start, double end, double pct) {

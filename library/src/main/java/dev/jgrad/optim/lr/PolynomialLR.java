@@ -3,13 +3,14 @@ package dev.jgrad.optim.lr;
 import dev.jgrad.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Decays each group's lr to zero over totalIters epochs as {@code (1 - t / totalIters)^power} (PyTorch's recursive form). */
 public class PolynomialLR extends LRScheduler {
     /** The steps over which the lrs decay to 0. */
-    public final int totalIters;
+    public int totalIters;
     /** The polynomial's power (1: linear decay). */
-    public final double power;
+    public double power;
 
     /** {@code PolynomialLR(optimizer)}: linear decay to 0 over 5 steps. */
     public PolynomialLR(Optimizer optimizer) { this(optimizer, 5, 1.0, -1); }
@@ -23,6 +24,16 @@ public class PolynomialLR extends LRScheduler {
         this.totalIters = totalIters;
         this.power = power;
         initialStep();
+    }
+
+    @Override protected void putOwnState(Map<String, Object> d) {
+        d.put("total_iters", totalIters);
+        d.put("power", power);
+    }
+
+    @Override protected void loadOwnState(Map<String, ?> d) {
+        totalIters = integer(d, "total_iters", totalIters);
+        power = number(d, "power", power);
     }
 
     @Override protected List<Double> getLr() {

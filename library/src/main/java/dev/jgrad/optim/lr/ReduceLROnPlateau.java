@@ -3,7 +3,9 @@ package dev.jgrad.optim.lr;
 import dev.jgrad.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Cuts the lrs by factor when a metric has stopped improving for more than patience epochs, then waits
@@ -14,20 +16,20 @@ import java.util.List;
 public class ReduceLROnPlateau {
     private final Optimizer optimizer;
     /** "min" (a lower metric is better) or "max". */
-    public final String mode;
+    public String mode;
     /** "rel" (improvement relative to the best) or "abs". */
-    public final String thresholdMode;
+    public String thresholdMode;
     /** The factor the lrs are multiplied by on a plateau. */
-    public final double factor;
+    public double factor;
     /** The least improvement that counts. */
-    public final double threshold;
+    public double threshold;
     /** A change of lr smaller than this is skipped. */
-    public final double eps;
+    public double eps;
     /** Epochs without improvement tolerated before cutting the lrs. */
-    public final int patience;
+    public int patience;
     /** Epochs to wait after a cut before counting bad epochs again. */
-    public final int cooldown;
-    private final List<Double> minLrs;
+    public int cooldown;
+    private List<Double> minLrs;
     private double best;
     private int numBadEpochs, cooldownCounter, lastEpoch;
     private List<Double> lastLr;
@@ -119,6 +121,53 @@ public class ReduceLROnPlateau {
 
     /** {@code in_cooldown}: whether the scheduler is waiting out a cooldown after a cut. */
     public boolean inCooldown() { return cooldownCounter > 0; }
+
+    /**
+     * PyTorch 1.13's {@code state_dict()}: factor, min_lrs, patience, verbose, cooldown, cooldown_counter, mode,
+     * threshold, threshold_mode, best, num_bad_epochs, mode_worse, eps, last_epoch and, after the first step, _last_lr.
+     */
+    public Map<String, Object> stateDict() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("factor", factor);
+        d.put("min_lrs", new ArrayList<>(minLrs));
+        d.put("patience", patience);
+        d.put("verbose", false);
+        d.put("cooldown", cooldown);
+        d.put("cooldown_counter", cooldownCounter);
+        d.put("mode", mode);
+        d.put("threshold", threshold);
+        d.put("threshold_mode", thresholdMode);
+        d.put("best", best);
+        d.put("num_bad_epochs", numBadEpochs);
+        d.put("mode_worse", mode.equals("min") ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY);
+        d.put("eps", eps);
+        d.put("last_epoch", lastEpoch);
+        if (lastLr != null) d.put("_last_lr", new ArrayList<>(lastLr));
+        return d;
+    }
+
+    /** Restores the fields present in a state dict from {@link #stateDict()} or PyTorch's ({@code load_state_dict}). */
+    public void loadStateDict(Map<String, ?> d) {
+        if (d.get("factor") instanceof Number n) factor = n.doubleValue();
+        if (d.get("min_lrs") instanceof List<?> l) minLrs = List.copyOf(numbers(l));
+        if (d.get("patience") instanceof Number n) patience = n.intValue();
+        if (d.get("cooldown") instanceof Number n) cooldown = n.intValue();
+        if (d.get("cooldown_counter") instanceof Number n) cooldownCounter = n.intValue();
+        if (d.get("mode") instanceof String s) mode = s;
+        if (d.get("threshold") instanceof Number n) threshold = n.doubleValue();
+        if (d.get("threshold_mode") instanceof String s) thresholdMode = s;
+        if (d.get("best") instanceof Number n) best = n.doubleValue();
+        if (d.get("num_bad_epochs") instanceof Number n) numBadEpochs = n.intValue();
+        if (d.get("eps") instanceof Number n) eps = n.doubleValue();
+        if (d.get("last_epoch") instanceof Number n) lastEpoch = n.intValue();
+        if (d.get("_last_lr") instanceof List<?> l) lastLr = numbers(l);
+    }
+
+    private static List<Double> numbers(List<?> values) {
+        List<Double> r = new ArrayList<>();
+        for (Object v : values) r.add(((Number) v).doubleValue());
+        return r;
+    }
 
     /** The lrs after the last step; like PyTorch's attribute, it does not exist before the first step. */
     public List<Double> getLastLr() {

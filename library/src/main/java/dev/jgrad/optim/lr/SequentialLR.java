@@ -1,7 +1,10 @@
 package dev.jgrad.optim.lr;
 
 import dev.jgrad.optim.Optimizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs schedulers one after another: scheduler i is stepped from milestone i-1 (where it restarts at
@@ -10,7 +13,7 @@ import java.util.List;
  */
 public class SequentialLR extends LRScheduler {
     private final List<LRScheduler> schedulers;
-    private final List<Integer> milestones;
+    private List<Integer> milestones;
 
     /**
      * {@code SequentialLR(optimizer, schedulers, milestones)}: schedulers.get(i) runs from milestones.get(i - 1) on;
@@ -54,6 +57,39 @@ public class SequentialLR extends LRScheduler {
         if (idx > 0 && milestones.get(idx - 1) == lastEpoch) scheduler.step(0);
         else scheduler.step();
         setLastLr(scheduler.getLastLr());
+    }
+
+    /** {@code {"_milestones", "last_epoch", "_last_lr", "_schedulers": [each scheduler's state dict]}}, as PyTorch 1.13. */
+    @Override public Map<String, Object> stateDict() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("_milestones", new ArrayList<>(milestones));
+        d.put("last_epoch", lastEpoch);
+        d.put("_last_lr", new ArrayList<>(getLastLr()));
+        List<Map<String, Object>> children = new ArrayList<>();
+        for (LRScheduler s : schedulers) children.add(s.stateDict());
+        d.put("_schedulers", children);
+        return d;
+    }
+
+    /** Restores its own fields, then each wrapped scheduler's from {@code _schedulers}. */
+    @Override public void loadStateDict(Map<String, ?> stateDict) {
+        if (stateDict.get("_milestones") instanceof List<?> l) {
+            List<Integer> m = new ArrayList<>();
+            for (Object x : l) m.add(((Number) x).intValue());
+            milestones = List.copyOf(m);
+        }
+        lastEpoch = integer(stateDict, "last_epoch", lastEpoch);
+        if (stateDict.get("_last_lr") instanceof List<?> l) setLastLr(doubles(l));
+        loadChildren(schedulers, stateDict);
+    }
+
+    /** Each wrapped scheduler's state from {@code _schedulers}, in order. */
+    @SuppressWarnings("unchecked")
+    static void loadChildren(List<LRScheduler> schedulers, Map<String, ?> stateDict) {
+        if (!(stateDict.get("_schedulers") instanceof List<?> children)) return;
+        for (int i = 0; i < children.size() && i < schedulers.size(); i++) {
+            schedulers.get(i).loadStateDict((Map<String, ?>) children.get(i));
+        }
     }
 
     /** PyTorch's SequentialLR.step takes no epoch. */

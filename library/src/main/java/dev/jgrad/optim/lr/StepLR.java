@@ -3,13 +3,14 @@ package dev.jgrad.optim.lr;
 import dev.jgrad.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Multiplies each group's lr by gamma every stepSize epochs. */
 public class StepLR extends LRScheduler {
     /** The period, in steps, of the decay. */
-    public final int stepSize;
+    public int stepSize;
     /** The factor applied every stepSize steps. */
-    public final double gamma;
+    public double gamma;
 
     /** {@code StepLR(optimizer, step_size)}: the lrs times 0.1 every stepSize steps. */
     public StepLR(Optimizer optimizer, int stepSize) { this(optimizer, stepSize, 0.1, -1); }
@@ -23,6 +24,16 @@ public class StepLR extends LRScheduler {
         this.stepSize = stepSize;
         this.gamma = gamma;
         initialStep();
+    }
+
+    @Override protected void putOwnState(Map<String, Object> d) {
+        d.put("step_size", stepSize);
+        d.put("gamma", gamma);
+    }
+
+    @Override protected void loadOwnState(Map<String, ?> d) {
+        stepSize = integer(d, "step_size", stepSize);
+        gamma = number(d, "gamma", gamma);
     }
 
     @Override protected List<Double> getLr() {

@@ -3,15 +3,20 @@ package dev.jgrad.utils.data;
 import dev.jgrad.Generator;
 import dev.jgrad.Tensor;
 import dev.jgrad.Torch;
-import dev.jgrad.random.CpuRng;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
- * Batches of a dataset ({@code torch.utils.data.DataLoader}, single process): each iteration is one
- * epoch; a batch is a list with one tensor per dataset field, the samples stacked along a new dim 0.
+ * Batches of a dataset of tensors ({@code torch.utils.data.DataLoader}): each iteration is one epoch;
+ * a batch is a list with one tensor per dataset field, the samples stacked along a new dim 0
+ * ({@link Data#defaultCollate}). For samples of other types, and a collate function of one's own, see
+ * {@link BatchLoader}, which this loader is built on (background loading with {@code numWorkers} too).
+ *
+ * <pre>{@code
+ * var loader = new DataLoader(new TensorDataset(x, y), 64, true);
+ * var fast = new DataLoader(dataset, DataLoader.options().batchSize(64).shuffle(true).numWorkers(2).dropLast(true));
+ * }</pre>
  *
  * <p>Shuffling reproduces PyTorch's random streams: each epoch first draws the loader's base seed
  * (one 64-bit draw) from the generator (or the default one), then the order is
@@ -20,114 +25,132 @@ import java.util.NoSuchElementException;
  * the last index; this is reproduced too, so later epochs stay in step.
  */
 public final class DataLoader implements Iterable<List<Tensor>> {
-    private final Dataset<List<Tensor>> dataset;
-    private final int batchSize;
-    private final boolean shuffle, dropLast;
-    private final Generator generator;
+    private final BatchLoader<List<Tensor>, List<Tensor>> loader;
 
-    /** {@code DataLoader(dataset, batch_size)}: batches in the dataset's order, the last one possibly smaller. */
-    public DataLoader(Dataset<List<Tensor>> dataset, int batchSize) { this(dataset, batchSize, false, null, false); }
+    /** {@code DataLoader(dataset, batch_size)}. */
+    public DataLoader(Dataset<List<Tensor>> dataset, int batchSize) { this(dataset, options().batchSize(batchSize)); }
 
-    /** {@code DataLoader(dataset, batch_size, shuffle)}: shuffled with the default generator when shuffle is true. */
-    public DataLoader(Dataset<List<Tensor>> dataset, int batchSize, boolean shuffle) { this(dataset, batchSize, shuffle, null, false); }
+    /** {@code DataLoader(dataset, batch_size, shuffle)}. */
+    public DataLoader(Dataset<List<Tensor>> dataset, int batchSize, boolean shuffle) {
+        this(dataset, options().batchSize(batchSize).shuffle(shuffle));
+    }
 
-    /**
-     * {@code DataLoader(dataset, batch_size, shuffle, generator=..., drop_last=...)}; generator null means the
-     * default generator, as in PyTorch. A batch size below 1 raises PyTorch's "batch_size should be a
-     * positive integer value" (IllegalArgumentException).
-     */
+    /** {@code DataLoader(dataset, batch_size, shuffle, generator=generator, drop_last=dropLast)}; generator null means the default generator. */
     public DataLoader(Dataset<List<Tensor>> dataset, int batchSize, boolean shuffle, Generator generator, boolean dropLast) {
-        if (batchSize <= 0) throw new IllegalArgumentException("batch_size should be a positive integer value, but got batch_size=" + batchSize);
-        this.dataset = dataset;
-        this.batchSize = batchSize;
-        this.shuffle = shuffle;
-        this.generator = generator;
-        this.dropLast = dropLast;
+        this(dataset, options().batchSize(batchSize).shuffle(shuffle).generator(generator).dropLast(dropLast));
+    }
+
+    /** {@code DataLoader(dataset, **options)} with the default collate. */
+    public DataLoader(Dataset<List<Tensor>> dataset, Options options) {
+        this.loader = new BatchLoader<>(fetcher(dataset), dataset, options);
+    }
+
+    /** A TensorDataset's batch is one index_select per tensor; other datasets' samples are stacked. */
+    private static BatchLoader.Fetcher<List<Tensor>> fetcher(Dataset<List<Tensor>> dataset) {
+        if (dataset instanceof TensorDataset td) {
+            return idx -> {
+                Tensor index = Torch.fromArray(idx, idx.length);
+                List<Tensor> out = new ArrayList<>();
+                for (Tensor t : td.tensors()) out.add(t.indexSelect(0, index));
+                return out;
+            };
+        }
+        return idx -> {
+            List<List<Tensor>> samples = new ArrayList<>(idx.length);
+            for (long i : idx) samples.add(dataset.get((int) i));
+            return Data.defaultCollate(samples);
+        };
     }
 
     /** The dataset batches are drawn from ({@code loader.dataset}). */
-    public Dataset<List<Tensor>> dataset() { return dataset; }
+    public Dataset<List<Tensor>> dataset() { return loader.dataset(); }
 
     /** The number of batches per epoch ({@code len(loader)}). */
-    public int size() {
-        int n = dataset.size();
-        return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
-    }
+    public int size() { return loader.size(); }
 
-    @Override public Iterator<List<Tensor>> iterator() {
-        Generator source = generator != null ? generator : Generator.defaultGenerator();
-        random64(source);  // _BaseDataLoaderIter's base seed
-        int n = dataset.size();
-        long[] order;
-        Generator permGen = null;
-        if (shuffle) {
-            permGen = generator;
-            if (permGen == null) permGen = new Generator(random64(source) & Long.MAX_VALUE);  // random_() on int64 keeps 63 bits
-            order = permGen.randperm(n);
-        } else {
-            order = new long[n];
-            for (int i = 0; i < n; i++) order[i] = i;
+    /** The batch size ({@code loader.batch_size}). */
+    public int batchSize() { return loader.batchSize(); }
+
+    /** The number of background loading threads ({@code loader.num_workers}). */
+    public int numWorkers() { return loader.numWorkers(); }
+
+    @Override public Iterator<List<Tensor>> iterator() { return loader.iterator(); }
+
+    /** DataLoader's keyword arguments with PyTorch's defaults: batch size 1, no shuffle, no workers, prefetch factor 2. */
+    public static Options options() { return new Options(); }
+
+    /** The keyword arguments of PyTorch's DataLoader that jgrad has, set fluently. */
+    public static final class Options {
+        int batchSize = 1;
+        boolean shuffle;
+        Generator generator;
+        boolean dropLast;
+        int numWorkers;
+        int prefetchFactor = 2;
+        private boolean prefetchFactorSet;
+
+        Options() {}
+
+        /** {@code batch_size} (1 by default). */
+        public Options batchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
         }
-        return new Batches(order, permGen);
-    }
 
-    private final class Batches implements Iterator<List<Tensor>> {
-        private final long[] order;
-        private Generator pendingExtraDraw;
-        private int next;
-
-        Batches(long[] order, Generator permGen) {
-            this.order = order;
-            this.pendingExtraDraw = permGen;
+        /** {@code shuffle}: a new random order every epoch. */
+        public Options shuffle(boolean shuffle) {
+            this.shuffle = shuffle;
+            return this;
         }
 
-        private int remaining() { return order.length - next; }
+        /** {@code generator}: the source of the shuffles and base seeds (null: the default generator). */
+        public Options generator(Generator generator) {
+            this.generator = generator;
+            return this;
+        }
 
-        @Override public boolean hasNext() {
-            boolean more = dropLast ? remaining() >= batchSize : remaining() > 0;
-            if (!more && pendingExtraDraw != null) {
-                pendingExtraDraw.randperm(order.length);  // RandomSampler's trailing randperm(n)[:0]
-                pendingExtraDraw = null;
+        /** {@code drop_last}: leave out the last batch when it is smaller than the batch size. */
+        public Options dropLast(boolean dropLast) {
+            this.dropLast = dropLast;
+            return this;
+        }
+
+        /** {@code num_workers}: background threads loading batches (0: load in the caller's thread). */
+        public Options numWorkers(int numWorkers) {
+            this.numWorkers = numWorkers;
+            return this;
+        }
+
+        /** {@code prefetch_factor}: batches each worker loads ahead (2 by default; needs numWorkers &gt; 0). */
+        public Options prefetchFactor(int prefetchFactor) {
+            this.prefetchFactor = prefetchFactor;
+            this.prefetchFactorSet = true;
+            return this;
+        }
+
+        Options copy() {
+            Options o = new Options();
+            o.batchSize = batchSize;
+            o.shuffle = shuffle;
+            o.generator = generator;
+            o.dropLast = dropLast;
+            o.numWorkers = numWorkers;
+            o.prefetchFactor = prefetchFactor;
+            o.prefetchFactorSet = prefetchFactorSet;
+            return o;
+        }
+
+        /** PyTorch's argument checks, with its messages. */
+        void check() {
+            if (batchSize <= 0) throw new IllegalArgumentException("batch_size should be a positive integer value, but got batch_size=" + batchSize);
+            if (numWorkers < 0) {
+                throw new IllegalArgumentException("num_workers option should be non-negative; use num_workers=0 to disable multiprocessing.");
             }
-            return more;
-        }
-
-        @Override public List<Tensor> next() {
-            if (!hasNext()) throw new NoSuchElementException();
-            int count = Math.min(batchSize, remaining());
-            long[] idx = new long[count];
-            System.arraycopy(order, next, idx, 0, count);
-            next += count;
-            return collate(idx);
-        }
-    }
-
-    private List<Tensor> collate(long[] idx) {
-        if (dataset instanceof TensorDataset td) {
-            Tensor index = Torch.fromArray(idx, idx.length);
-            List<Tensor> out = new ArrayList<>();
-            for (Tensor t : td.tensors()) out.add(t.indexSelect(0, index));
-            return out;
-        }
-        List<List<Tensor>> samples = new ArrayList<>();
-        for (long i : idx) samples.add(dataset.get((int) i));
-        List<Tensor> out = new ArrayList<>();
-        for (int f = 0; f < samples.get(0).size(); f++) {
-            List<Tensor> field = new ArrayList<>();
-            for (List<Tensor> s : samples) field.add(s.get(f));
-            out.add(Torch.stack(field, 0));
-        }
-        return out;
-    }
-
-    /** One 64-bit draw (PyTorch's random64), taken through the generator's state so its stream advances exactly. */
-    static long random64(Generator g) {
-        synchronized (g) {
-            CpuRng rng = new CpuRng(0);
-            rng.setStateBytes(g.getState());
-            long v = rng.random64();
-            g.setState(rng.stateBytes());
-            return v;
+            if (numWorkers == 0 && prefetchFactorSet && prefetchFactor != 2) {
+                throw new IllegalArgumentException("prefetch_factor option could only be specified in multiprocessing."
+                        + "let num_workers > 0 to enable multiprocessing.");
+            }
+            if (prefetchFactor <= 0) throw new IllegalArgumentException("prefetch_factor should be a positive integer value, but got prefetch_factor=" + prefetchFactor);
         }
     }
 }
