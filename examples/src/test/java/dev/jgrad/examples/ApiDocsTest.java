@@ -40,6 +40,7 @@ class ApiDocsTest {
 
     /** The exported packages whose every public member must be documented. */
     static final List<String> DOCUMENTED = List.of(
+            "dev.jgrad",
             "dev.jgrad.autograd",
             "dev.jgrad.backend",
             "dev.jgrad.distributions",
@@ -53,6 +54,12 @@ class ApiDocsTest {
             "dev.jgrad.profiler",
             "dev.jgrad.utils",
             "dev.jgrad.utils.data");
+
+    /**
+     * Files of a documented package not yet held to it: Tensor and Torch, whose ~800 one-line entries are
+     * being documented in small steps (they are edited by everyone). Their count is printed.
+     */
+    static final List<String> NOT_YET = List.of("dev.jgrad/Tensor.java", "dev.jgrad/Torch.java");
 
     /** Every package module-info exports (the public API and the backend SPI). */
     private static List<String> exported() throws IOException {
@@ -166,7 +173,9 @@ class ApiDocsTest {
     @Test
     void everyPublicMemberOfTheDocumentedPackagesHasAComment() throws IOException {
         List<String> missing = new ArrayList<>();
-        for (String pkg : DOCUMENTED) missing.addAll(undocumented(pkg));
+        for (String pkg : DOCUMENTED) {
+            for (String m : undocumented(pkg)) if (NOT_YET.stream().noneMatch(m::startsWith)) missing.add(m);
+        }
         assertTrue(missing.isEmpty(), missing.size() + " public members without a doc comment:\n" + String.join("\n", missing));
     }
 
@@ -174,9 +183,10 @@ class ApiDocsTest {
     void theRemainingPackagesAreCounted() throws IOException {
         Map<String, Integer> remaining = new TreeMap<>();
         for (String pkg : exported()) {
-            if (DOCUMENTED.contains(pkg)) continue;
-            int n = undocumented(pkg).size();
-            if (n > 0) remaining.put(pkg, n);
+            for (String m : undocumented(pkg)) {
+                String where = NOT_YET.stream().filter(m::startsWith).findFirst().orElse(DOCUMENTED.contains(pkg) ? null : pkg);
+                if (where != null) remaining.merge(where, 1, Integer::sum);
+            }
         }
         assertTrue(exported().containsAll(DOCUMENTED), "DOCUMENTED names a package module-info does not export");
         if (!remaining.isEmpty()) {
