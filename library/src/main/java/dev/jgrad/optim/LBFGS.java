@@ -22,8 +22,13 @@ public class LBFGS extends Optimizer {
     private final Map<String, Object> st = new LinkedHashMap<>();
     private final boolean lineSearch;
 
+    /**
+     * {@code torch.optim.LBFGS(params)}: lr 1, max_iter 20, max_eval 25, tolerance_grad 1e-7, tolerance_change 1e-9,
+     * history_size 100, no line search.
+     */
     public LBFGS(Iterable<? extends Tensor> params) { this(params, 1.0); }
 
+    /** {@code LBFGS(params, lr)} with the other defaults. */
     public LBFGS(Iterable<? extends Tensor> params, double lr) { this(params, lr, 20, null, 1e-7, 1e-9, 100, null); }
 
     /** maxEval null: maxIter * 5 / 4; lineSearchFn null or "strong_wolfe". */

@@ -28,25 +28,35 @@ public abstract class Optimizer {
             this.options = options;
         }
 
+        /** {@code group["params"]}: the parameters, unmodifiable. */
         public List<Tensor> params() { return Collections.unmodifiableList(params); }
 
         /** Every option by PyTorch's key ("lr", "momentum", "betas", ...), modifiable as in PyTorch. */
         public Map<String, Object> options() { return options; }
 
+        /** {@code group["lr"]}: this group's learning rate. */
         public double lr() { return getDouble("lr"); }
 
+        /** {@code group["lr"] = lr}, as schedulers do. */
         public void setLr(double lr) { options.put("lr", lr); }
 
+        /** The numeric option under key as a double ({@code group["momentum"]}). */
         public double getDouble(String key) { return ((Number) options.get(key)).doubleValue(); }
 
+        /** The boolean option under key ({@code group["amsgrad"]}). */
         public boolean getBoolean(String key) { return (Boolean) options.get(key); }
     }
 
     private final Map<String, Object> defaults;
+    /** The parameter groups, in order ({@code param_groups}); subclasses read options and parameters from them. */
     protected final List<ParamGroup> paramGroups = new ArrayList<>();
     /** Per-parameter state (momentum buffers, moments, step counts), by identity. */
     protected final Map<Tensor, Map<String, Object>> state = new IdentityHashMap<>();
 
+    /**
+     * Puts every parameter in group 0 with the defaults; an empty list raises "optimizer got an empty parameter
+     * list", a non-leaf tensor "can't optimize a non-leaf Tensor" (IllegalArgumentException).
+     */
     protected Optimizer(Iterable<? extends Tensor> params, Map<String, Object> defaults) {
         this.defaults = new LinkedHashMap<>(defaults);
         List<Tensor> list = new ArrayList<>();
@@ -68,6 +78,9 @@ public abstract class Optimizer {
         paramGroups.add(new ParamGroup(new ArrayList<>(params), opts));
     }
 
+    /**
+     * {@code optimizer.param_groups}: the groups, unmodifiable (each group's options are modifiable, as in PyTorch).
+     */
     public List<ParamGroup> paramGroups() { return Collections.unmodifiableList(paramGroups); }
 
     /** The constructor's options ({@code defaults}); schedulers such as CyclicLR check which options exist. */
@@ -92,6 +105,10 @@ public abstract class Optimizer {
     /** Sets every gradient to null (PyTorch 2's default). */
     public void zeroGrad() { zeroGrad(true); }
 
+    /**
+     * {@code zero_grad(set_to_none)}: null gradients, or gradients zeroed in place (and detached) when setToNone is
+     * false.
+     */
     public void zeroGrad(boolean setToNone) {
         for (ParamGroup g : paramGroups) for (Tensor p : g.params) Module.zeroGradOf(p, setToNone);
     }
@@ -314,6 +331,7 @@ public abstract class Optimizer {
 
     // ---------------------------------------------------------------- shared argument checks
 
+    /** Raises PyTorch's "Invalid {what}: {value}" (IllegalArgumentException) unless value &gt;= 0. */
     protected static void checkNonNegative(double value, String what) {
         if (!(value >= 0)) throw new IllegalArgumentException("Invalid " + what + ": " + dev.jgrad.nn.Repr.pyFloat(value));
     }
