@@ -153,7 +153,9 @@ public final class Copying {
         if (numel(dst) == 0) return;
         Backend be = Dispatch.backend(dst);
         if (storage(src).backend() != be && !isWrappedNumber(src)) {  // across devices: through host memory
-            Object values = storage(src).backend().toHost(Dispatch.view(src), src.dtype());  // from meta: "Cannot copy out of meta tensor"
+            // host arrays have no 16-bit float type: those travel as float32, which holds their values exactly
+            DType hostType = src.dtype().isReducedFloatingPoint() ? DType.FLOAT32 : src.dtype();
+            Object values = storage(src).backend().toHost(Dispatch.view(src), hostType);  // from meta: "Cannot copy out of meta tensor"
             src = contiguousOf(be.fromHost(values, dst.device()), shape(src));
         }
         be.copy(Dispatch.view(src), Dispatch.view(dst));

@@ -393,6 +393,7 @@ public final class Views {
                         + ") must be greater or equal to the number of dimensions in the tensor (" + nd + ")");
             }
             int[] shape = new int[n], stride = new int[n];
+            long[] resolved = new long[n];  // the sizes before narrowing to int, checked against the element limit
             for (int i = n - 1; i >= 0; i--) {
                 int j = i - (n - nd);
                 long want = sizes[i];
@@ -401,6 +402,7 @@ public final class Views {
                         throw new IllegalArgumentException("The expanded size of the tensor (" + want
                                 + ") isn't allowed in a leading, non-existing dimension " + i);
                     }
+                    resolved[i] = want;
                     shape[i] = (int) want;
                     stride[i] = 0;
                     continue;
@@ -414,14 +416,16 @@ public final class Views {
                                 + ".  Target sizes: " + Shapes.format(sizes) + ".  Tensor sizes: " + Shapes.format(shape(t)));
                     }
                     if (want < 0) throw new IllegalArgumentException("invalid shape dimension " + want);
+                    resolved[i] = want;
                     shape[i] = (int) want;
                     stride[i] = 0;
                 } else {
+                    resolved[i] = have;
                     shape[i] = have;
                     stride[i] = strides(t)[j];
                 }
             }
-            Shapes.checkedShape(Shapes.toLong(shape));
+            Shapes.checkedShape(resolved);
             return make(t, shape, stride, offset(t));
         }
     }
