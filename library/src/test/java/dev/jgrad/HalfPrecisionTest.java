@@ -103,9 +103,11 @@ class HalfPrecisionTest {
             long[] b = Json.asLongArray(c.get("bits"));
             if (c.containsKey("from")) {
                 DType from = dtype((String) c.get("from"));
-                Tensor src = from == DType.INT64
-                        ? Torch.tensor(values.stream().mapToLong(v -> Long.parseLong((String) v)).toArray())
-                        : Torch.tensor(values.stream().mapToDouble(v -> Double.parseDouble((String) v)).toArray(), from);
+                Tensor src = switch (from) {
+                    case INT64, INT32 -> Torch.tensor(values.stream().mapToLong(v -> Long.parseLong((String) v)).toArray()).to(from);
+                    case BOOL -> Torch.tensor(values.stream().map(v -> v.equals("True")).toList()).to(DType.BOOL);
+                    default -> Torch.tensor(values.stream().mapToDouble(v -> Double.parseDouble((String) v)).toArray(), from);
+                };
                 int[] got = bits(src.to(t));
                 for (int i = 0; i < b.length; i++) {
                     if (got[i] != b[i]) problems.add(from + " " + values.get(i) + " to " + t + ": " + Integer.toHexString(got[i])
@@ -121,12 +123,14 @@ class HalfPrecisionTest {
                 Tensor r = src.to(dtype(to));
                 String got = switch (to) {
                     case "float16", "bfloat16" -> Arrays.toString(bits(r));
-                    case "int64" -> Arrays.toString(r.toLongArray());
+                    case "int64", "int32" -> Arrays.toString(r.toLongArray());
+                    case "float64" -> Arrays.toString(r.toDoubleArray());
                     case "bool" -> Arrays.toString(r.toBooleanArray()).replace("true", "True").replace("false", "False");
                     default -> Arrays.toString(r.toFloatArray());
                 };
                 String want = values.stream().map(v -> switch (to) {
                     case "float32" -> String.valueOf(Float.parseFloat((String) v));
+                    case "float64" -> String.valueOf(Double.parseDouble((String) v));
                     default -> (String) v;
                 }).toList().toString();
                 if (!got.equals(want)) problems.add(t + " to " + to + ": " + got + ", expected " + want);
