@@ -487,6 +487,15 @@ class HalfPrecisionTest {
             compare(problems, t + " randn", Json.asMap(c.get("randn")), Torch.randn(t, 20), 0);
             Torch.manualSeed(3);
             compare(problems, t + " randn4", Json.asMap(c.get("randn4")), Torch.randn(t, 4), 0);
+            Tensor x = tensor(Json.asMap(c.get("dropout_input")));
+            Map<String, Object> d = Json.asMap(c.get("dropout"));
+            Torch.manualSeed(3);
+            if (d.containsKey("error")) {
+                var e = assertThrows(IllegalArgumentException.class, () -> F.dropout(x, 0.3));
+                if (!d.get("error").equals(e.getMessage())) problems.add(t + " dropout: " + e.getMessage() + ", expected " + d.get("error"));
+            } else {
+                compare(problems, t + " dropout", d, F.dropout(x, 0.3), 0);
+            }
         }
         if (!problems.isEmpty()) fail(String.join("\n", problems));
     }
