@@ -301,8 +301,8 @@ class HalfPrecisionTest {
      */
     private static final Map<String, Double> KNOWN_ABS = Map.of("layerNorm bfloat16", 0x1p-6, "groupNorm bfloat16", 0x1p-6);
 
-    /** Gradients may differ by this many units: PyTorch's backward formulas round to 16 bits after other steps than jgrad's. */
-    private static final int GRAD_ULPS = 4;
+    /** Gradients may differ by this many units (each currently matches bit for bit; one unit leaves room for a forward op's libm rounding). */
+    private static final int GRAD_ULPS = 1;
 
     /** Ops match bit for bit, or within one unit where marked approx (transcendentals, sums in another order). */
     @Test
@@ -356,6 +356,7 @@ class HalfPrecisionTest {
     void gradientsMatchPyTorch() {
         List<String> problems = new ArrayList<>();
         int exact = 0, checked = 0;
+        List<String> inexact = new ArrayList<>();
         for (Object o : Json.asList(FIXTURE.get("grads"))) {
             Map<String, Object> c = Json.asMap(o);
             String what = c.get("op") + " " + c.get("dtype");
@@ -380,11 +381,13 @@ class HalfPrecisionTest {
                 List<String> strict = new ArrayList<>();
                 compare(strict, what, Json.asMap(grads.get(i)), in.get(i).grad(), 0);
                 if (strict.isEmpty()) exact++;
+                else inexact.add(what + " grad " + i);
                 checked++;
                 compare(problems, what + " grad " + i, Json.asMap(grads.get(i)), in.get(i).grad(), GRAD_ULPS);
             }
         }
-        System.out.println("HalfPrecisionTest: " + exact + " of " + checked + " gradients bit for bit equal to PyTorch's");
+        System.out.println("HalfPrecisionTest: " + exact + " of " + checked + " gradients bit for bit equal to PyTorch's; within "
+                + GRAD_ULPS + " ulps: " + inexact);
         if (!problems.isEmpty()) fail(String.join("\n", problems));
     }
 

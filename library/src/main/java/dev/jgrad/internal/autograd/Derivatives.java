@@ -102,9 +102,9 @@ public final class Derivatives {
         SavedTensor s = row.save(other.requiresGrad() ? self : null), o = row.save(other);
         return row.formulas(
                 g -> g.div(o.unpack()),                          // self: grad / other
-                g -> {                                           // other: -grad * self / other^2
+                g -> {                                           // other: -grad * ((self / other) / other), in PyTorch's order
                     Tensor b = o.unpack();
-                    return g.neg().mul(s.unpack()).div(b.mul(b));
+                    return g.neg().mul(s.unpack().div(b).div(b));
                 });
     }
 
@@ -290,8 +290,9 @@ public final class Derivatives {
             case SIN -> onInput("SinBackward0", result, self, (g, x) -> g.mul(x.cos()));
             case COS -> onInput("CosBackward0", result, self, (g, x) -> g.mul(x.sin().neg()));
             case TAN -> onResult("TanBackward0", result, self, (g, y) -> g.mul(y.square().add(1L)));
-            case TANH -> onResult("TanhBackward0", result, self, (g, y) -> g.mul(y.square().rsub(1L)));
-            case SIGMOID -> onResult("SigmoidBackward0", result, self, (g, y) -> g.mul(y.mul(y.rsub(1L))));
+            // tanh_backward and sigmoid_backward are fused kernels: 16-bit operands compute in float32 and round once
+            case TANH -> onResult("TanhBackward0", result, self, inFloat32((g, y) -> g.mul(y.square().rsub(1L))));
+            case SIGMOID -> onResult("SigmoidBackward0", result, self, inFloat32((g, y) -> g.mul(y.mul(y.rsub(1L)))));
             case RELU -> onResult("ReluBackward0", result, self, Derivatives::thresholdBackward);
             case LOG1P -> onInput("Log1PBackward0", result, self, (g, x) -> g.div(x.add(1L)));
             case EXPM1 -> onResult("Expm1Backward0", result, self, (g, y) -> g.mul(y.add(1L)));
@@ -1235,11 +1236,22 @@ public final class Derivatives {
 
     public static Tensor softmax(Tensor result, Tensor self, int dim, boolean log) {
         if (!Recorder.shouldRecord(self)) return result;
-        if (log) {  // grad - exp(result) * sum(grad, dim)
-            return onResult("LogSoftmaxBackward0", result, self, inFloat32((g, y) -> g.sub(y.exp().mul(g.sum(dim, true)))));
-        }
-        // result * (grad - sum(grad * result, dim))
-        return onResult("SoftmaxBackward0", result, self, inFloat32((g, y) -> y.mul(g.sub(g.mul(y).sum(dim, true)))));
+        return onResult(log ? "LogSoftmaxBackward0" : "SoftmaxBackward0", result, self, (g, y) -> softmaxBackward(g, y, dim, log));
+    }
+
+    /**
+     * log_softmax: grad - exp(result) * sum(grad, dim); softmax: result * (grad - sum(grad * result, dim)). For 16-bit
+     * operands as 1.13's fused kernels compute them (checked for bfloat16): in float32, with the row sums kept in a
+     * buffer of the 16-bit type (so rounded to it), and the result rounded once.
+     */
+    private static Tensor softmaxBackward(Tensor g, Tensor y, int dim, boolean log) {
+        DType t = y.dtype();
+        boolean reduced = t.isReducedFloatingPoint();
+        Tensor gf = reduced ? g.to(DType.FLOAT32) : g, yf = reduced ? y.to(DType.FLOAT32) : y;
+        Tensor sum = (log ? gf : gf.mul(yf)).sum(dim, true);
+        if (reduced) sum = sum.to(t).to(DType.FLOAT32);
+        Tensor r = log ? gf.sub(yf.exp().mul(sum)) : yf.mul(gf.sub(sum));
+        return reduced ? r.to(t) : r;
     }
 
     /**
