@@ -36,7 +36,10 @@ import java.util.function.Function;
  * if a loop stops early, once the iterator is no longer reachable (idle workers also stop by
  * themselves after a few seconds). The dataset and the collate function must then be safe to call
  * from several threads; a dataset that draws random numbers draws them from the threads in no fixed
- * order (PyTorch seeds each worker process; jgrad's generator is shared).
+ * order (PyTorch seeds each worker process; jgrad's generator is shared). With workers, a shuffling
+ * sampler's trailing draw (PyTorch's RandomSampler draws one more permutation after the last index) is
+ * taken when the last batch is queued rather than after it is returned: the same draws, earlier, which
+ * only shows if the loop draws from the loader's own generator meanwhile.
  *
  * @param <T> the sample type
  * @param <B> the batch type
