@@ -35,7 +35,8 @@ class BreadthFixtureTest {
     /** breadth.json, and one file per later area written by its own generator with gen_breadth.py's machinery. */
     private static final List<String> FIXTURES = List.of("fixtures/breadth.json", "fixtures/breadth_nn.json",
             "fixtures/breadth_transformer.json", "fixtures/breadth_linalg.json", "fixtures/breadth_nn3d.json",
-            "fixtures/breadth_rnnutils.json", "fixtures/breadth_tensorgaps.json", "fixtures/breadth_interp.json");
+            "fixtures/breadth_rnnutils.json", "fixtures/breadth_tensorgaps.json", "fixtures/breadth_interp.json",
+            "fixtures/breadth_indices.json", "fixtures/breadth_nonfinite.json");
 
     private static List<Map<String, Object>> cases() {
         List<Map<String, Object>> out = new ArrayList<>();

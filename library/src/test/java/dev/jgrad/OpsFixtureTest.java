@@ -1,6 +1,7 @@
 package dev.jgrad;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -73,6 +74,7 @@ class OpsFixtureTest {
         List<String> problems = new ArrayList<>();
         boolean approx = Boolean.TRUE.equals(c.get("approx"));
         Double atol = c.containsKey("atol") ? Json.asDouble(c.get("atol")) : null;
+        rtol = c.containsKey("rtol") ? Json.asDouble(c.get("rtol")) : null;
         Object x0 = inputs.isEmpty() ? null : inputs.get(0);
         Object expect = c.get("expect");
         if (expect instanceof Boolean b) {
@@ -534,8 +536,40 @@ class OpsFixtureTest {
         }
     }
 
+    /** The case's own relative tolerance, if it has one ("rtol": prod's error bound). */
+    private static Double rtol;
+
     private static void checkTensor(List<String> problems, String what, Map<String, Object> e, Tensor r, Object x0,
                                     boolean approx, Double atolOverride) {
-        TensorExpectations.check(problems, currentCase, what, e, r, x0, approx, atolOverride);
+        TensorExpectations.check(problems, currentCase, what, e, r, x0, approx, atolOverride, rtol, TensorExpectations.Repr.EXACT);
+    }
+
+    /**
+     * The float prod cases are held to their computation's error bound (relative 2 k u for k factors, see
+     * gen_ops.py), not to an absolute tolerance that grows as max(1, m)^n: a result off by a relative 1e-5
+     * must fail each of them.
+     */
+    @Test
+    void prodTolerancesCatchARelativeErrorOf1e5() {
+        int checked = 0;
+        for (Map<String, Object> c : cases()) {
+            if (!"prod".equals(c.get("op")) || !c.containsKey("rtol") || !(c.get("expect") instanceof Map<?, ?> m)) continue;
+            Map<String, Object> expect = Json.asMap(m);
+            List<Object> values = Json.asList(expect.get("values"));
+            if (values.stream().allMatch(v -> Json.asDouble(v) == 0)) continue;
+            List<Object> inputs = new ArrayList<>();
+            for (Object spec : Json.asList(c.get("inputs"))) inputs.add(input(Json.asMap(spec)));
+            Tensor got = (Tensor) dispatch("prod", inputs, Json.asMap(c.get("args")));
+            double atol = Json.asDouble(c.get("atol")), rt = Json.asDouble(c.get("rtol"));
+            List<String> fine = new ArrayList<>(), off = new ArrayList<>();
+            TensorExpectations.check(fine, c.get("name") + "", "result", expect, got, null, true, atol, rt, TensorExpectations.Repr.NONE);
+            Map<String, Object> skewed = new java.util.HashMap<>(expect);
+            skewed.put("values", values.stream().map(v -> (Object) (Json.asDouble(v) * (1 + 1e-5))).toList());
+            TensorExpectations.check(off, c.get("name") + "", "result", skewed, got, null, true, atol, rt, TensorExpectations.Repr.NONE);
+            assertTrue(fine.isEmpty(), c.get("name") + ": " + fine);
+            assertFalse(off.isEmpty(), c.get("name") + ": a relative error of 1e-5 passes rtol " + rt);
+            checked++;
+        }
+        assertTrue(checked >= 5, "only " + checked + " prod cases");
     }
 }

@@ -46,6 +46,18 @@ class ShapeOverflowTest {
     }
 
     @Test
+    void anExpandBeyondTheElementLimitIsRefusedNotWrapped() {
+        // 3e9 as an int is -1294967296: the size must be checked before it is narrowed
+        var e = assertThrows(IllegalArgumentException.class, () -> Torch.zeros(1).expand(3_000_000_000L));
+        assertEquals("jgrad CPU tensors hold at most 2^31 - 17 elements; size [3000000000] is too large", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Torch.zeros(2, 1).expand(2, 1_500_000_000L));
+        assertEquals("jgrad CPU tensors hold at most 2^31 - 17 elements; size [2, 1500000000] is too large", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Torch.zeros(2).repeat(1_500_000_000L));
+        assertTrue(e.getMessage().startsWith("jgrad CPU tensors hold at most 2^31 - 17 elements"), e.getMessage());
+        assertArrayEquals(new long[] {1_000_000_000L, 2}, Torch.zeros(2).expand(1_000_000_000L, 2).shape());
+    }
+
+    @Test
     void aTensorLargerThanTheHeapIsAClearErrorNotOutOfMemory() {
         long max = Runtime.getRuntime().maxMemory();
         long n = Integer.MAX_VALUE - 18;  // within jgrad's element limit, 8 GB of float32

@@ -36,6 +36,9 @@ import java.util.Map;
  * by a custom Function may not be modified in place.
  */
 public abstract class Function {
+    /** For subclasses: a Function holds its non-tensor arguments as fields set by its own constructor. */
+    protected Function() {}
+
     /** What forward leaves for backward: saved tensors, flags, and any named values. */
     public static final class Context {
         private SavedTensor[] saved = new SavedTensor[0];
@@ -43,6 +46,9 @@ public abstract class Function {
         private final List<Tensor> dirty = new ArrayList<>();
         private final List<Tensor> nonDifferentiable = new ArrayList<>();
         private final Map<String, Object> values = new HashMap<>();
+
+        /** One per call of {@link Function#apply}, which makes it. */
+        Context() {}
         private boolean materializeGrads = true;
 
         /** Saves tensors for backward; they are checked against later in-place changes. */
@@ -77,8 +83,13 @@ public abstract class Function {
         /** With false, missing output gradients reach backward as null instead of zeros. */
         public void setMaterializeGrads(boolean value) { materializeGrads = value; }
 
+        /**
+         * Keeps a non-tensor value for backward, as attributes set on {@code ctx} in PyTorch (tensors go through
+         * saveForBackward).
+         */
         public void put(String key, Object value) { values.put(key, value); }
 
+        /** Reads a value stored by {@link #put} (null when none), cast to the caller's type. */
         @SuppressWarnings("unchecked")
         public <T> T get(String key) { return (T) values.get(key); }
 

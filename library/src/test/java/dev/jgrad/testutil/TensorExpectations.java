@@ -37,6 +37,12 @@ public final class TensorExpectations {
 
     public static void check(List<String> problems, String caseName, String what, Map<String, Object> e, Tensor r, Object x0,
                              boolean approx, Double atolOverride, Repr rule) {
+        check(problems, caseName, what, e, r, x0, approx, atolOverride, null, rule);
+    }
+
+    /** As above, with the case's own relative tolerance (null: the dtype's default). */
+    public static void check(List<String> problems, String caseName, String what, Map<String, Object> e, Tensor r, Object x0,
+                             boolean approx, Double atolOverride, Double rtolOverride, Repr rule) {
         DType edt = FixtureTensors.dtype((String) e.get("dtype"));
         if (r.dtype() != edt) problems.add(what + " dtype: expected " + edt + " but got " + r.dtype());
         long[] eshape = Json.asLongArray(e.get("shape"));
@@ -45,7 +51,7 @@ public final class TensorExpectations {
             problems.add(what + " printed as:\n" + r);
             return;
         }
-        if (r.dtype() == edt) checkValues(problems, what, edt, Json.asList(e.get("values")), r, approx, atolOverride);
+        if (r.dtype() == edt) checkValues(problems, what, edt, Json.asList(e.get("values")), r, approx, atolOverride, rtolOverride);
         String repr = (String) e.get("repr");
         String actual = r.toString();
         if (rule == Repr.FORMAT && approx && masked(repr).equals(masked(actual))) {
@@ -78,7 +84,7 @@ public final class TensorExpectations {
     }
 
     private static void checkValues(List<String> problems, String what, DType dt, List<Object> expected, Tensor r,
-                                    boolean approx, Double atolOverride) {
+                                    boolean approx, Double atolOverride, Double rtolOverride) {
         int n = expected.size();
         switch (dt) {
             case BOOL -> {
@@ -102,7 +108,7 @@ public final class TensorExpectations {
             default -> {
                 double[] got = r.toDoubleArray();
                 boolean f32 = dt == DType.FLOAT32;
-                double rtol = f32 ? RTOL_F32 : RTOL_F64;
+                double rtol = rtolOverride != null ? rtolOverride : f32 ? RTOL_F32 : RTOL_F64;
                 double atol = atolOverride != null ? atolOverride : f32 ? ATOL_F32 : ATOL_F64;
                 List<String> bad = new ArrayList<>();
                 for (int k = 0; k < n; k++) {

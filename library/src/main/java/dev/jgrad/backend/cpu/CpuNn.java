@@ -57,7 +57,7 @@ final class CpuNn {
         long[] idx = (long[]) CpuBackend.INSTANCE.toHost(index, DType.INT64);
         View src = CpuBackend.dense(self, self.dtype());
         NnKernels.indexSelect(ArrayStorage.data(src), ArrayStorage.data(out), self.dtype(), idx,
-                CpuReductions.product(s, 0, d), s[d], CpuReductions.product(s, d + 1, s.length), 0);
+                CpuReductions.product(s, 0, d), s[d], CpuReductions.product(s, d + 1, s.length), 0, self.dim() > 1 && d == 1);
     }
 
     static void embedding(View weight, View indices, View out) {
@@ -65,7 +65,7 @@ final class CpuNn {
         int v = weight.shape()[0], e = weight.shape()[1];
         for (long k : idx) if (k < 0 || k >= v) throw new IllegalArgumentException("index out of range in self");
         View src = CpuBackend.dense(weight, weight.dtype());
-        NnKernels.indexSelect(ArrayStorage.data(src), ArrayStorage.data(out), weight.dtype(), idx, 1, v, e, 0);
+        NnKernels.indexSelect(ArrayStorage.data(src), ArrayStorage.data(out), weight.dtype(), idx, 1, v, e, 0, false);
     }
 
     static void gather(View self, int dim, View index, View out) {
@@ -108,10 +108,9 @@ final class CpuNn {
         int[] coord = new int[nd];
         for (int pos = 0; pos < n; pos++) {
             long k = ind[pos];
-            if (k < -size || k >= size) {
+            if (k < 0 || k >= size) {  // PyTorch 1.13's gather and scatter take no negative index
                 throw new IllegalArgumentException("index " + k + " is out of bounds for dimension " + dim + " with size " + size);
             }
-            if (k < 0) k += size;
             int off = self.offset();
             for (int j = 0; j < nd; j++) {
                 int c = j == dim ? (int) k : coord[j];

@@ -51,7 +51,7 @@ final class DoubleReduceVector {
                 a0 = a0.add(v0); a1 = a1.add(v1); a2 = a2.add(v2); a3 = a3.add(v3);
             }
         }
-        double sum = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        double sum = LaneSums.sum(a0.add(a1).add(a2.add(a3)));  // fixed order, unlike reduceLanes
         for (; k < n; k++) {
             double v = x[base + k];
             sum += squares ? v * v : v;

@@ -4,7 +4,6 @@ package dev.jgrad.backend.cpu;
 
 import dev.jgrad.backend.UnaryOp;
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -17,7 +16,14 @@ final class DoubleUnaryVector {
 
     private DoubleUnaryVector() {}
 
-    /** Returns how many leading elements it handled (0 for ops without a vector form). */
+    /**
+     * Returns how many leading elements it handled (0 for ops without a vector form).
+     *
+     * <p>exp, log, sin, cos, tanh and sigmoid have none, on purpose: the Vector API's math operators are
+     * the x86 SVML routines once C2 compiles a loop but Math per lane before, so their results changed in
+     * the last bit after a few thousand identical calls. The scalar loops call Math, whose intrinsics are
+     * the same code in the interpreter and in compiled code (DeterminismTest holds both to that).
+     */
     static int row(UnaryOp op, double[] a, int ao, double[] c, int co, int n) {
         int i = 0, bound = S.loopBound(n);
         switch (op) {
@@ -39,59 +45,7 @@ final class DoubleUnaryVector {
                 DoubleVector one = DoubleVector.broadcast(S, 1.0);
                 for (; i < bound; i += L) one.div(DoubleVector.fromArray(S, a, ao + i).sqrt()).intoArray(c, co + i);
             }
-            case EXP -> i = mathRowExp(a, ao, c, co, bound);
-            case LOG -> i = mathRowLog(a, ao, c, co, bound);
-            case SIN -> i = mathRowSin(a, ao, c, co, bound);
-            case COS -> i = mathRowCos(a, ao, c, co, bound);
-            case TANH -> i = mathRowTanh(a, ao, c, co, bound);
-            case SIGMOID -> i = mathRowSigmoid(a, ao, c, co, bound);
             default -> { }
-        }
-        return i;
-    }
-
-    // Each math-library operator loop sits in its own small method. In one big method, C2 stops inlining
-    // lanewise() after the first two or three of them have been used (the inlining budget runs out), and
-    // the rest fall back to the operator's per-lane Java code: measured 20-40x slower (9-12 ns instead of
-    // 0.3-0.6 ns per double) for the third transcendental a program uses.
-
-    private static int mathRowExp(double[] a, int ao, double[] c, int co, int bound) {
-        int i = 0;
-        for (; i < bound; i += L) DoubleVector.fromArray(S, a, ao + i).lanewise(VectorOperators.EXP).intoArray(c, co + i);
-        return i;
-    }
-
-    private static int mathRowLog(double[] a, int ao, double[] c, int co, int bound) {
-        int i = 0;
-        for (; i < bound; i += L) DoubleVector.fromArray(S, a, ao + i).lanewise(VectorOperators.LOG).intoArray(c, co + i);
-        return i;
-    }
-
-    private static int mathRowSin(double[] a, int ao, double[] c, int co, int bound) {
-        int i = 0;
-        for (; i < bound; i += L) DoubleVector.fromArray(S, a, ao + i).lanewise(VectorOperators.SIN).intoArray(c, co + i);
-        return i;
-    }
-
-    private static int mathRowCos(double[] a, int ao, double[] c, int co, int bound) {
-        int i = 0;
-        for (; i < bound; i += L) DoubleVector.fromArray(S, a, ao + i).lanewise(VectorOperators.COS).intoArray(c, co + i);
-        return i;
-    }
-
-    private static int mathRowTanh(double[] a, int ao, double[] c, int co, int bound) {
-        int i = 0;
-        for (; i < bound; i += L) DoubleVector.fromArray(S, a, ao + i).lanewise(VectorOperators.TANH).intoArray(c, co + i);
-        return i;
-    }
-
-    /** PyTorch's formula, 1 / (1 + exp(-x)), so results follow PyTorch's (0 where exp(-x) overflows, as in PyTorch). */
-    private static int mathRowSigmoid(double[] a, int ao, double[] c, int co, int bound) {
-        int i = 0;
-        DoubleVector one = DoubleVector.broadcast(S, 1.0);
-        for (; i < bound; i += L) {
-            DoubleVector e = DoubleVector.fromArray(S, a, ao + i).neg().lanewise(VectorOperators.EXP);
-            one.div(one.add(e)).intoArray(c, co + i);
         }
         return i;
     }

@@ -49,7 +49,7 @@ final class FloatReduceVector {
                 a0 = a0.add(v0); a1 = a1.add(v1); a2 = a2.add(v2); a3 = a3.add(v3);
             }
         }
-        float sum = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        float sum = LaneSums.sum(a0.add(a1).add(a2.add(a3)));  // fixed order, unlike reduceLanes
         for (; k < n; k++) {
             float v = x[base + k];
             sum += squares ? v * v : v;

@@ -2,7 +2,6 @@ package dev.jgrad.backend.cpu;
 
 import dev.jgrad.backend.UnaryOp;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -15,7 +14,15 @@ final class FloatUnaryVector {
 
     private FloatUnaryVector() {}
 
-    /** Returns how many leading elements it handled (0 for ops without a vector form). */
+    /**
+     * Returns how many leading elements it handled (0 for ops without a vector form).
+     *
+     * <p>exp, log, tanh and sigmoid use {@link FloatVectorMath}; sin and cos have no vector form, on
+     * purpose: the Vector API's math operators are the x86 SVML routines once C2 compiles a loop but Math
+     * per lane before, so their results changed in the last bit after a few thousand identical calls. The
+     * scalar loops call Math, whose intrinsics are the same code in the interpreter and in compiled code
+     * (DeterminismTest holds both to that).
+     */
     static int row(UnaryOp op, float[] a, int ao, float[] c, int co, int n) {
         int i = 0, bound = S.loopBound(n);
         switch (op) {
@@ -37,59 +44,11 @@ final class FloatUnaryVector {
                 FloatVector one = FloatVector.broadcast(S, 1f);
                 for (; i < bound; i += L) one.div(FloatVector.fromArray(S, a, ao + i).sqrt()).intoArray(c, co + i);
             }
-            case EXP -> i = mathRowExp(a, ao, c, co, bound);
-            case LOG -> i = mathRowLog(a, ao, c, co, bound);
-            case SIN -> i = mathRowSin(a, ao, c, co, bound);
-            case COS -> i = mathRowCos(a, ao, c, co, bound);
-            case TANH -> i = mathRowTanh(a, ao, c, co, bound);
-            case SIGMOID -> i = mathRowSigmoid(a, ao, c, co, bound);
+            case EXP -> i = FloatVectorMath.exp(a, ao, c, co, n - n % FloatVectorMath.L);
+            case LOG -> i = FloatVectorMath.log(a, ao, c, co, n - n % FloatVectorMath.L);
+            case TANH -> i = FloatVectorMath.tanh(a, ao, c, co, n - n % FloatVectorMath.L);
+            case SIGMOID -> i = FloatVectorMath.sigmoid(a, ao, c, co, n - n % FloatVectorMath.L);
             default -> { }
-        }
-        return i;
-    }
-
-    // Each math-library operator loop sits in its own small method. In one big method, C2 stops inlining
-    // lanewise() after the first two or three of them have been used (the inlining budget runs out), and
-    // the rest fall back to the operator's per-lane Java code: measured 20-40x slower (9-12 ns instead of
-    // 0.3-0.6 ns per float) for the third transcendental a program uses.
-
-    private static int mathRowExp(float[] a, int ao, float[] c, int co, int bound) {
-        int i = 0;
-        for (; i < bound; i += L) FloatVector.fromArray(S, a, ao + i).lanewise(VectorOperators.EXP).intoArray(c, co + i);
-        return i;
-    }
-
-    private static int mathRowLog(float[] a, int ao, float[] c, int co, int bound) {
-        int i = 0;
-        for (; i < bound; i += L) FloatVector.fromArray(S, a, ao + i).lanewise(VectorOperators.LOG).intoArray(c, co + i);
-        return i;
-    }
-
-    private static int mathRowSin(float[] a, int ao, float[] c, int co, int bound) {
-        int i = 0;
-        for (; i < bound; i += L) FloatVector.fromArray(S, a, ao + i).lanewise(VectorOperators.SIN).intoArray(c, co + i);
-        return i;
-    }
-
-    private static int mathRowCos(float[] a, int ao, float[] c, int co, int bound) {
-        int i = 0;
-        for (; i < bound; i += L) FloatVector.fromArray(S, a, ao + i).lanewise(VectorOperators.COS).intoArray(c, co + i);
-        return i;
-    }
-
-    private static int mathRowTanh(float[] a, int ao, float[] c, int co, int bound) {
-        int i = 0;
-        for (; i < bound; i += L) FloatVector.fromArray(S, a, ao + i).lanewise(VectorOperators.TANH).intoArray(c, co + i);
-        return i;
-    }
-
-    /** PyTorch's formula, 1 / (1 + exp(-x)), so results follow PyTorch's (0 where exp(-x) overflows, as in PyTorch). */
-    private static int mathRowSigmoid(float[] a, int ao, float[] c, int co, int bound) {
-        int i = 0;
-        FloatVector one = FloatVector.broadcast(S, 1f);
-        for (; i < bound; i += L) {
-            FloatVector e = FloatVector.fromArray(S, a, ao + i).neg().lanewise(VectorOperators.EXP);
-            one.div(one.add(e)).intoArray(c, co + i);
         }
         return i;
     }

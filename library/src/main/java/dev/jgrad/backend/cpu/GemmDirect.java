@@ -2,7 +2,6 @@ package dev.jgrad.backend.cpu;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -144,7 +143,7 @@ final class GemmDirect {
         for (; p + FS.length() <= k; p += FS.length()) {
             s = FloatVector.fromArray(FS, a, ai + p).fma(FloatVector.fromArray(FS, b, bj + p), s);
         }
-        float dot = s.reduceLanes(VectorOperators.ADD);
+        float dot = LaneSums.sum(s);  // a fixed order: reduceLanes changes its bits once C2 compiles it
         for (; p < k; p++) dot = Math.fma(a[ai + p], b[bj + p], dot);
         return dot;
     }
@@ -267,7 +266,7 @@ final class GemmDirect {
         for (; p + DS.length() <= k; p += DS.length()) {
             s = DoubleVector.fromArray(DS, a, ai + p).fma(DoubleVector.fromArray(DS, b, bj + p), s);
         }
-        double dot = s.reduceLanes(VectorOperators.ADD);
+        double dot = LaneSums.sum(s);
         for (; p < k; p++) dot = Math.fma(a[ai + p], b[bj + p], dot);
         return dot;
     }

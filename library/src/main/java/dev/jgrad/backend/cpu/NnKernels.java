@@ -22,8 +22,9 @@ final class NnKernels {
                 int start = base + in;
                 double max = Double.NEGATIVE_INFINITY;
                 for (int k = 0; k < size; k++) max = Math.max(max, v[start + k * inner]);
-                // a row of -inf (or all-equal infinities) would give inf - inf; shifting by 0 keeps PyTorch's nan/0 results
-                double shift = Double.isInfinite(max) ? 0 : max;
+                // shifted by the max even when it is infinite, as PyTorch's kernel does: a row holding +inf
+                // (or only -inf) gets inf - inf = nan everywhere, so softmax([inf, 0]) is [nan, nan] as in PyTorch
+                double shift = max;
                 double sum = 0;
                 for (int k = 0; k < size; k++) sum += Math.exp(v[start + k * inner] - shift);
                 if (log) {
@@ -172,15 +173,22 @@ final class NnKernels {
 
     // ---------------------------------------------------------------- gathering rows
 
-    /** out[o][j][i] = src[o][index[j]][i] over (outer, size, inner); checks every index first. */
-    static void indexSelect(Object src, Object dst, DType t, long[] index, int outer, int size, int inner, int offset) {
+    /**
+     * out[o][j][i] = src[o][index[j]][i] over (outer, size, inner); checks every index first. Negative
+     * indices are out of range, as in PyTorch 1.13's index_select; dim1 says the check is on dim 1 of a
+     * tensor of two or more dims, where PyTorch's kernel words the error differently.
+     */
+    static void indexSelect(Object src, Object dst, DType t, long[] index, int outer, int size, int inner, int offset, boolean dim1) {
         for (long k : index) {
-            if (k < -size || k >= size) throw new IllegalArgumentException("index out of range in self");
+            if (k < 0 || k >= size) {
+                throw new IllegalArgumentException(dim1 ? "INDICES element is out of DATA bounds, id=" + k + " axis_dim=" + size
+                        : "index out of range in self");
+            }
         }
         int k = index.length;
         for (int o = 0; o < outer; o++) {
             for (int j = 0; j < k; j++) {
-                int row = (int) (index[j] < 0 ? index[j] + size : index[j]);
+                int row = (int) index[j];
                 System.arraycopy(src, offset + (o * size + row) * inner, dst, (o * k + j) * inner, inner);
             }
         }

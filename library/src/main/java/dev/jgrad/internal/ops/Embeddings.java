@@ -92,6 +92,7 @@ public final class Embeddings {
             throw new IllegalArgumentException("offsets[0] has to be 0, i.e., the first sequence in the mini-batch has to start from position 0. "
                     + "However, got " + offsets.get(0).itemLong() + "\n[ torch." + (offsets.dtype() == DType.INT32 ? "Int" : "Long") + "Tensor{} ]");
         }
+        checkBagIndices(input, weight, mode, pad);
         Bags bags = Bags.of(input.toLong(), offsets.toLong(), includeLastOffset, pad);
         Tensor freq = scaleGradByFreq ? inverseFrequency(input.toLong(), bags.index(), weight) : null;
         Tensor looked = Gathering.embedding(weight, bags.index().clampMin(0.0).toLong(), -1, freq);  // (B, L, D)
@@ -108,6 +109,27 @@ public final class Embeddings {
             }
         };
         return Derivatives.renamed("EmbeddingBagBackward0", out);
+    }
+
+    /**
+     * Every index must name a row of weight (negative ones too are errors, as in PyTorch 1.13). The
+     * message is the one of the kernel PyTorch would run: its fbgemm-style lookup for float32 sum and mean
+     * without padding_idx (whose source line differs for int32 and int64 indices), its generic loop otherwise.
+     */
+    private static void checkBagIndices(Tensor input, Tensor weight, String mode, long pad) {
+        if (input.device().isMeta()) return;
+        long rows = weight.size(0);
+        long[] idx = (long[]) Copying.toArray(input.toLong(), DType.INT64);
+        boolean lookup = !mode.equals("max") && pad < 0 && weight.dtype() == DType.FLOAT32
+                && weight.stride(1) == 1;
+        for (int i = 0; i < idx.length; i++) {
+            long k = idx[i];
+            if (k >= 0 && k < rows) continue;
+            if (!lookup) throw new IllegalArgumentException("embedding_bag: Expected idx >= 0 && idx < num_embeddings but found idx to be " + k);
+            int line = input.dtype() == DType.INT64 ? 214 : 213;
+            throw new IllegalArgumentException("[enforce fail at embedding_lookup_idx.cc:" + line + "] 0 <= idx && idx < data_size. Index " + i
+                    + " is out of bounds: " + k + ", range 0 to " + rows);
+        }
     }
 
     /** Bags as rows: slot (b, j) holds position offsets[b] + j of the input, or n (no entry). */

@@ -65,6 +65,34 @@ public final class Gathering {
         return out;
     }
 
+    /**
+     * Checks index's values against dim's size the way PyTorch 1.13's op does: index_select, index_add and
+     * index_reduce reject negative indices ("index out of range in self"), index_copy too (its own
+     * message); index_fill takes -size .. size - 1, and its negatives are wrapped here. Returns the index
+     * to use (int64). A meta tensor has no values to check.
+     */
+    static Tensor checkedIndexValues(String op, Tensor self, int d, Tensor index) {
+        Tensor idx = index.toLong();
+        if (idx.device().isMeta()) return idx;
+        long size = self.dim() == 0 ? 1 : self.size(d);
+        boolean wraps = op.equals("index_fill");
+        boolean negative = false;
+        for (long k : (long[]) Copying.toArray(Views.reshapeNoGrad(idx, new long[] {-1}), DType.INT64)) {
+            if (k < (wraps ? -size : 0) || k >= size) {
+                throw new IllegalArgumentException(switch (op) {
+                    case "index_copy" -> "index_copy_(): index " + k + " is out of bounds for dimension " + d + " with size " + size;
+                    case "index_fill" -> "index " + k + " is out of bounds for dimension " + d + " with size " + size;
+                    default -> "index out of range in self";
+                });
+            }
+            negative |= k < 0;
+        }
+        if (!negative) return idx;
+        try (var guard = dev.jgrad.autograd.GradMode.setEnabled(false)) {
+            return idx.where(idx.ge(0L), idx.add(size));
+        }
+    }
+
     /** The slices index names along dim, spread to source's shape, as a scatter index (index_add/index_copy's positions). */
     private static Tensor spread(Tensor index, int d, Tensor source) {
         long[] view = new long[Math.max(1, source.dim())];
@@ -93,7 +121,7 @@ public final class Gathering {
         try (var guard = dev.jgrad.autograd.GradMode.setEnabled(false)) {
             Tensor src = alpha == 1 ? source : Elementwise.binary("mul", dev.jgrad.backend.BinaryOp.MUL, source,
                     dev.jgrad.internal.core.Scalar.of(alpha), 1);
-            r = scatterAddNoGrad(self, d, spread(index.toLong(), d, source), Copying.convert(src, self.dtype()));
+            r = scatterAddNoGrad(self, d, spread(checkedIndexValues("index_add", self, d, index), d, source), Copying.convert(src, self.dtype()));
         }
         return Derivatives.indexAdd(r, self, d, index.toLong(), source, alpha);
     }
@@ -101,6 +129,7 @@ public final class Gathering {
     /** self with value written at every position of the slices index names along dim. */
     public static Tensor indexFill(Tensor self, int dim, Tensor index, Tensor value) {
         int d = checkIndexArgs("index_fill", self, dim, index, null);
+        index = checkedIndexValues("index_fill", self, d, index);
         Tensor r;
         try (var guard = dev.jgrad.autograd.GradMode.setEnabled(false)) {
             long[] shape = self.shape();
@@ -121,7 +150,7 @@ public final class Gathering {
         }
         Tensor r;
         try (var guard = dev.jgrad.autograd.GradMode.setEnabled(false)) {
-            r = scatterNoGrad(self, d, spread(index.toLong(), d, source), source, "index_copy");
+            r = scatterNoGrad(self, d, spread(checkedIndexValues("index_copy", self, d, index), d, source), source, "index_copy");
         }
         return Derivatives.indexCopy(r, self, d, index.toLong(), source);
     }

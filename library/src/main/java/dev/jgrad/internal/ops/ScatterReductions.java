@@ -58,7 +58,7 @@ public final class ScatterReductions {
                 long[] view = new long[Math.max(1, source.dim())];
                 java.util.Arrays.fill(view, 1);
                 view[d] = index.numel();
-                Tensor idx = index.toLong();
+                Tensor idx = Gathering.checkedIndexValues("index_reduce", self, d, index);
                 spread = source.dim() == 0 ? idx.reshape(1) : idx.reshape(view).expand(source.shape()).contiguous();
                 r = reduceNoGrad(self, d, spread, source, reduce, includeSelf, "index_reduce");
             }

@@ -21,6 +21,15 @@ public final class Views {
     /** A view of t's storage with a new layout; shares the version counter by sharing the storage. */
     public static Tensor make(Tensor t, int[] shape, int[] stride, int offset) {
         Tensor v = newTensor(storage(t), shape, stride, offset);
+        // a view is an inference tensor exactly when its source is, whatever the mode it is made in (PyTorch 1.13):
+        // a view of an inference tensor is a plain inference leaf, not an autograd view; a view of a normal tensor made
+        // in inference mode is a normal view (its creation meta forbids in-place writes outside)
+        if (isInference(t)) {
+            setInference(v, true);
+            shareVersionCounter(v, t);
+            return v;
+        }
+        setInference(v, false);
         // a leaf that requires grad is its views' base for autograd, even if it is itself a view of something
         boolean leafWithGrad = requiresGradFlag(t) && gradFn(t) == null;
         setViewBase(v, viewBase(t) != null && !leafWithGrad ? viewBase(t) : t);
@@ -384,6 +393,7 @@ public final class Views {
                         + ") must be greater or equal to the number of dimensions in the tensor (" + nd + ")");
             }
             int[] shape = new int[n], stride = new int[n];
+            long[] resolved = new long[n];  // the sizes before narrowing to int, checked against the element limit
             for (int i = n - 1; i >= 0; i--) {
                 int j = i - (n - nd);
                 long want = sizes[i];
@@ -392,6 +402,7 @@ public final class Views {
                         throw new IllegalArgumentException("The expanded size of the tensor (" + want
                                 + ") isn't allowed in a leading, non-existing dimension " + i);
                     }
+                    resolved[i] = want;
                     shape[i] = (int) want;
                     stride[i] = 0;
                     continue;
@@ -405,14 +416,16 @@ public final class Views {
                                 + ".  Target sizes: " + Shapes.format(sizes) + ".  Tensor sizes: " + Shapes.format(shape(t)));
                     }
                     if (want < 0) throw new IllegalArgumentException("invalid shape dimension " + want);
+                    resolved[i] = want;
                     shape[i] = (int) want;
                     stride[i] = 0;
                 } else {
+                    resolved[i] = have;
                     shape[i] = have;
                     stride[i] = strides(t)[j];
                 }
             }
-            Shapes.checkedShape(Shapes.toLong(shape));
+            Shapes.checkedShape(resolved);
             return make(t, shape, stride, offset(t));
         }
     }

@@ -1,0 +1,157 @@
+package dev.jgrad.backend.cpu;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector loops for float32 exp, log, tanh and sigmoid built only from exact lanewise arithmetic (add, mul,
+ * fma, div, compares, bit moves), so they give the same bits in the interpreter, C1 and C2. The Vector
+ * API's own EXP/LOG/TANH operators do not: C2 maps them to the x86 SVML routines, the Java code before
+ * it to Math per lane, and results changed in the last bit after a few thousand identical calls.
+ *
+ * <p>Each float lane is widened to double, the function evaluated there to about 1e-15 relative error,
+ * and the result rounded once back to float; so results are Math's rounded to float (the scalar loops'
+ * values) except where the true value lies within about 1e-15 of a rounding boundary, and always within
+ * 1 ulp. TranscendentalAccuracyTest bounds them, DeterminismTest holds them to one answer per input.
+ * Only reached behind {@link KernelConfig#VECTOR}.
+ */
+final class FloatVectorMath {
+    /** Half a preferred vector of floats: widened to double, it fills one preferred double vector. */
+    private static final VectorSpecies<Float> F = VectorSpecies.of(float.class,
+            VectorShape.forBitSize(FloatVector.SPECIES_PREFERRED.vectorBitSize() / 2));
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    static final int L = F.length();
+
+    private static final double LOG2E = 1.4426950408889634;
+    /** ln 2 split so that n * LN2_HI is exact for |n| &lt; 2^20 (fdlibm's constants). */
+    private static final double LN2_HI = 6.93147180369123816490e-01, LN2_LO = 1.90821492927058770002e-10;
+    private static final double LN2 = 0.6931471805599453;
+    /** Adding 1.5 * 2^52 rounds a double of magnitude &lt; 2^51 to an integer held in the low mantissa bits. */
+    private static final double ROUNDER = 0x1.8p52;
+    /** exp's argument is clamped here: far past float's overflow and underflow, well inside double's range. */
+    private static final double EXP_CLAMP = 200;
+
+    private FloatVectorMath() {}
+
+    /** a * b + c, rounded once. */
+    private static DoubleVector fma(DoubleVector a, DoubleVector b, double c) {
+        return a.fma(b, DoubleVector.broadcast(D, c));
+    }
+
+    /** a * b + c, rounded once. */
+    private static DoubleVector fma(DoubleVector a, double b, double c) {
+        return a.fma(DoubleVector.broadcast(D, b), DoubleVector.broadcast(D, c));
+    }
+
+    private static DoubleVector widen(float[] a, int i) {
+        return (DoubleVector) FloatVector.fromArray(F, a, i).convertShape(VectorOperators.F2D, D, 0);
+    }
+
+    private static void narrow(DoubleVector v, float[] c, int i) {
+        ((FloatVector) v.convertShape(VectorOperators.D2F, F, 0)).intoArray(c, i);
+    }
+
+    /**
+     * exp in double for any double: 2^n * e^r with n = round(x / ln 2) and |r| &lt;= ln 2 / 2, e^r by its
+     * Taylor series to r^12 / 12! (truncation under 1e-15 relative). NaN stays NaN, +-inf go to inf and 0
+     * through the clamp.
+     */
+    static DoubleVector exp(DoubleVector x) {
+        x = x.max(-EXP_CLAMP).min(EXP_CLAMP);
+        DoubleVector t = x.fma(LOG2E, ROUNDER);
+        DoubleVector n = t.sub(ROUNDER);
+        DoubleVector r = n.fma(DoubleVector.broadcast(D, -LN2_HI), x);
+        r = n.fma(DoubleVector.broadcast(D, -LN2_LO), r);
+        DoubleVector p = fma(r, 1.0 / 479001600, 1.0 / 39916800);
+        p = fma(p, r, 1.0 / 3628800);
+        p = fma(p, r, 1.0 / 362880);
+        p = fma(p, r, 1.0 / 40320);
+        p = fma(p, r, 1.0 / 5040);
+        p = fma(p, r, 1.0 / 720);
+        p = fma(p, r, 1.0 / 120);
+        p = fma(p, r, 1.0 / 24);
+        p = fma(p, r, 1.0 / 6);
+        p = fma(p, r, 0.5);
+        p = fma(p, r, 1);
+        p = fma(p, r, 1);
+        // the low bits of t hold n; n + 1023 moved into the exponent field is 2^n (|n| <= 289 here)
+        DoubleVector scale = ((LongVector) t.reinterpretAsLongs()).add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        return p.mul(scale);
+    }
+
+    /**
+     * log in double for x &gt; 0 (other inputs are patched by the caller): x = 2^k * m with m in
+     * [sqrt(1/2), sqrt(2)), log m = 2 atanh(s) with s = (m - 1) / (m + 1), |s| &lt;= 0.1716, by its series to s^17.
+     */
+    private static DoubleVector logPositive(DoubleVector x) {
+        LongVector bits = (LongVector) x.reinterpretAsLongs();
+        // the biased exponent as a double, exactly: its bits put under 2^52's exponent, minus 2^52
+        DoubleVector k = bits.lanewise(VectorOperators.LSHR, 52).or(0x4330000000000000L).reinterpretAsDoubles()
+                .sub(0x1p52).sub(1023);
+        DoubleVector m = bits.and(0x000fffffffffffffL).or(0x3ff0000000000000L).reinterpretAsDoubles();
+        VectorMask<Double> big = m.compare(VectorOperators.GT, Math.sqrt(2));
+        m = m.blend(m.mul(0.5), big);
+        k = k.blend(k.add(1), big);
+        DoubleVector s = m.sub(1).div(m.add(1));
+        DoubleVector z = s.mul(s);
+        DoubleVector p = fma(z, 1.0 / 17, 1.0 / 15);
+        p = fma(p, z, 1.0 / 13);
+        p = fma(p, z, 1.0 / 11);
+        p = fma(p, z, 1.0 / 9);
+        p = fma(p, z, 1.0 / 7);
+        p = fma(p, z, 1.0 / 5);
+        p = fma(p, z, 1.0 / 3);
+        DoubleVector logM = s.mul(2).fma(z.mul(p), s.mul(2));
+        return k.fma(DoubleVector.broadcast(D, LN2), logM);
+    }
+
+    /** c[co + i] = exp(a[ao + i]) for i below bound (a multiple of L); returns bound. */
+    static int exp(float[] a, int ao, float[] c, int co, int bound) {
+        for (int i = 0; i < bound; i += L) narrow(exp(widen(a, ao + i)), c, co + i);
+        return bound;
+    }
+
+    /** PyTorch's sigmoid formula in float, 1 / (1 + exp(-x)), with exp as above. */
+    static int sigmoid(float[] a, int ao, float[] c, int co, int bound) {
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector e = (FloatVector) exp(widen(a, ao + i).neg()).convertShape(VectorOperators.D2F, F, 0);
+            one.div(one.add(e)).intoArray(c, co + i);
+        }
+        return bound;
+    }
+
+    /** log, with log(0) = -inf, log(negative) = NaN, log(inf) = inf and NaN kept. */
+    static int log(float[] a, int ao, float[] c, int co, int bound) {
+        for (int i = 0; i < bound; i += L) {
+            DoubleVector x = widen(a, ao + i);
+            DoubleVector y = logPositive(x);
+            y = y.blend(Double.NEGATIVE_INFINITY, x.compare(VectorOperators.EQ, 0));
+            y = y.blend(Double.NaN, x.compare(VectorOperators.LT, 0));
+            y = y.blend(x, x.test(VectorOperators.IS_NAN).or(x.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY)));
+            narrow(y, c, co + i);
+        }
+        return bound;
+    }
+
+    /**
+     * tanh as 1 - 2 / (e^(2|x|) + 1) with x's sign; below 2^-13, where that loses relative precision and
+     * tanh(x) rounds to x in float, x itself (which also keeps -0).
+     */
+    static int tanh(float[] a, int ao, float[] c, int co, int bound) {
+        for (int i = 0; i < bound; i += L) {
+            DoubleVector x = widen(a, ao + i);
+            DoubleVector ax = x.abs();
+            DoubleVector t = DoubleVector.broadcast(D, 2).div(exp(ax.add(ax)).add(1)).neg().add(1);
+            t = t.blend(t.neg(), x.compare(VectorOperators.LT, 0));
+            t = t.blend(x, ax.compare(VectorOperators.LT, 0x1p-13));
+            narrow(t, c, co + i);
+        }
+        return bound;
+    }
+}
