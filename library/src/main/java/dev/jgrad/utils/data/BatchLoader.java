@@ -186,8 +186,18 @@ public final class BatchLoader<T, B> implements Iterable<B> {
         @Override public boolean hasNext() {
             if (failed) return false;
             boolean more = !inFlight.isEmpty() || batches.hasNext();
-            if (!more) cleanable.clean();  // the epoch is over: stop the threads now
+            if (!more) stop();  // the epoch is over: stop the threads now
             return more;
+        }
+
+        /** Stops the pool and waits (briefly: every task is done or cancelled) for its threads to end. */
+        private void stop() {
+            cleanable.clean();
+            try {
+                pool.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         @Override public B next() {
@@ -198,7 +208,7 @@ public final class BatchLoader<T, B> implements Iterable<B> {
                 batch = head.get();
             } catch (ExecutionException e) {
                 failed = true;
-                cleanable.clean();
+                stop();
                 throw rethrown(e.getCause());
             } catch (InterruptedException e) {
                 cleanable.clean();
