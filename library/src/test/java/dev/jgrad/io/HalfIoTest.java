@@ -87,6 +87,16 @@ class HalfIoTest {
     }
 
     @Test
+    void uint8LoadsWidenedToInt32() {
+        // jgrad has no uint8: a uint8 storage (PyTorch's rng state, say) loads widened (README's differences table)
+        @SuppressWarnings("unchecked")
+        Map<String, Tensor> m = (Map<String, Tensor>) Torch.load(resource("uint8.pt"));
+        Tensor u = m.get("u");
+        assertEquals(DType.INT32, u.dtype());
+        assertEquals(java.util.List.of(0L, 0L), u.toList());
+    }
+
+    @Test
     void bfloat16HasNoNpyDtype() {
         Tensor b = Torch.ones(DType.BFLOAT16, 2);
         var e = assertThrows(IllegalArgumentException.class, () -> Npy.save(b, dir.resolve("b.npy")));
