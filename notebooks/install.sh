@@ -15,6 +15,7 @@ if [ "${NO_APT:-0}" != 1 ]; then
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
     jupyter-notebook jupyter-nbconvert jupyter-client python3-ipykernel python3-jupyter-kernel-test
 fi
+rm -rf kernel/target/lib  # the kernel's class path is lib/*: no jar of an older build may stay there
 ./jgrad mvn -q -B -DskipTests -pl kernel -am package
 notebooks/kernelspec.sh "$(jupyter --data-dir)"
-echo "done: open the notebooks with   jupyter notebook notebooks/"
+echo "done: open the notebooks with   jupyter notebook notebooks/   (as root: add --allow-root)"

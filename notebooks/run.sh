@@ -4,6 +4,7 @@
 # included, go to notebooks/out/ (ignored by git); --inplace writes the outputs into the notebooks themselves.
 set -eu
 cd "$(dirname "$0")/.."
+rm -rf kernel/target/lib  # the kernel's class path is lib/*: no jar of an older build may stay there
 ./jgrad mvn -q -B -DskipTests -pl kernel -am package
 JUPYTER_PATH=$(mktemp -d)
 trap 'rm -rf "$JUPYTER_PATH"' EXIT

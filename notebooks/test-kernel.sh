@@ -5,6 +5,7 @@
 # The kernel spec goes into a temporary Jupyter path, so this needs no install.sh run beyond the packages.
 set -eu
 cd "$(dirname "$0")/.."
+rm -rf kernel/target/lib  # the kernel's class path is lib/*: no jar of an older build may stay there
 ./jgrad mvn -q -B -DskipTests -pl kernel -am package
 JUPYTER_PATH=$(mktemp -d)
 trap 'rm -rf "$JUPYTER_PATH"' EXIT

@@ -7,10 +7,15 @@ package dev.jgrad;
  * The 16-bit floating types (float16, bfloat16) are stored as their bit patterns and computed in float32.
  */
 public enum DType {
+    /** {@code torch.float32} ({@code torch.float}): the default floating dtype, 4 bytes. */
     FLOAT32("float32", "Float", 4, Category.FLOATING),
+    /** {@code torch.float64} ({@code torch.double}), 8 bytes. */
     FLOAT64("float64", "Double", 8, Category.FLOATING),
+    /** {@code torch.int64} ({@code torch.long}): the dtype of integer literals and indices, 8 bytes. */
     INT64("int64", "Long", 8, Category.INTEGRAL),
+    /** {@code torch.int32} ({@code torch.int}), 4 bytes. */
     INT32("int32", "Int", 4, Category.INTEGRAL),
+    /** {@code torch.bool}: the dtype of comparisons and masks, 1 byte. */
     BOOL("bool", "Bool", 1, Category.BOOLEAN),
     /** IEEE 754 half precision ({@code torch.float16}, {@code torch.half}): 1 sign, 5 exponent, 10 fraction bits; 2 bytes. */
     FLOAT16("float16", "Half", 2, Category.FLOATING),
@@ -29,7 +34,14 @@ public enum DType {
     public static final DType HALF = FLOAT16;
 
     /** Promotion categories, lowest first. */
-    public enum Category { BOOLEAN, INTEGRAL, FLOATING }
+    public enum Category {
+        /** bool. */
+        BOOLEAN,
+        /** The integer dtypes. */
+        INTEGRAL,
+        /** The floating-point dtypes. */
+        FLOATING
+    }
 
     private final String torchName;
     private final String scalarTypeName;
@@ -46,8 +58,10 @@ public enum DType {
     /** Bytes per element. */
     public int itemSize() { return itemSize; }
 
+    /** {@code dtype.is_floating_point}. */
     public boolean isFloatingPoint() { return category == Category.FLOATING; }
 
+    /** The promotion category (bool, integral, floating), as PyTorch's type promotion ranks it. */
     public Category category() { return category; }
 
     /** Whether this is one of the 16-bit floating types (float16, bfloat16), which kernels compute in float32. */

@@ -4,6 +4,7 @@ import java.util.Objects;
 
 /** Where a tensor's storage lives, as {@code torch.device}: {@code cpu}, {@code cuda:0}. */
 public final class Device {
+    /** {@code torch.device("cpu")}: where tensors are made unless told otherwise. */
     public static final Device CPU = new Device("cpu", -1);
     /** PyTorch's meta device: tensors with shapes and dtypes but no data (see {@code backend.meta.MetaBackend}). */
     public static final Device META = new Device("meta", -1);
@@ -62,10 +63,13 @@ public final class Device {
     /** The device index, or -1 when none was given. */
     public int index() { return index; }
 
+    /** Whether {@code device.type == "cpu"}. */
     public boolean isCpu() { return type.equals("cpu"); }
 
+    /** Whether {@code device.type == "cuda"}. */
     public boolean isCuda() { return type.equals("cuda"); }
 
+    /** Whether {@code device.type == "meta"} (shapes without data). */
     public boolean isMeta() { return type.equals("meta"); }
 
     @Override public boolean equals(Object o) {

@@ -44,6 +44,7 @@ public final class Generator {
         this(DEFAULT_SEED);
     }
 
+    /** {@code torch.Generator().manual_seed(seed)}: a generator that draws PyTorch's CPU numbers for that seed. */
     public Generator(long seed) {
         rng = new CpuRng(seed);
     }

@@ -41,6 +41,9 @@ public final class Linalg {
     /** The inverse of each square matrix; singular matrices are an error. */
     public static Tensor inv(Tensor A) { return Decompositions.inv(A); }
 
+    /**
+     * {@code torch.linalg.det(A)}: the determinant of each square matrix in the last two dims, shape A.shape[:-2].
+     */
     public static Tensor det(Tensor A) { return Decompositions.det(A); }
 
     /** sign and log|det|, finite where det would under- or overflow. */
@@ -78,8 +81,16 @@ public final class Linalg {
         return new Eigh(r[0], r[1]);
     }
 
+    /**
+     * {@code torch.linalg.eigvalsh(A)}: the eigenvalues, ascending, of each symmetric matrix, read from its lower
+     * triangle.
+     */
     public static Tensor eigvalsh(Tensor A) { return eigvalsh(A, "L"); }
 
+    /**
+     * {@code torch.linalg.eigvalsh(A, UPLO)}: the eigenvalues, ascending, reading the lower ("L") or upper ("U")
+     * triangle.
+     */
     public static Tensor eigvalsh(Tensor A, String UPLO) { return Decompositions.eigh(A, UPLO, false)[0]; }
 
     /** The full SVD (U m x m, Vh n x n). */
@@ -99,6 +110,7 @@ public final class Linalg {
     /** The 2-norm of all entries. */
     public static Tensor vectorNorm(Tensor x) { return vectorNorm(x, 2, null, false); }
 
+    /** {@code torch.linalg.vector_norm(x, ord)}: the ord-norm of all elements, as a 0-dim tensor. */
     public static Tensor vectorNorm(Tensor x, double ord) { return vectorNorm(x, ord, null, false); }
 
     /** The ord-norm (any real ord, inf and -inf included) over dim (null: all dims). */
@@ -113,8 +125,13 @@ public final class Linalg {
     /** ord "fro" or "nuc" over the last two dims. */
     public static Tensor matrixNorm(Tensor A, String ord) { return matrixNorm(A, ord, new int[] {-2, -1}, false); }
 
+    /**
+     * {@code torch.linalg.matrix_norm(A, ord, dim, keepdim)} for a numeric ord (1, -1, 2, -2, inf, -inf) over the two
+     * dims.
+     */
     public static Tensor matrixNorm(Tensor A, double ord, int[] dim, boolean keepdim) { return MatrixFunctions.matrixNorm(A, ord, dim, keepdim); }
 
+    /** {@code torch.linalg.matrix_norm(A, ord, dim, keepdim)} for ord "fro" or "nuc" over the two dims. */
     public static Tensor matrixNorm(Tensor A, String ord, int[] dim, boolean keepdim) { return MatrixFunctions.matrixNorm(A, ord, dim, keepdim); }
 
     /** The 2-norm of all entries (ord None, dim None). */
@@ -123,6 +140,7 @@ public final class Linalg {
     /** A vector norm of a 1-d input, a matrix norm of a 2-d one. */
     public static Tensor norm(Tensor A, double ord) { return MatrixFunctions.norm(A, (Double) ord, null, false); }
 
+    /** {@code torch.linalg.norm(A, ord)} for ord "fro" or "nuc" of a matrix (or batch of matrices). */
     public static Tensor norm(Tensor A, String ord) { return MatrixFunctions.norm(A, ord, null, false); }
 
     /** ord None over dim (one dim or two): the 2-norm of those entries. */
@@ -131,6 +149,7 @@ public final class Linalg {
     /** A vector norm over one dim, a matrix norm over two (dim null: by A's dims). */
     public static Tensor norm(Tensor A, double ord, int[] dim, boolean keepdim) { return MatrixFunctions.norm(A, (Double) ord, dim, keepdim); }
 
+    /** {@code torch.linalg.norm(A, ord, dim, keepdim)} for ord "fro" or "nuc" over the two dims given. */
     public static Tensor norm(Tensor A, String ord, int[] dim, boolean keepdim) { return MatrixFunctions.norm(A, ord, dim, keepdim); }
 
     // ---------------------------------------------------------------- built on the factorisations
@@ -147,8 +166,16 @@ public final class Linalg {
     /** The number of singular values above eps * max(m, n) * the largest (int64). */
     public static Tensor matrixRank(Tensor A) { return MatrixFunctions.matrixRank(A, null, null, false); }
 
+    /**
+     * {@code torch.linalg.matrix_rank(A, hermitian=hermitian)}: with hermitian, the eigenvalues of a symmetric A
+     * stand for the singular values.
+     */
     public static Tensor matrixRank(Tensor A, boolean hermitian) { return MatrixFunctions.matrixRank(A, null, null, hermitian); }
 
+    /**
+     * {@code torch.linalg.matrix_rank(A, atol, rtol, hermitian)}: singular values above max(atol, rtol * the largest)
+     * count (null: PyTorch's defaults).
+     */
     public static Tensor matrixRank(Tensor A, Double atol, Double rtol, boolean hermitian) { return MatrixFunctions.matrixRank(A, atol, rtol, hermitian); }
 
     /** A^n for any integer n (the inverse's power for n &lt; 0, the identity for 0). */
@@ -157,6 +184,10 @@ public final class Linalg {
     /** The cross product along the last dim (size 3); inputs broadcast. */
     public static Tensor cross(Tensor input, Tensor other) { return cross(input, other, -1); }
 
+    /**
+     * {@code torch.linalg.cross(input, other, dim)}: the cross product along dim, which must have size 3; inputs
+     * broadcast.
+     */
     public static Tensor cross(Tensor input, Tensor other, int dim) { return MatrixFunctions.cross(input, other, dim); }
 
     /** The product of the chain in its cheapest order; the first and last may be vectors. */
@@ -193,18 +224,25 @@ public final class Linalg {
         return left ? solve(T, B) : solve(T.mT(), B.mT()).mT();
     }
 
+    /**
+     * {@code torch.linalg.solve_triangular(A, B, upper=upper)}: X with A X = B for triangular A (left, non-unit
+     * diagonal).
+     */
     public static Tensor solveTriangular(Tensor A, Tensor B, boolean upper) { return solveTriangular(A, B, upper, true, false); }
 
     /** The diagonal of the last two dims ({@code torch.linalg.diagonal}). */
     public static Tensor diagonal(Tensor A) { return A.diagonal(0, -2, -1); }
 
+    /** {@code torch.linalg.diagonal(A, offset, dim1, dim2)}. */
     public static Tensor diagonal(Tensor A, long offset, int dim1, int dim2) { return A.diagonal(offset, dim1, dim2); }
 
+    /** {@code torch.linalg.matmul(a, b)}, an alias of {@code torch.matmul}. */
     public static Tensor matmul(Tensor a, Tensor b) { return a.matmul(b); }
 
     /** The dot product along dim (broadcast). */
     public static Tensor vecdot(Tensor x, Tensor y, int dim) { return x.mul(y).sum(dim); }
 
+    /** {@code torch.linalg.vecdot(x, y)}: the dot product along the last dim. */
     public static Tensor vecdot(Tensor x, Tensor y) { return vecdot(x, y, -1); }
 
     /** The Vandermonde matrix with increasing powers x^0 .. x^(n-1) (n defaults to x's length). */
@@ -216,6 +254,7 @@ public final class Linalg {
         return Torch.cat(List.of(Torch.onesLike(x.unsqueeze(-1)).to(powers.dtype()), powers), -1);
     }
 
+    /** {@code torch.linalg.vander(x)}: the square Vandermonde matrix of x's last dim. */
     public static Tensor vander(Tensor x) { return vander(x, null); }
 
     private static long[] concat(long[] shape, long last) {
@@ -274,6 +313,7 @@ public final class Linalg {
         return inv(A.reshape(rows, cols)).reshape(out);
     }
 
+    /** {@code torch.linalg.tensorinv(A)}, with ind 2. */
     public static Tensor tensorinv(Tensor A) { return tensorinv(A, 2); }
 
     /** Solves tensordot(A, X, B.dim()) = B for X. */

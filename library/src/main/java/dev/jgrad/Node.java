@@ -26,9 +26,13 @@ public abstract class Node {
     protected Edge[] next = NO_EDGES;
     /** Shapes and dtypes of the forward outputs: what incoming gradients must look like. */
     protected int[][] outputShapes = new int[0][];
+    /** The dtypes of the forward outputs, one per output. */
     protected DType[] outputDtypes = new DType[0];
     /** The device of the forward outputs, where zero gradients for missing ones are made. */
     protected Device outputDevice = Device.CPU;
+
+    /** A node with no edges yet; the recorder sets its edges and outputs. */
+    protected Node() {}
 
     /** PyTorch's node name, e.g. {@code MulBackward0}. */
     public abstract String name();
@@ -54,10 +58,16 @@ public abstract class Node {
     /** One edge per forward input, in order; {@code (null, 0)} for inputs that need no gradient. */
     public List<Edge> nextFunctions() { return Arrays.asList(next.clone()); }
 
+    /** The number of forward inputs, so of next edges ({@code len(next_functions)}). */
     public int numInputs() { return next.length; }
 
+    /**
+     * {@code next_functions[i]}: where the gradient of forward input i goes (its node null when that input needs
+     * none).
+     */
     public Edge nextEdge(int i) { return next[i]; }
 
+    /** The number of forward outputs, so of incoming gradients. */
     public int numOutputs() { return outputShapes.length; }
 
     /** The forward call that made this node, when anomaly mode was on at the time; else null. */
@@ -69,13 +79,16 @@ public abstract class Node {
     /** The shape of forward output i, which the gradient for it must match (after broadcast reduction). */
     public int[] outputShape(int i) { return outputShapes[i]; }
 
+    /** The dtype of forward output i (and so of its gradient). */
     public DType outputDtype(int i) { return outputDtypes[i]; }
 
+    /** The device of the forward outputs. */
     public Device outputDevice() { return outputDevice; }
 
     /** Called by the recorder: the forward inputs' edges and the forward outputs' metadata. */
     public void setEdges(Edge[] edges) { this.next = edges; }
 
+    /** Records the forward outputs' shapes, dtypes and device (called by the recorder). */
     public void setOutputs(Tensor... outputs) {
         outputShapes = new int[outputs.length][];
         outputDtypes = new DType[outputs.length];
@@ -115,6 +128,10 @@ public abstract class Node {
     /** Runs tensor hooks in registration order, then returns retained tensors with their gradients. */
     public boolean hasPreHooks() { return preHooks != null || retainGradTargets != null; }
 
+    /**
+     * Runs the tensor hooks on grads in place (a hook's non-null result replaces that gradient) and stores retained
+     * gradients (called by the engine).
+     */
     public void runPreHooks(Tensor[] grads) {
         if (preHooks != null) {
             // a snapshot: a hook may remove itself (or others) while running; an undefined gradient reaches hooks as null, as in PyTorch

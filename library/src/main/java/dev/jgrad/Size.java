@@ -8,6 +8,7 @@ import java.util.Arrays;
 public final class Size extends AbstractList<Long> {
     private final long[] dims;
 
+    /** {@code torch.Size(dims)}; the array is copied. */
     public Size(long... dims) { this.dims = dims.clone(); }
 
     @Override public Long get(int i) { return dims[i]; }
@@ -24,6 +25,7 @@ public final class Size extends AbstractList<Long> {
         return n;
     }
 
+    /** The dimensions as a fresh long[] (what {@code Tensor.shape()} returns). */
     public long[] toLongArray() { return dims.clone(); }
 
     @Override public boolean equals(Object o) {

@@ -9,29 +9,40 @@ import dev.jgrad.nn.functional.F;
 public final class Special {
     private Special() {}
 
+    /** {@code torch.special.expit(x)}: the logistic sigmoid. */
     public static Tensor expit(Tensor x) { return x.sigmoid(); }
 
+    /** {@code torch.special.logit(x)}: log(x / (1 - x)). */
     public static Tensor logit(Tensor x) { return x.logit(); }
 
     /** log(x / (1 - x)) with x clamped to [eps, 1 - eps] first. */
     public static Tensor logit(Tensor x, double eps) { return x.logit(eps); }
 
+    /** {@code torch.special.erf(x)}: the error function. */
     public static Tensor erf(Tensor x) { return x.erf(); }
 
+    /** {@code torch.special.erfc(x)}: 1 - erf(x), computed without cancellation. */
     public static Tensor erfc(Tensor x) { return x.erfc(); }
 
+    /** {@code torch.special.erfinv(x)}: the inverse error function on (-1, 1). */
     public static Tensor erfinv(Tensor x) { return x.erfinv(); }
 
+    /** {@code torch.special.gammaln(x)}: log |Gamma(x)| ({@code torch.lgamma}). */
     public static Tensor gammaln(Tensor x) { return x.lgamma(); }
 
+    /** {@code torch.special.digamma(x)}: the derivative of lgamma. */
     public static Tensor digamma(Tensor x) { return x.digamma(); }
 
+    /** {@code torch.special.psi(x)}: an alias of digamma. */
     public static Tensor psi(Tensor x) { return x.digamma(); }
 
+    /** {@code torch.special.polygamma(n, x)}: the n-th derivative of digamma. */
     public static Tensor polygamma(int n, Tensor x) { return x.polygamma(n); }
 
+    /** {@code torch.special.multigammaln(x, p)}: the multivariate log-gamma of dimension p. */
     public static Tensor multigammaln(Tensor x, int p) { return x.mvlgamma(p); }
 
+    /** {@code torch.special.xlogy(x, y)}: x log(y), 0 where x is 0 unless y is NaN. */
     public static Tensor xlogy(Tensor x, Tensor y) { return x.xlogy(y); }
 
     /** x log1p(y), 0 where x is 0 unless y is NaN. */
@@ -48,10 +59,13 @@ public final class Special {
         return Torch.where(x.lt(0L), Torch.fullLike(v, Double.NEGATIVE_INFINITY), v);
     }
 
+    /** {@code torch.special.logsumexp(x, dims, keepdim)}: log(sum(exp(x))) over dims, computed stably. */
     public static Tensor logsumexp(Tensor x, int[] dims, boolean keepdim) { return x.logsumexp(dims, keepdim); }
 
+    /** {@code torch.special.softmax(x, dim)}. */
     public static Tensor softmax(Tensor x, int dim) { return F.softmax(x, dim); }
 
+    /** {@code torch.special.log_softmax(x, dim)}. */
     public static Tensor logSoftmax(Tensor x, int dim) { return F.logSoftmax(x, dim); }
 
     /** The standard normal CDF, as PyTorch writes it: erfc(-x / sqrt 2) / 2. */
@@ -60,16 +74,22 @@ public final class Special {
     /** The standard normal quantile function: sqrt(2) erfinv(2p - 1). */
     public static Tensor ndtri(Tensor p) { return p.mul(2L).sub(1L).erfinv().mul(Math.sqrt(2)); }
 
+    /** {@code torch.special.log_ndtr(x)}: the log of the standard normal CDF. */
     public static Tensor logNdtr(Tensor x) { return ndtr(x).log(); }
 
+    /** {@code torch.special.sinc(x)}: sin(pi x) / (pi x), 1 at 0. */
     public static Tensor sinc(Tensor x) { return x.sinc(); }
 
+    /** {@code torch.special.round(x)}: round half to even. */
     public static Tensor round(Tensor x) { return x.round(); }
 
+    /** {@code torch.special.exp2(x)}: 2^x. */
     public static Tensor exp2(Tensor x) { return x.exp2(); }
 
+    /** {@code torch.special.expm1(x)}: exp(x) - 1, accurate near 0. */
     public static Tensor expm1(Tensor x) { return x.expm1(); }
 
+    /** {@code torch.special.log1p(x)}: log(1 + x), accurate near 0. */
     public static Tensor log1p(Tensor x) { return x.log1p(); }
 
     /** The Hurwitz zeta function sum over k of (k + q)^-x. */

@@ -19,10 +19,13 @@ public final class TensorOptions {
         this.requiresGrad = requiresGrad;
     }
 
+    /** These options with dtype set ({@code dtype=} of a factory). */
     public TensorOptions dtype(DType value) { return new TensorOptions(value, device, requiresGrad); }
 
+    /** These options with device set ({@code device=} of a factory). */
     public TensorOptions device(Device value) { return new TensorOptions(dtype, value, requiresGrad); }
 
+    /** These options with requires_grad set ({@code requires_grad=} of a factory). */
     public TensorOptions requiresGrad(boolean value) { return new TensorOptions(dtype, device, value); }
 
     /** The dtype, or null when unset. */
@@ -31,6 +34,7 @@ public final class TensorOptions {
     /** The device, or null when unset (the CPU). */
     public Device device() { return device; }
 
+    /** Whether the made tensor will require grad (default false). */
     public boolean requiresGrad() { return requiresGrad; }
 
     DType dtypeOr(DType fallback) { return dtype == null ? fallback : dtype; }

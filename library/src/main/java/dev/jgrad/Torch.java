@@ -45,6 +45,10 @@ public final class Torch extends FunctionForms {
      */
     public static Tensor tensor(Object data) { return Creation.tensor(data, null); }
 
+    /**
+     * {@code torch.tensor(data, dtype)}: a new tensor holding a copy of the data (floating data gives the default
+     * dtype, integral data int64).
+     */
     public static Tensor tensor(Object data, DType dtype) { return Creation.tensor(data, dtype); }
 
     /** {@code tensor(1.5, 2.5)}: a float32 vector. */
@@ -53,16 +57,22 @@ public final class Torch extends FunctionForms {
     /** {@code tensor(1, 2, 3)}: an int64 vector. */
     public static Tensor tensor(long... data) { return Creation.tensor(data, null); }
 
+    /**
+     * {@code torch.tensor(data)}: a new tensor holding a copy of the data (floating data gives the default dtype,
+     * integral data int64).
+     */
     public static Tensor tensor(boolean... data) { return Creation.tensor(data, null); }
 
     /** A 0-dim float32 tensor. */
     public static Tensor scalarTensor(double value) { return Creation.tensor(new double[] {value}, null).reshape(); }
 
+    /** {@code torch.scalar_tensor(value, dtype)}: a 0-dim tensor holding value (value a Python number). */
     public static Tensor scalarTensor(double value, DType dtype) { return Creation.tensor(new double[] {value}, dtype).reshape(); }
 
     /** A 0-dim int64 tensor. */
     public static Tensor scalarTensor(long value) { return Creation.tensor(new long[] {value}, null).reshape(); }
 
+    /** {@code torch.scalar_tensor(value)}: a 0-dim tensor holding value. */
     public static Tensor scalarTensor(boolean value) { return Creation.tensor(new boolean[] {value}, null).reshape(); }
 
     // ---------------------------------------------------------------- the array bridge (shared memory)
@@ -70,12 +80,28 @@ public final class Torch extends FunctionForms {
     /** A tensor over data itself: writes to either show in both. Shape defaults to data's length. */
     public static Tensor fromArray(float[] data, long... shape) { return bridge(Dispatch.host(data), shape); }
 
+    /**
+     * {@code torch.from_array(data, shape)}: a tensor that shares the Java array (writes show on both sides), with
+     * the given shape.
+     */
     public static Tensor fromArray(double[] data, long... shape) { return bridge(Dispatch.host(data), shape); }
 
+    /**
+     * {@code torch.from_array(data, shape)}: a tensor that shares the Java array (writes show on both sides), with
+     * the given shape.
+     */
     public static Tensor fromArray(long[] data, long... shape) { return bridge(Dispatch.host(data), shape); }
 
+    /**
+     * {@code torch.from_array(data, shape)}: a tensor that shares the Java array (writes show on both sides), with
+     * the given shape.
+     */
     public static Tensor fromArray(int[] data, long... shape) { return bridge(Dispatch.host(data), shape); }
 
+    /**
+     * {@code torch.from_array(data, shape)}: a tensor that shares the Java array (writes show on both sides), with
+     * the given shape.
+     */
     public static Tensor fromArray(boolean[] data, long... shape) { return bridge(Dispatch.host(data), shape); }
 
     private static Tensor bridge(Storage s, long[] shape) {
@@ -91,42 +117,59 @@ public final class Torch extends FunctionForms {
     /** Options with nothing set, to chain: {@code options().dtype(DType.FLOAT64).requiresGrad(true)}. */
     public static TensorOptions options() { return TensorOptions.DEFAULT; }
 
+    /** {@code torch.zeros(o, size)}: a tensor of zeros of the given shape. */
     public static Tensor zeros(TensorOptions o, long... size) { return o.finish(zeros(o.dtypeOr(DType.FLOAT32), o.deviceOr(), size)); }
 
+    /** {@code torch.ones(o, size)}: a tensor of ones of the given shape. */
     public static Tensor ones(TensorOptions o, long... size) { return o.finish(ones(o.dtypeOr(DType.FLOAT32), o.deviceOr(), size)); }
 
+    /** {@code torch.empty(o, size)}: a tensor of the given shape, zero-filled (the JVM clears memory). */
     public static Tensor empty(TensorOptions o, long... size) { return o.finish(empty(o.dtypeOr(DType.FLOAT32), o.deviceOr(), size)); }
 
+    /** {@code torch.rand(o, size)}: a tensor of uniform draws from [0, 1) (PyTorch's numbers for the seed). */
     public static Tensor rand(TensorOptions o, long... size) { return o.finish(rand(o.dtypeOr(DType.FLOAT32), o.deviceOr(), size)); }
 
+    /** {@code torch.randn(o, size)}: a tensor of standard normal draws (PyTorch's numbers for the seed). */
     public static Tensor randn(TensorOptions o, long... size) { return o.finish(randn(o.dtypeOr(DType.FLOAT32), o.deviceOr(), size)); }
 
+    /** {@code torch.full(size, value, o)}: a tensor of the given shape filled with value (value a Python number). */
     public static Tensor full(long[] size, double value, TensorOptions o) { return o.finish(full(size, value, o.dtypeOr(DType.FLOAT32), o.deviceOr())); }
 
     /** {@code torch.tensor(data, dtype=, requires_grad=)}: the dtype is inferred from data unless set. */
     public static Tensor tensor(Object data, TensorOptions o) { return o.finish(Creation.tensor(data, o.dtype())); }
 
+    /**
+     * {@code torch.arange(start, end, step, o)}: the values from start (0) up to end, exclusive, in steps (int64 for
+     * integer arguments, else the default dtype).
+     */
     public static Tensor arange(double start, double end, double step, TensorOptions o) {
         return o.finish(Creation.arange(start, end, step, o.dtypeOr(DType.FLOAT32)));
     }
 
+    /** {@code torch.linspace(start, end, steps, o)}: steps values evenly spaced from start to end, both included. */
     public static Tensor linspace(double start, double end, long steps, TensorOptions o) {
         return o.finish(Creation.linspace(start, end, steps, o.dtypeOr(DType.FLOAT32)));
     }
 
+    /** {@code torch.eye(n, o)}: an identity matrix (ones on the diagonal). */
     public static Tensor eye(long n, TensorOptions o) { return o.finish(Creation.eye(n, n, o.dtypeOr(DType.FLOAT32))); }
 
+    /** {@code torch.zeros(size)}: a tensor of zeros of the given shape. */
     public static Tensor zeros(long... size) { return Creation.full(size, Scalar.of(0L), DType.FLOAT32); }
 
+    /** {@code torch.zeros(dtype, size)}: a tensor of zeros of the given shape. */
     public static Tensor zeros(DType dtype, long... size) { return Creation.full(size, Scalar.of(0L), dtype); }
 
+    /** {@code torch.ones(size)}: a tensor of ones of the given shape. */
     public static Tensor ones(long... size) { return Creation.full(size, Scalar.of(1L), DType.FLOAT32); }
 
+    /** {@code torch.ones(dtype, size)}: a tensor of ones of the given shape. */
     public static Tensor ones(DType dtype, long... size) { return Creation.full(size, Scalar.of(1L), dtype); }
 
     /** Uninitialised in PyTorch; zero-filled here (the JVM clears new arrays anyway). */
     public static Tensor empty(long... size) { return Creation.empty(size, DType.FLOAT32); }
 
+    /** {@code torch.empty(dtype, size)}: a tensor of the given shape, zero-filled (the JVM clears memory). */
     public static Tensor empty(DType dtype, long... size) { return Creation.empty(size, dtype); }
 
     /** Filled with value; a double fill gives float32, as {@code torch.full(size, 7.)}. */
@@ -135,23 +178,40 @@ public final class Torch extends FunctionForms {
     /** An integral fill gives int64, as {@code torch.full(size, 7)}. */
     public static Tensor full(long[] size, long value) { return Creation.full(size, Scalar.of(value), null); }
 
+    /** {@code torch.full(size, value)}: a tensor of the given shape filled with value. */
     public static Tensor full(long[] size, boolean value) { return Creation.full(size, Scalar.of(value), null); }
 
+    /**
+     * {@code torch.full(size, value, dtype)}: a tensor of the given shape filled with value (value a Python number).
+     */
     public static Tensor full(long[] size, double value, DType dtype) { return Creation.full(size, Scalar.of(value), dtype); }
 
     /** {@code torch.zeros(*size, dtype=dtype, device=device)}, e.g. on {@link Device#META} for shapes without memory. */
     public static Tensor zeros(DType dtype, Device device, long... size) { return Creation.full(size, Scalar.of(0L), dtype, device); }
 
+    /** {@code torch.ones(dtype, device, size)}: a tensor of ones of the given shape. */
     public static Tensor ones(DType dtype, Device device, long... size) { return Creation.full(size, Scalar.of(1L), dtype, device); }
 
+    /** {@code torch.empty(dtype, device, size)}: a tensor of the given shape, zero-filled (the JVM clears memory). */
     public static Tensor empty(DType dtype, Device device, long... size) { return Creation.empty(size, dtype, device); }
 
+    /**
+     * {@code torch.full(size, value, dtype, device)}: a tensor of the given shape filled with value (value a Python
+     * number).
+     */
     public static Tensor full(long[] size, double value, DType dtype, Device device) { return Creation.full(size, Scalar.of(value), dtype, device); }
 
+    /**
+     * {@code torch.rand(dtype, device, size)}: a tensor of uniform draws from [0, 1) (PyTorch's numbers for the
+     * seed).
+     */
     public static Tensor rand(DType dtype, Device device, long... size) {
         return Creation.rand(size, dtype, Generator.defaultGenerator(), device);
     }
 
+    /**
+     * {@code torch.randn(dtype, device, size)}: a tensor of standard normal draws (PyTorch's numbers for the seed).
+     */
     public static Tensor randn(DType dtype, Device device, long... size) {
         return Creation.randn(size, dtype, Generator.defaultGenerator(), device);
     }
@@ -159,51 +219,115 @@ public final class Torch extends FunctionForms {
     /** The {@code *Like} factories keep t's device, as PyTorch's do. */
     public static Tensor zerosLike(Tensor t) { return zeros(t.dtype(), t.device(), t.shape()); }
 
+    /** {@code torch.zeros_like(t, dtype)}: a tensor of zeros with input's shape, dtype and device. */
     public static Tensor zerosLike(Tensor t, DType dtype) { return zeros(dtype, t.device(), t.shape()); }
 
+    /** {@code torch.ones_like(t)}: a tensor of ones with input's shape, dtype and device. */
     public static Tensor onesLike(Tensor t) { return ones(t.dtype(), t.device(), t.shape()); }
 
+    /** {@code torch.ones_like(t, dtype)}: a tensor of ones with input's shape, dtype and device. */
     public static Tensor onesLike(Tensor t, DType dtype) { return ones(dtype, t.device(), t.shape()); }
 
+    /** {@code torch.empty_like(t)}: an empty (zero-filled) tensor with input's shape, dtype and device. */
     public static Tensor emptyLike(Tensor t) { return empty(t.dtype(), t.device(), t.shape()); }
 
+    /**
+     * {@code torch.full_like(t, value)}: a tensor with input's shape, dtype and device filled with value (value a
+     * Python number).
+     */
     public static Tensor fullLike(Tensor t, double value) { return Creation.full(t.shape(), Scalar.of(value), t.dtype(), t.device()); }
 
     /** Uniform [0, 1) with t's shape and dtype (which must be floating). */
     public static Tensor randLike(Tensor t) { return rand(t.dtype(), t.device(), t.shape()); }
 
+    /** {@code torch.rand_like(t, dtype)}: uniform draws from [0, 1) with input's shape. */
     public static Tensor randLike(Tensor t, DType dtype) { return rand(dtype, t.device(), t.shape()); }
 
+    /** {@code torch.randn_like(t)}: standard normal draws with input's shape. */
     public static Tensor randnLike(Tensor t) { return randn(t.dtype(), t.device(), t.shape()); }
 
+    /** {@code torch.randn_like(t, dtype)}: standard normal draws with input's shape. */
     public static Tensor randnLike(Tensor t, DType dtype) { return randn(dtype, t.device(), t.shape()); }
+
+    /**
+     * {@code torch.zeros_like(t, dtype=..., device=..., requires_grad=...)}: t's shape; dtype and device from o where set,
+     * else t's. Also {@link #onesLike(Tensor, TensorOptions)}, {@link #emptyLike(Tensor, TensorOptions)},
+     * {@link #fullLike(Tensor, double, TensorOptions)}, {@link #randLike(Tensor, TensorOptions)}, {@link #randnLike(Tensor, TensorOptions)}.
+     */
+    public static Tensor zerosLike(Tensor t, TensorOptions o) { return o.finish(zeros(o.dtypeOr(t.dtype()), likeDevice(t, o), t.shape())); }
+
+    /** {@code torch.ones_like} with options (see {@link #zerosLike(Tensor, TensorOptions)}). */
+    public static Tensor onesLike(Tensor t, TensorOptions o) { return o.finish(ones(o.dtypeOr(t.dtype()), likeDevice(t, o), t.shape())); }
+
+    /** {@code torch.empty_like} with options (see {@link #zerosLike(Tensor, TensorOptions)}). */
+    public static Tensor emptyLike(Tensor t, TensorOptions o) { return o.finish(empty(o.dtypeOr(t.dtype()), likeDevice(t, o), t.shape())); }
+
+    /** {@code torch.full_like} with options (see {@link #zerosLike(Tensor, TensorOptions)}). */
+    public static Tensor fullLike(Tensor t, double value, TensorOptions o) {
+        return o.finish(Creation.full(t.shape(), Scalar.of(value), o.dtypeOr(t.dtype()), likeDevice(t, o)));
+    }
+
+    /** {@code torch.rand_like} with options (see {@link #zerosLike(Tensor, TensorOptions)}). */
+    public static Tensor randLike(Tensor t, TensorOptions o) { return o.finish(rand(o.dtypeOr(t.dtype()), likeDevice(t, o), t.shape())); }
+
+    /** {@code torch.randn_like} with options (see {@link #zerosLike(Tensor, TensorOptions)}). */
+    public static Tensor randnLike(Tensor t, TensorOptions o) { return o.finish(randn(o.dtypeOr(t.dtype()), likeDevice(t, o), t.shape())); }
+
+    private static Device likeDevice(Tensor t, TensorOptions o) { return o.device() == null ? t.device() : o.device(); }
 
     // ---------------------------------------------------------------- ranges
 
     /** {@code arange(10)}: int64 0..9. */
     public static Tensor arange(long end) { return Creation.arange(0, end, 1); }
 
+    /**
+     * {@code torch.arange(start, end)}: the values from start (0) up to end, exclusive, in steps (int64 for integer
+     * arguments, else the default dtype).
+     */
     public static Tensor arange(long start, long end) { return Creation.arange(start, end, 1); }
 
+    /**
+     * {@code torch.arange(start, end, step)}: the values from start (0) up to end, exclusive, in steps (int64 for
+     * integer arguments, else the default dtype).
+     */
     public static Tensor arange(long start, long end, long step) { return Creation.arange(start, end, step); }
 
     /** {@code arange(5.0)}: float32. */
     public static Tensor arange(double end) { return Creation.arange(0, end, 1, DType.FLOAT32); }
 
+    /**
+     * {@code torch.arange(start, end)}: the values from start (0) up to end, exclusive, in steps (int64 for integer
+     * arguments, else the default dtype).
+     */
     public static Tensor arange(double start, double end) { return Creation.arange(start, end, 1, DType.FLOAT32); }
 
+    /**
+     * {@code torch.arange(start, end, step)}: the values from start (0) up to end, exclusive, in steps (int64 for
+     * integer arguments, else the default dtype).
+     */
     public static Tensor arange(double start, double end, double step) { return Creation.arange(start, end, step, DType.FLOAT32); }
 
+    /**
+     * {@code torch.arange(start, end, step, dtype)}: the values from start (0) up to end, exclusive, in steps (int64
+     * for integer arguments, else the default dtype).
+     */
     public static Tensor arange(double start, double end, double step, DType dtype) { return Creation.arange(start, end, step, dtype); }
 
+    /** {@code torch.linspace(start, end, steps)}: steps values evenly spaced from start to end, both included. */
     public static Tensor linspace(double start, double end, long steps) { return Creation.linspace(start, end, steps, DType.FLOAT32); }
 
+    /**
+     * {@code torch.linspace(start, end, steps, dtype)}: steps values evenly spaced from start to end, both included.
+     */
     public static Tensor linspace(double start, double end, long steps, DType dtype) { return Creation.linspace(start, end, steps, dtype); }
 
+    /** {@code torch.eye(n)}: an identity matrix (ones on the diagonal). */
     public static Tensor eye(long n) { return Creation.eye(n, n, DType.FLOAT32); }
 
+    /** {@code torch.eye(n, m)}: an identity matrix (ones on the diagonal). */
     public static Tensor eye(long n, long m) { return Creation.eye(n, m, DType.FLOAT32); }
 
+    /** {@code torch.eye(dtype, n, m)}: an identity matrix (ones on the diagonal). */
     public static Tensor eye(DType dtype, long n, long m) { return Creation.eye(n, m, dtype); }
 
     // ---------------------------------------------------------------- random
@@ -231,12 +355,16 @@ public final class Torch extends FunctionForms {
     /** torch.set_printoptions(profile=...): "default" restores PyTorch's defaults. */
     public static void setPrintoptions(String profile) { setPrintoptions(null, null, null, null, profile, null); }
 
+    /** {@code torch.rand(size)}: a tensor of uniform draws from [0, 1) (PyTorch's numbers for the seed). */
     public static Tensor rand(long... size) { return Creation.rand(size, DType.FLOAT32, Generator.defaultGenerator(), Device.CPU); }
 
+    /** {@code torch.rand(dtype, size)}: a tensor of uniform draws from [0, 1) (PyTorch's numbers for the seed). */
     public static Tensor rand(DType dtype, long... size) { return Creation.rand(size, dtype, Generator.defaultGenerator(), Device.CPU); }
 
+    /** {@code torch.randn(size)}: a tensor of standard normal draws (PyTorch's numbers for the seed). */
     public static Tensor randn(long... size) { return Creation.randn(size, DType.FLOAT32, Generator.defaultGenerator(), Device.CPU); }
 
+    /** {@code torch.randn(dtype, size)}: a tensor of standard normal draws (PyTorch's numbers for the seed). */
     public static Tensor randn(DType dtype, long... size) { return Creation.randn(size, dtype, Generator.defaultGenerator(), Device.CPU); }
 
     /** Integers in [low, high), int64. */
@@ -244,6 +372,10 @@ public final class Torch extends FunctionForms {
         return Creation.randint(low, high, size, DType.INT64, Generator.defaultGenerator(), Device.CPU);
     }
 
+    /**
+     * {@code torch.randint(dtype, low, high, size)}: a tensor of integers drawn uniformly from [low, high), int64 by
+     * default.
+     */
     public static Tensor randint(DType dtype, long low, long high, long... size) {
         return Creation.randint(low, high, size, dtype, Generator.defaultGenerator(), Device.CPU);
     }
@@ -267,13 +399,18 @@ public final class Torch extends FunctionForms {
     /** {@code torch.set_grad_enabled(mode)} as a scope. */
     public static GradMode.Guard setGradEnabled(boolean enabled) { return GradMode.setEnabled(enabled); }
 
+    /** {@code torch.is_grad_enabled()}: whether ops on this thread record history now. */
     public static boolean isGradEnabled() { return GradMode.isEnabled(); }
 
     /** {@code torch.inference_mode()}: no recording, and results are inference tensors. */
     public static GradMode.Guard inferenceMode() { return GradMode.setInferenceMode(true); }
 
+    /**
+     * {@code torch.inference_mode()} as a scope: no recording and no version counting in this thread until closed.
+     */
     public static GradMode.Guard inferenceMode(boolean enabled) { return GradMode.setInferenceMode(enabled); }
 
+    /** {@code torch.is_inference_mode_enabled()}: whether inference mode is on in this thread. */
     public static boolean isInferenceModeEnabled() { return GradMode.isInferenceMode(); }
 
     /** Runs body with grad disabled and returns its result (no_grad as a function wrapper). */
@@ -283,6 +420,10 @@ public final class Torch extends FunctionForms {
         }
     }
 
+    /**
+     * {@code torch.no_grad()} as a scope: try (var g = noGrad()) stops recording in this thread; closing restores the
+     * previous mode.
+     */
     public static void noGrad(Runnable body) {
         try (var g = GradMode.setEnabled(false)) {
             body.run();
@@ -299,12 +440,20 @@ public final class Torch extends FunctionForms {
         return (x, y) -> noGrad(() -> fn.apply(x, y));
     }
 
+    /**
+     * {@code torch.enable_grad()} as a scope: try (var g = enableGrad()) turns recording back on in this thread;
+     * closing restores the previous mode.
+     */
     public static <T> T enableGrad(Supplier<T> body) {
         try (var g = GradMode.setEnabled(true)) {
             return body.get();
         }
     }
 
+    /**
+     * {@code torch.enable_grad()} as a scope: try (var g = enableGrad()) turns recording back on in this thread;
+     * closing restores the previous mode.
+     */
     public static BinaryOperator<Tensor> enableGrad(BinaryOperator<Tensor> fn) {
         return (x, y) -> enableGrad(() -> fn.apply(x, y));
     }
@@ -314,39 +463,56 @@ public final class Torch extends FunctionForms {
     /** False: jgrad has no GPU backend on this machine. */
     public static boolean cudaIsAvailable() { return dev.jgrad.backend.Backends.available("cuda"); }
 
+    /** {@code torch.get_num_threads()}: the number of threads jgrad's CPU kernels use. */
     public static int getNumThreads() { return Parallel.numThreads(); }
 
+    /** {@code torch.set_num_threads(n)}: sets the number of threads jgrad's CPU kernels use (and OpenBLAS's). */
     public static void setNumThreads(int n) { Parallel.setNumThreads(n); }
 
     // ---------------------------------------------------------------- static forms of ops
 
+    /** {@code torch.add(a, b)}: a + b, broadcast and type-promoted. */
     public static Tensor add(Tensor a, Tensor b) { return a.add(b); }
 
+    /** {@code torch.add(a, b)}: a + b, broadcast and type-promoted. */
     public static Tensor add(Tensor a, double b) { return a.add(b); }
 
+    /** {@code torch.add(a, b, alpha)}: a + alpha * b, broadcast and type-promoted. */
     public static Tensor add(Tensor a, Tensor b, double alpha) { return a.add(b, alpha); }
 
     /** {@code torch.add(a, b, out=out)}. */
     public static Tensor add(Tensor a, Tensor b, Tensor out) { return Elementwise.binaryOut("add", BinaryOp.ADD, a, b, 1, out); }
 
+    /** {@code torch.sub(a, b)}: a - b, broadcast and type-promoted. */
     public static Tensor sub(Tensor a, Tensor b) { return a.sub(b); }
 
+    /** {@code torch.sub(a, b, out)}: a - b, broadcast and type-promoted, written into out, which is returned. */
     public static Tensor sub(Tensor a, Tensor b, Tensor out) { return Elementwise.binaryOut("sub", BinaryOp.SUB, a, b, 1, out); }
 
+    /** {@code torch.mul(a, b)}: a * b, broadcast and type-promoted. */
     public static Tensor mul(Tensor a, Tensor b) { return a.mul(b); }
 
+    /** {@code torch.mul(a, b)}: a * b, broadcast and type-promoted. */
     public static Tensor mul(Tensor a, double b) { return a.mul(b); }
 
+    /** {@code torch.mul(a, b, out)}: a * b, broadcast and type-promoted, written into out, which is returned. */
     public static Tensor mul(Tensor a, Tensor b, Tensor out) { return Elementwise.binaryOut("mul", BinaryOp.MUL, a, b, 1, out); }
 
+    /** {@code torch.div(a, b)}: a / b, true division (integers give floats). */
     public static Tensor div(Tensor a, Tensor b) { return a.div(b); }
 
+    /** {@code torch.div(a, b)}: a / b, true division (integers give floats). */
     public static Tensor div(Tensor a, double b) { return a.div(b); }
 
+    /**
+     * {@code torch.div(a, b, out)}: a / b, true division (integers give floats), written into out, which is returned.
+     */
     public static Tensor div(Tensor a, Tensor b, Tensor out) { return Elementwise.binaryOut("div", BinaryOp.DIV, a, b, 1, out); }
 
+    /** {@code torch.pow(a, exponent)}: a to the power exponent. */
     public static Tensor pow(Tensor a, Tensor exponent) { return a.pow(exponent); }
 
+    /** {@code torch.pow(a, exponent)}: a to the power exponent (exponent a Python number). */
     public static Tensor pow(Tensor a, double exponent) { return a.pow(exponent); }
 
     /** {@code torch.pow(self: Number, exponent: Tensor)}: a number raised to each element (Python's {@code 2 ** x}). */
@@ -355,84 +521,121 @@ public final class Torch extends FunctionForms {
     /** {@code torch.pow(2, x)} with an integral base: an integral x gives an integral result. */
     public static Tensor pow(long self, Tensor exponent) { return dev.jgrad.internal.ops.Elementwise.pow(self, exponent); }
 
+    /** {@code torch.rsub(a, b)}: b - a. */
     public static Tensor rsub(Tensor a, Tensor b) { return a.rsub(b); }
 
+    /** {@code torch.rsub(a, b)}: b - a. */
     public static Tensor rsub(Tensor a, double b) { return a.rsub(b); }
 
+    /** {@code torch.remainder(a, b)}: the remainder of floor division (the divisor's sign). */
     public static Tensor remainder(Tensor a, Tensor b) { return a.remainder(b); }
 
+    /** {@code torch.maximum(a, b)}: the elementwise maximum (NaN propagates). */
     public static Tensor maximum(Tensor a, Tensor b) { return a.maximum(b); }
 
+    /** {@code torch.minimum(a, b)}: the elementwise minimum (NaN propagates). */
     public static Tensor minimum(Tensor a, Tensor b) { return a.minimum(b); }
 
+    /** {@code torch.clamp(a, min, max)}: each element limited to [min, max] (null: no bound). */
     public static Tensor clamp(Tensor a, double min, double max) { return a.clamp(min, max); }
 
+    /** {@code torch.neg(a)}: -x, elementwise. */
     public static Tensor neg(Tensor a) { return a.neg(); }
 
+    /** {@code torch.abs(a)}: the absolute value, elementwise. */
     public static Tensor abs(Tensor a) { return a.abs(); }
 
+    /** {@code torch.exp(a)}: e to the power of each element. */
     public static Tensor exp(Tensor a) { return a.exp(); }
 
+    /** {@code torch.log(a)}: the natural logarithm, elementwise. */
     public static Tensor log(Tensor a) { return a.log(); }
 
+    /** {@code torch.sqrt(a)}: the square root, elementwise. */
     public static Tensor sqrt(Tensor a) { return a.sqrt(); }
 
+    /** {@code torch.sin(a)}: the sine, elementwise. */
     public static Tensor sin(Tensor a) { return a.sin(); }
 
+    /** {@code torch.cos(a)}: the cosine, elementwise. */
     public static Tensor cos(Tensor a) { return a.cos(); }
 
+    /** {@code torch.tan(a)}: the tangent, elementwise. */
     public static Tensor tan(Tensor a) { return a.tan(); }
 
+    /** {@code torch.tanh(a)}: the hyperbolic tangent, elementwise. */
     public static Tensor tanh(Tensor a) { return a.tanh(); }
 
+    /** {@code torch.sigmoid(a)}: 1 / (1 + exp(-x)), elementwise. */
     public static Tensor sigmoid(Tensor a) { return a.sigmoid(); }
 
+    /** {@code torch.relu(a)}: max(x, 0), elementwise. */
     public static Tensor relu(Tensor a) { return a.relu(); }
 
     /** {@code torch.sin(a, out=out)}. */
     public static Tensor sin(Tensor a, Tensor out) { return Elementwise.unaryOut("sin", UnaryOp.SIN, a, out); }
 
+    /** {@code torch.exp(a, out)}: e to the power of each element, written into out, which is returned. */
     public static Tensor exp(Tensor a, Tensor out) { return Elementwise.unaryOut("exp", UnaryOp.EXP, a, out); }
 
+    /** {@code torch.neg_(a)}: -x, elementwise, in place; returns a. */
     public static Tensor neg_(Tensor a) { return a.neg_(); }
 
+    /** {@code torch.abs_(a)}: the absolute value, elementwise, in place; returns a. */
     public static Tensor abs_(Tensor a) { return a.abs_(); }
 
+    /** {@code torch.exp_(a)}: e to the power of each element, in place; returns a. */
     public static Tensor exp_(Tensor a) { return a.exp_(); }
 
+    /** {@code torch.log_(a)}: the natural logarithm, elementwise, in place; returns a. */
     public static Tensor log_(Tensor a) { return a.log_(); }
 
+    /** {@code torch.sqrt_(a)}: the square root, elementwise, in place; returns a. */
     public static Tensor sqrt_(Tensor a) { return a.sqrt_(); }
 
     /** {@code torch.sin_(a)}: in place. */
     public static Tensor sin_(Tensor a) { return a.sin_(); }
 
+    /** {@code torch.cos_(a)}: the cosine, elementwise, in place; returns a. */
     public static Tensor cos_(Tensor a) { return a.cos_(); }
 
+    /** {@code torch.tanh_(a)}: the hyperbolic tangent, elementwise, in place; returns a. */
     public static Tensor tanh_(Tensor a) { return a.tanh_(); }
 
+    /** {@code torch.sigmoid_(a)}: 1 / (1 + exp(-x)), elementwise, in place; returns a. */
     public static Tensor sigmoid_(Tensor a) { return a.sigmoid_(); }
 
+    /** {@code torch.relu_(a)}: max(x, 0), elementwise, in place; returns a. */
     public static Tensor relu_(Tensor a) { return a.relu_(); }
 
+    /** {@code torch.eq(a, b)}: elementwise ==, bool. */
     public static Tensor eq(Tensor a, Tensor b) { return a.eq(b); }
 
+    /** {@code torch.ne(a, b)}: elementwise !=, bool. */
     public static Tensor ne(Tensor a, Tensor b) { return a.ne(b); }
 
+    /** {@code torch.gt(a, b)}: elementwise &gt;, bool. */
     public static Tensor gt(Tensor a, Tensor b) { return a.gt(b); }
 
+    /** {@code torch.ge(a, b)}: elementwise &gt;=, bool. */
     public static Tensor ge(Tensor a, Tensor b) { return a.ge(b); }
 
+    /** {@code torch.lt(a, b)}: elementwise &lt;, bool. */
     public static Tensor lt(Tensor a, Tensor b) { return a.lt(b); }
 
+    /** {@code torch.le(a, b)}: elementwise &lt;=, bool. */
     public static Tensor le(Tensor a, Tensor b) { return a.le(b); }
 
+    /** {@code torch.equal(a, b)}: whether both tensors have the same shape and elements. */
     public static boolean equal(Tensor a, Tensor b) { return a.equal(b); }
 
+    /** {@code torch.allclose(a, b)}: whether |a - b| &lt;= atol + rtol * |b| everywhere. */
     public static boolean allclose(Tensor a, Tensor b) { return a.allclose(b); }
 
+    /** {@code torch.isclose(a, b)}: elementwise |a - b| &lt;= atol + rtol * |b|, bool. */
     public static Tensor isclose(Tensor a, Tensor b) { return a.isclose(b); }
 
+    /** {@code torch.isclose(a, b, rtol, atol, equal_nan)}: elementwise |a - b| &lt;= atol + rtol * |b|, bool. */
     public static Tensor isclose(Tensor a, Tensor b, double rtol, double atol, boolean equalNan) { return a.isclose(b, rtol, atol, equalNan); }
 
     /** {@code torch.is_tensor(obj)}. */
@@ -454,6 +657,7 @@ public final class Torch extends FunctionForms {
         if (precision.equals("highest") || precision.equals("high") || precision.equals("medium")) float32MatmulPrecision = precision;
     }
 
+    /** {@code torch.get_float32_matmul_precision()}: the float32 matmul precision ("highest", "high" or "medium"). */
     public static String getFloat32MatmulPrecision() { return float32MatmulPrecision; }
 
     /** The Cartesian product of 1-d tensors, one row per combination (the first tensor varies slowest). */
@@ -496,6 +700,7 @@ public final class Torch extends FunctionForms {
     /** {@code torch.normal(mean, std, size)}: float32 draws. */
     public static Tensor normal(double mean, double std, long... size) { return empty(size).normal_(mean, std); }
 
+    /** {@code torch.allclose(a, b, rtol, atol)}: whether |a - b| &lt;= atol + rtol * |b| everywhere. */
     public static boolean allclose(Tensor a, Tensor b, double rtol, double atol) { return a.allclose(b, rtol, atol); }
 
     /** {@code torch.where(condition, x, y)}: x where condition holds, else y. */
@@ -504,80 +709,127 @@ public final class Torch extends FunctionForms {
         return x.where(condition, y);
     }
 
+    /** {@code torch.where(condition, x, y)}: x where condition is true, y elsewhere. */
     public static Tensor where(Tensor condition, Tensor x, double y) { return x.where(condition, y); }
 
+    /** {@code torch.sum(a)}: the sum over all elements or dims (integers and bools sum as int64). */
     public static Tensor sum(Tensor a) { return a.sum(); }
 
+    /** {@code torch.sum(a, dim, keepdim)}: the sum over all elements or dims (integers and bools sum as int64). */
     public static Tensor sum(Tensor a, int dim, boolean keepdim) { return a.sum(dim, keepdim); }
 
+    /** {@code torch.mean(a)}: the mean over all elements or dims (floating dtypes only). */
     public static Tensor mean(Tensor a) { return a.mean(); }
 
+    /** {@code torch.mean(a, dim, keepdim)}: the mean over all elements or dims (floating dtypes only). */
     public static Tensor mean(Tensor a, int dim, boolean keepdim) { return a.mean(dim, keepdim); }
 
+    /** {@code torch.prod(a)}: the product over all elements or along dim. */
     public static Tensor prod(Tensor a) { return a.prod(); }
 
+    /** {@code torch.max(a)}: the maximum (over all elements, or along dim with indices). */
     public static Tensor max(Tensor a) { return a.max(); }
 
+    /** {@code torch.max(a, dim, keepdim)}: the maximum (over all elements, or along dim with indices). */
     public static ValuesIndices max(Tensor a, int dim, boolean keepdim) { return a.max(dim, keepdim); }
 
+    /** {@code torch.max(a, b)}: the maximum (over all elements, or along dim with indices). */
     public static Tensor max(Tensor a, Tensor b) { return a.maximum(b); }
 
+    /** {@code torch.min(a)}: the minimum (over all elements, or along dim with indices). */
     public static Tensor min(Tensor a) { return a.min(); }
 
+    /** {@code torch.min(a, dim, keepdim)}: the minimum (over all elements, or along dim with indices). */
     public static ValuesIndices min(Tensor a, int dim, boolean keepdim) { return a.min(dim, keepdim); }
 
+    /** {@code torch.min(a, b)}: the minimum (over all elements, or along dim with indices). */
     public static Tensor min(Tensor a, Tensor b) { return a.minimum(b); }
 
+    /** {@code torch.argmax(a)}: the index of the maximum (the first one on ties), int64. */
     public static Tensor argmax(Tensor a) { return a.argmax(); }
 
+    /** {@code torch.argmax(a, dim, keepdim)}: the index of the maximum (the first one on ties), int64. */
     public static Tensor argmax(Tensor a, int dim, boolean keepdim) { return a.argmax(dim, keepdim); }
 
+    /** {@code torch.argmin(a)}: the index of the minimum (the first one on ties), int64. */
     public static Tensor argmin(Tensor a) { return a.argmin(); }
 
+    /** {@code torch.norm(a)}: the p-norm over all elements or dims. */
     public static Tensor norm(Tensor a) { return a.norm(); }
 
+    /** {@code torch.all(a)}: whether every element is non-zero (bool). */
     public static Tensor all(Tensor a) { return a.all(); }
 
+    /** {@code torch.any(a)}: whether any element is non-zero (bool). */
     public static Tensor any(Tensor a) { return a.any(); }
 
+    /**
+     * {@code torch.matmul(a, b)}: the matrix product with broadcasting of batch dims (vectors are promoted and the
+     * added dim removed).
+     */
     public static Tensor matmul(Tensor a, Tensor b) { return a.matmul(b); }
 
+    /** {@code torch.mm(a, b)}: the matrix product of two 2-d tensors. */
     public static Tensor mm(Tensor a, Tensor b) { return a.mm(b); }
 
+    /** {@code torch.bmm(a, b)}: batched matrix product: (b, n, m) @ (b, m, p) gives (b, n, p). */
     public static Tensor bmm(Tensor a, Tensor b) { return a.bmm(b); }
 
+    /** {@code torch.mv(a, v)}: the matrix-vector product. */
     public static Tensor mv(Tensor a, Tensor v) { return a.mv(v); }
 
+    /** {@code torch.dot(a, b)}: the dot product of two 1-d tensors. */
     public static Tensor dot(Tensor a, Tensor b) { return a.dot(b); }
 
+    /** {@code torch.t(a)}: the transpose of a tensor of at most 2 dims (a view). */
     public static Tensor t(Tensor a) { return a.t(); }
 
+    /** {@code torch.transpose(a, dim0, dim1)}: a view with two dims swapped. */
     public static Tensor transpose(Tensor a, int dim0, int dim1) { return a.transpose(dim0, dim1); }
 
+    /** {@code torch.permute(a, dims)}: a view with the dims in the given order. */
     public static Tensor permute(Tensor a, int... dims) { return a.permute(dims); }
 
+    /**
+     * {@code torch.reshape(a, shape)}: input with a new shape of the same number of elements (a view when possible;
+     * -1 infers one dim).
+     */
     public static Tensor reshape(Tensor a, long... shape) { return a.reshape(shape); }
 
+    /** {@code torch.flatten(a)}: the dims from startDim to endDim flattened into one (a view when possible). */
     public static Tensor flatten(Tensor a) { return a.flatten(); }
 
+    /**
+     * {@code torch.flatten(a, start_dim)}: the dims from startDim to endDim flattened into one (a view when
+     * possible).
+     */
     public static Tensor flatten(Tensor a, int startDim) { return a.flatten(startDim); }
 
+    /**
+     * {@code torch.flatten(a, start_dim, end_dim)}: the dims from startDim to endDim flattened into one (a view when
+     * possible).
+     */
     public static Tensor flatten(Tensor a, int startDim, int endDim) { return a.flatten(startDim, endDim); }
 
+    /** {@code torch.squeeze(a)}: a view without the dims of size 1 (or without dim, when it has size 1). */
     public static Tensor squeeze(Tensor a) { return a.squeeze(); }
 
+    /** {@code torch.unsqueeze(a, dim)}: a view with a new dim of size 1 at dim. */
     public static Tensor unsqueeze(Tensor a, int dim) { return a.unsqueeze(dim); }
 
+    /** {@code torch.clone(a)}: a copy with its own storage, recorded by autograd. */
     public static Tensor clone(Tensor a) { return a.clone(); }
 
     /** Concatenates along an existing dim. */
     public static Tensor cat(List<Tensor> tensors, int dim) { return Joining.cat(tensors, dim); }
 
+    /** {@code torch.cat(tensors)}: the tensors joined along an existing dim (shapes must match elsewhere). */
     public static Tensor cat(List<Tensor> tensors) { return cat(tensors, 0); }
 
     /** Joins along a new dim. */
     public static Tensor stack(List<Tensor> tensors, int dim) { return Joining.stack(tensors, dim); }
 
+    /** {@code torch.stack(tensors)}: the tensors joined along a new dim (shapes must be equal). */
     public static Tensor stack(List<Tensor> tensors) { return stack(tensors, 0); }
 
     /** The shape the given shapes broadcast to (torch.broadcast_shapes), with PyTorch's message when they do not. */
@@ -611,69 +863,112 @@ public final class Torch extends FunctionForms {
 
     // ---------------------------------------------------------------- function forms of Tensor methods
 
+    /**
+     * {@code torch.split(input, split_size, dim)}: input split along dim into chunks of splitSize (the last smaller),
+     * as views.
+     */
     public static List<Tensor> split(Tensor input, long splitSize, int dim) { return input.split(splitSize, dim); }
 
+    /**
+     * {@code torch.split(input, split_sizes, dim)}: input split along dim into chunks of splitSize (the last
+     * smaller), as views.
+     */
     public static List<Tensor> split(Tensor input, long[] splitSizes, int dim) { return input.split(splitSizes, dim); }
 
+    /**
+     * {@code torch.chunk(input, chunks, dim)}: splits into the given number of nearly equal chunks along dim (views).
+     */
     public static List<Tensor> chunk(Tensor input, int chunks, int dim) { return input.chunk(chunks, dim); }
 
+    /** {@code torch.unbind(input, dim)}: the slices along dim, as a list of views. */
     public static List<Tensor> unbind(Tensor input, int dim) { return input.unbind(dim); }
 
+    /** {@code torch.gather(input, dim, index)}: the values of input at index along dim. */
     public static Tensor gather(Tensor input, int dim, Tensor index) { return input.gather(dim, index); }
 
+    /** {@code torch.scatter_add(input, dim, index, src)}: a copy with src added at index along dim. */
     public static Tensor scatterAdd(Tensor input, int dim, Tensor index, Tensor src) { return input.scatterAdd(dim, index, src); }
 
+    /** {@code torch.narrow(input, dim, start, length)}: a view of length elements along dim starting at start. */
     public static Tensor narrow(Tensor input, int dim, long start, long length) { return input.narrow(dim, start, length); }
 
+    /** {@code torch.select(input, dim, index)}: a view of input at index along dim, without that dim. */
     public static Tensor select(Tensor input, int dim, long index) { return input.select(dim, index); }
 
+    /**
+     * {@code torch.movedim(input, source, destination)}: a view with dims moved from source to destination positions.
+     */
     public static Tensor movedim(Tensor input, int source, int destination) { return input.movedim(source, destination); }
 
+    /**
+     * {@code torch.diagonal(input, offset, dim1, dim2)}: a view of the diagonal with respect to two dims (offset
+     * above or below).
+     */
     public static Tensor diagonal(Tensor input, long offset, int dim1, int dim2) { return input.diagonal(offset, dim1, dim2); }
 
+    /** {@code torch.masked_fill(input, mask, value)}: value where mask (bool, broadcast) is true, input elsewhere. */
     public static Tensor maskedFill(Tensor input, Tensor mask, double value) { return input.maskedFill(mask, value); }
 
+    /** {@code torch.tril(input)}: the lower triangle of the last two dims, zeros above. */
     public static Tensor tril(Tensor input) { return input.tril(); }
 
+    /** {@code torch.tril(input, diagonal)}: the lower triangle of the last two dims, zeros above. */
     public static Tensor tril(Tensor input, long diagonal) { return input.tril(diagonal); }
 
+    /** {@code torch.triu(input)}: the upper triangle of the last two dims, zeros below. */
     public static Tensor triu(Tensor input) { return input.triu(); }
 
+    /** {@code torch.triu(input, diagonal)}: the upper triangle of the last two dims, zeros below. */
     public static Tensor triu(Tensor input, long diagonal) { return input.triu(diagonal); }
 
+    /** {@code torch.clip(input, min, max)}: an alias of clamp. */
     public static Tensor clip(Tensor input, double min, double max) { return input.clip(min, max); }
 
+    /** {@code torch.clamp(input, min, max)}: each element limited to [min, max] (null: no bound). */
     public static Tensor clamp(Tensor input, Tensor min, Tensor max) { return input.clamp(min, max); }
 
+    /** {@code torch.isnan(input)}: elementwise: NaN. */
     public static Tensor isnan(Tensor input) { return input.isnan(); }
 
+    /** {@code torch.isinf(input)}: elementwise: infinite. */
     public static Tensor isinf(Tensor input) { return input.isinf(); }
 
+    /** {@code torch.isposinf(input)}: elementwise: positive infinity. */
     public static Tensor isposinf(Tensor input) { return input.isposinf(); }
 
+    /** {@code torch.isneginf(input)}: elementwise: negative infinity. */
     public static Tensor isneginf(Tensor input) { return input.isneginf(); }
 
+    /** {@code torch.isfinite(input)}: elementwise: neither infinite nor NaN. */
     public static Tensor isfinite(Tensor input) { return input.isfinite(); }
 
+    /** {@code torch.nan_to_num(input)}: NaN, +inf and -inf replaced by finite values. */
     public static Tensor nanToNum(Tensor input) { return input.nanToNum(); }
 
+    /** {@code torch.var(input)}: the variance (Bessel-corrected by default). */
     public static Tensor var(Tensor input) { return input.var(); }
 
+    /** {@code torch.var(input, dim, unbiased, keepdim)}: the variance (Bessel-corrected by default). */
     public static Tensor var(Tensor input, int dim, boolean unbiased, boolean keepdim) { return input.var(dim, unbiased, keepdim); }
 
+    /** {@code torch.std(input)}: the standard deviation (Bessel-corrected by default). */
     public static Tensor std(Tensor input) { return input.std(); }
 
+    /** {@code torch.std(input, dim, unbiased, keepdim)}: the standard deviation (Bessel-corrected by default). */
     public static Tensor std(Tensor input, int dim, boolean unbiased, boolean keepdim) { return input.std(dim, unbiased, keepdim); }
 
     /** (var, mean) of all elements, var with Bessel's correction. */
     public static List<Tensor> varMean(Tensor input) { return varMean(input, true); }
 
+    /** {@code torch.var_mean(input, unbiased)}: the variance and the mean together. */
     public static List<Tensor> varMean(Tensor input, boolean unbiased) { return Statistics.varMean(input, null, unbiased ? 1 : 0, false); }
 
+    /** {@code torch.var_mean(input, dim, unbiased, keepdim)}: the variance and the mean together. */
     public static List<Tensor> varMean(Tensor input, int dim, boolean unbiased, boolean keepdim) {
         return Statistics.varMean(input, new int[] {dim}, unbiased ? 1 : 0, keepdim);
     }
 
+    /** {@code torch.var_mean(input, dims, correction, keepdim)}: the variance and the mean together. */
     public static List<Tensor> varMean(Tensor input, int[] dims, long correction, boolean keepdim) {
         return Statistics.varMean(input, dims, correction, keepdim);
     }
@@ -681,128 +976,182 @@ public final class Torch extends FunctionForms {
     /** (std, mean) of all elements, std with Bessel's correction. */
     public static List<Tensor> stdMean(Tensor input) { return stdMean(input, true); }
 
+    /** {@code torch.std_mean(input, unbiased)}: the standard deviation and the mean together. */
     public static List<Tensor> stdMean(Tensor input, boolean unbiased) { return Statistics.stdMean(input, null, unbiased ? 1 : 0, false); }
 
+    /** {@code torch.std_mean(input, dim, unbiased, keepdim)}: the standard deviation and the mean together. */
     public static List<Tensor> stdMean(Tensor input, int dim, boolean unbiased, boolean keepdim) {
         return Statistics.stdMean(input, new int[] {dim}, unbiased ? 1 : 0, keepdim);
     }
 
+    /** {@code torch.std_mean(input, dims, correction, keepdim)}: the standard deviation and the mean together. */
     public static List<Tensor> stdMean(Tensor input, int[] dims, long correction, boolean keepdim) {
         return Statistics.stdMean(input, dims, correction, keepdim);
     }
 
+    /** {@code torch.cumsum(input, dim)}: the running sum along dim. */
     public static Tensor cumsum(Tensor input, int dim) { return input.cumsum(dim); }
 
+    /** {@code torch.cumsum(input, dim, dtype)}: the running sum along dim. */
     public static Tensor cumsum(Tensor input, int dim, DType dtype) { return input.cumsum(dim, dtype); }
 
+    /** {@code torch.cumprod(input, dim)}: the running product along dim. */
     public static Tensor cumprod(Tensor input, int dim) { return input.cumprod(dim); }
 
+    /** {@code torch.sort(input)}: the values sorted along dim (stable) and their indices. */
     public static ValuesIndices sort(Tensor input) { return input.sort(); }
 
+    /** {@code torch.sort(input, dim, descending)}: the values sorted along dim (stable) and their indices. */
     public static ValuesIndices sort(Tensor input, int dim, boolean descending) { return input.sort(dim, descending); }
 
+    /** {@code torch.argsort(input)}: the indices that sort the tensor along dim (stable), int64. */
     public static Tensor argsort(Tensor input) { return input.argsort(); }
 
+    /** {@code torch.argsort(input, dim, descending)}: the indices that sort the tensor along dim (stable), int64. */
     public static Tensor argsort(Tensor input, int dim, boolean descending) { return input.argsort(dim, descending); }
 
+    /** {@code torch.topk(input, k)}: the k largest (or smallest) values along dim and their indices. */
     public static ValuesIndices topk(Tensor input, long k) { return input.topk(k); }
 
+    /** {@code torch.topk(input, k, dim, largest)}: the k largest (or smallest) values along dim and their indices. */
     public static ValuesIndices topk(Tensor input, long k, int dim, boolean largest) { return input.topk(k, dim, largest); }
 
+    /** {@code torch.flip(input, dims)}: a copy reversed along the given dims. */
     public static Tensor flip(Tensor input, int... dims) { return input.flip(dims); }
 
+    /** {@code torch.fliplr(input)}: reversed along dim 1. */
     public static Tensor fliplr(Tensor input) { return input.fliplr(); }
 
+    /** {@code torch.flipud(input)}: reversed along dim 0. */
     public static Tensor flipud(Tensor input) { return input.flipud(); }
 
+    /** {@code torch.repeat_interleave(input, repeats, dim)}: each element (or slice along dim) repeated. */
     public static Tensor repeatInterleave(Tensor input, long repeats, int dim) { return input.repeatInterleave(repeats, dim); }
 
     /** torch.repeat_interleave(counts): each position i repeated counts[i] times. */
     public static Tensor repeatInterleave(Tensor counts) { return Rearranging.positions(counts); }
 
+    /** {@code torch.outer(input, vec2)}: the outer product of two vectors. */
     public static Tensor outer(Tensor input, Tensor vec2) { return input.outer(vec2); }
 
+    /** {@code torch.erfc(input)}: the complementary error function 1 - erf, elementwise. */
     public static Tensor erfc(Tensor input) { return input.erfc(); }
 
     /** Pairwise p-norm distances between the rows of x1 and x2 (batched). */
     public static Tensor cdist(Tensor x1, Tensor x2, double p) { return LinearAlgebra.cdist(x1, x2, p); }
 
+    /** {@code torch.cdist(x1, x2)}: the p-norm distances between each row of x1 and each row of x2, batched. */
     public static Tensor cdist(Tensor x1, Tensor x2) { return cdist(x1, x2, 2); }
 
     /** The matrices (0-d and 1-d tensors as rows) along a block diagonal. */
     public static Tensor blockDiag(Tensor... tensors) { return Reshaping.blockDiag(List.of(tensors)); }
 
+    /** {@code torch.atleast1d(t)}: the tensor with at least 1 dim (a 0-dim one becomes shape (1)). */
     public static Tensor atleast1d(Tensor t) { return Reshaping.atleast1d(t); }
 
+    /** {@code torch.atleast2d(t)}: the tensor with at least 2 dims (leading dims of size 1 added). */
     public static Tensor atleast2d(Tensor t) { return Reshaping.atleast2d(t); }
 
+    /** {@code torch.atleast3d(t)}: the tensor with at least 3 dims. */
     public static Tensor atleast3d(Tensor t) { return Reshaping.atleast3d(t); }
 
     /** {@code torch.polygamma(n, input)}: the order comes first, as in PyTorch. */
     public static Tensor polygamma(int n, Tensor input) { return input.polygamma(n); }
 
+    /** {@code torch.asinh(input)}: the inverse hyperbolic sine, elementwise. */
     public static Tensor asinh(Tensor input) { return input.asinh(); }
 
+    /** {@code torch.acosh(input)}: the inverse hyperbolic cosine, elementwise. */
     public static Tensor acosh(Tensor input) { return input.acosh(); }
 
+    /** {@code torch.atanh(input)}: the inverse hyperbolic tangent, elementwise. */
     public static Tensor atanh(Tensor input) { return input.atanh(); }
 
+    /** {@code torch.exp2(input)}: 2 to the power of each element. */
     public static Tensor exp2(Tensor input) { return input.exp2(); }
 
+    /** {@code torch.frac(input)}: the fractional part x - trunc(x). */
     public static Tensor frac(Tensor input) { return input.frac(); }
 
+    /** {@code torch.absolute(input)}: an alias of abs. */
     public static Tensor absolute(Tensor input) { return input.abs(); }
 
+    /** {@code torch.arcsin(input)}: an alias of asin. */
     public static Tensor arcsin(Tensor input) { return input.asin(); }
 
+    /** {@code torch.arccos(input)}: an alias of acos. */
     public static Tensor arccos(Tensor input) { return input.acos(); }
 
+    /** {@code torch.arctan(input)}: an alias of atan. */
     public static Tensor arctan(Tensor input) { return input.atan(); }
 
+    /** {@code torch.arctan2(input, other)}: an alias of atan2. */
     public static Tensor arctan2(Tensor input, Tensor other) { return input.atan2(other); }
 
+    /** {@code torch.negative(input)}: an alias of neg. */
     public static Tensor negative(Tensor input) { return input.neg(); }
 
+    /** {@code torch.fix(input)}: an alias of trunc. */
     public static Tensor fix(Tensor input) { return input.trunc(); }
 
+    /** {@code torch.multiply(input, other)}: an alias of mul. */
     public static Tensor multiply(Tensor input, Tensor other) { return input.mul(other); }
 
+    /** {@code torch.divide(input, other)}: an alias of div. */
     public static Tensor divide(Tensor input, Tensor other) { return input.div(other); }
 
+    /** {@code torch.true_divide(input, other)}: an alias of div. */
     public static Tensor trueDivide(Tensor input, Tensor other) { return input.div(other); }
 
+    /** {@code torch.subtract(input, other)}: an alias of sub. */
     public static Tensor subtract(Tensor input, Tensor other) { return input.sub(other); }
 
+    /** {@code torch.greater(input, other)}: an alias of gt. */
     public static Tensor greater(Tensor input, Tensor other) { return input.gt(other); }
 
+    /** {@code torch.less(input, other)}: an alias of lt. */
     public static Tensor less(Tensor input, Tensor other) { return input.lt(other); }
 
+    /** {@code torch.concat(tensors, dim)}: an alias of cat. */
     public static Tensor concat(List<Tensor> tensors, int dim) { return cat(tensors, dim); }
 
+    /** {@code torch.row_stack(tensors)}: an alias of vstack. */
     public static Tensor rowStack(List<Tensor> tensors) { return vstack(tensors); }
 
+    /** {@code torch.swapaxes(input, axis0, axis1)}: an alias of transpose. */
     public static Tensor swapaxes(Tensor input, int axis0, int axis1) { return input.transpose(axis0, axis1); }
 
+    /** {@code torch.deg2rad(input)}: degrees converted to radians. */
     public static Tensor deg2rad(Tensor input) { return input.deg2rad(); }
 
+    /** {@code torch.rad2deg(input)}: radians converted to degrees. */
     public static Tensor rad2deg(Tensor input) { return input.rad2deg(); }
 
+    /** {@code torch.xlogy(input, other)}: input * log(other), 0 where input is 0 unless other is NaN. */
     public static Tensor xlogy(Tensor input, Tensor other) { return input.xlogy(other); }
 
+    /** {@code torch.logit(input)}: log(p / (1 - p)), optionally clamped to [eps, 1 - eps]. */
     public static Tensor logit(Tensor input) { return input.logit(); }
 
+    /** {@code torch.roll(input, shifts, dims)}: the elements shifted cyclically along dims. */
     public static Tensor roll(Tensor input, long[] shifts, int[] dims) { return input.roll(shifts, dims); }
 
+    /** {@code torch.tile(input, dims)}: input repeated by the given counts per dim. */
     public static Tensor tile(Tensor input, long... dims) { return input.tile(dims); }
 
+    /** {@code torch.lerp(input, end, weight)}: input + weight * (end - input). */
     public static Tensor lerp(Tensor input, Tensor end, double weight) { return input.lerp(end, weight); }
 
+    /** {@code torch.logaddexp(input, other)}: log(exp(input) + exp(other)), computed stably. */
     public static Tensor logaddexp(Tensor input, Tensor other) { return input.logaddexp(other); }
 
+    /** {@code torch.hypot(input, other)}: sqrt(input^2 + other^2), elementwise. */
     public static Tensor hypot(Tensor input, Tensor other) { return input.hypot(other); }
 
+    /** {@code torch.count_nonzero(input, dims)}: the number of non-zero elements (over dims), int64. */
     public static Tensor countNonzero(Tensor input, int... dims) { return input.countNonzero(dims); }
 
+    /** {@code torch.index_add(input, dim, index, source)}: adds source into the rows (along dim) given by index. */
     public static Tensor indexAdd(Tensor input, int dim, Tensor index, Tensor source) { return input.indexAdd(dim, index, source); }
 
     /** How often each non-negative integer occurs in a 1-d int tensor (weights: summed instead of counted); at least minlength bins. */
@@ -828,6 +1177,10 @@ public final class Torch extends FunctionForms {
         return zeros(t, bins).scatterAdd(0, index, weights.to(t));
     }
 
+    /**
+     * {@code torch.bincount(input)}: the count of each non-negative integer value (weighted when weights are given),
+     * int64.
+     */
     public static Tensor bincount(Tensor input) { return bincount(input, null, 0); }
 
     /** Coordinate grids: tensors[i] (1-d) expanded along every dim; indexing "ij" (matrix) or "xy" (the first two inputs' dims swapped). */
@@ -903,16 +1256,22 @@ public final class Torch extends FunctionForms {
         return r[1].where(r[0].ne(-1.0), Double.NaN);
     }
 
+    /** {@code torch.slogdet(input)}: the sign and log of |det| of each square matrix. */
     public static Linalg.Slogdet slogdet(Tensor input) { return Linalg.slogdet(input); }
 
     /** The deprecated torch.cholesky: lower by default (grad_fn CholeskyBackward0). */
     public static Tensor cholesky(Tensor input) { return cholesky(input, false); }
 
+    /**
+     * {@code torch.cholesky(input, upper)}: the lower (or upper) Cholesky factor of a symmetric positive-definite
+     * matrix.
+     */
     public static Tensor cholesky(Tensor input, boolean upper) { return dev.jgrad.internal.ops.Decompositions.cholesky(input, upper, "cholesky"); }
 
     /** The deprecated torch.svd (some = true): the reduced U, S and V = Vh^T. */
     public static Svd svd(Tensor input) { return svd(input, true, true); }
 
+    /** {@code torch.svd(input, some)}: the singular value decomposition U, S, V. */
     public static Svd svd(Tensor input, boolean some) { return svd(input, some, true); }
 
     /** computeUv false: U and V are zero-filled (m x m and n x n), as PyTorch returns them. */
@@ -931,32 +1290,42 @@ public final class Torch extends FunctionForms {
         return new Svd(r.U(), r.S(), r.Vh().mT());
     }
 
+    /** {@code torch.matrix_power(input, n)}: the n-th power of each square matrix (the inverse's for n &lt; 0). */
     public static Tensor matrixPower(Tensor input, long n) { return Linalg.matrixPower(input, n); }
 
     /** torch.cross without dim: along the first dim of size 3 (deprecated in PyTorch). */
     public static Tensor cross(Tensor input, Tensor other) { return Linalg.cross(input, other, dev.jgrad.internal.ops.MatrixFunctions.defaultCrossDim(input)); }
 
+    /** {@code torch.cross(input, other, dim)}: the cross product along a dim of size 3. */
     public static Tensor cross(Tensor input, Tensor other, int dim) { return Linalg.cross(input, other, dim); }
 
     /** torch.pinverse: linalg.pinv with rtol = rcond (1e-15 by default). */
     public static Tensor pinverse(Tensor input) { return pinverse(input, 1e-15); }
 
+    /** {@code torch.pinverse(input, rcond)}: the Moore-Penrose pseudo-inverse. */
     public static Tensor pinverse(Tensor input, double rcond) { return Linalg.pinv(input, 0.0, rcond, false); }
 
+    /** {@code torch.trace(input)}: the sum of a matrix's diagonal. */
     public static Tensor trace(Tensor input) { return input.trace(); }
 
     /** Of a vector: the matrix with it on the main diagonal. Of a matrix: its main diagonal. */
     public static Tensor diag(Tensor input) { return diag(input, 0); }
 
+    /**
+     * {@code torch.diag(input, diagonal)}: the diagonal of a matrix as a vector, or a vector as a diagonal matrix.
+     */
     public static Tensor diag(Tensor input, long diagonal) { return Diagonals.diag(input, diagonal); }
 
+    /** {@code torch.rsqrt(input)}: 1 / sqrt(x), elementwise. */
     public static Tensor rsqrt(Tensor input) { return input.rsqrt(); }
 
     /** Einstein summation over single-letter subscripts ("ij,jk->ik"), composed from differentiable ops as PyTorch composes it. */
     public static Tensor einsum(String equation, Tensor... operands) { return dev.jgrad.internal.ops.Einsum.einsum(equation, List.of(operands)); }
 
+    /** {@code torch.median(input)}: the lower median (over all elements, or along dim with indices). */
     public static Tensor median(Tensor input) { return input.median(); }
 
+    /** {@code torch.median(input, dim, keepdim)}: the lower median (over all elements, or along dim with indices). */
     public static ValuesIndices median(Tensor input, int dim, boolean keepdim) { return input.median(dim, keepdim); }
 
     /** [values, inverse (if asked), counts (if asked)]: the distinct values ascending (sorted is accepted; the result is sorted either way). */
@@ -969,6 +1338,10 @@ public final class Torch extends FunctionForms {
         return dev.jgrad.internal.ops.Sorting.searchsorted(sortedSequence, values, right);
     }
 
+    /**
+     * {@code torch.searchsorted(sorted_sequence, values)}: the indices where values would be inserted into the sorted
+     * last dim to keep it sorted.
+     */
     public static Tensor searchsorted(Tensor sortedSequence, Tensor values) { return searchsorted(sortedSequence, values, false); }
 
     /** The bucket of each input element among the sorted 1-d boundaries. */
@@ -985,6 +1358,7 @@ public final class Torch extends FunctionForms {
     /** Machine limits of an integral dtype (torch.iinfo). */
     public record IntInfo(int bits, long max, long min, DType dtype) {}
 
+    /** {@code torch.finfo(dtype)}: the limits of a floating dtype ({@code torch.finfo}). */
     public static FloatInfo finfo(DType dtype) {
         return switch (dtype) {
             case FLOAT32 -> new FloatInfo(32, Math.ulp(1.0f), Float.MAX_VALUE, -Float.MAX_VALUE, Float.MIN_NORMAL, 1e-6, dtype);
@@ -996,8 +1370,10 @@ public final class Torch extends FunctionForms {
         };
     }
 
+    /** {@code torch.finfo()}: the limits of a floating dtype ({@code torch.finfo}). */
     public static FloatInfo finfo() { return finfo(DType.FLOAT32); }
 
+    /** {@code torch.iinfo(dtype)}: the limits of an integer dtype ({@code torch.iinfo}). */
     public static IntInfo iinfo(DType dtype) {
         return switch (dtype) {
             case INT64 -> new IntInfo(64, Long.MAX_VALUE, Long.MIN_VALUE, dtype);
@@ -1013,38 +1389,56 @@ public final class Torch extends FunctionForms {
     /** torch.as_tensor with a dtype. */
     public static Tensor asTensor(Object data, DType dtype) { return tensor(data, dtype); }
 
+    /** {@code torch.masked_select(input, mask)}: the elements where mask (broadcast) is true, as a 1-d copy. */
     public static Tensor maskedSelect(Tensor input, Tensor mask) { return input.maskedSelect(mask); }
 
     /** numSamples category indices drawn from each row of weights (PyTorch's CPU draws for the same seed). */
     public static Tensor multinomial(Tensor input, long numSamples) { return input.multinomial(numSamples); }
 
+    /**
+     * {@code torch.multinomial(input, num_samples, replacement)}: numSamples category indices drawn from the rows'
+     * weights.
+     */
     public static Tensor multinomial(Tensor input, long numSamples, boolean replacement) { return input.multinomial(numSamples, replacement); }
 
+    /**
+     * {@code torch.multinomial(input, num_samples, replacement, generator)}: numSamples category indices drawn from
+     * the rows' weights.
+     */
     public static Tensor multinomial(Tensor input, long numSamples, boolean replacement, Generator generator) {
         return input.multinomial(numSamples, replacement, generator);
     }
 
+    /** {@code torch.nonzero(input)}: the indices of the non-zero elements, one row each, int64. */
     public static Tensor nonzero(Tensor input) { return input.nonzero(); }
 
+    /** {@code torch.argwhere(input)}: the indices of the non-zero elements, one row per element, int64. */
     public static Tensor argwhere(Tensor input) { return input.argwhere(); }
 
     /** torch.where(condition) with one argument: nonzero(condition, as_tuple=True). */
     public static List<Tensor> where(Tensor condition) { return condition.nonzeroTuple(); }
 
+    /** {@code torch.scatter(input, dim, index, src)}: a copy with src (or value) written at index along dim. */
     public static Tensor scatter(Tensor input, int dim, Tensor index, Tensor src) { return input.scatter(dim, index, src); }
 
+    /** {@code torch.expm1(input)}: exp(x) - 1, accurate near 0. */
     public static Tensor expm1(Tensor input) { return input.expm1(); }
 
     // ---------------------------------------------------------------- nn ops
 
+    /** {@code torch.softmax(input, dim)}: exp(x) normalised to sum 1 along dim. */
     public static Tensor softmax(Tensor input, int dim) { return input.softmax(dim); }
 
+    /** {@code torch.log_softmax(input, dim)}: log(softmax(x)) along dim, computed stably. */
     public static Tensor logSoftmax(Tensor input, int dim) { return input.logSoftmax(dim); }
 
+    /** {@code torch.logsumexp(input, dim, keepdim)}: log(sum(exp(x))) over dims, computed stably. */
     public static Tensor logsumexp(Tensor input, int dim, boolean keepdim) { return input.logsumexp(dim, keepdim); }
 
+    /** {@code torch.index_select(input, dim, index)}: the slices of input along dim at the int64 indices, a copy. */
     public static Tensor indexSelect(Tensor input, int dim, Tensor index) { return input.indexSelect(dim, index); }
 
+    /** {@code torch.addmm(input, mat1, mat2)}: input + (mat1 @ mat2). */
     public static Tensor addmm(Tensor input, Tensor mat1, Tensor mat2) { return input.addmm(mat1, mat2); }
 
     /** input (n, c, h, w) or (c, h, w); weight (out, c / groups, kh, kw); bias (out) or null; pairs may have one element. */
@@ -1068,6 +1462,10 @@ public final class Torch extends FunctionForms {
         return Convolution.maxPool2d(input, kernelSize, stride, padding, dilation, ceilMode);
     }
 
+    /**
+     * {@code torch.layer_norm(input, normalized_shape, weight, bias, eps)}: normalisation over the trailing
+     * normalizedShape dims, with optional weight and bias.
+     */
     public static Tensor layerNorm(Tensor input, long[] normalizedShape, Tensor weight, Tensor bias, double eps) {
         return Normalization.layerNorm(input, normalizedShape, weight, bias, eps);
     }
@@ -1086,12 +1484,21 @@ public final class Torch extends FunctionForms {
         return Losses.nllLoss(input, target, weight, reduction, ignoreIndex);
     }
 
+    /** {@code torch.mse_loss(input, target, reduction)}: the squared error of input against target, reduced. */
     public static Tensor mseLoss(Tensor input, Tensor target, String reduction) { return Losses.mseLoss(input, target, reduction); }
 
+    /**
+     * {@code torch.binary_cross_entropy(input, target, weight, reduction)}: the binary cross entropy of probabilities
+     * input against target.
+     */
     public static Tensor binaryCrossEntropy(Tensor input, Tensor target, Tensor weight, String reduction) {
         return Losses.binaryCrossEntropy(input, target, weight, reduction);
     }
 
+    /**
+     * {@code torch.binary_cross_entropy_with_logits(input, target, weight, pos_weight, reduction)}: sigmoid and
+     * binary cross entropy in one stable formula.
+     */
     public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, Tensor weight, Tensor posWeight, String reduction) {
         return Losses.binaryCrossEntropyWithLogits(input, target, weight, posWeight, reduction);
     }
@@ -1101,10 +1508,13 @@ public final class Torch extends FunctionForms {
     /** The Hann window of length n (periodic: the first n of n + 1 points, as for spectral analysis). */
     public static Tensor hannWindow(long n, boolean periodic) { return hammingWindow(n, periodic, 0.5, 0.5); }
 
+    /** {@code torch.hann_window(n)}: the Hann window of the given length (periodic by default). */
     public static Tensor hannWindow(long n) { return hannWindow(n, true); }
 
+    /** {@code torch.hamming_window(n)}: the Hamming window of the given length (periodic by default). */
     public static Tensor hammingWindow(long n) { return hammingWindow(n, true, 0.54, 0.46); }
 
+    /** {@code torch.hamming_window(n, periodic)}: the Hamming window of the given length (periodic by default). */
     public static Tensor hammingWindow(long n, boolean periodic) { return hammingWindow(n, periodic, 0.54, 0.46); }
 
     /** alpha - beta cos(2 pi k / (N - 1)), in PyTorch's float32 order of operations. */
@@ -1123,6 +1533,9 @@ public final class Torch extends FunctionForms {
         });
     }
 
+    /**
+     * {@code torch.bartlett_window(n)}: the Bartlett (triangular) window of the given length (periodic by default).
+     */
     public static Tensor bartlettWindow(long n) { return bartlettWindow(n, true); }
 
     /** 0.42 - 0.5 cos(2 pi k / (N - 1)) + 0.08 cos(4 pi k / (N - 1)). */
@@ -1133,6 +1546,7 @@ public final class Torch extends FunctionForms {
         });
     }
 
+    /** {@code torch.blackman_window(n)}: the Blackman window of the given length (periodic by default). */
     public static Tensor blackmanWindow(long n) { return blackmanWindow(n, true); }
 
     private static Tensor window(long n, boolean periodic, java.util.function.LongFunction<Tensor> symmetric) {
@@ -1149,6 +1563,7 @@ public final class Torch extends FunctionForms {
         return fullLike(exponents, base).pow(exponents).to(DType.FLOAT32);
     }
 
+    /** {@code torch.logspace(start, end, steps)}: steps values base^x for x evenly spaced from start to end. */
     public static Tensor logspace(double start, double end, long steps) { return logspace(start, end, steps, 10); }
 
     /** The contraction of a's last dims dims with b's first dims dims. */
@@ -1207,6 +1622,7 @@ public final class Torch extends FunctionForms {
         return r == 1 ? columns.get(0) : stack(columns, 1);
     }
 
+    /** {@code torch.combinations(input)}: the r-length combinations of a 1-d tensor's elements, one per row. */
     public static Tensor combinations(Tensor input) { return combinations(input, 2, false); }
 
     private static void combine(long[] cur, int depth, int from, int n, boolean repeat, List<long[]> out) {
@@ -1226,6 +1642,7 @@ public final class Torch extends FunctionForms {
         return invert ? found.logicalNot() : found;
     }
 
+    /** {@code torch.isin(elements, test_elements)}: whether each element of elements is in testElements, bool. */
     public static Tensor isin(Tensor elements, Tensor testElements) { return isin(elements, testElements, false); }
 
     /** The trapezoid rule along dim with spacing dx. */
@@ -1234,6 +1651,7 @@ public final class Torch extends FunctionForms {
         return y.sum(dim).sub(y.select(dim, 0).add(y.select(dim, -1)).mul(0.5)).mul(dx);
     }
 
+    /** {@code torch.trapezoid(y)}: the trapezoid-rule integral along dim. */
     public static Tensor trapezoid(Tensor y) { return trapezoid(y, 1, -1); }
 
     /** The trapezoid rule along dim at sample points x. */
@@ -1250,8 +1668,10 @@ public final class Torch extends FunctionForms {
         return dxs.mul(y.narrow(dim, 1, n - 1).add(y.narrow(dim, 0, n - 1))).sum(dim).div(2L);
     }
 
+    /** {@code torch.trapz(y, dx, dim)}: an alias of trapezoid. */
     public static Tensor trapz(Tensor y, double dx, int dim) { return trapezoid(y, dx, dim); }
 
+    /** {@code torch.trapz(y, x, dim)}: an alias of trapezoid. */
     public static Tensor trapz(Tensor y, Tensor x, int dim) { return trapezoid(y, x, dim); }
 
     /** The running trapezoid rule along dim (one fewer element than y). */
@@ -1261,6 +1681,7 @@ public final class Torch extends FunctionForms {
         return y.narrow(dim, 1, n - 1).add(y.narrow(dim, 0, n - 1)).mul(dx / 2).cumsum(dim);
     }
 
+    /** {@code torch.cumulative_trapezoid(y)}: the running trapezoid-rule integral along dim. */
     public static Tensor cumulativeTrapezoid(Tensor y) { return cumulativeTrapezoid(y, 1, -1); }
 
     /** The dtype PyTorch's promotion gives for two dtypes. */
@@ -1272,8 +1693,10 @@ public final class Torch extends FunctionForms {
     /** Whether PyTorch's casting rules allow an in-place op to write a from-typed result into a to-typed tensor. */
     public static boolean canCast(DType from, DType to) { return dev.jgrad.internal.core.Promotion.canCast(from, to); }
 
+    /** {@code torch.randint_like(t, low, high)}: integers drawn uniformly from [low, high) with input's shape. */
     public static Tensor randintLike(Tensor t, long low, long high) { return randint(t.dtype(), low, high, t.shape()); }
 
+    /** {@code torch.randint_like(t, high)}: integers drawn uniformly from [low, high) with input's shape. */
     public static Tensor randintLike(Tensor t, long high) { return randintLike(t, 0, high); }
 
     /** The default generator's first seed. */
@@ -1282,6 +1705,7 @@ public final class Torch extends FunctionForms {
     /** Reseeds the default generator nondeterministically and returns the seed. */
     public static long seed() { return Generator.defaultGenerator().seed(); }
 
+    /** {@code torch.concatenate(tensors, dim)}: an alias of cat. */
     public static Tensor concatenate(List<Tensor> tensors, int dim) { return cat(tensors, dim); }
 
     /** The deprecated {@code chain_matmul}: {@code linalg.multi_dot}. */
@@ -1289,10 +1713,13 @@ public final class Torch extends FunctionForms {
         return matrices.length == 1 ? matrices[0] : Linalg.multiDot(List.of(matrices));
     }
 
+    /** {@code torch.frobenius_norm(input, dim, keepdim)}: the Frobenius norm over dims. */
     public static Tensor frobeniusNorm(Tensor input, int[] dim, boolean keepdim) { return Linalg.norm(input, "fro", dim, keepdim); }
 
+    /** {@code torch.nuclear_norm(input, keepdim)}: the nuclear norm (the sum of singular values). */
     public static Tensor nuclearNorm(Tensor input, boolean keepdim) { return Linalg.matrixNorm(input, "nuc", new int[] {-2, -1}, keepdim); }
 
+    /** {@code torch.nuclear_norm(input)}: the nuclear norm (the sum of singular values). */
     public static Tensor nuclearNorm(Tensor input) { return nuclearNorm(input, false); }
 
     /** {@code torch.save}: writes obj (tensors, maps, lists, Object[] tuples, numbers, strings, null) as a .pt file. */

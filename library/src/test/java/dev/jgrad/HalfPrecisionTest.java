@@ -418,6 +418,54 @@ class HalfPrecisionTest {
     }
 
     @Test
+    void creationMatchesPyTorch() {
+        List<String> problems = new ArrayList<>();
+        for (Object o : Json.asList(FIXTURE.get("creation"))) {
+            Map<String, Object> c = Json.asMap(o);
+            DType t = dtype((String) c.get("dtype"));
+            String what = c.get("op") + " " + t;
+            java.util.function.Supplier<Tensor> make = switch ((String) c.get("op")) {
+                case "eye" -> () -> Torch.eye(3, Torch.options().dtype(t));
+                case "arange" -> () -> Torch.arange(0, 3, 0.3, t);
+                case "linspace" -> () -> Torch.linspace(-1, 2.2, 7, t);
+                case "full" -> () -> Torch.full(new long[] {2, 2}, 0.1, t);
+                case "tensorOfDoubles" -> () -> Torch.tensor(new double[] {0.1, 1e-6, 70000.0, -3.3e38}, t);
+                default -> throw new IllegalArgumentException(what);
+            };
+            if (c.containsKey("error")) {
+                try {
+                    problems.add(what + ": expected error " + c.get("error") + " but got " + make.get());
+                } catch (RuntimeException e) {
+                    if (!c.get("error").equals(e.getMessage())) problems.add(what + ": error " + e.getMessage() + ", expected " + c.get("error"));
+                }
+            } else {
+                compare(problems, what, Json.asMap(c.get("result")), make.get(), 0);
+            }
+        }
+        if (!problems.isEmpty()) fail(String.join("\n", problems));
+    }
+
+    @Test
+    void metaDeviceTakesTheHalfTypes() {
+        // reprs printed by PyTorch 1.13 for torch.zeros(2, 3, dtype=torch.half, device="meta") and a bfloat16 Linear on meta
+        assertEquals("tensor(..., device='meta', size=(2, 3), dtype=torch.float16)", Torch.zeros(DType.FLOAT16, Device.META, 2, 3).toString());
+        Linear m = new Linear(4, 3, true, Device.META);
+        m.bfloat16();
+        assertEquals("tensor(..., device='meta', size=(2, 3), dtype=torch.bfloat16,\n       grad_fn=<AddmmBackward0>)",
+                m.forward(Torch.zeros(DType.BFLOAT16, Device.META, 2, 4)).toString());
+        assertEquals(DType.FLOAT16, Torch.zeros(DType.FLOAT16, 2).to(Device.META).dtype());
+    }
+
+    @Test
+    void typeNamesAndItems() {
+        assertEquals("torch.HalfTensor", Torch.zeros(DType.FLOAT16, 2).type());
+        assertEquals("torch.BFloat16Tensor", Torch.zeros(DType.BFLOAT16, 2).type());
+        assertEquals(2.5, Torch.tensor(new double[] {2.5}, DType.BFLOAT16).item());
+        assertEquals(List.of(1.0, 2.0), Torch.tensor(new double[] {1, 2}, DType.HALF).toList());
+        assertEquals("torch.float16", DType.HALF.toString());
+    }
+
+    @Test
     void finfoOfTheHalfTypes() {
         assertEquals(65504.0, Torch.finfo(DType.FLOAT16).max());
         assertEquals(0x1p-10, Torch.finfo(DType.FLOAT16).eps());

@@ -10,6 +10,7 @@ import dev.jgrad.optim.Adam;
 import dev.jgrad.optim.lr.CosineAnnealingLR;
 import dev.jgrad.utils.data.DataLoader;
 import dev.jgrad.utils.data.TensorDataset;
+import dev.jgrad.utils.tensorboard.SummaryWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -28,7 +29,8 @@ import java.util.Map;
  * exists, resumes from it: stop the run at any epoch, start it again, and it ends with the weights the
  * uninterrupted run ends with (TrainClassifierTest checks this bit for bit). The file is a PyTorch checkpoint:
  * {@code torch.load("run.pt")} reads it and {@code model.load_state_dict(ck["model"])},
- * {@code optimizer.load_state_dict(ck["optimizer"])} take its parts.
+ * {@code optimizer.load_state_dict(ck["optimizer"])} take its parts. The run logs to TensorBoard under
+ * {@code runs/train_classifier} (loss, accuracy, lr, the first layer's weights, the hyperparameters).
  */
 public final class TrainClassifier {
     private TrainClassifier() {}
@@ -64,6 +66,11 @@ public final class TrainClassifier {
      * saves to it after every epoch, and stops after epoch stopAfter (an interruption, for the demo and its test).
      */
     public static double train(int epochs, long seed, boolean verbose, Path checkpoint, int stopAfter) {
+        return train(epochs, seed, verbose, checkpoint, stopAfter, null);
+    }
+
+    /** As above, also logging each epoch's loss, accuracy and lr and the first layer's weights to TensorBoard (writer may be null). */
+    public static double train(int epochs, long seed, boolean verbose, Path checkpoint, int stopAfter, SummaryWriter writer) {
         Tensor[] data = spirals(seed);
         Tensor x = data[0], y = data[1];
         Sequential model = new Sequential(new Linear(2, 64), new ReLU(), new Linear(64, 64), new ReLU(), new Linear(64, CLASSES));
@@ -114,6 +121,12 @@ public final class TrainClassifier {
                 Torch.save(ck, checkpoint);
             }
             accuracy = accuracy(model, x, y);
+            if (writer != null) {  // tensorboard --logdir runs
+                writer.addScalar("Loss/train", lossSum / batches, epoch);
+                writer.addScalar("Accuracy/train", accuracy, epoch);
+                writer.addScalar("lr", schedule.getLastLr().get(0), epoch);
+                writer.addHistogram("0.weight", model.get(0).parameters().get(0), epoch);
+            }
             if (verbose) {
                 System.out.printf("epoch %3d  loss %.4f  accuracy %5.1f%%  %,.0f examples/s%n", epoch, lossSum / batches, 100 * accuracy,
                         x.size(0) / seconds);
@@ -133,7 +146,11 @@ public final class TrainClassifier {
     public static void main(String[] args) {
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         Path checkpoint = args.length > 1 ? Path.of(args[1]) : null;
-        double accuracy = train(epochs, 0, true, checkpoint, epochs);
-        System.out.printf("final accuracy %.1f%%%n", 100 * accuracy);
+        try (SummaryWriter writer = new SummaryWriter(Path.of("runs", "train_classifier"))) {
+            double accuracy = train(epochs, 0, true, checkpoint, epochs, writer);
+            writer.addHparams(Map.of("lr", 0.01, "batch_size", 64, "epochs", epochs), Map.of("hparam/accuracy", accuracy));
+            System.out.printf("final accuracy %.1f%%%n", 100 * accuracy);
+            System.out.println("# TensorBoard logs: " + writer.logDir() + " (tensorboard --logdir runs)");
+        }
     }
 }

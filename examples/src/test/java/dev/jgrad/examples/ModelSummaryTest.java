@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jgrad.utils.Summary;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,14 +18,15 @@ class ModelSummaryTest {
 
     @Test
     void tinyModelRowsMatchTheTutorial() {
-        List<ModelSummary.Row> rows = ModelSummary.summarize(new ModelSummary.TinyModel(), 8, 1000);
-        assertEquals(3, rows.size());
-        assertArrayEquals(new long[] {8, 100}, rows.get(0).outputShape());
-        assertArrayEquals(new long[] {8, 100}, rows.get(1).outputShape());
-        assertArrayEquals(new long[] {8, 10}, rows.get(2).outputShape());
-        assertEquals(1000 * 100 + 100, rows.get(0).params());
-        assertEquals(0, rows.get(1).params());
-        assertEquals(linearParams(1000, 100, 10), ModelSummary.countParams(new ModelSummary.TinyModel()));
+        Summary s = Summary.summary(new ModelSummary.TinyModel(), 8, 1000);
+        List<long[]> shapes = s.outputShapes();
+        assertEquals(4, shapes.size());
+        assertArrayEquals(new long[] {8, 10}, shapes.get(0));
+        assertArrayEquals(new long[] {8, 100}, shapes.get(1));
+        assertArrayEquals(new long[] {8, 100}, shapes.get(2));
+        assertArrayEquals(new long[] {8, 10}, shapes.get(3));
+        assertEquals(linearParams(1000, 100, 10), s.totalParams());
+        assertTrue(s.toString().contains("├─Linear: 1-1                            [8, 100]                  100,100"), s.toString());
     }
 
     @Test
@@ -33,13 +35,13 @@ class ModelSummaryTest {
         System.gc();
         long before = rt.totalMemory() - rt.freeMemory();
         var mlp = ModelSummary.billionParameterMlp();
-        List<ModelSummary.Row> rows = ModelSummary.summarize(mlp, 512, 4096);
+        Summary s = Summary.summary(mlp, 512, 4096);
         long after = rt.totalMemory() - rt.freeMemory();
-        long params = ModelSummary.countParams(mlp);
-        assertEquals(linearParams(4096, 16384, 16384, 16384, 16384, 8192, 1000), params);
-        assertTrue(params > 1_000_000_000L, "params " + params);
-        assertEquals(11, rows.size());
-        assertArrayEquals(new long[] {512, 1000}, rows.get(10).outputShape());
+        assertEquals(linearParams(4096, 16384, 16384, 16384, 16384, 8192, 1000), s.totalParams());
+        assertTrue(s.totalParams() > 1_000_000_000L, "params " + s.totalParams());
+        assertEquals(12, s.outputShapes().size());
+        assertArrayEquals(new long[] {512, 1000}, s.outputShapes().get(11));
+        assertEquals(4 * s.totalParams(), s.paramBytes());
         // 4 GiB of float32 weights could not hide in a delta this small.
         assertTrue(after - before < 256L << 20, "heap grew by " + (after - before) + " bytes");
     }

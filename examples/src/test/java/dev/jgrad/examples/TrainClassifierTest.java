@@ -38,4 +38,18 @@ class TrainClassifierTest {
         assertEquals(a.keySet(), b.keySet());
         for (Object k : a.keySet()) assertTrue(((Tensor) a.get(k)).equal((Tensor) b.get(k)), k + " differs after resuming");
     }
+
+    @Test
+    void logsEachEpochToTensorBoard(@TempDir Path dir) throws java.io.IOException {
+        try (var writer = new dev.jgrad.utils.tensorboard.SummaryWriter(dir)) {
+            TrainClassifier.train(3, 0, false, null, 3, writer);
+            byte[] file = java.nio.file.Files.readAllBytes(writer.file());
+            String text = new String(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+            for (String tag : new String[] {"Loss/train", "Accuracy/train", "lr", "0.weight"}) {
+                int count = 0;
+                for (int i = text.indexOf(tag); i >= 0; i = text.indexOf(tag, i + 1)) count++;
+                assertEquals(3, count, tag + ": one event per epoch");
+            }
+        }
+    }
 }

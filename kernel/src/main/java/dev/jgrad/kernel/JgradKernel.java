@@ -36,7 +36,7 @@ public final class JgradKernel extends BaseKernel {
 
     /** A kernel whose cells compile against {@code classPath}; it is not connected to anything yet. */
     public JgradKernel(String classPath) {
-        super("jgrad", "0.1.0",
+        super("jgrad", version(),
                 new LanguageInfo("java", Runtime.version().toString(), "text/x-java-source", ".jshell", "java", "java", null),
                 List.of(), null, new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(),
                 null, new MagicsRegistry(), false,
@@ -44,6 +44,12 @@ public final class JgradKernel extends BaseKernel {
                         .addHighlightStyle(TextColor.BOLD_RESET_FG).build());
         this.evaluator = new CellEvaluator(classPath);
         Notebook.setSink(value -> display(Displays.of(value)));
+    }
+
+    /** The kernel jar's version (its manifest's Implementation-Version), or "dev" when run from classes. */
+    static String version() {
+        String v = JgradKernel.class.getPackage().getImplementationVersion();
+        return v != null ? v : "dev";
     }
 
     /** The JShell behind the cells. */

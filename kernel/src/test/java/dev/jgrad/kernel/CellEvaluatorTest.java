@@ -57,6 +57,19 @@ class CellEvaluatorTest {
     }
 
     @Test
+    void cellsRunOnOneThreadSoGradModeCarriesOver() {
+        // grad mode is per thread, as in PyTorch: a notebook that switches it off in one cell expects the next
+        // cell to run without recording, so the kernel runs every snippet on the thread that evaluates cells
+        cells.eval("setGradEnabled(false);");
+        try {
+            assertEquals(false, cells.eval("ones(1).requiresGrad_(true).mul(2).requiresGrad()"));
+        } finally {
+            cells.eval("setGradEnabled(true);");
+        }
+        assertEquals(true, cells.eval("ones(1).requiresGrad_(true).mul(2).requiresGrad()"));
+    }
+
+    @Test
     void startupImportsMakeModuleJgradsAndTorchStatic() {
         assertEquals("dev.jgrad.nn.Module", cells.eval("Module.class.getName()"));
         assertEquals("dev.jgrad.autograd.Function", cells.eval("Function.class.getName()"));

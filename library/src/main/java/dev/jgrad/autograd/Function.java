@@ -36,6 +36,9 @@ import java.util.Map;
  * by a custom Function may not be modified in place.
  */
 public abstract class Function {
+    /** For subclasses: a Function holds its non-tensor arguments as fields set by its own constructor. */
+    protected Function() {}
+
     /** What forward leaves for backward: saved tensors, flags, and any named values. */
     public static final class Context {
         private SavedTensor[] saved = new SavedTensor[0];
@@ -43,6 +46,9 @@ public abstract class Function {
         private final List<Tensor> dirty = new ArrayList<>();
         private final List<Tensor> nonDifferentiable = new ArrayList<>();
         private final Map<String, Object> values = new HashMap<>();
+
+        /** One per call of {@link Function#apply}, which makes it. */
+        Context() {}
         private boolean materializeGrads = true;
 
         /** Saves tensors for backward; they are checked against later in-place changes. */
@@ -58,6 +64,13 @@ public abstract class Function {
             return r;
         }
 
+        /** The saved tensors without version checks, nulls and freed ones left out: for drawing the graph. */
+        List<Tensor> peekSaved() {
+            List<Tensor> r = new ArrayList<>(saved.length);
+            for (SavedTensor s : saved) if (s != null && s.peek() != null) r.add(s.peek());
+            return r;
+        }
+
         /** Whether input i needs a gradient. */
         public boolean needsInputGrad(int i) { return i < needsInputGrad.length && needsInputGrad[i]; }
 
@@ -70,8 +83,13 @@ public abstract class Function {
         /** With false, missing output gradients reach backward as null instead of zeros. */
         public void setMaterializeGrads(boolean value) { materializeGrads = value; }
 
+        /**
+         * Keeps a non-tensor value for backward, as attributes set on {@code ctx} in PyTorch (tensors go through
+         * saveForBackward).
+         */
         public void put(String key, Object value) { values.put(key, value); }
 
+        /** Reads a value stored by {@link #put} (null when none), cast to the caller's type. */
         @SuppressWarnings("unchecked")
         public <T> T get(String key) { return (T) values.get(key); }
 
@@ -209,7 +227,7 @@ public abstract class Function {
     private static boolean onceDifferentiable(Class<?> type) { return ONCE_DIFFERENTIABLE.get(type); }
 
     /** Runs the user's backward with PyTorch's checks on what it returns. */
-    private static final class FunctionNode extends Node {
+    private static final class FunctionNode extends Node implements dev.jgrad.internal.autograd.InspectableNode {
         private final String name;
         private final Function fn;
         private final Context ctx;
@@ -221,6 +239,10 @@ public abstract class Function {
             this.ctx = ctx;
             this.once = once;
         }
+
+        @Override public List<Tensor> savedTensors() { return ctx.peekSaved(); }
+
+        @Override public boolean isCustomFunction() { return true; }
 
         /** Outputs that are not tensors get a placeholder slot: their gradient stays null. */
         void setOutputsAllowingNulls(Tensor[] outs) {

@@ -55,6 +55,17 @@ public final class Functional {
         return Autograd.grad(diff, inputs, gradOutputs == null ? null : gos, true, createGraph, true);
     }
 
+    /**
+     * jacobian/hessian refuse strict with vectorize, as PyTorch's (its vectorized path cannot tell an independent output
+     * apart); jgrad computes both forms the same way, so vectorize changes nothing else.
+     */
+    private static void checkStrictVectorize(boolean strict, boolean vectorize) {
+        if (strict && vectorize) {
+            throw new IllegalStateException("torch.autograd.functional.jacobian: `strict=True` and `vectorized=True` are not supported "
+                    + "together. Please either set `strict=False` or `vectorize=False`.");
+        }
+    }
+
     private static void checkStrictOutputs(List<Tensor> outputs, String what) {
         for (int i = 0; i < outputs.size(); i++) {
             if (!outputs.get(i).requiresGrad()) {
@@ -71,7 +82,12 @@ public final class Functional {
         return jacobian(f, input, false, false, false);
     }
 
+    /**
+     * {@code torch.autograd.functional.jacobian(f, input, create_graph, strict, vectorize)}: shape out.shape +
+     * input.shape; vectorize is accepted for PyTorch's signature and gives the same values.
+     */
     public static Tensor jacobian(UnaryOperator<Tensor> f, Tensor input, boolean createGraph, boolean strict, boolean vectorize) {
+        checkStrictVectorize(strict, vectorize);
         return jacobianCore(in -> List.of(f.apply(in.get(0))), List.of(input), createGraph, strict).get(0).get(0);
     }
 
@@ -80,8 +96,14 @@ public final class Functional {
         return jacobian(f, inputs, false, false, false);
     }
 
+    /**
+     * {@code jacobian(f, inputs, create_graph, strict, vectorize)} for one output and several inputs: one block per
+     * input, of shape out.shape + inputs[i].shape; strict raises PyTorch's "independent of input" errors instead of
+     * returning zeros.
+     */
     public static List<Tensor> jacobian(Function<List<Tensor>, Tensor> f, List<Tensor> inputs, boolean createGraph, boolean strict,
                                         boolean vectorize) {
+        checkStrictVectorize(strict, vectorize);
         return jacobianCore(in -> List.of(f.apply(in)), inputs, createGraph, strict).get(0);
     }
 
@@ -154,7 +176,12 @@ public final class Functional {
         return hessian(f, input, false, false, false);
     }
 
+    /**
+     * {@code torch.autograd.functional.hessian(f, input, create_graph, strict, vectorize)}: shape input.shape +
+     * input.shape; vectorize is accepted for PyTorch's signature and gives the same values.
+     */
     public static Tensor hessian(UnaryOperator<Tensor> f, Tensor input, boolean createGraph, boolean strict, boolean vectorize) {
+        checkStrictVectorize(strict, vectorize);
         return hessianCore(in -> f.apply(in.get(0)), List.of(input), createGraph, strict).get(0).get(0);
     }
 
@@ -163,6 +190,11 @@ public final class Functional {
         return hessianCore(f, inputs, false, false);
     }
 
+    /**
+     * Hessian blocks of a scalar function of several inputs: block [i][j] has shape inputs[i].shape +
+     * inputs[j].shape. createGraph keeps them differentiable; strict raises PyTorch's "independent of input" errors
+     * instead of returning zeros.
+     */
     public static List<List<Tensor>> hessian(Function<List<Tensor>, Tensor> f, List<Tensor> inputs, boolean createGraph, boolean strict) {
         return hessianCore(f, inputs, createGraph, strict);
     }
@@ -241,11 +273,19 @@ public final class Functional {
         return vjp(f, input, v, false, false);
     }
 
+    /**
+     * {@code vjp(f, input, v, create_graph, strict)}: the output and v^T J; createGraph keeps the result
+     * differentiable, strict raises PyTorch's errors for an output or input the function does not connect.
+     */
     public static Result<Tensor> vjp(UnaryOperator<Tensor> f, Tensor input, Tensor v, boolean createGraph, boolean strict) {
         Result<List<Tensor>> r = vjpCore(in -> List.of(f.apply(in.get(0))), List.of(input), v == null ? null : List.of(v), createGraph, strict);
         return new Result<>(r.output().get(0), r.result().get(0));
     }
 
+    /**
+     * {@code vjp(f, inputs, v, create_graph, strict)}: the outputs and v^T J over several inputs and outputs, v one
+     * tensor per output.
+     */
     public static Result<List<Tensor>> vjp(Function<List<Tensor>, List<Tensor>> f, List<Tensor> inputs, List<Tensor> v,
                                            boolean createGraph, boolean strict) {
         return vjpCore(f, inputs, v, createGraph, strict);
@@ -295,11 +335,19 @@ public final class Functional {
         return jvp(f, input, v, false, false);
     }
 
+    /**
+     * {@code jvp(f, input, v, create_graph, strict)}: the output and J v, v of the input's shape (computed by the
+     * double-backward trick, as PyTorch does).
+     */
     public static Result<Tensor> jvp(UnaryOperator<Tensor> f, Tensor input, Tensor v, boolean createGraph, boolean strict) {
         Result<List<Tensor>> r = jvpCore(in -> List.of(f.apply(in.get(0))), List.of(input), v == null ? null : List.of(v), createGraph, strict);
         return new Result<>(r.output().get(0), r.result().get(0));
     }
 
+    /**
+     * {@code jvp(f, inputs, v, create_graph, strict)}: the outputs and J v over several inputs and outputs, v one
+     * tensor per input.
+     */
     public static Result<List<Tensor>> jvp(Function<List<Tensor>, List<Tensor>> f, List<Tensor> inputs, List<Tensor> v,
                                            boolean createGraph, boolean strict) {
         return jvpCore(f, inputs, v, createGraph, strict);
@@ -332,6 +380,10 @@ public final class Functional {
                                 + ". This is not allowed in strict mode.");
                     }
                     r = Torch.zerosLike(outputs.get(i));
+                } else if (strict && createGraph && !r.requiresGrad()) {
+                    // PyTorch's "back_trick" check: a J v that does not depend on the input cannot be differentiated further
+                    throw new IllegalStateException("The jacobian of the user-provided function is independent of input " + i
+                            + ". This is not allowed in strict mode when create_graph=True.");
                 }
                 res.add(finish(r, createGraph));
             }
@@ -357,6 +409,7 @@ public final class Functional {
         return vhp(f, input, v, false, false);
     }
 
+    /** {@code vhp(f, input, v, create_graph, strict)}: the scalar output and v^T H, v of the input's shape. */
     public static Result<Tensor> vhp(UnaryOperator<Tensor> f, Tensor input, Tensor v, boolean createGraph, boolean strict) {
         Result<List<Tensor>> r = secondOrderProduct(in -> f.apply(in.get(0)), List.of(input), v == null ? null : List.of(v), createGraph,
                 strict, false);
@@ -368,6 +421,10 @@ public final class Functional {
         return vhp(f, inputs, v, false, false);
     }
 
+    /**
+     * {@code vhp(f, inputs, v, create_graph, strict)}: the scalar output and v^T H over several inputs, v one tensor
+     * per input.
+     */
     public static Result<List<Tensor>> vhp(Function<List<Tensor>, Tensor> f, List<Tensor> inputs, List<Tensor> v, boolean createGraph,
                                            boolean strict) {
         return secondOrderProduct(f, inputs, v, createGraph, strict, false);
@@ -378,6 +435,7 @@ public final class Functional {
         return hvp(f, input, v, false, false);
     }
 
+    /** {@code hvp(f, input, v, create_graph, strict)}: the scalar output and H v, v of the input's shape. */
     public static Result<Tensor> hvp(UnaryOperator<Tensor> f, Tensor input, Tensor v, boolean createGraph, boolean strict) {
         Result<List<Tensor>> r = secondOrderProduct(in -> f.apply(in.get(0)), List.of(input), v == null ? null : List.of(v), createGraph,
                 strict, true);
@@ -389,6 +447,10 @@ public final class Functional {
         return hvp(f, inputs, v, false, false);
     }
 
+    /**
+     * {@code hvp(f, inputs, v, create_graph, strict)}: the scalar output and H v over several inputs, v one tensor
+     * per input.
+     */
     public static Result<List<Tensor>> hvp(Function<List<Tensor>, Tensor> f, List<Tensor> inputs, List<Tensor> v, boolean createGraph,
                                            boolean strict) {
         return secondOrderProduct(f, inputs, v, createGraph, strict, true);

@@ -16,6 +16,7 @@ public final class GradMode {
 
     private GradMode() {}
 
+    /** {@code torch.is_grad_enabled()}: whether ops on this thread record history now. */
     public static boolean isEnabled() { return STATE.get().enabled; }
 
     /** True inside {@code inferenceMode()}: outputs are inference tensors that can't be saved for backward. */

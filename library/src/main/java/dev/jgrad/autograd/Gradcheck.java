@@ -22,7 +22,12 @@ import java.util.function.UnaryOperator;
  * backward must give zeros for zero output gradients and handle undefined (null) output gradients.
  */
 public final class Gradcheck {
-    public static final double EPS = 1e-6, ATOL = 1e-5, RTOL = 1e-3;
+    /** gradcheck's default finite-difference step ({@code eps=1e-6}). */
+    public static final double EPS = 1e-6;
+    /** gradcheck's default absolute tolerance ({@code atol=1e-5}). */
+    public static final double ATOL = 1e-5;
+    /** gradcheck's default relative tolerance ({@code rtol=1e-3}). */
+    public static final double RTOL = 1e-3;
     private static final System.Logger LOG = System.getLogger("dev.jgrad.autograd");
 
     private Gradcheck() {}
@@ -32,28 +37,45 @@ public final class Gradcheck {
         private double eps = EPS, atol = ATOL, rtol = RTOL, nondetTol;
         private boolean raiseException = true, checkUndefinedGrad = true, checkGradDtypes;
 
+        /** PyTorch's defaults, as {@link Gradcheck#options()} gives them. */
+        public Options() {}
+
+        /** The finite-difference step ({@code eps}, default 1e-6). */
         public Options eps(double v) { eps = v; return this; }
+        /** The absolute tolerance ({@code atol}, default 1e-5). */
         public Options atol(double v) { atol = v; return this; }
+        /** The relative tolerance ({@code rtol}, default 1e-3). */
         public Options rtol(double v) { rtol = v; return this; }
         /** How far two backward passes over the same inputs may differ ({@code nondet_tol}). */
         public Options nondetTol(double v) { nondetTol = v; return this; }
         /** With false, a failed check returns false instead of throwing {@link GradcheckError}. */
         public Options raiseException(boolean v) { raiseException = v; return this; }
+        /**
+         * Whether backward must accept undefined (null) output gradients ({@code check_undefined_grad}, default
+         * true).
+         */
         public Options checkUndefinedGrad(boolean v) { checkUndefinedGrad = v; return this; }
+        /** Whether each gradient must have its input's dtype ({@code check_grad_dtypes}, default false). */
         public Options checkGradDtypes(boolean v) { checkGradDtypes = v; return this; }
     }
 
     /** PyTorch's defaults: eps 1e-6, atol 1e-5, rtol 1e-3, nondet_tol 0, raising on failure. */
     public static Options options() { return new Options(); }
 
+    /**
+     * {@code gradcheck(f, input)} with PyTorch's defaults: true, or a {@link GradcheckError} saying which Jacobian
+     * entries differ.
+     */
     public static boolean gradcheck(UnaryOperator<Tensor> f, Tensor input) {
         return gradcheck(in -> List.of(f.apply(in.get(0))), List.of(input), options());
     }
 
+    /** {@code gradcheck(f, input, **options)} for one input and one output. */
     public static boolean gradcheck(UnaryOperator<Tensor> f, Tensor input, Options options) {
         return gradcheck(in -> List.of(f.apply(in.get(0))), List.of(input), options);
     }
 
+    /** {@code gradcheck(f, inputs)} with PyTorch's defaults, for several inputs and outputs. */
     public static boolean gradcheck(Function<List<Tensor>, List<Tensor>> f, List<Tensor> inputs) {
         return gradcheck(f, inputs, options());
     }
@@ -64,6 +86,11 @@ public final class Gradcheck {
         return gradcheck(f, inputs, options().eps(eps).atol(atol).rtol(rtol).raiseException(raiseException));
     }
 
+    /**
+     * {@code gradcheck(f, inputs, **options)}: compares the analytical Jacobian of every output that requires grad
+     * with central finite differences of float64 inputs (eps, atol, rtol), then checks nondeterminism, zero and
+     * undefined output gradients; raises {@link GradcheckError} on a mismatch unless options say not to.
+     */
     public static boolean gradcheck(Function<List<Tensor>, List<Tensor>> f, List<Tensor> inputs, Options o) {
         try {
             return check(f, inputs, o);
@@ -336,19 +363,29 @@ public final class Gradcheck {
     public static final class GradcheckError extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
+        /** A failed check with PyTorch's message text. */
         public GradcheckError(String message) { super(message); }
     }
 
     // ---------------------------------------------------------------- second order
 
+    /**
+     * {@code gradgradcheck(f, input)}: gradcheck of the first backward pass (random output gradients), so second
+     * derivatives are checked.
+     */
     public static boolean gradgradcheck(UnaryOperator<Tensor> f, Tensor input) {
         return gradgradcheck(in -> List.of(f.apply(in.get(0))), List.of(input), null, options());
     }
 
+    /** {@code gradgradcheck(f, inputs)} for several inputs and outputs. */
     public static boolean gradgradcheck(Function<List<Tensor>, List<Tensor>> f, List<Tensor> inputs) {
         return gradgradcheck(f, inputs, null, options());
     }
 
+    /**
+     * {@code gradgradcheck(f, inputs, grad_outputs, raise_exception)}; gradOutputs null draws random ones as PyTorch
+     * does.
+     */
     public static boolean gradgradcheck(Function<List<Tensor>, List<Tensor>> f, List<Tensor> inputs, List<Tensor> gradOutputs,
                                         boolean raiseException) {
         return gradgradcheck(f, inputs, gradOutputs, options().raiseException(raiseException));

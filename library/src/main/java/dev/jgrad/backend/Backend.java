@@ -52,6 +52,7 @@ public interface Backend {
 
     // ---------------------------------------------------------------- elementwise
 
+    /** out = op(a) elementwise; a and out have the same shape (out already allocated, of the result dtype). */
     void unary(UnaryOp op, View a, View out);
 
     /** out = a op b; alpha scales b for ADD and SUB. */

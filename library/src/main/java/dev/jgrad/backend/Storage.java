@@ -14,14 +14,17 @@ public abstract class Storage {
     private final Device device;
     private final int size;
 
+    /** A storage of size elements of dtype on device (the backend allocates the buffer itself). */
     protected Storage(DType dtype, Device device, int size) {
         this.dtype = dtype;
         this.device = device;
         this.size = size;
     }
 
+    /** The dtype of every element. */
     public final DType dtype() { return dtype; }
 
+    /** The device the buffer lives on. */
     public final Device device() { return device; }
 
     /** The number of elements the buffer holds. */

@@ -2,13 +2,96 @@ package dev.jgrad.backend;
 
 /** The elementwise unary primitives. */
 public enum UnaryOp {
-    NEG, ABS, EXP, LOG, SQRT, RSQRT, SIN, COS, TAN, TANH, SIGMOID, RELU, LOG1P, EXPM1, RECIPROCAL,
-    FLOOR, CEIL, ROUND, TRUNC, SIGN, ASIN, ACOS, ATAN, SINH, COSH, LOG2, LOG10, ERF,
-    ASINH, ACOSH, ATANH, EXP2, ERFC, FRAC, ERFINV, LGAMMA, DIGAMMA, TRIGAMMA,
-    /** Modified Bessel functions of the first kind (and their exp(-|x|)-scaled forms), the scaled erfc. */
-    I0, I0E, I1, I1E, ERFCX,
-    /** frexp's two outputs, the exponent as a floating value (the op converts it to int32). */
-    FREXP_MANTISSA, FREXP_EXPONENT;
+    /** {@code torch.neg}: -x. */
+    NEG,
+    /** {@code torch.abs}. */
+    ABS,
+    /** {@code torch.exp}. */
+    EXP,
+    /** {@code torch.log}: the natural logarithm. */
+    LOG,
+    /** {@code torch.sqrt}. */
+    SQRT,
+    /** {@code torch.rsqrt}: 1 / sqrt(x). */
+    RSQRT,
+    /** {@code torch.sin}. */
+    SIN,
+    /** {@code torch.cos}. */
+    COS,
+    /** {@code torch.tan}. */
+    TAN,
+    /** {@code torch.tanh}. */
+    TANH,
+    /** {@code torch.sigmoid}. */
+    SIGMOID,
+    /** {@code torch.relu}: max(x, 0). */
+    RELU,
+    /** {@code torch.log1p}: log(1 + x). */
+    LOG1P,
+    /** {@code torch.expm1}: exp(x) - 1. */
+    EXPM1,
+    /** {@code torch.reciprocal}: 1 / x. */
+    RECIPROCAL,
+    /** {@code torch.floor}. */
+    FLOOR,
+    /** {@code torch.ceil}. */
+    CEIL,
+    /** {@code torch.round}: half to even. */
+    ROUND,
+    /** {@code torch.trunc}: towards zero. */
+    TRUNC,
+    /** {@code torch.sign}: -1, 0 or 1. */
+    SIGN,
+    /** {@code torch.asin}. */
+    ASIN,
+    /** {@code torch.acos}. */
+    ACOS,
+    /** {@code torch.atan}. */
+    ATAN,
+    /** {@code torch.sinh}. */
+    SINH,
+    /** {@code torch.cosh}. */
+    COSH,
+    /** {@code torch.log2}. */
+    LOG2,
+    /** {@code torch.log10}. */
+    LOG10,
+    /** {@code torch.erf}. */
+    ERF,
+    /** {@code torch.asinh}. */
+    ASINH,
+    /** {@code torch.acosh}. */
+    ACOSH,
+    /** {@code torch.atanh}. */
+    ATANH,
+    /** {@code torch.exp2}: 2^x. */
+    EXP2,
+    /** {@code torch.erfc}: 1 - erf(x). */
+    ERFC,
+    /** {@code torch.frac}: x - trunc(x). */
+    FRAC,
+    /** {@code torch.erfinv}. */
+    ERFINV,
+    /** {@code torch.lgamma}: log |Gamma(x)|. */
+    LGAMMA,
+    /** {@code torch.digamma}. */
+    DIGAMMA,
+    /** The trigamma function, {@code torch.polygamma(1, x)}. */
+    TRIGAMMA,
+    /** {@code torch.i0}: the modified Bessel function of the first kind, order 0. */
+    I0,
+    /** {@code torch.special.i0e}: i0(x) exp(-|x|). */
+    I0E,
+    /** {@code torch.special.i1}: the modified Bessel function of the first kind, order 1. */
+    I1,
+    /** {@code torch.special.i1e}: i1(x) exp(-|x|). */
+    I1E,
+    /** {@code torch.special.erfcx}: the scaled complementary error function exp(x^2) erfc(x). */
+    ERFCX,
+    /** The mantissa output of {@code torch.frexp}, in [0.5, 1) in magnitude. */
+    FREXP_MANTISSA,
+    /** The exponent output of {@code torch.frexp}, as a floating value (the op converts it to int32). */
+    FREXP_EXPONENT;
 
     /** Ops that keep integral inputs integral; every other op computes integral inputs in floating point. */
     public boolean keepsIntegral() {

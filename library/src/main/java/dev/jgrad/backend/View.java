@@ -16,6 +16,10 @@ public final class View {
     private final int numel;
     private final boolean contiguous;
 
+    /**
+     * A layout over storage: element (i0, i1, ...) is at offset + sum(i_d * strides[d]); the arrays are kept, not
+     * copied.
+     */
     public View(Storage storage, int[] shape, int[] strides, int offset) {
         this.storage = storage;
         this.shape = shape;
@@ -34,18 +38,25 @@ public final class View {
         this.contiguous = rowMajor || n == 0;  // no elements: any strides will do, as PyTorch says
     }
 
+    /** The storage the elements live in. */
     public Storage storage() { return storage; }
 
+    /** The sizes, outermost first (the array itself: do not modify). */
     public int[] shape() { return shape; }
 
+    /** The strides in elements, one per dim (0 on broadcast dims; the array itself: do not modify). */
     public int[] strides() { return strides; }
 
+    /** The index of element (0, 0, ...) in the storage. */
     public int offset() { return offset; }
 
+    /** The storage's dtype. */
     public DType dtype() { return storage.dtype(); }
 
+    /** The number of dims. */
     public int dim() { return shape.length; }
 
+    /** The number of elements, the product of the sizes. */
     public int numel() { return numel; }
 
     /** Row-major with no gaps (size-1 dims may have any stride; an empty layout counts as contiguous). */

@@ -33,6 +33,7 @@ public final class Bernoulli extends Distribution {
     /** The log-odds of 1 per batch element. */
     public static Bernoulli ofLogits(Tensor logits) { return new Bernoulli(null, logits, logits.shape()); }
 
+    /** {@code Bernoulli(logits=logits)} for a scalar logit. */
     public static Bernoulli ofLogits(double logits) { return ofLogits(Torch.scalarTensor(logits)); }
 
     /** sigmoid(logits) when made from logits. */

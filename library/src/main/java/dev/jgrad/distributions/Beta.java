@@ -32,8 +32,10 @@ public final class Beta extends Distribution {
         return Torch.stack(List.of(expandTo(c1, shape), expandTo(c0, shape)), -1);
     }
 
+    /** {@code concentration1}: alpha, the first shape parameter. */
     public Tensor concentration1() { return dirichlet.concentration().select(-1, 0); }
 
+    /** {@code concentration0}: beta, the second shape parameter. */
     public Tensor concentration0() { return dirichlet.concentration().select(-1, 1); }
 
     @Override public boolean hasRsample() { return true; }

@@ -25,6 +25,10 @@ public final class Binomial extends Distribution {
         else checkParam("logits", this.logits, Constraint.REAL);
     }
 
+    /**
+     * {@code Binomial(total_count, probs=probs)}: totalCount trials, each a success with probability probs;
+     * parameters are validated as PyTorch's validate_args does (IllegalArgumentException naming the constraint).
+     */
     public static Binomial ofProbs(Tensor totalCount, Tensor probs) { return new Binomial(totalCount, probs, null); }
 
     /** A total count shared by every batch element (a tensor of the probs' dtype). */
@@ -33,10 +37,13 @@ public final class Binomial extends Distribution {
     /** Scalar parameters (0-d float32 tensors). */
     public static Binomial ofProbs(double totalCount, double probs) { return ofProbs(totalCount, Torch.scalarTensor(probs)); }
 
+    /** {@code Binomial(total_count, logits=logits)}: success probabilities given as log-odds. */
     public static Binomial ofLogits(Tensor totalCount, Tensor logits) { return new Binomial(totalCount, null, logits); }
 
+    /** {@code Binomial(total_count, logits=logits)} with a scalar number of trials. */
     public static Binomial ofLogits(double totalCount, Tensor logits) { return ofLogits(Torch.scalarTensor(totalCount, logits.dtype()), logits); }
 
+    /** {@code total_count}: the number of trials. */
     public Tensor totalCount() { return totalCount; }
 
     /** sigmoid(logits) when made from logits. */

@@ -46,8 +46,10 @@ public final class Categorical extends Distribution {
         return p.clamp(eps, 1 - eps).log();
     }
 
+    /** {@code probs}: the category probabilities, normalised along the last dim. */
     public Tensor probs() { return probs; }
 
+    /** {@code logits}: the log-probabilities, normalised (log-sum-exp 0) along the last dim. */
     public Tensor logits() { return logits; }
 
     /** The number of categories (the size of the last dim). */

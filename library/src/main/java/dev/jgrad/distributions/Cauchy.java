@@ -13,6 +13,10 @@ import java.util.Map;
 public final class Cauchy extends Distribution {
     private final Tensor loc, scale;
 
+    /**
+     * {@code Cauchy(loc, scale)}: batch shape the broadcast of both; parameters are validated as PyTorch's
+     * validate_args does (IllegalArgumentException naming the constraint).
+     */
     public Cauchy(Tensor loc, Tensor scale) { this(loc, scale, Torch.broadcastShapes(loc.shape(), scale.shape())); }
 
     /** Scalar parameters (0-d float32 tensors). */
@@ -26,8 +30,10 @@ public final class Cauchy extends Distribution {
         checkParam("scale", this.scale, Constraint.POSITIVE);
     }
 
+    /** {@code loc}: the median. */
     public Tensor loc() { return loc; }
 
+    /** {@code scale}: the half width at half maximum. */
     public Tensor scale() { return scale; }
 
     @Override public boolean hasRsample() { return true; }

@@ -8,11 +8,17 @@ import java.util.function.UnaryOperator;
  * repr, which validation messages quote.
  */
 public record Constraint(String repr, UnaryOperator<Tensor> check) {
+    /** {@code constraints.real}: any value but NaN. */
     public static final Constraint REAL = new Constraint("Real()", v -> v.eq(v));
+    /** {@code constraints.positive}: greater than 0. */
     public static final Constraint POSITIVE = new Constraint("GreaterThan(lower_bound=0.0)", v -> v.gt(0.0));
+    /** {@code constraints.nonnegative}: at least 0. */
     public static final Constraint NONNEGATIVE = new Constraint("GreaterThanEq(lower_bound=0.0)", v -> v.ge(0.0));
+    /** {@code constraints.unit_interval}: in [0, 1]. */
     public static final Constraint UNIT_INTERVAL = new Constraint("Interval(lower_bound=0.0, upper_bound=1.0)", v -> v.ge(0.0).logicalAnd(v.le(1.0)));
+    /** {@code constraints.boolean}: 0 or 1. */
     public static final Constraint BOOLEAN = new Constraint("Boolean()", v -> v.eq(0L).logicalOr(v.eq(1L)));
+    /** {@code constraints.real_vector}: vectors (along the last dim) without NaN. */
     public static final Constraint REAL_VECTOR = new Constraint("IndependentConstraint(Real(), 1)", v -> v.eq(v).all(-1));
     /** Non-negative and summing to 1 (within 1e-6) along the last dim. */
     public static final Constraint SIMPLEX = new Constraint("Simplex()", v -> v.ge(0.0).all(-1).logicalAnd(v.sum(-1).sub(1L).abs().lt(1e-6)));

@@ -16,6 +16,11 @@ public final class Dirichlet extends Distribution {
 
     private final Tensor concentration;
 
+    /**
+     * {@code Dirichlet(concentration)}: over the simplex of the last dim, which is the event shape (at least one dim
+     * needed); parameters are validated as PyTorch's validate_args does (IllegalArgumentException naming the
+     * constraint).
+     */
     public Dirichlet(Tensor concentration) {
         super(leading(concentration), new long[] {concentration.size(-1)});
         this.concentration = concentration;
@@ -28,6 +33,7 @@ public final class Dirichlet extends Distribution {
         return Arrays.copyOf(concentration.shape(), concentration.dim() - 1);
     }
 
+    /** {@code concentration}: the positive parameters, one per category. */
     public Tensor concentration() { return concentration; }
 
     @Override public boolean hasRsample() { return true; }

@@ -17,13 +17,16 @@ import java.util.Map;
 public abstract class Distribution {
     private final long[] batchShape, eventShape;
 
+    /** A distribution of the given batch and event shapes (the shapes sample() returns after the sample shape). */
     protected Distribution(long[] batchShape, long[] eventShape) {
         this.batchShape = batchShape.clone();
         this.eventShape = eventShape.clone();
     }
 
+    /** {@code batch_shape}: the shape of independent, differently parameterised distributions. */
     public Size batchShape() { return new Size(batchShape); }
 
+    /** {@code event_shape}: the shape of one draw (empty for scalar distributions). */
     public Size eventShape() { return new Size(eventShape); }
 
     /** Whether rsample keeps the gradient to the parameters (the reparameterisation trick). */
@@ -44,21 +47,37 @@ public abstract class Distribution {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " does not implement rsample");
     }
 
+    /**
+     * {@code log_prob(value)}: the log density or mass at value, broadcast against batch_shape + event_shape; a value
+     * outside the support raises PyTorch's "Expected value argument ... to be within the support"
+     * (IllegalArgumentException).
+     */
     public abstract Tensor logProb(Tensor value);
 
+    /** {@code entropy()}, of shape batch_shape; where PyTorch has none, UnsupportedOperationException. */
     public Tensor entropy() { throw notImplemented("entropy"); }
 
+    /** {@code mean}, of shape batch_shape + event_shape (nan or inf where PyTorch gives them). */
     public Tensor mean() { throw notImplemented("mean"); }
 
+    /** {@code variance}, of shape batch_shape + event_shape. */
     public Tensor variance() { throw notImplemented("variance"); }
 
     /** The most likely value (PyTorch 1.13's mode property). */
     public Tensor mode() { throw notImplemented("mode"); }
 
+    /** {@code stddev}: the square root of the variance. */
     public Tensor stddev() { return variance().sqrt(); }
 
+    /**
+     * {@code cdf(value)}: the cumulative distribution function; UnsupportedOperationException where PyTorch has none.
+     */
     public Tensor cdf(Tensor value) { throw notImplemented("cdf"); }
 
+    /**
+     * {@code icdf(value)}: the inverse cumulative distribution function; UnsupportedOperationException where PyTorch
+     * has none.
+     */
     public Tensor icdf(Tensor value) { throw notImplemented("icdf"); }
 
     private UnsupportedOperationException notImplemented(String what) {

@@ -11,6 +11,10 @@ import java.util.Map;
 public final class Exponential extends Distribution {
     private final Tensor rate;
 
+    /**
+     * {@code Exponential(rate)}: density rate * exp(-rate * x) on x &gt;= 0; parameters are validated as PyTorch's
+     * validate_args does (IllegalArgumentException naming the constraint).
+     */
     public Exponential(Tensor rate) {
         super(rate.shape(), new long[0]);
         this.rate = rate;
@@ -20,6 +24,7 @@ public final class Exponential extends Distribution {
     /** A scalar rate (a 0-d float32 parameter). */
     public Exponential(double rate) { this(Torch.scalarTensor(rate)); }
 
+    /** {@code rate}: the inverse of the mean. */
     public Tensor rate() { return rate; }
 
     @Override public boolean hasRsample() { return true; }

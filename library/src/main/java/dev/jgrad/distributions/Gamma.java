@@ -12,6 +12,10 @@ import java.util.Map;
 public final class Gamma extends Distribution {
     private final Tensor concentration, rate;
 
+    /**
+     * {@code Gamma(concentration, rate)}: batch shape the broadcast of both; parameters are validated as PyTorch's
+     * validate_args does (IllegalArgumentException naming the constraint).
+     */
     public Gamma(Tensor concentration, Tensor rate) { this(concentration, rate, Torch.broadcastShapes(concentration.shape(), rate.shape())); }
 
     /** Scalar parameters (0-d float32 tensors). */
@@ -25,8 +29,10 @@ public final class Gamma extends Distribution {
         checkParam("rate", this.rate, Constraint.POSITIVE);
     }
 
+    /** {@code concentration}: the shape parameter alpha. */
     public Tensor concentration() { return concentration; }
 
+    /** {@code rate}: the inverse scale beta. */
     public Tensor rate() { return rate; }
 
     @Override public boolean hasRsample() { return true; }

@@ -38,6 +38,7 @@ public final class Geometric extends Distribution {
     /** The log-odds of success per trial. */
     public static Geometric ofLogits(Tensor logits) { return new Geometric(null, logits); }
 
+    /** {@code Geometric(logits=logits)} for a scalar logit. */
     public static Geometric ofLogits(double logits) { return ofLogits(Torch.scalarTensor(logits)); }
 
     /** sigmoid(logits) when made from logits. */

@@ -14,6 +14,10 @@ public final class Gumbel extends Distribution {
 
     private final Tensor loc, scale;
 
+    /**
+     * {@code Gumbel(loc, scale)}: batch shape the broadcast of both; parameters are validated as PyTorch's
+     * validate_args does (IllegalArgumentException naming the constraint).
+     */
     public Gumbel(Tensor loc, Tensor scale) { this(loc, scale, Torch.broadcastShapes(loc.shape(), scale.shape())); }
 
     /** Scalar parameters (0-d float32 tensors). */
@@ -27,8 +31,10 @@ public final class Gumbel extends Distribution {
         checkParam("scale", this.scale, Constraint.POSITIVE);
     }
 
+    /** {@code loc}: the mode. */
     public Tensor loc() { return loc; }
 
+    /** {@code scale}: the spread. */
     public Tensor scale() { return scale; }
 
     @Override public boolean hasRsample() { return true; }

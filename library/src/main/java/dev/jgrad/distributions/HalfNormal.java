@@ -13,6 +13,10 @@ public final class HalfNormal extends Distribution {
 
     private final Normal base;
 
+    /**
+     * {@code HalfNormal(scale)}: |X| for X ~ N(0, scale^2); parameters are validated as PyTorch's validate_args does
+     * (IllegalArgumentException naming the constraint).
+     */
     public HalfNormal(Tensor scale) { this(Normal.unchecked(Torch.scalarTensor(0.0, scale.dtype()), scale)); }
 
     /** A scalar scale (a 0-d float32 parameter). */
@@ -27,6 +31,7 @@ public final class HalfNormal extends Distribution {
     /** The underlying Normal(0, scale) (PyTorch's base_dist). */
     public Normal baseDist() { return base; }
 
+    /** {@code scale}: the scale of the underlying normal. */
     public Tensor scale() { return base.scale(); }
 
     @Override public boolean hasRsample() { return true; }

@@ -12,6 +12,11 @@ public final class Independent extends Distribution {
     private final Distribution base;
     private final int reinterpretedBatchNdims;
 
+    /**
+     * {@code Independent(base, reinterpreted_batch_ndims)}: the base's rightmost reinterpretedBatchNdims batch dims
+     * become event dims, so log_prob sums over them; more than the base's batch dims raises PyTorch's error
+     * (IllegalArgumentException).
+     */
     public Independent(Distribution base, int reinterpretedBatchNdims) {
         super(split(base, reinterpretedBatchNdims, true), split(base, reinterpretedBatchNdims, false));
         this.base = base;
@@ -33,6 +38,7 @@ public final class Independent extends Distribution {
     /** The wrapped distribution (PyTorch's base_dist). */
     public Distribution baseDist() { return base; }
 
+    /** {@code reinterpreted_batch_ndims}: how many batch dims were moved into the event. */
     public int reinterpretedBatchNdims() { return reinterpretedBatchNdims; }
 
     @Override public boolean hasRsample() { return base.hasRsample(); }

@@ -12,6 +12,10 @@ import java.util.Map;
 public final class Laplace extends Distribution {
     private final Tensor loc, scale;
 
+    /**
+     * {@code Laplace(loc, scale)}: batch shape the broadcast of both; parameters are validated as PyTorch's
+     * validate_args does (IllegalArgumentException naming the constraint).
+     */
     public Laplace(Tensor loc, Tensor scale) { this(loc, scale, Torch.broadcastShapes(loc.shape(), scale.shape())); }
 
     /** Scalar parameters (0-d float32 tensors). */
@@ -25,8 +29,10 @@ public final class Laplace extends Distribution {
         checkParam("scale", this.scale, Constraint.POSITIVE);
     }
 
+    /** {@code loc}: the mean and median. */
     public Tensor loc() { return loc; }
 
+    /** {@code scale}: the spread b (variance 2 b^2). */
     public Tensor scale() { return scale; }
 
     @Override public boolean hasRsample() { return true; }

@@ -11,8 +11,13 @@ import java.util.Map;
 public final class LogNormal extends Distribution {
     private final Normal base;
 
+    /**
+     * {@code LogNormal(loc, scale)}: exp(X) for X ~ N(loc, scale^2); parameters are validated as PyTorch's
+     * validate_args does (IllegalArgumentException naming the constraint).
+     */
     public LogNormal(Tensor loc, Tensor scale) { this(new Normal(loc, scale)); }
 
+    /** {@code LogNormal(loc, scale)} with float32 scalar parameters. */
     public LogNormal(double loc, double scale) { this(new Normal(loc, scale)); }
 
     private LogNormal(Normal base) {
@@ -23,8 +28,10 @@ public final class LogNormal extends Distribution {
     /** The underlying Normal (PyTorch's base_dist). */
     public Normal baseDist() { return base; }
 
+    /** {@code loc}: the mean of the underlying normal. */
     public Tensor loc() { return base.loc(); }
 
+    /** {@code scale}: the standard deviation of the underlying normal. */
     public Tensor scale() { return base.scale(); }
 
     @Override public boolean hasRsample() { return true; }

@@ -12,8 +12,13 @@ import java.util.Map;
 public final class Normal extends Distribution {
     private final Tensor loc, scale;
 
+    /**
+     * {@code Normal(loc, scale)}: batch shape the broadcast of both; parameters are validated as PyTorch's
+     * validate_args does (IllegalArgumentException naming the constraint).
+     */
     public Normal(Tensor loc, Tensor scale) { this(loc, scale, Torch.broadcastShapes(loc.shape(), scale.shape())); }
 
+    /** {@code Normal(loc, scale)} with float32 scalar parameters. */
     public Normal(double loc, double scale) { this(Torch.scalarTensor(loc), Torch.scalarTensor(scale)); }
 
     private Normal(Tensor loc, Tensor scale, long[] shape) {
@@ -33,8 +38,10 @@ public final class Normal extends Distribution {
     /** Without argument validation (PyTorch's validate_args=False), for a distribution built on it that validates itself. */
     static Normal unchecked(Tensor loc, Tensor scale) { return new Normal(loc, scale, Torch.broadcastShapes(loc.shape(), scale.shape()), false); }
 
+    /** {@code loc}: the mean. */
     public Tensor loc() { return loc; }
 
+    /** {@code scale}: the standard deviation. */
     public Tensor scale() { return scale; }
 
     @Override public boolean hasRsample() { return true; }

@@ -16,12 +16,16 @@ public final class OneHotCategorical extends Distribution {
         this.categorical = categorical;
     }
 
+    /** {@code OneHotCategorical(probs=probs)}: draws one-hot vectors over the last dim. */
     public static OneHotCategorical ofProbs(Tensor probs) { return new OneHotCategorical(Categorical.ofProbs(probs)); }
 
+    /** {@code OneHotCategorical(logits=logits)}: draws one-hot vectors over the last dim. */
     public static OneHotCategorical ofLogits(Tensor logits) { return new OneHotCategorical(Categorical.ofLogits(logits)); }
 
+    /** {@code probs}: the category probabilities, normalised along the last dim. */
     public Tensor probs() { return categorical.probs(); }
 
+    /** {@code logits}: the normalised log-probabilities. */
     public Tensor logits() { return categorical.logits(); }
 
     /** The wrapped Categorical (what KL divergence works on). */

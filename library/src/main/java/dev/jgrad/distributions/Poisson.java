@@ -11,6 +11,10 @@ import java.util.Map;
 public final class Poisson extends Distribution {
     private final Tensor rate;
 
+    /**
+     * {@code Poisson(rate)}: counts with mean rate; parameters are validated as PyTorch's validate_args does
+     * (IllegalArgumentException naming the constraint).
+     */
     public Poisson(Tensor rate) {
         super(rate.shape(), new long[0]);
         this.rate = rate;
@@ -20,6 +24,7 @@ public final class Poisson extends Distribution {
     /** A scalar rate (a 0-d float32 parameter). */
     public Poisson(double rate) { this(Torch.scalarTensor(rate)); }
 
+    /** {@code rate}: the mean (and variance). */
     public Tensor rate() { return rate; }
 
     @Override public Tensor mean() { return rate; }

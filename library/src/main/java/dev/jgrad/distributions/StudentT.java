@@ -20,6 +20,10 @@ public final class StudentT extends Distribution {
     /** loc 0 and scale 1. */
     public StudentT(Tensor df) { this(df, Torch.scalarTensor(0.0, df.dtype()), Torch.scalarTensor(1.0, df.dtype())); }
 
+    /**
+     * {@code StudentT(df, loc, scale)}: batch shape the broadcast of all three; parameters are validated as PyTorch's
+     * validate_args does (IllegalArgumentException naming the constraint).
+     */
     public StudentT(Tensor df, Tensor loc, Tensor scale) { this(df, loc, scale, Torch.broadcastShapes(df.shape(), loc.shape(), scale.shape())); }
 
     /** Scalar parameters (0-d float32 tensors). */
@@ -38,10 +42,13 @@ public final class StudentT extends Distribution {
         checkParam("scale", this.scale, Constraint.POSITIVE);
     }
 
+    /** {@code df}: the degrees of freedom. */
     public Tensor df() { return df; }
 
+    /** {@code loc}: the location (the mean where df &gt; 1). */
     public Tensor loc() { return loc; }
 
+    /** {@code scale}: the scale. */
     public Tensor scale() { return scale; }
 
     @Override public boolean hasRsample() { return true; }

@@ -12,6 +12,10 @@ import java.util.Map;
 public final class Uniform extends Distribution {
     private final Tensor low, high;
 
+    /**
+     * {@code Uniform(low, high)}: U[low, high), batch shape the broadcast of both; parameters are validated as
+     * PyTorch's validate_args does (IllegalArgumentException naming the constraint).
+     */
     public Uniform(Tensor low, Tensor high) { this(low, high, Torch.broadcastShapes(low.shape(), high.shape())); }
 
     /** Scalar bounds (0-d float32 parameters, batch shape ()). */
@@ -24,8 +28,10 @@ public final class Uniform extends Distribution {
         if (!this.low.detach().lt(this.high.detach()).all().itemBool()) throw new IllegalArgumentException("Uniform is not defined when low>= high");
     }
 
+    /** {@code low}: the lower bound (included). */
     public Tensor low() { return low; }
 
+    /** {@code high}: the upper bound (excluded). */
     public Tensor high() { return high; }
 
     @Override public boolean hasRsample() { return true; }

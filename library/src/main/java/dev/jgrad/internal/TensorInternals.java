@@ -46,6 +46,7 @@ public final class TensorInternals {
         Node gradAccumulatorField(Tensor t);
         void setGradAccumulator(Tensor t, Node acc);
         boolean isInference(Tensor t);
+        void setInference(Tensor t, boolean inference);
         Tensor viewBase(Tensor t);
         void setViewBase(Tensor t, Tensor base);
         Node rawGradFn(Tensor t);
@@ -104,6 +105,10 @@ public final class TensorInternals {
     public static boolean retainsGrad(Tensor t) { return Holder.A.retainsGrad(t); }
     public static void setRetainsGrad(Tensor t) { Holder.A.setRetainsGrad(t); }
     public static boolean isInference(Tensor t) { return Holder.A.isInference(t); }
+    /** Marks t as an inference tensor or not (views take their source's kind, not the mode they are made in). */
+    public static void setInference(Tensor t, boolean inference) { Holder.A.setInference(t, inference); }
+    /** t's version, also for inference tensors (whose public version() refuses, as PyTorch's _version does). */
+    public static int version(Tensor t) { return Holder.A.versionCounter(t).get(); }
     /** The tensor this one is a view of (the root base), or null. */
     public static Tensor viewBase(Tensor t) { return Holder.A.viewBase(t); }
     public static void setViewBase(Tensor t, Tensor base) { Holder.A.setViewBase(t, base); }

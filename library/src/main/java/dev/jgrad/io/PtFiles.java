@@ -6,15 +6,15 @@ import java.nio.file.Path;
  * PyTorch's {@code .pt} files ({@code torch.save} / {@code torch.load}, the zip format of PyTorch 1.6 and
  * later), so checkpoints move between jgrad and PyTorch both ways.
  *
- * <p>Values map as: Tensor ↔ tensor (float32, float64, int64, int32, bool; views of one storage stay views
- * of one storage), {@link dev.jgrad.nn.Parameter} ↔ nn.Parameter, Map ↔ dict / OrderedDict (insertion
+ * <p>Values map as: Tensor ↔ tensor (float32, float64, int64, int32, bool, float16, bfloat16; uint8 loads widened
+ * to int32; views of one storage stay views of one storage), {@link dev.jgrad.nn.Parameter} ↔ nn.Parameter, Map ↔ dict / OrderedDict (insertion
  * order kept; loads as LinkedHashMap), List ↔ list (ArrayList), Object[] ↔ tuple, Long ↔ int, Double ↔
  * float, String ↔ str, Boolean ↔ bool, null ↔ None, {@link Counter} ↔ collections.Counter. Saving also takes
  * Integer, Short, Byte and Float.
  * A saved map whose values are all tensors (a state dict) becomes an OrderedDict, as PyTorch's are.
  *
  * <p>Loading is as safe as {@code torch.load(weights_only=True)}: the pickle may name only OrderedDict,
- * the tensor and parameter rebuild functions and storage types, nothing else is ever constructed, and a
+ * Counter (a dict of counts), the tensor and parameter rebuild functions and storage types, nothing else is ever constructed, and a
  * malformed or hostile file gives an IllegalArgumentException that says what is wrong (an
  * UncheckedIOException only when the file cannot be read at all). Tensors load on
  * the CPU whatever device they were saved from; a state dict's {@code _metadata} (per-module versions) is

@@ -49,7 +49,9 @@ final class PtReader implements Unpickler.Hooks {
     private static final Unpickler.Global REBUILD_PARAMETER = new Unpickler.Global("torch._utils", "_rebuild_parameter");
 
     /** A storage type GLOBAL (torch.FloatStorage, ...) resolved to its dtype. */
-    private record StorageType(DType dtype) {}
+    private record StorageType(DType dtype, boolean unsignedBytes) {
+        StorageType(DType dtype) { this(dtype, false); }
+    }
 
     /** A loaded storage: a flat tensor whose Storage every tensor rebuilt on it shares. */
     private record LoadedStorage(DType dtype, int numel, Tensor flat) {}
@@ -145,6 +147,8 @@ final class PtReader implements Unpickler.Hooks {
         if (g.equals(ORDERED_DICT) || g.equals(COUNTER) || g.equals(REBUILD_TENSOR) || g.equals(REBUILD_PARAMETER)) return g;
         if (module.equals("torch") && name.endsWith("Storage")) {
             for (DType d : DType.values()) if (name.equals(d.scalarTypeName() + "Storage")) return new StorageType(d);
+            // uint8 (torch.get_rng_state(), images) loads widened to int32, as safetensors' U8 does: jgrad has no uint8
+            if (name.equals("ByteStorage")) return new StorageType(DType.INT32, true);
             if (OTHER_STORAGES.containsKey(name)) {
                 throw new IllegalArgumentException("unsupported dtype " + OTHER_STORAGES.get(name) + " (torch." + name
                         + ") in .pt file: jgrad reads float32, float64, int64, int32 and bool");
@@ -195,7 +199,7 @@ final class PtReader implements Unpickler.Hooks {
         }
         LoadedStorage s = storages.get(key);
         if (s == null) {
-            s = readStorage(key, type.dtype, numel);
+            s = readStorage(key, type, numel);
             storages.put(key, s);
         } else if (s.dtype != type.dtype || s.numel != numel) {
             throw new IllegalArgumentException("invalid .pt file: storage " + key + " is declared twice with different types or sizes");
@@ -203,12 +207,13 @@ final class PtReader implements Unpickler.Hooks {
         return s;
     }
 
-    private LoadedStorage readStorage(String key, DType dtype, long numel) {
+    private LoadedStorage readStorage(String key, StorageType type, long numel) {
+        DType dtype = type.dtype;
         ZipEntry e = zip.getEntry(prefix + "data/" + key);
         if (e == null) throw new IllegalArgumentException("invalid .pt file: no entry " + prefix + "data/" + key + " for storage " + key);
-        if (numel < 0 || numel > e.getSize() / dtype.itemSize()) {
-            throw new IllegalArgumentException("invalid .pt file: storage " + key + " declares " + numel + " elements of " + dtype
-                    + ", but its entry has " + e.getSize() + " bytes");
+        if (numel < 0 || numel > e.getSize() / (type.unsignedBytes ? 1 : dtype.itemSize())) {
+            throw new IllegalArgumentException("invalid .pt file: storage " + key + " declares " + numel + " elements of "
+                    + (type.unsignedBytes ? "torch.uint8" : dtype) + ", but its entry has " + e.getSize() + " bytes");
         }
         Tensor flat;
         try {
@@ -219,13 +224,26 @@ final class PtReader implements Unpickler.Hooks {
         }
         // read straight into the storage, chunk by chunk: a storage of 2 GB or more has no byte[] to pass through
         try (InputStream in = zip.getInputStream(e)) {
-            if (!TensorBytes.readInto(flat, in, ByteOrder.LITTLE_ENDIAN)) throw new IllegalArgumentException("invalid .pt file: entry " + e.getName() + " is truncated");
+            boolean complete = type.unsignedBytes ? readUnsignedBytes(flat.asIntArray(), in) : TensorBytes.readInto(flat, in, ByteOrder.LITTLE_ENDIAN);
+            if (!complete) throw new IllegalArgumentException("invalid .pt file: entry " + e.getName() + " is truncated");
         } catch (ZipException | EOFException ze) {
             throw new IllegalArgumentException("invalid .pt file: entry " + e.getName() + " is unreadable (" + ze + ")");
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
         return new LoadedStorage(dtype, (int) numel, flat);
+    }
+
+    /** A uint8 storage into an int32 one, value for value (0..255), chunk by chunk; false if the entry ends early. */
+    private static boolean readUnsignedBytes(int[] dst, InputStream in) throws IOException {
+        byte[] buf = new byte[Math.min(dst.length, 1 << 16)];
+        for (int at = 0; at < dst.length; ) {
+            int m = in.readNBytes(buf, 0, Math.min(buf.length, dst.length - at));
+            if (m == 0) return false;
+            for (int k = 0; k < m; k++) dst[at + k] = buf[k] & 0xff;
+            at += m;
+        }
+        return true;
     }
 
     /** {@code _rebuild_tensor_v2(storage, offset, size, stride, requires_grad, backward_hooks[, metadata])}. */

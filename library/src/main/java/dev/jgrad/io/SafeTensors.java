@@ -65,6 +65,11 @@ public final class SafeTensors {
 
     // ---------------------------------------------------------------- writing
 
+    /**
+     * {@code safetensors.torch.save_file(tensors, path)}: the tensors under their names, with no metadata,
+     * written atomically. A bad name or a null tensor is an IllegalArgumentException, I/O failure an
+     * UncheckedIOException.
+     */
     public static void save(Map<String, Tensor> tensors, Path path) { save(tensors, path, null); }
 
     /** metadata: free-form string pairs stored under {@code __metadata__} (null: none; an empty map is written as {}). */
@@ -440,5 +445,6 @@ public final class SafeTensors {
     /** Loads a file written by {@link #saveModel} (or by PyTorch's safetensors) into the model. */
     public static Module.IncompatibleKeys loadModel(Module model, Path path, boolean strict) { return model.loadStateDict(load(path), strict); }
 
+    /** {@link #loadModel(Module, Path, boolean)} with strict key matching (missing or unexpected keys raise). */
     public static Module.IncompatibleKeys loadModel(Module model, Path path) { return loadModel(model, path, true); }
 }

@@ -5,6 +5,7 @@ import dev.jgrad.nn.functional.F;
 
 /** Averages adaptive windows to a fixed output size (oh, ow), whatever the input's. */
 public class AdaptiveAvgPool2d extends Module {
+    /** {@code output_size}: the target output size. */
     public final int[] outputSize;
 
     /** One value (square output) or (oh, ow). */

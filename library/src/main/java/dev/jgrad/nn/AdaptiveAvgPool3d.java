@@ -6,7 +6,11 @@ import dev.jgrad.nn.functional.F;
 /** The average of adaptive windows to a fixed output size (od, oh, ow), whatever the input's; a null size keeps the input's. */
 public class AdaptiveAvgPool3d extends Module {
     /** Null where PyTorch has None (that dim keeps the input's size). */
-    public final Integer od, oh, ow;
+    public final Integer od;
+    /** The output height (null keeps the input's). */
+    public final Integer oh;
+    /** The output width (null keeps the input's). */
+    public final Integer ow;
     private final boolean cube;
 
     /** One value (cube output) or (od, oh, ow). */

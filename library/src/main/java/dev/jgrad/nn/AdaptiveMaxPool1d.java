@@ -6,12 +6,15 @@ import dev.jgrad.nn.functional.F;
 
 /** The maximum of adaptive windows to a fixed output length, whatever the input's. */
 public class AdaptiveMaxPool1d extends Module {
+    /** {@code output_size}: the target output size. */
     public final int outputSize;
     /** PyTorch's return_indices: {@link #forwardWithIndices} gives them whatever its value (Java's forward returns one type). */
     public final boolean returnIndices;
 
+    /** {@code nn.AdaptiveMaxPool1d(output_size)}; the other arguments take PyTorch's defaults. */
     public AdaptiveMaxPool1d(int outputSize) { this(outputSize, false); }
 
+    /** {@code nn.AdaptiveMaxPool1d(output_size, return_indices)}. */
     public AdaptiveMaxPool1d(int outputSize, boolean returnIndices) {
         this.outputSize = outputSize;
         this.returnIndices = returnIndices;

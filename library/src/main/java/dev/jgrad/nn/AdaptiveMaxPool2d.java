@@ -7,7 +7,9 @@ import dev.jgrad.nn.functional.F;
 /** The maximum of adaptive windows to a fixed output size (oh, ow), whatever the input's; a null size keeps the input's. */
 public class AdaptiveMaxPool2d extends Module {
     /** Null where PyTorch has None (that dim keeps the input's size). */
-    public final Integer oh, ow;
+    public final Integer oh;
+    /** The output width (null keeps the input's). */
+    public final Integer ow;
     private final boolean square;
     /** PyTorch's return_indices: {@link #forwardWithIndices} gives them whatever its value (Java's forward returns one type). */
     public final boolean returnIndices;
@@ -15,6 +17,7 @@ public class AdaptiveMaxPool2d extends Module {
     /** One value (square output) or (oh, ow). */
     public AdaptiveMaxPool2d(int... outputSize) { this(outputSize, false); }
 
+    /** {@code nn.AdaptiveMaxPool2d(output_size, return_indices)}. */
     public AdaptiveMaxPool2d(int[] outputSize, boolean returnIndices) {
         if (outputSize.length != 1 && outputSize.length != 2) throw new IllegalArgumentException("output_size must have 1 or 2 elements");
         this.oh = outputSize[0];

@@ -7,7 +7,11 @@ import dev.jgrad.nn.functional.F;
 /** The maximum of adaptive windows to a fixed output size (od, oh, ow), whatever the input's; a null size keeps the input's. */
 public class AdaptiveMaxPool3d extends Module {
     /** Null where PyTorch has None (that dim keeps the input's size). */
-    public final Integer od, oh, ow;
+    public final Integer od;
+    /** The output height (null keeps the input's). */
+    public final Integer oh;
+    /** The output width (null keeps the input's). */
+    public final Integer ow;
     private final boolean cube;
     /** PyTorch's return_indices: {@link #forwardWithIndices} gives them whatever its value (Java's forward returns one type). */
     public final boolean returnIndices;
@@ -15,6 +19,7 @@ public class AdaptiveMaxPool3d extends Module {
     /** One value (cube output) or (od, oh, ow). */
     public AdaptiveMaxPool3d(int... outputSize) { this(outputSize, false); }
 
+    /** {@code nn.AdaptiveMaxPool3d(output_size, return_indices)}. */
     public AdaptiveMaxPool3d(int[] outputSize, boolean returnIndices) {
         if (outputSize.length != 1 && outputSize.length != 3) throw new IllegalArgumentException("output_size must have 1 or 3 elements");
         this.od = outputSize[0];

@@ -5,11 +5,21 @@ import dev.jgrad.nn.functional.F;
 
 /** The average of each window along the last dim; stride defaults to the kernel size. */
 public class AvgPool1d extends Module {
-    public final int kernelSize, stride, padding;
-    public final boolean ceilMode, countIncludePad;
+    /** {@code kernel_size}: the size of the window. */
+    public final int kernelSize;
+    /** {@code stride}: the step between windows. */
+    public final int stride;
+    /** {@code padding}: the implicit padding added on each side of the input. */
+    public final int padding;
+    /** {@code ceil_mode}: whether output sizes round up instead of down. */
+    public final boolean ceilMode;
+    /** {@code count_include_pad}: whether the zero padding counts in the average. */
+    public final boolean countIncludePad;
 
+    /** {@code nn.AvgPool1d(kernel_size)}; the other arguments take PyTorch's defaults. */
     public AvgPool1d(int kernelSize) { this(kernelSize, kernelSize, 0, false, true); }
 
+    /** {@code nn.AvgPool1d(kernel_size, stride, padding, ceil_mode, count_include_pad)}. */
     public AvgPool1d(int kernelSize, int stride, int padding, boolean ceilMode, boolean countIncludePad) {
         this.kernelSize = kernelSize;
         this.stride = stride;

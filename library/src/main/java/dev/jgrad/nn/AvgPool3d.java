@@ -5,11 +5,20 @@ import dev.jgrad.nn.functional.F;
 
 /** The average of each (kd, kh, kw) window; stride defaults to the kernel size. Arguments: one value or (d, h, w), printed as given. */
 public class AvgPool3d extends Module {
-    public final int[] kernelSize, stride, padding;
-    public final boolean ceilMode, countIncludePad;
+    /** {@code kernel_size}: the size of the window. */
+    public final int[] kernelSize;
+    /** {@code stride}: the step between windows. */
+    public final int[] stride;
+    /** {@code padding}: the implicit padding added on each side of the input. */
+    public final int[] padding;
+    /** {@code ceil_mode}: whether output sizes round up instead of down. */
+    public final boolean ceilMode;
+    /** {@code count_include_pad}: whether the zero padding counts in the average. */
+    public final boolean countIncludePad;
     /** Null: divide by the window's size (as count_include_pad says). */
     public final Integer divisorOverride;
 
+    /** {@code nn.AvgPool3d(kernel_size)}. */
     public AvgPool3d(int kernelSize) { this(new int[] {kernelSize}, null, new int[] {0}, false, true, null); }
 
     /** stride null: the kernel size. */

@@ -10,14 +10,31 @@ import dev.jgrad.Torch;
  * cumulative average when momentum is null); running statistics in eval mode.
  */
 public abstract class BatchNorm extends Module {
+    /** {@code num_features}: the number of features or channels C. */
     public final int numFeatures;
+    /** {@code eps}: the value added to denominators for numerical stability. */
     public final double eps;
     /** Null for a cumulative moving average. */
     public final Double momentum;
-    public final boolean affine, trackRunningStats;
-    public final Parameter weight, bias;
-    public final Tensor runningMean, runningVar, numBatchesTracked;
+    /** {@code affine}: whether the layer has learnable affine parameters. */
+    public final boolean affine;
+    /** {@code track_running_stats}: whether running mean and variance are kept. */
+    public final boolean trackRunningStats;
+    /** {@code weight}: the learnable weight. */
+    public final Parameter weight;
+    /** {@code bias}: the learnable bias (null without one). */
+    public final Parameter bias;
+    /** {@code running_mean}: the running mean buffer (null without running statistics). */
+    public final Tensor runningMean;
+    /** {@code running_var}: the running variance buffer (null without running statistics). */
+    public final Tensor runningVar;
+    /** {@code num_batches_tracked}: the number of batches seen in training (a buffer). */
+    public final Tensor numBatchesTracked;
 
+    /**
+     * The shared constructor of BatchNorm1d/2d/3d: numFeatures channels, eps, momentum (null: a cumulative moving
+     * average), affine weight and bias, running statistics.
+     */
     protected BatchNorm(int numFeatures, double eps, Double momentum, boolean affine, boolean trackRunningStats) {
         this.numFeatures = numFeatures;
         this.eps = eps;

@@ -11,13 +11,21 @@ import dev.jgrad.nn.init.Init;
  * (weight, then bias, uniform in +-1/sqrt(in1_features)), so after {@code manualSeed(s)} the weights equal PyTorch's.
  */
 public class Bilinear extends Module {
-    public final int in1Features, in2Features, outFeatures;
+    /** {@code in1_features}: the size of each first input sample. */
+    public final int in1Features;
+    /** {@code in2_features}: the size of each second input sample. */
+    public final int in2Features;
+    /** {@code out_features}: the size of each output sample. */
+    public final int outFeatures;
+    /** {@code weight}: the learnable weight. */
     public final Parameter weight;
     /** Null when built with bias false. */
     public final Parameter bias;
 
+    /** {@code nn.Bilinear(in1_features, in2_features, out_features)}; the other arguments take PyTorch's defaults. */
     public Bilinear(int in1Features, int in2Features, int outFeatures) { this(in1Features, in2Features, outFeatures, true); }
 
+    /** {@code nn.Bilinear(in1_features, in2_features, out_features, bias)}. */
     public Bilinear(int in1Features, int in2Features, int outFeatures, boolean bias) {
         this.in1Features = in1Features;
         this.in2Features = in2Features;
@@ -27,6 +35,9 @@ public class Bilinear extends Module {
         resetParameters();
     }
 
+    /**
+     * Re-draws weight and bias from U(-1/sqrt(in1_features), 1/sqrt(in1_features)), as PyTorch's reset_parameters.
+     */
     public void resetParameters() {
         double bound = 1 / Math.sqrt(weight.size(1));
         Init.uniform_(weight, -bound, bound);
@@ -36,6 +47,7 @@ public class Bilinear extends Module {
     /** Not defined: the layer takes two inputs. */
     @Override public Tensor forward(Tensor input) { throw new UnsupportedOperationException("Bilinear.forward takes (input1, input2)"); }
 
+    /** y = x1^T A x2 + b per output feature: x1 (*, in1_features), x2 (*, in2_features), y (*, out_features). */
     public Tensor forward(Tensor x1, Tensor x2) { return F.bilinear(x1, x2, weight, bias); }
 
     @Override protected String extraRepr() {

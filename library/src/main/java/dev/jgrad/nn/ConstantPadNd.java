@@ -7,8 +7,13 @@ import dev.jgrad.nn.functional.F;
 public abstract class ConstantPadNd extends Module {
     /** (left, right) of the last dim, then (top, bottom), then (front, back). */
     public final long[] padding;
+    /** {@code value}: the value substituted. */
     public final double value;
 
+    /**
+     * Pads the last dims dims-many spatial dims with value; padding is one size for every side or (left, right, top,
+     * bottom, ...).
+     */
     protected ConstantPadNd(int dims, long[] padding, double value) {
         this.padding = sides(dims, padding);
         this.value = value;

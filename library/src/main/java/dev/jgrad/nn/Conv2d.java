@@ -9,14 +9,29 @@ import dev.jgrad.nn.init.Init;
  * (kaiming-uniform with a = sqrt(5), bias uniform in +-1/sqrt(fan_in)), with the same draws.
  */
 public class Conv2d extends Module {
-    public final int inChannels, outChannels, groups;
-    public final int[] kernelSize, stride, padding, dilation;
+    /** {@code in_channels}: the number of input channels. */
+    public final int inChannels;
+    /** {@code out_channels}: the number of output channels. */
+    public final int outChannels;
+    /** {@code groups}: the number of blocked connections from input to output channels. */
+    public final int groups;
+    /** {@code kernel_size}: the size of the window. */
+    public final int[] kernelSize;
+    /** {@code stride}: the step between windows. */
+    public final int[] stride;
+    /** {@code padding}: the implicit padding added on each side of the input. */
+    public final int[] padding;
+    /** {@code dilation}: the spacing between window elements. */
+    public final int[] dilation;
+    /** {@code weight}: the learnable weight. */
     public final Parameter weight;
     /** Null when built without bias. */
     public final Parameter bias;
 
+    /** {@code nn.Conv2d(in_channels, out_channels, kernel_size)}; the other arguments take PyTorch's defaults. */
     public Conv2d(int inChannels, int outChannels, int kernelSize) { this(inChannels, outChannels, kernelSize, 1, 0); }
 
+    /** {@code nn.Conv2d(in_channels, out_channels, kernel_size, stride, padding)}. */
     public Conv2d(int inChannels, int outChannels, int kernelSize, int stride, int padding) {
         this(inChannels, outChannels, new int[] {kernelSize, kernelSize}, new int[] {stride, stride}, new int[] {padding, padding},
                 new int[] {1, 1}, 1, true);
@@ -43,6 +58,10 @@ public class Conv2d extends Module {
 
     private static int[] pair(int[] v) { return v.length == 1 ? new int[] {v[0], v[0]} : v.clone(); }
 
+    /**
+     * Re-draws weight (kaiming-uniform with a = sqrt(5)) and bias (U(-1/sqrt(fan_in), 1/sqrt(fan_in))), as PyTorch's
+     * reset_parameters.
+     */
     public void resetParameters() {
         Init.kaimingUniform_(weight, Math.sqrt(5));
         if (bias != null) {

@@ -9,14 +9,29 @@ import dev.jgrad.nn.functional.F;
  * a = sqrt(5), bias uniform in +-1/sqrt(fan_in)), with the same draws, so seeded weights equal PyTorch's.
  */
 public class Conv3d extends Module {
-    public final int inChannels, outChannels, groups;
-    public final int[] kernelSize, stride, padding, dilation;
+    /** {@code in_channels}: the number of input channels. */
+    public final int inChannels;
+    /** {@code out_channels}: the number of output channels. */
+    public final int outChannels;
+    /** {@code groups}: the number of blocked connections from input to output channels. */
+    public final int groups;
+    /** {@code kernel_size}: the size of the window. */
+    public final int[] kernelSize;
+    /** {@code stride}: the step between windows. */
+    public final int[] stride;
+    /** {@code padding}: the implicit padding added on each side of the input. */
+    public final int[] padding;
+    /** {@code dilation}: the spacing between window elements. */
+    public final int[] dilation;
+    /** {@code weight}: the learnable weight. */
     public final Parameter weight;
     /** Null when built without bias. */
     public final Parameter bias;
 
+    /** {@code nn.Conv3d(in_channels, out_channels, kernel_size)}; the other arguments take PyTorch's defaults. */
     public Conv3d(int inChannels, int outChannels, int kernelSize) { this(inChannels, outChannels, kernelSize, 1, 0); }
 
+    /** {@code nn.Conv3d(in_channels, out_channels, kernel_size, stride, padding)}. */
     public Conv3d(int inChannels, int outChannels, int kernelSize, int stride, int padding) {
         this(inChannels, outChannels, new int[] {kernelSize}, new int[] {stride}, new int[] {padding}, new int[] {1}, 1, true);
     }

@@ -10,13 +10,34 @@ import dev.jgrad.nn.init.Init;
  * weight (in, out / groups, kh, kw), initialised as PyTorch's ConvTranspose2d.
  */
 public class ConvTranspose2d extends Module {
-    public final int inChannels, outChannels, kernelSize, stride, padding, outputPadding, groups, dilation;
+    /** {@code in_channels}: the number of input channels. */
+    public final int inChannels;
+    /** {@code out_channels}: the number of output channels. */
+    public final int outChannels;
+    /** {@code kernel_size}: the size of the window. */
+    public final int kernelSize;
+    /** {@code stride}: the step between windows. */
+    public final int stride;
+    /** {@code padding}: the implicit padding added on each side of the input. */
+    public final int padding;
+    /** {@code output_padding}: the extra size added to one side of the output. */
+    public final int outputPadding;
+    /** {@code groups}: the number of blocked connections from input to output channels. */
+    public final int groups;
+    /** {@code dilation}: the spacing between window elements. */
+    public final int dilation;
+    /** {@code weight}: the learnable weight. */
     public final Parameter weight;
     /** Null when built without bias. */
     public final Parameter bias;
 
+    /**
+     * {@code nn.ConvTranspose2d(in_channels, out_channels, kernel_size)}; the other arguments take PyTorch's
+     * defaults.
+     */
     public ConvTranspose2d(int inChannels, int outChannels, int kernelSize) { this(inChannels, outChannels, kernelSize, 1, 0, 0, 1, true, 1); }
 
+    /** {@code nn.ConvTranspose2d(in_channels, out_channels, kernel_size, stride, padding)}. */
     public ConvTranspose2d(int inChannels, int outChannels, int kernelSize, int stride, int padding) {
         this(inChannels, outChannels, kernelSize, stride, padding, 0, 1, true, 1);
     }

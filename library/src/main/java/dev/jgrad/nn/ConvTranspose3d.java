@@ -6,12 +6,28 @@ import dev.jgrad.nn.functional.F;
 
 /** The transposed 3-d convolution: weight (in, out / groups, kd, kh, kw), initialised as PyTorch's ConvTranspose3d. */
 public class ConvTranspose3d extends Module {
-    public final int inChannels, outChannels, groups;
-    public final int[] kernelSize, stride, padding, outputPadding, dilation;
+    /** {@code in_channels}: the number of input channels. */
+    public final int inChannels;
+    /** {@code out_channels}: the number of output channels. */
+    public final int outChannels;
+    /** {@code groups}: the number of blocked connections from input to output channels. */
+    public final int groups;
+    /** {@code kernel_size}: the size of the window. */
+    public final int[] kernelSize;
+    /** {@code stride}: the step between windows. */
+    public final int[] stride;
+    /** {@code padding}: the implicit padding added on each side of the input. */
+    public final int[] padding;
+    /** {@code output_padding}: the extra size added to one side of the output. */
+    public final int[] outputPadding;
+    /** {@code dilation}: the spacing between window elements. */
+    public final int[] dilation;
+    /** {@code weight}: the learnable weight. */
     public final Parameter weight;
     /** Null when built without bias. */
     public final Parameter bias;
 
+    /** {@code nn.ConvTranspose3d(in_channels, out_channels, kernel_size)}. */
     public ConvTranspose3d(int inChannels, int outChannels, int kernelSize) {
         this(inChannels, outChannels, new int[] {kernelSize}, new int[] {1}, new int[] {0}, new int[] {0}, 1, true, new int[] {1});
     }

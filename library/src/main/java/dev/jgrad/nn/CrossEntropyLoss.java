@@ -7,11 +7,15 @@ import dev.jgrad.nn.functional.F;
 public class CrossEntropyLoss extends Loss {
     /** Per-class weights (a buffer, so it is in the state dict), or null. */
     public final Tensor weight;
+    /** {@code ignore_index}: a target value that is ignored and does not contribute to the gradient. */
     public final long ignoreIndex;
+    /** {@code label_smoothing}: the amount of smoothing applied to the target, in [0, 1]. */
     public final double labelSmoothing;
 
+    /** {@code nn.CrossEntropyLoss()}; the other arguments take PyTorch's defaults. */
     public CrossEntropyLoss() { this(null, -100, "mean", 0.0); }
 
+    /** {@code nn.CrossEntropyLoss(weight, ignore_index, reduction, label_smoothing)}. */
     public CrossEntropyLoss(Tensor weight, long ignoreIndex, String reduction, double labelSmoothing) {
         super(reduction);
         this.weight = registerBuffer("weight", weight);

@@ -5,6 +5,7 @@ import dev.jgrad.nn.functional.F;
 
 /** The channel dropouts Dropout1d, Dropout2d and Dropout3d: whole channels zeroed in training mode ({@code F.dropout2d}). */
 public abstract class DropoutNd extends Module {
+    /** {@code p}: the probability or norm degree of the layer. */
     public final double p;
     private final int dims;
 

@@ -7,19 +7,27 @@ import dev.jgrad.nn.init.Init;
 
 /** A lookup table of numEmbeddings rows of size embeddingDim, initialised N(0, 1) as in PyTorch. */
 public class Embedding extends Module {
-    public final int numEmbeddings, embeddingDim;
+    /** {@code num_embeddings}: the size of the dictionary of embeddings. */
+    public final int numEmbeddings;
+    /** {@code embedding_dim}: the size of each embedding vector. */
+    public final int embeddingDim;
     /** The row that stays zero and gets no gradient, or null. */
     public final Long paddingIdx;
     /** Rows looked up with a larger normType-norm are renormalised in place to this norm; null for none. */
     public final Double maxNorm;
+    /** {@code norm_type}: the degree p of the norm. */
     public final double normType;
     /** Each index's gradient divided by how often it occurs in the batch. */
     public final boolean scaleGradByFreq;
+    /** {@code sparse}: whether gradients would be sparse (only false is supported). */
     public final boolean sparse;
+    /** {@code weight}: the learnable weight. */
     public final Parameter weight;
 
+    /** {@code nn.Embedding(num_embeddings, embedding_dim)}; the other arguments take PyTorch's defaults. */
     public Embedding(int numEmbeddings, int embeddingDim) { this(numEmbeddings, embeddingDim, null); }
 
+    /** {@code nn.Embedding(num_embeddings, embedding_dim, padding_idx)}. */
     public Embedding(int numEmbeddings, int embeddingDim, Long paddingIdx) { this(numEmbeddings, embeddingDim, paddingIdx, null, 2.0, false, false); }
 
     /** PyTorch's full constructor (sparse gradients are not supported: sparse true fails at forward). */

@@ -4,10 +4,15 @@ import dev.jgrad.Tensor;
 
 /** Flattens dims startDim..endDim into one (by default everything but the batch dim). */
 public class Flatten extends Module {
-    public final int startDim, endDim;
+    /** {@code start_dim}: the first dim flattened. */
+    public final int startDim;
+    /** {@code end_dim}: the last dim flattened. */
+    public final int endDim;
 
+    /** {@code nn.Flatten()}; the other arguments take PyTorch's defaults. */
     public Flatten() { this(1, -1); }
 
+    /** {@code nn.Flatten(start_dim, end_dim)}. */
     public Flatten(int startDim, int endDim) {
         this.startDim = startDim;
         this.endDim = endDim;

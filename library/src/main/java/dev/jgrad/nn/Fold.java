@@ -5,8 +5,18 @@ import dev.jgrad.nn.functional.F;
 
 /** {@code F.fold}: columns (N, C * kh * kw, L) summed back into an image of outputSize (unfold's adjoint). */
 public class Fold extends Module {
-    public final int[] outputSize, kernelSize, dilation, padding, stride;
+    /** {@code output_size}: the target output size. */
+    public final int[] outputSize;
+    /** {@code kernel_size}: the size of the window. */
+    public final int[] kernelSize;
+    /** {@code dilation}: the spacing between window elements. */
+    public final int[] dilation;
+    /** {@code padding}: the implicit padding added on each side of the input. */
+    public final int[] padding;
+    /** {@code stride}: the step between windows. */
+    public final int[] stride;
 
+    /** {@code nn.Fold(output_size, kernel_size)}. */
     public Fold(int[] outputSize, int[] kernelSize) { this(outputSize, kernelSize, new int[] {1}, new int[] {0}, new int[] {1}); }
 
     /** Each argument one value (both dims) or a pair. */

@@ -5,10 +5,13 @@ import dev.jgrad.nn.utils.PackedSequence;
 
 /** Gated recurrent unit, gates in PyTorch's order (reset, update, new); see {@link RNNBase}. */
 public class GRU extends RNNBase {
+    /** {@code nn.GRU(input_size, hidden_size)}; the other arguments take PyTorch's defaults. */
     public GRU(int inputSize, int hiddenSize) { this(inputSize, hiddenSize, 1); }
 
+    /** {@code nn.GRU(input_size, hidden_size, num_layers)}; the other arguments take PyTorch's defaults. */
     public GRU(int inputSize, int hiddenSize, int numLayers) { this(inputSize, hiddenSize, numLayers, true, false, 0, false); }
 
+    /** {@code nn.GRU(input_size, hidden_size, num_layers, bias, batch_first, dropout, bidirectional)}. */
     public GRU(int inputSize, int hiddenSize, int numLayers, boolean bias, boolean batchFirst, double dropout, boolean bidirectional) {
         super("GRU", inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional);
     }

@@ -5,10 +5,15 @@ import dev.jgrad.nn.functional.F;
 
 /** {@code F.hardtanh}: x clamped into [minVal, maxVal]. */
 public class Hardtanh extends Module {
-    public final double minVal, maxVal;
+    /** {@code min_val}: the lower end of the linear region. */
+    public final double minVal;
+    /** {@code max_val}: the upper end of the linear region. */
+    public final double maxVal;
 
+    /** {@code nn.Hardtanh()}; the other arguments take PyTorch's defaults. */
     public Hardtanh() { this(-1.0, 1.0); }
 
+    /** {@code nn.Hardtanh(min_val, max_val)}. */
     public Hardtanh(double minVal, double maxVal) {
         if (minVal > maxVal) throw new IllegalArgumentException("min_val cannot be greater than max_val");
         this.minVal = minVal;

@@ -9,12 +9,26 @@ import dev.jgrad.nn.functional.F;
  * bias per channel, optional running statistics (used in eval mode when tracked).
  */
 public abstract class InstanceNorm extends Module {
+    /** {@code num_features}: the number of features or channels C. */
     public final int numFeatures;
-    public final double eps, momentum;
-    public final boolean affine, trackRunningStats;
-    public final Parameter weight, bias;
+    /** {@code eps}: the value added to denominators for numerical stability. */
+    public final double eps;
+    /** {@code momentum}: the factor of the running statistics update (null: a cumulative average). */
+    public final double momentum;
+    /** {@code affine}: whether the layer has learnable affine parameters. */
+    public final boolean affine;
+    /** {@code track_running_stats}: whether running mean and variance are kept. */
+    public final boolean trackRunningStats;
+    /** {@code weight}: the learnable weight. */
+    public final Parameter weight;
+    /** {@code bias}: the learnable bias (null without one). */
+    public final Parameter bias;
     private final int spatialDims;
 
+    /**
+     * The shared constructor of InstanceNorm1d/2d/3d: each sample and channel normalised over its spatialDims spatial
+     * dims.
+     */
     protected InstanceNorm(int spatialDims, int numFeatures, double eps, double momentum, boolean affine, boolean trackRunningStats) {
         this.spatialDims = spatialDims;
         this.numFeatures = numFeatures;

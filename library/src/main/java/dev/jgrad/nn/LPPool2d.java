@@ -5,14 +5,19 @@ import dev.jgrad.nn.functional.F;
 
 /** Power-average pooling over 2-d windows: (sum of x^p)^(1/p). */
 public class LPPool2d extends Module {
+    /** {@code norm_type}: the degree p of the norm. */
     public final double normType;
+    /** {@code kernel_size}: the size of the window. */
     public final int[] kernelSize;
     /** Null: the kernel size. */
     public final int[] stride;
+    /** {@code ceil_mode}: whether output sizes round up instead of down. */
     public final boolean ceilMode;
 
+    /** {@code nn.LPPool2d(norm_type, kernel_size)}; the other arguments take PyTorch's defaults. */
     public LPPool2d(double normType, int kernelSize) { this(normType, new int[] {kernelSize}, null, false); }
 
+    /** {@code nn.LPPool2d(norm_type, kernel_size, stride, ceil_mode)}. */
     public LPPool2d(double normType, int[] kernelSize, int[] stride, boolean ceilMode) {
         this.normType = normType;
         this.kernelSize = kernelSize.clone();

@@ -5,10 +5,13 @@ import dev.jgrad.nn.utils.PackedSequence;
 
 /** Long short-term memory, gates in PyTorch's order (input, forget, cell, output); see {@link RNNBase}. */
 public class LSTM extends RNNBase {
+    /** {@code nn.LSTM(input_size, hidden_size)}; the other arguments take PyTorch's defaults. */
     public LSTM(int inputSize, int hiddenSize) { this(inputSize, hiddenSize, 1); }
 
+    /** {@code nn.LSTM(input_size, hidden_size, num_layers)}; the other arguments take PyTorch's defaults. */
     public LSTM(int inputSize, int hiddenSize, int numLayers) { this(inputSize, hiddenSize, numLayers, true, false, 0, false); }
 
+    /** {@code nn.LSTM(input_size, hidden_size, num_layers, bias, batch_first, dropout, bidirectional)}. */
     public LSTM(int inputSize, int hiddenSize, int numLayers, boolean bias, boolean batchFirst, double dropout, boolean bidirectional) {
         super("LSTM", inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional);
     }

@@ -7,8 +7,10 @@ public class LSTMCell extends RNNCellBase {
     /** The state an LSTM cell passes on. */
     public record State(Tensor h, Tensor c) {}
 
+    /** {@code nn.LSTMCell(input_size, hidden_size)}; the other arguments take PyTorch's defaults. */
     public LSTMCell(int inputSize, int hiddenSize) { this(inputSize, hiddenSize, true); }
 
+    /** {@code nn.LSTMCell(input_size, hidden_size, bias)}. */
     public LSTMCell(int inputSize, int hiddenSize, boolean bias) { super(inputSize, hiddenSize, bias, 4); }
 
     /** The new h only. */
@@ -23,5 +25,6 @@ public class LSTMCell extends RNNCellBase {
         return unbatched ? new State(hc[0].squeeze(0), hc[1].squeeze(0)) : new State(hc[0], hc[1]);
     }
 
+    /** One step from a previous state (null: zeros); returns the new (h, c). */
     public State forward(Tensor input, State state) { return state == null ? forward(input, null, null) : forward(input, state.h(), state.c()); }
 }

@@ -13,14 +13,19 @@ import dev.jgrad.nn.init.Init;
  * {@code manualSeed(s)} the weights equal PyTorch's.
  */
 public class Linear extends Module {
-    public final int inFeatures, outFeatures;
+    /** {@code in_features}: the size of each input sample. */
+    public final int inFeatures;
+    /** {@code out_features}: the size of each output sample. */
+    public final int outFeatures;
     /** Not final: {@link #setWeight} shares another module's parameter (tied weights). */
     public Parameter weight;
     /** Null when built with bias false. */
     public final Parameter bias;
 
+    /** {@code nn.Linear(in_features, out_features)}; the other arguments take PyTorch's defaults. */
     public Linear(int inFeatures, int outFeatures) { this(inFeatures, outFeatures, true); }
 
+    /** {@code nn.Linear(in_features, out_features, bias)}. */
     public Linear(int inFeatures, int outFeatures, boolean bias) { this(inFeatures, outFeatures, bias, Device.CPU); }
 
     /**
@@ -48,6 +53,10 @@ public class Linear extends Module {
         return this;
     }
 
+    /**
+     * Re-draws weight (kaiming-uniform with a = sqrt(5)) and bias (U(-1/sqrt(in_features), 1/sqrt(in_features))), as
+     * PyTorch's reset_parameters.
+     */
     public void resetParameters() {
         Init.kaimingUniform_(weight, Math.sqrt(5));
         if (bias != null) {

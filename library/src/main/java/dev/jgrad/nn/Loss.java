@@ -7,8 +7,10 @@ import dev.jgrad.Tensor;
  * The one-argument forward is not defined for losses.
  */
 public abstract class Loss extends Module {
+    /** {@code reduction}: the reduction applied to the output: "none", "mean" or "sum". */
     public final String reduction;
 
+    /** A loss with reduction "none", "mean" or "sum". */
     protected Loss(String reduction) { this(reduction, false); }
 
     /** extraReduction: the subclass takes this one further reduction (KLDivLoss's "batchmean"). */
@@ -19,5 +21,6 @@ public abstract class Loss extends Module {
         this.reduction = reduction;
     }
 
+    /** The loss of input against target, reduced as the reduction says. */
     public abstract Tensor forward(Tensor input, Tensor target);
 }

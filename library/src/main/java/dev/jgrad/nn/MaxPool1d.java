@@ -6,17 +6,31 @@ import dev.jgrad.nn.functional.F;
 
 /** The maximum of each window along the last dim; stride defaults to the kernel size. */
 public class MaxPool1d extends Module {
-    public final int kernelSize, stride, padding, dilation;
+    /** {@code kernel_size}: the size of the window. */
+    public final int kernelSize;
+    /** {@code stride}: the step between windows. */
+    public final int stride;
+    /** {@code padding}: the implicit padding added on each side of the input. */
+    public final int padding;
+    /** {@code dilation}: the spacing between window elements. */
+    public final int dilation;
+    /** {@code ceil_mode}: whether output sizes round up instead of down. */
     public final boolean ceilMode;
     /** PyTorch's return_indices: {@link #forwardWithIndices} gives them whatever its value (Java's forward returns one type). */
     public final boolean returnIndices;
 
+    /** {@code nn.MaxPool1d(kernel_size)}; the other arguments take PyTorch's defaults. */
     public MaxPool1d(int kernelSize) { this(kernelSize, kernelSize, 0, 1, false); }
 
+    /**
+     * {@code nn.MaxPool1d(kernel_size, stride, padding, dilation, ceil_mode)}; the other arguments take PyTorch's
+     * defaults.
+     */
     public MaxPool1d(int kernelSize, int stride, int padding, int dilation, boolean ceilMode) {
         this(kernelSize, stride, padding, dilation, ceilMode, false);
     }
 
+    /** {@code nn.MaxPool1d(kernel_size, stride, padding, dilation, ceil_mode, return_indices)}. */
     public MaxPool1d(int kernelSize, int stride, int padding, int dilation, boolean ceilMode, boolean returnIndices) {
         this.returnIndices = returnIndices;
         this.kernelSize = kernelSize;

@@ -6,11 +6,20 @@ import dev.jgrad.nn.functional.F;
 
 /** The maximum of each (kd, kh, kw) window; stride defaults to the kernel size. Arguments: one value or (d, h, w), printed as given. */
 public class MaxPool3d extends Module {
-    public final int[] kernelSize, stride, padding, dilation;
+    /** {@code kernel_size}: the size of the window. */
+    public final int[] kernelSize;
+    /** {@code stride}: the step between windows. */
+    public final int[] stride;
+    /** {@code padding}: the implicit padding added on each side of the input. */
+    public final int[] padding;
+    /** {@code dilation}: the spacing between window elements. */
+    public final int[] dilation;
+    /** {@code ceil_mode}: whether output sizes round up instead of down. */
     public final boolean ceilMode;
     /** PyTorch's return_indices: {@link #forwardWithIndices} gives them whatever its value (Java's forward returns one type). */
     public final boolean returnIndices;
 
+    /** {@code nn.MaxPool3d(kernel_size)}. */
     public MaxPool3d(int kernelSize) { this(new int[] {kernelSize}, null, new int[] {0}, new int[] {1}, false, false); }
 
     /** stride null: the kernel size. */

@@ -5,8 +5,14 @@ import dev.jgrad.nn.functional.F;
 
 /** Puts max_pool2d's values back at their indices of a zero plane (the partial inverse of MaxPool2d). */
 public class MaxUnpool2d extends Module {
-    public final int[] kernelSize, stride, padding;
+    /** {@code kernel_size}: the size of the window. */
+    public final int[] kernelSize;
+    /** {@code stride}: the step between windows. */
+    public final int[] stride;
+    /** {@code padding}: the implicit padding added on each side of the input. */
+    public final int[] padding;
 
+    /** {@code nn.MaxUnpool2d(kernel_size)}. */
     public MaxUnpool2d(int kernelSize) { this(new int[] {kernelSize}, null, new int[] {0}); }
 
     /** One value or (h, w) each; stride null: the kernel size. */
@@ -23,6 +29,10 @@ public class MaxUnpool2d extends Module {
         throw new IllegalArgumentException("forward() missing 1 required positional argument: 'indices'");
     }
 
+    /**
+     * Puts input's values back at indices (from MaxPool2d with return_indices), zeros elsewhere, at the default
+     * output size.
+     */
     public Tensor forward(Tensor input, Tensor indices) { return forward(input, indices, null); }
 
     /** outputSize: (oh, ow) or (n, c, oh, ow), null for the default size. */

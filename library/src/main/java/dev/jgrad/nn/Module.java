@@ -39,6 +39,9 @@ public abstract class Module {
     private final Map<Integer, Consumer<Module>> forwardPreHooks = new LinkedHashMap<>();
     private int nextHookId;
 
+    /** An empty module in training mode: subclasses register their parameters, buffers and children. */
+    protected Module() {}
+
     /** The computation; modules without one (containers such as ModuleList) throw PyTorch's error. */
     public Tensor forward(Tensor input) {
         throw new UnsupportedOperationException("Module [" + moduleName() + "] is missing the required \"forward\" function");
@@ -104,6 +107,11 @@ public abstract class Module {
     /** Adds a persistent buffer: saved in the state dict, converted by {@link #to}, never trained. */
     public Tensor registerBuffer(String name, Tensor buffer) { return registerBuffer(name, buffer, true); }
 
+    /**
+     * {@code register_buffer(name, buffer, persistent)}: a tensor that is moved by {@link #to} but never trained; a
+     * non-persistent buffer stays out of the state dict. A name already used by a parameter or submodule raises
+     * PyTorch's "attribute 'x' already exists" (IllegalArgumentException).
+     */
     public Tensor registerBuffer(String name, Tensor buffer, boolean persistent) {
         checkName("buffer", name);
         checkFree(name, buffers);
@@ -127,6 +135,7 @@ public abstract class Module {
     /** Direct children by name, in registration order. */
     public Map<String, Module> namedChildren() { return Collections.unmodifiableMap(children); }
 
+    /** {@code children()}: the direct submodules, in registration order. */
     public List<Module> children() { return new ArrayList<>(children.values()); }
 
     /** This module and every descendant, depth first, each once, with dotted names ("" for this one). */
@@ -144,6 +153,7 @@ public abstract class Module {
         }
     }
 
+    /** {@code modules()}: this module and every descendant, depth first, each once. */
     public List<Module> modules() { return new ArrayList<>(namedModules().values()); }
 
     /** Every parameter with its dotted name ({@code layer1.weight}); a parameter shared by two modules appears once. */
@@ -158,8 +168,10 @@ public abstract class Module {
         return out;
     }
 
+    /** {@code parameters()}: every parameter of this module and its descendants, each once, in registration order. */
     public List<Parameter> parameters() { return new ArrayList<>(namedParameters().values()); }
 
+    /** {@code named_buffers()}: every buffer by dotted name ("bn.running_mean"), descendants included. */
     public Map<String, Tensor> namedBuffers() {
         Map<String, Tensor> out = new LinkedHashMap<>();
         Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -171,6 +183,7 @@ public abstract class Module {
         return out;
     }
 
+    /** {@code buffers()}: every buffer of this module and its descendants. */
     public List<Tensor> buffers() { return new ArrayList<>(namedBuffers().values()); }
 
     private static String qualified(String prefix, String name) { return prefix.isEmpty() ? name : prefix + "." + name; }
@@ -184,6 +197,7 @@ public abstract class Module {
 
     // ---------------------------------------------------------------- modes and gradients
 
+    /** {@code train()}: training mode here and in every descendant; returns this. */
     public Module train() { return train(true); }
 
     /** Sets training mode here and in every descendant (Dropout and BatchNorm behave differently in eval). */
@@ -193,8 +207,13 @@ public abstract class Module {
         return this;
     }
 
+    /**
+     * {@code eval()}: evaluation mode here and in every descendant (dropout off, batch norm on running statistics);
+     * returns this.
+     */
     public Module eval() { return train(false); }
 
+    /** {@code module.training}: whether this module is in training mode. */
     public boolean isTraining() { return training; }
 
     /** Sets every parameter's gradient to null (PyTorch 2's default {@code set_to_none=True}). */
@@ -232,6 +251,10 @@ public abstract class Module {
     /** Moves parameters, gradients and buffers to device, in place. */
     public Module to(Device device) { return convert(t -> t.to(device)); }
 
+    /**
+     * {@code to(device, dtype)}: moves everything to device and casts floating parameters and buffers to dtype, in
+     * place; returns this.
+     */
     public Module to(Device device, DType dtype) { return convert(t -> t.isFloatingPoint() ? t.to(device, dtype) : t.to(device)); }
 
     private Module convert(java.util.function.UnaryOperator<Tensor> fn) {
@@ -280,6 +303,10 @@ public abstract class Module {
         }
     }
 
+    /**
+     * {@code load_state_dict(state_dict)} with strict key matching: missing or unexpected keys raise PyTorch's
+     * message (IllegalArgumentException).
+     */
     public IncompatibleKeys loadStateDict(Map<String, Tensor> stateDict) { return loadStateDict(stateDict, true); }
 
     /**

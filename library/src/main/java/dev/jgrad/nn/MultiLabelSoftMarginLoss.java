@@ -8,8 +8,10 @@ public class MultiLabelSoftMarginLoss extends Loss {
     /** A buffer, as in PyTorch (null when not given). */
     public final Tensor weight;
 
+    /** {@code nn.MultiLabelSoftMarginLoss()}; the other arguments take PyTorch's defaults. */
     public MultiLabelSoftMarginLoss() { this(null, "mean"); }
 
+    /** {@code nn.MultiLabelSoftMarginLoss(weight, reduction)}. */
     public MultiLabelSoftMarginLoss(Tensor weight, String reduction) {
         super(reduction);
         this.weight = weight;

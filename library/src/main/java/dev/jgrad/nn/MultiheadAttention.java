@@ -18,14 +18,27 @@ public class MultiheadAttention extends Module {
     /** The attended values and, when asked for, the attention weights (averaged over heads unless not). */
     public record Output(Tensor output, Tensor weights) {}
 
-    public final int embedDim, numHeads, headDim;
+    /** {@code embed_dim}: the total dimension of the model. */
+    public final int embedDim;
+    /** {@code num_heads}: the number of attention heads. */
+    public final int numHeads;
+    /** {@code head_dim}: the size of each head (embed_dim / num_heads). */
+    public final int headDim;
+    /** {@code dropout}: the dropout probability. */
     public final double dropout;
+    /** {@code batch_first}: whether inputs and outputs are (batch, seq, feature) instead of (seq, batch, feature). */
     public final boolean batchFirst;
-    public final Parameter inProjWeight, inProjBias;
+    /** {@code in_proj_weight}: the packed input projection weight for query, key and value. */
+    public final Parameter inProjWeight;
+    /** {@code in_proj_bias}: the packed input projection bias (null without bias). */
+    public final Parameter inProjBias;
+    /** {@code out_proj}: the output projection. */
     public final Linear outProj;
 
+    /** {@code nn.MultiheadAttention(embed_dim, num_heads)}; the other arguments take PyTorch's defaults. */
     public MultiheadAttention(int embedDim, int numHeads) { this(embedDim, numHeads, 0.0, true, false); }
 
+    /** {@code nn.MultiheadAttention(embed_dim, num_heads, dropout, bias, batch_first)}. */
     public MultiheadAttention(int embedDim, int numHeads, double dropout, boolean bias, boolean batchFirst) {
         if (embedDim % numHeads != 0) throw new IllegalArgumentException("embed_dim must be divisible by num_heads");
         this.embedDim = embedDim;

@@ -8,8 +8,10 @@ import dev.jgrad.Tensor;
  * through {@link Module#registerParameter}.
  */
 public class Parameter extends Tensor {
+    /** {@code nn.Parameter(data)}; the other arguments take PyTorch's defaults. */
     public Parameter(Tensor data) { this(data, true); }
 
+    /** {@code nn.Parameter(data, requires_grad)}. */
     public Parameter(Tensor data, boolean requiresGrad) {
         super(data.detach());
         if (requiresGrad) requiresGrad_(true);

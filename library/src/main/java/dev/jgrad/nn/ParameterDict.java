@@ -17,8 +17,10 @@ public class ParameterDict extends Module {
     /** The entries (a parameter under two keys is listed twice, unlike namedParameters()). */
     private final Map<String, Parameter> entries = new LinkedHashMap<>();
 
+    /** {@code nn.ParameterDict()}; the other arguments take PyTorch's defaults. */
     public ParameterDict() {}
 
+    /** {@code nn.ParameterDict(parameters)}. */
     public ParameterDict(Map<String, ? extends Tensor> parameters) { update(parameters); }
 
     /** Adds or replaces the entry under key (a key with "." is rejected, as register_parameter does). */
@@ -46,10 +48,13 @@ public class ParameterDict extends Module {
         return own().get(key);
     }
 
+    /** {@code key in params}. */
     public boolean containsKey(String key) { return own().containsKey(key); }
 
+    /** {@code params.keys()}, in insertion order. */
     public Set<String> keySet() { return own().keySet(); }
 
+    /** {@code len(params)}. */
     public int size() { return own().size(); }
 
     /** The entries in insertion order. */

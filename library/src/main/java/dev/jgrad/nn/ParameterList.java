@@ -13,12 +13,18 @@ public class ParameterList extends Module implements Iterable<Parameter> {
     /** The entries by index (a parameter added twice is listed twice, as PyTorch's _size counts it). */
     private final List<Parameter> items = new ArrayList<>();
 
+    /** {@code nn.ParameterList()}; the other arguments take PyTorch's defaults. */
     public ParameterList() {}
 
+    /** {@code nn.ParameterList(values)}. */
     public ParameterList(Iterable<? extends Tensor> values) { extend(values); }
 
+    /** {@code nn.ParameterList(values)}. */
     public ParameterList(Tensor... values) { extend(List.of(values)); }
 
+    /**
+     * {@code append(value)}: adds a parameter at the end (a plain tensor is wrapped as a Parameter); returns this.
+     */
     public ParameterList append(Tensor value) {
         Parameter p = asParameter(value);
         registerParameter(String.valueOf(items.size()), p);
@@ -26,6 +32,7 @@ public class ParameterList extends Module implements Iterable<Parameter> {
         return this;
     }
 
+    /** {@code extend(values)}: appends each value in order; returns this. */
     public ParameterList extend(Iterable<? extends Tensor> values) {
         for (Tensor t : values) append(t);
         return this;
@@ -43,6 +50,7 @@ public class ParameterList extends Module implements Iterable<Parameter> {
         return this;
     }
 
+    /** {@code len(params)}. */
     public int size() { return items.size(); }
 
     @Override public Iterator<Parameter> iterator() { return List.copyOf(items).iterator(); }

@@ -5,10 +5,13 @@ import dev.jgrad.nn.utils.PackedSequence;
 
 /** Elman RNN: h' = tanh(x W_ih^T + b_ih + h W_hh^T + b_hh) (or relu), stacked and optionally bidirectional; see {@link RNNBase}. */
 public class RNN extends RNNBase {
+    /** {@code nonlinearity}: the nonlinearity, "tanh" or "relu". */
     public final String nonlinearity;
 
+    /** {@code nn.RNN(input_size, hidden_size)}; the other arguments take PyTorch's defaults. */
     public RNN(int inputSize, int hiddenSize) { this(inputSize, hiddenSize, 1); }
 
+    /** {@code nn.RNN(input_size, hidden_size, num_layers)}. */
     public RNN(int inputSize, int hiddenSize, int numLayers) { this(inputSize, hiddenSize, numLayers, "tanh", true, false, 0, false); }
 
     /** A tanh RNN with the options LSTM and GRU take. */

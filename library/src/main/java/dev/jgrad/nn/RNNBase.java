@@ -24,13 +24,29 @@ public abstract class RNNBase extends Module {
     /** What a recurrent layer returns for packed input: the packed output, and each sequence's final h (and c) at its own length. */
     public record PackedOutput(PackedSequence output, Tensor h, Tensor c) {}
 
+    /** {@code mode}: the mode of the layer. */
     public final String mode;
-    public final int inputSize, hiddenSize, numLayers;
-    public final boolean bias, batchFirst, bidirectional;
+    /** {@code input_size}: the number of expected features in the input x. */
+    public final int inputSize;
+    /** {@code hidden_size}: the number of features in the hidden state h. */
+    public final int hiddenSize;
+    /** {@code num_layers}: the number of stacked layers. */
+    public final int numLayers;
+    /** {@code bias}: the learnable bias (null without one). */
+    public final boolean bias;
+    /** {@code batch_first}: whether inputs and outputs are (batch, seq, feature) instead of (seq, batch, feature). */
+    public final boolean batchFirst;
+    /** {@code bidirectional}: whether the layer is bidirectional. */
+    public final boolean bidirectional;
+    /** {@code dropout}: the dropout probability. */
     public final double dropout;
     private final int gates;
     private final List<Parameter[]> cells = new ArrayList<>();  // per (layer, direction): w_ih, w_hh, b_ih, b_hh
 
+    /**
+     * The shared constructor of RNN, LSTM and GRU: mode "RNN_TANH", "RNN_RELU", "LSTM" or "GRU"; numLayers stacked
+     * layers, dropout between them, both directions when bidirectional.
+     */
     protected RNNBase(String mode, int inputSize, int hiddenSize, int numLayers, boolean bias, boolean batchFirst, double dropout,
                       boolean bidirectional) {
         if (dropout < 0 || dropout > 1) {
@@ -70,6 +86,10 @@ public abstract class RNNBase extends Module {
         resetParameters();
     }
 
+    /**
+     * Re-draws every weight and bias from U(-1/sqrt(hidden_size), 1/sqrt(hidden_size)), as PyTorch's
+     * reset_parameters.
+     */
     public void resetParameters() {
         double stdv = 1.0 / Math.sqrt(hiddenSize);
         for (Parameter p : parameters()) Init.uniform_(p, -stdv, stdv);

@@ -4,10 +4,13 @@ import dev.jgrad.Tensor;
 
 /** h' = tanh(x W_ih^T + b_ih + h W_hh^T + b_hh) (or relu), one step. */
 public class RNNCell extends RNNCellBase {
+    /** {@code nonlinearity}: the nonlinearity, "tanh" or "relu". */
     public final String nonlinearity;
 
+    /** {@code nn.RNNCell(input_size, hidden_size)}; the other arguments take PyTorch's defaults. */
     public RNNCell(int inputSize, int hiddenSize) { this(inputSize, hiddenSize, true, "tanh"); }
 
+    /** {@code nn.RNNCell(input_size, hidden_size, bias, nonlinearity)}. */
     public RNNCell(int inputSize, int hiddenSize, boolean bias, String nonlinearity) {
         super(inputSize, hiddenSize, bias, 1);
         if (!nonlinearity.equals("tanh") && !nonlinearity.equals("relu")) {

@@ -12,10 +12,25 @@ import dev.jgrad.nn.init.Init;
  * +-1/sqrt(hidden_size)). The input projection is computed per call, as in PyTorch's cells.
  */
 public abstract class RNNCellBase extends Module {
-    public final int inputSize, hiddenSize;
+    /** {@code input_size}: the number of expected features in the input x. */
+    public final int inputSize;
+    /** {@code hidden_size}: the number of features in the hidden state h. */
+    public final int hiddenSize;
+    /** {@code bias}: the learnable bias (null without one). */
     public final boolean bias;
-    public final Parameter weightIh, weightHh, biasIh, biasHh;
+    /** {@code weight_ih}: the learnable input-hidden weights. */
+    public final Parameter weightIh;
+    /** {@code weight_hh}: the learnable hidden-hidden weights. */
+    public final Parameter weightHh;
+    /** {@code bias_ih}: the learnable input-hidden bias (null without bias). */
+    public final Parameter biasIh;
+    /** {@code bias_hh}: the learnable hidden-hidden bias (null without bias). */
+    public final Parameter biasHh;
 
+    /**
+     * The shared constructor of the cells: gates blocks of hiddenSize rows in each weight (1 for RNNCell, 4 for
+     * LSTMCell, 3 for GRUCell).
+     */
     protected RNNCellBase(int inputSize, int hiddenSize, boolean bias, int gates) {
         this.inputSize = inputSize;
         this.hiddenSize = hiddenSize;
@@ -46,11 +61,13 @@ public abstract class RNNCellBase extends Module {
         return unbatched ? state.unsqueeze(0) : state;
     }
 
+    /** The input projection x W_ih^T + b_ih of a batch. */
     protected Tensor project(Tensor batch) { return F.linear(batch, weightIh, biasIh); }
 
     @Override protected String extraRepr() {
         return inputSize + ", " + hiddenSize + (bias ? "" : ", bias=False") + nonlinearityRepr();
     }
 
+    /** The nonlinearity part of the repr (", nonlinearity=relu"; empty by default). */
     protected String nonlinearityRepr() { return ""; }
 }

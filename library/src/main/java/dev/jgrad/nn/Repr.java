@@ -35,6 +35,7 @@ public final class Repr {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : pyFloat(v);
     }
 
+    /** Python's {@code True} or {@code False}. */
     public static String pyBool(boolean b) { return b ? "True" : "False"; }
 
     /** An argument given as one int or a tuple, printed as given: {@code 2} or {@code (1, 2, 3)}. */
@@ -47,6 +48,7 @@ public final class Repr {
         return sb.append(v.length == 1 ? ",)" : ")").toString();
     }
 
+    /** A Python tuple of ints, {@code (3, 3)}, or {@code (3,)} for one element. */
     public static String tuple(int... v) {
         long[] l = new long[v.length];
         for (int i = 0; i < v.length; i++) l[i] = v[i];

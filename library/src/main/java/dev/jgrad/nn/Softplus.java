@@ -5,10 +5,15 @@ import dev.jgrad.nn.functional.F;
 
 /** {@code F.softplus}: log(1 + exp(beta x)) / beta, linear above threshold. */
 public class Softplus extends Module {
-    public final double beta, threshold;
+    /** {@code beta}: the beta parameter of the formula. */
+    public final double beta;
+    /** {@code threshold}: the threshold of the formula. */
+    public final double threshold;
 
+    /** {@code nn.Softplus()}; the other arguments take PyTorch's defaults. */
     public Softplus() { this(1.0, 20.0); }
 
+    /** {@code nn.Softplus(beta, threshold)}. */
     public Softplus(double beta, double threshold) {
         this.beta = beta;
         this.threshold = threshold;

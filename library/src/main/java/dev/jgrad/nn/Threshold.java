@@ -5,8 +5,12 @@ import dev.jgrad.nn.functional.F;
 
 /** {@code F.threshold}: value where x &lt;= threshold, else x. */
 public class Threshold extends Module {
-    public final double threshold, value;
+    /** {@code threshold}: the threshold of the formula. */
+    public final double threshold;
+    /** {@code value}: the value substituted. */
+    public final double value;
 
+    /** {@code nn.Threshold(threshold, value)}. */
     public Threshold(double threshold, double value) {
         this.threshold = threshold;
         this.value = value;

@@ -11,14 +11,21 @@ import dev.jgrad.nn.init.Init;
  * PyTorch's.
  */
 public class Transformer extends Module {
-    public final int dModel, nhead;
+    /** {@code d_model}: the number of expected features in the input. */
+    public final int dModel;
+    /** {@code nhead}: the number of attention heads. */
+    public final int nhead;
+    /** {@code batch_first}: whether inputs and outputs are (batch, seq, feature) instead of (seq, batch, feature). */
     public final boolean batchFirst;
+    /** {@code encoder}: the encoder stack. */
     public final TransformerEncoder encoder;
+    /** {@code decoder}: the decoder stack. */
     public final TransformerDecoder decoder;
 
     /** PyTorch's defaults: d_model=512, nhead=8, 6 encoder and 6 decoder layers, dim_feedforward=2048, dropout=0.1. */
     public Transformer() { this(512, 8, 6, 6, 2048, 0.1); }
 
+    /** {@code nn.Transformer(d_model, nhead, num_encoder_layers, num_decoder_layers, dim_feedforward, dropout)}. */
     public Transformer(int dModel, int nhead, int numEncoderLayers, int numDecoderLayers, int dimFeedforward, double dropout) {
         this(dModel, nhead, numEncoderLayers, numDecoderLayers, dimFeedforward, dropout, "relu", null, null, 1e-5, false, false);
     }
@@ -65,8 +72,13 @@ public class Transformer extends Module {
         throw new IllegalArgumentException("forward() missing 1 required positional argument: 'tgt'");
     }
 
+    /**
+     * The model's output for source src and target tgt, (S, N, E) and (T, N, E) ((N, S, E), (N, T, E) when
+     * batch_first), with no masks.
+     */
     public Tensor forward(Tensor src, Tensor tgt) { return forward(src, tgt, null, null, null, null, null, null); }
 
+    /** The output with attention masks (null: none): srcMask (S, S), tgtMask (T, T), memoryMask (T, S). */
     public Tensor forward(Tensor src, Tensor tgt, Tensor srcMask, Tensor tgtMask, Tensor memoryMask) {
         return forward(src, tgt, srcMask, tgtMask, memoryMask, null, null, null);
     }

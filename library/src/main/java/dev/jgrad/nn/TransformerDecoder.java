@@ -7,11 +7,14 @@ import dev.jgrad.Tensor;
  * each attending to the same memory, optionally followed by a norm.
  */
 public class TransformerDecoder extends Module {
+    /** {@code layers}: the stacked layers. */
     public final ModuleList layers;
+    /** {@code num_layers}: the number of stacked layers. */
     public final int numLayers;
     /** Null when none. */
     public final Module norm;
 
+    /** {@code nn.TransformerDecoder(decoder_layer, num_layers)}. */
     public TransformerDecoder(TransformerDecoderLayer decoderLayer, int numLayers) { this(decoderLayer, numLayers, null); }
 
     /** The layer itself is not part of the stack: only its copies are (PyTorch's _get_clones). */
@@ -28,8 +31,10 @@ public class TransformerDecoder extends Module {
         throw new IllegalArgumentException("forward() missing 1 required positional argument: 'memory'");
     }
 
+    /** The decoder stack's output for target tgt attending to memory, without masks. */
     public Tensor forward(Tensor tgt, Tensor memory) { return forward(tgt, memory, null, null, null, null); }
 
+    /** The decoder stack's output with tgtMask (T, T) and memoryMask (T, S) (null: none). */
     public Tensor forward(Tensor tgt, Tensor memory, Tensor tgtMask, Tensor memoryMask) {
         return forward(tgt, memory, tgtMask, memoryMask, null, null);
     }

@@ -12,18 +12,49 @@ import dev.jgrad.nn.functional.F;
  * feed-forward dropout, dropout3).
  */
 public class TransformerDecoderLayer extends Module {
-    public final int dModel, nhead, dimFeedforward;
-    public final double dropoutP, layerNormEps;
+    /** {@code d_model}: the number of expected features in the input. */
+    public final int dModel;
+    /** {@code nhead}: the number of attention heads. */
+    public final int nhead;
+    /** {@code dim_feedforward}: the dimension of the feedforward network model. */
+    public final int dimFeedforward;
+    /** {@code dropout_p}: the dropout probability on the attention weights. */
+    public final double dropoutP;
+    /** {@code layer_norm_eps}: the eps of the layer norms. */
+    public final double layerNormEps;
+    /** {@code activation}: the activation of the feedforward block, "relu" or "gelu". */
     public final String activation;
-    public final boolean batchFirst, normFirst;
-    public final MultiheadAttention selfAttn, multiheadAttn;
-    public final Linear linear1, linear2;
-    public final Dropout dropout, dropout1, dropout2, dropout3;
-    public final LayerNorm norm1, norm2, norm3;
+    /** {@code batch_first}: whether inputs and outputs are (batch, seq, feature) instead of (seq, batch, feature). */
+    public final boolean batchFirst;
+    /** {@code norm_first}: whether layer norm comes before attention and feedforward (pre-norm) instead of after. */
+    public final boolean normFirst;
+    /** {@code self_attn}: the self-attention block. */
+    public final MultiheadAttention selfAttn;
+    /** {@code multihead_attn}: the encoder-decoder attention block. */
+    public final MultiheadAttention multiheadAttn;
+    /** {@code linear1}: the first linear layer of the feedforward block. */
+    public final Linear linear1;
+    /** {@code linear2}: the second linear layer of the feedforward block. */
+    public final Linear linear2;
+    /** {@code dropout}: the dropout probability. */
+    public final Dropout dropout;
+    /** {@code dropout1}: the dropout after the first block. */
+    public final Dropout dropout1;
+    /** {@code dropout2}: the dropout after the second block. */
+    public final Dropout dropout2;
+    /** {@code dropout3}: the dropout after the third block. */
+    public final Dropout dropout3;
+    /** {@code norm1}: the first layer norm. */
+    public final LayerNorm norm1;
+    /** {@code norm2}: the second layer norm. */
+    public final LayerNorm norm2;
+    /** {@code norm3}: the third layer norm. */
+    public final LayerNorm norm3;
 
     /** PyTorch's defaults: dim_feedforward=2048, dropout=0.1, relu, eps 1e-5, sequence first, norm after. */
     public TransformerDecoderLayer(int dModel, int nhead) { this(dModel, nhead, 2048, 0.1, "relu", 1e-5, false, false); }
 
+    /** {@code nn.TransformerDecoderLayer(d_model, nhead, dim_feedforward, dropout)}. */
     public TransformerDecoderLayer(int dModel, int nhead, int dimFeedforward, double dropout) {
         this(dModel, nhead, dimFeedforward, dropout, "relu", 1e-5, false, false);
     }
@@ -77,8 +108,10 @@ public class TransformerDecoderLayer extends Module {
         throw new IllegalArgumentException("forward() missing 1 required positional argument: 'memory'");
     }
 
+    /** The layer's output for target tgt attending to memory, without masks. */
     public Tensor forward(Tensor tgt, Tensor memory) { return forward(tgt, memory, null, null, null, null); }
 
+    /** The layer's output with tgtMask (T, T) and memoryMask (T, S) (null: none). */
     public Tensor forward(Tensor tgt, Tensor memory, Tensor tgtMask, Tensor memoryMask) {
         return forward(tgt, memory, tgtMask, memoryMask, null, null);
     }

@@ -7,13 +7,17 @@ import dev.jgrad.Tensor;
  * optionally followed by a norm.
  */
 public class TransformerEncoder extends Module {
+    /** {@code layers}: the stacked layers. */
     public final ModuleList layers;
+    /** {@code num_layers}: the number of stacked layers. */
     public final int numLayers;
     /** Null when none. */
     public final Module norm;
 
+    /** {@code nn.TransformerEncoder(encoder_layer, num_layers)}; the other arguments take PyTorch's defaults. */
     public TransformerEncoder(TransformerEncoderLayer encoderLayer, int numLayers) { this(encoderLayer, numLayers, null); }
 
+    /** {@code nn.TransformerEncoder(encoder_layer, num_layers, norm)}. */
     public TransformerEncoder(TransformerEncoderLayer encoderLayer, int numLayers, Module norm) {
         this.numLayers = numLayers;
         ModuleList list = new ModuleList();
@@ -24,6 +28,10 @@ public class TransformerEncoder extends Module {
 
     @Override public Tensor forward(Tensor src) { return forward(src, null, null); }
 
+    /**
+     * The stack's output with an attention mask (S, S) and a key padding mask (N, S) (null: none), then the final
+     * norm if any.
+     */
     public Tensor forward(Tensor src, Tensor mask, Tensor srcKeyPaddingMask) {
         Tensor out = src;
         for (Module m : layers) out = ((TransformerEncoderLayer) m).forward(out, mask, srcKeyPaddingMask);

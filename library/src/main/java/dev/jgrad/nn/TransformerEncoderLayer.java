@@ -9,15 +9,40 @@ import dev.jgrad.nn.functional.F;
  * PyTorch's order, so after {@code manualSeed(s)} the weights equal PyTorch's; dropouts draw in its order.
  */
 public class TransformerEncoderLayer extends Module {
-    public final int dModel, nhead, dimFeedforward;
-    public final double dropoutP, layerNormEps;
+    /** {@code d_model}: the number of expected features in the input. */
+    public final int dModel;
+    /** {@code nhead}: the number of attention heads. */
+    public final int nhead;
+    /** {@code dim_feedforward}: the dimension of the feedforward network model. */
+    public final int dimFeedforward;
+    /** {@code dropout_p}: the dropout probability on the attention weights. */
+    public final double dropoutP;
+    /** {@code layer_norm_eps}: the eps of the layer norms. */
+    public final double layerNormEps;
+    /** {@code activation}: the activation of the feedforward block, "relu" or "gelu". */
     public final String activation;
-    public final boolean batchFirst, normFirst;
+    /** {@code batch_first}: whether inputs and outputs are (batch, seq, feature) instead of (seq, batch, feature). */
+    public final boolean batchFirst;
+    /** {@code norm_first}: whether layer norm comes before attention and feedforward (pre-norm) instead of after. */
+    public final boolean normFirst;
+    /** {@code self_attn}: the self-attention block. */
     public final MultiheadAttention selfAttn;
-    public final Linear linear1, linear2;
-    public final Dropout dropout, dropout1, dropout2;
-    public final LayerNorm norm1, norm2;
+    /** {@code linear1}: the first linear layer of the feedforward block. */
+    public final Linear linear1;
+    /** {@code linear2}: the second linear layer of the feedforward block. */
+    public final Linear linear2;
+    /** {@code dropout}: the dropout probability. */
+    public final Dropout dropout;
+    /** {@code dropout1}: the dropout after the first block. */
+    public final Dropout dropout1;
+    /** {@code dropout2}: the dropout after the second block. */
+    public final Dropout dropout2;
+    /** {@code norm1}: the first layer norm. */
+    public final LayerNorm norm1;
+    /** {@code norm2}: the second layer norm. */
+    public final LayerNorm norm2;
 
+    /** {@code nn.TransformerEncoderLayer(d_model, nhead)}. */
     public TransformerEncoderLayer(int dModel, int nhead) { this(dModel, nhead, 2048, 0.1, "relu", 1e-5, false, false); }
 
     /** activation: "relu" or "gelu". */

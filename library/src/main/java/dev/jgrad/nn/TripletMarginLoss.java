@@ -5,11 +5,19 @@ import dev.jgrad.nn.functional.F;
 
 /** {@code F.tripletMarginLoss}: forward(anchor, positive, negative). */
 public class TripletMarginLoss extends Loss {
-    public final double margin, p, eps;
+    /** {@code margin}: the margin of the loss. */
+    public final double margin;
+    /** {@code p}: the probability or norm degree of the layer. */
+    public final double p;
+    /** {@code eps}: the value added to denominators for numerical stability. */
+    public final double eps;
+    /** {@code swap}: whether the distance swap is used. */
     public final boolean swap;
 
+    /** {@code nn.TripletMarginLoss()}; the other arguments take PyTorch's defaults. */
     public TripletMarginLoss() { this(1.0, 2.0, 1e-6, false, "mean"); }
 
+    /** {@code nn.TripletMarginLoss(margin, p, eps, swap, reduction)}. */
     public TripletMarginLoss(double margin, double p, double eps, boolean swap, String reduction) {
         super(reduction);
         this.margin = margin;
@@ -23,6 +31,7 @@ public class TripletMarginLoss extends Loss {
         throw new UnsupportedOperationException("TripletMarginLoss.forward takes (anchor, positive, negative)");
     }
 
+    /** max(d(a, p) - d(a, n) + margin, 0) with the p-norm distance, reduced. */
     public Tensor forward(Tensor anchor, Tensor positive, Tensor negative) {
         return F.tripletMarginLoss(anchor, positive, negative, margin, p, eps, swap, reduction);
     }

@@ -5,7 +5,14 @@ import dev.jgrad.nn.functional.F;
 
 /** {@code F.unfold}: sliding local blocks of (N, C, H, W) as columns (N, C * kh * kw, L). */
 public class Unfold extends Module {
-    public final int[] kernelSize, dilation, padding, stride;
+    /** {@code kernel_size}: the size of the window. */
+    public final int[] kernelSize;
+    /** {@code dilation}: the spacing between window elements. */
+    public final int[] dilation;
+    /** {@code padding}: the implicit padding added on each side of the input. */
+    public final int[] padding;
+    /** {@code stride}: the step between windows. */
+    public final int[] stride;
 
     /** One value (square) or (kh, kw); dilation 1, padding 0, stride 1. */
     public Unfold(int... kernelSize) { this(kernelSize, new int[] {1}, new int[] {0}, new int[] {1}); }

@@ -11,7 +11,9 @@ public class Upsample extends Module {
     public final double scaleFactor;
     /** Null when a size is given; one factor for every spatial dim, or one per dim. */
     public final double[] scaleFactors;
+    /** {@code mode}: the mode of the layer. */
     public final String mode;
+    /** {@code align_corners}: whether corner pixels are aligned (null: None). */
     public final boolean alignCorners;
     /** PyTorch's align_corners and recompute_scale_factor: null is None. */
     private final Boolean alignCornersOption, recomputeScaleFactor;
@@ -19,6 +21,7 @@ public class Upsample extends Module {
     /** Scaled by scaleFactor with nearest neighbours. */
     public Upsample(double scaleFactor) { this(null, scaleFactor, "nearest", false); }
 
+    /** {@code nn.Upsample(scale_factor, mode)}. */
     public Upsample(double scaleFactor, String mode) { this(null, scaleFactor, mode, false); }
 
     /** size (one value for every spatial dim, or one per dim) or scaleFactor (then size is null); alignCorners false is None for nearest and area. */

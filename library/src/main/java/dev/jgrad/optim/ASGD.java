@@ -12,10 +12,13 @@ import java.util.Map;
  * PyTorch, in float32 scalar tensors, so their rounding matches.
  */
 public class ASGD extends Optimizer {
+    /** {@code torch.optim.ASGD(params)}: lr 0.01, lambd 1e-4, alpha 0.75, t0 1e6, no weight decay. */
     public ASGD(Iterable<? extends Tensor> params) { this(params, 1e-2); }
 
+    /** {@code ASGD(params, lr)} with the other defaults. */
     public ASGD(Iterable<? extends Tensor> params, double lr) { this(params, lr, 1e-4, 0.75, 1e6, 0); }
 
+    /** {@code ASGD(params, lr, lambd, alpha, t0, weight_decay)}: averaged SGD; the average starts after step t0. */
     public ASGD(Iterable<? extends Tensor> params, double lr, double lambd, double alpha, double t0, double weightDecay) {
         this(params, lr, lambd, alpha, t0, weightDecay, false);
     }

@@ -10,10 +10,16 @@ import java.util.Map;
  * {@code u = rho u + (1 - rho) delta^2}; {@code p -= lr delta}.
  */
 public class Adadelta extends Optimizer {
+    /** {@code torch.optim.Adadelta(params)}: lr 1.0, rho 0.9, eps 1e-6, no weight decay. */
     public Adadelta(Iterable<? extends Tensor> params) { this(params, 1.0); }
 
+    /** {@code Adadelta(params, lr)} with the other defaults. */
     public Adadelta(Iterable<? extends Tensor> params, double lr) { this(params, lr, 0.9, 1e-6, 0); }
 
+    /**
+     * {@code Adadelta(params, lr, rho, eps, weight_decay)}; each is checked as PyTorch checks it ("Invalid learning
+     * rate: -1.0", IllegalArgumentException).
+     */
     public Adadelta(Iterable<? extends Tensor> params, double lr, double rho, double eps, double weightDecay) {
         super(params, defaults(lr, rho, eps, weightDecay));
     }

@@ -10,10 +10,18 @@ import java.util.Map;
  * {@code clr = lr / (1 + (step - 1) lr_decay)}; the sums start at initialAccumulatorValue.
  */
 public class Adagrad extends Optimizer {
+    /**
+     * {@code torch.optim.Adagrad(params)}: lr 0.01, no lr decay or weight decay, accumulators start at 0, eps 1e-10.
+     */
     public Adagrad(Iterable<? extends Tensor> params) { this(params, 1e-2); }
 
+    /** {@code Adagrad(params, lr)} with the other defaults. */
     public Adagrad(Iterable<? extends Tensor> params, double lr) { this(params, lr, 0, 0, 0, 1e-10); }
 
+    /**
+     * {@code Adagrad(params, lr, lr_decay, weight_decay, initial_accumulator_value, eps)}; invalid values raise
+     * PyTorch's messages (IllegalArgumentException).
+     */
     public Adagrad(Iterable<? extends Tensor> params, double lr, double lrDecay, double weightDecay, double initialAccumulatorValue,
                    double eps) {
         super(params, defaults(lr, lrDecay, weightDecay, initialAccumulatorValue, eps));

@@ -10,10 +10,16 @@ import java.util.Map;
  * maximum of v.
  */
 public class Adam extends Optimizer {
+    /** {@code torch.optim.Adam(params)}: lr 1e-3, betas (0.9, 0.999), eps 1e-8, no weight decay, amsgrad off. */
     public Adam(Iterable<? extends Tensor> params) { this(params, 1e-3); }
 
+    /** {@code Adam(params, lr)} with the other defaults. */
     public Adam(Iterable<? extends Tensor> params, double lr) { this(params, lr, 0.9, 0.999, 1e-8, 0, false); }
 
+    /**
+     * {@code Adam(params, lr, betas=(beta1, beta2), eps, weight_decay, amsgrad)}; invalid values raise PyTorch's
+     * messages ("Invalid beta parameter at index 0: 1.0", IllegalArgumentException).
+     */
     public Adam(Iterable<? extends Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) {
         super(params, defaults(lr, beta1, beta2, eps, weightDecay, amsgrad));
     }

@@ -9,10 +9,16 @@ import java.util.Map;
  * {@code u = max(b2 u, |g| + eps)}; {@code p -= lr / (1 - b1^t) * m / u}.
  */
 public class Adamax extends Optimizer {
+    /** {@code torch.optim.Adamax(params)}: lr 2e-3, betas (0.9, 0.999), eps 1e-8, no weight decay. */
     public Adamax(Iterable<? extends Tensor> params) { this(params, 2e-3); }
 
+    /** {@code Adamax(params, lr)} with the other defaults. */
     public Adamax(Iterable<? extends Tensor> params, double lr) { this(params, lr, 0.9, 0.999, 1e-8, 0); }
 
+    /**
+     * {@code Adamax(params, lr, betas=(beta1, beta2), eps, weight_decay)}; invalid values raise PyTorch's messages
+     * (IllegalArgumentException).
+     */
     public Adamax(Iterable<? extends Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay) {
         this(params, lr, beta1, beta2, eps, weightDecay, false);
     }

@@ -22,8 +22,13 @@ public class LBFGS extends Optimizer {
     private final Map<String, Object> st = new LinkedHashMap<>();
     private final boolean lineSearch;
 
+    /**
+     * {@code torch.optim.LBFGS(params)}: lr 1, max_iter 20, max_eval 25, tolerance_grad 1e-7, tolerance_change 1e-9,
+     * history_size 100, no line search.
+     */
     public LBFGS(Iterable<? extends Tensor> params) { this(params, 1.0); }
 
+    /** {@code LBFGS(params, lr)} with the other defaults. */
     public LBFGS(Iterable<? extends Tensor> params, double lr) { this(params, lr, 20, null, 1e-7, 1e-9, 100, null); }
 
     /** maxEval null: maxIter * 5 / 4; lineSearchFn null or "strong_wolfe". */
@@ -55,7 +60,13 @@ public class LBFGS extends Optimizer {
     public Map<String, Object> state() { return java.util.Collections.unmodifiableMap(st); }
 
     /** PyTorch keeps LBFGS's whole state under its first parameter. */
-    @Override protected Map<String, Object> savedStateOf(Tensor p) { return p == params.get(0) && !st.isEmpty() ? st : null; }
+    @Override protected Map<String, Object> savedStateOf(Tensor p) {
+        if (p != params.get(0) || st.isEmpty()) return null;
+        Map<String, Object> saved = new LinkedHashMap<>(st);
+        // after its first iteration PyTorch's t is the lr itself, the int 1 when lr is left at its default
+        if (saved.get("t") instanceof Double t && t == 1 && paramGroups.get(0).lr() == 1) saved.put("t", 1L);
+        return saved;
+    }
 
     /** Counters back to Integer (a loaded file holds Longs), the number 1 for H_diag as PyTorch writes it. */
     @Override protected void restoreStateOf(Tensor p, Map<String, Object> s) {

@@ -11,10 +11,18 @@ import java.util.Map;
  * PyTorch 1.13's NAdam has no maximize option.
  */
 public class NAdam extends Optimizer {
+    /**
+     * {@code torch.optim.NAdam(params)}: lr 2e-3, betas (0.9, 0.999), eps 1e-8, no weight decay, momentum_decay 4e-3.
+     */
     public NAdam(Iterable<? extends Tensor> params) { this(params, 2e-3); }
 
+    /** {@code NAdam(params, lr)} with the other defaults. */
     public NAdam(Iterable<? extends Tensor> params, double lr) { this(params, lr, 0.9, 0.999, 1e-8, 0, 4e-3); }
 
+    /**
+     * {@code NAdam(params, lr, betas=(beta1, beta2), eps, weight_decay, momentum_decay)}; invalid values raise
+     * PyTorch's messages (IllegalArgumentException).
+     */
     public NAdam(Iterable<? extends Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay,
                  double momentumDecay) {
         super(params, defaults(lr, beta1, beta2, eps, weightDecay, momentumDecay));

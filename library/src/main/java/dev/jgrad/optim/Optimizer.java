@@ -1,6 +1,5 @@
 package dev.jgrad.optim;
 
-import dev.jgrad.DType;
 import dev.jgrad.Tensor;
 import dev.jgrad.Torch;
 import dev.jgrad.nn.Module;
@@ -29,25 +28,35 @@ public abstract class Optimizer {
             this.options = options;
         }
 
+        /** {@code group["params"]}: the parameters, unmodifiable. */
         public List<Tensor> params() { return Collections.unmodifiableList(params); }
 
         /** Every option by PyTorch's key ("lr", "momentum", "betas", ...), modifiable as in PyTorch. */
         public Map<String, Object> options() { return options; }
 
+        /** {@code group["lr"]}: this group's learning rate. */
         public double lr() { return getDouble("lr"); }
 
+        /** {@code group["lr"] = lr}, as schedulers do. */
         public void setLr(double lr) { options.put("lr", lr); }
 
+        /** The numeric option under key as a double ({@code group["momentum"]}). */
         public double getDouble(String key) { return ((Number) options.get(key)).doubleValue(); }
 
+        /** The boolean option under key ({@code group["amsgrad"]}). */
         public boolean getBoolean(String key) { return (Boolean) options.get(key); }
     }
 
     private final Map<String, Object> defaults;
+    /** The parameter groups, in order ({@code param_groups}); subclasses read options and parameters from them. */
     protected final List<ParamGroup> paramGroups = new ArrayList<>();
     /** Per-parameter state (momentum buffers, moments, step counts), by identity. */
     protected final Map<Tensor, Map<String, Object>> state = new IdentityHashMap<>();
 
+    /**
+     * Puts every parameter in group 0 with the defaults; an empty list raises "optimizer got an empty parameter
+     * list", a non-leaf tensor "can't optimize a non-leaf Tensor" (IllegalArgumentException).
+     */
     protected Optimizer(Iterable<? extends Tensor> params, Map<String, Object> defaults) {
         this.defaults = new LinkedHashMap<>(defaults);
         List<Tensor> list = new ArrayList<>();
@@ -69,6 +78,9 @@ public abstract class Optimizer {
         paramGroups.add(new ParamGroup(new ArrayList<>(params), opts));
     }
 
+    /**
+     * {@code optimizer.param_groups}: the groups, unmodifiable (each group's options are modifiable, as in PyTorch).
+     */
     public List<ParamGroup> paramGroups() { return Collections.unmodifiableList(paramGroups); }
 
     /** The constructor's options ({@code defaults}); schedulers such as CyclicLR check which options exist. */
@@ -93,6 +105,10 @@ public abstract class Optimizer {
     /** Sets every gradient to null (PyTorch 2's default). */
     public void zeroGrad() { zeroGrad(true); }
 
+    /**
+     * {@code zero_grad(set_to_none)}: null gradients, or gradients zeroed in place (and detached) when setToNone is
+     * false.
+     */
     public void zeroGrad(boolean setToNone) {
         for (ParamGroup g : paramGroups) for (Tensor p : g.params) Module.zeroGradOf(p, setToNone);
     }
@@ -112,7 +128,7 @@ public abstract class Optimizer {
         List<Map<String, Object>> groups = new ArrayList<>();
         for (ParamGroup g : paramGroups) {
             Map<String, Object> packed = new LinkedHashMap<>();
-            for (var o : g.options.entrySet()) packed.put(o.getKey(), o.getValue() instanceof double[] pair ? tuple(pair) : o.getValue());
+            for (var o : g.options.entrySet()) packed.put(o.getKey(), packOption(o.getKey(), o.getValue()));
             List<Integer> ids = new ArrayList<>();
             for (Tensor p : g.params) {
                 if (!index.containsKey(p)) {
@@ -237,10 +253,15 @@ public abstract class Optimizer {
         return value;
     }
 
-    private static Object[] tuple(double[] pair) {
-        Object[] t = new Object[pair.length];
-        for (int i = 0; i < pair.length; i++) t[i] = pair[i];
-        return t;
+    /** An option as PyTorch holds it: pairs as tuples, and an int (Long) where its default is an int that the value equals. */
+    private Object packOption(String key, Object value) {
+        if (value instanceof Double d) return isIntDefault(key, d) ? (Object) (long) (double) d : d;
+        if (value instanceof double[] pair) {
+            Object[] t = new Object[pair.length];
+            for (int i = 0; i < pair.length; i++) t[i] = isIntDefault(key, pair[i]) ? (Object) (long) pair[i] : (Object) pair[i];
+            return t;
+        }
+        return value;
     }
 
     /** A loaded tuple of numbers (betas, etas, step_sizes) back to the double[] the update reads; other tuples as they are. */
@@ -256,24 +277,6 @@ public abstract class Optimizer {
     // ---------------------------------------------------------------- printing
 
     /**
-     * The options PyTorch 1.13's built-in optimizers also keep in every group, for features jgrad does not
-     * have (the foreach and fused kernels, CUDA graph capture, differentiable steps), with the text they
-     * print there. Only {@link #toString()} reads them; a user's own subclass has none.
-     */
-    private static final Map<Class<?>, Map<String, String>> PYTORCH_ONLY_OPTIONS = Map.ofEntries(
-            Map.entry(SGD.class, Map.of("differentiable", "False", "foreach", "None")),
-            Map.entry(Adam.class, Map.of("capturable", "False", "differentiable", "False", "foreach", "None", "fused", "False")),
-            Map.entry(AdamW.class, Map.of("capturable", "False", "foreach", "None")),
-            Map.entry(RMSprop.class, Map.of("differentiable", "False", "foreach", "None")),
-            Map.entry(Adadelta.class, Map.of("foreach", "None")),
-            Map.entry(Adagrad.class, Map.of("foreach", "None")),
-            Map.entry(Adamax.class, Map.of("foreach", "None")),
-            Map.entry(NAdam.class, Map.of("foreach", "None")),
-            Map.entry(RAdam.class, Map.of("foreach", "None")),
-            Map.entry(ASGD.class, Map.of("foreach", "None")),
-            Map.entry(Rprop.class, Map.of("foreach", "None")));
-
-    /**
      * {@code repr(optimizer)}, as PyTorch prints it: the class name, then each group's options sorted by key
      * ({@code "Adam (\nParameter Group 0\n    amsgrad: False\n    betas: (0.9, 0.999)\n ...)"}). Values are
      * Python's text; a Java double prints as a Python float, except where PyTorch's default is an int and
@@ -282,7 +285,7 @@ public abstract class Optimizer {
     @Override public String toString() {
         StringBuilder b = new StringBuilder(getClass().getSimpleName()).append(" (");
         for (int i = 0; i < paramGroups.size(); i++) {
-            Map<String, String> lines = new java.util.TreeMap<>(PYTORCH_ONLY_OPTIONS.getOrDefault(getClass(), Map.of()));
+            Map<String, String> lines = new java.util.TreeMap<>();
             for (var e : paramGroups.get(i).options.entrySet()) lines.put(e.getKey(), pyText(e.getKey(), e.getValue()));
             b.append("\nParameter Group ").append(i).append('\n');
             for (var e : lines.entrySet()) b.append("    ").append(e.getKey()).append(": ").append(e.getValue()).append('\n');
@@ -308,18 +311,27 @@ public abstract class Optimizer {
 
     /** A float option, or an int where PyTorch's default for the key is an int and v equals it. */
     private String pyNumber(String key, double v) {
+        return isIntDefault(key, v) ? String.valueOf((long) v) : dev.jgrad.nn.Repr.pyFloat(v);
+    }
+
+    /**
+     * Whether PyTorch 1.13's default for the option is an int that v equals ({@code weight_decay=0},
+     * LBFGS's {@code lr=1}, Rprop's largest step size 50): Java cannot tell {@code 0} from {@code 0.0}, so such a
+     * value is printed and saved as the int a default-built PyTorch optimizer holds.
+     */
+    private boolean isIntDefault(String key, double v) {
         boolean intDefault = switch (key) {
             case "weight_decay", "momentum", "dampening", "lr_decay", "initial_accumulator_value" -> v == 0;
             case "lr" -> this instanceof LBFGS && v == 1;
             case "step_sizes" -> this instanceof Rprop && v == 50;
             default -> false;
         };
-        return intDefault && Double.doubleToRawLongBits(v) != Double.doubleToRawLongBits(-0.0)
-                ? String.valueOf((long) v) : dev.jgrad.nn.Repr.pyFloat(v);
+        return intDefault && Double.doubleToRawLongBits(v) != Double.doubleToRawLongBits(-0.0);
     }
 
     // ---------------------------------------------------------------- shared argument checks
 
+    /** Raises PyTorch's "Invalid {what}: {value}" (IllegalArgumentException) unless value &gt;= 0. */
     protected static void checkNonNegative(double value, String what) {
         if (!(value >= 0)) throw new IllegalArgumentException("Invalid " + what + ": " + dev.jgrad.nn.Repr.pyFloat(value));
     }

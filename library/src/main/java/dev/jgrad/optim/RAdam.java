@@ -11,10 +11,16 @@ import java.util.Map;
  * PyTorch 1.13's RAdam has no maximize option.
  */
 public class RAdam extends Optimizer {
+    /** {@code torch.optim.RAdam(params)}: lr 1e-3, betas (0.9, 0.999), eps 1e-8, no weight decay. */
     public RAdam(Iterable<? extends Tensor> params) { this(params, 1e-3); }
 
+    /** {@code RAdam(params, lr)} with the other defaults. */
     public RAdam(Iterable<? extends Tensor> params, double lr) { this(params, lr, 0.9, 0.999, 1e-8, 0); }
 
+    /**
+     * {@code RAdam(params, lr, betas=(beta1, beta2), eps, weight_decay)}; invalid values raise PyTorch's messages
+     * (IllegalArgumentException).
+     */
     public RAdam(Iterable<? extends Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay) {
         super(params, defaults(lr, beta1, beta2, eps, weightDecay));
     }

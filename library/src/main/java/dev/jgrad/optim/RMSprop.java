@@ -11,10 +11,18 @@ import java.util.Map;
  * {@code p -= lr g / denom} or, with momentum, {@code buf = momentum buf + g / denom; p -= lr buf}.
  */
 public class RMSprop extends Optimizer {
+    /**
+     * {@code torch.optim.RMSprop(params)}: lr 0.01, alpha 0.99, eps 1e-8, no weight decay or momentum, not centered.
+     */
     public RMSprop(Iterable<? extends Tensor> params) { this(params, 1e-2); }
 
+    /** {@code RMSprop(params, lr)} with the other defaults. */
     public RMSprop(Iterable<? extends Tensor> params, double lr) { this(params, lr, 0.99, 1e-8, 0, 0, false); }
 
+    /**
+     * {@code RMSprop(params, lr, alpha, eps, weight_decay, momentum, centered)}; invalid values raise PyTorch's
+     * messages (IllegalArgumentException).
+     */
     public RMSprop(Iterable<? extends Tensor> params, double lr, double alpha, double eps, double weightDecay, double momentum,
                    boolean centered) {
         super(params, defaults(lr, alpha, eps, weightDecay, momentum, centered));

@@ -12,10 +12,16 @@ import java.util.Map;
  * {@code p -= sign(g) * step_size}.
  */
 public class Rprop extends Optimizer {
+    /** {@code torch.optim.Rprop(params)}: lr 0.01, etas (0.5, 1.2), step_sizes (1e-6, 50). */
     public Rprop(Iterable<? extends Tensor> params) { this(params, 1e-2); }
 
+    /** {@code Rprop(params, lr)} with the other defaults. */
     public Rprop(Iterable<? extends Tensor> params, double lr) { this(params, lr, 0.5, 1.2, 1e-6, 50); }
 
+    /**
+     * {@code Rprop(params, lr, etas=(etaminus, etaplus), step_sizes=(min, max))}; needs 0 &lt; etaminus &lt; 1 &lt;
+     * etaplus (PyTorch's "Invalid eta values", IllegalArgumentException).
+     */
     public Rprop(Iterable<? extends Tensor> params, double lr, double etaminus, double etaplus, double stepSizeMin, double stepSizeMax) {
         this(params, lr, etaminus, etaplus, stepSizeMin, stepSizeMax, false);
     }

@@ -12,10 +12,16 @@ import java.util.Map;
  * {@code p -= lr * d}.
  */
 public class SGD extends Optimizer {
+    /** {@code torch.optim.SGD(params, lr)}: plain gradient descent, no momentum, dampening or weight decay. */
     public SGD(Iterable<? extends Tensor> params, double lr) { this(params, lr, 0, 0, 0, false); }
 
+    /** {@code SGD(params, lr, momentum)}. */
     public SGD(Iterable<? extends Tensor> params, double lr, double momentum) { this(params, lr, momentum, 0, 0, false); }
 
+    /**
+     * {@code SGD(params, lr, momentum, dampening, weight_decay, nesterov)}; nesterov needs a momentum and zero
+     * dampening ("Nesterov momentum requires a momentum and zero dampening", IllegalArgumentException).
+     */
     public SGD(Iterable<? extends Tensor> params, double lr, double momentum, double dampening, double weightDecay, boolean nesterov) {
         this(params, lr, momentum, dampening, weightDecay, nesterov, false);
     }

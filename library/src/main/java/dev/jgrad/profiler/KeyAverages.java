@@ -50,10 +50,13 @@ public final class KeyAverages {
         return new KeyAverages(rows, options, byShape);
     }
 
+    /** One row per op name (and input shapes, when grouped so), in first-seen order; a copy. */
     public List<Row> rows() { return List.copyOf(rows); }
 
+    /** {@code key_averages().table()}: sorted by self CPU time, at most 100 rows. */
     public String table() { return table("self_cpu_time_total", 100); }
 
+    /** {@code key_averages().table(sort_by=...)}, at most 100 rows; see {@link #table(String, int)}. */
     public String table(String sortBy) { return table(sortBy, 100); }
 
     /** PyTorch's table: sortBy is self_cpu_time_total, cpu_time_total, cpu_time, count, cpu_memory_usage or self_cpu_memory_usage. */

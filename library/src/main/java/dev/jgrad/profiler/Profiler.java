@@ -22,10 +22,13 @@ import java.util.List;
 public final class Profiler {
     /** What to record besides names and times. */
     public record Options(boolean recordShapes, boolean profileMemory) {
+        /** Names and times only: {@code record_shapes=False, profile_memory=False}. */
         public static Options defaults() { return new Options(false, false); }
 
+        /** These options with {@code record_shapes} set to on (input shapes recorded per event). */
         public Options withRecordShapes(boolean on) { return new Options(on, profileMemory); }
 
+        /** These options with {@code profile_memory} set to on (bytes allocated per event). */
         public Options withProfileMemory(boolean on) { return new Options(recordShapes, on); }
     }
 
@@ -39,6 +42,7 @@ public final class Profiler {
     /** True while a profile is open: instrumentation checks this before doing anything else. */
     public static boolean isActive() { return active != null; }
 
+    /** {@code torch.autograd.profiler.profile()}: opens a profile recording names and times; close it (try-with-resources) to stop. */
     public static Profile profile() { return profile(Options.defaults()); }
 
     /** {@code profile(record_shapes=..., profile_memory=...)}. */
@@ -46,6 +50,10 @@ public final class Profiler {
         return profile(new Options(recordShapes, profileMemory));
     }
 
+    /**
+     * Opens a profile with these options. One profile at a time: opening a second while one is open raises
+     * PyTorch's "Profiler is already enabled on this thread" (IllegalStateException).
+     */
     public static Profile profile(Options options) {
         synchronized (Profiler.class) {
             if (active != null) throw new IllegalStateException("Profiler is already enabled on this thread");

@@ -8,5 +8,6 @@ import java.util.List;
  */
 public record ProfilerEvent(String name, long startNs, long endNs, long threadId, long selfNs, List<List<Long>> inputShapes,
                             long selfBytes, long totalBytes) {
+    /** The wall time from start to end, in nanoseconds (children included). */
     public long durationNs() { return endNs - startNs; }
 }

@@ -14,6 +14,8 @@ public final class CpuRng {
 
     /** Bytes of {@code torch.get_rng_state()} for a CPU generator. */
     public static final int STATE_BYTES = 5056;
+    /** Size of PyTorch's older layout ({@code CPUGeneratorImplStateLegacy}): the same fields up to the double normal. */
+    public static final int LEGACY_STATE_BYTES = 5048;
 
     private static final double TWO_POW_MINUS_53 = 0x1p-53;
     private static final float TWO_POW_MINUS_24 = 0x1p-24f;
@@ -136,9 +138,9 @@ public final class CpuRng {
      * @throws IllegalArgumentException with PyTorch's messages for a wrong size or invalid engine state
      */
     public void setStateBytes(byte[] bytes) {
-        if (bytes.length != STATE_BYTES) {
-            throw new IllegalArgumentException("Expected a CPUGeneratorImplState of size " + STATE_BYTES
-                    + " but found the input RNG state size to be " + bytes.length);
+        if (bytes.length != STATE_BYTES && bytes.length != LEGACY_STATE_BYTES) {
+            throw new IllegalArgumentException("Expected either a CPUGeneratorImplStateLegacy of size " + LEGACY_STATE_BYTES
+                    + " or a CPUGeneratorImplState of size " + STATE_BYTES + " but found the input RNG state size to be " + bytes.length);
         }
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         if (b.getInt(OFF_SEEDED) == 0) {
@@ -153,6 +155,7 @@ public final class CpuRng {
         engine.restore(b.getLong(0), b.getInt(OFF_LEFT), next > Mt19937.STATE_WORDS ? -1 : (int) next, words);
         hasCachedNormal = b.getInt(OFF_NORMAL_VALID) != 0;
         cachedNormal = hasCachedNormal ? b.getDouble(OFF_NORMAL_Y) : 0.0;
+        if (bytes.length == LEGACY_STATE_BYTES) return;  // the legacy layout has no float normal: PyTorch leaves that cache as it is
         hasCachedFloatNormal = b.get(OFF_FLOAT_NORMAL_VALID) != 0;
         cachedFloatNormal = hasCachedFloatNormal ? b.getFloat(OFF_FLOAT_NORMAL) : 0f;
     }

@@ -4,7 +4,7 @@ import dev.jgrad.Edge;
 import dev.jgrad.Node;
 import dev.jgrad.Tensor;
 import dev.jgrad.internal.autograd.AccumulateGrad;
-import dev.jgrad.internal.autograd.FormulaNode;
+import dev.jgrad.internal.autograd.InspectableNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,9 +21,9 @@ import java.util.concurrent.TimeUnit;
  * ({@code AddmmBackward0}, {@code AccumulateGrad}, ...) in grey boxes, the leaves that receive a
  * {@code .grad} in light blue (labelled with their parameter name and shape), the output in
  * {@code darkolivegreen1}, a view's base in {@code darkolivegreen3} (dotted edge) and, when asked, the
- * tensors each node saved for its backward in orange. Edges point the way the forward ran: from a leaf
- * to its {@code AccumulateGrad}, from a node to the node that consumes its output, from the output's
- * node to the output.
+ * tensors each node saved for its backward in orange (a custom Function's saved tensors always, as
+ * torchviz draws them). Edges point the way the forward ran: from a leaf to its {@code AccumulateGrad},
+ * from a node to the node that consumes its output, from the output's node to the output.
  *
  * <pre>{@code
  * Tensor loss = model.forward(x).sum();
@@ -108,7 +108,7 @@ public final class GraphViz {
 
         private void addNode(Node fn) {
             if (!seen.add(fn)) return;
-            if (showSaved && fn instanceof FormulaNode f) {
+            if (showSaved && fn instanceof InspectableNode f && !f.isCustomFunction()) {
                 List<Tensor> saved = f.savedTensors();
                 for (int i = 0; i < saved.size(); i++) {
                     Tensor s = saved.get(i);
@@ -129,6 +129,14 @@ public final class GraphViz {
                 if (e.node() == null) continue;
                 edge(e.node(), fn, null);
                 addNode(e.node());
+            }
+            // a custom Function's saved tensors are always drawn, as torchviz draws ctx.saved_tensors
+            if (fn instanceof InspectableNode f && f.isCustomFunction()) {
+                for (Tensor t : f.savedTensors()) {
+                    seen.add(t);
+                    edge(t, fn, "dir=none");
+                    node(t, tensorLabel(t, null), "orange");
+                }
             }
         }
 

@@ -292,9 +292,11 @@ public final class Tqdm<T> implements Iterable<T>, AutoCloseable {
     // ------------------------------------------------------------------------------------ drawing
 
     private boolean isTerminal() {
-        if (terminal != null) return terminal;
-        java.io.Console console = System.console();
-        return console != null && console.isTerminal() && (out == System.err || out == System.out);
+        if (terminal == null) {  // decided once, at the first drawing
+            java.io.Console console = System.console();
+            terminal = console != null && console.isTerminal() && (out == System.err || out == System.out);
+        }
+        return terminal;
     }
 
     private void display(String s) {

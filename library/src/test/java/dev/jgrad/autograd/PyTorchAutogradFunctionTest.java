@@ -606,4 +606,116 @@ class PyTorchAutogradFunctionTest {
         Tensor d = new ReentrantFunc().apply(c);
         assertRaisesRegex("Simulate error", () -> d.sum().backward());
     }
+
+    // test_autograd.py: TestAutograd.test_custom_function_return_view_in_nograd
+    @Test void testCustomFunctionReturnViewInNograd() {
+        class Alias extends Function {
+            @Override protected Tensor forward(Context ctx, Tensor... in) { return in[0].index(":"); }
+            @Override protected Tensor[] backward(Context ctx, Tensor... g) { return g; }
+        }
+        Tensor inp = rand(2).requiresGrad_();
+        Tensor output, expectedOutput;
+        try (var g = noGrad()) {
+            output = new Alias().apply(inp);
+        }
+        try (var g = noGrad()) {
+            expectedOutput = inp.index(":");
+        }
+        // as if the equivalent op had been called
+        assertEquals(expectedOutput.requiresGrad(), output.requiresGrad());
+        assertRaisesRegex("A view was created in no_grad mode and is being modified inplace", output::zero_);
+    }
+
+    // test_autograd.py: TestAutograd.test_grad_mode_restored_reentrant
+    @Test void testGradModeRestoredReentrant() {
+        class MyFunction extends Function {
+            @Override protected Tensor forward(Context ctx, Tensor... in) { return in[0].clone(); }
+
+            @Override protected Tensor[] backward(Context ctx, Tensor... go) {
+                boolean original = isGradEnabled();
+                Tensor grad;
+                try (var g = enableGrad()) {
+                    assertTrue(isGradEnabled());
+                    Tensor foo = rand(go[0].shape()).requiresGrad_();
+                    grad = Autograd.grad(List.of(foo.pow(3)), List.of(foo), List.of(go[0]), false, false, false).get(0);
+                    assertTrue(isGradEnabled());
+                }
+                assertEquals(original, isGradEnabled());
+                return new Tensor[] {grad};
+            }
+        }
+        Tensor inp = rand(3).requiresGrad_();
+        new MyFunction().apply(inp).sum().backward();  // original == false
+        new MyFunction().apply(inp).sum().backward(null, false, true);  // original == true
+    }
+
+    // test_autograd.py: TestAutograd.test_custom_function_error (forward and backward missing; vjp/jvp are not in jgrad)
+    @Test void testCustomFunctionError() {
+        class BadFw extends Function {
+            @Override protected Tensor[] backward(Context ctx, Tensor... g) { return g; }
+        }
+        Tensor inp = rand(1).requiresGrad_();
+        assertRaisesRegex("must implement the forward", () -> new BadFw().apply(inp));
+        // a missing backward is a compile error in Java (backward is abstract)
+    }
+
+    // test_autograd.py: TestAutograd.test_custom_function_local_inplace
+    @Test void testCustomFunctionLocalInplace() {
+        class MyFn extends Function {
+            final boolean inplace;
+
+            MyFn(boolean inplace) { this.inplace = inplace; }
+
+            @Override protected Tensor forward(Context ctx, Tensor... in) {
+                Tensor view = in[0].clone().index(":3");
+                if (inplace) view.add_(2);
+                return view;
+            }
+
+            @Override protected Tensor[] backward(Context ctx, Tensor... g) { return g; }
+        }
+        Tensor base = rand(10).requiresGrad_();
+        assertEquals("MyFnBackward", new MyFn(false).apply(base).gradFn().name());
+        assertEquals("MyFnBackward", new MyFn(true).apply(base).gradFn().name());
+    }
+
+    // test_autograd.py: TestAutograd.test_reentrant_with_leaf_variable_hook
+    @Test void testReentrantWithLeafVariableHook() {
+        Tensor param = rand(10).requiresGrad_();
+        dev.jgrad.RemovableHandle[] handle = {null};
+        handle[0] = param.registerHook(grad -> {
+            handle[0].remove();
+            Tensor oldParamGrad = grad;
+            param.setGrad(null);
+            // a gradient penalty added by a nested backward
+            Tensor g;
+            try (var e = enableGrad()) {
+                g = grad.detach().requiresGrad_();
+                Tensor newParam = param.detach().requiresGrad_();
+                g.mul(2).add(newParam).sum().backward();
+            }
+            Tensor res = g.grad().add(grad);
+            param.setGrad(oldParamGrad);
+            return res;
+        });
+        param.mul(param).sum().backward();
+    }
+
+    // test_autograd.py: TestAutograd.test_reentrant_with_non_leaf_variable_hook
+    @Test void testReentrantWithNonLeafVariableHook() {
+        Tensor param = rand(10).requiresGrad_();
+        Tensor tmp = param.mul(param);
+        dev.jgrad.RemovableHandle[] handle = {null};
+        handle[0] = tmp.registerHook(grad -> {
+            handle[0].remove();
+            Tensor g;
+            try (var e = enableGrad()) {
+                g = grad.detach().requiresGrad_();
+                g.mul(2).add(5).sum().backward();
+            }
+            return g.grad().add(grad);
+        });
+        tmp.sum().backward();
+        assertEqual(param.grad(), param.mul(6));
+    }
 }

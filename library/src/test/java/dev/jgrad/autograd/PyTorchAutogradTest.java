@@ -1406,4 +1406,60 @@ class PyTorchAutogradTest {
         assertRaisesRegex("Not a GradcheckError!", () -> Gradcheck.gradcheck(t -> { throw new IllegalStateException("Not a GradcheckError!"); }, x,
                 Gradcheck.options().raiseException(false)));
     }
+
+    // test_autograd.py: TestAutograd.test_power_function
+    @Test void testPowerFunction() {
+        Tensor a = tensor(0.0f, 0.0f, 0.0f);
+        Tensor b = tensor(-1.0f, 0.0f, 1.0f).requiresGrad_();
+        a.pow(b).sum().backward();
+        assertEqual(b.grad(), tensor(Float.NEGATIVE_INFINITY, 0.0f, 0.0f));
+        Tensor b2 = tensor(-1.0f, 0.0f, 1.0f).requiresGrad_();
+        pow(0.0, b2).sum().backward();
+        assertEqual(b2.grad(), tensor(Float.NEGATIVE_INFINITY, 0.0f, 0.0f));
+    }
+
+    // test_autograd.py: TestAutograd.test_integer_outputs
+    @Test void testIntegerOutputs() {
+        Tensor inp = rand(4).requiresGrad_();
+        for (Tensor out : new Tensor[] {inp.argmax(), inp.argmin(), inp.argsort()}) {
+            assertFalse(out.isFloatingPoint());
+            assertFalse(out.requiresGrad());
+        }
+        Tensor val = rand(new long[0]).requiresGrad_();
+        Tensor out = searchsorted(inp, val);
+        assertFalse(out.isFloatingPoint());
+        assertFalse(out.requiresGrad());
+        Tensor bins = linspace(0, 1.0, 100, options().requiresGrad(true));
+        Tensor vals = rand(5, 5).requiresGrad_();
+        out = bucketize(vals, bins, false);
+        assertFalse(out.isFloatingPoint());
+        assertFalse(out.requiresGrad());
+        Tensor e = empty(5).requiresGrad_();
+        assertFalse(e.countNonzero().requiresGrad());
+        for (boolean sort : new boolean[] {true, false}) {
+            for (boolean returnInverse : new boolean[] {true, false}) {
+                for (boolean returnCounts : new boolean[] {true, false}) {
+                    List<Tensor> res = unique(inp, sort, returnInverse, returnCounts);
+                    assertTrue(res.get(0).requiresGrad());
+                    for (Tensor r : res.subList(1, res.size())) if (r != null) assertFalse(r.requiresGrad());
+                    res = inp.uniqueConsecutive(returnInverse, returnCounts);
+                    assertTrue(res.get(0).requiresGrad());
+                    for (Tensor r : res.subList(1, res.size())) if (r != null) assertFalse(r.requiresGrad());
+                }
+            }
+        }
+    }
+
+    // test_autograd.py: TestAutograd.test_input_buffer_accum (the dense output; gather's sparse_grad is not in jgrad)
+    @Test void testInputBufferAccum() {
+        Tensor leaf = rand(2, 2).requiresGrad_();
+        Tensor out2 = leaf.gather(0, tensor(new long[][] {{0, 0}}));
+        Tensor out1 = leaf.clone();
+        Tensor gradOut1Original = randLike(out1);
+        Tensor gradOut1 = gradOut1Original.clone();
+        Tensor gradOut2 = randLike(out2);
+        Autograd.backward(List.of(out1, out2), List.of(gradOut1, gradOut2), false, false, null);
+        // given gradients are not modified in place
+        assertEqual(gradOut1, gradOut1Original);
+    }
 }

@@ -78,6 +78,30 @@ class GraphVizTest {
         assertEquals(want, GraphViz.makeDot(nll, net.namedParameters()).source());
     }
 
+    /** r = exp(x) * w, saving x, w and r: torchviz draws a custom Function's saved tensors always. */
+    static final class Exp extends dev.jgrad.autograd.Function {
+        @Override protected Tensor forward(Context ctx, Tensor... in) {
+            Tensor r = in[0].exp().mul(in[1]);
+            ctx.saveForBackward(in[0], in[1], r);
+            return r;
+        }
+
+        @Override protected Tensor[] backward(Context ctx, Tensor... grad) {
+            var s = ctx.savedTensors();
+            return new Tensor[] {grad[0].mul(s.get(2)), grad[0].mul(s.get(0).exp())};
+        }
+    }
+
+    @Test
+    void customFunctionSavedTensors() {
+        Tensor a = Torch.rand(3, 4).requiresGrad_(), w = Torch.rand(4).requiresGrad_();
+        Tensor y = new Exp().apply(a.mul(2), w).sum();
+        Map<String, Tensor> params = new java.util.LinkedHashMap<>();
+        params.put("a", a);
+        params.put("w", w);
+        assertDot("custom_function", GraphViz.makeDot(y, params));
+    }
+
     @Test
     void longChainGrowsTheSize() {
         Tensor c = Torch.rand(2).requiresGrad_();

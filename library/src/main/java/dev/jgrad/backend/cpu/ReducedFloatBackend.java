@@ -367,12 +367,18 @@ public final class ReducedFloatBackend implements Backend {
         w.narrow();
     }
 
+    /** 1.13's linspace kernel in the 16-bit type's own arithmetic: start, end, step and each product and sum rounded to it. */
     @Override public void linspace(View out, double start, double end) {
         if (!reduced(out)) { CPU.linspace(out, start, end); return; }
-        Widening w = new Widening();
-        CPU.linspace(w.out(out), start, end);
-        w.narrow();
+        DType t = out.dtype();
+        int n = out.numel(), half = n / 2;
+        float s = round(t, start), e = round(t, end), step = round(t, round(t, e - s) / (n - 1));
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) v[i] = i < half ? round(t, s + round(t, step * i)) : round(t, e - round(t, step * (n - i - 1)));
+        CPU.copy(CpuBackend.contiguous(ArrayStorage.wrap(v), out.shape()), out);
     }
+
+    private static float round(DType t, double v) { return ReducedFloats.toFloat(t, ReducedFloats.fromDouble(t, v)); }
 
     @Override public void random(RandomOp op, Generator g, double a, double b, View out) {
         if (!reduced(out)) { CPU.random(op, g, a, b, out); return; }

@@ -37,8 +37,18 @@ public final class AccumulateGrad extends Node {
         return new Tensor[] {g};
     }
 
-    /** Adds g into gradField(t); the first gradient is copied so .grad never aliases another tensor. */
+    /**
+     * Adds g into gradField(t); the first gradient is copied so .grad never aliases another tensor. Backward passes
+     * running on several threads into one leaf take turns here (PyTorch's AccumulateGrad holds a mutex), so no
+     * update to .grad is lost.
+     */
     public static void accumulate(Tensor t, Tensor g, boolean createGraph) {
+        synchronized (t) {
+            accumulateLocked(t, g, createGraph);
+        }
+    }
+
+    private static void accumulateLocked(Tensor t, Tensor g, boolean createGraph) {
         Tensor old = t.grad();
         if (old == null) {
             TensorInternals.setGrad(t, createGraph ? dev.jgrad.Torch.zerosLike(g).copy_(g) : g.detach().clone());

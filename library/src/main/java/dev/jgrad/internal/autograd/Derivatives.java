@@ -1179,8 +1179,8 @@ public final class Derivatives {
         Recorder.Row row = Recorder.start(name, result, self, src);
         SavedTensor x = row.save(self), s = row.save(src), y = row.save(result), idx = row.save(index);
         return row.formulas(
-                g -> ScatterReduceBackward.grads(g, x.unpack(), dim, idx.unpack(), s.unpack(), reduce, includeSelf, y.unpack())[0],
-                g -> ScatterReduceBackward.grads(g, x.unpack(), dim, idx.unpack(), s.unpack(), reduce, includeSelf, y.unpack())[1]);
+                g -> ScatterReduceBackward.grads(name, g, x.unpack(), dim, idx.unpack(), s.unpack(), reduce, includeSelf, y.unpack())[0],
+                g -> ScatterReduceBackward.grads(name, g, x.unpack(), dim, idx.unpack(), s.unpack(), reduce, includeSelf, y.unpack())[1]);
     }
 
     /** scatter of a tensor src: overwritten positions take no gradient from self; src gets the gradient where it went. */

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * the op's arguments as typed values and its saved tensors as {@link SavedTensor} handles, which this
  * node also keeps so that a backward without retainGraph can free them.
  */
-public final class FormulaNode extends Node implements Recorder.Row {
+public final class FormulaNode extends Node implements Recorder.Row, InspectableNode {
     /** The gradient for one input, from the gradient of the (first) output. */
     @FunctionalInterface
     public interface Formula {
@@ -90,7 +90,7 @@ public final class FormulaNode extends Node implements Recorder.Row {
     }
 
     /** The tensors saved for the formulas and not yet freed, in saving order (what torchviz shows as saved tensors). */
-    public java.util.List<Tensor> savedTensors() {
+    @Override public java.util.List<Tensor> savedTensors() {
         java.util.List<Tensor> out = new java.util.ArrayList<>();
         for (int i = 0; i < savedCount; i++) if (saved[i].peek() != null) out.add(saved[i].peek());
         return out;

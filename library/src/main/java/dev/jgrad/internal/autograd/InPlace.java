@@ -32,6 +32,7 @@ public final class InPlace {
     /** The checks every recorded in-place op starts with (PyTorch's check_inplace): see {@link ViewTracking#checkInplace}. */
     public static void checkLeaf(Tensor self) {
         ViewTracking.checkInplace(self);
+        ViewTracking.checkInferenceInplace(self);
     }
 
     /** Runs op out of place on self's old value (with its history), writes the result into self and rebases self. */

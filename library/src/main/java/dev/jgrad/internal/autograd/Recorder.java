@@ -58,7 +58,7 @@ public final class Recorder {
         FormulaNode node = new FormulaNode(name);
         node.setEdges(edges(inputs));
         node.setOutputs(results);
-        for (int i = 0; i < results.length; i++) TensorInternals.setHistory(results[i], node, i);
+        for (int i = 0; i < results.length; i++) if (!TensorInternals.isInference(results[i])) TensorInternals.setHistory(results[i], node, i);
         return node;
     }
 
@@ -66,7 +66,8 @@ public final class Recorder {
         FormulaNode node = new FormulaNode(name);
         node.setEdges(edges);
         node.setOutputs(result);
-        TensorInternals.setHistory(result, node, 0);
+        // a view of an inference tensor is an inference leaf that records nothing, even outside inference mode
+        if (!TensorInternals.isInference(result)) TensorInternals.setHistory(result, node, 0);
         return node;
     }
 

@@ -30,7 +30,7 @@ public final class SavedTensor {
                     + "to get a normal tensor and use it in autograd.");
         }
         this.data = t;
-        this.version = t.version();
+        this.version = TensorInternals.version(t);
         this.producer = producer == null ? null : producer.name();
         this.outputNr = TensorInternals.outputNr(t);
     }
@@ -38,14 +38,14 @@ public final class SavedTensor {
     public Tensor unpack() {
         Tensor t = data;
         if (t == null) throw new IllegalStateException(FREED);
-        if (t.version() != version) {
+        if (TensorInternals.version(t) != version) {
             // PyTorch names the node that saved an output, but an input's grad_fn as it is now
             String fn = producer != null ? producer : t.gradFn() == null ? null : t.gradFn().name();
             int nr = producer != null ? outputNr : TensorInternals.outputNr(t);
             throw new IllegalStateException("one of the variables needed for gradient computation has been modified by an inplace "
                     + "operation: [" + t.dtype().legacyTensorTypeName() + " " + shape(t) + "]"
                     + (fn == null ? "" : ", which is output " + nr + " of " + fn + ",")
-                    + " is at version " + t.version() + "; expected version " + version + " instead. Hint: enable anomaly detection "
+                    + " is at version " + TensorInternals.version(t) + "; expected version " + version + " instead. Hint: enable anomaly detection "
                     + "to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).");
         }
         return t;

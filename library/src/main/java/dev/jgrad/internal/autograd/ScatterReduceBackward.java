@@ -1,7 +1,11 @@
 package dev.jgrad.internal.autograd;
 
+import dev.jgrad.Edge;
+import dev.jgrad.Node;
 import dev.jgrad.Tensor;
 import dev.jgrad.Torch;
+import dev.jgrad.autograd.GradMode;
+import dev.jgrad.internal.TensorInternals;
 
 /**
  * PyTorch's scatter_reduce_backward (FunctionsManual.cpp), also index_reduce's with its index spread over source:
@@ -11,7 +15,8 @@ import dev.jgrad.Torch;
 final class ScatterReduceBackward {
     private ScatterReduceBackward() {}
 
-    static Tensor[] grads(Tensor grad, Tensor self, int dim, Tensor index, Tensor src, String reduce, boolean includeSelf, Tensor result) {
+    static Tensor[] grads(String nodeName, Tensor grad, Tensor self, int dim, Tensor index, Tensor src, String reduce, boolean includeSelf,
+                          Tensor result) {
         Tensor gradSelf, gradSrc;
         switch (reduce) {
             case "sum" -> {
@@ -29,6 +34,9 @@ final class ScatterReduceBackward {
                 Tensor maskedSrcResult = self.scatterReduce(dim, index, maskedSrc, reduce, includeSelf);
                 gradSrc = Torch.where(srcSingleZero, grad.mul(maskedSrcResult).gather(dim, index),
                         grad.mul(result).gather(dim, index).div(src.maskedFill(srcZero, 1L)));
+                // as PyTorch: this formula is wrong to differentiate when two zeros meet in one position, so under create_graph
+                // the src gradient then carries a node that raises if a double backward reaches it
+                if (GradMode.isEnabled() && srcNumZeros.gt(1L).any().itemBool()) gradSrc = delayedError(gradSrc, nodeName);
             }
             case "mean" -> {
                 Tensor n = includeSelf ? Torch.onesLike(grad) : Torch.zerosLike(grad);
@@ -49,6 +57,22 @@ final class ScatterReduceBackward {
         }
         if (!includeSelf) gradSelf = gradSelf.scatter(dim, index, 0.0);
         return new Tensor[] {gradSelf, padTo(gradSrc, src)};
+    }
+
+    private static Tensor delayedError(Tensor g, String nodeName) {
+        String msg = nodeName.startsWith("Index")
+                ? "index_reduce(): Double backward is unsupported for source when >1 zeros in source are scattered to the same position in self"
+                : "scatter_reduce(): Double backward is unsupported for src when >1 zeros in src are scattered to the same position in self";
+        Node node = new Node() {
+            @Override public String name() { return "torch::autograd::DelayedError"; }
+
+            @Override protected Tensor[] compute(Tensor[] gradOutputs) { throw new IllegalStateException(msg); }
+        };
+        node.setEdges(new Edge[] {TensorInternals.gradientEdge(g)});
+        node.setOutputs(g);
+        Tensor out = g.detach();
+        TensorInternals.setHistory(out, node, 0);
+        return out;
     }
 
     /** src may be larger than index (only index's corner is read): its gradient is zero-padded to src's shape. */

@@ -25,7 +25,7 @@ public final class ViewTracking {
     /** Called for every new view v of source: it shares source's version counter and records the grad mode it was made in. */
     public static void onViewCreated(Tensor v, Tensor source) {
         shareVersionCounter(v, source);
-        setAttrVersion(v, v.version());
+        setAttrVersion(v, TensorInternals.version(v));
         byte made = GradMode.isEnabled() ? DEFAULT : GradMode.isInferenceMode() ? INFERENCE_MODE : NO_GRAD_MODE;
         // a view of a restricted view keeps the restriction (PyTorch's propagate_creation_meta)
         byte prev = viewBase(source) != null ? creationMeta(source) : DEFAULT;
@@ -50,7 +50,7 @@ public final class ViewTracking {
         Node raw = rawGradFn(view);
         Tensor base = viewBase(view);
         if (!view.isFloatingPoint() || raw == null && !base.requiresGrad()) return raw;
-        int current = view.version();
+        int current = TensorInternals.version(view);
         if (attrVersion(view) == current) return raw;
         handleViewOnRebase(view, true);
         Node fn = new InPlace.AsStridedBackward(base, view);
@@ -58,6 +58,17 @@ public final class ViewTracking {
         InPlace.moveRetainedGrad(view, raw, fn, 0);
         setAttrVersion(view, current);
         return fn;
+    }
+
+    /**
+     * PyTorch's check for in-place writes to inference tensors: outside inference mode they are refused (the tensor
+     * has no version counter to keep saved values honest). Called by every in-place path before it writes.
+     */
+    public static void checkInferenceInplace(Tensor self) {
+        if (TensorInternals.isInference(self) && !GradMode.isInferenceMode()) {
+            throw new IllegalStateException("Inplace update to inference tensor outside InferenceMode is not allowed.You can make a clone "
+                    + "to get a normal tensor before doing inplace update.See https://github.com/pytorch/rfcs/pull/17 for more details.");
+        }
     }
 
     /** After an in-place op on a view gave its base a CopySlices node: the view's own grad_fn is derived anew on next use. */

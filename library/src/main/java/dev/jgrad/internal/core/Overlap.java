@@ -21,6 +21,7 @@ public final class Overlap {
     }
 
     public static void checkWritable(Tensor t) {
+        dev.jgrad.internal.autograd.ViewTracking.checkInferenceInplace(t);
         if (hasInternalOverlap(t)) {
             throw new IllegalArgumentException("unsupported operation: more than one element of the written-to tensor refers "
                     + "to a single memory location. Please clone() the tensor before performing the operation.");

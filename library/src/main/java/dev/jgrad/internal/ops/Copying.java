@@ -113,6 +113,7 @@ public final class Copying {
      */
     public static Tensor overwrite(Tensor t, UnaryOperator<Tensor> fill, BinaryOperator<Tensor> row) {
         if (InPlace.recording(t)) return InPlace.apply(t, old -> row.apply(fill.apply(cloneNoGrad(old.detach())), old));
+        dev.jgrad.internal.autograd.ViewTracking.checkInferenceInplace(t);
         return fill.apply(t);
     }
 
@@ -152,7 +153,9 @@ public final class Copying {
         if (numel(dst) == 0) return;
         Backend be = Dispatch.backend(dst);
         if (storage(src).backend() != be && !isWrappedNumber(src)) {  // across devices: through host memory
-            Object values = storage(src).backend().toHost(Dispatch.view(src), src.dtype());  // from meta: "Cannot copy out of meta tensor"
+            // host arrays have no 16-bit float type: those travel as float32, which holds their values exactly
+            DType hostType = src.dtype().isReducedFloatingPoint() ? DType.FLOAT32 : src.dtype();
+            Object values = storage(src).backend().toHost(Dispatch.view(src), hostType);  // from meta: "Cannot copy out of meta tensor"
             src = contiguousOf(be.fromHost(values, dst.device()), shape(src));
         }
         be.copy(Dispatch.view(src), Dispatch.view(dst));
@@ -160,6 +163,7 @@ public final class Copying {
 
     public static Tensor fill(Tensor t, Tensor value) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::fill_", t, value) : null) {
+            dev.jgrad.internal.autograd.ViewTracking.checkInferenceInplace(t);
             double v = value.item();
             long lv = value.itemLong();
             if (t.dtype() == DType.FLOAT32 && Double.isFinite(v) && Float.isInfinite((float) v)) {
@@ -173,6 +177,7 @@ public final class Copying {
 
     /** Writes an op's result into a user's out= tensor, resizing it when its shape differs. */
     public static Tensor writeOut(Tensor result, Tensor out) {
+        dev.jgrad.internal.autograd.ViewTracking.checkInferenceInplace(out);
         Promotion.checkCanCast(result.dtype(), out.dtype());
         if (!Arrays.equals(shape(out), shape(result))) {
             setLayout(out, storage(Dispatch.empty(out, shape(result), out.dtype())), shape(result), Shapes.contiguousStrides(shape(result)), 0);

@@ -223,6 +223,7 @@ public final class Creation {
     public static Tensor eye(long n, long m, DType dtype) {
         if (n < 0) throw new IllegalArgumentException("n must be greater or equal to 0, got " + n);
         if (m < 0) throw new IllegalArgumentException("m must be greater or equal to 0, got " + m);
+        if (dtype == DType.BFLOAT16) throw new IllegalArgumentException("\"eye\" not implemented for 'BFloat16'");  // 1.13's CPU kernel list
         Tensor t = empty(new long[] {n, m}, dtype);
         Tensor diag = storage(t).size() == 0 ? t : Views.make(t, new int[] {(int) Math.min(n, m)}, new int[] {(int) m + 1}, 0);
         Copying.fill(diag, Scalar.of(1L));

@@ -92,9 +92,11 @@ public final class StridedViews {
     private static Tensor adopt(Tensor self, UnaryOperator<Tensor> view) {
         boolean recording = GradMode.isEnabled() && self.requiresGrad();
         if (recording) InPlace.checkLeaf(self);
+        dev.jgrad.internal.autograd.ViewTracking.checkInferenceInplace(self);
         Tensor r = view.apply(self);
         setLayout(self, storage(self), shape(r).clone(), strides(r).clone(), offset(r));
         if (recording && gradFn(r) != null) setHistory(self, gradFn(r), outputNr(r));
+        bumpVersion(self);  // in-place view ops count as writes (PyTorch bumps _version), so views of self see a rebase
         return self;
     }
 }

@@ -21,6 +21,15 @@ public final class Views {
     /** A view of t's storage with a new layout; shares the version counter by sharing the storage. */
     public static Tensor make(Tensor t, int[] shape, int[] stride, int offset) {
         Tensor v = newTensor(storage(t), shape, stride, offset);
+        // a view is an inference tensor exactly when its source is, whatever the mode it is made in (PyTorch 1.13):
+        // a view of an inference tensor is a plain inference leaf, not an autograd view; a view of a normal tensor made
+        // in inference mode is a normal view (its creation meta forbids in-place writes outside)
+        if (isInference(t)) {
+            setInference(v, true);
+            shareVersionCounter(v, t);
+            return v;
+        }
+        setInference(v, false);
         // a leaf that requires grad is its views' base for autograd, even if it is itself a view of something
         boolean leafWithGrad = requiresGradFlag(t) && gradFn(t) == null;
         setViewBase(v, viewBase(t) != null && !leafWithGrad ? viewBase(t) : t);

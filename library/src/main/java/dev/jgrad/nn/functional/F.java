@@ -25,19 +25,25 @@ public final class F {
 
     // ---------------------------------------------------------------- activations
 
+    /** {@code F.relu(x)}: max(x, 0) elementwise. */
     public static Tensor relu(Tensor x) { return x.relu(); }
 
+    /** {@code F.leaky_relu(x)}: x where x &gt; 0, else 0.01 x. */
     public static Tensor leakyRelu(Tensor x) { return x.leakyRelu(0.01); }
 
+    /** {@code F.leaky_relu(x, negative_slope)}: x where x &gt; 0, else negativeSlope * x. */
     public static Tensor leakyRelu(Tensor x, double negativeSlope) { return x.leakyRelu(negativeSlope); }
 
+    /** {@code F.gelu(x)}: x * Phi(x) with the exact (erf) form. */
     public static Tensor gelu(Tensor x) { return x.gelu(); }
 
     /** approximate: "none" or "tanh". */
     public static Tensor gelu(Tensor x, String approximate) { return x.gelu(approximate); }
 
+    /** {@code F.silu(x)}: x * sigmoid(x). */
     public static Tensor silu(Tensor x) { return x.silu(); }
 
+    /** {@code F.elu(x)} with alpha 1. */
     public static Tensor elu(Tensor x) { return elu(x, 1.0); }
 
     /** x where x > 0, alpha * (exp(x) - 1) elsewhere. */
@@ -46,6 +52,7 @@ public final class F {
     /** elu scaled by PyTorch's SELU constants (scale 1.0507..., alpha 1.6732...). */
     public static Tensor selu(Tensor x) { return Activations.elu(x, 1.6732632423543772848170429916717, 1.0507009873554804934193349852946, 1.0, false); }
 
+    /** {@code F.celu(x)} with alpha 1. */
     public static Tensor celu(Tensor x) { return celu(x, 1.0); }
 
     /** max(0, x) + min(0, alpha * (exp(x / alpha) - 1)). */
@@ -54,11 +61,13 @@ public final class F {
         return Activations.elu(x, alpha, 1.0, 1.0 / alpha, true);
     }
 
+    /** {@code F.softplus(x)}: log(1 + exp(x)), with beta 1 and the linear branch above x = 20. */
     public static Tensor softplus(Tensor x) { return softplus(x, 1.0, 20.0); }
 
     /** log(1 + exp(beta x)) / beta, linear where beta x > threshold. */
     public static Tensor softplus(Tensor x, double beta, double threshold) { return Activations.softplus(x, beta, threshold); }
 
+    /** {@code F.hardtanh(x)}: x clamped to [-1, 1]. */
     public static Tensor hardtanh(Tensor x) { return hardtanh(x, -1.0, 1.0); }
 
     /** x clamped into [minVal, maxVal]. */
@@ -70,12 +79,16 @@ public final class F {
     /** min(max(0, x), 6). */
     public static Tensor relu6(Tensor x) { return Activations.hardtanh(x, 0.0, 6.0); }
 
+    /** {@code F.hardswish(x)}: x * relu6(x + 3) / 6. */
     public static Tensor hardswish(Tensor x) { return Activations.hardswish(x); }
 
+    /** {@code F.hardsigmoid(x)}: relu6(x + 3) / 6. */
     public static Tensor hardsigmoid(Tensor x) { return Activations.hardsigmoid(x); }
 
+    /** {@code F.mish(x)}: x * tanh(softplus(x)). */
     public static Tensor mish(Tensor x) { return Activations.mish(x); }
 
+    /** {@code F.logsigmoid(x)}: log(sigmoid(x)), computed stably. */
     public static Tensor logsigmoid(Tensor x) { return Activations.logsigmoid(x); }
 
     /** x / (1 + |x|), composed as PyTorch composes it. */
@@ -87,14 +100,19 @@ public final class F {
     /** value where x &lt;= threshold, else x. */
     public static Tensor threshold(Tensor x, double threshold, double value) { return Activations.threshold(x, threshold, value); }
 
+    /** {@code F.hardshrink(x)} with lambd 0.5. */
     public static Tensor hardshrink(Tensor x) { return hardshrink(x, 0.5); }
 
+    /** {@code F.hardshrink(x, lambd)}: x where |x| &gt; lambd, else 0. */
     public static Tensor hardshrink(Tensor x, double lambd) { return Activations.hardshrink(x, lambd); }
 
+    /** {@code F.softshrink(x)} with lambd 0.5. */
     public static Tensor softshrink(Tensor x) { return softshrink(x, 0.5); }
 
+    /** {@code F.softshrink(x, lambd)}: x - lambd above lambd, x + lambd below -lambd, else 0. */
     public static Tensor softshrink(Tensor x, double lambd) { return Activations.softshrink(x, lambd); }
 
+    /** {@code F.glu(x)}: the gated linear unit over the last dim (its size must be even). */
     public static Tensor glu(Tensor x) { return glu(x, -1); }
 
     /** The first half along dim gated by the sigmoid of the second. */
@@ -106,6 +124,7 @@ public final class F {
     /** softmax(-x). */
     public static Tensor softmin(Tensor x, int dim) { return x.neg().softmax(dim); }
 
+    /** {@code F.normalize(x)}: each vector along dim 1 divided by max(its 2-norm, 1e-12). */
     public static Tensor normalize(Tensor x) { return normalize(x, 2.0, 1, 1e-12); }
 
     /** x divided by its p-norm along dim, the norm clamped below at eps (composed as PyTorch composes it). */
@@ -121,12 +140,16 @@ public final class F {
     /** mode: "constant" (with value), "reflect", "replicate" or "circular". */
     public static Tensor pad(Tensor x, long[] pad, String mode, double value) { return Padding.pad(x, pad, mode, value); }
 
+    /** {@code F.sigmoid(x)}: 1 / (1 + exp(-x)). */
     public static Tensor sigmoid(Tensor x) { return x.sigmoid(); }
 
+    /** {@code F.tanh(x)}. */
     public static Tensor tanh(Tensor x) { return x.tanh(); }
 
+    /** {@code F.softmax(x, dim)}: exp(x) normalised to sum 1 along dim. */
     public static Tensor softmax(Tensor x, int dim) { return x.softmax(dim); }
 
+    /** {@code F.log_softmax(x, dim)}: log(softmax(x, dim)), computed stably. */
     public static Tensor logSoftmax(Tensor x, int dim) { return x.logSoftmax(dim); }
 
     /** {@code F.dropout(x, p)}: training is on by default, as in PyTorch's functional form. */
@@ -138,6 +161,10 @@ public final class F {
      */
     public static Tensor dropout(Tensor x, double p, boolean training) { return dropout(x, p, training, Generator.defaultGenerator()); }
 
+    /**
+     * {@code F.dropout(x, p, training)} with the mask drawn from generator; p outside [0, 1] raises PyTorch's
+     * "dropout probability has to be between 0 and 1" (IllegalArgumentException).
+     */
     public static Tensor dropout(Tensor x, double p, boolean training, Generator generator) {
         if (p < 0 || p > 1) throw new IllegalArgumentException("dropout probability has to be between 0 and 1, but got " + p);
         if (p == 0 || !training || x.numel() == 0) return x;
@@ -163,8 +190,16 @@ public final class F {
         return x.dim() == 2 ? featureDropout(x.unsqueeze(0), p, training).squeeze(0) : featureDropout(x, p, training);
     }
 
+    /**
+     * {@code F.dropout2d(x, p, training)}: zeroes whole channels (dim 1 of (N, C, H, W) or dim 0 of (C, H, W)) with
+     * probability p, scaling the rest by 1 / (1 - p).
+     */
     public static Tensor dropout2d(Tensor x, double p, boolean training) { return featureDropout(x, p, training); }
 
+    /**
+     * {@code F.dropout3d(x, p, training)}: zeroes whole channels of (N, C, D, H, W) input with probability p, scaling
+     * the rest by 1 / (1 - p).
+     */
     public static Tensor dropout3d(Tensor x, double p, boolean training) { return featureDropout(x, p, training); }
 
     private static Tensor featureDropout(Tensor x, double p, boolean training) {
@@ -187,6 +222,7 @@ public final class F {
 
     // ---------------------------------------------------------------- linear and convolution
 
+    /** {@code F.linear(x, weight)}: x W^T, weight of shape (out, in). */
     public static Tensor linear(Tensor x, Tensor weight) { return linear(x, weight, null); }
 
     /** x @ weight^T + bias; 2-d inputs (and contiguous batches of rows) take one addmm, as in PyTorch. */
@@ -208,14 +244,26 @@ public final class F {
         return x.matmul(weight.t()).add(bias);
     }
 
+    /**
+     * {@code F.conv2d(x, weight)}: no bias, stride 1, no padding; x (N, C_in, H, W) or (C_in, H, W), weight (C_out,
+     * C_in / groups, kH, kW).
+     */
     public static Tensor conv2d(Tensor x, Tensor weight) { return conv2d(x, weight, null, 1, 0, 1, 1); }
 
+    /** {@code F.conv2d(x, weight, bias)}: stride 1, no padding. */
     public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias) { return conv2d(x, weight, bias, 1, 0, 1, 1); }
 
+    /**
+     * {@code F.conv2d(x, weight, bias, stride, padding)}: the same stride and zero padding along both spatial dims.
+     */
     public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int stride, int padding) {
         return conv2d(x, weight, bias, stride, padding, 1, 1);
     }
 
+    /**
+     * {@code F.conv2d(x, weight, bias, stride, padding, dilation, groups)}; shapes that do not fit raise PyTorch's
+     * messages (IllegalArgumentException).
+     */
     public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups) {
         return Torch.conv2d(x, weight, bias, new int[] {stride}, new int[] {padding}, new int[] {dilation}, groups);
     }
@@ -230,6 +278,9 @@ public final class F {
         return Convolution.conv1d(x, weight, bias, stride, padding, dilation, groups);
     }
 
+    /**
+     * {@code F.conv1d(x, weight, bias)}: stride 1, no padding; x (N, C_in, L) or (C_in, L), weight (C_out, C_in, k).
+     */
     public static Tensor conv1d(Tensor x, Tensor weight, Tensor bias) { return conv1d(x, weight, bias, 1, 0, 1, 1); }
 
     /** The transposed 2-d convolution: x (N, Cin, H, W) by weight (Cin, Cout / groups, kh, kw); pairs may have one element. */
@@ -238,6 +289,10 @@ public final class F {
         return Convolution.convTranspose2d(x, weight, bias, stride, padding, outputPadding, groups, dilation);
     }
 
+    /**
+     * {@code F.conv_transpose2d(x, weight, bias, stride, padding)}: weight (C_in, C_out, kH, kW), no output padding,
+     * one group.
+     */
     public static Tensor convTranspose2d(Tensor x, Tensor weight, Tensor bias, int stride, int padding) {
         return convTranspose2d(x, weight, bias, new int[] {stride}, new int[] {padding}, new int[] {0}, 1, new int[] {1});
     }
@@ -254,8 +309,10 @@ public final class F {
         return Pooling.avgPool2d(x, kernelSize, stride, padding, ceilMode, countIncludePad, divisorOverride);
     }
 
+    /** {@code F.avg_pool2d(x, kernel_size)}: stride equal to the kernel, no padding. */
     public static Tensor avgPool2d(Tensor x, int kernelSize) { return avgPool2d(x, kernelSize, kernelSize, 0); }
 
+    /** {@code F.avg_pool2d(x, kernel_size, stride, padding)}: square windows, padding counted in the average. */
     public static Tensor avgPool2d(Tensor x, int kernelSize, int stride, int padding) {
         return avgPool2d(x, new int[] {kernelSize}, new int[] {stride}, new int[] {padding}, false, true, null);
     }
@@ -269,6 +326,7 @@ public final class F {
                 countIncludePad, null).squeeze(-2);
     }
 
+    /** {@code F.avg_pool1d(x, kernel_size)}: stride equal to the kernel, no padding. */
     public static Tensor avgPool1d(Tensor x, int kernelSize) { return avgPool1d(x, kernelSize, kernelSize, 0, false, true); }
 
     /** max_pool1d over (N, C, L), as the 2-d pooling of a unit height. */
@@ -280,6 +338,7 @@ public final class F {
                 ceilMode).squeeze(-2);
     }
 
+    /** {@code F.max_pool1d(x, kernel_size)}: stride equal to the kernel, no padding. */
     public static Tensor maxPool1d(Tensor x, int kernelSize) { return maxPool1d(x, kernelSize, kernelSize, 0, 1, false); }
 
     /** Each output cell averages its adaptive window of the input (outputSize: (oh, ow), or one value for both). */
@@ -288,6 +347,10 @@ public final class F {
         return Pooling.adaptiveAvgPool2d(x, oh, ow);
     }
 
+    /**
+     * {@code F.adaptive_avg_pool1d(x, output_size)}: averages over the windows that split the last dim into
+     * outputSize parts.
+     */
     public static Tensor adaptiveAvgPool1d(Tensor x, int outputSize) {
         if (x.dim() != 2 && x.dim() != 3) {
             throw new IllegalArgumentException("adaptive_avg_pool1d() argument 'input' should be 2D or 3D, got " + x.dim() + "D");
@@ -310,6 +373,7 @@ public final class F {
         return interpolate(x, size, null, mode, noneForNearest(mode, alignCorners), null);
     }
 
+    /** {@code F.interpolate(x, size, mode=mode)} with align_corners left at None. */
     public static Tensor interpolate(Tensor x, int[] size, String mode) { return interpolate(x, size, mode, false); }
 
     /** By scale factors (one for every spatial dim, or one per dim); the output is floor(in * scale). */
@@ -317,10 +381,15 @@ public final class F {
         return interpolate(x, null, scaleFactor, mode, noneForNearest(mode, alignCorners), null);
     }
 
+    /**
+     * {@code F.interpolate(x, scale_factor=scaleFactor, mode=mode, align_corners=alignCorners)} with one factor for
+     * every spatial dim.
+     */
     public static Tensor interpolate(Tensor x, double scaleFactor, String mode, boolean alignCorners) {
         return interpolate(x, new double[] {scaleFactor}, mode, alignCorners);
     }
 
+    /** {@code F.interpolate(x, scale_factor=scaleFactor, mode=mode)} with one factor for every spatial dim. */
     public static Tensor interpolate(Tensor x, double scaleFactor, String mode) {
         return interpolate(x, new double[] {scaleFactor}, mode, false);
     }
@@ -381,14 +450,18 @@ public final class F {
         return out.view(shape);
     }
 
+    /** {@code F.max_pool2d(x, kernel_size)}: stride equal to the kernel, no padding. */
     public static Tensor maxPool2d(Tensor x, int kernelSize) { return maxPool2d(x, kernelSize, kernelSize); }
 
+    /** {@code F.max_pool2d(x, kernel_size, stride)}: no padding. */
     public static Tensor maxPool2d(Tensor x, int kernelSize, int stride) { return maxPool2d(x, kernelSize, stride, 0, 1, false); }
 
+    /** {@code F.max_pool2d(x, kernel_size, stride, padding, dilation, ceil_mode)} with square windows. */
     public static Tensor maxPool2d(Tensor x, int kernelSize, int stride, int padding, int dilation, boolean ceilMode) {
         return maxPool2d(x, new int[] {kernelSize}, new int[] {stride}, new int[] {padding}, new int[] {dilation}, ceilMode);
     }
 
+    /** {@code F.max_pool2d} with (height, width) pairs (a single value is used for both); padding is -inf. */
     public static Tensor maxPool2d(Tensor x, int[] kernelSize, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
         return Torch.maxPool2dWithIndices(x, kernelSize, stride, padding, dilation, ceilMode).values();
     }
@@ -405,17 +478,29 @@ public final class F {
 
     // ---------------------------------------------------------------- normalisation and embedding
 
+    /**
+     * {@code F.layer_norm(x, normalized_shape)}: normalised over the trailing dims, no affine transform, eps 1e-5.
+     */
     public static Tensor layerNorm(Tensor x, long[] normalizedShape) { return Torch.layerNorm(x, normalizedShape, null, null, 1e-5); }
 
+    /** {@code F.layer_norm(x, normalized_shape, weight, bias, eps)}; weight and bias may be null. */
     public static Tensor layerNorm(Tensor x, long[] normalizedShape, Tensor weight, Tensor bias, double eps) {
         return Torch.layerNorm(x, normalizedShape, weight, bias, eps);
     }
 
+    /**
+     * {@code F.batch_norm(x, running_mean, running_var, weight, bias, training, momentum, eps)}: in training, batch
+     * statistics (and running statistics updated in place by momentum); else the running ones.
+     */
     public static Tensor batchNorm(Tensor x, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias, boolean training,
                                    double momentum, double eps) {
         return Torch.batchNorm(x, runningMean, runningVar, weight, bias, training, momentum, eps);
     }
 
+    /**
+     * {@code F.embedding(indices, weight)}: the rows of weight at the integer indices, shape indices.shape +
+     * (embedding_dim,).
+     */
     public static Tensor embedding(Tensor indices, Tensor weight) { return Torch.embedding(weight, indices, -1); }
 
     /** paddingIdx may be negative (counted from the end), as in PyTorch. */
@@ -445,6 +530,7 @@ public final class F {
                 perSampleWeights, includeLastOffset, paddingIdx);
     }
 
+    /** {@code F.embedding_bag(input, weight, offsets, mode=mode)}: bags reduced by "sum", "mean" or "max". */
     public static Tensor embeddingBag(Tensor input, Tensor weight, Tensor offsets, String mode) {
         return embeddingBag(input, weight, offsets, null, 2.0, false, mode, false, null, false, null);
     }
@@ -454,10 +540,16 @@ public final class F {
 
     // ---------------------------------------------------------------- losses
 
+    /**
+     * {@code F.mse_loss(input, target)}: the mean of squared differences (shapes broadcast, with PyTorch's warning
+     * when they differ).
+     */
     public static Tensor mseLoss(Tensor input, Tensor target) { return Torch.mseLoss(input, target, "mean"); }
 
+    /** {@code F.mse_loss(input, target, reduction)}: reduction "mean", "sum" or "none". */
     public static Tensor mseLoss(Tensor input, Tensor target, String reduction) { return Torch.mseLoss(input, target, reduction); }
 
+    /** {@code F.smooth_l1_loss(input, target)}: mean reduction, beta 1. */
     public static Tensor smoothL1Loss(Tensor input, Tensor target) { return smoothL1Loss(input, target, "mean", 1.0); }
 
     /** 0.5 d^2 / beta where |d| &lt; beta, |d| - beta / 2 elsewhere. */
@@ -465,6 +557,7 @@ public final class F {
         return dev.jgrad.internal.ops.Losses.smoothL1Loss(input, target, reduction, beta, false);
     }
 
+    /** {@code F.huber_loss(input, target)}: mean reduction, delta 1. */
     public static Tensor huberLoss(Tensor input, Tensor target) { return huberLoss(input, target, "mean", 1.0); }
 
     /** 0.5 d^2 where |d| &lt; delta, delta (|d| - delta / 2) elsewhere. */
@@ -472,6 +565,7 @@ public final class F {
         return dev.jgrad.internal.ops.Losses.smoothL1Loss(input, target, reduction, delta, true);
     }
 
+    /** {@code F.l1_loss(input, target)}: the mean absolute difference. */
     public static Tensor l1Loss(Tensor input, Tensor target) { return l1Loss(input, target, "mean"); }
 
     /** |input - target| reduced: PyTorch composes it, so its grad_fn is MeanBackward0, SumBackward0 or AbsBackward0. */
@@ -486,17 +580,30 @@ public final class F {
         };
     }
 
+    /**
+     * {@code F.nll_loss(input, target)}: input (N, C) log-probabilities, target (N) class indices, mean over targets
+     * not equal to -100.
+     */
     public static Tensor nllLoss(Tensor input, Tensor target) { return Torch.nllLoss(input, target, null, "mean", -100); }
 
     /** reduction: "mean", "sum" or "none". */
     public static Tensor nllLoss(Tensor input, Tensor target, String reduction) { return Torch.nllLoss(input, target, null, reduction, -100); }
 
+    /**
+     * {@code F.nll_loss(input, target, weight, ignore_index, reduction)}; a target out of range raises PyTorch's
+     * "Target N is out of bounds" (IllegalArgumentException).
+     */
     public static Tensor nllLoss(Tensor input, Tensor target, Tensor weight, long ignoreIndex, String reduction) {
         return Torch.nllLoss(input, target, weight, reduction, ignoreIndex);
     }
 
+    /**
+     * {@code F.cross_entropy(input, target)}: log_softmax then nll_loss, input (N, C) logits and target (N) class
+     * indices (or class probabilities of input's shape).
+     */
     public static Tensor crossEntropy(Tensor input, Tensor target) { return crossEntropy(input, target, null, -100, "mean", 0); }
 
+    /** {@code F.cross_entropy(input, target, reduction)}. */
     public static Tensor crossEntropy(Tensor input, Tensor target, String reduction) {
         return crossEntropy(input, target, null, -100, reduction, 0);
     }
@@ -519,8 +626,13 @@ public final class F {
         return Torch.nllLoss(input.logSoftmax(classDim), target, weight, reduction, ignoreIndex);
     }
 
+    /**
+     * {@code F.binary_cross_entropy(input, target)}: input probabilities in [0, 1], log terms clamped at -100 as in
+     * PyTorch.
+     */
     public static Tensor binaryCrossEntropy(Tensor input, Tensor target) { return binaryCrossEntropy(input, target, null, "mean"); }
 
+    /** {@code F.binary_cross_entropy(input, target, weight, reduction)}; weight may be null. */
     public static Tensor binaryCrossEntropy(Tensor input, Tensor target, Tensor weight, String reduction) {
         if (!java.util.Arrays.equals(input.shape(), target.shape())) {
             throw new IllegalArgumentException("Using a target size (" + target.size() + ") that is different to the input size ("
@@ -530,10 +642,18 @@ public final class F {
         return Torch.binaryCrossEntropy(input, target, w, reduction);
     }
 
+    /**
+     * {@code F.binary_cross_entropy_with_logits(input, target)}: sigmoid and binary cross entropy in one stable
+     * formula.
+     */
     public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target) {
         return binaryCrossEntropyWithLogits(input, target, null, null, "mean");
     }
 
+    /**
+     * {@code F.binary_cross_entropy_with_logits(input, target, weight, pos_weight, reduction)}; weight and posWeight
+     * may be null.
+     */
     public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, Tensor weight, Tensor posWeight, String reduction) {
         if (!java.util.Arrays.equals(input.shape(), target.shape())) {
             throw new IllegalArgumentException("Target size (" + target.size() + ") must be the same as input size (" + input.size() + ")");
@@ -561,6 +681,10 @@ public final class F {
 
     // ---------------------------------------------------------------- nn breadth: distances, adaptive max pooling, more losses, fold
 
+    /**
+     * {@code F.kl_div(input, target)}: input log-probabilities, target probabilities, mean over elements (PyTorch's
+     * default, which it warns about).
+     */
     public static Tensor klDiv(Tensor input, Tensor target) { return klDiv(input, target, "mean", false); }
 
     /**
@@ -571,6 +695,7 @@ public final class F {
         return dev.jgrad.internal.ops.MarginLosses.klDiv(input, target, reduction, logTarget);
     }
 
+    /** {@code F.cosine_similarity(x1, x2)}: along dim 1, eps 1e-8. */
     public static Tensor cosineSimilarity(Tensor x1, Tensor x2) { return cosineSimilarity(x1, x2, 1, 1e-8); }
 
     /**
@@ -606,6 +731,7 @@ public final class F {
         return r;
     }
 
+    /** {@code F.pairwise_distance(x1, x2)}: the 2-norm of x1 - x2 + 1e-6 along the last dim. */
     public static Tensor pairwiseDistance(Tensor x1, Tensor x2) { return pairwiseDistance(x1, x2, 2.0, 1e-6, false); }
 
     /** The p-norm of x1 - x2 + eps over the last dim (eps keeps the norm differentiable where x1 = x2). */
@@ -637,11 +763,13 @@ public final class F {
         return adaptiveMaxPool2dWithIndices(x, outputSize[0], outputSize.length > 1 ? outputSize[1] : outputSize[0]);
     }
 
+    /** {@code F.adaptive_max_pool2d(x, (oh, ow), return_indices=True)}: null keeps that input size. */
     public static dev.jgrad.ValuesIndices adaptiveMaxPool2dWithIndices(Tensor x, Integer oh, Integer ow) {
         int h = oh != null ? oh : (int) x.size(-2), w = ow != null ? ow : (int) x.size(-1);
         return dev.jgrad.internal.ops.AdaptiveMaxPooling.adaptiveMaxPool2d(x, h, w);
     }
 
+    /** {@code F.margin_ranking_loss(x1, x2, target)}: mean of max(0, -target * (x1 - x2)). */
     public static Tensor marginRankingLoss(Tensor x1, Tensor x2, Tensor target) { return marginRankingLoss(x1, x2, target, 0.0, "mean"); }
 
     /** max(0, -target (x1 - x2) + margin): target 1 asks for x1 ranked above x2, -1 below. */
@@ -649,6 +777,7 @@ public final class F {
         return dev.jgrad.internal.ops.MarginLosses.marginRanking(x1, x2, target, margin, reduction);
     }
 
+    /** {@code F.hinge_embedding_loss(input, target)}: margin 1, mean reduction. */
     public static Tensor hingeEmbeddingLoss(Tensor input, Tensor target) { return hingeEmbeddingLoss(input, target, 1.0, "mean"); }
 
     /** input where target is 1, max(0, margin - input) where it is -1. */
@@ -656,11 +785,13 @@ public final class F {
         return dev.jgrad.internal.ops.MarginLosses.hingeEmbedding(input, target, margin, reduction);
     }
 
+    /** {@code F.soft_margin_loss(input, target)}: mean of log(1 + exp(-target * input)). */
     public static Tensor softMarginLoss(Tensor input, Tensor target) { return softMarginLoss(input, target, "mean"); }
 
     /** log(1 + exp(-target * input)), the two-class logistic loss for targets +-1. */
     public static Tensor softMarginLoss(Tensor input, Tensor target, String reduction) { return dev.jgrad.internal.ops.MarginLosses.softMargin(input, target, reduction); }
 
+    /** {@code F.cosine_embedding_loss(x1, x2, target)}: margin 0, mean reduction. */
     public static Tensor cosineEmbeddingLoss(Tensor x1, Tensor x2, Tensor target) { return cosineEmbeddingLoss(x1, x2, target, 0.0, "mean"); }
 
     /** 1 - cos(x1, x2) where target is 1, max(0, cos(x1, x2) - margin) where it is -1 (rows of 2-d inputs, or two vectors). */
@@ -668,6 +799,9 @@ public final class F {
         return dev.jgrad.internal.ops.MarginLosses.cosineEmbedding(x1, x2, target, margin, reduction);
     }
 
+    /**
+     * {@code F.triplet_margin_loss(anchor, positive, negative)}: margin 1, p 2, eps 1e-6, no swap, mean reduction.
+     */
     public static Tensor tripletMarginLoss(Tensor anchor, Tensor positive, Tensor negative) {
         return tripletMarginLoss(anchor, positive, negative, 1.0, 2.0, 1e-6, false, "mean");
     }
@@ -678,6 +812,7 @@ public final class F {
         return dev.jgrad.internal.ops.MarginLosses.tripletMargin(anchor, positive, negative, margin, p, eps, swap, reduction);
     }
 
+    /** {@code F.poisson_nll_loss(input, target)}: input is the log rate, no Stirling term, mean reduction. */
     public static Tensor poissonNllLoss(Tensor input, Tensor target) { return poissonNllLoss(input, target, true, false, 1e-8, "mean"); }
 
     /** exp(input) - target * input (logInput), or input - target * log(input + eps); full adds Stirling's approximation of log(target!). */
@@ -685,6 +820,7 @@ public final class F {
         return dev.jgrad.internal.ops.MarginLosses.poissonNll(input, target, logInput, full, eps, reduction);
     }
 
+    /** {@code F.gaussian_nll_loss(input, target, var)}: eps 1e-6, no constant term, mean reduction. */
     public static Tensor gaussianNllLoss(Tensor input, Tensor target, Tensor var) { return gaussianNllLoss(input, target, var, false, 1e-6, "mean"); }
 
     /** 0.5 (log var + (input - target)^2 / var), var clamped at eps; var may lack input's last dim or have it as 1 (one variance per sample). */
@@ -692,6 +828,7 @@ public final class F {
         return dev.jgrad.internal.ops.MarginLosses.gaussianNll(input, target, var, full, eps, reduction);
     }
 
+    /** {@code F.multilabel_soft_margin_loss(input, target)}: no class weights, mean reduction. */
     public static Tensor multilabelSoftMarginLoss(Tensor input, Tensor target) { return multilabelSoftMarginLoss(input, target, null, "mean"); }
 
     /** The per-class logistic losses averaged over the classes (last dim), optionally weighted per class. */
@@ -699,6 +836,7 @@ public final class F {
         return dev.jgrad.internal.ops.MarginLosses.multilabelSoftMargin(input, target, weight, reduction);
     }
 
+    /** {@code F.multi_margin_loss(input, target)}: p 1, margin 1, no weights, mean reduction. */
     public static Tensor multiMarginLoss(Tensor input, Tensor target) { return multiMarginLoss(input, target, 1, 1.0, null, "mean"); }
 
     /** The multi-class hinge loss: sum over classes j != y of max(0, margin - x[y] + x[j])^p (p 1 or 2), over the number of classes. */
@@ -714,6 +852,7 @@ public final class F {
         return fold(x, outputSize, kernelSize, new int[] {1}, new int[] {0}, new int[] {1});
     }
 
+    /** {@code F.bilinear(x1, x2, weight)}: x1^T A x2 per output feature, without bias. */
     public static Tensor bilinear(Tensor x1, Tensor x2, Tensor weight) { return bilinear(x1, x2, weight, null); }
 
     /** out[..., o] = x1[..., i] weight[o, i, j] x2[..., j] + bias[o]. */
@@ -743,6 +882,7 @@ public final class F {
         return bias == null ? out : out.add(bias);
     }
 
+    /** {@code F.local_response_norm(x, size)}: alpha 1e-4, beta 0.75, k 1. */
     public static Tensor localResponseNorm(Tensor x, int size) { return localResponseNorm(x, size, 1e-4, 0.75, 1.0); }
 
     /**
@@ -770,26 +910,37 @@ public final class F {
 
     // ---------------------------------------------------------------- in-place activations, sampling and pooling extras
 
+    /** {@code F.relu_(input)}: relu in place; returns input. */
     public static Tensor relu_(Tensor input) { return input.relu_(); }
 
+    /** {@code F.elu_(input, alpha)}: elu in place; returns input. */
     public static Tensor elu_(Tensor input, double alpha) { return inPlace(input, x -> elu(x, alpha)); }
 
+    /** {@code F.elu_(input)} with alpha 1. */
     public static Tensor elu_(Tensor input) { return elu_(input, 1.0); }
 
+    /** {@code F.selu_(input)}: selu in place; returns input. */
     public static Tensor selu_(Tensor input) { return inPlace(input, F::selu); }
 
+    /** {@code F.celu_(input, alpha)}: celu in place; returns input. */
     public static Tensor celu_(Tensor input, double alpha) { return inPlace(input, x -> celu(x, alpha)); }
 
+    /** {@code F.celu_(input)} with alpha 1. */
     public static Tensor celu_(Tensor input) { return celu_(input, 1.0); }
 
+    /** {@code F.leaky_relu_(input, negative_slope)}: leaky relu in place; returns input. */
     public static Tensor leakyRelu_(Tensor input, double negativeSlope) { return inPlace(input, x -> leakyRelu(x, negativeSlope)); }
 
+    /** {@code F.leaky_relu_(input)} with slope 0.01. */
     public static Tensor leakyRelu_(Tensor input) { return leakyRelu_(input, 0.01); }
 
+    /** {@code F.hardtanh_(input, min_val, max_val)}: clamps in place; returns input. */
     public static Tensor hardtanh_(Tensor input, double minVal, double maxVal) { return inPlace(input, x -> hardtanh(x, minVal, maxVal)); }
 
+    /** {@code F.hardtanh_(input)}: clamps to [-1, 1] in place. */
     public static Tensor hardtanh_(Tensor input) { return hardtanh_(input, -1, 1); }
 
+    /** {@code F.threshold_(input, threshold, value)}: replaces elements not above threshold by value, in place. */
     public static Tensor threshold_(Tensor input, double threshold, double value) { return inPlace(input, x -> threshold(x, threshold, value)); }
 
     private static Tensor inPlace(Tensor input, java.util.function.UnaryOperator<Tensor> op) {
@@ -809,6 +960,7 @@ public final class F {
         return yHard.sub(ySoft.detach()).add(ySoft);
     }
 
+    /** {@code F.gumbel_softmax(logits)}: tau 1, soft samples, over the last dim. */
     public static Tensor gumbelSoftmax(Tensor logits) { return gumbelSoftmax(logits, 1, false, -1); }
 
     /** The p-norm distances between every pair of rows i &lt; j of a matrix, in that order. */
@@ -825,6 +977,7 @@ public final class F {
         return diff.pow(p).sum(-1).pow(1 / p);
     }
 
+    /** {@code F.pdist(input)}: the 2-norm distances between all pairs of rows. */
     public static Tensor pdist(Tensor input) { return pdist(input, 2); }
 
     /** Channels split into groups and interleaved: (N, g, C/g, ...) transposed to (N, C/g, g, ...). */
@@ -853,8 +1006,13 @@ public final class F {
      */
     public static Tensor alphaDropout(Tensor input, double p, boolean training) { return alphaDropout(input, p, training, false); }
 
+    /**
+     * {@code F.alpha_dropout(input, p)}: training off by default, as in PyTorch's functional form, so it returns
+     * input.
+     */
     public static Tensor alphaDropout(Tensor input, double p) { return alphaDropout(input, p, false); }
 
+    /** {@code F.feature_alpha_dropout(input, p, training)}: alpha dropout of whole channels. */
     public static Tensor featureAlphaDropout(Tensor input, double p, boolean training) { return alphaDropout(input, p, training, true); }
 
     private static Tensor alphaDropout(Tensor input, double p, boolean training, boolean feature) {
@@ -886,6 +1044,10 @@ public final class F {
         return out.sign().mul(relu(out.abs())).mul((long) kw * kh).pow(1.0 / normType);
     }
 
+    /**
+     * {@code F.lp_pool1d(input, norm_type, kernel_size, stride, ceil_mode)}: the normType-norm of each window; stride
+     * null is the kernel size.
+     */
     public static Tensor lpPool1d(Tensor input, double normType, int kernelSize, Integer stride, boolean ceilMode) {
         Tensor out = avgPool1d(input.pow(normType), kernelSize, stride == null ? kernelSize : stride, 0, ceilMode, true);
         return out.sign().mul(relu(out.abs())).mul((long) kernelSize).pow(1.0 / normType);
@@ -898,8 +1060,13 @@ public final class F {
         return dev.jgrad.internal.ops.Convolution3d.conv3d(x, weight, bias, stride, padding, dilation, groups);
     }
 
+    /** {@code F.conv3d(x, weight, bias)}: stride 1, no padding; x (N, C_in, D, H, W) or unbatched. */
     public static Tensor conv3d(Tensor x, Tensor weight, Tensor bias) { return conv3d(x, weight, bias, 1, 0, 1, 1); }
 
+    /**
+     * {@code F.conv3d(x, weight, bias, stride, padding, dilation, groups)} with the same value along every spatial
+     * dim.
+     */
     public static Tensor conv3d(Tensor x, Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups) {
         return conv3d(x, weight, bias, new int[] {stride}, new int[] {padding}, new int[] {dilation}, groups);
     }
@@ -910,6 +1077,7 @@ public final class F {
         return dev.jgrad.internal.ops.Convolution3d.convTranspose3d(x, weight, bias, stride, padding, outputPadding, groups, dilation);
     }
 
+    /** {@code F.conv_transpose3d(x, weight, bias, stride, padding)}: no output padding, one group. */
     public static Tensor convTranspose3d(Tensor x, Tensor weight, Tensor bias, int stride, int padding) {
         return convTranspose3d(x, weight, bias, new int[] {stride}, new int[] {padding}, new int[] {0}, 1, new int[] {1});
     }
@@ -919,6 +1087,7 @@ public final class F {
         return maxPool3dWithIndices(x, kernelSize, stride, padding, dilation, ceilMode).values();
     }
 
+    /** {@code F.max_pool3d(x, kernel_size)}: stride equal to the kernel, no padding. */
     public static Tensor maxPool3d(Tensor x, int kernelSize) { return maxPool3d(x, new int[] {kernelSize}, null, new int[] {0}, new int[] {1}, false); }
 
     /** max_pool3d with return_indices: each maximum's flat index d H W + h W + w in its (D, H, W) volume. */
@@ -933,6 +1102,7 @@ public final class F {
         return dev.jgrad.internal.ops.Pooling3d.avgPool3d(x, kernelSize, stride, padding, ceilMode, countIncludePad, divisorOverride);
     }
 
+    /** {@code F.avg_pool3d(x, kernel_size)}: stride equal to the kernel, no padding. */
     public static Tensor avgPool3d(Tensor x, int kernelSize) { return avgPool3d(x, new int[] {kernelSize}, null, new int[] {0}, false, true, null); }
 
     /** One size for all three dims, or (od, oh, ow). */
@@ -945,8 +1115,10 @@ public final class F {
 
     private static Tensor adaptiveAvgPool3d(Tensor x, Integer[] size) { return dev.jgrad.internal.ops.Pooling3d.adaptiveAvgPool3d(x, size); }
 
+    /** {@code F.adaptive_max_pool3d(x, output_size)}: one size for all three dims, or one per dim. */
     public static Tensor adaptiveMaxPool3d(Tensor x, int... outputSize) { return adaptiveMaxPool3dWithIndices(x, outputSize).values(); }
 
+    /** {@code F.adaptive_max_pool3d(x, (od, oh, ow))}: null keeps that input size. */
     public static Tensor adaptiveMaxPool3d(Tensor x, Integer od, Integer oh, Integer ow) {
         return adaptiveMaxPool3dWithIndices(x, od, oh, ow).values();
     }
@@ -956,6 +1128,7 @@ public final class F {
         return dev.jgrad.internal.ops.Pooling3d.adaptiveMaxPool3d(x, boxed3(outputSize));
     }
 
+    /** {@code F.adaptive_max_pool3d(x, (od, oh, ow), return_indices=True)}: null keeps that input size. */
     public static dev.jgrad.ValuesIndices adaptiveMaxPool3dWithIndices(Tensor x, Integer od, Integer oh, Integer ow) {
         return dev.jgrad.internal.ops.Pooling3d.adaptiveMaxPool3d(x, new Integer[] {od, oh, ow});
     }
@@ -992,6 +1165,10 @@ public final class F {
         return dev.jgrad.internal.ops.Unpooling.maxUnpool2d(x, indices, unpoolOutputSize(x, k, s, p, outputSize));
     }
 
+    /**
+     * {@code F.max_unpool2d(x, indices, kernel_size)}: stride equal to the kernel, no padding, the default output
+     * size.
+     */
     public static Tensor maxUnpool2d(Tensor x, Tensor indices, int kernelSize) {
         return maxUnpool2d(x, indices, new int[] {kernelSize}, null, new int[] {0}, null);
     }
@@ -1003,6 +1180,10 @@ public final class F {
         return dev.jgrad.internal.ops.Unpooling.maxUnpool2d(x.unsqueeze(-1), indices.unsqueeze(-1), new int[] {size[0], 1}).squeeze(-1);
     }
 
+    /**
+     * {@code F.max_unpool1d(x, indices, kernel_size)}: stride equal to the kernel, no padding, the default output
+     * size.
+     */
     public static Tensor maxUnpool1d(Tensor x, Tensor indices, int kernelSize) { return maxUnpool1d(x, indices, kernelSize, null, 0, null); }
 
     /** PyTorch's _unpool_output_size: the default size, or the requested one (its last dims) if within a stride of it. */
@@ -1028,6 +1209,10 @@ public final class F {
 
     // ---------------------------------------------------------------- rnn-utils work: CTC, multilabel margin, triplet with distance, rrelu
 
+    /**
+     * {@code F.ctc_loss(log_probs, targets, input_lengths, target_lengths)}: blank 0, mean reduction, infinite losses
+     * kept.
+     */
     public static Tensor ctcLoss(Tensor logProbs, Tensor targets, Tensor inputLengths, Tensor targetLengths) {
         return ctcLoss(logProbs, targets, inputLengths, targetLengths, 0, "mean", false);
     }
@@ -1048,6 +1233,7 @@ public final class F {
         return dev.jgrad.internal.ops.SequenceLosses.ctc(logProbs, targets, inputLengths, targetLengths, blank, reduction, zeroInfinity);
     }
 
+    /** {@code F.multilabel_margin_loss(input, target)}: mean reduction. */
     public static Tensor multilabelMarginLoss(Tensor input, Tensor target) { return multilabelMarginLoss(input, target, "mean"); }
 
     /** Multi-class multi-label hinge loss: target holds class indices, ended by the first -1. */
@@ -1055,6 +1241,10 @@ public final class F {
         return dev.jgrad.internal.ops.SequenceLosses.multilabelMargin(input, target, reduction);
     }
 
+    /**
+     * {@code F.triplet_margin_with_distance_loss(anchor, positive, negative)}: pairwise distance, margin 1, no swap,
+     * mean reduction.
+     */
     public static Tensor tripletMarginWithDistanceLoss(Tensor anchor, Tensor positive, Tensor negative) {
         return tripletMarginWithDistanceLoss(anchor, positive, negative, null, 1.0, false, "mean");
     }
@@ -1069,6 +1259,7 @@ public final class F {
         return reduce(positiveDist.sub(negativeDist).add(margin).clampMin(0.0), reduction);
     }
 
+    /** {@code F.rrelu(input)}: lower 1/8, upper 1/3, training off (the fixed slope (lower + upper) / 2). */
     public static Tensor rrelu(Tensor input) { return rrelu(input, 1.0 / 8, 1.0 / 3, false); }
 
     /** Randomized leaky ReLU: training scales each element &lt;= 0 by a uniform draw in [lower, upper); eval by their mean. */
@@ -1076,5 +1267,6 @@ public final class F {
         return dev.jgrad.internal.ops.SequenceLosses.rrelu(input, lower, upper, training, Generator.defaultGenerator());
     }
 
+    /** {@code F.rrelu_(input, lower, upper, training)}: rrelu in place; returns input. */
     public static Tensor rrelu_(Tensor input, double lower, double upper, boolean training) { return inPlace(input, x -> rrelu(x, lower, upper, training)); }
 }

@@ -16,6 +16,10 @@ public final class Init {
     /** {@code calculate_gain}: the recommended scale for a nonlinearity ("relu", "tanh", "leaky_relu", ...). */
     public static double calculateGain(String nonlinearity) { return calculateGain(nonlinearity, null); }
 
+    /**
+     * {@code calculate_gain(nonlinearity, param)}: param is leaky_relu's negative slope (null: 0.01); an unknown name
+     * raises PyTorch's "Unsupported nonlinearity" (IllegalArgumentException).
+     */
     public static double calculateGain(String nonlinearity, Double param) {
         return switch (nonlinearity) {
             case "linear", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d", "conv_transpose3d", "sigmoid" -> 1;
@@ -49,30 +53,37 @@ public final class Init {
         };
     }
 
+    /** {@code uniform_(t, a, b)}: fills t in place from U(a, b) with the default generator; returns t. */
     public static Tensor uniform_(Tensor t, double a, double b) { return uniform_(t, a, b, Generator.defaultGenerator()); }
 
+    /** {@code uniform_(t, a, b, generator)}: fills t in place from U(a, b); returns t. */
     public static Tensor uniform_(Tensor t, double a, double b, Generator generator) {
         try (var g = Torch.noGrad()) {
             return t.uniform_(a, b, generator);
         }
     }
 
+    /** {@code normal_(t, mean, std)}: fills t in place from N(mean, std^2) with the default generator; returns t. */
     public static Tensor normal_(Tensor t, double mean, double std) { return normal_(t, mean, std, Generator.defaultGenerator()); }
 
+    /** {@code normal_(t, mean, std, generator)}: fills t in place from N(mean, std^2); returns t. */
     public static Tensor normal_(Tensor t, double mean, double std, Generator generator) {
         try (var g = Torch.noGrad()) {
             return t.normal_(mean, std, generator);
         }
     }
 
+    /** {@code constant_(t, value)}: fills t with value in place; returns t. */
     public static Tensor constant_(Tensor t, double value) {
         try (var g = Torch.noGrad()) {
             return t.fill_(value);
         }
     }
 
+    /** {@code ones_(t)}: fills t with 1 in place; returns t. */
     public static Tensor ones_(Tensor t) { return constant_(t, 1); }
 
+    /** {@code zeros_(t)}: fills t with 0 in place; returns t. */
     public static Tensor zeros_(Tensor t) {
         try (var g = Torch.noGrad()) {
             return t.zero_();
@@ -82,6 +93,10 @@ public final class Init {
     /** Uniform in +-gain * sqrt(6 / (fan_in + fan_out)). */
     public static Tensor xavierUniform_(Tensor t) { return xavierUniform_(t, 1.0); }
 
+    /**
+     * {@code xavier_uniform_(t, gain)}: U(-a, a) with a = gain * sqrt(6 / (fan_in + fan_out)); t needs at least 2
+     * dims.
+     */
     public static Tensor xavierUniform_(Tensor t, double gain) {
         long[] f = calculateFanInAndFanOut(t);
         double std = gain * Math.sqrt(2.0 / (double) (f[0] + f[1]));
@@ -109,10 +124,16 @@ public final class Init {
         return t;
     }
 
+    /** {@code orthogonal_(t)}: a (semi-)orthogonal matrix from the QR of a normal draw, gain 1. */
     public static Tensor orthogonal_(Tensor t) { return orthogonal_(t, 1.0); }
 
+    /** {@code xavier_normal_(t)} with gain 1. */
     public static Tensor xavierNormal_(Tensor t) { return xavierNormal_(t, 1.0); }
 
+    /**
+     * {@code xavier_normal_(t, gain)}: N(0, std^2) with std = gain * sqrt(2 / (fan_in + fan_out)); t needs at least 2
+     * dims.
+     */
     public static Tensor xavierNormal_(Tensor t, double gain) {
         long[] f = calculateFanInAndFanOut(t);
         double std = gain * Math.sqrt(2.0 / (double) (f[0] + f[1]));
@@ -122,6 +143,7 @@ public final class Init {
     /** PyTorch's defaults: a = 0, mode "fan_in", nonlinearity "leaky_relu". */
     public static Tensor kaimingUniform_(Tensor t) { return kaimingUniform_(t, 0, "fan_in", "leaky_relu"); }
 
+    /** {@code kaiming_uniform_(t, a)}: fan_in mode, leaky_relu with negative slope a. */
     public static Tensor kaimingUniform_(Tensor t, double a) { return kaimingUniform_(t, a, "fan_in", "leaky_relu"); }
 
     /** Uniform in +-sqrt(3) * gain / sqrt(fan); Linear and Conv2d use a = sqrt(5). */
@@ -133,8 +155,13 @@ public final class Init {
         return uniform_(t, -bound, bound);
     }
 
+    /** {@code kaiming_normal_(t)}: fan_in mode, leaky_relu gain with slope 0. */
     public static Tensor kaimingNormal_(Tensor t) { return kaimingNormal_(t, 0, "fan_in", "leaky_relu"); }
 
+    /**
+     * {@code kaiming_normal_(t, a, mode, nonlinearity)}: N(0, std^2) with std = gain / sqrt(fan), fan by mode
+     * ("fan_in" or "fan_out").
+     */
     public static Tensor kaimingNormal_(Tensor t, double a, String mode, String nonlinearity) {
         if (t.numel() == 0) return t;
         double gain = calculateGain(nonlinearity, a);
@@ -150,8 +177,13 @@ public final class Init {
         return truncNormal_(t, mean, std, a, b, Generator.defaultGenerator());
     }
 
+    /** {@code trunc_normal_(t)}: N(0, 1) truncated to [-2, 2]. */
     public static Tensor truncNormal_(Tensor t) { return truncNormal_(t, 0, 1, -2, 2); }
 
+    /**
+     * {@code trunc_normal_(t, mean, std, a, b, generator)}: N(mean, std^2) truncated to [a, b], drawn by PyTorch's
+     * inverse-CDF method.
+     */
     public static Tensor truncNormal_(Tensor t, double mean, double std, double a, double b, Generator generator) {
         try (var g = Torch.noGrad()) {
             double l = normCdf((a - mean) / std), u = normCdf((b - mean) / std);
@@ -182,6 +214,10 @@ public final class Init {
     /** The Dirac delta for 3-, 4- and 5-d convolution weights: each output channel passes its input channel through. */
     public static Tensor dirac_(Tensor t) { return dirac_(t, 1); }
 
+    /**
+     * {@code dirac_(t, groups)}: a 3-, 4- or 5-dim convolution weight that passes each of groups' input channels
+     * through unchanged.
+     */
     public static Tensor dirac_(Tensor t, int groups) {
         int d = t.dim();
         if (d < 3 || d > 5) throw new IllegalArgumentException("Only tensors with 3, 4, or 5 dimensions are supported");
@@ -220,29 +256,47 @@ public final class Init {
         }
     }
 
+    /** {@code sparse_(t, sparsity)} with std 0.01. */
     public static Tensor sparse_(Tensor t, double sparsity) { return sparse_(t, sparsity, 0.01); }
 
     // The deprecated names without the trailing underscore (PyTorch warns, then calls the in-place form).
 
+    /** {@code init.uniform}, PyTorch's deprecated name for {@link #uniform_(Tensor, double, double)}. */
     @Deprecated public static Tensor uniform(Tensor t, double a, double b) { return uniform_(t, a, b); }
 
+    /** {@code init.normal}, PyTorch's deprecated name for {@link #normal_(Tensor, double, double)}. */
     @Deprecated public static Tensor normal(Tensor t, double mean, double std) { return normal_(t, mean, std); }
 
+    /** {@code init.constant}, PyTorch's deprecated name for {@link #constant_}. */
     @Deprecated public static Tensor constant(Tensor t, double value) { return constant_(t, value); }
 
+    /** {@code init.eye}, PyTorch's deprecated name for {@link #eye_}. */
     @Deprecated public static Tensor eye(Tensor t) { return eye_(t); }
 
+    /** {@code init.dirac}, PyTorch's deprecated name for {@link #dirac_(Tensor)}. */
     @Deprecated public static Tensor dirac(Tensor t) { return dirac_(t); }
 
+    /** {@code init.xavier_uniform}, PyTorch's deprecated name for {@link #xavierUniform_(Tensor, double)}. */
     @Deprecated public static Tensor xavierUniform(Tensor t, double gain) { return xavierUniform_(t, gain); }
 
+    /** {@code init.xavier_normal}, PyTorch's deprecated name for {@link #xavierNormal_(Tensor, double)}. */
     @Deprecated public static Tensor xavierNormal(Tensor t, double gain) { return xavierNormal_(t, gain); }
 
+    /**
+     * {@code init.kaiming_uniform}, PyTorch's deprecated name for {@link #kaimingUniform_(Tensor, double, String,
+     * String)}.
+     */
     @Deprecated public static Tensor kaimingUniform(Tensor t, double a, String mode, String nonlinearity) { return kaimingUniform_(t, a, mode, nonlinearity); }
 
+    /**
+     * {@code init.kaiming_normal}, PyTorch's deprecated name for {@link #kaimingNormal_(Tensor, double, String,
+     * String)}.
+     */
     @Deprecated public static Tensor kaimingNormal(Tensor t, double a, String mode, String nonlinearity) { return kaimingNormal_(t, a, mode, nonlinearity); }
 
+    /** {@code init.orthogonal}, PyTorch's deprecated name for {@link #orthogonal_(Tensor, double)}. */
     @Deprecated public static Tensor orthogonal(Tensor t, double gain) { return orthogonal_(t, gain); }
 
+    /** {@code init.sparse}, PyTorch's deprecated name for {@link #sparse_(Tensor, double, double)}. */
     @Deprecated public static Tensor sparse(Tensor t, double sparsity, double std) { return sparse_(t, sparsity, std); }
 }

@@ -9,6 +9,10 @@ import java.util.List;
 public final class ClipGrad {
     private ClipGrad() {}
 
+    /**
+     * {@code clip_grad_norm_(parameters, max_norm)}: scales all gradients so their total 2-norm is at most maxNorm;
+     * returns the total norm before clipping.
+     */
     public static Tensor clipGradNorm_(Iterable<? extends Tensor> parameters, double maxNorm) {
         return clipGradNorm_(parameters, maxNorm, 2.0, false);
     }

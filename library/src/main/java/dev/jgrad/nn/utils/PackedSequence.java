@@ -14,6 +14,7 @@ public record PackedSequence(Tensor data, Tensor batchSizes, Tensor sortedIndice
         if (unsortedIndices == null && sortedIndices != null) unsortedIndices = invertPermutation(sortedIndices);
     }
 
+    /** A packed batch already in sorted order (no sorted or unsorted indices). */
     public PackedSequence(Tensor data, Tensor batchSizes) { this(data, batchSizes, null, null); }
 
     /** The same batch with data replaced (what a recurrent layer returns). */

@@ -17,10 +17,12 @@ public final class Rnn {
     /** What {@link #padPackedSequence} returns: the padded batch and each sequence's length (int64). */
     public record Padded(Tensor output, Tensor lengths) {}
 
+    /** {@code pack_padded_sequence(input, lengths, batch_first, enforce_sorted)} with the lengths as a long[]. */
     public static PackedSequence packPaddedSequence(Tensor input, long[] lengths, boolean batchFirst, boolean enforceSorted) {
         return packPaddedSequence(input, Torch.tensor(lengths), batchFirst, enforceSorted);
     }
 
+    /** {@code pack_padded_sequence(input, lengths)}: time-major input, lengths sorted in decreasing order. */
     public static PackedSequence packPaddedSequence(Tensor input, Tensor lengths) { return packPaddedSequence(input, lengths, false, true); }
 
     /**
@@ -65,6 +67,10 @@ public final class Rnn {
         return new PackedSequence(Torch.cat(pieces, 0), Torch.tensor(batchSizes), sortedIndices, null);
     }
 
+    /**
+     * {@code pad_packed_sequence(sequence)}: time-major output padded with 0 to the longest sequence, and the
+     * lengths.
+     */
     public static Padded padPackedSequence(PackedSequence sequence) { return padPackedSequence(sequence, false, 0.0, null); }
 
     /**
@@ -115,6 +121,7 @@ public final class Rnn {
         return Torch.full(shape, value, like.dtype(), like.device());
     }
 
+    /** {@code pad_sequence(sequences)}: (max L, B, *), padded with 0. */
     public static Tensor padSequence(List<Tensor> sequences) { return padSequence(sequences, false, 0.0); }
 
     /** Stacks sequences of shape (L_i, *) into (max L, B, *) ((B, max L, *) with batchFirst), padding with paddingValue. */
@@ -131,6 +138,7 @@ public final class Rnn {
         return Torch.stack(padded, batchFirst ? 0 : 1);
     }
 
+    /** {@code pack_sequence(sequences)}: the sequences (L_i, *) must be sorted by decreasing length. */
     public static PackedSequence packSequence(List<Tensor> sequences) { return packSequence(sequences, true); }
 
     /** pack_padded_sequence(pad_sequence(sequences), lengths): sequences of shape (L_i, *). */

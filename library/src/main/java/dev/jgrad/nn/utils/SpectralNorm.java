@@ -16,8 +16,13 @@ import java.util.function.Consumer;
  * iteration in training mode and recomputes w. u and v start as normalised normal draws, u first, as PyTorch's.
  */
 public final class SpectralNorm implements Consumer<Module> {
+    /** The parameter's name ({@code "weight"}). */
     public final String name;
-    public final int nPowerIterations, dim;
+    /** Power-iteration steps per training-mode forward. */
+    public final int nPowerIterations;
+    /** The dim moved first before w is seen as a matrix. */
+    public final int dim;
+    /** Added to norms before dividing, for numerical stability. */
     public final double eps;
     private final Tensor target;
 
@@ -32,6 +37,10 @@ public final class SpectralNorm implements Consumer<Module> {
         this.target = target;
     }
 
+    /**
+     * {@code spectral_norm(module)}: on "weight", one power iteration per forward, eps 1e-12, dim 0 (1 for transposed
+     * convolutions).
+     */
     public static <M extends Module> M spectralNorm(M module) { return spectralNorm(module, "weight", 1, 1e-12, null); }
 
     /** dim null: 1 for the transposed convolutions, else 0. */
@@ -60,6 +69,7 @@ public final class SpectralNorm implements Consumer<Module> {
         return module;
     }
 
+    /** {@code remove_spectral_norm(module)} for the parameter "weight". */
     public static <M extends Module> M removeSpectralNorm(M module) { return removeSpectralNorm(module, "weight"); }
 
     /** Keeps the current w (without a further power iteration) as the plain parameter {@code name}. */

@@ -11,7 +11,9 @@ import java.util.function.Consumer;
  * by a forward pre-hook, so run the module with {@link Module#call} (PyTorch's {@code module(x)}) after updating them.
  */
 public final class WeightNorm implements Consumer<Module> {
+    /** The parameter's name ({@code "weight"}). */
     public final String name;
+    /** The dim kept by the norm (-1: the norm over the whole tensor). */
     public final int dim;
     private final Tensor target;
 
@@ -21,6 +23,7 @@ public final class WeightNorm implements Consumer<Module> {
         this.target = target;
     }
 
+    /** {@code weight_norm(module)}: on "weight", the norm over every dim but 0. */
     public static <M extends Module> M weightNorm(M module) { return weightNorm(module, "weight", 0); }
 
     /** dim null normalises over the whole tensor (PyTorch's dim=None, kept as -1). */
@@ -41,6 +44,7 @@ public final class WeightNorm implements Consumer<Module> {
         return module;
     }
 
+    /** {@code remove_weight_norm(module)} for the parameter "weight". */
     public static <M extends Module> M removeWeightNorm(M module) { return removeWeightNorm(module, "weight"); }
 
     /** Folds g and v back into one parameter {@code name} holding the current w. */

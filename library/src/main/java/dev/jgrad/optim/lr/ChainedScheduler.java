@@ -9,6 +9,7 @@ import java.util.Map;
 public class ChainedScheduler extends LRScheduler {
     private final List<LRScheduler> schedulers;
 
+    /** {@code ChainedScheduler(schedulers)}: each step steps every scheduler in order, so their factors compound. */
     public ChainedScheduler(List<? extends LRScheduler> schedulers) {
         super(schedulers.get(0).optimizer);
         for (int i = 1; i < schedulers.size(); i++) {
@@ -48,5 +49,6 @@ public class ChainedScheduler extends LRScheduler {
     /** PyTorch's ChainedScheduler.step takes no epoch. */
     @Override public void step(int epoch) { throw new UnsupportedOperationException("ChainedScheduler.step() takes no epoch"); }
 
+    /** The chained schedulers, in order. */
     public List<LRScheduler> schedulers() { return schedulers; }
 }

@@ -7,13 +7,24 @@ import java.util.Map;
 
 /** Scales each group's lr by factor until epoch totalIters, then restores it (a warm-up at a constant fraction). */
 public class ConstantLR extends LRScheduler {
+    /** The factor the lrs are multiplied by until totalIters. */
     public double factor;
+    /** The step at which the lrs return to their base values. */
     public int totalIters;
 
+    /** {@code ConstantLR(optimizer)}: the lrs times 1/3 for the first 5 steps. */
     public ConstantLR(Optimizer optimizer) { this(optimizer, 1.0 / 3, 5, -1); }
 
+    /**
+     * {@code ConstantLR(optimizer, factor, total_iters)}: the lrs times factor until step totalIters; factor must be
+     * in [0, 1] (PyTorch's error otherwise).
+     */
     public ConstantLR(Optimizer optimizer, double factor, int totalIters) { this(optimizer, factor, totalIters, -1); }
 
+    /**
+     * {@code ConstantLR(optimizer, factor, total_iters, last_epoch)}; lastEpoch -1 starts afresh, another value
+     * resumes (the groups need initial_lr).
+     */
     public ConstantLR(Optimizer optimizer, double factor, int totalIters, int lastEpoch) {
         super(optimizer, lastEpoch);
         if (factor > 1.0 || factor < 0) throw new IllegalArgumentException("Constant multiplicative factor expected to be between 0 and 1.");

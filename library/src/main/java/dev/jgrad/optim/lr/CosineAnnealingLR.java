@@ -10,13 +10,24 @@ import java.util.Map;
  * formula (each lr computed from the previous one), so the sequence matches PyTorch's step by step.
  */
 public class CosineAnnealingLR extends LRScheduler {
+    /** The half period: steps from the base lr down to etaMin ({@code T_max}). */
     public int tMax;
+    /** The lowest lr ({@code eta_min}). */
     public double etaMin;
 
+    /** {@code CosineAnnealingLR(optimizer, T_max)}: cosine from the base lrs down to 0 over tMax steps. */
     public CosineAnnealingLR(Optimizer optimizer, int tMax) { this(optimizer, tMax, 0, -1); }
 
+    /**
+     * {@code CosineAnnealingLR(optimizer, T_max, eta_min)}: cosine from the base lrs down to etaMin over tMax steps,
+     * then back up.
+     */
     public CosineAnnealingLR(Optimizer optimizer, int tMax, double etaMin) { this(optimizer, tMax, etaMin, -1); }
 
+    /**
+     * {@code CosineAnnealingLR(optimizer, T_max, eta_min, last_epoch)}, with PyTorch's recursive update (the same lrs
+     * as its closed form up to rounding).
+     */
     public CosineAnnealingLR(Optimizer optimizer, int tMax, double etaMin, int lastEpoch) {
         super(optimizer, lastEpoch);
         this.tMax = tMax;
@@ -26,7 +37,7 @@ public class CosineAnnealingLR extends LRScheduler {
 
     @Override protected void putOwnState(Map<String, Object> d) {
         d.put("T_max", tMax);
-        d.put("eta_min", etaMin);
+        d.put("eta_min", etaMin == 0 ? (Object) 0 : etaMin);  // PyTorch's default is the int 0
     }
 
     @Override protected void loadOwnState(Map<String, ?> d) {

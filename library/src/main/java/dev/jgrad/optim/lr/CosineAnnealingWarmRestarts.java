@@ -7,12 +7,21 @@ import java.util.Map;
 
 /** Cosine annealing from each group's initial lr to etaMin over t0 epochs, restarting, each period tMult times the last. */
 public class CosineAnnealingWarmRestarts extends LRScheduler {
-    public int t0, tMult;
+    /** Steps until the first restart ({@code T_0}). */
+    public int t0;
+    /** The factor by which each period grows after a restart ({@code T_mult}). */
+    public int tMult;
+    /** The lowest lr ({@code eta_min}). */
     public double etaMin;
     private int tI, tCur;
 
+    /** {@code CosineAnnealingWarmRestarts(optimizer, T_0)}: cosine annealing to 0 restarted every t0 steps. */
     public CosineAnnealingWarmRestarts(Optimizer optimizer, int t0) { this(optimizer, t0, 1, 0.0, -1); }
 
+    /**
+     * {@code CosineAnnealingWarmRestarts(optimizer, T_0, T_mult, eta_min, last_epoch)}: periods t0, t0 * tMult, ...;
+     * t0 must be positive and tMult at least 1 (PyTorch's errors otherwise).
+     */
     public CosineAnnealingWarmRestarts(Optimizer optimizer, int t0, int tMult, double etaMin, int lastEpoch) {
         super(optimizer, lastEpoch);
         if (t0 <= 0) throw new IllegalArgumentException("Expected positive integer T_0, but got " + t0);
@@ -29,7 +38,7 @@ public class CosineAnnealingWarmRestarts extends LRScheduler {
         d.put("T_0", t0);
         d.put("T_i", tI);
         d.put("T_mult", tMult);
-        d.put("eta_min", etaMin);
+        d.put("eta_min", etaMin == 0 ? (Object) 0 : etaMin);  // PyTorch's default is the int 0
         d.put("T_cur", tCur);
     }
 

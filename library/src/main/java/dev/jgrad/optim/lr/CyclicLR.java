@@ -15,16 +15,30 @@ import java.util.function.DoubleUnaryOperator;
  */
 public class CyclicLR extends LRScheduler {
     private final List<Double> maxLrs = new ArrayList<>(), baseMomentums = new ArrayList<>(), maxMomentums = new ArrayList<>();
-    public double totalSize, stepRatio, gamma;
+    /** Steps per cycle (up plus down). */
+    public double totalSize;
+    /** The fraction of a cycle spent rising. */
+    public double stepRatio;
+    /** The per-step decay of the amplitude in "exp_range" mode. */
+    public double gamma;
+    /** "triangular", "triangular2" or "exp_range". */
     public String mode;
     /** The user's scale function, or null for mode's built-in one (which reads gamma when called, as PyTorch's). */
     private final DoubleUnaryOperator customScaleFn;
     private boolean scaleByCycle, cycleMomentum;
 
+    /**
+     * {@code CyclicLR(optimizer, base_lr, max_lr)}: triangular cycles of 2000 steps up and 2000 down, momentum
+     * cycling on.
+     */
     public CyclicLR(Optimizer optimizer, double baseLr, double maxLr) {
         this(optimizer, baseLr, maxLr, 2000, null, "triangular", 1.0, true);
     }
 
+    /**
+     * {@code CyclicLR(optimizer, base_lr, max_lr, step_size_up, step_size_down, mode, gamma, cycle_momentum)} with
+     * momentum between 0.8 and 0.9.
+     */
     public CyclicLR(Optimizer optimizer, double baseLr, double maxLr, int stepSizeUp, Integer stepSizeDown, String mode, double gamma,
                     boolean cycleMomentum) {
         this(optimizer, baseLr, maxLr, stepSizeUp, stepSizeDown, mode, gamma, null, "cycle", cycleMomentum, 0.8, 0.9, -1);

@@ -7,10 +7,13 @@ import java.util.Map;
 
 /** Multiplies each group's lr by gamma every epoch. */
 public class ExponentialLR extends LRScheduler {
+    /** The factor the lrs are multiplied by every step. */
     public double gamma;
 
+    /** {@code ExponentialLR(optimizer, gamma)}: the lrs times gamma every step. */
     public ExponentialLR(Optimizer optimizer, double gamma) { this(optimizer, gamma, -1); }
 
+    /** {@code ExponentialLR(optimizer, gamma, last_epoch)}. */
     public ExponentialLR(Optimizer optimizer, double gamma, int lastEpoch) {
         super(optimizer, lastEpoch);
         this.gamma = gamma;

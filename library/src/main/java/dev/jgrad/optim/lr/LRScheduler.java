@@ -12,13 +12,21 @@ import java.util.Map;
  * into the groups. Construction performs the first step, as in PyTorch.
  */
 public abstract class LRScheduler {
+    /** The optimizer whose groups' lrs this scheduler sets. */
     protected final Optimizer optimizer;
+    /** Each group's initial_lr, the start of every closed form ({@code base_lrs}). */
     protected final List<Double> baseLrs = new ArrayList<>();
+    /** The current step count ({@code last_epoch}), -1 before construction's first step. */
     protected int lastEpoch;
     /** Steps taken, construction's included (PyTorch's {@code _step_count}). */
     protected int stepCount;
     private List<Double> lastLr = List.of();
 
+    /**
+     * Attaches to the optimizer: with lastEpoch -1 each group's lr becomes its initial_lr; another lastEpoch resumes
+     * and needs initial_lr in every group (PyTorch's "param 'initial_lr' is not specified" otherwise,
+     * IllegalArgumentException).
+     */
     protected LRScheduler(Optimizer optimizer, int lastEpoch) {
         this.optimizer = optimizer;
         List<Optimizer.ParamGroup> groups = optimizer.paramGroups();
@@ -56,6 +64,10 @@ public abstract class LRScheduler {
      */
     protected List<Double> closedFormLr() { return getLr(); }
 
+    /**
+     * {@code scheduler.step()}: advances one step (call it after {@code optimizer.step()}) and writes the new lrs
+     * into the groups.
+     */
     public void step() {
         stepCount++;
         lastEpoch++;
@@ -79,11 +91,13 @@ public abstract class LRScheduler {
         lastLr = currentLrs();
     }
 
+    /** Records lrs as the last lrs without writing them (for schedulers that step others). */
     protected final void setLastLr(List<Double> lrs) { lastLr = List.copyOf(lrs); }
 
     /** The lrs the last step set ({@code get_last_lr()}). */
     public List<Double> getLastLr() { return lastLr; }
 
+    /** {@code scheduler.last_epoch}: the number of steps taken, construction's first step counting as 0. */
     public int lastEpoch() { return lastEpoch; }
 
     /**
@@ -145,6 +159,7 @@ public abstract class LRScheduler {
         return d.get(key) instanceof Number n ? n.intValue() : fallback;
     }
 
+    /** Every group's lr as it is now, in group order. */
     protected List<Double> currentLrs() {
         List<Double> r = new ArrayList<>();
         for (Optimizer.ParamGroup g : optimizer.paramGroups()) r.add(g.lr());

@@ -10,8 +10,10 @@ import java.util.function.IntToDoubleFunction;
 public class LambdaLR extends LRScheduler {
     private final IntToDoubleFunction lrLambda;
 
+    /** {@code LambdaLR(optimizer, lr_lambda)}: each lr is its base lr times lrLambda(step). */
     public LambdaLR(Optimizer optimizer, IntToDoubleFunction lrLambda) { this(optimizer, lrLambda, -1); }
 
+    /** {@code LambdaLR(optimizer, lr_lambda, last_epoch)}. */
     public LambdaLR(Optimizer optimizer, IntToDoubleFunction lrLambda, int lastEpoch) {
         super(optimizer, lastEpoch);
         this.lrLambda = lrLambda;

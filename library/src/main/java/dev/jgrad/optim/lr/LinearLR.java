@@ -7,11 +7,21 @@ import java.util.Map;
 
 /** Scales each group's lr linearly from startFactor to endFactor over totalIters epochs (PyTorch's recursive form). */
 public class LinearLR extends LRScheduler {
-    public double startFactor, endFactor;
+    /** The factor of the base lrs at step 0. */
+    public double startFactor;
+    /** The factor reached at totalIters and kept after. */
+    public double endFactor;
+    /** The steps over which the factor moves linearly. */
     public int totalIters;
 
+    /** {@code LinearLR(optimizer)}: the factor goes from 1/3 to 1 over 5 steps. */
     public LinearLR(Optimizer optimizer) { this(optimizer, 1.0 / 3, 1.0, 5, -1); }
 
+    /**
+     * {@code LinearLR(optimizer, start_factor, end_factor, total_iters, last_epoch)}: the lrs times a factor moving
+     * linearly from startFactor to endFactor; startFactor must be in (0, 1] and endFactor in [0, 1] (PyTorch's errors
+     * otherwise).
+     */
     public LinearLR(Optimizer optimizer, double startFactor, double endFactor, int totalIters, int lastEpoch) {
         super(optimizer, lastEpoch);
         if (startFactor > 1.0 || startFactor <= 0) {

@@ -8,11 +8,15 @@ import java.util.Map;
 
 /** Multiplies each group's lr by gamma at each milestone epoch (by gamma^k for a milestone listed k times). */
 public class MultiStepLR extends LRScheduler {
+    /** The steps at which the lrs are multiplied by gamma (a milestone listed twice counts twice). */
     public List<Integer> milestones;
+    /** The factor applied at each milestone. */
     public double gamma;
 
+    /** {@code MultiStepLR(optimizer, milestones)}: the lrs times 0.1 at each milestone. */
     public MultiStepLR(Optimizer optimizer, List<Integer> milestones) { this(optimizer, milestones, 0.1, -1); }
 
+    /** {@code MultiStepLR(optimizer, milestones, gamma, last_epoch)}: the lrs times gamma at each milestone. */
     public MultiStepLR(Optimizer optimizer, List<Integer> milestones, double gamma, int lastEpoch) {
         super(optimizer, lastEpoch);
         this.milestones = List.copyOf(milestones);

@@ -11,8 +11,10 @@ import java.util.function.IntToDoubleFunction;
 public class MultiplicativeLR extends LRScheduler {
     private final List<IntToDoubleFunction> lrLambdas;
 
+    /** {@code MultiplicativeLR(optimizer, lr_lambda)}: each step multiplies each lr by lrLambda(step). */
     public MultiplicativeLR(Optimizer optimizer, IntToDoubleFunction lrLambda) { this(optimizer, lrLambda, -1); }
 
+    /** {@code MultiplicativeLR(optimizer, lr_lambda, last_epoch)}. */
     public MultiplicativeLR(Optimizer optimizer, IntToDoubleFunction lrLambda, int lastEpoch) {
         this(optimizer, Collections.nCopies(optimizer.paramGroups().size(), lrLambda), lastEpoch);
     }

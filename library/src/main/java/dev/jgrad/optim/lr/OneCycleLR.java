@@ -12,16 +12,25 @@ import java.util.Map;
  * other way between maxMomentum and baseMomentum. Stepped once per batch.
  */
 public class OneCycleLR extends LRScheduler {
+    /** The length of the whole cycle in steps; stepping past it raises PyTorch's error. */
     public int totalSteps;
     private final boolean cosine;
     private boolean cycleMomentum, useBeta1;
     private double[][] phases;  // {end_step, start lr key, end lr key, start momentum key, end momentum key} as indices below
     private static final String[] KEYS = {"initial_lr", "max_lr", "min_lr", "max_momentum", "base_momentum"};
 
+    /**
+     * {@code OneCycleLR(optimizer, max_lr, total_steps)}: 30% warm-up to maxLr then cosine annealing, momentum
+     * cycling between 0.85 and 0.95, initial lr maxLr / 25, final lr initial / 1e4.
+     */
     public OneCycleLR(Optimizer optimizer, double maxLr, int totalSteps) {
         this(optimizer, maxLr, totalSteps, 0.3, "cos", true, 0.85, 0.95, 25.0, 1e4, false);
     }
 
+    /**
+     * {@code OneCycleLR(optimizer, max_lr, total_steps, pct_start, anneal_strategy, cycle_momentum, base_momentum,
+     * max_momentum, div_factor, final_div_factor, three_phase)}; annealStrategy is "cos" or "linear".
+     */
     public OneCycleLR(Optimizer optimizer, double maxLr, int totalSteps, double pctStart, String annealStrategy, boolean cycleMomentum,
                       double baseMomentum, double maxMomentum, double divFactor, double finalDivFactor, boolean threePhase) {
         super(prepare(optimizer, maxLr, divFactor, finalDivFactor, cycleMomentum, baseMomentum, maxMomentum), -1);

@@ -7,13 +7,18 @@ import java.util.Map;
 
 /** Decays each group's lr to zero over totalIters epochs as {@code (1 - t / totalIters)^power} (PyTorch's recursive form). */
 public class PolynomialLR extends LRScheduler {
+    /** The steps over which the lrs decay to 0. */
     public int totalIters;
+    /** The polynomial's power (1: linear decay). */
     public double power;
 
+    /** {@code PolynomialLR(optimizer)}: linear decay to 0 over 5 steps. */
     public PolynomialLR(Optimizer optimizer) { this(optimizer, 5, 1.0, -1); }
 
+    /** {@code PolynomialLR(optimizer, total_iters, power)}: the lrs times (1 - step / totalIters)^power, then 0. */
     public PolynomialLR(Optimizer optimizer, int totalIters, double power) { this(optimizer, totalIters, power, -1); }
 
+    /** {@code PolynomialLR(optimizer, total_iters, power, last_epoch)}. */
     public PolynomialLR(Optimizer optimizer, int totalIters, double power, int lastEpoch) {
         super(optimizer, lastEpoch);
         this.totalIters = totalIters;

@@ -15,16 +15,35 @@ import java.util.Map;
  */
 public class ReduceLROnPlateau {
     private final Optimizer optimizer;
-    public String mode, thresholdMode;
-    public double factor, threshold, eps;
-    public int patience, cooldown;
+    /** "min" (a lower metric is better) or "max". */
+    public String mode;
+    /** "rel" (improvement relative to the best) or "abs". */
+    public String thresholdMode;
+    /** The factor the lrs are multiplied by on a plateau. */
+    public double factor;
+    /** The least improvement that counts. */
+    public double threshold;
+    /** A change of lr smaller than this is skipped. */
+    public double eps;
+    /** Epochs without improvement tolerated before cutting the lrs. */
+    public int patience;
+    /** Epochs to wait after a cut before counting bad epochs again. */
+    public int cooldown;
     private List<Double> minLrs;
     private double best;
     private int numBadEpochs, cooldownCounter, lastEpoch;
     private List<Double> lastLr;
 
+    /**
+     * {@code ReduceLROnPlateau(optimizer)}: mode "min", factor 0.1, patience 10, threshold 1e-4 relative, no
+     * cooldown, no minimum lr, eps 1e-8.
+     */
     public ReduceLROnPlateau(Optimizer optimizer) { this(optimizer, "min", 0.1, 10, 1e-4, "rel", 0, 0.0, 1e-8); }
 
+    /**
+     * {@code ReduceLROnPlateau(optimizer, mode, factor, patience, threshold, threshold_mode, cooldown, min_lr, eps)}
+     * with one minLr for every group; factor must be below 1 and the modes known (PyTorch's errors otherwise).
+     */
     public ReduceLROnPlateau(Optimizer optimizer, String mode, double factor, int patience, double threshold, String thresholdMode,
                              int cooldown, double minLr, double eps) {
         this(optimizer, mode, factor, patience, threshold, thresholdMode, cooldown,
@@ -100,6 +119,7 @@ public class ReduceLROnPlateau {
         return min ? a < best - threshold : a > best + threshold;
     }
 
+    /** {@code in_cooldown}: whether the scheduler is waiting out a cooldown after a cut. */
     public boolean inCooldown() { return cooldownCounter > 0; }
 
     /**
@@ -109,7 +129,9 @@ public class ReduceLROnPlateau {
     public Map<String, Object> stateDict() {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("factor", factor);
-        d.put("min_lrs", new ArrayList<>(minLrs));
+        List<Object> mins = new ArrayList<>();
+        for (double m : minLrs) mins.add(m == 0 ? (Object) 0 : m);  // PyTorch's default min_lr is the int 0
+        d.put("min_lrs", mins);
         d.put("patience", patience);
         d.put("verbose", false);
         d.put("cooldown", cooldown);
@@ -155,9 +177,12 @@ public class ReduceLROnPlateau {
         return lastLr;
     }
 
+    /** {@code best}: the best metric seen so far. */
     public double best() { return best; }
 
+    /** {@code num_bad_epochs}: epochs since the last improvement (reset by a cut). */
     public int numBadEpochs() { return numBadEpochs; }
 
+    /** {@code last_epoch}: the number of steps taken. */
     public int lastEpoch() { return lastEpoch; }
 }

@@ -15,10 +15,15 @@ public class SequentialLR extends LRScheduler {
     private final List<LRScheduler> schedulers;
     private List<Integer> milestones;
 
+    /**
+     * {@code SequentialLR(optimizer, schedulers, milestones)}: schedulers.get(i) runs from milestones.get(i - 1) on;
+     * there must be one milestone fewer than schedulers (PyTorch's error otherwise).
+     */
     public SequentialLR(Optimizer optimizer, List<? extends LRScheduler> schedulers, List<Integer> milestones) {
         this(optimizer, schedulers, milestones, -1);
     }
 
+    /** {@code SequentialLR(optimizer, schedulers, milestones, last_epoch)}. */
     public SequentialLR(Optimizer optimizer, List<? extends LRScheduler> schedulers, List<Integer> milestones, int lastEpoch) {
         super(optimizer);
         for (int i = 0; i < schedulers.size(); i++) {
@@ -90,5 +95,6 @@ public class SequentialLR extends LRScheduler {
     /** PyTorch's SequentialLR.step takes no epoch. */
     @Override public void step(int epoch) { throw new UnsupportedOperationException("SequentialLR.step() takes no epoch"); }
 
+    /** The schedulers, in order. */
     public List<LRScheduler> schedulers() { return schedulers; }
 }

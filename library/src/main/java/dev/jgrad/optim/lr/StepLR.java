@@ -7,13 +7,18 @@ import java.util.Map;
 
 /** Multiplies each group's lr by gamma every stepSize epochs. */
 public class StepLR extends LRScheduler {
+    /** The period, in steps, of the decay. */
     public int stepSize;
+    /** The factor applied every stepSize steps. */
     public double gamma;
 
+    /** {@code StepLR(optimizer, step_size)}: the lrs times 0.1 every stepSize steps. */
     public StepLR(Optimizer optimizer, int stepSize) { this(optimizer, stepSize, 0.1, -1); }
 
+    /** {@code StepLR(optimizer, step_size, gamma)}: the lrs times gamma every stepSize steps. */
     public StepLR(Optimizer optimizer, int stepSize, double gamma) { this(optimizer, stepSize, gamma, -1); }
 
+    /** {@code StepLR(optimizer, step_size, gamma, last_epoch)}. */
     public StepLR(Optimizer optimizer, int stepSize, double gamma, int lastEpoch) {
         super(optimizer, lastEpoch);
         this.stepSize = stepSize;

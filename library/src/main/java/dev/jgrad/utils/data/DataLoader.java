@@ -150,7 +150,9 @@ public final class DataLoader implements Iterable<List<Tensor>> {
                 throw new IllegalArgumentException("prefetch_factor option could only be specified in multiprocessing."
                         + "let num_workers > 0 to enable multiprocessing.");
             }
-            if (prefetchFactor <= 0) throw new IllegalArgumentException("prefetch_factor should be a positive integer value, but got prefetch_factor=" + prefetchFactor);
+            if (prefetchFactor <= 0) {
+                throw new IllegalArgumentException("prefetch_factor should be a positive integer value, but got prefetch_factor=" + prefetchFactor);
+            }
         }
     }
 }

@@ -9,6 +9,10 @@ import java.util.List;
 public final class TensorDataset implements Dataset<List<Tensor>> {
     private final List<Tensor> tensors;
 
+    /**
+     * {@code TensorDataset(*tensors)}: every tensor must have the same size along dim 0 (else PyTorch's
+     * "Size mismatch between tensors"), and at least one tensor is needed (IllegalArgumentException).
+     */
     public TensorDataset(Tensor... tensors) {
         if (tensors.length == 0) throw new IllegalArgumentException("TensorDataset needs at least one tensor");
         for (Tensor t : tensors) {
@@ -17,6 +21,7 @@ public final class TensorDataset implements Dataset<List<Tensor>> {
         this.tensors = List.of(tensors);
     }
 
+    /** {@code dataset.tensors}: the tensors, unmodifiable. */
     public List<Tensor> tensors() { return Collections.unmodifiableList(tensors); }
 
     @Override public List<Tensor> get(int index) {
