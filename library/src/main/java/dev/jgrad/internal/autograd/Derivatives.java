@@ -191,13 +191,30 @@ public final class Derivatives {
         SavedTensor s = row.save(self), o = row.save(other);
         return row.formulas(
                 g -> g,                                                       // self: grad
-                g -> g.neg().mul(s.unpack().floorDivide(o.unpack())));        // other: -grad * floor_divide(self, other)
+                g -> g.neg().mul(divFloor(s.unpack(), o.unpack())));          // other: -grad * self.div(other, rounding_mode="floor")
     }
 
+    /**
+     * self.div(other, rounding_mode="floor") as remainder's derivative uses it: floor_divide's values, but the
+     * node of div with a rounding mode (DivBackward2, gradient zero), which unlike floor_divide's has a derivative.
+     */
+    private static Tensor divFloor(Tensor self, Tensor other) {
+        Tensor result;
+        try (var guard = GradMode.setEnabled(false)) {
+            result = self.floorDivide(other);
+        }
+        if (!Recorder.shouldRecord(self, other) || !result.isFloatingPoint()) return result;
+        return Recorder.row("DivBackward2", result, in(self, other), g -> g.mul(0L), g -> g.mul(0L));
+    }
+
+    /**
+     * PyTorch 1.13 has no derivative for floor_divide (it is not in derivatives.yaml): the result's grad_fn
+     * is a NotImplemented node, and backward through it fails with this message (not zeros).
+     */
     public static Tensor floorDivide(Tensor result, Tensor self, Tensor other) {
         if (!Recorder.shouldRecord(self, other) || !result.isFloatingPoint()) return result;
-        // piecewise constant: grad * 0
-        return Recorder.row("DivBackward2", result, in(self, other), g -> g.mul(0L), g -> g.mul(0L));
+        Formula fail = g -> { throw new UnsupportedOperationException("derivative for aten::floor_divide is not implemented"); };
+        return Recorder.row("NotImplemented", result, in(self, other), fail, fail);
     }
 
     /** min/max null: no bound on that side. */
