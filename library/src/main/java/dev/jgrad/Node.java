@@ -101,50 +101,76 @@ public abstract class Node {
 
     // ---------------------------------------------------------------- hooks on incoming gradients
 
-    private record PreHook(int slot, Function<Tensor, Tensor> fn) {}
+    /** A tensor hook (fn) of output slot, or, with fn null, the place where retain_grad reads that slot's gradient. */
+    private record PreHook(int slot, Function<Tensor, Tensor> fn, Tensor retained) {}
 
     private List<PreHook> preHooks;
-    private List<Tensor> retainGradTargets;
 
-    /** A tensor hook of output slot: sees (and may replace) that gradient before the node runs. */
+    /**
+     * A tensor hook of output slot: sees (and may replace) that gradient before the node runs. A tensor's hooks run
+     * together where its first one was registered, as PyTorch 1.13's per-tensor hook dict does: a retain_grad()
+     * between two register_hook() calls sees both hooks, one before the first hook sees none.
+     */
     public RemovableHandle addPreHook(int slot, Function<Tensor, Tensor> hook) {
         if (preHooks == null) preHooks = new ArrayList<>(2);
-        PreHook h = new PreHook(slot, hook);
-        preHooks.add(h);
+        PreHook h = new PreHook(slot, hook, null);
+        int at = preHooks.size();
+        for (int i = preHooks.size() - 1; i >= 0; i--) {
+            if (preHooks.get(i).fn != null && preHooks.get(i).slot == slot) {
+                at = i + 1;
+                break;
+            }
+        }
+        preHooks.add(at, h);
         return () -> preHooks.remove(h);
     }
 
-    /** retain_grad(): the gradient of output slot is also accumulated into t.grad. */
+    /**
+     * retain_grad(): the gradient of output slot is also accumulated into t.grad. As in PyTorch 1.13 it is read in
+     * registration order among the tensor hooks: hooks registered before retain_grad() modify what t.grad sees,
+     * hooks registered after do not.
+     */
     public void addRetainGrad(int slot, Tensor t) {
-        if (retainGradTargets == null) retainGradTargets = new ArrayList<>(1);
-        retainGradTargets.add(t);
+        if (preHooks == null) preHooks = new ArrayList<>(2);
+        preHooks.add(new PreHook(slot, null, t));
     }
 
     /** After an in-place op t's gradient comes from its new node: this one stops retaining it. */
     public void removeRetainGrad(Tensor t) {
-        if (retainGradTargets != null) retainGradTargets.removeIf(x -> x == t);
+        if (preHooks != null) preHooks.removeIf(h -> h.retained == t);
     }
 
-    /** Runs tensor hooks in registration order, then returns retained tensors with their gradients. */
-    public boolean hasPreHooks() { return preHooks != null || retainGradTargets != null; }
+    /** Whether tensor hooks or retain_grad readers are attached. */
+    public boolean hasPreHooks() { return preHooks != null && !preHooks.isEmpty(); }
+
+    /** Runs tensor hooks in registration order (what retain_grad reads is not collected). */
+    public void runPreHooks(Tensor[] grads) { runPreHooks(grads, null); }
 
     /**
-     * Runs the tensor hooks on grads in place (a hook's non-null result replaces that gradient) and stores retained
-     * gradients (called by the engine).
+     * Runs tensor hooks in registration order; each retain_grad reader on the way adds {tensor, gradient at that
+     * point} to retained (when not null and the gradient is defined).
      */
-    public void runPreHooks(Tensor[] grads) {
-        if (preHooks != null) {
-            // a snapshot: a hook may remove itself (or others) while running; an undefined gradient reaches hooks as null, as in PyTorch
-            for (PreHook h : preHooks.toArray(new PreHook[0])) {
-                Tensor g = grads[h.slot];
-                Tensor r = h.fn.apply(g);
-                if (r != null) grads[h.slot] = r;
+    public void runPreHooks(Tensor[] grads, List<Tensor[]> retained) {
+        if (preHooks == null) return;
+        // a snapshot: a hook may remove itself (or others) while running; an undefined gradient reaches hooks as null, as in PyTorch
+        for (PreHook h : preHooks.toArray(new PreHook[0])) {
+            Tensor g = grads[h.slot];
+            if (h.fn == null) {
+                if (retained != null && g != null) retained.add(new Tensor[] {h.retained, g});
+                continue;
             }
+            Tensor r = h.fn.apply(g);
+            if (r != null) grads[h.slot] = r;
         }
     }
 
     /** The tensors that retain their gradient (retain_grad) and are outputs of this node. */
-    public List<Tensor> retainGradTargets() { return retainGradTargets == null ? List.of() : retainGradTargets; }
+    public List<Tensor> retainGradTargets() {
+        if (preHooks == null) return List.of();
+        List<Tensor> r = new ArrayList<>();
+        for (PreHook h : preHooks) if (h.fn == null) r.add(h.retained);
+        return r;
+    }
 
     /** The name without a namespace, as Python prints the node: {@code <AccumulateGrad>}. */
     @Override public String toString() {

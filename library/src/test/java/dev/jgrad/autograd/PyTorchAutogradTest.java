@@ -1462,4 +1462,132 @@ class PyTorchAutogradTest {
         // given gradients are not modified in place
         assertEqual(gradOut1, gradOut1Original);
     }
+
+    // test_autograd.py: TestAutograd.test_profiler
+    @Test void testProfiler() {
+        Tensor x = randn(10, 10);
+        dev.jgrad.profiler.Profile p;
+        try (var prf = dev.jgrad.profiler.Profiler.profile()) {
+            p = prf;
+            assertTrue(dev.jgrad.profiler.Profiler.isActive());
+            x.mul(2).add(4);
+        }
+        assertFalse(dev.jgrad.profiler.Profiler.isActive());
+        List<String> names = List.of("aten::mul", "aten::add");
+        java.util.Set<Integer> found = new java.util.HashSet<>();
+        for (var evt : p.events()) if (names.contains(evt.name())) found.add(names.indexOf(evt.name()));
+        assertEquals(names.size(), found.size());
+    }
+
+    // test_autograd.py: TestAutograd.test_record_function
+    @Test void testRecordFunction() {
+        Tensor x = randn(10, 10);
+        Runnable forward = () -> {
+            Tensor y;
+            try (var outer = dev.jgrad.profiler.Profiler.recordFunction("outer")) {
+                y = x.mul(2).add(4);
+                try (var inner = dev.jgrad.profiler.Profiler.recordFunction("inner")) {
+                    y = y.sub(1);
+                }
+            }
+            y.div(1);
+        };
+        forward.run();
+        dev.jgrad.profiler.Profile p;
+        try (var prf = dev.jgrad.profiler.Profiler.profile()) {
+            p = prf;
+            forward.run();
+        }
+        List<String> important = List.of("outer", "aten::mul", "aten::add", "inner", "aten::sub", "aten::div");
+        int idx = 0;
+        // PyTorch's function_events are in start order; jgrad's events() lists them as they finish
+        List<dev.jgrad.profiler.ProfilerEvent> events = new ArrayList<>(p.events());
+        events.sort(java.util.Comparator.comparingLong(dev.jgrad.profiler.ProfilerEvent::startNs));
+        for (var info : events) {
+            if (info.name().equals(important.get(idx))) idx++;
+            if (idx == important.size()) break;
+        }
+        assertEquals(important.size(), idx);
+    }
+
+    // test_autograd.py: TestAutograd.test_grad_fn_prehooks (and test_grad_fn_prehooks_multiple_outputs, _remove_hooks,
+    // test_prehook_ordering, test_hook_edge_case_when_called_with_grad, test_accumulate_grad_posthooks_*)
+    @org.junit.jupiter.api.Disabled("needs Node.register_hook/register_prehook: jgrad's nodes take tensor hooks (registerHook on the tensor) only; "
+            + "grad_fn pre-hooks are a PyTorch 2.0 API")
+    @Test void testGradFnPrehooks() {}
+
+    // test_autograd.py: TestAutograd.test_saved_variable_packing_unpacking_saved_original_with_default_hooks (and the other
+    // saved_tensors_hooks / save_on_cpu / _raw_saved_* tests)
+    @org.junit.jupiter.api.Disabled("needs torch.autograd.graph.saved_tensors_hooks: jgrad's saved tensors are plain references without "
+            + "pack/unpack hooks")
+    @Test void testSavedVariablePackingUnpackingSavedOriginalWithDefaultHooks() {}
+
+    // test_autograd.py: TestAutograd.test_checkpointing_without_reentrant (and the other use_reentrant=False tests)
+    @org.junit.jupiter.api.Disabled("needs checkpoint(use_reentrant=False), which is built on saved_tensors_hooks (see the README's "
+            + "deliberate differences)")
+    @Test void testCheckpointingWithoutReentrant() {}
+
+    // test_autograd.py: TestAutogradForwardMode (the whole class) and test_gradcheck_forward_ad
+    @org.junit.jupiter.api.Disabled("needs forward-mode AD (torch.autograd.forward_ad dual tensors): jgrad's jvp uses the double-backward trick")
+    @Test void testGradcheckForwardAd() {}
+
+    // test_autograd.py: TestAutograd.test_retains_grad_can_always_observe_tensor_prehook. PyTorch 1.13 reads retain_grad's gradient in
+    // registration order among the tensor hooks (4, then 1); PyTorch 2.0 moved it after all of them (the current test expects 4, then
+    // 2). jgrad follows 1.13, checked there.
+    @Test void testRetainsGradCanAlwaysObserveTensorPrehook() {
+        UnaryOperator<Tensor> tensorPrehook = g -> g.mul(2);
+        Tensor a = tensor(1.0f).requiresGrad_();
+        Tensor b = a.clone();
+        b.registerHook(tensorPrehook::apply);
+        b.retainGrad();
+        b.registerHook(tensorPrehook::apply);
+        b.clone().backward();
+        assertEquals(4.0, b.grad().item());
+
+        Tensor a2 = tensor(1.0f).requiresGrad_();
+        Tensor b2 = a2.clone();
+        b2.retainGrad();
+        b2.registerHook(tensorPrehook::apply);
+        b2.clone().backward();
+        assertEquals(1.0, b2.grad().item());
+    }
+
+    // test_autograd.py: TestAutograd.test_backward_twice_retained_graph_without_saved_values
+    @Test void testBackwardTwiceRetainedGraphWithoutSavedValues() {
+        Tensor c = setitemTwice();
+        c.backward(tensor(new double[] {1, 1, 1}), true, false);
+        c.backward(tensor(new double[] {1, 1, 1}));
+    }
+
+    // test_autograd.py: TestAutograd.test_hook_with_no_name (a hook object without a __name__: any Function object in Java)
+    @Test void testHookWithNoName() {
+        class MyHookClass implements java.util.function.Function<Tensor, Tensor> {
+            @Override public Tensor apply(Tensor grad) { return grad.clone(); }
+        }
+        Tensor x = randn(5).requiresGrad_().clone();
+        x.registerHook(new MyHookClass());
+        x.sum().backward();  // runs fine
+    }
+
+    // test_autograd.py: TestAutograd.test_free_deep_graph_pyfunction (building and dropping a 150000-deep graph of custom Functions)
+    @Test void testFreeDeepGraphPyfunction() {
+        class MyOp extends Function {
+            @Override protected Tensor forward(Context ctx, Tensor... in) { return in[0].add(in[1]); }
+            @Override protected Tensor[] backward(Context ctx, Tensor... g) { return new Tensor[] {g[0], g[0]}; }
+        }
+        Tensor x = randn(1).requiresGrad_();
+        Tensor y = x.clone();
+        for (int i = 0; i < 150000; i++) y = new MyOp().apply(y, y);
+        y = null;
+        System.gc();  // must not overflow the stack
+    }
+
+    // test_autograd.py: TestAutograd.test_free_deep_graph
+    @Test void testFreeDeepGraph() {
+        Tensor x = randn(1).requiresGrad_();
+        Tensor y = x.clone();
+        for (int i = 0; i < 150000; i++) y = y.add(y.mul(0.000001));
+        y = null;
+        System.gc();
+    }
 }

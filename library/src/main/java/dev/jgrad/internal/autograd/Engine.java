@@ -75,6 +75,56 @@ public final class Engine {
      */
     public static Tensor[] run(List<Tensor> roots, List<Tensor> rootGrads, boolean keepGraph, boolean createGraph,
                         List<Tensor> inputs, boolean accumulate) {
+        int[] depth = REENTRANT_DEPTH.get();
+        if (depth[0] >= MAX_REENTRANT_DEPTH) return runOnFreshThread(roots, rootGrads, keepGraph, createGraph, inputs, accumulate);
+        depth[0]++;
+        try {
+            return runHere(roots, rootGrads, keepGraph, createGraph, inputs, accumulate);
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    /** How many backward passes are running nested (reentrant backward from a custom Function or hook) on this thread. */
+    private static final ThreadLocal<int[]> REENTRANT_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+    /**
+     * Deeper nested passes continue on a fresh thread, as PyTorch's engine hands them to a worker (its "stack overflow
+     * escape"): thousands of reentrant passes (test_deep_reentrant) then never overflow one thread's stack.
+     */
+    private static final int MAX_REENTRANT_DEPTH = 32;
+
+    private static Tensor[] runOnFreshThread(List<Tensor> roots, List<Tensor> rootGrads, boolean keepGraph, boolean createGraph,
+                                             List<Tensor> inputs, boolean accumulate) {
+        boolean gradEnabled = GradMode.isEnabled(), inference = GradMode.isInferenceMode();
+        Tensor[][] result = new Tensor[1][];
+        Throwable[] failure = new Throwable[1];
+        Thread worker = new Thread(() -> {
+            // the caller's grad mode travels with the pass (it is per thread)
+            try (var i = GradMode.setInferenceMode(inference); var g = GradMode.setEnabled(gradEnabled)) {
+                result[0] = run(roots, rootGrads, keepGraph, createGraph, inputs, accumulate);
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "jgrad-reentrant-backward");
+        worker.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                worker.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+        if (failure[0] instanceof RuntimeException r) throw r;
+        if (failure[0] instanceof Error e) throw e;
+        if (failure[0] != null) throw new IllegalStateException(failure[0]);
+        return result[0];
+    }
+
+    private static Tensor[] runHere(List<Tensor> roots, List<Tensor> rootGrads, boolean keepGraph, boolean createGraph,
+                                    List<Tensor> inputs, boolean accumulate) {
         Edge[] rootEdges = new Edge[roots.size()];
         for (int i = 0; i < rootEdges.length; i++) rootEdges[i] = TensorInternals.gradientEdge(roots.get(i));
 
@@ -138,13 +188,7 @@ public final class Engine {
                 Node n = t.node;
                 Tensor[] grads = t.buffer != null ? t.buffer : new Tensor[Math.max(1, n.numOutputs())];
                 t.buffer = null;
-                if (n.hasPreHooks()) {
-                    n.runPreHooks(grads);
-                    for (Tensor r : n.retainGradTargets()) {
-                        Tensor g = grads[TensorInternals.outputNr(r)];
-                        if (g != null) retainUpdates.add(new Tensor[] {r, g});
-                    }
-                }
+                if (n.hasPreHooks()) n.runPreHooks(grads, retainUpdates);
                 if (t.target) for (Capture c : captures) if (c.task == t && grads[c.slot] != null) captured[c.index] = grads[c.slot];
                 if (!t.runs) continue;
                 executed.add(n);
