@@ -13,7 +13,8 @@ notebooks/kernelspec.sh "$JUPYTER_PATH" > /dev/null
 if [ "${1:-}" = "--inplace" ]; then where="--inplace"; else where="--output-dir=notebooks/out"; fi
 for nb in notebooks/*.ipynb; do
   echo "== $nb"
+  # record_timing=False: no execution timestamps in the cells' metadata, so a rerun changes only real outputs
   jupyter nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=jgrad \
-    --ExecutePreprocessor.timeout=600 $where "$nb"
+    --ExecutePreprocessor.timeout=600 --ExecutePreprocessor.record_timing=False $where "$nb"
 done
 echo "all notebooks ran without errors"

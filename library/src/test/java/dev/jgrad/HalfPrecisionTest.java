@@ -103,9 +103,11 @@ class HalfPrecisionTest {
             long[] b = Json.asLongArray(c.get("bits"));
             if (c.containsKey("from")) {
                 DType from = dtype((String) c.get("from"));
-                Tensor src = from == DType.INT64
-                        ? Torch.tensor(values.stream().mapToLong(v -> Long.parseLong((String) v)).toArray())
-                        : Torch.tensor(values.stream().mapToDouble(v -> Double.parseDouble((String) v)).toArray(), from);
+                Tensor src = switch (from) {
+                    case INT64, INT32 -> Torch.tensor(values.stream().mapToLong(v -> Long.parseLong((String) v)).toArray()).to(from);
+                    case BOOL -> Torch.tensor(values.stream().map(v -> v.equals("True")).toList()).to(DType.BOOL);
+                    default -> Torch.tensor(values.stream().mapToDouble(v -> Double.parseDouble((String) v)).toArray(), from);
+                };
                 int[] got = bits(src.to(t));
                 for (int i = 0; i < b.length; i++) {
                     if (got[i] != b[i]) problems.add(from + " " + values.get(i) + " to " + t + ": " + Integer.toHexString(got[i])
@@ -121,12 +123,14 @@ class HalfPrecisionTest {
                 Tensor r = src.to(dtype(to));
                 String got = switch (to) {
                     case "float16", "bfloat16" -> Arrays.toString(bits(r));
-                    case "int64" -> Arrays.toString(r.toLongArray());
+                    case "int64", "int32" -> Arrays.toString(r.toLongArray());
+                    case "float64" -> Arrays.toString(r.toDoubleArray());
                     case "bool" -> Arrays.toString(r.toBooleanArray()).replace("true", "True").replace("false", "False");
                     default -> Arrays.toString(r.toFloatArray());
                 };
                 String want = values.stream().map(v -> switch (to) {
                     case "float32" -> String.valueOf(Float.parseFloat((String) v));
+                    case "float64" -> String.valueOf(Double.parseDouble((String) v));
                     default -> (String) v;
                 }).toList().toString();
                 if (!got.equals(want)) problems.add(t + " to " + to + ": " + got + ", expected " + want);
@@ -250,6 +254,36 @@ class HalfPrecisionTest {
             case "indexSelect" -> in -> in.get(0).indexSelect(0, IDX);
             case "cat" -> in -> Torch.cat(List.of(in.get(0), in.get(1)), 0);
             case "transposeContiguous" -> in -> in.get(0).t().contiguous();
+            case "clamp" -> in -> in.get(0).clamp(-1, 1.5);
+            case "hardtanh" -> in -> F.hardtanh(in.get(0));
+            case "elu" -> in -> F.elu(in.get(0));
+            case "softplus" -> in -> F.softplus(in.get(0));
+            case "hardswish" -> in -> F.hardswish(in.get(0));
+            case "hardsigmoid" -> in -> F.hardsigmoid(in.get(0));
+            case "mish" -> in -> F.mish(in.get(0));
+            case "logsigmoid" -> in -> F.logsigmoid(in.get(0));
+            case "threshold" -> in -> F.threshold(in.get(0), 0.5, -1.0);
+            case "hardshrink" -> in -> F.hardshrink(in.get(0));
+            case "lerp" -> in -> in.get(0).lerp(in.get(1), 0.3);
+            case "logaddexp" -> in -> in.get(0).logaddexp(in.get(1));
+            case "hypot" -> in -> in.get(0).hypot(in.get(1));
+            case "logit" -> in -> in.get(0).logit();
+            case "sinc" -> in -> in.get(0).sinc();
+            case "dot" -> in -> in.get(0).dot(in.get(1));
+            case "mv" -> in -> in.get(0).mv(in.get(1));
+            case "cdist" -> in -> Torch.cdist(in.get(0), in.get(1));
+            case "trace" -> in -> in.get(0).trace();
+            case "topk" -> in -> in.get(0).topk(3).values();
+            case "median" -> in -> in.get(0).median();
+            case "kthvalue" -> in -> in.get(0).kthvalue(2).values();
+            case "avgPool2d" -> in -> F.avgPool2d(in.get(0), 2);
+            case "adaptiveAvgPool2d" -> in -> F.adaptiveAvgPool2d(in.get(0), 2);
+            case "embedding" -> in -> F.embedding(IDX, in.get(0));
+            case "dropoutEval" -> in -> F.dropout(in.get(0), 0.5, false);
+            case "conv1d" -> in -> F.conv1d(in.get(0), in.get(1), null);
+            case "groupNorm" -> in -> F.groupNorm(in.get(0), 2, null, null, 1e-5);
+            case "nllLoss" -> in -> F.nllLoss(in.get(0), CLASS);
+            case "l1Loss" -> in -> F.l1Loss(in.get(0), in.get(1));
             case "mulSum" -> in -> in.get(0).mul(in.get(1)).sum();
             case "matmulSum" -> in -> in.get(0).matmul(in.get(1).t()).sum();
             case "divMean" -> in -> in.get(0).div(in.get(1).abs().add(1)).mean();
@@ -260,14 +294,15 @@ class HalfPrecisionTest {
     }
 
     /**
-     * Results jgrad does not reproduce bit for bit, with the most units in the last place they may differ: 1.13's
-     * bfloat16 layer_norm rounds its statistics in a way jgrad does not copy (it normalizes in float32 and
-     * rounds once).
+     * Results jgrad does not reproduce bit for bit, with the largest absolute difference allowed: 1.13's bfloat16
+     * layer_norm and group_norm round their statistics (or the scale and shift made of them) to bfloat16 in a way
+     * jgrad does not copy; jgrad normalizes in float32 (float64 for group_norm) and rounds once. The bound scales with
+     * the value past 1 (2^-6 is two bfloat16 units in the last place at 1).
      */
-    private static final Map<String, Integer> KNOWN_ULPS = Map.of("layerNorm bfloat16", 2);
+    private static final Map<String, Double> KNOWN_ABS = Map.of("layerNorm bfloat16", 0x1p-6, "groupNorm bfloat16", 0x1p-6);
 
-    /** Gradients may differ by this many units: PyTorch's backward formulas round to 16 bits after other steps than jgrad's. */
-    private static final int GRAD_ULPS = 4;
+    /** Gradients may differ by this many units (each currently matches bit for bit; one unit leaves room for a forward op's libm rounding). */
+    private static final int GRAD_ULPS = 1;
 
     /** Ops match bit for bit, or within one unit where marked approx (transcendentals, sums in another order). */
     @Test
@@ -300,7 +335,15 @@ class HalfPrecisionTest {
             compare(strict, what, Json.asMap(c.get("result")), r, 0);
             if (strict.isEmpty()) exact++;
             else inexact.add(what);
-            if (!strict.isEmpty()) compare(problems, what, Json.asMap(c.get("result")), r, KNOWN_ULPS.getOrDefault(what, Boolean.TRUE.equals(c.get("approx")) ? 1 : 0));
+            if (strict.isEmpty()) continue;
+            if (KNOWN_ABS.containsKey(what)) {
+                double[] want = tensor(Json.asMap(c.get("result"))).toDoubleArray(), have = r.toDoubleArray();
+                for (int i = 0; i < want.length; i++) {
+                    if (!(Math.abs(want[i] - have[i]) <= KNOWN_ABS.get(what) * Math.max(1, Math.abs(want[i])))) { problems.add(what + "[" + i + "]: " + have[i] + ", expected " + want[i]); break; }
+                }
+            } else {
+                compare(problems, what, Json.asMap(c.get("result")), r, Boolean.TRUE.equals(c.get("approx")) ? 1 : 0);
+            }
         }
         System.out.println("HalfPrecisionTest: " + exact + " of " + computed + " op results bit for bit equal to PyTorch's; within "
                 + "their tolerance: " + inexact);
@@ -313,6 +356,7 @@ class HalfPrecisionTest {
     void gradientsMatchPyTorch() {
         List<String> problems = new ArrayList<>();
         int exact = 0, checked = 0;
+        List<String> inexact = new ArrayList<>();
         for (Object o : Json.asList(FIXTURE.get("grads"))) {
             Map<String, Object> c = Json.asMap(o);
             String what = c.get("op") + " " + c.get("dtype");
@@ -337,11 +381,13 @@ class HalfPrecisionTest {
                 List<String> strict = new ArrayList<>();
                 compare(strict, what, Json.asMap(grads.get(i)), in.get(i).grad(), 0);
                 if (strict.isEmpty()) exact++;
+                else inexact.add(what + " grad " + i);
                 checked++;
                 compare(problems, what + " grad " + i, Json.asMap(grads.get(i)), in.get(i).grad(), GRAD_ULPS);
             }
         }
-        System.out.println("HalfPrecisionTest: " + exact + " of " + checked + " gradients bit for bit equal to PyTorch's");
+        System.out.println("HalfPrecisionTest: " + exact + " of " + checked + " gradients bit for bit equal to PyTorch's; within "
+                + GRAD_ULPS + " ulps: " + inexact);
         if (!problems.isEmpty()) fail(String.join("\n", problems));
     }
 
@@ -401,6 +447,37 @@ class HalfPrecisionTest {
         assertTrue(!lin.weight.detach().equal(before));
     }
 
+    /** Three SGD steps (momentum 0.9) of a bfloat16 MLP: losses and final parameters against PyTorch's. */
+    @Test
+    void bfloat16TrainingMatchesPyTorch() {
+        Map<String, Object> c = Json.asMap(FIXTURE.get("training"));
+        Torch.manualSeed(0);
+        var m = new dev.jgrad.nn.Sequential(new Linear(4, 8), new dev.jgrad.nn.ReLU(), new Linear(8, 2));
+        m.bfloat16();
+        Tensor x = Torch.rand(5, 4).bfloat16(), t = Torch.rand(5, 2).bfloat16();
+        var opt = new dev.jgrad.optim.SGD(m.parameters(), 0.1, 0.9);
+        List<String> problems = new ArrayList<>();
+        List<Object> losses = Json.asList(c.get("losses"));
+        for (int step = 0; step < 3; step++) {
+            opt.zeroGrad();
+            Tensor loss = m.forward(x).sub(t).pow(2).mean();
+            loss.backward();
+            opt.step();
+            compare(problems, "loss " + step, Json.asMap(losses.get(step)), loss.detach(), 0);
+        }
+        Map<String, Object> params = Json.asMap(c.get("params"));
+        // the losses are PyTorch's bit for bit; a parameter may end one unit in the last place away (a gradient's
+        // product ran through the other of 1.13's two bfloat16 GEMM loops), as an element of 0.weight does
+        List<String> inexact = new ArrayList<>();
+        for (var e : m.namedParameters().entrySet()) {
+            Map<String, Object> want = Json.asMap(params.get(e.getKey()));
+            compare(inexact, e.getKey(), want, e.getValue().detach(), 0);
+            compare(problems, e.getKey(), want, e.getValue().detach(), 1);
+        }
+        System.out.println("HalfPrecisionTest: bfloat16 training, parameters not bit for bit equal to PyTorch's: " + inexact);
+        if (!problems.isEmpty()) fail(String.join("\n", problems));
+    }
+
     @Test
     void randomDrawsMatchPyTorch() {
         List<String> problems = new ArrayList<>();
@@ -413,6 +490,15 @@ class HalfPrecisionTest {
             compare(problems, t + " randn", Json.asMap(c.get("randn")), Torch.randn(t, 20), 0);
             Torch.manualSeed(3);
             compare(problems, t + " randn4", Json.asMap(c.get("randn4")), Torch.randn(t, 4), 0);
+            Tensor x = tensor(Json.asMap(c.get("dropout_input")));
+            Map<String, Object> d = Json.asMap(c.get("dropout"));
+            Torch.manualSeed(3);
+            if (d.containsKey("error")) {
+                var e = assertThrows(IllegalArgumentException.class, () -> F.dropout(x, 0.3));
+                if (!d.get("error").equals(e.getMessage())) problems.add(t + " dropout: " + e.getMessage() + ", expected " + d.get("error"));
+            } else {
+                compare(problems, t + " dropout", d, F.dropout(x, 0.3), 0);
+            }
         }
         if (!problems.isEmpty()) fail(String.join("\n", problems));
     }

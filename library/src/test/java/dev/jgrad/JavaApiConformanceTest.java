@@ -18,6 +18,8 @@ import dev.jgrad.profiler.Profiler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import dev.jgrad.testutil.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -168,8 +170,20 @@ class JavaApiConformanceTest {
         @Override public Tensor forward(Tensor x) { return layer2.forward(relu.forward(layer1.forward(x))); }
     }
 
+    /** PyTorch 1.13's values for these programs from the same seed, with their float error bounds (tools/fixtures/gen_java_api.py). */
+    private static final Map<String, Object> LOSSES = Json.asMap(Json.resource("fixtures/java_api.json"));
+
+    /** |got - PyTorch's| within twice the fixture's bound: both are float evaluations within the bound of the exact value. */
+    private static void assertLoss(String dtype, String name, Tensor got) {
+        Map<String, Object> want = Json.asMap(LOSSES.get(dtype));
+        double value = Json.asDouble(want.get(name)), bound = Json.asDouble(want.get(name + "_bound"));
+        assertTrue(bound < 0.01 * Math.abs(value), name + ": the bound " + bound + " would not catch much");
+        assertEquals(value, got.item(), 2 * bound, dtype + " " + name);
+    }
+
     @Test
     void modelsLossesOptimizers() {
+        manualSeed(0);  // jgrad's streams are torch's: the same weights and inputs as gen_java_api.py's
         var model = new TinyModel();
         Optimizer optimizer = new SGD(model.parameters(), 0.001);
         Tensor someInput = randn(16, 1000), idealOutput = randn(16, 10);
@@ -178,6 +192,8 @@ class JavaApiConformanceTest {
         loss.backward();
         optimizer.step();
         optimizer.zeroGrad();
+        assertLoss("float32", "tiny_loss", loss);
+        // (the float32 step's worst-case bound is larger than the loss: the float64 run below checks the step)
         Tensor slice = model.layer2.weight.get(0).slice(0, 0, 10);
         assertArrayEquals(new long[] {10}, slice.shape());
         assertTrue(model.namedParameters().containsKey("layer1.weight"));
@@ -190,7 +206,33 @@ class JavaApiConformanceTest {
         var seq = new Sequential(new Linear(784, 512), new ReLU(), new Linear(512, 10));
         Tensor logits = seq.forward(randn(4, 784));
         Tensor labels = tensor(1, 2, 3, 4);
-        F.crossEntropy(logits, labels); F.mseLoss(logits, zerosLike(logits)); F.relu(logits); F.softmax(logits, 1); F.logSoftmax(logits, 1);
+        assertLoss("float32", "sequential_cross_entropy", F.crossEntropy(logits, labels));
+        F.mseLoss(logits, zerosLike(logits));  // its float32 worst-case bound is 4% of it: checked in float64 below
+        F.relu(logits); F.softmax(logits, 1); F.logSoftmax(logits, 1);
+    }
+
+    /** The same programs in float64 (float32 draws converted), where the error bounds are about 1e-11 relative. */
+    @Test
+    void modelsLossesOptimizersInFloat64() {
+        manualSeed(0);
+        var model = new TinyModel();
+        model.to(DType.FLOAT64);
+        Optimizer optimizer = new SGD(model.parameters(), 0.001);
+        Tensor someInput = randn(16, 1000).to(DType.FLOAT64), idealOutput = randn(16, 10).to(DType.FLOAT64);
+        Tensor loss = idealOutput.sub(model.forward(someInput)).pow(2).sum();
+        loss.backward();
+        optimizer.step();
+        optimizer.zeroGrad();
+        assertLoss("float64", "tiny_loss", loss);
+        try (var g = noGrad()) {
+            assertLoss("float64", "tiny_loss_after_sgd_step", idealOutput.sub(model.forward(someInput)).pow(2).sum());
+        }
+        var seq = new Sequential(new Linear(784, 512), new ReLU(), new Linear(512, 10));
+        seq.to(DType.FLOAT64);
+        Tensor logits = seq.forward(randn(4, 784).to(DType.FLOAT64));
+        Tensor labels = tensor(1, 2, 3, 4);
+        assertLoss("float64", "sequential_cross_entropy", F.crossEntropy(logits, labels));
+        assertLoss("float64", "sequential_mse", F.mseLoss(logits, zerosLike(logits)));
     }
 
     @Test

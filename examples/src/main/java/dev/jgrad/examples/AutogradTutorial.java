@@ -3,6 +3,7 @@ package dev.jgrad.examples;
 import static dev.jgrad.Torch.*;
 
 import dev.jgrad.Tensor;
+import dev.jgrad.Torch;
 import dev.jgrad.autograd.Functional;
 import dev.jgrad.nn.Linear;
 import dev.jgrad.nn.Module;
@@ -11,7 +12,10 @@ import dev.jgrad.optim.SGD;
 import dev.jgrad.profiler.Profile;
 import dev.jgrad.profiler.Profiler;
 import dev.jgrad.utils.GraphViz;
+import dev.jgrad.utils.tensorboard.SummaryWriter;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BinaryOperator;
 
 /**
@@ -82,6 +86,7 @@ public final class AutogradTutorial {
         System.out.println(model.layer2.weight.grad().get(0).slice(0, 0, 10));
         optimizer.zeroGrad();
         System.out.println(Py.str(model.layer2.weight.grad()));  // None: zero_grad() sets grads to None, as PyTorch 2.x does
+        resumeFromCheckpoint(model, optimizer, someInput, idealOutput);
 
         TensorsTutorial.section("Turning autograd off and on");
         a = ones(2, 3).requiresGrad_(true);
@@ -206,6 +211,50 @@ public final class AutogradTutorial {
             x = layer1.forward(x);
             x = relu.forward(x);
             return layer2.forward(x);
+        }
+    }
+
+    /**
+     * What a long run does with this model (Java-only narrative lines): saves model and optimizer to a .pt
+     * checkpoint, trains on while logging the loss to TensorBoard, then rebuilds a fresh TinyModel from the
+     * checkpoint and trains it the same steps. The resumed run must end with the same weights, bit for bit.
+     */
+    static void resumeFromCheckpoint(TinyModel model, SGD optimizer, Tensor input, Tensor target) {
+        Path dir = Plots.directory();
+        Path checkpoint = dir.resolve("tinymodel_checkpoint.pt");
+        Torch.save(Map.of("model", model.stateDict(), "optimizer", optimizer.stateDict(), "step", 6L), checkpoint);
+        Path logDir = dir.resolve("runs").resolve("tinymodel");
+        try (SummaryWriter writer = new SummaryWriter(logDir)) {
+            trainSteps(model, optimizer, input, target, writer);
+        }
+        Tensor rng = Torch.getRngState();  // a fresh model draws initial weights; the tutorial's later draws stay PyTorch's
+        TinyModel resumed = new TinyModel();
+        SGD resumedOptimizer = new SGD(resumed.parameters(), 0.1);
+        Torch.setRngState(rng);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> saved = (Map<String, Object>) Torch.load(checkpoint);
+        @SuppressWarnings("unchecked")
+        Map<String, Tensor> weights = (Map<String, Tensor>) saved.get("model");
+        resumed.loadStateDict(weights);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> optimizerState = (Map<String, Object>) saved.get("optimizer");
+        resumedOptimizer.loadStateDict(optimizerState);  // lr 0.001 comes back from the checkpoint
+        trainSteps(resumed, resumedOptimizer, input, target, null);
+        boolean same = model.layer1.weight.equal(resumed.layer1.weight) && model.layer2.weight.equal(resumed.layer2.weight)
+                && model.layer1.bias.equal(resumed.layer1.bias) && model.layer2.bias.equal(resumed.layer2.bias);
+        if (!same) throw new IllegalStateException("the run resumed from " + checkpoint + " differs from the uninterrupted one");
+        System.out.println("# checkpoint " + checkpoint + " (torch.save of model and optimizer state dicts); 3 more SGD steps"
+                + " from it in a fresh TinyModel give the uninterrupted run's weights bit for bit; losses logged for"
+                + " TensorBoard in " + logDir + " (tensorboard --logdir " + logDir.getParent() + ")");
+    }
+
+    private static void trainSteps(TinyModel model, SGD optimizer, Tensor input, Tensor target, SummaryWriter writer) {
+        for (int step = 6; step < 9; step++) {
+            optimizer.zeroGrad();
+            Tensor loss = target.sub(model.forward(input)).pow(2).sum();
+            loss.backward();
+            optimizer.step();
+            if (writer != null) writer.addScalar("tinymodel/loss", loss.item(), step);
         }
     }
 

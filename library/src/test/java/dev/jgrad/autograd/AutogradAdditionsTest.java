@@ -108,4 +108,19 @@ class AutogradAdditionsTest {
         assertEquals("the derivative for 'nextafter' is not implemented.",
                 assertThrows(UnsupportedOperationException.class, () -> y.sum().backward()).getMessage());
     }
+
+    /**
+     * PyTorch 1.13: {@code torch.floor_divide(a, b)} of tensors requiring grad has grad_fn NotImplemented, and
+     * backward raises "derivative for aten::floor_divide is not implemented" (for a tensor or a number divisor,
+     * checked with torch 1.13.1); gradients are not silently zero.
+     */
+    @Test void floorDivideHasNoDerivative() {
+        Tensor a = tensor(5.0, -7.0, 3.5).requiresGrad_(), b = tensor(2.0, 2.0, -1.5).requiresGrad_();
+        for (Tensor y : new Tensor[] {a.floorDivide(b), a.floorDivide(2.0), a.detach().floorDivide(b)}) {
+            assertEquals("NotImplemented", y.gradFn().name());
+            assertEquals("derivative for aten::floor_divide is not implemented",
+                    assertThrows(UnsupportedOperationException.class, () -> y.sum().backward()).getMessage());
+        }
+        assertEquals("[2.0, -4.0, -3.0]", java.util.Arrays.toString(a.floorDivide(b).detach().toDoubleArray()));
+    }
 }

@@ -257,9 +257,7 @@ class GradcheckAllOpsTest {
         binary("where", (a, b) -> Torch.where(cond, a, b), any(2, 3), any(2, 3));
         binary("where broadcast", (a, b) -> Torch.where(cond, a, b), any(Layout.STRIDED, 3), any(2, 1));
         unary("where scalar other", a -> a.where(cond, 0.5), any(2, 3));
-        // floor_divide: piecewise constant, checked away from integer ratios (zero gradients both ways)
-        binary("floorDivide", Tensor::floorDivide, leaf(new double[] {5.3, -4.6, 7.25, 2.2, -3.7, 9.1}, Layout.CONTIGUOUS, 2, 3),
-                leaf(new double[] {2.0, 1.5, -2.0}, Layout.CONTIGUOUS, 3));
+        // floor_divide has no derivative in PyTorch 1.13: AutogradAdditionsTest.floorDivideHasNoDerivative
     }
 
     private void unaryMath() {

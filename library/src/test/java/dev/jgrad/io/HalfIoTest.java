@@ -81,6 +81,12 @@ class HalfIoTest {
     }
 
     @Test
+    void dtypesJgradLacksAreStillNamed() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Torch.load(resource("int8.pt")));
+        assertTrue(e.getMessage().contains("torch.int8"), e.getMessage());
+    }
+
+    @Test
     void uint8LoadsWidenedToInt32() {
         // jgrad has no uint8: a uint8 storage (PyTorch's rng state, say) loads widened (README's differences table)
         @SuppressWarnings("unchecked")

@@ -8,9 +8,10 @@ import dev.jgrad.backend.UnaryOp;
 /**
  * float64 unary kernels over one strided row: c[i] = op(a[i]).
  *
- * <p>Long stride-1 rows use the Vector API ({@link DoubleUnaryVector}, when {@link KernelConfig#VECTOR}),
- * whose transcendental operators are vectorised math-library routines on x86 (SVML;
- * TranscendentalAccuracyTest holds their measured error bounds); short or strided rows use {@link Math} in double and round once, which is what a correctly rounded float64 result needs.
+ * <p>Long stride-1 rows use the Vector API ({@link DoubleUnaryVector}, when {@link KernelConfig#VECTOR}) for
+ * the simple ops (neg, abs, sqrt, relu, ...). Its transcendental operators are never used: they are SVML
+ * once C2 compiles a loop and Math before it, which changed results as the JVM warmed up (DeterminismTest).
+ * Everything else uses {@link Math}.
  */
 public final class DoubleUnaryKernels {
     /** Below this many elements the scalar loop is as fast and exactly rounded. */

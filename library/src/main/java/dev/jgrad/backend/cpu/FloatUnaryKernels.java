@@ -6,9 +6,12 @@ import dev.jgrad.backend.UnaryOp;
 /**
  * float32 unary kernels over one strided row: c[i] = op(a[i]).
  *
- * <p>Long stride-1 rows use the Vector API ({@link FloatUnaryVector}, when {@link KernelConfig#VECTOR}),
- * whose transcendental operators are vectorised math-library routines on x86 (SVML;
- * TranscendentalAccuracyTest holds their measured error bounds); short or strided rows use {@link Math} in double and round once, which is what a correctly rounded float32 result needs.
+ * <p>Long stride-1 rows use the Vector API ({@link FloatUnaryVector}, when {@link KernelConfig#VECTOR}) for
+ * the simple ops (neg, abs, sqrt, relu, ...), and for exp, log, tanh and sigmoid {@link FloatVectorMath},
+ * which evaluates them in double from exact lanewise arithmetic. The Vector API's own transcendental
+ * operators are never used: they are SVML once C2 compiles a loop and Math before it, which changed results
+ * as the JVM warmed up (DeterminismTest). Short or strided rows, and the other functions, use {@link Math}
+ * in double and round once.
  */
 public final class FloatUnaryKernels {
     /** Below this many elements the scalar loop is as fast and exactly rounded. */

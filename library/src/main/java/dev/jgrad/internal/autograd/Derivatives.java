@@ -102,9 +102,9 @@ public final class Derivatives {
         SavedTensor s = row.save(other.requiresGrad() ? self : null), o = row.save(other);
         return row.formulas(
                 g -> g.div(o.unpack()),                          // self: grad / other
-                g -> {                                           // other: -grad * self / other^2
+                g -> {                                           // other: -grad * ((self / other) / other), in PyTorch's order
                     Tensor b = o.unpack();
-                    return g.neg().mul(s.unpack()).div(b.mul(b));
+                    return g.neg().mul(s.unpack().div(b).div(b));
                 });
     }
 
@@ -191,13 +191,30 @@ public final class Derivatives {
         SavedTensor s = row.save(self), o = row.save(other);
         return row.formulas(
                 g -> g,                                                       // self: grad
-                g -> g.neg().mul(s.unpack().floorDivide(o.unpack())));        // other: -grad * floor_divide(self, other)
+                g -> g.neg().mul(divFloor(s.unpack(), o.unpack())));          // other: -grad * self.div(other, rounding_mode="floor")
     }
 
+    /**
+     * self.div(other, rounding_mode="floor") as remainder's derivative uses it: floor_divide's values, but the
+     * node of div with a rounding mode (DivBackward2, gradient zero), which unlike floor_divide's has a derivative.
+     */
+    private static Tensor divFloor(Tensor self, Tensor other) {
+        Tensor result;
+        try (var guard = GradMode.setEnabled(false)) {
+            result = self.floorDivide(other);
+        }
+        if (!Recorder.shouldRecord(self, other) || !result.isFloatingPoint()) return result;
+        return Recorder.row("DivBackward2", result, in(self, other), g -> g.mul(0L), g -> g.mul(0L));
+    }
+
+    /**
+     * PyTorch 1.13 has no derivative for floor_divide (it is not in derivatives.yaml): the result's grad_fn
+     * is a NotImplemented node, and backward through it fails with this message (not zeros).
+     */
     public static Tensor floorDivide(Tensor result, Tensor self, Tensor other) {
         if (!Recorder.shouldRecord(self, other) || !result.isFloatingPoint()) return result;
-        // piecewise constant: grad * 0
-        return Recorder.row("DivBackward2", result, in(self, other), g -> g.mul(0L), g -> g.mul(0L));
+        Formula fail = g -> { throw new UnsupportedOperationException("derivative for aten::floor_divide is not implemented"); };
+        return Recorder.row("NotImplemented", result, in(self, other), fail, fail);
     }
 
     /** min/max null: no bound on that side. */
@@ -290,8 +307,9 @@ public final class Derivatives {
             case SIN -> onInput("SinBackward0", result, self, (g, x) -> g.mul(x.cos()));
             case COS -> onInput("CosBackward0", result, self, (g, x) -> g.mul(x.sin().neg()));
             case TAN -> onResult("TanBackward0", result, self, (g, y) -> g.mul(y.square().add(1L)));
-            case TANH -> onResult("TanhBackward0", result, self, (g, y) -> g.mul(y.square().rsub(1L)));
-            case SIGMOID -> onResult("SigmoidBackward0", result, self, (g, y) -> g.mul(y.mul(y.rsub(1L))));
+            // tanh_backward and sigmoid_backward are fused kernels: 16-bit operands compute in float32 and round once
+            case TANH -> onResult("TanhBackward0", result, self, inFloat32((g, y) -> g.mul(y.square().rsub(1L))));
+            case SIGMOID -> onResult("SigmoidBackward0", result, self, inFloat32((g, y) -> g.mul(y.mul(y.rsub(1L)))));
             case RELU -> onResult("ReluBackward0", result, self, Derivatives::thresholdBackward);
             case LOG1P -> onInput("Log1PBackward0", result, self, (g, x) -> g.div(x.add(1L)));
             case EXPM1 -> onResult("Expm1Backward0", result, self, (g, y) -> g.mul(y.add(1L)));
@@ -1235,11 +1253,22 @@ public final class Derivatives {
 
     public static Tensor softmax(Tensor result, Tensor self, int dim, boolean log) {
         if (!Recorder.shouldRecord(self)) return result;
-        if (log) {  // grad - exp(result) * sum(grad, dim)
-            return onResult("LogSoftmaxBackward0", result, self, inFloat32((g, y) -> g.sub(y.exp().mul(g.sum(dim, true)))));
-        }
-        // result * (grad - sum(grad * result, dim))
-        return onResult("SoftmaxBackward0", result, self, inFloat32((g, y) -> y.mul(g.sub(g.mul(y).sum(dim, true)))));
+        return onResult(log ? "LogSoftmaxBackward0" : "SoftmaxBackward0", result, self, (g, y) -> softmaxBackward(g, y, dim, log));
+    }
+
+    /**
+     * log_softmax: grad - exp(result) * sum(grad, dim); softmax: result * (grad - sum(grad * result, dim)). For 16-bit
+     * operands as 1.13's fused kernels compute them (checked for bfloat16): in float32, with the row sums kept in a
+     * buffer of the 16-bit type (so rounded to it), and the result rounded once.
+     */
+    private static Tensor softmaxBackward(Tensor g, Tensor y, int dim, boolean log) {
+        DType t = y.dtype();
+        boolean reduced = t.isReducedFloatingPoint();
+        Tensor gf = reduced ? g.to(DType.FLOAT32) : g, yf = reduced ? y.to(DType.FLOAT32) : y;
+        Tensor sum = (log ? gf : gf.mul(yf)).sum(dim, true);
+        if (reduced) sum = sum.to(t).to(DType.FLOAT32);
+        Tensor r = log ? gf.sub(yf.exp().mul(sum)) : yf.mul(gf.sub(sum));
+        return reduced ? r.to(t) : r;
     }
 
     /**

@@ -55,6 +55,18 @@ public final class Checks {
         return rounded.stripTrailingZeros().toPlainString();
     }
 
+    /**
+     * PyTorch 1.13's "not implemented for 'Half'" error of a CPU kernel it has for float32 but not for float16 (nor,
+     * with bfloat16Too, for bfloat16). Ops whose backend kernel is the missing one are checked in the CPU backend
+     * (backend.cpu.ReducedFloatSupport); this serves ops jgrad composes from other kernels.
+     */
+    public static void requireHalfKernel(Tensor t, String kernel, boolean bfloat16Too) {
+        DType d = t.dtype();
+        if (t.device().isCpu() && (d == DType.FLOAT16 || (bfloat16Too && d == DType.BFLOAT16))) {
+            throw new IllegalArgumentException("\"" + kernel + "\" not implemented for '" + d.scalarTypeName() + "'");
+        }
+    }
+
     /** PyTorch's "not implemented for" error of a kernel that takes floating-point inputs only. */
     public static void requireFloat(Tensor t, String kernel) {
         if (!t.isFloatingPoint()) {

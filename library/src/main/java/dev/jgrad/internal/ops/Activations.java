@@ -59,10 +59,17 @@ public final class Activations {
     /** A pointwise formula run without recording, in float64, and rounded once to x's dtype. */
     private static Tensor viaFloat64(Tensor x, String kernel, UnaryOperator<Tensor> f) {
         Checks.requireFloat(x, kernel);
+        String cpuKernel = HALF_KERNELS.get(kernel);  // 1.13 has none of these CPU kernels for float16 (mish not for bfloat16 either)
+        if (cpuKernel != null) Checks.requireHalfKernel(x, cpuKernel, kernel.equals("mish"));
         try (var guard = GradMode.setEnabled(false)) {
             return Copying.convert(f.apply(Copying.convert(x, DType.FLOAT64)), x.dtype());
         }
     }
+
+    /** The CPU kernel names in 1.13's "not implemented for 'Half'" errors, by the name viaFloat64 is given. */
+    private static final java.util.Map<String, String> HALF_KERNELS = java.util.Map.of("elu", "elu_cpu", "softplus", "softplus_cpu",
+            "hardtanh", "clamp_scalar_cpu", "hardswish", "hardswish_cpu", "hardsigmoid", "hardsigmoid_cpu", "mish", "mish_cpu",
+            "log_sigmoid", "log_sigmoid_cpu", "hardshrink", "hardshrink_cpu", "softshrink", "softshrink_cpu");
 
     /** scale * (x if x > 0 else alpha * (exp(x * inputScale) - 1)): elu, selu and celu. */
     public static Tensor elu(Tensor x, double alpha, double scale, double inputScale, boolean celu) {
@@ -125,6 +132,7 @@ public final class Activations {
     /** value where x <= threshold, else x. */
     public static Tensor threshold(Tensor x, double threshold, double value) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::threshold", x) : null) {
+            Checks.requireHalfKernel(x, "threshold_cpu", false);
             Tensor r;
             try (var guard = GradMode.setEnabled(false)) {
                 r = Elementwise.whereNoGrad(x.gt(threshold), x, Masking.valueOf(value, x.dtype()));

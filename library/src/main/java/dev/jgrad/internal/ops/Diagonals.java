@@ -15,6 +15,7 @@ public final class Diagonals {
     public static Tensor trace(Tensor self) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::trace", self) : null) {
             if (self.dim() != 2) throw new IllegalArgumentException("trace: expected a matrix, but got tensor with dim " + self.dim());
+            dev.jgrad.internal.core.Checks.requireHalfKernel(self, "trace", true);
             Tensor r;
             try (var guard = GradMode.setEnabled(false)) {
                 r = Reductions.sumAll(Views.diagonalNoGrad(self, 0, 0, 1));

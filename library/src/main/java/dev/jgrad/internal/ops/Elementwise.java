@@ -114,7 +114,10 @@ public final class Elementwise {
     }
 
     /** Clamps into [min, max]; either bound may be null for "no bound". */
-    public static Tensor clamp(Tensor self, Double min, Double max) { return Derivatives.clamp(clampNoGrad(self, min, max), self, min, max); }
+    public static Tensor clamp(Tensor self, Double min, Double max) {
+        Checks.requireHalfKernel(self, "clamp_scalar_cpu", false);
+        return Derivatives.clamp(clampNoGrad(self, min, max), self, min, max);
+    }
 
     /** Clamps into [min, max] given as tensors (either may be null): min(max(self, min), max), broadcasting all three. */
     public static Tensor clamp(Tensor self, Tensor min, Tensor max) {
@@ -129,8 +132,12 @@ public final class Elementwise {
 
     /** self + weight (end - self), as PyTorch's kernel: from end's side when |weight| >= 0.5 (better rounding there). */
     public static Tensor lerp(Tensor self, Tensor end, double weight) {
+        Checks.requireHalfKernel(self, "lerp_kernel_scalar", false);
         Tensor r;
         try (var guard = GradMode.setEnabled(false)) {
+            if (self.dtype().isReducedFloatingPoint()) {  // PyTorch's kernel computes 16-bit lerp in float32, rounding once
+                return Derivatives.lerp(lerp(self.to(DType.FLOAT32), end.to(DType.FLOAT32), weight).to(self.dtype()), self, end, weight);
+            }
             Tensor diff = end.sub(self);
             r = Math.abs(weight) < 0.5 ? self.add(diff.mul(weight)) : end.sub(diff.mul(1 - weight));
         }
@@ -138,8 +145,13 @@ public final class Elementwise {
     }
 
     public static Tensor lerp(Tensor self, Tensor end, Tensor weight) {
+        Checks.requireHalfKernel(self, "lerp_kernel_tensor", false);
         Tensor r;
         try (var guard = GradMode.setEnabled(false)) {
+            if (self.dtype().isReducedFloatingPoint()) {
+                Tensor f = lerp(self.to(DType.FLOAT32), end.to(DType.FLOAT32), weight.to(DType.FLOAT32)).to(self.dtype());
+                return Derivatives.lerp(f, self, end, weight);
+            }
             Tensor diff = end.sub(self);
             Tensor small = self.add(weight.mul(diff)), large = end.sub(diff.mul(weight.rsub(1L)));
             r = whereNoGrad(weight.abs().lt(0.5), small, large);
@@ -149,6 +161,7 @@ public final class Elementwise {
 
     /** log(exp(self) + exp(other)) without overflow: max + log1p(exp(-|self - other|)), and the infinity itself for equal infinities. */
     public static Tensor logaddexp(Tensor self, Tensor other) {
+        Checks.requireHalfKernel(self, "logaddexp_cpu", false);
         Tensor r;
         try (var guard = GradMode.setEnabled(false)) {
             Tensor m = self.maximum(other);
@@ -161,6 +174,7 @@ public final class Elementwise {
     /** sqrt(self^2 + other^2), computed in float64 and rounded once (as accurate as the C library's hypot). */
     public static Tensor hypot(Tensor self, Tensor other) {
         Checks.requireFloat(self, "hypot_cpu");
+        Checks.requireHalfKernel(self, "hypot_cpu", false);
         Tensor r;
         try (var guard = GradMode.setEnabled(false)) {
             DType t = Promotion.resultType(self, other);

@@ -58,6 +58,7 @@ public final class FloatingFunctions {
 
     /** sin(pi x) / (pi x), 1 at 0. */
     public static Tensor sinc(Tensor self) {
+        Checks.requireHalfKernel(self, "sinc_cpu", false);
         Tensor r;
         try (var guard = GradMode.setEnabled(false)) {
             Tensor x = self.isFloatingPoint() ? self : self.to(Promotion.DEFAULT_FLOAT);
@@ -80,6 +81,7 @@ public final class FloatingFunctions {
 
     /** log(x / (1 - x)), of x clamped to [eps, 1 - eps] when eps is given; one LogitBackward0 node. */
     public static Tensor logit(Tensor self, Double eps) {
+        Checks.requireHalfKernel(self, "logit_cpu", false);
         Tensor r;
         try (var guard = GradMode.setEnabled(false)) {
             Tensor x = eps == null ? self : self.clamp(eps.doubleValue(), 1 - eps);

@@ -26,7 +26,10 @@ public final class LinearAlgebra {
 
     public static Tensor bmm(Tensor self, Tensor other) { return Derivatives.bmm(bmmNoGrad(self, other), self, other); }
 
-    public static Tensor mv(Tensor self, Tensor vec) { return Derivatives.mv(mvNoGrad(self, vec), self, vec); }
+    public static Tensor mv(Tensor self, Tensor vec) {
+        Checks.requireHalfKernel(self, "addmv_impl_cpu", false);
+        return Derivatives.mv(mvNoGrad(self, vec), self, vec);
+    }
 
     /** The outer product of two vectors: self[i] * vec2[j] (recorded as the broadcast multiply it is). */
     public static Tensor outer(Tensor self, Tensor vec2) {
@@ -35,7 +38,10 @@ public final class LinearAlgebra {
         return self.reshape(self.size(0), 1).mul(vec2);
     }
 
-    public static Tensor dot(Tensor self, Tensor other) { return Derivatives.dot(dotNoGrad(self, other), self, other); }
+    public static Tensor dot(Tensor self, Tensor other) {
+        Checks.requireHalfKernel(self, "dot", false);
+        return Derivatives.dot(dotNoGrad(self, other), self, other);
+    }
 
 
     static Tensor mmNoGrad(Tensor a, Tensor b) {
@@ -271,6 +277,7 @@ public final class LinearAlgebra {
      * rows on a side PyTorch switches to the matrix-product form sqrt(|a|^2 + |b|^2 - 2 a.b), and so does this.
      */
     public static Tensor cdist(Tensor x1, Tensor x2, double p) {
+        Checks.requireHalfKernel(x1, "cdist", true);
         if (x1.dim() < 2) throw new IllegalArgumentException("cdist only supports at least 2D tensors, X1 got: " + x1.dim() + "D");
         if (x2.dim() < 2) throw new IllegalArgumentException("cdist only supports at least 2D tensors, X2 got: " + x2.dim() + "D");
         if (x1.size(-1) != x2.size(-1)) {

@@ -88,6 +88,7 @@ public final class Normalization {
                 throw new IllegalArgumentException("Expected number of channels in input to be divisible by num_groups, but got input of shape "
                         + input.size() + " and num_groups=" + groups);
             }
+            dev.jgrad.internal.core.Checks.requireHalfKernel(input, "GroupNormKernelImpl", false);
             for (Tensor p : new Tensor[] {weight, bias}) {
                 if (p != null && (p.dim() != 1 || p.numel() != c)) {
                     throw new IllegalArgumentException("Expected " + (p == weight ? "weight" : "bias") + " to be a vector of size equal to the number "

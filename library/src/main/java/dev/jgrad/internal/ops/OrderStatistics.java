@@ -64,6 +64,7 @@ public final class OrderStatistics {
         int d = Shapes.wrapDim(dim, Math.max(1, self.dim()));
         long n = self.dim() == 0 ? 1 : self.size(d);
         if (k < 1 || k > n) throw new IllegalArgumentException("kthvalue(): selected number k out of range for dimension " + dim);
+        dev.jgrad.internal.core.Checks.requireHalfKernel(self, "kthvalue_cpu", false);
         Tensor values, indices;
         try (var guard = GradMode.setEnabled(false)) {
             ValuesIndices sorted = self.dim() == 0 ? new ValuesIndices("sort", self, Torch.zerosLike(self, DType.INT64)) : self.sort(d);

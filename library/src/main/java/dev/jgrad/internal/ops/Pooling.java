@@ -28,6 +28,7 @@ public final class Pooling {
             int nd = input.dim();
             if (nd != 3 && nd != 4) throw new IllegalArgumentException("non-empty 3D or 4D (batch mode) tensor expected for input");
             Checks.requireFloat(input, "avg_pool2d");
+            Checks.requireHalfKernel(input, "avg_pool2d", false);
             Convolution.Window w = Convolution.window(kernel, stride == null || stride.length == 0 ? kernel : stride, padding, new int[] {1});
             if (w.ph() > w.kh() / 2 || w.pw() > w.kw() / 2) {
                 throw new IllegalArgumentException("pad should be at most half of kernel size, but got pad=" + (w.ph() > w.kh() / 2 ? w.ph() : w.pw())
@@ -100,6 +101,7 @@ public final class Pooling {
     /** Output cell i averages input rows floor(i H / oh) to ceil((i + 1) H / oh); a 1x1 output is the mean, as in PyTorch. */
     public static Tensor adaptiveAvgPool2d(Tensor input, int oh, int ow) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::adaptive_avg_pool2d", input) : null) {
+            Checks.requireHalfKernel(input, "adaptive_avg_pool2d", false);
             int nd = input.dim();
             if (nd != 3 && nd != 4) {
                 throw new IllegalArgumentException("adaptive_avg_pool2d(): Expected 3D or 4D tensor, but got " + Shapes.format(shape(input)));
@@ -108,7 +110,12 @@ public final class Pooling {
             Tensor rows = averaging(shape(input)[nd - 2], oh, input), cols = averaging(shape(input)[nd - 1], ow, input);
             Tensor out;
             try (var guard = GradMode.setEnabled(false)) {
-                out = rows.matmul(input).matmul(cols.t());
+                if (input.dtype().isReducedFloatingPoint()) {  // PyTorch averages 16-bit windows in float32, rounding once
+                    Tensor f = input.to(DType.FLOAT32), r = averaging(shape(input)[nd - 2], oh, f), c = averaging(shape(input)[nd - 1], ow, f);
+                    out = r.matmul(f).matmul(c.t()).to(input.dtype());
+                } else {
+                    out = rows.matmul(input).matmul(cols.t());
+                }
             }
             return Derivatives.adaptiveAvgPool2d(out, input, rows, cols);
         }

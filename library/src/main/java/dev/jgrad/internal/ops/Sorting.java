@@ -31,6 +31,7 @@ public final class Sorting {
             int d = Shapes.wrapDim(dim, Math.max(1, self.dim()));
             long size = self.dim() == 0 ? 1 : shape(self)[d];
             if (k < 0 || k > size) throw new IllegalArgumentException("selected index k out of range");
+            dev.jgrad.internal.core.Checks.requireHalfKernel(self, "topk_cpu", false);
             Tensor[] r = sortNoGrad(self, d, largest, true);
             Tensor values = r[0], indices = r[1];
             if (self.dim() > 0) {
@@ -44,6 +45,7 @@ public final class Sorting {
     /** The lower median of all elements (NaN if any is NaN). */
     public static Tensor median(Tensor self) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::median", self) : null) {
+            dev.jgrad.internal.core.Checks.requireHalfKernel(self, "median_cpu", false);
             long n = numel(self);
             if (n == 0) {  // PyTorch 1.13 answers NaN for an empty float tensor
                 if (!self.isFloatingPoint()) throw new IllegalArgumentException("median() input tensor cannot be empty");

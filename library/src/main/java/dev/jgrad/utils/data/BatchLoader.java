@@ -36,7 +36,10 @@ import java.util.function.Function;
  * if a loop stops early, once the iterator is no longer reachable (idle workers also stop by
  * themselves after a few seconds). The dataset and the collate function must then be safe to call
  * from several threads; a dataset that draws random numbers draws them from the threads in no fixed
- * order (PyTorch seeds each worker process; jgrad's generator is shared).
+ * order (PyTorch seeds each worker process; jgrad's generator is shared). With workers, a shuffling
+ * sampler's trailing draw (PyTorch's RandomSampler draws one more permutation after the last index) is
+ * taken when the last batch is queued rather than after it is returned: the same draws, earlier, which
+ * only shows if the loop draws from the loader's own generator meanwhile.
  *
  * @param <T> the sample type
  * @param <B> the batch type
@@ -183,8 +186,18 @@ public final class BatchLoader<T, B> implements Iterable<B> {
         @Override public boolean hasNext() {
             if (failed) return false;
             boolean more = !inFlight.isEmpty() || batches.hasNext();
-            if (!more) cleanable.clean();  // the epoch is over: stop the threads now
+            if (!more) stop();  // the epoch is over: stop the threads now
             return more;
+        }
+
+        /** Stops the pool and waits (briefly: every task is done or cancelled) for its threads to end. */
+        private void stop() {
+            cleanable.clean();
+            try {
+                pool.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         @Override public B next() {
@@ -195,7 +208,7 @@ public final class BatchLoader<T, B> implements Iterable<B> {
                 batch = head.get();
             } catch (ExecutionException e) {
                 failed = true;
-                cleanable.clean();
+                stop();
                 throw rethrown(e.getCause());
             } catch (InterruptedException e) {
                 cleanable.clean();
