@@ -17,11 +17,10 @@ final class FloatUnaryVector {
     /**
      * Returns how many leading elements it handled (0 for ops without a vector form).
      *
-     * <p>exp, log, tanh and sigmoid use {@link FloatVectorMath}; sin and cos have no vector form, on
-     * purpose: the Vector API's math operators are the x86 SVML routines once C2 compiles a loop but Math
-     * per lane before, so their results changed in the last bit after a few thousand identical calls. The
-     * scalar loops call Math, whose intrinsics are the same code in the interpreter and in compiled code
-     * (DeterminismTest holds both to that).
+     * <p>exp, log, tanh, sigmoid, sin and cos use {@link FloatVectorMath}, built from exact lanewise
+     * arithmetic: the Vector API's own math operators are the x86 SVML routines once C2 compiles a loop but
+     * Math per lane before, so their results changed in the last bit after a few thousand identical calls
+     * (DeterminismTest holds every path to one answer per input).
      */
     static int row(UnaryOp op, float[] a, int ao, float[] c, int co, int n) {
         int i = 0, bound = S.loopBound(n);
@@ -48,6 +47,8 @@ final class FloatUnaryVector {
             case LOG -> i = FloatVectorMath.log(a, ao, c, co, n - n % FloatVectorMath.L);
             case TANH -> i = FloatVectorMath.tanh(a, ao, c, co, n - n % FloatVectorMath.L);
             case SIGMOID -> i = FloatVectorMath.sigmoid(a, ao, c, co, n - n % FloatVectorMath.L);
+            case SIN -> i = FloatVectorMath.sinCos(a, ao, c, co, n - n % FloatVectorMath.L, false);
+            case COS -> i = FloatVectorMath.sinCos(a, ao, c, co, n - n % FloatVectorMath.L, true);
             default -> { }
         }
         return i;

@@ -9,7 +9,7 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector loops for float32 exp, log, tanh and sigmoid built only from exact lanewise arithmetic (add, mul,
+ * Vector loops for float32 exp, log, tanh, sigmoid, sin and cos built only from exact lanewise arithmetic (add, mul,
  * fma, div, compares, bit moves), so they give the same bits in the interpreter, C1 and C2. The Vector
  * API's own EXP/LOG/TANH operators do not: C2 maps them to the x86 SVML routines, the Java code before
  * it to Math per lane, and results changed in the last bit after a few thousand identical calls.
@@ -151,6 +151,68 @@ final class FloatVectorMath {
             t = t.blend(t.neg(), x.compare(VectorOperators.LT, 0));
             t = t.blend(x, ax.compare(VectorOperators.LT, 0x1p-13));
             narrow(t, c, co + i);
+        }
+        return bound;
+    }
+
+    /** 2 / pi, and pi / 2 split so that k * PIO2_HI is exact for |k| &lt; 2^20 (fdlibm's pio2_1, pio2_1t). */
+    private static final double TWO_OVER_PI = 0.6366197723675814;
+    private static final double PIO2_HI = 1.57079632673412561417e+00, PIO2_LO = 6.07710050650619224932e-11;
+    /** Lanes at or above this magnitude (and inf, NaN) take Math's loop: the two-part reduction stays exact below it. */
+    private static final double TRIG_LIMIT = 0x1p19;
+
+    /** sin(r) for |r| &lt;= pi/4 by its Taylor series to r^17 / 17! (truncation under 1e-19); keeps -0. */
+    private static DoubleVector sinReduced(DoubleVector r) {
+        DoubleVector z = r.mul(r);
+        DoubleVector q = fma(z, 1.0 / 355687428096000.0, -1.0 / 1307674368000.0);
+        q = fma(q, z, 1.0 / 6227020800.0);
+        q = fma(q, z, -1.0 / 39916800);
+        q = fma(q, z, 1.0 / 362880);
+        q = fma(q, z, -1.0 / 5040);
+        q = fma(q, z, 1.0 / 120);
+        q = fma(q, z, -1.0 / 6);
+        return r.mul(z).fma(q, r).blend(r, r.compare(VectorOperators.EQ, 0));
+    }
+
+    /** cos(r) for |r| &lt;= pi/4 by its Taylor series to r^18 / 18!. */
+    private static DoubleVector cosReduced(DoubleVector r) {
+        DoubleVector z = r.mul(r);
+        DoubleVector w = fma(z, -1.0 / 6402373705728000.0, 1.0 / 20922789888000.0);
+        w = fma(w, z, -1.0 / 87178291200.0);
+        w = fma(w, z, 1.0 / 479001600);
+        w = fma(w, z, -1.0 / 3628800);
+        w = fma(w, z, 1.0 / 40320);
+        w = fma(w, z, -1.0 / 720);
+        w = fma(w, z, 1.0 / 24);
+        w = fma(w, z, -0.5);
+        return fma(z.mul(w), 1, 1);
+    }
+
+    /**
+     * sin (cosine when cosine is true) of float lanes: k = round(x * 2/pi), r = x - k pi/2 in two parts, then
+     * the series for the quadrant k mod 4. A vector holding a lane of magnitude 2^19 or more, inf or NaN goes
+     * through Math per lane, as the scalar loop does.
+     */
+    static int sinCos(float[] a, int ao, float[] c, int co, int bound, boolean cosine) {
+        for (int i = 0; i < bound; i += L) {
+            DoubleVector x = widen(a, ao + i);
+            if (!x.abs().compare(VectorOperators.LT, TRIG_LIMIT).allTrue()) {  // also catches NaN
+                for (int j = 0; j < L; j++) {
+                    double v = a[ao + i + j];
+                    c[co + i + j] = (float) (cosine ? Math.cos(v) : Math.sin(v));
+                }
+                continue;
+            }
+            DoubleVector t = x.fma(TWO_OVER_PI, ROUNDER);
+            DoubleVector k = t.sub(ROUNDER);
+            DoubleVector r = k.fma(DoubleVector.broadcast(D, -PIO2_HI), x);
+            r = k.fma(DoubleVector.broadcast(D, -PIO2_LO), r);
+            LongVector quadrant = ((LongVector) t.reinterpretAsLongs()).add(cosine ? 1 : 0).and(3L);
+            DoubleVector sr = sinReduced(r), cr = cosReduced(r);
+            // sin(x) by quadrant: sin r, cos r, -sin r, -cos r; cos(x) = sin(x + pi/2), one quadrant on
+            DoubleVector y = sr.blend(cr, quadrant.and(1L).compare(VectorOperators.NE, 0L).cast(D));
+            y = y.blend(y.neg(), quadrant.and(2L).compare(VectorOperators.NE, 0L).cast(D));
+            narrow(y, c, co + i);
         }
         return bound;
     }
