@@ -185,7 +185,7 @@ final class FloatVectorMath {
         w = fma(w, z, -1.0 / 720);
         w = fma(w, z, 1.0 / 24);
         w = fma(w, z, -0.5);
-        return fma(z.mul(w), 1, 1);
+        return z.mul(w).add(1);
     }
 
     /**

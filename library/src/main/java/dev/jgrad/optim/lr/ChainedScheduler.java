@@ -34,9 +34,7 @@ public class ChainedScheduler extends LRScheduler {
     @Override public Map<String, Object> stateDict() {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("_last_lr", new ArrayList<>(getLastLr()));
-        List<Map<String, Object>> children = new ArrayList<>();
-        for (LRScheduler s : schedulers) children.add(s.stateDict());
-        d.put("_schedulers", children);
+        d.put("_schedulers", SequentialLR.childStates(schedulers));
         return d;
     }
 

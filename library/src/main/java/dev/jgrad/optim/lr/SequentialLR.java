@@ -65,9 +65,7 @@ public class SequentialLR extends LRScheduler {
         d.put("_milestones", new ArrayList<>(milestones));
         d.put("last_epoch", lastEpoch);
         d.put("_last_lr", new ArrayList<>(getLastLr()));
-        List<Map<String, Object>> children = new ArrayList<>();
-        for (LRScheduler s : schedulers) children.add(s.stateDict());
-        d.put("_schedulers", children);
+        d.put("_schedulers", childStates(schedulers));
         return d;
     }
 
@@ -81,6 +79,13 @@ public class SequentialLR extends LRScheduler {
         lastEpoch = integer(stateDict, "last_epoch", lastEpoch);
         if (stateDict.get("_last_lr") instanceof List<?> l) setLastLr(doubles(l));
         loadChildren(schedulers, stateDict);
+    }
+
+    /** Each wrapped scheduler's state dict, in order: the {@code _schedulers} entry. */
+    static List<Map<String, Object>> childStates(List<LRScheduler> schedulers) {
+        List<Map<String, Object>> children = new ArrayList<>();
+        for (LRScheduler s : schedulers) children.add(s.stateDict());
+        return children;
     }
 
     /** Each wrapped scheduler's state from {@code _schedulers}, in order. */
