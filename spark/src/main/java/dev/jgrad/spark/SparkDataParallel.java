@@ -15,6 +15,7 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
@@ -160,12 +161,11 @@ public final class SparkDataParallel<T> {
                 }
                 return uses.iterator();
             }).partitionBy(new HashPartitioner(plan.workers()));
-            Object collected = routed.rdd().barrier()
-                    .mapPartitions(new RoundTask<>(spec, stateShipped), false, ClassTag$.MODULE$.apply(RoundOutput.class))
-                    .collect();
-            List<RoundOutput> outputs = new ArrayList<>();
-            for (Object o : (Object[]) collected) outputs.add((RoundOutput) o);
-            return outputs;
+            // Spark reruns a failed barrier stage only when it is a shuffle-map stage (a failed barrier result stage
+            // aborts the job), so the outputs go through a one-partition shuffle before they are collected
+            RDD<RoundOutput> trained = routed.rdd().barrier()
+                    .mapPartitions(new RoundTask<>(spec, stateShipped), false, ClassTag$.MODULE$.apply(RoundOutput.class));
+            return new JavaRDD<>(trained, ClassTag$.MODULE$.apply(RoundOutput.class)).repartition(1).collect();
         } finally {
             where.destroy();
             stateShipped.destroy();
