@@ -41,7 +41,7 @@ class SparkClusterTest {
                 .set("spark.driver.host", "127.0.0.1")
                 .set("spark.driver.bindAddress", "127.0.0.1")
                 .set("spark.ui.enabled", "false")
-                .set("spark.barrier.sync.timeout", "60s")
+                .set("spark.barrier.sync.timeout", "30s")
                 .set("spark.stage.maxConsecutiveAttempts", "2");   // one rerun is all the tests need; a failing job fails sooner
         sc = new JavaSparkContext(conf);
         data = Toy.dataset(N);
