@@ -70,6 +70,26 @@ public final class MemoryCheck {
         long perStep = (allocatedByAllThreads() - before) / steps;
         System.out.printf("allocated per step (all threads): %.2f MB = %.2fx the budget%n", perStep / MB, (double) perStep / budget);
 
+        // the same churn split by phase, to show where it comes from
+        long[] phase = new long[4];
+        for (int i = 0; i < steps; i++) {
+            long t0 = allocatedByAllThreads();
+            opt.zeroGrad();
+            long t1 = allocatedByAllThreads();
+            Tensor l = F.crossEntropy(mlp.forward(x), y);
+            long t2 = allocatedByAllThreads();
+            l.backward();
+            long t3 = allocatedByAllThreads();
+            opt.step();
+            long t4 = allocatedByAllThreads();
+            phase[0] += t1 - t0;
+            phase[1] += t2 - t1;
+            phase[2] += t3 - t2;
+            phase[3] += t4 - t3;
+        }
+        System.out.printf("allocated per step by phase: zeroGrad %.3f MB, forward %.3f, backward %.3f, step %.3f%n",
+                phase[0] / MB / steps, phase[1] / MB / steps, phase[2] / MB / steps, phase[3] / MB / steps);
+
         // the heap pools' peak, garbage included, over the same number of steps
         for (MemoryPoolMXBean p : heapPools()) p.resetPeakUsage();
         for (int i = 0; i < steps; i++) step(mlp, opt, x, y);
