@@ -31,7 +31,7 @@ public final class MemoryCheck {
     private MemoryCheck() {}
 
     public static void main(String[] args) {
-        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         long base = liveAfterGc();
 
         manualSeed(0);
@@ -48,7 +48,10 @@ public final class MemoryCheck {
         System.out.printf("budget: parameters %.2f MB + gradients %.2f + Adam moments %.2f + activations %.2f = %.2f MB%n",
                 params / MB, grads / MB, adam / MB, activations / MB, budget / MB);
 
-        for (int i = 0; i < 20; i++) step(mlp, opt, x, y);  // Adam's state exists after the first step
+        // Adam's state exists after the first step; the rest of the warm-up lets the JIT compile the kernels (the Vector
+        // API allocates a box per vector operation until C2 has compiled the loop), so what follows is the steady state
+        long warmUntil = System.nanoTime() + 3_000_000_000L;
+        for (int i = 0; i < 20 || System.nanoTime() < warmUntil; i++) step(mlp, opt, x, y);
 
         // live set at each phase boundary of one step
         opt.zeroGrad();
