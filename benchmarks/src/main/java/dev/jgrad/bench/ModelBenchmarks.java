@@ -222,9 +222,13 @@ public class ModelBenchmarks {
 
     /**
      * Quick timing outside JMH, as the peer times: warm for a few seconds, then the median of 5 rounds of 3 steps.
-     * Args: which of mnist, lstm, gpt (all when none), then optionally a warm-up in seconds.
+     * Args: which of mnist, lstm, gpt (all when none), then optionally a warm-up in seconds. Under {@code -Dcpu=true}
+     * it runs on one thread and reports that thread's CPU time, which other processes on a busy machine disturb less.
      */
     public static void main(String[] args) {
+        boolean cpu = Boolean.getBoolean("cpu");
+        if (cpu) setNumThreads(1);
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
         List<String> which = args.length > 0 ? List.of(args[0].split(",")) : List.of("mnist", "lstm", "gpt");
         double warmSeconds = args.length > 1 ? Double.parseDouble(args[1]) : 3;
         for (String name : which) {
@@ -238,9 +242,9 @@ public class ModelBenchmarks {
             while (System.nanoTime() < end) step.run();
             double[] rounds = new double[5];
             for (int r = 0; r < rounds.length; r++) {
-                long t0 = System.nanoTime();
+                long t0 = cpu ? mx.getCurrentThreadCpuTime() : System.nanoTime();
                 for (int i = 0; i < 3; i++) step.run();
-                rounds[r] = (System.nanoTime() - t0) / 3e6;
+                rounds[r] = ((cpu ? mx.getCurrentThreadCpuTime() : System.nanoTime()) - t0) / 3e6;
             }
             java.util.Arrays.sort(rounds);
             System.out.printf("%s_step_ms\t%.3f\t(rounds %s)%n", name, rounds[2], java.util.Arrays.toString(rounds));
