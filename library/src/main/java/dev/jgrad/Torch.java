@@ -463,6 +463,18 @@ public final class Torch extends FunctionForms {
     /** False: jgrad has no GPU backend on this machine. */
     public static boolean cudaIsAvailable() { return dev.jgrad.backend.Backends.available("cuda"); }
 
+    /** {@code torch.compile(fn)}: traced once per input signature, elementwise chains fused (see {@link dev.jgrad.compile.CompiledFunction}). */
+    public static UnaryOperator<Tensor> compile(UnaryOperator<Tensor> fn) { return dev.jgrad.compile.CompiledFunction.unary(fn, dev.jgrad.compile.CompileOptions.defaults()); }
+
+    /** {@code torch.compile(fn, fullgraph=..., disable=...)} for a one-tensor function. */
+    public static UnaryOperator<Tensor> compile(UnaryOperator<Tensor> fn, dev.jgrad.compile.CompileOptions options) { return dev.jgrad.compile.CompiledFunction.unary(fn, options); }
+
+    /** {@code torch.compile(fn)} for a two-tensor function: {@code compile((Tensor a, Tensor b) -> a.mul(b).add(a.sin()))}. */
+    public static BinaryOperator<Tensor> compile(BinaryOperator<Tensor> fn) { return dev.jgrad.compile.CompiledFunction.binary(fn, dev.jgrad.compile.CompileOptions.defaults()); }
+
+    /** {@code torch.compile(fn, fullgraph=..., disable=...)} for a two-tensor function. */
+    public static BinaryOperator<Tensor> compile(BinaryOperator<Tensor> fn, dev.jgrad.compile.CompileOptions options) { return dev.jgrad.compile.CompiledFunction.binary(fn, options); }
+
     /** {@code torch.get_num_threads()}: the number of threads jgrad's CPU kernels use. */
     public static int getNumThreads() { return Parallel.numThreads(); }
 
