@@ -54,7 +54,7 @@ public final class CompiledFunction implements Function<List<Tensor>, List<Tenso
 
     /** Runs a function with one output. */
     public Tensor call(Tensor... inputs) {
-        List<Tensor> out = apply(List.of(inputs));
+        List<Tensor> out = apply(java.util.Arrays.asList(inputs));
         if (out.size() != 1) throw new IllegalStateException("the function returns " + out.size() + " tensors; call apply");
         return out.get(0);
     }
@@ -69,8 +69,8 @@ public final class CompiledFunction implements Function<List<Tensor>, List<Tenso
      * What the compiled program for these inputs' signature does, one step per line (fused kernels with the calls
      * they replace), or why it runs eagerly; traces the signature if it is new.
      */
-    public String explain(Tensor... inputs) { return compiler.explain(List.of(inputs)); }
+    public String explain(Tensor... inputs) { return compiler.explain(java.util.Arrays.asList(inputs)); }
 
     /** How many generated kernels the program for these inputs' signature runs (forward and backward); 0 when it runs eagerly. */
-    public int fusedKernelCount(Tensor... inputs) { return compiler.fusedKernelCount(List.of(inputs)); }
+    public int fusedKernelCount(Tensor... inputs) { return compiler.fusedKernelCount(java.util.Arrays.asList(inputs)); }
 }

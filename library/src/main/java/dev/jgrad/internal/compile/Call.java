@@ -58,6 +58,6 @@ final class Call implements Step {
     static String slotName(View v) {
         if (v == null) return "-";
         String where = v.storage() instanceof TraceStorage ts ? "%" + ts.slot : "const";
-        return where + Arrays.toString(v.shape());
+        return where + Arrays.toString(v.shape()) + Arrays.toString(v.strides()) + "+" + v.offset();
     }
 }

@@ -141,16 +141,34 @@ final class Fuser {
         }
     }
 
-    /** How v's elements line up with an output of this shape, or null when no tile of the output can read them in order. */
+    /**
+     * How v's elements line up with an output of this shape, or null when no tile of the output can read them in order.
+     * Kernels get operands broadcast by shape (fewer dims, or size 1 where the output is larger), so v's strides are
+     * first aligned to the output's dims (0 where it broadcasts).
+     */
     static Mode mode(View v, int[] shape) {
-        if (v.numel() == 1) return Mode.SCALAR;
-        boolean allZero = true;
-        for (int d = 0; d < v.dim(); d++) if (v.shape()[d] != 1 && v.strides()[d] != 0) allZero = false;
-        if (allZero) return Mode.SCALAR;
-        if (v.isContiguous()) return Mode.CONTIG;
-        int last = shape.length - 1;
-        if (last >= 1 && shape[last] >= 64 && v.strides()[last] == 1) {
-            for (int d = 0; d < last; d++) if (shape[d] != 1 && v.strides()[d] != 0) return null;
+        int n = shape.length, lead = n - v.dim();
+        if (lead < 0) return null;
+        int[] eff = new int[n];
+        for (int d = 0; d < v.dim(); d++) {
+            int size = v.shape()[d];
+            if (size != 1 && size != shape[lead + d]) return null;
+            eff[lead + d] = size == 1 ? 0 : v.strides()[d];
+        }
+        boolean scalar = true, contig = true;
+        int expected = 1;
+        for (int d = n - 1; d >= 0; d--) {
+            if (shape[d] != 1) {
+                if (eff[d] != 0) scalar = false;
+                if (eff[d] != expected) contig = false;
+            }
+            expected *= shape[d];
+        }
+        if (scalar) return Mode.SCALAR;
+        if (contig) return Mode.CONTIG;
+        int last = n - 1;
+        if (last >= 1 && shape[last] >= 64 && eff[last] == 1) {
+            for (int d = 0; d < last; d++) if (shape[d] != 1 && eff[d] != 0) return null;
             return Mode.ROW;
         }
         return null;

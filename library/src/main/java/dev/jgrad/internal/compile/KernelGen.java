@@ -65,7 +65,7 @@ final class KernelGen {
     static List<List<Node>> phases(KernelSpec spec) {
         List<List<Node>> phases = new ArrayList<>();
         Map<Node, Integer> phaseOf = new HashMap<>();
-        for (Node n : spec.nodes) {
+        for (Node n : callsFirst(spec)) {
             boolean joinLast = n.inline() && !phases.isEmpty() && phases.get(phases.size() - 1).get(0).inline();
             if (!joinLast) phases.add(new ArrayList<>());
             phases.get(phases.size() - 1).add(n);
@@ -82,10 +82,36 @@ final class KernelGen {
         return phases;
     }
 
+    /**
+     * The nodes in an order that runs each kernel call as soon as its operands exist, so that the inline nodes between
+     * calls gather into as few loops as possible (a*b + sin(a): sin first, then one loop for the multiply and the add).
+     */
+    private static List<Node> callsFirst(KernelSpec spec) {
+        List<Node> order = new ArrayList<>(), left = new ArrayList<>(spec.nodes);
+        java.util.Set<Node> done = new java.util.HashSet<>();
+        while (!left.isEmpty()) {
+            Node pick = null;
+            for (Node n : left) {
+                if (!ready(spec, n, done)) continue;
+                if (!n.inline()) { pick = n; break; }
+                if (pick == null) pick = n;
+            }
+            order.add(pick);
+            done.add(pick);
+            left.remove(pick);
+        }
+        return order;
+    }
+
+    private static boolean ready(KernelSpec spec, Node n, java.util.Set<Node> done) {
+        for (int o : n.operands) if (spec.isNode(o) && !done.contains(spec.node(o))) return false;
+        return true;
+    }
+
     private static String describe(KernelSpec spec, List<List<Node>> phases) {
         StringBuilder b = new StringBuilder("fused kernel " + spec.dtype + java.util.Arrays.toString(spec.shape) + ":");
         for (List<Node> phase : phases) {
-            b.append(phase.size() == 1 && !phase.get(0).inline() ? " [call " : " [loop");
+            b.append(phase.size() == 1 && !phase.get(0).inline() ? " [call" : " [loop");
             for (Node n : phase) b.append(' ').append(n.call.op != null ? n.call.op : n.call.name).append(n.materialized ? "->%" + n.slot : "");
             b.append(']');
         }
