@@ -27,7 +27,7 @@ import java.util.Map;
 /**
  * Generates the class of a fused kernel with the JDK's ClassFile API and loads it as a hidden class. Its one method,
  * {@code segment(Seg)}, computes one tile of the output: the chain's nodes in order, grouped into phases. A run of
- * inline nodes (add, sub, mul, div, neg, copy) is one loop over the tile whose intermediate values stay in local
+ * inline nodes (add, sub, mul, div, neg, abs, sqrt, copy) is one loop over the tile whose intermediate values stay in local
  * variables, so the JIT compiles it as one vectorised loop; any other node calls the CPU backend's kernel on the tile
  * ({@link Tiles}), so its values are eager's bit for bit. A value crosses phases in a tile-sized buffer.
  */
@@ -36,6 +36,7 @@ final class KernelGen {
 
     private static final ClassDesc SEG = ClassDesc.of(Seg.class.getName());
     private static final ClassDesc TILES = ClassDesc.of(Tiles.class.getName());
+    private static final ClassDesc MATH = ClassDesc.of("java.lang.Math");
     private static final ClassFile CLASS_FILE = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
             ClassHierarchyResolver.defaultResolver().orElse(ClassHierarchyResolver.ofClassLoading(MethodHandles.lookup()))));
 
@@ -198,13 +199,36 @@ final class KernelGen {
             cob.labelBinding(top);
             cob.iload(j).iload(len).if_icmpge(end);
             for (Node n : phase) {
-                for (int o : n.operands) load(o, arrays, scalars, values, j);
                 Call c = n.call;
+                boolean scaled = c.kind == Call.Kind.BINARY && (c.op == BinaryOp.ADD || c.op == BinaryOp.SUB) && c.param != 1;
+                if (scaled) {
+                    // a + alpha*b as the CPU kernel computes it: fma(b, alpha, a), alpha rounded to the dtype, negated for sub
+                    double alpha = c.op == BinaryOp.SUB ? -c.param : c.param;
+                    load(n.operands[1], arrays, scalars, values, j);
+                    if (f32) cob.loadConstant((float) alpha); else cob.loadConstant(alpha);
+                    load(n.operands[0], arrays, scalars, values, j);
+                    ClassDesc t = f32 ? CD_float : CD_double;
+                    cob.invokestatic(MATH, "fma", MethodTypeDesc.of(t, t, t, t));
+                } else {
+                    for (int o : n.operands) load(o, arrays, scalars, values, j);
+                }
                 switch (c.kind) {
                     case COPY -> {}
-                    case UNARY -> { if (f32) cob.fneg(); else cob.dneg(); }
+                    case UNARY -> {
+                        switch ((dev.jgrad.backend.UnaryOp) c.op) {
+                            case NEG -> { if (f32) cob.fneg(); else cob.dneg(); }
+                            case ABS -> cob.invokestatic(MATH, "abs", f32 ? MethodTypeDesc.of(CD_float, CD_float) : MethodTypeDesc.of(CD_double, CD_double));
+                            case SQRT -> {  // float: the double square root rounded to float is the correctly rounded float one
+                                if (f32) cob.f2d();
+                                cob.invokestatic(MATH, "sqrt", MethodTypeDesc.of(CD_double, CD_double));
+                                if (f32) cob.d2f();
+                            }
+                            default -> throw new IllegalStateException("not inline: " + c.op);
+                        }
+                    }
                     case BINARY -> {
                         BinaryOp op = (BinaryOp) c.op;
+                        if (scaled) break;
                         switch (op) {
                             case ADD -> { if (f32) cob.fadd(); else cob.dadd(); }
                             case SUB -> { if (f32) cob.fsub(); else cob.dsub(); }

@@ -36,9 +36,8 @@ final class KernelSpec {
         boolean inline() {
             return switch (call.kind) {
                 case COPY -> true;
-                case UNARY -> call.op == UnaryOp.NEG;
-                case BINARY -> call.op == BinaryOp.MUL || call.op == BinaryOp.DIV
-                        || ((call.op == BinaryOp.ADD || call.op == BinaryOp.SUB) && call.param == 1);
+                case UNARY -> call.op == UnaryOp.NEG || call.op == UnaryOp.SQRT || call.op == UnaryOp.ABS;
+                case BINARY -> call.op == BinaryOp.MUL || call.op == BinaryOp.DIV || call.op == BinaryOp.ADD || call.op == BinaryOp.SUB;
                 default -> false;
             };
         }

@@ -10,7 +10,7 @@ import dev.jgrad.backend.View;
  * and tile indices; the kernel calls of {@link Tiles} ask it for views.
  */
 final class Seg {
-    static final int TILE = 1024;
+    static final int TILE = 4096;
 
     private static final int CONTIG = 0, SCALAR = 1, ROW = 2, OUT = 3, SCRATCH = 4;
 
