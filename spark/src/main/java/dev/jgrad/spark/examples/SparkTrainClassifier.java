@@ -80,11 +80,11 @@ public final class SparkTrainClassifier {
         String master = args.length > 2 ? args[2] : "local-cluster[" + workers + ",1,1024]";
         List<Point> data = spirals(0);
 
-        // one process: the same number of steps of global batch 64, in order, timed after a warm-up epoch
+        // one process: the same number of steps of global batch 64, in order, timed after 300 warm-up steps
         Torch.manualSeed(1);
         Module single = model();
         Optimizer opt = adam(single.parameters());
-        for (int s = 0; s < 2 * data.size() / BATCH; s++) step(single, opt, data, s);
+        for (int s = 0; s < 300; s++) step(single, opt, data, s);
         long t0 = System.nanoTime();
         for (int s = 0; s < steps; s++) step(single, opt, data, s);
         double singleSeconds = (System.nanoTime() - t0) / 1e9;
