@@ -5,6 +5,7 @@ import dev.jgrad.Torch;
 import dev.jgrad.nn.Module;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -127,7 +128,12 @@ public final class SparkDataParallel<T> {
                 stateBytes = first.state();
                 collectStats(outputs, first, losses, compute, exchanged, update);
                 step = end;
-                if (checkpoint != null) Files.write(checkpoint, stateBytes);
+                if (checkpoint != null) {
+                    // written beside the old one and moved over it: a crash mid-write leaves the previous checkpoint
+                    Path partial = checkpoint.resolveSibling(checkpoint.getFileName() + ".partial");
+                    Files.write(partial, stateBytes);
+                    Files.move(partial, checkpoint, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                }
             }
             Map<String, Object> finalState = StateBytes.read(stateBytes);
             LinkedHashMap<String, Tensor> modelState = new LinkedHashMap<>((Map<String, Tensor>) finalState.get("model"));
