@@ -51,7 +51,7 @@ public abstract class FunctionForms {
      * {@code torch.addbmm}: {@link Tensor#addbmm(Tensor, Tensor, double, double)} as a function, {@code self} standing
      * for the tensor the method is called on ({@code this} below):
      *
-     * beta * this + alpha * the batch sum of batch1[i] @ batch2[i].
+     * beta * this + alpha * the batch sum of batch1[i] @ batch2[i]. PyTorch: {@code torch.Tensor.addbmm}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param batch1 a 3-D tensor {@code [b, n, m]}
@@ -79,7 +79,7 @@ public abstract class FunctionForms {
      * {@code torch.addcdiv}: {@link Tensor#addcdiv(Tensor, Tensor, double)} as a function, {@code self} standing for
      * the tensor the method is called on ({@code this} below):
      *
-     * this + value * t1 / t2.
+     * this + value * t1 / t2. PyTorch: {@code torch.Tensor.addcdiv}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param t1 the numerator, {@linkplain Tensor##broadcasting broadcast}
@@ -94,7 +94,7 @@ public abstract class FunctionForms {
      * {@code torch.addcmul}: {@link Tensor#addcmul(Tensor, Tensor, double)} as a function, {@code self} standing for
      * the tensor the method is called on ({@code this} below):
      *
-     * this + value * t1 * t2.
+     * this + value * t1 * t2. PyTorch: {@code torch.Tensor.addcmul}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param t1 the first factor, {@linkplain Tensor##broadcasting broadcast}
@@ -109,7 +109,7 @@ public abstract class FunctionForms {
      * {@code torch.addmv}: {@link Tensor#addmv(Tensor, Tensor, double, double)} as a function, {@code self} standing
      * for the tensor the method is called on ({@code this} below):
      *
-     * beta * this + alpha * (mat @ vec).
+     * beta * this + alpha * (mat @ vec). PyTorch: {@code torch.Tensor.addmv}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param mat an {@code [n, m]} matrix
@@ -152,7 +152,7 @@ public abstract class FunctionForms {
      * {@code torch.addr}: {@link Tensor#addr(Tensor, Tensor, double, double)} as a function, {@code self} standing for
      * the tensor the method is called on ({@code this} below):
      *
-     * beta * this + alpha * outer(vec1, vec2).
+     * beta * this + alpha * outer(vec1, vec2). PyTorch: {@code torch.Tensor.addr}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param vec1 a 1-D tensor of n elements
@@ -219,7 +219,7 @@ public abstract class FunctionForms {
      * {@code torch.aminmax}: {@link Tensor#aminmax()} as a function, {@code self} standing for the tensor the method
      * is called on ({@code this} below):
      *
-     * (min, max) of all elements.
+     * (min, max) of all elements. PyTorch: {@code torch.Tensor.aminmax}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @return the minimum and the maximum, as two tensors of the reduced shape
@@ -244,7 +244,7 @@ public abstract class FunctionForms {
      * {@code torch.angle}: {@link Tensor#angle()} as a function, {@code self} standing for the tensor the method is
      * called on ({@code this} below):
      *
-     * The argument of a real number: pi for negatives, 0 otherwise, NaN kept.
+     * The argument of a real number: pi for negatives, 0 otherwise, NaN kept. PyTorch: {@code torch.Tensor.angle}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @return a new tensor of self's shape
@@ -368,6 +368,7 @@ public abstract class FunctionForms {
      *
      * A view with any sizes and strides over self's storage from storageOffset (checked against the storage's
      * size).
+     * PyTorch: {@code torch.Tensor.as_strided}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param size the view's shape
@@ -396,6 +397,7 @@ public abstract class FunctionForms {
      * for the tensor the method is called on ({@code this} below):
      *
      * This tensor takes the given sizes, strides and storage offset (as_strided in place).
+     * PyTorch: {@code torch.Tensor.as_strided_}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param size the view's shape
@@ -510,7 +512,7 @@ public abstract class FunctionForms {
      * {@code torch.baddbmm}: {@link Tensor#baddbmm(Tensor, Tensor, double, double)} as a function, {@code self}
      * standing for the tensor the method is called on ({@code this} below):
      *
-     * beta * this + alpha * bmm(batch1, batch2).
+     * beta * this + alpha * bmm(batch1, batch2). PyTorch: {@code torch.Tensor.baddbmm}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param batch1 a 3-D tensor {@code [b, n, m]}
@@ -538,7 +540,7 @@ public abstract class FunctionForms {
      * {@code torch.bernoulli}: {@link Tensor#bernoulli()} as a function, {@code self} standing for the tensor the
      * method is called on ({@code this} below):
      *
-     * A 0/1 sample with self's elements as the probabilities of 1.
+     * A 0/1 sample with self's elements as the probabilities of 1. PyTorch: {@code torch.Tensor.bernoulli}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @return a new tensor of 0s and 1s of self's shape and dtype
@@ -703,7 +705,7 @@ public abstract class FunctionForms {
      * {@code torch.broadcast_to}: {@link Tensor#broadcastTo(long...)} as a function, {@code self} standing for the
      * tensor the method is called on ({@code this} below):
      *
-     * {@code broadcast_to}: the same as {@link Tensor#expand}.
+     * {@code broadcast_to}: the same as {@link Tensor#expand}. PyTorch: {@code torch.Tensor.broadcast_to}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param shape the target shape, -1 keeping a size
@@ -837,6 +839,7 @@ public abstract class FunctionForms {
      * called on ({@code this} below):
      *
      * The complex conjugate: jgrad's dtypes are real, so self itself (as PyTorch returns for real ones).
+     * PyTorch: {@code torch.Tensor.conj}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @return self
@@ -870,7 +873,7 @@ public abstract class FunctionForms {
      * {@code torch.copysign}: {@link Tensor#copysign(Tensor)} as a function, {@code self} standing for the tensor the
      * method is called on ({@code this} below):
      *
-     * |this| with other's sign (-0.0 is negative).
+     * |this| with other's sign (-0.0 is negative). PyTorch: {@code torch.Tensor.copysign}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with self
@@ -896,7 +899,7 @@ public abstract class FunctionForms {
      * {@code torch.corrcoef}: {@link Tensor#corrcoef()} as a function, {@code self} standing for the tensor the method
      * is called on ({@code this} below):
      *
-     * Pearson correlation coefficients of the rows.
+     * Pearson correlation coefficients of the rows. PyTorch: {@code torch.Tensor.corrcoef}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @return a {@code [vars, vars]} matrix (0-dim for one variable)
@@ -931,7 +934,8 @@ public abstract class FunctionForms {
      * {@code torch.cov}: {@link Tensor#cov(long)} as a function, {@code self} standing for the tensor the method is
      * called on ({@code this} below):
      *
-     * The covariance matrix of the rows (variables) over the columns (observations).
+     * The covariance matrix of the rows (variables) over the columns (observations). PyTorch: {@code
+     * torch.Tensor.cov}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param correction the difference from N of the divisor (1 is Bessel's correction)
@@ -954,7 +958,7 @@ public abstract class FunctionForms {
      * {@code torch.cummax}: {@link Tensor#cummax(int)} as a function, {@code self} standing for the tensor the method
      * is called on ({@code this} below):
      *
-     * The running maximum along dim and where it was reached.
+     * The running maximum along dim and where it was reached. PyTorch: {@code torch.Tensor.cummax}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param dim the dim to scan along, negative counting from the end
@@ -994,6 +998,7 @@ public abstract class FunctionForms {
      * called on ({@code this} below):
      *
      * A tensor sharing storage (and version counter) that records no history: a leaf with requires_grad=false.
+     * PyTorch: {@code torch.Tensor.detach}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @return a view of the same storage with no history
@@ -1004,7 +1009,7 @@ public abstract class FunctionForms {
      * {@code torch.detach_}: {@link Tensor#detach_()} as a function, {@code self} standing for the tensor the method
      * is called on ({@code this} below):
      *
-     * Detaches self in place from its history.
+     * Detaches self in place from its history. PyTorch: {@code torch.Tensor.detach_}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @return self
@@ -1026,7 +1031,7 @@ public abstract class FunctionForms {
      * {@code torch.diag_embed}: {@link Tensor#diagEmbed(long, int, int)} as a function, {@code self} standing for the
      * tensor the method is called on ({@code this} below):
      *
-     * The last dim placed on the offset diagonal of new (dim1, dim2) planes.
+     * The last dim placed on the offset diagonal of new (dim1, dim2) planes. PyTorch: {@code torch.Tensor.diag_embed}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param offset which diagonal the values go on: 0 the main one, positive above, negative below
@@ -1052,7 +1057,7 @@ public abstract class FunctionForms {
      * {@code torch.diagflat}: {@link Tensor#diagflat(long)} as a function, {@code self} standing for the tensor the
      * method is called on ({@code this} below):
      *
-     * The flattened tensor on the offset diagonal of a square matrix.
+     * The flattened tensor on the offset diagonal of a square matrix. PyTorch: {@code torch.Tensor.diagflat}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param offset which diagonal: 0 the main one, positive above, negative below
@@ -1091,7 +1096,7 @@ public abstract class FunctionForms {
      * {@code torch.diff}: {@link Tensor#diff(int, int, Tensor, Tensor)} as a function, {@code self} standing for the
      * tensor the method is called on ({@code this} below):
      *
-     * The n-th forward difference along dim.
+     * The n-th forward difference along dim. PyTorch: {@code torch.Tensor.diff}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param n how many times to take differences
@@ -1132,7 +1137,7 @@ public abstract class FunctionForms {
      * {@code torch.digamma}: {@link Tensor#digamma()} as a function, {@code self} standing for the tensor the method
      * is called on ({@code this} below):
      *
-     * The logarithmic derivative of Gamma.
+     * The logarithmic derivative of Gamma. PyTorch: {@code torch.Tensor.digamma}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @return a new tensor of self's shape
@@ -1231,6 +1236,7 @@ public abstract class FunctionForms {
      * called on ({@code this} below):
      *
      * The inverse error function on [-1, 1] (PyTorch's rational start and two Newton steps).
+     * PyTorch: {@code torch.Tensor.erfinv}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @return a new tensor of self's shape
@@ -1316,7 +1322,7 @@ public abstract class FunctionForms {
      * {@code torch.float_power}: {@link Tensor#floatPower(Tensor)} as a function, {@code self} standing for the tensor
      * the method is called on ({@code this} below):
      *
-     * this^exponent computed in float64.
+     * this^exponent computed in float64. PyTorch: {@code torch.Tensor.float_power}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param exponent the exponent, {@linkplain Tensor##broadcasting broadcast} with self
@@ -1404,7 +1410,7 @@ public abstract class FunctionForms {
      * {@code torch.fmax}: {@link Tensor#fmax(Tensor)} as a function, {@code self} standing for the tensor the method
      * is called on ({@code this} below):
      *
-     * The elementwise maximum that ignores a NaN on one side.
+     * The elementwise maximum that ignores a NaN on one side. PyTorch: {@code torch.Tensor.fmax}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with self
@@ -1430,7 +1436,7 @@ public abstract class FunctionForms {
      * {@code torch.fmod}: {@link Tensor#fmod(Tensor)} as a function, {@code self} standing for the tensor the method
      * is called on ({@code this} below):
      *
-     * C's fmod: the remainder with self's sign.
+     * C's fmod: the remainder with self's sign. PyTorch: {@code torch.Tensor.fmod}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with self
@@ -1483,6 +1489,7 @@ public abstract class FunctionForms {
      * called on ({@code this} below):
      *
      * This = mantissa * 2^exponent: the mantissa in [0.5, 1) and the int32 exponent.
+     * PyTorch: {@code torch.Tensor.frexp}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @return the mantissas (this dtype) and the int32 exponents, both of self's shape
@@ -1493,7 +1500,7 @@ public abstract class FunctionForms {
      * {@code torch.gcd}: {@link Tensor#gcd(Tensor)} as a function, {@code self} standing for the tensor the method is
      * called on ({@code this} below):
      *
-     * Greatest common divisor (integers).
+     * Greatest common divisor (integers). PyTorch: {@code torch.Tensor.gcd}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with self
@@ -1520,7 +1527,7 @@ public abstract class FunctionForms {
      * {@code torch.ger}: {@link Tensor#ger(Tensor)} as a function, {@code self} standing for the tensor the method is
      * called on ({@code this} below):
      *
-     * {@code ger}: the outer product.
+     * {@code ger}: the outer product. PyTorch: {@code torch.Tensor.ger}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param vec2 a 1-D tensor
@@ -1532,7 +1539,8 @@ public abstract class FunctionForms {
      * {@code torch.get_device}: {@link Tensor#getDevice()} as a function, {@code self} standing for the tensor the
      * method is called on ({@code this} below):
      *
-     * The CUDA device index; -1 for CPU and meta tensors, as PyTorch answers.
+     * The CUDA device index; -1 for CPU and meta tensors, as PyTorch answers. PyTorch: {@code
+     * torch.Tensor.get_device}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @return -1 (jgrad runs on the CPU)
@@ -1592,7 +1600,7 @@ public abstract class FunctionForms {
      * {@code torch.heaviside}: {@link Tensor#heaviside(Tensor)} as a function, {@code self} standing for the tensor
      * the method is called on ({@code this} below):
      *
-     * 0 below zero, 1 above, values where this is zero.
+     * 0 below zero, 1 above, values where this is zero. PyTorch: {@code torch.Tensor.heaviside}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param values the result where self is 0, {@linkplain Tensor##broadcasting broadcast}
@@ -1606,6 +1614,7 @@ public abstract class FunctionForms {
      * tensor the method is called on ({@code this} below):
      *
      * A histogram with bins equal-width bins over [min, max] (the data's range when both are 0).
+     * PyTorch: {@code torch.Tensor.histc}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param bins the number of equal-width bins
@@ -1643,6 +1652,7 @@ public abstract class FunctionForms {
      * on ({@code this} below):
      *
      * The modified Bessel function of the first kind of order 0 (Cephes' Chebyshev expansions, as ATen).
+     * PyTorch: {@code torch.Tensor.i0}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @return a new tensor of self's shape
@@ -1666,7 +1676,7 @@ public abstract class FunctionForms {
      * {@code torch.igamma}: {@link Tensor#igamma(Tensor)} as a function, {@code self} standing for the tensor the
      * method is called on ({@code this} below):
      *
-     * The regularized lower incomplete gamma function P(this, other).
+     * The regularized lower incomplete gamma function P(this, other). PyTorch: {@code torch.Tensor.igamma}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with self
@@ -1679,7 +1689,7 @@ public abstract class FunctionForms {
      * {@code torch.igammac}: {@link Tensor#igammac(Tensor)} as a function, {@code self} standing for the tensor the
      * method is called on ({@code this} below):
      *
-     * The regularized upper incomplete gamma function Q(this, other).
+     * The regularized upper incomplete gamma function Q(this, other). PyTorch: {@code torch.Tensor.igammac}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with self
@@ -1692,7 +1702,7 @@ public abstract class FunctionForms {
      * {@code torch.imag}: {@link Tensor#imag()} as a function, {@code self} standing for the tensor the method is
      * called on ({@code this} below):
      *
-     * Refused as PyTorch refuses it for real dtypes.
+     * Refused as PyTorch refuses it for real dtypes. PyTorch: {@code torch.Tensor.imag}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @return never: always throws
@@ -1704,7 +1714,7 @@ public abstract class FunctionForms {
      * {@code torch.index_copy}: {@link Tensor#indexCopy(int, Tensor, Tensor)} as a function, {@code self} standing for
      * the tensor the method is called on ({@code this} below):
      *
-     * A copy with source's slices at the positions index names along dim.
+     * A copy with source's slices at the positions index names along dim. PyTorch: {@code torch.Tensor.index_copy}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param dim the dim to index along, negative counting from the end
@@ -1720,6 +1730,7 @@ public abstract class FunctionForms {
      * the tensor the method is called on ({@code this} below):
      *
      * A copy with value at every position of the slices index names along dim.
+     * PyTorch: {@code torch.Tensor.index_fill}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param dim the dim to index along, negative counting from the end
@@ -1818,6 +1829,7 @@ public abstract class FunctionForms {
      * standing for the tensor the method is called on ({@code this} below):
      *
      * A copy with source's slices combined into the slices index names along dim by reduce (prod, mean, amax, amin).
+     * PyTorch: {@code torch.Tensor.index_reduce}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param dim the dim to index along, negative counting from the end
@@ -1858,6 +1870,8 @@ public abstract class FunctionForms {
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param other a tensor whose last dim matches self's
      * @return a new tensor
+     * @throws IllegalArgumentException {@code inner() the last dimension must match on both input tensors but got
+     *     shapes ...} when the last dims differ
      */
     public static Tensor inner(Tensor self, Tensor other) { return self.inner(other); }
 
@@ -1887,7 +1901,7 @@ public abstract class FunctionForms {
      * {@code torch.is_inference}: {@link Tensor#isInference()} as a function, {@code self} standing for the tensor the
      * method is called on ({@code this} below):
      *
-     * True for tensors made under {@code inferenceMode()}.
+     * True for tensors made under {@code inferenceMode()}. PyTorch: {@code torch.Tensor.is_inference}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @return true for an inference tensor
@@ -1934,7 +1948,7 @@ public abstract class FunctionForms {
      * {@code torch.is_signed}: {@link Tensor#isSigned()} as a function, {@code self} standing for the tensor the
      * method is called on ({@code this} below):
      *
-     * True for every dtype but bool (jgrad has no unsigned dtypes).
+     * True for every dtype but bool (jgrad has no unsigned dtypes). PyTorch: {@code torch.Tensor.is_signed}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @return false only for bool
@@ -1945,7 +1959,7 @@ public abstract class FunctionForms {
      * {@code torch.isreal}: {@link Tensor#isreal()} as a function, {@code self} standing for the tensor the method is
      * called on ({@code this} below):
      *
-     * All true: every element of a real tensor is real.
+     * All true: every element of a real tensor is real. PyTorch: {@code torch.Tensor.isreal}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @return a bool tensor of self's shape, all true
@@ -1956,7 +1970,7 @@ public abstract class FunctionForms {
      * {@code torch.kron}: {@link Tensor#kron(Tensor)} as a function, {@code self} standing for the tensor the method
      * is called on ({@code this} below):
      *
-     * The Kronecker product.
+     * The Kronecker product. PyTorch: {@code torch.Tensor.kron}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param other the second factor
@@ -1968,7 +1982,7 @@ public abstract class FunctionForms {
      * {@code torch.kthvalue}: {@link Tensor#kthvalue(long)} as a function, {@code self} standing for the tensor the
      * method is called on ({@code this} below):
      *
-     * The k-th smallest element along dim (default the last) and its index.
+     * The k-th smallest element along dim (default the last) and its index. PyTorch: {@code torch.Tensor.kthvalue}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param k which smallest value to return, counting from 1
@@ -2009,7 +2023,7 @@ public abstract class FunctionForms {
      * {@code torch.lcm}: {@link Tensor#lcm(Tensor)} as a function, {@code self} standing for the tensor the method is
      * called on ({@code this} below):
      *
-     * Least common multiple (integers).
+     * Least common multiple (integers). PyTorch: {@code torch.Tensor.lcm}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with self
@@ -2036,7 +2050,7 @@ public abstract class FunctionForms {
      * {@code torch.ldexp}: {@link Tensor#ldexp(Tensor)} as a function, {@code self} standing for the tensor the method
      * is called on ({@code this} below):
      *
-     * this * 2^other.
+     * this * 2^other. PyTorch: {@code torch.Tensor.ldexp}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with self
@@ -2089,7 +2103,7 @@ public abstract class FunctionForms {
      * {@code torch.lgamma}: {@link Tensor#lgamma()} as a function, {@code self} standing for the tensor the method is
      * called on ({@code this} below):
      *
-     * log|Gamma(x)|.
+     * log|Gamma(x)|. PyTorch: {@code torch.Tensor.lgamma}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @return a new tensor of self's shape
@@ -2172,7 +2186,7 @@ public abstract class FunctionForms {
      * {@code torch.logaddexp2}: {@link Tensor#logaddexp2(Tensor)} as a function, {@code self} standing for the tensor
      * the method is called on ({@code this} below):
      *
-     * log2(2^this + 2^other) without overflow.
+     * log2(2^this + 2^other) without overflow. PyTorch: {@code torch.Tensor.logaddexp2}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with self
@@ -2185,7 +2199,7 @@ public abstract class FunctionForms {
      * {@code torch.logcumsumexp}: {@link Tensor#logcumsumexp(int)} as a function, {@code self} standing for the tensor
      * the method is called on ({@code this} below):
      *
-     * log(cumsum(exp(this))) along dim, without overflow.
+     * log(cumsum(exp(this))) along dim, without overflow. PyTorch: {@code torch.Tensor.logcumsumexp}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param dim the dim to scan along, negative counting from the end
@@ -2262,6 +2276,7 @@ public abstract class FunctionForms {
      * for the tensor the method is called on ({@code this} below):
      *
      * Where mask is true, the next elements of source in order; elsewhere self's.
+     * PyTorch: {@code torch.Tensor.masked_scatter}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param mask a bool tensor, {@linkplain Tensor##broadcasting broadcast} with self; true marks the positions to
@@ -2277,6 +2292,7 @@ public abstract class FunctionForms {
      * called on ({@code this} below):
      *
      * The most frequent value along the last dim (the smallest on ties) and a position of it.
+     * PyTorch: {@code torch.Tensor.mode}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @return values and int64 indices of the reduced shape
@@ -2328,7 +2344,7 @@ public abstract class FunctionForms {
      * {@code torch.msort}: {@link Tensor#msort()} as a function, {@code self} standing for the tensor the method is
      * called on ({@code this} below):
      *
-     * Sorted along the first dim.
+     * Sorted along the first dim. PyTorch: {@code torch.Tensor.msort}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @return a new tensor of self's shape
@@ -2339,7 +2355,7 @@ public abstract class FunctionForms {
      * {@code torch.mvlgamma}: {@link Tensor#mvlgamma(int)} as a function, {@code self} standing for the tensor the
      * method is called on ({@code this} below):
      *
-     * The multivariate log-gamma of dimension p.
+     * The multivariate log-gamma of dimension p. PyTorch: {@code torch.Tensor.mvlgamma}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param p the dimension p of the multivariate gamma, at least 1
@@ -2381,7 +2397,7 @@ public abstract class FunctionForms {
      * {@code torch.nanmean}: {@link Tensor#nanmean()} as a function, {@code self} standing for the tensor the method
      * is called on ({@code this} below):
      *
-     * The mean of the non-NaN elements.
+     * The mean of the non-NaN elements. PyTorch: {@code torch.Tensor.nanmean}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @return a 0-dim tensor
@@ -2406,7 +2422,7 @@ public abstract class FunctionForms {
      * {@code torch.nanmedian}: {@link Tensor#nanmedian()} as a function, {@code self} standing for the tensor the
      * method is called on ({@code this} below):
      *
-     * The lower median of the elements that are not NaN.
+     * The lower median of the elements that are not NaN. PyTorch: {@code torch.Tensor.nanmedian}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @return a 0-dim tensor: the lower of the two middle non-NaN values for an even count
@@ -2474,7 +2490,7 @@ public abstract class FunctionForms {
      * {@code torch.nansum}: {@link Tensor#nansum()} as a function, {@code self} standing for the tensor the method is
      * called on ({@code this} below):
      *
-     * The sum with NaNs as zero.
+     * The sum with NaNs as zero. PyTorch: {@code torch.Tensor.nansum}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @return a 0-dim tensor
@@ -2512,7 +2528,7 @@ public abstract class FunctionForms {
      * {@code torch.nextafter}: {@link Tensor#nextafter(Tensor)} as a function, {@code self} standing for the tensor
      * the method is called on ({@code this} below):
      *
-     * The next representable value after each element towards other.
+     * The next representable value after each element towards other. PyTorch: {@code torch.Tensor.nextafter}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with self
@@ -2563,9 +2579,11 @@ public abstract class FunctionForms {
      * is called on ({@code this} below):
      *
      * {@code +tensor}: self itself (bool is refused, as PyTorch refuses it).
+     * PyTorch: {@code torch.Tensor.positive}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @return self
+     * @throws IllegalArgumentException {@code The `+` operator, on a bool tensor is not supported.} for a bool tensor
      */
     public static Tensor positive(Tensor self) { return self.positive(); }
 
@@ -2585,7 +2603,7 @@ public abstract class FunctionForms {
      * {@code torch.put}: {@link Tensor#put(Tensor, Tensor, boolean)} as a function, {@code self} standing for the
      * tensor the method is called on ({@code this} below):
      *
-     * source written at flat indices (added when accumulate).
+     * source written at flat indices (added when accumulate). PyTorch: {@code torch.Tensor.put}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param index int64 positions into self seen as 1-D (row-major), negative counting from the end
@@ -2599,7 +2617,7 @@ public abstract class FunctionForms {
      * {@code torch.quantile}: {@link Tensor#quantile(double)} as a function, {@code self} standing for the tensor the
      * method is called on ({@code this} below):
      *
-     * The q-th quantile of all elements, linearly interpolated.
+     * The q-th quantile of all elements, linearly interpolated. PyTorch: {@code torch.Tensor.quantile}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param q the quantile, in [0, 1]
@@ -2628,6 +2646,7 @@ public abstract class FunctionForms {
      *
      * Quantiles q (a number or 1-d tensor) along dim (all elements when null); interpolation linear, lower, higher,
      * midpoint or nearest.
+     * PyTorch: {@code torch.Tensor.quantile}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param q the quantiles, in [0, 1]: a 0-dim or 1-D float tensor (a 1-D q adds a leading dim of its length to the
@@ -2658,7 +2677,7 @@ public abstract class FunctionForms {
      * {@code torch.ravel}: {@link Tensor#ravel()} as a function, {@code self} standing for the tensor the method is
      * called on ({@code this} below):
      *
-     * The elements flattened (a view when contiguous).
+     * The elements flattened (a view when contiguous). PyTorch: {@code torch.Tensor.ravel}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @return a 1-D tensor (a view when contiguous)
@@ -2669,7 +2688,7 @@ public abstract class FunctionForms {
      * {@code torch.real}: {@link Tensor#real()} as a function, {@code self} standing for the tensor the method is
      * called on ({@code this} below):
      *
-     * The real part: the tensor itself, as jgrad's dtypes are real.
+     * The real part: the tensor itself, as jgrad's dtypes are real. PyTorch: {@code torch.Tensor.real}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @return self
@@ -2704,7 +2723,7 @@ public abstract class FunctionForms {
      * {@code torch.renorm}: {@link Tensor#renorm(double, int, double)} as a function, {@code self} standing for the
      * tensor the method is called on ({@code this} below):
      *
-     * Each slice along dim rescaled to p-norm at most maxnorm.
+     * Each slice along dim rescaled to p-norm at most maxnorm. PyTorch: {@code torch.Tensor.renorm}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param p the norm order
@@ -2741,7 +2760,7 @@ public abstract class FunctionForms {
      * {@code torch.rot90}: {@link Tensor#rot90(long, int...)} as a function, {@code self} standing for the tensor the
      * method is called on ({@code this} below):
      *
-     * Rotated by 90 degrees k times in the plane of dims (default 0, 1).
+     * Rotated by 90 degrees k times in the plane of dims (default 0, 1). PyTorch: {@code torch.Tensor.rot90}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param k the number of quarter turns, from the first dim towards the second
@@ -2805,6 +2824,7 @@ public abstract class FunctionForms {
      *
      * A copy with src combined into the positions index names along dim by reduce (sum, prod, mean, amax, amin), self
      * included.
+     * PyTorch: {@code torch.Tensor.scatter_reduce}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param dim the dim to index along, negative counting from the end
@@ -2823,6 +2843,7 @@ public abstract class FunctionForms {
      *
      * As scatterReduce; without includeSelf, a scattered-to position starts from the reduction's identity, not self's
      * value.
+     * PyTorch: {@code torch.Tensor.scatter_reduce}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param dim the dim to index along, negative counting from the end
@@ -2840,7 +2861,7 @@ public abstract class FunctionForms {
      * {@code torch.select_scatter}: {@link Tensor#selectScatter(Tensor, int, long)} as a function, {@code self}
      * standing for the tensor the method is called on ({@code this} below):
      *
-     * A copy with src written at index of dim.
+     * A copy with src written at index of dim. PyTorch: {@code torch.Tensor.select_scatter}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param src the values, of self's shape without dim
@@ -2855,7 +2876,7 @@ public abstract class FunctionForms {
      * {@code torch.sgn}: {@link Tensor#sgn()} as a function, {@code self} standing for the tensor the method is called
      * on ({@code this} below):
      *
-     * sign (jgrad's tensors are real).
+     * sign (jgrad's tensors are real). PyTorch: {@code torch.Tensor.sgn}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @return a new tensor of self's shape
@@ -2877,7 +2898,7 @@ public abstract class FunctionForms {
      * {@code torch.signbit}: {@link Tensor#signbit()} as a function, {@code self} standing for the tensor the method
      * is called on ({@code this} below):
      *
-     * True where the sign bit is set (-0.0 included).
+     * True where the sign bit is set (-0.0 included). PyTorch: {@code torch.Tensor.signbit}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @return a bool tensor of self's shape
@@ -2888,7 +2909,7 @@ public abstract class FunctionForms {
      * {@code torch.sinc}: {@link Tensor#sinc()} as a function, {@code self} standing for the tensor the method is
      * called on ({@code this} below):
      *
-     * sin(pi x) / (pi x), 1 at 0.
+     * sin(pi x) / (pi x), 1 at 0. PyTorch: {@code torch.Tensor.sinc}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @return a new tensor of self's shape
@@ -3005,7 +3026,7 @@ public abstract class FunctionForms {
      * {@code torch.take}: {@link Tensor#take(Tensor)} as a function, {@code self} standing for the tensor the method
      * is called on ({@code this} below):
      *
-     * The elements at flat indices, shaped like index.
+     * The elements at flat indices, shaped like index. PyTorch: {@code torch.Tensor.take}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param index int64 positions into self seen as 1-D (row-major), negative counting from the end
@@ -3018,6 +3039,7 @@ public abstract class FunctionForms {
      * for the tensor the method is called on ({@code this} below):
      *
      * gather after broadcasting this and indices over every dim but dim; flat when dim is null.
+     * PyTorch: {@code torch.Tensor.take_along_dim}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param indices int64 positions along dim, broadcast with self outside dim
@@ -3045,6 +3067,7 @@ public abstract class FunctionForms {
      * tensor the method is called on ({@code this} below):
      *
      * Split into sections pieces (the first size % sections one longer) along dim, as views.
+     * PyTorch: {@code torch.Tensor.tensor_split}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param sections how many nearly equal parts (the first ones one larger when dim's size does not divide)
@@ -3058,7 +3081,7 @@ public abstract class FunctionForms {
      * {@code torch.tensor_split}: {@link Tensor#tensorSplit(long[], int)} as a function, {@code self} standing for the
      * tensor the method is called on ({@code this} below):
      *
-     * Split before each of indices along dim, as views.
+     * Split before each of indices along dim, as views. PyTorch: {@code torch.Tensor.tensor_split}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param indices the positions along dim where new parts begin
@@ -3096,7 +3119,7 @@ public abstract class FunctionForms {
      * {@code torch.unflatten}: {@link Tensor#unflatten(int, long...)} as a function, {@code self} standing for the
      * tensor the method is called on ({@code this} below):
      *
-     * dim split into sizes (one may be -1): a view.
+     * dim split into sizes (one may be -1): a view. PyTorch: {@code torch.Tensor.unflatten}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param dim the dim, negative counting from the end
@@ -3111,6 +3134,7 @@ public abstract class FunctionForms {
      * standing for the tensor the method is called on ({@code this} below):
      *
      * Consecutive duplicates collapsed (of the flattened tensor), with inverse indices and counts when asked.
+     * PyTorch: {@code torch.Tensor.unique_consecutive}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param returnInverse whether to return, for each element, the index of its group
@@ -3134,7 +3158,7 @@ public abstract class FunctionForms {
      * {@code torch.vdot}: {@link Tensor#vdot(Tensor)} as a function, {@code self} standing for the tensor the method
      * is called on ({@code this} below):
      *
-     * {@code vdot}: the dot product (jgrad's dtypes are real, so no conjugation).
+     * {@code vdot}: the dot product (jgrad's dtypes are real, so no conjugation). PyTorch: {@code torch.Tensor.vdot}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param other a 1-D tensor of self's length and dtype

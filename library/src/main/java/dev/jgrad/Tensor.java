@@ -155,7 +155,7 @@ public class Tensor {
     // ---------------------------------------------------------------- attributes
 
     /**
-     * The sizes as a fresh long[].
+     * The sizes as a fresh long[]. PyTorch: {@code torch.Tensor.shape}.
      *
      * @return the sizes, outermost first (empty for a 0-dim tensor)
      */
@@ -169,11 +169,12 @@ public class Tensor {
     public Size size() { return new Size(Shapes.toLong(shape)); }
 
     /**
-     * The size of one dim; negative dims count from the end.
+     * The size of one dim; negative dims count from the end. PyTorch: {@code torch.Tensor.size}.
      *
      * @param dim the dim, negative counting from the end
      * @return the size of dim
-     * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException if dim is out of range, or {@code Dimension specified as 0 but tensor has no
+     *     dimensions} for a 0-dim tensor
      */
     public long size(int dim) {
         if (shape.length == 0) throw new IllegalArgumentException(
@@ -228,7 +229,8 @@ public class Tensor {
      *
      * @param dim the dim, negative counting from the end
      * @return the stride of dim, in elements
-     * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException if dim is out of range, or {@code Dimension specified as 0 but tensor has no
+     *     dimensions} for a 0-dim tensor
      */
     public long stride(int dim) {
         if (shape.length == 0) throw new IllegalArgumentException(
@@ -237,7 +239,7 @@ public class Tensor {
     }
 
     /**
-     * The element offset of this view into its storage.
+     * The element offset of this view into its storage. PyTorch: {@code torch.Tensor.storage_offset}.
      *
      * @return the offset in elements
      */
@@ -260,7 +262,7 @@ public class Tensor {
     public boolean isFloatingPoint() { return storage.dtype().isFloatingPoint(); }
 
     /**
-     * jgrad has no complex dtypes: always false.
+     * jgrad has no complex dtypes: always false. PyTorch: {@code torch.Tensor.is_complex}.
      *
      * @return false
      */
@@ -280,21 +282,21 @@ public class Tensor {
     }
 
     /**
-     * Bytes per element.
+     * Bytes per element. PyTorch: {@code torch.Tensor.element_size}.
      *
      * @return the bytes per element
      */
     public long elementSize() { return dtype().itemSize(); }
 
     /**
-     * Same as {@link #numel()}.
+     * Same as {@link #numel()}. PyTorch: {@code torch.Tensor.nelement}.
      *
      * @return the number of elements
      */
     public long nelement() { return numel(); }
 
     /**
-     * The CUDA device index; -1 for CPU and meta tensors, as PyTorch answers.
+     * The CUDA device index; -1 for CPU and meta tensors, as PyTorch answers. PyTorch: {@code torch.Tensor.get_device}.
      *
      * @return -1 (jgrad runs on the CPU)
      */
@@ -328,7 +330,7 @@ public class Tensor {
     public Object toList() { return NestedLists.of(this); }
 
     /**
-     * True when both tensors view the same storage.
+     * True when both tensors view the same storage. jgrad's; in PyTorch compare {@code untyped_storage().data_ptr()}.
      *
      * @param other the tensor to compare with; null gives false
      * @return true when other views the same storage
@@ -339,6 +341,7 @@ public class Tensor {
 
     /**
      * The single element as a double: {@code only one element tensors can be converted to Java scalars} otherwise.
+     * PyTorch: {@code torch.Tensor.item}.
      *
      * @return the element as a double
      * @throws IllegalArgumentException {@code only one element tensors can be converted to Java scalars} unless there
@@ -347,7 +350,7 @@ public class Tensor {
     public double item() { return storage.backend().readDouble(storage, singleIndex()); }
 
     /**
-     * The single element as a long (exact for int64).
+     * The single element as a long (exact for int64). PyTorch: {@code torch.Tensor.item} on an integer tensor.
      *
      * @return the element as a long
      * @throws IllegalArgumentException {@code only one element tensors can be converted to Java scalars} unless there
@@ -356,7 +359,7 @@ public class Tensor {
     public long itemLong() { return storage.backend().readLong(storage, singleIndex()); }
 
     /**
-     * The single element as a boolean (non-zero is true).
+     * The single element as a boolean (non-zero is true). PyTorch: {@code bool(x.item())}.
      *
      * @return the element's truth
      * @throws IllegalArgumentException {@code only one element tensors can be converted to Java scalars} unless there
@@ -372,35 +375,35 @@ public class Tensor {
     }
 
     /**
-     * A row-major copy of every element, converted to double.
+     * A row-major copy of every element, converted to double. PyTorch: {@code x.numpy().copy()}.
      *
      * @return a new array of numel elements, row-major
      */
     public double[] toDoubleArray() { return double[].class.cast(Copying.toArray(this, DType.FLOAT64)); }
 
     /**
-     * The elements as a new float[], row-major.
+     * The elements as a new float[], row-major. PyTorch: {@code x.numpy().copy()}.
      *
      * @return a new array of numel elements, row-major
      */
     public float[] toFloatArray() { return float[].class.cast(Copying.toArray(this, DType.FLOAT32)); }
 
     /**
-     * The elements as a new long[], row-major.
+     * The elements as a new long[], row-major. PyTorch: {@code x.numpy().copy()}.
      *
      * @return a new array of numel elements, row-major
      */
     public long[] toLongArray() { return long[].class.cast(Copying.toArray(this, DType.INT64)); }
 
     /**
-     * The elements as a new int[], row-major.
+     * The elements as a new int[], row-major. PyTorch: {@code x.numpy().copy()}.
      *
      * @return a new array of numel elements, row-major
      */
     public int[] toIntArray() { return int[].class.cast(Copying.toArray(this, DType.INT32)); }
 
     /**
-     * The elements as a new boolean[], row-major.
+     * The elements as a new boolean[], row-major. PyTorch: {@code x.numpy().copy()}.
      *
      * @return a new array of numel elements, row-major
      */
@@ -418,6 +421,7 @@ public class Tensor {
 
     /**
      * The backing double[] itself, shared (contiguous float64 tensors only, else IllegalStateException).
+     * PyTorch's {@code tensor.numpy()}, sharing memory likewise.
      *
      * @return the storage's array itself (not a copy)
      * @throws IllegalStateException unless the tensor has the matching dtype, is on the CPU, is contiguous and covers
@@ -428,6 +432,7 @@ public class Tensor {
 
     /**
      * The backing long[] itself, shared (contiguous int64 tensors only, else IllegalStateException).
+     * PyTorch's {@code tensor.numpy()}, sharing memory likewise.
      *
      * @return the storage's array itself (not a copy)
      * @throws IllegalStateException unless the tensor has the matching dtype, is on the CPU, is contiguous and covers
@@ -438,6 +443,7 @@ public class Tensor {
 
     /**
      * The backing int[] itself, shared (contiguous int32 tensors only, else IllegalStateException).
+     * PyTorch's {@code tensor.numpy()}, sharing memory likewise.
      *
      * @return the storage's array itself (not a copy)
      * @throws IllegalStateException unless the tensor has the matching dtype, is on the CPU, is contiguous and covers
@@ -448,6 +454,7 @@ public class Tensor {
 
     /**
      * The backing boolean[] itself, shared (contiguous bool tensors only, else IllegalStateException).
+     * PyTorch's {@code tensor.numpy()}, sharing memory likewise.
      *
      * @return the storage's array itself (not a copy)
      * @throws IllegalStateException unless the tensor has the matching dtype, is on the CPU, is contiguous and covers
@@ -711,7 +718,7 @@ public class Tensor {
     public Tensor mul_(long other) { return mul_(Scalar.of(other)); }
 
     /**
-     * True division: integral inputs give a float result.
+     * True division: integral inputs give a float result. PyTorch: {@code torch.Tensor.div}.
      *
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with this tensor
      * @return a new tensor of the broadcast shape and the promoted dtype
@@ -990,7 +997,7 @@ public class Tensor {
     public Tensor floorDivide_(long other) { return floorDivide_(Scalar.of(other)); }
 
     /**
-     * Clamps into [min, max]; either bound may be null for "no bound".
+     * Clamps into [min, max]; either bound may be null for "no bound". PyTorch: {@code torch.Tensor.clamp}.
      *
      * @param min the lower bound; null for none
      * @param max the upper bound; null for none
@@ -1482,6 +1489,7 @@ public class Tensor {
 
     /**
      * The inverse error function on [-1, 1] (PyTorch's rational start and two Newton steps).
+     * PyTorch: {@code torch.Tensor.erfinv}.
      *
      * @return a new tensor of this tensor's shape
      */
@@ -1497,7 +1505,7 @@ public class Tensor {
     public Tensor erfinv_() { return Elementwise.unary_(UnaryOp.ERFINV, this); }
 
     /**
-     * log|Gamma(x)|.
+     * log|Gamma(x)|. PyTorch: {@code torch.Tensor.lgamma}.
      *
      * @return a new tensor of this tensor's shape
      */
@@ -1513,7 +1521,7 @@ public class Tensor {
     public Tensor lgamma_() { return Elementwise.unary_(UnaryOp.LGAMMA, this); }
 
     /**
-     * The logarithmic derivative of Gamma.
+     * The logarithmic derivative of Gamma. PyTorch: {@code torch.Tensor.digamma}.
      *
      * @return a new tensor of this tensor's shape
      */
@@ -1529,7 +1537,7 @@ public class Tensor {
     public Tensor digamma_() { return Elementwise.unary_(UnaryOp.DIGAMMA, this); }
 
     /**
-     * The n-th derivative of digamma.
+     * The n-th derivative of digamma. PyTorch: {@code torch.Tensor.polygamma}.
      *
      * @param n the order of the derivative of digamma, at least 0
      * @return a new floating tensor of this tensor's shape
@@ -1620,7 +1628,7 @@ public class Tensor {
     public Tensor exp2_() { return Elementwise.unary_(UnaryOp.EXP2, this); }
 
     /**
-     * x - trunc(x).
+     * x - trunc(x). PyTorch: {@code torch.Tensor.frac}.
      *
      * @return a new tensor of this tensor's shape
      */
@@ -1703,14 +1711,14 @@ public class Tensor {
     public Tensor negative() { return neg(); }
 
     /**
-     * trunc.
+     * trunc. PyTorch: {@code torch.Tensor.fix}.
      *
      * @return a new tensor of this tensor's shape
      */
     public Tensor fix() { return trunc(); }
 
     /**
-     * sign (jgrad's tensors are real).
+     * sign (jgrad's tensors are real). PyTorch: {@code torch.Tensor.sgn}.
      *
      * @return a new tensor of this tensor's shape
      */
@@ -1890,7 +1898,7 @@ public class Tensor {
     public Tensor swapdims(int dim0, int dim1) { return transpose(dim0, dim1); }
 
     /**
-     * radians from degrees: x * pi / 180.
+     * radians from degrees: x * pi / 180. PyTorch: {@code torch.Tensor.deg2rad}.
      *
      * @return a new tensor of this tensor's shape
      */
@@ -1932,14 +1940,14 @@ public class Tensor {
     public Tensor xlogy_(Tensor other) { return Copying.writeBack(this, old -> old.xlogy(other), other); }
 
     /**
-     * log(x / (1 - x)).
+     * log(x / (1 - x)). PyTorch: {@code torch.Tensor.logit}.
      *
      * @return a new floating tensor of this tensor's shape
      */
     public Tensor logit() { return FloatingFunctions.logit(this, null); }
 
     /**
-     * log(x / (1 - x)) of x clamped to [eps, 1 - eps].
+     * log(x / (1 - x)) of x clamped to [eps, 1 - eps]. PyTorch: {@code torch.Tensor.logit}.
      *
      * @param eps the inputs are clamped to [eps, 1 - eps] first
      * @return a new floating tensor of this tensor's shape
@@ -2428,7 +2436,8 @@ public class Tensor {
     public boolean allclose(Tensor other) { return allclose(other, 1e-5, 1e-8); }
 
     /**
-     * {@code torch.isclose}: elementwise |a - b| &lt;= atol + rtol * |b|, or equal (infinities too); NaN only with equalNan.
+     * {@code torch.isclose}: elementwise |a - b| &lt;= atol + rtol * |b|, or equal (infinities too); NaN only with
+     * equalNan.
      *
      * @param other the tensor to compare with, {@linkplain Tensor##broadcasting broadcast} with this tensor
      * @param rtol the relative tolerance
@@ -2592,14 +2601,14 @@ public class Tensor {
     public Tensor prod(int dim, boolean keepdim) { return Reductions.prod(this, dim, keepdim); }
 
     /**
-     * The largest element (NaN if any is NaN).
+     * The largest element (NaN if any is NaN). PyTorch: {@code torch.Tensor.max}.
      *
      * @return a 0-dim tensor
      */
     public Tensor max() { return Reductions.extremeOfAll(this, true); }
 
     /**
-     * Values and first indices of the largest elements along dim.
+     * Values and first indices of the largest elements along dim. PyTorch: {@code torch.Tensor.max}.
      *
      * @param dim the dim to reduce, negative counting from the end
      * @return values and int64 indices of the reduced shape
@@ -2682,7 +2691,7 @@ public class Tensor {
     public Tensor amin(int dim, boolean keepdim) { return Reductions.amax(this, dim, keepdim, false); }
 
     /**
-     * Index of the largest element of the flattened tensor.
+     * Index of the largest element of the flattened tensor. PyTorch: {@code torch.Tensor.argmax}.
      *
      * @return a 0-dim tensor
      */
@@ -2734,14 +2743,14 @@ public class Tensor {
     public Tensor argmin(int dim, boolean keepdim) { return Reductions.extreme(this, dim, keepdim, false, "argmin").indices(); }
 
     /**
-     * The 2-norm of all elements.
+     * The 2-norm of all elements. PyTorch: {@code torch.Tensor.norm}.
      *
      * @return a 0-dim tensor
      */
     public Tensor norm() { return norm(2); }
 
     /**
-     * The p-norm of all elements (p may be infinite).
+     * The p-norm of all elements (p may be infinite). PyTorch: {@code torch.Tensor.norm}.
      *
      * @param p the order of the norm: 2 for Euclidean, 1, {@code Double.POSITIVE_INFINITY} for the largest magnitude,
      *     0 for the count of non-zeros
@@ -2815,6 +2824,7 @@ public class Tensor {
 
     /**
      * {@code out[i][j] = this[i][index[i][j]]} along dim (dim=1 shown); index is int64.
+     * PyTorch: {@code torch.Tensor.gather}.
      *
      * @param dim the dim to index along, negative counting from the end
      * @param index int64 positions along dim; the result has index's shape, and index's sizes may not exceed this
@@ -2826,6 +2836,7 @@ public class Tensor {
 
     /**
      * A copy of this tensor with src added at the positions index names along dim.
+     * PyTorch: {@code torch.Tensor.scatter_add}.
      *
      * @param dim the dim to index along, negative counting from the end
      * @param index int64 positions along dim, one per scattered value; index's sizes may not exceed this tensor's
@@ -2838,6 +2849,7 @@ public class Tensor {
 
     /**
      * A copy with alpha * source's slices added at the positions index names along dim (repeats add up).
+     * PyTorch: {@code torch.Tensor.index_add}.
      *
      * @param dim the dim to index along, negative counting from the end
      * @param index a 1-D int64 tensor of positions along dim, one per slice of source
@@ -2890,6 +2902,7 @@ public class Tensor {
 
     /**
      * A copy with value at every position of the slices index names along dim.
+     * PyTorch: {@code torch.Tensor.index_fill}.
      *
      * @param dim the dim to index along, negative counting from the end
      * @param index a 1-D int64 tensor of positions along dim
@@ -2912,7 +2925,7 @@ public class Tensor {
     public Tensor indexFill_(int dim, Tensor index, double value) { return Copying.writeBack(this, old -> old.indexFill(dim, index, value)); }
 
     /**
-     * A copy with source's slices at the positions index names along dim.
+     * A copy with source's slices at the positions index names along dim. PyTorch: {@code torch.Tensor.index_copy}.
      *
      * @param dim the dim to index along, negative counting from the end
      * @param index a 1-D int64 tensor of positions along dim, one per slice of source
@@ -2951,7 +2964,7 @@ public class Tensor {
     public Tensor scatterAdd_(int dim, Tensor index, Tensor src) { return Copying.writeBack(this, old -> old.scatterAdd(dim, index, src), src); }
 
     /**
-     * A copy with src[..i..] written at the positions index names along dim.
+     * A copy with src[..i..] written at the positions index names along dim. PyTorch: {@code torch.Tensor.scatter}.
      *
      * @param dim the dim to index along, negative counting from the end
      * @param index int64 positions along dim, one per scattered value; index's sizes may not exceed this tensor's
@@ -2963,7 +2976,7 @@ public class Tensor {
     public Tensor scatter(int dim, Tensor index, Tensor src) { return Gathering.scatter(this, dim, index, src); }
 
     /**
-     * A copy with value written at the positions index names along dim.
+     * A copy with value written at the positions index names along dim. PyTorch: {@code torch.Tensor.scatter}.
      *
      * @param dim the dim to index along, negative counting from the end
      * @param index int64 positions along dim, one per scattered value; index's sizes may not exceed this tensor's
@@ -3047,7 +3060,7 @@ public class Tensor {
     // ---------------------------------------------------------------- views and reshaping
 
     /**
-     * The same elements with a new shape, sharing memory; one size may be -1.
+     * The same elements with a new shape, sharing memory; one size may be -1. PyTorch: {@code torch.Tensor.view}.
      *
      * @param shape the new shape, with the same number of elements; one size may be -1 (inferred)
      * @return a view of this tensor
@@ -3068,7 +3081,7 @@ public class Tensor {
     public Tensor unfold(int dim, long size, long step) { return Views.unfold(this, dim, size, step); }
 
     /**
-     * dim split into sizes (one may be -1): a view.
+     * dim split into sizes (one may be -1): a view. PyTorch: {@code torch.Tensor.unflatten}.
      *
      * @param dim the dim, negative counting from the end
      * @param sizes the sizes dim splits into, their product equal to dim's size; one may be -1
@@ -3078,7 +3091,7 @@ public class Tensor {
     public Tensor unflatten(int dim, long... sizes) { return Views.unflatten(this, dim, sizes); }
 
     /**
-     * A view when the layout allows, else a copy.
+     * A view when the layout allows, else a copy. PyTorch: {@code torch.Tensor.reshape}.
      *
      * @param shape the new shape, with the same number of elements; one size may be -1 (inferred)
      * @return a view when the layout allows, else a copy, of the new shape
@@ -3120,7 +3133,7 @@ public class Tensor {
     public Tensor flatten(int startDim, int endDim) { return Views.flatten(this, startDim, endDim); }
 
     /**
-     * Dims from startDim to the last flattened into one.
+     * Dims from startDim to the last flattened into one. PyTorch: {@code torch.Tensor.flatten}.
      *
      * @param startDim the first dim to flatten, negative counting from the end
      * @return a tensor with the dims from startDim on merged (a view when possible)
@@ -3129,7 +3142,7 @@ public class Tensor {
     public Tensor flatten(int startDim) { return flatten(startDim, -1); }
 
     /**
-     * This tensor if already contiguous, else a contiguous copy.
+     * This tensor if already contiguous, else a contiguous copy. PyTorch: {@code torch.Tensor.contiguous}.
      *
      * @return this tensor when already contiguous, else a contiguous copy
      */
@@ -3146,7 +3159,7 @@ public class Tensor {
     public Tensor transpose(int dim0, int dim1) { return Views.transpose(this, dim0, dim1); }
 
     /**
-     * Transpose of a matrix; vectors and scalars come back as they are.
+     * Transpose of a matrix; vectors and scalars come back as they are. PyTorch: {@code torch.Tensor.t}.
      *
      * @return a view of this tensor (this tensor's view itself below 2 dims)
      */
@@ -3173,7 +3186,7 @@ public class Tensor {
     public Tensor permute(int... dims) { return Views.permute(this, dims); }
 
     /**
-     * Removes every size-1 dim.
+     * Removes every size-1 dim. PyTorch: {@code torch.Tensor.squeeze}.
      *
      * @return a view of this tensor
      */
@@ -3198,7 +3211,7 @@ public class Tensor {
     public Tensor unsqueeze(int dim) { return Views.unsqueeze(this, dim); }
 
     /**
-     * A broadcast view: size-1 dims stretch without copying; -1 keeps a size.
+     * A broadcast view: size-1 dims stretch without copying; -1 keeps a size. PyTorch: {@code torch.Tensor.expand}.
      *
      * @param sizes the target shape: size-1 dims may grow, -1 keeps a size, new leading dims may be added
      * @return a view of this tensor
@@ -3268,6 +3281,7 @@ public class Tensor {
 
     /**
      * NumPy-style basic indexing from a string: {@code ":, 2"}, {@code "1:3, ::2"}, {@code "..., None, -1"}.
+     * PyTorch: {@code x[...]} ({@code torch.Tensor.__getitem__}).
      *
      * @param indices the indices (see above)
      * @return the selected elements
@@ -3348,7 +3362,7 @@ public class Tensor {
     public Tensor indexPut(Tensor[] indices, Tensor values, boolean accumulate) { return Indexing.indexPut(this, indices, values, accumulate); }
 
     /**
-     * The elements where mask (broadcast with this) is true, as a vector.
+     * The elements where mask (broadcast with this) is true, as a vector. PyTorch: {@code torch.Tensor.masked_select}.
      *
      * @param mask a bool tensor, {@linkplain Tensor##broadcasting broadcast} with this tensor; true marks the
      *     positions to take
@@ -3358,14 +3372,14 @@ public class Tensor {
     public Tensor maskedSelect(Tensor mask) { return Indexing.maskedSelect(this, mask); }
 
     /**
-     * The coordinates of the non-zero elements: (count, dim) int64.
+     * The coordinates of the non-zero elements: (count, dim) int64. PyTorch: {@code torch.Tensor.nonzero}.
      *
      * @return an int64 tensor {@code [count, dim()]}: one row of indices per non-zero element, row-major order
      */
     public Tensor nonzero() { return Indexing.nonzero(this); }
 
     /**
-     * nonzero(as_tuple=True): one vector of positions per dim.
+     * nonzero(as_tuple=True): one vector of positions per dim. PyTorch: {@code x.nonzero(as_tuple=True)}.
      *
      * @return one 1-D int64 tensor of positions per dim
      */
@@ -3379,7 +3393,7 @@ public class Tensor {
     public Tensor argwhere() { return nonzero(); }
 
     /**
-     * Splits along dim into views of the given chunk size.
+     * Splits along dim into views of the given chunk size. PyTorch: {@code torch.Tensor.split}.
      *
      * @param splitSize the size of each part (the last may be smaller)
      * @param dim the dim, negative counting from the end
@@ -3409,6 +3423,7 @@ public class Tensor {
 
     /**
      * Splits along dim into views of the given sizes (which must add up to the dim's size).
+     * PyTorch: {@code torch.Tensor.split}.
      *
      * @param splitSizes the size of each part, summing to dim's size
      * @param dim the dim, negative counting from the end
@@ -3447,6 +3462,7 @@ public class Tensor {
 
     /**
      * The complex conjugate: jgrad's dtypes are real, so this tensor itself (as PyTorch returns for real ones).
+     * PyTorch: {@code torch.Tensor.conj}.
      *
      * @return this tensor
      */
@@ -3518,14 +3534,16 @@ public class Tensor {
     public Tensor moveaxis(int source, int destination) { return movedim(source, destination); }
 
     /**
-     * The main diagonal of dims 0 and 1, as a view.
+     * The main diagonal of dims 0 and 1, as a view. PyTorch: {@code torch.Tensor.diagonal}.
      *
      * @return a view of this tensor
      */
     public Tensor diagonal() { return diagonal(0, 0, 1); }
 
     /**
-     * The diagonal at offset (above the main one when positive) of the (dim1, dim2) planes, as a view; it becomes the last dim.
+     * The diagonal at offset (above the main one when positive) of the (dim1, dim2) planes, as a view; it becomes the
+     * last dim.
+     * PyTorch: {@code torch.Tensor.diagonal}.
      *
      * @param offset which diagonal: 0 the main one, positive above, negative below
      * @param dim1 the first dim of the matrices, negative counting from the end
@@ -3545,7 +3563,7 @@ public class Tensor {
     public Tensor clone() { return Copying.clone(this); }
 
     /**
-     * Copies src (broadcast, converted) into this tensor.
+     * Copies src (broadcast, converted) into this tensor. PyTorch: {@code torch.Tensor.copy_}.
      *
      * @param src the values to copy, {@linkplain Tensor##broadcasting broadcast} to this tensor's shape and converted
      *     to its dtype
@@ -3586,7 +3604,7 @@ public class Tensor {
     public Tensor zero_() { return Copying.zero_(this); }
 
     /**
-     * This tensor if already of dtype, else a converted copy.
+     * This tensor if already of dtype, else a converted copy. PyTorch: {@code torch.Tensor.to}.
      *
      * @param dtype the dtype to convert to
      * @return this tensor when nothing changes, else a converted copy
@@ -3611,7 +3629,7 @@ public class Tensor {
     public Tensor to(Device device, DType dtype) { return Copying.to(this, device, dtype); }
 
     /**
-     * {@code .to(other.device, other.dtype)}.
+     * {@code .to(other.device, other.dtype)}. PyTorch: {@code torch.Tensor.type_as}.
      *
      * @param other the tensor whose dtype to take
      * @return this tensor when the dtype matches, else a converted copy
@@ -3669,14 +3687,16 @@ public class Tensor {
     public Tensor toBool() { return to(DType.BOOL); }
 
     /**
-     * A tensor of the same values as float16, rounded to nearest even ({@code Tensor.half()}); this tensor when it is float16 already.
+     * A tensor of the same values as float16, rounded to nearest even ({@code Tensor.half()}); this tensor when it is
+     * float16 already.
      *
      * @return this tensor when already float16, else a converted copy
      */
     public Tensor half() { return to(DType.FLOAT16); }
 
     /**
-     * A tensor of the same values as bfloat16, rounded to nearest even ({@code Tensor.bfloat16()}); this tensor when it is bfloat16 already.
+     * A tensor of the same values as bfloat16, rounded to nearest even ({@code Tensor.bfloat16()}); this tensor when it
+     * is bfloat16 already.
      *
      * @return this tensor when already bfloat16, else a converted copy
      */
@@ -3752,13 +3772,14 @@ public class Tensor {
 
     /**
      * True for leaves that asked for gradients and for every tensor computed from one with grad mode on.
+     * PyTorch: {@code torch.Tensor.requires_grad}.
      *
      * @return whether autograd records ops on this tensor
      */
     public boolean requiresGrad() { return requiresGrad || viewBase != null && ViewTracking.baseRequiresGrad(this); }
 
     /**
-     * Starts (or stops) recording ops on this leaf; float dtypes only.
+     * Starts (or stops) recording ops on this leaf; float dtypes only. PyTorch: {@code torch.Tensor.requires_grad_}.
      *
      * @param requiresGrad whether autograd should record ops on this leaf
      * @return this tensor
@@ -3784,14 +3805,14 @@ public class Tensor {
     public void setRequiresGrad(boolean requiresGrad) { requiresGrad_(requiresGrad); }
 
     /**
-     * The node that made this tensor, or null for leaves.
+     * The node that made this tensor, or null for leaves. PyTorch: {@code torch.Tensor.grad_fn}.
      *
      * @return the node, or null for a leaf
      */
     public Node gradFn() { return viewBase == null ? gradFn : ViewTracking.gradFn(this); }
 
     /**
-     * Which output of {@link #gradFn()} this tensor is ({@code output_nr}).
+     * Which output of {@link #gradFn()} this tensor is ({@code output_nr}). PyTorch: {@code torch.Tensor.output_nr}.
      *
      * @return the output index
      */
@@ -3799,7 +3820,7 @@ public class Tensor {
 
     /**
      * The accumulated gradient. For a non-leaf that doesn't {@link #retainGrad()} this is null, and
-     * PyTorch's warning is logged (once).
+     * PyTorch's warning is logged (once). PyTorch: {@code torch.Tensor.grad}.
      *
      * @return the accumulated gradient, or null
      */
@@ -3824,6 +3845,7 @@ public class Tensor {
 
     /**
      * Keeps this non-leaf's gradient in {@link #grad()} after backward; a no-op on leaves.
+     * PyTorch: {@code torch.Tensor.retain_grad}.
      *
      * @return this tensor
      */
@@ -3837,9 +3859,12 @@ public class Tensor {
     public boolean retainsGrad() { return retainsGrad; }
 
     /**
-     * How many in-place writes this tensor's storage has seen; an inference tensor has no version counter and raises, as PyTorch's.
+     * How many in-place writes this tensor's storage has seen; an inference tensor has no version counter and raises,
+     * as PyTorch's.
+     * PyTorch: {@code torch.Tensor._version}.
      *
      * @return the version counter's value
+     * @throws IllegalStateException {@code Inference tensors do not track version counter.} for an inference tensor
      */
     public int version() {
         if (inference) throw new IllegalStateException("Inference tensors do not track version counter.");
@@ -3847,21 +3872,21 @@ public class Tensor {
     }
 
     /**
-     * True for a tensor that views another's memory ({@code _is_view()}).
+     * True for a tensor that views another's memory ({@code _is_view()}). PyTorch: {@code torch.Tensor._is_view()}.
      *
      * @return true for a view
      */
     public boolean isView() { return viewBase != null; }
 
     /**
-     * The tensor this one is a view of ({@code _base}), or null.
+     * The tensor this one is a view of ({@code _base}), or null. PyTorch: {@code torch.Tensor._base}.
      *
      * @return the tensor this one views, or null
      */
     public Tensor base() { return viewBase; }
 
     /**
-     * True for tensors made under {@code inferenceMode()}.
+     * True for tensors made under {@code inferenceMode()}. PyTorch: {@code torch.Tensor.is_inference}.
      *
      * @return true for an inference tensor
      */
@@ -3869,6 +3894,7 @@ public class Tensor {
 
     /**
      * A tensor sharing storage (and version counter) that records no history: a leaf with requires_grad=false.
+     * PyTorch: {@code torch.Tensor.detach}.
      *
      * @return a view of the same storage with no history
      */
@@ -3881,6 +3907,7 @@ public class Tensor {
     /**
      * {@code t.data}: this tensor's values without history. It shares storage, but unlike {@link #detach()}
      * not the version counter, so writes through it escape autograd's saved-tensor check, as in PyTorch.
+     * PyTorch: {@code torch.Tensor.data}.
      *
      * @return a tensor sharing this one's storage, with no history
      */
@@ -3891,6 +3918,8 @@ public class Tensor {
      * {@code Module.to(dtype)} uses so Parameter objects survive a conversion). History is untouched.
      *
      * @param other the tensor whose storage and layout this tensor takes
+     * @throws IllegalStateException {@code data set to a tensor that requires gradients must be floating point or complex
+     *     dtype} when this tensor requires grad and other is not floating
      */
     public void setData(Tensor other) {
         Checks.tensor(other, "set_data", "new_data", 1);
@@ -3902,7 +3931,7 @@ public class Tensor {
     }
 
     /**
-     * Detaches this tensor in place from its history.
+     * Detaches this tensor in place from its history. PyTorch: {@code torch.Tensor.detach_}.
      *
      * @return this tensor
      */
@@ -3910,6 +3939,7 @@ public class Tensor {
 
     /**
      * Runs hook on this tensor's gradient during backward; the hook may return a replacement (null keeps it).
+     * PyTorch: {@code torch.Tensor.register_hook}.
      *
      * @param hook called with the gradient; it may return a replacement or null to keep it
      * @return a handle whose {@code remove()} unregisters the hook
@@ -3917,7 +3947,7 @@ public class Tensor {
     public RemovableHandle registerHook(java.util.function.Function<Tensor, Tensor> hook) { return AutogradState.registerHook(this, hook); }
 
     /**
-     * Backward from a one-element tensor (implicit gradient 1).
+     * Backward from a one-element tensor (implicit gradient 1). PyTorch: {@code torch.Tensor.backward}.
      *
      * @throws IllegalStateException {@code element 0 of tensors does not require grad and does not have a grad_fn}
      *     when this tensor has no history, {@code grad can be implicitly created only for scalar outputs} when
@@ -3927,7 +3957,7 @@ public class Tensor {
     public void backward() { backward(null, false, false); }
 
     /**
-     * Backward with an explicit gradient of this tensor's shape.
+     * Backward with an explicit gradient of this tensor's shape. PyTorch: {@code torch.Tensor.backward}.
      *
      * @param gradient the gradient of some scalar with respect to this tensor, of its shape; may be omitted (null)
      *     only for a one-element tensor, which then gets 1
@@ -3940,6 +3970,7 @@ public class Tensor {
 
     /**
      * {@code backward(gradient, retain_graph, create_graph)}; gradient may be null for one-element tensors.
+     * PyTorch: {@code torch.Tensor.backward}.
      *
      * @param gradient the gradient of some scalar with respect to this tensor, of its shape; may be omitted (null)
      *     only for a one-element tensor, which then gets 1
@@ -3957,6 +3988,7 @@ public class Tensor {
 
     /**
      * {@code backward(gradient, retain_graph, create_graph, inputs)}: accumulates only into inputs.
+     * PyTorch: {@code torch.Tensor.backward}.
      *
      * @param gradient the gradient of some scalar with respect to this tensor, of its shape; may be omitted (null)
      *     only for a one-element tensor, which then gets 1
@@ -3985,7 +4017,7 @@ public class Tensor {
     public Tensor softmax(int dim) { return Softmax.softmax(this, dim, false); }
 
     /**
-     * log(softmax(x)) computed without overflow for large logits.
+     * log(softmax(x)) computed without overflow for large logits. PyTorch: {@code torch.Tensor.log_softmax}.
      *
      * @param dim the dim, negative counting from the end
      * @return a new tensor of this tensor's shape
@@ -4014,14 +4046,14 @@ public class Tensor {
     public Tensor logsumexp(int[] dims, boolean keepdim) { return Softmax.logsumexp(this, dims, keepdim); }
 
     /**
-     * Exact gelu, x * Phi(x).
+     * Exact gelu, x * Phi(x). PyTorch: {@code torch.nn.functional.gelu(x)}.
      *
      * @return a new tensor of this tensor's shape
      */
     public Tensor gelu() { return Activations.gelu(this, "none"); }
 
     /**
-     * approximate: "none" or "tanh".
+     * approximate: "none" or "tanh". PyTorch: {@code torch.nn.functional.gelu(x, approximate=approximate)}.
      *
      * @param approximate {@code "none"} for the exact erf form, {@code "tanh"} for the tanh approximation
      * @return a new tensor of this tensor's shape
@@ -4044,7 +4076,7 @@ public class Tensor {
     public Tensor leakyRelu(double negativeSlope) { return Activations.leakyRelu(this, negativeSlope); }
 
     /**
-     * The slices at index (int64 or int32, at most 1-d) along dim.
+     * The slices at index (int64 or int32, at most 1-d) along dim. PyTorch: {@code torch.Tensor.index_select}.
      *
      * @param dim the dim to index along, negative counting from the end
      * @param index a 1-D int64 tensor of positions along dim
@@ -4057,6 +4089,7 @@ public class Tensor {
 
     /**
      * value where mask (bool, broadcast with this) is true; value is cast to this tensor's dtype.
+     * PyTorch: {@code torch.Tensor.masked_fill}.
      *
      * @param mask a bool tensor, {@linkplain Tensor##broadcasting broadcast} with this tensor; true marks the
      *     positions to fill
@@ -4090,6 +4123,7 @@ public class Tensor {
 
     /**
      * value is a 0-dim tensor (its gradient is the sum of the filled positions' gradients).
+     * PyTorch: {@code torch.Tensor.masked_fill}.
      *
      * @param mask a bool tensor, {@linkplain Tensor##broadcasting broadcast} with this tensor; true marks the
      *     positions to fill
@@ -4153,6 +4187,7 @@ public class Tensor {
 
     /**
      * The lower triangle of the last two dims (column - row &lt;= diagonal), zeros above.
+     * PyTorch: {@code torch.Tensor.tril}.
      *
      * @return a new tensor of this tensor's shape
      */
@@ -4187,6 +4222,7 @@ public class Tensor {
 
     /**
      * The upper triangle of the last two dims (column - row >= diagonal), zeros below.
+     * PyTorch: {@code torch.Tensor.triu}.
      *
      * @return a new tensor of this tensor's shape
      */
@@ -4256,13 +4292,14 @@ public class Tensor {
 
     /**
      * NaN to 0, +inf and -inf to the dtype's largest and lowest finite values.
+     * PyTorch: {@code torch.Tensor.nan_to_num}.
      *
      * @return a new tensor of this tensor's shape
      */
     public Tensor nanToNum() { return Elementwise.nanToNum(this, null, null, null); }
 
     /**
-     * null for a bound keeps its default.
+     * null for a bound keeps its default. PyTorch: {@code torch.Tensor.nan_to_num}.
      *
      * @param nan what NaN becomes; null for 0
      * @param posinf what +inf becomes; null for the dtype's largest value
@@ -4273,6 +4310,7 @@ public class Tensor {
 
     /**
      * Clamps into [min, max] given as tensors that broadcast with this one; either may be null.
+     * PyTorch: {@code torch.Tensor.clamp}.
      *
      * @param min the lower bound, {@linkplain Tensor##broadcasting broadcast} with this tensor; null for none
      * @param max the upper bound, {@linkplain Tensor##broadcasting broadcast} with this tensor; null for none
@@ -4282,7 +4320,7 @@ public class Tensor {
     public Tensor clamp(Tensor min, Tensor max) { return Elementwise.clamp(this, min, max); }
 
     /**
-     * An alias of clamp.
+     * An alias of clamp. PyTorch: {@code torch.Tensor.clip}.
      *
      * @param min the lower bound
      * @param max the upper bound
@@ -4355,7 +4393,7 @@ public class Tensor {
     // ---------------------------------------------------------------- statistics, scans, sorting
 
     /**
-     * The variance of all elements, with Bessel's correction.
+     * The variance of all elements, with Bessel's correction. PyTorch: {@code torch.Tensor.var}.
      *
      * @return a 0-dim tensor
      */
@@ -4402,6 +4440,7 @@ public class Tensor {
 
     /**
      * correction: the N - correction the sum of squares is divided by (1: Bessel's, 0: the population's).
+     * PyTorch: {@code torch.Tensor.var}.
      *
      * @param dims the dims to reduce, negative counting from the end
      * @param correction the difference from N of the divisor (1 is Bessel's correction)
@@ -4412,7 +4451,7 @@ public class Tensor {
     public Tensor var(int[] dims, long correction, boolean keepdim) { return Statistics.var(this, dims, correction, keepdim); }
 
     /**
-     * The standard deviation of all elements, with Bessel's correction.
+     * The standard deviation of all elements, with Bessel's correction. PyTorch: {@code torch.Tensor.std}.
      *
      * @return a 0-dim tensor
      */
@@ -4469,7 +4508,7 @@ public class Tensor {
     public Tensor std(int[] dims, long correction, boolean keepdim) { return Statistics.std(this, dims, correction, keepdim); }
 
     /**
-     * Running sums along dim; integral and bool tensors give int64.
+     * Running sums along dim; integral and bool tensors give int64. PyTorch: {@code torch.Tensor.cumsum}.
      *
      * @param dim the dim to scan along, negative counting from the end
      * @return a new tensor of this tensor's shape
@@ -4507,7 +4546,7 @@ public class Tensor {
     public Tensor cumprod(int dim, DType dtype) { return Scans.cumprod(this, dim, dtype); }
 
     /**
-     * Sorted along the last dim, ascending, with each value's original position.
+     * Sorted along the last dim, ascending, with each value's original position. PyTorch: {@code torch.Tensor.sort}.
      *
      * @return the sorted values and their int64 indices, both of this tensor's shape
      */
@@ -4533,7 +4572,7 @@ public class Tensor {
     public ValuesIndices sort(int dim, boolean descending) { return Sorting.sort(this, dim, descending, false); }
 
     /**
-     * stable: equal values keep their order (jgrad's sort always does).
+     * stable: equal values keep their order (jgrad's sort always does). PyTorch: {@code torch.Tensor.sort}.
      *
      * @param stable whether equal values keep their order (jgrad's sort is always stable)
      * @param dim the dim, negative counting from the end
@@ -4570,14 +4609,14 @@ public class Tensor {
     public Tensor argsort(int dim, boolean descending) { return Sorting.argsort(this, dim, descending); }
 
     /**
-     * The lower median of all elements.
+     * The lower median of all elements. PyTorch: {@code torch.Tensor.median}.
      *
      * @return a 0-dim tensor: the lower of the two middle values for an even count
      */
     public Tensor median() { return Sorting.median(this); }
 
     /**
-     * The lower median along dim and where it is.
+     * The lower median along dim and where it is. PyTorch: {@code torch.Tensor.median}.
      *
      * @param dim the dim to reduce, negative counting from the end
      * @return values and int64 indices of the reduced shape
@@ -4596,14 +4635,14 @@ public class Tensor {
     public ValuesIndices median(int dim, boolean keepdim) { return Sorting.median(this, dim, keepdim); }
 
     /**
-     * The distinct values, ascending.
+     * The distinct values, ascending. PyTorch: {@code torch.Tensor.unique}.
      *
      * @return a new sorted 1-D tensor
      */
     public Tensor unique() { return Sorting.unique(this, false, false).get(0); }
 
     /**
-     * The k largest elements along the last dim, largest first.
+     * The k largest elements along the last dim, largest first. PyTorch: {@code torch.Tensor.topk}.
      *
      * @param k how many values to return
      * @return values and int64 indices, of this tensor's shape with dim's size k
@@ -4621,7 +4660,7 @@ public class Tensor {
     public ValuesIndices topk(long k, int dim) { return topk(k, dim, true); }
 
     /**
-     * largest false: the k smallest, smallest first.
+     * largest false: the k smallest, smallest first. PyTorch: {@code torch.Tensor.topk}.
      *
      * @param k how many values to return
      * @param dim the dim, negative counting from the end
@@ -4632,7 +4671,7 @@ public class Tensor {
     public ValuesIndices topk(long k, int dim, boolean largest) { return Sorting.topk(this, k, dim, largest); }
 
     /**
-     * sorted false is accepted; the result is sorted either way.
+     * sorted false is accepted; the result is sorted either way. PyTorch: {@code torch.Tensor.topk}.
      *
      * @param k how many values to return
      * @param dim the dim, negative counting from the end
@@ -4647,6 +4686,7 @@ public class Tensor {
 
     /**
      * Shifted by shifts[i] along dims[i] with wrap-around (a copy); no dims: over the flattened tensor.
+     * PyTorch: {@code torch.Tensor.roll}.
      *
      * @param shifts the shift per dim (positive moves elements towards higher indices)
      * @param dims the dims to roll, one per shift; empty rolls the flattened tensor
@@ -4666,7 +4706,7 @@ public class Tensor {
     public Tensor roll(long shift, int dim) { return roll(new long[] {shift}, new int[] {dim}); }
 
     /**
-     * Tiled: repeat with the counts right-aligned to the dims.
+     * Tiled: repeat with the counts right-aligned to the dims. PyTorch: {@code torch.Tensor.tile}.
      *
      * @param dims the repetitions per dim; fewer entries than dims count from the last dim
      * @return a new tensor
@@ -4674,7 +4714,7 @@ public class Tensor {
     public Tensor tile(long... dims) { return Rearranging.tile(this, dims); }
 
     /**
-     * self + weight * (end - self).
+     * self + weight * (end - self). PyTorch: {@code torch.Tensor.lerp}.
      *
      * @param end the end points, {@linkplain Tensor##broadcasting broadcast} with this tensor
      * @param weight the weight of end: 0 gives this tensor, 1 gives end
@@ -4734,7 +4774,7 @@ public class Tensor {
     public Tensor hypot(Tensor other) { return Elementwise.hypot(this, other); }
 
     /**
-     * The number of non-zero elements (over dims, when given).
+     * The number of non-zero elements (over dims, when given). PyTorch: {@code torch.Tensor.count_nonzero}.
      *
      * @param dims the dims to count over, negative counting from the end; none counts over all elements
      * @return the reduced tensor: this tensor's shape without the reduced dims (size 1 with keepdim)
@@ -4789,7 +4829,7 @@ public class Tensor {
     public Tensor logicalNot_() { return Copying.writeBack(this, Tensor::logicalNot); }
 
     /**
-     * Reversed along each of dims (a copy).
+     * Reversed along each of dims (a copy). PyTorch: {@code torch.Tensor.flip}.
      *
      * @param dims the dims to reverse, negative counting from the end
      * @return a new tensor of this tensor's shape (a copy, as in PyTorch)
@@ -4813,6 +4853,7 @@ public class Tensor {
 
     /**
      * Tiled repeats[i] times along dim i; more repeats than dims adds leading dims.
+     * PyTorch: {@code torch.Tensor.repeat}.
      *
      * @param repeats the repetitions per dim, at least as many entries as this tensor has dims
      * @return a new tensor, each size multiplied by its repetition
@@ -4820,7 +4861,7 @@ public class Tensor {
     public Tensor repeat(long... repeats) { return Rearranging.repeat(this, repeats); }
 
     /**
-     * Each element of the flattened tensor repeated in place.
+     * Each element of the flattened tensor repeated in place. PyTorch: {@code torch.Tensor.repeat_interleave}.
      *
      * @param repeats how many times each element (or slice along dim) repeats
      * @return a new tensor
@@ -4838,7 +4879,7 @@ public class Tensor {
     public Tensor repeatInterleave(long repeats, int dim) { return Rearranging.repeatInterleave(this, repeats, dim); }
 
     /**
-     * repeats: one count per slice along dim.
+     * repeats: one count per slice along dim. PyTorch: {@code torch.Tensor.repeat_interleave}.
      *
      * @param repeats an int64 tensor of one count per element (per slice along dim), or a one-element tensor for all
      * @param dim the dim, negative counting from the end
@@ -4856,7 +4897,7 @@ public class Tensor {
     public Tensor repeatInterleave(Tensor repeats) { return Rearranging.repeatInterleave(this, repeats, null); }
 
     /**
-     * The sum of the main diagonal of a matrix.
+     * The sum of the main diagonal of a matrix. PyTorch: {@code torch.Tensor.trace}.
      *
      * @return a 0-dim tensor
      */
@@ -4966,7 +5007,7 @@ public class Tensor {
     public Tensor cross(Tensor other, int dim) { return Linalg.cross(this, other, dim); }
 
     /**
-     * The outer product of two vectors.
+     * The outer product of two vectors. PyTorch: {@code torch.Tensor.outer}.
      *
      * @param vec2 a 1-D tensor
      * @return an {@code [n, m]} matrix
@@ -4984,6 +5025,7 @@ public class Tensor {
 
     /**
      * Fills with 1 with probability p, else 0, from the default generator (PyTorch's draw order).
+     * PyTorch: {@code torch.Tensor.bernoulli_}.
      *
      * @param p the probability of drawing 1, in [0, 1]
      * @return this tensor
@@ -5039,6 +5081,7 @@ public class Tensor {
 
     /**
      * Exponential draws with rate lambd (PyTorch's CPU stream for the same seed).
+     * PyTorch: {@code torch.Tensor.exponential_}.
      *
      * @return this tensor
      */
@@ -5081,7 +5124,7 @@ public class Tensor {
     public Tensor random_(long from, long to, Generator generator) { return RandomFills.random_(this, from, to, generator, "RandomBackward2"); }
 
     /**
-     * Uniform integers in [0, to).
+     * Uniform integers in [0, to). PyTorch: {@code torch.Tensor.random_}.
      *
      * @param to the bound the values stay below (exclusive)
      * @return this tensor
@@ -5099,6 +5142,7 @@ public class Tensor {
 
     /**
      * Uniform integers from 0 up to the largest the dtype holds exactly (2^24 for float32, 2^53 for float64).
+     * PyTorch: {@code torch.Tensor.random_}.
      *
      * @return this tensor
      */
@@ -5114,6 +5158,7 @@ public class Tensor {
 
     /**
      * numSamples category indices drawn from the row(s) of weights this tensor holds (1-d or 2-d).
+     * PyTorch: {@code torch.Tensor.multinomial}.
      *
      * @param numSamples how many indices to draw per row
      * @return an int64 tensor of numSamples indices per row
@@ -5143,7 +5188,7 @@ public class Tensor {
     }
 
     /**
-     * this + value * t1 * t2.
+     * this + value * t1 * t2. PyTorch: {@code torch.Tensor.addcmul}.
      *
      * @param t1 the first factor, {@linkplain Tensor##broadcasting broadcast}
      * @param t2 the second factor, {@linkplain Tensor##broadcasting broadcast}
@@ -5155,6 +5200,7 @@ public class Tensor {
 
     /**
      * this += value * t1 * t2, rounded as PyTorch rounds it (what optimizers use).
+     * PyTorch: {@code torch.Tensor.addcmul_}.
      *
      * @param t1 the first factor, {@linkplain Tensor##broadcasting broadcast}
      * @param t2 the second factor, {@linkplain Tensor##broadcasting broadcast}
@@ -5166,7 +5212,7 @@ public class Tensor {
     public Tensor addcmul_(Tensor t1, Tensor t2, double value) { return FusedUpdates.addc_(this, t1, t2, value, true); }
 
     /**
-     * this + value * t1 / t2.
+     * this + value * t1 / t2. PyTorch: {@code torch.Tensor.addcdiv}.
      *
      * @param t1 the numerator, {@linkplain Tensor##broadcasting broadcast}
      * @param t2 the denominator, {@linkplain Tensor##broadcasting broadcast}
@@ -5192,7 +5238,7 @@ public class Tensor {
     // ---------------------------------------------------------------- more elementwise math
 
     /**
-     * |this| with other's sign (-0.0 is negative).
+     * |this| with other's sign (-0.0 is negative). PyTorch: {@code torch.Tensor.copysign}.
      *
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with this tensor
      * @return a new tensor of the broadcast shape and the promoted dtype
@@ -5232,14 +5278,14 @@ public class Tensor {
     public Tensor copysign_(double other) { return Copying.writeBack(this, old -> old.copysign(other)); }
 
     /**
-     * True where the sign bit is set (-0.0 included).
+     * True where the sign bit is set (-0.0 included). PyTorch: {@code torch.Tensor.signbit}.
      *
      * @return a bool tensor of this tensor's shape
      */
     public Tensor signbit() { return FloatingFunctions.signbit(this); }
 
     /**
-     * The elementwise maximum that ignores a NaN on one side.
+     * The elementwise maximum that ignores a NaN on one side. PyTorch: {@code torch.Tensor.fmax}.
      *
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with this tensor
      * @return a new tensor of the broadcast shape and the promoted dtype
@@ -5257,7 +5303,7 @@ public class Tensor {
     public Tensor fmin(Tensor other) { return FloatingFunctions.fmin(this, other); }
 
     /**
-     * sin(pi x) / (pi x), 1 at 0.
+     * sin(pi x) / (pi x), 1 at 0. PyTorch: {@code torch.Tensor.sinc}.
      *
      * @return a new tensor of this tensor's shape
      */
@@ -5273,7 +5319,7 @@ public class Tensor {
     public Tensor sinc_() { return Copying.writeBack(this, Tensor::sinc); }
 
     /**
-     * log2(2^this + 2^other) without overflow.
+     * log2(2^this + 2^other) without overflow. PyTorch: {@code torch.Tensor.logaddexp2}.
      *
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with this tensor
      * @return a new tensor of the broadcast shape and the promoted dtype
@@ -5282,7 +5328,7 @@ public class Tensor {
     public Tensor logaddexp2(Tensor other) { return FloatingFunctions.logaddexp2(this, other); }
 
     /**
-     * this * 2^other.
+     * this * 2^other. PyTorch: {@code torch.Tensor.ldexp}.
      *
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with this tensor
      * @return a new tensor of the broadcast shape and the promoted dtype
@@ -5301,7 +5347,7 @@ public class Tensor {
     public Tensor ldexp_(Tensor other) { return Copying.writeBack(this, old -> old.ldexp(other), other); }
 
     /**
-     * this^exponent computed in float64.
+     * this^exponent computed in float64. PyTorch: {@code torch.Tensor.float_power}.
      *
      * @param exponent the exponent, {@linkplain Tensor##broadcasting broadcast} with this tensor
      * @return a new float64 tensor of the broadcast shape
@@ -5335,7 +5381,7 @@ public class Tensor {
     }
 
     /**
-     * 0 below zero, 1 above, values where this is zero.
+     * 0 below zero, 1 above, values where this is zero. PyTorch: {@code torch.Tensor.heaviside}.
      *
      * @param values the result where this tensor is 0, {@linkplain Tensor##broadcasting broadcast}
      * @return a new tensor of the broadcast shape
@@ -5344,7 +5390,7 @@ public class Tensor {
     public Tensor heaviside(Tensor values) { return FloatingFunctions.heaviside(this, values); }
 
     /**
-     * C's fmod: the remainder with this tensor's sign.
+     * C's fmod: the remainder with this tensor's sign. PyTorch: {@code torch.Tensor.fmod}.
      *
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with this tensor
      * @return a new tensor of the broadcast shape and the promoted dtype
@@ -5394,8 +5440,10 @@ public class Tensor {
 
     /**
      * {@code +tensor}: this tensor itself (bool is refused, as PyTorch refuses it).
+     * PyTorch: {@code torch.Tensor.positive}.
      *
      * @return this tensor
+     * @throws IllegalArgumentException {@code The `+` operator, on a bool tensor is not supported.} for a bool tensor
      */
     public Tensor positive() {
         if (dtype() == DType.BOOL) throw new IllegalArgumentException("The `+` operator, on a bool tensor is not supported.");
@@ -5563,7 +5611,7 @@ public class Tensor {
     // ---------------------------------------------------------------- more layout
 
     /**
-     * Rotated by 90 degrees k times in the plane of dims (default 0, 1).
+     * Rotated by 90 degrees k times in the plane of dims (default 0, 1). PyTorch: {@code torch.Tensor.rot90}.
      *
      * @param k the number of quarter turns, from the first dim towards the second
      * @param dims the two dims of the plane to rotate
@@ -5580,7 +5628,7 @@ public class Tensor {
     public Tensor rot90() { return rot90(1); }
 
     /**
-     * The n-th forward difference along dim.
+     * The n-th forward difference along dim. PyTorch: {@code torch.Tensor.diff}.
      *
      * @param n how many times to take differences
      * @param dim the dim, negative counting from the end
@@ -5609,7 +5657,7 @@ public class Tensor {
     public Tensor diff() { return diff(1, -1); }
 
     /**
-     * The Kronecker product.
+     * The Kronecker product. PyTorch: {@code torch.Tensor.kron}.
      *
      * @param other the second factor
      * @return a new tensor
@@ -5617,7 +5665,7 @@ public class Tensor {
     public Tensor kron(Tensor other) { return Reshaping.kron(this, other); }
 
     /**
-     * The elements at flat indices, shaped like index.
+     * The elements at flat indices, shaped like index. PyTorch: {@code torch.Tensor.take}.
      *
      * @param index int64 positions into this tensor seen as 1-D (row-major), negative counting from the end
      * @return a new tensor of index's shape
@@ -5625,7 +5673,7 @@ public class Tensor {
     public Tensor take(Tensor index) { return Reshaping.take(this, index); }
 
     /**
-     * The last dim placed on the offset diagonal of new (dim1, dim2) planes.
+     * The last dim placed on the offset diagonal of new (dim1, dim2) planes. PyTorch: {@code torch.Tensor.diag_embed}.
      *
      * @param offset which diagonal the values go on: 0 the main one, positive above, negative below
      * @param dim1 the result's first matrix dim, negative counting from the end
@@ -5643,7 +5691,7 @@ public class Tensor {
     public Tensor diagEmbed() { return diagEmbed(0, -2, -1); }
 
     /**
-     * The flattened tensor on the offset diagonal of a square matrix.
+     * The flattened tensor on the offset diagonal of a square matrix. PyTorch: {@code torch.Tensor.diagflat}.
      *
      * @param offset which diagonal: 0 the main one, positive above, negative below
      * @return a new 2-D tensor
@@ -5658,7 +5706,7 @@ public class Tensor {
     public Tensor diagflat() { return diagflat(0); }
 
     /**
-     * {@code broadcast_to}: the same as {@link #expand}.
+     * {@code broadcast_to}: the same as {@link #expand}. PyTorch: {@code torch.Tensor.broadcast_to}.
      *
      * @param shape the target shape, -1 keeping a size
      * @return a view of this tensor
@@ -5668,7 +5716,7 @@ public class Tensor {
     // ---------------------------------------------------------------- more reductions and statistics
 
     /**
-     * The sum with NaNs as zero.
+     * The sum with NaNs as zero. PyTorch: {@code torch.Tensor.nansum}.
      *
      * @return a 0-dim tensor
      */
@@ -5685,7 +5733,7 @@ public class Tensor {
     public Tensor nansum(int[] dims, boolean keepdim) { return OrderStatistics.nansum(this, dims, keepdim); }
 
     /**
-     * The mean of the non-NaN elements.
+     * The mean of the non-NaN elements. PyTorch: {@code torch.Tensor.nanmean}.
      *
      * @return a 0-dim tensor
      */
@@ -5702,7 +5750,7 @@ public class Tensor {
     public Tensor nanmean(int[] dims, boolean keepdim) { return OrderStatistics.nanmean(this, dims, keepdim); }
 
     /**
-     * (min, max) of all elements.
+     * (min, max) of all elements. PyTorch: {@code torch.Tensor.aminmax}.
      *
      * @return the minimum and the maximum, as two tensors of the reduced shape
      */
@@ -5719,7 +5767,7 @@ public class Tensor {
     public java.util.List<Tensor> aminmax(int dim, boolean keepdim) { return OrderStatistics.aminmax(this, dim, keepdim); }
 
     /**
-     * The k-th smallest element along dim (default the last) and its index.
+     * The k-th smallest element along dim (default the last) and its index. PyTorch: {@code torch.Tensor.kthvalue}.
      *
      * @param k which smallest value to return, counting from 1
      * @return values and int64 indices of the reduced shape
@@ -5748,7 +5796,7 @@ public class Tensor {
     public ValuesIndices kthvalue(long k, int dim, boolean keepdim) { return OrderStatistics.kthvalue(this, k, dim, keepdim); }
 
     /**
-     * The q-th quantile of all elements, linearly interpolated.
+     * The q-th quantile of all elements, linearly interpolated. PyTorch: {@code torch.Tensor.quantile}.
      *
      * @param q the quantile, in [0, 1]
      * @return a 0-dim tensor
@@ -5767,7 +5815,9 @@ public class Tensor {
     public Tensor quantile(double q, int dim, boolean keepdim) { return quantile(Scalar.of(q).to(dtype()), dim, keepdim, "linear"); }
 
     /**
-     * Quantiles q (a number or 1-d tensor) along dim (all elements when null); interpolation linear, lower, higher, midpoint or nearest.
+     * Quantiles q (a number or 1-d tensor) along dim (all elements when null); interpolation linear, lower, higher,
+     * midpoint or nearest.
+     * PyTorch: {@code torch.Tensor.quantile}.
      *
      * @param q the quantiles, in [0, 1]: a 0-dim or 1-D float tensor (a 1-D q adds a leading dim of its length to the
      *     result)
@@ -5808,6 +5858,7 @@ public class Tensor {
 
     /**
      * A histogram with bins equal-width bins over [min, max] (the data's range when both are 0).
+     * PyTorch: {@code torch.Tensor.histc}.
      *
      * @param bins the number of equal-width bins
      * @param min the lower end of the range (with max 0 too: the data's minimum)
@@ -5824,7 +5875,7 @@ public class Tensor {
     public Tensor histc() { return histc(100, 0, 0); }
 
     /**
-     * The running maximum along dim and where it was reached.
+     * The running maximum along dim and where it was reached. PyTorch: {@code torch.Tensor.cummax}.
      *
      * @param dim the dim to scan along, negative counting from the end
      * @return values and int64 indices, both of this tensor's shape
@@ -5842,7 +5893,7 @@ public class Tensor {
     public ValuesIndices cummin(int dim) { return RunningExtremes.cummin(this, dim); }
 
     /**
-     * log(cumsum(exp(this))) along dim, without overflow.
+     * log(cumsum(exp(this))) along dim, without overflow. PyTorch: {@code torch.Tensor.logcumsumexp}.
      *
      * @param dim the dim to scan along, negative counting from the end
      * @return a new tensor of this tensor's shape
@@ -5853,7 +5904,7 @@ public class Tensor {
     // ---------------------------------------------------------------- fused products with scaling
 
     /**
-     * beta * this + alpha * (mat @ vec).
+     * beta * this + alpha * (mat @ vec). PyTorch: {@code torch.Tensor.addmv}.
      *
      * @param mat an {@code [n, m]} matrix
      * @param vec a 1-D tensor of m elements
@@ -5884,7 +5935,7 @@ public class Tensor {
     public Tensor addmv_(Tensor mat, Tensor vec) { return Copying.writeBack(this, old -> old.addmv(mat, vec), mat, vec); }
 
     /**
-     * beta * this + alpha * outer(vec1, vec2).
+     * beta * this + alpha * outer(vec1, vec2). PyTorch: {@code torch.Tensor.addr}.
      *
      * @param vec1 a 1-D tensor of n elements
      * @param vec2 a 1-D tensor of m elements
@@ -5915,7 +5966,7 @@ public class Tensor {
     public Tensor addr_(Tensor vec1, Tensor vec2) { return Copying.writeBack(this, old -> old.addr(vec1, vec2), vec1, vec2); }
 
     /**
-     * beta * this + alpha * bmm(batch1, batch2).
+     * beta * this + alpha * bmm(batch1, batch2). PyTorch: {@code torch.Tensor.baddbmm}.
      *
      * @param batch1 a 3-D tensor {@code [b, n, m]}
      * @param batch2 a 3-D tensor {@code [b, m, p]}
@@ -5946,7 +5997,7 @@ public class Tensor {
     public Tensor baddbmm_(Tensor batch1, Tensor batch2) { return Copying.writeBack(this, old -> old.baddbmm(batch1, batch2), batch1, batch2); }
 
     /**
-     * beta * this + alpha * the batch sum of batch1[i] @ batch2[i].
+     * beta * this + alpha * the batch sum of batch1[i] @ batch2[i]. PyTorch: {@code torch.Tensor.addbmm}.
      *
      * @param batch1 a 3-D tensor {@code [b, n, m]}
      * @param batch2 a 3-D tensor {@code [b, m, p]}
@@ -6265,6 +6316,8 @@ public class Tensor {
      *
      * @param other a tensor whose last dim matches this tensor's
      * @return a new tensor
+     * @throws IllegalArgumentException {@code inner() the last dimension must match on both input tensors but got shapes
+     *     ...} when the last dims differ
      */
     public Tensor inner(Tensor other) {
         if (dim() == 0 || other.dim() == 0) return mul(other);
@@ -6280,7 +6333,7 @@ public class Tensor {
     }
 
     /**
-     * {@code ger}: the outer product.
+     * {@code ger}: the outer product. PyTorch: {@code torch.Tensor.ger}.
      *
      * @param vec2 a 1-D tensor
      * @return an {@code [n, m]} matrix
@@ -6288,7 +6341,7 @@ public class Tensor {
     public Tensor ger(Tensor vec2) { return outer(vec2); }
 
     /**
-     * {@code vdot}: the dot product (jgrad's dtypes are real, so no conjugation).
+     * {@code vdot}: the dot product (jgrad's dtypes are real, so no conjugation). PyTorch: {@code torch.Tensor.vdot}.
      *
      * @param other a 1-D tensor of this tensor's length and dtype
      * @return a 0-dim tensor
@@ -6296,14 +6349,14 @@ public class Tensor {
     public Tensor vdot(Tensor other) { return dot(other); }
 
     /**
-     * Sorted along the first dim.
+     * Sorted along the first dim. PyTorch: {@code torch.Tensor.msort}.
      *
      * @return a new tensor of this tensor's shape
      */
     public Tensor msort() { return sort(0).values(); }
 
     /**
-     * The elements flattened (a view when contiguous).
+     * The elements flattened (a view when contiguous). PyTorch: {@code torch.Tensor.ravel}.
      *
      * @return a 1-D tensor (a view when contiguous)
      */
@@ -6446,7 +6499,7 @@ public class Tensor {
     public boolean isShared() { return false; }
 
     /**
-     * True for every dtype but bool (jgrad has no unsigned dtypes).
+     * True for every dtype but bool (jgrad has no unsigned dtypes). PyTorch: {@code torch.Tensor.is_signed}.
      *
      * @return false only for bool
      */
@@ -6461,14 +6514,14 @@ public class Tensor {
     public boolean isSameSize(Tensor other) { return java.util.Arrays.equals(shape(), other.shape()); }
 
     /**
-     * The real part: the tensor itself, as jgrad's dtypes are real.
+     * The real part: the tensor itself, as jgrad's dtypes are real. PyTorch: {@code torch.Tensor.real}.
      *
      * @return this tensor
      */
     public Tensor real() { return this; }
 
     /**
-     * Refused as PyTorch refuses it for real dtypes.
+     * Refused as PyTorch refuses it for real dtypes. PyTorch: {@code torch.Tensor.imag}.
      *
      * @return never: always throws
      * @throws IllegalArgumentException always: {@code imag is not implemented for tensors with non-complex dtypes.}
@@ -6476,14 +6529,14 @@ public class Tensor {
     public Tensor imag() { throw new IllegalArgumentException("imag is not implemented for tensors with non-complex dtypes."); }
 
     /**
-     * All true: every element of a real tensor is real.
+     * All true: every element of a real tensor is real. PyTorch: {@code torch.Tensor.isreal}.
      *
      * @return a bool tensor of this tensor's shape, all true
      */
     public Tensor isreal() { return Torch.onesLike(this, DType.BOOL); }
 
     /**
-     * The argument of a real number: pi for negatives, 0 otherwise, NaN kept.
+     * The argument of a real number: pi for negatives, 0 otherwise, NaN kept. PyTorch: {@code torch.Tensor.angle}.
      *
      * @return a new tensor of this tensor's shape
      */
@@ -6491,6 +6544,7 @@ public class Tensor {
 
     /**
      * Split into sections pieces (the first size % sections one longer) along dim, as views.
+     * PyTorch: {@code torch.Tensor.tensor_split}.
      *
      * @param sections how many nearly equal parts (the first ones one larger when dim's size does not divide)
      * @param dim the dim, negative counting from the end
@@ -6500,7 +6554,7 @@ public class Tensor {
     public java.util.List<Tensor> tensorSplit(long sections, int dim) { return Composites.tensorSplit(this, sections, dim); }
 
     /**
-     * Split before each of indices along dim, as views.
+     * Split before each of indices along dim, as views. PyTorch: {@code torch.Tensor.tensor_split}.
      *
      * @param indices the positions along dim where new parts begin
      * @param dim the dim, negative counting from the end
@@ -6535,6 +6589,7 @@ public class Tensor {
 
     /**
      * gather after broadcasting this and indices over every dim but dim; flat when dim is null.
+     * PyTorch: {@code torch.Tensor.take_along_dim}.
      *
      * @param indices int64 positions along dim, broadcast with this tensor outside dim
      * @param dim the dim, negative counting from the end; null for all elements flattened
@@ -6545,6 +6600,7 @@ public class Tensor {
 
     /**
      * Consecutive duplicates collapsed (of the flattened tensor), with inverse indices and counts when asked.
+     * PyTorch: {@code torch.Tensor.unique_consecutive}.
      *
      * @param returnInverse whether to return, for each element, the index of its group
      * @param returnCounts whether to return each group's length
@@ -6562,7 +6618,7 @@ public class Tensor {
     public Tensor uniqueConsecutive() { return uniqueConsecutive(false, false).get(0); }
 
     /**
-     * The covariance matrix of the rows (variables) over the columns (observations).
+     * The covariance matrix of the rows (variables) over the columns (observations). PyTorch: {@code torch.Tensor.cov}.
      *
      * @param correction the difference from N of the divisor (1 is Bessel's correction)
      * @return a 0-dim tensor for one variable, else a {@code [vars, vars]} matrix
@@ -6577,14 +6633,14 @@ public class Tensor {
     public Tensor cov() { return cov(1); }
 
     /**
-     * Pearson correlation coefficients of the rows.
+     * Pearson correlation coefficients of the rows. PyTorch: {@code torch.Tensor.corrcoef}.
      *
      * @return a {@code [vars, vars]} matrix (0-dim for one variable)
      */
     public Tensor corrcoef() { return Composites.corrcoef(this); }
 
     /**
-     * Each slice along dim rescaled to p-norm at most maxnorm.
+     * Each slice along dim rescaled to p-norm at most maxnorm. PyTorch: {@code torch.Tensor.renorm}.
      *
      * @param p the norm order
      * @param dim the dim whose slices are renormalized, negative counting from the end
@@ -6608,7 +6664,7 @@ public class Tensor {
     public Tensor renorm_(double p, int dim, double maxnorm) { return Copying.writeBack(this, old -> old.renorm(p, dim, maxnorm)); }
 
     /**
-     * Summed down to a shape this tensor broadcasts from.
+     * Summed down to a shape this tensor broadcasts from. PyTorch: {@code torch.Tensor.sum_to_size}.
      *
      * @param size the target shape, to which this tensor's shape must be expandable
      * @return a new tensor of the given size
@@ -6616,7 +6672,7 @@ public class Tensor {
     public Tensor sumToSize(long... size) { return Composites.sumToSize(this, size); }
 
     /**
-     * A copy with src written at index of dim.
+     * A copy with src written at index of dim. PyTorch: {@code torch.Tensor.select_scatter}.
      *
      * @param src the values, of this tensor's shape without dim
      * @param dim the dim, negative counting from the end
@@ -6657,6 +6713,7 @@ public class Tensor {
 
     /**
      * Where mask is true, the next elements of source in order; elsewhere this tensor's.
+     * PyTorch: {@code torch.Tensor.masked_scatter}.
      *
      * @param mask a bool tensor, {@linkplain Tensor##broadcasting broadcast} with this tensor; true marks the
      *     positions to write
@@ -6680,7 +6737,7 @@ public class Tensor {
     public Tensor maskedScatter_(Tensor mask, Tensor source) { return Copying.writeBack(this, old -> old.maskedScatter(mask, source), source); }
 
     /**
-     * source written at flat indices (added when accumulate).
+     * source written at flat indices (added when accumulate). PyTorch: {@code torch.Tensor.put}.
      *
      * @param index int64 positions into this tensor seen as 1-D (row-major), negative counting from the end
      * @param source the values to write, one per index element
@@ -6715,6 +6772,7 @@ public class Tensor {
 
     /**
      * The main diagonal (all dims equal, or a matrix) set to value; wrap continues below in tall matrices.
+     * PyTorch: {@code torch.Tensor.fill_diagonal_}.
      *
      * @param value the value written on the main diagonal
      * @param wrap for a tall matrix, whether the diagonal restarts after every N + 1 rows (NumPy's wrap)
@@ -6735,7 +6793,7 @@ public class Tensor {
     public Tensor fillDiagonal_(double value) { return fillDiagonal_(value, false); }
 
     /**
-     * The multivariate log-gamma of dimension p.
+     * The multivariate log-gamma of dimension p. PyTorch: {@code torch.Tensor.mvlgamma}.
      *
      * @param p the dimension p of the multivariate gamma, at least 1
      * @return a new floating tensor of this tensor's shape
@@ -6753,7 +6811,7 @@ public class Tensor {
     public Tensor mvlgamma_(int p) { return Copying.writeBack(this, old -> old.mvlgamma(p)); }
 
     /**
-     * Greatest common divisor (integers).
+     * Greatest common divisor (integers). PyTorch: {@code torch.Tensor.gcd}.
      *
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with this tensor
      * @return a new tensor of the broadcast shape and the promoted dtype
@@ -6772,7 +6830,7 @@ public class Tensor {
     public Tensor gcd_(Tensor other) { return Copying.writeBack(this, old -> old.gcd(other), other); }
 
     /**
-     * Least common multiple (integers).
+     * Least common multiple (integers). PyTorch: {@code torch.Tensor.lcm}.
      *
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with this tensor
      * @return a new tensor of the broadcast shape and the promoted dtype
@@ -6793,7 +6851,9 @@ public class Tensor {
     // ---------------------------------------------------------------- tensorgaps: scatter/index reductions, mode, nanmedian, random fills
 
     /**
-     * A copy with src combined into the positions index names along dim by reduce (sum, prod, mean, amax, amin), self included.
+     * A copy with src combined into the positions index names along dim by reduce (sum, prod, mean, amax, amin), self
+     * included.
+     * PyTorch: {@code torch.Tensor.scatter_reduce}.
      *
      * @param dim the dim to index along, negative counting from the end
      * @param index int64 positions along dim, one per scattered value; index's sizes may not exceed this tensor's
@@ -6807,7 +6867,9 @@ public class Tensor {
     public Tensor scatterReduce(int dim, Tensor index, Tensor src, String reduce) { return scatterReduce(dim, index, src, reduce, true); }
 
     /**
-     * As scatterReduce; without includeSelf, a scattered-to position starts from the reduction's identity, not self's value.
+     * As scatterReduce; without includeSelf, a scattered-to position starts from the reduction's identity, not self's
+     * value.
+     * PyTorch: {@code torch.Tensor.scatter_reduce}.
      *
      * @param dim the dim to index along, negative counting from the end
      * @param index int64 positions along dim, one per scattered value; index's sizes may not exceed this tensor's
@@ -6860,6 +6922,7 @@ public class Tensor {
 
     /**
      * A copy with source's slices combined into the slices index names along dim by reduce (prod, mean, amax, amin).
+     * PyTorch: {@code torch.Tensor.index_reduce}.
      *
      * @param dim the dim to index along, negative counting from the end
      * @param index a 1-D int64 tensor of positions along dim, one per slice of source
@@ -6923,6 +6986,7 @@ public class Tensor {
 
     /**
      * The most frequent value along the last dim (the smallest on ties) and a position of it.
+     * PyTorch: {@code torch.Tensor.mode}.
      *
      * @return values and int64 indices of the reduced shape
      */
@@ -6948,7 +7012,7 @@ public class Tensor {
     public ValuesIndices mode(int dim, boolean keepdim) { return Modes.mode(this, dim, keepdim); }
 
     /**
-     * The lower median of the elements that are not NaN.
+     * The lower median of the elements that are not NaN. PyTorch: {@code torch.Tensor.nanmedian}.
      *
      * @return a 0-dim tensor: the lower of the two middle non-NaN values for an even count
      */
@@ -6974,7 +7038,7 @@ public class Tensor {
     public ValuesIndices nanmedian(int dim, boolean keepdim) { return Modes.nanmedian(this, dim, keepdim); }
 
     /**
-     * Fills with Cauchy draws (PyTorch's CPU stream for the same seed).
+     * Fills with Cauchy draws (PyTorch's CPU stream for the same seed). PyTorch: {@code torch.Tensor.cauchy_}.
      *
      * @return this tensor
      */
@@ -7000,7 +7064,7 @@ public class Tensor {
     public Tensor cauchy_(double median, double sigma, Generator generator) { return RandomFills.cauchy_(this, median, sigma, generator); }
 
     /**
-     * Fills with exp(N(mean, std)) draws.
+     * Fills with exp(N(mean, std)) draws. PyTorch: {@code torch.Tensor.log_normal_}.
      *
      * @return this tensor
      */
@@ -7026,7 +7090,7 @@ public class Tensor {
     public Tensor logNormal_(double mean, double std, Generator generator) { return RandomFills.logNormal_(this, mean, std, generator); }
 
     /**
-     * Fills with the number of Bernoulli(p) trials up to the first success.
+     * Fills with the number of Bernoulli(p) trials up to the first success. PyTorch: {@code torch.Tensor.geometric_}.
      *
      * @param p the success probability of each trial, in (0, 1)
      * @return this tensor
@@ -7044,6 +7108,7 @@ public class Tensor {
 
     /**
      * Fills with 1 with probability p[i] (p broadcast to this tensor), else 0.
+     * PyTorch: {@code torch.Tensor.bernoulli_}.
      *
      * @param p the probabilities of drawing 1, in [0, 1], {@linkplain Tensor##broadcasting broadcast} to this tensor's
      *     shape
@@ -7064,7 +7129,7 @@ public class Tensor {
     public Tensor bernoulli_(Tensor p, Generator generator) { return RandomFills.bernoulli_(this, p, generator); }
 
     /**
-     * A 0/1 sample with this tensor's elements as the probabilities of 1.
+     * A 0/1 sample with this tensor's elements as the probabilities of 1. PyTorch: {@code torch.Tensor.bernoulli}.
      *
      * @return a new tensor of 0s and 1s of this tensor's shape and dtype
      */
@@ -7082,6 +7147,7 @@ public class Tensor {
 
     /**
      * The modified Bessel function of the first kind of order 0 (Cephes' Chebyshev expansions, as ATen).
+     * PyTorch: {@code torch.Tensor.i0}.
      *
      * @return a new tensor of this tensor's shape
      */
@@ -7098,13 +7164,14 @@ public class Tensor {
 
     /**
      * This = mantissa * 2^exponent: the mantissa in [0.5, 1) and the int32 exponent.
+     * PyTorch: {@code torch.Tensor.frexp}.
      *
      * @return the mantissas (this dtype) and the int32 exponents, both of this tensor's shape
      */
     public java.util.List<Tensor> frexp() { return FloatDecomposition.frexp(this); }
 
     /**
-     * The next representable value after each element towards other.
+     * The next representable value after each element towards other. PyTorch: {@code torch.Tensor.nextafter}.
      *
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with this tensor
      * @return a new tensor of the broadcast shape and the promoted dtype
@@ -7123,7 +7190,7 @@ public class Tensor {
     public Tensor nextafter_(Tensor other) { return Copying.writeBack(this, old -> old.nextafter(other), other); }
 
     /**
-     * The regularized lower incomplete gamma function P(this, other).
+     * The regularized lower incomplete gamma function P(this, other). PyTorch: {@code torch.Tensor.igamma}.
      *
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with this tensor
      * @return a new tensor of the broadcast shape and the promoted dtype
@@ -7142,7 +7209,7 @@ public class Tensor {
     public Tensor igamma_(Tensor other) { return Copying.writeBack(this, old -> old.igamma(other), other); }
 
     /**
-     * The regularized upper incomplete gamma function Q(this, other).
+     * The regularized upper incomplete gamma function Q(this, other). PyTorch: {@code torch.Tensor.igammac}.
      *
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with this tensor
      * @return a new tensor of the broadcast shape and the promoted dtype
@@ -7163,7 +7230,9 @@ public class Tensor {
     // ---------------------------------------------------------------- tensorgaps: as_strided and the in-place view ops
 
     /**
-     * A view with any sizes and strides over this tensor's storage from storageOffset (checked against the storage's size).
+     * A view with any sizes and strides over this tensor's storage from storageOffset (checked against the storage's
+     * size).
+     * PyTorch: {@code torch.Tensor.as_strided}.
      *
      * @param size the view's shape
      * @param stride the view's strides, one per dim, in elements
@@ -7183,14 +7252,14 @@ public class Tensor {
     public Tensor asStrided(long[] size, long[] stride, long storageOffset) { return StridedViews.asStrided(this, size, stride, storageOffset); }
 
     /**
-     * This tensor becomes its own transpose (&lt;= 2 dims).
+     * This tensor becomes its own transpose (&lt;= 2 dims). PyTorch: {@code torch.Tensor.t_}.
      *
      * @return this tensor
      */
     public Tensor t_() { return StridedViews.t_(this); }
 
     /**
-     * This tensor's dims dim0 and dim1 swap places.
+     * This tensor's dims dim0 and dim1 swap places. PyTorch: {@code torch.Tensor.transpose_}.
      *
      * @param dim0 the first dim, negative counting from the end
      * @param dim1 the second dim, negative counting from the end
@@ -7221,6 +7290,7 @@ public class Tensor {
 
     /**
      * This tensor takes the given sizes, strides and storage offset (as_strided in place).
+     * PyTorch: {@code torch.Tensor.as_strided_}.
      *
      * @param size the view's shape
      * @param stride the view's strides, one per dim, in elements
@@ -7240,7 +7310,7 @@ public class Tensor {
     public Tensor asStrided_(long[] size, long[] stride) { return asStrided_(size, stride, storageOffset()); }
 
     /**
-     * This tensor loses its size-1 dims.
+     * This tensor loses its size-1 dims. PyTorch: {@code torch.Tensor.squeeze_}.
      *
      * @return this tensor
      */
@@ -7257,7 +7327,7 @@ public class Tensor {
     public Tensor squeeze_(int dim) { return StridedViews.squeeze_(this, dim); }
 
     /**
-     * This tensor gains a size-1 dim at dim.
+     * This tensor gains a size-1 dim at dim. PyTorch: {@code torch.Tensor.unsqueeze_}.
      *
      * @param dim the dim, negative counting from the end
      * @return this tensor
@@ -7268,7 +7338,7 @@ public class Tensor {
     // ---------------------------------------------------------------- Kotlin/Groovy operator aliases
 
     /**
-     * Kotlin's operator form of add.
+     * Kotlin's operator form of add. PyTorch: {@code x + other}.
      *
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with this tensor
      * @return a new tensor of the broadcast shape and the promoted dtype
@@ -7277,7 +7347,7 @@ public class Tensor {
     public Tensor plus(Tensor other) { return add(other); }
 
     /**
-     * Kotlin's operator form of add (other a Python number).
+     * Kotlin's operator form of add (other a Python number). PyTorch: {@code x + other}.
      *
      * @param other the second operand, a Java number (promotes as a Python scalar: see {@linkplain Tensor##promotion
      *     type promotion})
@@ -7286,7 +7356,7 @@ public class Tensor {
     public Tensor plus(double other) { return add(other); }
 
     /**
-     * Kotlin's operator form of sub.
+     * Kotlin's operator form of sub. PyTorch: {@code x - other}.
      *
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with this tensor
      * @return a new tensor of the broadcast shape and the promoted dtype
@@ -7295,7 +7365,7 @@ public class Tensor {
     public Tensor minus(Tensor other) { return sub(other); }
 
     /**
-     * Kotlin's operator form of sub (other a Python number).
+     * Kotlin's operator form of sub (other a Python number). PyTorch: {@code x - other}.
      *
      * @param other the second operand, a Java number (promotes as a Python scalar: see {@linkplain Tensor##promotion
      *     type promotion})
@@ -7304,7 +7374,7 @@ public class Tensor {
     public Tensor minus(double other) { return sub(other); }
 
     /**
-     * Kotlin's operator form of mul.
+     * Kotlin's operator form of mul. PyTorch: {@code x * other}.
      *
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with this tensor
      * @return a new tensor of the broadcast shape and the promoted dtype
@@ -7313,7 +7383,7 @@ public class Tensor {
     public Tensor times(Tensor other) { return mul(other); }
 
     /**
-     * Kotlin's operator form of mul (other a Python number).
+     * Kotlin's operator form of mul (other a Python number). PyTorch: {@code x * other}.
      *
      * @param other the second operand, a Java number (promotes as a Python scalar: see {@linkplain Tensor##promotion
      *     type promotion})
@@ -7322,7 +7392,7 @@ public class Tensor {
     public Tensor times(double other) { return mul(other); }
 
     /**
-     * Kotlin's operator form of neg.
+     * Kotlin's operator form of neg. PyTorch: {@code -x}.
      *
      * @return a new tensor of this tensor's shape
      */
