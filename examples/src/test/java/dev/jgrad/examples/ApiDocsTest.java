@@ -60,7 +60,7 @@ class ApiDocsTest {
     static final List<String> COMPLETE = List.of(
             "dev.jgrad.DType", "dev.jgrad.Device", "dev.jgrad.Edge", "dev.jgrad.RemovableHandle", "dev.jgrad.Size",
             "dev.jgrad.TensorOptions", "dev.jgrad.ValuesIndices", "dev.jgrad.Tensor",
-            "dev.jgrad.FunctionForms");
+            "dev.jgrad.FunctionForms", "dev.jgrad.Generator", "dev.jgrad.Node");
 
     /** Every package module-info exports (the public API and the backend SPI). */
     private static List<String> exported() throws IOException {
