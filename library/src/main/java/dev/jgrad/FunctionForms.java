@@ -4334,6 +4334,9 @@ public abstract class FunctionForms {
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param sizes the target shape: size-1 dims may grow, -1 keeps a size, new leading dims may be added
      * @return a new tensor (not a view) with the view's shape and values
+     * @throws IllegalArgumentException when a size other than 1 would change ({@code The expanded size of the tensor
+     *     (3) must match the existing size (2) at non-singleton dimension 0. Target sizes: [3, 3]. Tensor sizes: [2,
+     *     3]}) or sizes has fewer entries than dims
      */
     public static Tensor expandCopy(Tensor self, long... sizes) { return self.expand(sizes).clone(); }
 
@@ -4346,7 +4349,8 @@ public abstract class FunctionForms {
      * @param start the first index, negative counting from the end
      * @param length how many elements
      * @return a new tensor (not a view) with the view's shape and values
-     * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException if a dim is out of range, or the range leaves the dim ({@code start (2) +
+     *     length (5) exceeds dimension size (3).})
      */
     public static Tensor narrowCopy(Tensor self, int dim, long start, long length) { return self.narrow(dim, start, length).clone(); }
 
@@ -4357,7 +4361,9 @@ public abstract class FunctionForms {
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param dims the new order of the dims: a permutation of all dims, negative counting from the end
      * @return a new tensor (not a view) with the view's shape and values
-     * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException if a dim is out of range, repeated, or dims does not name every dim once
+     *     ({@code permute(sparse_coo): number of dimensions in the tensor input does not match the length of the
+     *     desired ordering of dimensions i.e. input.dim() = 2 is not equal to len(dims) = 1})
      */
     public static Tensor permuteCopy(Tensor self, int... dims) { return self.permute(dims).clone(); }
 
@@ -4369,7 +4375,8 @@ public abstract class FunctionForms {
      * @param dim the dim, negative counting from the end
      * @param index the position along dim, negative counting from the end
      * @return a new tensor (not a view) with the view's shape and values
-     * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException if a dim is out of range, or index is ({@code select(): index 7 out of range
+     *     for tensor of size [2, 3] at dimension 1})
      */
     public static Tensor selectCopy(Tensor self, int dim, long index) { return self.select(dim, index).clone(); }
 
@@ -4506,7 +4513,7 @@ public abstract class FunctionForms {
      * values in new storage, so writes to either leave the other alone.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
-     * @param dim the dim, negative counting from the end
+     * @param dim where the new dim goes, in {@code [-dim() - 1, dim()]}, negative counting from the end of the result
      * @return a new tensor (not a view) with the view's shape and values
      * @throws IllegalArgumentException if a dim is out of range
      */
@@ -4519,8 +4526,10 @@ public abstract class FunctionForms {
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param shape the new shape, with the same number of elements; one size may be -1 (inferred)
      * @return a new tensor (not a view) with the view's shape and values
-     * @throws IllegalArgumentException when the sizes do not multiply to numel, or when the layout cannot be viewed so
-     *     ({@code view size is not compatible with input tensor's size and stride ... Use .reshape(...) instead.})
+     * @throws IllegalArgumentException {@code shape '[4]' is invalid for input of size 6} when the sizes do not
+     *     multiply to numel, {@code only one dimension can be inferred} for two -1s, or when the layout cannot be
+     *     viewed so ({@code view size is not compatible with input tensor's size and stride ... Use .reshape(...)
+     *     instead.})
      */
     public static Tensor viewCopy(Tensor self, long... shape) { return self.view(shape).clone(); }
 }

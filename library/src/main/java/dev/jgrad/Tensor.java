@@ -2505,12 +2505,16 @@ public class Tensor {
     /**
      * {@code x.sum()}: the sum over all elements or dims (integers and bools sum as int64).
      *
+     * Integral and bool inputs give an int64 result, as in PyTorch; floating inputs keep their dtype.
+     *
      * @return a 0-dim tensor
      */
     public Tensor sum() { return Reductions.sum(this); }
 
     /**
      * {@code x.sum(dim)}: the sum over all elements or dims (integers and bools sum as int64).
+     *
+     * Integral and bool inputs give an int64 result, as in PyTorch; floating inputs keep their dtype.
      *
      * @param dim the dim to reduce, negative counting from the end
      * @return the reduced tensor: this tensor's shape without the reduced dims (size 1 with keepdim)
@@ -2521,6 +2525,8 @@ public class Tensor {
     /**
      * {@code x.sum(dim, keepdim)}: the sum over all elements or dims (integers and bools sum as int64).
      *
+     * Integral and bool inputs give an int64 result, as in PyTorch; floating inputs keep their dtype.
+     *
      * @param dim the dim to reduce, negative counting from the end
      * @param keepdim whether the result keeps the reduced dims as size 1
      * @return the reduced tensor: this tensor's shape without the reduced dims (size 1 with keepdim)
@@ -2530,6 +2536,8 @@ public class Tensor {
 
     /**
      * {@code x.sum(dims, keepdim)}: the sum over all elements or dims (integers and bools sum as int64).
+     *
+     * Integral and bool inputs give an int64 result, as in PyTorch; floating inputs keep their dtype.
      *
      * @param dims the dims to reduce, negative counting from the end
      * @param keepdim whether the result keeps the reduced dims as size 1
@@ -2542,6 +2550,8 @@ public class Tensor {
      * {@code x.mean()}: the mean over all elements or dims (floating dtypes only).
      *
      * @return a 0-dim tensor
+     * @throws IllegalArgumentException for an integral or bool tensor: {@code mean(): could not infer output dtype.
+     *     Input dtype must be either a floating point or complex dtype. Got: Int}
      */
     public Tensor mean() { return Reductions.mean(this); }
 
@@ -2551,6 +2561,8 @@ public class Tensor {
      * @param dim the dim to reduce, negative counting from the end
      * @return the reduced tensor: this tensor's shape without the reduced dims (size 1 with keepdim)
      * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException for an integral or bool tensor: {@code mean(): could not infer output dtype.
+     *     Input dtype must be either a floating point or complex dtype. Got: Int}
      */
     public Tensor mean(int dim) { return mean(new int[] {dim}, false); }
 
@@ -2561,6 +2573,8 @@ public class Tensor {
      * @param keepdim whether the result keeps the reduced dims as size 1
      * @return the reduced tensor: this tensor's shape without the reduced dims (size 1 with keepdim)
      * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException for an integral or bool tensor: {@code mean(): could not infer output dtype.
+     *     Input dtype must be either a floating point or complex dtype. Got: Int}
      */
     public Tensor mean(int dim, boolean keepdim) { return mean(new int[] {dim}, keepdim); }
 
@@ -2571,11 +2585,15 @@ public class Tensor {
      * @param keepdim whether the result keeps the reduced dims as size 1
      * @return the reduced tensor: this tensor's shape without the reduced dims (size 1 with keepdim)
      * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException for an integral or bool tensor: {@code mean(): could not infer output dtype.
+     *     Input dtype must be either a floating point or complex dtype. Got: Int}
      */
     public Tensor mean(int[] dims, boolean keepdim) { return Reductions.mean(this, dims, keepdim); }
 
     /**
      * {@code x.prod()}: the product over all elements or along dim.
+     *
+     * Integral and bool inputs give an int64 result, as in PyTorch; floating inputs keep their dtype.
      *
      * @return a 0-dim tensor
      */
@@ -2583,6 +2601,8 @@ public class Tensor {
 
     /**
      * {@code x.prod(dim)}: the product over all elements or along dim.
+     *
+     * Integral and bool inputs give an int64 result, as in PyTorch; floating inputs keep their dtype.
      *
      * @param dim the dim to reduce, negative counting from the end
      * @return the reduced tensor: this tensor's shape without the reduced dims (size 1 with keepdim)
@@ -2592,6 +2612,8 @@ public class Tensor {
 
     /**
      * {@code x.prod(dim, keepdim)}: the product over all elements or along dim.
+     *
+     * Integral and bool inputs give an int64 result, as in PyTorch; floating inputs keep their dtype.
      *
      * @param dim the dim to reduce, negative counting from the end
      * @param keepdim whether the result keeps the reduced dims as size 1
@@ -2604,6 +2626,8 @@ public class Tensor {
      * The largest element (NaN if any is NaN). PyTorch: {@code torch.Tensor.max}.
      *
      * @return a 0-dim tensor
+     * @throws IllegalArgumentException for an empty tensor ({@code max(): Expected reduction dim to be specified for
+     *     input.numel() == 0. Specify the reduction dim with the 'dim' argument.})
      */
     public Tensor max() { return Reductions.extremeOfAll(this, true); }
 
@@ -2639,6 +2663,8 @@ public class Tensor {
      * {@code x.min()}: the minimum (over all elements, or along dim with indices).
      *
      * @return a 0-dim tensor
+     * @throws IllegalArgumentException for an empty tensor ({@code min(): Expected reduction dim to be specified for
+     *     input.numel() == 0. Specify the reduction dim with the 'dim' argument.})
      */
     public Tensor min() { return Reductions.extremeOfAll(this, false); }
 
@@ -2830,7 +2856,8 @@ public class Tensor {
      * @param index int64 positions along dim; the result has index's shape, and index's sizes may not exceed this
      *     tensor's outside dim
      * @return a new tensor of index's shape and this tensor's dtype
-     * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException if a dim is out of range, index is not int64 ({@code gather(): Expected dtype
+     *     int64 for index}), has another number of dims, or holds a position outside dim
      */
     public Tensor gather(int dim, Tensor index) { return Gathering.gather(this, dim, index); }
 
@@ -3020,8 +3047,17 @@ public class Tensor {
     /**
      * {@code torch.matmul}: dot, matrix-vector, matrix-matrix or broadcast batched product by the inputs' dims.
      *
+     * Shapes, as {@code torch.matmul}: two 1-D operands give their dot product (0-dim); two 2-D ones the matrix
+     * product, {@code [n, m]} and {@code [m, p]} giving {@code [n, p]}; a 1-D operand with a 2-D one is treated as a
+     * row (first) or column (second) and that dim is dropped again; when either has more than 2 dims, the leading
+     * (batch) dims broadcast and the last two multiply as matrices: {@code [b, 1, n, m]} and {@code [k, m, p]} give
+     * {@code [b, k, n, p]}. Both operands must have the same dtype.
+     *
      * @param other the right operand: 1-D, 2-D or batched; this tensor's and its dims choose the product
      * @return the product, its shape as described above
+     * @throws IllegalArgumentException {@code mat1 and mat2 shapes cannot be multiplied (2x3 and 4x2)} when the inner
+     *     sizes differ, {@code both arguments to matmul need to be at least 1D, but they are 0D and 2D} for a 0-dim
+     *     operand, or if the batch dims do not {@linkplain Tensor##broadcasting broadcast}
      */
     public Tensor matmul(Tensor other) { return LinearAlgebra.matmul(this, other); }
 
@@ -3030,6 +3066,8 @@ public class Tensor {
      *
      * @param other an {@code [m, p]} matrix, this tensor being {@code [n, m]}
      * @return an {@code [n, p]} matrix
+     * @throws IllegalArgumentException {@code self must be a matrix} (or {@code mat2 must be a matrix}) unless both
+     *     are 2-D; {@code mat1 and mat2 shapes cannot be multiplied (2x3 and 4x2)} when the inner sizes differ
      */
     public Tensor mm(Tensor other) { return LinearAlgebra.mm(this, other); }
 
@@ -3038,6 +3076,8 @@ public class Tensor {
      *
      * @param other a {@code [b, m, p]} tensor, this tensor being {@code [b, n, m]}
      * @return a {@code [b, n, p]} tensor
+     * @throws IllegalArgumentException {@code batch1 must be a 3D tensor} (or batch2) unless both are 3-D, or when the
+     *     batch or inner sizes differ
      */
     public Tensor bmm(Tensor other) { return LinearAlgebra.bmm(this, other); }
 
@@ -3054,6 +3094,9 @@ public class Tensor {
      *
      * @param other a 1-D tensor of this tensor's length and dtype
      * @return a 0-dim tensor
+     * @throws IllegalArgumentException unless both are 1-D of the same length and dtype ({@code inconsistent tensor
+     *     size, expected tensor [3] and src [4] to have the same number of elements, but got 3 and 4 elements
+     *     respectively})
      */
     public Tensor dot(Tensor other) { return LinearAlgebra.dot(this, other); }
 
@@ -3064,7 +3107,9 @@ public class Tensor {
      *
      * @param shape the new shape, with the same number of elements; one size may be -1 (inferred)
      * @return a view of this tensor
-     * @throws IllegalArgumentException when the sizes do not multiply to numel, or when the layout cannot be viewed so
+     * @throws IllegalArgumentException {@code shape '[4]' is invalid for input of size 6} when the sizes do not
+     *     multiply to numel, {@code only one dimension can be inferred} for two -1s, or when the layout cannot be
+     *     viewed so
      *     ({@code view size is not compatible with input tensor's size and stride ... Use .reshape(...) instead.})
      */
     public Tensor view(long... shape) { return Views.view(this, shape); }
@@ -3095,6 +3140,8 @@ public class Tensor {
      *
      * @param shape the new shape, with the same number of elements; one size may be -1 (inferred)
      * @return a view when the layout allows, else a copy, of the new shape
+     * @throws IllegalArgumentException {@code shape '[4]' is invalid for input of size 6} when the sizes do not
+     *     multiply to numel, {@code only one dimension can be inferred} for two -1s
      */
     public Tensor reshape(long... shape) { return Views.reshape(this, shape); }
 
@@ -3181,7 +3228,9 @@ public class Tensor {
      *
      * @param dims the new order of the dims: a permutation of all dims, negative counting from the end
      * @return a view of this tensor
-     * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException if a dim is out of range, repeated, or dims does not name every dim once
+     *     ({@code permute(sparse_coo): number of dimensions in the tensor input does not match the length of the
+     *     desired ordering of dimensions i.e. input.dim() = 2 is not equal to len(dims) = 1})
      */
     public Tensor permute(int... dims) { return Views.permute(this, dims); }
 
@@ -3204,7 +3253,7 @@ public class Tensor {
     /**
      * {@code x.unsqueeze(dim)}: a view with a new dim of size 1 at dim.
      *
-     * @param dim the dim, negative counting from the end
+     * @param dim where the new dim goes, in {@code [-dim() - 1, dim()]}, negative counting from the end of the result
      * @return a view of this tensor
      * @throws IllegalArgumentException if a dim is out of range
      */
@@ -3215,6 +3264,9 @@ public class Tensor {
      *
      * @param sizes the target shape: size-1 dims may grow, -1 keeps a size, new leading dims may be added
      * @return a view of this tensor
+     * @throws IllegalArgumentException when a size other than 1 would change ({@code The expanded size of the tensor
+     *     (3) must match the existing size (2) at non-singleton dimension 0.  Target sizes: [3, 3].  Tensor sizes: [2,
+     *     3]}) or sizes has fewer entries than dims
      */
     public Tensor expand(long... sizes) { return Views.expand(this, sizes); }
 
@@ -3232,7 +3284,8 @@ public class Tensor {
      * @param dim the dim, negative counting from the end
      * @param index the position along dim, negative counting from the end
      * @return a view of this tensor
-     * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException if a dim is out of range, or index is ({@code select(): index 7 out of range
+     *     for tensor of size [2, 3] at dimension 1})
      */
     public Tensor select(int dim, long index) { return Views.select(this, dim, index); }
 
@@ -3275,7 +3328,8 @@ public class Tensor {
      * @param start the first index, negative counting from the end
      * @param length how many elements
      * @return a view of this tensor
-     * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException if a dim is out of range, or the range leaves the dim ({@code start (2) +
+     *     length (5) exceeds dimension size (3).})
      */
     public Tensor narrow(int dim, long start, long length) { return Views.narrow(this, dim, start, length); }
 
@@ -3918,7 +3972,8 @@ public class Tensor {
      * {@code Module.to(dtype)} uses so Parameter objects survive a conversion). History is untouched.
      *
      * @param other the tensor whose storage and layout this tensor takes
-     * @throws IllegalStateException {@code data set to a tensor that requires gradients must be floating point or complex
+     * @throws IllegalStateException {@code data set to a tensor that requires gradients must be floating point or
+     *     complex
      *     dtype} when this tensor requires grad and other is not floating
      */
     public void setData(Tensor other) {
@@ -4013,6 +4068,8 @@ public class Tensor {
      * @param dim the dim, negative counting from the end
      * @return a new tensor of this tensor's shape
      * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException for a non-floating tensor ({@code "softmax_lastdim_kernel_impl" not implemented
+     *     for 'Int'})
      */
     public Tensor softmax(int dim) { return Softmax.softmax(this, dim, false); }
 
@@ -6316,7 +6373,8 @@ public class Tensor {
      *
      * @param other a tensor whose last dim matches this tensor's
      * @return a new tensor
-     * @throws IllegalArgumentException {@code inner() the last dimension must match on both input tensors but got shapes
+     * @throws IllegalArgumentException {@code inner() the last dimension must match on both input tensors but got
+     *     shapes
      *     ...} when the last dims differ
      */
     public Tensor inner(Tensor other) {
