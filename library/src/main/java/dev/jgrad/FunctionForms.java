@@ -816,6 +816,8 @@ public abstract class FunctionForms {
      * @return self
      * @throws IllegalArgumentException if the result does not fit self's shape or dtype ({@linkplain Tensor##inplace
      *     in-place ops})
+     * @throws IllegalArgumentException {@code torch.clamp: At least one of 'min' or 'max' must not be None} when both
+     *     are null
      */
     public static Tensor clamp_(Tensor self, Double min, Double max) { return self.clamp_(min, max); }
 
@@ -1621,6 +1623,7 @@ public abstract class FunctionForms {
      * @param min the lower end of the range (with max 0 too: the data's minimum)
      * @param max the upper end of the range (with min 0 too: the data's maximum)
      * @return a 1-D tensor of bins counts, of self's dtype
+     * @throws IllegalArgumentException for a non-floating tensor ({@code "histogram_cpu" not implemented for 'Long'})
      */
     public static Tensor histc(Tensor self, long bins, double min, double max) { return self.histc(bins, min, max); }
 
@@ -1632,6 +1635,7 @@ public abstract class FunctionForms {
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @return a 1-D tensor of 100 counts, of self's dtype
+     * @throws IllegalArgumentException for a non-floating tensor ({@code "histogram_cpu" not implemented for 'Long'})
      */
     public static Tensor histc(Tensor self) { return self.histc(); }
 
@@ -1987,6 +1991,8 @@ public abstract class FunctionForms {
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param k which smallest value to return, counting from 1
      * @return values and int64 indices of the reduced shape
+     * @throws IllegalArgumentException {@code kthvalue(): selected number k out of range for dimension ...} unless 1
+     *     &lt;= k &lt;= the dim's size
      */
     public static ValuesIndices kthvalue(Tensor self, long k) { return self.kthvalue(k); }
 
@@ -2001,6 +2007,8 @@ public abstract class FunctionForms {
      * @param dim the dim to reduce, negative counting from the end
      * @return values and int64 indices of the reduced shape
      * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException {@code kthvalue(): selected number k out of range for dimension ...} unless 1
+     *     &lt;= k &lt;= the dim's size
      */
     public static ValuesIndices kthvalue(Tensor self, long k, int dim) { return self.kthvalue(k, dim); }
 
@@ -2016,6 +2024,8 @@ public abstract class FunctionForms {
      * @param keepdim whether the result keeps the reduced dims as size 1
      * @return values and int64 indices of the reduced shape
      * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException {@code kthvalue(): selected number k out of range for dimension ...} unless 1
+     *     &lt;= k &lt;= the dim's size
      */
     public static ValuesIndices kthvalue(Tensor self, long k, int dim, boolean keepdim) { return self.kthvalue(k, dim, keepdim); }
 
@@ -2730,7 +2740,8 @@ public abstract class FunctionForms {
      * @param dim the dim whose slices are renormalized, negative counting from the end
      * @param maxnorm the largest norm a sub-tensor may keep
      * @return a new tensor of self's shape
-     * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException if a dim is out of range, or {@code renorm: non-positive-norm not supported}
+     *     for p &lt;= 0
      */
     public static Tensor renorm(Tensor self, double p, int dim, double maxnorm) { return self.renorm(p, dim, maxnorm); }
 
@@ -4415,7 +4426,8 @@ public abstract class FunctionForms {
      * @param splitSize the size of each part (the last may be smaller)
      * @param dim the dim, negative counting from the end
      * @return new tensors (not views) with the parts' shapes and values
-     * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException if a dim is out of range, or for a split size of 0 on a non-empty dim ({@code
+     *     split_size can only be 0 if dimension size is 0, ...})
      */
     public static java.util.List<Tensor> splitCopy(Tensor self, long splitSize, int dim) { return self.split(splitSize, dim).stream().map(Tensor::clone).toList(); }
 
@@ -4504,7 +4516,8 @@ public abstract class FunctionForms {
      * @param size the window length
      * @param step the distance between window starts, at least 1
      * @return a new tensor (not a view) with the view's shape and values
-     * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException if a dim is out of range, or the window is longer than the dim ({@code maximum
+     *     size for tensor at dimension 1 is 3 but size is 5})
      */
     public static Tensor unfoldCopy(Tensor self, int dim, long size, long step) { return self.unfold(dim, size, step).clone(); }
 

@@ -1002,6 +1002,8 @@ public class Tensor {
      * @param min the lower bound; null for none
      * @param max the upper bound; null for none
      * @return a new tensor of this tensor's shape and dtype
+     * @throws IllegalArgumentException {@code torch.clamp: At least one of 'min' or 'max' must not be None} when both
+     *     are null
      */
     public Tensor clamp(Double min, Double max) { return Elementwise.clamp(this, min, max); }
 
@@ -2486,6 +2488,8 @@ public class Tensor {
      * @param other the values taken where condition is false, {@linkplain Tensor##broadcasting broadcast}
      * @return a new tensor of the broadcast shape and the promoted dtype
      * @throws IllegalArgumentException if the shapes do not {@linkplain Tensor##broadcasting broadcast}
+     * @throws IllegalArgumentException {@code where expected condition to be a boolean tensor, but got a tensor with
+     *     dtype Float} for a non-bool condition
      */
     public Tensor where(Tensor condition, Tensor other) { return Elementwise.where(condition, this, other); }
 
@@ -2497,6 +2501,8 @@ public class Tensor {
      * @param other the value taken where condition is false
      * @return a new tensor of the broadcast shape and the promoted dtype
      * @throws IllegalArgumentException if the shapes do not {@linkplain Tensor##broadcasting broadcast}
+     * @throws IllegalArgumentException {@code where expected condition to be a boolean tensor, but got a tensor with
+     *     dtype Float} for a non-bool condition
      */
     public Tensor where(Tensor condition, double other) { return where(condition, Scalar.of(other)); }
 
@@ -3121,7 +3127,8 @@ public class Tensor {
      * @param size the window length
      * @param step the distance between window starts, at least 1
      * @return a view of this tensor
-     * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException if a dim is out of range, or the window is longer than the dim ({@code maximum
+     *     size for tensor at dimension 1 is 3 but size is 5})
      */
     public Tensor unfold(int dim, long size, long step) { return Views.unfold(this, dim, size, step); }
 
@@ -3339,6 +3346,8 @@ public class Tensor {
      *
      * @param indices the indices (see above)
      * @return the selected elements
+     * @throws IllegalArgumentException PyTorch's {@code too many indices for tensor of dimension 2} or {@code index 5
+     *     is out of bounds for dimension 0 with size 2}
      */
     public Tensor index(String indices) { return Views.index(this, indices); }
 
@@ -3452,7 +3461,8 @@ public class Tensor {
      * @param splitSize the size of each part (the last may be smaller)
      * @param dim the dim, negative counting from the end
      * @return the parts, views of this tensor
-     * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException if a dim is out of range, or for a split size of 0 on a non-empty dim ({@code
+     *     split_size can only be 0 if dimension size is 0, ...})
      */
     public java.util.List<Tensor> split(long splitSize, int dim) { return Views.split(this, splitSize, dim); }
 
@@ -3462,7 +3472,8 @@ public class Tensor {
      * @param chunks the number of parts asked for (fewer come back when dim's size is small)
      * @param dim the dim, negative counting from the end
      * @return the parts, views of this tensor
-     * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException if a dim is out of range, or {@code chunk expects `chunks` to be greater than
+     *     0, got: 0}
      */
     public java.util.List<Tensor> chunk(int chunks, int dim) { return Views.chunk(this, chunks, dim); }
 
@@ -4114,6 +4125,7 @@ public class Tensor {
      *
      * @param approximate {@code "none"} for the exact erf form, {@code "tanh"} for the tanh approximation
      * @return a new tensor of this tensor's shape
+     * @throws IllegalArgumentException {@code approximate argument must be either none or tanh.} for another string
      */
     public Tensor gelu(String approximate) { return Activations.gelu(this, approximate); }
 
@@ -4138,7 +4150,8 @@ public class Tensor {
      * @param dim the dim to index along, negative counting from the end
      * @param index a 1-D int64 tensor of positions along dim
      * @return a new tensor of this tensor's shape with dim's size replaced by index's length
-     * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException if a dim is out of range, or {@code index_select(): Index is supposed to be a
+     *     vector} for an index of more than 1 dim
      */
     public Tensor indexSelect(int dim, Tensor index) { return Gathering.indexSelect(this, dim, index); }
 
@@ -4153,6 +4166,8 @@ public class Tensor {
      * @param value the value written where mask is true, converted to this tensor's dtype
      * @return a copy of this tensor with the masked positions filled
      * @throws IllegalArgumentException if the shapes do not {@linkplain Tensor##broadcasting broadcast}
+     * @throws IllegalArgumentException {@code masked_fill_ only supports boolean masks, but got mask with dtype float}
+     *     for a non-bool mask
      */
     public Tensor maskedFill(Tensor mask, double value) { return Masking.maskedFill(this, mask, Scalar.of(value)); }
 
@@ -4164,6 +4179,8 @@ public class Tensor {
      * @param value the value written where mask is true, converted to this tensor's dtype
      * @return a copy of this tensor with the masked positions filled
      * @throws IllegalArgumentException if the shapes do not {@linkplain Tensor##broadcasting broadcast}
+     * @throws IllegalArgumentException {@code masked_fill_ only supports boolean masks, but got mask with dtype float}
+     *     for a non-bool mask
      */
     public Tensor maskedFill(Tensor mask, long value) { return Masking.maskedFill(this, mask, Scalar.of(value)); }
 
@@ -4175,6 +4192,8 @@ public class Tensor {
      * @param value the value written where mask is true, converted to this tensor's dtype
      * @return a copy of this tensor with the masked positions filled
      * @throws IllegalArgumentException if the shapes do not {@linkplain Tensor##broadcasting broadcast}
+     * @throws IllegalArgumentException {@code masked_fill_ only supports boolean masks, but got mask with dtype float}
+     *     for a non-bool mask
      */
     public Tensor maskedFill(Tensor mask, boolean value) { return Masking.maskedFill(this, mask, Scalar.of(value)); }
 
@@ -4187,6 +4206,8 @@ public class Tensor {
      * @param value a 0-dim tensor holding the value written where mask is true
      * @return a copy of this tensor with the masked positions filled
      * @throws IllegalArgumentException if the shapes do not {@linkplain Tensor##broadcasting broadcast}
+     * @throws IllegalArgumentException {@code masked_fill_ only supports boolean masks, but got mask with dtype float}
+     *     for a non-bool mask
      */
     public Tensor maskedFill(Tensor mask, Tensor value) { return Masking.maskedFill(this, mask, value); }
 
@@ -4200,6 +4221,8 @@ public class Tensor {
      * @return this tensor
      * @throws IllegalArgumentException if the shapes do not {@linkplain Tensor##broadcasting broadcast}, or the result
      *     does not fit this tensor's shape or dtype ({@linkplain Tensor##inplace in-place ops})
+     * @throws IllegalArgumentException {@code masked_fill_ only supports boolean masks, but got mask with dtype float}
+     *     for a non-bool mask
      */
     public Tensor maskedFill_(Tensor mask, double value) { return Masking.maskedFill_(this, mask, Scalar.of(value)); }
 
@@ -4213,6 +4236,8 @@ public class Tensor {
      * @return this tensor
      * @throws IllegalArgumentException if the shapes do not {@linkplain Tensor##broadcasting broadcast}, or the result
      *     does not fit this tensor's shape or dtype ({@linkplain Tensor##inplace in-place ops})
+     * @throws IllegalArgumentException {@code masked_fill_ only supports boolean masks, but got mask with dtype float}
+     *     for a non-bool mask
      */
     public Tensor maskedFill_(Tensor mask, long value) { return Masking.maskedFill_(this, mask, Scalar.of(value)); }
 
@@ -4226,6 +4251,8 @@ public class Tensor {
      * @return this tensor
      * @throws IllegalArgumentException if the shapes do not {@linkplain Tensor##broadcasting broadcast}, or the result
      *     does not fit this tensor's shape or dtype ({@linkplain Tensor##inplace in-place ops})
+     * @throws IllegalArgumentException {@code masked_fill_ only supports boolean masks, but got mask with dtype float}
+     *     for a non-bool mask
      */
     public Tensor maskedFill_(Tensor mask, boolean value) { return Masking.maskedFill_(this, mask, Scalar.of(value)); }
 
@@ -4239,6 +4266,8 @@ public class Tensor {
      * @return this tensor
      * @throws IllegalArgumentException if the shapes do not {@linkplain Tensor##broadcasting broadcast}, or the result
      *     does not fit this tensor's shape or dtype ({@linkplain Tensor##inplace in-place ops})
+     * @throws IllegalArgumentException {@code masked_fill_ only supports boolean masks, but got mask with dtype float}
+     *     for a non-bool mask
      */
     public Tensor maskedFill_(Tensor mask, Tensor value) { return Masking.maskedFill_(this, mask, value); }
 
@@ -4373,6 +4402,8 @@ public class Tensor {
      * @param max the upper bound, {@linkplain Tensor##broadcasting broadcast} with this tensor; null for none
      * @return a new tensor of this tensor's shape (the broadcast shape for tensor bounds) and dtype
      * @throws IllegalArgumentException if the shapes do not {@linkplain Tensor##broadcasting broadcast}
+     * @throws IllegalArgumentException {@code torch.clamp: At least one of 'min' or 'max' must not be None} when both
+     *     are null
      */
     public Tensor clamp(Tensor min, Tensor max) { return Elementwise.clamp(this, min, max); }
 
@@ -4391,6 +4422,8 @@ public class Tensor {
      * @param min the lower bound; null for none
      * @param max the upper bound; null for none
      * @return a new tensor of this tensor's shape and dtype
+     * @throws IllegalArgumentException {@code torch.clamp: At least one of 'min' or 'max' must not be None} when both
+     *     are null
      */
     public Tensor clip(Double min, Double max) { return clamp(min, max); }
 
@@ -4413,6 +4446,8 @@ public class Tensor {
      * @return this tensor
      * @throws IllegalArgumentException if the result does not fit this tensor's shape or dtype ({@linkplain
      *     Tensor##inplace in-place ops})
+     * @throws IllegalArgumentException {@code torch.clamp: At least one of 'min' or 'max' must not be None} when both
+     *     are null
      */
     public Tensor clamp_(Double min, Double max) { return Copying.writeBack(this, old -> old.clamp(min, max)); }
 
@@ -4453,6 +4488,8 @@ public class Tensor {
      * The variance of all elements, with Bessel's correction. PyTorch: {@code torch.Tensor.var}.
      *
      * @return a 0-dim tensor
+     * @throws IllegalArgumentException {@code std and var only support floating point and complex dtypes} for an
+     *     integral or bool tensor
      */
     public Tensor var() { return var(true); }
 
@@ -4461,6 +4498,8 @@ public class Tensor {
      *
      * @param unbiased whether to divide by N - 1 (Bessel's correction) rather than N
      * @return a 0-dim tensor
+     * @throws IllegalArgumentException {@code std and var only support floating point and complex dtypes} for an
+     *     integral or bool tensor
      */
     public Tensor var(boolean unbiased) { return Statistics.var(this, null, unbiased ? 1 : 0, false); }
 
@@ -4470,6 +4509,8 @@ public class Tensor {
      * @param dim the dim to reduce, negative counting from the end
      * @return the reduced tensor: this tensor's shape without the reduced dims (size 1 with keepdim)
      * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException {@code std and var only support floating point and complex dtypes} for an
+     *     integral or bool tensor
      */
     public Tensor var(int dim) { return var(dim, true, false); }
 
@@ -4481,6 +4522,8 @@ public class Tensor {
      * @param keepdim whether the result keeps the reduced dims as size 1
      * @return the reduced tensor: this tensor's shape without the reduced dims (size 1 with keepdim)
      * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException {@code std and var only support floating point and complex dtypes} for an
+     *     integral or bool tensor
      */
     public Tensor var(int dim, boolean unbiased, boolean keepdim) { return var(new int[] {dim}, unbiased, keepdim); }
 
@@ -4492,6 +4535,8 @@ public class Tensor {
      * @param keepdim whether the result keeps the reduced dims as size 1
      * @return the reduced tensor: this tensor's shape without the reduced dims (size 1 with keepdim)
      * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException {@code std and var only support floating point and complex dtypes} for an
+     *     integral or bool tensor
      */
     public Tensor var(int[] dims, boolean unbiased, boolean keepdim) { return Statistics.var(this, dims, unbiased ? 1 : 0, keepdim); }
 
@@ -4504,6 +4549,8 @@ public class Tensor {
      * @param keepdim whether the result keeps the reduced dims as size 1
      * @return the reduced tensor: this tensor's shape without the reduced dims (size 1 with keepdim)
      * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException {@code std and var only support floating point and complex dtypes} for an
+     *     integral or bool tensor
      */
     public Tensor var(int[] dims, long correction, boolean keepdim) { return Statistics.var(this, dims, correction, keepdim); }
 
@@ -4511,6 +4558,8 @@ public class Tensor {
      * The standard deviation of all elements, with Bessel's correction. PyTorch: {@code torch.Tensor.std}.
      *
      * @return a 0-dim tensor
+     * @throws IllegalArgumentException {@code std and var only support floating point and complex dtypes} for an
+     *     integral or bool tensor
      */
     public Tensor std() { return std(true); }
 
@@ -4519,6 +4568,8 @@ public class Tensor {
      *
      * @param unbiased whether to divide by N - 1 (Bessel's correction) rather than N
      * @return a 0-dim tensor
+     * @throws IllegalArgumentException {@code std and var only support floating point and complex dtypes} for an
+     *     integral or bool tensor
      */
     public Tensor std(boolean unbiased) { return Statistics.std(this, null, unbiased ? 1 : 0, false); }
 
@@ -4528,6 +4579,8 @@ public class Tensor {
      * @param dim the dim to reduce, negative counting from the end
      * @return the reduced tensor: this tensor's shape without the reduced dims (size 1 with keepdim)
      * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException {@code std and var only support floating point and complex dtypes} for an
+     *     integral or bool tensor
      */
     public Tensor std(int dim) { return std(dim, true, false); }
 
@@ -4539,6 +4592,8 @@ public class Tensor {
      * @param keepdim whether the result keeps the reduced dims as size 1
      * @return the reduced tensor: this tensor's shape without the reduced dims (size 1 with keepdim)
      * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException {@code std and var only support floating point and complex dtypes} for an
+     *     integral or bool tensor
      */
     public Tensor std(int dim, boolean unbiased, boolean keepdim) { return std(new int[] {dim}, unbiased, keepdim); }
 
@@ -4550,6 +4605,8 @@ public class Tensor {
      * @param keepdim whether the result keeps the reduced dims as size 1
      * @return the reduced tensor: this tensor's shape without the reduced dims (size 1 with keepdim)
      * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException {@code std and var only support floating point and complex dtypes} for an
+     *     integral or bool tensor
      */
     public Tensor std(int[] dims, boolean unbiased, boolean keepdim) { return Statistics.std(this, dims, unbiased ? 1 : 0, keepdim); }
 
@@ -4561,6 +4618,8 @@ public class Tensor {
      * @param keepdim whether the result keeps the reduced dims as size 1
      * @return the reduced tensor: this tensor's shape without the reduced dims (size 1 with keepdim)
      * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException {@code std and var only support floating point and complex dtypes} for an
+     *     integral or bool tensor
      */
     public Tensor std(int[] dims, long correction, boolean keepdim) { return Statistics.std(this, dims, correction, keepdim); }
 
@@ -4703,6 +4762,7 @@ public class Tensor {
      *
      * @param k how many values to return
      * @return values and int64 indices, of this tensor's shape with dim's size k
+     * @throws IllegalArgumentException {@code selected index k out of range} when k exceeds the dim's size
      */
     public ValuesIndices topk(long k) { return topk(k, -1, true); }
 
@@ -4713,6 +4773,7 @@ public class Tensor {
      * @param dim the dim, negative counting from the end
      * @return values and int64 indices, of this tensor's shape with dim's size k
      * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException {@code selected index k out of range} when k exceeds the dim's size
      */
     public ValuesIndices topk(long k, int dim) { return topk(k, dim, true); }
 
@@ -4724,6 +4785,7 @@ public class Tensor {
      * @param largest true for the k largest values, false for the k smallest
      * @return values and int64 indices, of this tensor's shape with dim's size k
      * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException {@code selected index k out of range} when k exceeds the dim's size
      */
     public ValuesIndices topk(long k, int dim, boolean largest) { return Sorting.topk(this, k, dim, largest); }
 
@@ -4736,6 +4798,7 @@ public class Tensor {
      * @param sorted whether the values come sorted (in the order largest asks for)
      * @return values and int64 indices, of this tensor's shape with dim's size k
      * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException {@code selected index k out of range} when k exceeds the dim's size
      */
     public ValuesIndices topk(long k, int dim, boolean largest, boolean sorted) { return Sorting.topk(this, k, dim, largest); }
 
@@ -4748,7 +4811,8 @@ public class Tensor {
      * @param shifts the shift per dim (positive moves elements towards higher indices)
      * @param dims the dims to roll, one per shift; empty rolls the flattened tensor
      * @return a new tensor of this tensor's shape
-     * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException if a dim is out of range, or {@code shifts and dimensions must align. shifts:
+     *     2, dims:1}
      */
     public Tensor roll(long[] shifts, int[] dims) { return Rearranging.roll(this, shifts, dims); }
 
@@ -4890,7 +4954,8 @@ public class Tensor {
      *
      * @param dims the dims to reverse, negative counting from the end
      * @return a new tensor of this tensor's shape (a copy, as in PyTorch)
-     * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException if a dim is out of range or repeated ({@code dim 0 appears multiple times in
+     *     the list of dims})
      */
     public Tensor flip(int... dims) { return Rearranging.flip(this, dims); }
 
@@ -4914,6 +4979,8 @@ public class Tensor {
      *
      * @param repeats the repetitions per dim, at least as many entries as this tensor has dims
      * @return a new tensor, each size multiplied by its repetition
+     * @throws IllegalArgumentException {@code Number of dimensions of repeat dims can not be smaller than number of
+     *     dimensions of tensor}
      */
     public Tensor repeat(long... repeats) { return Rearranging.repeat(this, repeats); }
 
@@ -4957,6 +5024,7 @@ public class Tensor {
      * The sum of the main diagonal of a matrix. PyTorch: {@code torch.Tensor.trace}.
      *
      * @return a 0-dim tensor
+     * @throws IllegalArgumentException {@code trace: expected a matrix, but got tensor with dim 3} unless 2-D
      */
     public Tensor trace() { return Diagonals.trace(this); }
 
@@ -4964,6 +5032,8 @@ public class Tensor {
      * torch.linalg.inv of this (batches of) square matrix.
      *
      * @return the inverse, of this tensor's shape
+     * @throws IllegalArgumentException for a singular matrix ({@code linalg.inv: The diagonal element 1 is zero, the
+     *     inversion could not be completed because the input matrix is singular.}) or a non-square one
      */
     public Tensor inverse() { return Linalg.inv(this); }
 
@@ -4971,6 +5041,8 @@ public class Tensor {
      * {@code x.det()}: the determinant of each square matrix in the last two dims.
      *
      * @return the determinants, of the batch shape
+     * @throws IllegalArgumentException {@code linalg.det: A must be batches of square matrices, but they are 2 by 3
+     *     matrices}
      */
     public Tensor det() { return Linalg.det(this); }
 
@@ -4992,6 +5064,8 @@ public class Tensor {
      * The deprecated Tensor.cholesky: lower by default.
      *
      * @return the lower triangular factor L, of this tensor's shape
+     * @throws IllegalArgumentException {@code cholesky: The factorization could not be completed because the input is
+     *     not positive-definite (the leading minor of order 1 is not positive-definite).}
      */
     public Tensor cholesky() { return Torch.cholesky(this, false); }
 
@@ -5000,6 +5074,8 @@ public class Tensor {
      *
      * @param upper whether to return the upper factor U (A = U^T U) instead of the lower L
      * @return the triangular factor, of this tensor's shape
+     * @throws IllegalArgumentException {@code cholesky: The factorization could not be completed because the input is
+     *     not positive-definite ...}
      */
     public Tensor cholesky(boolean upper) { return Torch.cholesky(this, upper); }
 
@@ -5086,6 +5162,7 @@ public class Tensor {
      *
      * @param p the probability of drawing 1, in [0, 1]
      * @return this tensor
+     * @throws IllegalArgumentException {@code bernoulli_ expects p to be in [0, 1], but got p=1.5}
      */
     public Tensor bernoulli_(double p) { return bernoulli_(p, Generator.defaultGenerator()); }
 
@@ -5095,6 +5172,7 @@ public class Tensor {
      * @param p the probability of drawing 1, in [0, 1]
      * @param generator the random number generator to draw from
      * @return this tensor
+     * @throws IllegalArgumentException {@code bernoulli_ expects p to be in [0, 1], but got p=1.5}
      */
     public Tensor bernoulli_(double p, Generator generator) { return RandomFills.bernoulli_(this, p, generator); }
 
@@ -5104,6 +5182,8 @@ public class Tensor {
      * @param from the lower bound (inclusive)
      * @param to the upper bound (exclusive)
      * @return this tensor
+     * @throws IllegalArgumentException {@code uniform_ expects to return a [from, to) range, but found from=2 >
+     *     to=1}, or a bound outside the dtype
      */
     public Tensor uniform_(double from, double to) { return uniform_(from, to, Generator.defaultGenerator()); }
 
@@ -5114,6 +5194,8 @@ public class Tensor {
      * @param to the upper bound (exclusive)
      * @param generator the random number generator to draw from
      * @return this tensor
+     * @throws IllegalArgumentException {@code uniform_ expects to return a [from, to) range, but found from=2 >
+     *     to=1}, or a bound outside the dtype
      */
     public Tensor uniform_(double from, double to, Generator generator) { return RandomFills.uniform_(this, from, to, generator); }
 
@@ -5123,6 +5205,7 @@ public class Tensor {
      * @param mean the mean
      * @param std the standard deviation, at least 0
      * @return this tensor
+     * @throws IllegalArgumentException {@code normal expects std >= 0.0, but found std -1}
      */
     public Tensor normal_(double mean, double std) { return normal_(mean, std, Generator.defaultGenerator()); }
 
@@ -5133,6 +5216,7 @@ public class Tensor {
      * @param std the standard deviation, at least 0
      * @param generator the random number generator to draw from
      * @return this tensor
+     * @throws IllegalArgumentException {@code normal expects std >= 0.0, but found std -1}
      */
     public Tensor normal_(double mean, double std, Generator generator) { return RandomFills.normal_(this, mean, std, generator); }
 
@@ -5147,17 +5231,19 @@ public class Tensor {
     /**
      * {@code x.exponential_(lambd)}: fills with exponential draws of rate lambd; returns this.
      *
-     * @param lambd the rate, above 0
+     * @param lambd the rate, at least 0
      * @return this tensor
+     * @throws IllegalArgumentException {@code exponential_ expects lambda >= 0.0, but found lambda=-1}
      */
     public Tensor exponential_(double lambd) { return exponential_(lambd, Generator.defaultGenerator()); }
 
     /**
      * {@code x.exponential_(lambd, generator)}: fills with exponential draws of rate lambd; returns this.
      *
-     * @param lambd the rate, above 0
+     * @param lambd the rate, at least 0
      * @param generator the random number generator to draw from
      * @return this tensor
+     * @throws IllegalArgumentException {@code exponential_ expects lambda >= 0.0, but found lambda=-1}
      */
     public Tensor exponential_(double lambd, Generator generator) { return RandomFills.exponential_(this, lambd, generator); }
 
@@ -5167,6 +5253,8 @@ public class Tensor {
      * @param from the lowest value drawn (inclusive)
      * @param to the bound the values stay below (exclusive)
      * @return this tensor
+     * @throws IllegalArgumentException {@code random_ expects 'from' to be less than 'to', but got from=0 >= to=0},
+     *     or bounds outside the dtype
      */
     public Tensor random_(long from, long to) { return random_(from, to, Generator.defaultGenerator()); }
 
@@ -5177,6 +5265,8 @@ public class Tensor {
      * @param to the bound the values stay below (exclusive)
      * @param generator the random number generator to draw from
      * @return this tensor
+     * @throws IllegalArgumentException {@code random_ expects 'from' to be less than 'to', but got from=0 >= to=0},
+     *     or bounds outside the dtype
      */
     public Tensor random_(long from, long to, Generator generator) { return RandomFills.random_(this, from, to, generator, "RandomBackward2"); }
 
@@ -5185,6 +5275,8 @@ public class Tensor {
      *
      * @param to the bound the values stay below (exclusive)
      * @return this tensor
+     * @throws IllegalArgumentException {@code random_ expects 'from' to be less than 'to', but got from=0 >= to=0},
+     *     or bounds outside the dtype
      */
     public Tensor random_(long to) { return random_(to, Generator.defaultGenerator()); }
 
@@ -5194,6 +5286,8 @@ public class Tensor {
      * @param to the bound the values stay below (exclusive)
      * @param generator the random number generator to draw from
      * @return this tensor
+     * @throws IllegalArgumentException {@code random_ expects 'from' to be less than 'to', but got from=0 >= to=0},
+     *     or bounds outside the dtype
      */
     public Tensor random_(long to, Generator generator) { return RandomFills.random_(this, 0, to, generator, "RandomBackward1"); }
 
@@ -5219,6 +5313,8 @@ public class Tensor {
      *
      * @param numSamples how many indices to draw per row
      * @return an int64 tensor of numSamples indices per row
+     * @throws IllegalArgumentException {@code probability tensor contains either `inf`, `nan` or element < 0} for
+     *     bad weights, and PyTorch's messages for more samples than categories without replacement
      */
     public Tensor multinomial(long numSamples) { return multinomial(numSamples, false); }
 
@@ -5228,6 +5324,8 @@ public class Tensor {
      * @param numSamples how many indices to draw per row
      * @param replacement whether an index may be drawn more than once
      * @return an int64 tensor of numSamples indices per row
+     * @throws IllegalArgumentException {@code probability tensor contains either `inf`, `nan` or element < 0} for
+     *     bad weights, and PyTorch's messages for more samples than categories without replacement
      */
     public Tensor multinomial(long numSamples, boolean replacement) { return multinomial(numSamples, replacement, Generator.defaultGenerator()); }
 
@@ -5239,6 +5337,8 @@ public class Tensor {
      * @param replacement whether an index may be drawn more than once
      * @param generator the random number generator to draw from
      * @return an int64 tensor of numSamples indices per row
+     * @throws IllegalArgumentException {@code probability tensor contains either `inf`, `nan` or element < 0} for
+     *     bad weights, and PyTorch's messages for more samples than categories without replacement
      */
     public Tensor multinomial(long numSamples, boolean replacement, Generator generator) {
         return RandomFills.multinomial(this, numSamples, replacement, generator);
@@ -5828,6 +5928,8 @@ public class Tensor {
      *
      * @param k which smallest value to return, counting from 1
      * @return values and int64 indices of the reduced shape
+     * @throws IllegalArgumentException {@code kthvalue(): selected number k out of range for dimension ...} unless 1
+     *     &lt;= k &lt;= the dim's size
      */
     public ValuesIndices kthvalue(long k) { return kthvalue(k, -1, false); }
 
@@ -5838,6 +5940,8 @@ public class Tensor {
      * @param dim the dim to reduce, negative counting from the end
      * @return values and int64 indices of the reduced shape
      * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException {@code kthvalue(): selected number k out of range for dimension ...} unless 1
+     *     &lt;= k &lt;= the dim's size
      */
     public ValuesIndices kthvalue(long k, int dim) { return kthvalue(k, dim, false); }
 
@@ -5849,6 +5953,8 @@ public class Tensor {
      * @param keepdim whether the result keeps the reduced dims as size 1
      * @return values and int64 indices of the reduced shape
      * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException {@code kthvalue(): selected number k out of range for dimension ...} unless 1
+     *     &lt;= k &lt;= the dim's size
      */
     public ValuesIndices kthvalue(long k, int dim, boolean keepdim) { return OrderStatistics.kthvalue(this, k, dim, keepdim); }
 
@@ -5921,6 +6027,7 @@ public class Tensor {
      * @param min the lower end of the range (with max 0 too: the data's minimum)
      * @param max the upper end of the range (with min 0 too: the data's maximum)
      * @return a 1-D tensor of bins counts, of this tensor's dtype
+     * @throws IllegalArgumentException for a non-floating tensor ({@code "histogram_cpu" not implemented for 'Long'})
      */
     public Tensor histc(long bins, double min, double max) { return OrderStatistics.histc(this, bins, min, max); }
 
@@ -5928,6 +6035,7 @@ public class Tensor {
      * {@code x.histc()}: the histogram with bins equal-width bins between min and max.
      *
      * @return a 1-D tensor of 100 counts, of this tensor's dtype
+     * @throws IllegalArgumentException for a non-floating tensor ({@code "histogram_cpu" not implemented for 'Long'})
      */
     public Tensor histc() { return histc(100, 0, 0); }
 
@@ -6433,6 +6541,7 @@ public class Tensor {
      * @param diagonal which diagonal to take (matrix input) or fill (vector input): 0 the main one, positive above,
      *     negative below
      * @return a new tensor
+     * @throws IllegalArgumentException {@code diag(): Supports 1D or 2D tensors. Got 3D}
      */
     public Tensor diag(long diagonal) { return Torch.diag(this, diagonal); }
 
@@ -6440,6 +6549,7 @@ public class Tensor {
      * {@code x.diag()}: the diagonal of a matrix as a vector, or a vector as a diagonal matrix.
      *
      * @return a new tensor
+     * @throws IllegalArgumentException {@code diag(): Supports 1D or 2D tensors. Got 3D}
      */
     public Tensor diag() { return Torch.diag(this); }
 
@@ -6450,6 +6560,7 @@ public class Tensor {
      * @param weights a 1-D tensor of one weight per element, or null to count
      * @param minlength the least number of bins
      * @return a 1-D tensor of counts (int64) or weight sums (the weights' dtype)
+     * @throws IllegalArgumentException {@code bincount only supports 1-d non-negative integral inputs.}
      */
     public Tensor bincount(Tensor weights, long minlength) { return Torch.bincount(this, weights, minlength); }
 
@@ -6457,6 +6568,7 @@ public class Tensor {
      * {@code x.bincount()}: the count of each non-negative integer value (weighted when weights are given), int64.
      *
      * @return a 1-D int64 tensor of counts, max + 1 long
+     * @throws IllegalArgumentException {@code bincount only supports 1-d non-negative integral inputs.}
      */
     public Tensor bincount() { return Torch.bincount(this); }
 
@@ -6704,7 +6816,8 @@ public class Tensor {
      * @param dim the dim whose slices are renormalized, negative counting from the end
      * @param maxnorm the largest norm a sub-tensor may keep
      * @return a new tensor of this tensor's shape
-     * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException if a dim is out of range, or {@code renorm: non-positive-norm not supported}
+     *     for p &lt;= 0
      */
     public Tensor renorm(double p, int dim, double maxnorm) { return Composites.renorm(this, p, dim, maxnorm); }
 
@@ -6716,7 +6829,8 @@ public class Tensor {
      * @param dim the dim whose slices are renormalized, negative counting from the end
      * @param maxnorm the largest norm a sub-tensor may keep
      * @return this tensor
-     * @throws IllegalArgumentException if a dim is out of range, or the result does not fit this tensor's shape or
+     * @throws IllegalArgumentException if a dim is out of range, or {@code renorm: non-positive-norm not supported}
+     *     for p &lt;= 0, or the result does not fit this tensor's shape or
      *     dtype ({@linkplain Tensor##inplace in-place ops})
      */
     public Tensor renorm_(double p, int dim, double maxnorm) { return Copying.writeBack(this, old -> old.renorm(p, dim, maxnorm)); }
