@@ -1873,7 +1873,7 @@ public abstract class FunctionForms {
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param other a tensor whose last dim matches self's
-     * @return a new tensor
+     * @return a tensor of self's shape without its last dim followed by other's without its last dim
      * @throws IllegalArgumentException {@code inner() the last dimension must match on both input tensors but got
      *     shapes ...} when the last dims differ
      */
@@ -1978,7 +1978,7 @@ public abstract class FunctionForms {
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param other the second factor
-     * @return a new tensor
+     * @return a new tensor whose sizes are the products of the two shapes' sizes (the shorter padded with leading 1s)
      */
     public static Tensor kron(Tensor self, Tensor other) { return self.kron(other); }
 
@@ -2776,7 +2776,7 @@ public abstract class FunctionForms {
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param k the number of quarter turns, from the first dim towards the second
      * @param dims the two dims of the plane to rotate
-     * @return a new tensor
+     * @return a new tensor, the two dims' sizes swapped for odd k
      * @throws IllegalArgumentException if a dim is out of range
      */
     public static Tensor rot90(Tensor self, long k, int... dims) { return self.rot90(k, dims); }
@@ -2788,7 +2788,7 @@ public abstract class FunctionForms {
      * {@code x.rot90()}: rotated by 90 degrees k times in the plane of two dims.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
-     * @return a new tensor
+     * @return a new tensor with dims 0 and 1 swapped in size
      */
     public static Tensor rot90(Tensor self) { return self.rot90(); }
 
@@ -3055,7 +3055,7 @@ public abstract class FunctionForms {
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @param indices int64 positions along dim, broadcast with self outside dim
      * @param dim the dim, negative counting from the end; null for all elements flattened
-     * @return a new tensor
+     * @return a new tensor of the broadcast shape (of indices' elements, 1-D, when dim is null)
      * @throws IllegalArgumentException if a dim is out of range
      */
     public static Tensor takeAlongDim(Tensor self, Tensor indices, Integer dim) { return self.takeAlongDim(indices, dim); }

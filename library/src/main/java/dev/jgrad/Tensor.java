@@ -3344,8 +3344,9 @@ public class Tensor {
      * NumPy-style basic indexing from a string: {@code ":, 2"}, {@code "1:3, ::2"}, {@code "..., None, -1"}.
      * PyTorch: {@code x[...]} ({@code torch.Tensor.__getitem__}).
      *
-     * @param indices the indices (see above)
-     * @return the selected elements
+     * @param indices comma-separated entries, one per dim from the first: an integer (drops the dim), a slice
+     *     {@code start:stop:step} (any part may be empty), {@code ...} (the remaining dims) or {@code None} (a new dim of size 1)
+     * @return a view of this tensor (basic indexing never copies)
      * @throws IllegalArgumentException PyTorch's {@code too many indices for tensor of dimension 2} or {@code index 5
      *     is out of bounds for dimension 0 with size 2}
      */
@@ -3356,8 +3357,10 @@ public class Tensor {
      * tensor of positions, a bool mask (covering as many dims as it has) or null for the whole dim. The
      * result is a new tensor (never a view).
      *
-     * @param indices the indices (see above)
-     * @return the selected elements
+     * @param indices one entry per leading dim: an int64 tensor of positions, a bool mask, or null for the whole dim;
+     *     the index tensors broadcast together
+     * @return a new tensor: the indexed dims replaced by the index tensors' broadcast shape (a mask's by its count of
+     *     true elements; placed first when nulls separate the index tensors, as in NumPy)
      */
     public Tensor index(Tensor... indices) { return Indexing.index(this, indices); }
 
@@ -3774,7 +3777,7 @@ public class Tensor {
      * dtype).
      *
      * @param size the shape of the new tensor
-     * @return a new tensor
+     * @return a new tensor of that shape with this tensor's dtype and device
      */
     public Tensor newZeros(long... size) { return Creation.full(size, Scalar.of(0L), dtype(), device()); }
 
@@ -3784,7 +3787,7 @@ public class Tensor {
      *
      * @param dtype the new tensor's dtype
      * @param size the shape of the new tensor
-     * @return a new tensor
+     * @return a new tensor of that shape and dtype on this tensor's device
      */
     public Tensor newZeros(DType dtype, long... size) { return Creation.full(size, Scalar.of(0L), dtype, device()); }
 
@@ -3792,7 +3795,7 @@ public class Tensor {
      * {@code x.new_ones(size)}: a tensor of ones of the given shape, with this dtype and device (or the given dtype).
      *
      * @param size the shape of the new tensor
-     * @return a new tensor
+     * @return a new tensor of that shape with this tensor's dtype and device
      */
     public Tensor newOnes(long... size) { return Creation.full(size, Scalar.of(1L), dtype(), device()); }
 
@@ -3802,7 +3805,7 @@ public class Tensor {
      *
      * @param dtype the new tensor's dtype
      * @param size the shape of the new tensor
-     * @return a new tensor
+     * @return a new tensor of that shape and dtype on this tensor's device
      */
     public Tensor newOnes(DType dtype, long... size) { return Creation.full(size, Scalar.of(1L), dtype, device()); }
 
@@ -3811,7 +3814,7 @@ public class Tensor {
      * device.
      *
      * @param size the shape of the new tensor
-     * @return a new tensor
+     * @return a new tensor of that shape with this tensor's dtype and device
      */
     public Tensor newEmpty(long... size) { return Creation.empty(size, dtype(), device()); }
 
@@ -3821,7 +3824,7 @@ public class Tensor {
      *
      * @param size the shape of the new tensor
      * @param value the value every element gets
-     * @return a new tensor
+     * @return a new tensor of that shape with this tensor's dtype and device
      */
     public Tensor newFull(long[] size, double value) { return Creation.full(size, Scalar.of(value), dtype(), device()); }
 
@@ -3829,7 +3832,7 @@ public class Tensor {
      * {@code x.new_tensor(data)}: a tensor of the given data, with this dtype and device.
      *
      * @param data a Java number, boolean, array or nested array/List of them, as for {@code Torch.tensor}
-     * @return a new tensor
+     * @return a new tensor of the data's shape with this tensor's dtype
      */
     public Tensor newTensor(Object data) { return Creation.tensor(data, dtype()); }
 
@@ -3872,14 +3875,15 @@ public class Tensor {
     /**
      * The node that made this tensor, or null for leaves. PyTorch: {@code torch.Tensor.grad_fn}.
      *
-     * @return the node, or null for a leaf
+     * @return the node that made this tensor ({@code x.grad_fn}), or null for a leaf and for tensors made without
+     *     grad
      */
     public Node gradFn() { return viewBase == null ? gradFn : ViewTracking.gradFn(this); }
 
     /**
      * Which output of {@link #gradFn()} this tensor is ({@code output_nr}). PyTorch: {@code torch.Tensor.output_nr}.
      *
-     * @return the output index
+     * @return which output of {@link #gradFn()} this tensor is, from 0 ({@code x.output_nr})
      */
     public int outputNr() { return outputNr; }
 
@@ -4830,7 +4834,7 @@ public class Tensor {
      * Tiled: repeat with the counts right-aligned to the dims. PyTorch: {@code torch.Tensor.tile}.
      *
      * @param dims the repetitions per dim; fewer entries than dims count from the last dim
-     * @return a new tensor
+     * @return a new tensor: this tensor's shape (padded with leading 1s to dims' length) times dims, size by size
      */
     public Tensor tile(long... dims) { return Rearranging.tile(this, dims); }
 
@@ -4988,7 +4992,7 @@ public class Tensor {
      * Each element of the flattened tensor repeated in place. PyTorch: {@code torch.Tensor.repeat_interleave}.
      *
      * @param repeats how many times each element (or slice along dim) repeats
-     * @return a new tensor
+     * @return a new 1-D tensor of numel * repeats elements
      */
     public Tensor repeatInterleave(long repeats) { return Rearranging.repeatInterleave(this, repeats, null); }
 
@@ -4997,7 +5001,7 @@ public class Tensor {
      *
      * @param repeats how many times each element (or slice along dim) repeats
      * @param dim the dim, negative counting from the end
-     * @return a new tensor
+     * @return a new tensor of this tensor's shape with dim's size multiplied by repeats
      * @throws IllegalArgumentException if a dim is out of range
      */
     public Tensor repeatInterleave(long repeats, int dim) { return Rearranging.repeatInterleave(this, repeats, dim); }
@@ -5007,7 +5011,7 @@ public class Tensor {
      *
      * @param repeats an int64 tensor of one count per element (per slice along dim), or a one-element tensor for all
      * @param dim the dim, negative counting from the end
-     * @return a new tensor
+     * @return a new tensor of this tensor's shape with dim's size the sum of repeats
      * @throws IllegalArgumentException if a dim is out of range
      */
     public Tensor repeatInterleave(Tensor repeats, int dim) { return Rearranging.repeatInterleave(this, repeats, dim); }
@@ -5016,7 +5020,7 @@ public class Tensor {
      * {@code x.repeat_interleave(repeats)}: each element (or slice along dim) repeated.
      *
      * @param repeats an int64 tensor of one count per element (per slice along dim), or a one-element tensor for all
-     * @return a new tensor
+     * @return a new 1-D tensor of the sum of repeats elements (the flattened tensor's elements repeated)
      */
     public Tensor repeatInterleave(Tensor repeats) { return Rearranging.repeatInterleave(this, repeats, null); }
 
@@ -5772,7 +5776,7 @@ public class Tensor {
      *
      * @param k the number of quarter turns, from the first dim towards the second
      * @param dims the two dims of the plane to rotate
-     * @return a new tensor
+     * @return a new tensor, the two dims' sizes swapped for odd k
      * @throws IllegalArgumentException if a dim is out of range
      */
     public Tensor rot90(long k, int... dims) { return Reshaping.rot90(this, k, dims.length == 0 ? new int[] {0, 1} : dims); }
@@ -5780,7 +5784,7 @@ public class Tensor {
     /**
      * {@code x.rot90()}: rotated by 90 degrees k times in the plane of two dims.
      *
-     * @return a new tensor
+     * @return a new tensor with dims 0 and 1 swapped in size
      */
     public Tensor rot90() { return rot90(1); }
 
@@ -5817,7 +5821,7 @@ public class Tensor {
      * The Kronecker product. PyTorch: {@code torch.Tensor.kron}.
      *
      * @param other the second factor
-     * @return a new tensor
+     * @return a new tensor whose sizes are the products of the two shapes' sizes (the shorter padded with leading 1s)
      */
     public Tensor kron(Tensor other) { return Reshaping.kron(this, other); }
 
@@ -6480,7 +6484,7 @@ public class Tensor {
      * The dot product of the last dims ({@code torch.inner}); a 0-dim side multiplies.
      *
      * @param other a tensor whose last dim matches this tensor's
-     * @return a new tensor
+     * @return a tensor of this tensor's shape without its last dim followed by other's without its last dim
      * @throws IllegalArgumentException {@code inner() the last dimension must match on both input tensors but got
      *     shapes
      *     ...} when the last dims differ
@@ -6540,7 +6544,7 @@ public class Tensor {
      *
      * @param diagonal which diagonal to take (matrix input) or fill (vector input): 0 the main one, positive above,
      *     negative below
-     * @return a new tensor
+     * @return for a 1-D input a square matrix of side n + |diagonal|; for a 2-D input the 1-D diagonal
      * @throws IllegalArgumentException {@code diag(): Supports 1D or 2D tensors. Got 3D}
      */
     public Tensor diag(long diagonal) { return Torch.diag(this, diagonal); }
@@ -6548,7 +6552,7 @@ public class Tensor {
     /**
      * {@code x.diag()}: the diagonal of a matrix as a vector, or a vector as a diagonal matrix.
      *
-     * @return a new tensor
+     * @return for a 1-D input an n by n matrix; for a 2-D input its 1-D main diagonal
      * @throws IllegalArgumentException {@code diag(): Supports 1D or 2D tensors. Got 3D}
      */
     public Tensor diag() { return Torch.diag(this); }
@@ -6763,7 +6767,7 @@ public class Tensor {
      *
      * @param indices int64 positions along dim, broadcast with this tensor outside dim
      * @param dim the dim, negative counting from the end; null for all elements flattened
-     * @return a new tensor
+     * @return a new tensor of the broadcast shape (of indices' elements, 1-D, when dim is null)
      * @throws IllegalArgumentException if a dim is out of range
      */
     public Tensor takeAlongDim(Tensor indices, Integer dim) { return Composites.takeAlongDim(this, indices, dim); }
