@@ -3345,7 +3345,8 @@ public class Tensor {
      * PyTorch: {@code x[...]} ({@code torch.Tensor.__getitem__}).
      *
      * @param indices comma-separated entries, one per dim from the first: an integer (drops the dim), a slice
-     *     {@code start:stop:step} (any part may be empty), {@code ...} (the remaining dims) or {@code None} (a new dim of size 1)
+     *     {@code start:stop:step} (any part may be empty), {@code ...} (the remaining dims) or {@code None} (a new dim of
+     *     size 1)
      * @return a view of this tensor (basic indexing never copies)
      * @throws IllegalArgumentException PyTorch's {@code too many indices for tensor of dimension 2} or {@code index 5
      *     is out of bounds for dimension 0 with size 2}
