@@ -17,7 +17,7 @@ public abstract class FunctionForms {
      * {@code x.acos()}: the arccosine, elementwise.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
-     * @return a new tensor of self's shape
+     * @return a new floating tensor of self's shape (float32 for integral and bool input)
      */
     public static Tensor acos(Tensor self) { return self.acos(); }
 
@@ -247,7 +247,7 @@ public abstract class FunctionForms {
      * The argument of a real number: pi for negatives, 0 otherwise, NaN kept. PyTorch: {@code torch.Tensor.angle}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
-     * @return a new tensor of self's shape
+     * @return a new floating tensor of self's shape (float32 for integral and bool input)
      */
     public static Tensor angle(Tensor self) { return self.angle(); }
 
@@ -271,7 +271,7 @@ public abstract class FunctionForms {
      * {@code x.arccosh()}: an alias of acosh.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
-     * @return a new tensor of self's shape
+     * @return a new floating tensor of self's shape (float32 for integral and bool input)
      */
     public static Tensor arccosh(Tensor self) { return self.arccosh(); }
 
@@ -308,7 +308,7 @@ public abstract class FunctionForms {
      * {@code x.arcsinh()}: an alias of asinh.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
-     * @return a new tensor of self's shape
+     * @return a new floating tensor of self's shape (float32 for integral and bool input)
      */
     public static Tensor arcsinh(Tensor self) { return self.arcsinh(); }
 
@@ -345,7 +345,7 @@ public abstract class FunctionForms {
      * {@code x.arctanh()}: an alias of atanh.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
-     * @return a new tensor of self's shape
+     * @return a new floating tensor of self's shape (float32 for integral and bool input)
      */
     public static Tensor arctanh(Tensor self) { return self.arctanh(); }
 
@@ -428,7 +428,7 @@ public abstract class FunctionForms {
      * {@code x.asin()}: the arcsine, elementwise.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
-     * @return a new tensor of self's shape
+     * @return a new floating tensor of self's shape (float32 for integral and bool input)
      */
     public static Tensor asin(Tensor self) { return self.asin(); }
 
@@ -465,7 +465,7 @@ public abstract class FunctionForms {
      * {@code x.atan()}: the arctangent, elementwise.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
-     * @return a new tensor of self's shape
+     * @return a new floating tensor of self's shape (float32 for integral and bool input)
      */
     public static Tensor atan(Tensor self) { return self.atan(); }
 
@@ -618,7 +618,7 @@ public abstract class FunctionForms {
      * {@code x.bitwise_not()}: bitwise NOT of integers (logical NOT of bools).
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
-     * @return a new tensor of self's shape
+     * @return a new tensor of self's shape and dtype
      */
     public static Tensor bitwiseNot(Tensor self) { return self.bitwiseNot(); }
 
@@ -720,7 +720,7 @@ public abstract class FunctionForms {
      * {@code x.ceil()}: the smallest integer value not below each element.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
-     * @return a new tensor of self's shape
+     * @return a new tensor of self's shape and dtype
      */
     public static Tensor ceil(Tensor self) { return self.ceil(); }
 
@@ -915,7 +915,7 @@ public abstract class FunctionForms {
      * {@code x.cosh()}: the hyperbolic cosine, elementwise.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
-     * @return a new tensor of self's shape
+     * @return a new floating tensor of self's shape (float32 for integral and bool input)
      */
     public static Tensor cosh(Tensor self) { return self.cosh(); }
 
@@ -1142,7 +1142,7 @@ public abstract class FunctionForms {
      * The logarithmic derivative of Gamma. PyTorch: {@code torch.Tensor.digamma}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
-     * @return a new tensor of self's shape
+     * @return a new floating tensor of self's shape (float32 for integral and bool input)
      */
     public static Tensor digamma(Tensor self) { return self.digamma(); }
 
@@ -1203,7 +1203,7 @@ public abstract class FunctionForms {
      * {@code x.erf()}: the error function, elementwise.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
-     * @return a new tensor of self's shape
+     * @return a new floating tensor of self's shape (float32 for integral and bool input)
      */
     public static Tensor erf(Tensor self) { return self.erf(); }
 
@@ -1241,7 +1241,7 @@ public abstract class FunctionForms {
      * PyTorch: {@code torch.Tensor.erfinv}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
-     * @return a new tensor of self's shape
+     * @return a new floating tensor of self's shape (float32 for integral and bool input)
      */
     public static Tensor erfinv(Tensor self) { return self.erfinv(); }
 
@@ -1352,7 +1352,7 @@ public abstract class FunctionForms {
      * {@code x.floor()}: the largest integer value not above each element.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
-     * @return a new tensor of self's shape
+     * @return a new tensor of self's shape and dtype
      */
     public static Tensor floor(Tensor self) { return self.floor(); }
 
@@ -1595,6 +1595,7 @@ public abstract class FunctionForms {
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @return a new tensor of self's shape
+     * @throws IllegalArgumentException for a non-floating tensor ({@code "hardshrink" not implemented for 'Long'})
      */
     public static Tensor hardshrink(Tensor self) { return self.hardshrink(); }
 
@@ -1659,7 +1660,7 @@ public abstract class FunctionForms {
      * PyTorch: {@code torch.Tensor.i0}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
-     * @return a new tensor of self's shape
+     * @return a new floating tensor of self's shape (float32 for integral and bool input)
      */
     public static Tensor i0(Tensor self) { return self.i0(); }
 
@@ -2116,7 +2117,7 @@ public abstract class FunctionForms {
      * log|Gamma(x)|. PyTorch: {@code torch.Tensor.lgamma}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
-     * @return a new tensor of self's shape
+     * @return a new floating tensor of self's shape (float32 for integral and bool input)
      */
     public static Tensor lgamma(Tensor self) { return self.lgamma(); }
 
@@ -2127,7 +2128,7 @@ public abstract class FunctionForms {
      * {@code x.log10()}: the base-10 logarithm, elementwise.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
-     * @return a new tensor of self's shape
+     * @return a new floating tensor of self's shape (float32 for integral and bool input)
      */
     public static Tensor log10(Tensor self) { return self.log10(); }
 
@@ -2151,7 +2152,7 @@ public abstract class FunctionForms {
      * {@code x.log1p()}: log(1 + x), accurate near 0.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
-     * @return a new tensor of self's shape
+     * @return a new floating tensor of self's shape (float32 for integral and bool input)
      */
     public static Tensor log1p(Tensor self) { return self.log1p(); }
 
@@ -2175,7 +2176,7 @@ public abstract class FunctionForms {
      * {@code x.log2()}: the base-2 logarithm, elementwise.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
-     * @return a new tensor of self's shape
+     * @return a new floating tensor of self's shape (float32 for integral and bool input)
      */
     public static Tensor log2(Tensor self) { return self.log2(); }
 
@@ -2712,7 +2713,7 @@ public abstract class FunctionForms {
      * {@code x.reciprocal()}: 1 / x, elementwise.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
-     * @return a new tensor of self's shape
+     * @return a new floating tensor of self's shape (float32 for integral and bool input)
      */
     public static Tensor reciprocal(Tensor self) { return self.reciprocal(); }
 
@@ -2799,7 +2800,7 @@ public abstract class FunctionForms {
      * Rounds half to even, as {@code torch.round}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
-     * @return a new tensor of self's shape
+     * @return a new tensor of self's shape and dtype
      */
     public static Tensor round(Tensor self) { return self.round(); }
 
@@ -2890,7 +2891,7 @@ public abstract class FunctionForms {
      * sign (jgrad's tensors are real). PyTorch: {@code torch.Tensor.sgn}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
-     * @return a new tensor of self's shape
+     * @return a new tensor of self's shape and dtype
      */
     public static Tensor sgn(Tensor self) { return self.sgn(); }
 
@@ -2901,7 +2902,7 @@ public abstract class FunctionForms {
      * {@code x.sign()}: -1, 0 or 1 by the sign of each element.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
-     * @return a new tensor of self's shape
+     * @return a new tensor of self's shape and dtype
      */
     public static Tensor sign(Tensor self) { return self.sign(); }
 
@@ -2923,7 +2924,7 @@ public abstract class FunctionForms {
      * sin(pi x) / (pi x), 1 at 0. PyTorch: {@code torch.Tensor.sinc}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
-     * @return a new tensor of self's shape
+     * @return a new floating tensor of self's shape (float32 for integral and bool input)
      */
     public static Tensor sinc(Tensor self) { return self.sinc(); }
 
@@ -2947,7 +2948,7 @@ public abstract class FunctionForms {
      * {@code x.sinh()}: the hyperbolic sine, elementwise.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
-     * @return a new tensor of self's shape
+     * @return a new floating tensor of self's shape (float32 for integral and bool input)
      */
     public static Tensor sinh(Tensor self) { return self.sinh(); }
 
@@ -3002,7 +3003,7 @@ public abstract class FunctionForms {
      * x * x; bool squares to int64, as {@code torch.square}.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
-     * @return a new tensor of self's shape
+     * @return a new tensor of self's shape and dtype
      */
     public static Tensor square(Tensor self) { return self.square(); }
 
@@ -3109,7 +3110,7 @@ public abstract class FunctionForms {
      * {@code x.trunc()}: each element rounded towards zero.
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
-     * @return a new tensor of self's shape
+     * @return a new tensor of self's shape and dtype
      */
     public static Tensor trunc(Tensor self) { return self.trunc(); }
 

@@ -1037,7 +1037,7 @@ public class Tensor {
     /**
      * {@code x.neg()}: -x, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new tensor of this tensor's shape and dtype
      */
     public Tensor neg() { return Elementwise.unary(UnaryOp.NEG, this); }
 
@@ -1053,7 +1053,7 @@ public class Tensor {
     /**
      * {@code x.abs()}: the absolute value, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new tensor of this tensor's shape and dtype
      */
     public Tensor abs() { return Elementwise.unary(UnaryOp.ABS, this); }
 
@@ -1069,7 +1069,7 @@ public class Tensor {
     /**
      * {@code x.exp()}: e to the power of each element.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor exp() { return Elementwise.unary(UnaryOp.EXP, this); }
 
@@ -1085,7 +1085,7 @@ public class Tensor {
     /**
      * {@code x.log()}: the natural logarithm, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor log() { return Elementwise.unary(UnaryOp.LOG, this); }
 
@@ -1101,7 +1101,7 @@ public class Tensor {
     /**
      * {@code x.sqrt()}: the square root, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor sqrt() { return Elementwise.unary(UnaryOp.SQRT, this); }
 
@@ -1117,7 +1117,7 @@ public class Tensor {
     /**
      * {@code x.rsqrt()}: 1 / sqrt(x), elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor rsqrt() { return Elementwise.unary(UnaryOp.RSQRT, this); }
 
@@ -1133,7 +1133,7 @@ public class Tensor {
     /**
      * {@code x.sin()}: the sine, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor sin() { return Elementwise.unary(UnaryOp.SIN, this); }
 
@@ -1149,7 +1149,7 @@ public class Tensor {
     /**
      * {@code x.cos()}: the cosine, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor cos() { return Elementwise.unary(UnaryOp.COS, this); }
 
@@ -1165,7 +1165,7 @@ public class Tensor {
     /**
      * {@code x.tan()}: the tangent, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor tan() { return Elementwise.unary(UnaryOp.TAN, this); }
 
@@ -1181,7 +1181,7 @@ public class Tensor {
     /**
      * {@code x.tanh()}: the hyperbolic tangent, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor tanh() { return Elementwise.unary(UnaryOp.TANH, this); }
 
@@ -1197,7 +1197,7 @@ public class Tensor {
     /**
      * {@code x.sigmoid()}: 1 / (1 + exp(-x)), elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor sigmoid() { return Elementwise.unary(UnaryOp.SIGMOID, this); }
 
@@ -1213,7 +1213,7 @@ public class Tensor {
     /**
      * {@code x.relu()}: max(x, 0), elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new tensor of this tensor's shape and dtype
      */
     public Tensor relu() { return Elementwise.unary(UnaryOp.RELU, this); }
 
@@ -1229,7 +1229,7 @@ public class Tensor {
     /**
      * {@code x.log1p()}: log(1 + x), accurate near 0.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor log1p() { return Elementwise.unary(UnaryOp.LOG1P, this); }
 
@@ -1245,7 +1245,7 @@ public class Tensor {
     /**
      * {@code x.expm1()}: exp(x) - 1, accurate near 0.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor expm1() { return Elementwise.unary(UnaryOp.EXPM1, this); }
 
@@ -1261,7 +1261,7 @@ public class Tensor {
     /**
      * {@code x.reciprocal()}: 1 / x, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor reciprocal() { return Elementwise.unary(UnaryOp.RECIPROCAL, this); }
 
@@ -1277,7 +1277,7 @@ public class Tensor {
     /**
      * {@code x.floor()}: the largest integer value not above each element.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new tensor of this tensor's shape and dtype
      */
     public Tensor floor() { return Elementwise.unary(UnaryOp.FLOOR, this); }
 
@@ -1293,7 +1293,7 @@ public class Tensor {
     /**
      * {@code x.ceil()}: the smallest integer value not below each element.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new tensor of this tensor's shape and dtype
      */
     public Tensor ceil() { return Elementwise.unary(UnaryOp.CEIL, this); }
 
@@ -1309,7 +1309,7 @@ public class Tensor {
     /**
      * Rounds half to even, as {@code torch.round}.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new tensor of this tensor's shape and dtype
      */
     public Tensor round() { return Elementwise.unary(UnaryOp.ROUND, this); }
 
@@ -1325,7 +1325,7 @@ public class Tensor {
     /**
      * {@code x.trunc()}: each element rounded towards zero.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new tensor of this tensor's shape and dtype
      */
     public Tensor trunc() { return Elementwise.unary(UnaryOp.TRUNC, this); }
 
@@ -1341,7 +1341,7 @@ public class Tensor {
     /**
      * {@code x.sign()}: -1, 0 or 1 by the sign of each element.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new tensor of this tensor's shape and dtype
      */
     public Tensor sign() { return Elementwise.unary(UnaryOp.SIGN, this); }
 
@@ -1357,7 +1357,7 @@ public class Tensor {
     /**
      * {@code x.asin()}: the arcsine, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor asin() { return Elementwise.unary(UnaryOp.ASIN, this); }
 
@@ -1373,7 +1373,7 @@ public class Tensor {
     /**
      * {@code x.acos()}: the arccosine, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor acos() { return Elementwise.unary(UnaryOp.ACOS, this); }
 
@@ -1389,7 +1389,7 @@ public class Tensor {
     /**
      * {@code x.atan()}: the arctangent, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor atan() { return Elementwise.unary(UnaryOp.ATAN, this); }
 
@@ -1405,7 +1405,7 @@ public class Tensor {
     /**
      * {@code x.sinh()}: the hyperbolic sine, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor sinh() { return Elementwise.unary(UnaryOp.SINH, this); }
 
@@ -1421,7 +1421,7 @@ public class Tensor {
     /**
      * {@code x.cosh()}: the hyperbolic cosine, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor cosh() { return Elementwise.unary(UnaryOp.COSH, this); }
 
@@ -1437,7 +1437,7 @@ public class Tensor {
     /**
      * {@code x.log2()}: the base-2 logarithm, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor log2() { return Elementwise.unary(UnaryOp.LOG2, this); }
 
@@ -1453,7 +1453,7 @@ public class Tensor {
     /**
      * {@code x.log10()}: the base-10 logarithm, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor log10() { return Elementwise.unary(UnaryOp.LOG10, this); }
 
@@ -1469,7 +1469,7 @@ public class Tensor {
     /**
      * {@code x.erf()}: the error function, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor erf() { return Elementwise.unary(UnaryOp.ERF, this); }
 
@@ -1485,7 +1485,7 @@ public class Tensor {
     /**
      * {@code x.erfc()}: the complementary error function 1 - erf, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor erfc() { return Elementwise.unary(UnaryOp.ERFC, this); }
 
@@ -1493,7 +1493,7 @@ public class Tensor {
      * The inverse error function on [-1, 1] (PyTorch's rational start and two Newton steps).
      * PyTorch: {@code torch.Tensor.erfinv}.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor erfinv() { return Elementwise.unary(UnaryOp.ERFINV, this); }
 
@@ -1509,7 +1509,7 @@ public class Tensor {
     /**
      * log|Gamma(x)|. PyTorch: {@code torch.Tensor.lgamma}.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor lgamma() { return Elementwise.unary(UnaryOp.LGAMMA, this); }
 
@@ -1525,7 +1525,7 @@ public class Tensor {
     /**
      * The logarithmic derivative of Gamma. PyTorch: {@code torch.Tensor.digamma}.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor digamma() { return Elementwise.unary(UnaryOp.DIGAMMA, this); }
 
@@ -1568,7 +1568,7 @@ public class Tensor {
     /**
      * {@code x.asinh()}: the inverse hyperbolic sine, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor asinh() { return Elementwise.unary(UnaryOp.ASINH, this); }
 
@@ -1584,7 +1584,7 @@ public class Tensor {
     /**
      * {@code x.acosh()}: the inverse hyperbolic cosine, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor acosh() { return Elementwise.unary(UnaryOp.ACOSH, this); }
 
@@ -1600,7 +1600,7 @@ public class Tensor {
     /**
      * {@code x.atanh()}: the inverse hyperbolic tangent, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor atanh() { return Elementwise.unary(UnaryOp.ATANH, this); }
 
@@ -1616,7 +1616,7 @@ public class Tensor {
     /**
      * {@code x.exp2()}: 2 to the power of each element.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor exp2() { return Elementwise.unary(UnaryOp.EXP2, this); }
 
@@ -1650,49 +1650,49 @@ public class Tensor {
     /**
      * {@code x.absolute()}: an alias of abs.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new tensor of this tensor's shape and dtype
      */
     public Tensor absolute() { return abs(); }
 
     /**
      * {@code x.arcsin()}: an alias of asin.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor arcsin() { return asin(); }
 
     /**
      * {@code x.arccos()}: an alias of acos.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor arccos() { return acos(); }
 
     /**
      * {@code x.arctan()}: an alias of atan.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor arctan() { return atan(); }
 
     /**
      * {@code x.arcsinh()}: an alias of asinh.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor arcsinh() { return asinh(); }
 
     /**
      * {@code x.arccosh()}: an alias of acosh.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor arccosh() { return acosh(); }
 
     /**
      * {@code x.arctanh()}: an alias of atanh.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor arctanh() { return atanh(); }
 
@@ -1708,21 +1708,21 @@ public class Tensor {
     /**
      * {@code x.negative()}: an alias of neg.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new tensor of this tensor's shape and dtype
      */
     public Tensor negative() { return neg(); }
 
     /**
      * trunc. PyTorch: {@code torch.Tensor.fix}.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new tensor of this tensor's shape and dtype
      */
     public Tensor fix() { return trunc(); }
 
     /**
      * sign (jgrad's tensors are real). PyTorch: {@code torch.Tensor.sgn}.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new tensor of this tensor's shape and dtype
      */
     public Tensor sgn() { return sign(); }
 
@@ -1902,14 +1902,14 @@ public class Tensor {
     /**
      * radians from degrees: x * pi / 180. PyTorch: {@code torch.Tensor.deg2rad}.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor deg2rad() { return mul(Math.PI / 180); }
 
     /**
      * {@code x.rad2deg()}: radians converted to degrees.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor rad2deg() { return mul(180 / Math.PI); }
 
@@ -1944,7 +1944,7 @@ public class Tensor {
     /**
      * log(x / (1 - x)). PyTorch: {@code torch.Tensor.logit}.
      *
-     * @return a new floating tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral input)
      */
     public Tensor logit() { return FloatingFunctions.logit(this, null); }
 
@@ -1959,7 +1959,7 @@ public class Tensor {
     /**
      * x * x; bool squares to int64, as {@code torch.square}.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new tensor of this tensor's shape and dtype
      */
     public Tensor square() { return dtype() == DType.BOOL ? to(DType.INT64).pow(2L) : pow(2L); }
 
@@ -4122,6 +4122,7 @@ public class Tensor {
      * Exact gelu, x * Phi(x). PyTorch: {@code torch.nn.functional.gelu(x)}.
      *
      * @return a new tensor of this tensor's shape
+     * @throws IllegalArgumentException for a non-floating tensor ({@code "GeluKernelImpl" not implemented for 'Long'})
      */
     public Tensor gelu() { return Activations.gelu(this, "none"); }
 
@@ -4138,6 +4139,7 @@ public class Tensor {
      * {@code x.silu()}: x * sigmoid(x), elementwise.
      *
      * @return a new tensor of this tensor's shape
+     * @throws IllegalArgumentException for a non-floating tensor ({@code "silu_cpu" not implemented for 'Long'})
      */
     public Tensor silu() { return Activations.silu(this); }
 
@@ -4385,7 +4387,7 @@ public class Tensor {
      * NaN to 0, +inf and -inf to the dtype's largest and lowest finite values.
      * PyTorch: {@code torch.Tensor.nan_to_num}.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new tensor of this tensor's shape and dtype
      */
     public Tensor nanToNum() { return Elementwise.nanToNum(this, null, null, null); }
 
@@ -5467,7 +5469,7 @@ public class Tensor {
     /**
      * sin(pi x) / (pi x), 1 at 0. PyTorch: {@code torch.Tensor.sinc}.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor sinc() { return FloatingFunctions.sinc(this); }
 
@@ -5669,7 +5671,7 @@ public class Tensor {
     /**
      * {@code x.bitwise_not()}: bitwise NOT of integers (logical NOT of bools).
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new tensor of this tensor's shape and dtype
      */
     public Tensor bitwiseNot() { return Bitwise.not(this); }
 
@@ -6597,6 +6599,7 @@ public class Tensor {
      * {@code x.hardshrink()}: x where |x| &gt; lambd, else 0.
      *
      * @return a new tensor of this tensor's shape
+     * @throws IllegalArgumentException for a non-floating tensor ({@code "hardshrink" not implemented for 'Long'})
      */
     public Tensor hardshrink() { return hardshrink(0.5); }
 
@@ -6713,7 +6716,7 @@ public class Tensor {
     /**
      * The argument of a real number: pi for negatives, 0 otherwise, NaN kept. PyTorch: {@code torch.Tensor.angle}.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor angle() { return Composites.angle(this); }
 
@@ -7326,7 +7329,7 @@ public class Tensor {
      * The modified Bessel function of the first kind of order 0 (Cephes' Chebyshev expansions, as ATen).
      * PyTorch: {@code torch.Tensor.i0}.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor i0() { return Elementwise.unary(UnaryOp.I0, this); }
 
