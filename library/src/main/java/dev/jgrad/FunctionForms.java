@@ -3221,9 +3221,10 @@ public abstract class FunctionForms {
      * {@code F.adaptive_avg_pool1d(x, output_size)}: averages over the windows that split the last dim into
      * outputSize parts.
      *
-     * @param x as for {@link dev.jgrad.nn.functional.F#adaptiveAvgPool1d(Tensor, int)}
-     * @param outputSize as for {@link dev.jgrad.nn.functional.F#adaptiveAvgPool1d(Tensor, int)}
-     * @return what {@link dev.jgrad.nn.functional.F#adaptiveAvgPool1d(Tensor, int)} returns
+     * @param x the input (N, C, L) or (C, L)
+     * @param outputSize the output length
+     * @return the pooled tensor (N, C, outputSize), or (C, outputSize)
+     * @throws IllegalArgumentException if x is not 2-d or 3-d
      */
     public static Tensor adaptiveAvgPool1d(Tensor x, int outputSize) { return dev.jgrad.nn.functional.F.adaptiveAvgPool1d(x, outputSize); }
 
@@ -3232,9 +3233,12 @@ public abstract class FunctionForms {
      *
      * The maximum of each adaptive window of (N, C, L) or (C, L), as the 2-d pooling of a unit height.
      *
-     * @param x as for {@link dev.jgrad.nn.functional.F#adaptiveMaxPool1d(Tensor, int)}
-     * @param outputSize as for {@link dev.jgrad.nn.functional.F#adaptiveMaxPool1d(Tensor, int)}
-     * @return what {@link dev.jgrad.nn.functional.F#adaptiveMaxPool1d(Tensor, int)} returns
+     * <p>PyTorch: {@code torch.nn.functional.adaptive_max_pool1d}.
+     *
+     * @param x the input (N, C, L) or (C, L)
+     * @param outputSize the output length
+     * @return the pooled tensor (N, C, outputSize), or (C, outputSize)
+     * @throws IllegalArgumentException if x is not 2-d or 3-d
      */
     public static Tensor adaptiveMaxPool1d(Tensor x, int outputSize) { return dev.jgrad.nn.functional.F.adaptiveMaxPool1d(x, outputSize); }
 
@@ -3245,10 +3249,14 @@ public abstract class FunctionForms {
      * Alpha dropout (for SELU networks): dropped elements go to SELU's negative saturation and the result is
      * rescaled to keep mean and variance; one bernoulli(1 - p) draw per element (per channel for the feature form).
      *
-     * @param input as for {@link dev.jgrad.nn.functional.F#alphaDropout(Tensor, double, boolean)}
-     * @param p as for {@link dev.jgrad.nn.functional.F#alphaDropout(Tensor, double, boolean)}
-     * @param training as for {@link dev.jgrad.nn.functional.F#alphaDropout(Tensor, double, boolean)}
-     * @return what {@link dev.jgrad.nn.functional.F#alphaDropout(Tensor, double, boolean)} returns
+     * <p>PyTorch: {@code torch.nn.functional.alpha_dropout}.
+     *
+     * @param input the input tensor (any shape, floating)
+     * @param p the probability of an element being zeroed, in [0, 1]
+     * @param training whether to apply it (false returns input unchanged)
+     * @return input itself when not training or p is 0, else a new tensor of input's shape
+     * @throws IllegalArgumentException if p is outside [0, 1] ("dropout probability has to be between 0 and 1, but got
+     *     p")
      */
     public static Tensor alphaDropout(Tensor input, double p, boolean training) { return dev.jgrad.nn.functional.F.alphaDropout(input, p, training); }
 
@@ -3258,9 +3266,11 @@ public abstract class FunctionForms {
      * {@code F.alpha_dropout(input, p)}: training off by default, as in PyTorch's functional form, so it returns
      * input.
      *
-     * @param input as for {@link dev.jgrad.nn.functional.F#alphaDropout(Tensor, double)}
-     * @param p as for {@link dev.jgrad.nn.functional.F#alphaDropout(Tensor, double)}
-     * @return what {@link dev.jgrad.nn.functional.F#alphaDropout(Tensor, double)} returns
+     * @param input the input tensor (any shape, floating)
+     * @param p the probability of an element being zeroed, in [0, 1]
+     * @return input itself when not training or p is 0, else a new tensor of input's shape
+     * @throws IllegalArgumentException if p is outside [0, 1] ("dropout probability has to be between 0 and 1, but got
+     *     p")
      */
     public static Tensor alphaDropout(Tensor input, double p) { return dev.jgrad.nn.functional.F.alphaDropout(input, p); }
 
@@ -3270,14 +3280,17 @@ public abstract class FunctionForms {
      *
      * avg_pool1d over (N, C, L), as the 2-d pooling of a unit height (so its node is the squeeze, as in PyTorch).
      *
-     * @param x as for {@link dev.jgrad.nn.functional.F#avgPool1d(Tensor, int, int, int, boolean, boolean)}
-     * @param kernelSize as for {@link dev.jgrad.nn.functional.F#avgPool1d(Tensor, int, int, int, boolean, boolean)}
-     * @param stride as for {@link dev.jgrad.nn.functional.F#avgPool1d(Tensor, int, int, int, boolean, boolean)}
-     * @param padding as for {@link dev.jgrad.nn.functional.F#avgPool1d(Tensor, int, int, int, boolean, boolean)}
-     * @param ceilMode as for {@link dev.jgrad.nn.functional.F#avgPool1d(Tensor, int, int, int, boolean, boolean)}
-     * @param countIncludePad as for {@link dev.jgrad.nn.functional.F#avgPool1d(Tensor, int, int, int, boolean,
-     *     boolean)}
-     * @return what {@link dev.jgrad.nn.functional.F#avgPool1d(Tensor, int, int, int, boolean, boolean)} returns
+     * <p>PyTorch: {@code torch.nn.functional.avg_pool1d}.
+     *
+     * @param x the input (N, C, L) or (C, L)
+     * @param kernelSize the window length
+     * @param stride the step
+     * @param padding the padding of each side, at most half the kernel
+     * @param ceilMode whether the output size rounds up instead of down
+     * @param countIncludePad whether the zero padding counts in the divisor
+     * @return the pooled tensor (N, C, L_out), or (C, L_out) for 2-d input
+     * @throws IllegalArgumentException if x is not 2-d or 3-d ("avg_pool1d() Expected 2D or 3D input tensor, ..." /
+     *     "max_pool1d() ..."), or the window does not fit
      */
     public static Tensor avgPool1d(Tensor x, int kernelSize, int stride, int padding, boolean ceilMode, boolean countIncludePad) { return dev.jgrad.nn.functional.F.avgPool1d(x, kernelSize, stride, padding, ceilMode, countIncludePad); }
 
@@ -3286,9 +3299,11 @@ public abstract class FunctionForms {
      *
      * {@code F.avg_pool1d(x, kernel_size)}: stride equal to the kernel, no padding.
      *
-     * @param x as for {@link dev.jgrad.nn.functional.F#avgPool1d(Tensor, int)}
-     * @param kernelSize as for {@link dev.jgrad.nn.functional.F#avgPool1d(Tensor, int)}
-     * @return what {@link dev.jgrad.nn.functional.F#avgPool1d(Tensor, int)} returns
+     * @param x the input (N, C, L) or (C, L)
+     * @param kernelSize the window length (also the stride)
+     * @return the pooled tensor (N, C, L_out), or (C, L_out) for 2-d input
+     * @throws IllegalArgumentException if x is not 2-d or 3-d ("avg_pool1d() Expected 2D or 3D input tensor, ..." /
+     *     "max_pool1d() ..."), or the window does not fit
      */
     public static Tensor avgPool1d(Tensor x, int kernelSize) { return dev.jgrad.nn.functional.F.avgPool1d(x, kernelSize); }
 
@@ -3297,10 +3312,11 @@ public abstract class FunctionForms {
      *
      * {@code F.bilinear(x1, x2, weight)}: x1^T A x2 per output feature, without bias.
      *
-     * @param x1 as for {@link dev.jgrad.nn.functional.F#bilinear(Tensor, Tensor, Tensor)}
-     * @param x2 as for {@link dev.jgrad.nn.functional.F#bilinear(Tensor, Tensor, Tensor)}
-     * @param weight as for {@link dev.jgrad.nn.functional.F#bilinear(Tensor, Tensor, Tensor)}
-     * @return what {@link dev.jgrad.nn.functional.F#bilinear(Tensor, Tensor, Tensor)} returns
+     * @param x1 the first input (*, in1)
+     * @param x2 the second input (*, in2), same leading dims
+     * @param weight the weight (out, in1, in2)
+     * @return the output (*, out): x1's leading shape with out = weight.size(0) features
+     * @throws IllegalArgumentException if the feature sizes do not match weight or the leading dims differ
      */
     public static Tensor bilinear(Tensor x1, Tensor x2, Tensor weight) { return dev.jgrad.nn.functional.F.bilinear(x1, x2, weight); }
 
@@ -3309,11 +3325,14 @@ public abstract class FunctionForms {
      *
      * out[..., o] = x1[..., i] weight[o, i, j] x2[..., j] + bias[o].
      *
-     * @param x1 as for {@link dev.jgrad.nn.functional.F#bilinear(Tensor, Tensor, Tensor, Tensor)}
-     * @param x2 as for {@link dev.jgrad.nn.functional.F#bilinear(Tensor, Tensor, Tensor, Tensor)}
-     * @param weight as for {@link dev.jgrad.nn.functional.F#bilinear(Tensor, Tensor, Tensor, Tensor)}
-     * @param bias as for {@link dev.jgrad.nn.functional.F#bilinear(Tensor, Tensor, Tensor, Tensor)}
-     * @return what {@link dev.jgrad.nn.functional.F#bilinear(Tensor, Tensor, Tensor, Tensor)} returns
+     * <p>PyTorch: {@code torch.nn.functional.bilinear}.
+     *
+     * @param x1 the first input (*, in1)
+     * @param x2 the second input (*, in2), same leading dims
+     * @param weight the weight (out, in1, in2)
+     * @param bias the bias (out), or null
+     * @return the output (*, out): x1's leading shape with out = weight.size(0) features
+     * @throws IllegalArgumentException if the feature sizes do not match weight or the leading dims differ
      */
     public static Tensor bilinear(Tensor x1, Tensor x2, Tensor weight, Tensor bias) { return dev.jgrad.nn.functional.F.bilinear(x1, x2, weight, bias); }
 
@@ -3322,8 +3341,8 @@ public abstract class FunctionForms {
      *
      * {@code F.celu(x)} with alpha 1.
      *
-     * @param x as for {@link dev.jgrad.nn.functional.F#celu(Tensor)}
-     * @return what {@link dev.jgrad.nn.functional.F#celu(Tensor)} returns
+     * @param x the input tensor (any shape, floating)
+     * @return a new tensor of x's shape and dtype
      */
     public static Tensor celu(Tensor x) { return dev.jgrad.nn.functional.F.celu(x); }
 
@@ -3332,9 +3351,12 @@ public abstract class FunctionForms {
      *
      * max(0, x) + min(0, alpha * (exp(x / alpha) - 1)).
      *
-     * @param x as for {@link dev.jgrad.nn.functional.F#celu(Tensor, double)}
-     * @param alpha as for {@link dev.jgrad.nn.functional.F#celu(Tensor, double)}
-     * @return what {@link dev.jgrad.nn.functional.F#celu(Tensor, double)} returns
+     * <p>PyTorch: {@code torch.nn.functional.celu}.
+     *
+     * @param x the input tensor (any shape, floating)
+     * @param alpha the alpha value of the formula
+     * @return a new tensor of x's shape and dtype
+     * @throws IllegalArgumentException if alpha is 0 ("ZeroDivisionError")
      */
     public static Tensor celu(Tensor x, double alpha) { return dev.jgrad.nn.functional.F.celu(x, alpha); }
 
@@ -3343,9 +3365,10 @@ public abstract class FunctionForms {
      *
      * {@code F.celu_(input, alpha)}: celu in place; returns input.
      *
-     * @param input as for {@link dev.jgrad.nn.functional.F#celu_(Tensor, double)}
-     * @param alpha as for {@link dev.jgrad.nn.functional.F#celu_(Tensor, double)}
-     * @return what {@link dev.jgrad.nn.functional.F#celu_(Tensor, double)} returns
+     * @param input the tensor to update (floating)
+     * @param alpha the alpha value of the formula
+     * @return input itself, after the in-place update
+     * @throws IllegalArgumentException if alpha is 0 ("ZeroDivisionError")
      */
     public static Tensor celu_(Tensor input, double alpha) { return dev.jgrad.nn.functional.F.celu_(input, alpha); }
 
@@ -3354,8 +3377,8 @@ public abstract class FunctionForms {
      *
      * {@code F.celu_(input)} with alpha 1.
      *
-     * @param input as for {@link dev.jgrad.nn.functional.F#celu_(Tensor)}
-     * @return what {@link dev.jgrad.nn.functional.F#celu_(Tensor)} returns
+     * @param input the tensor to update (floating)
+     * @return input itself, after the in-place update
      */
     public static Tensor celu_(Tensor input) { return dev.jgrad.nn.functional.F.celu_(input); }
 
@@ -3364,9 +3387,14 @@ public abstract class FunctionForms {
      *
      * Channels split into groups and interleaved: (N, g, C/g, ...) transposed to (N, C/g, g, ...).
      *
-     * @param input as for {@link dev.jgrad.nn.functional.F#channelShuffle(Tensor, int)}
-     * @param groups as for {@link dev.jgrad.nn.functional.F#channelShuffle(Tensor, int)}
-     * @return what {@link dev.jgrad.nn.functional.F#channelShuffle(Tensor, int)} returns
+     * <p>PyTorch: {@code torch.nn.functional.channel_shuffle}.
+     *
+     * @param input the input (N, C, *), C divisible by groups
+     * @param groups the number of groups
+     * @return a new tensor of input's shape with the channels interleaved
+     * @throws IllegalArgumentException if groups is not positive, input has fewer than 3 dims ("channel_shuffle
+     *     expects input to have at least 3 dimensions, ...") or C is not divisible by groups ("Number of channels must
+     *     be divisible by groups. Got c channels and g groups.")
      */
     public static Tensor channelShuffle(Tensor input, int groups) { return dev.jgrad.nn.functional.F.channelShuffle(input, groups); }
 
@@ -3376,14 +3404,20 @@ public abstract class FunctionForms {
      *
      * 1-d convolution over (N, C, L) or (C, L) by weight (Cout, Cin / groups, k).
      *
-     * @param x as for {@link dev.jgrad.nn.functional.F#conv1d(Tensor, Tensor, Tensor, int, int, int, int)}
-     * @param weight as for {@link dev.jgrad.nn.functional.F#conv1d(Tensor, Tensor, Tensor, int, int, int, int)}
-     * @param bias as for {@link dev.jgrad.nn.functional.F#conv1d(Tensor, Tensor, Tensor, int, int, int, int)}
-     * @param stride as for {@link dev.jgrad.nn.functional.F#conv1d(Tensor, Tensor, Tensor, int, int, int, int)}
-     * @param padding as for {@link dev.jgrad.nn.functional.F#conv1d(Tensor, Tensor, Tensor, int, int, int, int)}
-     * @param dilation as for {@link dev.jgrad.nn.functional.F#conv1d(Tensor, Tensor, Tensor, int, int, int, int)}
-     * @param groups as for {@link dev.jgrad.nn.functional.F#conv1d(Tensor, Tensor, Tensor, int, int, int, int)}
-     * @return what {@link dev.jgrad.nn.functional.F#conv1d(Tensor, Tensor, Tensor, int, int, int, int)} returns
+     * <p>PyTorch: {@code torch.nn.functional.conv1d}.
+     *
+     * @param x the input (N, C_in, L) or unbatched (C_in, L)
+     * @param weight the filters (C_out, C_in / groups, k)
+     * @param bias the bias tensor of shape (C_out), or null for none
+     * @param stride the stride of the window
+     * @param padding the implicit zero padding on both sides
+     * @param dilation the spacing between kernel elements
+     * @param groups the number of blocked connections from input to output channels (C_in and C_out divisible by it)
+     * @return the output (N, C_out, L_out), or (C_out, L_out) for unbatched x; L_out = (L + 2 padding - dilation (k -
+     *     1) - 1) / stride + 1
+     * @throws IllegalArgumentException if the shapes do not fit, with PyTorch's message (e.g. "Given groups=1, weight
+     *     of size [...], expected input[...] to have C channels, but got c channels instead"), or stride, padding,
+     *     dilation or groups are out of range ("non-positive stride is not supported", ...)
      */
     public static Tensor conv1d(Tensor x, Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups) { return dev.jgrad.nn.functional.F.conv1d(x, weight, bias, stride, padding, dilation, groups); }
 
@@ -3392,10 +3426,14 @@ public abstract class FunctionForms {
      *
      * {@code F.conv1d(x, weight, bias)}: stride 1, no padding; x (N, C_in, L) or (C_in, L), weight (C_out, C_in, k).
      *
-     * @param x as for {@link dev.jgrad.nn.functional.F#conv1d(Tensor, Tensor, Tensor)}
-     * @param weight as for {@link dev.jgrad.nn.functional.F#conv1d(Tensor, Tensor, Tensor)}
-     * @param bias as for {@link dev.jgrad.nn.functional.F#conv1d(Tensor, Tensor, Tensor)}
-     * @return what {@link dev.jgrad.nn.functional.F#conv1d(Tensor, Tensor, Tensor)} returns
+     * @param x the input (N, C_in, L) or unbatched (C_in, L)
+     * @param weight the filters (C_out, C_in / groups, k)
+     * @param bias the bias tensor of shape (C_out), or null for none
+     * @return the output (N, C_out, L_out), or (C_out, L_out) for unbatched x; L_out = (L + 2 padding - dilation (k -
+     *     1) - 1) / stride + 1
+     * @throws IllegalArgumentException if the shapes do not fit, with PyTorch's message (e.g. "Given groups=1, weight
+     *     of size [...], expected input[...] to have C channels, but got c channels instead"), or stride, padding,
+     *     dilation or groups are out of range ("non-positive stride is not supported", ...)
      */
     public static Tensor conv1d(Tensor x, Tensor weight, Tensor bias) { return dev.jgrad.nn.functional.F.conv1d(x, weight, bias); }
 
@@ -3404,17 +3442,23 @@ public abstract class FunctionForms {
      * int[], int)}:
      *
      * 3-d convolution over (N, C, D, H, W) or (C, D, H, W) by weight (Cout, Cin / groups, kd, kh, kw); arrays of 1 or
-     * 3 elements.
+     * 3
+     * elements.
      *
-     * @param x as for {@link dev.jgrad.nn.functional.F#conv3d(Tensor, Tensor, Tensor, int[], int[], int[], int)}
-     * @param weight as for {@link dev.jgrad.nn.functional.F#conv3d(Tensor, Tensor, Tensor, int[], int[], int[], int)}
-     * @param bias as for {@link dev.jgrad.nn.functional.F#conv3d(Tensor, Tensor, Tensor, int[], int[], int[], int)}
-     * @param stride as for {@link dev.jgrad.nn.functional.F#conv3d(Tensor, Tensor, Tensor, int[], int[], int[], int)}
-     * @param padding as for {@link dev.jgrad.nn.functional.F#conv3d(Tensor, Tensor, Tensor, int[], int[], int[], int)}
-     * @param dilation as for {@link dev.jgrad.nn.functional.F#conv3d(Tensor, Tensor, Tensor, int[], int[], int[],
-     *     int)}
-     * @param groups as for {@link dev.jgrad.nn.functional.F#conv3d(Tensor, Tensor, Tensor, int[], int[], int[], int)}
-     * @return what {@link dev.jgrad.nn.functional.F#conv3d(Tensor, Tensor, Tensor, int[], int[], int[], int)} returns
+     * <p>PyTorch: {@code torch.nn.functional.conv3d}.
+     *
+     * @param x the input (N, C_in, D, H, W) or unbatched (C_in, D, H, W)
+     * @param weight the filters (C_out, C_in / groups, kD, kH, kW)
+     * @param bias the bias tensor of shape (C_out), or null for none
+     * @param stride the stride: one value for all dims, or one per dim
+     * @param padding the zero padding of each side: one value, or one per dim
+     * @param dilation the spacing between kernel elements: one value, or one per dim
+     * @param groups the number of blocked connections from input to output channels (C_in and C_out divisible by it)
+     * @return the output (N, C_out, D_out, H_out, W_out), or unbatched (C_out, D_out, H_out, W_out); each size (in + 2
+     *     padding - dilation (k - 1) - 1) / stride + 1
+     * @throws IllegalArgumentException if the shapes do not fit, with PyTorch's message (e.g. "Given groups=1, weight
+     *     of size [...], expected input[...] to have C channels, but got c channels instead"), or stride, padding,
+     *     dilation or groups are out of range ("non-positive stride is not supported", ...)
      */
     public static Tensor conv3d(Tensor x, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation, int groups) { return dev.jgrad.nn.functional.F.conv3d(x, weight, bias, stride, padding, dilation, groups); }
 
@@ -3423,10 +3467,14 @@ public abstract class FunctionForms {
      *
      * {@code F.conv3d(x, weight, bias)}: stride 1, no padding; x (N, C_in, D, H, W) or unbatched.
      *
-     * @param x as for {@link dev.jgrad.nn.functional.F#conv3d(Tensor, Tensor, Tensor)}
-     * @param weight as for {@link dev.jgrad.nn.functional.F#conv3d(Tensor, Tensor, Tensor)}
-     * @param bias as for {@link dev.jgrad.nn.functional.F#conv3d(Tensor, Tensor, Tensor)}
-     * @return what {@link dev.jgrad.nn.functional.F#conv3d(Tensor, Tensor, Tensor)} returns
+     * @param x the input (N, C_in, D, H, W) or unbatched (C_in, D, H, W)
+     * @param weight the filters (C_out, C_in / groups, kD, kH, kW)
+     * @param bias the bias tensor of shape (C_out), or null for none
+     * @return the output (N, C_out, D_out, H_out, W_out), or unbatched (C_out, D_out, H_out, W_out); each size (in + 2
+     *     padding - dilation (k - 1) - 1) / stride + 1
+     * @throws IllegalArgumentException if the shapes do not fit, with PyTorch's message (e.g. "Given groups=1, weight
+     *     of size [...], expected input[...] to have C channels, but got c channels instead"), or stride, padding,
+     *     dilation or groups are out of range ("non-positive stride is not supported", ...)
      */
     public static Tensor conv3d(Tensor x, Tensor weight, Tensor bias) { return dev.jgrad.nn.functional.F.conv3d(x, weight, bias); }
 
@@ -3437,14 +3485,18 @@ public abstract class FunctionForms {
      * {@code F.conv3d(x, weight, bias, stride, padding, dilation, groups)} with the same value along every spatial
      * dim.
      *
-     * @param x as for {@link dev.jgrad.nn.functional.F#conv3d(Tensor, Tensor, Tensor, int, int, int, int)}
-     * @param weight as for {@link dev.jgrad.nn.functional.F#conv3d(Tensor, Tensor, Tensor, int, int, int, int)}
-     * @param bias as for {@link dev.jgrad.nn.functional.F#conv3d(Tensor, Tensor, Tensor, int, int, int, int)}
-     * @param stride as for {@link dev.jgrad.nn.functional.F#conv3d(Tensor, Tensor, Tensor, int, int, int, int)}
-     * @param padding as for {@link dev.jgrad.nn.functional.F#conv3d(Tensor, Tensor, Tensor, int, int, int, int)}
-     * @param dilation as for {@link dev.jgrad.nn.functional.F#conv3d(Tensor, Tensor, Tensor, int, int, int, int)}
-     * @param groups as for {@link dev.jgrad.nn.functional.F#conv3d(Tensor, Tensor, Tensor, int, int, int, int)}
-     * @return what {@link dev.jgrad.nn.functional.F#conv3d(Tensor, Tensor, Tensor, int, int, int, int)} returns
+     * @param x the input (N, C_in, D, H, W) or unbatched (C_in, D, H, W)
+     * @param weight the filters (C_out, C_in / groups, kD, kH, kW)
+     * @param bias the bias tensor of shape (C_out), or null for none
+     * @param stride the stride: one value for all dims, or one per dim
+     * @param padding the zero padding of each side: one value, or one per dim
+     * @param dilation the spacing between kernel elements: one value, or one per dim
+     * @param groups the number of blocked connections from input to output channels (C_in and C_out divisible by it)
+     * @return the output (N, C_out, D_out, H_out, W_out), or unbatched (C_out, D_out, H_out, W_out); each size (in + 2
+     *     padding - dilation (k - 1) - 1) / stride + 1
+     * @throws IllegalArgumentException if the shapes do not fit, with PyTorch's message (e.g. "Given groups=1, weight
+     *     of size [...], expected input[...] to have C channels, but got c channels instead"), or stride, padding,
+     *     dilation or groups are out of range ("non-positive stride is not supported", ...)
      */
     public static Tensor conv3d(Tensor x, Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups) { return dev.jgrad.nn.functional.F.conv3d(x, weight, bias, stride, padding, dilation, groups); }
 
@@ -3454,24 +3506,21 @@ public abstract class FunctionForms {
      *
      * The transposed 1-d convolution, as the 2-d one over a unit height.
      *
-     * @param x as for {@link dev.jgrad.nn.functional.F#convTranspose1d(Tensor, Tensor, Tensor, int, int, int, int,
-     *     int)}
-     * @param weight as for {@link dev.jgrad.nn.functional.F#convTranspose1d(Tensor, Tensor, Tensor, int, int, int,
-     *     int, int)}
-     * @param bias as for {@link dev.jgrad.nn.functional.F#convTranspose1d(Tensor, Tensor, Tensor, int, int, int, int,
-     *     int)}
-     * @param stride as for {@link dev.jgrad.nn.functional.F#convTranspose1d(Tensor, Tensor, Tensor, int, int, int,
-     *     int, int)}
-     * @param padding as for {@link dev.jgrad.nn.functional.F#convTranspose1d(Tensor, Tensor, Tensor, int, int, int,
-     *     int, int)}
-     * @param outputPadding as for {@link dev.jgrad.nn.functional.F#convTranspose1d(Tensor, Tensor, Tensor, int, int,
-     *     int, int, int)}
-     * @param groups as for {@link dev.jgrad.nn.functional.F#convTranspose1d(Tensor, Tensor, Tensor, int, int, int,
-     *     int, int)}
-     * @param dilation as for {@link dev.jgrad.nn.functional.F#convTranspose1d(Tensor, Tensor, Tensor, int, int, int,
-     *     int, int)}
-     * @return what {@link dev.jgrad.nn.functional.F#convTranspose1d(Tensor, Tensor, Tensor, int, int, int, int, int)}
-     *     returns
+     * <p>PyTorch: {@code torch.nn.functional.conv_transpose1d}.
+     *
+     * @param x the input (N, C_in, L) or unbatched (C_in, L)
+     * @param weight the filters (C_in, C_out / groups, k)
+     * @param bias the bias tensor of shape (C_out), or null for none
+     * @param stride the stride of the window
+     * @param padding the implicit zero padding on both sides
+     * @param outputPadding extra size added to one side of each output dim
+     * @param groups the number of blocked connections from input to output channels (C_in and C_out divisible by it)
+     * @param dilation the spacing between kernel elements
+     * @return the output (N, C_out, L_out), or unbatched; L_out = (L - 1) stride - 2 padding + dilation (k - 1) +
+     *     outputPadding + 1
+     * @throws IllegalArgumentException if the shapes do not fit, with PyTorch's message (e.g. "Given groups=1, weight
+     *     of size [...], expected input[...] to have C channels, but got c channels instead"), or stride, padding,
+     *     dilation or groups are out of range ("non-positive stride is not supported", ...)
      */
     public static Tensor convTranspose1d(Tensor x, Tensor weight, Tensor bias, int stride, int padding, int outputPadding, int groups, int dilation) { return dev.jgrad.nn.functional.F.convTranspose1d(x, weight, bias, stride, padding, outputPadding, groups, dilation); }
 
@@ -3482,24 +3531,21 @@ public abstract class FunctionForms {
      * The transposed 2-d convolution: x (N, Cin, H, W) by weight (Cin, Cout / groups, kh, kw); pairs may have one
      * element.
      *
-     * @param x as for {@link dev.jgrad.nn.functional.F#convTranspose2d(Tensor, Tensor, Tensor, int[], int[], int[],
-     *     int, int[])}
-     * @param weight as for {@link dev.jgrad.nn.functional.F#convTranspose2d(Tensor, Tensor, Tensor, int[], int[],
-     *     int[], int, int[])}
-     * @param bias as for {@link dev.jgrad.nn.functional.F#convTranspose2d(Tensor, Tensor, Tensor, int[], int[], int[],
-     *     int, int[])}
-     * @param stride as for {@link dev.jgrad.nn.functional.F#convTranspose2d(Tensor, Tensor, Tensor, int[], int[],
-     *     int[], int, int[])}
-     * @param padding as for {@link dev.jgrad.nn.functional.F#convTranspose2d(Tensor, Tensor, Tensor, int[], int[],
-     *     int[], int, int[])}
-     * @param outputPadding as for {@link dev.jgrad.nn.functional.F#convTranspose2d(Tensor, Tensor, Tensor, int[],
-     *     int[], int[], int, int[])}
-     * @param groups as for {@link dev.jgrad.nn.functional.F#convTranspose2d(Tensor, Tensor, Tensor, int[], int[],
-     *     int[], int, int[])}
-     * @param dilation as for {@link dev.jgrad.nn.functional.F#convTranspose2d(Tensor, Tensor, Tensor, int[], int[],
-     *     int[], int, int[])}
-     * @return what {@link dev.jgrad.nn.functional.F#convTranspose2d(Tensor, Tensor, Tensor, int[], int[], int[], int,
-     *     int[])} returns
+     * <p>PyTorch: {@code torch.nn.functional.conv_transpose2d}.
+     *
+     * @param x the input (N, C_in, H, W) or unbatched (C_in, H, W)
+     * @param weight the filters (C_in, C_out / groups, kH, kW)
+     * @param bias the bias tensor of shape (C_out), or null for none
+     * @param stride the stride (one value, or (sH, sW))
+     * @param padding dilation (k - 1) - padding zeros are added to each side (one value, or a pair)
+     * @param outputPadding extra size added to one side of each output dim (smaller than stride or dilation)
+     * @param groups the number of blocked connections from input to output channels (C_in and C_out divisible by it)
+     * @param dilation the spacing between kernel elements (one value, or a pair)
+     * @return the output (N, C_out, H_out, W_out), or unbatched; H_out = (H - 1) stride - 2 padding + dilation (kH -
+     *     1) + outputPadding + 1, and likewise W_out
+     * @throws IllegalArgumentException if the shapes do not fit, with PyTorch's message (e.g. "Given groups=1, weight
+     *     of size [...], expected input[...] to have C channels, but got c channels instead"), or stride, padding,
+     *     dilation or groups are out of range ("non-positive stride is not supported", ...)
      */
     public static Tensor convTranspose2d(Tensor x, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] outputPadding, int groups, int[] dilation) { return dev.jgrad.nn.functional.F.convTranspose2d(x, weight, bias, stride, padding, outputPadding, groups, dilation); }
 
@@ -3510,12 +3556,16 @@ public abstract class FunctionForms {
      * {@code F.conv_transpose2d(x, weight, bias, stride, padding)}: weight (C_in, C_out, kH, kW), no output padding,
      * one group.
      *
-     * @param x as for {@link dev.jgrad.nn.functional.F#convTranspose2d(Tensor, Tensor, Tensor, int, int)}
-     * @param weight as for {@link dev.jgrad.nn.functional.F#convTranspose2d(Tensor, Tensor, Tensor, int, int)}
-     * @param bias as for {@link dev.jgrad.nn.functional.F#convTranspose2d(Tensor, Tensor, Tensor, int, int)}
-     * @param stride as for {@link dev.jgrad.nn.functional.F#convTranspose2d(Tensor, Tensor, Tensor, int, int)}
-     * @param padding as for {@link dev.jgrad.nn.functional.F#convTranspose2d(Tensor, Tensor, Tensor, int, int)}
-     * @return what {@link dev.jgrad.nn.functional.F#convTranspose2d(Tensor, Tensor, Tensor, int, int)} returns
+     * @param x the input (N, C_in, H, W) or unbatched (C_in, H, W)
+     * @param weight the filters (C_in, C_out / groups, kH, kW)
+     * @param bias the bias tensor of shape (C_out), or null for none
+     * @param stride the stride (one value, or (sH, sW))
+     * @param padding dilation (k - 1) - padding zeros are added to each side (one value, or a pair)
+     * @return the output (N, C_out, H_out, W_out), or unbatched; H_out = (H - 1) stride - 2 padding + dilation (kH -
+     *     1) + outputPadding + 1, and likewise W_out
+     * @throws IllegalArgumentException if the shapes do not fit, with PyTorch's message (e.g. "Given groups=1, weight
+     *     of size [...], expected input[...] to have C channels, but got c channels instead"), or stride, padding,
+     *     dilation or groups are out of range ("non-positive stride is not supported", ...)
      */
     public static Tensor convTranspose2d(Tensor x, Tensor weight, Tensor bias, int stride, int padding) { return dev.jgrad.nn.functional.F.convTranspose2d(x, weight, bias, stride, padding); }
 
@@ -3525,24 +3575,21 @@ public abstract class FunctionForms {
      *
      * The transposed 3-d convolution: x (N, Cin, D, H, W) by weight (Cin, Cout / groups, kd, kh, kw).
      *
-     * @param x as for {@link dev.jgrad.nn.functional.F#convTranspose3d(Tensor, Tensor, Tensor, int[], int[], int[],
-     *     int, int[])}
-     * @param weight as for {@link dev.jgrad.nn.functional.F#convTranspose3d(Tensor, Tensor, Tensor, int[], int[],
-     *     int[], int, int[])}
-     * @param bias as for {@link dev.jgrad.nn.functional.F#convTranspose3d(Tensor, Tensor, Tensor, int[], int[], int[],
-     *     int, int[])}
-     * @param stride as for {@link dev.jgrad.nn.functional.F#convTranspose3d(Tensor, Tensor, Tensor, int[], int[],
-     *     int[], int, int[])}
-     * @param padding as for {@link dev.jgrad.nn.functional.F#convTranspose3d(Tensor, Tensor, Tensor, int[], int[],
-     *     int[], int, int[])}
-     * @param outputPadding as for {@link dev.jgrad.nn.functional.F#convTranspose3d(Tensor, Tensor, Tensor, int[],
-     *     int[], int[], int, int[])}
-     * @param groups as for {@link dev.jgrad.nn.functional.F#convTranspose3d(Tensor, Tensor, Tensor, int[], int[],
-     *     int[], int, int[])}
-     * @param dilation as for {@link dev.jgrad.nn.functional.F#convTranspose3d(Tensor, Tensor, Tensor, int[], int[],
-     *     int[], int, int[])}
-     * @return what {@link dev.jgrad.nn.functional.F#convTranspose3d(Tensor, Tensor, Tensor, int[], int[], int[], int,
-     *     int[])} returns
+     * <p>PyTorch: {@code torch.nn.functional.conv_transpose3d}.
+     *
+     * @param x the input (N, C_in, D, H, W) or unbatched
+     * @param weight the filters (C_in, C_out / groups, kD, kH, kW)
+     * @param bias the bias tensor of shape (C_out), or null for none
+     * @param stride the stride: one value, or one per dim
+     * @param padding the padding: one value, or one per dim
+     * @param outputPadding extra size added to one side of each output dim: one value, or one per dim
+     * @param groups the number of blocked connections from input to output channels (C_in and C_out divisible by it)
+     * @param dilation the dilation: one value, or one per dim
+     * @return the output (N, C_out, D_out, H_out, W_out); each size (in - 1) stride - 2 padding + dilation (k - 1) +
+     *     outputPadding + 1
+     * @throws IllegalArgumentException if the shapes do not fit, with PyTorch's message (e.g. "Given groups=1, weight
+     *     of size [...], expected input[...] to have C channels, but got c channels instead"), or stride, padding,
+     *     dilation or groups are out of range ("non-positive stride is not supported", ...)
      */
     public static Tensor convTranspose3d(Tensor x, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] outputPadding, int groups, int[] dilation) { return dev.jgrad.nn.functional.F.convTranspose3d(x, weight, bias, stride, padding, outputPadding, groups, dilation); }
 
@@ -3552,12 +3599,16 @@ public abstract class FunctionForms {
      *
      * {@code F.conv_transpose3d(x, weight, bias, stride, padding)}: no output padding, one group.
      *
-     * @param x as for {@link dev.jgrad.nn.functional.F#convTranspose3d(Tensor, Tensor, Tensor, int, int)}
-     * @param weight as for {@link dev.jgrad.nn.functional.F#convTranspose3d(Tensor, Tensor, Tensor, int, int)}
-     * @param bias as for {@link dev.jgrad.nn.functional.F#convTranspose3d(Tensor, Tensor, Tensor, int, int)}
-     * @param stride as for {@link dev.jgrad.nn.functional.F#convTranspose3d(Tensor, Tensor, Tensor, int, int)}
-     * @param padding as for {@link dev.jgrad.nn.functional.F#convTranspose3d(Tensor, Tensor, Tensor, int, int)}
-     * @return what {@link dev.jgrad.nn.functional.F#convTranspose3d(Tensor, Tensor, Tensor, int, int)} returns
+     * @param x the input (N, C_in, D, H, W) or unbatched
+     * @param weight the filters (C_in, C_out / groups, kD, kH, kW)
+     * @param bias the bias tensor of shape (C_out), or null for none
+     * @param stride the stride: one value, or one per dim
+     * @param padding the padding: one value, or one per dim
+     * @return the output (N, C_out, D_out, H_out, W_out); each size (in - 1) stride - 2 padding + dilation (k - 1) +
+     *     outputPadding + 1
+     * @throws IllegalArgumentException if the shapes do not fit, with PyTorch's message (e.g. "Given groups=1, weight
+     *     of size [...], expected input[...] to have C channels, but got c channels instead"), or stride, padding,
+     *     dilation or groups are out of range ("non-positive stride is not supported", ...)
      */
     public static Tensor convTranspose3d(Tensor x, Tensor weight, Tensor bias, int stride, int padding) { return dev.jgrad.nn.functional.F.convTranspose3d(x, weight, bias, stride, padding); }
 
@@ -3567,10 +3618,13 @@ public abstract class FunctionForms {
      *
      * {@code F.cosine_embedding_loss(x1, x2, target)}: margin 0, mean reduction.
      *
-     * @param x1 as for {@link dev.jgrad.nn.functional.F#cosineEmbeddingLoss(Tensor, Tensor, Tensor)}
-     * @param x2 as for {@link dev.jgrad.nn.functional.F#cosineEmbeddingLoss(Tensor, Tensor, Tensor)}
-     * @param target as for {@link dev.jgrad.nn.functional.F#cosineEmbeddingLoss(Tensor, Tensor, Tensor)}
-     * @return what {@link dev.jgrad.nn.functional.F#cosineEmbeddingLoss(Tensor, Tensor, Tensor)} returns
+     * @param x1 the first inputs (N, D) or (D)
+     * @param x2 the second inputs, x1's shape
+     * @param target 1 or -1 per pair: (N), or 0-dim for 1-d inputs
+     * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
+     * @throws IllegalArgumentException if target is not 0-d or 1-d or does not fit the inputs ("1D target tensor
+     *     expects 2D input tensors, but found inputs with sizes ...")
+     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
     public static Tensor cosineEmbeddingLoss(Tensor x1, Tensor x2, Tensor target) { return dev.jgrad.nn.functional.F.cosineEmbeddingLoss(x1, x2, target); }
 
@@ -3581,16 +3635,18 @@ public abstract class FunctionForms {
      * 1 - cos(x1, x2) where target is 1, max(0, cos(x1, x2) - margin) where it is -1 (rows of 2-d inputs, or two
      * vectors).
      *
-     * @param x1 as for {@link dev.jgrad.nn.functional.F#cosineEmbeddingLoss(Tensor, Tensor, Tensor, double, String)}
-     * @param x2 as for {@link dev.jgrad.nn.functional.F#cosineEmbeddingLoss(Tensor, Tensor, Tensor, double, String)}
-     * @param target as for {@link dev.jgrad.nn.functional.F#cosineEmbeddingLoss(Tensor, Tensor, Tensor, double,
-     *     String)}
-     * @param margin as for {@link dev.jgrad.nn.functional.F#cosineEmbeddingLoss(Tensor, Tensor, Tensor, double,
-     *     String)}
-     * @param reduction as for {@link dev.jgrad.nn.functional.F#cosineEmbeddingLoss(Tensor, Tensor, Tensor, double,
-     *     String)}
-     * @return what {@link dev.jgrad.nn.functional.F#cosineEmbeddingLoss(Tensor, Tensor, Tensor, double, String)}
-     *     returns
+     * <p>PyTorch: {@code torch.nn.functional.cosine_embedding_loss}.
+     *
+     * @param x1 the first inputs (N, D) or (D)
+     * @param x2 the second inputs, x1's shape
+     * @param target 1 or -1 per pair: (N), or 0-dim for 1-d inputs
+     * @param margin the margin
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element,
+     *     input's shape)
+     * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
+     * @throws IllegalArgumentException if target is not 0-d or 1-d or does not fit the inputs ("1D target tensor
+     *     expects 2D input tensors, but found inputs with sizes ...")
+     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
     public static Tensor cosineEmbeddingLoss(Tensor x1, Tensor x2, Tensor target, double margin, String reduction) { return dev.jgrad.nn.functional.F.cosineEmbeddingLoss(x1, x2, target, margin, reduction); }
 
@@ -3599,9 +3655,12 @@ public abstract class FunctionForms {
      *
      * {@code F.cosine_similarity(x1, x2)}: along dim 1, eps 1e-8.
      *
-     * @param x1 as for {@link dev.jgrad.nn.functional.F#cosineSimilarity(Tensor, Tensor)}
-     * @param x2 as for {@link dev.jgrad.nn.functional.F#cosineSimilarity(Tensor, Tensor)}
-     * @return what {@link dev.jgrad.nn.functional.F#cosineSimilarity(Tensor, Tensor)} returns
+     * @param x1 the first input
+     * @param x2 the second input, broadcastable with x1
+     * @return the cosine similarities: the broadcast shape of x1 and x2 without dim
+     * @throws IllegalArgumentException if the shapes do not broadcast ("The size of tensor a (m) must match the size
+     *     of tensor b (n) at non-singleton dimension d") or their common dtype is not floating ("expected common dtype
+     *     to be floating point, yet common dtype is Long")
      */
     public static Tensor cosineSimilarity(Tensor x1, Tensor x2) { return dev.jgrad.nn.functional.F.cosineSimilarity(x1, x2); }
 
@@ -3612,11 +3671,16 @@ public abstract class FunctionForms {
      * The cosine of the angle between x1 and x2 along dim, with PyTorch 1.13's arithmetic: each squared norm is
      * clamped below at eps^2 (outside autograd), and the result is the sum of x1 / ||x1|| times x2 / ||x2||.
      *
-     * @param x1 as for {@link dev.jgrad.nn.functional.F#cosineSimilarity(Tensor, Tensor, int, double)}
-     * @param x2 as for {@link dev.jgrad.nn.functional.F#cosineSimilarity(Tensor, Tensor, int, double)}
-     * @param dim as for {@link dev.jgrad.nn.functional.F#cosineSimilarity(Tensor, Tensor, int, double)}
-     * @param eps as for {@link dev.jgrad.nn.functional.F#cosineSimilarity(Tensor, Tensor, int, double)}
-     * @return what {@link dev.jgrad.nn.functional.F#cosineSimilarity(Tensor, Tensor, int, double)} returns
+     * <p>PyTorch: {@code torch.nn.functional.cosine_similarity}.
+     *
+     * @param x1 the first input
+     * @param x2 the second input, broadcastable with x1
+     * @param dim the dimension the vectors lie along
+     * @param eps the lower bound of each norm
+     * @return the cosine similarities: the broadcast shape of x1 and x2 without dim
+     * @throws IllegalArgumentException if the shapes do not broadcast ("The size of tensor a (m) must match the size
+     *     of tensor b (n) at non-singleton dimension d") or their common dtype is not floating ("expected common dtype
+     *     to be floating point, yet common dtype is Long")
      */
     public static Tensor cosineSimilarity(Tensor x1, Tensor x2, int dim, double eps) { return dev.jgrad.nn.functional.F.cosineSimilarity(x1, x2, dim, eps); }
 
@@ -3626,11 +3690,16 @@ public abstract class FunctionForms {
      * {@code F.ctc_loss(log_probs, targets, input_lengths, target_lengths)}: blank 0, mean reduction, infinite losses
      * kept.
      *
-     * @param logProbs as for {@link dev.jgrad.nn.functional.F#ctcLoss(Tensor, Tensor, Tensor, Tensor)}
-     * @param targets as for {@link dev.jgrad.nn.functional.F#ctcLoss(Tensor, Tensor, Tensor, Tensor)}
-     * @param inputLengths as for {@link dev.jgrad.nn.functional.F#ctcLoss(Tensor, Tensor, Tensor, Tensor)}
-     * @param targetLengths as for {@link dev.jgrad.nn.functional.F#ctcLoss(Tensor, Tensor, Tensor, Tensor)}
-     * @return what {@link dev.jgrad.nn.functional.F#ctcLoss(Tensor, Tensor, Tensor, Tensor)} returns
+     * @param logProbs the log-probabilities (T, N, C), or (T, C) unbatched
+     * @param targets the int64 targets, padded (N, S) or concatenated (sum of targetLengths)
+     * @param inputLengths the input length of each sample (N), at most T
+     * @param targetLengths the target length of each sample (N)
+     * @return the loss: 0-dim for "mean" (each loss divided by its target length, then averaged) and "sum", (N) for
+     *     "none"
+     * @throws IllegalArgumentException if the lengths do not fit the inputs or blank is outside [0, C) (PyTorch's
+     *     ctc_loss messages)
+     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
+     *     reduction")
      */
     public static Tensor ctcLoss(Tensor logProbs, Tensor targets, Tensor inputLengths, Tensor targetLengths) { return dev.jgrad.nn.functional.F.ctcLoss(logProbs, targets, inputLengths, targetLengths); }
 
@@ -3640,22 +3709,22 @@ public abstract class FunctionForms {
      *
      * Lengths as tensors (read as int64 values, as PyTorch's CPU kernel reads them).
      *
-     * @param logProbs as for {@link dev.jgrad.nn.functional.F#ctcLoss(Tensor, Tensor, Tensor, Tensor, int, String,
-     *     boolean)}
-     * @param targets as for {@link dev.jgrad.nn.functional.F#ctcLoss(Tensor, Tensor, Tensor, Tensor, int, String,
-     *     boolean)}
-     * @param inputLengths as for {@link dev.jgrad.nn.functional.F#ctcLoss(Tensor, Tensor, Tensor, Tensor, int, String,
-     *     boolean)}
-     * @param targetLengths as for {@link dev.jgrad.nn.functional.F#ctcLoss(Tensor, Tensor, Tensor, Tensor, int,
-     *     String, boolean)}
-     * @param blank as for {@link dev.jgrad.nn.functional.F#ctcLoss(Tensor, Tensor, Tensor, Tensor, int, String,
-     *     boolean)}
-     * @param reduction as for {@link dev.jgrad.nn.functional.F#ctcLoss(Tensor, Tensor, Tensor, Tensor, int, String,
-     *     boolean)}
-     * @param zeroInfinity as for {@link dev.jgrad.nn.functional.F#ctcLoss(Tensor, Tensor, Tensor, Tensor, int, String,
-     *     boolean)}
-     * @return what {@link dev.jgrad.nn.functional.F#ctcLoss(Tensor, Tensor, Tensor, Tensor, int, String, boolean)}
-     *     returns
+     * <p>PyTorch: {@code torch.nn.functional.ctc_loss}.
+     *
+     * @param logProbs the log-probabilities (T, N, C), or (T, C) unbatched
+     * @param targets the int64 targets, padded (N, S) or concatenated (sum of targetLengths)
+     * @param inputLengths the input length of each sample (N), at most T
+     * @param targetLengths the target length of each sample (N)
+     * @param blank the blank label
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element,
+     *     input's shape)
+     * @param zeroInfinity whether infinite losses (impossible alignments) and their gradients become zero
+     * @return the loss: 0-dim for "mean" (each loss divided by its target length, then averaged) and "sum", (N) for
+     *     "none"
+     * @throws IllegalArgumentException if the lengths do not fit the inputs or blank is outside [0, C) (PyTorch's
+     *     ctc_loss messages)
+     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
+     *     reduction")
      */
     public static Tensor ctcLoss(Tensor logProbs, Tensor targets, Tensor inputLengths, Tensor targetLengths, int blank, String reduction, boolean zeroInfinity) { return dev.jgrad.nn.functional.F.ctcLoss(logProbs, targets, inputLengths, targetLengths, blank, reduction, zeroInfinity); }
 
@@ -3667,22 +3736,22 @@ public abstract class FunctionForms {
      * concatenated (sum of targetLengths); the gradient w.r.t. log_probs is PyTorch's (it assumes normalised
      * log-probabilities, exact through a log_softmax).
      *
-     * @param logProbs as for {@link dev.jgrad.nn.functional.F#ctcLoss(Tensor, Tensor, long[], long[], int, String,
-     *     boolean)}
-     * @param targets as for {@link dev.jgrad.nn.functional.F#ctcLoss(Tensor, Tensor, long[], long[], int, String,
-     *     boolean)}
-     * @param inputLengths as for {@link dev.jgrad.nn.functional.F#ctcLoss(Tensor, Tensor, long[], long[], int, String,
-     *     boolean)}
-     * @param targetLengths as for {@link dev.jgrad.nn.functional.F#ctcLoss(Tensor, Tensor, long[], long[], int,
-     *     String, boolean)}
-     * @param blank as for {@link dev.jgrad.nn.functional.F#ctcLoss(Tensor, Tensor, long[], long[], int, String,
-     *     boolean)}
-     * @param reduction as for {@link dev.jgrad.nn.functional.F#ctcLoss(Tensor, Tensor, long[], long[], int, String,
-     *     boolean)}
-     * @param zeroInfinity as for {@link dev.jgrad.nn.functional.F#ctcLoss(Tensor, Tensor, long[], long[], int, String,
-     *     boolean)}
-     * @return what {@link dev.jgrad.nn.functional.F#ctcLoss(Tensor, Tensor, long[], long[], int, String, boolean)}
-     *     returns
+     * <p>PyTorch: {@code torch.nn.functional.ctc_loss}.
+     *
+     * @param logProbs the log-probabilities (T, N, C), or (T, C) unbatched
+     * @param targets the int64 targets, padded (N, S) or concatenated (sum of targetLengths)
+     * @param inputLengths the input length of each sample (N), at most T
+     * @param targetLengths the target length of each sample (N)
+     * @param blank the blank label
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element,
+     *     input's shape)
+     * @param zeroInfinity whether infinite losses (impossible alignments) and their gradients become zero
+     * @return the loss: 0-dim for "mean" (each loss divided by its target length, then averaged) and "sum", (N) for
+     *     "none"
+     * @throws IllegalArgumentException if the lengths do not fit the inputs or blank is outside [0, C) (PyTorch's
+     *     ctc_loss messages)
+     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
+     *     reduction")
      */
     public static Tensor ctcLoss(Tensor logProbs, Tensor targets, long[] inputLengths, long[] targetLengths, int blank, String reduction, boolean zeroInfinity) { return dev.jgrad.nn.functional.F.ctcLoss(logProbs, targets, inputLengths, targetLengths, blank, reduction, zeroInfinity); }
 
@@ -3691,9 +3760,11 @@ public abstract class FunctionForms {
      *
      * {@code F.dropout(x, p)}: training is on by default, as in PyTorch's functional form.
      *
-     * @param x as for {@link dev.jgrad.nn.functional.F#dropout(Tensor, double)}
-     * @param p as for {@link dev.jgrad.nn.functional.F#dropout(Tensor, double)}
-     * @return what {@link dev.jgrad.nn.functional.F#dropout(Tensor, double)} returns
+     * @param x the input tensor (any shape, floating)
+     * @param p the probability of an element being zeroed, in [0, 1]
+     * @return x itself when not training or p is 0, else a new tensor of x's shape
+     * @throws IllegalArgumentException if p is outside [0, 1] ("dropout probability has to be between 0 and 1, but got
+     *     p")
      */
     public static Tensor dropout(Tensor x, double p) { return dev.jgrad.nn.functional.F.dropout(x, p); }
 
@@ -3703,10 +3774,14 @@ public abstract class FunctionForms {
      * Zeroes each element with probability p and scales the rest by 1 / (1 - p), with PyTorch's mask
      * stream: the mask is {@code bernoulli_(1 - p)} drawn from the default generator.
      *
-     * @param x as for {@link dev.jgrad.nn.functional.F#dropout(Tensor, double, boolean)}
-     * @param p as for {@link dev.jgrad.nn.functional.F#dropout(Tensor, double, boolean)}
-     * @param training as for {@link dev.jgrad.nn.functional.F#dropout(Tensor, double, boolean)}
-     * @return what {@link dev.jgrad.nn.functional.F#dropout(Tensor, double, boolean)} returns
+     * <p>PyTorch: {@code torch.nn.functional.dropout}.
+     *
+     * @param x the input tensor (any shape, floating)
+     * @param p the probability of an element being zeroed, in [0, 1]
+     * @param training whether to apply it (false returns input unchanged)
+     * @return x itself when not training or p is 0, else a new tensor of x's shape
+     * @throws IllegalArgumentException if p is outside [0, 1] ("dropout probability has to be between 0 and 1, but got
+     *     p")
      */
     public static Tensor dropout(Tensor x, double p, boolean training) { return dev.jgrad.nn.functional.F.dropout(x, p, training); }
 
@@ -3717,11 +3792,13 @@ public abstract class FunctionForms {
      * {@code F.dropout(x, p, training)} with the mask drawn from generator; p outside [0, 1] raises PyTorch's
      * "dropout probability has to be between 0 and 1" (IllegalArgumentException).
      *
-     * @param x as for {@link dev.jgrad.nn.functional.F#dropout(Tensor, double, boolean, Generator)}
-     * @param p as for {@link dev.jgrad.nn.functional.F#dropout(Tensor, double, boolean, Generator)}
-     * @param training as for {@link dev.jgrad.nn.functional.F#dropout(Tensor, double, boolean, Generator)}
-     * @param generator as for {@link dev.jgrad.nn.functional.F#dropout(Tensor, double, boolean, Generator)}
-     * @return what {@link dev.jgrad.nn.functional.F#dropout(Tensor, double, boolean, Generator)} returns
+     * @param x the input tensor (any shape, floating)
+     * @param p the probability of an element being zeroed, in [0, 1]
+     * @param training whether to apply it (false returns input unchanged)
+     * @param generator the random generator the mask is drawn from
+     * @return x itself when not training or p is 0, else a new tensor of x's shape
+     * @throws IllegalArgumentException if p is outside [0, 1] ("dropout probability has to be between 0 and 1, but got
+     *     p")
      */
     public static Tensor dropout(Tensor x, double p, boolean training, Generator generator) { return dev.jgrad.nn.functional.F.dropout(x, p, training, generator); }
 
@@ -3735,30 +3812,22 @@ public abstract class FunctionForms {
      * sum;
      * entries equal to paddingIdx leave their bag; an empty bag gives zeros.
      *
-     * @param input as for {@link dev.jgrad.nn.functional.F#embeddingBag(Tensor, Tensor, Tensor, Double, double,
-     *     boolean, String, boolean, Tensor, boolean, Long)}
-     * @param weight as for {@link dev.jgrad.nn.functional.F#embeddingBag(Tensor, Tensor, Tensor, Double, double,
-     *     boolean, String, boolean, Tensor, boolean, Long)}
-     * @param offsets as for {@link dev.jgrad.nn.functional.F#embeddingBag(Tensor, Tensor, Tensor, Double, double,
-     *     boolean, String, boolean, Tensor, boolean, Long)}
-     * @param maxNorm as for {@link dev.jgrad.nn.functional.F#embeddingBag(Tensor, Tensor, Tensor, Double, double,
-     *     boolean, String, boolean, Tensor, boolean, Long)}
-     * @param normType as for {@link dev.jgrad.nn.functional.F#embeddingBag(Tensor, Tensor, Tensor, Double, double,
-     *     boolean, String, boolean, Tensor, boolean, Long)}
-     * @param scaleGradByFreq as for {@link dev.jgrad.nn.functional.F#embeddingBag(Tensor, Tensor, Tensor, Double,
-     *     double, boolean, String, boolean, Tensor, boolean, Long)}
-     * @param mode as for {@link dev.jgrad.nn.functional.F#embeddingBag(Tensor, Tensor, Tensor, Double, double,
-     *     boolean, String, boolean, Tensor, boolean, Long)}
-     * @param sparse as for {@link dev.jgrad.nn.functional.F#embeddingBag(Tensor, Tensor, Tensor, Double, double,
-     *     boolean, String, boolean, Tensor, boolean, Long)}
-     * @param perSampleWeights as for {@link dev.jgrad.nn.functional.F#embeddingBag(Tensor, Tensor, Tensor, Double,
-     *     double, boolean, String, boolean, Tensor, boolean, Long)}
-     * @param includeLastOffset as for {@link dev.jgrad.nn.functional.F#embeddingBag(Tensor, Tensor, Tensor, Double,
-     *     double, boolean, String, boolean, Tensor, boolean, Long)}
-     * @param paddingIdx as for {@link dev.jgrad.nn.functional.F#embeddingBag(Tensor, Tensor, Tensor, Double, double,
-     *     boolean, String, boolean, Tensor, boolean, Long)}
-     * @return what {@link dev.jgrad.nn.functional.F#embeddingBag(Tensor, Tensor, Tensor, Double, double, boolean,
-     *     String, boolean, Tensor, boolean, Long)} returns
+     * <p>PyTorch: {@code torch.nn.functional.embedding_bag}.
+     *
+     * @param input the int64 indices: 2-d (B, bag length) or 1-d with offsets
+     * @param weight the embedding matrix (num_embeddings, embedding_dim)
+     * @param offsets the start of each bag in 1-d input (null for 2-d input)
+     * @param maxNorm rows whose norm exceeds it are renormalised in place to it, or null for none
+     * @param normType the p of the p-norm
+     * @param scaleGradByFreq whether each index's gradient is divided by its frequency in the mini-batch
+     * @param mode "sum", "mean" or "max"
+     * @param sparse whether the gradient would be sparse (jgrad supports false only)
+     * @param perSampleWeights a weight per index (input's shape, "sum" mode only), or null
+     * @param includeLastOffset whether the last offset ends the last bag
+     * @param paddingIdx the index left out of its bag (null: none)
+     * @return one reduced row per bag: (B, embedding_dim)
+     * @throws IllegalArgumentException for an unknown mode, offsets not fitting input ("offsets has to be a 1D
+     *     Tensor", "offsets[0] has to be 0, ..."), perSampleWeights outside "sum" mode, or an index out of range
      */
     public static Tensor embeddingBag(Tensor input, Tensor weight, Tensor offsets, Double maxNorm, double normType, boolean scaleGradByFreq, String mode, boolean sparse, Tensor perSampleWeights, boolean includeLastOffset, Long paddingIdx) { return dev.jgrad.nn.functional.F.embeddingBag(input, weight, offsets, maxNorm, normType, scaleGradByFreq, mode, sparse, perSampleWeights, includeLastOffset, paddingIdx); }
 
@@ -3768,11 +3837,13 @@ public abstract class FunctionForms {
      *
      * {@code F.embedding_bag(input, weight, offsets, mode=mode)}: bags reduced by "sum", "mean" or "max".
      *
-     * @param input as for {@link dev.jgrad.nn.functional.F#embeddingBag(Tensor, Tensor, Tensor, String)}
-     * @param weight as for {@link dev.jgrad.nn.functional.F#embeddingBag(Tensor, Tensor, Tensor, String)}
-     * @param offsets as for {@link dev.jgrad.nn.functional.F#embeddingBag(Tensor, Tensor, Tensor, String)}
-     * @param mode as for {@link dev.jgrad.nn.functional.F#embeddingBag(Tensor, Tensor, Tensor, String)}
-     * @return what {@link dev.jgrad.nn.functional.F#embeddingBag(Tensor, Tensor, Tensor, String)} returns
+     * @param input the int64 indices: 2-d (B, bag length) or 1-d with offsets
+     * @param weight the embedding matrix (num_embeddings, embedding_dim)
+     * @param offsets the start of each bag in 1-d input (null for 2-d input)
+     * @param mode "sum", "mean" or "max"
+     * @return one reduced row per bag: (B, embedding_dim)
+     * @throws IllegalArgumentException for an unknown mode, offsets not fitting input ("offsets has to be a 1D
+     *     Tensor", "offsets[0] has to be 0, ..."), perSampleWeights outside "sum" mode, or an index out of range
      */
     public static Tensor embeddingBag(Tensor input, Tensor weight, Tensor offsets, String mode) { return dev.jgrad.nn.functional.F.embeddingBag(input, weight, offsets, mode); }
 
@@ -3781,10 +3852,14 @@ public abstract class FunctionForms {
      *
      * mean mode, PyTorch's default.
      *
-     * @param input as for {@link dev.jgrad.nn.functional.F#embeddingBag(Tensor, Tensor, Tensor)}
-     * @param weight as for {@link dev.jgrad.nn.functional.F#embeddingBag(Tensor, Tensor, Tensor)}
-     * @param offsets as for {@link dev.jgrad.nn.functional.F#embeddingBag(Tensor, Tensor, Tensor)}
-     * @return what {@link dev.jgrad.nn.functional.F#embeddingBag(Tensor, Tensor, Tensor)} returns
+     * <p>PyTorch: {@code torch.nn.functional.embedding_bag}.
+     *
+     * @param input the int64 indices: 2-d (B, bag length) or 1-d with offsets
+     * @param weight the embedding matrix (num_embeddings, embedding_dim)
+     * @param offsets the start of each bag in 1-d input (null for 2-d input)
+     * @return one reduced row per bag: (B, embedding_dim)
+     * @throws IllegalArgumentException for an unknown mode, offsets not fitting input ("offsets has to be a 1D
+     *     Tensor", "offsets[0] has to be 0, ..."), perSampleWeights outside "sum" mode, or an index out of range
      */
     public static Tensor embeddingBag(Tensor input, Tensor weight, Tensor offsets) { return dev.jgrad.nn.functional.F.embeddingBag(input, weight, offsets); }
 
@@ -3794,10 +3869,12 @@ public abstract class FunctionForms {
      *
      * {@code F.feature_alpha_dropout(input, p, training)}: alpha dropout of whole channels.
      *
-     * @param input as for {@link dev.jgrad.nn.functional.F#featureAlphaDropout(Tensor, double, boolean)}
-     * @param p as for {@link dev.jgrad.nn.functional.F#featureAlphaDropout(Tensor, double, boolean)}
-     * @param training as for {@link dev.jgrad.nn.functional.F#featureAlphaDropout(Tensor, double, boolean)}
-     * @return what {@link dev.jgrad.nn.functional.F#featureAlphaDropout(Tensor, double, boolean)} returns
+     * @param input the input tensor (any shape, floating)
+     * @param p the probability of an element being zeroed, in [0, 1]
+     * @param training whether to apply it (false returns input unchanged)
+     * @return input itself when not training or p is 0, else a new tensor of input's shape
+     * @throws IllegalArgumentException if p is outside [0, 1] ("dropout probability has to be between 0 and 1, but got
+     *     p")
      */
     public static Tensor featureAlphaDropout(Tensor input, double p, boolean training) { return dev.jgrad.nn.functional.F.featureAlphaDropout(input, p, training); }
 
@@ -3807,12 +3884,16 @@ public abstract class FunctionForms {
      *
      * Normalises each sample's channels in numGroups groups, then weight and bias (may be null) per channel.
      *
-     * @param x as for {@link dev.jgrad.nn.functional.F#groupNorm(Tensor, int, Tensor, Tensor, double)}
-     * @param numGroups as for {@link dev.jgrad.nn.functional.F#groupNorm(Tensor, int, Tensor, Tensor, double)}
-     * @param weight as for {@link dev.jgrad.nn.functional.F#groupNorm(Tensor, int, Tensor, Tensor, double)}
-     * @param bias as for {@link dev.jgrad.nn.functional.F#groupNorm(Tensor, int, Tensor, Tensor, double)}
-     * @param eps as for {@link dev.jgrad.nn.functional.F#groupNorm(Tensor, int, Tensor, Tensor, double)}
-     * @return what {@link dev.jgrad.nn.functional.F#groupNorm(Tensor, int, Tensor, Tensor, double)} returns
+     * <p>PyTorch: {@code torch.nn.functional.group_norm}.
+     *
+     * @param x the input (N, C, *)
+     * @param numGroups the number of channel groups (C divisible by it)
+     * @param weight the per-channel scale (C), or null
+     * @param bias the per-channel shift (C), or null
+     * @param eps a small value added for numerical stability
+     * @return a new tensor of x's shape and dtype
+     * @throws IllegalArgumentException if x has fewer than 2 dims, C is not divisible by numGroups, or weight or bias
+     *     is not of size C
      */
     public static Tensor groupNorm(Tensor x, int numGroups, Tensor weight, Tensor bias, double eps) { return dev.jgrad.nn.functional.F.groupNorm(x, numGroups, weight, bias, eps); }
 
@@ -3822,9 +3903,10 @@ public abstract class FunctionForms {
      *
      * {@code F.hinge_embedding_loss(input, target)}: margin 1, mean reduction.
      *
-     * @param input as for {@link dev.jgrad.nn.functional.F#hingeEmbeddingLoss(Tensor, Tensor)}
-     * @param target as for {@link dev.jgrad.nn.functional.F#hingeEmbeddingLoss(Tensor, Tensor)}
-     * @return what {@link dev.jgrad.nn.functional.F#hingeEmbeddingLoss(Tensor, Tensor)} returns
+     * @param input the distances, any shape
+     * @param target 1 or -1 per element, input's shape
+     * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
+     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
     public static Tensor hingeEmbeddingLoss(Tensor input, Tensor target) { return dev.jgrad.nn.functional.F.hingeEmbeddingLoss(input, target); }
 
@@ -3834,11 +3916,15 @@ public abstract class FunctionForms {
      *
      * input where target is 1, max(0, margin - input) where it is -1.
      *
-     * @param input as for {@link dev.jgrad.nn.functional.F#hingeEmbeddingLoss(Tensor, Tensor, double, String)}
-     * @param target as for {@link dev.jgrad.nn.functional.F#hingeEmbeddingLoss(Tensor, Tensor, double, String)}
-     * @param margin as for {@link dev.jgrad.nn.functional.F#hingeEmbeddingLoss(Tensor, Tensor, double, String)}
-     * @param reduction as for {@link dev.jgrad.nn.functional.F#hingeEmbeddingLoss(Tensor, Tensor, double, String)}
-     * @return what {@link dev.jgrad.nn.functional.F#hingeEmbeddingLoss(Tensor, Tensor, double, String)} returns
+     * <p>PyTorch: {@code torch.nn.functional.hinge_embedding_loss}.
+     *
+     * @param input the distances, any shape
+     * @param target 1 or -1 per element, input's shape
+     * @param margin the margin
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element,
+     *     input's shape)
+     * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
+     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
     public static Tensor hingeEmbeddingLoss(Tensor input, Tensor target, double margin, String reduction) { return dev.jgrad.nn.functional.F.hingeEmbeddingLoss(input, target, margin, reduction); }
 
@@ -3850,24 +3936,19 @@ public abstract class FunctionForms {
      * one sample of N*C channels (weight and bias repeated per sample), viewed back; running statistics, when
      * given, are updated with the per-channel average over samples.
      *
-     * @param x as for {@link dev.jgrad.nn.functional.F#instanceNorm(Tensor, Tensor, Tensor, Tensor, Tensor, boolean,
-     *     double, double)}
-     * @param runningMean as for {@link dev.jgrad.nn.functional.F#instanceNorm(Tensor, Tensor, Tensor, Tensor, Tensor,
-     *     boolean, double, double)}
-     * @param runningVar as for {@link dev.jgrad.nn.functional.F#instanceNorm(Tensor, Tensor, Tensor, Tensor, Tensor,
-     *     boolean, double, double)}
-     * @param weight as for {@link dev.jgrad.nn.functional.F#instanceNorm(Tensor, Tensor, Tensor, Tensor, Tensor,
-     *     boolean, double, double)}
-     * @param bias as for {@link dev.jgrad.nn.functional.F#instanceNorm(Tensor, Tensor, Tensor, Tensor, Tensor,
-     *     boolean, double, double)}
-     * @param useInputStats as for {@link dev.jgrad.nn.functional.F#instanceNorm(Tensor, Tensor, Tensor, Tensor,
-     *     Tensor, boolean, double, double)}
-     * @param momentum as for {@link dev.jgrad.nn.functional.F#instanceNorm(Tensor, Tensor, Tensor, Tensor, Tensor,
-     *     boolean, double, double)}
-     * @param eps as for {@link dev.jgrad.nn.functional.F#instanceNorm(Tensor, Tensor, Tensor, Tensor, Tensor, boolean,
-     *     double, double)}
-     * @return what {@link dev.jgrad.nn.functional.F#instanceNorm(Tensor, Tensor, Tensor, Tensor, Tensor, boolean,
-     *     double, double)} returns
+     * <p>PyTorch: {@code torch.nn.functional.instance_norm}.
+     *
+     * @param x the input (N, C, *)
+     * @param runningMean the running mean (C), updated in place when useInputStats; may be null
+     * @param runningVar the running variance (C), updated in place when useInputStats; may be null
+     * @param weight the per-channel scale (C), or null
+     * @param bias the per-channel shift (C), or null
+     * @param useInputStats whether to normalise with each plane's own statistics (else the running ones)
+     * @param momentum the factor of the running statistics update
+     * @param eps a small value added for numerical stability
+     * @return a new tensor of x's shape and dtype
+     * @throws IllegalArgumentException if the running statistics are needed but null, or have the wrong size
+     *     (batch_norm's messages)
      */
     public static Tensor instanceNorm(Tensor x, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias, boolean useInputStats, double momentum, double eps) { return dev.jgrad.nn.functional.F.instanceNorm(x, runningMean, runningVar, weight, bias, useInputStats, momentum, eps); }
 
@@ -3877,9 +3958,11 @@ public abstract class FunctionForms {
      * {@code F.kl_div(input, target)}: input log-probabilities, target probabilities, mean over elements (PyTorch's
      * default, which it warns about).
      *
-     * @param input as for {@link dev.jgrad.nn.functional.F#klDiv(Tensor, Tensor)}
-     * @param target as for {@link dev.jgrad.nn.functional.F#klDiv(Tensor, Tensor)}
-     * @return what {@link dev.jgrad.nn.functional.F#klDiv(Tensor, Tensor)} returns
+     * @param input the log-probabilities, any shape
+     * @param target the probabilities (log-probabilities with logTarget), input's shape
+     * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
+     * @throws IllegalArgumentException if input or target is not floating ("kl_div: Integral inputs not supported.")
+     *     or reduction is unknown
      */
     public static Tensor klDiv(Tensor input, Tensor target) { return dev.jgrad.nn.functional.F.klDiv(input, target); }
 
@@ -3890,11 +3973,15 @@ public abstract class FunctionForms {
      * target (log target - input) pointwise; reduction "none", "sum", "mean" (over elements) or "batchmean" (sum over
      * the batch size).
      *
-     * @param input as for {@link dev.jgrad.nn.functional.F#klDiv(Tensor, Tensor, String, boolean)}
-     * @param target as for {@link dev.jgrad.nn.functional.F#klDiv(Tensor, Tensor, String, boolean)}
-     * @param reduction as for {@link dev.jgrad.nn.functional.F#klDiv(Tensor, Tensor, String, boolean)}
-     * @param logTarget as for {@link dev.jgrad.nn.functional.F#klDiv(Tensor, Tensor, String, boolean)}
-     * @return what {@link dev.jgrad.nn.functional.F#klDiv(Tensor, Tensor, String, boolean)} returns
+     * <p>PyTorch: {@code torch.nn.functional.kl_div}.
+     *
+     * @param input the log-probabilities, any shape
+     * @param target the probabilities (log-probabilities with logTarget), input's shape
+     * @param reduction "mean" (over elements, the default), "batchmean" (sum over the batch size), "sum" or "none"
+     * @param logTarget whether target holds log-probabilities
+     * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
+     * @throws IllegalArgumentException if input or target is not floating ("kl_div: Integral inputs not supported.")
+     *     or reduction is unknown
      */
     public static Tensor klDiv(Tensor input, Tensor target, String reduction, boolean logTarget) { return dev.jgrad.nn.functional.F.klDiv(input, target, reduction, logTarget); }
 
@@ -3904,10 +3991,13 @@ public abstract class FunctionForms {
      *
      * {@code F.margin_ranking_loss(x1, x2, target)}: mean of max(0, -target * (x1 - x2)).
      *
-     * @param x1 as for {@link dev.jgrad.nn.functional.F#marginRankingLoss(Tensor, Tensor, Tensor)}
-     * @param x2 as for {@link dev.jgrad.nn.functional.F#marginRankingLoss(Tensor, Tensor, Tensor)}
-     * @param target as for {@link dev.jgrad.nn.functional.F#marginRankingLoss(Tensor, Tensor, Tensor)}
-     * @return what {@link dev.jgrad.nn.functional.F#marginRankingLoss(Tensor, Tensor, Tensor)} returns
+     * @param x1 the first scores, any shape
+     * @param x2 the second scores, x1's shape
+     * @param target 1 or -1 per element, x1's shape
+     * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
+     * @throws IllegalArgumentException if the three inputs differ in dimension ("margin_ranking_loss : All input
+     *     tensors should have same dimension but got sizes: ...")
+     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
     public static Tensor marginRankingLoss(Tensor x1, Tensor x2, Tensor target) { return dev.jgrad.nn.functional.F.marginRankingLoss(x1, x2, target); }
 
@@ -3917,13 +4007,18 @@ public abstract class FunctionForms {
      *
      * max(0, -target (x1 - x2) + margin): target 1 asks for x1 ranked above x2, -1 below.
      *
-     * @param x1 as for {@link dev.jgrad.nn.functional.F#marginRankingLoss(Tensor, Tensor, Tensor, double, String)}
-     * @param x2 as for {@link dev.jgrad.nn.functional.F#marginRankingLoss(Tensor, Tensor, Tensor, double, String)}
-     * @param target as for {@link dev.jgrad.nn.functional.F#marginRankingLoss(Tensor, Tensor, Tensor, double, String)}
-     * @param margin as for {@link dev.jgrad.nn.functional.F#marginRankingLoss(Tensor, Tensor, Tensor, double, String)}
-     * @param reduction as for {@link dev.jgrad.nn.functional.F#marginRankingLoss(Tensor, Tensor, Tensor, double,
-     *     String)}
-     * @return what {@link dev.jgrad.nn.functional.F#marginRankingLoss(Tensor, Tensor, Tensor, double, String)} returns
+     * <p>PyTorch: {@code torch.nn.functional.margin_ranking_loss}.
+     *
+     * @param x1 the first scores, any shape
+     * @param x2 the second scores, x1's shape
+     * @param target 1 or -1 per element, x1's shape
+     * @param margin the margin
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element,
+     *     input's shape)
+     * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
+     * @throws IllegalArgumentException if the three inputs differ in dimension ("margin_ranking_loss : All input
+     *     tensors should have same dimension but got sizes: ...")
+     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
     public static Tensor marginRankingLoss(Tensor x1, Tensor x2, Tensor target, double margin, String reduction) { return dev.jgrad.nn.functional.F.marginRankingLoss(x1, x2, target, margin, reduction); }
 
@@ -3933,13 +4028,17 @@ public abstract class FunctionForms {
      *
      * max_pool1d over (N, C, L), as the 2-d pooling of a unit height.
      *
-     * @param x as for {@link dev.jgrad.nn.functional.F#maxPool1d(Tensor, int, int, int, int, boolean)}
-     * @param kernelSize as for {@link dev.jgrad.nn.functional.F#maxPool1d(Tensor, int, int, int, int, boolean)}
-     * @param stride as for {@link dev.jgrad.nn.functional.F#maxPool1d(Tensor, int, int, int, int, boolean)}
-     * @param padding as for {@link dev.jgrad.nn.functional.F#maxPool1d(Tensor, int, int, int, int, boolean)}
-     * @param dilation as for {@link dev.jgrad.nn.functional.F#maxPool1d(Tensor, int, int, int, int, boolean)}
-     * @param ceilMode as for {@link dev.jgrad.nn.functional.F#maxPool1d(Tensor, int, int, int, int, boolean)}
-     * @return what {@link dev.jgrad.nn.functional.F#maxPool1d(Tensor, int, int, int, int, boolean)} returns
+     * <p>PyTorch: {@code torch.nn.functional.max_pool1d}.
+     *
+     * @param x the input (N, C, L) or (C, L)
+     * @param kernelSize the window length
+     * @param stride the step
+     * @param padding the padding of each side, at most half the kernel
+     * @param dilation the spacing between window elements
+     * @param ceilMode whether the output size rounds up instead of down
+     * @return the pooled tensor (N, C, L_out), or (C, L_out) for 2-d input
+     * @throws IllegalArgumentException if x is not 2-d or 3-d ("avg_pool1d() Expected 2D or 3D input tensor, ..." /
+     *     "max_pool1d() ..."), or the window does not fit
      */
     public static Tensor maxPool1d(Tensor x, int kernelSize, int stride, int padding, int dilation, boolean ceilMode) { return dev.jgrad.nn.functional.F.maxPool1d(x, kernelSize, stride, padding, dilation, ceilMode); }
 
@@ -3948,9 +4047,11 @@ public abstract class FunctionForms {
      *
      * {@code F.max_pool1d(x, kernel_size)}: stride equal to the kernel, no padding.
      *
-     * @param x as for {@link dev.jgrad.nn.functional.F#maxPool1d(Tensor, int)}
-     * @param kernelSize as for {@link dev.jgrad.nn.functional.F#maxPool1d(Tensor, int)}
-     * @return what {@link dev.jgrad.nn.functional.F#maxPool1d(Tensor, int)} returns
+     * @param x the input (N, C, L) or (C, L)
+     * @param kernelSize the window length (also the stride)
+     * @return the pooled tensor (N, C, L_out), or (C, L_out) for 2-d input
+     * @throws IllegalArgumentException if x is not 2-d or 3-d ("avg_pool1d() Expected 2D or 3D input tensor, ..." /
+     *     "max_pool1d() ..."), or the window does not fit
      */
     public static Tensor maxPool1d(Tensor x, int kernelSize) { return dev.jgrad.nn.functional.F.maxPool1d(x, kernelSize); }
 
@@ -3960,17 +4061,18 @@ public abstract class FunctionForms {
      *
      * max_pool1d with return_indices: each maximum's position along L (the 2-d pooling of a unit height, squeezed).
      *
-     * @param x as for {@link dev.jgrad.nn.functional.F#maxPool1dWithIndices(Tensor, int, int, int, int, boolean)}
-     * @param kernelSize as for {@link dev.jgrad.nn.functional.F#maxPool1dWithIndices(Tensor, int, int, int, int,
-     *     boolean)}
-     * @param stride as for {@link dev.jgrad.nn.functional.F#maxPool1dWithIndices(Tensor, int, int, int, int, boolean)}
-     * @param padding as for {@link dev.jgrad.nn.functional.F#maxPool1dWithIndices(Tensor, int, int, int, int,
-     *     boolean)}
-     * @param dilation as for {@link dev.jgrad.nn.functional.F#maxPool1dWithIndices(Tensor, int, int, int, int,
-     *     boolean)}
-     * @param ceilMode as for {@link dev.jgrad.nn.functional.F#maxPool1dWithIndices(Tensor, int, int, int, int,
-     *     boolean)}
-     * @return what {@link dev.jgrad.nn.functional.F#maxPool1dWithIndices(Tensor, int, int, int, int, boolean)} returns
+     * <p>PyTorch: {@code torch.nn.functional.max_pool1d} with {@code return_indices=True}.
+     *
+     * @param x the input (N, C, L) or (C, L)
+     * @param kernelSize the window length
+     * @param stride the step
+     * @param padding the -inf padding of each side
+     * @param dilation the spacing between window elements
+     * @param ceilMode whether the output size rounds up instead of down
+     * @return the values (N, C, L_out) and the int64 position of each maximum along L
+     * @throws IllegalArgumentException for input of the wrong rank, padding over half the kernel ("pad should be at
+     *     most half of kernel size, ...") or an empty output ("Given input size: (...). Calculated output size: (...).
+     *     Output size is too small")
      */
     public static ValuesIndices maxPool1dWithIndices(Tensor x, int kernelSize, int stride, int padding, int dilation, boolean ceilMode) { return dev.jgrad.nn.functional.F.maxPool1dWithIndices(x, kernelSize, stride, padding, dilation, ceilMode); }
 
@@ -3979,9 +4081,12 @@ public abstract class FunctionForms {
      *
      * {@code F.max_pool2d(x, kernel_size)}: stride equal to the kernel, no padding.
      *
-     * @param x as for {@link dev.jgrad.nn.functional.F#maxPool2d(Tensor, int)}
-     * @param kernelSize as for {@link dev.jgrad.nn.functional.F#maxPool2d(Tensor, int)}
-     * @return what {@link dev.jgrad.nn.functional.F#maxPool2d(Tensor, int)} returns
+     * @param x the input (N, C, H, W) or (C, H, W)
+     * @param kernelSize the side of the square window (also the stride)
+     * @return the pooled tensor (N, C, H_out, W_out), or (C, H_out, W_out) for unbatched input
+     * @throws IllegalArgumentException for input of the wrong rank, padding over half the kernel ("pad should be at
+     *     most half of kernel size, ...") or an empty output ("Given input size: (...). Calculated output size: (...).
+     *     Output size is too small")
      */
     public static Tensor maxPool2d(Tensor x, int kernelSize) { return dev.jgrad.nn.functional.F.maxPool2d(x, kernelSize); }
 
@@ -3990,10 +4095,13 @@ public abstract class FunctionForms {
      *
      * {@code F.max_pool2d(x, kernel_size, stride)}: no padding.
      *
-     * @param x as for {@link dev.jgrad.nn.functional.F#maxPool2d(Tensor, int, int)}
-     * @param kernelSize as for {@link dev.jgrad.nn.functional.F#maxPool2d(Tensor, int, int)}
-     * @param stride as for {@link dev.jgrad.nn.functional.F#maxPool2d(Tensor, int, int)}
-     * @return what {@link dev.jgrad.nn.functional.F#maxPool2d(Tensor, int, int)} returns
+     * @param x the input (N, C, H, W) or (C, H, W)
+     * @param kernelSize the side of the square window
+     * @param stride the step along both dims
+     * @return the pooled tensor (N, C, H_out, W_out), or (C, H_out, W_out) for unbatched input
+     * @throws IllegalArgumentException for input of the wrong rank, padding over half the kernel ("pad should be at
+     *     most half of kernel size, ...") or an empty output ("Given input size: (...). Calculated output size: (...).
+     *     Output size is too small")
      */
     public static Tensor maxPool2d(Tensor x, int kernelSize, int stride) { return dev.jgrad.nn.functional.F.maxPool2d(x, kernelSize, stride); }
 
@@ -4003,13 +4111,16 @@ public abstract class FunctionForms {
      *
      * {@code F.max_pool2d(x, kernel_size, stride, padding, dilation, ceil_mode)} with square windows.
      *
-     * @param x as for {@link dev.jgrad.nn.functional.F#maxPool2d(Tensor, int, int, int, int, boolean)}
-     * @param kernelSize as for {@link dev.jgrad.nn.functional.F#maxPool2d(Tensor, int, int, int, int, boolean)}
-     * @param stride as for {@link dev.jgrad.nn.functional.F#maxPool2d(Tensor, int, int, int, int, boolean)}
-     * @param padding as for {@link dev.jgrad.nn.functional.F#maxPool2d(Tensor, int, int, int, int, boolean)}
-     * @param dilation as for {@link dev.jgrad.nn.functional.F#maxPool2d(Tensor, int, int, int, int, boolean)}
-     * @param ceilMode as for {@link dev.jgrad.nn.functional.F#maxPool2d(Tensor, int, int, int, int, boolean)}
-     * @return what {@link dev.jgrad.nn.functional.F#maxPool2d(Tensor, int, int, int, int, boolean)} returns
+     * @param x the input (N, C, H, W) or (C, H, W)
+     * @param kernelSize the side of the square window
+     * @param stride the step along both dims
+     * @param padding the -inf padding of each side
+     * @param dilation the spacing between window elements
+     * @param ceilMode whether the output size rounds up instead of down
+     * @return the pooled tensor (N, C, H_out, W_out), or (C, H_out, W_out) for unbatched input
+     * @throws IllegalArgumentException for input of the wrong rank, padding over half the kernel ("pad should be at
+     *     most half of kernel size, ...") or an empty output ("Given input size: (...). Calculated output size: (...).
+     *     Output size is too small")
      */
     public static Tensor maxPool2d(Tensor x, int kernelSize, int stride, int padding, int dilation, boolean ceilMode) { return dev.jgrad.nn.functional.F.maxPool2d(x, kernelSize, stride, padding, dilation, ceilMode); }
 
@@ -4019,14 +4130,16 @@ public abstract class FunctionForms {
      *
      * {@code F.max_pool2d} with (height, width) pairs (a single value is used for both); padding is -inf.
      *
-     * @param x as for {@link dev.jgrad.nn.functional.F#maxPool2d(Tensor, int[], int[], int[], int[], boolean)}
-     * @param kernelSize as for {@link dev.jgrad.nn.functional.F#maxPool2d(Tensor, int[], int[], int[], int[],
-     *     boolean)}
-     * @param stride as for {@link dev.jgrad.nn.functional.F#maxPool2d(Tensor, int[], int[], int[], int[], boolean)}
-     * @param padding as for {@link dev.jgrad.nn.functional.F#maxPool2d(Tensor, int[], int[], int[], int[], boolean)}
-     * @param dilation as for {@link dev.jgrad.nn.functional.F#maxPool2d(Tensor, int[], int[], int[], int[], boolean)}
-     * @param ceilMode as for {@link dev.jgrad.nn.functional.F#maxPool2d(Tensor, int[], int[], int[], int[], boolean)}
-     * @return what {@link dev.jgrad.nn.functional.F#maxPool2d(Tensor, int[], int[], int[], int[], boolean)} returns
+     * @param x the input (N, C, H, W) or (C, H, W)
+     * @param kernelSize the window (one value for both dims, or (kH, kW))
+     * @param stride the step (one value, or (sH, sW)); null or empty means the kernel size
+     * @param padding the implicit padding of each side (one value, or (pH, pW)), at most half the kernel
+     * @param dilation the spacing between window elements (one value, or (dH, dW))
+     * @param ceilMode whether the output size rounds up instead of down
+     * @return the pooled tensor (N, C, H_out, W_out), or (C, H_out, W_out) for unbatched input
+     * @throws IllegalArgumentException for input of the wrong rank, padding over half the kernel ("pad should be at
+     *     most half of kernel size, ...") or an empty output ("Given input size: (...). Calculated output size: (...).
+     *     Output size is too small")
      */
     public static Tensor maxPool2d(Tensor x, int[] kernelSize, int[] stride, int[] padding, int[] dilation, boolean ceilMode) { return dev.jgrad.nn.functional.F.maxPool2d(x, kernelSize, stride, padding, dilation, ceilMode); }
 
@@ -4036,14 +4149,18 @@ public abstract class FunctionForms {
      *
      * The maximum of each (kd, kh, kw) window; stride null or empty: the kernel size.
      *
-     * @param x as for {@link dev.jgrad.nn.functional.F#maxPool3d(Tensor, int[], int[], int[], int[], boolean)}
-     * @param kernelSize as for {@link dev.jgrad.nn.functional.F#maxPool3d(Tensor, int[], int[], int[], int[],
-     *     boolean)}
-     * @param stride as for {@link dev.jgrad.nn.functional.F#maxPool3d(Tensor, int[], int[], int[], int[], boolean)}
-     * @param padding as for {@link dev.jgrad.nn.functional.F#maxPool3d(Tensor, int[], int[], int[], int[], boolean)}
-     * @param dilation as for {@link dev.jgrad.nn.functional.F#maxPool3d(Tensor, int[], int[], int[], int[], boolean)}
-     * @param ceilMode as for {@link dev.jgrad.nn.functional.F#maxPool3d(Tensor, int[], int[], int[], int[], boolean)}
-     * @return what {@link dev.jgrad.nn.functional.F#maxPool3d(Tensor, int[], int[], int[], int[], boolean)} returns
+     * <p>PyTorch: {@code torch.nn.functional.max_pool3d}.
+     *
+     * @param x the input (N, C, D, H, W) or (C, D, H, W)
+     * @param kernelSize the window: one value for all dims, or (kD, kH, kW)
+     * @param stride the step: one value, or one per dim; null or empty means the kernel size
+     * @param padding the padding of each side: one value, or one per dim
+     * @param dilation the spacing: one value, or one per dim
+     * @param ceilMode whether the output size rounds up instead of down
+     * @return the pooled tensor (N, C, D_out, H_out, W_out), or (C, D_out, H_out, W_out)
+     * @throws IllegalArgumentException for input of the wrong rank, padding over half the kernel ("pad should be at
+     *     most half of kernel size, ...") or an empty output ("Given input size: (...). Calculated output size: (...).
+     *     Output size is too small")
      */
     public static Tensor maxPool3d(Tensor x, int[] kernelSize, int[] stride, int[] padding, int[] dilation, boolean ceilMode) { return dev.jgrad.nn.functional.F.maxPool3d(x, kernelSize, stride, padding, dilation, ceilMode); }
 
@@ -4052,9 +4169,12 @@ public abstract class FunctionForms {
      *
      * {@code F.max_pool3d(x, kernel_size)}: stride equal to the kernel, no padding.
      *
-     * @param x as for {@link dev.jgrad.nn.functional.F#maxPool3d(Tensor, int)}
-     * @param kernelSize as for {@link dev.jgrad.nn.functional.F#maxPool3d(Tensor, int)}
-     * @return what {@link dev.jgrad.nn.functional.F#maxPool3d(Tensor, int)} returns
+     * @param x the input (N, C, D, H, W) or (C, D, H, W)
+     * @param kernelSize the side of the cubic window (also the stride)
+     * @return the pooled tensor (N, C, D_out, H_out, W_out), or (C, D_out, H_out, W_out)
+     * @throws IllegalArgumentException for input of the wrong rank, padding over half the kernel ("pad should be at
+     *     most half of kernel size, ...") or an empty output ("Given input size: (...). Calculated output size: (...).
+     *     Output size is too small")
      */
     public static Tensor maxPool3d(Tensor x, int kernelSize) { return dev.jgrad.nn.functional.F.maxPool3d(x, kernelSize); }
 
@@ -4063,9 +4183,9 @@ public abstract class FunctionForms {
      *
      * {@code F.pairwise_distance(x1, x2)}: the 2-norm of x1 - x2 + 1e-6 along the last dim.
      *
-     * @param x1 as for {@link dev.jgrad.nn.functional.F#pairwiseDistance(Tensor, Tensor)}
-     * @param x2 as for {@link dev.jgrad.nn.functional.F#pairwiseDistance(Tensor, Tensor)}
-     * @return what {@link dev.jgrad.nn.functional.F#pairwiseDistance(Tensor, Tensor)} returns
+     * @param x1 the first input (N, D) or (D)
+     * @param x2 the second input, broadcastable with x1
+     * @return the distances: the broadcast shape without the last dim (kept with size 1 under keepdim)
      */
     public static Tensor pairwiseDistance(Tensor x1, Tensor x2) { return dev.jgrad.nn.functional.F.pairwiseDistance(x1, x2); }
 
@@ -4075,13 +4195,14 @@ public abstract class FunctionForms {
      *
      * The p-norm of x1 - x2 + eps over the last dim (eps keeps the norm differentiable where x1 = x2).
      *
-     * @param x1 as for {@link dev.jgrad.nn.functional.F#pairwiseDistance(Tensor, Tensor, double, double, boolean)}
-     * @param x2 as for {@link dev.jgrad.nn.functional.F#pairwiseDistance(Tensor, Tensor, double, double, boolean)}
-     * @param p as for {@link dev.jgrad.nn.functional.F#pairwiseDistance(Tensor, Tensor, double, double, boolean)}
-     * @param eps as for {@link dev.jgrad.nn.functional.F#pairwiseDistance(Tensor, Tensor, double, double, boolean)}
-     * @param keepdim as for {@link dev.jgrad.nn.functional.F#pairwiseDistance(Tensor, Tensor, double, double,
-     *     boolean)}
-     * @return what {@link dev.jgrad.nn.functional.F#pairwiseDistance(Tensor, Tensor, double, double, boolean)} returns
+     * <p>PyTorch: {@code torch.nn.functional.pairwise_distance}.
+     *
+     * @param x1 the first input (N, D) or (D)
+     * @param x2 the second input, broadcastable with x1
+     * @param p the norm degree
+     * @param eps added to the difference to avoid a zero norm
+     * @param keepdim whether the reduced last dim is kept with size 1
+     * @return the distances: the broadcast shape without the last dim (kept with size 1 under keepdim)
      */
     public static Tensor pairwiseDistance(Tensor x1, Tensor x2, double p, double eps, boolean keepdim) { return dev.jgrad.nn.functional.F.pairwiseDistance(x1, x2, p, eps, keepdim); }
 
@@ -4090,9 +4211,13 @@ public abstract class FunctionForms {
      *
      * The p-norm distances between every pair of rows i &lt; j of a matrix, in that order.
      *
-     * @param input as for {@link dev.jgrad.nn.functional.F#pdist(Tensor, double)}
-     * @param p as for {@link dev.jgrad.nn.functional.F#pdist(Tensor, double)}
-     * @return what {@link dev.jgrad.nn.functional.F#pdist(Tensor, double)} returns
+     * <p>PyTorch: {@code torch.nn.functional.pdist}.
+     *
+     * @param input the rows (N, M)
+     * @param p the norm degree, at least 0
+     * @return the N (N - 1) / 2 distances as a 1-d tensor, row pairs (i, j) with i &lt; j in order
+     * @throws IllegalArgumentException if input is not 2-d ("pdist only supports 2D tensors, got: nD") or p is
+     *     negative
      */
     public static Tensor pdist(Tensor input, double p) { return dev.jgrad.nn.functional.F.pdist(input, p); }
 
@@ -4101,8 +4226,10 @@ public abstract class FunctionForms {
      *
      * {@code F.pdist(input)}: the 2-norm distances between all pairs of rows.
      *
-     * @param input as for {@link dev.jgrad.nn.functional.F#pdist(Tensor)}
-     * @return what {@link dev.jgrad.nn.functional.F#pdist(Tensor)} returns
+     * @param input the rows (N, M)
+     * @return the N (N - 1) / 2 distances as a 1-d tensor, row pairs (i, j) with i &lt; j in order
+     * @throws IllegalArgumentException if input is not 2-d ("pdist only supports 2D tensors, got: nD") or p is
+     *     negative
      */
     public static Tensor pdist(Tensor input) { return dev.jgrad.nn.functional.F.pdist(input); }
 
@@ -4111,9 +4238,13 @@ public abstract class FunctionForms {
      *
      * (.., C r^2, H, W) to (.., C, H r, W r).
      *
-     * @param x as for {@link dev.jgrad.nn.functional.F#pixelShuffle(Tensor, int)}
-     * @param upscaleFactor as for {@link dev.jgrad.nn.functional.F#pixelShuffle(Tensor, int)}
-     * @return what {@link dev.jgrad.nn.functional.F#pixelShuffle(Tensor, int)} returns
+     * <p>PyTorch: {@code torch.nn.functional.pixel_shuffle}.
+     *
+     * @param x the input (*, C r^2, H, W)
+     * @param upscaleFactor the factor r to grow H and W by
+     * @return a new tensor (*, C, H r, W r)
+     * @throws IllegalArgumentException if x has fewer than 3 dims or its channels are not divisible by upscaleFactor^2
+     *     (PyTorch's "pixel_shuffle expects ..." messages)
      */
     public static Tensor pixelShuffle(Tensor x, int upscaleFactor) { return dev.jgrad.nn.functional.F.pixelShuffle(x, upscaleFactor); }
 
@@ -4122,9 +4253,13 @@ public abstract class FunctionForms {
      *
      * (.., C, H r, W r) to (.., C r^2, H, W).
      *
-     * @param x as for {@link dev.jgrad.nn.functional.F#pixelUnshuffle(Tensor, int)}
-     * @param downscaleFactor as for {@link dev.jgrad.nn.functional.F#pixelUnshuffle(Tensor, int)}
-     * @return what {@link dev.jgrad.nn.functional.F#pixelUnshuffle(Tensor, int)} returns
+     * <p>PyTorch: {@code torch.nn.functional.pixel_unshuffle}.
+     *
+     * @param x the input (*, C, H r, W r)
+     * @param downscaleFactor the factor r to shrink H and W by
+     * @return a new tensor (*, C r^2, H, W)
+     * @throws IllegalArgumentException if x has fewer than 3 dims or H and W are not divisible by downscaleFactor
+     *     (PyTorch's "pixel_unshuffle expects ..." messages)
      */
     public static Tensor pixelUnshuffle(Tensor x, int downscaleFactor) { return dev.jgrad.nn.functional.F.pixelUnshuffle(x, downscaleFactor); }
 
@@ -4133,9 +4268,10 @@ public abstract class FunctionForms {
      *
      * {@code F.poisson_nll_loss(input, target)}: input is the log rate, no Stirling term, mean reduction.
      *
-     * @param input as for {@link dev.jgrad.nn.functional.F#poissonNllLoss(Tensor, Tensor)}
-     * @param target as for {@link dev.jgrad.nn.functional.F#poissonNllLoss(Tensor, Tensor)}
-     * @return what {@link dev.jgrad.nn.functional.F#poissonNllLoss(Tensor, Tensor)} returns
+     * @param input the log rates (the rates without logInput), any shape
+     * @param target the counts, input's shape
+     * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
+     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
     public static Tensor poissonNllLoss(Tensor input, Tensor target) { return dev.jgrad.nn.functional.F.poissonNllLoss(input, target); }
 
@@ -4146,20 +4282,17 @@ public abstract class FunctionForms {
      * exp(input) - target * input (logInput), or input - target * log(input + eps); full adds Stirling's approximation
      * of log(target!).
      *
-     * @param input as for {@link dev.jgrad.nn.functional.F#poissonNllLoss(Tensor, Tensor, boolean, boolean, double,
-     *     String)}
-     * @param target as for {@link dev.jgrad.nn.functional.F#poissonNllLoss(Tensor, Tensor, boolean, boolean, double,
-     *     String)}
-     * @param logInput as for {@link dev.jgrad.nn.functional.F#poissonNllLoss(Tensor, Tensor, boolean, boolean, double,
-     *     String)}
-     * @param full as for {@link dev.jgrad.nn.functional.F#poissonNllLoss(Tensor, Tensor, boolean, boolean, double,
-     *     String)}
-     * @param eps as for {@link dev.jgrad.nn.functional.F#poissonNllLoss(Tensor, Tensor, boolean, boolean, double,
-     *     String)}
-     * @param reduction as for {@link dev.jgrad.nn.functional.F#poissonNllLoss(Tensor, Tensor, boolean, boolean,
-     *     double, String)}
-     * @return what {@link dev.jgrad.nn.functional.F#poissonNllLoss(Tensor, Tensor, boolean, boolean, double, String)}
-     *     returns
+     * <p>PyTorch: {@code torch.nn.functional.poisson_nll_loss}.
+     *
+     * @param input the log rates (the rates without logInput), any shape
+     * @param target the counts, input's shape
+     * @param logInput whether input is the log of the rate
+     * @param full whether to add Stirling's term for targets above 1
+     * @param eps added to input inside the log when logInput is false
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element,
+     *     input's shape)
+     * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
+     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
     public static Tensor poissonNllLoss(Tensor input, Tensor target, boolean logInput, boolean full, double eps, String reduction) { return dev.jgrad.nn.functional.F.poissonNllLoss(input, target, logInput, full, eps, reduction); }
 
@@ -4168,8 +4301,8 @@ public abstract class FunctionForms {
      *
      * {@code F.rrelu(input)}: lower 1/8, upper 1/3, training off (the fixed slope (lower + upper) / 2).
      *
-     * @param input as for {@link dev.jgrad.nn.functional.F#rrelu(Tensor)}
-     * @return what {@link dev.jgrad.nn.functional.F#rrelu(Tensor)} returns
+     * @param input the input tensor (floating)
+     * @return a new tensor of input's shape
      */
     public static Tensor rrelu(Tensor input) { return dev.jgrad.nn.functional.F.rrelu(input); }
 
@@ -4179,11 +4312,13 @@ public abstract class FunctionForms {
      * Randomized leaky ReLU: training scales each element &lt;= 0 by a uniform draw in [lower, upper); eval by their
      * mean.
      *
-     * @param input as for {@link dev.jgrad.nn.functional.F#rrelu(Tensor, double, double, boolean)}
-     * @param lower as for {@link dev.jgrad.nn.functional.F#rrelu(Tensor, double, double, boolean)}
-     * @param upper as for {@link dev.jgrad.nn.functional.F#rrelu(Tensor, double, double, boolean)}
-     * @param training as for {@link dev.jgrad.nn.functional.F#rrelu(Tensor, double, double, boolean)}
-     * @return what {@link dev.jgrad.nn.functional.F#rrelu(Tensor, double, double, boolean)} returns
+     * <p>PyTorch: {@code torch.nn.functional.rrelu}.
+     *
+     * @param input the input tensor (floating)
+     * @param lower the lower bound of the random slope
+     * @param upper the upper bound of the random slope
+     * @param training whether to draw a random slope per element (else use the mean slope)
+     * @return a new tensor of input's shape
      */
     public static Tensor rrelu(Tensor input, double lower, double upper, boolean training) { return dev.jgrad.nn.functional.F.rrelu(input, lower, upper, training); }
 
@@ -4192,11 +4327,11 @@ public abstract class FunctionForms {
      *
      * {@code F.rrelu_(input, lower, upper, training)}: rrelu in place; returns input.
      *
-     * @param input as for {@link dev.jgrad.nn.functional.F#rrelu_(Tensor, double, double, boolean)}
-     * @param lower as for {@link dev.jgrad.nn.functional.F#rrelu_(Tensor, double, double, boolean)}
-     * @param upper as for {@link dev.jgrad.nn.functional.F#rrelu_(Tensor, double, double, boolean)}
-     * @param training as for {@link dev.jgrad.nn.functional.F#rrelu_(Tensor, double, double, boolean)}
-     * @return what {@link dev.jgrad.nn.functional.F#rrelu_(Tensor, double, double, boolean)} returns
+     * @param input the tensor to update (floating)
+     * @param lower the lower bound of the random slope
+     * @param upper the upper bound of the random slope
+     * @param training whether to apply it (false returns input unchanged)
+     * @return input itself, after the in-place update
      */
     public static Tensor rrelu_(Tensor input, double lower, double upper, boolean training) { return dev.jgrad.nn.functional.F.rrelu_(input, lower, upper, training); }
 
@@ -4205,8 +4340,10 @@ public abstract class FunctionForms {
      *
      * elu scaled by PyTorch's SELU constants (scale 1.0507..., alpha 1.6732...).
      *
-     * @param x as for {@link dev.jgrad.nn.functional.F#selu(Tensor)}
-     * @return what {@link dev.jgrad.nn.functional.F#selu(Tensor)} returns
+     * <p>PyTorch: {@code torch.nn.functional.selu}.
+     *
+     * @param x the input tensor (any shape, floating)
+     * @return a new tensor of x's shape and dtype
      */
     public static Tensor selu(Tensor x) { return dev.jgrad.nn.functional.F.selu(x); }
 
@@ -4215,8 +4352,8 @@ public abstract class FunctionForms {
      *
      * {@code F.selu_(input)}: selu in place; returns input.
      *
-     * @param input as for {@link dev.jgrad.nn.functional.F#selu_(Tensor)}
-     * @return what {@link dev.jgrad.nn.functional.F#selu_(Tensor)} returns
+     * @param input the tensor to update (floating)
+     * @return input itself, after the in-place update
      */
     public static Tensor selu_(Tensor input) { return dev.jgrad.nn.functional.F.selu_(input); }
 
@@ -4225,10 +4362,12 @@ public abstract class FunctionForms {
      *
      * value where x &lt;= threshold, else x.
      *
-     * @param x as for {@link dev.jgrad.nn.functional.F#threshold(Tensor, double, double)}
-     * @param threshold as for {@link dev.jgrad.nn.functional.F#threshold(Tensor, double, double)}
-     * @param value as for {@link dev.jgrad.nn.functional.F#threshold(Tensor, double, double)}
-     * @return what {@link dev.jgrad.nn.functional.F#threshold(Tensor, double, double)} returns
+     * <p>PyTorch: {@code torch.nn.functional.threshold}.
+     *
+     * @param x the input tensor (any shape, floating)
+     * @param threshold elements at or below it are replaced
+     * @param value the replacement value
+     * @return a new tensor of x's shape and dtype
      */
     public static Tensor threshold(Tensor x, double threshold, double value) { return dev.jgrad.nn.functional.F.threshold(x, threshold, value); }
 
@@ -4237,10 +4376,10 @@ public abstract class FunctionForms {
      *
      * {@code F.threshold_(input, threshold, value)}: replaces elements not above threshold by value, in place.
      *
-     * @param input as for {@link dev.jgrad.nn.functional.F#threshold_(Tensor, double, double)}
-     * @param threshold as for {@link dev.jgrad.nn.functional.F#threshold_(Tensor, double, double)}
-     * @param value as for {@link dev.jgrad.nn.functional.F#threshold_(Tensor, double, double)}
-     * @return what {@link dev.jgrad.nn.functional.F#threshold_(Tensor, double, double)} returns
+     * @param input the tensor to update (floating)
+     * @param threshold elements at or below it are replaced
+     * @param value the replacement value
+     * @return input itself, after the in-place update
      */
     public static Tensor threshold_(Tensor input, double threshold, double value) { return dev.jgrad.nn.functional.F.threshold_(input, threshold, value); }
 
@@ -4250,10 +4389,13 @@ public abstract class FunctionForms {
      *
      * {@code F.triplet_margin_loss(anchor, positive, negative)}: margin 1, p 2, eps 1e-6, no swap, mean reduction.
      *
-     * @param anchor as for {@link dev.jgrad.nn.functional.F#tripletMarginLoss(Tensor, Tensor, Tensor)}
-     * @param positive as for {@link dev.jgrad.nn.functional.F#tripletMarginLoss(Tensor, Tensor, Tensor)}
-     * @param negative as for {@link dev.jgrad.nn.functional.F#tripletMarginLoss(Tensor, Tensor, Tensor)}
-     * @return what {@link dev.jgrad.nn.functional.F#tripletMarginLoss(Tensor, Tensor, Tensor)} returns
+     * @param anchor the anchor samples, (N, D) or (D)
+     * @param positive the positive samples, anchor's shape
+     * @param negative the negative samples, anchor's shape
+     * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
+     * @throws IllegalArgumentException if the inputs differ in dimension ("All inputs should have same dimension but
+     *     got ...")
+     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
     public static Tensor tripletMarginLoss(Tensor anchor, Tensor positive, Tensor negative) { return dev.jgrad.nn.functional.F.tripletMarginLoss(anchor, positive, negative); }
 
@@ -4262,26 +4404,24 @@ public abstract class FunctionForms {
      * Tensor, Tensor, double, double, double, boolean, String)}:
      *
      * max(0, margin + d(anchor, positive) - d(anchor, negative)) with pairwise_distance's p-norm; swap uses
-     * d(positive, negative) when smaller.
+     * d(positive,
+     * negative) when smaller.
      *
-     * @param anchor as for {@link dev.jgrad.nn.functional.F#tripletMarginLoss(Tensor, Tensor, Tensor, double, double,
-     *     double, boolean, String)}
-     * @param positive as for {@link dev.jgrad.nn.functional.F#tripletMarginLoss(Tensor, Tensor, Tensor, double,
-     *     double, double, boolean, String)}
-     * @param negative as for {@link dev.jgrad.nn.functional.F#tripletMarginLoss(Tensor, Tensor, Tensor, double,
-     *     double, double, boolean, String)}
-     * @param margin as for {@link dev.jgrad.nn.functional.F#tripletMarginLoss(Tensor, Tensor, Tensor, double, double,
-     *     double, boolean, String)}
-     * @param p as for {@link dev.jgrad.nn.functional.F#tripletMarginLoss(Tensor, Tensor, Tensor, double, double,
-     *     double, boolean, String)}
-     * @param eps as for {@link dev.jgrad.nn.functional.F#tripletMarginLoss(Tensor, Tensor, Tensor, double, double,
-     *     double, boolean, String)}
-     * @param swap as for {@link dev.jgrad.nn.functional.F#tripletMarginLoss(Tensor, Tensor, Tensor, double, double,
-     *     double, boolean, String)}
-     * @param reduction as for {@link dev.jgrad.nn.functional.F#tripletMarginLoss(Tensor, Tensor, Tensor, double,
-     *     double, double, boolean, String)}
-     * @return what {@link dev.jgrad.nn.functional.F#tripletMarginLoss(Tensor, Tensor, Tensor, double, double, double,
-     *     boolean, String)} returns
+     * <p>PyTorch: {@code torch.nn.functional.triplet_margin_loss}.
+     *
+     * @param anchor the anchor samples, (N, D) or (D)
+     * @param positive the positive samples, anchor's shape
+     * @param negative the negative samples, anchor's shape
+     * @param margin the margin
+     * @param p the norm degree of the distance
+     * @param eps added to the differences to avoid a zero norm
+     * @param swap whether to use d(positive, negative) when it is smaller than d(anchor, negative)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element,
+     *     input's shape)
+     * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
+     * @throws IllegalArgumentException if the inputs differ in dimension ("All inputs should have same dimension but
+     *     got ...")
+     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
     public static Tensor tripletMarginLoss(Tensor anchor, Tensor positive, Tensor negative, double margin, double p, double eps, boolean swap, String reduction) { return dev.jgrad.nn.functional.F.tripletMarginLoss(anchor, positive, negative, margin, p, eps, swap, reduction); }
 
