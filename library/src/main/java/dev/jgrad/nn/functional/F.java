@@ -1258,8 +1258,8 @@ public final class F {
      * @param padding the zero padding: one value, or a pair
      * @param stride the step: one value, or a pair
      * @return the blocks as columns (N, C kH kW, L), L the number of window positions
-     * @throws IllegalArgumentException for input of the wrong rank or a window that does not fit (PyTorch's im2col
-     *     messages)
+     * @throws IllegalArgumentException for input of the wrong rank ("Expected 3D or 4D (batch mode) tensor with
+     *     possibly 0 batch size and other non-zero dimensions for input, but got: [2]") or a window that does not fit
      */
     public static Tensor unfold(Tensor x, int[] kernelSize, int[] dilation, int[] padding, int[] stride) {
         return Torch.im2col(x, kernelSize, dilation, padding, stride);
@@ -1451,8 +1451,6 @@ public final class F {
      * @param input the prediction, any shape
      * @param target the target, broadcastable with input (PyTorch warns when the shapes differ)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
-     *     reduction")
      */
     public static Tensor mseLoss(Tensor input, Tensor target) { return Torch.mseLoss(input, target, "mean"); }
 
@@ -1475,8 +1473,6 @@ public final class F {
      * @param input the prediction, any shape
      * @param target the target, broadcastable with input (PyTorch warns when the shapes differ)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
-     *     reduction")
      */
     public static Tensor smoothL1Loss(Tensor input, Tensor target) { return smoothL1Loss(input, target, "mean", 1.0); }
 
@@ -1504,8 +1500,6 @@ public final class F {
      * @param input the prediction, any shape
      * @param target the target, broadcastable with input (PyTorch warns when the shapes differ)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
-     *     reduction")
      * @throws IllegalArgumentException if delta is negative ("huber_loss does not support negative values for delta.")
      */
     public static Tensor huberLoss(Tensor input, Tensor target) { return huberLoss(input, target, "mean", 1.0); }
@@ -1535,8 +1529,6 @@ public final class F {
      * @param input the prediction, any shape
      * @param target the target, broadcastable with input (PyTorch warns when the shapes differ)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
-     *     reduction")
      */
     public static Tensor l1Loss(Tensor input, Tensor target) { return l1Loss(input, target, "mean"); }
 
@@ -1575,8 +1567,6 @@ public final class F {
      * @throws IllegalArgumentException if target is not int64 ("expected scalar type Long but found ..."), the batch
      *     sizes differ ("Expected input batch_size (N) to match target batch_size (M).") or a class index is out of range
      *     ("Target t is out of bounds.")
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
-     *     reduction")
      */
     public static Tensor nllLoss(Tensor input, Tensor target) { return Torch.nllLoss(input, target, null, "mean", -100); }
 
@@ -1631,8 +1621,6 @@ public final class F {
      * @throws IllegalArgumentException if target is not int64 ("expected scalar type Long but found ..."), the batch
      *     sizes differ ("Expected input batch_size (N) to match target batch_size (M).") or a class index is out of range
      *     ("Target t is out of bounds.")
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
-     *     reduction")
      * @throws IllegalArgumentException if labelSmoothing is outside [0, 1] ("label_smoothing must be between 0.0 and
      *     1.0. Got: ...")
      */
@@ -1703,8 +1691,6 @@ public final class F {
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if target's shape differs from input's ("Using a target size (...) that is
      *     different to the input size (...) is deprecated. Please ensure they have the same size.")
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
-     *     reduction")
      */
     public static Tensor binaryCrossEntropy(Tensor input, Tensor target) { return binaryCrossEntropy(input, target, null, "mean"); }
 
@@ -1740,8 +1726,6 @@ public final class F {
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if target's shape differs from input's ("Target size (...) must be the same as
      *     input size (...)")
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
-     *     reduction")
      */
     public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target) {
         return binaryCrossEntropyWithLogits(input, target, null, null, "mean");
@@ -1808,8 +1792,7 @@ public final class F {
      * @param input the log-probabilities, any shape
      * @param target the probabilities (log-probabilities with logTarget), input's shape
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
-     * @throws IllegalArgumentException if input or target is not floating ("kl_div: Integral inputs not supported.") or
-     *     reduction is unknown
+     * @throws IllegalArgumentException if input or target is not floating ("kl_div: Integral inputs not supported.")
      */
     public static Tensor klDiv(Tensor input, Tensor target) { return klDiv(input, target, "mean", false); }
 
@@ -2007,7 +1990,6 @@ public final class F {
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if the three inputs differ in dimension ("margin_ranking_loss : All input
      *     tensors should have same dimension but got sizes: ...")
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
     public static Tensor marginRankingLoss(Tensor x1, Tensor x2, Tensor target) { return marginRankingLoss(x1, x2, target, 0.0, "mean"); }
 
@@ -2037,7 +2019,6 @@ public final class F {
      * @param input the distances, any shape
      * @param target 1 or -1 per element, input's shape
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
     public static Tensor hingeEmbeddingLoss(Tensor input, Tensor target) { return hingeEmbeddingLoss(input, target, 1.0, "mean"); }
 
@@ -2064,7 +2045,6 @@ public final class F {
      * @param input the scores, any shape
      * @param target 1 or -1 per element, input's shape
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
     public static Tensor softMarginLoss(Tensor input, Tensor target) { return softMarginLoss(input, target, "mean"); }
 
@@ -2091,7 +2071,6 @@ public final class F {
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if target is not 0-d or 1-d or does not fit the inputs ("1D target tensor
      *     expects 2D input tensors, but found inputs with sizes ...")
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
     public static Tensor cosineEmbeddingLoss(Tensor x1, Tensor x2, Tensor target) { return cosineEmbeddingLoss(x1, x2, target, 0.0, "mean"); }
 
@@ -2125,7 +2104,6 @@ public final class F {
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if the inputs differ in dimension ("All inputs should have same dimension but
      *     got ...")
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
     public static Tensor tripletMarginLoss(Tensor anchor, Tensor positive, Tensor negative) {
         return tripletMarginLoss(anchor, positive, negative, 1.0, 2.0, 1e-6, false, "mean");
@@ -2162,7 +2140,6 @@ public final class F {
      * @param input the log rates (the rates without logInput), any shape
      * @param target the counts, input's shape
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
     public static Tensor poissonNllLoss(Tensor input, Tensor target) { return poissonNllLoss(input, target, true, false, 1e-8, "mean"); }
 
@@ -2195,7 +2172,6 @@ public final class F {
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if var has an incompatible size ("var is of incorrect size") or a negative entry
      *     ("var has negative entry/entries")
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
     public static Tensor gaussianNllLoss(Tensor input, Tensor target, Tensor var) { return gaussianNllLoss(input, target, var, false, 1e-6, "mean"); }
 
@@ -2227,7 +2203,6 @@ public final class F {
      * @param input the scores (N, C) or (C)
      * @param target the 0/1 labels, input's shape
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
     public static Tensor multilabelSoftMarginLoss(Tensor input, Tensor target) { return multilabelSoftMarginLoss(input, target, null, "mean"); }
 
@@ -2254,7 +2229,7 @@ public final class F {
      * @param input the scores (N, C) or (C)
      * @param target the int64 class indices (N), or 0-dim
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
-     * @throws IllegalArgumentException if p is not 1 or 2, target does not fit input, or reduction is unknown
+     * @throws IllegalArgumentException if target does not fit input
      */
     public static Tensor multiMarginLoss(Tensor input, Tensor target) { return multiMarginLoss(input, target, 1, 1.0, null, "mean"); }
 
@@ -2272,7 +2247,8 @@ public final class F {
      * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
      *     shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
-     * @throws IllegalArgumentException if p is not 1 or 2, target does not fit input, or reduction is unknown
+     * @throws IllegalArgumentException if p is not 1 or 2 ("only p == 1 and p == 2 supported"), target does not fit
+     *     input, or reduction is unknown
      */
     public static Tensor multiMarginLoss(Tensor input, Tensor target, int p, double margin, Tensor weight, String reduction) {
         return dev.jgrad.internal.ops.MarginLosses.multiMargin(input, target, p, margin, weight, reduction);
@@ -2284,8 +2260,8 @@ public final class F {
      * @param x the input (N, C, H, W) or (C, H, W)
      * @param kernelSize the window: one value for both dims, or (kH, kW)
      * @return the blocks as columns (N, C kH kW, L), L the number of window positions
-     * @throws IllegalArgumentException for input of the wrong rank or a window that does not fit (PyTorch's im2col
-     *     messages)
+     * @throws IllegalArgumentException for input of the wrong rank ("Expected 3D or 4D (batch mode) tensor with
+     *     possibly 0 batch size and other non-zero dimensions for input, but got: [2]") or a window that does not fit
      */
     public static Tensor unfold(Tensor x, int... kernelSize) { return unfold(x, kernelSize, new int[] {1}, new int[] {0}, new int[] {1}); }
 
@@ -3023,8 +2999,9 @@ public final class F {
      * @param padding the pooling padding: one value, or a pair
      * @param outputSize (oh, ow) or (N, C, oh, ow), or null for the default size
      * @return the unpooled tensor (N, C, oh, ow), zeros except at the indices
-     * @throws IllegalArgumentException if indices' shape differs from x's, an index is out of range, or outputSize is
-     *     not within a stride of the default
+     * @throws IllegalArgumentException if indices' shape differs from x's ("Expected shape of indices to be same as
+     *     that of the input tensor (...) but got indices tensor with shape: ..."), an index is out of range, or outputSize
+     *     is not within a stride of the default
      */
     public static Tensor maxUnpool2d(Tensor x, Tensor indices, int[] kernelSize, int[] stride, int[] padding, int[] outputSize) {
         int[] k = dev.jgrad.internal.ops.Convolution.pair(kernelSize, "kernel_size");
@@ -3041,8 +3018,9 @@ public final class F {
      * @param indices max_pool2d's int64 indices, x's shape
      * @param kernelSize the side of the square pooling window (also the stride)
      * @return the unpooled tensor (N, C, oh, ow), zeros except at the indices
-     * @throws IllegalArgumentException if indices' shape differs from x's, an index is out of range, or outputSize is
-     *     not within a stride of the default
+     * @throws IllegalArgumentException if indices' shape differs from x's ("Expected shape of indices to be same as
+     *     that of the input tensor (...) but got indices tensor with shape: ..."), an index is out of range, or outputSize
+     *     is not within a stride of the default
      */
     public static Tensor maxUnpool2d(Tensor x, Tensor indices, int kernelSize) {
         return maxUnpool2d(x, indices, new int[] {kernelSize}, null, new int[] {0}, null);
@@ -3060,8 +3038,9 @@ public final class F {
      * @param padding the pooling padding
      * @param outputSize the requested size (its last entry is L_out), or null for the default
      * @return the unpooled tensor (N, C, L_out), zeros except at the indices
-     * @throws IllegalArgumentException if indices' shape differs from x's, an index is out of range, or outputSize is
-     *     not within a stride of the default
+     * @throws IllegalArgumentException if indices' shape differs from x's ("Expected shape of indices to be same as
+     *     that of the input tensor (...) but got indices tensor with shape: ..."), an index is out of range, or outputSize
+     *     is not within a stride of the default
      */
     public static Tensor maxUnpool1d(Tensor x, Tensor indices, int kernelSize, Integer stride, int padding, int[] outputSize) {
         int[] k = {kernelSize}, s = {stride == null ? kernelSize : stride}, p = {padding};
@@ -3077,8 +3056,9 @@ public final class F {
      * @param indices max_pool1d's int64 indices, x's shape
      * @param kernelSize the pooling window
      * @return the unpooled tensor (N, C, L_out), zeros except at the indices
-     * @throws IllegalArgumentException if indices' shape differs from x's, an index is out of range, or outputSize is
-     *     not within a stride of the default
+     * @throws IllegalArgumentException if indices' shape differs from x's ("Expected shape of indices to be same as
+     *     that of the input tensor (...) but got indices tensor with shape: ..."), an index is out of range, or outputSize
+     *     is not within a stride of the default
      */
     public static Tensor maxUnpool1d(Tensor x, Tensor indices, int kernelSize) { return maxUnpool1d(x, indices, kernelSize, null, 0, null); }
 
@@ -3115,10 +3095,8 @@ public final class F {
      * @param targetLengths the target length of each sample (N)
      * @return the loss: 0-dim for "mean" (each loss divided by its target length, then averaged) and "sum", (N) for
      *     "none"
-     * @throws IllegalArgumentException if the lengths do not fit the inputs or blank is outside [0, C) (PyTorch's
-     *     ctc_loss messages)
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
-     *     reduction")
+     * @throws IllegalArgumentException if the lengths do not fit the inputs (e.g. "Expected input_lengths to have value
+     *     at most 5, but got value 6 (while checking arguments for ctc_loss_cpu)")
      */
     public static Tensor ctcLoss(Tensor logProbs, Tensor targets, Tensor inputLengths, Tensor targetLengths) {
         return ctcLoss(logProbs, targets, inputLengths, targetLengths, 0, "mean", false);
@@ -3139,8 +3117,8 @@ public final class F {
      * @param zeroInfinity whether infinite losses (impossible alignments) and their gradients become zero
      * @return the loss: 0-dim for "mean" (each loss divided by its target length, then averaged) and "sum", (N) for
      *     "none"
-     * @throws IllegalArgumentException if the lengths do not fit the inputs or blank is outside [0, C) (PyTorch's
-     *     ctc_loss messages)
+     * @throws IllegalArgumentException if the lengths do not fit the inputs (e.g. "Expected input_lengths to have value
+     *     at most 5, but got value 6 (while checking arguments for ctc_loss_cpu)") or blank is outside [0, C)
      * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
      *     reduction")
      */
@@ -3166,8 +3144,8 @@ public final class F {
      * @param zeroInfinity whether infinite losses (impossible alignments) and their gradients become zero
      * @return the loss: 0-dim for "mean" (each loss divided by its target length, then averaged) and "sum", (N) for
      *     "none"
-     * @throws IllegalArgumentException if the lengths do not fit the inputs or blank is outside [0, C) (PyTorch's
-     *     ctc_loss messages)
+     * @throws IllegalArgumentException if the lengths do not fit the inputs (e.g. "Expected input_lengths to have value
+     *     at most 5, but got value 6 (while checking arguments for ctc_loss_cpu)") or blank is outside [0, C)
      * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
      *     reduction")
      */
@@ -3182,9 +3160,8 @@ public final class F {
      * @param input the scores (N, C) or (C)
      * @param target int64 class indices, input's shape, ended by the first -1
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
-     * @throws IllegalArgumentException if target's shape differs from input's
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
-     *     reduction")
+     * @throws IllegalArgumentException if target's shape differs from input's ("inconsistent size [2, 2] for argument
+     *     #2 'target'")
      */
     public static Tensor multilabelMarginLoss(Tensor input, Tensor target) { return multilabelMarginLoss(input, target, "mean"); }
 
@@ -3198,7 +3175,8 @@ public final class F {
      * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
      *     shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
-     * @throws IllegalArgumentException if target's shape differs from input's
+     * @throws IllegalArgumentException if target's shape differs from input's ("inconsistent size [2, 2] for argument
+     *     #2 'target'")
      * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
      *     reduction")
      */
@@ -3216,7 +3194,6 @@ public final class F {
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if the inputs differ in dimension ("All inputs should have same dimension but
      *     got ...")
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
     public static Tensor tripletMarginWithDistanceLoss(Tensor anchor, Tensor positive, Tensor negative) {
         return tripletMarginWithDistanceLoss(anchor, positive, negative, null, 1.0, false, "mean");
