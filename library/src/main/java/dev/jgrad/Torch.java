@@ -1119,6 +1119,41 @@ public final class Torch extends FunctionForms {
     public static boolean cudaIsAvailable() { return dev.jgrad.backend.Backends.available("cuda"); }
 
     /**
+     * {@code torch.compile(fn)}: a one-tensor function traced once per input signature (shape, dtype, device,
+     * requires_grad), its elementwise chains fused into generated kernels; see {@link dev.jgrad.compile.CompiledFunction}.
+     *
+     * @param fn the function to compile; it is called eagerly while tracing and when a guard falls back
+     * @return a function with the same results as fn (within float32 tolerance), faster on fusable chains
+     */
+    public static UnaryOperator<Tensor> compile(UnaryOperator<Tensor> fn) { return dev.jgrad.compile.CompiledFunction.unary(fn, dev.jgrad.compile.CompileOptions.defaults()); }
+
+    /**
+     * {@code torch.compile(fn, fullgraph=..., disable=...)} for a one-tensor function.
+     *
+     * @param fn the function to compile
+     * @param options fullgraph (raise instead of falling back to eager) and disable switches
+     * @return the compiled function
+     */
+    public static UnaryOperator<Tensor> compile(UnaryOperator<Tensor> fn, dev.jgrad.compile.CompileOptions options) { return dev.jgrad.compile.CompiledFunction.unary(fn, options); }
+
+    /**
+     * {@code torch.compile(fn)} for a two-tensor function: {@code compile((Tensor a, Tensor b) -> a.mul(b).add(a.sin()))}.
+     *
+     * @param fn the function to compile
+     * @return the compiled function
+     */
+    public static BinaryOperator<Tensor> compile(BinaryOperator<Tensor> fn) { return dev.jgrad.compile.CompiledFunction.binary(fn, dev.jgrad.compile.CompileOptions.defaults()); }
+
+    /**
+     * {@code torch.compile(fn, fullgraph=..., disable=...)} for a two-tensor function.
+     *
+     * @param fn the function to compile
+     * @param options fullgraph (raise instead of falling back to eager) and disable switches
+     * @return the compiled function
+     */
+    public static BinaryOperator<Tensor> compile(BinaryOperator<Tensor> fn, dev.jgrad.compile.CompileOptions options) { return dev.jgrad.compile.CompiledFunction.binary(fn, options); }
+
+    /**
      * {@code torch.get_num_threads()}: the number of threads jgrad's CPU kernels use.
      *
      * @return the number of threads
