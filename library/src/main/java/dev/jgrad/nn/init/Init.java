@@ -52,7 +52,7 @@ public final class Init {
     /**
      * {fan_in, fan_out}: size(1) and size(0), each times the receptive field (the product of the remaining dims).
      *
-     * <p>PyTorch: {@code torch.nn.init.calculate_fan_in_and_fan_out}.
+     * <p>PyTorch: {@code torch.nn.init._calculate_fan_in_and_fan_out} (private there).
      *
      * @param t a weight of at least 2 dims (out, in, *kernel)
      * @return {fan_in, fan_out}
