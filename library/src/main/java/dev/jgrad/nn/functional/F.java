@@ -963,16 +963,15 @@ public final class F {
      * <p>PyTorch: {@code torch.nn.functional.interpolate}.
      *
      * @param x the input (N, C, L), (N, C, H, W) or (N, C, D, H, W)
-     * @param size the output spatial size: one value for every spatial dim, or one per dim (null when scaleFactor is
-     *     given)
+     * @param size the output spatial size: one value for every spatial dim, or one per dim
      * @param mode "nearest", "linear", "bilinear", "bicubic", "trilinear", "area" or "nearest-exact" (the mode must fit
      *     the input's rank)
-     * @param alignCorners whether corner pixels are aligned (null: PyTorch's None; only the linear modes and bicubic
-     *     accept true)
+     * @param alignCorners whether corner pixels are aligned (only the linear modes and bicubic accept true; false
+     *     stands for None in the nearest and area modes)
      * @return the resized tensor: (N, C, *out) with the spatial sizes from size, or floor(in * scale)
-     * @throws IllegalArgumentException if both or neither of size and scaleFactor are given, the counts do not match
-     *     the spatial dims, the mode does not fit the rank ("Got 4D input, but linear mode needs 3D input"), or
-     *     alignCorners is set in a nearest or area mode
+     * @throws IllegalArgumentException if the sizes or factors do not match the spatial dims, the mode does not fit the
+     *     rank ("Got 4D input, but linear mode needs 3D input"), or alignCorners is true in a nearest or area mode
+     *     ("align_corners option can only be set with the interpolating modes: linear | bilinear | bicubic | trilinear")
      */
     public static Tensor interpolate(Tensor x, int[] size, String mode, boolean alignCorners) {
         return interpolate(x, size, null, mode, noneForNearest(mode, alignCorners), null);
@@ -982,14 +981,12 @@ public final class F {
      * {@code F.interpolate(x, size, mode=mode)} with align_corners left at None.
      *
      * @param x the input (N, C, L), (N, C, H, W) or (N, C, D, H, W)
-     * @param size the output spatial size: one value for every spatial dim, or one per dim (null when scaleFactor is
-     *     given)
+     * @param size the output spatial size: one value for every spatial dim, or one per dim
      * @param mode "nearest", "linear", "bilinear", "bicubic", "trilinear", "area" or "nearest-exact" (the mode must fit
      *     the input's rank)
      * @return the resized tensor: (N, C, *out) with the spatial sizes from size, or floor(in * scale)
-     * @throws IllegalArgumentException if both or neither of size and scaleFactor are given, the counts do not match
-     *     the spatial dims, the mode does not fit the rank ("Got 4D input, but linear mode needs 3D input"), or
-     *     alignCorners is set in a nearest or area mode
+     * @throws IllegalArgumentException if the sizes or factors do not match the spatial dims or the mode does not fit
+     *     the rank ("Got 4D input, but linear mode needs 3D input")
      */
     public static Tensor interpolate(Tensor x, int[] size, String mode) { return interpolate(x, size, mode, false); }
 
@@ -999,16 +996,15 @@ public final class F {
      * <p>PyTorch: {@code torch.nn.functional.interpolate}.
      *
      * @param x the input (N, C, L), (N, C, H, W) or (N, C, D, H, W)
-     * @param scaleFactor the multipliers of the spatial sizes: one for every dim, or one per dim (null when size is
-     *     given)
+     * @param scaleFactor the multipliers of the spatial sizes: one for every dim, or one per dim
      * @param mode "nearest", "linear", "bilinear", "bicubic", "trilinear", "area" or "nearest-exact" (the mode must fit
      *     the input's rank)
-     * @param alignCorners whether corner pixels are aligned (null: PyTorch's None; only the linear modes and bicubic
-     *     accept true)
+     * @param alignCorners whether corner pixels are aligned (only the linear modes and bicubic accept true; false
+     *     stands for None in the nearest and area modes)
      * @return the resized tensor: (N, C, *out) with the spatial sizes from size, or floor(in * scale)
-     * @throws IllegalArgumentException if both or neither of size and scaleFactor are given, the counts do not match
-     *     the spatial dims, the mode does not fit the rank ("Got 4D input, but linear mode needs 3D input"), or
-     *     alignCorners is set in a nearest or area mode
+     * @throws IllegalArgumentException if the sizes or factors do not match the spatial dims, the mode does not fit the
+     *     rank ("Got 4D input, but linear mode needs 3D input"), or alignCorners is true in a nearest or area mode
+     *     ("align_corners option can only be set with the interpolating modes: linear | bilinear | bicubic | trilinear")
      */
     public static Tensor interpolate(Tensor x, double[] scaleFactor, String mode, boolean alignCorners) {
         return interpolate(x, null, scaleFactor, mode, noneForNearest(mode, alignCorners), null);
@@ -1022,12 +1018,12 @@ public final class F {
      * @param scaleFactor the multiplier of every spatial size
      * @param mode "nearest", "linear", "bilinear", "bicubic", "trilinear", "area" or "nearest-exact" (the mode must fit
      *     the input's rank)
-     * @param alignCorners whether corner pixels are aligned (null: PyTorch's None; only the linear modes and bicubic
-     *     accept true)
+     * @param alignCorners whether corner pixels are aligned (only the linear modes and bicubic accept true; false
+     *     stands for None in the nearest and area modes)
      * @return the resized tensor: (N, C, *out) with the spatial sizes from size, or floor(in * scale)
-     * @throws IllegalArgumentException if both or neither of size and scaleFactor are given, the counts do not match
-     *     the spatial dims, the mode does not fit the rank ("Got 4D input, but linear mode needs 3D input"), or
-     *     alignCorners is set in a nearest or area mode
+     * @throws IllegalArgumentException if the sizes or factors do not match the spatial dims, the mode does not fit the
+     *     rank ("Got 4D input, but linear mode needs 3D input"), or alignCorners is true in a nearest or area mode
+     *     ("align_corners option can only be set with the interpolating modes: linear | bilinear | bicubic | trilinear")
      */
     public static Tensor interpolate(Tensor x, double scaleFactor, String mode, boolean alignCorners) {
         return interpolate(x, new double[] {scaleFactor}, mode, alignCorners);
@@ -1041,9 +1037,8 @@ public final class F {
      * @param mode "nearest", "linear", "bilinear", "bicubic", "trilinear", "area" or "nearest-exact" (the mode must fit
      *     the input's rank)
      * @return the resized tensor: (N, C, *out) with the spatial sizes from size, or floor(in * scale)
-     * @throws IllegalArgumentException if both or neither of size and scaleFactor are given, the counts do not match
-     *     the spatial dims, the mode does not fit the rank ("Got 4D input, but linear mode needs 3D input"), or
-     *     alignCorners is set in a nearest or area mode
+     * @throws IllegalArgumentException if the sizes or factors do not match the spatial dims or the mode does not fit
+     *     the rank ("Got 4D input, but linear mode needs 3D input")
      */
     public static Tensor interpolate(Tensor x, double scaleFactor, String mode) {
         return interpolate(x, new double[] {scaleFactor}, mode, false);
