@@ -271,8 +271,6 @@ public final class F {
      *
      * @param x the input tensor (any shape, floating)
      * @return a new tensor of x's shape and dtype
-     * @throws IllegalArgumentException if lambd is negative ("lambda must be greater or equal to 0, but found to be
-     *     ...")
      */
     public static Tensor softshrink(Tensor x) { return softshrink(x, 0.5); }
 
@@ -292,8 +290,8 @@ public final class F {
      *
      * @param x the input tensor (any shape, floating)
      * @return a new tensor of x's shape with dim halved
-     * @throws IllegalArgumentException if x is 0-dim or the size along dim is odd ("Halving dimension must be even, but
-     *     dimension d is size n")
+     * @throws IllegalArgumentException if x is 0-dim or its last dim has an odd size ("Halving dimension must be even,
+     *     but dimension d is size n")
      */
     public static Tensor glu(Tensor x) { return glu(x, -1); }
 
@@ -370,8 +368,8 @@ public final class F {
      * @param pad the pads (before, after) of the last dim, then of the one before, ... (an even count, at most 2
      *     x.dim())
      * @return a new tensor, x's shape with each padded dim grown by its two pads (negative pads crop)
-     * @throws IllegalArgumentException if pad has an odd length ("Padding length must be divisible by 2"), is too long
-     *     ("Padding length too large"), names an unknown mode, or pads more than a non-constant mode allows
+     * @throws IllegalArgumentException if pad has an odd length ("Padding length must be divisible by 2") or is too
+     *     long ("Padding length too large")
      */
     public static Tensor pad(Tensor x, long... pad) { return Padding.pad(x, pad, "constant", 0.0); }
 
@@ -597,8 +595,7 @@ public final class F {
      * @return the output (N, C_out, H_out, W_out), or (C_out, H_out, W_out) for unbatched x; H_out = (H + 2 padding -
      *     dilation (kH - 1) - 1) / stride + 1, and likewise W_out
      * @throws IllegalArgumentException if the shapes do not fit, with PyTorch's message (e.g. "Given groups=1, weight
-     *     of size [...], expected input[...] to have C channels, but got c channels instead"), or stride, padding, dilation
-     *     or groups are out of range ("non-positive stride is not supported", ...)
+     *     of size [...], expected input[...] to have C channels, but got c channels instead")
      */
     public static Tensor conv2d(Tensor x, Tensor weight) { return conv2d(x, weight, null, 1, 0, 1, 1); }
 
@@ -611,8 +608,7 @@ public final class F {
      * @return the output (N, C_out, H_out, W_out), or (C_out, H_out, W_out) for unbatched x; H_out = (H + 2 padding -
      *     dilation (kH - 1) - 1) / stride + 1, and likewise W_out
      * @throws IllegalArgumentException if the shapes do not fit, with PyTorch's message (e.g. "Given groups=1, weight
-     *     of size [...], expected input[...] to have C channels, but got c channels instead"), or stride, padding, dilation
-     *     or groups are out of range ("non-positive stride is not supported", ...)
+     *     of size [...], expected input[...] to have C channels, but got c channels instead")
      */
     public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias) { return conv2d(x, weight, bias, 1, 0, 1, 1); }
 
@@ -708,8 +704,7 @@ public final class F {
      * @return the output (N, C_out, L_out), or (C_out, L_out) for unbatched x; L_out = (L + 2 padding - dilation (k -
      *     1) - 1) / stride + 1
      * @throws IllegalArgumentException if the shapes do not fit, with PyTorch's message (e.g. "Given groups=1, weight
-     *     of size [...], expected input[...] to have C channels, but got c channels instead"), or stride, padding, dilation
-     *     or groups are out of range ("non-positive stride is not supported", ...)
+     *     of size [...], expected input[...] to have C channels, but got c channels instead")
      */
     public static Tensor conv1d(Tensor x, Tensor weight, Tensor bias) { return conv1d(x, weight, bias, 1, 0, 1, 1); }
 
@@ -809,9 +804,8 @@ public final class F {
      * @param x the input (N, C, H, W) or (C, H, W)
      * @param kernelSize the side of the square window (also the stride)
      * @return the pooled tensor (N, C, H_out, W_out), or (C, H_out, W_out) for unbatched input
-     * @throws IllegalArgumentException for input of the wrong rank, padding over half the kernel ("pad should be at
-     *     most half of kernel size, ...") or an empty output ("Given input size: (...). Calculated output size: (...).
-     *     Output size is too small")
+     * @throws IllegalArgumentException for input of the wrong rank or an empty output ("Given input size: (...).
+     *     Calculated output size: (...). Output size is too small")
      */
     public static Tensor avgPool2d(Tensor x, int kernelSize) { return avgPool2d(x, kernelSize, kernelSize, 0); }
 
@@ -1189,9 +1183,8 @@ public final class F {
      * @param x the input (N, C, H, W) or (C, H, W)
      * @param kernelSize the side of the square window (also the stride)
      * @return the pooled tensor (N, C, H_out, W_out), or (C, H_out, W_out) for unbatched input
-     * @throws IllegalArgumentException for input of the wrong rank, padding over half the kernel ("pad should be at
-     *     most half of kernel size, ...") or an empty output ("Given input size: (...). Calculated output size: (...).
-     *     Output size is too small")
+     * @throws IllegalArgumentException for input of the wrong rank or an empty output ("Given input size: (...).
+     *     Calculated output size: (...). Output size is too small")
      */
     public static Tensor maxPool2d(Tensor x, int kernelSize) { return maxPool2d(x, kernelSize, kernelSize); }
 
@@ -1202,9 +1195,8 @@ public final class F {
      * @param kernelSize the side of the square window
      * @param stride the step along both dims
      * @return the pooled tensor (N, C, H_out, W_out), or (C, H_out, W_out) for unbatched input
-     * @throws IllegalArgumentException for input of the wrong rank, padding over half the kernel ("pad should be at
-     *     most half of kernel size, ...") or an empty output ("Given input size: (...). Calculated output size: (...).
-     *     Output size is too small")
+     * @throws IllegalArgumentException for input of the wrong rank or an empty output ("Given input size: (...).
+     *     Calculated output size: (...). Output size is too small")
      */
     public static Tensor maxPool2d(Tensor x, int kernelSize, int stride) { return maxPool2d(x, kernelSize, stride, 0, 1, false); }
 
@@ -1286,7 +1278,7 @@ public final class F {
      * @param normalizedShape the trailing shape normalised over
      * @return a new tensor of x's shape and dtype
      * @throws IllegalArgumentException if x does not end in normalizedShape ("Given normalized_shape=[...], expected
-     *     input with shape [*, ...], but got input of size[...]") or weight or bias has another shape
+     *     input with shape [*, ...], but got input of size[...]")
      */
     public static Tensor layerNorm(Tensor x, long[] normalizedShape) { return Torch.layerNorm(x, normalizedShape, null, null, 1e-5); }
 
@@ -1335,8 +1327,7 @@ public final class F {
      * @param indices the int64 row indices, any shape
      * @param weight the embedding matrix (num_embeddings, embedding_dim)
      * @return the looked-up rows: indices' shape + (embedding_dim)
-     * @throws IllegalArgumentException if paddingIdx is outside [-num_embeddings, num_embeddings) ("Padding_idx must be
-     *     within num_embeddings") or an index is out of range
+     * @throws IllegalArgumentException if an index is out of range ("index out of range in self")
      */
     public static Tensor embedding(Tensor indices, Tensor weight) { return Torch.embedding(weight, indices, -1); }
 
@@ -1416,8 +1407,8 @@ public final class F {
      * @param offsets the start of each bag in 1-d input (null for 2-d input)
      * @param mode "sum", "mean" or "max"
      * @return one reduced row per bag: (B, embedding_dim)
-     * @throws IllegalArgumentException for an unknown mode, offsets not fitting input ("offsets has to be a 1D Tensor",
-     *     "offsets[0] has to be 0, ..."), perSampleWeights outside "sum" mode, or an index out of range
+     * @throws IllegalArgumentException for an unknown mode ("mode has to be one of sum, mean or max"), offsets not
+     *     fitting input ("offsets has to be a 1D Tensor", "offsets[0] has to be 0, ..."), or an index out of range
      */
     public static Tensor embeddingBag(Tensor input, Tensor weight, Tensor offsets, String mode) {
         return embeddingBag(input, weight, offsets, null, 2.0, false, mode, false, null, false, null);
@@ -1432,8 +1423,8 @@ public final class F {
      * @param weight the embedding matrix (num_embeddings, embedding_dim)
      * @param offsets the start of each bag in 1-d input (null for 2-d input)
      * @return one reduced row per bag: (B, embedding_dim)
-     * @throws IllegalArgumentException for an unknown mode, offsets not fitting input ("offsets has to be a 1D Tensor",
-     *     "offsets[0] has to be 0, ..."), perSampleWeights outside "sum" mode, or an index out of range
+     * @throws IllegalArgumentException for offsets not fitting input ("offsets has to be a 1D Tensor", "offsets[0] has
+     *     to be 0, ...") or an index out of range
      */
     public static Tensor embeddingBag(Tensor input, Tensor weight, Tensor offsets) { return embeddingBag(input, weight, offsets, "mean"); }
 
@@ -1495,7 +1486,6 @@ public final class F {
      * @param input the prediction, any shape
      * @param target the target, broadcastable with input (PyTorch warns when the shapes differ)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
-     * @throws IllegalArgumentException if delta is negative ("huber_loss does not support negative values for delta.")
      */
     public static Tensor huberLoss(Tensor input, Tensor target) { return huberLoss(input, target, "mean", 1.0); }
 
@@ -1616,8 +1606,6 @@ public final class F {
      * @throws IllegalArgumentException if target is not int64 ("expected scalar type Long but found ..."), the batch
      *     sizes differ ("Expected input batch_size (N) to match target batch_size (M).") or a class index is out of range
      *     ("Target t is out of bounds.")
-     * @throws IllegalArgumentException if labelSmoothing is outside [0, 1] ("label_smoothing must be between 0.0 and
-     *     1.0. Got: ...")
      */
     public static Tensor crossEntropy(Tensor input, Tensor target) { return crossEntropy(input, target, null, -100, "mean", 0); }
 
@@ -1634,8 +1622,6 @@ public final class F {
      *     ("Target t is out of bounds.")
      * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
      *     reduction")
-     * @throws IllegalArgumentException if labelSmoothing is outside [0, 1] ("label_smoothing must be between 0.0 and
-     *     1.0. Got: ...")
      */
     public static Tensor crossEntropy(Tensor input, Tensor target, String reduction) {
         return crossEntropy(input, target, null, -100, reduction, 0);
@@ -2528,7 +2514,7 @@ public final class F {
      *
      * @param input the rows (N, M)
      * @return the N (N - 1) / 2 distances as a 1-d tensor, row pairs (i, j) with i &lt; j in order
-     * @throws IllegalArgumentException if input is not 2-d ("pdist only supports 2D tensors, got: nD") or p is negative
+     * @throws IllegalArgumentException if input is not 2-d ("pdist only supports 2D tensors, got: nD")
      */
     public static Tensor pdist(Tensor input) { return pdist(input, 2); }
 
@@ -2692,8 +2678,7 @@ public final class F {
      * @return the output (N, C_out, D_out, H_out, W_out), or unbatched (C_out, D_out, H_out, W_out); each size (in + 2
      *     padding - dilation (k - 1) - 1) / stride + 1
      * @throws IllegalArgumentException if the shapes do not fit, with PyTorch's message (e.g. "Given groups=1, weight
-     *     of size [...], expected input[...] to have C channels, but got c channels instead"), or stride, padding, dilation
-     *     or groups are out of range ("non-positive stride is not supported", ...)
+     *     of size [...], expected input[...] to have C channels, but got c channels instead")
      */
     public static Tensor conv3d(Tensor x, Tensor weight, Tensor bias) { return conv3d(x, weight, bias, 1, 0, 1, 1); }
 
@@ -2786,9 +2771,8 @@ public final class F {
      * @param x the input (N, C, D, H, W) or (C, D, H, W)
      * @param kernelSize the side of the cubic window (also the stride)
      * @return the pooled tensor (N, C, D_out, H_out, W_out), or (C, D_out, H_out, W_out)
-     * @throws IllegalArgumentException for input of the wrong rank, padding over half the kernel ("pad should be at
-     *     most half of kernel size, ...") or an empty output ("Given input size: (...). Calculated output size: (...).
-     *     Output size is too small")
+     * @throws IllegalArgumentException for input of the wrong rank or an empty output ("Given input size: (...).
+     *     Calculated output size: (...). Output size is too small")
      */
     public static Tensor maxPool3d(Tensor x, int kernelSize) { return maxPool3d(x, new int[] {kernelSize}, null, new int[] {0}, new int[] {1}, false); }
 
@@ -2842,9 +2826,8 @@ public final class F {
      * @param x the input (N, C, D, H, W) or (C, D, H, W)
      * @param kernelSize the side of the cubic window (also the stride)
      * @return the pooled tensor (N, C, D_out, H_out, W_out), or (C, D_out, H_out, W_out)
-     * @throws IllegalArgumentException for input of the wrong rank, padding over half the kernel ("pad should be at
-     *     most half of kernel size, ...") or an empty output ("Given input size: (...). Calculated output size: (...).
-     *     Output size is too small")
+     * @throws IllegalArgumentException for input of the wrong rank or an empty output ("Given input size: (...).
+     *     Calculated output size: (...). Output size is too small")
      */
     public static Tensor avgPool3d(Tensor x, int kernelSize) { return avgPool3d(x, new int[] {kernelSize}, null, new int[] {0}, false, true, null); }
 
@@ -3014,8 +2997,7 @@ public final class F {
      * @param kernelSize the side of the square pooling window (also the stride)
      * @return the unpooled tensor (N, C, oh, ow), zeros except at the indices
      * @throws IllegalArgumentException if indices' shape differs from x's ("Expected shape of indices to be same as
-     *     that of the input tensor (...) but got indices tensor with shape: ..."), an index is out of range, or outputSize
-     *     is not within a stride of the default
+     *     that of the input tensor (...) but got indices tensor with shape: ...") or an index is out of range
      */
     public static Tensor maxUnpool2d(Tensor x, Tensor indices, int kernelSize) {
         return maxUnpool2d(x, indices, new int[] {kernelSize}, null, new int[] {0}, null);
@@ -3052,8 +3034,7 @@ public final class F {
      * @param kernelSize the pooling window
      * @return the unpooled tensor (N, C, L_out), zeros except at the indices
      * @throws IllegalArgumentException if indices' shape differs from x's ("Expected shape of indices to be same as
-     *     that of the input tensor (...) but got indices tensor with shape: ..."), an index is out of range, or outputSize
-     *     is not within a stride of the default
+     *     that of the input tensor (...) but got indices tensor with shape: ...") or an index is out of range
      */
     public static Tensor maxUnpool1d(Tensor x, Tensor indices, int kernelSize) { return maxUnpool1d(x, indices, kernelSize, null, 0, null); }
 
