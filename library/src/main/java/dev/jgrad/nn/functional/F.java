@@ -1445,8 +1445,8 @@ public final class F {
      *
      * @param input the prediction, any shape
      * @param target the target, broadcastable with input (PyTorch warns when the shapes differ)
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
      *     reduction")
@@ -1469,8 +1469,8 @@ public final class F {
      *
      * @param input the prediction, any shape
      * @param target the target, broadcastable with input (PyTorch warns when the shapes differ)
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @param beta where the loss turns from quadratic to linear (at least 0)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
@@ -1496,8 +1496,8 @@ public final class F {
      *
      * @param input the prediction, any shape
      * @param target the target, broadcastable with input (PyTorch warns when the shapes differ)
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @param delta where the loss turns from quadratic to linear (at least 0)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
@@ -1524,8 +1524,8 @@ public final class F {
      *
      * @param input the prediction, any shape
      * @param target the target, broadcastable with input (PyTorch warns when the shapes differ)
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
      *     reduction")
@@ -1562,8 +1562,8 @@ public final class F {
      *
      * @param input the log-probabilities (N, C), (C) or (N, C, d1, ...)
      * @param target the int64 class indices (N), () or (N, d1, ...), in [0, C) or ignoreIndex
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: 0-dim for "mean" (weighted mean over targets not equal to ignoreIndex) and "sum", (N, d1, ...)
      *     for "none"
      * @throws IllegalArgumentException if target is not int64 ("expected scalar type Long but found ..."), the batch
@@ -1582,8 +1582,8 @@ public final class F {
      * @param target the int64 class indices (N), () or (N, d1, ...), in [0, C) or ignoreIndex
      * @param weight a weight per class (C), or null
      * @param ignoreIndex a target value that contributes nothing (PyTorch's default -100)
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: 0-dim for "mean" (weighted mean over targets not equal to ignoreIndex) and "sum", (N, d1, ...)
      *     for "none"
      * @throws IllegalArgumentException if target is not int64 ("expected scalar type Long but found ..."), the batch
@@ -1614,8 +1614,8 @@ public final class F {
      *
      * @param input the logits (N, C), (C) or (N, C, d1, ...)
      * @param target the int64 class indices (N), () or (N, d1, ...), or class probabilities of input's shape
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: 0-dim for "mean" and "sum", one loss per sample for "none"
      * @throws IllegalArgumentException if target is not int64 ("expected scalar type Long but found ..."), the batch
      *     sizes differ ("Expected input batch_size (N) to match target batch_size (M).") or a class index is out of range
@@ -1638,8 +1638,8 @@ public final class F {
      * @param target the int64 class indices (N), () or (N, d1, ...), or class probabilities of input's shape
      * @param weight a weight per class (C), or null
      * @param ignoreIndex a target index that contributes nothing (PyTorch's default -100)
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @param labelSmoothing the smoothing in [0, 1] (0: none)
      * @return the loss: 0-dim for "mean" and "sum", one loss per sample for "none"
      * @throws IllegalArgumentException if target is not int64 ("expected scalar type Long but found ..."), the batch
@@ -1681,8 +1681,8 @@ public final class F {
      * @param input the probabilities in [0, 1], any shape
      * @param target the targets in [0, 1], input's shape
      * @param weight a rescaling weight broadcastable to input's shape, or null
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if target's shape differs from input's ("Using a target size (...) that is
      *     different to the input size (...) is deprecated. Please ensure they have the same size.")
@@ -1720,8 +1720,8 @@ public final class F {
      * @param target the targets in [0, 1], input's shape
      * @param weight a rescaling weight broadcastable to input's shape, or null
      * @param posWeight a weight of the positive term per class (broadcast along the last dim), or null
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if target's shape differs from input's ("Target size (...) must be the same as
      *     input size (...)")
@@ -1983,8 +1983,8 @@ public final class F {
      * @param x2 the second scores, x1's shape
      * @param target 1 or -1 per element, x1's shape
      * @param margin the margin
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if the three inputs differ in dimension ("margin_ranking_loss : All input
      *     tensors should have same dimension but got sizes: ...")
@@ -2011,8 +2011,8 @@ public final class F {
      * @param input the distances, any shape
      * @param target 1 or -1 per element, input's shape
      * @param margin the margin
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
@@ -2036,8 +2036,8 @@ public final class F {
      *
      * @param input the scores, any shape
      * @param target 1 or -1 per element, input's shape
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
@@ -2065,8 +2065,8 @@ public final class F {
      * @param x2 the second inputs, x1's shape
      * @param target 1 or -1 per pair: (N), or 0-dim for 1-d inputs
      * @param margin the margin
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if target is not 0-d or 1-d or does not fit the inputs ("1D target tensor
      *     expects 2D input tensors, but found inputs with sizes ...")
@@ -2103,8 +2103,8 @@ public final class F {
      * @param p the norm degree of the distance
      * @param eps added to the differences to avoid a zero norm
      * @param swap whether to use d(positive, negative) when it is smaller than d(anchor, negative)
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if the inputs differ in dimension ("All inputs should have same dimension but
      *     got ...")
@@ -2135,8 +2135,8 @@ public final class F {
      * @param logInput whether input is the log of the rate
      * @param full whether to add Stirling's term for targets above 1
      * @param eps added to input inside the log when logInput is false
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
@@ -2167,8 +2167,8 @@ public final class F {
      * @param var the variances (input's shape, or input's shape without or with 1 as the last dim)
      * @param full whether to add the constant term
      * @param eps the lower bound var is clamped to
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if var has an incompatible size ("var is of incorrect size") or a negative entry
      *     ("var has negative entry/entries")
@@ -2195,8 +2195,8 @@ public final class F {
      * @param input the scores (N, C) or (C)
      * @param target the 0/1 labels, input's shape
      * @param weight a weight per class (C), or null
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
@@ -2225,8 +2225,8 @@ public final class F {
      * @param p 1 or 2
      * @param margin the margin
      * @param weight a weight per class (C), or null
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if p is not 1 or 2 ("only p == 1 and p == 2 supported"), target does not fit
      *     input, or reduction is unknown
@@ -3088,8 +3088,8 @@ public final class F {
      * @param inputLengths the input length of each sample (N), at most T
      * @param targetLengths the target length of each sample (N)
      * @param blank the blank label
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @param zeroInfinity whether infinite losses (impossible alignments) and their gradients become zero
      * @return the loss: 0-dim for "mean" (each loss divided by its target length, then averaged) and "sum", (N) for
      *     "none"
@@ -3115,8 +3115,8 @@ public final class F {
      * @param inputLengths the input length of each sample (N), at most T
      * @param targetLengths the target length of each sample (N)
      * @param blank the blank label
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @param zeroInfinity whether infinite losses (impossible alignments) and their gradients become zero
      * @return the loss: 0-dim for "mean" (each loss divided by its target length, then averaged) and "sum", (N) for
      *     "none"
@@ -3148,8 +3148,8 @@ public final class F {
      *
      * @param input the scores (N, C) or (C)
      * @param target int64 class indices, input's shape, ended by the first -1
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if target's shape differs from input's ("inconsistent size [2, 2] for argument
      *     #2 'target'")
@@ -3186,8 +3186,8 @@ public final class F {
      * @param distanceFunction the distance of two batches of samples, or null for pairwise_distance
      * @param margin the margin
      * @param swap whether to use d(positive, negative) when it is smaller than d(anchor, negative)
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if the inputs differ in dimension ("All inputs should have same dimension but
      *     got ...")
