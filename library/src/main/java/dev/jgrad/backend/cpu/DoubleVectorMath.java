@@ -36,13 +36,46 @@ final class DoubleVectorMath {
 
     private DoubleVectorMath() {}
 
-    private static DoubleVector fma(DoubleVector a, double b, double c) {
-        return a.fma(DoubleVector.broadcast(D, b), DoubleVector.broadcast(D, c));
-    }
-
-    private static DoubleVector fma(DoubleVector a, DoubleVector b, double c) {
-        return a.fma(b, DoubleVector.broadcast(D, c));
-    }
+    // Series coefficients as vectors made once: a broadcast at each use added enough nodes to the
+    // compilation of sinCos that C2 passed its node limit, stopped inlining, and boxed the vectors (5x slower).
+    private static final DoubleVector V_INV_FACT_13 = DoubleVector.broadcast(D, 1.0 / 6227020800.0);
+    private static final DoubleVector V_INV_FACT_12 = DoubleVector.broadcast(D, 1.0 / 479001600);
+    private static final DoubleVector V_INV_FACT_11 = DoubleVector.broadcast(D, 1.0 / 39916800);
+    private static final DoubleVector V_INV_FACT_10 = DoubleVector.broadcast(D, 1.0 / 3628800);
+    private static final DoubleVector V_INV_FACT_9 = DoubleVector.broadcast(D, 1.0 / 362880);
+    private static final DoubleVector V_INV_FACT_8 = DoubleVector.broadcast(D, 1.0 / 40320);
+    private static final DoubleVector V_INV_FACT_7 = DoubleVector.broadcast(D, 1.0 / 5040);
+    private static final DoubleVector V_INV_FACT_6 = DoubleVector.broadcast(D, 1.0 / 720);
+    private static final DoubleVector V_INV_FACT_5 = DoubleVector.broadcast(D, 1.0 / 120);
+    private static final DoubleVector V_INV_FACT_4 = DoubleVector.broadcast(D, 1.0 / 24);
+    private static final DoubleVector V_INV_FACT_3 = DoubleVector.broadcast(D, 1.0 / 6);
+    private static final DoubleVector V_HALF = DoubleVector.broadcast(D, 0.5);
+    private static final DoubleVector V_2_OVER_21 = DoubleVector.broadcast(D, 2.0 / 21);
+    private static final DoubleVector V_2_OVER_19 = DoubleVector.broadcast(D, 2.0 / 19);
+    private static final DoubleVector V_2_OVER_17 = DoubleVector.broadcast(D, 2.0 / 17);
+    private static final DoubleVector V_2_OVER_15 = DoubleVector.broadcast(D, 2.0 / 15);
+    private static final DoubleVector V_2_OVER_13 = DoubleVector.broadcast(D, 2.0 / 13);
+    private static final DoubleVector V_2_OVER_11 = DoubleVector.broadcast(D, 2.0 / 11);
+    private static final DoubleVector V_2_OVER_9 = DoubleVector.broadcast(D, 2.0 / 9);
+    private static final DoubleVector V_2_OVER_7 = DoubleVector.broadcast(D, 2.0 / 7);
+    private static final DoubleVector V_2_OVER_5 = DoubleVector.broadcast(D, 2.0 / 5);
+    private static final DoubleVector V_2_OVER_3 = DoubleVector.broadcast(D, 2.0 / 3);
+    private static final DoubleVector V_INV_FACT_19 = DoubleVector.broadcast(D, 1.0 / 121645100408832000.0);
+    private static final DoubleVector V_INV_FACT_18 = DoubleVector.broadcast(D, 1.0 / 6402373705728000.0);
+    private static final DoubleVector V_INV_FACT_17 = DoubleVector.broadcast(D, 1.0 / 355687428096000.0);
+    private static final DoubleVector V_INV_FACT_16 = DoubleVector.broadcast(D, 1.0 / 20922789888000.0);
+    private static final DoubleVector V_INV_FACT_15 = DoubleVector.broadcast(D, 1.0 / 1307674368000.0);
+    private static final DoubleVector V_INV_FACT_14 = DoubleVector.broadcast(D, 1.0 / 87178291200.0);
+    private static final DoubleVector V_NEG_INV_FACT_17 = DoubleVector.broadcast(D, -1.0 / 355687428096000.0);
+    private static final DoubleVector V_NEG_INV_FACT_13 = DoubleVector.broadcast(D, -1.0 / 6227020800.0);
+    private static final DoubleVector V_NEG_INV_FACT_9 = DoubleVector.broadcast(D, -1.0 / 362880);
+    private static final DoubleVector V_NEG_INV_FACT_5 = DoubleVector.broadcast(D, -1.0 / 120);
+    private static final DoubleVector V_NEG_HALF = DoubleVector.broadcast(D, -0.5);
+    private static final DoubleVector V_ONE = DoubleVector.broadcast(D, 1);
+    private static final DoubleVector V_NEG_INV_FACT_16 = DoubleVector.broadcast(D, -1.0 / 20922789888000.0);
+    private static final DoubleVector V_NEG_INV_FACT_12 = DoubleVector.broadcast(D, -1.0 / 479001600);
+    private static final DoubleVector V_NEG_INV_FACT_8 = DoubleVector.broadcast(D, -1.0 / 40320);
+    private static final DoubleVector V_NEG_INV_FACT_4 = DoubleVector.broadcast(D, -1.0 / 24);
 
     private static LongVector bits(DoubleVector v) {
         return (LongVector) v.reinterpretAsLongs();
@@ -60,17 +93,17 @@ final class DoubleVectorMath {
 
     /** (e^r - 1 - r) / r^2 by its Taylor series to r^13 / 13!, for |r| &lt;= ln 2 / 2. */
     private static DoubleVector expSeries(DoubleVector r) {
-        DoubleVector q = fma(r, 1.0 / 6227020800.0, 1.0 / 479001600);
-        q = fma(q, r, 1.0 / 39916800);
-        q = fma(q, r, 1.0 / 3628800);
-        q = fma(q, r, 1.0 / 362880);
-        q = fma(q, r, 1.0 / 40320);
-        q = fma(q, r, 1.0 / 5040);
-        q = fma(q, r, 1.0 / 720);
-        q = fma(q, r, 1.0 / 120);
-        q = fma(q, r, 1.0 / 24);
-        q = fma(q, r, 1.0 / 6);
-        return fma(q, r, 0.5);
+        DoubleVector q = r.fma(V_INV_FACT_13, V_INV_FACT_12);
+        q = q.fma(r, V_INV_FACT_11);
+        q = q.fma(r, V_INV_FACT_10);
+        q = q.fma(r, V_INV_FACT_9);
+        q = q.fma(r, V_INV_FACT_8);
+        q = q.fma(r, V_INV_FACT_7);
+        q = q.fma(r, V_INV_FACT_6);
+        q = q.fma(r, V_INV_FACT_5);
+        q = q.fma(r, V_INV_FACT_4);
+        q = q.fma(r, V_INV_FACT_3);
+        return q.fma(r, V_HALF);
     }
 
     /**
@@ -146,15 +179,15 @@ final class DoubleVectorMath {
 
     /** R = 2 z / 3 + 2 z^2 / 5 + ... + 2 z^10 / 21 (z = s^2). */
     private static DoubleVector atanhSeries(DoubleVector z) {
-        DoubleVector rr = fma(z, 2.0 / 21, 2.0 / 19);
-        rr = fma(rr, z, 2.0 / 17);
-        rr = fma(rr, z, 2.0 / 15);
-        rr = fma(rr, z, 2.0 / 13);
-        rr = fma(rr, z, 2.0 / 11);
-        rr = fma(rr, z, 2.0 / 9);
-        rr = fma(rr, z, 2.0 / 7);
-        rr = fma(rr, z, 2.0 / 5);
-        rr = fma(rr, z, 2.0 / 3);
+        DoubleVector rr = z.fma(V_2_OVER_21, V_2_OVER_19);
+        rr = rr.fma(z, V_2_OVER_17);
+        rr = rr.fma(z, V_2_OVER_15);
+        rr = rr.fma(z, V_2_OVER_13);
+        rr = rr.fma(z, V_2_OVER_11);
+        rr = rr.fma(z, V_2_OVER_9);
+        rr = rr.fma(z, V_2_OVER_7);
+        rr = rr.fma(z, V_2_OVER_5);
+        rr = rr.fma(z, V_2_OVER_3);
         return rr.mul(z);
     }
 
@@ -204,23 +237,23 @@ final class DoubleVectorMath {
 
     /** (e^r - 1 - r) / r^2 by its Taylor series to r^19 / 19!, for |r| &lt; 1.04. */
     private static DoubleVector expSeriesLong(DoubleVector r) {
-        DoubleVector q = fma(r, 1.0 / 121645100408832000.0, 1.0 / 6402373705728000.0);
-        q = fma(q, r, 1.0 / 355687428096000.0);
-        q = fma(q, r, 1.0 / 20922789888000.0);
-        q = fma(q, r, 1.0 / 1307674368000.0);
-        q = fma(q, r, 1.0 / 87178291200.0);
-        q = fma(q, r, 1.0 / 6227020800.0);
-        q = fma(q, r, 1.0 / 479001600.0);
-        q = fma(q, r, 1.0 / 39916800.0);
-        q = fma(q, r, 1.0 / 3628800.0);
-        q = fma(q, r, 1.0 / 362880.0);
-        q = fma(q, r, 1.0 / 40320.0);
-        q = fma(q, r, 1.0 / 5040.0);
-        q = fma(q, r, 1.0 / 720.0);
-        q = fma(q, r, 1.0 / 120.0);
-        q = fma(q, r, 1.0 / 24.0);
-        q = fma(q, r, 1.0 / 6.0);
-        q = fma(q, r, 1.0 / 2.0);
+        DoubleVector q = r.fma(V_INV_FACT_19, V_INV_FACT_18);
+        q = q.fma(r, V_INV_FACT_17);
+        q = q.fma(r, V_INV_FACT_16);
+        q = q.fma(r, V_INV_FACT_15);
+        q = q.fma(r, V_INV_FACT_14);
+        q = q.fma(r, V_INV_FACT_13);
+        q = q.fma(r, V_INV_FACT_12);
+        q = q.fma(r, V_INV_FACT_11);
+        q = q.fma(r, V_INV_FACT_10);
+        q = q.fma(r, V_INV_FACT_9);
+        q = q.fma(r, V_INV_FACT_8);
+        q = q.fma(r, V_INV_FACT_7);
+        q = q.fma(r, V_INV_FACT_6);
+        q = q.fma(r, V_INV_FACT_5);
+        q = q.fma(r, V_INV_FACT_4);
+        q = q.fma(r, V_INV_FACT_3);
+        q = q.fma(r, V_HALF);
         return q;
     }
 
@@ -255,25 +288,25 @@ final class DoubleVectorMath {
 
     /** sin(rh + rl) for |rh| &lt;= pi/4, z = rh^2: rh + rh z q(z) + rl (1 - z/2), q the Taylor series to r^17 / 17!. */
     private static DoubleVector sinRemainder(DoubleVector rh, DoubleVector rl, DoubleVector z) {
-        DoubleVector q = fma(z, -1.0 / 355687428096000.0, 1.0 / 1307674368000.0);
-        q = fma(q, z, -1.0 / 6227020800.0);
-        q = fma(q, z, 1.0 / 39916800);
-        q = fma(q, z, -1.0 / 362880);
-        q = fma(q, z, 1.0 / 5040);
-        q = fma(q, z, -1.0 / 120);
-        q = fma(q, z, 1.0 / 6);
-        return rh.add(rh.mul(z).fma(q.neg(), rl.mul(fma(z, -0.5, 1))));
+        DoubleVector q = z.fma(V_NEG_INV_FACT_17, V_INV_FACT_15);
+        q = q.fma(z, V_NEG_INV_FACT_13);
+        q = q.fma(z, V_INV_FACT_11);
+        q = q.fma(z, V_NEG_INV_FACT_9);
+        q = q.fma(z, V_INV_FACT_7);
+        q = q.fma(z, V_NEG_INV_FACT_5);
+        q = q.fma(z, V_INV_FACT_3);
+        return rh.add(rh.mul(z).fma(q.neg(), rl.mul(z.fma(V_NEG_HALF, V_ONE))));
     }
 
     /** cos(rh + rl) for |rh| &lt;= pi/4, z = rh^2: 1 - z/2 + z^2 w(z) - rh rl, with 1 - z/2 rounded to hi and its error (and z's) kept. */
     private static DoubleVector cosRemainder(DoubleVector rh, DoubleVector rl, DoubleVector z) {
-        DoubleVector w = fma(z, 1.0 / 6402373705728000.0, -1.0 / 20922789888000.0);
-        w = fma(w, z, 1.0 / 87178291200.0);
-        w = fma(w, z, -1.0 / 479001600);
-        w = fma(w, z, 1.0 / 3628800);
-        w = fma(w, z, -1.0 / 40320);
-        w = fma(w, z, 1.0 / 720);
-        w = fma(w, z, -1.0 / 24);
+        DoubleVector w = z.fma(V_INV_FACT_18, V_NEG_INV_FACT_16);
+        w = w.fma(z, V_INV_FACT_14);
+        w = w.fma(z, V_NEG_INV_FACT_12);
+        w = w.fma(z, V_INV_FACT_10);
+        w = w.fma(z, V_NEG_INV_FACT_8);
+        w = w.fma(z, V_INV_FACT_6);
+        w = w.fma(z, V_NEG_INV_FACT_4);
         w = w.neg();
         DoubleVector hz = z.mul(0.5);
         DoubleVector hi = hz.neg().add(1);
