@@ -87,6 +87,8 @@ public final class DeterminismProbe {
         c.put("exp float64", ed::exp);
         c.put("log float64", () -> ed.abs().log());
         c.put("tanh float64", ed::tanh);
+        c.put("sin float64", ed::sin);
+        c.put("cos float64", ed::cos);
         c.put("sigmoid float64", ed::sigmoid);
 
         Tensor x = Torch.randn(16, 10), w1 = Torch.randn(32, 10).mul(0.3).requiresGrad_(),
