@@ -228,8 +228,20 @@ public interface Backend {
     /** 2-d convolution of x (n, cin, h, w) by w (cout, cin/groups, kh, kw) plus bias b (cout, or null). */
     void conv2d(View x, View w, View b, int[] geometry, int groups, View out);
 
+    /** conv2d's input gradient: grad (n, cout, oh, ow) by w into gradInput (n, cin, h, w), which is overwritten. */
+    void conv2dInputGrad(View grad, View w, int[] geometry, int groups, View gradInput);
+
+    /** conv2d's weight gradient: grad (n, cout, oh, ow) against x (n, cin, h, w) into gradWeight (cout, cin/groups, kh, kw), overwritten. */
+    void conv2dWeightGrad(View grad, View x, int[] geometry, int groups, View gradWeight);
+
     /** Max over each window of x (n..., h, w); indices get the h*w position of each maximum within its plane. */
     void maxPool2d(View x, int[] geometry, View out, View indices);
+
+    /**
+     * Max pooling's backward: grad (planes..., oh, ow) added onto gradInput (planes..., h, w) at the h*w positions
+     * indices names, gradInput overwritten.
+     */
+    void maxPoolBackward(View grad, View indices, View gradInput);
 
     // ---------------------------------------------------------------- creation and random
 

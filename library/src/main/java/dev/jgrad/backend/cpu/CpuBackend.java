@@ -347,6 +347,22 @@ public final class CpuBackend implements Backend {
                 ConvKernels.Window.of(geometry), groups, out);
     }
 
+    @Override public void conv2dInputGrad(View grad, View w, int[] geometry, int groups, View gradInput) {
+        ConvKernels.conv2dInputGrad(dense(grad, grad.dtype()), dense(w, w.dtype()), ConvKernels.Window.of(geometry), groups, gradInput);
+    }
+
+    @Override public void conv2dWeightGrad(View grad, View x, int[] geometry, int groups, View gradWeight) {
+        ConvKernels.conv2dWeightGrad(dense(grad, grad.dtype()), dense(x, x.dtype()), ConvKernels.Window.of(geometry), groups, gradWeight);
+    }
+
+    @Override public void maxPoolBackward(View grad, View indices, View gradInput) {
+        int[] s = gradInput.shape();
+        int nd = s.length, inPerPlane = s[nd - 2] * s[nd - 1];
+        int outPerPlane = grad.shape()[nd - 2] * grad.shape()[nd - 1];
+        int planes = inPerPlane == 0 ? 0 : gradInput.numel() / inPerPlane;
+        ConvKernels.maxPoolBackward(dense(grad, grad.dtype()), dense(indices, DType.INT64), planes, outPerPlane, inPerPlane, gradInput);
+    }
+
     @Override public void maxPool2d(View x, int[] geometry, View out, View indices) {
         int[] s = x.shape();
         int nd = s.length, h = s[nd - 2], w = s[nd - 1], planes = x.numel() / Math.max(1, h * w);

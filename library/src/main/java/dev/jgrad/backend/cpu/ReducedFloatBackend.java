@@ -370,6 +370,27 @@ public final class ReducedFloatBackend implements Backend {
         w.narrow();
     }
 
+    @Override public void conv2dInputGrad(View grad, View wt, int[] geometry, int groups, View gradInput) {
+        if (!reduced(grad)) { CPU.conv2dInputGrad(grad, wt, geometry, groups, gradInput); return; }
+        Widening w = new Widening();
+        CPU.conv2dInputGrad(w.in(grad), w.in(wt), geometry, groups, w.out(gradInput));
+        w.narrow();
+    }
+
+    @Override public void conv2dWeightGrad(View grad, View x, int[] geometry, int groups, View gradWeight) {
+        if (!reduced(grad)) { CPU.conv2dWeightGrad(grad, x, geometry, groups, gradWeight); return; }
+        Widening w = new Widening();
+        CPU.conv2dWeightGrad(w.in(grad), w.in(x), geometry, groups, w.out(gradWeight));
+        w.narrow();
+    }
+
+    @Override public void maxPoolBackward(View grad, View indices, View gradInput) {
+        if (!reduced(grad)) { CPU.maxPoolBackward(grad, indices, gradInput); return; }
+        Widening w = new Widening();
+        CPU.maxPoolBackward(w.in(grad), indices, w.out(gradInput));
+        w.narrow();
+    }
+
     @Override public void maxPool2d(View x, int[] geometry, View out, View indices) {
         if (!reduced(x)) { CPU.maxPool2d(x, geometry, out, indices); return; }
         ReducedFloatSupport.check("max_pool2d", x, null);

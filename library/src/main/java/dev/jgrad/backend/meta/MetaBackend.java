@@ -152,6 +152,12 @@ public final class MetaBackend implements Backend {
 
     @Override public void maxPool2d(View x, int[] geometry, View out, View indices) {}
 
+    @Override public void conv2dInputGrad(View grad, View w, int[] geometry, int groups, View gradInput) {}
+
+    @Override public void conv2dWeightGrad(View grad, View x, int[] geometry, int groups, View gradWeight) {}
+
+    @Override public void maxPoolBackward(View grad, View indices, View gradInput) {}
+
     @Override public void arange(View out, double start, double step) {}
 
     @Override public void linspace(View out, double start, double end) {}
