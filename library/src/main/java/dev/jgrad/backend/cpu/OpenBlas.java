@@ -30,7 +30,7 @@ import java.nio.file.Path;
  * <p>Small products pass Java arrays in place: their downcalls are {@linkplain Linker.Option#critical(boolean)
  * critical with heap access}, so nothing is copied (a copy would cost about as much as the product). A
  * critical call holds off safepoints, and so garbage collection in every thread, for its whole length; so
- * products of more than {@link #COPY_MACS} multiply-adds (about 0.1-0.3 ms of work on one core) copy A and B
+ * products of more than {@link #COPY_MACS} multiply-adds (about 0.7 ms of work on one core) copy A and B
  * into native memory and make an ordinary downcall, during which the JVM may collect: the copies are O(n^2)
  * against the product's O(n^3) (a 1024 x 1024 product copies 12 MB in about 1 ms against about 10 ms of
  * arithmetic). The native buffers are kept per thread for the next large call.
@@ -47,7 +47,7 @@ final class OpenBlas {
                    MethodHandle setNumThreads) {}
 
     /** Products of more multiply-adds than this run over native copies, not holding off garbage collection. */
-    static final long COPY_MACS = Long.getLong("jgrad.blas.copyMacs", 1L << 24);
+    static final long COPY_MACS = Long.getLong("jgrad.blas.copyMacs", 1L << 26);
 
     /** Per-thread native scratch for the copied operands, grown as needed and freed with its thread. */
     private static final ThreadLocal<MemorySegment[]> SCRATCH = ThreadLocal.withInitial(() -> new MemorySegment[1]);
