@@ -21,6 +21,9 @@ import java.util.Properties;
  * file the JVM runs the {@linkplain #PROVISIONAL provisional plan} and measures in a background thread (see
  * {@link GemmCalibration} for why not before the first product), so the next JVM gets the measured plan.
  *
+ * <p>The classes are measured on float products; double products follow the same plan (OpenBLAS's dgemm
+ * and jgrad's measured 1.05-1.4 apart where sgemm's did, on the 2-core VM), which halves the measuring.
+ *
  * <p>Properties: {@code -Djgrad.gemm.kernel=java} or {@code =blas} forces one side for every product (blas
  * only where OpenBLAS loaded); {@code -Djgrad.gemm.calibrate=false} neither reads nor writes the cache and
  * runs the provisional plan; {@code -Djgrad.gemm.cacheDir=DIR} moves the cache (default:
