@@ -56,6 +56,29 @@ final class GemmCalibration {
         t.start();
     }
 
+    /**
+     * Measures now and writes this machine's plan to the cache, printing what it measured: for a benchmark
+     * machine, whose busy JVMs would never find the quiet moment the background calibration waits for.
+     * Run with the JVM flags jgrad needs ({@code --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED})
+     * and the thread count to measure for as {@code -Djgrad.threads=N} (default: the core count).
+     */
+    public static void main(String[] args) {
+        Parallel.setNumThreads(Integer.getInteger("jgrad.threads", Runtime.getRuntime().availableProcessors()));
+        if (!OpenBlas.AVAILABLE || !KernelConfig.VECTOR) {
+            System.out.println("nothing to calibrate: OpenBLAS or the Vector API is not available to this JVM");
+            return;
+        }
+        String key = GemmPlan.key();
+        java.nio.file.Path file = GemmPlan.cacheFile(key);
+        Result r = measure(WARM_BUDGET_NS, MEASURE_BUDGET_NS);
+        if (r == null) {
+            System.out.println("the machine was too busy for two passes to agree; nothing written");
+        } else {
+            boolean written = file != null && r.plan().write(file, key, r.note());
+            System.out.println(r.plan() + "\n" + r.note() + "\n" + (written ? "written to " + file : "not written (no cache directory)"));
+        }
+    }
+
     /** Warms up and measures; null when OpenBLAS is missing or the Java kernels never ran steadily. */
     static Result measure(long warmBudgetNs, long measureBudgetNs) {
         if (!OpenBlas.AVAILABLE || !KernelConfig.VECTOR) return null;
@@ -84,7 +107,7 @@ final class GemmCalibration {
 
     /** One measuring pass over every class; null when too disturbed to tell. */
     private static Result pass(Runnable[] javaRuns, Runnable[] blas, long measureBudgetNs) {
-        long start = System.nanoTime(), giveUp = start + 50 * measureBudgetNs;
+        long start = System.nanoTime(), giveUp = start + 100 * measureBudgetNs;
         long[] javaBest = new long[CASES.length], blasBest = new long[CASES.length];
         Arrays.fill(javaBest, Long.MAX_VALUE);
         Arrays.fill(blasBest, Long.MAX_VALUE);
@@ -92,11 +115,11 @@ final class GemmCalibration {
         // Rounds take every class in turn, both sides each time, so a busy spell slows both alike; the best
         // of the rounds is the kernel's speed, since other work only ever adds time. A round during which the
         // program itself multiplied matrices (its calls share OpenBLAS's threads and jgrad's pool with this
-        // one) is thrown away, and measuring waits for a quieter moment, up to 50 budgets in all.
+        // one) is thrown away, and measuring waits for a quieter moment, a dozen times at most.
         long measuring = 0;
-        int kept = 0;
+        int kept = 0, disturbed = 0;
         while (kept < 7 && (kept < 2 || measuring < measureBudgetNs)) {
-            if (System.nanoTime() > giveUp) return null;
+            if (System.nanoTime() > giveUp || disturbed > 12) return null;
             int before = Gemm.calls;
             long roundStart = System.nanoTime();
             for (int i = 0; i < CASES.length; i++) {
@@ -105,7 +128,8 @@ final class GemmCalibration {
             }
             measuring += System.nanoTime() - roundStart;
             if (Gemm.calls != before) {
-                sleep(20);
+                // back off (20 ms doubling to about 1 s): a program busy multiplying should not also pay for this
+                sleep(20L << Math.min(disturbed++, 6));
                 continue;
             }
             kept++;

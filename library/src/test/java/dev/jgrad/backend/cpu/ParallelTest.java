@@ -185,6 +185,7 @@ class ParallelTest {
 
     @Test
     void anInterruptedCallerWaitsAndKeepsItsInterrupt() {
+        Assumptions.assumeTrue(KernelConfig.FAST_PATHS, "splitting is off under jgrad.fastpaths=false");
         withThreads(2, () -> {
             AtomicInteger done = new AtomicInteger();
             Thread.currentThread().interrupt();
