@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Measures the Java kernels against OpenBLAS on one product per {@link GemmPlan} size class, and writes the
  * faster side of each class to the plan cache.
  *
- * <p>The measurement itself takes about 30 ms on a quiet 2-core machine (each class timed in turns, seven
+ * <p>The measurement itself takes about 35 ms a pass on a quiet 2-core machine (each class timed in turns, seven
  * rounds at most, stopped at 100 ms; rounds disturbed by the program's own products are not counted), and
  * is done twice: only a plan both passes agree on is cached. What it cannot do is run before a JVM's first product: the Java kernels are then still
  * interpreted (a 256 x 256 x 256 product took 0.3-1 s before the JIT compiled the kernel, against 0.2 ms
@@ -37,8 +37,8 @@ final class GemmCalibration {
     private static final Case[] CASES = {
         new Case("small", 64, 64, 64, true),
         new Case("shallow", 256, 256, 16, false),
-        new Case("medium", 256, 256, 256, false),
-        new Case("large", 512, 512, 512, false),
+        new Case("medium", 384, 384, 384, false),
+        new Case("large", 640, 640, 640, false),
     };
 
     /** What a calibration found: the plan, and a line with the measured times. */

@@ -38,17 +38,19 @@ import java.util.Properties;
 record GemmPlan(boolean small, boolean shallow, boolean medium, boolean large, String source) {
     /** Size classes: OpenBLAS's per-call overhead matters up to here (64 x 64 x 64). */
     static final long SMALL_MACS = 1L << 18;
-    /** Up to here (256 x 256 x 256) a product takes well under a millisecond on one core. */
-    static final long MEDIUM_MACS = 1L << 24;
+    /** Up to here (512 x 512 x 512) a product takes about a millisecond on one core. */
+    static final long MEDIUM_MACS = 1L << 27;
     /** Shallower products have their own class: OpenBLAS threads them poorly. */
     static final int SHALLOW_DEPTH = 32;
 
     /**
-     * Before a machine is measured: OpenBLAS for every class but the shallow one. On the 2-core AVX-512 VM
-     * it measured 1.1-1.7x faster than the Java kernels on small and transposed operands and level or
-     * faster on big square ones, and 0.3-1.0x on depths under 32 (its threads cost more than such a product).
+     * Before a machine is measured: OpenBLAS for small and medium products, Java for shallow and large
+     * ones, the rule jgrad had before it measured per machine (so an unmeasured machine computes what it
+     * did then). On the 2-core AVX-512 VM OpenBLAS measured 1.1-1.7x faster than the Java kernels on small
+     * and transposed operands, 0.3-1.0x on depths under 32 (its threads cost more than such a product), and
+     * level on big squares.
      */
-    static final GemmPlan PROVISIONAL = new GemmPlan(true, false, true, true, "provisional");
+    static final GemmPlan PROVISIONAL = new GemmPlan(true, false, true, false, "provisional");
 
     /** Bumped when the kernels change enough that old measurements no longer apply. */
     private static final int FORMAT = 1;

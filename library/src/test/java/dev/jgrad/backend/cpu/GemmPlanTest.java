@@ -32,11 +32,11 @@ class GemmPlanTest {
         assertFalse(onlyShallow.useBlas(1000, 1000, GemmPlan.SHALLOW_DEPTH));
         assertFalse(onlyShallow.useBlas(8, 8, 4));    // small beats shallow
         GemmPlan onlyMedium = new GemmPlan(false, false, true, false, "t");
-        assertTrue(onlyMedium.useBlas(256, 256, 256));  // 2^24: still medium
-        assertFalse(onlyMedium.useBlas(256, 256, 257));
+        assertTrue(onlyMedium.useBlas(512, 512, 512));  // 2^27: still medium
+        assertFalse(onlyMedium.useBlas(512, 512, 513));
         GemmPlan onlyLarge = new GemmPlan(false, false, false, true, "t");
         assertTrue(onlyLarge.useBlas(2048, 2048, 2048));
-        assertFalse(onlyLarge.useBlas(256, 256, 256));
+        assertFalse(onlyLarge.useBlas(512, 512, 512));
     }
 
     @Test
@@ -125,7 +125,7 @@ class GemmPlanTest {
         long ms = (System.nanoTime() - t) / 1_000_000;
         org.junit.jupiter.api.Assumptions.assumeTrue(r != null, "the machine was too busy to measure (" + ms + " ms)");
         assertEquals("measured", r.plan().source());
-        assertTrue(r.note().contains("large 512x512x512"), r.note());
+        assertTrue(r.note().contains("large 640x640x640"), r.note());
         // the note ends "measured in X ms."; the measuring phase stops at its budget (plus one round at most)
         String tail = r.note().substring(r.note().lastIndexOf("measured in ") + 12);
         double measuredMs = Double.parseDouble(tail.substring(0, tail.indexOf(' ')));
