@@ -9,6 +9,7 @@ module dev.jgrad {
 
     exports dev.jgrad;
     exports dev.jgrad.autograd;
+    exports dev.jgrad.compile;
     exports dev.jgrad.backend;
     exports dev.jgrad.distributions;
     exports dev.jgrad.io;

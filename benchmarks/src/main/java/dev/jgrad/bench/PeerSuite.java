@@ -38,6 +38,12 @@ public final class PeerSuite {
                 case "tinymodelStep" -> lines.add(line("tinymodel_step_us", us, "us/step"));
                 case "mlpStep" -> lines.add(line("mlp_step_ms", us / 1e3, "ms/step"));
                 case "elementwise10m" -> lines.add(line("elementwise_10m_ms", us / 1e3, "ms"));
+                case "compiledElementwise10m" -> lines.add(line("compiled_elementwise_10m_ms", us / 1e3, "ms"));
+                case "eagerElementwise10m" -> lines.add(line("eager_twin_elementwise_10m_ms", us / 1e3, "ms"));
+                case "compiledGeluMlp" -> lines.add(line("compiled_gelu_mlp_step_ms", us / 1e3, "ms/step"));
+                case "eagerGeluMlp" -> lines.add(line("eager_twin_gelu_mlp_step_ms", us / 1e3, "ms/step"));
+                case "compiledAdam1m" -> lines.add(line("compiled_adam_1m_ms", us / 1e3, "ms"));
+                case "eagerAdam1m" -> lines.add(line("eager_twin_adam_1m_ms", us / 1e3, "ms"));
                 case "sum10m" -> lines.add(line("sum_10m_ms", us / 1e3, "ms"));
                 case "mnistCnnStep" -> lines.add(line("mnist_cnn_step_ms", us / 1e3, "ms/step"));
                 case "lstmLmStep" -> lines.add(line("lstm_lm_step_ms", us / 1e3, "ms/step"));
