@@ -73,6 +73,13 @@ public final class DeterminismProbe {
 
         Tensor img = Torch.randn(1, 2, 8, 8), kernel = Torch.randn(3, 2, 3, 3), bias = Torch.randn(3);
         c.put("conv2d", () -> F.conv2d(img, kernel, bias, 1, 1));
+        Tensor imgG = Torch.randn(3, 2, 8, 8).requiresGrad_(), kernelG = Torch.randn(4, 2, 3, 3).requiresGrad_();
+        c.put("conv2d and max_pool2d backward", () -> {
+            imgG.setGrad(null);
+            kernelG.setGrad(null);
+            F.maxPool2d(F.conv2d(imgG, kernelG, null, 1, 1), 2).square().sum().backward();
+            return Torch.cat(List.of(imgG.grad().flatten(), kernelG.grad().flatten()), 0);
+        });
 
         Tensor e = Torch.randn(4, 64).mul(3), ed = e.to(DType.FLOAT64), pos = e.abs(), e2 = Torch.randn(4, 64);
         c.put("exp", e::exp);
