@@ -69,6 +69,7 @@ final class Fuser {
 
         boolean tryAdd(Call c, int index, Set<Integer> written) {
             if (c.kind == Call.Kind.OTHER) return false;
+            if (c.kind == Call.Kind.SUM) return tryAddSum(c, index, written);
             View out = c.out();
             if (!(out.storage() instanceof TraceStorage ts)) return false;
             DType t = out.dtype();
@@ -107,6 +108,22 @@ final class Fuser {
             return true;
         }
 
+        /** A sum over all dims of a value of the run: each tile adds its part, the kernel adds the parts in tile order. */
+        private boolean tryAddSum(Call c, int index, Set<Integer> written) {
+            if (spec == null) return false;
+            View in = c.reads[0], out = c.out();
+            if (!(out.storage() instanceof TraceStorage ts) || written.contains(ts.slot) || out.dtype() != spec.dtype) return false;
+            Integer node = in.storage() instanceof TraceStorage rs ? nodeOfSlot.get(rs.slot) : null;
+            if (node == null || !in.isContiguous() || in.offset() != 0 || !Arrays.equals(in.shape(), spec.shape)) return false;
+            KernelSpec.Node n = new KernelSpec.Node(c, new int[] {-1 - node}, ts.slot);
+            n.reduction = spec.reductions++;
+            spec.nodes.add(n);
+            nodeOfSlot.put(ts.slot, spec.nodes.size() - 1);
+            calls.add(c);
+            indices.add(index);
+            return true;
+        }
+
         private static int findLeaf(List<KernelSpec.Leaf> leaves, View v, Mode m) {
             for (int i = 0; i < leaves.size(); i++) {
                 View o = leaves.get(i).view();
@@ -128,7 +145,7 @@ final class Fuser {
                 for (int r = 0; r < n.operands.length; r++) if (n.operands[r] < 0) n.operands[r] = leafCount + (-1 - n.operands[r]);
                 boolean outside = neededLater.contains(n.slot);
                 for (int reader : readers.getOrDefault(n.slot, Set.of())) outside |= !members.contains(reader);
-                n.materialized = outside;
+                n.materialized = outside || n.reduction >= 0;
             }
             for (var it = pending.entrySet().iterator(); it.hasNext();) {
                 var e = it.next();

@@ -161,7 +161,9 @@ final class TraceBackend implements Backend {
 
     @Override public void sum(View x, boolean[] reduced, View out) {
         boolean[] r = reduced.clone();
-        record("sum", Kind.OTHER, null, 0, v(x), v(out), (be, e) -> be.sum(e.real(x), r, e.real(out)));
+        boolean all = true;
+        for (boolean b : r) all &= b;
+        record("sum", all ? Kind.SUM : Kind.OTHER, null, 0, v(x), v(out), (be, e) -> be.sum(e.real(x), r, e.real(out)));
     }
 
     @Override public void norm(View x, double p, boolean[] reduced, View out) {
