@@ -55,25 +55,25 @@ public enum DType {
         this.category = category;
     }
 
-    /** Bytes per element. */
+    /** {@return the bytes per element ({@code dtype.itemsize}): 4 for float32, 1 for bool} */
     public int itemSize() { return itemSize; }
 
-    /** {@code dtype.is_floating_point}. */
+    /** {@return whether this is a floating dtype ({@code dtype.is_floating_point}): float32, float64, float16, bfloat16} */
     public boolean isFloatingPoint() { return category == Category.FLOATING; }
 
-    /** The promotion category (bool, integral, floating), as PyTorch's type promotion ranks it. */
+    /** {@return the promotion category (bool, integral, floating), as PyTorch's type promotion ranks it} */
     public Category category() { return category; }
 
-    /** Whether this is one of the 16-bit floating types (float16, bfloat16), which kernels compute in float32. */
+    /** {@return whether this is one of the 16-bit floating types (float16, bfloat16), which kernels compute in float32} */
     public boolean isReducedFloatingPoint() { return this == FLOAT16 || this == BFLOAT16; }
 
-    /** The short name PyTorch uses inside messages: Float, Double, Long, Int, Bool, Half, BFloat16. */
+    /** {@return the short name PyTorch uses inside messages: Float, Double, Long, Int, Bool, Half, BFloat16} */
     public String scalarTypeName() { return scalarTypeName; }
 
-    /** The legacy tensor type name used in autograd messages: {@code torch.FloatTensor}. */
+    /** {@return the legacy tensor type name used in autograd messages and {@code Tensor.type()}: {@code torch.FloatTensor}} */
     public String legacyTensorTypeName() { return "torch." + scalarTypeName + "Tensor"; }
 
-    /** The bare name: float32, int64, ... */
+    /** {@return the bare name: float32, int64, ... ({@code str(dtype)} without {@code torch.})} */
     public String shortName() { return torchName; }
 
     @Override public String toString() { return "torch." + torchName; }

@@ -21,13 +21,30 @@ public final class Device {
         this.index = index;
     }
 
-    /** {@code torch.device("cuda", index)}. */
+    /**
+     * {@code torch.device("cuda", index)}. jgrad has no CUDA backend: the device can be named, but making a
+     * tensor on it fails.
+     *
+     * @param index the device index, 0 or more
+     * @return the device {@code cuda:index}
+     * @throws IllegalArgumentException {@code Device index must not be negative} for a negative index
+     */
     public static Device cuda(int index) {
         if (index < 0) throw new IllegalArgumentException("Device index must not be negative");
         return new Device("cuda", index);
     }
 
-    /** Parses {@code "cpu"}, {@code "meta"}, {@code "cuda"} or {@code "cuda:1"}, as {@code torch.device(str)}. */
+    /**
+     * Parses {@code "cpu"}, {@code "meta"}, {@code "cuda"} or {@code "cuda:1"}, as {@code torch.device(str)}.
+     * Every device type PyTorch 1.13 names parses; only cpu and meta have a backend.
+     *
+     * @param spec the device string, {@code type} or {@code type:index}; surrounding blanks are ignored
+     * @return the device ({@link #CPU} for {@code "cpu"})
+     * @throws NullPointerException for a null spec
+     * @throws IllegalArgumentException {@code Invalid device string: '...'} for a bad or negative index, and
+     *     PyTorch's {@code Expected one of cpu, cuda, ... device type at start of device string: ...} for an
+     *     unknown type
+     */
     public static Device of(String spec) {
         Objects.requireNonNull(spec, "device");
         String s = spec.trim();
@@ -57,19 +74,19 @@ public final class Device {
         };
     }
 
-    /** "cpu", "cuda" or "meta". */
+    /** {@return the device type, {@code device.type}: "cpu", "cuda", "meta", ...} */
     public String type() { return type; }
 
-    /** The device index, or -1 when none was given. */
+    /** {@return the device index ({@code device.index}), or -1 when none was given (PyTorch's None)} */
     public int index() { return index; }
 
-    /** Whether {@code device.type == "cpu"}. */
+    /** {@return whether {@code device.type == "cpu"}} */
     public boolean isCpu() { return type.equals("cpu"); }
 
-    /** Whether {@code device.type == "cuda"}. */
+    /** {@return whether {@code device.type == "cuda"}} */
     public boolean isCuda() { return type.equals("cuda"); }
 
-    /** Whether {@code device.type == "meta"} (shapes without data). */
+    /** {@return whether {@code device.type == "meta"} (shapes without data)} */
     public boolean isMeta() { return type.equals("meta"); }
 
     @Override public boolean equals(Object o) {

@@ -19,22 +19,35 @@ public final class TensorOptions {
         this.requiresGrad = requiresGrad;
     }
 
-    /** These options with dtype set ({@code dtype=} of a factory). */
+    /**
+     * {@return a copy of these options with the dtype set}
+     *
+     * @param value the factory's {@code dtype=}; null means the factory's default
+     */
     public TensorOptions dtype(DType value) { return new TensorOptions(value, device, requiresGrad); }
 
-    /** These options with device set ({@code device=} of a factory). */
+    /**
+     * {@return a copy of these options with the device set}
+     *
+     * @param value the factory's {@code device=}; null means the CPU
+     */
     public TensorOptions device(Device value) { return new TensorOptions(dtype, value, requiresGrad); }
 
-    /** These options with requires_grad set ({@code requires_grad=} of a factory). */
+    /**
+     * {@return a copy of these options with requires_grad set} A factory given {@code true} for a non-floating
+     * dtype throws PyTorch's {@code Only Tensors of floating point and complex dtype can require gradients}.
+     *
+     * @param value the factory's {@code requires_grad=}
+     */
     public TensorOptions requiresGrad(boolean value) { return new TensorOptions(dtype, device, value); }
 
-    /** The dtype, or null when unset. */
+    /** {@return the dtype, or null when unset} */
     public DType dtype() { return dtype; }
 
-    /** The device, or null when unset (the CPU). */
+    /** {@return the device, or null when unset (the CPU)} */
     public Device device() { return device; }
 
-    /** Whether the made tensor will require grad (default false). */
+    /** {@return whether the made tensor will require grad (default false)} */
     public boolean requiresGrad() { return requiresGrad; }
 
     DType dtypeOr(DType fallback) { return dtype == null ? fallback : dtype; }

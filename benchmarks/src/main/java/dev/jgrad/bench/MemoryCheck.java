@@ -31,7 +31,7 @@ public final class MemoryCheck {
     private MemoryCheck() {}
 
     public static void main(String[] args) {
-        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         long base = liveAfterGc();
 
         manualSeed(0);
@@ -48,7 +48,10 @@ public final class MemoryCheck {
         System.out.printf("budget: parameters %.2f MB + gradients %.2f + Adam moments %.2f + activations %.2f = %.2f MB%n",
                 params / MB, grads / MB, adam / MB, activations / MB, budget / MB);
 
-        for (int i = 0; i < 20; i++) step(mlp, opt, x, y);  // Adam's state exists after the first step
+        // Adam's state exists after the first step; the rest of the warm-up lets the JIT compile the kernels (the Vector
+        // API allocates a box per vector operation until C2 has compiled the loop), so what follows is the steady state
+        long warmUntil = System.nanoTime() + 3_000_000_000L;
+        for (int i = 0; i < 20 || System.nanoTime() < warmUntil; i++) step(mlp, opt, x, y);
 
         // live set at each phase boundary of one step
         opt.zeroGrad();
@@ -69,6 +72,26 @@ public final class MemoryCheck {
         for (int i = 0; i < steps; i++) step(mlp, opt, x, y);
         long perStep = (allocatedByAllThreads() - before) / steps;
         System.out.printf("allocated per step (all threads): %.2f MB = %.2fx the budget%n", perStep / MB, (double) perStep / budget);
+
+        // the same churn split by phase, to show where it comes from
+        long[] phase = new long[4];
+        for (int i = 0; i < steps; i++) {
+            long t0 = allocatedByAllThreads();
+            opt.zeroGrad();
+            long t1 = allocatedByAllThreads();
+            Tensor l = F.crossEntropy(mlp.forward(x), y);
+            long t2 = allocatedByAllThreads();
+            l.backward();
+            long t3 = allocatedByAllThreads();
+            opt.step();
+            long t4 = allocatedByAllThreads();
+            phase[0] += t1 - t0;
+            phase[1] += t2 - t1;
+            phase[2] += t3 - t2;
+            phase[3] += t4 - t3;
+        }
+        System.out.printf("allocated per step by phase: zeroGrad %.3f MB, forward %.3f, backward %.3f, step %.3f%n",
+                phase[0] / MB / steps, phase[1] / MB / steps, phase[2] / MB / steps, phase[3] / MB / steps);
 
         // the heap pools' peak, garbage included, over the same number of steps
         for (MemoryPoolMXBean p : heapPools()) p.resetPeakUsage();

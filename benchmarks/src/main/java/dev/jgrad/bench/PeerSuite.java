@@ -45,6 +45,9 @@ public final class PeerSuite {
                 case "compiledAdam1m" -> lines.add(line("compiled_adam_1m_ms", us / 1e3, "ms"));
                 case "eagerAdam1m" -> lines.add(line("eager_twin_adam_1m_ms", us / 1e3, "ms"));
                 case "sum10m" -> lines.add(line("sum_10m_ms", us / 1e3, "ms"));
+                case "mnistCnnStep" -> lines.add(line("mnist_cnn_step_ms", us / 1e3, "ms/step"));
+                case "lstmLmStep" -> lines.add(line("lstm_lm_step_ms", us / 1e3, "ms/step"));
+                case "gptStep" -> lines.add(line("gpt_step_ms", us / 1e3, "ms/step"));
                 case "sgemm" -> {
                     double size = Double.parseDouble(n);
                     lines.add(line("sgemm_" + n + "_gflops", 2 * size * size * size / (us * 1e-6) / 1e9, "GFLOP/s"));
@@ -53,7 +56,8 @@ public final class PeerSuite {
             }
         }
         List<String> peerOrder = List.of("small_op_fwd_us", "small_op_fwd_bwd_us", "tinymodel_step_us", "mlp_step_ms", "sgemm_256_gflops",
-                "sgemm_1024_gflops", "sgemm_2048_gflops", "elementwise_10m_ms", "sum_10m_ms", "hessian_100_ms");
+                "sgemm_1024_gflops", "sgemm_2048_gflops", "elementwise_10m_ms", "sum_10m_ms", "hessian_100_ms",
+                "mnist_cnn_step_ms", "lstm_lm_step_ms", "gpt_step_ms");
         lines.sort(java.util.Comparator.comparingInt(l -> {
             int i = peerOrder.indexOf(l.substring(0, l.indexOf('\t')));
             return i < 0 ? Integer.MAX_VALUE : i;

@@ -51,13 +51,24 @@ public abstract class Function {
         Context() {}
         private boolean materializeGrads = true;
 
-        /** Saves tensors for backward; they are checked against later in-place changes. */
+        /**
+         * Saves tensors for backward; they are checked against later in-place changes.
+         *
+         * @param tensors the inputs or outputs backward needs (null entries allowed)
+         */
         public void saveForBackward(Tensor... tensors) {
             saved = new SavedTensor[tensors.length];
             for (int i = 0; i < tensors.length; i++) saved[i] = tensors[i] == null ? null : new SavedTensor(tensors[i], null);
         }
 
-        /** The tensors saved in forward, in order (null where null was saved). */
+        /**
+         * The tensors saved in forward, in order (null where null was saved).
+         *
+         * @return the saved tensors, in the order saved
+         * @throws IllegalStateException if a saved tensor was modified in place since it was saved (PyTorch's "one of
+         *     the variables needed for gradient computation has been modified by an inplace operation" message) or the
+         *     graph was freed by a previous backward
+         */
         public List<Tensor> savedTensors() {
             List<Tensor> r = new ArrayList<>(saved.length);
             for (SavedTensor s : saved) r.add(s == null ? null : s.unpack());
@@ -71,44 +82,98 @@ public abstract class Function {
             return r;
         }
 
-        /** Whether input i needs a gradient. */
+        /**
+         * Whether input i needs a gradient.
+         *
+         * @param i the index of the input
+         * @return whether forward input i requires grad (false past the last input)
+         */
         public boolean needsInputGrad(int i) { return i < needsInputGrad.length && needsInputGrad[i]; }
 
-        /** Declares inputs that forward modified in place (and returns). */
+        /**
+         * Declares inputs that forward modified in place (and returns).
+         *
+         * @param tensors the inputs forward modified in place; each must be returned as an output
+         */
         public void markDirty(Tensor... tensors) { dirty.addAll(List.of(tensors)); }
 
-        /** Declares outputs that are not differentiable (they get no history). */
+        /**
+         * Declares outputs that are not differentiable (they get no history).
+         *
+         * @param tensors the outputs that get no history
+         */
         public void markNonDifferentiable(Tensor... tensors) { nonDifferentiable.addAll(List.of(tensors)); }
 
-        /** With false, missing output gradients reach backward as null instead of zeros. */
+        /**
+         * With false, missing output gradients reach backward as null instead of zeros.
+         *
+         * @param value false to pass missing output gradients as null, true (the default) for zeros
+         */
         public void setMaterializeGrads(boolean value) { materializeGrads = value; }
 
         /**
          * Keeps a non-tensor value for backward, as attributes set on {@code ctx} in PyTorch (tensors go through
          * saveForBackward).
+         *
+         * @param key the name of the value
+         * @param value the value (any object)
          */
         public void put(String key, Object value) { values.put(key, value); }
 
-        /** Reads a value stored by {@link #put} (null when none), cast to the caller's type. */
+        /**
+         * Reads a value stored by {@link #put} (null when none), cast to the caller's type.
+         *
+         * @param <T> the type of the value
+         * @param key the name of the value
+         * @return the value stored under key, or null
+         */
         @SuppressWarnings("unchecked")
         public <T> T get(String key) { return (T) values.get(key); }
 
         void release() { for (SavedTensor s : saved) if (s != null) s.release(); }
     }
 
-    /** The single output of a one-output Function; override this or {@link #forwardTuple}. */
+    /**
+     * The single output of a one-output Function; override this or {@link #forwardTuple}.
+     *
+     * @param ctx the context shared between forward and backward
+     * @param inputs the tensors passed to apply
+     * @return the output
+     * @throws UnsupportedOperationException if neither forward nor forwardTuple is overridden ("You must implement the
+     *     forward function for custom autograd.Function.")
+     */
     protected Tensor forward(Context ctx, Tensor... inputs) {
         throw new UnsupportedOperationException("You must implement the forward function for custom autograd.Function. ("
                 + getClass().getName() + " overrides neither forward nor forwardTuple)");
     }
 
-    /** The outputs of a Function with several (null entries are outputs that are not tensors). */
+    /**
+     * The outputs of a Function with several (null entries are outputs that are not tensors).
+     *
+     * @param ctx the context shared between forward and backward
+     * @param inputs the tensors passed to applyTuple
+     * @return the outputs (null entries for outputs that are not tensors)
+     */
     protected Tensor[] forwardTuple(Context ctx, Tensor... inputs) { return new Tensor[] {forward(ctx, inputs)}; }
 
-    /** One gradient per forward input (null where there is none), from one gradient per output. */
+    /**
+     * One gradient per forward input (null where there is none), from one gradient per output.
+     *
+     * @param ctx the context shared between forward and backward
+     * @param gradOutputs one gradient per output, of its shape (null or zeros where none)
+     * @return one gradient per forward input, of its shape, or null where it has none
+     */
     protected abstract Tensor[] backward(Context ctx, Tensor... gradOutputs);
 
-    /** Runs a one-output Function; when any input requires grad, records a {@code <ClassName>Backward} node. */
+    /**
+     * Runs a one-output Function; when any input requires grad, records a {@code <ClassName>Backward} node.
+     *
+     * @param inputs the inputs to forward
+     * @return the output (with a grad_fn when an input requires grad)
+     * @throws IllegalStateException if forward gives several outputs (call applyTuple), backward returns the wrong
+     *     number of gradients ("function XBackward returned an incorrect number of gradients (expected n, got m)"), or a
+     *     marked-dirty input is a leaf that requires grad
+     */
     public final Tensor apply(Tensor... inputs) {
         Tensor[] outs = applyTuple(inputs);
         if (outs.length != 1) {
@@ -117,7 +182,14 @@ public abstract class Function {
         return outs[0];
     }
 
-    /** Runs the Function and returns all its outputs, wrapped as PyTorch wraps them. */
+    /**
+     * Runs the Function and returns all its outputs, wrapped as PyTorch wraps them.
+     *
+     * @param inputs the inputs to forward
+     * @return the outputs (with a grad_fn when an input requires grad)
+     * @throws IllegalStateException if backward returns the wrong number of gradients, or an input marked dirty was not
+     *     returned or is a leaf that requires grad
+     */
     public final Tensor[] applyTuple(Tensor... inputs) {
         Context ctx = new Context();
         boolean anyRequiresGrad = false;

@@ -19,7 +19,13 @@ import java.util.function.UnaryOperator;
 public final class Functional {
     private Functional() {}
 
-    /** (output, result) of {@link #vjp}, {@link #jvp}, {@link #vhp}, {@link #hvp}. */
+    /**
+     * (output, result) of {@link #vjp}, {@link #jvp}, {@link #vhp}, {@link #hvp}, as PyTorch's returned pair.
+     *
+     * @param <T> Tensor for the one-tensor forms, {@code List<Tensor>} for the forms over several tensors
+     * @param output the function's output at the inputs (detached unless createGraph)
+     * @param result the product: v^T J, J v, v^T H or H v
+     */
     public record Result<T>(T output, T result) {}
 
     // ---------------------------------------------------------------- input preparation
@@ -77,7 +83,13 @@ public final class Functional {
 
     // ---------------------------------------------------------------- jacobian
 
-    /** Single tensor in and out: shape out.shape + in.shape. */
+    /**
+     * Single tensor in and out: shape out.shape + in.shape.
+     *
+     * @param f the function of one tensor
+     * @param input the point to differentiate at
+     * @return the Jacobian, of shape output.shape + input.shape
+     */
     public static Tensor jacobian(UnaryOperator<Tensor> f, Tensor input) {
         return jacobian(f, input, false, false, false);
     }
@@ -85,13 +97,31 @@ public final class Functional {
     /**
      * {@code torch.autograd.functional.jacobian(f, input, create_graph, strict, vectorize)}: shape out.shape +
      * input.shape; vectorize is accepted for PyTorch's signature and gives the same values.
+     *
+     * @param f the function of one tensor
+     * @param input the point to differentiate at
+     * @param createGraph whether the result is itself differentiable (else it is detached)
+     * @param strict whether an output or input the function does not connect is an error (else its block is zeros)
+     * @param vectorize accepted for PyTorch's signature; the values are the same either way (it may not be combined
+     *     with strict)
+     * @return the Jacobian, of shape output.shape + input.shape
+     * @throws IllegalStateException under strict when an output does not depend on an input ("Output 0 of the
+     *     user-provided function is independent of input 0. This is not allowed in strict mode.")
+     * @throws IllegalStateException if strict and vectorize are both true ("torch.autograd.functional.jacobian:
+     *     `strict=True` and `vectorized=True` are not supported together. ...")
      */
     public static Tensor jacobian(UnaryOperator<Tensor> f, Tensor input, boolean createGraph, boolean strict, boolean vectorize) {
         checkStrictVectorize(strict, vectorize);
         return jacobianCore(in -> List.of(f.apply(in.get(0))), List.of(input), createGraph, strict).get(0).get(0);
     }
 
-    /** Several inputs, one output: one block per input. */
+    /**
+     * Several inputs, one output: one block per input.
+     *
+     * @param f the function of several tensors, giving one tensor
+     * @param inputs the points to differentiate at, one tensor per argument of f
+     * @return one block per input i, of shape output.shape + inputs[i].shape
+     */
     public static List<Tensor> jacobian(Function<List<Tensor>, Tensor> f, List<Tensor> inputs) {
         return jacobian(f, inputs, false, false, false);
     }
@@ -100,6 +130,18 @@ public final class Functional {
      * {@code jacobian(f, inputs, create_graph, strict, vectorize)} for one output and several inputs: one block per
      * input, of shape out.shape + inputs[i].shape; strict raises PyTorch's "independent of input" errors instead of
      * returning zeros.
+     *
+     * @param f the function of several tensors, giving one tensor
+     * @param inputs the points to differentiate at, one tensor per argument of f
+     * @param createGraph whether the result is itself differentiable (else it is detached)
+     * @param strict whether an output or input the function does not connect is an error (else its block is zeros)
+     * @param vectorize accepted for PyTorch's signature; the values are the same either way (it may not be combined
+     *     with strict)
+     * @return one block per input i, of shape output.shape + inputs[i].shape
+     * @throws IllegalStateException under strict when an output does not depend on an input ("Output 0 of the
+     *     user-provided function is independent of input 0. This is not allowed in strict mode.")
+     * @throws IllegalStateException if strict and vectorize are both true ("torch.autograd.functional.jacobian:
+     *     `strict=True` and `vectorized=True` are not supported together. ...")
      */
     public static List<Tensor> jacobian(Function<List<Tensor>, Tensor> f, List<Tensor> inputs, boolean createGraph, boolean strict,
                                         boolean vectorize) {
@@ -107,7 +149,19 @@ public final class Functional {
         return jacobianCore(in -> List.of(f.apply(in)), inputs, createGraph, strict).get(0);
     }
 
-    /** Several inputs and outputs: J.get(i).get(j) is output i with respect to input j. */
+    /**
+     * Several inputs and outputs: J.get(i).get(j) is output i with respect to input j.
+     *
+     * @param f the function of several tensors, giving several tensors
+     * @param inputs the points to differentiate at, one tensor per argument of f
+     * @param createGraph whether the result is itself differentiable (else it is detached)
+     * @param strict whether an output or input the function does not connect is an error (else its block is zeros)
+     * @return J.get(i).get(j): output i with respect to input j, of shape outputs[i].shape + inputs[j].shape
+     * @throws IllegalStateException under strict when an output does not depend on an input ("Output 0 of the
+     *     user-provided function is independent of input 0. This is not allowed in strict mode.")
+     * @throws IllegalArgumentException if f returns a null output ("The outputs of the user-provided function given to
+     *     jacobian must be Tensors")
+     */
     public static List<List<Tensor>> jacobianOutputs(Function<List<Tensor>, List<Tensor>> f, List<Tensor> inputs, boolean createGraph,
                                                      boolean strict) {
         return jacobianCore(f, inputs, createGraph, strict);
@@ -171,7 +225,15 @@ public final class Functional {
 
     // ---------------------------------------------------------------- hessian
 
-    /** Second derivatives of a scalar function of one tensor: shape in.shape + in.shape. */
+    /**
+     * Second derivatives of a scalar function of one tensor: shape in.shape + in.shape.
+     *
+     * @param f the scalar function of one tensor
+     * @param input the point to differentiate at
+     * @return the Hessian, of shape input.shape + input.shape
+     * @throws IllegalArgumentException if f does not return a one-element tensor ("The Tensor returned by the function
+     *     given to hessian should contain a single element")
+     */
     public static Tensor hessian(UnaryOperator<Tensor> f, Tensor input) {
         return hessian(f, input, false, false, false);
     }
@@ -179,13 +241,34 @@ public final class Functional {
     /**
      * {@code torch.autograd.functional.hessian(f, input, create_graph, strict, vectorize)}: shape input.shape +
      * input.shape; vectorize is accepted for PyTorch's signature and gives the same values.
+     *
+     * @param f the scalar function of one tensor
+     * @param input the point to differentiate at
+     * @param createGraph whether the result is itself differentiable (else it is detached)
+     * @param strict whether an output or input the function does not connect is an error (else its block is zeros)
+     * @param vectorize accepted for PyTorch's signature; the values are the same either way (it may not be combined
+     *     with strict)
+     * @return the Hessian, of shape input.shape + input.shape
+     * @throws IllegalArgumentException if f does not return a one-element tensor ("The Tensor returned by the function
+     *     given to hessian should contain a single element")
+     * @throws IllegalStateException under strict when an output does not depend on an input ("Output 0 of the
+     *     user-provided function is independent of input 0. This is not allowed in strict mode.")
+     * @throws IllegalStateException if strict and vectorize are both true
      */
     public static Tensor hessian(UnaryOperator<Tensor> f, Tensor input, boolean createGraph, boolean strict, boolean vectorize) {
         checkStrictVectorize(strict, vectorize);
         return hessianCore(in -> f.apply(in.get(0)), List.of(input), createGraph, strict).get(0).get(0);
     }
 
-    /** Several inputs: H.get(i).get(j) has shape in_i.shape + in_j.shape. */
+    /**
+     * Several inputs: H.get(i).get(j) has shape in_i.shape + in_j.shape.
+     *
+     * @param f the scalar function of several tensors
+     * @param inputs the points to differentiate at, one tensor per argument of f
+     * @return H.get(i).get(j), of shape inputs[i].shape + inputs[j].shape
+     * @throws IllegalArgumentException if f does not return a one-element tensor ("The Tensor returned by the function
+     *     given to hessian should contain a single element")
+     */
     public static List<List<Tensor>> hessian(Function<List<Tensor>, Tensor> f, List<Tensor> inputs) {
         return hessianCore(f, inputs, false, false);
     }
@@ -194,6 +277,16 @@ public final class Functional {
      * Hessian blocks of a scalar function of several inputs: block [i][j] has shape inputs[i].shape +
      * inputs[j].shape. createGraph keeps them differentiable; strict raises PyTorch's "independent of input" errors
      * instead of returning zeros.
+     *
+     * @param f the scalar function of several tensors
+     * @param inputs the points to differentiate at, one tensor per argument of f
+     * @param createGraph whether the result is itself differentiable (else it is detached)
+     * @param strict whether an output or input the function does not connect is an error (else its block is zeros)
+     * @return H.get(i).get(j), of shape inputs[i].shape + inputs[j].shape
+     * @throws IllegalArgumentException if f does not return a one-element tensor ("The Tensor returned by the function
+     *     given to hessian should contain a single element")
+     * @throws IllegalStateException under strict when an output does not depend on an input ("Output 0 of the
+     *     user-provided function is independent of input 0. This is not allowed in strict mode.")
      */
     public static List<List<Tensor>> hessian(Function<List<Tensor>, Tensor> f, List<Tensor> inputs, boolean createGraph, boolean strict) {
         return hessianCore(f, inputs, createGraph, strict);
@@ -268,7 +361,16 @@ public final class Functional {
 
     // ---------------------------------------------------------------- vector products
 
-    /** v^T J at the inputs; v may be null only for a one-element output. */
+    /**
+     * v^T J at the inputs; v may be null only for a one-element output.
+     *
+     * @param f the function of one tensor
+     * @param input the point to differentiate at
+     * @param v the vector of the output's shape; null only for a one-element output
+     * @return the output and v^T J (of the input's shape)
+     * @throws IllegalArgumentException if v has the wrong count or size ("v has invalid size: should be [..] but got
+     *     [..].") or is null where it may not be
+     */
     public static Result<Tensor> vjp(UnaryOperator<Tensor> f, Tensor input, Tensor v) {
         return vjp(f, input, v, false, false);
     }
@@ -276,6 +378,17 @@ public final class Functional {
     /**
      * {@code vjp(f, input, v, create_graph, strict)}: the output and v^T J; createGraph keeps the result
      * differentiable, strict raises PyTorch's errors for an output or input the function does not connect.
+     *
+     * @param f the function of one tensor
+     * @param input the point to differentiate at
+     * @param v the vector of the output's shape; null only for a one-element output
+     * @param createGraph whether the result is itself differentiable (else it is detached)
+     * @param strict whether an output or input the function does not connect is an error (else its block is zeros)
+     * @return the output and v^T J (of the input's shape)
+     * @throws IllegalArgumentException if v has the wrong count or size ("v has invalid size: should be [..] but got
+     *     [..].") or is null where it may not be
+     * @throws IllegalStateException under strict when an output does not depend on an input ("Output 0 of the
+     *     user-provided function is independent of input 0. This is not allowed in strict mode.")
      */
     public static Result<Tensor> vjp(UnaryOperator<Tensor> f, Tensor input, Tensor v, boolean createGraph, boolean strict) {
         Result<List<Tensor>> r = vjpCore(in -> List.of(f.apply(in.get(0))), List.of(input), v == null ? null : List.of(v), createGraph, strict);
@@ -285,6 +398,17 @@ public final class Functional {
     /**
      * {@code vjp(f, inputs, v, create_graph, strict)}: the outputs and v^T J over several inputs and outputs, v one
      * tensor per output.
+     *
+     * @param f the function of several tensors, giving several tensors
+     * @param inputs the points to differentiate at, one tensor per argument of f
+     * @param v one vector per output, of its shape; null only for a single one-element output
+     * @param createGraph whether the result is itself differentiable (else it is detached)
+     * @param strict whether an output or input the function does not connect is an error (else its block is zeros)
+     * @return the outputs and v^T J, one tensor per input
+     * @throws IllegalArgumentException if v has the wrong count or size ("v has invalid size: should be [..] but got
+     *     [..].") or is null where it may not be
+     * @throws IllegalStateException under strict when an output does not depend on an input ("Output 0 of the
+     *     user-provided function is independent of input 0. This is not allowed in strict mode.")
      */
     public static Result<List<Tensor>> vjp(Function<List<Tensor>, List<Tensor>> f, List<Tensor> inputs, List<Tensor> v,
                                            boolean createGraph, boolean strict) {
@@ -330,7 +454,16 @@ public final class Functional {
         return v;
     }
 
-    /** J v at the inputs (the double-backward trick: no forward mode needed). */
+    /**
+     * J v at the inputs (the double-backward trick: no forward mode needed).
+     *
+     * @param f the function of one tensor
+     * @param input the point to differentiate at
+     * @param v the vector of the input's shape; null only for a one-element input
+     * @return the output and J v (of the output's shape)
+     * @throws IllegalArgumentException if v has the wrong count or size ("v has invalid size: should be [..] but got
+     *     [..].") or is null where it may not be
+     */
     public static Result<Tensor> jvp(UnaryOperator<Tensor> f, Tensor input, Tensor v) {
         return jvp(f, input, v, false, false);
     }
@@ -338,6 +471,17 @@ public final class Functional {
     /**
      * {@code jvp(f, input, v, create_graph, strict)}: the output and J v, v of the input's shape (computed by the
      * double-backward trick, as PyTorch does).
+     *
+     * @param f the function of one tensor
+     * @param input the point to differentiate at
+     * @param v the vector of the input's shape; null only for a one-element input
+     * @param createGraph whether the result is itself differentiable (else it is detached)
+     * @param strict whether an output or input the function does not connect is an error (else its block is zeros)
+     * @return the output and J v (of the output's shape)
+     * @throws IllegalArgumentException if v has the wrong count or size ("v has invalid size: should be [..] but got
+     *     [..].") or is null where it may not be
+     * @throws IllegalStateException under strict when an output does not depend on an input ("Output 0 of the
+     *     user-provided function is independent of input 0. This is not allowed in strict mode.")
      */
     public static Result<Tensor> jvp(UnaryOperator<Tensor> f, Tensor input, Tensor v, boolean createGraph, boolean strict) {
         Result<List<Tensor>> r = jvpCore(in -> List.of(f.apply(in.get(0))), List.of(input), v == null ? null : List.of(v), createGraph, strict);
@@ -347,6 +491,17 @@ public final class Functional {
     /**
      * {@code jvp(f, inputs, v, create_graph, strict)}: the outputs and J v over several inputs and outputs, v one
      * tensor per input.
+     *
+     * @param f the function of several tensors, giving several tensors
+     * @param inputs the points to differentiate at, one tensor per argument of f
+     * @param v one vector per input, of its shape; null only for a single one-element input
+     * @param createGraph whether the result is itself differentiable (else it is detached)
+     * @param strict whether an output or input the function does not connect is an error (else its block is zeros)
+     * @return the outputs and J v, one tensor per output
+     * @throws IllegalArgumentException if v has the wrong count or size ("v has invalid size: should be [..] but got
+     *     [..].") or is null where it may not be
+     * @throws IllegalStateException under strict when an output does not depend on an input ("Output 0 of the
+     *     user-provided function is independent of input 0. This is not allowed in strict mode.")
      */
     public static Result<List<Tensor>> jvp(Function<List<Tensor>, List<Tensor>> f, List<Tensor> inputs, List<Tensor> v,
                                            boolean createGraph, boolean strict) {
@@ -404,19 +559,56 @@ public final class Functional {
         return checkV(inputs, v, "inputs");
     }
 
-    /** v^T H of a scalar function. */
+    /**
+     * v^T H of a scalar function.
+     *
+     * @param f the scalar function of one tensor
+     * @param input the point to differentiate at
+     * @param v the vector of the input's shape
+     * @return the scalar output and v^T H (of the input's shape)
+     * @throws IllegalArgumentException if v has the wrong count or size ("v has invalid size: should be [..] but got
+     *     [..].") or is null where it may not be
+     * @throws IllegalArgumentException if f does not return a one-element tensor ("The Tensor returned by the function
+     *     given to hessian should contain a single element")
+     */
     public static Result<Tensor> vhp(UnaryOperator<Tensor> f, Tensor input, Tensor v) {
         return vhp(f, input, v, false, false);
     }
 
-    /** {@code vhp(f, input, v, create_graph, strict)}: the scalar output and v^T H, v of the input's shape. */
+    /**
+     * {@code vhp(f, input, v, create_graph, strict)}: the scalar output and v^T H, v of the input's shape.
+     *
+     * @param f the scalar function of one tensor
+     * @param input the point to differentiate at
+     * @param v the vector of the input's shape
+     * @param createGraph whether the result is itself differentiable (else it is detached)
+     * @param strict whether an output or input the function does not connect is an error (else its block is zeros)
+     * @return the scalar output and v^T H (of the input's shape)
+     * @throws IllegalArgumentException if v has the wrong count or size ("v has invalid size: should be [..] but got
+     *     [..].") or is null where it may not be
+     * @throws IllegalArgumentException if f does not return a one-element tensor ("The Tensor returned by the function
+     *     given to hessian should contain a single element")
+     * @throws IllegalStateException under strict when an output does not depend on an input ("Output 0 of the
+     *     user-provided function is independent of input 0. This is not allowed in strict mode.")
+     */
     public static Result<Tensor> vhp(UnaryOperator<Tensor> f, Tensor input, Tensor v, boolean createGraph, boolean strict) {
         Result<List<Tensor>> r = secondOrderProduct(in -> f.apply(in.get(0)), List.of(input), v == null ? null : List.of(v), createGraph,
                 strict, false);
         return new Result<>(r.output().get(0), r.result().get(0));
     }
 
-    /** v^T H of a scalar function of several inputs: one result per input. */
+    /**
+     * v^T H of a scalar function of several inputs: one result per input.
+     *
+     * @param f the scalar function of several tensors
+     * @param inputs the points to differentiate at, one tensor per argument of f
+     * @param v one vector per input, of its shape
+     * @return the scalar output and the product, one tensor per input
+     * @throws IllegalArgumentException if v has the wrong count or size ("v has invalid size: should be [..] but got
+     *     [..].") or is null where it may not be
+     * @throws IllegalArgumentException if f does not return a one-element tensor ("The Tensor returned by the function
+     *     given to hessian should contain a single element")
+     */
     public static Result<List<Tensor>> vhp(Function<List<Tensor>, Tensor> f, List<Tensor> inputs, List<Tensor> v) {
         return vhp(f, inputs, v, false, false);
     }
@@ -424,25 +616,75 @@ public final class Functional {
     /**
      * {@code vhp(f, inputs, v, create_graph, strict)}: the scalar output and v^T H over several inputs, v one tensor
      * per input.
+     *
+     * @param f the scalar function of several tensors
+     * @param inputs the points to differentiate at, one tensor per argument of f
+     * @param v one vector per input, of its shape
+     * @param createGraph whether the result is itself differentiable (else it is detached)
+     * @param strict whether an output or input the function does not connect is an error (else its block is zeros)
+     * @return the scalar output and the product, one tensor per input
+     * @throws IllegalArgumentException if v has the wrong count or size ("v has invalid size: should be [..] but got
+     *     [..].") or is null where it may not be
+     * @throws IllegalArgumentException if f does not return a one-element tensor ("The Tensor returned by the function
+     *     given to hessian should contain a single element")
+     * @throws IllegalStateException under strict when an output does not depend on an input ("Output 0 of the
+     *     user-provided function is independent of input 0. This is not allowed in strict mode.")
      */
     public static Result<List<Tensor>> vhp(Function<List<Tensor>, Tensor> f, List<Tensor> inputs, List<Tensor> v, boolean createGraph,
                                            boolean strict) {
         return secondOrderProduct(f, inputs, v, createGraph, strict, false);
     }
 
-    /** H v of a scalar function. */
+    /**
+     * H v of a scalar function.
+     *
+     * @param f the scalar function of one tensor
+     * @param input the point to differentiate at
+     * @param v the vector of the input's shape
+     * @return the scalar output and H v (of the input's shape)
+     * @throws IllegalArgumentException if v has the wrong count or size ("v has invalid size: should be [..] but got
+     *     [..].") or is null where it may not be
+     * @throws IllegalArgumentException if f does not return a one-element tensor ("The Tensor returned by the function
+     *     given to hessian should contain a single element")
+     */
     public static Result<Tensor> hvp(UnaryOperator<Tensor> f, Tensor input, Tensor v) {
         return hvp(f, input, v, false, false);
     }
 
-    /** {@code hvp(f, input, v, create_graph, strict)}: the scalar output and H v, v of the input's shape. */
+    /**
+     * {@code hvp(f, input, v, create_graph, strict)}: the scalar output and H v, v of the input's shape.
+     *
+     * @param f the scalar function of one tensor
+     * @param input the point to differentiate at
+     * @param v the vector of the input's shape
+     * @param createGraph whether the result is itself differentiable (else it is detached)
+     * @param strict whether an output or input the function does not connect is an error (else its block is zeros)
+     * @return the scalar output and H v (of the input's shape)
+     * @throws IllegalArgumentException if v has the wrong count or size ("v has invalid size: should be [..] but got
+     *     [..].") or is null where it may not be
+     * @throws IllegalArgumentException if f does not return a one-element tensor ("The Tensor returned by the function
+     *     given to hessian should contain a single element")
+     * @throws IllegalStateException under strict when an output does not depend on an input ("Output 0 of the
+     *     user-provided function is independent of input 0. This is not allowed in strict mode.")
+     */
     public static Result<Tensor> hvp(UnaryOperator<Tensor> f, Tensor input, Tensor v, boolean createGraph, boolean strict) {
         Result<List<Tensor>> r = secondOrderProduct(in -> f.apply(in.get(0)), List.of(input), v == null ? null : List.of(v), createGraph,
                 strict, true);
         return new Result<>(r.output().get(0), r.result().get(0));
     }
 
-    /** H v of a scalar function of several inputs: one result per input. */
+    /**
+     * H v of a scalar function of several inputs: one result per input.
+     *
+     * @param f the scalar function of several tensors
+     * @param inputs the points to differentiate at, one tensor per argument of f
+     * @param v one vector per input, of its shape
+     * @return the scalar output and the product, one tensor per input
+     * @throws IllegalArgumentException if v has the wrong count or size ("v has invalid size: should be [..] but got
+     *     [..].") or is null where it may not be
+     * @throws IllegalArgumentException if f does not return a one-element tensor ("The Tensor returned by the function
+     *     given to hessian should contain a single element")
+     */
     public static Result<List<Tensor>> hvp(Function<List<Tensor>, Tensor> f, List<Tensor> inputs, List<Tensor> v) {
         return hvp(f, inputs, v, false, false);
     }
@@ -450,6 +692,19 @@ public final class Functional {
     /**
      * {@code hvp(f, inputs, v, create_graph, strict)}: the scalar output and H v over several inputs, v one tensor
      * per input.
+     *
+     * @param f the scalar function of several tensors
+     * @param inputs the points to differentiate at, one tensor per argument of f
+     * @param v one vector per input, of its shape
+     * @param createGraph whether the result is itself differentiable (else it is detached)
+     * @param strict whether an output or input the function does not connect is an error (else its block is zeros)
+     * @return the scalar output and the product, one tensor per input
+     * @throws IllegalArgumentException if v has the wrong count or size ("v has invalid size: should be [..] but got
+     *     [..].") or is null where it may not be
+     * @throws IllegalArgumentException if f does not return a one-element tensor ("The Tensor returned by the function
+     *     given to hessian should contain a single element")
+     * @throws IllegalStateException under strict when an output does not depend on an input ("Output 0 of the
+     *     user-provided function is independent of input 0. This is not allowed in strict mode.")
      */
     public static Result<List<Tensor>> hvp(Function<List<Tensor>, Tensor> f, List<Tensor> inputs, List<Tensor> v, boolean createGraph,
                                            boolean strict) {

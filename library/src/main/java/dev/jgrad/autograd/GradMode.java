@@ -16,18 +16,35 @@ public final class GradMode {
 
     private GradMode() {}
 
-    /** {@code torch.is_grad_enabled()}: whether ops on this thread record history now. */
+    /**
+     * {@code torch.is_grad_enabled()}: whether ops on this thread record history now.
+     *
+     * @return whether ops on this thread record history
+     */
     public static boolean isEnabled() { return STATE.get().enabled; }
 
-    /** True inside {@code inferenceMode()}: outputs are inference tensors that can't be saved for backward. */
+    /**
+     * True inside {@code inferenceMode()}: outputs are inference tensors that can't be saved for backward.
+     *
+     * @return whether this thread is in inference mode
+     */
     public static boolean isInferenceMode() { return STATE.get().inference; }
 
-    /** Cheap check for new tensors: true only when this thread is in inference mode. */
+    /**
+     * Cheap check for new tensors: true only when this thread is in inference mode.
+     *
+     * @return whether this thread is in inference mode
+     */
     public static boolean creatingInferenceTensors() {
         return INFERENCE_SCOPES.get() > 0 && STATE.get().inference;
     }
 
-    /** Sets grad mode for this thread until the returned guard is closed. */
+    /**
+     * Sets grad mode for this thread until the returned guard is closed.
+     *
+     * @param enabled true to record history, false not to
+     * @return a guard that restores the previous mode when closed
+     */
     public static Guard setEnabled(boolean enabled) {
         State s = STATE.get();
         Guard g = new Guard(s, s.enabled, s.inference);
@@ -35,7 +52,13 @@ public final class GradMode {
         return g;
     }
 
-    /** Inference mode on: no recording, and outputs are marked as inference tensors. Off: back to normal recording rules. */
+    /**
+     * Inference mode on: no recording, and outputs are marked as inference tensors. Off: back to normal recording
+     * rules.
+     *
+     * @param on true to enter inference mode, false to leave it
+     * @return a guard that restores the previous mode when closed
+     */
     public static Guard setInferenceMode(boolean on) {
         State s = STATE.get();
         Guard g = new Guard(s, s.enabled, s.inference);

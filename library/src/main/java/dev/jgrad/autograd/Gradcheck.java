@@ -40,47 +40,127 @@ public final class Gradcheck {
         /** PyTorch's defaults, as {@link Gradcheck#options()} gives them. */
         public Options() {}
 
-        /** The finite-difference step ({@code eps}, default 1e-6). */
+        /**
+         * The finite-difference step ({@code eps}, default 1e-6).
+         *
+         * @param v the step
+         * @return these options
+         */
         public Options eps(double v) { eps = v; return this; }
-        /** The absolute tolerance ({@code atol}, default 1e-5). */
+        /**
+         * The absolute tolerance ({@code atol}, default 1e-5).
+         *
+         * @param v the tolerance
+         * @return these options
+         */
         public Options atol(double v) { atol = v; return this; }
-        /** The relative tolerance ({@code rtol}, default 1e-3). */
+        /**
+         * The relative tolerance ({@code rtol}, default 1e-3).
+         *
+         * @param v the tolerance
+         * @return these options
+         */
         public Options rtol(double v) { rtol = v; return this; }
-        /** How far two backward passes over the same inputs may differ ({@code nondet_tol}). */
+        /**
+         * How far two backward passes over the same inputs may differ ({@code nondet_tol}).
+         *
+         * @param v the tolerance (default 0)
+         * @return these options
+         */
         public Options nondetTol(double v) { nondetTol = v; return this; }
-        /** With false, a failed check returns false instead of throwing {@link GradcheckError}. */
+        /**
+         * With false, a failed check returns false instead of throwing {@link GradcheckError}.
+         *
+         * @param v whether a failure throws (default true)
+         * @return these options
+         */
         public Options raiseException(boolean v) { raiseException = v; return this; }
         /**
          * Whether backward must accept undefined (null) output gradients ({@code check_undefined_grad}, default
          * true).
+         *
+         * @param v whether to check (default true)
+         * @return these options
          */
         public Options checkUndefinedGrad(boolean v) { checkUndefinedGrad = v; return this; }
-        /** Whether each gradient must have its input's dtype ({@code check_grad_dtypes}, default false). */
+        /**
+         * Whether each gradient must have its input's dtype ({@code check_grad_dtypes}, default false).
+         *
+         * @param v whether to check (default false)
+         * @return these options
+         */
         public Options checkGradDtypes(boolean v) { checkGradDtypes = v; return this; }
     }
 
-    /** PyTorch's defaults: eps 1e-6, atol 1e-5, rtol 1e-3, nondet_tol 0, raising on failure. */
+    /**
+     * PyTorch's defaults: eps 1e-6, atol 1e-5, rtol 1e-3, nondet_tol 0, raising on failure.
+     *
+     * @return a new Options with the defaults
+     */
     public static Options options() { return new Options(); }
 
     /**
      * {@code gradcheck(f, input)} with PyTorch's defaults: true, or a {@link GradcheckError} saying which Jacobian
      * entries differ.
+     *
+     * @param f the function to check (its inputs should be float64)
+     * @param input the float64 input, requiring grad
+     * @return true when the check passes (false on a failure when raiseException is off)
+     * @throws GradcheckError if an analytical Jacobian differs from the numerical one ("Jacobian mismatch for output 0
+     *     with respect to input 0, numerical: ... analytical: ...") or another check fails
+     * @throws IllegalArgumentException if no input requires grad ("gradcheck expects at least one input tensor to
+     *     require gradient, ...") or an input has a zero stride
      */
     public static boolean gradcheck(UnaryOperator<Tensor> f, Tensor input) {
         return gradcheck(in -> List.of(f.apply(in.get(0))), List.of(input), options());
     }
 
-    /** {@code gradcheck(f, input, **options)} for one input and one output. */
+    /**
+     * {@code gradcheck(f, input, **options)} for one input and one output.
+     *
+     * @param f the function to check (its inputs should be float64)
+     * @param input the float64 input, requiring grad
+     * @param options the tolerances and checks (see {@link #options()})
+     * @return true when the check passes (false on a failure when raiseException is off)
+     * @throws GradcheckError if an analytical Jacobian differs from the numerical one ("Jacobian mismatch for output 0
+     *     with respect to input 0, numerical: ... analytical: ...") or another check fails, unless raiseException is off
+     * @throws IllegalArgumentException if no input requires grad ("gradcheck expects at least one input tensor to
+     *     require gradient, ...") or an input has a zero stride
+     */
     public static boolean gradcheck(UnaryOperator<Tensor> f, Tensor input, Options options) {
         return gradcheck(in -> List.of(f.apply(in.get(0))), List.of(input), options);
     }
 
-    /** {@code gradcheck(f, inputs)} with PyTorch's defaults, for several inputs and outputs. */
+    /**
+     * {@code gradcheck(f, inputs)} with PyTorch's defaults, for several inputs and outputs.
+     *
+     * @param f the function to check (its inputs should be float64)
+     * @param inputs the inputs (float64 where they require grad)
+     * @return true when the check passes (false on a failure when raiseException is off)
+     * @throws GradcheckError if an analytical Jacobian differs from the numerical one ("Jacobian mismatch for output 0
+     *     with respect to input 0, numerical: ... analytical: ...") or another check fails
+     * @throws IllegalArgumentException if no input requires grad ("gradcheck expects at least one input tensor to
+     *     require gradient, ...") or an input has a zero stride
+     */
     public static boolean gradcheck(Function<List<Tensor>, List<Tensor>> f, List<Tensor> inputs) {
         return gradcheck(f, inputs, options());
     }
 
-    /** With raiseException false, a mismatch returns false instead of throwing. */
+    /**
+     * With raiseException false, a mismatch returns false instead of throwing.
+     *
+     * @param f the function to check (its inputs should be float64)
+     * @param inputs the inputs (float64 where they require grad)
+     * @param eps the finite-difference step
+     * @param atol the absolute tolerance
+     * @param rtol the relative tolerance
+     * @param raiseException whether a failed check throws (else it returns false)
+     * @return true when the check passes (false on a failure when raiseException is off)
+     * @throws GradcheckError if an analytical Jacobian differs from the numerical one ("Jacobian mismatch for output 0
+     *     with respect to input 0, numerical: ... analytical: ...") or another check fails, unless raiseException is off
+     * @throws IllegalArgumentException if no input requires grad ("gradcheck expects at least one input tensor to
+     *     require gradient, ...") or an input has a zero stride
+     */
     public static boolean gradcheck(Function<List<Tensor>, List<Tensor>> f, List<Tensor> inputs, double eps, double atol, double rtol,
                                     boolean raiseException) {
         return gradcheck(f, inputs, options().eps(eps).atol(atol).rtol(rtol).raiseException(raiseException));
@@ -90,6 +170,15 @@ public final class Gradcheck {
      * {@code gradcheck(f, inputs, **options)}: compares the analytical Jacobian of every output that requires grad
      * with central finite differences of float64 inputs (eps, atol, rtol), then checks nondeterminism, zero and
      * undefined output gradients; raises {@link GradcheckError} on a mismatch unless options say not to.
+     *
+     * @param f the function to check (its inputs should be float64)
+     * @param inputs the inputs (float64 where they require grad)
+     * @param o the tolerances and checks (see {@link #options()})
+     * @return true when the check passes (false on a failure when raiseException is off)
+     * @throws GradcheckError if an analytical Jacobian differs from the numerical one ("Jacobian mismatch for output 0
+     *     with respect to input 0, numerical: ... analytical: ...") or another check fails, unless raiseException is off
+     * @throws IllegalArgumentException if no input requires grad ("gradcheck expects at least one input tensor to
+     *     require gradient, ...") or an input has a zero stride
      */
     public static boolean gradcheck(Function<List<Tensor>, List<Tensor>> f, List<Tensor> inputs, Options o) {
         try {
@@ -363,7 +452,11 @@ public final class Gradcheck {
     public static final class GradcheckError extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        /** A failed check with PyTorch's message text. */
+        /**
+         * A failed check with PyTorch's message text.
+         *
+         * @param message the failure, in PyTorch's words
+         */
         public GradcheckError(String message) { super(message); }
     }
 
@@ -372,12 +465,30 @@ public final class Gradcheck {
     /**
      * {@code gradgradcheck(f, input)}: gradcheck of the first backward pass (random output gradients), so second
      * derivatives are checked.
+     *
+     * @param f the function to check (its inputs should be float64)
+     * @param input the float64 input, requiring grad
+     * @return true when the check passes (false on a failure when raiseException is off)
+     * @throws GradcheckError if an analytical Jacobian differs from the numerical one ("Jacobian mismatch for output 0
+     *     with respect to input 0, numerical: ... analytical: ...") or another check fails
+     * @throws IllegalArgumentException if no input requires grad ("gradcheck expects at least one input tensor to
+     *     require gradient, ...") or an input has a zero stride
      */
     public static boolean gradgradcheck(UnaryOperator<Tensor> f, Tensor input) {
         return gradgradcheck(in -> List.of(f.apply(in.get(0))), List.of(input), null, options());
     }
 
-    /** {@code gradgradcheck(f, inputs)} for several inputs and outputs. */
+    /**
+     * {@code gradgradcheck(f, inputs)} for several inputs and outputs.
+     *
+     * @param f the function to check (its inputs should be float64)
+     * @param inputs the inputs (float64 where they require grad)
+     * @return true when the check passes (false on a failure when raiseException is off)
+     * @throws GradcheckError if an analytical Jacobian differs from the numerical one ("Jacobian mismatch for output 0
+     *     with respect to input 0, numerical: ... analytical: ...") or another check fails
+     * @throws IllegalArgumentException if no input requires grad ("gradcheck expects at least one input tensor to
+     *     require gradient, ...") or an input has a zero stride
+     */
     public static boolean gradgradcheck(Function<List<Tensor>, List<Tensor>> f, List<Tensor> inputs) {
         return gradgradcheck(f, inputs, null, options());
     }
@@ -385,6 +496,17 @@ public final class Gradcheck {
     /**
      * {@code gradgradcheck(f, inputs, grad_outputs, raise_exception)}; gradOutputs null draws random ones as PyTorch
      * does.
+     *
+     * @param f the function to check (its inputs should be float64)
+     * @param inputs the inputs (float64 where they require grad)
+     * @param gradOutputs the output gradients to differentiate the first backward pass along, one per output; null
+     *     draws random ones as PyTorch does
+     * @param raiseException whether a failed check throws (else it returns false)
+     * @return true when the check passes (false on a failure when raiseException is off)
+     * @throws GradcheckError if an analytical Jacobian differs from the numerical one ("Jacobian mismatch for output 0
+     *     with respect to input 0, numerical: ... analytical: ...") or another check fails, unless raiseException is off
+     * @throws IllegalArgumentException if no input requires grad ("gradcheck expects at least one input tensor to
+     *     require gradient, ...") or an input has a zero stride
      */
     public static boolean gradgradcheck(Function<List<Tensor>, List<Tensor>> f, List<Tensor> inputs, List<Tensor> gradOutputs,
                                         boolean raiseException) {
@@ -394,6 +516,17 @@ public final class Gradcheck {
     /**
      * gradcheck of {@code (inputs, gradOutputs) -> autograd.grad(f(inputs), inputs, gradOutputs, createGraph=true)};
      * gradOutputs default to random values in [-1, 1) for each output that requires grad.
+     *
+     * @param f the function to check (its inputs should be float64)
+     * @param inputs the inputs (float64 where they require grad)
+     * @param gradOutputs the output gradients to differentiate the first backward pass along, one per output; null
+     *     draws random ones as PyTorch does
+     * @param o the tolerances and checks (see {@link #options()})
+     * @return true when the check passes (false on a failure when raiseException is off)
+     * @throws GradcheckError if an analytical Jacobian differs from the numerical one ("Jacobian mismatch for output 0
+     *     with respect to input 0, numerical: ... analytical: ...") or another check fails, unless raiseException is off
+     * @throws IllegalArgumentException if no input requires grad ("gradcheck expects at least one input tensor to
+     *     require gradient, ...") or an input has a zero stride
      */
     public static boolean gradgradcheck(Function<List<Tensor>, List<Tensor>> f, List<Tensor> inputs, List<Tensor> gradOutputs, Options o) {
         List<Tensor> gos = new ArrayList<>();

@@ -70,6 +70,25 @@ public interface Backend {
     /** In place: self += value * t1 * t2 (mul) or value * t1 / t2; t1 and t2 in self's dtype and shape. */
     void fusedUpdate(boolean mul, double value, View t1, View t2, View self);
 
+    /**
+     * relu's and threshold's backward in one pass (PyTorch's threshold_backward): out = self &lt;= threshold ? 0 : grad,
+     * with threshold rounded to self's dtype first; grad, self and out have one shape and one floating dtype.
+     */
+    void thresholdBackward(double threshold, View grad, View self, View out);
+
+    /**
+     * One Adam or AdamW update in place, in one pass over param, expAvg, expAvgSq (and maxExpAvgSq with amsgrad,
+     * else null) reading grad: the arithmetic of the op-by-op update, rounded identically (see {@link AdamStep}).
+     * All views are contiguous, of one shape and one dtype (float32 or float64), and share no storage.
+     */
+    void adamStep(AdamStep step, View param, View grad, View expAvg, View expAvgSq, View maxExpAvgSq);
+
+    /**
+     * One SGD update in place over param (and momentumBuffer when step has a momentum, else null) reading grad,
+     * rounded as the op-by-op update (see {@link SgdStep}); the views as for {@link #adamStep}.
+     */
+    void sgdStep(SgdStep step, View param, View grad, View momentumBuffer);
+
     /** The elementwise binary cross entropy of probabilities p against targets y (rejects p outside [0, 1]). */
     void binaryCrossEntropy(View p, View y, View out);
 
@@ -209,8 +228,20 @@ public interface Backend {
     /** 2-d convolution of x (n, cin, h, w) by w (cout, cin/groups, kh, kw) plus bias b (cout, or null). */
     void conv2d(View x, View w, View b, int[] geometry, int groups, View out);
 
+    /** conv2d's input gradient: grad (n, cout, oh, ow) by w into gradInput (n, cin, h, w), which is overwritten. */
+    void conv2dInputGrad(View grad, View w, int[] geometry, int groups, View gradInput);
+
+    /** conv2d's weight gradient: grad (n, cout, oh, ow) against x (n, cin, h, w) into gradWeight (cout, cin/groups, kh, kw), overwritten. */
+    void conv2dWeightGrad(View grad, View x, int[] geometry, int groups, View gradWeight);
+
     /** Max over each window of x (n..., h, w); indices get the h*w position of each maximum within its plane. */
     void maxPool2d(View x, int[] geometry, View out, View indices);
+
+    /**
+     * Max pooling's backward: grad (planes..., oh, ow) added onto gradInput (planes..., h, w) at the h*w positions
+     * indices names, gradInput overwritten.
+     */
+    void maxPoolBackward(View grad, View indices, View gradInput);
 
     // ---------------------------------------------------------------- creation and random
 

@@ -1,6 +1,8 @@
 package dev.jgrad.optim;
 
 import dev.jgrad.Tensor;
+import dev.jgrad.backend.AdamStep;
+import dev.jgrad.internal.ops.FusedUpdates;
 import java.util.Map;
 
 /**
@@ -66,18 +68,23 @@ public class Adam extends Optimizer {
             s.put("exp_avg_sq", dev.jgrad.Torch.zerosLike(p));
             if (amsgrad) s.put("max_exp_avg_sq", dev.jgrad.Torch.zerosLike(p));
         }
-        Tensor grad = maximize ? p.grad().neg() : p.grad();
         Tensor expAvg = (Tensor) s.get("exp_avg"), expAvgSq = (Tensor) s.get("exp_avg_sq");
         double step = (Double) s.get("step") + 1;
         s.put("step", step);
-        if (decoupledWeightDecay()) p.mul_(1 - lr * wd);
-        else if (wd != 0) grad = grad.add(p, wd);
-        expAvg.mul_(beta1).add_(grad, 1 - beta1);
-        expAvgSq.mul_(beta2).addcmul_(grad, grad, 1 - beta2);
         double biasCorrection1 = 1 - Math.pow(beta1, step);
         double biasCorrection2 = 1 - Math.pow(beta2, step);
         double stepSize = lr / biasCorrection1;
         double biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
+        // one pass, no temporaries, the same bits as the op-by-op update below (which takes what the fused kernel doesn't)
+        AdamStep fused = new AdamStep(beta1, beta2, eps, wd, decoupledWeightDecay(), lr, stepSize, biasCorrection2Sqrt, amsgrad, maximize);
+        Tensor maxExpAvgSq = amsgrad ? (Tensor) s.get("max_exp_avg_sq") : null;
+        if (FusedUpdates.adamStep(fused, p, p.grad(), expAvg, expAvgSq, maxExpAvgSq)) return;
+
+        Tensor grad = maximize ? p.grad().neg() : p.grad();
+        if (decoupledWeightDecay()) p.mul_(1 - lr * wd);
+        else if (wd != 0) grad = grad.add(p, wd);
+        expAvg.mul_(beta1).add_(grad, 1 - beta1);
+        expAvgSq.mul_(beta2).addcmul_(grad, grad, 1 - beta2);
         Tensor second = expAvgSq;
         if (amsgrad) {
             Tensor max = (Tensor) s.get("max_exp_avg_sq");

@@ -2,6 +2,8 @@ package dev.jgrad.optim;
 
 import dev.jgrad.Tensor;
 import dev.jgrad.Torch;
+import dev.jgrad.backend.SgdStep;
+import dev.jgrad.internal.ops.FusedUpdates;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -61,6 +63,7 @@ public class SGD extends Optimizer {
                 for (Tensor p : group.params()) {
                     Tensor d = p.grad();
                     if (d == null) continue;
+                    if (fusedStep(p, d, lr, momentum, dampening, weightDecay, nesterov, maximize)) continue;
                     if (maximize) d = d.neg();
                     if (weightDecay != 0) d = d.add(p, weightDecay);
                     if (momentum == 0) stateOf(p).putIfAbsent("momentum_buffer", null);  // PyTorch 1.13 records a None buffer
@@ -79,5 +82,18 @@ public class SGD extends Optimizer {
                 }
             }
         }
+    }
+
+    /** The update in one pass with no temporaries, when FusedUpdates takes the tensors; the same bits as the loop above. */
+    private boolean fusedStep(Tensor p, Tensor grad, double lr, double momentum, double dampening, double weightDecay, boolean nesterov,
+                              boolean maximize) {
+        Map<String, Object> s = stateOf(p);
+        Tensor buf = momentum == 0 ? null : (Tensor) s.get("momentum_buffer");
+        boolean first = momentum != 0 && buf == null;
+        if (first) buf = Torch.emptyLike(p);
+        if (!FusedUpdates.sgdStep(new SgdStep(lr, momentum, dampening, weightDecay, nesterov, maximize, first), p, grad, buf)) return false;
+        if (momentum == 0) s.putIfAbsent("momentum_buffer", null);  // PyTorch 1.13 records a None buffer
+        else if (first) s.put("momentum_buffer", buf);
+        return true;
     }
 }

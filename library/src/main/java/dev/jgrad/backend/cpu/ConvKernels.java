@@ -1,6 +1,5 @@
 package dev.jgrad.backend.cpu;
 
-import dev.jgrad.DType;
 import dev.jgrad.backend.View;
 
 /**
@@ -22,6 +21,20 @@ final class ConvKernels {
 
     // ---------------------------------------------------------------- im2col / col2im
 
+    /*
+     * Within one column row (channel, kernel row i, kernel column j) and one output row y, the inputs read are
+     * x = xFrom..xTo-1 at ix = x * sw - pw + j * dw; outside that range they fall in the padding. With stride
+     * 1 the span is one contiguous run of the input row, copied (or added back) as a block.
+     */
+
+    /** The first output column whose input column x * sw - pw + off is at least 0. */
+    private static int firstInside(int off, int sw) { return off >= 0 ? 0 : (-off + sw - 1) / sw; }
+
+    /** One past the last output column (below ow) whose input column x * sw - pw + off is below w. */
+    private static int lastInside(int off, int sw, int w, int ow) {
+        return off >= w ? 0 : Math.min(ow, (w - 1 - off) / sw + 1);
+    }
+
     /** One image (c, h, w) at src[so..] into its columns (c*kh*kw, oh*ow) at dst[doff..]. */
     static void im2col(float[] src, int so, int c, int h, int w, Window k, int oh, int ow, float[] dst, int doff) {
         int l = oh * ow;
@@ -29,6 +42,7 @@ final class ConvKernels {
             for (int i = 0; i < k.kh; i++) {
                 for (int j = 0; j < k.kw; j++) {
                     int row = doff + ((ch * k.kh + i) * k.kw + j) * l;
+                    int off = j * k.dw - k.pw, xFrom = Math.min(ow, firstInside(off, k.sw)), xTo = Math.max(xFrom, lastInside(off, k.sw, w, ow));
                     for (int y = 0; y < oh; y++) {
                         int iy = y * k.sh - k.ph + i * k.dh;
                         int out = row + y * ow;
@@ -36,10 +50,13 @@ final class ConvKernels {
                             java.util.Arrays.fill(dst, out, out + ow, 0f);
                             continue;
                         }
-                        int in = so + (ch * h + iy) * w;
-                        for (int x = 0; x < ow; x++) {
-                            int ix = x * k.sw - k.pw + j * k.dw;
-                            dst[out + x] = ix >= 0 && ix < w ? src[in + ix] : 0f;
+                        if (xFrom > 0) java.util.Arrays.fill(dst, out, out + xFrom, 0f);
+                        if (xTo < ow) java.util.Arrays.fill(dst, out + xTo, out + ow, 0f);
+                        int in = so + (ch * h + iy) * w + off;
+                        if (k.sw == 1) {
+                            System.arraycopy(src, in + xFrom, dst, out + xFrom, xTo - xFrom);
+                        } else {
+                            for (int x = xFrom; x < xTo; x++) dst[out + x] = src[in + x * k.sw];
                         }
                     }
                 }
@@ -53,6 +70,7 @@ final class ConvKernels {
             for (int i = 0; i < k.kh; i++) {
                 for (int j = 0; j < k.kw; j++) {
                     int row = doff + ((ch * k.kh + i) * k.kw + j) * l;
+                    int off = j * k.dw - k.pw, xFrom = Math.min(ow, firstInside(off, k.sw)), xTo = Math.max(xFrom, lastInside(off, k.sw, w, ow));
                     for (int y = 0; y < oh; y++) {
                         int iy = y * k.sh - k.ph + i * k.dh;
                         int out = row + y * ow;
@@ -60,10 +78,13 @@ final class ConvKernels {
                             java.util.Arrays.fill(dst, out, out + ow, 0.0);
                             continue;
                         }
-                        int in = so + (ch * h + iy) * w;
-                        for (int x = 0; x < ow; x++) {
-                            int ix = x * k.sw - k.pw + j * k.dw;
-                            dst[out + x] = ix >= 0 && ix < w ? src[in + ix] : 0.0;
+                        if (xFrom > 0) java.util.Arrays.fill(dst, out, out + xFrom, 0.0);
+                        if (xTo < ow) java.util.Arrays.fill(dst, out + xTo, out + ow, 0.0);
+                        int in = so + (ch * h + iy) * w + off;
+                        if (k.sw == 1) {
+                            System.arraycopy(src, in + xFrom, dst, out + xFrom, xTo - xFrom);
+                        } else {
+                            for (int x = xFrom; x < xTo; x++) dst[out + x] = src[in + x * k.sw];
                         }
                     }
                 }
@@ -78,13 +99,15 @@ final class ConvKernels {
             for (int i = 0; i < k.kh; i++) {
                 for (int j = 0; j < k.kw; j++) {
                     int row = co + ((ch * k.kh + i) * k.kw + j) * l;
+                    int off = j * k.dw - k.pw, xFrom = Math.min(ow, firstInside(off, k.sw)), xTo = lastInside(off, k.sw, w, ow);
                     for (int y = 0; y < oh; y++) {
                         int iy = y * k.sh - k.ph + i * k.dh;
                         if (iy < 0 || iy >= h) continue;
-                        int in = io + (ch * h + iy) * w;
-                        for (int x = 0; x < ow; x++) {
-                            int ix = x * k.sw - k.pw + j * k.dw;
-                            if (ix >= 0 && ix < w) img[in + ix] += cols[row + y * ow + x];
+                        int in = io + (ch * h + iy) * w + off, from = row + y * ow;
+                        if (k.sw == 1) {
+                            for (int x = xFrom; x < xTo; x++) img[in + x] += cols[from + x];
+                        } else {
+                            for (int x = xFrom; x < xTo; x++) img[in + x * k.sw] += cols[from + x];
                         }
                     }
                 }
@@ -98,13 +121,15 @@ final class ConvKernels {
             for (int i = 0; i < k.kh; i++) {
                 for (int j = 0; j < k.kw; j++) {
                     int row = co + ((ch * k.kh + i) * k.kw + j) * l;
+                    int off = j * k.dw - k.pw, xFrom = Math.min(ow, firstInside(off, k.sw)), xTo = lastInside(off, k.sw, w, ow);
                     for (int y = 0; y < oh; y++) {
                         int iy = y * k.sh - k.ph + i * k.dh;
                         if (iy < 0 || iy >= h) continue;
-                        int in = io + (ch * h + iy) * w;
-                        for (int x = 0; x < ow; x++) {
-                            int ix = x * k.sw - k.pw + j * k.dw;
-                            if (ix >= 0 && ix < w) img[in + ix] += cols[row + y * ow + x];
+                        int in = io + (ch * h + iy) * w + off, from = row + y * ow;
+                        if (k.sw == 1) {
+                            for (int x = xFrom; x < xTo; x++) img[in + x] += cols[from + x];
+                        } else {
+                            for (int x = xFrom; x < xTo; x++) img[in + x * k.sw] += cols[from + x];
                         }
                     }
                 }
@@ -140,6 +165,60 @@ final class ConvKernels {
 
     // ---------------------------------------------------------------- convolution
 
+    /*
+     * The three products of a convolution run as one GEMM per image (and group) on the Java kernels, over
+     * columns built per image in a per-thread buffer that stays in cache. Images are split over threads
+     * (each image's products are the same whichever thread runs them), and the weight gradient sums images
+     * in fixed chunks whose partial sums are added in a fixed order, so results are the same bits for any
+     * thread count. OpenBLAS is not used here: its bits differ from the Java kernels', and which of the two
+     * ran would then depend on the calling thread.
+     */
+
+    /**
+     * Per-thread column buffers, grown on demand (one image's columns, a few hundred KB for typical layers).
+     * A buffer is taken out while in use, so a thread that runs other work while it waits (a fork/join
+     * helping out) gets a fresh one rather than the one it is filling.
+     */
+    private static final ThreadLocal<Object[]> COLS = ThreadLocal.withInitial(() -> new Object[2]);
+
+    private static Object takeCols(boolean single, int size) {
+        Object[] holder = COLS.get();
+        int slot = single ? 0 : 1;
+        Object buf = holder[slot];
+        holder[slot] = null;
+        int have = buf == null ? -1 : single ? ((float[]) buf).length : ((double[]) buf).length;
+        return have >= size ? buf : single ? new float[size] : new double[size];
+    }
+
+    private static void giveCols(Object buf) {
+        COLS.get()[buf instanceof float[] ? 0 : 1] = buf;
+    }
+
+    /** The Java GEMM (never OpenBLAS, see above); strides as for {@link Gemm#sgemm}. */
+    private static void gemm(int m, int n, int k, Object a, int aOff, int ars, int acs, Object b, int bOff, int brs, int bcs,
+                             Object c, int cOff, int ldc, boolean accumulate) {
+        if (m == 0 || n == 0) return;
+        if (a instanceof float[] af) {
+            if (KernelConfig.VECTOR) Gemm.sgemmJava(m, n, k, af, aOff, ars, acs, (float[]) b, bOff, brs, bcs, (float[]) c, cOff, ldc, accumulate);
+            else Gemm.sgemmScalar(m, n, k, af, aOff, ars, acs, (float[]) b, bOff, brs, bcs, (float[]) c, cOff, ldc, accumulate);
+        } else {
+            double[] ad = (double[]) a;
+            if (KernelConfig.VECTOR) Gemm.dgemmJava(m, n, k, ad, aOff, ars, acs, (double[]) b, bOff, brs, bcs, (double[]) c, cOff, ldc, accumulate);
+            else Gemm.dgemmScalar(m, n, k, ad, aOff, ars, acs, (double[]) b, bOff, brs, bcs, (double[]) c, cOff, ldc, accumulate);
+        }
+    }
+
+    /** One image's columns into cols. */
+    private static void columns(Object src, int so, int c, int h, int w, Window k, int oh, int ow, Object cols) {
+        if (src instanceof float[] f) im2col(f, so, c, h, w, k, oh, ow, (float[]) cols, 0);
+        else im2col((double[]) src, so, c, h, w, k, oh, ow, (double[]) cols, 0);
+    }
+
+    /** Images per parallel chunk: enough work per chunk (about 1M multiply-adds) to repay a hand-off. */
+    private static int imageGrain(long macsPerImage) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (1L << 20) / Math.max(1, macsPerImage)));
+    }
+
     /**
      * Dense x (n, cin, h, w), weight (cout, cin/groups, kh, kw), bias (cout) or null: per image and
      * group, out = W_g (cout/g x kg) @ cols_g (kg x l), starting from the bias.
@@ -148,31 +227,103 @@ final class ConvKernels {
         int n = x.shape()[0], cin = x.shape()[1], h = x.shape()[2], w = x.shape()[3], cout = weight.shape()[0];
         int oh = k.outH(h), ow = k.outW(w), l = oh * ow;
         int kg = cin / groups * k.kh * k.kw, coutG = cout / groups;
-        boolean single = x.dtype() == DType.FLOAT32;
         Object xs = ArrayStorage.data(x), ws = ArrayStorage.data(weight), os = ArrayStorage.data(out);
         Object bs = bias == null ? null : ArrayStorage.data(bias);
-        Parallel.forRange(n, 1, (from, to) -> {
-            Object cols = single ? new float[kg * groups * l] : new double[kg * groups * l];
+        Parallel.forRange(n, imageGrain((long) cout * kg * l), (from, to) -> {
+            Object cols = takeCols(xs instanceof float[], kg * groups * l);
             for (int i = from; i < to; i++) {
                 int outOff = i * cout * l;
-                if (single) im2col((float[]) xs, i * cin * h * w, cin, h, w, k, oh, ow, (float[]) cols, 0);
-                else im2col((double[]) xs, i * cin * h * w, cin, h, w, k, oh, ow, (double[]) cols, 0);
+                columns(xs, i * cin * h * w, cin, h, w, k, oh, ow, cols);
                 if (bs != null) {
                     for (int o = 0; o < cout; o++) {
-                        if (single) java.util.Arrays.fill((float[]) os, outOff + o * l, outOff + (o + 1) * l, ((float[]) bs)[o]);
+                        if (bs instanceof float[] bf) java.util.Arrays.fill((float[]) os, outOff + o * l, outOff + (o + 1) * l, bf[o]);
                         else java.util.Arrays.fill((double[]) os, outOff + o * l, outOff + (o + 1) * l, ((double[]) bs)[o]);
                     }
                 }
                 for (int g = 0; g < groups; g++) {
-                    int wOff = g * coutG * kg, cOff = g * kg * l, oOff = outOff + g * coutG * l;
-                    if (single) {
-                        Gemm.sgemm(coutG, l, kg, (float[]) ws, wOff, kg, 1, (float[]) cols, cOff, l, 1, (float[]) os, oOff, l, bs != null);
-                    } else {
-                        Gemm.dgemm(coutG, l, kg, (double[]) ws, wOff, kg, 1, (double[]) cols, cOff, l, 1, (double[]) os, oOff, l, bs != null);
+                    gemm(coutG, l, kg, ws, g * coutG * kg, kg, 1, cols, g * kg * l, l, 1, os, outOff + g * coutG * l, l, bs != null);
+                }
+            }
+            giveCols(cols);
+        });
+    }
+
+    /**
+     * conv2d's input gradient: per image and group, the columns W_g^T (kg x cout/g) @ grad_g (cout/g x l),
+     * summed back onto the image (col2im). grad (n, cout, oh, ow) dense; gradInput (n, cin, h, w) is overwritten.
+     */
+    static void conv2dInputGrad(View grad, View weight, Window k, int groups, View gradInput) {
+        int n = gradInput.shape()[0], cin = gradInput.shape()[1], h = gradInput.shape()[2], w = gradInput.shape()[3];
+        int cout = weight.shape()[0], oh = grad.shape()[2], ow = grad.shape()[3], l = oh * ow;
+        int kg = cin / groups * k.kh * k.kw, coutG = cout / groups, image = cin * h * w;
+        Object gs = ArrayStorage.data(grad), ws = ArrayStorage.data(weight), out = ArrayStorage.data(gradInput);
+        Parallel.forRange(n, imageGrain((long) cout * kg * l), (from, to) -> {
+            Object cols = takeCols(gs instanceof float[], kg * groups * l);
+            for (int i = from; i < to; i++) {
+                for (int g = 0; g < groups; g++) {
+                    gemm(kg, l, coutG, ws, g * coutG * kg, 1, kg, gs, (i * cout + g * coutG) * l, l, 1, cols, g * kg * l, l, false);
+                }
+                if (out instanceof float[] o) {
+                    java.util.Arrays.fill(o, i * image, (i + 1) * image, 0f);
+                    col2im((float[]) cols, 0, cin, h, w, k, oh, ow, o, i * image);
+                } else {
+                    java.util.Arrays.fill((double[]) out, i * image, (i + 1) * image, 0.0);
+                    col2im((double[]) cols, 0, cin, h, w, k, oh, ow, (double[]) out, i * image);
+                }
+            }
+            giveCols(cols);
+        });
+    }
+
+    /** At most this many partial sums of the weight gradient: the parallelism its images can be split into. */
+    private static final int WEIGHT_GRAD_PARTIALS = 16;
+
+    /**
+     * conv2d's weight gradient, the sum over images of grad_g (cout/g x l) @ cols_g^T (l x kg). The images are
+     * cut into at most {@link #WEIGHT_GRAD_PARTIALS} chunks by their count alone; each chunk sums its images
+     * in order into its own partial, and the partials are added in chunk order, whatever the thread count.
+     * grad (n, cout, oh, ow) and x (n, cin, h, w) dense; gradWeight (cout, cin/groups, kh, kw) is overwritten.
+     */
+    static void conv2dWeightGrad(View grad, View x, Window k, int groups, View gradWeight) {
+        int n = x.shape()[0], cin = x.shape()[1], h = x.shape()[2], w = x.shape()[3];
+        int cout = gradWeight.shape()[0], oh = grad.shape()[2], ow = grad.shape()[3], l = oh * ow;
+        int kg = cin / groups * k.kh * k.kw, coutG = cout / groups, size = cout * kg;
+        Object gs = ArrayStorage.data(grad), xs = ArrayStorage.data(x), out = ArrayStorage.data(gradWeight);
+        boolean single = out instanceof float[];
+        if (n == 0) {
+            if (single) java.util.Arrays.fill((float[]) out, 0f);
+            else java.util.Arrays.fill((double[]) out, 0.0);
+            return;
+        }
+        int chunks = Math.min(n, WEIGHT_GRAD_PARTIALS);
+        Object partials = single ? new float[chunks * size] : new double[chunks * size];
+        Parallel.forRange(chunks, Math.max(1, imageGrain((long) cout * kg * l) / Math.max(1, n / chunks)), (from, to) -> {
+            Object cols = takeCols(single, kg * groups * l);
+            for (int c = from; c < to; c++) {
+                int first = (int) ((long) n * c / chunks), last = (int) ((long) n * (c + 1) / chunks);
+                for (int i = first; i < last; i++) {
+                    columns(xs, i * cin * h * w, cin, h, w, k, oh, ow, cols);
+                    for (int g = 0; g < groups; g++) {
+                        gemm(coutG, kg, l, gs, (i * cout + g * coutG) * l, l, 1, cols, g * kg * l, 1, l,
+                                partials, c * size + g * coutG * kg, kg, i > first);
                     }
                 }
             }
+            giveCols(cols);
         });
+        if (single) {
+            float[] p = (float[]) partials, o = (float[]) out;
+            System.arraycopy(p, 0, o, 0, size);
+            for (int c = 1; c < chunks; c++) {
+                for (int j = 0; j < size; j++) o[j] += p[c * size + j];
+            }
+        } else {
+            double[] p = (double[]) partials, o = (double[]) out;
+            System.arraycopy(p, 0, o, 0, size);
+            for (int c = 1; c < chunks; c++) {
+                for (int j = 0; j < size; j++) o[j] += p[c * size + j];
+            }
+        }
     }
 
     // ---------------------------------------------------------------- max pooling
@@ -180,35 +331,90 @@ final class ConvKernels {
     /** Max over each window of a dense (planes, h, w) input; indices are h*w positions within a plane. */
     static void maxPool2d(View x, int planes, int h, int w, Window k, int oh, int ow, View out, View idx) {
         long[] ind = (long[]) ArrayStorage.data(idx);
-        double[] src = x.dtype() == DType.FLOAT64 ? (double[]) ArrayStorage.data(x) : null;
-        float[] srcF = x.dtype() == DType.FLOAT32 ? (float[]) ArrayStorage.data(x) : null;
-        Object outData = ArrayStorage.data(out);
-        Parallel.forRange(planes, Math.max(1, 4096 / Math.max(1, oh * ow)), (from, to) -> {
+        Object src = ArrayStorage.data(x), dst = ArrayStorage.data(out);
+        Parallel.forRange(planes, Math.max(1, 4096 / Math.max(1, oh * ow * k.kh * k.kw)), (from, to) -> {
             for (int p = from; p < to; p++) {
-                int in = p * h * w;
-                for (int y = 0; y < oh; y++) {
-                    for (int xo = 0; xo < ow; xo++) {
-                        int y0 = y * k.sh - k.ph, x0 = xo * k.sw - k.pw;
-                        double best = Double.NEGATIVE_INFINITY;
-                        int bestAt = -1;
-                        for (int i = 0; i < k.kh; i++) {
-                            int iy = y0 + i * k.dh;
-                            if (iy < 0 || iy >= h) continue;
-                            for (int j = 0; j < k.kw; j++) {
-                                int ix = x0 + j * k.dw;
-                                if (ix < 0 || ix >= w) continue;
-                                double v = srcF != null ? srcF[in + iy * w + ix] : src[in + iy * w + ix];
-                                if (bestAt < 0 || v > best || Double.isNaN(v)) {  // the last NaN wins, as in PyTorch
-                                    best = v;
-                                    bestAt = iy * w + ix;
-                                }
-                            }
+                if (src instanceof float[] f) maxPoolPlane(f, p * h * w, h, w, k, oh, ow, (float[]) dst, ind, p * oh * ow);
+                else maxPoolPlane((double[]) src, p * h * w, h, w, k, oh, ow, (double[]) dst, ind, p * oh * ow);
+            }
+        });
+    }
+
+    /** One plane; within a window the first maximum wins, and a NaN beats everything (the last NaN, as in PyTorch). */
+    private static void maxPoolPlane(float[] src, int in, int h, int w, Window k, int oh, int ow, float[] dst, long[] ind, int o) {
+        for (int y = 0; y < oh; y++) {
+            int y0 = y * k.sh - k.ph;
+            int iFrom = y0 >= 0 ? 0 : (-y0 + k.dh - 1) / k.dh, iTo = Math.min(k.kh, (h - 1 - y0) / k.dh + 1);
+            for (int xo = 0; xo < ow; xo++, o++) {
+                int x0 = xo * k.sw - k.pw;
+                int jFrom = x0 >= 0 ? 0 : (-x0 + k.dw - 1) / k.dw, jTo = Math.min(k.kw, (w - 1 - x0) / k.dw + 1);
+                float best = Float.NEGATIVE_INFINITY;
+                int bestAt = -1;
+                for (int i = iFrom; i < iTo; i++) {
+                    int row = (y0 + i * k.dh) * w;
+                    for (int j = jFrom; j < jTo; j++) {
+                        int at = row + x0 + j * k.dw;
+                        float v = src[in + at];
+                        if (bestAt < 0 || v > best || v != v) {
+                            best = v;
+                            bestAt = at;
                         }
-                        int o = (p * oh + y) * ow + xo;
-                        ind[o] = bestAt;
-                        if (srcF != null) ((float[]) outData)[o] = (float) best;
-                        else ((double[]) outData)[o] = best;
                     }
+                }
+                ind[o] = bestAt;
+                dst[o] = best;
+            }
+        }
+    }
+
+    private static void maxPoolPlane(double[] src, int in, int h, int w, Window k, int oh, int ow, double[] dst, long[] ind, int o) {
+        for (int y = 0; y < oh; y++) {
+            int y0 = y * k.sh - k.ph;
+            int iFrom = y0 >= 0 ? 0 : (-y0 + k.dh - 1) / k.dh, iTo = Math.min(k.kh, (h - 1 - y0) / k.dh + 1);
+            for (int xo = 0; xo < ow; xo++, o++) {
+                int x0 = xo * k.sw - k.pw;
+                int jFrom = x0 >= 0 ? 0 : (-x0 + k.dw - 1) / k.dw, jTo = Math.min(k.kw, (w - 1 - x0) / k.dw + 1);
+                double best = Double.NEGATIVE_INFINITY;
+                int bestAt = -1;
+                for (int i = iFrom; i < iTo; i++) {
+                    int row = (y0 + i * k.dh) * w;
+                    for (int j = jFrom; j < jTo; j++) {
+                        int at = row + x0 + j * k.dw;
+                        double v = src[in + at];
+                        if (bestAt < 0 || v > best || v != v) {
+                            best = v;
+                            bestAt = at;
+                        }
+                    }
+                }
+                ind[o] = bestAt;
+                dst[o] = best;
+            }
+        }
+    }
+
+    /**
+     * Max pooling's backward: each output's gradient added onto the input position its index names, the
+     * outputs of a plane in order (overlapping windows sum the same way every time). grad and indices dense
+     * (planes, outPerPlane); gradInput dense (planes, inPerPlane), overwritten.
+     */
+    static void maxPoolBackward(View grad, View indices, int planes, int outPerPlane, int inPerPlane, View gradInput) {
+        long[] ind = (long[]) ArrayStorage.data(indices);
+        Object g = ArrayStorage.data(grad), gi = ArrayStorage.data(gradInput);
+        Parallel.forRange(planes, Math.max(1, Parallel.ELEMENTWISE_GRAIN / Math.max(1, inPerPlane)), (from, to) -> {
+            if (gi instanceof float[] o) {
+                float[] gf = (float[]) g;
+                java.util.Arrays.fill(o, from * inPerPlane, to * inPerPlane, 0f);
+                for (int p = from; p < to; p++) {
+                    int base = p * inPerPlane;
+                    for (int j = p * outPerPlane, end = j + outPerPlane; j < end; j++) o[base + (int) ind[j]] += gf[j];
+                }
+            } else {
+                double[] o = (double[]) gi, gd = (double[]) g;
+                java.util.Arrays.fill(o, from * inPerPlane, to * inPerPlane, 0.0);
+                for (int p = from; p < to; p++) {
+                    int base = p * inPerPlane;
+                    for (int j = p * outPerPlane, end = j + outPerPlane; j < end; j++) o[base + (int) ind[j]] += gd[j];
                 }
             }
         });

@@ -4,11 +4,13 @@ import dev.jgrad.DType;
 import dev.jgrad.Device;
 import dev.jgrad.Generator;
 import dev.jgrad.backend.ActivationOp;
+import dev.jgrad.backend.AdamStep;
 import dev.jgrad.backend.Backend;
 import dev.jgrad.backend.BinaryOp;
 import dev.jgrad.backend.CompareOp;
 import dev.jgrad.backend.RandomOp;
 import dev.jgrad.backend.ReduceOp;
+import dev.jgrad.backend.SgdStep;
 import dev.jgrad.backend.Storage;
 import dev.jgrad.backend.UnaryOp;
 import dev.jgrad.backend.View;
@@ -256,6 +258,18 @@ public final class CpuBackend implements Backend {
 
     @Override public void fusedUpdate(boolean mul, double value, View t1, View t2, View self) { CpuNn.fusedUpdate(mul, value, t1, t2, self); }
 
+    @Override public void thresholdBackward(double threshold, View grad, View self, View out) {
+        CpuNn.thresholdBackward(threshold, grad, self, out);
+    }
+
+    @Override public void adamStep(AdamStep step, View param, View grad, View expAvg, View expAvgSq, View maxExpAvgSq) {
+        OptimizerKernels.adam(step, param, grad, expAvg, expAvgSq, maxExpAvgSq);
+    }
+
+    @Override public void sgdStep(SgdStep step, View param, View grad, View momentumBuffer) {
+        OptimizerKernels.sgd(step, param, grad, momentumBuffer);
+    }
+
     @Override public void binaryCrossEntropy(View p, View y, View out) { CpuNn.binaryCrossEntropy(p, y, out); }
 
     // ---------------------------------------------------------------- reductions, products, indexing, nn
@@ -331,6 +345,22 @@ public final class CpuBackend implements Backend {
     @Override public void conv2d(View x, View w, View b, int[] geometry, int groups, View out) {
         ConvKernels.conv2d(dense(x, x.dtype()), dense(w, w.dtype()), b == null ? null : dense(b, b.dtype()),
                 ConvKernels.Window.of(geometry), groups, out);
+    }
+
+    @Override public void conv2dInputGrad(View grad, View w, int[] geometry, int groups, View gradInput) {
+        ConvKernels.conv2dInputGrad(dense(grad, grad.dtype()), dense(w, w.dtype()), ConvKernels.Window.of(geometry), groups, gradInput);
+    }
+
+    @Override public void conv2dWeightGrad(View grad, View x, int[] geometry, int groups, View gradWeight) {
+        ConvKernels.conv2dWeightGrad(dense(grad, grad.dtype()), dense(x, x.dtype()), ConvKernels.Window.of(geometry), groups, gradWeight);
+    }
+
+    @Override public void maxPoolBackward(View grad, View indices, View gradInput) {
+        int[] s = gradInput.shape();
+        int nd = s.length, inPerPlane = s[nd - 2] * s[nd - 1];
+        int outPerPlane = grad.shape()[nd - 2] * grad.shape()[nd - 1];
+        int planes = inPerPlane == 0 ? 0 : gradInput.numel() / inPerPlane;
+        ConvKernels.maxPoolBackward(dense(grad, grad.dtype()), dense(indices, DType.INT64), planes, outPerPlane, inPerPlane, gradInput);
     }
 
     @Override public void maxPool2d(View x, int[] geometry, View out, View indices) {

@@ -40,6 +40,35 @@ final class CpuNn {
         if (s != self) CpuBackend.INSTANCE.copy(s, self);
     }
 
+    /** out = self &lt;= threshold ? 0 : grad (a NaN in self lets grad through, as in PyTorch); float32 or float64. */
+    static void thresholdBackward(double threshold, View grad, View self, View out) {
+        int n = out.numel();
+        if (n == 0) return;
+        boolean flat = grad.isContiguous() && self.isContiguous() && out.isContiguous();
+        if (out.dtype() == DType.FLOAT32) {
+            float[] g = (float[]) ArrayStorage.data(grad), x = (float[]) ArrayStorage.data(self), o = (float[]) ArrayStorage.data(out);
+            float t = (float) threshold;
+            if (flat) {
+                int go = grad.offset(), xo = self.offset(), oo = out.offset();
+                Parallel.forRange(n, Parallel.ELEMENTWISE_GRAIN, (from, to) ->
+                        NnKernels.thresholdBackwardFloat(t, g, go + from, x, xo + from, o, oo + from, to - from));
+            } else {
+                StridedIter it = new StridedIter(out.shape(), grad.strides(), self.strides(), out.strides());
+                int gs = it.innerStride(0), xs = it.innerStride(1), os = it.innerStride(2);
+                it.forAllRows(new int[] {grad.offset(), self.offset(), out.offset()}, (offs, len) -> {
+                    for (int i = 0; i < len; i++) o[offs[2] + i * os] = x[offs[1] + i * xs] <= t ? 0f : g[offs[0] + i * gs];
+                });
+            }
+        } else {
+            double[] g = (double[]) ArrayStorage.data(grad), x = (double[]) ArrayStorage.data(self), o = (double[]) ArrayStorage.data(out);
+            StridedIter it = new StridedIter(out.shape(), grad.strides(), self.strides(), out.strides());
+            int gs = it.innerStride(0), xs = it.innerStride(1), os = it.innerStride(2);
+            it.forAllRows(new int[] {grad.offset(), self.offset(), out.offset()}, (offs, len) -> {
+                for (int i = 0; i < len; i++) o[offs[2] + i * os] = x[offs[1] + i * xs] <= threshold ? 0.0 : g[offs[0] + i * gs];
+            });
+        }
+    }
+
     static void binaryCrossEntropy(View input, View target, View out) {
         double[] p = CpuBackend.doubles(input), y = CpuBackend.doubles(target);
         double[] loss = new double[p.length];

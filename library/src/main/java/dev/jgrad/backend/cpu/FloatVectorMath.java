@@ -155,43 +155,38 @@ final class FloatVectorMath {
         return bound;
     }
 
-    /** 2 / pi, and pi / 2 split so that k * PIO2_HI is exact for |k| &lt; 2^20 (fdlibm's pio2_1, pio2_1t). */
-    private static final double TWO_OVER_PI = 0.6366197723675814;
+    /** pi / 2 split so that q * PIO2_HI is exact for |q| &lt; 2^20 (fdlibm's pio2_1, pio2_1t). */
     private static final double PIO2_HI = 1.57079632673412561417e+00, PIO2_LO = 6.07710050650619224932e-11;
     /** Lanes at or above this magnitude (and inf, NaN) take Math's loop: the two-part reduction stays exact below it. */
     private static final double TRIG_LIMIT = 0x1p19;
 
-    /** sin(r) for |r| &lt;= pi/4 by its Taylor series to r^17 / 17! (truncation under 1e-19); keeps -0. */
-    private static DoubleVector sinReduced(DoubleVector r) {
+    /** 1 / pi. */
+    private static final double ONE_OVER_PI = 0.3183098861837907;
+
+    /**
+     * sin(r) for |r| &lt;= pi/2 (a little over, at rounding ties) by its Taylor series to r^21 / 21!: the
+     * first term left out, r^23 / 23!, is under 2e-18 there.
+     */
+    private static DoubleVector sinHalfPi(DoubleVector r) {
         DoubleVector z = r.mul(r);
-        DoubleVector q = fma(z, 1.0 / 355687428096000.0, -1.0 / 1307674368000.0);
+        // q = -(1/3! - z/5! + z^2/7! - ...), so that sin r = r + r z q
+        DoubleVector q = fma(z, 1.0 / 51090942171709440000.0, -1.0 / 121645100408832000.0);
+        q = fma(q, z, 1.0 / 355687428096000.0);
+        q = fma(q, z, -1.0 / 1307674368000.0);
         q = fma(q, z, 1.0 / 6227020800.0);
         q = fma(q, z, -1.0 / 39916800);
         q = fma(q, z, 1.0 / 362880);
         q = fma(q, z, -1.0 / 5040);
         q = fma(q, z, 1.0 / 120);
         q = fma(q, z, -1.0 / 6);
-        return r.mul(z).fma(q, r).blend(r, r.compare(VectorOperators.EQ, 0));
-    }
-
-    /** cos(r) for |r| &lt;= pi/4 by its Taylor series to r^18 / 18!. */
-    private static DoubleVector cosReduced(DoubleVector r) {
-        DoubleVector z = r.mul(r);
-        DoubleVector w = fma(z, -1.0 / 6402373705728000.0, 1.0 / 20922789888000.0);
-        w = fma(w, z, -1.0 / 87178291200.0);
-        w = fma(w, z, 1.0 / 479001600);
-        w = fma(w, z, -1.0 / 3628800);
-        w = fma(w, z, 1.0 / 40320);
-        w = fma(w, z, -1.0 / 720);
-        w = fma(w, z, 1.0 / 24);
-        w = fma(w, z, -0.5);
-        return z.mul(w).add(1);
+        return r.mul(z).fma(q, r);
     }
 
     /**
-     * sin (cosine when cosine is true) of float lanes: k = round(x * 2/pi), r = x - k pi/2 in two parts, then
-     * the series for the quadrant k mod 4. A vector holding a lane of magnitude 2^19 or more, inf or NaN goes
-     * through Math per lane, as the scalar loop does.
+     * sin (cosine when cosine is true) of float lanes: x = q pi/2 + r with q even for sin and odd for cos,
+     * |r| &lt;= pi/2, r in two parts, then one series for sin r and a sign. Computing only sin r, not both sin
+     * and cos of a quarter-period remainder blended by quadrant, halves the work. A vector holding a lane of
+     * magnitude 2^19 or more, inf or NaN goes through Math per lane, as the scalar loop does.
      */
     static int sinCos(float[] a, int ao, float[] c, int co, int bound, boolean cosine) {
         for (int i = 0; i < bound; i += L) {
@@ -203,15 +198,18 @@ final class FloatVectorMath {
                 }
                 continue;
             }
-            DoubleVector t = x.fma(TWO_OVER_PI, ROUNDER);
+            // x = q pi/2 + r with q = 2k (sin) or 2k + 1 (cos), so sin x = (-1)^k sin r, cos x = (-1)^(k+1) sin r
+            DoubleVector t = cosine ? x.fma(DoubleVector.broadcast(D, ONE_OVER_PI), DoubleVector.broadcast(D, -0.5)).add(ROUNDER)
+                    : x.fma(ONE_OVER_PI, ROUNDER);
             DoubleVector k = t.sub(ROUNDER);
-            DoubleVector r = k.fma(DoubleVector.broadcast(D, -PIO2_HI), x);
-            r = k.fma(DoubleVector.broadcast(D, -PIO2_LO), r);
-            LongVector quadrant = ((LongVector) t.reinterpretAsLongs()).add(cosine ? 1 : 0).and(3L);
-            DoubleVector sr = sinReduced(r), cr = cosReduced(r);
-            // sin(x) by quadrant: sin r, cos r, -sin r, -cos r; cos(x) = sin(x + pi/2), one quadrant on
-            DoubleVector y = sr.blend(cr, quadrant.and(1L).compare(VectorOperators.NE, 0L).cast(D));
-            y = y.blend(y.neg(), quadrant.and(2L).compare(VectorOperators.NE, 0L).cast(D));
+            DoubleVector q = cosine ? k.add(k).add(1) : k.add(k);
+            DoubleVector r = q.fma(DoubleVector.broadcast(D, -PIO2_HI), x);
+            r = q.fma(DoubleVector.broadcast(D, -PIO2_LO), r);
+            DoubleVector y = sinHalfPi(r);
+            // k's parity is the low bit of t: moved to the sign bit, it flips y
+            LongVector flip = ((LongVector) t.reinterpretAsLongs()).add(cosine ? 1 : 0).lanewise(VectorOperators.LSHL, 63);
+            y = ((LongVector) y.reinterpretAsLongs()).lanewise(VectorOperators.XOR, flip).reinterpretAsDoubles();
+            if (!cosine) y = y.blend(x, x.compare(VectorOperators.EQ, 0));  // keeps -0
             narrow(y, c, co + i);
         }
         return bound;

@@ -202,6 +202,12 @@ final class NnKernels {
      * is {@code self + (value * t1) / t2}, both in the element type. The vector lanes ({@link NnVector})
      * do the same IEEE operations, so the vector and scalar parts agree bit for bit.
      */
+    /** One contiguous run of relu's backward: o = x &lt;= t ? 0 : g. */
+    static void thresholdBackwardFloat(float t, float[] g, int go, float[] x, int xo, float[] o, int oo, int n) {
+        int i = KernelConfig.VECTOR ? NnVector.thresholdBackwardFloat(t, g, go, x, xo, o, oo, n) : 0;
+        for (; i < n; i++) o[oo + i] = x[xo + i] <= t ? 0f : g[go + i];
+    }
+
     static void addcFloat(float[] self, int so, float[] a, int ao, float[] b, int bo, int n, float value, boolean mul) {
         int i = KernelConfig.VECTOR ? NnVector.addcFloat(self, so, a, ao, b, bo, n, value, mul) : 0;
         if (mul) {

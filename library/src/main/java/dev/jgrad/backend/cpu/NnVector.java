@@ -1,6 +1,7 @@
 package dev.jgrad.backend.cpu;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -11,6 +12,17 @@ final class NnVector {
     private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
 
     private NnVector() {}
+
+    /** The whole vectors of {@link NnKernels#thresholdBackwardFloat}; returns how many leading elements it did. */
+    static int thresholdBackwardFloat(float t, float[] g, int go, float[] x, int xo, float[] o, int oo, int n) {
+        int i = 0, bound = FS.loopBound(n);
+        FloatVector zero = FloatVector.zero(FS);
+        for (; i < bound; i += FS.length()) {
+            var off = FloatVector.fromArray(FS, x, xo + i).compare(VectorOperators.LE, t);
+            FloatVector.fromArray(FS, g, go + i).blend(zero, off).intoArray(o, oo + i);
+        }
+        return i;
+    }
 
     /** The whole vectors of {@link NnKernels#addcFloat}; returns how many leading elements it did. */
     static int addcFloat(float[] self, int so, float[] a, int ao, float[] b, int bo, int n, float value, boolean mul) {

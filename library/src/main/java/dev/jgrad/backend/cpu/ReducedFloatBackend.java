@@ -4,11 +4,13 @@ import dev.jgrad.DType;
 import dev.jgrad.Device;
 import dev.jgrad.Generator;
 import dev.jgrad.backend.ActivationOp;
+import dev.jgrad.backend.AdamStep;
 import dev.jgrad.backend.Backend;
 import dev.jgrad.backend.BinaryOp;
 import dev.jgrad.backend.CompareOp;
 import dev.jgrad.backend.RandomOp;
 import dev.jgrad.backend.ReduceOp;
+import dev.jgrad.backend.SgdStep;
 import dev.jgrad.backend.Storage;
 import dev.jgrad.backend.UnaryOp;
 import dev.jgrad.backend.View;
@@ -128,6 +130,24 @@ public final class ReducedFloatBackend implements Backend {
         Widening w = new Widening();
         CPU.activation(op, param, w.in(x), w.out(out));
         w.narrow();
+    }
+
+    @Override public void thresholdBackward(double threshold, View grad, View self, View out) {
+        if (!reduced(out)) { CPU.thresholdBackward(threshold, grad, self, out); return; }
+        // the threshold in self's 16-bit type, as PyTorch compares; widening and narrowing the values are exact
+        double t = ReducedFloats.toFloat(self.dtype(), ReducedFloats.fromDouble(self.dtype(), threshold));
+        Widening w = new Widening();
+        CPU.thresholdBackward(t, w.in(grad), w.in(self), w.out(out));
+        w.narrow();
+    }
+
+    // the fused optimizer updates take float32 and float64 only (FusedUpdates sends 16-bit tensors op by op)
+    @Override public void adamStep(AdamStep step, View param, View grad, View expAvg, View expAvgSq, View maxExpAvgSq) {
+        CPU.adamStep(step, param, grad, expAvg, expAvgSq, maxExpAvgSq);
+    }
+
+    @Override public void sgdStep(SgdStep step, View param, View grad, View momentumBuffer) {
+        CPU.sgdStep(step, param, grad, momentumBuffer);
     }
 
     @Override public void fusedUpdate(boolean mul, double value, View t1, View t2, View self) {
@@ -347,6 +367,27 @@ public final class ReducedFloatBackend implements Backend {
         ReducedFloatSupport.check("slow_conv2d_cpu", x, null);
         Widening w = new Widening();
         CPU.conv2d(w.in(x), w.in(wt), w.in(b), geometry, groups, w.out(out));
+        w.narrow();
+    }
+
+    @Override public void conv2dInputGrad(View grad, View wt, int[] geometry, int groups, View gradInput) {
+        if (!reduced(grad)) { CPU.conv2dInputGrad(grad, wt, geometry, groups, gradInput); return; }
+        Widening w = new Widening();
+        CPU.conv2dInputGrad(w.in(grad), w.in(wt), geometry, groups, w.out(gradInput));
+        w.narrow();
+    }
+
+    @Override public void conv2dWeightGrad(View grad, View x, int[] geometry, int groups, View gradWeight) {
+        if (!reduced(grad)) { CPU.conv2dWeightGrad(grad, x, geometry, groups, gradWeight); return; }
+        Widening w = new Widening();
+        CPU.conv2dWeightGrad(w.in(grad), w.in(x), geometry, groups, w.out(gradWeight));
+        w.narrow();
+    }
+
+    @Override public void maxPoolBackward(View grad, View indices, View gradInput) {
+        if (!reduced(grad)) { CPU.maxPoolBackward(grad, indices, gradInput); return; }
+        Widening w = new Widening();
+        CPU.maxPoolBackward(w.in(grad), indices, w.out(gradInput));
         w.narrow();
     }
 

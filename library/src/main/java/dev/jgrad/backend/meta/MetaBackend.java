@@ -4,11 +4,13 @@ import dev.jgrad.DType;
 import dev.jgrad.Device;
 import dev.jgrad.Generator;
 import dev.jgrad.backend.ActivationOp;
+import dev.jgrad.backend.AdamStep;
 import dev.jgrad.backend.Backend;
 import dev.jgrad.backend.BinaryOp;
 import dev.jgrad.backend.CompareOp;
 import dev.jgrad.backend.RandomOp;
 import dev.jgrad.backend.ReduceOp;
+import dev.jgrad.backend.SgdStep;
 import dev.jgrad.backend.Storage;
 import dev.jgrad.backend.UnaryOp;
 import dev.jgrad.backend.View;
@@ -82,6 +84,12 @@ public final class MetaBackend implements Backend {
 
     @Override public void fusedUpdate(boolean mul, double value, View t1, View t2, View self) {}
 
+    @Override public void thresholdBackward(double threshold, View grad, View self, View out) {}
+
+    @Override public void adamStep(AdamStep step, View param, View grad, View expAvg, View expAvgSq, View maxExpAvgSq) {}
+
+    @Override public void sgdStep(SgdStep step, View param, View grad, View momentumBuffer) {}
+
     @Override public void binaryCrossEntropy(View p, View y, View out) {}
 
     @Override public void reduce(ReduceOp op, View x, int dim, View out, View indices) {}
@@ -143,6 +151,12 @@ public final class MetaBackend implements Backend {
     @Override public void conv2d(View x, View w, View b, int[] geometry, int groups, View out) {}
 
     @Override public void maxPool2d(View x, int[] geometry, View out, View indices) {}
+
+    @Override public void conv2dInputGrad(View grad, View w, int[] geometry, int groups, View gradInput) {}
+
+    @Override public void conv2dWeightGrad(View grad, View x, int[] geometry, int groups, View gradWeight) {}
+
+    @Override public void maxPoolBackward(View grad, View indices, View gradInput) {}
 
     @Override public void arange(View out, double start, double step) {}
 

@@ -42,15 +42,24 @@ public final class AccumulateGrad extends Node {
      * running on several threads into one leaf take turns here (PyTorch's AccumulateGrad holds a mutex), so no
      * update to .grad is lost.
      */
-    public static void accumulate(Tensor t, Tensor g, boolean createGraph) {
+    public static void accumulate(Tensor t, Tensor g, boolean createGraph) { accumulate(t, g, createGraph, false); }
+
+    /**
+     * As {@link #accumulate(Tensor, Tensor, boolean)}; owned: nothing but the caller references g's storage (the
+     * engine's Note [Owned gradients]), so a first gradient that is dense with t's strides becomes .grad as it is,
+     * as PyTorch's AccumulateGrad steals a gradient whose use count is 1.
+     */
+    public static void accumulate(Tensor t, Tensor g, boolean createGraph, boolean owned) {
         synchronized (t) {
-            accumulateLocked(t, g, createGraph);
+            accumulateLocked(t, g, createGraph, owned);
         }
     }
 
-    private static void accumulateLocked(Tensor t, Tensor g, boolean createGraph) {
+    private static void accumulateLocked(Tensor t, Tensor g, boolean createGraph, boolean owned) {
         Tensor old = t.grad();
-        if (old == null) {
+        if (old == null && owned && !createGraph && adoptable(t, g)) {
+            TensorInternals.setGrad(t, g.requiresGrad() ? g.detach() : g);
+        } else if (old == null) {
             TensorInternals.setGrad(t, createGraph ? dev.jgrad.Torch.zerosLike(g).copy_(g) : g.detach().clone());
         } else if (createGraph) {
             TensorInternals.setGrad(t, old.add(g));
@@ -59,5 +68,13 @@ public final class AccumulateGrad extends Node {
                 old.add_(g);
             }
         }
+    }
+
+    /** A gradient that may be .grad as it is: t's dtype, device and strides, dense over the whole of its own storage. */
+    private static boolean adoptable(Tensor t, Tensor g) {
+        return g.dtype() == t.dtype() && g.device().equals(t.device()) && g.isContiguous() && TensorInternals.offset(g) == 0
+                && java.util.Arrays.equals(TensorInternals.shape(g), TensorInternals.shape(t))
+                && java.util.Arrays.equals(TensorInternals.strides(g), TensorInternals.strides(t))
+                && TensorInternals.numel(g) == TensorInternals.storage(g).size() && g.gradFn() == null;
     }
 }

@@ -406,7 +406,9 @@ public final class Derivatives {
     public static Tensor thresholdBackward(Tensor grad, Tensor self, double threshold) {
         Tensor r;
         try (var guard = GradMode.setEnabled(false)) {
-            r = Torch.where(self.gt(threshold), grad, Torch.zerosLike(grad));
+            // in a backward pass the engine may hand relu's formula a gradient nothing else reads: mask it in place
+            r = Engine.mayOverwrite(grad) ? dev.jgrad.internal.ops.Activations.thresholdBackward_(grad, self, threshold)
+                    : dev.jgrad.internal.ops.Activations.thresholdBackward(grad, self, threshold);
         }
         if (!Recorder.shouldRecord(grad, self)) return r;
         Recorder.Row row = Recorder.start("ThresholdBackwardBackward0", r, grad, self);

@@ -33,9 +33,28 @@ import java.util.PriorityQueue;
  *
  * <p>Note [Broadcast grads]: a node may return a gradient with the broadcast shape of its output; it is
  * summed down to the input's shape here, in one place, so formulas need not care.
+ *
+ * <p>Note [Owned gradients]: PyTorch's AccumulateGrad makes a leaf's first gradient its {@code .grad} without a copy
+ * when nothing else references it (use count 1). Java has no use counts, so the engine tracks the same fact: a
+ * gradient is owned when the engine holds the only reference to its whole storage. What a built-in formula node
+ * ({@link FormulaNode}) returns is owned unless its storage is also that of another of its results, of one of its
+ * saved tensors, or of an incoming gradient that was not owned (a pass-through of an owned gradient, such as
+ * TBackward's transpose, stays owned); a sum the engine makes is owned; root gradients, gradients a hook or a
+ * retain_grad saw, captured gradients and whatever other nodes return are not. AccumulateGrad adopts an owned,
+ * dense gradient with the leaf's strides instead of cloning it, and a formula node with one gradient in and one
+ * out may overwrite an owned incoming gradient ({@link #mayOverwrite}: relu's backward masks it in place).
  */
 public final class Engine {
     private Engine() {}
+
+    /** The incoming gradient that the node now running on this thread may overwrite: Note [Owned gradients]. */
+    private static final ThreadLocal<Tensor> DONATED = new ThreadLocal<>();
+
+    /**
+     * Whether g is the gradient handed to the formula node running now on this thread, owned by the engine and read by
+     * no other formula of the node, so that the formula may write its result into g (Note [Owned gradients]).
+     */
+    public static boolean mayOverwrite(Tensor g) { return g != null && DONATED.get() == g; }
 
     /** Whether the running backward pass accumulates into every leaf (no inputs given): what checkpointing needs. */
     private static final ThreadLocal<Boolean> ALL_LEAVES = ThreadLocal.withInitial(() -> Boolean.TRUE);
@@ -56,15 +75,28 @@ public final class Engine {
         boolean leads;
         boolean queued;
         Tensor[] buffer;
+        boolean[] owned;  // per buffer slot: Note [Owned gradients]
 
         Task(Node node) { this.node = node; }
 
-        void add(int slot, Tensor g) {
+        void add(int slot, Tensor g, boolean gOwned) {
             if (g == null) return;  // an undefined gradient adds nothing
-            if (buffer == null) buffer = new Tensor[Math.max(1, node.numOutputs())];
-            buffer[slot] = buffer[slot] == null ? g : buffer[slot].add(g);
+            if (buffer == null) {
+                buffer = new Tensor[Math.max(1, node.numOutputs())];
+                owned = new boolean[buffer.length];
+            }
+            if (buffer[slot] == null) {
+                buffer[slot] = g;
+                owned[slot] = gOwned;
+            } else {
+                buffer[slot] = buffer[slot].add(g);
+                owned[slot] = true;
+            }
         }
     }
+
+    /** A leaf's gradient, accumulated once the pass succeeds; owned: Note [Owned gradients]. */
+    private record LeafUpdate(Tensor leaf, Tensor grad, boolean owned) {}
 
     /**
      * @param roots        tensors to differentiate, each requiring grad
@@ -165,7 +197,7 @@ public final class Engine {
         // 3. execute
         for (int i = 0; i < rootEdges.length; i++) {
             Edge e = rootEdges[i];
-            if (e.node() != null) tasks.get(e.node()).add(e.inputNr(), rootGrads.get(i));
+            if (e.node() != null) tasks.get(e.node()).add(e.inputNr(), rootGrads.get(i), false);
         }
         PriorityQueue<Task> ready = new PriorityQueue<>((a, b) -> Long.compare(b.node.sequenceNr(), a.node.sequenceNr()));
         for (Edge e : rootEdges) {
@@ -177,7 +209,7 @@ public final class Engine {
         }
         Tensor[] captured = new Tensor[inputs == null ? 0 : inputs.size()];
         List<Node> executed = new ArrayList<>();
-        List<Tensor[]> leafUpdates = new ArrayList<>();  // {leaf, grad}
+        List<LeafUpdate> leafUpdates = new ArrayList<>();
         List<Tensor[]> retainUpdates = new ArrayList<>();  // {non-leaf, grad}
 
         Boolean allLeavesBefore = ALL_LEAVES.get();
@@ -187,20 +219,28 @@ public final class Engine {
                 Task t = ready.poll();
                 Node n = t.node;
                 Tensor[] grads = t.buffer != null ? t.buffer : new Tensor[Math.max(1, n.numOutputs())];
+                boolean[] owned = t.buffer != null && !t.target && !n.hasPreHooks() && !createGraph ? t.owned : null;
                 t.buffer = null;
+                t.owned = null;
                 if (n.hasPreHooks()) n.runPreHooks(grads, retainUpdates);
                 if (t.target) for (Capture c : captures) if (c.task == t && grads[c.slot] != null) captured[c.index] = grads[c.slot];
                 if (!t.runs) continue;
+                Tensor ownedLeafGrad = owned != null && owned[0] && n instanceof AccumulateGrad acc
+                        && TensorInternals.hooks(acc.variable()).isEmpty() ? grads[0] : null;
                 executed.add(n);
                 Tensor[] out;
+                Tensor donated = owned != null && owned[0] && grads.length == 1 && n instanceof FormulaNode && oneEdge(n) ? grads[0] : null;
                 try (var ev = Profiler.isActive() ? Profiler.enter("autograd::engine::evaluate_function: " + n.name()) : null) {
+                    if (donated != null) DONATED.set(donated);
                     out = n.apply(grads);
                     if (AnomalyMode.isEnabled()) AnomalyMode.checkResults(n, out);
                 } catch (RuntimeException e) {
                     throw AnomalyMode.isEnabled() ? AnomalyMode.annotate(n, e) : e;
+                } finally {
+                    if (donated != null) DONATED.remove();
                 }
                 if (n instanceof AccumulateGrad acc) {
-                    if (out[0] != null) leafUpdates.add(new Tensor[] {acc.variable(), out[0]});
+                    if (out[0] != null) leafUpdates.add(new LeafUpdate(acc.variable(), out[0], out[0] == ownedLeafGrad));
                     continue;
                 }
                 if (out.length != n.numInputs()) {
@@ -211,7 +251,12 @@ public final class Engine {
                     Task c = t.children[i];
                     if (c == null || (!c.runs && !c.target)) continue;
                     Edge e = n.nextEdge(i);
-                    if (out[i] != null) c.add(e.inputNr(), validate(n, i, out[i], c.node, e.inputNr()));
+                    if (out[i] != null) {
+                        Tensor g = validate(n, i, out[i], c.node, e.inputNr());
+                        // a sum or a cast made here is the engine's own; otherwise the node's result decides
+                        boolean gOwned = !createGraph && (g.sharesStorageWith(out[i]) ? owns(n, out, i, grads, owned) : true);
+                        c.add(e.inputNr(), g, gOwned);
+                    }
                     if (--c.deps == 0 && !c.queued) {
                         c.queued = true;
                         ready.add(c);
@@ -225,10 +270,32 @@ public final class Engine {
         // success: now make the pass's effects visible (Note [Failure atomicity])
         for (Tensor[] u : retainUpdates) AccumulateGrad.accumulate(u[0], u[1], createGraph);
         if (accumulate) {
-            for (Tensor[] u : leafUpdates) AccumulateGrad.accumulate(u[0], u[1], createGraph);
+            for (LeafUpdate u : leafUpdates) AccumulateGrad.accumulate(u.leaf(), u.grad(), createGraph, u.owned());
         }
         if (!keepGraph) for (Node n : executed) n.releaseVariables();
         return captured;
+    }
+
+    /**
+     * Note [Owned gradients]: whether out[i], a result of node n given grads (owned marks those the engine owned, null
+     * for none), is referenced only by the engine once n has returned.
+     */
+    private static boolean owns(Node n, Tensor[] out, int i, Tensor[] grads, boolean[] owned) {
+        if (!(n instanceof FormulaNode f)) return false;  // other nodes (custom Functions) may keep what they return
+        Tensor r = out[i];
+        for (int j = 0; j < out.length; j++) if (j != i && r.sharesStorageWith(out[j])) return false;
+        for (int j = 0; j < grads.length; j++) {
+            if (r.sharesStorageWith(grads[j]) && (owned == null || !owned[j])) return false;
+        }
+        for (Tensor saved : f.savedTensors()) if (r.sharesStorageWith(saved)) return false;
+        return true;
+    }
+
+    /** Whether exactly one of n's edges leads to a node (so one formula reads the incoming gradient). */
+    private static boolean oneEdge(Node n) {
+        int count = 0;
+        for (int i = 0; i < n.numInputs(); i++) if (n.nextEdge(i).node() != null) count++;
+        return count == 1;
     }
 
     /** Every node reachable from the roots as a task, each after all nodes it leads to (iterative: deep graphs are fine). */

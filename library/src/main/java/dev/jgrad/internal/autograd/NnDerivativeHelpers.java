@@ -4,6 +4,7 @@ import static dev.jgrad.internal.TensorInternals.*;
 
 import dev.jgrad.Tensor;
 import dev.jgrad.Torch;
+import dev.jgrad.internal.ops.Convolution;
 
 /**
  * The longer backward formulas of the nn rows in {@link Derivatives}. Every one is built from
@@ -203,8 +204,19 @@ public final class NnDerivativeHelpers {
         return Torch.col2im(cols, size, kernel(geo), dilation(geo), padding(geo), stride(geo));
     }
 
+    /**
+     * Whether a backward formula may run as one backend kernel rather than a chain of differentiable ops:
+     * when no graph of the backward is being built (create_graph off), and for float32 and float64 (16-bit
+     * floats keep the op chain, which rounds where PyTorch's does).
+     */
+    private static boolean kernelBackward(Tensor a, Tensor b) {
+        return !dev.jgrad.autograd.GradMode.isEnabled() && a.dtype() == b.dtype()
+                && (a.dtype() == dev.jgrad.DType.FLOAT32 || a.dtype() == dev.jgrad.DType.FLOAT64);
+    }
+
     /** grad_input = col2im(W_g^T @ grad_g) per group: the transposed convolution of grad. */
     public static Tensor convInputGrad(Tensor g, Tensor weight, int[] inputShape, int[] geo, int groups) {
+        if (kernelBackward(g, weight)) return Convolution.conv2dInputGrad(g, weight, inputShape, geo, groups);
         long n = g.size(0), cout = weight.size(0), l = g.size(2) * g.size(3);
         long kg = weight.numel() / cout;
         Tensor w = weight.reshape(groups, cout / groups, kg);
@@ -214,6 +226,7 @@ public final class NnDerivativeHelpers {
 
     /** grad_weight = sum over images of grad_g @ cols_g^T per group. */
     public static Tensor convWeightGrad(Tensor g, Tensor input, int[] weightShape, int[] geo, int groups) {
+        if (kernelBackward(g, input)) return Convolution.conv2dWeightGrad(g, input, weightShape, geo, groups);
         long n = g.size(0), cout = weightShape[0], l = g.size(2) * g.size(3);
         long kg = (long) weightShape[1] * weightShape[2] * weightShape[3];
         Tensor cols = im2col(input, geo).reshape(n, groups, kg, l);
@@ -223,6 +236,7 @@ public final class NnDerivativeHelpers {
 
     /** Each pooled gradient goes back to the position its maximum came from. */
     public static Tensor maxPoolBackward(Tensor g, Tensor indices, int[] inputShape) {
+        if (kernelBackward(g, g)) return Convolution.maxPoolBackward(g, indices, inputShape);
         int nd = inputShape.length;
         long[] flatShape = new long[nd - 1];
         for (int i = 0; i < nd - 2; i++) flatShape[i] = inputShape[i];

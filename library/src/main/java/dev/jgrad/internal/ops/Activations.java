@@ -48,6 +48,36 @@ public final class Activations {
         }
     }
 
+    /**
+     * threshold_backward(grad, self, threshold), no recording: grad where self &gt; threshold, else 0 (grad where self
+     * is NaN, as PyTorch's kernel). Same-shape, same-dtype floating operands (relu's and threshold's backward) take
+     * one kernel pass and one allocation; anything else goes through where.
+     */
+    public static Tensor thresholdBackward(Tensor grad, Tensor self, double threshold) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::threshold_backward", grad, self) : null) {
+            if (grad.dtype() != self.dtype() || !grad.isFloatingPoint() || !java.util.Arrays.equals(shape(grad), shape(self))) {
+                return Torch.where(self.le(threshold).logicalNot(), grad, Torch.zerosLike(grad));
+            }
+            var be = Dispatch.backend(grad, self);
+            Tensor out = Dispatch.empty(be, shape(grad), grad.dtype(), grad.device());
+            be.thresholdBackward(threshold, Dispatch.view(grad), Dispatch.view(self), Dispatch.view(out));
+            return out;
+        }
+    }
+
+    /** {@link #thresholdBackward} written into grad (for a gradient the autograd engine owns); grad is returned. */
+    public static Tensor thresholdBackward_(Tensor grad, Tensor self, double threshold) {
+        // a contiguous grad has no two elements in one place (an expanded gradient does)
+        if (grad.dtype() != self.dtype() || !grad.isFloatingPoint() || !java.util.Arrays.equals(shape(grad), shape(self))
+                || !grad.isContiguous()) {
+            return thresholdBackward(grad, self, threshold);
+        }
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::threshold_backward", grad, self) : null) {
+            Dispatch.backend(grad, self).thresholdBackward(threshold, Dispatch.view(grad), Dispatch.view(self), Dispatch.view(grad));
+            return grad;
+        }
+    }
+
     private static Tensor activation(ActivationOp op, Tensor x, double param) {
         Tensor out = Dispatch.empty(x, shape(x), x.dtype());
         Dispatch.backend(x).activation(op, param, Dispatch.view(x), Dispatch.view(out));

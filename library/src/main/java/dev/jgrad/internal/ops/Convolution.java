@@ -278,4 +278,37 @@ public final class Convolution {
         }
     }
 
+    // ---------------------------------------------------------------- backward kernels (outside autograd)
+
+    /*
+     * The backward formulas' fast paths: one backend kernel each instead of a chain of differentiable ops.
+     * They record nothing, so NnDerivativeHelpers calls them only when no graph of the backward is wanted.
+     */
+
+    /** conv2d's input gradient: grad (n, cout, oh, ow) by weight (cout, cin/groups, kh, kw) into a new (n, cin, h, w). */
+    public static Tensor conv2dInputGrad(Tensor grad, Tensor weight, int[] inputShape, int[] geometry, int groups) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::convolution_backward", grad, weight) : null) {
+            Tensor out = Dispatch.empty(grad, inputShape.clone(), grad.dtype());
+            Dispatch.backend(grad, weight).conv2dInputGrad(Dispatch.view(grad), Dispatch.view(weight), geometry, groups, Dispatch.view(out));
+            return out;
+        }
+    }
+
+    /** conv2d's weight gradient: grad (n, cout, oh, ow) against input (n, cin, h, w) into a new (cout, cin/groups, kh, kw). */
+    public static Tensor conv2dWeightGrad(Tensor grad, Tensor input, int[] weightShape, int[] geometry, int groups) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::convolution_backward", grad, input) : null) {
+            Tensor out = Dispatch.empty(grad, weightShape.clone(), grad.dtype());
+            Dispatch.backend(grad, input).conv2dWeightGrad(Dispatch.view(grad), Dispatch.view(input), geometry, groups, Dispatch.view(out));
+            return out;
+        }
+    }
+
+    /** Max pooling's backward: each gradient of grad (.., oh, ow) added at the position indices names in a new (.., h, w) of inputShape. */
+    public static Tensor maxPoolBackward(Tensor grad, Tensor indices, int[] inputShape) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::max_pool2d_with_indices_backward", grad, indices) : null) {
+            Tensor out = Dispatch.empty(grad, inputShape.clone(), grad.dtype());
+            Dispatch.backend(grad).maxPoolBackward(Dispatch.view(grad), Dispatch.view(indices), Dispatch.view(out));
+            return out;
+        }
+    }
 }
