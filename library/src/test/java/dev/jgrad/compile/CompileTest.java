@@ -246,6 +246,20 @@ class CompileTest {
         assertSameBits(ge.get(0), gc.get(0));
     }
 
+    @Test void reluBackwardFusesIntoTheBackwardKernel() {
+        Torch.manualSeed(10);
+        Function<List<Tensor>, List<Tensor>> fn = in -> List.of(in.get(0).mul(in.get(1)).relu().mul(in.get(0)));
+        CompiledFunction f = CompiledFunction.of(fn);
+        Tensor a = Torch.randn(300, 200), b = Torch.randn(300, 200);
+        Tensor ac = a.clone().requiresGrad_(true), ae = a.clone().requiresGrad_(true);
+        f.apply(List.of(ac, b)).get(0).sum().backward();
+        fn.apply(List.of(ae, b)).get(0).sum().backward();
+        assertSameBits(ae.grad(), ac.grad());
+        String program = f.explain(ac, b);
+        assertTrue(program.substring(program.indexOf("backward:")).contains("threshold_backward"), program);
+        assertEquals(2, f.fusedKernelCount(ac, b), program);
+    }
+
     @Test void doubleBackwardIsRefusedClearly() {
         CompiledFunction f = CompiledFunction.of(in -> List.of(in.get(0).sin().mul(in.get(0))));
         Tensor x = Torch.randn(3).requiresGrad_(true);

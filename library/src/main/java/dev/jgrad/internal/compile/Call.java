@@ -12,7 +12,7 @@ import java.util.Arrays;
  */
 final class Call implements Step {
     /** The kinds the fuser can put into a generated kernel (SUM: a floating sum over all dims); everything else is OTHER and replays as recorded. */
-    enum Kind { UNARY, BINARY, ACTIVATION, COPY, SUM, OTHER }
+    enum Kind { UNARY, BINARY, ACTIVATION, COPY, THRESHOLD_BACKWARD, SUM, OTHER }
 
     /** Replays the call on a backend, with views re-pointed at the run's storages by env. */
     @FunctionalInterface

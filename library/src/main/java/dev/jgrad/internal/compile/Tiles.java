@@ -21,6 +21,11 @@ final class Tiles {
         Call.CPU.binary(BINARY[op], alpha, s.view(a), s.view(b), s.view(out));
     }
 
+    /** relu's backward: grad where self is above the threshold, else 0. */
+    static void thresholdBackward(Seg s, double threshold, int grad, int self, int out) {
+        Call.CPU.thresholdBackward(threshold, s.view(grad), s.view(self), s.view(out));
+    }
+
     private static final boolean[] ALL = {true};
 
     /** This tile's part of sum number r over operand in, by the CPU's sum kernel (its order within the tile). */

@@ -4,6 +4,8 @@ import dev.jgrad.DType;
 import dev.jgrad.Device;
 import dev.jgrad.Generator;
 import dev.jgrad.backend.ActivationOp;
+import dev.jgrad.backend.AdamStep;
+import dev.jgrad.backend.SgdStep;
 import dev.jgrad.backend.Backend;
 import dev.jgrad.backend.BinaryOp;
 import dev.jgrad.backend.CompareOp;
@@ -149,6 +151,21 @@ final class TraceBackend implements Backend {
                 (be, e) -> be.fusedUpdate(mul, value, e.real(t1), e.real(t2), e.real(self)));
     }
 
+    @Override public void thresholdBackward(double threshold, View grad, View self, View out) {
+        record("threshold_backward", Kind.THRESHOLD_BACKWARD, null, threshold, v(grad, self), v(out),
+                (be, e) -> be.thresholdBackward(threshold, e.real(grad), e.real(self), e.real(out)));
+    }
+
+    @Override public void adamStep(AdamStep step, View param, View grad, View expAvg, View expAvgSq, View maxExpAvgSq) {
+        record("adam_step", Kind.OTHER, null, 0, v(param, grad, expAvg, expAvgSq, maxExpAvgSq), v(param, expAvg, expAvgSq, maxExpAvgSq),
+                (be, e) -> be.adamStep(step, e.real(param), e.real(grad), e.real(expAvg), e.real(expAvgSq), e.real(maxExpAvgSq)));
+    }
+
+    @Override public void sgdStep(SgdStep step, View param, View grad, View momentumBuffer) {
+        record("sgd_step", Kind.OTHER, null, 0, v(param, grad, momentumBuffer), v(param, momentumBuffer),
+                (be, e) -> be.sgdStep(step, e.real(param), e.real(grad), e.real(momentumBuffer)));
+    }
+
     @Override public void binaryCrossEntropy(View p, View y, View out) {
         record("binary_cross_entropy", Kind.OTHER, null, 0, v(p, y), v(out), (be, e) -> be.binaryCrossEntropy(e.real(p), e.real(y), e.real(out)));
     }
@@ -268,6 +285,23 @@ final class TraceBackend implements Backend {
     @Override public void conv2d(View x, View w, View b, int[] geometry, int groups, View out) {
         int[] g = geometry.clone();
         record("conv2d", Kind.OTHER, null, groups, v(x, w, b), v(out), (be, e) -> be.conv2d(e.real(x), e.real(w), e.real(b), g, groups, e.real(out)));
+    }
+
+    @Override public void conv2dInputGrad(View grad, View w, int[] geometry, int groups, View gradInput) {
+        int[] g = geometry.clone();
+        record("conv2d_input_grad", Kind.OTHER, null, groups, v(grad, w), v(gradInput),
+                (be, e) -> be.conv2dInputGrad(e.real(grad), e.real(w), g, groups, e.real(gradInput)));
+    }
+
+    @Override public void conv2dWeightGrad(View grad, View x, int[] geometry, int groups, View gradWeight) {
+        int[] g = geometry.clone();
+        record("conv2d_weight_grad", Kind.OTHER, null, groups, v(grad, x), v(gradWeight),
+                (be, e) -> be.conv2dWeightGrad(e.real(grad), e.real(x), g, groups, e.real(gradWeight)));
+    }
+
+    @Override public void maxPoolBackward(View grad, View indices, View gradInput) {
+        record("max_pool_backward", Kind.OTHER, null, 0, v(grad, indices), v(gradInput),
+                (be, e) -> be.maxPoolBackward(e.real(grad), e.real(indices), e.real(gradInput)));
     }
 
     @Override public void maxPool2d(View x, int[] geometry, View out, View indices) {
