@@ -5,12 +5,12 @@ import dev.jgrad.Device;
 import dev.jgrad.Generator;
 import dev.jgrad.backend.ActivationOp;
 import dev.jgrad.backend.AdamStep;
-import dev.jgrad.backend.SgdStep;
 import dev.jgrad.backend.Backend;
 import dev.jgrad.backend.BinaryOp;
 import dev.jgrad.backend.CompareOp;
 import dev.jgrad.backend.RandomOp;
 import dev.jgrad.backend.ReduceOp;
+import dev.jgrad.backend.SgdStep;
 import dev.jgrad.backend.Storage;
 import dev.jgrad.backend.UnaryOp;
 import dev.jgrad.backend.View;
@@ -157,13 +157,11 @@ final class TraceBackend implements Backend {
     }
 
     @Override public void adamStep(AdamStep step, View param, View grad, View expAvg, View expAvgSq, View maxExpAvgSq) {
-        record("adam_step", Kind.OTHER, null, 0, v(param, grad, expAvg, expAvgSq, maxExpAvgSq), v(param, expAvg, expAvgSq, maxExpAvgSq),
-                (be, e) -> be.adamStep(step, e.real(param), e.real(grad), e.real(expAvg), e.real(expAvgSq), e.real(maxExpAvgSq)));
+        throw notCaptured("an optimizer step (it updates parameters and state in place)");
     }
 
     @Override public void sgdStep(SgdStep step, View param, View grad, View momentumBuffer) {
-        record("sgd_step", Kind.OTHER, null, 0, v(param, grad, momentumBuffer), v(param, momentumBuffer),
-                (be, e) -> be.sgdStep(step, e.real(param), e.real(grad), e.real(momentumBuffer)));
+        throw notCaptured("an optimizer step (it updates parameters and state in place)");
     }
 
     @Override public void binaryCrossEntropy(View p, View y, View out) {
