@@ -108,6 +108,9 @@ public final class DeterminismProbe {
             loss.backward();
             return Torch.cat(List.of(loss.reshape(1), w1.grad().flatten(), w2.grad().flatten()), 0);
         });
+        // Torch.compile: generated kernels (inline loops, per-tile CPU kernels, a whole sum from per-tile parts)
+        var compiled = Torch.compile((Tensor p, Tensor q) -> p.mul(q).add(p.sin()).sub(q, 0.5).exp().sum());
+        c.put("compiled (a*b + sin(a) - 0.5 b).exp().sum()", () -> compiled.apply(r, rd.mul(0.5).to(DType.FLOAT32)));
         return c;
     }
 
