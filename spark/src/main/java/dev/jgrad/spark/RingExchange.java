@@ -24,9 +24,9 @@ import java.time.Duration;
  * <p>To keep the sum in rank order, the reduction runs down the ring as a pipeline: rank 0 sends its gradient
  * in chunks to rank 1, each rank adds its own chunk to the partial sum it receives and passes it on, and rank
  * W - 1 ends with the total ({@code ((g0 + g1) + g2) + ...}, bit for bit {@link AllGatherExchange}'s); it then
- * sends the total on round the ring (W - 1 to 0 to 1 ... to W - 2). Every link carries the gradient once per
- * phase: 2 x 4P bytes per step for P parameters, against 2 (W - 1) / W x 4P for a ring all-reduce that adds in
- * rotating order (the same for many workers, twice as much for two): the price of identical bits.
+ * sends the total on round the ring (W - 1 to 0 to 1 ... to W - 2). The busiest link carries 2 x 4P bytes per
+ * step for P parameters (4P for two workers), against 2 (W - 1) / W x 4P for a ring all-reduce that adds in
+ * rotating order: the same for two workers, at most 1.5 times as much, the price of identical bits.
  *
  * <p>A dead or killed peer does not hang the others: its sockets close (the task's failure closes them, or its
  * process's exit does), reads wait in slices of {@code poll} and give up when the coordinator says the task is

@@ -49,7 +49,7 @@ public final class SparkDataParallel<T> {
     private int globalBatch = 64, workers = 2;
     private boolean shuffle = true;
     private long seed = 0;
-    private Exchange exchange = Exchange.AUTO;
+    private Exchange exchange = Exchange.RING;
     private Path checkpoint;
     private long roundSteps = Long.MAX_VALUE;
     private Duration timeout = Duration.ofMinutes(10);
@@ -74,7 +74,7 @@ public final class SparkDataParallel<T> {
     /** Shuffle each epoch with {@code randperm(N)} from a generator seeded {@code seed + epoch} (the default, seed 0), or not. */
     public SparkDataParallel<T> shuffle(boolean on, long seed) { shuffle = on; this.seed = seed; return this; }
 
-    /** How gradients are summed (default {@link Exchange#AUTO}). */
+    /** How gradients are summed (default {@link Exchange#RING}). */
     public SparkDataParallel<T> exchange(Exchange kind) { exchange = kind; return this; }
 
     /** The longest a worker waits for a peer's gradients or connection (default 10 minutes). */
@@ -118,11 +118,10 @@ public final class SparkDataParallel<T> {
             }
             long firstStep = step;
             byte[] stateBytes = StateBytes.write(state);
-            long ringAbove = sc.getConf().getSizeAsBytes("spark.rpc.message.maxSize", "128m") / 4;
             List<double[]> losses = new ArrayList<>(), compute = new ArrayList<>(), exchanged = new ArrayList<>(), update = new ArrayList<>();
             while (step < steps) {
                 long end = Math.min(steps, step + Math.min(roundSteps, steps - step));
-                RoundSpec<T> spec = new RoundSpec<>(factory, optimizer, loss, step, end, seed, exchange, ringAbove, timeout);
+                RoundSpec<T> spec = new RoundSpec<>(factory, optimizer, loss, step, end, seed, exchange, timeout);
                 List<RoundOutput> outputs = runRound(sc, indexed, plan, spec, stateBytes);
                 RoundOutput first = outputs.stream().filter(o -> o.rank() == 0).findFirst().orElseThrow();
                 stateBytes = first.state();

@@ -42,7 +42,7 @@ final class Worker {
         int rounds = Math.toIntExact(spec.endStep() - spec.firstStep());
         double[] losses = new double[rounds];
         long[] compute = new long[rounds], exchangeTime = new long[rounds], update = new long[rounds];
-        try (GradientExchange exchange = open(coordinator, spec, total)) {
+        try (GradientExchange exchange = open(coordinator, spec)) {
             for (int i = 0; i < rounds; i++) {
                 long step = spec.firstStep() + i;
                 List<T> shard = shards.get(step);
@@ -76,14 +76,8 @@ final class Worker {
         return new RoundOutput(rank, out, losses, compute, exchangeTime, update);
     }
 
-    private static GradientExchange open(Coordinator coordinator, RoundSpec<?> spec, int parameters) {
-        Exchange kind = spec.exchange();
-        if (kind == Exchange.AUTO) {
-            // allGather's reply holds every task's Base64 text: 4/3 x 4 bytes per value per task
-            long replyBytes = (long) coordinator.size() * parameters * 16 / 3;
-            kind = replyBytes > spec.ringAboveBytes() ? Exchange.RING : Exchange.ALL_GATHER;
-        }
-        return kind == Exchange.RING ? RingExchange.open(coordinator, spec.timeout()) : new AllGatherExchange(coordinator);
+    private static GradientExchange open(Coordinator coordinator, RoundSpec<?> spec) {
+        return spec.exchange() == Exchange.RING ? RingExchange.open(coordinator, spec.timeout()) : new AllGatherExchange(coordinator);
     }
 
     /** Every parameter's gradient divided by W (zeros where a parameter got none), concatenated in parameters() order. */

@@ -10,12 +10,19 @@ import dev.jgrad.nn.Module;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -41,7 +48,7 @@ class SparkClusterTest {
                 .set("spark.driver.host", "127.0.0.1")
                 .set("spark.driver.bindAddress", "127.0.0.1")
                 .set("spark.ui.enabled", "false")
-                .set("spark.barrier.sync.timeout", "60s")
+                .set("spark.barrier.sync.timeout", "30s")
                 .set("spark.stage.maxConsecutiveAttempts", "2");   // one rerun is all the tests need; a failing job fails sooner
         sc = new JavaSparkContext(conf);
         data = Toy.dataset(N);
@@ -67,11 +74,36 @@ class SparkClusterTest {
         Map<String, Tensor> expected = Toy.trainInOneProcess(true, data, B, W, true, 9, 30);   // 12 steps per epoch
         for (Exchange exchange : new Exchange[] {Exchange.ALL_GATHER, Exchange.RING}) {
             Module model = Toy.initialModel(true);
-            TrainingResult result = ddp(model, Toy::loss, exchange).stepsPerStage(20).fit(rdd(), 30);
+            TrainingResult result = ddp(model, Toy::loss, exchange).stepsPerStage(16).fit(rdd(), 30);   // two stages
             assertSameBits(expected, result.modelState());
             assertSameBits(expected, model.stateDict());
             assertEquals(30, result.losses().length);
         }
+    }
+
+    /** A DataFrame of (index, x array<float>, y long) rows trains to the same bits as the objects it holds. */
+    @Test void aDataFrameOfRowsTrainsLikeItsObjects() {
+        SparkSession spark = SparkSession.builder().sparkContext(sc.sc()).getOrCreate();
+        StructType schema = new StructType().add("index", DataTypes.IntegerType)
+                .add("x", DataTypes.createArrayType(DataTypes.FloatType)).add("y", DataTypes.LongType);
+        List<Row> rows = new ArrayList<>();
+        for (Toy.Example e : data) {
+            rows.add(RowFactory.create(e.index(), List.of(e.x()[0], e.x()[1], e.x()[2], e.x()[3]), e.y()));
+        }
+        Dataset<Row> frame = spark.createDataFrame(rows, schema).repartition(3);
+        Map<String, Tensor> expected = Toy.trainInOneProcess(true, data, B, W, true, 9, 12);
+        TrainingResult result = new SparkDataParallel<Row>(Toy.initialModel(true), () -> Toy.model(true), Toy::adam,
+                SparkClusterTest::rowLoss).globalBatchSize(B).workers(W).shuffle(true, 9).fit(frame.orderBy("index"), 12);
+        assertSameBits(expected, result.modelState());
+    }
+
+    static Tensor rowLoss(Module model, List<Row> shard) {
+        List<Toy.Example> examples = new ArrayList<>();
+        for (Row r : shard) {
+            List<Float> x = r.getList(1);
+            examples.add(new Toy.Example(r.getInt(0), new float[] {x.get(0), x.get(1), x.get(2), x.get(3)}, r.getLong(2)));
+        }
+        return Toy.loss(model, examples);
     }
 
     /** Rank 1 throws at its third step on the stage's first attempt: Spark reruns the stage from its starting state. */

@@ -33,7 +33,7 @@ class ThreadedTrainingTest {
             byte[] state = StateBytes.write(start);
             for (long[] round : new long[][] {{0, 8}, {8, STEPS}}) {
                 RoundSpec<Toy.Example> spec = new RoundSpec<>(() -> Toy.model(false), Toy::adam, Toy::loss, round[0], round[1], 9,
-                        kind, Long.MAX_VALUE, Duration.ofSeconds(30));
+                        kind, Duration.ofSeconds(30));
                 state = runRound(plan, spec, data, state);
             }
             @SuppressWarnings("unchecked")
