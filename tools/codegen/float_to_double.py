@@ -16,6 +16,7 @@ KERNELS = pathlib.Path(__file__).resolve().parents[2] / "library/src/main/java/d
 RULES = [
     (r"\bFloat((?:Binary|Unary|Reduce)(?:Kernels|Vector))\b", r"Double\1"),
     (r"\bFloatVector\b", "DoubleVector"),
+    (r"\bFloatVectorMath\b", "DoubleVectorMath"),
     (r"VectorSpecies<Float>", "VectorSpecies<Double>"),
     (r"\bFloat\.(NaN|NEGATIVE_INFINITY|POSITIVE_INFINITY|MAX_VALUE|SIZE|BYTES)\b", r"Double.\1"),
     (r"\bfloat\b", "double"),

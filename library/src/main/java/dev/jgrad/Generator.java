@@ -44,38 +44,61 @@ public final class Generator {
         this(DEFAULT_SEED);
     }
 
-    /** {@code torch.Generator().manual_seed(seed)}: a generator that draws PyTorch's CPU numbers for that seed. */
+    /**
+     * {@code torch.Generator().manual_seed(seed)}: a generator that draws PyTorch's CPU numbers for that seed.
+     *
+     * @param seed the seed, a 64-bit value (negative stands for the unsigned value with the same bits)
+     */
     public Generator(long seed) {
         rng = new CpuRng(seed);
     }
 
     /**
      * The global generator that {@code Torch.manualSeed} seeds and that random functions use when
-     * given none. Like PyTorch's, it starts from a nondeterministic seed.
+     * given none ({@code torch.default_generator}). Like PyTorch's, it starts from a nondeterministic seed.
+     *
+     * @return the one default generator
      */
     public static Generator defaultGenerator() {
         return DEFAULT;
     }
 
-    /** {@code manual_seed}: restarts the stream and drops the cached normal value. */
+    /**
+     * {@code manual_seed}: restarts the stream and drops the cached normal value.
+     *
+     * @param seed the seed, a 64-bit value (negative stands for the unsigned value with the same bits)
+     * @return this generator
+     */
     public synchronized Generator manualSeed(long seed) {
         rng.seed(seed);
         return this;
     }
 
-    /** {@code seed()}: reseeds from a nondeterministic source and returns the new seed. */
+    /**
+     * {@code seed()}: reseeds from a nondeterministic source and returns the new seed.
+     *
+     * @return the new seed (unsigned, in the long's bits)
+     */
     public synchronized long seed() {
         long seed = nondeterministicSeed();
         rng.seed(seed);
         return seed;
     }
 
-    /** The last seed set (unsigned, in the long's bits), as {@code initial_seed()}. */
+    /**
+     * The last seed set, as {@code initial_seed()}.
+     *
+     * @return the seed (unsigned, in the long's bits)
+     */
     public synchronized long initialSeed() {
         return rng.initialSeed();
     }
 
-    /** {@code get_state()}: the 5056 bytes of {@code torch.get_rng_state()} for the same state. */
+    /**
+     * {@code get_state()}: the 5056 bytes of {@code torch.get_rng_state()} for the same state.
+     *
+     * @return a fresh array of 5056 bytes
+     */
     public synchronized byte[] getState() {
         return rng.stateBytes();
     }
@@ -83,6 +106,9 @@ public final class Generator {
     /**
      * {@code set_state()}: accepts bytes from {@link #getState()} or from {@code torch.get_rng_state()}.
      *
+     * @param state the 5056 state bytes
+     * @return this generator
+     * @throws NullPointerException if state is null
      * @throws IllegalArgumentException if the bytes are not a valid CPU generator state
      */
     public synchronized Generator setState(byte[] state) {
@@ -94,6 +120,8 @@ public final class Generator {
      * {@code get_state()} as a tensor: the same 5056 bytes, one per element of a 1-D int32 tensor (values 0..255),
      * since jgrad has no uint8 (PyTorch returns a {@code torch.uint8} tensor). Save it with {@link Torch#save} in a
      * checkpoint and give it back to {@link #setState(Tensor)}.
+     *
+     * @return a new 1-D int32 tensor of 5056 elements
      */
     public synchronized Tensor getStateTensor() {
         byte[] bytes = rng.stateBytes();
@@ -106,6 +134,9 @@ public final class Generator {
      * {@code set_state(tensor)}: takes {@link #getStateTensor()}'s int32 tensor (or an int64 one, or bytes from
      * {@code torch.get_rng_state()} widened to int32 on the way in), 5056 values from 0 to 255.
      *
+     * @param state an int32 or int64 tensor of 5056 values from 0 to 255
+     * @return this generator
+     * @throws NullPointerException if state is null
      * @throws IllegalArgumentException "RNG state must be a torch.ByteTensor" for a tensor that is not integral or holds
      *     values outside a byte, PyTorch's size message for another length
      */
@@ -123,14 +154,36 @@ public final class Generator {
         return setState(bytes);
     }
 
-    /** {@code torch.rand} / {@code uniform_(from, to)} on a float32 tensor. */
+    /**
+     * {@code torch.rand} / {@code uniform_(from, to)} on a float32 tensor.
+     *
+     * @param dst the array to fill (a contiguous tensor's storage)
+     * @param off the index in dst of the first element
+     * @param n how many elements to fill, the whole tensor's numel (the draws depend on it)
+     * @param from the lower bound (inclusive)
+     * @param to the upper bound (exclusive)
+     * @throws IndexOutOfBoundsException if {@code [off, off + n)} is not inside dst
+     * @throws IllegalArgumentException PyTorch's {@code from is out of bounds for float}, {@code to is out of bounds
+     *     for float}, {@code uniform_ expects to return a [from, to) range, but found from=... > to=...} or its
+     *     to-from limit message
+     */
     public synchronized void uniform(float[] dst, int off, int n, double from, double to) {
         checkRange(dst.length, off, n);
         checkUniform(from, to, Float.MAX_VALUE, "float", "Float");
         Sampling.uniform(rng, dst, off, n, (float) from, (float) to);
     }
 
-    /** {@code torch.rand} / {@code uniform_(from, to)} on a float64 tensor. */
+    /**
+     * {@code torch.rand} / {@code uniform_(from, to)} on a float64 tensor.
+     *
+     * @param dst the array to fill (a contiguous tensor's storage)
+     * @param off the index in dst of the first element
+     * @param n how many elements to fill, the whole tensor's numel (the draws depend on it)
+     * @param from the lower bound (inclusive)
+     * @param to the upper bound (exclusive)
+     * @throws IndexOutOfBoundsException if {@code [off, off + n)} is not inside dst
+     * @throws IllegalArgumentException PyTorch's bounds messages, as for the float32 form
+     */
     public synchronized void uniform(double[] dst, int off, int n, double from, double to) {
         checkRange(dst.length, off, n);
         checkUniform(from, to, Double.MAX_VALUE, "double", "Double");
@@ -143,6 +196,14 @@ public final class Generator {
      * 16 (redrawing the last 16 when {@code n % 16 != 0}); below 16 it draws element by element
      * through a double precision normal that caches the second value of each pair, and that cache
      * carries over to the next small normal call.
+     *
+     * @param dst the array to fill (a contiguous tensor's storage)
+     * @param off the index in dst of the first element
+     * @param n how many elements to fill, the whole tensor's numel (the draws depend on it)
+     * @param mean the mean
+     * @param std the standard deviation
+     * @throws IndexOutOfBoundsException if {@code [off, off + n)} is not inside dst
+     * @throws IllegalArgumentException {@code normal expects std >= 0.0, but found std ...} for a negative or NaN std
      */
     public synchronized void normal(float[] dst, int off, int n, double mean, double std) {
         checkRange(dst.length, off, n);
@@ -150,7 +211,17 @@ public final class Generator {
         Sampling.normal(rng, dst, off, n, mean, std);
     }
 
-    /** {@code torch.randn} / {@code normal_(mean, std)} on a contiguous float64 tensor of {@code n} elements. */
+    /**
+     * {@code torch.randn} / {@code normal_(mean, std)} on a contiguous float64 tensor of {@code n} elements.
+     *
+     * @param dst the array to fill (a contiguous tensor's storage)
+     * @param off the index in dst of the first element
+     * @param n how many elements to fill, the whole tensor's numel (the draws depend on it)
+     * @param mean the mean
+     * @param std the standard deviation
+     * @throws IndexOutOfBoundsException if {@code [off, off + n)} is not inside dst
+     * @throws IllegalArgumentException {@code normal expects std >= 0.0, but found std ...} for a negative or NaN std
+     */
     public synchronized void normal(double[] dst, int off, int n, double mean, double std) {
         checkRange(dst.length, off, n);
         checkStd(std);
@@ -160,6 +231,13 @@ public final class Generator {
     /**
      * {@code random_()}'s draws: one 32-bit draw per element (a 64-bit one when wide, as PyTorch draws for
      * float64 and int64), reduced modulo modulus as an unsigned number (0 stands for 2^64).
+     *
+     * @param dst the array to fill (a contiguous tensor's storage)
+     * @param off the index in dst of the first element
+     * @param n how many elements to fill, the whole tensor's numel (the draws depend on it)
+     * @param modulus the unsigned modulus; 0 keeps the whole draw
+     * @param wide whether to draw 64 bits per element rather than 32
+     * @throws IndexOutOfBoundsException if {@code [off, off + n)} is not inside dst
      */
     public synchronized void random(long[] dst, int off, int n, long modulus, boolean wide) {
         checkRange(dst.length, off, n);
@@ -169,7 +247,17 @@ public final class Generator {
         }
     }
 
-    /** {@code torch.randint(low, high, ...)} with dtype int64; {@code high} is exclusive. */
+    /**
+     * {@code torch.randint(low, high, ...)} with dtype int64.
+     *
+     * @param dst the array to fill (a contiguous tensor's storage)
+     * @param off the index in dst of the first element
+     * @param n how many elements to fill, the whole tensor's numel (the draws depend on it)
+     * @param low the lowest value (inclusive)
+     * @param high the bound (exclusive)
+     * @throws IndexOutOfBoundsException if {@code [off, off + n)} is not inside dst
+     * @throws IllegalArgumentException {@code random_ expects 'from' to be less than 'to', but got from=... >= to=...}
+     */
     public synchronized void randint(long[] dst, int off, int n, long low, long high) {
         checkRange(dst.length, off, n);
         checkFromTo(low, high);
@@ -179,7 +267,18 @@ public final class Generator {
         }
     }
 
-    /** {@code torch.randint(low, high, ..., dtype=torch.int32)}. */
+    /**
+     * {@code torch.randint(low, high, ..., dtype=torch.int32)}.
+     *
+     * @param dst the array to fill (a contiguous tensor's storage)
+     * @param off the index in dst of the first element
+     * @param n how many elements to fill, the whole tensor's numel (the draws depend on it)
+     * @param low the lowest value (inclusive)
+     * @param high the bound (exclusive)
+     * @throws IndexOutOfBoundsException if {@code [off, off + n)} is not inside dst
+     * @throws IllegalArgumentException {@code random_ expects 'from' to be less than 'to', ...}, or {@code from is out of
+     *     bounds for int} / {@code to - 1 is out of bounds for int}
+     */
     public synchronized void randint(int[] dst, int off, int n, long low, long high) {
         checkRange(dst.length, off, n);
         checkFromTo(low, high);
@@ -194,6 +293,15 @@ public final class Generator {
      * {@code torch.randint(low, high, ..., dtype=torch.float32)}. PyTorch first narrows the bounds
      * to integers that survive the cast to float ({@code update_from/update_to}). Bounds beyond
      * {@code 2^24} are allowed; PyTorch prints a warning for them, this method does not.
+     *
+     * @param dst the array to fill (a contiguous tensor's storage)
+     * @param off the index in dst of the first element
+     * @param n how many elements to fill, the whole tensor's numel (the draws depend on it)
+     * @param low the lowest value (inclusive)
+     * @param high the bound (exclusive)
+     * @throws IndexOutOfBoundsException if {@code [off, off + n)} is not inside dst
+     * @throws IllegalArgumentException {@code random_ expects 'from' to be less than 'to', ...}, before or (with
+     *     {@code casted to dtype} in the text) after the narrowing
      */
     public synchronized void randint(float[] dst, int off, int n, long low, long high) {
         checkRange(dst.length, off, n);
@@ -207,7 +315,18 @@ public final class Generator {
         }
     }
 
-    /** {@code torch.randint(low, high, ..., dtype=torch.float64)}; see {@link #randint(float[], int, int, long, long)}. */
+    /**
+     * {@code torch.randint(low, high, ..., dtype=torch.float64)}; see {@link #randint(float[], int, int, long, long)}.
+     *
+     * @param dst the array to fill (a contiguous tensor's storage)
+     * @param off the index in dst of the first element
+     * @param n how many elements to fill, the whole tensor's numel (the draws depend on it)
+     * @param low the lowest value (inclusive)
+     * @param high the bound (exclusive)
+     * @throws IndexOutOfBoundsException if {@code [off, off + n)} is not inside dst
+     * @throws IllegalArgumentException {@code random_ expects 'from' to be less than 'to', ...}, before or after the
+     *     narrowing
+     */
     public synchronized void randint(double[] dst, int off, int n, long low, long high) {
         checkRange(dst.length, off, n);
         checkFromTo(low, high);
@@ -220,7 +339,13 @@ public final class Generator {
         }
     }
 
-    /** {@code torch.randperm(n)} (int64). */
+    /**
+     * {@code torch.randperm(n)} (int64).
+     *
+     * @param n how many values: the result is a permutation of 0 to n - 1
+     * @return a new array of n values
+     * @throws IllegalArgumentException {@code Trying to create tensor with negative dimension ...} for a negative n
+     */
     public synchronized long[] randperm(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("Trying to create tensor with negative dimension " + n + ": [" + n + "]");
@@ -234,17 +359,30 @@ public final class Generator {
      * draw behind each element of {@code torch.rand(..., dtype=torch.float64)} and, in builds without
      * MKL (such as the reference one), behind each element of {@code bernoulli_(p)} and therefore
      * {@code dropout}: an element is 1 when this value is {@code < p}.
+     *
+     * @return the draw, in [0, 1)
      */
     public synchronized double nextUniformDouble() {
         return rng.uniformDouble(0.0, 1.0);
     }
 
-    /** One uniform float in [0, 1) as {@code uniform_real_distribution<float>}: 24 bits of one 32-bit draw (bernoulli_ with float p). */
+    /**
+     * One uniform float in [0, 1) as {@code uniform_real_distribution<float>}: 24 bits of one 32-bit draw
+     * (bernoulli_ with float p).
+     *
+     * @return the draw, in [0, 1)
+     */
     public synchronized float nextUniformFloat() {
         return rng.uniformFloat(0f, 1f);
     }
 
-    /** One {@code normal_distribution<double>} draw, with the cached second value of the last pair (log_normal_'s draw). */
+    /**
+     * One {@code normal_distribution<double>} draw, with the cached second value of the last pair (log_normal_'s draw).
+     *
+     * @param mean the mean
+     * @param std the standard deviation
+     * @return the draw
+     */
     public synchronized double nextNormal(double mean, double std) {
         return rng.normal(mean, std);
     }

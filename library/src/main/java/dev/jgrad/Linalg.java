@@ -279,8 +279,7 @@ public final class Linalg {
      * @param x the input tensor (any shape), floating
      * @return the 2-norm of all elements, 0-dim
      * @throws IllegalArgumentException if x is not floating ("linalg.vector_norm: Expected a floating point or complex
-     *     tensor as input. Got Long") or a negative ord meets an empty dim ("linalg.vector_norm cannot compute the -1 norm
-     *     on an empty tensor ...")
+     *     tensor as input. Got Long")
      */
     public static Tensor vectorNorm(Tensor x) { return vectorNorm(x, 2, null, false); }
 
@@ -331,8 +330,8 @@ public final class Linalg {
      * @param A the matrix (*, m, n), floating
      * @param ord 2, -2, 1, -1, inf or -inf
      * @return the norms, A's shape without the two dims (kept with size 1 under keepdim)
-     * @throws IllegalArgumentException if ord is not supported ("linalg.matrix_norm: Order x not supported."), dim does
-     *     not name two different dims, or A has fewer than 2 dims
+     * @throws IllegalArgumentException if ord is not supported ("linalg.matrix_norm: Order x not supported.") or A has
+     *     fewer than 2 dims
      */
     public static Tensor matrixNorm(Tensor A, double ord) { return matrixNorm(A, ord, new int[] {-2, -1}, false); }
 
@@ -344,8 +343,8 @@ public final class Linalg {
      * @param A the matrix (*, m, n), floating
      * @param ord "fro" or "nuc"
      * @return the norms, A's shape without the two dims (kept with size 1 under keepdim)
-     * @throws IllegalArgumentException if ord is not supported ("linalg.matrix_norm: Order x not supported."), dim does
-     *     not name two different dims, or A has fewer than 2 dims
+     * @throws IllegalArgumentException if ord is not supported ("linalg.matrix_norm: Order x not supported.") or A has
+     *     fewer than 2 dims
      */
     public static Tensor matrixNorm(Tensor A, String ord) { return matrixNorm(A, ord, new int[] {-2, -1}, false); }
 
@@ -394,9 +393,8 @@ public final class Linalg {
      * @param A the 1-d or 2-d input, floating
      * @param ord the order: a vector order for one dim, 2, -2, 1, -1, inf or -inf for two
      * @return the norm: 0-dim without dim, else A's shape without dim (kept with size 1 under keepdim)
-     * @throws IllegalArgumentException if dim has another length than 1 or 2 ("linalg.norm: If dim is specified, it
-     *     must be of length 1 or 2. Got [...]"), or ord is given without dim for input that is not 1-d or 2-d
-     *     ("linalg.norm: If dim is not specified but ord is, the input must be 1D or 2D. Got nD.")
+     * @throws IllegalArgumentException if A is not 1-d or 2-d ("linalg.norm: If dim is not specified but ord is, the
+     *     input must be 1D or 2D. Got 3D.") or ord is not supported
      */
     public static Tensor norm(Tensor A, double ord) { return MatrixFunctions.norm(A, (Double) ord, null, false); }
 
@@ -406,9 +404,7 @@ public final class Linalg {
      * @param A the input tensor, floating
      * @param ord "fro" or "nuc"
      * @return the norm: 0-dim without dim, else A's shape without dim (kept with size 1 under keepdim)
-     * @throws IllegalArgumentException if dim has another length than 1 or 2 ("linalg.norm: If dim is specified, it
-     *     must be of length 1 or 2. Got [...]"), or ord is given without dim for input that is not 1-d or 2-d
-     *     ("linalg.norm: If dim is not specified but ord is, the input must be 1D or 2D. Got nD.")
+     * @throws IllegalArgumentException if A has fewer than 2 dims or ord is not "fro" or "nuc"
      */
     public static Tensor norm(Tensor A, String ord) { return MatrixFunctions.norm(A, ord, null, false); }
 
@@ -422,8 +418,7 @@ public final class Linalg {
      * @param keepdim whether the reduced dims are kept with size 1
      * @return the norm: 0-dim without dim, else A's shape without dim (kept with size 1 under keepdim)
      * @throws IllegalArgumentException if dim has another length than 1 or 2 ("linalg.norm: If dim is specified, it
-     *     must be of length 1 or 2. Got [...]"), or ord is given without dim for input that is not 1-d or 2-d
-     *     ("linalg.norm: If dim is not specified but ord is, the input must be 1D or 2D. Got nD.")
+     *     must be of length 1 or 2. Got [...]")
      */
     public static Tensor norm(Tensor A, int[] dim, boolean keepdim) { return MatrixFunctions.norm(A, (Double) null, dim, keepdim); }
 
@@ -668,8 +663,7 @@ public final class Linalg {
      *
      * @param A the input, at least 2-d
      * @return a view of the diagonals: A's shape without dim1 and dim2, plus the diagonal length last
-     * @throws IllegalArgumentException if A has fewer than 2 dims or dim1 and dim2 are the same dim ("diagonal
-     *     dimensions cannot be identical d, d")
+     * @throws IllegalArgumentException if A has fewer than 2 dims
      */
     public static Tensor diagonal(Tensor A) { return A.diagonal(0, -2, -1); }
 
@@ -743,7 +737,7 @@ public final class Linalg {
      *
      * @param x the points: a tensor of at least 1 dim
      * @return the Vandermonde matrices x.shape + (n)
-     * @throws IllegalArgumentException if n is not positive ("N must be greater than 1.")
+     * @throws IllegalArgumentException if x's last dim is empty ("N must be greater than 1.")
      */
     public static Tensor vander(Tensor x) { return vander(x, null); }
 
@@ -842,8 +836,8 @@ public final class Linalg {
      *
      * @param A the tensor, with prod(A.shape[:ind]) == prod(A.shape[ind:])
      * @return the inverse, of shape A.shape[ind:] + A.shape[:ind]
-     * @throws IllegalArgumentException if ind is not positive, the products differ ("Expected self to satisfy the
-     *     requirement prod(self.shape[ind:]) == prod(self.shape[:ind]), but got ..."), or the matrix is singular
+     * @throws IllegalArgumentException if the products differ ("Expected self to satisfy the requirement
+     *     prod(self.shape[ind:]) == prod(self.shape[:ind]), but got ...") or the matrix is singular
      */
     public static Tensor tensorinv(Tensor A) { return tensorinv(A, 2); }
 

@@ -34,12 +34,20 @@ public abstract class Node {
     /** A node with no edges yet; the recorder sets its edges and outputs. */
     protected Node() {}
 
-    /** PyTorch's node name, e.g. {@code MulBackward0}. */
+    /**
+     * PyTorch's node name, {@code grad_fn.name()}.
+     *
+     * @return the name, e.g. {@code MulBackward0}
+     */
     public abstract String name();
 
     /**
      * Input gradients from output gradients (one per forward output, null where none flows), as calling a
      * {@code grad_fn} in PyTorch; runs with grad mode on only under createGraph.
+     *
+     * @param gradOutputs one gradient per forward output (at least one slot), null where none flows
+     * @return one gradient per forward input, null where none flows
+     * @throws IllegalArgumentException {@code expected N arguments, got M instead} for the wrong gradient count
      */
     public final Tensor[] apply(Tensor[] gradOutputs) {
         int expected = Math.max(1, numOutputs());
@@ -49,46 +57,97 @@ public abstract class Node {
         return compute(gradOutputs);
     }
 
-    /** What {@link #apply} computes, once the gradient count is checked: each node kind's backward. */
+    /**
+     * What {@link #apply} computes, once the gradient count is checked: each node kind's backward.
+     *
+     * @param gradOutputs one gradient per forward output, null where none flows
+     * @return one gradient per forward input, null where none flows
+     */
     protected abstract Tensor[] compute(Tensor[] gradOutputs);
 
     /** Drops saved tensors after a backward pass that doesn't retain the graph. */
     public void releaseVariables() {}
 
-    /** One edge per forward input, in order; {@code (null, 0)} for inputs that need no gradient. */
+    /**
+     * {@code grad_fn.next_functions}: one edge per forward input, in order.
+     *
+     * @return a fresh list of edges, {@code (null, 0)} for inputs that need no gradient
+     */
     public List<Edge> nextFunctions() { return Arrays.asList(next.clone()); }
 
-    /** The number of forward inputs, so of next edges ({@code len(next_functions)}). */
+    /**
+     * The number of forward inputs, so of next edges ({@code len(next_functions)}).
+     *
+     * @return the input count
+     */
     public int numInputs() { return next.length; }
 
     /**
      * {@code next_functions[i]}: where the gradient of forward input i goes (its node null when that input needs
      * none).
+     *
+     * @param i the forward input, from 0
+     * @return its edge
+     * @throws ArrayIndexOutOfBoundsException when i is not below {@link #numInputs()}
      */
     public Edge nextEdge(int i) { return next[i]; }
 
-    /** The number of forward outputs, so of incoming gradients. */
+    /**
+     * The number of forward outputs, so of incoming gradients.
+     *
+     * @return the output count
+     */
     public int numOutputs() { return outputShapes.length; }
 
-    /** The forward call that made this node, when anomaly mode was on at the time; else null. */
+    /**
+     * The forward call that made this node, when anomaly mode was on at the time.
+     *
+     * @return a throwable whose stack trace is the forward call's, or null
+     */
     public Throwable forwardTrace() { return forwardTrace; }
 
-    /** Creation order; the engine runs ready nodes latest-first. */
+    /**
+     * Creation order; the engine runs ready nodes latest-first.
+     *
+     * @return this node's sequence number, unique and increasing
+     */
     public long sequenceNr() { return sequenceNr; }
 
-    /** The shape of forward output i, which the gradient for it must match (after broadcast reduction). */
+    /**
+     * The shape of forward output i, which the gradient for it must match (after broadcast reduction).
+     *
+     * @param i the forward output, from 0
+     * @return its shape (not a copy: do not modify)
+     */
     public int[] outputShape(int i) { return outputShapes[i]; }
 
-    /** The dtype of forward output i (and so of its gradient). */
+    /**
+     * The dtype of forward output i (and so of its gradient).
+     *
+     * @param i the forward output, from 0
+     * @return its dtype
+     */
     public DType outputDtype(int i) { return outputDtypes[i]; }
 
-    /** The device of the forward outputs. */
+    /**
+     * The device of the forward outputs.
+     *
+     * @return the device
+     */
     public Device outputDevice() { return outputDevice; }
 
-    /** Called by the recorder: the forward inputs' edges and the forward outputs' metadata. */
+    /**
+     * Called by the recorder: the forward inputs' edges.
+     *
+     * @param edges one edge per forward input (kept, not copied)
+     */
     public void setEdges(Edge[] edges) { this.next = edges; }
 
-    /** Records the forward outputs' shapes, dtypes and device (called by the recorder). */
+    /**
+     * Records the forward outputs' shapes, dtypes and device (called by the recorder).
+     *
+     * @param outputs the forward outputs, in order
+     */
     public void setOutputs(Tensor... outputs) {
         outputShapes = new int[outputs.length][];
         outputDtypes = new DType[outputs.length];
@@ -110,6 +169,10 @@ public abstract class Node {
      * A tensor hook of output slot: sees (and may replace) that gradient before the node runs. A tensor's hooks run
      * together where its first one was registered, as PyTorch 1.13's per-tensor hook dict does: a retain_grad()
      * between two register_hook() calls sees both hooks, one before the first hook sees none.
+     *
+     * @param slot the forward output whose gradient the hook sees
+     * @param hook called with the gradient (null when none flows); returns a replacement, or null to keep it
+     * @return a handle whose {@code remove()} unregisters the hook
      */
     public RemovableHandle addPreHook(int slot, Function<Tensor, Tensor> hook) {
         if (preHooks == null) preHooks = new ArrayList<>(2);
@@ -129,26 +192,44 @@ public abstract class Node {
      * retain_grad(): the gradient of output slot is also accumulated into t.grad. As in PyTorch 1.13 it is read in
      * registration order among the tensor hooks: hooks registered before retain_grad() modify what t.grad sees,
      * hooks registered after do not.
+     *
+     * @param slot the forward output whose gradient t retains
+     * @param t the tensor whose {@code grad} receives it
      */
     public void addRetainGrad(int slot, Tensor t) {
         if (preHooks == null) preHooks = new ArrayList<>(2);
         preHooks.add(new PreHook(slot, null, t));
     }
 
-    /** After an in-place op t's gradient comes from its new node: this one stops retaining it. */
+    /**
+     * After an in-place op t's gradient comes from its new node: this one stops retaining it.
+     *
+     * @param t the tensor to stop retaining
+     */
     public void removeRetainGrad(Tensor t) {
         if (preHooks != null) preHooks.removeIf(h -> h.retained == t);
     }
 
-    /** Whether tensor hooks or retain_grad readers are attached. */
+    /**
+     * Whether tensor hooks or retain_grad readers are attached.
+     *
+     * @return true when there is at least one
+     */
     public boolean hasPreHooks() { return preHooks != null && !preHooks.isEmpty(); }
 
-    /** Runs tensor hooks in registration order (what retain_grad reads is not collected). */
+    /**
+     * Runs tensor hooks in registration order (what retain_grad reads is not collected).
+     *
+     * @param grads the incoming gradients, one per output slot; hooks' replacements are written into it
+     */
     public void runPreHooks(Tensor[] grads) { runPreHooks(grads, null); }
 
     /**
      * Runs tensor hooks in registration order; each retain_grad reader on the way adds {tensor, gradient at that
      * point} to retained (when not null and the gradient is defined).
+     *
+     * @param grads the incoming gradients, one per output slot; hooks' replacements are written into it
+     * @param retained where to add the retained pairs, or null
      */
     public void runPreHooks(Tensor[] grads, List<Tensor[]> retained) {
         if (preHooks == null) return;
@@ -164,7 +245,11 @@ public abstract class Node {
         }
     }
 
-    /** The tensors that retain their gradient (retain_grad) and are outputs of this node. */
+    /**
+     * The tensors that retain their gradient (retain_grad) and are outputs of this node.
+     *
+     * @return those tensors, in registration order
+     */
     public List<Tensor> retainGradTargets() {
         if (preHooks == null) return List.of();
         List<Tensor> r = new ArrayList<>();

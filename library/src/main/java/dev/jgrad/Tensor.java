@@ -155,7 +155,7 @@ public class Tensor {
     // ---------------------------------------------------------------- attributes
 
     /**
-     * The sizes as a fresh long[].
+     * The sizes as a fresh long[]. PyTorch: {@code torch.Tensor.shape}.
      *
      * @return the sizes, outermost first (empty for a 0-dim tensor)
      */
@@ -169,11 +169,12 @@ public class Tensor {
     public Size size() { return new Size(Shapes.toLong(shape)); }
 
     /**
-     * The size of one dim; negative dims count from the end.
+     * The size of one dim; negative dims count from the end. PyTorch: {@code torch.Tensor.size}.
      *
      * @param dim the dim, negative counting from the end
      * @return the size of dim
-     * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException if dim is out of range, or {@code Dimension specified as 0 but tensor has no
+     *     dimensions} for a 0-dim tensor
      */
     public long size(int dim) {
         if (shape.length == 0) throw new IllegalArgumentException(
@@ -228,7 +229,8 @@ public class Tensor {
      *
      * @param dim the dim, negative counting from the end
      * @return the stride of dim, in elements
-     * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException if dim is out of range, or {@code Dimension specified as 0 but tensor has no
+     *     dimensions} for a 0-dim tensor
      */
     public long stride(int dim) {
         if (shape.length == 0) throw new IllegalArgumentException(
@@ -237,7 +239,7 @@ public class Tensor {
     }
 
     /**
-     * The element offset of this view into its storage.
+     * The element offset of this view into its storage. PyTorch: {@code torch.Tensor.storage_offset}.
      *
      * @return the offset in elements
      */
@@ -260,7 +262,7 @@ public class Tensor {
     public boolean isFloatingPoint() { return storage.dtype().isFloatingPoint(); }
 
     /**
-     * jgrad has no complex dtypes: always false.
+     * jgrad has no complex dtypes: always false. PyTorch: {@code torch.Tensor.is_complex}.
      *
      * @return false
      */
@@ -280,21 +282,21 @@ public class Tensor {
     }
 
     /**
-     * Bytes per element.
+     * Bytes per element. PyTorch: {@code torch.Tensor.element_size}.
      *
      * @return the bytes per element
      */
     public long elementSize() { return dtype().itemSize(); }
 
     /**
-     * Same as {@link #numel()}.
+     * Same as {@link #numel()}. PyTorch: {@code torch.Tensor.nelement}.
      *
      * @return the number of elements
      */
     public long nelement() { return numel(); }
 
     /**
-     * The CUDA device index; -1 for CPU and meta tensors, as PyTorch answers.
+     * The CUDA device index; -1 for CPU and meta tensors, as PyTorch answers. PyTorch: {@code torch.Tensor.get_device}.
      *
      * @return -1 (jgrad runs on the CPU)
      */
@@ -328,7 +330,7 @@ public class Tensor {
     public Object toList() { return NestedLists.of(this); }
 
     /**
-     * True when both tensors view the same storage.
+     * True when both tensors view the same storage. jgrad's; in PyTorch compare {@code untyped_storage().data_ptr()}.
      *
      * @param other the tensor to compare with; null gives false
      * @return true when other views the same storage
@@ -339,6 +341,7 @@ public class Tensor {
 
     /**
      * The single element as a double: {@code only one element tensors can be converted to Java scalars} otherwise.
+     * PyTorch: {@code torch.Tensor.item}.
      *
      * @return the element as a double
      * @throws IllegalArgumentException {@code only one element tensors can be converted to Java scalars} unless there
@@ -347,7 +350,7 @@ public class Tensor {
     public double item() { return storage.backend().readDouble(storage, singleIndex()); }
 
     /**
-     * The single element as a long (exact for int64).
+     * The single element as a long (exact for int64). PyTorch: {@code torch.Tensor.item} on an integer tensor.
      *
      * @return the element as a long
      * @throws IllegalArgumentException {@code only one element tensors can be converted to Java scalars} unless there
@@ -356,7 +359,7 @@ public class Tensor {
     public long itemLong() { return storage.backend().readLong(storage, singleIndex()); }
 
     /**
-     * The single element as a boolean (non-zero is true).
+     * The single element as a boolean (non-zero is true). PyTorch: {@code bool(x.item())}.
      *
      * @return the element's truth
      * @throws IllegalArgumentException {@code only one element tensors can be converted to Java scalars} unless there
@@ -372,35 +375,35 @@ public class Tensor {
     }
 
     /**
-     * A row-major copy of every element, converted to double.
+     * A row-major copy of every element, converted to double. PyTorch: {@code x.numpy().copy()}.
      *
      * @return a new array of numel elements, row-major
      */
     public double[] toDoubleArray() { return double[].class.cast(Copying.toArray(this, DType.FLOAT64)); }
 
     /**
-     * The elements as a new float[], row-major.
+     * The elements as a new float[], row-major. PyTorch: {@code x.numpy().copy()}.
      *
      * @return a new array of numel elements, row-major
      */
     public float[] toFloatArray() { return float[].class.cast(Copying.toArray(this, DType.FLOAT32)); }
 
     /**
-     * The elements as a new long[], row-major.
+     * The elements as a new long[], row-major. PyTorch: {@code x.numpy().copy()}.
      *
      * @return a new array of numel elements, row-major
      */
     public long[] toLongArray() { return long[].class.cast(Copying.toArray(this, DType.INT64)); }
 
     /**
-     * The elements as a new int[], row-major.
+     * The elements as a new int[], row-major. PyTorch: {@code x.numpy().copy()}.
      *
      * @return a new array of numel elements, row-major
      */
     public int[] toIntArray() { return int[].class.cast(Copying.toArray(this, DType.INT32)); }
 
     /**
-     * The elements as a new boolean[], row-major.
+     * The elements as a new boolean[], row-major. PyTorch: {@code x.numpy().copy()}.
      *
      * @return a new array of numel elements, row-major
      */
@@ -418,6 +421,7 @@ public class Tensor {
 
     /**
      * The backing double[] itself, shared (contiguous float64 tensors only, else IllegalStateException).
+     * PyTorch's {@code tensor.numpy()}, sharing memory likewise.
      *
      * @return the storage's array itself (not a copy)
      * @throws IllegalStateException unless the tensor has the matching dtype, is on the CPU, is contiguous and covers
@@ -428,6 +432,7 @@ public class Tensor {
 
     /**
      * The backing long[] itself, shared (contiguous int64 tensors only, else IllegalStateException).
+     * PyTorch's {@code tensor.numpy()}, sharing memory likewise.
      *
      * @return the storage's array itself (not a copy)
      * @throws IllegalStateException unless the tensor has the matching dtype, is on the CPU, is contiguous and covers
@@ -438,6 +443,7 @@ public class Tensor {
 
     /**
      * The backing int[] itself, shared (contiguous int32 tensors only, else IllegalStateException).
+     * PyTorch's {@code tensor.numpy()}, sharing memory likewise.
      *
      * @return the storage's array itself (not a copy)
      * @throws IllegalStateException unless the tensor has the matching dtype, is on the CPU, is contiguous and covers
@@ -448,6 +454,7 @@ public class Tensor {
 
     /**
      * The backing boolean[] itself, shared (contiguous bool tensors only, else IllegalStateException).
+     * PyTorch's {@code tensor.numpy()}, sharing memory likewise.
      *
      * @return the storage's array itself (not a copy)
      * @throws IllegalStateException unless the tensor has the matching dtype, is on the CPU, is contiguous and covers
@@ -711,7 +718,7 @@ public class Tensor {
     public Tensor mul_(long other) { return mul_(Scalar.of(other)); }
 
     /**
-     * True division: integral inputs give a float result.
+     * True division: integral inputs give a float result. PyTorch: {@code torch.Tensor.div}.
      *
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with this tensor
      * @return a new tensor of the broadcast shape and the promoted dtype
@@ -990,11 +997,13 @@ public class Tensor {
     public Tensor floorDivide_(long other) { return floorDivide_(Scalar.of(other)); }
 
     /**
-     * Clamps into [min, max]; either bound may be null for "no bound".
+     * Clamps into [min, max]; either bound may be null for "no bound". PyTorch: {@code torch.Tensor.clamp}.
      *
      * @param min the lower bound; null for none
      * @param max the upper bound; null for none
      * @return a new tensor of this tensor's shape and dtype
+     * @throws IllegalArgumentException {@code torch.clamp: At least one of 'min' or 'max' must not be None} when both
+     *     are null
      */
     public Tensor clamp(Double min, Double max) { return Elementwise.clamp(this, min, max); }
 
@@ -1028,7 +1037,7 @@ public class Tensor {
     /**
      * {@code x.neg()}: -x, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new tensor of this tensor's shape and dtype
      */
     public Tensor neg() { return Elementwise.unary(UnaryOp.NEG, this); }
 
@@ -1044,7 +1053,7 @@ public class Tensor {
     /**
      * {@code x.abs()}: the absolute value, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new tensor of this tensor's shape and dtype
      */
     public Tensor abs() { return Elementwise.unary(UnaryOp.ABS, this); }
 
@@ -1060,7 +1069,7 @@ public class Tensor {
     /**
      * {@code x.exp()}: e to the power of each element.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor exp() { return Elementwise.unary(UnaryOp.EXP, this); }
 
@@ -1076,7 +1085,7 @@ public class Tensor {
     /**
      * {@code x.log()}: the natural logarithm, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor log() { return Elementwise.unary(UnaryOp.LOG, this); }
 
@@ -1092,7 +1101,7 @@ public class Tensor {
     /**
      * {@code x.sqrt()}: the square root, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor sqrt() { return Elementwise.unary(UnaryOp.SQRT, this); }
 
@@ -1108,7 +1117,7 @@ public class Tensor {
     /**
      * {@code x.rsqrt()}: 1 / sqrt(x), elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor rsqrt() { return Elementwise.unary(UnaryOp.RSQRT, this); }
 
@@ -1124,7 +1133,7 @@ public class Tensor {
     /**
      * {@code x.sin()}: the sine, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor sin() { return Elementwise.unary(UnaryOp.SIN, this); }
 
@@ -1140,7 +1149,7 @@ public class Tensor {
     /**
      * {@code x.cos()}: the cosine, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor cos() { return Elementwise.unary(UnaryOp.COS, this); }
 
@@ -1156,7 +1165,7 @@ public class Tensor {
     /**
      * {@code x.tan()}: the tangent, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor tan() { return Elementwise.unary(UnaryOp.TAN, this); }
 
@@ -1172,7 +1181,7 @@ public class Tensor {
     /**
      * {@code x.tanh()}: the hyperbolic tangent, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor tanh() { return Elementwise.unary(UnaryOp.TANH, this); }
 
@@ -1188,7 +1197,7 @@ public class Tensor {
     /**
      * {@code x.sigmoid()}: 1 / (1 + exp(-x)), elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor sigmoid() { return Elementwise.unary(UnaryOp.SIGMOID, this); }
 
@@ -1204,7 +1213,7 @@ public class Tensor {
     /**
      * {@code x.relu()}: max(x, 0), elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new tensor of this tensor's shape and dtype
      */
     public Tensor relu() { return Elementwise.unary(UnaryOp.RELU, this); }
 
@@ -1220,7 +1229,7 @@ public class Tensor {
     /**
      * {@code x.log1p()}: log(1 + x), accurate near 0.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor log1p() { return Elementwise.unary(UnaryOp.LOG1P, this); }
 
@@ -1236,7 +1245,7 @@ public class Tensor {
     /**
      * {@code x.expm1()}: exp(x) - 1, accurate near 0.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor expm1() { return Elementwise.unary(UnaryOp.EXPM1, this); }
 
@@ -1252,7 +1261,7 @@ public class Tensor {
     /**
      * {@code x.reciprocal()}: 1 / x, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor reciprocal() { return Elementwise.unary(UnaryOp.RECIPROCAL, this); }
 
@@ -1268,7 +1277,7 @@ public class Tensor {
     /**
      * {@code x.floor()}: the largest integer value not above each element.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new tensor of this tensor's shape and dtype
      */
     public Tensor floor() { return Elementwise.unary(UnaryOp.FLOOR, this); }
 
@@ -1284,7 +1293,7 @@ public class Tensor {
     /**
      * {@code x.ceil()}: the smallest integer value not below each element.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new tensor of this tensor's shape and dtype
      */
     public Tensor ceil() { return Elementwise.unary(UnaryOp.CEIL, this); }
 
@@ -1300,7 +1309,7 @@ public class Tensor {
     /**
      * Rounds half to even, as {@code torch.round}.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new tensor of this tensor's shape and dtype
      */
     public Tensor round() { return Elementwise.unary(UnaryOp.ROUND, this); }
 
@@ -1316,7 +1325,7 @@ public class Tensor {
     /**
      * {@code x.trunc()}: each element rounded towards zero.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new tensor of this tensor's shape and dtype
      */
     public Tensor trunc() { return Elementwise.unary(UnaryOp.TRUNC, this); }
 
@@ -1332,7 +1341,7 @@ public class Tensor {
     /**
      * {@code x.sign()}: -1, 0 or 1 by the sign of each element.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new tensor of this tensor's shape and dtype
      */
     public Tensor sign() { return Elementwise.unary(UnaryOp.SIGN, this); }
 
@@ -1348,7 +1357,7 @@ public class Tensor {
     /**
      * {@code x.asin()}: the arcsine, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor asin() { return Elementwise.unary(UnaryOp.ASIN, this); }
 
@@ -1364,7 +1373,7 @@ public class Tensor {
     /**
      * {@code x.acos()}: the arccosine, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor acos() { return Elementwise.unary(UnaryOp.ACOS, this); }
 
@@ -1380,7 +1389,7 @@ public class Tensor {
     /**
      * {@code x.atan()}: the arctangent, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor atan() { return Elementwise.unary(UnaryOp.ATAN, this); }
 
@@ -1396,7 +1405,7 @@ public class Tensor {
     /**
      * {@code x.sinh()}: the hyperbolic sine, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor sinh() { return Elementwise.unary(UnaryOp.SINH, this); }
 
@@ -1412,7 +1421,7 @@ public class Tensor {
     /**
      * {@code x.cosh()}: the hyperbolic cosine, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor cosh() { return Elementwise.unary(UnaryOp.COSH, this); }
 
@@ -1428,7 +1437,7 @@ public class Tensor {
     /**
      * {@code x.log2()}: the base-2 logarithm, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor log2() { return Elementwise.unary(UnaryOp.LOG2, this); }
 
@@ -1444,7 +1453,7 @@ public class Tensor {
     /**
      * {@code x.log10()}: the base-10 logarithm, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor log10() { return Elementwise.unary(UnaryOp.LOG10, this); }
 
@@ -1460,7 +1469,7 @@ public class Tensor {
     /**
      * {@code x.erf()}: the error function, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor erf() { return Elementwise.unary(UnaryOp.ERF, this); }
 
@@ -1476,14 +1485,15 @@ public class Tensor {
     /**
      * {@code x.erfc()}: the complementary error function 1 - erf, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor erfc() { return Elementwise.unary(UnaryOp.ERFC, this); }
 
     /**
      * The inverse error function on [-1, 1] (PyTorch's rational start and two Newton steps).
+     * PyTorch: {@code torch.Tensor.erfinv}.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor erfinv() { return Elementwise.unary(UnaryOp.ERFINV, this); }
 
@@ -1497,9 +1507,9 @@ public class Tensor {
     public Tensor erfinv_() { return Elementwise.unary_(UnaryOp.ERFINV, this); }
 
     /**
-     * log|Gamma(x)|.
+     * log|Gamma(x)|. PyTorch: {@code torch.Tensor.lgamma}.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor lgamma() { return Elementwise.unary(UnaryOp.LGAMMA, this); }
 
@@ -1513,9 +1523,9 @@ public class Tensor {
     public Tensor lgamma_() { return Elementwise.unary_(UnaryOp.LGAMMA, this); }
 
     /**
-     * The logarithmic derivative of Gamma.
+     * The logarithmic derivative of Gamma. PyTorch: {@code torch.Tensor.digamma}.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor digamma() { return Elementwise.unary(UnaryOp.DIGAMMA, this); }
 
@@ -1529,7 +1539,7 @@ public class Tensor {
     public Tensor digamma_() { return Elementwise.unary_(UnaryOp.DIGAMMA, this); }
 
     /**
-     * The n-th derivative of digamma.
+     * The n-th derivative of digamma. PyTorch: {@code torch.Tensor.polygamma}.
      *
      * @param n the order of the derivative of digamma, at least 0
      * @return a new floating tensor of this tensor's shape
@@ -1558,7 +1568,7 @@ public class Tensor {
     /**
      * {@code x.asinh()}: the inverse hyperbolic sine, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor asinh() { return Elementwise.unary(UnaryOp.ASINH, this); }
 
@@ -1574,7 +1584,7 @@ public class Tensor {
     /**
      * {@code x.acosh()}: the inverse hyperbolic cosine, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor acosh() { return Elementwise.unary(UnaryOp.ACOSH, this); }
 
@@ -1590,7 +1600,7 @@ public class Tensor {
     /**
      * {@code x.atanh()}: the inverse hyperbolic tangent, elementwise.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor atanh() { return Elementwise.unary(UnaryOp.ATANH, this); }
 
@@ -1606,7 +1616,7 @@ public class Tensor {
     /**
      * {@code x.exp2()}: 2 to the power of each element.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor exp2() { return Elementwise.unary(UnaryOp.EXP2, this); }
 
@@ -1620,7 +1630,7 @@ public class Tensor {
     public Tensor exp2_() { return Elementwise.unary_(UnaryOp.EXP2, this); }
 
     /**
-     * x - trunc(x).
+     * x - trunc(x). PyTorch: {@code torch.Tensor.frac}.
      *
      * @return a new tensor of this tensor's shape
      */
@@ -1640,49 +1650,49 @@ public class Tensor {
     /**
      * {@code x.absolute()}: an alias of abs.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new tensor of this tensor's shape and dtype
      */
     public Tensor absolute() { return abs(); }
 
     /**
      * {@code x.arcsin()}: an alias of asin.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor arcsin() { return asin(); }
 
     /**
      * {@code x.arccos()}: an alias of acos.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor arccos() { return acos(); }
 
     /**
      * {@code x.arctan()}: an alias of atan.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor arctan() { return atan(); }
 
     /**
      * {@code x.arcsinh()}: an alias of asinh.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor arcsinh() { return asinh(); }
 
     /**
      * {@code x.arccosh()}: an alias of acosh.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor arccosh() { return acosh(); }
 
     /**
      * {@code x.arctanh()}: an alias of atanh.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor arctanh() { return atanh(); }
 
@@ -1698,21 +1708,21 @@ public class Tensor {
     /**
      * {@code x.negative()}: an alias of neg.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new tensor of this tensor's shape and dtype
      */
     public Tensor negative() { return neg(); }
 
     /**
-     * trunc.
+     * trunc. PyTorch: {@code torch.Tensor.fix}.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new tensor of this tensor's shape and dtype
      */
     public Tensor fix() { return trunc(); }
 
     /**
-     * sign (jgrad's tensors are real).
+     * sign (jgrad's tensors are real). PyTorch: {@code torch.Tensor.sgn}.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new tensor of this tensor's shape and dtype
      */
     public Tensor sgn() { return sign(); }
 
@@ -1890,16 +1900,16 @@ public class Tensor {
     public Tensor swapdims(int dim0, int dim1) { return transpose(dim0, dim1); }
 
     /**
-     * radians from degrees: x * pi / 180.
+     * radians from degrees: x * pi / 180. PyTorch: {@code torch.Tensor.deg2rad}.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor deg2rad() { return mul(Math.PI / 180); }
 
     /**
      * {@code x.rad2deg()}: radians converted to degrees.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor rad2deg() { return mul(180 / Math.PI); }
 
@@ -1932,14 +1942,14 @@ public class Tensor {
     public Tensor xlogy_(Tensor other) { return Copying.writeBack(this, old -> old.xlogy(other), other); }
 
     /**
-     * log(x / (1 - x)).
+     * log(x / (1 - x)). PyTorch: {@code torch.Tensor.logit}.
      *
-     * @return a new floating tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral input)
      */
     public Tensor logit() { return FloatingFunctions.logit(this, null); }
 
     /**
-     * log(x / (1 - x)) of x clamped to [eps, 1 - eps].
+     * log(x / (1 - x)) of x clamped to [eps, 1 - eps]. PyTorch: {@code torch.Tensor.logit}.
      *
      * @param eps the inputs are clamped to [eps, 1 - eps] first
      * @return a new floating tensor of this tensor's shape
@@ -1949,7 +1959,7 @@ public class Tensor {
     /**
      * x * x; bool squares to int64, as {@code torch.square}.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new tensor of this tensor's shape and dtype
      */
     public Tensor square() { return dtype() == DType.BOOL ? to(DType.INT64).pow(2L) : pow(2L); }
 
@@ -2428,7 +2438,8 @@ public class Tensor {
     public boolean allclose(Tensor other) { return allclose(other, 1e-5, 1e-8); }
 
     /**
-     * {@code torch.isclose}: elementwise |a - b| &lt;= atol + rtol * |b|, or equal (infinities too); NaN only with equalNan.
+     * {@code torch.isclose}: elementwise |a - b| &lt;= atol + rtol * |b|, or equal (infinities too); NaN only with
+     * equalNan.
      *
      * @param other the tensor to compare with, {@linkplain Tensor##broadcasting broadcast} with this tensor
      * @param rtol the relative tolerance
@@ -2477,6 +2488,8 @@ public class Tensor {
      * @param other the values taken where condition is false, {@linkplain Tensor##broadcasting broadcast}
      * @return a new tensor of the broadcast shape and the promoted dtype
      * @throws IllegalArgumentException if the shapes do not {@linkplain Tensor##broadcasting broadcast}
+     * @throws IllegalArgumentException {@code where expected condition to be a boolean tensor, but got a tensor with
+     *     dtype Float} for a non-bool condition
      */
     public Tensor where(Tensor condition, Tensor other) { return Elementwise.where(condition, this, other); }
 
@@ -2488,6 +2501,8 @@ public class Tensor {
      * @param other the value taken where condition is false
      * @return a new tensor of the broadcast shape and the promoted dtype
      * @throws IllegalArgumentException if the shapes do not {@linkplain Tensor##broadcasting broadcast}
+     * @throws IllegalArgumentException {@code where expected condition to be a boolean tensor, but got a tensor with
+     *     dtype Float} for a non-bool condition
      */
     public Tensor where(Tensor condition, double other) { return where(condition, Scalar.of(other)); }
 
@@ -2496,12 +2511,16 @@ public class Tensor {
     /**
      * {@code x.sum()}: the sum over all elements or dims (integers and bools sum as int64).
      *
+     * Integral and bool inputs give an int64 result, as in PyTorch; floating inputs keep their dtype.
+     *
      * @return a 0-dim tensor
      */
     public Tensor sum() { return Reductions.sum(this); }
 
     /**
      * {@code x.sum(dim)}: the sum over all elements or dims (integers and bools sum as int64).
+     *
+     * Integral and bool inputs give an int64 result, as in PyTorch; floating inputs keep their dtype.
      *
      * @param dim the dim to reduce, negative counting from the end
      * @return the reduced tensor: this tensor's shape without the reduced dims (size 1 with keepdim)
@@ -2512,6 +2531,8 @@ public class Tensor {
     /**
      * {@code x.sum(dim, keepdim)}: the sum over all elements or dims (integers and bools sum as int64).
      *
+     * Integral and bool inputs give an int64 result, as in PyTorch; floating inputs keep their dtype.
+     *
      * @param dim the dim to reduce, negative counting from the end
      * @param keepdim whether the result keeps the reduced dims as size 1
      * @return the reduced tensor: this tensor's shape without the reduced dims (size 1 with keepdim)
@@ -2521,6 +2542,8 @@ public class Tensor {
 
     /**
      * {@code x.sum(dims, keepdim)}: the sum over all elements or dims (integers and bools sum as int64).
+     *
+     * Integral and bool inputs give an int64 result, as in PyTorch; floating inputs keep their dtype.
      *
      * @param dims the dims to reduce, negative counting from the end
      * @param keepdim whether the result keeps the reduced dims as size 1
@@ -2533,6 +2556,8 @@ public class Tensor {
      * {@code x.mean()}: the mean over all elements or dims (floating dtypes only).
      *
      * @return a 0-dim tensor
+     * @throws IllegalArgumentException for an integral or bool tensor: {@code mean(): could not infer output dtype.
+     *     Input dtype must be either a floating point or complex dtype. Got: Int}
      */
     public Tensor mean() { return Reductions.mean(this); }
 
@@ -2542,6 +2567,8 @@ public class Tensor {
      * @param dim the dim to reduce, negative counting from the end
      * @return the reduced tensor: this tensor's shape without the reduced dims (size 1 with keepdim)
      * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException for an integral or bool tensor: {@code mean(): could not infer output dtype.
+     *     Input dtype must be either a floating point or complex dtype. Got: Int}
      */
     public Tensor mean(int dim) { return mean(new int[] {dim}, false); }
 
@@ -2552,6 +2579,8 @@ public class Tensor {
      * @param keepdim whether the result keeps the reduced dims as size 1
      * @return the reduced tensor: this tensor's shape without the reduced dims (size 1 with keepdim)
      * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException for an integral or bool tensor: {@code mean(): could not infer output dtype.
+     *     Input dtype must be either a floating point or complex dtype. Got: Int}
      */
     public Tensor mean(int dim, boolean keepdim) { return mean(new int[] {dim}, keepdim); }
 
@@ -2562,11 +2591,15 @@ public class Tensor {
      * @param keepdim whether the result keeps the reduced dims as size 1
      * @return the reduced tensor: this tensor's shape without the reduced dims (size 1 with keepdim)
      * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException for an integral or bool tensor: {@code mean(): could not infer output dtype.
+     *     Input dtype must be either a floating point or complex dtype. Got: Int}
      */
     public Tensor mean(int[] dims, boolean keepdim) { return Reductions.mean(this, dims, keepdim); }
 
     /**
      * {@code x.prod()}: the product over all elements or along dim.
+     *
+     * Integral and bool inputs give an int64 result, as in PyTorch; floating inputs keep their dtype.
      *
      * @return a 0-dim tensor
      */
@@ -2574,6 +2607,8 @@ public class Tensor {
 
     /**
      * {@code x.prod(dim)}: the product over all elements or along dim.
+     *
+     * Integral and bool inputs give an int64 result, as in PyTorch; floating inputs keep their dtype.
      *
      * @param dim the dim to reduce, negative counting from the end
      * @return the reduced tensor: this tensor's shape without the reduced dims (size 1 with keepdim)
@@ -2584,6 +2619,8 @@ public class Tensor {
     /**
      * {@code x.prod(dim, keepdim)}: the product over all elements or along dim.
      *
+     * Integral and bool inputs give an int64 result, as in PyTorch; floating inputs keep their dtype.
+     *
      * @param dim the dim to reduce, negative counting from the end
      * @param keepdim whether the result keeps the reduced dims as size 1
      * @return the reduced tensor: this tensor's shape without the reduced dims (size 1 with keepdim)
@@ -2592,14 +2629,16 @@ public class Tensor {
     public Tensor prod(int dim, boolean keepdim) { return Reductions.prod(this, dim, keepdim); }
 
     /**
-     * The largest element (NaN if any is NaN).
+     * The largest element (NaN if any is NaN). PyTorch: {@code torch.Tensor.max}.
      *
      * @return a 0-dim tensor
+     * @throws IllegalArgumentException for an empty tensor ({@code max(): Expected reduction dim to be specified for
+     *     input.numel() == 0. Specify the reduction dim with the 'dim' argument.})
      */
     public Tensor max() { return Reductions.extremeOfAll(this, true); }
 
     /**
-     * Values and first indices of the largest elements along dim.
+     * Values and first indices of the largest elements along dim. PyTorch: {@code torch.Tensor.max}.
      *
      * @param dim the dim to reduce, negative counting from the end
      * @return values and int64 indices of the reduced shape
@@ -2630,6 +2669,8 @@ public class Tensor {
      * {@code x.min()}: the minimum (over all elements, or along dim with indices).
      *
      * @return a 0-dim tensor
+     * @throws IllegalArgumentException for an empty tensor ({@code min(): Expected reduction dim to be specified for
+     *     input.numel() == 0. Specify the reduction dim with the 'dim' argument.})
      */
     public Tensor min() { return Reductions.extremeOfAll(this, false); }
 
@@ -2682,7 +2723,7 @@ public class Tensor {
     public Tensor amin(int dim, boolean keepdim) { return Reductions.amax(this, dim, keepdim, false); }
 
     /**
-     * Index of the largest element of the flattened tensor.
+     * Index of the largest element of the flattened tensor. PyTorch: {@code torch.Tensor.argmax}.
      *
      * @return a 0-dim tensor
      */
@@ -2734,14 +2775,14 @@ public class Tensor {
     public Tensor argmin(int dim, boolean keepdim) { return Reductions.extreme(this, dim, keepdim, false, "argmin").indices(); }
 
     /**
-     * The 2-norm of all elements.
+     * The 2-norm of all elements. PyTorch: {@code torch.Tensor.norm}.
      *
      * @return a 0-dim tensor
      */
     public Tensor norm() { return norm(2); }
 
     /**
-     * The p-norm of all elements (p may be infinite).
+     * The p-norm of all elements (p may be infinite). PyTorch: {@code torch.Tensor.norm}.
      *
      * @param p the order of the norm: 2 for Euclidean, 1, {@code Double.POSITIVE_INFINITY} for the largest magnitude,
      *     0 for the count of non-zeros
@@ -2815,17 +2856,20 @@ public class Tensor {
 
     /**
      * {@code out[i][j] = this[i][index[i][j]]} along dim (dim=1 shown); index is int64.
+     * PyTorch: {@code torch.Tensor.gather}.
      *
      * @param dim the dim to index along, negative counting from the end
      * @param index int64 positions along dim; the result has index's shape, and index's sizes may not exceed this
      *     tensor's outside dim
      * @return a new tensor of index's shape and this tensor's dtype
-     * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException if a dim is out of range, index is not int64 ({@code gather(): Expected dtype
+     *     int64 for index}), has another number of dims, or holds a position outside dim
      */
     public Tensor gather(int dim, Tensor index) { return Gathering.gather(this, dim, index); }
 
     /**
      * A copy of this tensor with src added at the positions index names along dim.
+     * PyTorch: {@code torch.Tensor.scatter_add}.
      *
      * @param dim the dim to index along, negative counting from the end
      * @param index int64 positions along dim, one per scattered value; index's sizes may not exceed this tensor's
@@ -2838,6 +2882,7 @@ public class Tensor {
 
     /**
      * A copy with alpha * source's slices added at the positions index names along dim (repeats add up).
+     * PyTorch: {@code torch.Tensor.index_add}.
      *
      * @param dim the dim to index along, negative counting from the end
      * @param index a 1-D int64 tensor of positions along dim, one per slice of source
@@ -2890,6 +2935,7 @@ public class Tensor {
 
     /**
      * A copy with value at every position of the slices index names along dim.
+     * PyTorch: {@code torch.Tensor.index_fill}.
      *
      * @param dim the dim to index along, negative counting from the end
      * @param index a 1-D int64 tensor of positions along dim
@@ -2912,7 +2958,7 @@ public class Tensor {
     public Tensor indexFill_(int dim, Tensor index, double value) { return Copying.writeBack(this, old -> old.indexFill(dim, index, value)); }
 
     /**
-     * A copy with source's slices at the positions index names along dim.
+     * A copy with source's slices at the positions index names along dim. PyTorch: {@code torch.Tensor.index_copy}.
      *
      * @param dim the dim to index along, negative counting from the end
      * @param index a 1-D int64 tensor of positions along dim, one per slice of source
@@ -2951,7 +2997,7 @@ public class Tensor {
     public Tensor scatterAdd_(int dim, Tensor index, Tensor src) { return Copying.writeBack(this, old -> old.scatterAdd(dim, index, src), src); }
 
     /**
-     * A copy with src[..i..] written at the positions index names along dim.
+     * A copy with src[..i..] written at the positions index names along dim. PyTorch: {@code torch.Tensor.scatter}.
      *
      * @param dim the dim to index along, negative counting from the end
      * @param index int64 positions along dim, one per scattered value; index's sizes may not exceed this tensor's
@@ -2963,7 +3009,7 @@ public class Tensor {
     public Tensor scatter(int dim, Tensor index, Tensor src) { return Gathering.scatter(this, dim, index, src); }
 
     /**
-     * A copy with value written at the positions index names along dim.
+     * A copy with value written at the positions index names along dim. PyTorch: {@code torch.Tensor.scatter}.
      *
      * @param dim the dim to index along, negative counting from the end
      * @param index int64 positions along dim, one per scattered value; index's sizes may not exceed this tensor's
@@ -3007,8 +3053,17 @@ public class Tensor {
     /**
      * {@code torch.matmul}: dot, matrix-vector, matrix-matrix or broadcast batched product by the inputs' dims.
      *
+     * Shapes, as {@code torch.matmul}: two 1-D operands give their dot product (0-dim); two 2-D ones the matrix
+     * product, {@code [n, m]} and {@code [m, p]} giving {@code [n, p]}; a 1-D operand with a 2-D one is treated as a
+     * row (first) or column (second) and that dim is dropped again; when either has more than 2 dims, the leading
+     * (batch) dims broadcast and the last two multiply as matrices: {@code [b, 1, n, m]} and {@code [k, m, p]} give
+     * {@code [b, k, n, p]}. Both operands must have the same dtype.
+     *
      * @param other the right operand: 1-D, 2-D or batched; this tensor's and its dims choose the product
      * @return the product, its shape as described above
+     * @throws IllegalArgumentException {@code mat1 and mat2 shapes cannot be multiplied (2x3 and 4x2)} when the inner
+     *     sizes differ, {@code both arguments to matmul need to be at least 1D, but they are 0D and 2D} for a 0-dim
+     *     operand, or if the batch dims do not {@linkplain Tensor##broadcasting broadcast}
      */
     public Tensor matmul(Tensor other) { return LinearAlgebra.matmul(this, other); }
 
@@ -3017,6 +3072,8 @@ public class Tensor {
      *
      * @param other an {@code [m, p]} matrix, this tensor being {@code [n, m]}
      * @return an {@code [n, p]} matrix
+     * @throws IllegalArgumentException {@code self must be a matrix} (or {@code mat2 must be a matrix}) unless both
+     *     are 2-D; {@code mat1 and mat2 shapes cannot be multiplied (2x3 and 4x2)} when the inner sizes differ
      */
     public Tensor mm(Tensor other) { return LinearAlgebra.mm(this, other); }
 
@@ -3025,6 +3082,8 @@ public class Tensor {
      *
      * @param other a {@code [b, m, p]} tensor, this tensor being {@code [b, n, m]}
      * @return a {@code [b, n, p]} tensor
+     * @throws IllegalArgumentException {@code batch1 must be a 3D tensor} (or batch2) unless both are 3-D, or when the
+     *     batch or inner sizes differ
      */
     public Tensor bmm(Tensor other) { return LinearAlgebra.bmm(this, other); }
 
@@ -3041,17 +3100,22 @@ public class Tensor {
      *
      * @param other a 1-D tensor of this tensor's length and dtype
      * @return a 0-dim tensor
+     * @throws IllegalArgumentException unless both are 1-D of the same length and dtype ({@code inconsistent tensor
+     *     size, expected tensor [3] and src [4] to have the same number of elements, but got 3 and 4 elements
+     *     respectively})
      */
     public Tensor dot(Tensor other) { return LinearAlgebra.dot(this, other); }
 
     // ---------------------------------------------------------------- views and reshaping
 
     /**
-     * The same elements with a new shape, sharing memory; one size may be -1.
+     * The same elements with a new shape, sharing memory; one size may be -1. PyTorch: {@code torch.Tensor.view}.
      *
      * @param shape the new shape, with the same number of elements; one size may be -1 (inferred)
      * @return a view of this tensor
-     * @throws IllegalArgumentException when the sizes do not multiply to numel, or when the layout cannot be viewed so
+     * @throws IllegalArgumentException {@code shape '[4]' is invalid for input of size 6} when the sizes do not
+     *     multiply to numel, {@code only one dimension can be inferred} for two -1s, or when the layout cannot be
+     *     viewed so
      *     ({@code view size is not compatible with input tensor's size and stride ... Use .reshape(...) instead.})
      */
     public Tensor view(long... shape) { return Views.view(this, shape); }
@@ -3063,12 +3127,13 @@ public class Tensor {
      * @param size the window length
      * @param step the distance between window starts, at least 1
      * @return a view of this tensor
-     * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException if a dim is out of range, or the window is longer than the dim ({@code maximum
+     *     size for tensor at dimension 1 is 3 but size is 5})
      */
     public Tensor unfold(int dim, long size, long step) { return Views.unfold(this, dim, size, step); }
 
     /**
-     * dim split into sizes (one may be -1): a view.
+     * dim split into sizes (one may be -1): a view. PyTorch: {@code torch.Tensor.unflatten}.
      *
      * @param dim the dim, negative counting from the end
      * @param sizes the sizes dim splits into, their product equal to dim's size; one may be -1
@@ -3078,10 +3143,12 @@ public class Tensor {
     public Tensor unflatten(int dim, long... sizes) { return Views.unflatten(this, dim, sizes); }
 
     /**
-     * A view when the layout allows, else a copy.
+     * A view when the layout allows, else a copy. PyTorch: {@code torch.Tensor.reshape}.
      *
      * @param shape the new shape, with the same number of elements; one size may be -1 (inferred)
      * @return a view when the layout allows, else a copy, of the new shape
+     * @throws IllegalArgumentException {@code shape '[4]' is invalid for input of size 6} when the sizes do not
+     *     multiply to numel, {@code only one dimension can be inferred} for two -1s
      */
     public Tensor reshape(long... shape) { return Views.reshape(this, shape); }
 
@@ -3120,7 +3187,7 @@ public class Tensor {
     public Tensor flatten(int startDim, int endDim) { return Views.flatten(this, startDim, endDim); }
 
     /**
-     * Dims from startDim to the last flattened into one.
+     * Dims from startDim to the last flattened into one. PyTorch: {@code torch.Tensor.flatten}.
      *
      * @param startDim the first dim to flatten, negative counting from the end
      * @return a tensor with the dims from startDim on merged (a view when possible)
@@ -3129,7 +3196,7 @@ public class Tensor {
     public Tensor flatten(int startDim) { return flatten(startDim, -1); }
 
     /**
-     * This tensor if already contiguous, else a contiguous copy.
+     * This tensor if already contiguous, else a contiguous copy. PyTorch: {@code torch.Tensor.contiguous}.
      *
      * @return this tensor when already contiguous, else a contiguous copy
      */
@@ -3146,7 +3213,7 @@ public class Tensor {
     public Tensor transpose(int dim0, int dim1) { return Views.transpose(this, dim0, dim1); }
 
     /**
-     * Transpose of a matrix; vectors and scalars come back as they are.
+     * Transpose of a matrix; vectors and scalars come back as they are. PyTorch: {@code torch.Tensor.t}.
      *
      * @return a view of this tensor (this tensor's view itself below 2 dims)
      */
@@ -3168,12 +3235,14 @@ public class Tensor {
      *
      * @param dims the new order of the dims: a permutation of all dims, negative counting from the end
      * @return a view of this tensor
-     * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException if a dim is out of range, repeated, or dims does not name every dim once
+     *     ({@code permute(sparse_coo): number of dimensions in the tensor input does not match the length of the
+     *     desired ordering of dimensions i.e. input.dim() = 2 is not equal to len(dims) = 1})
      */
     public Tensor permute(int... dims) { return Views.permute(this, dims); }
 
     /**
-     * Removes every size-1 dim.
+     * Removes every size-1 dim. PyTorch: {@code torch.Tensor.squeeze}.
      *
      * @return a view of this tensor
      */
@@ -3191,17 +3260,20 @@ public class Tensor {
     /**
      * {@code x.unsqueeze(dim)}: a view with a new dim of size 1 at dim.
      *
-     * @param dim the dim, negative counting from the end
+     * @param dim where the new dim goes, in {@code [-dim() - 1, dim()]}, negative counting from the end of the result
      * @return a view of this tensor
      * @throws IllegalArgumentException if a dim is out of range
      */
     public Tensor unsqueeze(int dim) { return Views.unsqueeze(this, dim); }
 
     /**
-     * A broadcast view: size-1 dims stretch without copying; -1 keeps a size.
+     * A broadcast view: size-1 dims stretch without copying; -1 keeps a size. PyTorch: {@code torch.Tensor.expand}.
      *
      * @param sizes the target shape: size-1 dims may grow, -1 keeps a size, new leading dims may be added
      * @return a view of this tensor
+     * @throws IllegalArgumentException when a size other than 1 would change ({@code The expanded size of the tensor
+     *     (3) must match the existing size (2) at non-singleton dimension 0.  Target sizes: [3, 3].  Tensor sizes: [2,
+     *     3]}) or sizes has fewer entries than dims
      */
     public Tensor expand(long... sizes) { return Views.expand(this, sizes); }
 
@@ -3219,7 +3291,8 @@ public class Tensor {
      * @param dim the dim, negative counting from the end
      * @param index the position along dim, negative counting from the end
      * @return a view of this tensor
-     * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException if a dim is out of range, or index is ({@code select(): index 7 out of range
+     *     for tensor of size [2, 3] at dimension 1})
      */
     public Tensor select(int dim, long index) { return Views.select(this, dim, index); }
 
@@ -3262,15 +3335,21 @@ public class Tensor {
      * @param start the first index, negative counting from the end
      * @param length how many elements
      * @return a view of this tensor
-     * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException if a dim is out of range, or the range leaves the dim ({@code start (2) +
+     *     length (5) exceeds dimension size (3).})
      */
     public Tensor narrow(int dim, long start, long length) { return Views.narrow(this, dim, start, length); }
 
     /**
      * NumPy-style basic indexing from a string: {@code ":, 2"}, {@code "1:3, ::2"}, {@code "..., None, -1"}.
+     * PyTorch: {@code x[...]} ({@code torch.Tensor.__getitem__}).
      *
-     * @param indices the indices (see above)
-     * @return the selected elements
+     * @param indices comma-separated entries, one per dim from the first: an integer (drops the dim), a slice
+     *     {@code start:stop:step} (any part may be empty), {@code ...} (the remaining dims) or {@code None} (a new dim of
+     *     size 1)
+     * @return a view of this tensor (basic indexing never copies)
+     * @throws IllegalArgumentException PyTorch's {@code too many indices for tensor of dimension 2} or {@code index 5
+     *     is out of bounds for dimension 0 with size 2}
      */
     public Tensor index(String indices) { return Views.index(this, indices); }
 
@@ -3279,8 +3358,10 @@ public class Tensor {
      * tensor of positions, a bool mask (covering as many dims as it has) or null for the whole dim. The
      * result is a new tensor (never a view).
      *
-     * @param indices the indices (see above)
-     * @return the selected elements
+     * @param indices one entry per leading dim: an int64 tensor of positions, a bool mask, or null for the whole dim;
+     *     the index tensors broadcast together
+     * @return a new tensor: the indexed dims replaced by the index tensors' broadcast shape (a mask's by its count of
+     *     true elements; placed first when nulls separate the index tensors, as in NumPy)
      */
     public Tensor index(Tensor... indices) { return Indexing.index(this, indices); }
 
@@ -3348,7 +3429,7 @@ public class Tensor {
     public Tensor indexPut(Tensor[] indices, Tensor values, boolean accumulate) { return Indexing.indexPut(this, indices, values, accumulate); }
 
     /**
-     * The elements where mask (broadcast with this) is true, as a vector.
+     * The elements where mask (broadcast with this) is true, as a vector. PyTorch: {@code torch.Tensor.masked_select}.
      *
      * @param mask a bool tensor, {@linkplain Tensor##broadcasting broadcast} with this tensor; true marks the
      *     positions to take
@@ -3358,14 +3439,14 @@ public class Tensor {
     public Tensor maskedSelect(Tensor mask) { return Indexing.maskedSelect(this, mask); }
 
     /**
-     * The coordinates of the non-zero elements: (count, dim) int64.
+     * The coordinates of the non-zero elements: (count, dim) int64. PyTorch: {@code torch.Tensor.nonzero}.
      *
      * @return an int64 tensor {@code [count, dim()]}: one row of indices per non-zero element, row-major order
      */
     public Tensor nonzero() { return Indexing.nonzero(this); }
 
     /**
-     * nonzero(as_tuple=True): one vector of positions per dim.
+     * nonzero(as_tuple=True): one vector of positions per dim. PyTorch: {@code x.nonzero(as_tuple=True)}.
      *
      * @return one 1-D int64 tensor of positions per dim
      */
@@ -3379,12 +3460,13 @@ public class Tensor {
     public Tensor argwhere() { return nonzero(); }
 
     /**
-     * Splits along dim into views of the given chunk size.
+     * Splits along dim into views of the given chunk size. PyTorch: {@code torch.Tensor.split}.
      *
      * @param splitSize the size of each part (the last may be smaller)
      * @param dim the dim, negative counting from the end
      * @return the parts, views of this tensor
-     * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException if a dim is out of range, or for a split size of 0 on a non-empty dim ({@code
+     *     split_size can only be 0 if dimension size is 0, ...})
      */
     public java.util.List<Tensor> split(long splitSize, int dim) { return Views.split(this, splitSize, dim); }
 
@@ -3394,7 +3476,8 @@ public class Tensor {
      * @param chunks the number of parts asked for (fewer come back when dim's size is small)
      * @param dim the dim, negative counting from the end
      * @return the parts, views of this tensor
-     * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException if a dim is out of range, or {@code chunk expects `chunks` to be greater than
+     *     0, got: 0}
      */
     public java.util.List<Tensor> chunk(int chunks, int dim) { return Views.chunk(this, chunks, dim); }
 
@@ -3409,6 +3492,7 @@ public class Tensor {
 
     /**
      * Splits along dim into views of the given sizes (which must add up to the dim's size).
+     * PyTorch: {@code torch.Tensor.split}.
      *
      * @param splitSizes the size of each part, summing to dim's size
      * @param dim the dim, negative counting from the end
@@ -3447,6 +3531,7 @@ public class Tensor {
 
     /**
      * The complex conjugate: jgrad's dtypes are real, so this tensor itself (as PyTorch returns for real ones).
+     * PyTorch: {@code torch.Tensor.conj}.
      *
      * @return this tensor
      */
@@ -3518,14 +3603,16 @@ public class Tensor {
     public Tensor moveaxis(int source, int destination) { return movedim(source, destination); }
 
     /**
-     * The main diagonal of dims 0 and 1, as a view.
+     * The main diagonal of dims 0 and 1, as a view. PyTorch: {@code torch.Tensor.diagonal}.
      *
      * @return a view of this tensor
      */
     public Tensor diagonal() { return diagonal(0, 0, 1); }
 
     /**
-     * The diagonal at offset (above the main one when positive) of the (dim1, dim2) planes, as a view; it becomes the last dim.
+     * The diagonal at offset (above the main one when positive) of the (dim1, dim2) planes, as a view; it becomes the
+     * last dim.
+     * PyTorch: {@code torch.Tensor.diagonal}.
      *
      * @param offset which diagonal: 0 the main one, positive above, negative below
      * @param dim1 the first dim of the matrices, negative counting from the end
@@ -3545,7 +3632,7 @@ public class Tensor {
     public Tensor clone() { return Copying.clone(this); }
 
     /**
-     * Copies src (broadcast, converted) into this tensor.
+     * Copies src (broadcast, converted) into this tensor. PyTorch: {@code torch.Tensor.copy_}.
      *
      * @param src the values to copy, {@linkplain Tensor##broadcasting broadcast} to this tensor's shape and converted
      *     to its dtype
@@ -3586,7 +3673,7 @@ public class Tensor {
     public Tensor zero_() { return Copying.zero_(this); }
 
     /**
-     * This tensor if already of dtype, else a converted copy.
+     * This tensor if already of dtype, else a converted copy. PyTorch: {@code torch.Tensor.to}.
      *
      * @param dtype the dtype to convert to
      * @return this tensor when nothing changes, else a converted copy
@@ -3611,7 +3698,7 @@ public class Tensor {
     public Tensor to(Device device, DType dtype) { return Copying.to(this, device, dtype); }
 
     /**
-     * {@code .to(other.device, other.dtype)}.
+     * {@code .to(other.device, other.dtype)}. PyTorch: {@code torch.Tensor.type_as}.
      *
      * @param other the tensor whose dtype to take
      * @return this tensor when the dtype matches, else a converted copy
@@ -3669,14 +3756,16 @@ public class Tensor {
     public Tensor toBool() { return to(DType.BOOL); }
 
     /**
-     * A tensor of the same values as float16, rounded to nearest even ({@code Tensor.half()}); this tensor when it is float16 already.
+     * A tensor of the same values as float16, rounded to nearest even ({@code Tensor.half()}); this tensor when it is
+     * float16 already.
      *
      * @return this tensor when already float16, else a converted copy
      */
     public Tensor half() { return to(DType.FLOAT16); }
 
     /**
-     * A tensor of the same values as bfloat16, rounded to nearest even ({@code Tensor.bfloat16()}); this tensor when it is bfloat16 already.
+     * A tensor of the same values as bfloat16, rounded to nearest even ({@code Tensor.bfloat16()}); this tensor when it
+     * is bfloat16 already.
      *
      * @return this tensor when already bfloat16, else a converted copy
      */
@@ -3689,7 +3778,7 @@ public class Tensor {
      * dtype).
      *
      * @param size the shape of the new tensor
-     * @return a new tensor
+     * @return a new tensor of that shape with this tensor's dtype and device
      */
     public Tensor newZeros(long... size) { return Creation.full(size, Scalar.of(0L), dtype(), device()); }
 
@@ -3699,7 +3788,7 @@ public class Tensor {
      *
      * @param dtype the new tensor's dtype
      * @param size the shape of the new tensor
-     * @return a new tensor
+     * @return a new tensor of that shape and dtype on this tensor's device
      */
     public Tensor newZeros(DType dtype, long... size) { return Creation.full(size, Scalar.of(0L), dtype, device()); }
 
@@ -3707,7 +3796,7 @@ public class Tensor {
      * {@code x.new_ones(size)}: a tensor of ones of the given shape, with this dtype and device (or the given dtype).
      *
      * @param size the shape of the new tensor
-     * @return a new tensor
+     * @return a new tensor of that shape with this tensor's dtype and device
      */
     public Tensor newOnes(long... size) { return Creation.full(size, Scalar.of(1L), dtype(), device()); }
 
@@ -3717,7 +3806,7 @@ public class Tensor {
      *
      * @param dtype the new tensor's dtype
      * @param size the shape of the new tensor
-     * @return a new tensor
+     * @return a new tensor of that shape and dtype on this tensor's device
      */
     public Tensor newOnes(DType dtype, long... size) { return Creation.full(size, Scalar.of(1L), dtype, device()); }
 
@@ -3726,7 +3815,7 @@ public class Tensor {
      * device.
      *
      * @param size the shape of the new tensor
-     * @return a new tensor
+     * @return a new tensor of that shape with this tensor's dtype and device
      */
     public Tensor newEmpty(long... size) { return Creation.empty(size, dtype(), device()); }
 
@@ -3736,7 +3825,7 @@ public class Tensor {
      *
      * @param size the shape of the new tensor
      * @param value the value every element gets
-     * @return a new tensor
+     * @return a new tensor of that shape with this tensor's dtype and device
      */
     public Tensor newFull(long[] size, double value) { return Creation.full(size, Scalar.of(value), dtype(), device()); }
 
@@ -3744,7 +3833,7 @@ public class Tensor {
      * {@code x.new_tensor(data)}: a tensor of the given data, with this dtype and device.
      *
      * @param data a Java number, boolean, array or nested array/List of them, as for {@code Torch.tensor}
-     * @return a new tensor
+     * @return a new tensor of the data's shape with this tensor's dtype
      */
     public Tensor newTensor(Object data) { return Creation.tensor(data, dtype()); }
 
@@ -3752,13 +3841,14 @@ public class Tensor {
 
     /**
      * True for leaves that asked for gradients and for every tensor computed from one with grad mode on.
+     * PyTorch: {@code torch.Tensor.requires_grad}.
      *
      * @return whether autograd records ops on this tensor
      */
     public boolean requiresGrad() { return requiresGrad || viewBase != null && ViewTracking.baseRequiresGrad(this); }
 
     /**
-     * Starts (or stops) recording ops on this leaf; float dtypes only.
+     * Starts (or stops) recording ops on this leaf; float dtypes only. PyTorch: {@code torch.Tensor.requires_grad_}.
      *
      * @param requiresGrad whether autograd should record ops on this leaf
      * @return this tensor
@@ -3784,22 +3874,23 @@ public class Tensor {
     public void setRequiresGrad(boolean requiresGrad) { requiresGrad_(requiresGrad); }
 
     /**
-     * The node that made this tensor, or null for leaves.
+     * The node that made this tensor, or null for leaves. PyTorch: {@code torch.Tensor.grad_fn}.
      *
-     * @return the node, or null for a leaf
+     * @return the node that made this tensor ({@code x.grad_fn}), or null for a leaf and for tensors made without
+     *     grad
      */
     public Node gradFn() { return viewBase == null ? gradFn : ViewTracking.gradFn(this); }
 
     /**
-     * Which output of {@link #gradFn()} this tensor is ({@code output_nr}).
+     * Which output of {@link #gradFn()} this tensor is ({@code output_nr}). PyTorch: {@code torch.Tensor.output_nr}.
      *
-     * @return the output index
+     * @return which output of {@link #gradFn()} this tensor is, from 0 ({@code x.output_nr})
      */
     public int outputNr() { return outputNr; }
 
     /**
      * The accumulated gradient. For a non-leaf that doesn't {@link #retainGrad()} this is null, and
-     * PyTorch's warning is logged (once).
+     * PyTorch's warning is logged (once). PyTorch: {@code torch.Tensor.grad}.
      *
      * @return the accumulated gradient, or null
      */
@@ -3824,6 +3915,7 @@ public class Tensor {
 
     /**
      * Keeps this non-leaf's gradient in {@link #grad()} after backward; a no-op on leaves.
+     * PyTorch: {@code torch.Tensor.retain_grad}.
      *
      * @return this tensor
      */
@@ -3837,9 +3929,12 @@ public class Tensor {
     public boolean retainsGrad() { return retainsGrad; }
 
     /**
-     * How many in-place writes this tensor's storage has seen; an inference tensor has no version counter and raises, as PyTorch's.
+     * How many in-place writes this tensor's storage has seen; an inference tensor has no version counter and raises,
+     * as PyTorch's.
+     * PyTorch: {@code torch.Tensor._version}.
      *
      * @return the version counter's value
+     * @throws IllegalStateException {@code Inference tensors do not track version counter.} for an inference tensor
      */
     public int version() {
         if (inference) throw new IllegalStateException("Inference tensors do not track version counter.");
@@ -3847,21 +3942,21 @@ public class Tensor {
     }
 
     /**
-     * True for a tensor that views another's memory ({@code _is_view()}).
+     * True for a tensor that views another's memory ({@code _is_view()}). PyTorch: {@code torch.Tensor._is_view()}.
      *
      * @return true for a view
      */
     public boolean isView() { return viewBase != null; }
 
     /**
-     * The tensor this one is a view of ({@code _base}), or null.
+     * The tensor this one is a view of ({@code _base}), or null. PyTorch: {@code torch.Tensor._base}.
      *
      * @return the tensor this one views, or null
      */
     public Tensor base() { return viewBase; }
 
     /**
-     * True for tensors made under {@code inferenceMode()}.
+     * True for tensors made under {@code inferenceMode()}. PyTorch: {@code torch.Tensor.is_inference}.
      *
      * @return true for an inference tensor
      */
@@ -3869,6 +3964,7 @@ public class Tensor {
 
     /**
      * A tensor sharing storage (and version counter) that records no history: a leaf with requires_grad=false.
+     * PyTorch: {@code torch.Tensor.detach}.
      *
      * @return a view of the same storage with no history
      */
@@ -3881,6 +3977,7 @@ public class Tensor {
     /**
      * {@code t.data}: this tensor's values without history. It shares storage, but unlike {@link #detach()}
      * not the version counter, so writes through it escape autograd's saved-tensor check, as in PyTorch.
+     * PyTorch: {@code torch.Tensor.data}.
      *
      * @return a tensor sharing this one's storage, with no history
      */
@@ -3891,6 +3988,9 @@ public class Tensor {
      * {@code Module.to(dtype)} uses so Parameter objects survive a conversion). History is untouched.
      *
      * @param other the tensor whose storage and layout this tensor takes
+     * @throws IllegalStateException {@code data set to a tensor that requires gradients must be floating point or
+     *     complex
+     *     dtype} when this tensor requires grad and other is not floating
      */
     public void setData(Tensor other) {
         Checks.tensor(other, "set_data", "new_data", 1);
@@ -3902,7 +4002,7 @@ public class Tensor {
     }
 
     /**
-     * Detaches this tensor in place from its history.
+     * Detaches this tensor in place from its history. PyTorch: {@code torch.Tensor.detach_}.
      *
      * @return this tensor
      */
@@ -3910,6 +4010,7 @@ public class Tensor {
 
     /**
      * Runs hook on this tensor's gradient during backward; the hook may return a replacement (null keeps it).
+     * PyTorch: {@code torch.Tensor.register_hook}.
      *
      * @param hook called with the gradient; it may return a replacement or null to keep it
      * @return a handle whose {@code remove()} unregisters the hook
@@ -3917,7 +4018,7 @@ public class Tensor {
     public RemovableHandle registerHook(java.util.function.Function<Tensor, Tensor> hook) { return AutogradState.registerHook(this, hook); }
 
     /**
-     * Backward from a one-element tensor (implicit gradient 1).
+     * Backward from a one-element tensor (implicit gradient 1). PyTorch: {@code torch.Tensor.backward}.
      *
      * @throws IllegalStateException {@code element 0 of tensors does not require grad and does not have a grad_fn}
      *     when this tensor has no history, {@code grad can be implicitly created only for scalar outputs} when
@@ -3927,7 +4028,7 @@ public class Tensor {
     public void backward() { backward(null, false, false); }
 
     /**
-     * Backward with an explicit gradient of this tensor's shape.
+     * Backward with an explicit gradient of this tensor's shape. PyTorch: {@code torch.Tensor.backward}.
      *
      * @param gradient the gradient of some scalar with respect to this tensor, of its shape; may be omitted (null)
      *     only for a one-element tensor, which then gets 1
@@ -3940,6 +4041,7 @@ public class Tensor {
 
     /**
      * {@code backward(gradient, retain_graph, create_graph)}; gradient may be null for one-element tensors.
+     * PyTorch: {@code torch.Tensor.backward}.
      *
      * @param gradient the gradient of some scalar with respect to this tensor, of its shape; may be omitted (null)
      *     only for a one-element tensor, which then gets 1
@@ -3957,6 +4059,7 @@ public class Tensor {
 
     /**
      * {@code backward(gradient, retain_graph, create_graph, inputs)}: accumulates only into inputs.
+     * PyTorch: {@code torch.Tensor.backward}.
      *
      * @param gradient the gradient of some scalar with respect to this tensor, of its shape; may be omitted (null)
      *     only for a one-element tensor, which then gets 1
@@ -3981,11 +4084,13 @@ public class Tensor {
      * @param dim the dim, negative counting from the end
      * @return a new tensor of this tensor's shape
      * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException for a non-floating tensor ({@code "softmax_lastdim_kernel_impl" not implemented
+     *     for 'Int'})
      */
     public Tensor softmax(int dim) { return Softmax.softmax(this, dim, false); }
 
     /**
-     * log(softmax(x)) computed without overflow for large logits.
+     * log(softmax(x)) computed without overflow for large logits. PyTorch: {@code torch.Tensor.log_softmax}.
      *
      * @param dim the dim, negative counting from the end
      * @return a new tensor of this tensor's shape
@@ -4014,17 +4119,19 @@ public class Tensor {
     public Tensor logsumexp(int[] dims, boolean keepdim) { return Softmax.logsumexp(this, dims, keepdim); }
 
     /**
-     * Exact gelu, x * Phi(x).
+     * Exact gelu, x * Phi(x). PyTorch: {@code torch.nn.functional.gelu(x)}.
      *
      * @return a new tensor of this tensor's shape
+     * @throws IllegalArgumentException for a non-floating tensor ({@code "GeluKernelImpl" not implemented for 'Long'})
      */
     public Tensor gelu() { return Activations.gelu(this, "none"); }
 
     /**
-     * approximate: "none" or "tanh".
+     * approximate: "none" or "tanh". PyTorch: {@code torch.nn.functional.gelu(x, approximate=approximate)}.
      *
      * @param approximate {@code "none"} for the exact erf form, {@code "tanh"} for the tanh approximation
      * @return a new tensor of this tensor's shape
+     * @throws IllegalArgumentException {@code approximate argument must be either none or tanh.} for another string
      */
     public Tensor gelu(String approximate) { return Activations.gelu(this, approximate); }
 
@@ -4032,6 +4139,7 @@ public class Tensor {
      * {@code x.silu()}: x * sigmoid(x), elementwise.
      *
      * @return a new tensor of this tensor's shape
+     * @throws IllegalArgumentException for a non-floating tensor ({@code "silu_cpu" not implemented for 'Long'})
      */
     public Tensor silu() { return Activations.silu(this); }
 
@@ -4044,12 +4152,13 @@ public class Tensor {
     public Tensor leakyRelu(double negativeSlope) { return Activations.leakyRelu(this, negativeSlope); }
 
     /**
-     * The slices at index (int64 or int32, at most 1-d) along dim.
+     * The slices at index (int64 or int32, at most 1-d) along dim. PyTorch: {@code torch.Tensor.index_select}.
      *
      * @param dim the dim to index along, negative counting from the end
      * @param index a 1-D int64 tensor of positions along dim
      * @return a new tensor of this tensor's shape with dim's size replaced by index's length
-     * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException if a dim is out of range, or {@code index_select(): Index is supposed to be a
+     *     vector} for an index of more than 1 dim
      */
     public Tensor indexSelect(int dim, Tensor index) { return Gathering.indexSelect(this, dim, index); }
 
@@ -4057,12 +4166,15 @@ public class Tensor {
 
     /**
      * value where mask (bool, broadcast with this) is true; value is cast to this tensor's dtype.
+     * PyTorch: {@code torch.Tensor.masked_fill}.
      *
      * @param mask a bool tensor, {@linkplain Tensor##broadcasting broadcast} with this tensor; true marks the
      *     positions to fill
      * @param value the value written where mask is true, converted to this tensor's dtype
      * @return a copy of this tensor with the masked positions filled
      * @throws IllegalArgumentException if the shapes do not {@linkplain Tensor##broadcasting broadcast}
+     * @throws IllegalArgumentException {@code masked_fill_ only supports boolean masks, but got mask with dtype float}
+     *     for a non-bool mask
      */
     public Tensor maskedFill(Tensor mask, double value) { return Masking.maskedFill(this, mask, Scalar.of(value)); }
 
@@ -4074,6 +4186,8 @@ public class Tensor {
      * @param value the value written where mask is true, converted to this tensor's dtype
      * @return a copy of this tensor with the masked positions filled
      * @throws IllegalArgumentException if the shapes do not {@linkplain Tensor##broadcasting broadcast}
+     * @throws IllegalArgumentException {@code masked_fill_ only supports boolean masks, but got mask with dtype float}
+     *     for a non-bool mask
      */
     public Tensor maskedFill(Tensor mask, long value) { return Masking.maskedFill(this, mask, Scalar.of(value)); }
 
@@ -4085,17 +4199,22 @@ public class Tensor {
      * @param value the value written where mask is true, converted to this tensor's dtype
      * @return a copy of this tensor with the masked positions filled
      * @throws IllegalArgumentException if the shapes do not {@linkplain Tensor##broadcasting broadcast}
+     * @throws IllegalArgumentException {@code masked_fill_ only supports boolean masks, but got mask with dtype float}
+     *     for a non-bool mask
      */
     public Tensor maskedFill(Tensor mask, boolean value) { return Masking.maskedFill(this, mask, Scalar.of(value)); }
 
     /**
      * value is a 0-dim tensor (its gradient is the sum of the filled positions' gradients).
+     * PyTorch: {@code torch.Tensor.masked_fill}.
      *
      * @param mask a bool tensor, {@linkplain Tensor##broadcasting broadcast} with this tensor; true marks the
      *     positions to fill
      * @param value a 0-dim tensor holding the value written where mask is true
      * @return a copy of this tensor with the masked positions filled
      * @throws IllegalArgumentException if the shapes do not {@linkplain Tensor##broadcasting broadcast}
+     * @throws IllegalArgumentException {@code masked_fill_ only supports boolean masks, but got mask with dtype float}
+     *     for a non-bool mask
      */
     public Tensor maskedFill(Tensor mask, Tensor value) { return Masking.maskedFill(this, mask, value); }
 
@@ -4109,6 +4228,8 @@ public class Tensor {
      * @return this tensor
      * @throws IllegalArgumentException if the shapes do not {@linkplain Tensor##broadcasting broadcast}, or the result
      *     does not fit this tensor's shape or dtype ({@linkplain Tensor##inplace in-place ops})
+     * @throws IllegalArgumentException {@code masked_fill_ only supports boolean masks, but got mask with dtype float}
+     *     for a non-bool mask
      */
     public Tensor maskedFill_(Tensor mask, double value) { return Masking.maskedFill_(this, mask, Scalar.of(value)); }
 
@@ -4122,6 +4243,8 @@ public class Tensor {
      * @return this tensor
      * @throws IllegalArgumentException if the shapes do not {@linkplain Tensor##broadcasting broadcast}, or the result
      *     does not fit this tensor's shape or dtype ({@linkplain Tensor##inplace in-place ops})
+     * @throws IllegalArgumentException {@code masked_fill_ only supports boolean masks, but got mask with dtype float}
+     *     for a non-bool mask
      */
     public Tensor maskedFill_(Tensor mask, long value) { return Masking.maskedFill_(this, mask, Scalar.of(value)); }
 
@@ -4135,6 +4258,8 @@ public class Tensor {
      * @return this tensor
      * @throws IllegalArgumentException if the shapes do not {@linkplain Tensor##broadcasting broadcast}, or the result
      *     does not fit this tensor's shape or dtype ({@linkplain Tensor##inplace in-place ops})
+     * @throws IllegalArgumentException {@code masked_fill_ only supports boolean masks, but got mask with dtype float}
+     *     for a non-bool mask
      */
     public Tensor maskedFill_(Tensor mask, boolean value) { return Masking.maskedFill_(this, mask, Scalar.of(value)); }
 
@@ -4148,11 +4273,14 @@ public class Tensor {
      * @return this tensor
      * @throws IllegalArgumentException if the shapes do not {@linkplain Tensor##broadcasting broadcast}, or the result
      *     does not fit this tensor's shape or dtype ({@linkplain Tensor##inplace in-place ops})
+     * @throws IllegalArgumentException {@code masked_fill_ only supports boolean masks, but got mask with dtype float}
+     *     for a non-bool mask
      */
     public Tensor maskedFill_(Tensor mask, Tensor value) { return Masking.maskedFill_(this, mask, value); }
 
     /**
      * The lower triangle of the last two dims (column - row &lt;= diagonal), zeros above.
+     * PyTorch: {@code torch.Tensor.tril}.
      *
      * @return a new tensor of this tensor's shape
      */
@@ -4187,6 +4315,7 @@ public class Tensor {
 
     /**
      * The upper triangle of the last two dims (column - row >= diagonal), zeros below.
+     * PyTorch: {@code torch.Tensor.triu}.
      *
      * @return a new tensor of this tensor's shape
      */
@@ -4256,13 +4385,14 @@ public class Tensor {
 
     /**
      * NaN to 0, +inf and -inf to the dtype's largest and lowest finite values.
+     * PyTorch: {@code torch.Tensor.nan_to_num}.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new tensor of this tensor's shape and dtype
      */
     public Tensor nanToNum() { return Elementwise.nanToNum(this, null, null, null); }
 
     /**
-     * null for a bound keeps its default.
+     * null for a bound keeps its default. PyTorch: {@code torch.Tensor.nan_to_num}.
      *
      * @param nan what NaN becomes; null for 0
      * @param posinf what +inf becomes; null for the dtype's largest value
@@ -4273,16 +4403,19 @@ public class Tensor {
 
     /**
      * Clamps into [min, max] given as tensors that broadcast with this one; either may be null.
+     * PyTorch: {@code torch.Tensor.clamp}.
      *
      * @param min the lower bound, {@linkplain Tensor##broadcasting broadcast} with this tensor; null for none
      * @param max the upper bound, {@linkplain Tensor##broadcasting broadcast} with this tensor; null for none
      * @return a new tensor of this tensor's shape (the broadcast shape for tensor bounds) and dtype
      * @throws IllegalArgumentException if the shapes do not {@linkplain Tensor##broadcasting broadcast}
+     * @throws IllegalArgumentException {@code torch.clamp: At least one of 'min' or 'max' must not be None} when both
+     *     are null
      */
     public Tensor clamp(Tensor min, Tensor max) { return Elementwise.clamp(this, min, max); }
 
     /**
-     * An alias of clamp.
+     * An alias of clamp. PyTorch: {@code torch.Tensor.clip}.
      *
      * @param min the lower bound
      * @param max the upper bound
@@ -4296,6 +4429,8 @@ public class Tensor {
      * @param min the lower bound; null for none
      * @param max the upper bound; null for none
      * @return a new tensor of this tensor's shape and dtype
+     * @throws IllegalArgumentException {@code torch.clamp: At least one of 'min' or 'max' must not be None} when both
+     *     are null
      */
     public Tensor clip(Double min, Double max) { return clamp(min, max); }
 
@@ -4318,6 +4453,8 @@ public class Tensor {
      * @return this tensor
      * @throws IllegalArgumentException if the result does not fit this tensor's shape or dtype ({@linkplain
      *     Tensor##inplace in-place ops})
+     * @throws IllegalArgumentException {@code torch.clamp: At least one of 'min' or 'max' must not be None} when both
+     *     are null
      */
     public Tensor clamp_(Double min, Double max) { return Copying.writeBack(this, old -> old.clamp(min, max)); }
 
@@ -4355,9 +4492,11 @@ public class Tensor {
     // ---------------------------------------------------------------- statistics, scans, sorting
 
     /**
-     * The variance of all elements, with Bessel's correction.
+     * The variance of all elements, with Bessel's correction. PyTorch: {@code torch.Tensor.var}.
      *
      * @return a 0-dim tensor
+     * @throws IllegalArgumentException {@code std and var only support floating point and complex dtypes} for an
+     *     integral or bool tensor
      */
     public Tensor var() { return var(true); }
 
@@ -4366,6 +4505,8 @@ public class Tensor {
      *
      * @param unbiased whether to divide by N - 1 (Bessel's correction) rather than N
      * @return a 0-dim tensor
+     * @throws IllegalArgumentException {@code std and var only support floating point and complex dtypes} for an
+     *     integral or bool tensor
      */
     public Tensor var(boolean unbiased) { return Statistics.var(this, null, unbiased ? 1 : 0, false); }
 
@@ -4375,6 +4516,8 @@ public class Tensor {
      * @param dim the dim to reduce, negative counting from the end
      * @return the reduced tensor: this tensor's shape without the reduced dims (size 1 with keepdim)
      * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException {@code std and var only support floating point and complex dtypes} for an
+     *     integral or bool tensor
      */
     public Tensor var(int dim) { return var(dim, true, false); }
 
@@ -4386,6 +4529,8 @@ public class Tensor {
      * @param keepdim whether the result keeps the reduced dims as size 1
      * @return the reduced tensor: this tensor's shape without the reduced dims (size 1 with keepdim)
      * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException {@code std and var only support floating point and complex dtypes} for an
+     *     integral or bool tensor
      */
     public Tensor var(int dim, boolean unbiased, boolean keepdim) { return var(new int[] {dim}, unbiased, keepdim); }
 
@@ -4397,24 +4542,31 @@ public class Tensor {
      * @param keepdim whether the result keeps the reduced dims as size 1
      * @return the reduced tensor: this tensor's shape without the reduced dims (size 1 with keepdim)
      * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException {@code std and var only support floating point and complex dtypes} for an
+     *     integral or bool tensor
      */
     public Tensor var(int[] dims, boolean unbiased, boolean keepdim) { return Statistics.var(this, dims, unbiased ? 1 : 0, keepdim); }
 
     /**
      * correction: the N - correction the sum of squares is divided by (1: Bessel's, 0: the population's).
+     * PyTorch: {@code torch.Tensor.var}.
      *
      * @param dims the dims to reduce, negative counting from the end
      * @param correction the difference from N of the divisor (1 is Bessel's correction)
      * @param keepdim whether the result keeps the reduced dims as size 1
      * @return the reduced tensor: this tensor's shape without the reduced dims (size 1 with keepdim)
      * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException {@code std and var only support floating point and complex dtypes} for an
+     *     integral or bool tensor
      */
     public Tensor var(int[] dims, long correction, boolean keepdim) { return Statistics.var(this, dims, correction, keepdim); }
 
     /**
-     * The standard deviation of all elements, with Bessel's correction.
+     * The standard deviation of all elements, with Bessel's correction. PyTorch: {@code torch.Tensor.std}.
      *
      * @return a 0-dim tensor
+     * @throws IllegalArgumentException {@code std and var only support floating point and complex dtypes} for an
+     *     integral or bool tensor
      */
     public Tensor std() { return std(true); }
 
@@ -4423,6 +4575,8 @@ public class Tensor {
      *
      * @param unbiased whether to divide by N - 1 (Bessel's correction) rather than N
      * @return a 0-dim tensor
+     * @throws IllegalArgumentException {@code std and var only support floating point and complex dtypes} for an
+     *     integral or bool tensor
      */
     public Tensor std(boolean unbiased) { return Statistics.std(this, null, unbiased ? 1 : 0, false); }
 
@@ -4432,6 +4586,8 @@ public class Tensor {
      * @param dim the dim to reduce, negative counting from the end
      * @return the reduced tensor: this tensor's shape without the reduced dims (size 1 with keepdim)
      * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException {@code std and var only support floating point and complex dtypes} for an
+     *     integral or bool tensor
      */
     public Tensor std(int dim) { return std(dim, true, false); }
 
@@ -4443,6 +4599,8 @@ public class Tensor {
      * @param keepdim whether the result keeps the reduced dims as size 1
      * @return the reduced tensor: this tensor's shape without the reduced dims (size 1 with keepdim)
      * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException {@code std and var only support floating point and complex dtypes} for an
+     *     integral or bool tensor
      */
     public Tensor std(int dim, boolean unbiased, boolean keepdim) { return std(new int[] {dim}, unbiased, keepdim); }
 
@@ -4454,6 +4612,8 @@ public class Tensor {
      * @param keepdim whether the result keeps the reduced dims as size 1
      * @return the reduced tensor: this tensor's shape without the reduced dims (size 1 with keepdim)
      * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException {@code std and var only support floating point and complex dtypes} for an
+     *     integral or bool tensor
      */
     public Tensor std(int[] dims, boolean unbiased, boolean keepdim) { return Statistics.std(this, dims, unbiased ? 1 : 0, keepdim); }
 
@@ -4465,11 +4625,13 @@ public class Tensor {
      * @param keepdim whether the result keeps the reduced dims as size 1
      * @return the reduced tensor: this tensor's shape without the reduced dims (size 1 with keepdim)
      * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException {@code std and var only support floating point and complex dtypes} for an
+     *     integral or bool tensor
      */
     public Tensor std(int[] dims, long correction, boolean keepdim) { return Statistics.std(this, dims, correction, keepdim); }
 
     /**
-     * Running sums along dim; integral and bool tensors give int64.
+     * Running sums along dim; integral and bool tensors give int64. PyTorch: {@code torch.Tensor.cumsum}.
      *
      * @param dim the dim to scan along, negative counting from the end
      * @return a new tensor of this tensor's shape
@@ -4507,7 +4669,7 @@ public class Tensor {
     public Tensor cumprod(int dim, DType dtype) { return Scans.cumprod(this, dim, dtype); }
 
     /**
-     * Sorted along the last dim, ascending, with each value's original position.
+     * Sorted along the last dim, ascending, with each value's original position. PyTorch: {@code torch.Tensor.sort}.
      *
      * @return the sorted values and their int64 indices, both of this tensor's shape
      */
@@ -4533,7 +4695,7 @@ public class Tensor {
     public ValuesIndices sort(int dim, boolean descending) { return Sorting.sort(this, dim, descending, false); }
 
     /**
-     * stable: equal values keep their order (jgrad's sort always does).
+     * stable: equal values keep their order (jgrad's sort always does). PyTorch: {@code torch.Tensor.sort}.
      *
      * @param stable whether equal values keep their order (jgrad's sort is always stable)
      * @param dim the dim, negative counting from the end
@@ -4570,14 +4732,14 @@ public class Tensor {
     public Tensor argsort(int dim, boolean descending) { return Sorting.argsort(this, dim, descending); }
 
     /**
-     * The lower median of all elements.
+     * The lower median of all elements. PyTorch: {@code torch.Tensor.median}.
      *
      * @return a 0-dim tensor: the lower of the two middle values for an even count
      */
     public Tensor median() { return Sorting.median(this); }
 
     /**
-     * The lower median along dim and where it is.
+     * The lower median along dim and where it is. PyTorch: {@code torch.Tensor.median}.
      *
      * @param dim the dim to reduce, negative counting from the end
      * @return values and int64 indices of the reduced shape
@@ -4596,17 +4758,18 @@ public class Tensor {
     public ValuesIndices median(int dim, boolean keepdim) { return Sorting.median(this, dim, keepdim); }
 
     /**
-     * The distinct values, ascending.
+     * The distinct values, ascending. PyTorch: {@code torch.Tensor.unique}.
      *
      * @return a new sorted 1-D tensor
      */
     public Tensor unique() { return Sorting.unique(this, false, false).get(0); }
 
     /**
-     * The k largest elements along the last dim, largest first.
+     * The k largest elements along the last dim, largest first. PyTorch: {@code torch.Tensor.topk}.
      *
      * @param k how many values to return
      * @return values and int64 indices, of this tensor's shape with dim's size k
+     * @throws IllegalArgumentException {@code selected index k out of range} when k exceeds the dim's size
      */
     public ValuesIndices topk(long k) { return topk(k, -1, true); }
 
@@ -4617,22 +4780,24 @@ public class Tensor {
      * @param dim the dim, negative counting from the end
      * @return values and int64 indices, of this tensor's shape with dim's size k
      * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException {@code selected index k out of range} when k exceeds the dim's size
      */
     public ValuesIndices topk(long k, int dim) { return topk(k, dim, true); }
 
     /**
-     * largest false: the k smallest, smallest first.
+     * largest false: the k smallest, smallest first. PyTorch: {@code torch.Tensor.topk}.
      *
      * @param k how many values to return
      * @param dim the dim, negative counting from the end
      * @param largest true for the k largest values, false for the k smallest
      * @return values and int64 indices, of this tensor's shape with dim's size k
      * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException {@code selected index k out of range} when k exceeds the dim's size
      */
     public ValuesIndices topk(long k, int dim, boolean largest) { return Sorting.topk(this, k, dim, largest); }
 
     /**
-     * sorted false is accepted; the result is sorted either way.
+     * sorted false is accepted; the result is sorted either way. PyTorch: {@code torch.Tensor.topk}.
      *
      * @param k how many values to return
      * @param dim the dim, negative counting from the end
@@ -4640,6 +4805,7 @@ public class Tensor {
      * @param sorted whether the values come sorted (in the order largest asks for)
      * @return values and int64 indices, of this tensor's shape with dim's size k
      * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException {@code selected index k out of range} when k exceeds the dim's size
      */
     public ValuesIndices topk(long k, int dim, boolean largest, boolean sorted) { return Sorting.topk(this, k, dim, largest); }
 
@@ -4647,11 +4813,13 @@ public class Tensor {
 
     /**
      * Shifted by shifts[i] along dims[i] with wrap-around (a copy); no dims: over the flattened tensor.
+     * PyTorch: {@code torch.Tensor.roll}.
      *
      * @param shifts the shift per dim (positive moves elements towards higher indices)
      * @param dims the dims to roll, one per shift; empty rolls the flattened tensor
      * @return a new tensor of this tensor's shape
-     * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException if a dim is out of range, or {@code shifts and dimensions must align. shifts:
+     *     2, dims:1}
      */
     public Tensor roll(long[] shifts, int[] dims) { return Rearranging.roll(this, shifts, dims); }
 
@@ -4666,15 +4834,15 @@ public class Tensor {
     public Tensor roll(long shift, int dim) { return roll(new long[] {shift}, new int[] {dim}); }
 
     /**
-     * Tiled: repeat with the counts right-aligned to the dims.
+     * Tiled: repeat with the counts right-aligned to the dims. PyTorch: {@code torch.Tensor.tile}.
      *
      * @param dims the repetitions per dim; fewer entries than dims count from the last dim
-     * @return a new tensor
+     * @return a new tensor: this tensor's shape (padded with leading 1s to dims' length) times dims, size by size
      */
     public Tensor tile(long... dims) { return Rearranging.tile(this, dims); }
 
     /**
-     * self + weight * (end - self).
+     * self + weight * (end - self). PyTorch: {@code torch.Tensor.lerp}.
      *
      * @param end the end points, {@linkplain Tensor##broadcasting broadcast} with this tensor
      * @param weight the weight of end: 0 gives this tensor, 1 gives end
@@ -4734,7 +4902,7 @@ public class Tensor {
     public Tensor hypot(Tensor other) { return Elementwise.hypot(this, other); }
 
     /**
-     * The number of non-zero elements (over dims, when given).
+     * The number of non-zero elements (over dims, when given). PyTorch: {@code torch.Tensor.count_nonzero}.
      *
      * @param dims the dims to count over, negative counting from the end; none counts over all elements
      * @return the reduced tensor: this tensor's shape without the reduced dims (size 1 with keepdim)
@@ -4789,11 +4957,12 @@ public class Tensor {
     public Tensor logicalNot_() { return Copying.writeBack(this, Tensor::logicalNot); }
 
     /**
-     * Reversed along each of dims (a copy).
+     * Reversed along each of dims (a copy). PyTorch: {@code torch.Tensor.flip}.
      *
      * @param dims the dims to reverse, negative counting from the end
      * @return a new tensor of this tensor's shape (a copy, as in PyTorch)
-     * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException if a dim is out of range or repeated ({@code dim 0 appears multiple times in
+     *     the list of dims})
      */
     public Tensor flip(int... dims) { return Rearranging.flip(this, dims); }
 
@@ -4813,17 +4982,20 @@ public class Tensor {
 
     /**
      * Tiled repeats[i] times along dim i; more repeats than dims adds leading dims.
+     * PyTorch: {@code torch.Tensor.repeat}.
      *
      * @param repeats the repetitions per dim, at least as many entries as this tensor has dims
      * @return a new tensor, each size multiplied by its repetition
+     * @throws IllegalArgumentException {@code Number of dimensions of repeat dims can not be smaller than number of
+     *     dimensions of tensor}
      */
     public Tensor repeat(long... repeats) { return Rearranging.repeat(this, repeats); }
 
     /**
-     * Each element of the flattened tensor repeated in place.
+     * Each element of the flattened tensor repeated in place. PyTorch: {@code torch.Tensor.repeat_interleave}.
      *
      * @param repeats how many times each element (or slice along dim) repeats
-     * @return a new tensor
+     * @return a new 1-D tensor of numel * repeats elements
      */
     public Tensor repeatInterleave(long repeats) { return Rearranging.repeatInterleave(this, repeats, null); }
 
@@ -4832,17 +5004,17 @@ public class Tensor {
      *
      * @param repeats how many times each element (or slice along dim) repeats
      * @param dim the dim, negative counting from the end
-     * @return a new tensor
+     * @return a new tensor of this tensor's shape with dim's size multiplied by repeats
      * @throws IllegalArgumentException if a dim is out of range
      */
     public Tensor repeatInterleave(long repeats, int dim) { return Rearranging.repeatInterleave(this, repeats, dim); }
 
     /**
-     * repeats: one count per slice along dim.
+     * repeats: one count per slice along dim. PyTorch: {@code torch.Tensor.repeat_interleave}.
      *
      * @param repeats an int64 tensor of one count per element (per slice along dim), or a one-element tensor for all
      * @param dim the dim, negative counting from the end
-     * @return a new tensor
+     * @return a new tensor of this tensor's shape with dim's size the sum of repeats
      * @throws IllegalArgumentException if a dim is out of range
      */
     public Tensor repeatInterleave(Tensor repeats, int dim) { return Rearranging.repeatInterleave(this, repeats, dim); }
@@ -4851,14 +5023,15 @@ public class Tensor {
      * {@code x.repeat_interleave(repeats)}: each element (or slice along dim) repeated.
      *
      * @param repeats an int64 tensor of one count per element (per slice along dim), or a one-element tensor for all
-     * @return a new tensor
+     * @return a new 1-D tensor of the sum of repeats elements (the flattened tensor's elements repeated)
      */
     public Tensor repeatInterleave(Tensor repeats) { return Rearranging.repeatInterleave(this, repeats, null); }
 
     /**
-     * The sum of the main diagonal of a matrix.
+     * The sum of the main diagonal of a matrix. PyTorch: {@code torch.Tensor.trace}.
      *
      * @return a 0-dim tensor
+     * @throws IllegalArgumentException {@code trace: expected a matrix, but got tensor with dim 3} unless 2-D
      */
     public Tensor trace() { return Diagonals.trace(this); }
 
@@ -4866,6 +5039,8 @@ public class Tensor {
      * torch.linalg.inv of this (batches of) square matrix.
      *
      * @return the inverse, of this tensor's shape
+     * @throws IllegalArgumentException for a singular matrix ({@code linalg.inv: The diagonal element 1 is zero, the
+     *     inversion could not be completed because the input matrix is singular.}) or a non-square one
      */
     public Tensor inverse() { return Linalg.inv(this); }
 
@@ -4873,6 +5048,8 @@ public class Tensor {
      * {@code x.det()}: the determinant of each square matrix in the last two dims.
      *
      * @return the determinants, of the batch shape
+     * @throws IllegalArgumentException {@code linalg.det: A must be batches of square matrices, but they are 2 by 3
+     *     matrices}
      */
     public Tensor det() { return Linalg.det(this); }
 
@@ -4894,6 +5071,8 @@ public class Tensor {
      * The deprecated Tensor.cholesky: lower by default.
      *
      * @return the lower triangular factor L, of this tensor's shape
+     * @throws IllegalArgumentException {@code cholesky: The factorization could not be completed because the input is
+     *     not positive-definite (the leading minor of order 1 is not positive-definite).}
      */
     public Tensor cholesky() { return Torch.cholesky(this, false); }
 
@@ -4902,6 +5081,8 @@ public class Tensor {
      *
      * @param upper whether to return the upper factor U (A = U^T U) instead of the lower L
      * @return the triangular factor, of this tensor's shape
+     * @throws IllegalArgumentException {@code cholesky: The factorization could not be completed because the input is
+     *     not positive-definite ...}
      */
     public Tensor cholesky(boolean upper) { return Torch.cholesky(this, upper); }
 
@@ -4966,7 +5147,7 @@ public class Tensor {
     public Tensor cross(Tensor other, int dim) { return Linalg.cross(this, other, dim); }
 
     /**
-     * The outer product of two vectors.
+     * The outer product of two vectors. PyTorch: {@code torch.Tensor.outer}.
      *
      * @param vec2 a 1-D tensor
      * @return an {@code [n, m]} matrix
@@ -4984,9 +5165,11 @@ public class Tensor {
 
     /**
      * Fills with 1 with probability p, else 0, from the default generator (PyTorch's draw order).
+     * PyTorch: {@code torch.Tensor.bernoulli_}.
      *
      * @param p the probability of drawing 1, in [0, 1]
      * @return this tensor
+     * @throws IllegalArgumentException {@code bernoulli_ expects p to be in [0, 1], but got p=1.5}
      */
     public Tensor bernoulli_(double p) { return bernoulli_(p, Generator.defaultGenerator()); }
 
@@ -4996,6 +5179,7 @@ public class Tensor {
      * @param p the probability of drawing 1, in [0, 1]
      * @param generator the random number generator to draw from
      * @return this tensor
+     * @throws IllegalArgumentException {@code bernoulli_ expects p to be in [0, 1], but got p=1.5}
      */
     public Tensor bernoulli_(double p, Generator generator) { return RandomFills.bernoulli_(this, p, generator); }
 
@@ -5005,6 +5189,8 @@ public class Tensor {
      * @param from the lower bound (inclusive)
      * @param to the upper bound (exclusive)
      * @return this tensor
+     * @throws IllegalArgumentException {@code uniform_ expects to return a [from, to) range, but found from=2 >
+     *     to=1}, or a bound outside the dtype
      */
     public Tensor uniform_(double from, double to) { return uniform_(from, to, Generator.defaultGenerator()); }
 
@@ -5015,6 +5201,8 @@ public class Tensor {
      * @param to the upper bound (exclusive)
      * @param generator the random number generator to draw from
      * @return this tensor
+     * @throws IllegalArgumentException {@code uniform_ expects to return a [from, to) range, but found from=2 >
+     *     to=1}, or a bound outside the dtype
      */
     public Tensor uniform_(double from, double to, Generator generator) { return RandomFills.uniform_(this, from, to, generator); }
 
@@ -5024,6 +5212,7 @@ public class Tensor {
      * @param mean the mean
      * @param std the standard deviation, at least 0
      * @return this tensor
+     * @throws IllegalArgumentException {@code normal expects std >= 0.0, but found std -1}
      */
     public Tensor normal_(double mean, double std) { return normal_(mean, std, Generator.defaultGenerator()); }
 
@@ -5034,11 +5223,13 @@ public class Tensor {
      * @param std the standard deviation, at least 0
      * @param generator the random number generator to draw from
      * @return this tensor
+     * @throws IllegalArgumentException {@code normal expects std >= 0.0, but found std -1}
      */
     public Tensor normal_(double mean, double std, Generator generator) { return RandomFills.normal_(this, mean, std, generator); }
 
     /**
      * Exponential draws with rate lambd (PyTorch's CPU stream for the same seed).
+     * PyTorch: {@code torch.Tensor.exponential_}.
      *
      * @return this tensor
      */
@@ -5047,17 +5238,19 @@ public class Tensor {
     /**
      * {@code x.exponential_(lambd)}: fills with exponential draws of rate lambd; returns this.
      *
-     * @param lambd the rate, above 0
+     * @param lambd the rate, at least 0
      * @return this tensor
+     * @throws IllegalArgumentException {@code exponential_ expects lambda >= 0.0, but found lambda=-1}
      */
     public Tensor exponential_(double lambd) { return exponential_(lambd, Generator.defaultGenerator()); }
 
     /**
      * {@code x.exponential_(lambd, generator)}: fills with exponential draws of rate lambd; returns this.
      *
-     * @param lambd the rate, above 0
+     * @param lambd the rate, at least 0
      * @param generator the random number generator to draw from
      * @return this tensor
+     * @throws IllegalArgumentException {@code exponential_ expects lambda >= 0.0, but found lambda=-1}
      */
     public Tensor exponential_(double lambd, Generator generator) { return RandomFills.exponential_(this, lambd, generator); }
 
@@ -5067,6 +5260,8 @@ public class Tensor {
      * @param from the lowest value drawn (inclusive)
      * @param to the bound the values stay below (exclusive)
      * @return this tensor
+     * @throws IllegalArgumentException {@code random_ expects 'from' to be less than 'to', but got from=0 >= to=0},
+     *     or bounds outside the dtype
      */
     public Tensor random_(long from, long to) { return random_(from, to, Generator.defaultGenerator()); }
 
@@ -5077,14 +5272,18 @@ public class Tensor {
      * @param to the bound the values stay below (exclusive)
      * @param generator the random number generator to draw from
      * @return this tensor
+     * @throws IllegalArgumentException {@code random_ expects 'from' to be less than 'to', but got from=0 >= to=0},
+     *     or bounds outside the dtype
      */
     public Tensor random_(long from, long to, Generator generator) { return RandomFills.random_(this, from, to, generator, "RandomBackward2"); }
 
     /**
-     * Uniform integers in [0, to).
+     * Uniform integers in [0, to). PyTorch: {@code torch.Tensor.random_}.
      *
      * @param to the bound the values stay below (exclusive)
      * @return this tensor
+     * @throws IllegalArgumentException {@code random_ expects 'from' to be less than 'to', but got from=0 >= to=0},
+     *     or bounds outside the dtype
      */
     public Tensor random_(long to) { return random_(to, Generator.defaultGenerator()); }
 
@@ -5094,11 +5293,14 @@ public class Tensor {
      * @param to the bound the values stay below (exclusive)
      * @param generator the random number generator to draw from
      * @return this tensor
+     * @throws IllegalArgumentException {@code random_ expects 'from' to be less than 'to', but got from=0 >= to=0},
+     *     or bounds outside the dtype
      */
     public Tensor random_(long to, Generator generator) { return RandomFills.random_(this, 0, to, generator, "RandomBackward1"); }
 
     /**
      * Uniform integers from 0 up to the largest the dtype holds exactly (2^24 for float32, 2^53 for float64).
+     * PyTorch: {@code torch.Tensor.random_}.
      *
      * @return this tensor
      */
@@ -5114,9 +5316,12 @@ public class Tensor {
 
     /**
      * numSamples category indices drawn from the row(s) of weights this tensor holds (1-d or 2-d).
+     * PyTorch: {@code torch.Tensor.multinomial}.
      *
      * @param numSamples how many indices to draw per row
      * @return an int64 tensor of numSamples indices per row
+     * @throws IllegalArgumentException {@code probability tensor contains either `inf`, `nan` or element < 0} for
+     *     bad weights, and PyTorch's messages for more samples than categories without replacement
      */
     public Tensor multinomial(long numSamples) { return multinomial(numSamples, false); }
 
@@ -5126,6 +5331,8 @@ public class Tensor {
      * @param numSamples how many indices to draw per row
      * @param replacement whether an index may be drawn more than once
      * @return an int64 tensor of numSamples indices per row
+     * @throws IllegalArgumentException {@code probability tensor contains either `inf`, `nan` or element < 0} for
+     *     bad weights, and PyTorch's messages for more samples than categories without replacement
      */
     public Tensor multinomial(long numSamples, boolean replacement) { return multinomial(numSamples, replacement, Generator.defaultGenerator()); }
 
@@ -5137,13 +5344,15 @@ public class Tensor {
      * @param replacement whether an index may be drawn more than once
      * @param generator the random number generator to draw from
      * @return an int64 tensor of numSamples indices per row
+     * @throws IllegalArgumentException {@code probability tensor contains either `inf`, `nan` or element < 0} for
+     *     bad weights, and PyTorch's messages for more samples than categories without replacement
      */
     public Tensor multinomial(long numSamples, boolean replacement, Generator generator) {
         return RandomFills.multinomial(this, numSamples, replacement, generator);
     }
 
     /**
-     * this + value * t1 * t2.
+     * this + value * t1 * t2. PyTorch: {@code torch.Tensor.addcmul}.
      *
      * @param t1 the first factor, {@linkplain Tensor##broadcasting broadcast}
      * @param t2 the second factor, {@linkplain Tensor##broadcasting broadcast}
@@ -5155,6 +5364,7 @@ public class Tensor {
 
     /**
      * this += value * t1 * t2, rounded as PyTorch rounds it (what optimizers use).
+     * PyTorch: {@code torch.Tensor.addcmul_}.
      *
      * @param t1 the first factor, {@linkplain Tensor##broadcasting broadcast}
      * @param t2 the second factor, {@linkplain Tensor##broadcasting broadcast}
@@ -5166,7 +5376,7 @@ public class Tensor {
     public Tensor addcmul_(Tensor t1, Tensor t2, double value) { return FusedUpdates.addc_(this, t1, t2, value, true); }
 
     /**
-     * this + value * t1 / t2.
+     * this + value * t1 / t2. PyTorch: {@code torch.Tensor.addcdiv}.
      *
      * @param t1 the numerator, {@linkplain Tensor##broadcasting broadcast}
      * @param t2 the denominator, {@linkplain Tensor##broadcasting broadcast}
@@ -5192,7 +5402,7 @@ public class Tensor {
     // ---------------------------------------------------------------- more elementwise math
 
     /**
-     * |this| with other's sign (-0.0 is negative).
+     * |this| with other's sign (-0.0 is negative). PyTorch: {@code torch.Tensor.copysign}.
      *
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with this tensor
      * @return a new tensor of the broadcast shape and the promoted dtype
@@ -5232,14 +5442,14 @@ public class Tensor {
     public Tensor copysign_(double other) { return Copying.writeBack(this, old -> old.copysign(other)); }
 
     /**
-     * True where the sign bit is set (-0.0 included).
+     * True where the sign bit is set (-0.0 included). PyTorch: {@code torch.Tensor.signbit}.
      *
      * @return a bool tensor of this tensor's shape
      */
     public Tensor signbit() { return FloatingFunctions.signbit(this); }
 
     /**
-     * The elementwise maximum that ignores a NaN on one side.
+     * The elementwise maximum that ignores a NaN on one side. PyTorch: {@code torch.Tensor.fmax}.
      *
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with this tensor
      * @return a new tensor of the broadcast shape and the promoted dtype
@@ -5257,9 +5467,9 @@ public class Tensor {
     public Tensor fmin(Tensor other) { return FloatingFunctions.fmin(this, other); }
 
     /**
-     * sin(pi x) / (pi x), 1 at 0.
+     * sin(pi x) / (pi x), 1 at 0. PyTorch: {@code torch.Tensor.sinc}.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor sinc() { return FloatingFunctions.sinc(this); }
 
@@ -5273,7 +5483,7 @@ public class Tensor {
     public Tensor sinc_() { return Copying.writeBack(this, Tensor::sinc); }
 
     /**
-     * log2(2^this + 2^other) without overflow.
+     * log2(2^this + 2^other) without overflow. PyTorch: {@code torch.Tensor.logaddexp2}.
      *
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with this tensor
      * @return a new tensor of the broadcast shape and the promoted dtype
@@ -5282,7 +5492,7 @@ public class Tensor {
     public Tensor logaddexp2(Tensor other) { return FloatingFunctions.logaddexp2(this, other); }
 
     /**
-     * this * 2^other.
+     * this * 2^other. PyTorch: {@code torch.Tensor.ldexp}.
      *
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with this tensor
      * @return a new tensor of the broadcast shape and the promoted dtype
@@ -5301,7 +5511,7 @@ public class Tensor {
     public Tensor ldexp_(Tensor other) { return Copying.writeBack(this, old -> old.ldexp(other), other); }
 
     /**
-     * this^exponent computed in float64.
+     * this^exponent computed in float64. PyTorch: {@code torch.Tensor.float_power}.
      *
      * @param exponent the exponent, {@linkplain Tensor##broadcasting broadcast} with this tensor
      * @return a new float64 tensor of the broadcast shape
@@ -5335,7 +5545,7 @@ public class Tensor {
     }
 
     /**
-     * 0 below zero, 1 above, values where this is zero.
+     * 0 below zero, 1 above, values where this is zero. PyTorch: {@code torch.Tensor.heaviside}.
      *
      * @param values the result where this tensor is 0, {@linkplain Tensor##broadcasting broadcast}
      * @return a new tensor of the broadcast shape
@@ -5344,7 +5554,7 @@ public class Tensor {
     public Tensor heaviside(Tensor values) { return FloatingFunctions.heaviside(this, values); }
 
     /**
-     * C's fmod: the remainder with this tensor's sign.
+     * C's fmod: the remainder with this tensor's sign. PyTorch: {@code torch.Tensor.fmod}.
      *
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with this tensor
      * @return a new tensor of the broadcast shape and the promoted dtype
@@ -5394,8 +5604,10 @@ public class Tensor {
 
     /**
      * {@code +tensor}: this tensor itself (bool is refused, as PyTorch refuses it).
+     * PyTorch: {@code torch.Tensor.positive}.
      *
      * @return this tensor
+     * @throws IllegalArgumentException {@code The `+` operator, on a bool tensor is not supported.} for a bool tensor
      */
     public Tensor positive() {
         if (dtype() == DType.BOOL) throw new IllegalArgumentException("The `+` operator, on a bool tensor is not supported.");
@@ -5459,7 +5671,7 @@ public class Tensor {
     /**
      * {@code x.bitwise_not()}: bitwise NOT of integers (logical NOT of bools).
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new tensor of this tensor's shape and dtype
      */
     public Tensor bitwiseNot() { return Bitwise.not(this); }
 
@@ -5563,11 +5775,11 @@ public class Tensor {
     // ---------------------------------------------------------------- more layout
 
     /**
-     * Rotated by 90 degrees k times in the plane of dims (default 0, 1).
+     * Rotated by 90 degrees k times in the plane of dims (default 0, 1). PyTorch: {@code torch.Tensor.rot90}.
      *
      * @param k the number of quarter turns, from the first dim towards the second
      * @param dims the two dims of the plane to rotate
-     * @return a new tensor
+     * @return a new tensor, the two dims' sizes swapped for odd k
      * @throws IllegalArgumentException if a dim is out of range
      */
     public Tensor rot90(long k, int... dims) { return Reshaping.rot90(this, k, dims.length == 0 ? new int[] {0, 1} : dims); }
@@ -5575,12 +5787,12 @@ public class Tensor {
     /**
      * {@code x.rot90()}: rotated by 90 degrees k times in the plane of two dims.
      *
-     * @return a new tensor
+     * @return a new tensor with dims 0 and 1 swapped in size
      */
     public Tensor rot90() { return rot90(1); }
 
     /**
-     * The n-th forward difference along dim.
+     * The n-th forward difference along dim. PyTorch: {@code torch.Tensor.diff}.
      *
      * @param n how many times to take differences
      * @param dim the dim, negative counting from the end
@@ -5609,15 +5821,15 @@ public class Tensor {
     public Tensor diff() { return diff(1, -1); }
 
     /**
-     * The Kronecker product.
+     * The Kronecker product. PyTorch: {@code torch.Tensor.kron}.
      *
      * @param other the second factor
-     * @return a new tensor
+     * @return a new tensor whose sizes are the products of the two shapes' sizes (the shorter padded with leading 1s)
      */
     public Tensor kron(Tensor other) { return Reshaping.kron(this, other); }
 
     /**
-     * The elements at flat indices, shaped like index.
+     * The elements at flat indices, shaped like index. PyTorch: {@code torch.Tensor.take}.
      *
      * @param index int64 positions into this tensor seen as 1-D (row-major), negative counting from the end
      * @return a new tensor of index's shape
@@ -5625,7 +5837,7 @@ public class Tensor {
     public Tensor take(Tensor index) { return Reshaping.take(this, index); }
 
     /**
-     * The last dim placed on the offset diagonal of new (dim1, dim2) planes.
+     * The last dim placed on the offset diagonal of new (dim1, dim2) planes. PyTorch: {@code torch.Tensor.diag_embed}.
      *
      * @param offset which diagonal the values go on: 0 the main one, positive above, negative below
      * @param dim1 the result's first matrix dim, negative counting from the end
@@ -5643,7 +5855,7 @@ public class Tensor {
     public Tensor diagEmbed() { return diagEmbed(0, -2, -1); }
 
     /**
-     * The flattened tensor on the offset diagonal of a square matrix.
+     * The flattened tensor on the offset diagonal of a square matrix. PyTorch: {@code torch.Tensor.diagflat}.
      *
      * @param offset which diagonal: 0 the main one, positive above, negative below
      * @return a new 2-D tensor
@@ -5658,7 +5870,7 @@ public class Tensor {
     public Tensor diagflat() { return diagflat(0); }
 
     /**
-     * {@code broadcast_to}: the same as {@link #expand}.
+     * {@code broadcast_to}: the same as {@link #expand}. PyTorch: {@code torch.Tensor.broadcast_to}.
      *
      * @param shape the target shape, -1 keeping a size
      * @return a view of this tensor
@@ -5668,7 +5880,7 @@ public class Tensor {
     // ---------------------------------------------------------------- more reductions and statistics
 
     /**
-     * The sum with NaNs as zero.
+     * The sum with NaNs as zero. PyTorch: {@code torch.Tensor.nansum}.
      *
      * @return a 0-dim tensor
      */
@@ -5685,7 +5897,7 @@ public class Tensor {
     public Tensor nansum(int[] dims, boolean keepdim) { return OrderStatistics.nansum(this, dims, keepdim); }
 
     /**
-     * The mean of the non-NaN elements.
+     * The mean of the non-NaN elements. PyTorch: {@code torch.Tensor.nanmean}.
      *
      * @return a 0-dim tensor
      */
@@ -5702,7 +5914,7 @@ public class Tensor {
     public Tensor nanmean(int[] dims, boolean keepdim) { return OrderStatistics.nanmean(this, dims, keepdim); }
 
     /**
-     * (min, max) of all elements.
+     * (min, max) of all elements. PyTorch: {@code torch.Tensor.aminmax}.
      *
      * @return the minimum and the maximum, as two tensors of the reduced shape
      */
@@ -5719,10 +5931,12 @@ public class Tensor {
     public java.util.List<Tensor> aminmax(int dim, boolean keepdim) { return OrderStatistics.aminmax(this, dim, keepdim); }
 
     /**
-     * The k-th smallest element along dim (default the last) and its index.
+     * The k-th smallest element along dim (default the last) and its index. PyTorch: {@code torch.Tensor.kthvalue}.
      *
      * @param k which smallest value to return, counting from 1
      * @return values and int64 indices of the reduced shape
+     * @throws IllegalArgumentException {@code kthvalue(): selected number k out of range for dimension ...} unless 1
+     *     &lt;= k &lt;= the dim's size
      */
     public ValuesIndices kthvalue(long k) { return kthvalue(k, -1, false); }
 
@@ -5733,6 +5947,8 @@ public class Tensor {
      * @param dim the dim to reduce, negative counting from the end
      * @return values and int64 indices of the reduced shape
      * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException {@code kthvalue(): selected number k out of range for dimension ...} unless 1
+     *     &lt;= k &lt;= the dim's size
      */
     public ValuesIndices kthvalue(long k, int dim) { return kthvalue(k, dim, false); }
 
@@ -5744,11 +5960,13 @@ public class Tensor {
      * @param keepdim whether the result keeps the reduced dims as size 1
      * @return values and int64 indices of the reduced shape
      * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException {@code kthvalue(): selected number k out of range for dimension ...} unless 1
+     *     &lt;= k &lt;= the dim's size
      */
     public ValuesIndices kthvalue(long k, int dim, boolean keepdim) { return OrderStatistics.kthvalue(this, k, dim, keepdim); }
 
     /**
-     * The q-th quantile of all elements, linearly interpolated.
+     * The q-th quantile of all elements, linearly interpolated. PyTorch: {@code torch.Tensor.quantile}.
      *
      * @param q the quantile, in [0, 1]
      * @return a 0-dim tensor
@@ -5767,7 +5985,9 @@ public class Tensor {
     public Tensor quantile(double q, int dim, boolean keepdim) { return quantile(Scalar.of(q).to(dtype()), dim, keepdim, "linear"); }
 
     /**
-     * Quantiles q (a number or 1-d tensor) along dim (all elements when null); interpolation linear, lower, higher, midpoint or nearest.
+     * Quantiles q (a number or 1-d tensor) along dim (all elements when null); interpolation linear, lower, higher,
+     * midpoint or nearest.
+     * PyTorch: {@code torch.Tensor.quantile}.
      *
      * @param q the quantiles, in [0, 1]: a 0-dim or 1-D float tensor (a 1-D q adds a leading dim of its length to the
      *     result)
@@ -5808,11 +6028,13 @@ public class Tensor {
 
     /**
      * A histogram with bins equal-width bins over [min, max] (the data's range when both are 0).
+     * PyTorch: {@code torch.Tensor.histc}.
      *
      * @param bins the number of equal-width bins
      * @param min the lower end of the range (with max 0 too: the data's minimum)
      * @param max the upper end of the range (with min 0 too: the data's maximum)
      * @return a 1-D tensor of bins counts, of this tensor's dtype
+     * @throws IllegalArgumentException for a non-floating tensor ({@code "histogram_cpu" not implemented for 'Long'})
      */
     public Tensor histc(long bins, double min, double max) { return OrderStatistics.histc(this, bins, min, max); }
 
@@ -5820,11 +6042,12 @@ public class Tensor {
      * {@code x.histc()}: the histogram with bins equal-width bins between min and max.
      *
      * @return a 1-D tensor of 100 counts, of this tensor's dtype
+     * @throws IllegalArgumentException for a non-floating tensor ({@code "histogram_cpu" not implemented for 'Long'})
      */
     public Tensor histc() { return histc(100, 0, 0); }
 
     /**
-     * The running maximum along dim and where it was reached.
+     * The running maximum along dim and where it was reached. PyTorch: {@code torch.Tensor.cummax}.
      *
      * @param dim the dim to scan along, negative counting from the end
      * @return values and int64 indices, both of this tensor's shape
@@ -5842,7 +6065,7 @@ public class Tensor {
     public ValuesIndices cummin(int dim) { return RunningExtremes.cummin(this, dim); }
 
     /**
-     * log(cumsum(exp(this))) along dim, without overflow.
+     * log(cumsum(exp(this))) along dim, without overflow. PyTorch: {@code torch.Tensor.logcumsumexp}.
      *
      * @param dim the dim to scan along, negative counting from the end
      * @return a new tensor of this tensor's shape
@@ -5853,7 +6076,7 @@ public class Tensor {
     // ---------------------------------------------------------------- fused products with scaling
 
     /**
-     * beta * this + alpha * (mat @ vec).
+     * beta * this + alpha * (mat @ vec). PyTorch: {@code torch.Tensor.addmv}.
      *
      * @param mat an {@code [n, m]} matrix
      * @param vec a 1-D tensor of m elements
@@ -5884,7 +6107,7 @@ public class Tensor {
     public Tensor addmv_(Tensor mat, Tensor vec) { return Copying.writeBack(this, old -> old.addmv(mat, vec), mat, vec); }
 
     /**
-     * beta * this + alpha * outer(vec1, vec2).
+     * beta * this + alpha * outer(vec1, vec2). PyTorch: {@code torch.Tensor.addr}.
      *
      * @param vec1 a 1-D tensor of n elements
      * @param vec2 a 1-D tensor of m elements
@@ -5915,7 +6138,7 @@ public class Tensor {
     public Tensor addr_(Tensor vec1, Tensor vec2) { return Copying.writeBack(this, old -> old.addr(vec1, vec2), vec1, vec2); }
 
     /**
-     * beta * this + alpha * bmm(batch1, batch2).
+     * beta * this + alpha * bmm(batch1, batch2). PyTorch: {@code torch.Tensor.baddbmm}.
      *
      * @param batch1 a 3-D tensor {@code [b, n, m]}
      * @param batch2 a 3-D tensor {@code [b, m, p]}
@@ -5946,7 +6169,7 @@ public class Tensor {
     public Tensor baddbmm_(Tensor batch1, Tensor batch2) { return Copying.writeBack(this, old -> old.baddbmm(batch1, batch2), batch1, batch2); }
 
     /**
-     * beta * this + alpha * the batch sum of batch1[i] @ batch2[i].
+     * beta * this + alpha * the batch sum of batch1[i] @ batch2[i]. PyTorch: {@code torch.Tensor.addbmm}.
      *
      * @param batch1 a 3-D tensor {@code [b, n, m]}
      * @param batch2 a 3-D tensor {@code [b, m, p]}
@@ -6264,7 +6487,10 @@ public class Tensor {
      * The dot product of the last dims ({@code torch.inner}); a 0-dim side multiplies.
      *
      * @param other a tensor whose last dim matches this tensor's
-     * @return a new tensor
+     * @return a tensor of this tensor's shape without its last dim followed by other's without its last dim
+     * @throws IllegalArgumentException {@code inner() the last dimension must match on both input tensors but got
+     *     shapes
+     *     ...} when the last dims differ
      */
     public Tensor inner(Tensor other) {
         if (dim() == 0 || other.dim() == 0) return mul(other);
@@ -6280,7 +6506,7 @@ public class Tensor {
     }
 
     /**
-     * {@code ger}: the outer product.
+     * {@code ger}: the outer product. PyTorch: {@code torch.Tensor.ger}.
      *
      * @param vec2 a 1-D tensor
      * @return an {@code [n, m]} matrix
@@ -6288,7 +6514,7 @@ public class Tensor {
     public Tensor ger(Tensor vec2) { return outer(vec2); }
 
     /**
-     * {@code vdot}: the dot product (jgrad's dtypes are real, so no conjugation).
+     * {@code vdot}: the dot product (jgrad's dtypes are real, so no conjugation). PyTorch: {@code torch.Tensor.vdot}.
      *
      * @param other a 1-D tensor of this tensor's length and dtype
      * @return a 0-dim tensor
@@ -6296,14 +6522,14 @@ public class Tensor {
     public Tensor vdot(Tensor other) { return dot(other); }
 
     /**
-     * Sorted along the first dim.
+     * Sorted along the first dim. PyTorch: {@code torch.Tensor.msort}.
      *
      * @return a new tensor of this tensor's shape
      */
     public Tensor msort() { return sort(0).values(); }
 
     /**
-     * The elements flattened (a view when contiguous).
+     * The elements flattened (a view when contiguous). PyTorch: {@code torch.Tensor.ravel}.
      *
      * @return a 1-D tensor (a view when contiguous)
      */
@@ -6321,14 +6547,16 @@ public class Tensor {
      *
      * @param diagonal which diagonal to take (matrix input) or fill (vector input): 0 the main one, positive above,
      *     negative below
-     * @return a new tensor
+     * @return for a 1-D input a square matrix of side n + |diagonal|; for a 2-D input the 1-D diagonal
+     * @throws IllegalArgumentException {@code diag(): Supports 1D or 2D tensors. Got 3D}
      */
     public Tensor diag(long diagonal) { return Torch.diag(this, diagonal); }
 
     /**
      * {@code x.diag()}: the diagonal of a matrix as a vector, or a vector as a diagonal matrix.
      *
-     * @return a new tensor
+     * @return for a 1-D input an n by n matrix; for a 2-D input its 1-D main diagonal
+     * @throws IllegalArgumentException {@code diag(): Supports 1D or 2D tensors. Got 3D}
      */
     public Tensor diag() { return Torch.diag(this); }
 
@@ -6339,6 +6567,7 @@ public class Tensor {
      * @param weights a 1-D tensor of one weight per element, or null to count
      * @param minlength the least number of bins
      * @return a 1-D tensor of counts (int64) or weight sums (the weights' dtype)
+     * @throws IllegalArgumentException {@code bincount only supports 1-d non-negative integral inputs.}
      */
     public Tensor bincount(Tensor weights, long minlength) { return Torch.bincount(this, weights, minlength); }
 
@@ -6346,6 +6575,7 @@ public class Tensor {
      * {@code x.bincount()}: the count of each non-negative integer value (weighted when weights are given), int64.
      *
      * @return a 1-D int64 tensor of counts, max + 1 long
+     * @throws IllegalArgumentException {@code bincount only supports 1-d non-negative integral inputs.}
      */
     public Tensor bincount() { return Torch.bincount(this); }
 
@@ -6369,6 +6599,7 @@ public class Tensor {
      * {@code x.hardshrink()}: x where |x| &gt; lambd, else 0.
      *
      * @return a new tensor of this tensor's shape
+     * @throws IllegalArgumentException for a non-floating tensor ({@code "hardshrink" not implemented for 'Long'})
      */
     public Tensor hardshrink() { return hardshrink(0.5); }
 
@@ -6446,7 +6677,7 @@ public class Tensor {
     public boolean isShared() { return false; }
 
     /**
-     * True for every dtype but bool (jgrad has no unsigned dtypes).
+     * True for every dtype but bool (jgrad has no unsigned dtypes). PyTorch: {@code torch.Tensor.is_signed}.
      *
      * @return false only for bool
      */
@@ -6461,14 +6692,14 @@ public class Tensor {
     public boolean isSameSize(Tensor other) { return java.util.Arrays.equals(shape(), other.shape()); }
 
     /**
-     * The real part: the tensor itself, as jgrad's dtypes are real.
+     * The real part: the tensor itself, as jgrad's dtypes are real. PyTorch: {@code torch.Tensor.real}.
      *
      * @return this tensor
      */
     public Tensor real() { return this; }
 
     /**
-     * Refused as PyTorch refuses it for real dtypes.
+     * Refused as PyTorch refuses it for real dtypes. PyTorch: {@code torch.Tensor.imag}.
      *
      * @return never: always throws
      * @throws IllegalArgumentException always: {@code imag is not implemented for tensors with non-complex dtypes.}
@@ -6476,21 +6707,22 @@ public class Tensor {
     public Tensor imag() { throw new IllegalArgumentException("imag is not implemented for tensors with non-complex dtypes."); }
 
     /**
-     * All true: every element of a real tensor is real.
+     * All true: every element of a real tensor is real. PyTorch: {@code torch.Tensor.isreal}.
      *
      * @return a bool tensor of this tensor's shape, all true
      */
     public Tensor isreal() { return Torch.onesLike(this, DType.BOOL); }
 
     /**
-     * The argument of a real number: pi for negatives, 0 otherwise, NaN kept.
+     * The argument of a real number: pi for negatives, 0 otherwise, NaN kept. PyTorch: {@code torch.Tensor.angle}.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor angle() { return Composites.angle(this); }
 
     /**
      * Split into sections pieces (the first size % sections one longer) along dim, as views.
+     * PyTorch: {@code torch.Tensor.tensor_split}.
      *
      * @param sections how many nearly equal parts (the first ones one larger when dim's size does not divide)
      * @param dim the dim, negative counting from the end
@@ -6500,7 +6732,7 @@ public class Tensor {
     public java.util.List<Tensor> tensorSplit(long sections, int dim) { return Composites.tensorSplit(this, sections, dim); }
 
     /**
-     * Split before each of indices along dim, as views.
+     * Split before each of indices along dim, as views. PyTorch: {@code torch.Tensor.tensor_split}.
      *
      * @param indices the positions along dim where new parts begin
      * @param dim the dim, negative counting from the end
@@ -6535,16 +6767,18 @@ public class Tensor {
 
     /**
      * gather after broadcasting this and indices over every dim but dim; flat when dim is null.
+     * PyTorch: {@code torch.Tensor.take_along_dim}.
      *
      * @param indices int64 positions along dim, broadcast with this tensor outside dim
      * @param dim the dim, negative counting from the end; null for all elements flattened
-     * @return a new tensor
+     * @return a new tensor of the broadcast shape (of indices' elements, 1-D, when dim is null)
      * @throws IllegalArgumentException if a dim is out of range
      */
     public Tensor takeAlongDim(Tensor indices, Integer dim) { return Composites.takeAlongDim(this, indices, dim); }
 
     /**
      * Consecutive duplicates collapsed (of the flattened tensor), with inverse indices and counts when asked.
+     * PyTorch: {@code torch.Tensor.unique_consecutive}.
      *
      * @param returnInverse whether to return, for each element, the index of its group
      * @param returnCounts whether to return each group's length
@@ -6562,7 +6796,7 @@ public class Tensor {
     public Tensor uniqueConsecutive() { return uniqueConsecutive(false, false).get(0); }
 
     /**
-     * The covariance matrix of the rows (variables) over the columns (observations).
+     * The covariance matrix of the rows (variables) over the columns (observations). PyTorch: {@code torch.Tensor.cov}.
      *
      * @param correction the difference from N of the divisor (1 is Bessel's correction)
      * @return a 0-dim tensor for one variable, else a {@code [vars, vars]} matrix
@@ -6577,20 +6811,21 @@ public class Tensor {
     public Tensor cov() { return cov(1); }
 
     /**
-     * Pearson correlation coefficients of the rows.
+     * Pearson correlation coefficients of the rows. PyTorch: {@code torch.Tensor.corrcoef}.
      *
      * @return a {@code [vars, vars]} matrix (0-dim for one variable)
      */
     public Tensor corrcoef() { return Composites.corrcoef(this); }
 
     /**
-     * Each slice along dim rescaled to p-norm at most maxnorm.
+     * Each slice along dim rescaled to p-norm at most maxnorm. PyTorch: {@code torch.Tensor.renorm}.
      *
      * @param p the norm order
      * @param dim the dim whose slices are renormalized, negative counting from the end
      * @param maxnorm the largest norm a sub-tensor may keep
      * @return a new tensor of this tensor's shape
-     * @throws IllegalArgumentException if a dim is out of range
+     * @throws IllegalArgumentException if a dim is out of range, or {@code renorm: non-positive-norm not supported}
+     *     for p &lt;= 0
      */
     public Tensor renorm(double p, int dim, double maxnorm) { return Composites.renorm(this, p, dim, maxnorm); }
 
@@ -6602,13 +6837,14 @@ public class Tensor {
      * @param dim the dim whose slices are renormalized, negative counting from the end
      * @param maxnorm the largest norm a sub-tensor may keep
      * @return this tensor
-     * @throws IllegalArgumentException if a dim is out of range, or the result does not fit this tensor's shape or
+     * @throws IllegalArgumentException if a dim is out of range, or {@code renorm: non-positive-norm not supported}
+     *     for p &lt;= 0, or the result does not fit this tensor's shape or
      *     dtype ({@linkplain Tensor##inplace in-place ops})
      */
     public Tensor renorm_(double p, int dim, double maxnorm) { return Copying.writeBack(this, old -> old.renorm(p, dim, maxnorm)); }
 
     /**
-     * Summed down to a shape this tensor broadcasts from.
+     * Summed down to a shape this tensor broadcasts from. PyTorch: {@code torch.Tensor.sum_to_size}.
      *
      * @param size the target shape, to which this tensor's shape must be expandable
      * @return a new tensor of the given size
@@ -6616,7 +6852,7 @@ public class Tensor {
     public Tensor sumToSize(long... size) { return Composites.sumToSize(this, size); }
 
     /**
-     * A copy with src written at index of dim.
+     * A copy with src written at index of dim. PyTorch: {@code torch.Tensor.select_scatter}.
      *
      * @param src the values, of this tensor's shape without dim
      * @param dim the dim, negative counting from the end
@@ -6657,6 +6893,7 @@ public class Tensor {
 
     /**
      * Where mask is true, the next elements of source in order; elsewhere this tensor's.
+     * PyTorch: {@code torch.Tensor.masked_scatter}.
      *
      * @param mask a bool tensor, {@linkplain Tensor##broadcasting broadcast} with this tensor; true marks the
      *     positions to write
@@ -6680,7 +6917,7 @@ public class Tensor {
     public Tensor maskedScatter_(Tensor mask, Tensor source) { return Copying.writeBack(this, old -> old.maskedScatter(mask, source), source); }
 
     /**
-     * source written at flat indices (added when accumulate).
+     * source written at flat indices (added when accumulate). PyTorch: {@code torch.Tensor.put}.
      *
      * @param index int64 positions into this tensor seen as 1-D (row-major), negative counting from the end
      * @param source the values to write, one per index element
@@ -6715,6 +6952,7 @@ public class Tensor {
 
     /**
      * The main diagonal (all dims equal, or a matrix) set to value; wrap continues below in tall matrices.
+     * PyTorch: {@code torch.Tensor.fill_diagonal_}.
      *
      * @param value the value written on the main diagonal
      * @param wrap for a tall matrix, whether the diagonal restarts after every N + 1 rows (NumPy's wrap)
@@ -6735,7 +6973,7 @@ public class Tensor {
     public Tensor fillDiagonal_(double value) { return fillDiagonal_(value, false); }
 
     /**
-     * The multivariate log-gamma of dimension p.
+     * The multivariate log-gamma of dimension p. PyTorch: {@code torch.Tensor.mvlgamma}.
      *
      * @param p the dimension p of the multivariate gamma, at least 1
      * @return a new floating tensor of this tensor's shape
@@ -6753,7 +6991,7 @@ public class Tensor {
     public Tensor mvlgamma_(int p) { return Copying.writeBack(this, old -> old.mvlgamma(p)); }
 
     /**
-     * Greatest common divisor (integers).
+     * Greatest common divisor (integers). PyTorch: {@code torch.Tensor.gcd}.
      *
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with this tensor
      * @return a new tensor of the broadcast shape and the promoted dtype
@@ -6772,7 +7010,7 @@ public class Tensor {
     public Tensor gcd_(Tensor other) { return Copying.writeBack(this, old -> old.gcd(other), other); }
 
     /**
-     * Least common multiple (integers).
+     * Least common multiple (integers). PyTorch: {@code torch.Tensor.lcm}.
      *
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with this tensor
      * @return a new tensor of the broadcast shape and the promoted dtype
@@ -6793,7 +7031,9 @@ public class Tensor {
     // ---------------------------------------------------------------- tensorgaps: scatter/index reductions, mode, nanmedian, random fills
 
     /**
-     * A copy with src combined into the positions index names along dim by reduce (sum, prod, mean, amax, amin), self included.
+     * A copy with src combined into the positions index names along dim by reduce (sum, prod, mean, amax, amin), self
+     * included.
+     * PyTorch: {@code torch.Tensor.scatter_reduce}.
      *
      * @param dim the dim to index along, negative counting from the end
      * @param index int64 positions along dim, one per scattered value; index's sizes may not exceed this tensor's
@@ -6807,7 +7047,9 @@ public class Tensor {
     public Tensor scatterReduce(int dim, Tensor index, Tensor src, String reduce) { return scatterReduce(dim, index, src, reduce, true); }
 
     /**
-     * As scatterReduce; without includeSelf, a scattered-to position starts from the reduction's identity, not self's value.
+     * As scatterReduce; without includeSelf, a scattered-to position starts from the reduction's identity, not self's
+     * value.
+     * PyTorch: {@code torch.Tensor.scatter_reduce}.
      *
      * @param dim the dim to index along, negative counting from the end
      * @param index int64 positions along dim, one per scattered value; index's sizes may not exceed this tensor's
@@ -6860,6 +7102,7 @@ public class Tensor {
 
     /**
      * A copy with source's slices combined into the slices index names along dim by reduce (prod, mean, amax, amin).
+     * PyTorch: {@code torch.Tensor.index_reduce}.
      *
      * @param dim the dim to index along, negative counting from the end
      * @param index a 1-D int64 tensor of positions along dim, one per slice of source
@@ -6923,6 +7166,7 @@ public class Tensor {
 
     /**
      * The most frequent value along the last dim (the smallest on ties) and a position of it.
+     * PyTorch: {@code torch.Tensor.mode}.
      *
      * @return values and int64 indices of the reduced shape
      */
@@ -6948,7 +7192,7 @@ public class Tensor {
     public ValuesIndices mode(int dim, boolean keepdim) { return Modes.mode(this, dim, keepdim); }
 
     /**
-     * The lower median of the elements that are not NaN.
+     * The lower median of the elements that are not NaN. PyTorch: {@code torch.Tensor.nanmedian}.
      *
      * @return a 0-dim tensor: the lower of the two middle non-NaN values for an even count
      */
@@ -6974,7 +7218,7 @@ public class Tensor {
     public ValuesIndices nanmedian(int dim, boolean keepdim) { return Modes.nanmedian(this, dim, keepdim); }
 
     /**
-     * Fills with Cauchy draws (PyTorch's CPU stream for the same seed).
+     * Fills with Cauchy draws (PyTorch's CPU stream for the same seed). PyTorch: {@code torch.Tensor.cauchy_}.
      *
      * @return this tensor
      */
@@ -7000,7 +7244,7 @@ public class Tensor {
     public Tensor cauchy_(double median, double sigma, Generator generator) { return RandomFills.cauchy_(this, median, sigma, generator); }
 
     /**
-     * Fills with exp(N(mean, std)) draws.
+     * Fills with exp(N(mean, std)) draws. PyTorch: {@code torch.Tensor.log_normal_}.
      *
      * @return this tensor
      */
@@ -7026,7 +7270,7 @@ public class Tensor {
     public Tensor logNormal_(double mean, double std, Generator generator) { return RandomFills.logNormal_(this, mean, std, generator); }
 
     /**
-     * Fills with the number of Bernoulli(p) trials up to the first success.
+     * Fills with the number of Bernoulli(p) trials up to the first success. PyTorch: {@code torch.Tensor.geometric_}.
      *
      * @param p the success probability of each trial, in (0, 1)
      * @return this tensor
@@ -7044,6 +7288,7 @@ public class Tensor {
 
     /**
      * Fills with 1 with probability p[i] (p broadcast to this tensor), else 0.
+     * PyTorch: {@code torch.Tensor.bernoulli_}.
      *
      * @param p the probabilities of drawing 1, in [0, 1], {@linkplain Tensor##broadcasting broadcast} to this tensor's
      *     shape
@@ -7064,7 +7309,7 @@ public class Tensor {
     public Tensor bernoulli_(Tensor p, Generator generator) { return RandomFills.bernoulli_(this, p, generator); }
 
     /**
-     * A 0/1 sample with this tensor's elements as the probabilities of 1.
+     * A 0/1 sample with this tensor's elements as the probabilities of 1. PyTorch: {@code torch.Tensor.bernoulli}.
      *
      * @return a new tensor of 0s and 1s of this tensor's shape and dtype
      */
@@ -7082,8 +7327,9 @@ public class Tensor {
 
     /**
      * The modified Bessel function of the first kind of order 0 (Cephes' Chebyshev expansions, as ATen).
+     * PyTorch: {@code torch.Tensor.i0}.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new floating tensor of this tensor's shape (float32 for integral and bool input)
      */
     public Tensor i0() { return Elementwise.unary(UnaryOp.I0, this); }
 
@@ -7098,13 +7344,14 @@ public class Tensor {
 
     /**
      * This = mantissa * 2^exponent: the mantissa in [0.5, 1) and the int32 exponent.
+     * PyTorch: {@code torch.Tensor.frexp}.
      *
      * @return the mantissas (this dtype) and the int32 exponents, both of this tensor's shape
      */
     public java.util.List<Tensor> frexp() { return FloatDecomposition.frexp(this); }
 
     /**
-     * The next representable value after each element towards other.
+     * The next representable value after each element towards other. PyTorch: {@code torch.Tensor.nextafter}.
      *
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with this tensor
      * @return a new tensor of the broadcast shape and the promoted dtype
@@ -7123,7 +7370,7 @@ public class Tensor {
     public Tensor nextafter_(Tensor other) { return Copying.writeBack(this, old -> old.nextafter(other), other); }
 
     /**
-     * The regularized lower incomplete gamma function P(this, other).
+     * The regularized lower incomplete gamma function P(this, other). PyTorch: {@code torch.Tensor.igamma}.
      *
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with this tensor
      * @return a new tensor of the broadcast shape and the promoted dtype
@@ -7142,7 +7389,7 @@ public class Tensor {
     public Tensor igamma_(Tensor other) { return Copying.writeBack(this, old -> old.igamma(other), other); }
 
     /**
-     * The regularized upper incomplete gamma function Q(this, other).
+     * The regularized upper incomplete gamma function Q(this, other). PyTorch: {@code torch.Tensor.igammac}.
      *
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with this tensor
      * @return a new tensor of the broadcast shape and the promoted dtype
@@ -7163,7 +7410,9 @@ public class Tensor {
     // ---------------------------------------------------------------- tensorgaps: as_strided and the in-place view ops
 
     /**
-     * A view with any sizes and strides over this tensor's storage from storageOffset (checked against the storage's size).
+     * A view with any sizes and strides over this tensor's storage from storageOffset (checked against the storage's
+     * size).
+     * PyTorch: {@code torch.Tensor.as_strided}.
      *
      * @param size the view's shape
      * @param stride the view's strides, one per dim, in elements
@@ -7183,14 +7432,14 @@ public class Tensor {
     public Tensor asStrided(long[] size, long[] stride, long storageOffset) { return StridedViews.asStrided(this, size, stride, storageOffset); }
 
     /**
-     * This tensor becomes its own transpose (&lt;= 2 dims).
+     * This tensor becomes its own transpose (&lt;= 2 dims). PyTorch: {@code torch.Tensor.t_}.
      *
      * @return this tensor
      */
     public Tensor t_() { return StridedViews.t_(this); }
 
     /**
-     * This tensor's dims dim0 and dim1 swap places.
+     * This tensor's dims dim0 and dim1 swap places. PyTorch: {@code torch.Tensor.transpose_}.
      *
      * @param dim0 the first dim, negative counting from the end
      * @param dim1 the second dim, negative counting from the end
@@ -7221,6 +7470,7 @@ public class Tensor {
 
     /**
      * This tensor takes the given sizes, strides and storage offset (as_strided in place).
+     * PyTorch: {@code torch.Tensor.as_strided_}.
      *
      * @param size the view's shape
      * @param stride the view's strides, one per dim, in elements
@@ -7240,7 +7490,7 @@ public class Tensor {
     public Tensor asStrided_(long[] size, long[] stride) { return asStrided_(size, stride, storageOffset()); }
 
     /**
-     * This tensor loses its size-1 dims.
+     * This tensor loses its size-1 dims. PyTorch: {@code torch.Tensor.squeeze_}.
      *
      * @return this tensor
      */
@@ -7257,7 +7507,7 @@ public class Tensor {
     public Tensor squeeze_(int dim) { return StridedViews.squeeze_(this, dim); }
 
     /**
-     * This tensor gains a size-1 dim at dim.
+     * This tensor gains a size-1 dim at dim. PyTorch: {@code torch.Tensor.unsqueeze_}.
      *
      * @param dim the dim, negative counting from the end
      * @return this tensor
@@ -7268,7 +7518,7 @@ public class Tensor {
     // ---------------------------------------------------------------- Kotlin/Groovy operator aliases
 
     /**
-     * Kotlin's operator form of add.
+     * Kotlin's operator form of add. PyTorch: {@code x + other}.
      *
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with this tensor
      * @return a new tensor of the broadcast shape and the promoted dtype
@@ -7277,7 +7527,7 @@ public class Tensor {
     public Tensor plus(Tensor other) { return add(other); }
 
     /**
-     * Kotlin's operator form of add (other a Python number).
+     * Kotlin's operator form of add (other a Python number). PyTorch: {@code x + other}.
      *
      * @param other the second operand, a Java number (promotes as a Python scalar: see {@linkplain Tensor##promotion
      *     type promotion})
@@ -7286,7 +7536,7 @@ public class Tensor {
     public Tensor plus(double other) { return add(other); }
 
     /**
-     * Kotlin's operator form of sub.
+     * Kotlin's operator form of sub. PyTorch: {@code x - other}.
      *
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with this tensor
      * @return a new tensor of the broadcast shape and the promoted dtype
@@ -7295,7 +7545,7 @@ public class Tensor {
     public Tensor minus(Tensor other) { return sub(other); }
 
     /**
-     * Kotlin's operator form of sub (other a Python number).
+     * Kotlin's operator form of sub (other a Python number). PyTorch: {@code x - other}.
      *
      * @param other the second operand, a Java number (promotes as a Python scalar: see {@linkplain Tensor##promotion
      *     type promotion})
@@ -7304,7 +7554,7 @@ public class Tensor {
     public Tensor minus(double other) { return sub(other); }
 
     /**
-     * Kotlin's operator form of mul.
+     * Kotlin's operator form of mul. PyTorch: {@code x * other}.
      *
      * @param other the second operand, {@linkplain Tensor##broadcasting broadcast} with this tensor
      * @return a new tensor of the broadcast shape and the promoted dtype
@@ -7313,7 +7563,7 @@ public class Tensor {
     public Tensor times(Tensor other) { return mul(other); }
 
     /**
-     * Kotlin's operator form of mul (other a Python number).
+     * Kotlin's operator form of mul (other a Python number). PyTorch: {@code x * other}.
      *
      * @param other the second operand, a Java number (promotes as a Python scalar: see {@linkplain Tensor##promotion
      *     type promotion})
@@ -7322,7 +7572,7 @@ public class Tensor {
     public Tensor times(double other) { return mul(other); }
 
     /**
-     * Kotlin's operator form of neg.
+     * Kotlin's operator form of neg. PyTorch: {@code -x}.
      *
      * @return a new tensor of this tensor's shape
      */

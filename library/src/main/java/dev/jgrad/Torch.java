@@ -3006,8 +3006,8 @@ public final class Torch extends FunctionForms {
      * @param x1 the first batch of row vectors (*, P, M)
      * @param x2 the second batch of row vectors (*, R, M), batch dims broadcast with x1's
      * @return the distances (*, P, R)
-     * @throws IllegalArgumentException if x1 and x2 are not at least 2-d, their last dims differ ("X1 and X2 must have
-     *     the same number of columns. X1: 3 X2: 4") or p is negative ("cdist only supports non-negative p values")
+     * @throws IllegalArgumentException if x1 and x2 are not at least 2-d or their last dims differ ("X1 and X2 must have
+     *     the same number of columns. X1: 3 X2: 4")
      */
     public static Tensor cdist(Tensor x1, Tensor x2) { return cdist(x1, x2, 2); }
 

@@ -157,10 +157,11 @@ class PytorchExamplesTest {
     }
 
     /**
-     * 10 iterations of a small DCGAN (batch 16, ngf = ndf = 8): errD and errG of each. The first 4 iterations
-     * agree within 3e-7; after that the game amplifies the convolutions' float32 summation-order difference
-     * (PyTorch sums in oneDNN's order) by about 3-5x per iteration (measured: 9e-6 at iteration 5, 3e-4 at 7,
-     * 2e-3 at 10), so the rest is held to 1e-2 and the printed lines to their text.
+     * 10 iterations of a small DCGAN (batch 16, ngf = ndf = 8): errD and errG of each. The first loss agrees
+     * within 2e-7; after that the game amplifies the convolutions' float32 summation-order difference
+     * (PyTorch sums in oneDNN's order, jgrad's Java convolution kernels in theirs) by about 3-5x per iteration
+     * (measured: 5e-6 at iteration 3, 1.7e-4 at 4, 2e-4 at 5), so the first 3 iterations are held to 1e-4
+     * and the rest to 1e-2 and the printed lines to their text.
      */
     @Test
     @SuppressWarnings("unchecked")
@@ -168,7 +169,7 @@ class PytorchExamplesTest {
         Map<String, Object> f = (Map<String, Object>) fixture.get("dcgan");
         List<String> lines = new ArrayList<>();
         List<Double> losses = Dcgan.run(1, 16, 100, 8, 8, ((Number) f.get("seed")).intValue(), lines::add);
-        checkLosses("dcgan", losses, 8);
+        checkLosses("dcgan", losses, 6);
         List<Object> expected = (List<Object>) f.get("losses");
         assertEquals(expected.size(), losses.size());
         for (int i = 0; i < expected.size(); i++) {

@@ -59,6 +59,8 @@ public final class Autograd {
     /**
      * detect_anomaly(check_nan): with checkNan false, only the forward traces are kept.
      *
+     * <p>PyTorch: {@code torch.autograd.detect_anomaly}.
+     *
      * @param checkNan whether backward fails on the first NaN a node returns
      * @return a guard that restores the previous anomaly mode when closed
      */
@@ -134,6 +136,8 @@ public final class Autograd {
 
     /**
      * As above; materializeGrads turns unused inputs' null into zeros.
+     *
+     * <p>PyTorch: {@code torch.autograd.grad}.
      *
      * @param outputs the outputs to differentiate
      * @param inputs the tensors to differentiate with respect to (non-empty, each requiring grad)

@@ -54,6 +54,8 @@ public abstract class Function {
         /**
          * Saves tensors for backward; they are checked against later in-place changes.
          *
+         * <p>PyTorch: {@code ctx.save_for_backward}.
+         *
          * @param tensors the inputs or outputs backward needs (null entries allowed)
          */
         public void saveForBackward(Tensor... tensors) {
@@ -63,6 +65,8 @@ public abstract class Function {
 
         /**
          * The tensors saved in forward, in order (null where null was saved).
+         *
+         * <p>PyTorch: {@code ctx.saved_tensors}.
          *
          * @return the saved tensors, in the order saved
          * @throws IllegalStateException if a saved tensor was modified in place since it was saved (PyTorch's "one of
@@ -85,6 +89,8 @@ public abstract class Function {
         /**
          * Whether input i needs a gradient.
          *
+         * <p>PyTorch: {@code ctx.needs_input_grad}.
+         *
          * @param i the index of the input
          * @return whether forward input i requires grad (false past the last input)
          */
@@ -93,6 +99,8 @@ public abstract class Function {
         /**
          * Declares inputs that forward modified in place (and returns).
          *
+         * <p>PyTorch: {@code ctx.mark_dirty}.
+         *
          * @param tensors the inputs forward modified in place; each must be returned as an output
          */
         public void markDirty(Tensor... tensors) { dirty.addAll(List.of(tensors)); }
@@ -100,12 +108,16 @@ public abstract class Function {
         /**
          * Declares outputs that are not differentiable (they get no history).
          *
+         * <p>PyTorch: {@code ctx.mark_non_differentiable}.
+         *
          * @param tensors the outputs that get no history
          */
         public void markNonDifferentiable(Tensor... tensors) { nonDifferentiable.addAll(List.of(tensors)); }
 
         /**
          * With false, missing output gradients reach backward as null instead of zeros.
+         *
+         * <p>PyTorch: {@code ctx.set_materialize_grads}.
          *
          * @param value false to pass missing output gradients as null, true (the default) for zeros
          */
@@ -115,6 +127,8 @@ public abstract class Function {
          * Keeps a non-tensor value for backward, as attributes set on {@code ctx} in PyTorch (tensors go through
          * saveForBackward).
          *
+         * <p>PyTorch: {@code setattr(ctx, key, value)}.
+         *
          * @param key the name of the value
          * @param value the value (any object)
          */
@@ -122,6 +136,8 @@ public abstract class Function {
 
         /**
          * Reads a value stored by {@link #put} (null when none), cast to the caller's type.
+         *
+         * <p>PyTorch: {@code getattr(ctx, key)}.
          *
          * @param <T> the type of the value
          * @param key the name of the value
@@ -135,6 +151,8 @@ public abstract class Function {
 
     /**
      * The single output of a one-output Function; override this or {@link #forwardTuple}.
+     *
+     * <p>PyTorch: {@code Function.forward}.
      *
      * @param ctx the context shared between forward and backward
      * @param inputs the tensors passed to apply
@@ -150,6 +168,8 @@ public abstract class Function {
     /**
      * The outputs of a Function with several (null entries are outputs that are not tensors).
      *
+     * <p>PyTorch: {@code Function.forward}.
+     *
      * @param ctx the context shared between forward and backward
      * @param inputs the tensors passed to applyTuple
      * @return the outputs (null entries for outputs that are not tensors)
@@ -159,6 +179,8 @@ public abstract class Function {
     /**
      * One gradient per forward input (null where there is none), from one gradient per output.
      *
+     * <p>PyTorch: {@code torch.autograd.backward}.
+     *
      * @param ctx the context shared between forward and backward
      * @param gradOutputs one gradient per output, of its shape (null or zeros where none)
      * @return one gradient per forward input, of its shape, or null where it has none
@@ -167,6 +189,8 @@ public abstract class Function {
 
     /**
      * Runs a one-output Function; when any input requires grad, records a {@code <ClassName>Backward} node.
+     *
+     * <p>PyTorch: {@code Function.apply}.
      *
      * @param inputs the inputs to forward
      * @return the output (with a grad_fn when an input requires grad)
@@ -184,6 +208,8 @@ public abstract class Function {
 
     /**
      * Runs the Function and returns all its outputs, wrapped as PyTorch wraps them.
+     *
+     * <p>PyTorch: {@code Function.apply}.
      *
      * @param inputs the inputs to forward
      * @return the outputs (with a grad_fn when an input requires grad)

@@ -86,6 +86,8 @@ public final class Functional {
     /**
      * Single tensor in and out: shape out.shape + in.shape.
      *
+     * <p>PyTorch: {@code torch.autograd.functional.jacobian}.
+     *
      * @param f the function of one tensor
      * @param input the point to differentiate at
      * @return the Jacobian, of shape output.shape + input.shape
@@ -117,6 +119,8 @@ public final class Functional {
 
     /**
      * Several inputs, one output: one block per input.
+     *
+     * <p>PyTorch: {@code torch.autograd.functional.jacobian}.
      *
      * @param f the function of several tensors, giving one tensor
      * @param inputs the points to differentiate at, one tensor per argument of f
@@ -151,6 +155,8 @@ public final class Functional {
 
     /**
      * Several inputs and outputs: J.get(i).get(j) is output i with respect to input j.
+     *
+     * <p>PyTorch: {@code torch.autograd.functional.jacobian}.
      *
      * @param f the function of several tensors, giving several tensors
      * @param inputs the points to differentiate at, one tensor per argument of f
@@ -228,6 +234,8 @@ public final class Functional {
     /**
      * Second derivatives of a scalar function of one tensor: shape in.shape + in.shape.
      *
+     * <p>PyTorch: {@code torch.autograd.functional.hessian}.
+     *
      * @param f the scalar function of one tensor
      * @param input the point to differentiate at
      * @return the Hessian, of shape input.shape + input.shape
@@ -263,6 +271,8 @@ public final class Functional {
     /**
      * Several inputs: H.get(i).get(j) has shape in_i.shape + in_j.shape.
      *
+     * <p>PyTorch: {@code torch.autograd.functional.hessian}.
+     *
      * @param f the scalar function of several tensors
      * @param inputs the points to differentiate at, one tensor per argument of f
      * @return H.get(i).get(j), of shape inputs[i].shape + inputs[j].shape
@@ -277,6 +287,8 @@ public final class Functional {
      * Hessian blocks of a scalar function of several inputs: block [i][j] has shape inputs[i].shape +
      * inputs[j].shape. createGraph keeps them differentiable; strict raises PyTorch's "independent of input" errors
      * instead of returning zeros.
+     *
+     * <p>PyTorch: {@code torch.autograd.functional.hessian}.
      *
      * @param f the scalar function of several tensors
      * @param inputs the points to differentiate at, one tensor per argument of f
@@ -363,6 +375,8 @@ public final class Functional {
 
     /**
      * v^T J at the inputs; v may be null only for a one-element output.
+     *
+     * <p>PyTorch: {@code torch.autograd.functional.vjp}.
      *
      * @param f the function of one tensor
      * @param input the point to differentiate at
@@ -456,6 +470,8 @@ public final class Functional {
 
     /**
      * J v at the inputs (the double-backward trick: no forward mode needed).
+     *
+     * <p>PyTorch: {@code torch.autograd.functional.jvp}.
      *
      * @param f the function of one tensor
      * @param input the point to differentiate at
@@ -562,6 +578,8 @@ public final class Functional {
     /**
      * v^T H of a scalar function.
      *
+     * <p>PyTorch: {@code torch.autograd.functional.vhp}.
+     *
      * @param f the scalar function of one tensor
      * @param input the point to differentiate at
      * @param v the vector of the input's shape
@@ -599,6 +617,8 @@ public final class Functional {
 
     /**
      * v^T H of a scalar function of several inputs: one result per input.
+     *
+     * <p>PyTorch: {@code torch.autograd.functional.vhp}.
      *
      * @param f the scalar function of several tensors
      * @param inputs the points to differentiate at, one tensor per argument of f
@@ -638,6 +658,8 @@ public final class Functional {
     /**
      * H v of a scalar function.
      *
+     * <p>PyTorch: {@code torch.autograd.functional.hvp}.
+     *
      * @param f the scalar function of one tensor
      * @param input the point to differentiate at
      * @param v the vector of the input's shape
@@ -675,6 +697,8 @@ public final class Functional {
 
     /**
      * H v of a scalar function of several inputs: one result per input.
+     *
+     * <p>PyTorch: {@code torch.autograd.functional.hvp}.
      *
      * @param f the scalar function of several tensors
      * @param inputs the points to differentiate at, one tensor per argument of f

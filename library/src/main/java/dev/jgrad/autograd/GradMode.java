@@ -26,6 +26,8 @@ public final class GradMode {
     /**
      * True inside {@code inferenceMode()}: outputs are inference tensors that can't be saved for backward.
      *
+     * <p>PyTorch: {@code torch.is_inference_mode_enabled}.
+     *
      * @return whether this thread is in inference mode
      */
     public static boolean isInferenceMode() { return STATE.get().inference; }
@@ -42,6 +44,8 @@ public final class GradMode {
     /**
      * Sets grad mode for this thread until the returned guard is closed.
      *
+     * <p>PyTorch: {@code torch.set_grad_enabled}.
+     *
      * @param enabled true to record history, false not to
      * @return a guard that restores the previous mode when closed
      */
@@ -55,6 +59,8 @@ public final class GradMode {
     /**
      * Inference mode on: no recording, and outputs are marked as inference tensors. Off: back to normal recording
      * rules.
+     *
+     * <p>PyTorch: {@code torch.inference_mode}.
      *
      * @param on true to enter inference mode, false to leave it
      * @return a guard that restores the previous mode when closed

@@ -71,6 +71,8 @@ public final class Gradcheck {
         /**
          * With false, a failed check returns false instead of throwing {@link GradcheckError}.
          *
+         * <p>PyTorch: {@code gradcheck(..., raise_exception=)}.
+         *
          * @param v whether a failure throws (default true)
          * @return these options
          */
@@ -103,6 +105,8 @@ public final class Gradcheck {
      * {@code gradcheck(f, input)} with PyTorch's defaults: true, or a {@link GradcheckError} saying which Jacobian
      * entries differ.
      *
+     * <p>PyTorch: {@code torch.autograd.gradcheck}.
+     *
      * @param f the function to check (its inputs should be float64)
      * @param input the float64 input, requiring grad
      * @return true when the check passes (false on a failure when raiseException is off)
@@ -117,6 +121,8 @@ public final class Gradcheck {
 
     /**
      * {@code gradcheck(f, input, **options)} for one input and one output.
+     *
+     * <p>PyTorch: {@code torch.autograd.gradcheck}.
      *
      * @param f the function to check (its inputs should be float64)
      * @param input the float64 input, requiring grad
@@ -134,6 +140,8 @@ public final class Gradcheck {
     /**
      * {@code gradcheck(f, inputs)} with PyTorch's defaults, for several inputs and outputs.
      *
+     * <p>PyTorch: {@code torch.autograd.gradcheck}.
+     *
      * @param f the function to check (its inputs should be float64)
      * @param inputs the inputs (float64 where they require grad)
      * @return true when the check passes (false on a failure when raiseException is off)
@@ -148,6 +156,8 @@ public final class Gradcheck {
 
     /**
      * With raiseException false, a mismatch returns false instead of throwing.
+     *
+     * <p>PyTorch: {@code torch.autograd.gradcheck}.
      *
      * @param f the function to check (its inputs should be float64)
      * @param inputs the inputs (float64 where they require grad)
@@ -170,6 +180,8 @@ public final class Gradcheck {
      * {@code gradcheck(f, inputs, **options)}: compares the analytical Jacobian of every output that requires grad
      * with central finite differences of float64 inputs (eps, atol, rtol), then checks nondeterminism, zero and
      * undefined output gradients; raises {@link GradcheckError} on a mismatch unless options say not to.
+     *
+     * <p>PyTorch: {@code torch.autograd.gradcheck}.
      *
      * @param f the function to check (its inputs should be float64)
      * @param inputs the inputs (float64 where they require grad)
@@ -466,6 +478,8 @@ public final class Gradcheck {
      * {@code gradgradcheck(f, input)}: gradcheck of the first backward pass (random output gradients), so second
      * derivatives are checked.
      *
+     * <p>PyTorch: {@code torch.autograd.gradgradcheck}.
+     *
      * @param f the function to check (its inputs should be float64)
      * @param input the float64 input, requiring grad
      * @return true when the check passes (false on a failure when raiseException is off)
@@ -480,6 +494,8 @@ public final class Gradcheck {
 
     /**
      * {@code gradgradcheck(f, inputs)} for several inputs and outputs.
+     *
+     * <p>PyTorch: {@code torch.autograd.gradgradcheck}.
      *
      * @param f the function to check (its inputs should be float64)
      * @param inputs the inputs (float64 where they require grad)
@@ -496,6 +512,8 @@ public final class Gradcheck {
     /**
      * {@code gradgradcheck(f, inputs, grad_outputs, raise_exception)}; gradOutputs null draws random ones as PyTorch
      * does.
+     *
+     * <p>PyTorch: {@code torch.autograd.gradgradcheck}.
      *
      * @param f the function to check (its inputs should be float64)
      * @param inputs the inputs (float64 where they require grad)
@@ -516,6 +534,8 @@ public final class Gradcheck {
     /**
      * gradcheck of {@code (inputs, gradOutputs) -> autograd.grad(f(inputs), inputs, gradOutputs, createGraph=true)};
      * gradOutputs default to random values in [-1, 1) for each output that requires grad.
+     *
+     * <p>PyTorch: {@code torch.autograd.gradgradcheck}.
      *
      * @param f the function to check (its inputs should be float64)
      * @param inputs the inputs (float64 where they require grad)

@@ -79,6 +79,34 @@ class CompileTest {
         assertEquals(1, program.lines().filter(l -> l.contains("alloc")).count(), program);  // only the output
     }
 
+    @Test void aSumOverAllDimsJoinsTheKernelWithinFloat32ToleranceAndTheSameBitsForAnyThreadCount() {
+        Torch.manualSeed(9);
+        Tensor a = Torch.randn(1000, 700), b = Torch.randn(1000, 700);
+        Function<List<Tensor>, List<Tensor>> fn = in -> List.of(in.get(0).mul(in.get(1)).add(in.get(0).sin()).sum(),
+                in.get(0).sub(in.get(1)).pow(2).mean());
+        CompiledFunction f = CompiledFunction.of(fn);
+        List<Tensor> expected = fn.apply(List.of(a, b)), first = f.apply(List.of(a, b));
+        String program = f.explain(a, b);
+        assertTrue(program.contains("sum->%"), program);
+        // float32 sums in another order than eager's cascade: PyTorch's float32 tolerance, scaled by the sum's magnitude
+        assertEquals(expected.get(0).item(), first.get(0).item(), 1e-5 * a.abs().sum().item());
+        assertEquals(expected.get(1).item(), first.get(1).item(), 1e-5 * expected.get(1).item());
+        int threads = Parallel.numThreads();
+        try {
+            for (int t : new int[] {1, 2, 5}) {
+                Parallel.setNumThreads(t);
+                List<Tensor> again = f.apply(List.of(a, b));
+                for (int i = 0; i < 2; i++) assertSameBits(first.get(i), again.get(i));
+            }
+        } finally {
+            Parallel.setNumThreads(threads);
+        }
+        Tensor ag = a.clone().requiresGrad_(true), ae = a.clone().requiresGrad_(true);
+        f.apply(List.of(ag, b)).get(1).backward();
+        fn.apply(List.of(ae, b)).get(1).backward();
+        assertTrue(ae.grad().allclose(ag.grad(), 1.3e-6, 1e-5));
+    }
+
     @Test void aNewSignatureIsTracedOnceAndCached() {
         CompiledFunction f = CompiledFunction.of(in -> List.of(in.get(0).exp().mul(2)));
         f.call(Torch.randn(3, 4));
@@ -216,6 +244,20 @@ class CompileTest {
         List<Tensor> gc = Autograd.grad(List.of(yc), compIn.subList(0, 2), List.of(g), false, false, false);
         for (int i = 0; i < 2; i++) assertTrue(ge.get(i).allclose(gc.get(i), 1.3e-6, 1e-5), "input " + i);
         assertSameBits(ge.get(0), gc.get(0));
+    }
+
+    @Test void reluBackwardFusesIntoTheBackwardKernel() {
+        Torch.manualSeed(10);
+        Function<List<Tensor>, List<Tensor>> fn = in -> List.of(in.get(0).mul(in.get(1)).relu().mul(in.get(0)));
+        CompiledFunction f = CompiledFunction.of(fn);
+        Tensor a = Torch.randn(300, 200), b = Torch.randn(300, 200);
+        Tensor ac = a.clone().requiresGrad_(true), ae = a.clone().requiresGrad_(true);
+        f.apply(List.of(ac, b)).get(0).sum().backward();
+        fn.apply(List.of(ae, b)).get(0).sum().backward();
+        assertSameBits(ae.grad(), ac.grad());
+        String program = f.explain(ac, b);
+        assertTrue(program.substring(program.indexOf("backward:")).contains("threshold_backward"), program);
+        assertEquals(2, f.fusedKernelCount(ac, b), program);
     }
 
     @Test void doubleBackwardIsRefusedClearly() {

@@ -79,6 +79,13 @@ final class CpuReductions {
 
     static void softmax(View x, int d, boolean log, View out) {
         int[] s = x.dim() == 0 ? new int[] {1} : x.shape();
+        if (KernelConfig.VECTOR && x.dtype() == DType.FLOAT32 && out.dtype() == DType.FLOAT32 && d == s.length - 1
+                && out.offset() == 0 && out.isContiguous()) {  // the common case, without a copy to doubles
+            int size = s[d];
+            SoftmaxRows.softmax((float[]) ArrayStorage.data(CpuBackend.dense(x, DType.FLOAT32)), (float[]) ArrayStorage.data(out),
+                    size == 0 ? 0 : x.numel() / size, size, log);
+            return;
+        }
         double[] v = CpuBackend.doubles(x);
         NnKernels.softmax(v, product(s, 0, d), s[d], product(s, d + 1, s.length), log);
         CpuBackend.write(v, out);

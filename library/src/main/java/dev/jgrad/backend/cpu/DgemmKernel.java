@@ -12,8 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  * for the whole kc loop. B is always packed (zero-padded to whole strips, so the kernel never branches on
  * width); a row-major A is read in place, since its strip rows are already contiguous in k.
  *
- * <p>The same code as {@link SgemmKernel} with doubles: lanes halve, so NR does, and NC halves to keep
- * the packed B block at the same 512 KB.
+ * <p>The same code as {@link SgemmKernel} with doubles: lanes halve, so NR does, and the blocking derived
+ * from the caches ({@link GemmBlocking}) keeps the packed blocks at the same bytes.
  */
 final class DgemmKernel {
     static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -22,12 +22,8 @@ final class DgemmKernel {
     static final int MR = 6;
     static final int NR = 2 * VL;
 
-    /** Depth of one pass: 256 keeps the A strip (12 KB) in L1 and C traffic small against 2*kc flops per element. */
-    static final int KC = Integer.getInteger("jgrad.dgemm.kc", 256);
-    /** Packed B block = KC x NC doubles = 512 KB, half the 1 MB L2, so it survives the A strips streaming through. */
-    static final int NC = Integer.getInteger("jgrad.dgemm.nc", 256);
-    /** Rows of a transposed A packed per step: 96 x KC doubles (192 KB) sits in L2 next to the B block. */
-    static final int MC = Integer.getInteger("jgrad.dgemm.mc", 96);
+    /** Cache blocking from this machine's cache sizes ({@link GemmBlocking}). */
+    static final GemmBlocking BLOCKING = GemmBlocking.forThisMachine("dgemm", 8, MR, NR);
 
     /** Read-only zeros standing in for C when a product overwrites instead of accumulating. */
     private static final double[] ZERO_TILE = new double[MR * NR];
@@ -44,16 +40,25 @@ final class DgemmKernel {
                       double[] a, int aOff, int ars, int acs,
                       double[] b, int bOff, int brs, int bcs,
                       double[] c, int cOff, int ldc, boolean accumulate) {
-        int kcMax = Math.min(KC, k);
+        block(BLOCKING, m0, m1, n0, n1, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, ldc, accumulate);
+    }
+
+    /** {@link #block} with a given blocking (tests run every blocking over the same products). */
+    static void block(GemmBlocking blocking, int m0, int m1, int n0, int n1, int k,
+                      double[] a, int aOff, int ars, int acs,
+                      double[] b, int bOff, int brs, int bcs,
+                      double[] c, int cOff, int ldc, boolean accumulate) {
+        int kcStep = blocking.kc(), ncStep = blocking.nc(), mcStep = blocking.mc();
+        int kcMax = Math.min(kcStep, k);
         double[][] buf = BUFFERS.get();
-        double[] ap = buffer(buf, 0, roundUp(Math.min(MC, m1 - m0), MR) * kcMax);
-        double[] bp = buffer(buf, 1, roundUp(Math.min(NC, n1 - n0), NR) * kcMax);
+        double[] ap = buffer(buf, 0, roundUp(Math.min(mcStep, m1 - m0), MR) * kcMax);
+        double[] bp = buffer(buf, 1, roundUp(Math.min(ncStep, n1 - n0), NR) * kcMax);
         double[] tile = buffer(buf, 2, MR * NR);
 
-        for (int jc = n0; jc < n1; jc += NC) {
-            int nb = Math.min(NC, n1 - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kb = Math.min(KC, k - pc);
+        for (int jc = n0; jc < n1; jc += ncStep) {
+            int nb = Math.min(ncStep, n1 - jc);
+            for (int pc = 0; pc < k; pc += kcStep) {
+                int kb = Math.min(kcStep, k - pc);
                 // Only the first k block may overwrite C; the rest add to what it left.
                 boolean add = accumulate || pc > 0;
                 packB(kb, nb, b, bOff + pc * brs + jc * bcs, brs, bcs, bp);
@@ -71,8 +76,8 @@ final class DgemmKernel {
                         }
                     }
                 } else {
-                    for (int ic = m0; ic < m1; ic += MC) {
-                        int mb = Math.min(MC, m1 - ic);
+                    for (int ic = m0; ic < m1; ic += mcStep) {
+                        int mb = Math.min(mcStep, m1 - ic);
                         packA(mb, kb, a, aOff + ic * ars + pc * acs, ars, acs, ap);
                         for (int ir = 0; ir < mb; ir += MR) {
                             strip(Math.min(MR, mb - ir), nb, kb, ap, ir * kb, 1, MR, bp,

@@ -9,9 +9,11 @@ import dev.jgrad.backend.UnaryOp;
  * float64 unary kernels over one strided row: c[i] = op(a[i]).
  *
  * <p>Long stride-1 rows use the Vector API ({@link DoubleUnaryVector}, when {@link KernelConfig#VECTOR}) for
- * the simple ops (neg, abs, sqrt, relu, ...). Its transcendental operators are never used: they are SVML
- * once C2 compiles a loop and Math before it, which changed results as the JVM warmed up (DeterminismTest).
- * Everything else uses {@link Math}.
+ * the simple ops (neg, abs, sqrt, relu, ...), and for exp, log, tanh, sigmoid, sin and cos
+ * {@link DoubleVectorMath}, deterministic vector forms built from exact lanewise arithmetic. The Vector API's
+ * own transcendental operators are never used: they are SVML once C2 compiles a loop and Math before it,
+ * which changed results as the JVM warmed up (DeterminismTest). Short or strided rows, and the other
+ * functions, use {@link Math} (in double, rounded once to the element type).
  */
 public final class DoubleUnaryKernels {
     /** Below this many elements the scalar loop is as fast and exactly rounded. */

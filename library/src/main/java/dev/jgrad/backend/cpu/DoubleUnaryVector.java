@@ -19,10 +19,10 @@ final class DoubleUnaryVector {
     /**
      * Returns how many leading elements it handled (0 for ops without a vector form).
      *
-     * <p>exp, log, sin, cos, tanh and sigmoid have none, on purpose: the Vector API's math operators are
-     * the x86 SVML routines once C2 compiles a loop but Math per lane before, so their results changed in
-     * the last bit after a few thousand identical calls. The scalar loops call Math, whose intrinsics are
-     * the same code in the interpreter and in compiled code (DeterminismTest holds both to that).
+     * <p>exp, log, tanh, sigmoid, sin and cos use {@link DoubleVectorMath}, built from exact lanewise
+     * arithmetic: the Vector API's own math operators are the x86 SVML routines once C2 compiles a loop but
+     * Math per lane before, so their results changed in the last bit after a few thousand identical calls
+     * (DeterminismTest holds every path to one answer per input).
      */
     static int row(UnaryOp op, double[] a, int ao, double[] c, int co, int n) {
         int i = 0, bound = S.loopBound(n);
@@ -45,6 +45,12 @@ final class DoubleUnaryVector {
                 DoubleVector one = DoubleVector.broadcast(S, 1.0);
                 for (; i < bound; i += L) one.div(DoubleVector.fromArray(S, a, ao + i).sqrt()).intoArray(c, co + i);
             }
+            case EXP -> i = DoubleVectorMath.exp(a, ao, c, co, n - n % DoubleVectorMath.L);
+            case LOG -> i = DoubleVectorMath.log(a, ao, c, co, n - n % DoubleVectorMath.L);
+            case TANH -> i = DoubleVectorMath.tanh(a, ao, c, co, n - n % DoubleVectorMath.L);
+            case SIGMOID -> i = DoubleVectorMath.sigmoid(a, ao, c, co, n - n % DoubleVectorMath.L);
+            case SIN -> i = DoubleVectorMath.sinCos(a, ao, c, co, n - n % DoubleVectorMath.L, false);
+            case COS -> i = DoubleVectorMath.sinCos(a, ao, c, co, n - n % DoubleVectorMath.L, true);
             default -> { }
         }
         return i;

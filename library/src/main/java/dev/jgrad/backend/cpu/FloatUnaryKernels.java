@@ -7,11 +7,11 @@ import dev.jgrad.backend.UnaryOp;
  * float32 unary kernels over one strided row: c[i] = op(a[i]).
  *
  * <p>Long stride-1 rows use the Vector API ({@link FloatUnaryVector}, when {@link KernelConfig#VECTOR}) for
- * the simple ops (neg, abs, sqrt, relu, ...), and for exp, log, tanh and sigmoid {@link FloatVectorMath},
- * which evaluates them in double from exact lanewise arithmetic. The Vector API's own transcendental
- * operators are never used: they are SVML once C2 compiles a loop and Math before it, which changed results
- * as the JVM warmed up (DeterminismTest). Short or strided rows, and the other functions, use {@link Math}
- * in double and round once.
+ * the simple ops (neg, abs, sqrt, relu, ...), and for exp, log, tanh, sigmoid, sin and cos
+ * {@link FloatVectorMath}, deterministic vector forms built from exact lanewise arithmetic. The Vector API's
+ * own transcendental operators are never used: they are SVML once C2 compiles a loop and Math before it,
+ * which changed results as the JVM warmed up (DeterminismTest). Short or strided rows, and the other
+ * functions, use {@link Math} (in double, rounded once to the element type).
  */
 public final class FloatUnaryKernels {
     /** Below this many elements the scalar loop is as fast and exactly rounded. */

@@ -3,7 +3,6 @@ package dev.jgrad.backend.cpu;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.LongVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
@@ -30,7 +29,6 @@ final class FloatVectorMath {
     private static final double LOG2E = 1.4426950408889634;
     /** ln 2 split so that n * LN2_HI is exact for |n| &lt; 2^20 (fdlibm's constants). */
     private static final double LN2_HI = 6.93147180369123816490e-01, LN2_LO = 1.90821492927058770002e-10;
-    private static final double LN2 = 0.6931471805599453;
     /** Adding 1.5 * 2^52 rounds a double of magnitude &lt; 2^51 to an integer held in the low mantissa bits. */
     private static final double ROUNDER = 0x1.8p52;
     /** exp's argument is clamped here: far past float's overflow and underflow, well inside double's range. */
@@ -38,15 +36,28 @@ final class FloatVectorMath {
 
     private FloatVectorMath() {}
 
-    /** a * b + c, rounded once. */
-    private static DoubleVector fma(DoubleVector a, DoubleVector b, double c) {
-        return a.fma(b, DoubleVector.broadcast(D, c));
-    }
-
-    /** a * b + c, rounded once. */
-    private static DoubleVector fma(DoubleVector a, double b, double c) {
-        return a.fma(DoubleVector.broadcast(D, b), DoubleVector.broadcast(D, c));
-    }
+    // Series coefficients as vectors made once: a broadcast at each use adds nodes to a compilation, and
+    // past C2's node limit calls stop being inlined and vectors are boxed (DoubleVectorMath's sinCos was 5x slower).
+    private static final DoubleVector V_INV_FACT_12 = DoubleVector.broadcast(D, 1.0 / 479001600);
+    private static final DoubleVector V_INV_FACT_11 = DoubleVector.broadcast(D, 1.0 / 39916800);
+    private static final DoubleVector V_INV_FACT_10 = DoubleVector.broadcast(D, 1.0 / 3628800);
+    private static final DoubleVector V_INV_FACT_9 = DoubleVector.broadcast(D, 1.0 / 362880);
+    private static final DoubleVector V_INV_FACT_8 = DoubleVector.broadcast(D, 1.0 / 40320);
+    private static final DoubleVector V_INV_FACT_7 = DoubleVector.broadcast(D, 1.0 / 5040);
+    private static final DoubleVector V_INV_FACT_6 = DoubleVector.broadcast(D, 1.0 / 720);
+    private static final DoubleVector V_INV_FACT_5 = DoubleVector.broadcast(D, 1.0 / 120);
+    private static final DoubleVector V_INV_FACT_4 = DoubleVector.broadcast(D, 1.0 / 24);
+    private static final DoubleVector V_INV_FACT_3 = DoubleVector.broadcast(D, 1.0 / 6);
+    private static final DoubleVector V_HALF = DoubleVector.broadcast(D, 0.5);
+    private static final DoubleVector V_ONE = DoubleVector.broadcast(D, 1);
+    private static final DoubleVector V_INV_FACT_21 = DoubleVector.broadcast(D, 1.0 / 51090942171709440000.0);
+    private static final DoubleVector V_NEG_INV_FACT_19 = DoubleVector.broadcast(D, -1.0 / 121645100408832000.0);
+    private static final DoubleVector V_INV_FACT_17 = DoubleVector.broadcast(D, 1.0 / 355687428096000.0);
+    private static final DoubleVector V_NEG_INV_FACT_15 = DoubleVector.broadcast(D, -1.0 / 1307674368000.0);
+    private static final DoubleVector V_INV_FACT_13 = DoubleVector.broadcast(D, 1.0 / 6227020800.0);
+    private static final DoubleVector V_NEG_INV_FACT_11 = DoubleVector.broadcast(D, -1.0 / 39916800);
+    private static final DoubleVector V_NEG_INV_FACT_7 = DoubleVector.broadcast(D, -1.0 / 5040);
+    private static final DoubleVector V_NEG_INV_FACT_3 = DoubleVector.broadcast(D, -1.0 / 6);
 
     private static DoubleVector widen(float[] a, int i) {
         return (DoubleVector) FloatVector.fromArray(F, a, i).convertShape(VectorOperators.F2D, D, 0);
@@ -67,47 +78,21 @@ final class FloatVectorMath {
         DoubleVector n = t.sub(ROUNDER);
         DoubleVector r = n.fma(DoubleVector.broadcast(D, -LN2_HI), x);
         r = n.fma(DoubleVector.broadcast(D, -LN2_LO), r);
-        DoubleVector p = fma(r, 1.0 / 479001600, 1.0 / 39916800);
-        p = fma(p, r, 1.0 / 3628800);
-        p = fma(p, r, 1.0 / 362880);
-        p = fma(p, r, 1.0 / 40320);
-        p = fma(p, r, 1.0 / 5040);
-        p = fma(p, r, 1.0 / 720);
-        p = fma(p, r, 1.0 / 120);
-        p = fma(p, r, 1.0 / 24);
-        p = fma(p, r, 1.0 / 6);
-        p = fma(p, r, 0.5);
-        p = fma(p, r, 1);
-        p = fma(p, r, 1);
+        DoubleVector p = r.fma(V_INV_FACT_12, V_INV_FACT_11);
+        p = p.fma(r, V_INV_FACT_10);
+        p = p.fma(r, V_INV_FACT_9);
+        p = p.fma(r, V_INV_FACT_8);
+        p = p.fma(r, V_INV_FACT_7);
+        p = p.fma(r, V_INV_FACT_6);
+        p = p.fma(r, V_INV_FACT_5);
+        p = p.fma(r, V_INV_FACT_4);
+        p = p.fma(r, V_INV_FACT_3);
+        p = p.fma(r, V_HALF);
+        p = p.fma(r, V_ONE);
+        p = p.fma(r, V_ONE);
         // the low bits of t hold n; n + 1023 moved into the exponent field is 2^n (|n| <= 289 here)
         DoubleVector scale = ((LongVector) t.reinterpretAsLongs()).add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
         return p.mul(scale);
-    }
-
-    /**
-     * log in double for x &gt; 0 (other inputs are patched by the caller): x = 2^k * m with m in
-     * [sqrt(1/2), sqrt(2)), log m = 2 atanh(s) with s = (m - 1) / (m + 1), |s| &lt;= 0.1716, by its series to s^17.
-     */
-    private static DoubleVector logPositive(DoubleVector x) {
-        LongVector bits = (LongVector) x.reinterpretAsLongs();
-        // the biased exponent as a double, exactly: its bits put under 2^52's exponent, minus 2^52
-        DoubleVector k = bits.lanewise(VectorOperators.LSHR, 52).or(0x4330000000000000L).reinterpretAsDoubles()
-                .sub(0x1p52).sub(1023);
-        DoubleVector m = bits.and(0x000fffffffffffffL).or(0x3ff0000000000000L).reinterpretAsDoubles();
-        VectorMask<Double> big = m.compare(VectorOperators.GT, Math.sqrt(2));
-        m = m.blend(m.mul(0.5), big);
-        k = k.blend(k.add(1), big);
-        DoubleVector s = m.sub(1).div(m.add(1));
-        DoubleVector z = s.mul(s);
-        DoubleVector p = fma(z, 1.0 / 17, 1.0 / 15);
-        p = fma(p, z, 1.0 / 13);
-        p = fma(p, z, 1.0 / 11);
-        p = fma(p, z, 1.0 / 9);
-        p = fma(p, z, 1.0 / 7);
-        p = fma(p, z, 1.0 / 5);
-        p = fma(p, z, 1.0 / 3);
-        DoubleVector logM = s.mul(2).fma(z.mul(p), s.mul(2));
-        return k.fma(DoubleVector.broadcast(D, LN2), logM);
     }
 
     /** c[co + i] = exp(a[ao + i]) for i below bound (a multiple of L); returns bound. */
@@ -126,16 +111,12 @@ final class FloatVectorMath {
         return bound;
     }
 
-    /** log, with log(0) = -inf, log(negative) = NaN, log(inf) = inf and NaN kept. */
+    /**
+     * log, with log(0) = -inf, log(negative) = NaN, log(inf) = inf and NaN kept: {@link DoubleVectorMath#log}
+     * of the widened lanes (float's subnormals are normal doubles), rounded once.
+     */
     static int log(float[] a, int ao, float[] c, int co, int bound) {
-        for (int i = 0; i < bound; i += L) {
-            DoubleVector x = widen(a, ao + i);
-            DoubleVector y = logPositive(x);
-            y = y.blend(Double.NEGATIVE_INFINITY, x.compare(VectorOperators.EQ, 0));
-            y = y.blend(Double.NaN, x.compare(VectorOperators.LT, 0));
-            y = y.blend(x, x.test(VectorOperators.IS_NAN).or(x.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY)));
-            narrow(y, c, co + i);
-        }
+        for (int i = 0; i < bound; i += L) narrow(DoubleVectorMath.log(widen(a, ao + i)), c, co + i);
         return bound;
     }
 
@@ -170,15 +151,15 @@ final class FloatVectorMath {
     private static DoubleVector sinHalfPi(DoubleVector r) {
         DoubleVector z = r.mul(r);
         // q = -(1/3! - z/5! + z^2/7! - ...), so that sin r = r + r z q
-        DoubleVector q = fma(z, 1.0 / 51090942171709440000.0, -1.0 / 121645100408832000.0);
-        q = fma(q, z, 1.0 / 355687428096000.0);
-        q = fma(q, z, -1.0 / 1307674368000.0);
-        q = fma(q, z, 1.0 / 6227020800.0);
-        q = fma(q, z, -1.0 / 39916800);
-        q = fma(q, z, 1.0 / 362880);
-        q = fma(q, z, -1.0 / 5040);
-        q = fma(q, z, 1.0 / 120);
-        q = fma(q, z, -1.0 / 6);
+        DoubleVector q = z.fma(V_INV_FACT_21, V_NEG_INV_FACT_19);
+        q = q.fma(z, V_INV_FACT_17);
+        q = q.fma(z, V_NEG_INV_FACT_15);
+        q = q.fma(z, V_INV_FACT_13);
+        q = q.fma(z, V_NEG_INV_FACT_11);
+        q = q.fma(z, V_INV_FACT_9);
+        q = q.fma(z, V_NEG_INV_FACT_7);
+        q = q.fma(z, V_INV_FACT_5);
+        q = q.fma(z, V_NEG_INV_FACT_3);
         return r.mul(z).fma(q, r);
     }
 

@@ -8,42 +8,23 @@ package dev.jgrad.backend.cpu;
  * register-blocked kernels ({@link SgemmKernel}, {@link DgemmKernel}), split over {@link Parallel}
  * threads by column or row panels once the product is big enough to repay the hand-off.
  *
- * <p>Where OpenBLAS is installed, the products it measured faster on go to it instead ({@link OpenBlas}; the
- * measurements are next to {@link #BLAS_MAX_MACS}); the Java kernels are always there and are what runs
- * without it. Under {@code -Djgrad.fastpaths=false}, and without the jdk.incubator.vector module (which the
+ * <p>Where OpenBLAS is installed, the size classes it measured faster on this machine go to it instead
+ * ({@link OpenBlas}, {@link GemmPlan}: measured once per machine and JDK, cached, fixed for a JVM's life);
+ * the Java kernels are always there and are what runs without it. Under {@code -Djgrad.fastpaths=false}, and without the jdk.incubator.vector module (which the
  * other GEMM kernels need), every product is one plain dot product per element of C.
  */
 public final class Gemm {
     /** At or below this many multiply-adds, packing costs more than it saves (about 1 us of work). */
     static final long DIRECT_MACS = Long.getLong("jgrad.gemm.direct", 32L * 32 * 24);
     /**
-     * Multiply-adds each thread must get before splitting pays: a fork/join through {@link Parallel}
-     * measured 15-45 us on a 2-core VM, about what one core does with 2.75M multiply-adds.
+     * Multiply-adds each thread must get before splitting pays: about 20 us of one core's work. A hand-off
+     * through {@link Parallel} costs about 1 us to a thread that is still spinning and 10-30 us to one that
+     * parked (ParallelSpeed, 2-core VM), so smaller chunks would spend more on waking than they save.
      */
-    static final long MACS_PER_THREAD = Long.getLong("jgrad.gemm.grain", 2_750_000L);
+    static final long MACS_PER_THREAD = Long.getLong("jgrad.gemm.grain", 1_000_000L);
 
-    /*
-     * When OpenBLAS is present (see OpenBlas), which products it gets. Measured on the 2-core AVX-512 VM
-     * (GemmSpeed -Dpath=compare: Java kernels vs cblas_sgemm/dgemm called through FFM on the same arrays,
-     * medians, OpenBLAS's GFLOP/s over Java's):
-     *   square float:  16: 1.7   32: 1.6   64: 1.2-1.3  128: 1.2-1.3  256: 1.05-1.1  512: 1.1
-     *                 768: 1.0   1024: 0.95-1.0  2048: 0.95-1.08 (both near the 205 GFLOP/s peak)
-     *   transposed operands, as linear layers pass them: 256 nt/tn 1.3-1.45, MLP 128x512x512 nt 1.2-1.35,
-     *                 128x784x512 1.1-1.15, TinyModel 16x100x1000 nt 2.5-2.8, one-row x @ W^T 11
-     *   depth 16 with big m*n: 0.3-1.0, erratic (OpenBLAS splits over its threads, which then cost more
-     *                 than such a shallow product), e.g. 100x1000x16 tn 0.4, 128x784x16 tn 0.3
-     *   double: 16-512: 1.1-1.4, 1024-2048: 1.05-1.1
-     * So OpenBLAS takes every product up to BLAS_MAX_MACS whose depth is at least BLAS_MIN_DEPTH (or
-     * that is too small for OpenBLAS to thread). Above BLAS_MAX_MACS the two are level, and the Java
-     * kernels stay: they are the default, and they let the JVM reach a safepoint (a critical downcall
-     * holds garbage collection off for its whole length, about 0.7 ms at the limit).
-     */
-    /** Products of more multiply-adds than this stay in Java (512 x 512 x 512). */
-    static final long BLAS_MAX_MACS = Long.getLong("jgrad.blas.maxMacs", 1L << 27);
-    /** Products shallower than this stay in Java, unless they have at most BLAS_SMALL_MACS multiply-adds. */
-    static final int BLAS_MIN_DEPTH = Integer.getInteger("jgrad.blas.minDepth", 32);
-    /** Below this many multiply-adds OpenBLAS runs single-threaded and beats the Java loops at any depth. */
-    static final long BLAS_SMALL_MACS = 1L << 18;
+    /** Counts calls of the entry points, so {@link GemmCalibration} can tell that it measured undisturbed. */
+    static volatile int calls;
 
     private Gemm() {}
 
@@ -55,6 +36,7 @@ public final class Gemm {
                              float[] c, int cOff, int ldc, boolean accumulate) {
         checkSizes(m, n, k);
         if (m == 0 || n == 0) return;
+        calls++;
         if (!KernelConfig.VECTOR) {
             sgemmScalar(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride, c, cOff, ldc, accumulate);
             return;
@@ -115,6 +97,7 @@ public final class Gemm {
                              double[] c, int cOff, int ldc, boolean accumulate) {
         checkSizes(m, n, k);
         if (m == 0 || n == 0) return;
+        calls++;
         if (!KernelConfig.VECTOR) {
             dgemmScalar(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride, c, cOff, ldc, accumulate);
             return;
@@ -207,15 +190,13 @@ public final class Gemm {
     }
 
     /**
-     * OpenBLAS (when present) for the products where it measured faster (see BLAS_MAX_MACS), when it can read
+     * OpenBLAS (when present) for the size classes this machine's {@link GemmPlan} gives it, when it can read
      * both operands in place (row- or column-major), and not from inside a pool worker, where OpenBLAS's
      * own threads would oversubscribe the cores.
      */
     private static boolean useBlas(int m, int n, int k, int ars, int acs, int brs, int bcs, int ldc) {
-        long macs = (long) m * n * k;
-        return OpenBlas.AVAILABLE && macs <= BLAS_MAX_MACS && (k >= BLAS_MIN_DEPTH || macs <= BLAS_SMALL_MACS)
-                && OpenBlas.describable(m, k, ars, acs) && OpenBlas.describable(k, n, brs, bcs) && ldc >= n
-                && !Parallel.inWorker();
+        return OpenBlas.AVAILABLE && OpenBlas.describable(m, k, ars, acs) && OpenBlas.describable(k, n, brs, bcs)
+                && ldc >= n && !Parallel.inWorker() && GemmPlan.current().useBlas(m, n, k);
     }
 
     private static void checkSizes(int m, int n, int k) {

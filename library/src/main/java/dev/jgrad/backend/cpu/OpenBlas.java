@@ -27,17 +27,30 @@ import java.nio.file.Path;
  * called at all (each would make the JVM print four lines of warnings): one line says what the flag
  * would add, and jgrad stays pure Java.
  *
- * <p>Java arrays are passed in place: the downcalls are {@linkplain Linker.Option#critical(boolean)
- * critical with heap access}, so nothing is copied to native memory (a copy of A and B would cost about as
- * much as a mid-sized product). The price is that the calling thread holds off safepoints, and so garbage
- * collections, for the length of the call: one reason {@link Gemm} keeps the biggest (longest) products in Java.
+ * <p>Small products pass Java arrays in place: their downcalls are {@linkplain Linker.Option#critical(boolean)
+ * critical with heap access}, so nothing is copied (a copy would cost about as much as the product). A
+ * critical call holds off safepoints, and so garbage collection in every thread, for its whole length; so
+ * products of more than {@link #COPY_MACS} multiply-adds (about 0.7 ms of work on one core) copy A and B
+ * into native memory and make an ordinary downcall, during which the JVM may collect: the copies are O(n^2)
+ * against the product's O(n^3) (a 1024 x 1024 product copies 12 MB in about 1 ms against about 10 ms of
+ * arithmetic). The native buffers are kept per thread for the next large call.
  */
 final class OpenBlas {
     /** CBLAS enum values (cblas.h). */
     private static final int ROW_MAJOR = 101, NO_TRANS = 111, TRANS = 112;
 
-    /** The bound entry points; setNumThreads is null when the library has no such function. */
-    record Binding(MethodHandle sgemm, MethodHandle dgemm, MethodHandle setNumThreads) {}
+    /**
+     * The bound entry points: sgemm and dgemm critical over heap arrays, sgemmNative and dgemmNative ordinary
+     * calls over native memory; setNumThreads is null when the library has no such function.
+     */
+    record Binding(MethodHandle sgemm, MethodHandle dgemm, MethodHandle sgemmNative, MethodHandle dgemmNative,
+                   MethodHandle setNumThreads) {}
+
+    /** Products of more multiply-adds than this run over native copies, not holding off garbage collection. */
+    static final long COPY_MACS = Long.getLong("jgrad.blas.copyMacs", 1L << 26);
+
+    /** Per-thread native scratch for the copied operands, grown as needed and freed with its thread. */
+    private static final ThreadLocal<MemorySegment[]> SCRATCH = ThreadLocal.withInitial(() -> new MemorySegment[1]);
 
     private static final Binding BLAS = enabled() && nativeAccess() ? bind(System.getProperty("jgrad.blas.path")) : null;
     /** True when cblas_sgemm/cblas_dgemm were bound and may be used. */
@@ -73,16 +86,21 @@ final class OpenBlas {
             Linker linker = Linker.nativeLinker();
             Linker.Option heapAccess = Linker.Option.critical(true);
             // void cblas_?gemm(order, transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc)
-            MethodHandle s = linker.downcallHandle(lib.find("cblas_sgemm").orElseThrow(), FunctionDescriptor.ofVoid(
+            MemorySegment sAddr = lib.find("cblas_sgemm").orElseThrow(), dAddr = lib.find("cblas_dgemm").orElseThrow();
+            FunctionDescriptor sDesc = FunctionDescriptor.ofVoid(
                     JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_FLOAT, ADDRESS, JAVA_INT,
-                    ADDRESS, JAVA_INT, JAVA_FLOAT, ADDRESS, JAVA_INT), heapAccess);
-            MethodHandle d = linker.downcallHandle(lib.find("cblas_dgemm").orElseThrow(), FunctionDescriptor.ofVoid(
+                    ADDRESS, JAVA_INT, JAVA_FLOAT, ADDRESS, JAVA_INT);
+            FunctionDescriptor dDesc = FunctionDescriptor.ofVoid(
                     JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_DOUBLE, ADDRESS, JAVA_INT,
-                    ADDRESS, JAVA_INT, JAVA_DOUBLE, ADDRESS, JAVA_INT), heapAccess);
+                    ADDRESS, JAVA_INT, JAVA_DOUBLE, ADDRESS, JAVA_INT);
+            MethodHandle s = linker.downcallHandle(sAddr, sDesc, heapAccess);
+            MethodHandle d = linker.downcallHandle(dAddr, dDesc, heapAccess);
+            MethodHandle sn = linker.downcallHandle(sAddr, sDesc);
+            MethodHandle dn = linker.downcallHandle(dAddr, dDesc);
             MethodHandle t = lib.find("openblas_set_num_threads")
                     .map(a -> linker.downcallHandle(a, FunctionDescriptor.ofVoid(JAVA_INT)))
                     .orElse(null);
-            return new Binding(s, d, t);
+            return new Binding(s, d, sn, dn, t);
         } catch (RuntimeException | LinkageError e) {
             return null;  // no library, a different ABI, or native access denied: pure Java it is
         }
@@ -131,6 +149,10 @@ final class OpenBlas {
     static void sgemm(int m, int n, int k, float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
                       float[] c, int cOff, int ldc, boolean accumulate) {
         syncThreads();
+        if ((long) m * n * k > COPY_MACS) {
+            sgemmCopied(m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, ldc, accumulate);
+            return;
+        }
         try {
             BLAS.sgemm().invokeExact(ROW_MAJOR, trans(m, k, ars, acs), trans(k, n, brs, bcs), m, n, k, 1f,
                     MemorySegment.ofArray(a).asSlice(4L * aOff), lead(m, k, ars, acs),
@@ -145,6 +167,10 @@ final class OpenBlas {
     static void dgemm(int m, int n, int k, double[] a, int aOff, int ars, int acs, double[] b, int bOff, int brs, int bcs,
                       double[] c, int cOff, int ldc, boolean accumulate) {
         syncThreads();
+        if ((long) m * n * k > COPY_MACS) {
+            dgemmCopied(m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, ldc, accumulate);
+            return;
+        }
         try {
             BLAS.dgemm().invokeExact(ROW_MAJOR, trans(m, k, ars, acs), trans(k, n, brs, bcs), m, n, k, 1.0,
                     MemorySegment.ofArray(a).asSlice(8L * aOff), lead(m, k, ars, acs),
@@ -153,6 +179,71 @@ final class OpenBlas {
         } catch (Throwable e) {
             throw new IllegalStateException("cblas_dgemm failed", e);
         }
+    }
+
+    /** {@link #sgemm} over native copies of A, B and C (C dense, n wide), by an ordinary downcall. */
+    private static void sgemmCopied(int m, int n, int k, float[] a, int aOff, int ars, int acs,
+                                    float[] b, int bOff, int brs, int bcs, float[] c, int cOff, int ldc, boolean accumulate) {
+        long aLen = span(m, k, ars, acs), bLen = span(k, n, brs, bcs), cLen = (long) m * n;
+        MemorySegment buf = scratch(4 * (aLen + bLen + cLen) + 128);
+        MemorySegment na = buf.asSlice(0, 4 * aLen);
+        MemorySegment nb = buf.asSlice(align(4 * aLen), 4 * bLen);
+        MemorySegment nc = buf.asSlice(align(4 * aLen) + align(4 * bLen), 4 * cLen);
+        MemorySegment.copy(a, aOff, na, JAVA_FLOAT, 0, (int) aLen);
+        MemorySegment.copy(b, bOff, nb, JAVA_FLOAT, 0, (int) bLen);
+        if (accumulate) {
+            for (int i = 0; i < m; i++) MemorySegment.copy(c, cOff + i * ldc, nc, JAVA_FLOAT, 4L * i * n, n);
+        }
+        try {
+            BLAS.sgemmNative().invokeExact(ROW_MAJOR, trans(m, k, ars, acs), trans(k, n, brs, bcs), m, n, k, 1f,
+                    na, lead(m, k, ars, acs), nb, lead(k, n, brs, bcs), accumulate ? 1f : 0f, nc, n);
+        } catch (Throwable e) {
+            throw new IllegalStateException("cblas_sgemm failed", e);
+        }
+        for (int i = 0; i < m; i++) MemorySegment.copy(nc, JAVA_FLOAT, 4L * i * n, c, cOff + i * ldc, n);
+    }
+
+    /** {@link #dgemm} over native copies of A, B and C (C dense, n wide), by an ordinary downcall. */
+    private static void dgemmCopied(int m, int n, int k, double[] a, int aOff, int ars, int acs,
+                                    double[] b, int bOff, int brs, int bcs, double[] c, int cOff, int ldc, boolean accumulate) {
+        long aLen = span(m, k, ars, acs), bLen = span(k, n, brs, bcs), cLen = (long) m * n;
+        MemorySegment buf = scratch(8 * (aLen + bLen + cLen) + 128);
+        MemorySegment na = buf.asSlice(0, 8 * aLen);
+        MemorySegment nb = buf.asSlice(align(8 * aLen), 8 * bLen);
+        MemorySegment nc = buf.asSlice(align(8 * aLen) + align(8 * bLen), 8 * cLen);
+        MemorySegment.copy(a, aOff, na, JAVA_DOUBLE, 0, (int) aLen);
+        MemorySegment.copy(b, bOff, nb, JAVA_DOUBLE, 0, (int) bLen);
+        if (accumulate) {
+            for (int i = 0; i < m; i++) MemorySegment.copy(c, cOff + i * ldc, nc, JAVA_DOUBLE, 8L * i * n, n);
+        }
+        try {
+            BLAS.dgemmNative().invokeExact(ROW_MAJOR, trans(m, k, ars, acs), trans(k, n, brs, bcs), m, n, k, 1.0,
+                    na, lead(m, k, ars, acs), nb, lead(k, n, brs, bcs), accumulate ? 1.0 : 0.0, nc, n);
+        } catch (Throwable e) {
+            throw new IllegalStateException("cblas_dgemm failed", e);
+        }
+        for (int i = 0; i < m; i++) MemorySegment.copy(nc, JAVA_DOUBLE, 8L * i * n, c, cOff + i * ldc, n);
+    }
+
+    /** Elements from a describable operand's first element to its last, inclusive. */
+    private static long span(int rows, int cols, int rowStride, int colStride) {
+        if (rows == 0 || cols == 0) return 0;
+        return (long) (rows - 1) * (rows == 1 ? 0 : rowStride) + (long) (cols - 1) * (cols == 1 ? 0 : colStride) + 1;
+    }
+
+    /** Rounds a byte offset up to a cache line. */
+    private static long align(long bytes) {
+        return (bytes + 63) & ~63L;
+    }
+
+    /** This thread's native scratch of at least the given bytes. */
+    private static MemorySegment scratch(long bytes) {
+        MemorySegment[] slot = SCRATCH.get();
+        if (slot[0] == null || slot[0].byteSize() < bytes) {
+            slot[0] = null;  // let the old buffer go before the new one is allocated
+            slot[0] = Arena.ofAuto().allocate(Math.max(bytes, 1 << 20), 64);
+        }
+        return slot[0];
     }
 
     /** OpenBLAS runs its own threads; keep their number at jgrad's ({@code torch.set_num_threads}). */

@@ -104,14 +104,18 @@ final class SpinParkPool {
      */
     private void await(Job job, boolean woke) {
         long spinEnd = System.nanoTime() + spinNs();
+        boolean interrupted = false;
         for (int spins = 0; job.pending.get() != 0; spins++) {
             if (System.nanoTime() < spinEnd) {
                 pause(woke ? 0 : spins);
             } else {
                 job.callerParked = true;
                 if (job.pending.get() != 0) LockSupport.park(this);
+                // an interrupt would make every park return at once: note it, wait on, and restore it after
+                interrupted |= Thread.interrupted();
             }
         }
+        if (interrupted) Thread.currentThread().interrupt();
     }
 
     /**
@@ -135,7 +139,7 @@ final class SpinParkPool {
 
     /** Stops the workers once they are idle; later ranges run on their callers. */
     void close() {
-        while (!busy.compareAndSet(false, true)) Thread.onSpinWait();
+        while (!busy.compareAndSet(false, true)) Thread.yield();
         for (Worker w : workers) {
             w.closed = true;
             LockSupport.unpark(w);

@@ -574,11 +574,14 @@ public final class Derivatives {
 
     public static Tensor mm(Tensor result, Tensor self, Tensor other) {
         if (!Recorder.shouldRecord(self, other)) return result;
+        // PyTorch's mm_mat2_backward: for a column-major mat2 (a linear weight's .t()) the gradient is computed as
+        // (grad^T @ self)^T, column-major too, so the weight's gradient comes out contiguous and the leaf adopts it
+        boolean columnMajor = other.dim() == 2 && other.stride(0) == 1 && other.stride(1) == other.size(0);
         Recorder.Row row = Recorder.start("MmBackward0", result, self, other);
         SavedTensor s = row.save(other.requiresGrad() ? self : null), o = row.save(self.requiresGrad() ? other : null);
         return row.formulas(
                 g -> g.mm(o.unpack().t()),                       // self: grad @ other^T
-                g -> s.unpack().t().mm(g));                      // mat2: self^T @ grad
+                g -> columnMajor ? g.t().mm(s.unpack()).t() : s.unpack().t().mm(g));  // mat2: self^T @ grad
     }
 
     public static Tensor bmm(Tensor result, Tensor self, Tensor other) {

@@ -11,8 +11,8 @@ import java.util.Arrays;
  * reads and writes) and how to replay it on the CPU backend with the run's real storages.
  */
 final class Call implements Step {
-    /** The kinds the fuser can put into a generated kernel; everything else is OTHER and replays as recorded. */
-    enum Kind { UNARY, BINARY, ACTIVATION, COPY, OTHER }
+    /** The kinds the fuser can put into a generated kernel (SUM: a floating sum over all dims); everything else is OTHER and replays as recorded. */
+    enum Kind { UNARY, BINARY, ACTIVATION, COPY, THRESHOLD_BACKWARD, SUM, OTHER }
 
     /** Replays the call on a backend, with views re-pointed at the run's storages by env. */
     @FunctionalInterface

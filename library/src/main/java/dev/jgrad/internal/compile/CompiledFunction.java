@@ -17,7 +17,9 @@ final class CompiledFunction extends Function {
 
     @Override protected Tensor[] forwardTuple(Context ctx, Tensor... inputs) {
         env = graph.runForward(inputs);
-        return graph.outputs(env);
+        Tensor[] outputs = graph.outputs(env);
+        graph.keepOnlySaved(env);
+        return outputs;
     }
 
     @Override protected Tensor[] backward(Context ctx, Tensor... gradOutputs) {

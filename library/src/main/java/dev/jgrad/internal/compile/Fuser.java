@@ -69,11 +69,16 @@ final class Fuser {
 
         boolean tryAdd(Call c, int index, Set<Integer> written) {
             if (c.kind == Call.Kind.OTHER) return false;
+            if (c.kind == Call.Kind.SUM) return tryAddSum(c, index, written);
             View out = c.out();
             if (!(out.storage() instanceof TraceStorage ts)) return false;
             DType t = out.dtype();
             if (t != DType.FLOAT32 && t != DType.FLOAT64) return false;
-            if (!out.isContiguous() || out.offset() != 0 || out.numel() != ts.size() || out.numel() == 0 || written.contains(ts.slot)) return false;
+            if (!out.isContiguous() || out.offset() != 0 || out.numel() != ts.size() || out.numel() == 0) return false;
+            // writing over a value of the run (relu's backward reuses its gradient's buffer) makes a new value; anything
+            // written before the run may be read by what ran before, so it stays out
+            Integer overwritten = nodeOfSlot.get(ts.slot);
+            if (written.contains(ts.slot) && overwritten == null) return false;
             if (spec != null && (spec.dtype != t || !Arrays.equals(spec.shape, out.shape()))) return false;
             KernelSpec s = spec != null ? spec : new KernelSpec(t, out.shape().clone(), out.numel());
             int[] operands = new int[c.reads.length];
@@ -101,6 +106,23 @@ final class Fuser {
             spec.leaves.addAll(newLeaves);
             // nodes are numbered after all leaves; operands are kept as "leaf index" or "-1 - node" until the spec is final
             spec.nodes.add(new KernelSpec.Node(c, operands, ts.slot));
+            if (overwritten != null) spec.nodes.get(overwritten).superseded = true;
+            nodeOfSlot.put(ts.slot, spec.nodes.size() - 1);
+            calls.add(c);
+            indices.add(index);
+            return true;
+        }
+
+        /** A sum over all dims of a value of the run: each tile adds its part, the kernel adds the parts in tile order. */
+        private boolean tryAddSum(Call c, int index, Set<Integer> written) {
+            if (spec == null) return false;
+            View in = c.reads[0], out = c.out();
+            if (!(out.storage() instanceof TraceStorage ts) || written.contains(ts.slot) || out.dtype() != spec.dtype) return false;
+            Integer node = in.storage() instanceof TraceStorage rs ? nodeOfSlot.get(rs.slot) : null;
+            if (node == null || !in.isContiguous() || in.offset() != 0 || !Arrays.equals(in.shape(), spec.shape)) return false;
+            KernelSpec.Node n = new KernelSpec.Node(c, new int[] {-1 - node}, ts.slot);
+            n.reduction = spec.reductions++;
+            spec.nodes.add(n);
             nodeOfSlot.put(ts.slot, spec.nodes.size() - 1);
             calls.add(c);
             indices.add(index);
@@ -128,7 +150,8 @@ final class Fuser {
                 for (int r = 0; r < n.operands.length; r++) if (n.operands[r] < 0) n.operands[r] = leafCount + (-1 - n.operands[r]);
                 boolean outside = neededLater.contains(n.slot);
                 for (int reader : readers.getOrDefault(n.slot, Set.of())) outside |= !members.contains(reader);
-                n.materialized = outside;
+                // a superseded value: every later reader of its slot reads the value that replaced it
+                n.materialized = !n.superseded && (outside || n.reduction >= 0);
             }
             for (var it = pending.entrySet().iterator(); it.hasNext();) {
                 var e = it.next();

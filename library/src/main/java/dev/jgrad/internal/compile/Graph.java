@@ -23,8 +23,13 @@ final class Graph {
     final Layout[] gradInputs;
     final int fusedKernels;
 
+    /** The forward's buffers the backward steps read (the rest are let go once the outputs exist). */
+    private final boolean[] savedForBackward;
+
     Graph(int slotCount, int[] inputSlots, List<Step> forward, Layout[] outputs, List<Step> backward, int[] gradOutputSlots,
-          Layout[] gradInputs) {
+          Layout[] gradInputs, java.util.Set<Integer> readByBackward) {
+        this.savedForBackward = new boolean[slotCount];
+        for (int slot : readByBackward) savedForBackward[slot] = true;
         this.slotCount = slotCount;
         this.inputSlots = inputSlots;
         this.forward = forward;
@@ -50,6 +55,11 @@ final class Graph {
         Tensor[] out = new Tensor[outputs.length];
         for (int i = 0; i < out.length; i++) out[i] = outputs[i].tensor(env);
         return out;
+    }
+
+    /** Lets go of the forward's buffers the backward does not read, as eager frees what no node saved. */
+    void keepOnlySaved(Env env) {
+        for (int i = 0; i < env.slots.length; i++) if (!savedForBackward[i]) env.slots[i] = null;
     }
 
     /** Runs the backward steps; grads are the outputs' gradients (null: zeros), one per output. */

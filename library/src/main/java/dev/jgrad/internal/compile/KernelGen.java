@@ -152,6 +152,14 @@ final class KernelGen {
                     cob.loadConstant(((Enum<?>) c.op).ordinal()).loadConstant(c.param).loadConstant(n.operands[0]).loadConstant(out);
                     cob.invokestatic(TILES, "activation", MethodTypeDesc.of(CD_void, SEG, CD_int, CD_double, CD_int, CD_int));
                 }
+                case THRESHOLD_BACKWARD -> {
+                    cob.loadConstant(c.param).loadConstant(n.operands[0]).loadConstant(n.operands[1]).loadConstant(out);
+                    cob.invokestatic(TILES, "thresholdBackward", MethodTypeDesc.of(CD_void, SEG, CD_double, CD_int, CD_int, CD_int));
+                }
+                case SUM -> {
+                    cob.loadConstant(n.operands[0]).loadConstant(n.reduction);
+                    cob.invokestatic(TILES, "sum", MethodTypeDesc.of(CD_void, SEG, CD_int, CD_int));
+                }
                 default -> throw new IllegalStateException("not a kernel call: " + c.kind);
             }
         }

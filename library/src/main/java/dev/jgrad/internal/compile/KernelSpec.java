@@ -25,6 +25,8 @@ final class KernelSpec {
         final int slot;
         boolean materialized;      // written to its slot's buffer: read after the kernel
         boolean stored;            // has a tile buffer (materialized or scratch): read by a later phase
+        boolean superseded;        // its slot is written again later in the kernel (in place): the buffer holds the later value
+        int reduction = -1;        // for a sum over all dims: its index among the kernel's sums
 
         Node(Call call, int[] operands, int slot) {
             this.call = call;
@@ -49,6 +51,7 @@ final class KernelSpec {
     final int rowLength;
     final List<Leaf> leaves = new ArrayList<>();
     final List<Node> nodes = new ArrayList<>();
+    int reductions;
 
     KernelSpec(DType dtype, int[] shape, int numel) {
         this.dtype = dtype;

@@ -20,6 +20,10 @@ final class Seg {
     private final int[] mode;
     private final int rowLength;
     int start, len;
+    /** The current tile's number, and each sum's part per tile (filled in by {@link Tiles#sum}). */
+    int index;
+    double[][] partials;
+    private Storage one;
 
     Seg(KernelSpec spec, Env env) {
         int n = spec.leaves.size() + spec.nodes.size();
@@ -51,6 +55,12 @@ final class Seg {
             }
             arrays[o] = Call.CPU.sharedArray(storages[o]);
         }
+    }
+
+    /** A one-element buffer for a tile's sum. */
+    View oneElement(dev.jgrad.DType dtype) {
+        if (one == null) one = Call.CPU.allocate(dtype, 1, Device.CPU);
+        return new View(one, new int[0], new int[0], 0);
     }
 
     /** The array holding operand o's elements. */

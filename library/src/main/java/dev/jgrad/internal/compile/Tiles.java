@@ -21,6 +21,21 @@ final class Tiles {
         Call.CPU.binary(BINARY[op], alpha, s.view(a), s.view(b), s.view(out));
     }
 
+    /** relu's backward: grad where self is above the threshold, else 0. */
+    static void thresholdBackward(Seg s, double threshold, int grad, int self, int out) {
+        Call.CPU.thresholdBackward(threshold, s.view(grad), s.view(self), s.view(out));
+    }
+
+    private static final boolean[] ALL = {true};
+
+    /** This tile's part of sum number r over operand in, by the CPU's sum kernel (its order within the tile). */
+    static void sum(Seg s, int in, int r) {
+        dev.jgrad.backend.View v = s.view(in), one = s.oneElement(v.dtype());
+        Call.CPU.fill(one, 0, 0);  // the kernel adds into its output, which eager always allocates zeroed
+        Call.CPU.sum(v, ALL, one);
+        s.partials[r][s.index] = Call.CPU.readDouble(one.storage(), 0);
+    }
+
     static void activation(Seg s, int op, double param, int in, int out) {
         Call.CPU.activation(ACTIVATION[op], param, s.view(in), s.view(out));
     }

@@ -152,7 +152,7 @@ final class TraceBackend implements Backend {
     }
 
     @Override public void thresholdBackward(double threshold, View grad, View self, View out) {
-        record("threshold_backward", Kind.OTHER, null, threshold, v(grad, self), v(out),
+        record("threshold_backward", Kind.THRESHOLD_BACKWARD, null, threshold, v(grad, self), v(out),
                 (be, e) -> be.thresholdBackward(threshold, e.real(grad), e.real(self), e.real(out)));
     }
 
@@ -176,7 +176,9 @@ final class TraceBackend implements Backend {
 
     @Override public void sum(View x, boolean[] reduced, View out) {
         boolean[] r = reduced.clone();
-        record("sum", Kind.OTHER, null, 0, v(x), v(out), (be, e) -> be.sum(e.real(x), r, e.real(out)));
+        boolean all = true;
+        for (boolean b : r) all &= b;
+        record("sum", all ? Kind.SUM : Kind.OTHER, null, 0, v(x), v(out), (be, e) -> be.sum(e.real(x), r, e.real(out)));
     }
 
     @Override public void norm(View x, double p, boolean[] reduced, View out) {

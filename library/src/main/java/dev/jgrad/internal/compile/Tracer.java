@@ -83,15 +83,16 @@ final class Tracer {
             }
             backward = tb.takeSteps();
         }
-        Set<Integer> neededByBackward = new HashSet<>();
-        for (Layout l : outputs) neededByBackward.add(l.slot());
+        Set<Integer> readByBackward = new HashSet<>();
         if (backward != null) {
-            for (Step s : backward) if (s instanceof Call c) for (var v : c.reads) if (v != null && v.storage() instanceof TraceStorage ts) neededByBackward.add(ts.slot);
+            for (Step s : backward) if (s instanceof Call c) for (var v : c.reads) if (v != null && v.storage() instanceof TraceStorage ts) readByBackward.add(ts.slot);
         }
+        Set<Integer> neededByBackward = new HashSet<>(readByBackward);
+        for (Layout l : outputs) neededByBackward.add(l.slot());
         Set<Integer> neededAfterBackward = new HashSet<>();
         for (Layout l : gradInputs) if (l != null) neededAfterBackward.add(l.slot());
         forward = Fuser.fuse(forward, neededByBackward, tb);
         if (backward != null) backward = Fuser.fuse(backward, neededAfterBackward, tb);
-        return new Graph(tb.slotCount(), inputSlots, forward, outputs, backward, gradOutputSlots, gradInputs);
+        return new Graph(tb.slotCount(), inputSlots, forward, outputs, backward, gradOutputSlots, gradInputs, readByBackward);
     }
 }

@@ -271,8 +271,6 @@ public final class F {
      *
      * @param x the input tensor (any shape, floating)
      * @return a new tensor of x's shape and dtype
-     * @throws IllegalArgumentException if lambd is negative ("lambda must be greater or equal to 0, but found to be
-     *     ...")
      */
     public static Tensor softshrink(Tensor x) { return softshrink(x, 0.5); }
 
@@ -292,8 +290,8 @@ public final class F {
      *
      * @param x the input tensor (any shape, floating)
      * @return a new tensor of x's shape with dim halved
-     * @throws IllegalArgumentException if x is 0-dim or the size along dim is odd ("Halving dimension must be even, but
-     *     dimension d is size n")
+     * @throws IllegalArgumentException if x is 0-dim or its last dim has an odd size ("Halving dimension must be even,
+     *     but dimension d is size n")
      */
     public static Tensor glu(Tensor x) { return glu(x, -1); }
 
@@ -370,8 +368,8 @@ public final class F {
      * @param pad the pads (before, after) of the last dim, then of the one before, ... (an even count, at most 2
      *     x.dim())
      * @return a new tensor, x's shape with each padded dim grown by its two pads (negative pads crop)
-     * @throws IllegalArgumentException if pad has an odd length ("Padding length must be divisible by 2"), is too long
-     *     ("Padding length too large"), names an unknown mode, or pads more than a non-constant mode allows
+     * @throws IllegalArgumentException if pad has an odd length ("Padding length must be divisible by 2") or is too
+     *     long ("Padding length too large")
      */
     public static Tensor pad(Tensor x, long... pad) { return Padding.pad(x, pad, "constant", 0.0); }
 
@@ -597,8 +595,7 @@ public final class F {
      * @return the output (N, C_out, H_out, W_out), or (C_out, H_out, W_out) for unbatched x; H_out = (H + 2 padding -
      *     dilation (kH - 1) - 1) / stride + 1, and likewise W_out
      * @throws IllegalArgumentException if the shapes do not fit, with PyTorch's message (e.g. "Given groups=1, weight
-     *     of size [...], expected input[...] to have C channels, but got c channels instead"), or stride, padding, dilation
-     *     or groups are out of range ("non-positive stride is not supported", ...)
+     *     of size [...], expected input[...] to have C channels, but got c channels instead")
      */
     public static Tensor conv2d(Tensor x, Tensor weight) { return conv2d(x, weight, null, 1, 0, 1, 1); }
 
@@ -611,8 +608,7 @@ public final class F {
      * @return the output (N, C_out, H_out, W_out), or (C_out, H_out, W_out) for unbatched x; H_out = (H + 2 padding -
      *     dilation (kH - 1) - 1) / stride + 1, and likewise W_out
      * @throws IllegalArgumentException if the shapes do not fit, with PyTorch's message (e.g. "Given groups=1, weight
-     *     of size [...], expected input[...] to have C channels, but got c channels instead"), or stride, padding, dilation
-     *     or groups are out of range ("non-positive stride is not supported", ...)
+     *     of size [...], expected input[...] to have C channels, but got c channels instead")
      */
     public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias) { return conv2d(x, weight, bias, 1, 0, 1, 1); }
 
@@ -708,8 +704,7 @@ public final class F {
      * @return the output (N, C_out, L_out), or (C_out, L_out) for unbatched x; L_out = (L + 2 padding - dilation (k -
      *     1) - 1) / stride + 1
      * @throws IllegalArgumentException if the shapes do not fit, with PyTorch's message (e.g. "Given groups=1, weight
-     *     of size [...], expected input[...] to have C channels, but got c channels instead"), or stride, padding, dilation
-     *     or groups are out of range ("non-positive stride is not supported", ...)
+     *     of size [...], expected input[...] to have C channels, but got c channels instead")
      */
     public static Tensor conv1d(Tensor x, Tensor weight, Tensor bias) { return conv1d(x, weight, bias, 1, 0, 1, 1); }
 
@@ -809,9 +804,8 @@ public final class F {
      * @param x the input (N, C, H, W) or (C, H, W)
      * @param kernelSize the side of the square window (also the stride)
      * @return the pooled tensor (N, C, H_out, W_out), or (C, H_out, W_out) for unbatched input
-     * @throws IllegalArgumentException for input of the wrong rank, padding over half the kernel ("pad should be at
-     *     most half of kernel size, ...") or an empty output ("Given input size: (...). Calculated output size: (...).
-     *     Output size is too small")
+     * @throws IllegalArgumentException for input of the wrong rank or an empty output ("Given input size: (...).
+     *     Calculated output size: (...). Output size is too small")
      */
     public static Tensor avgPool2d(Tensor x, int kernelSize) { return avgPool2d(x, kernelSize, kernelSize, 0); }
 
@@ -963,16 +957,15 @@ public final class F {
      * <p>PyTorch: {@code torch.nn.functional.interpolate}.
      *
      * @param x the input (N, C, L), (N, C, H, W) or (N, C, D, H, W)
-     * @param size the output spatial size: one value for every spatial dim, or one per dim (null when scaleFactor is
-     *     given)
+     * @param size the output spatial size: one value for every spatial dim, or one per dim
      * @param mode "nearest", "linear", "bilinear", "bicubic", "trilinear", "area" or "nearest-exact" (the mode must fit
      *     the input's rank)
-     * @param alignCorners whether corner pixels are aligned (null: PyTorch's None; only the linear modes and bicubic
-     *     accept true)
+     * @param alignCorners whether corner pixels are aligned (only the linear modes and bicubic accept true; false
+     *     stands for None in the nearest and area modes)
      * @return the resized tensor: (N, C, *out) with the spatial sizes from size, or floor(in * scale)
-     * @throws IllegalArgumentException if both or neither of size and scaleFactor are given, the counts do not match
-     *     the spatial dims, the mode does not fit the rank ("Got 4D input, but linear mode needs 3D input"), or
-     *     alignCorners is set in a nearest or area mode
+     * @throws IllegalArgumentException if the sizes or factors do not match the spatial dims, the mode does not fit the
+     *     rank ("Got 4D input, but linear mode needs 3D input"), or alignCorners is true in a nearest or area mode
+     *     ("align_corners option can only be set with the interpolating modes: linear | bilinear | bicubic | trilinear")
      */
     public static Tensor interpolate(Tensor x, int[] size, String mode, boolean alignCorners) {
         return interpolate(x, size, null, mode, noneForNearest(mode, alignCorners), null);
@@ -982,14 +975,12 @@ public final class F {
      * {@code F.interpolate(x, size, mode=mode)} with align_corners left at None.
      *
      * @param x the input (N, C, L), (N, C, H, W) or (N, C, D, H, W)
-     * @param size the output spatial size: one value for every spatial dim, or one per dim (null when scaleFactor is
-     *     given)
+     * @param size the output spatial size: one value for every spatial dim, or one per dim
      * @param mode "nearest", "linear", "bilinear", "bicubic", "trilinear", "area" or "nearest-exact" (the mode must fit
      *     the input's rank)
      * @return the resized tensor: (N, C, *out) with the spatial sizes from size, or floor(in * scale)
-     * @throws IllegalArgumentException if both or neither of size and scaleFactor are given, the counts do not match
-     *     the spatial dims, the mode does not fit the rank ("Got 4D input, but linear mode needs 3D input"), or
-     *     alignCorners is set in a nearest or area mode
+     * @throws IllegalArgumentException if the sizes or factors do not match the spatial dims or the mode does not fit
+     *     the rank ("Got 4D input, but linear mode needs 3D input")
      */
     public static Tensor interpolate(Tensor x, int[] size, String mode) { return interpolate(x, size, mode, false); }
 
@@ -999,16 +990,15 @@ public final class F {
      * <p>PyTorch: {@code torch.nn.functional.interpolate}.
      *
      * @param x the input (N, C, L), (N, C, H, W) or (N, C, D, H, W)
-     * @param scaleFactor the multipliers of the spatial sizes: one for every dim, or one per dim (null when size is
-     *     given)
+     * @param scaleFactor the multipliers of the spatial sizes: one for every dim, or one per dim
      * @param mode "nearest", "linear", "bilinear", "bicubic", "trilinear", "area" or "nearest-exact" (the mode must fit
      *     the input's rank)
-     * @param alignCorners whether corner pixels are aligned (null: PyTorch's None; only the linear modes and bicubic
-     *     accept true)
+     * @param alignCorners whether corner pixels are aligned (only the linear modes and bicubic accept true; false
+     *     stands for None in the nearest and area modes)
      * @return the resized tensor: (N, C, *out) with the spatial sizes from size, or floor(in * scale)
-     * @throws IllegalArgumentException if both or neither of size and scaleFactor are given, the counts do not match
-     *     the spatial dims, the mode does not fit the rank ("Got 4D input, but linear mode needs 3D input"), or
-     *     alignCorners is set in a nearest or area mode
+     * @throws IllegalArgumentException if the sizes or factors do not match the spatial dims, the mode does not fit the
+     *     rank ("Got 4D input, but linear mode needs 3D input"), or alignCorners is true in a nearest or area mode
+     *     ("align_corners option can only be set with the interpolating modes: linear | bilinear | bicubic | trilinear")
      */
     public static Tensor interpolate(Tensor x, double[] scaleFactor, String mode, boolean alignCorners) {
         return interpolate(x, null, scaleFactor, mode, noneForNearest(mode, alignCorners), null);
@@ -1022,12 +1012,12 @@ public final class F {
      * @param scaleFactor the multiplier of every spatial size
      * @param mode "nearest", "linear", "bilinear", "bicubic", "trilinear", "area" or "nearest-exact" (the mode must fit
      *     the input's rank)
-     * @param alignCorners whether corner pixels are aligned (null: PyTorch's None; only the linear modes and bicubic
-     *     accept true)
+     * @param alignCorners whether corner pixels are aligned (only the linear modes and bicubic accept true; false
+     *     stands for None in the nearest and area modes)
      * @return the resized tensor: (N, C, *out) with the spatial sizes from size, or floor(in * scale)
-     * @throws IllegalArgumentException if both or neither of size and scaleFactor are given, the counts do not match
-     *     the spatial dims, the mode does not fit the rank ("Got 4D input, but linear mode needs 3D input"), or
-     *     alignCorners is set in a nearest or area mode
+     * @throws IllegalArgumentException if the sizes or factors do not match the spatial dims, the mode does not fit the
+     *     rank ("Got 4D input, but linear mode needs 3D input"), or alignCorners is true in a nearest or area mode
+     *     ("align_corners option can only be set with the interpolating modes: linear | bilinear | bicubic | trilinear")
      */
     public static Tensor interpolate(Tensor x, double scaleFactor, String mode, boolean alignCorners) {
         return interpolate(x, new double[] {scaleFactor}, mode, alignCorners);
@@ -1041,9 +1031,8 @@ public final class F {
      * @param mode "nearest", "linear", "bilinear", "bicubic", "trilinear", "area" or "nearest-exact" (the mode must fit
      *     the input's rank)
      * @return the resized tensor: (N, C, *out) with the spatial sizes from size, or floor(in * scale)
-     * @throws IllegalArgumentException if both or neither of size and scaleFactor are given, the counts do not match
-     *     the spatial dims, the mode does not fit the rank ("Got 4D input, but linear mode needs 3D input"), or
-     *     alignCorners is set in a nearest or area mode
+     * @throws IllegalArgumentException if the sizes or factors do not match the spatial dims or the mode does not fit
+     *     the rank ("Got 4D input, but linear mode needs 3D input")
      */
     public static Tensor interpolate(Tensor x, double scaleFactor, String mode) {
         return interpolate(x, new double[] {scaleFactor}, mode, false);
@@ -1194,9 +1183,8 @@ public final class F {
      * @param x the input (N, C, H, W) or (C, H, W)
      * @param kernelSize the side of the square window (also the stride)
      * @return the pooled tensor (N, C, H_out, W_out), or (C, H_out, W_out) for unbatched input
-     * @throws IllegalArgumentException for input of the wrong rank, padding over half the kernel ("pad should be at
-     *     most half of kernel size, ...") or an empty output ("Given input size: (...). Calculated output size: (...).
-     *     Output size is too small")
+     * @throws IllegalArgumentException for input of the wrong rank or an empty output ("Given input size: (...).
+     *     Calculated output size: (...). Output size is too small")
      */
     public static Tensor maxPool2d(Tensor x, int kernelSize) { return maxPool2d(x, kernelSize, kernelSize); }
 
@@ -1207,9 +1195,8 @@ public final class F {
      * @param kernelSize the side of the square window
      * @param stride the step along both dims
      * @return the pooled tensor (N, C, H_out, W_out), or (C, H_out, W_out) for unbatched input
-     * @throws IllegalArgumentException for input of the wrong rank, padding over half the kernel ("pad should be at
-     *     most half of kernel size, ...") or an empty output ("Given input size: (...). Calculated output size: (...).
-     *     Output size is too small")
+     * @throws IllegalArgumentException for input of the wrong rank or an empty output ("Given input size: (...).
+     *     Calculated output size: (...). Output size is too small")
      */
     public static Tensor maxPool2d(Tensor x, int kernelSize, int stride) { return maxPool2d(x, kernelSize, stride, 0, 1, false); }
 
@@ -1258,8 +1245,8 @@ public final class F {
      * @param padding the zero padding: one value, or a pair
      * @param stride the step: one value, or a pair
      * @return the blocks as columns (N, C kH kW, L), L the number of window positions
-     * @throws IllegalArgumentException for input of the wrong rank or a window that does not fit (PyTorch's im2col
-     *     messages)
+     * @throws IllegalArgumentException for input of the wrong rank ("Expected 3D or 4D (batch mode) tensor with
+     *     possibly 0 batch size and other non-zero dimensions for input, but got: [2]") or a window that does not fit
      */
     public static Tensor unfold(Tensor x, int[] kernelSize, int[] dilation, int[] padding, int[] stride) {
         return Torch.im2col(x, kernelSize, dilation, padding, stride);
@@ -1291,7 +1278,7 @@ public final class F {
      * @param normalizedShape the trailing shape normalised over
      * @return a new tensor of x's shape and dtype
      * @throws IllegalArgumentException if x does not end in normalizedShape ("Given normalized_shape=[...], expected
-     *     input with shape [*, ...], but got input of size[...]") or weight or bias has another shape
+     *     input with shape [*, ...], but got input of size[...]")
      */
     public static Tensor layerNorm(Tensor x, long[] normalizedShape) { return Torch.layerNorm(x, normalizedShape, null, null, 1e-5); }
 
@@ -1340,8 +1327,7 @@ public final class F {
      * @param indices the int64 row indices, any shape
      * @param weight the embedding matrix (num_embeddings, embedding_dim)
      * @return the looked-up rows: indices' shape + (embedding_dim)
-     * @throws IllegalArgumentException if paddingIdx is outside [-num_embeddings, num_embeddings) ("Padding_idx must be
-     *     within num_embeddings") or an index is out of range
+     * @throws IllegalArgumentException if an index is out of range ("index out of range in self")
      */
     public static Tensor embedding(Tensor indices, Tensor weight) { return Torch.embedding(weight, indices, -1); }
 
@@ -1421,8 +1407,8 @@ public final class F {
      * @param offsets the start of each bag in 1-d input (null for 2-d input)
      * @param mode "sum", "mean" or "max"
      * @return one reduced row per bag: (B, embedding_dim)
-     * @throws IllegalArgumentException for an unknown mode, offsets not fitting input ("offsets has to be a 1D Tensor",
-     *     "offsets[0] has to be 0, ..."), perSampleWeights outside "sum" mode, or an index out of range
+     * @throws IllegalArgumentException for an unknown mode ("mode has to be one of sum, mean or max"), offsets not
+     *     fitting input ("offsets has to be a 1D Tensor", "offsets[0] has to be 0, ..."), or an index out of range
      */
     public static Tensor embeddingBag(Tensor input, Tensor weight, Tensor offsets, String mode) {
         return embeddingBag(input, weight, offsets, null, 2.0, false, mode, false, null, false, null);
@@ -1437,8 +1423,8 @@ public final class F {
      * @param weight the embedding matrix (num_embeddings, embedding_dim)
      * @param offsets the start of each bag in 1-d input (null for 2-d input)
      * @return one reduced row per bag: (B, embedding_dim)
-     * @throws IllegalArgumentException for an unknown mode, offsets not fitting input ("offsets has to be a 1D Tensor",
-     *     "offsets[0] has to be 0, ..."), perSampleWeights outside "sum" mode, or an index out of range
+     * @throws IllegalArgumentException for offsets not fitting input ("offsets has to be a 1D Tensor", "offsets[0] has
+     *     to be 0, ...") or an index out of range
      */
     public static Tensor embeddingBag(Tensor input, Tensor weight, Tensor offsets) { return embeddingBag(input, weight, offsets, "mean"); }
 
@@ -1451,8 +1437,6 @@ public final class F {
      * @param input the prediction, any shape
      * @param target the target, broadcastable with input (PyTorch warns when the shapes differ)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
-     *     reduction")
      */
     public static Tensor mseLoss(Tensor input, Tensor target) { return Torch.mseLoss(input, target, "mean"); }
 
@@ -1461,8 +1445,8 @@ public final class F {
      *
      * @param input the prediction, any shape
      * @param target the target, broadcastable with input (PyTorch warns when the shapes differ)
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
      *     reduction")
@@ -1475,8 +1459,6 @@ public final class F {
      * @param input the prediction, any shape
      * @param target the target, broadcastable with input (PyTorch warns when the shapes differ)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
-     *     reduction")
      */
     public static Tensor smoothL1Loss(Tensor input, Tensor target) { return smoothL1Loss(input, target, "mean", 1.0); }
 
@@ -1487,8 +1469,8 @@ public final class F {
      *
      * @param input the prediction, any shape
      * @param target the target, broadcastable with input (PyTorch warns when the shapes differ)
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @param beta where the loss turns from quadratic to linear (at least 0)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
@@ -1504,9 +1486,6 @@ public final class F {
      * @param input the prediction, any shape
      * @param target the target, broadcastable with input (PyTorch warns when the shapes differ)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
-     *     reduction")
-     * @throws IllegalArgumentException if delta is negative ("huber_loss does not support negative values for delta.")
      */
     public static Tensor huberLoss(Tensor input, Tensor target) { return huberLoss(input, target, "mean", 1.0); }
 
@@ -1517,8 +1496,8 @@ public final class F {
      *
      * @param input the prediction, any shape
      * @param target the target, broadcastable with input (PyTorch warns when the shapes differ)
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @param delta where the loss turns from quadratic to linear (at least 0)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
@@ -1535,8 +1514,6 @@ public final class F {
      * @param input the prediction, any shape
      * @param target the target, broadcastable with input (PyTorch warns when the shapes differ)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
-     *     reduction")
      */
     public static Tensor l1Loss(Tensor input, Tensor target) { return l1Loss(input, target, "mean"); }
 
@@ -1547,8 +1524,8 @@ public final class F {
      *
      * @param input the prediction, any shape
      * @param target the target, broadcastable with input (PyTorch warns when the shapes differ)
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
      *     reduction")
@@ -1575,8 +1552,6 @@ public final class F {
      * @throws IllegalArgumentException if target is not int64 ("expected scalar type Long but found ..."), the batch
      *     sizes differ ("Expected input batch_size (N) to match target batch_size (M).") or a class index is out of range
      *     ("Target t is out of bounds.")
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
-     *     reduction")
      */
     public static Tensor nllLoss(Tensor input, Tensor target) { return Torch.nllLoss(input, target, null, "mean", -100); }
 
@@ -1587,8 +1562,8 @@ public final class F {
      *
      * @param input the log-probabilities (N, C), (C) or (N, C, d1, ...)
      * @param target the int64 class indices (N), () or (N, d1, ...), in [0, C) or ignoreIndex
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: 0-dim for "mean" (weighted mean over targets not equal to ignoreIndex) and "sum", (N, d1, ...)
      *     for "none"
      * @throws IllegalArgumentException if target is not int64 ("expected scalar type Long but found ..."), the batch
@@ -1607,8 +1582,8 @@ public final class F {
      * @param target the int64 class indices (N), () or (N, d1, ...), in [0, C) or ignoreIndex
      * @param weight a weight per class (C), or null
      * @param ignoreIndex a target value that contributes nothing (PyTorch's default -100)
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: 0-dim for "mean" (weighted mean over targets not equal to ignoreIndex) and "sum", (N, d1, ...)
      *     for "none"
      * @throws IllegalArgumentException if target is not int64 ("expected scalar type Long but found ..."), the batch
@@ -1631,10 +1606,6 @@ public final class F {
      * @throws IllegalArgumentException if target is not int64 ("expected scalar type Long but found ..."), the batch
      *     sizes differ ("Expected input batch_size (N) to match target batch_size (M).") or a class index is out of range
      *     ("Target t is out of bounds.")
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
-     *     reduction")
-     * @throws IllegalArgumentException if labelSmoothing is outside [0, 1] ("label_smoothing must be between 0.0 and
-     *     1.0. Got: ...")
      */
     public static Tensor crossEntropy(Tensor input, Tensor target) { return crossEntropy(input, target, null, -100, "mean", 0); }
 
@@ -1643,16 +1614,14 @@ public final class F {
      *
      * @param input the logits (N, C), (C) or (N, C, d1, ...)
      * @param target the int64 class indices (N), () or (N, d1, ...), or class probabilities of input's shape
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: 0-dim for "mean" and "sum", one loss per sample for "none"
      * @throws IllegalArgumentException if target is not int64 ("expected scalar type Long but found ..."), the batch
      *     sizes differ ("Expected input batch_size (N) to match target batch_size (M).") or a class index is out of range
      *     ("Target t is out of bounds.")
      * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
      *     reduction")
-     * @throws IllegalArgumentException if labelSmoothing is outside [0, 1] ("label_smoothing must be between 0.0 and
-     *     1.0. Got: ...")
      */
     public static Tensor crossEntropy(Tensor input, Tensor target, String reduction) {
         return crossEntropy(input, target, null, -100, reduction, 0);
@@ -1669,8 +1638,8 @@ public final class F {
      * @param target the int64 class indices (N), () or (N, d1, ...), or class probabilities of input's shape
      * @param weight a weight per class (C), or null
      * @param ignoreIndex a target index that contributes nothing (PyTorch's default -100)
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @param labelSmoothing the smoothing in [0, 1] (0: none)
      * @return the loss: 0-dim for "mean" and "sum", one loss per sample for "none"
      * @throws IllegalArgumentException if target is not int64 ("expected scalar type Long but found ..."), the batch
@@ -1703,8 +1672,6 @@ public final class F {
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if target's shape differs from input's ("Using a target size (...) that is
      *     different to the input size (...) is deprecated. Please ensure they have the same size.")
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
-     *     reduction")
      */
     public static Tensor binaryCrossEntropy(Tensor input, Tensor target) { return binaryCrossEntropy(input, target, null, "mean"); }
 
@@ -1714,8 +1681,8 @@ public final class F {
      * @param input the probabilities in [0, 1], any shape
      * @param target the targets in [0, 1], input's shape
      * @param weight a rescaling weight broadcastable to input's shape, or null
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if target's shape differs from input's ("Using a target size (...) that is
      *     different to the input size (...) is deprecated. Please ensure they have the same size.")
@@ -1740,8 +1707,6 @@ public final class F {
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if target's shape differs from input's ("Target size (...) must be the same as
      *     input size (...)")
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
-     *     reduction")
      */
     public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target) {
         return binaryCrossEntropyWithLogits(input, target, null, null, "mean");
@@ -1755,8 +1720,8 @@ public final class F {
      * @param target the targets in [0, 1], input's shape
      * @param weight a rescaling weight broadcastable to input's shape, or null
      * @param posWeight a weight of the positive term per class (broadcast along the last dim), or null
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if target's shape differs from input's ("Target size (...) must be the same as
      *     input size (...)")
@@ -1808,8 +1773,7 @@ public final class F {
      * @param input the log-probabilities, any shape
      * @param target the probabilities (log-probabilities with logTarget), input's shape
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
-     * @throws IllegalArgumentException if input or target is not floating ("kl_div: Integral inputs not supported.") or
-     *     reduction is unknown
+     * @throws IllegalArgumentException if input or target is not floating ("kl_div: Integral inputs not supported.")
      */
     public static Tensor klDiv(Tensor input, Tensor target) { return klDiv(input, target, "mean", false); }
 
@@ -2007,7 +1971,6 @@ public final class F {
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if the three inputs differ in dimension ("margin_ranking_loss : All input
      *     tensors should have same dimension but got sizes: ...")
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
     public static Tensor marginRankingLoss(Tensor x1, Tensor x2, Tensor target) { return marginRankingLoss(x1, x2, target, 0.0, "mean"); }
 
@@ -2020,8 +1983,8 @@ public final class F {
      * @param x2 the second scores, x1's shape
      * @param target 1 or -1 per element, x1's shape
      * @param margin the margin
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if the three inputs differ in dimension ("margin_ranking_loss : All input
      *     tensors should have same dimension but got sizes: ...")
@@ -2037,7 +2000,6 @@ public final class F {
      * @param input the distances, any shape
      * @param target 1 or -1 per element, input's shape
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
     public static Tensor hingeEmbeddingLoss(Tensor input, Tensor target) { return hingeEmbeddingLoss(input, target, 1.0, "mean"); }
 
@@ -2049,8 +2011,8 @@ public final class F {
      * @param input the distances, any shape
      * @param target 1 or -1 per element, input's shape
      * @param margin the margin
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
@@ -2064,7 +2026,6 @@ public final class F {
      * @param input the scores, any shape
      * @param target 1 or -1 per element, input's shape
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
     public static Tensor softMarginLoss(Tensor input, Tensor target) { return softMarginLoss(input, target, "mean"); }
 
@@ -2075,8 +2036,8 @@ public final class F {
      *
      * @param input the scores, any shape
      * @param target 1 or -1 per element, input's shape
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
@@ -2091,7 +2052,6 @@ public final class F {
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if target is not 0-d or 1-d or does not fit the inputs ("1D target tensor
      *     expects 2D input tensors, but found inputs with sizes ...")
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
     public static Tensor cosineEmbeddingLoss(Tensor x1, Tensor x2, Tensor target) { return cosineEmbeddingLoss(x1, x2, target, 0.0, "mean"); }
 
@@ -2105,8 +2065,8 @@ public final class F {
      * @param x2 the second inputs, x1's shape
      * @param target 1 or -1 per pair: (N), or 0-dim for 1-d inputs
      * @param margin the margin
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if target is not 0-d or 1-d or does not fit the inputs ("1D target tensor
      *     expects 2D input tensors, but found inputs with sizes ...")
@@ -2125,7 +2085,6 @@ public final class F {
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if the inputs differ in dimension ("All inputs should have same dimension but
      *     got ...")
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
     public static Tensor tripletMarginLoss(Tensor anchor, Tensor positive, Tensor negative) {
         return tripletMarginLoss(anchor, positive, negative, 1.0, 2.0, 1e-6, false, "mean");
@@ -2144,8 +2103,8 @@ public final class F {
      * @param p the norm degree of the distance
      * @param eps added to the differences to avoid a zero norm
      * @param swap whether to use d(positive, negative) when it is smaller than d(anchor, negative)
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if the inputs differ in dimension ("All inputs should have same dimension but
      *     got ...")
@@ -2162,7 +2121,6 @@ public final class F {
      * @param input the log rates (the rates without logInput), any shape
      * @param target the counts, input's shape
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
     public static Tensor poissonNllLoss(Tensor input, Tensor target) { return poissonNllLoss(input, target, true, false, 1e-8, "mean"); }
 
@@ -2177,8 +2135,8 @@ public final class F {
      * @param logInput whether input is the log of the rate
      * @param full whether to add Stirling's term for targets above 1
      * @param eps added to input inside the log when logInput is false
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
@@ -2195,7 +2153,6 @@ public final class F {
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if var has an incompatible size ("var is of incorrect size") or a negative entry
      *     ("var has negative entry/entries")
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
     public static Tensor gaussianNllLoss(Tensor input, Tensor target, Tensor var) { return gaussianNllLoss(input, target, var, false, 1e-6, "mean"); }
 
@@ -2210,8 +2167,8 @@ public final class F {
      * @param var the variances (input's shape, or input's shape without or with 1 as the last dim)
      * @param full whether to add the constant term
      * @param eps the lower bound var is clamped to
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if var has an incompatible size ("var is of incorrect size") or a negative entry
      *     ("var has negative entry/entries")
@@ -2227,7 +2184,6 @@ public final class F {
      * @param input the scores (N, C) or (C)
      * @param target the 0/1 labels, input's shape
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
     public static Tensor multilabelSoftMarginLoss(Tensor input, Tensor target) { return multilabelSoftMarginLoss(input, target, null, "mean"); }
 
@@ -2239,8 +2195,8 @@ public final class F {
      * @param input the scores (N, C) or (C)
      * @param target the 0/1 labels, input's shape
      * @param weight a weight per class (C), or null
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
@@ -2254,7 +2210,7 @@ public final class F {
      * @param input the scores (N, C) or (C)
      * @param target the int64 class indices (N), or 0-dim
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
-     * @throws IllegalArgumentException if p is not 1 or 2, target does not fit input, or reduction is unknown
+     * @throws IllegalArgumentException if target does not fit input
      */
     public static Tensor multiMarginLoss(Tensor input, Tensor target) { return multiMarginLoss(input, target, 1, 1.0, null, "mean"); }
 
@@ -2269,10 +2225,11 @@ public final class F {
      * @param p 1 or 2
      * @param margin the margin
      * @param weight a weight per class (C), or null
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
-     * @throws IllegalArgumentException if p is not 1 or 2, target does not fit input, or reduction is unknown
+     * @throws IllegalArgumentException if p is not 1 or 2 ("only p == 1 and p == 2 supported"), target does not fit
+     *     input, or reduction is unknown
      */
     public static Tensor multiMarginLoss(Tensor input, Tensor target, int p, double margin, Tensor weight, String reduction) {
         return dev.jgrad.internal.ops.MarginLosses.multiMargin(input, target, p, margin, weight, reduction);
@@ -2284,8 +2241,8 @@ public final class F {
      * @param x the input (N, C, H, W) or (C, H, W)
      * @param kernelSize the window: one value for both dims, or (kH, kW)
      * @return the blocks as columns (N, C kH kW, L), L the number of window positions
-     * @throws IllegalArgumentException for input of the wrong rank or a window that does not fit (PyTorch's im2col
-     *     messages)
+     * @throws IllegalArgumentException for input of the wrong rank ("Expected 3D or 4D (batch mode) tensor with
+     *     possibly 0 batch size and other non-zero dimensions for input, but got: [2]") or a window that does not fit
      */
     public static Tensor unfold(Tensor x, int... kernelSize) { return unfold(x, kernelSize, new int[] {1}, new int[] {0}, new int[] {1}); }
 
@@ -2557,7 +2514,7 @@ public final class F {
      *
      * @param input the rows (N, M)
      * @return the N (N - 1) / 2 distances as a 1-d tensor, row pairs (i, j) with i &lt; j in order
-     * @throws IllegalArgumentException if input is not 2-d ("pdist only supports 2D tensors, got: nD") or p is negative
+     * @throws IllegalArgumentException if input is not 2-d ("pdist only supports 2D tensors, got: nD")
      */
     public static Tensor pdist(Tensor input) { return pdist(input, 2); }
 
@@ -2721,8 +2678,7 @@ public final class F {
      * @return the output (N, C_out, D_out, H_out, W_out), or unbatched (C_out, D_out, H_out, W_out); each size (in + 2
      *     padding - dilation (k - 1) - 1) / stride + 1
      * @throws IllegalArgumentException if the shapes do not fit, with PyTorch's message (e.g. "Given groups=1, weight
-     *     of size [...], expected input[...] to have C channels, but got c channels instead"), or stride, padding, dilation
-     *     or groups are out of range ("non-positive stride is not supported", ...)
+     *     of size [...], expected input[...] to have C channels, but got c channels instead")
      */
     public static Tensor conv3d(Tensor x, Tensor weight, Tensor bias) { return conv3d(x, weight, bias, 1, 0, 1, 1); }
 
@@ -2815,9 +2771,8 @@ public final class F {
      * @param x the input (N, C, D, H, W) or (C, D, H, W)
      * @param kernelSize the side of the cubic window (also the stride)
      * @return the pooled tensor (N, C, D_out, H_out, W_out), or (C, D_out, H_out, W_out)
-     * @throws IllegalArgumentException for input of the wrong rank, padding over half the kernel ("pad should be at
-     *     most half of kernel size, ...") or an empty output ("Given input size: (...). Calculated output size: (...).
-     *     Output size is too small")
+     * @throws IllegalArgumentException for input of the wrong rank or an empty output ("Given input size: (...).
+     *     Calculated output size: (...). Output size is too small")
      */
     public static Tensor maxPool3d(Tensor x, int kernelSize) { return maxPool3d(x, new int[] {kernelSize}, null, new int[] {0}, new int[] {1}, false); }
 
@@ -2871,9 +2826,8 @@ public final class F {
      * @param x the input (N, C, D, H, W) or (C, D, H, W)
      * @param kernelSize the side of the cubic window (also the stride)
      * @return the pooled tensor (N, C, D_out, H_out, W_out), or (C, D_out, H_out, W_out)
-     * @throws IllegalArgumentException for input of the wrong rank, padding over half the kernel ("pad should be at
-     *     most half of kernel size, ...") or an empty output ("Given input size: (...). Calculated output size: (...).
-     *     Output size is too small")
+     * @throws IllegalArgumentException for input of the wrong rank or an empty output ("Given input size: (...).
+     *     Calculated output size: (...). Output size is too small")
      */
     public static Tensor avgPool3d(Tensor x, int kernelSize) { return avgPool3d(x, new int[] {kernelSize}, null, new int[] {0}, false, true, null); }
 
@@ -3023,8 +2977,9 @@ public final class F {
      * @param padding the pooling padding: one value, or a pair
      * @param outputSize (oh, ow) or (N, C, oh, ow), or null for the default size
      * @return the unpooled tensor (N, C, oh, ow), zeros except at the indices
-     * @throws IllegalArgumentException if indices' shape differs from x's, an index is out of range, or outputSize is
-     *     not within a stride of the default
+     * @throws IllegalArgumentException if indices' shape differs from x's ("Expected shape of indices to be same as
+     *     that of the input tensor (...) but got indices tensor with shape: ..."), an index is out of range, or outputSize
+     *     is not within a stride of the default
      */
     public static Tensor maxUnpool2d(Tensor x, Tensor indices, int[] kernelSize, int[] stride, int[] padding, int[] outputSize) {
         int[] k = dev.jgrad.internal.ops.Convolution.pair(kernelSize, "kernel_size");
@@ -3041,8 +2996,8 @@ public final class F {
      * @param indices max_pool2d's int64 indices, x's shape
      * @param kernelSize the side of the square pooling window (also the stride)
      * @return the unpooled tensor (N, C, oh, ow), zeros except at the indices
-     * @throws IllegalArgumentException if indices' shape differs from x's, an index is out of range, or outputSize is
-     *     not within a stride of the default
+     * @throws IllegalArgumentException if indices' shape differs from x's ("Expected shape of indices to be same as
+     *     that of the input tensor (...) but got indices tensor with shape: ...") or an index is out of range
      */
     public static Tensor maxUnpool2d(Tensor x, Tensor indices, int kernelSize) {
         return maxUnpool2d(x, indices, new int[] {kernelSize}, null, new int[] {0}, null);
@@ -3060,8 +3015,9 @@ public final class F {
      * @param padding the pooling padding
      * @param outputSize the requested size (its last entry is L_out), or null for the default
      * @return the unpooled tensor (N, C, L_out), zeros except at the indices
-     * @throws IllegalArgumentException if indices' shape differs from x's, an index is out of range, or outputSize is
-     *     not within a stride of the default
+     * @throws IllegalArgumentException if indices' shape differs from x's ("Expected shape of indices to be same as
+     *     that of the input tensor (...) but got indices tensor with shape: ..."), an index is out of range, or outputSize
+     *     is not within a stride of the default
      */
     public static Tensor maxUnpool1d(Tensor x, Tensor indices, int kernelSize, Integer stride, int padding, int[] outputSize) {
         int[] k = {kernelSize}, s = {stride == null ? kernelSize : stride}, p = {padding};
@@ -3077,8 +3033,8 @@ public final class F {
      * @param indices max_pool1d's int64 indices, x's shape
      * @param kernelSize the pooling window
      * @return the unpooled tensor (N, C, L_out), zeros except at the indices
-     * @throws IllegalArgumentException if indices' shape differs from x's, an index is out of range, or outputSize is
-     *     not within a stride of the default
+     * @throws IllegalArgumentException if indices' shape differs from x's ("Expected shape of indices to be same as
+     *     that of the input tensor (...) but got indices tensor with shape: ...") or an index is out of range
      */
     public static Tensor maxUnpool1d(Tensor x, Tensor indices, int kernelSize) { return maxUnpool1d(x, indices, kernelSize, null, 0, null); }
 
@@ -3115,10 +3071,8 @@ public final class F {
      * @param targetLengths the target length of each sample (N)
      * @return the loss: 0-dim for "mean" (each loss divided by its target length, then averaged) and "sum", (N) for
      *     "none"
-     * @throws IllegalArgumentException if the lengths do not fit the inputs or blank is outside [0, C) (PyTorch's
-     *     ctc_loss messages)
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
-     *     reduction")
+     * @throws IllegalArgumentException if the lengths do not fit the inputs (e.g. "Expected input_lengths to have value
+     *     at most 5, but got value 6 (while checking arguments for ctc_loss_cpu)")
      */
     public static Tensor ctcLoss(Tensor logProbs, Tensor targets, Tensor inputLengths, Tensor targetLengths) {
         return ctcLoss(logProbs, targets, inputLengths, targetLengths, 0, "mean", false);
@@ -3134,13 +3088,13 @@ public final class F {
      * @param inputLengths the input length of each sample (N), at most T
      * @param targetLengths the target length of each sample (N)
      * @param blank the blank label
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @param zeroInfinity whether infinite losses (impossible alignments) and their gradients become zero
      * @return the loss: 0-dim for "mean" (each loss divided by its target length, then averaged) and "sum", (N) for
      *     "none"
-     * @throws IllegalArgumentException if the lengths do not fit the inputs or blank is outside [0, C) (PyTorch's
-     *     ctc_loss messages)
+     * @throws IllegalArgumentException if the lengths do not fit the inputs (e.g. "Expected input_lengths to have value
+     *     at most 5, but got value 6 (while checking arguments for ctc_loss_cpu)") or blank is outside [0, C)
      * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
      *     reduction")
      */
@@ -3161,13 +3115,13 @@ public final class F {
      * @param inputLengths the input length of each sample (N), at most T
      * @param targetLengths the target length of each sample (N)
      * @param blank the blank label
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @param zeroInfinity whether infinite losses (impossible alignments) and their gradients become zero
      * @return the loss: 0-dim for "mean" (each loss divided by its target length, then averaged) and "sum", (N) for
      *     "none"
-     * @throws IllegalArgumentException if the lengths do not fit the inputs or blank is outside [0, C) (PyTorch's
-     *     ctc_loss messages)
+     * @throws IllegalArgumentException if the lengths do not fit the inputs (e.g. "Expected input_lengths to have value
+     *     at most 5, but got value 6 (while checking arguments for ctc_loss_cpu)") or blank is outside [0, C)
      * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
      *     reduction")
      */
@@ -3182,9 +3136,8 @@ public final class F {
      * @param input the scores (N, C) or (C)
      * @param target int64 class indices, input's shape, ended by the first -1
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
-     * @throws IllegalArgumentException if target's shape differs from input's
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
-     *     reduction")
+     * @throws IllegalArgumentException if target's shape differs from input's ("inconsistent size [2, 2] for argument
+     *     #2 'target'")
      */
     public static Tensor multilabelMarginLoss(Tensor input, Tensor target) { return multilabelMarginLoss(input, target, "mean"); }
 
@@ -3195,10 +3148,11 @@ public final class F {
      *
      * @param input the scores (N, C) or (C)
      * @param target int64 class indices, input's shape, ended by the first -1
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
-     * @throws IllegalArgumentException if target's shape differs from input's
+     * @throws IllegalArgumentException if target's shape differs from input's ("inconsistent size [2, 2] for argument
+     *     #2 'target'")
      * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
      *     reduction")
      */
@@ -3216,7 +3170,6 @@ public final class F {
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if the inputs differ in dimension ("All inputs should have same dimension but
      *     got ...")
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
     public static Tensor tripletMarginWithDistanceLoss(Tensor anchor, Tensor positive, Tensor negative) {
         return tripletMarginWithDistanceLoss(anchor, positive, negative, null, 1.0, false, "mean");
@@ -3233,8 +3186,8 @@ public final class F {
      * @param distanceFunction the distance of two batches of samples, or null for pairwise_distance
      * @param margin the margin
      * @param swap whether to use d(positive, negative) when it is smaller than d(anchor, negative)
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element, input's
-     *     shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if the inputs differ in dimension ("All inputs should have same dimension but
      *     got ...")

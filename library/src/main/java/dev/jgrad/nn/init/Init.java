@@ -52,7 +52,7 @@ public final class Init {
     /**
      * {fan_in, fan_out}: size(1) and size(0), each times the receptive field (the product of the remaining dims).
      *
-     * <p>PyTorch: {@code torch.nn.init.calculate_fan_in_and_fan_out}.
+     * <p>PyTorch: {@code torch.nn.init._calculate_fan_in_and_fan_out} (private there).
      *
      * @param t a weight of at least 2 dims (out, in, *kernel)
      * @return {fan_in, fan_out}
@@ -262,8 +262,6 @@ public final class Init {
      * @return t itself, filled
      * @throws IllegalArgumentException if t has fewer than 2 dims ("Fan in and fan out can not be computed for tensor
      *     with fewer than 2 dimensions")
-     * @throws IllegalArgumentException for another mode ("Mode m not supported, please use one of fan_in, fan_out") or
-     *     an unknown nonlinearity ("Unsupported nonlinearity name")
      */
     public static Tensor kaimingUniform_(Tensor t) { return kaimingUniform_(t, 0, "fan_in", "leaky_relu"); }
 
@@ -275,8 +273,6 @@ public final class Init {
      * @return t itself, filled
      * @throws IllegalArgumentException if t has fewer than 2 dims ("Fan in and fan out can not be computed for tensor
      *     with fewer than 2 dimensions")
-     * @throws IllegalArgumentException for another mode ("Mode m not supported, please use one of fan_in, fan_out") or
-     *     an unknown nonlinearity ("Unsupported nonlinearity name")
      */
     public static Tensor kaimingUniform_(Tensor t, double a) { return kaimingUniform_(t, a, "fan_in", "leaky_relu"); }
 
@@ -310,8 +306,6 @@ public final class Init {
      * @return t itself, filled
      * @throws IllegalArgumentException if t has fewer than 2 dims ("Fan in and fan out can not be computed for tensor
      *     with fewer than 2 dimensions")
-     * @throws IllegalArgumentException for another mode ("Mode m not supported, please use one of fan_in, fan_out") or
-     *     an unknown nonlinearity ("Unsupported nonlinearity name")
      */
     public static Tensor kaimingNormal_(Tensor t) { return kaimingNormal_(t, 0, "fan_in", "leaky_relu"); }
 
@@ -416,7 +410,7 @@ public final class Init {
      * @param t the convolution weight to fill in place, 3-, 4- or 5-d (out, in, *kernel)
      * @return t itself, filled
      * @throws IllegalArgumentException if t is not 3-, 4- or 5-d ("Only tensors with 3, 4, or 5 dimensions are
-     *     supported") or dim 0 is not divisible by groups ("dim 0 must be divisible by groups")
+     *     supported")
      */
     public static Tensor dirac_(Tensor t) { return dirac_(t, 1); }
 
@@ -537,7 +531,7 @@ public final class Init {
      * @return t itself, filled
      * @deprecated PyTorch deprecates it too: use {@link #dirac_(Tensor)}
      * @throws IllegalArgumentException if t is not 3-, 4- or 5-d ("Only tensors with 3, 4, or 5 dimensions are
-     *     supported") or dim 0 is not divisible by groups ("dim 0 must be divisible by groups")
+     *     supported")
      */
     @Deprecated public static Tensor dirac(Tensor t) { return dirac_(t); }
 

@@ -73,6 +73,13 @@ public final class DeterminismProbe {
 
         Tensor img = Torch.randn(1, 2, 8, 8), kernel = Torch.randn(3, 2, 3, 3), bias = Torch.randn(3);
         c.put("conv2d", () -> F.conv2d(img, kernel, bias, 1, 1));
+        Tensor imgG = Torch.randn(3, 2, 8, 8).requiresGrad_(), kernelG = Torch.randn(4, 2, 3, 3).requiresGrad_();
+        c.put("conv2d and max_pool2d backward", () -> {
+            imgG.setGrad(null);
+            kernelG.setGrad(null);
+            F.maxPool2d(F.conv2d(imgG, kernelG, null, 1, 1), 2).square().sum().backward();
+            return Torch.cat(List.of(imgG.grad().flatten(), kernelG.grad().flatten()), 0);
+        });
 
         Tensor e = Torch.randn(4, 64).mul(3), ed = e.to(DType.FLOAT64), pos = e.abs(), e2 = Torch.randn(4, 64);
         c.put("exp", e::exp);
@@ -87,6 +94,8 @@ public final class DeterminismProbe {
         c.put("exp float64", ed::exp);
         c.put("log float64", () -> ed.abs().log());
         c.put("tanh float64", ed::tanh);
+        c.put("sin float64", ed::sin);
+        c.put("cos float64", ed::cos);
         c.put("sigmoid float64", ed::sigmoid);
 
         Tensor x = Torch.randn(16, 10), w1 = Torch.randn(32, 10).mul(0.3).requiresGrad_(),
@@ -99,6 +108,9 @@ public final class DeterminismProbe {
             loss.backward();
             return Torch.cat(List.of(loss.reshape(1), w1.grad().flatten(), w2.grad().flatten()), 0);
         });
+        // Torch.compile: generated kernels (inline loops, per-tile CPU kernels, a whole sum from per-tile parts)
+        var compiled = Torch.compile((Tensor p, Tensor q) -> p.mul(q).add(p.sin()).sub(q, 0.5).exp().sum());
+        c.put("compiled (a*b + sin(a) - 0.5 b).exp().sum()", () -> compiled.apply(r, rd.mul(0.5).to(DType.FLOAT32)));
         return c;
     }
 

@@ -70,10 +70,56 @@ class OpenBlasTest {
     }
 
     @Test
+    void largeProductsRunOverNativeCopies() {
+        assumeTrue(OpenBlas.AVAILABLE, "OpenBLAS not available");
+        // above COPY_MACS the operands are copied to native memory; padded C rows and offsets must survive
+        int s = (int) Math.cbrt(OpenBlas.COPY_MACS) + 9;
+        long seed = 2500;
+        for (Layout la : DESCRIBABLE) {
+            for (Layout lb : DESCRIBABLE) {
+                GemmTest.check(BLAS, s, s + 5, s + 1, la, lb, seed % 2 == 0, seed++);
+            }
+        }
+    }
+
+    @Test
+    void garbageCollectionRunsDuringALongProduct() throws Exception {
+        assumeTrue(OpenBlas.AVAILABLE, "OpenBLAS not available");
+        // A critical downcall would hold every GC off until it returns; the copied path must not. One thread
+        // runs a product of about half a second; once it is inside, this one asks for a full GC and notes when
+        // that returned. Retried bigger when the product ended too soon after the GC to tell.
+        for (int n = 3000; n <= 6000; n += 1500) {
+            float[] a = new float[n * n], b = new float[n * n], c = new float[n * n];
+            java.util.Arrays.fill(a, 1f);
+            java.util.Arrays.fill(b, 0.5f);
+            int size = n;
+            long[] productEnd = new long[1];
+            Thread worker = new Thread(() -> {
+                OpenBlas.sgemm(size, size, size, a, 0, size, 1, b, 0, size, 1, c, 0, size, false);
+                productEnd[0] = System.nanoTime();
+            });
+            worker.start();
+            Thread.sleep(100);  // the copies take about 30 ms; then it is in the native call
+            boolean inside = worker.isAlive();
+            System.gc();
+            long gcEnd = System.nanoTime();
+            worker.join();
+            assertTrue(c[0] == 0.5f * size && c[c.length - 1] == 0.5f * size, "wrong product");
+            if (!inside) continue;
+            long margin = productEnd[0] - gcEnd;
+            // the GC came back while the product was still running, well before it ended
+            if (margin > 50_000_000L) return;
+            // the GC came back only as the product ended: held off by it (a GC takes far less than this)
+            if (margin <= 0) throw new AssertionError("System.gc() waited " + -margin / 1000 + " us past the product's end");
+        }
+        org.junit.jupiter.api.Assumptions.abort("products too fast to tell on this machine");
+    }
+
+    @Test
     void gemmOnBothSidesOfItsOpenBlasLimits() {
         assumeTrue(OpenBlas.AVAILABLE, "OpenBLAS not available");
         // through the public entry point, which picks OpenBLAS or Java by shape (Gemm.useBlas)
-        int d = Gemm.BLAS_MIN_DEPTH;
+        int d = GemmPlan.SHALLOW_DEPTH;
         long seed = 3000;
         int[][] shapes = {{8, 8, 8}, {64, 64, d - 1}, {300, 200, d - 1}, {300, 200, d}, {200, 300, 100}, {512, 512, 512},
                 {512, 512, 513}};

@@ -184,6 +184,25 @@ class ParallelTest {
     }
 
     @Test
+    void anInterruptedCallerWaitsAndKeepsItsInterrupt() {
+        Assumptions.assumeTrue(KernelConfig.FAST_PATHS, "splitting is off under jgrad.fastpaths=false");
+        withThreads(2, () -> {
+            AtomicInteger done = new AtomicInteger();
+            Thread.currentThread().interrupt();
+            try {
+                Parallel.forRange(2, 1, (from, to) -> {
+                    if (from == 1) LockSupport.parkNanos(30_000_000);  // the worker's chunk outlasts the spin
+                    done.incrementAndGet();
+                });
+                assertEquals(2, done.get());
+                assertTrue(Thread.currentThread().isInterrupted(), "the caller's interrupt was swallowed");
+            } finally {
+                Thread.interrupted();
+            }
+        });
+    }
+
+    @Test
     void idleWorkersStopSpinning() throws InterruptedException {
         Assumptions.assumeTrue(KernelConfig.FAST_PATHS, "splitting is off under jgrad.fastpaths=false");
         withThreads(2, () -> {

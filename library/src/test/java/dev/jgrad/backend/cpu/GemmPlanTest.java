@@ -1,0 +1,134 @@
+package dev.jgrad.backend.cpu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The per-machine OpenBLAS/Java plan: size classes, the cache file, and the properties that override it. */
+class GemmPlanTest {
+    private static final String KEY = "format=1;cpu=Test CPU;jdk=25;threads=2";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sizeClasses() {
+        GemmPlan onlySmall = new GemmPlan(true, false, false, false, "t");
+        assertTrue(onlySmall.useBlas(64, 64, 64));    // 2^18: small
+        assertFalse(onlySmall.useBlas(64, 64, 65));
+        GemmPlan onlyShallow = new GemmPlan(false, true, false, false, "t");
+        assertTrue(onlyShallow.useBlas(1000, 1000, GemmPlan.SHALLOW_DEPTH - 1));
+        assertFalse(onlyShallow.useBlas(1000, 1000, GemmPlan.SHALLOW_DEPTH));
+        assertFalse(onlyShallow.useBlas(8, 8, 4));    // small beats shallow
+        GemmPlan onlyMedium = new GemmPlan(false, false, true, false, "t");
+        assertTrue(onlyMedium.useBlas(512, 512, 512));  // 2^27: still medium
+        assertFalse(onlyMedium.useBlas(512, 512, 513));
+        GemmPlan onlyLarge = new GemmPlan(false, false, false, true, "t");
+        assertTrue(onlyLarge.useBlas(2048, 2048, 2048));
+        assertFalse(onlyLarge.useBlas(512, 512, 512));
+    }
+
+    @Test
+    void cacheRoundTrip() {
+        Path file = dir.resolve("sub").resolve("plan.properties");
+        for (int bits = 0; bits < 16; bits++) {
+            GemmPlan plan = new GemmPlan((bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0, (bits & 8) != 0, "measured");
+            assertTrue(plan.write(file, KEY, "test"));
+            assertEquals(plan.from("cached"), GemmPlan.read(file, KEY));
+        }
+        // the key must match exactly: another CPU, JDK or thread count measures again
+        assertNull(GemmPlan.read(file, KEY + "x"));
+        try (var files = Files.list(file.getParent())) {
+            assertEquals(List.of(file), files.toList(), "a temporary file was left behind");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void corruptCacheIsIgnored() throws IOException {
+        Path file = dir.resolve("plan.properties");
+        assertNull(GemmPlan.read(file, KEY));  // missing
+        String good = "key=" + KEY.replace("=", "\\=").replace(":", "\\:") + "\nsmall=blas\nshallow=java\nmedium=blas\nlarge=java\n";
+        Files.writeString(file, good);
+        assertEquals(new GemmPlan(true, false, true, false, "cached"), GemmPlan.read(file, KEY));
+        for (String bad : new String[] {
+            "", "\u0000\u0001garbage\uFFFF", good.replace("medium=blas", "medium=maybe"), good.replace("large=java\n", ""),
+            good.substring(0, good.length() / 2), "key=" + KEY + "\n".repeat(5000)}) {
+            Files.writeString(file, bad);
+            assertNull(GemmPlan.read(file, KEY), "accepted: " + bad.substring(0, Math.min(40, bad.length())));
+        }
+        Files.delete(file);
+        Files.createDirectory(file);  // a directory where the file should be
+        assertNull(GemmPlan.read(file, KEY));
+    }
+
+    @Test
+    void unwritableCacheDirectoryIsNoError() throws IOException {
+        Path blocker = dir.resolve("file");
+        Files.writeString(blocker, "x");
+        assertFalse(GemmPlan.PROVISIONAL.write(blocker.resolve("plan.properties"), KEY, "test"));
+    }
+
+    @Test
+    void propertiesOverrideAndCalibrationStartsOnlyWithoutCache() {
+        Path file = dir.resolve("plan.properties");
+        List<Path> started = new ArrayList<>();
+        assertEquals(new GemmPlan(false, false, false, false, "forced"), GemmPlan.choose("java", "true", KEY, file, started::add));
+        assertEquals(new GemmPlan(true, true, true, true, "forced"), GemmPlan.choose("BLAS", "true", KEY, file, started::add));
+        assertTrue(started.isEmpty());
+        assertSame(GemmPlan.PROVISIONAL, GemmPlan.choose("auto", "false", KEY, file, started::add));
+        assertTrue(started.isEmpty(), "calibrate=false must not measure");
+        assertSame(GemmPlan.PROVISIONAL, GemmPlan.choose("auto", "true", KEY, null, started::add));
+        assertSame(GemmPlan.PROVISIONAL, GemmPlan.choose("auto", "true", KEY, file, started::add));
+        assertEquals(List.of(file), started, "no cache: measure in the background, run the provisional plan");
+        GemmPlan measured = new GemmPlan(false, true, false, true, "measured");
+        assertTrue(measured.write(file, KEY, "test"));
+        assertEquals(measured.from("cached"), GemmPlan.choose("auto", "true", KEY, file, started::add));
+        assertSame(GemmPlan.PROVISIONAL, GemmPlan.choose("auto", "false", KEY, file, started::add), "calibrate=false ignores the cache");
+        assertEquals(1, started.size());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GemmPlan.choose("mkl", "true", KEY, file, started::add));
+        assertEquals("jgrad.gemm.kernel must be auto, java or blas, got 'mkl'", e.getMessage());
+    }
+
+    @Test
+    void aJvmKeepsItsPlan() {
+        // asked again and again (and across a thread-count change) the plan is the same object
+        org.junit.jupiter.api.Assumptions.assumeTrue(OpenBlas.AVAILABLE, "OpenBLAS not available");
+        GemmPlan first = GemmPlan.current();
+        int before = Parallel.numThreads();
+        try {
+            Parallel.setNumThreads(before == 1 ? 2 : 1);
+            assertSame(first, GemmPlan.current());
+        } finally {
+            Parallel.setNumThreads(before);
+        }
+    }
+
+    @Test
+    void calibrationMeasuresWithinItsBudget() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(OpenBlas.AVAILABLE, "OpenBLAS not available");
+        long t = System.nanoTime();
+        GemmCalibration.Result r = GemmCalibration.measure(GemmCalibration.WARM_BUDGET_NS, GemmCalibration.MEASURE_BUDGET_NS);
+        long ms = (System.nanoTime() - t) / 1_000_000;
+        org.junit.jupiter.api.Assumptions.assumeTrue(r != null, "the machine was too busy to measure (" + ms + " ms)");
+        assertEquals("measured", r.plan().source());
+        assertTrue(r.note().contains("large 640x640x640"), r.note());
+        // the note ends "measured in X ms."; the measuring phase stops at its budget (plus one round at most)
+        String tail = r.note().substring(r.note().lastIndexOf("measured in ") + 12);
+        double measuredMs = Double.parseDouble(tail.substring(0, tail.indexOf(' ')));
+        assertTrue(measuredMs < 400, r.note());
+    }
+}
