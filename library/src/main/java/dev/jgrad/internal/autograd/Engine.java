@@ -287,8 +287,7 @@ public final class Engine {
         for (int j = 0; j < grads.length; j++) {
             if (r.sharesStorageWith(grads[j]) && (owned == null || !owned[j])) return false;
         }
-        for (Tensor saved : f.savedTensors()) if (r.sharesStorageWith(saved)) return false;
-        return true;
+        return !f.savesStorageOf(r);
     }
 
     /** Whether exactly one of n's edges leads to a node (so one formula reads the incoming gradient). */

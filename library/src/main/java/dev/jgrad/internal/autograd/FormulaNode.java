@@ -96,6 +96,15 @@ public final class FormulaNode extends Node implements Recorder.Row, Inspectable
         return out;
     }
 
+    /** Whether t shares its storage with a tensor saved for the formulas and not yet freed (no list is made). */
+    boolean savesStorageOf(Tensor t) {
+        for (int i = 0; i < savedCount; i++) {
+            Tensor s = saved[i].peek();
+            if (s != null && t.sharesStorageWith(s)) return true;
+        }
+        return false;
+    }
+
     @Override public void releaseVariables() {
         for (int i = 0; i < savedCount; i++) saved[i].release();
     }
