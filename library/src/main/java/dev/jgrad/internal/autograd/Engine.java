@@ -255,6 +255,7 @@ public final class Engine {
                         Tensor g = validate(n, i, out[i], c.node, e.inputNr());
                         // a sum or a cast made here is the engine's own; otherwise the node's result decides
                         boolean gOwned = !createGraph && (g.sharesStorageWith(out[i]) ? owns(n, out, i, grads, owned) : true);
+                        if (owned != null) passedOn(g, grads, owned);
                         c.add(e.inputNr(), g, gOwned);
                     }
                     if (--c.deps == 0 && !c.queued) {
@@ -262,6 +263,7 @@ public final class Engine {
                         ready.add(c);
                     }
                 }
+                if (owned != null && n instanceof FormulaNode) recycle(grads, owned);
             }
         } finally {
             ALL_LEAVES.set(allLeavesBefore);
@@ -288,6 +290,19 @@ public final class Engine {
             if (r.sharesStorageWith(grads[j]) && (owned == null || !owned[j])) return false;
         }
         return !f.savesStorageOf(r);
+    }
+
+    /** g goes on to another node: an owned incoming gradient whose storage it shares is no longer the engine's alone. */
+    private static void passedOn(Tensor g, Tensor[] grads, boolean[] owned) {
+        for (int j = 0; j < grads.length; j++) if (owned[j] && g.sharesStorageWith(grads[j])) owned[j] = false;
+    }
+
+    /**
+     * A formula node has read its owned incoming gradients and passed none of them on (Note [Owned gradients]): nothing
+     * references their storages any more, so the next gradient of the same size may be written there.
+     */
+    private static void recycle(Tensor[] grads, boolean[] owned) {
+        for (int j = 0; j < grads.length; j++) if (owned[j] && grads[j] != null) GradientPool.give(grads[j]);
     }
 
     /** Whether exactly one of n's edges leads to a node (so one formula reads the incoming gradient). */
