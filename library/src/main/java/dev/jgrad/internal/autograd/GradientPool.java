@@ -22,6 +22,11 @@ public final class GradientPool {
     private GradientPool() {}
 
     private static final int SLOTS = 16;
+    /**
+     * Smaller gradients are not kept: a thread-local allocation of a few kilobytes costs less than the pool's lookup,
+     * and the small-op backward passes (thousands of tiny nodes) should not pay for the pool.
+     */
+    private static final long MIN_BYTES = 1 << 14;
     private static final long MAX_BYTES = Math.max(1L << 20, Runtime.getRuntime().maxMemory() / 16);
 
     private static final class Slots {
@@ -51,9 +56,9 @@ public final class GradientPool {
         Storage s = TensorInternals.storage(g);
         DType d = s.dtype();
         if (d != DType.FLOAT32 && d != DType.FLOAT64) return;
-        if (s.size() != TensorInternals.numel(g) || s.size() == 0) return;  // only gradients that are their whole storage
+        if (s.size() != TensorInternals.numel(g)) return;  // only gradients that are their whole storage
         long b = (long) s.size() * d.itemSize();
-        if (b > MAX_BYTES) return;
+        if (b < MIN_BYTES || b > MAX_BYTES) return;
         Slots p = POOL.get();
         while (p.count > 0 && (p.count == SLOTS || p.total + b > MAX_BYTES)) p.remove(0);
         p.refs[p.count] = new SoftReference<>(s);
@@ -66,10 +71,11 @@ public final class GradientPool {
      * elements hold whatever the last user left, so the caller must write all of them.
      */
     static Tensor take(Tensor like, int[] shape, DType dtype) {
-        Slots p = POOL.get();
-        if (p.count == 0) return null;
         long n = 1;
         for (int d : shape) n *= d;
+        if (n * dtype.itemSize() < MIN_BYTES) return null;
+        Slots p = POOL.get();
+        if (p.count == 0) return null;
         Storage mine = TensorInternals.storage(like);
         for (int i = p.count - 1; i >= 0; i--) {
             @SuppressWarnings("unchecked")
