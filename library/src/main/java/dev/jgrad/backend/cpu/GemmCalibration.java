@@ -104,7 +104,7 @@ final class GemmCalibration {
             javaRuns[i] = () -> Gemm.sgemmJava(c.m, c.n, c.k, a, 0, c.k, 1, b, 0, brs, bcs, out, 0, c.n, false);
             blas[i] = () -> OpenBlas.sgemm(c.m, c.n, c.k, a, 0, c.k, 1, b, 0, brs, bcs, out, 0, c.n, false);
         }
-        long warmEnd = System.nanoTime() + warmBudgetNs;
+        long warmStart = System.nanoTime(), warmEnd = warmStart + warmBudgetNs;
         if (!warmKernel(warmEnd)) return null;
         for (int i = 0; i < CASES.length; i++) {
             long macs = (long) CASES[i].m * CASES[i].n * CASES[i].k;
@@ -115,6 +115,7 @@ final class GemmCalibration {
         // No round is thrown away, not even one the program's own products ran through: those hold up both
         // sides, and the best of the rounds is what decides.
         long start = System.nanoTime();
+        long warming = start - warmStart;
         int rounds = 0;
         while (rounds < MAX_ROUNDS) {
             long elapsed = System.nanoTime() - start;
@@ -147,7 +148,8 @@ final class GemmCalibration {
                     c.transposedB ? " (B transposed)" : "", best(javaTimes, i, 0, 1) / 1e3,
                     best(blasTimes, i, 0, 1) / 1e3, useBlas[i] ? "blas" : "java"));
         }
-        note.append(String.format(Locale.ROOT, " measured in %.1f ms, %d rounds.", measuring / 1e6, rounds));
+        note.append(String.format(Locale.ROOT, " Warmed up in %.0f ms, measured in %.1f ms, %d rounds.",
+                warming / 1e6, measuring / 1e6, rounds));
         return new Result(new GemmPlan(useBlas[0], useBlas[1], useBlas[2], useBlas[3], "measured"), note.toString());
     }
 
