@@ -4,6 +4,7 @@ import dev.jgrad.DType;
 import dev.jgrad.Device;
 import dev.jgrad.Generator;
 import dev.jgrad.backend.ActivationOp;
+import dev.jgrad.backend.AdadeltaStep;
 import dev.jgrad.backend.AdamStep;
 import dev.jgrad.backend.Backend;
 import dev.jgrad.backend.BinaryOp;
@@ -268,6 +269,10 @@ public final class CpuBackend implements Backend {
 
     @Override public void sgdStep(SgdStep step, View param, View grad, View momentumBuffer) {
         OptimizerKernels.sgd(step, param, grad, momentumBuffer);
+    }
+
+    @Override public void adadeltaStep(AdadeltaStep step, View param, View grad, View squareAvg, View accDelta) {
+        OptimizerKernels.adadelta(step, param, grad, squareAvg, accDelta);
     }
 
     @Override public void binaryCrossEntropy(View p, View y, View out) { CpuNn.binaryCrossEntropy(p, y, out); }
