@@ -438,6 +438,9 @@ public final class CpuBackend implements Backend {
             }
             case CAUCHY, LOG_NORMAL, GEOMETRIC -> write(RandomDraws.draw(op, g, a, b, n), t);
             case BERNOULLI -> {
+                // dropout's mask: drawn straight into the tensor under one lock, no staging array
+                if (data instanceof float[] f) { g.bernoulli(f, off, n, a); break; }
+                if (data instanceof double[] d) { g.bernoulli(d, off, n, a); break; }
                 double[] v = new double[n];
                 synchronized (g) {  // one lock for the whole fill; each draw re-enters it cheaply
                     for (int i = 0; i < n; i++) v[i] = g.nextUniformDouble() < a ? 1 : 0;
