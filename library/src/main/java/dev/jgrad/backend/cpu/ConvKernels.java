@@ -104,7 +104,9 @@ final class ConvKernels {
                         int iy = y * k.sh - k.ph + i * k.dh;
                         if (iy < 0 || iy >= h) continue;
                         int in = io + (ch * h + iy) * w + off, from = row + y * ow;
-                        if (k.sw == 1) {
+                        if (k.sw == 1 && KernelConfig.VECTOR) {
+                            ConvDirect.addInto(cols, from + xFrom, img, in + xFrom, xTo - xFrom);
+                        } else if (k.sw == 1) {
                             for (int x = xFrom; x < xTo; x++) img[in + x] += cols[from + x];
                         } else {
                             for (int x = xFrom; x < xTo; x++) img[in + x * k.sw] += cols[from + x];
@@ -229,6 +231,16 @@ final class ConvKernels {
         int kg = cin / groups * k.kh * k.kw, coutG = cout / groups;
         Object xs = ArrayStorage.data(x), ws = ArrayStorage.data(weight), os = ArrayStorage.data(out);
         Object bs = bias == null ? null : ArrayStorage.data(bias);
+        if (xs instanceof float[] xf && KernelConfig.VECTOR) {
+            if (n == 0 || l == 0 || cout == 0) return;
+            ConvAlgorithm.Shape shape = new ConvAlgorithm.Shape(n, cin, h, w, cout, groups, k);
+            ConvAlgorithm.Race race = ConvAlgorithm.race(shape);
+            ConvAlgorithm alg = ConvAlgorithm.pick(shape, race);
+            long start = System.nanoTime();
+            conv2dFloat(alg, xf, (float[]) ws, (float[]) bs, (float[]) os, n, cin, h, w, cout, groups, k, oh, ow);
+            if (race != null) race.took(alg, System.nanoTime() - start);
+            return;
+        }
         Parallel.forRange(n, imageGrain((long) cout * kg * l), (from, to) -> {
             Object cols = takeCols(xs instanceof float[], kg * groups * l);
             for (int i = from; i < to; i++) {
@@ -242,6 +254,35 @@ final class ConvKernels {
                 }
                 for (int g = 0; g < groups; g++) {
                     gemm(coutG, l, kg, ws, g * coutG * kg, kg, 1, cols, g * kg * l, l, 1, os, outOff + g * coutG * l, l, bs != null);
+                }
+            }
+            giveCols(cols);
+        });
+    }
+
+    /**
+     * The float32 forward by either algorithm, images split over threads. Both compute each output as bias (or 0)
+     * plus, per depth block of {@link SgemmKernel}'s kc, a fused multiply-add chain over the block's taps.
+     */
+    static void conv2dFloat(ConvAlgorithm alg, float[] xs, float[] ws, float[] bs, float[] os, int n, int cin, int h, int w,
+                            int cout, int groups, Window k, int oh, int ow) {
+        int l = oh * ow, kg = cin / groups * k.kh * k.kw, coutG = cout / groups;
+        GemmBlocking blocking = SgemmKernel.BLOCKING;
+        Parallel.forRange(n, imageGrain((long) cout * kg * l), (from, to) -> {
+            if (alg == ConvAlgorithm.DIRECT) {
+                for (int i = from; i < to; i++) {
+                    ConvDirect.image(xs, i * cin * h * w, cin, h, w, ws, bs, cout, groups, k, oh, ow, blocking.kc(), os, i * cout * l);
+                }
+                return;
+            }
+            float[] cols = (float[]) takeCols(true, kg * groups * l);
+            for (int i = from; i < to; i++) {
+                int outOff = i * cout * l;
+                im2col(xs, i * cin * h * w, cin, h, w, k, oh, ow, cols, 0);
+                if (bs != null) for (int o = 0; o < cout; o++) java.util.Arrays.fill(os, outOff + o * l, outOff + (o + 1) * l, bs[o]);
+                for (int g = 0; g < groups; g++) {
+                    SgemmKernel.block(blocking, 0, coutG, 0, l, kg, ws, g * coutG * kg, kg, 1, cols, g * kg * l, l, 1,
+                            os, outOff + g * coutG * l, l, bs != null);
                 }
             }
             giveCols(cols);
