@@ -261,13 +261,24 @@ final class ConvKernels {
     }
 
     /**
+     * The GEMM's blocking with the depth cut into equal blocks no deeper than its kc: as many blocks as kc would
+     * make, without a short last one (a 3x3 layer over 32 channels, 288 taps, is two blocks of 144 rather than
+     * 256 and 32, where the short block's pass over C costs as much as its multiply-adds).
+     */
+    static GemmBlocking depthBlocking(int depth) {
+        GemmBlocking b = SgemmKernel.BLOCKING;
+        int blocks = (depth + b.kc() - 1) / b.kc();
+        return new GemmBlocking(Math.max(1, (depth + blocks - 1) / blocks), b.nc(), b.mc());
+    }
+
+    /**
      * The float32 forward by either algorithm, images split over threads. Both compute each output as bias (or 0)
-     * plus, per depth block of {@link SgemmKernel}'s kc, a fused multiply-add chain over the block's taps.
+     * plus, per depth block of {@link #depthBlocking}, a fused multiply-add chain over the block's taps.
      */
     static void conv2dFloat(ConvAlgorithm alg, float[] xs, float[] ws, float[] bs, float[] os, int n, int cin, int h, int w,
                             int cout, int groups, Window k, int oh, int ow) {
         int l = oh * ow, kg = cin / groups * k.kh * k.kw, coutG = cout / groups;
-        GemmBlocking blocking = SgemmKernel.BLOCKING;
+        GemmBlocking blocking = depthBlocking(kg);
         Parallel.forRange(n, imageGrain((long) cout * kg * l), (from, to) -> {
             if (alg == ConvAlgorithm.DIRECT) {
                 for (int i = from; i < to; i++) {
