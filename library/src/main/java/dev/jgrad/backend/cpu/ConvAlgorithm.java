@@ -25,6 +25,8 @@ enum ConvAlgorithm {
 
     static final int WARM_CALLS = 6;
     static final int TIMED_ROUNDS = 3;
+    /** Shapes measured at most; later new shapes run GEMM. */
+    static final int MAX_SHAPES = 1024;
 
     /** The forced algorithm, or null to measure; tests set it directly. */
     static volatile ConvAlgorithm forced = parse(System.getProperty("jgrad.conv.algorithm", "auto"));
@@ -69,9 +71,11 @@ enum ConvAlgorithm {
         synchronized long best(ConvAlgorithm alg) { return best[alg.ordinal()]; }
     }
 
-    /** The race for a shape that both algorithms handle; null when only GEMM applies or one is forced. */
+    /** The race for a shape that both algorithms handle; null when only GEMM applies, one is forced, or the cache is full. */
     static Race race(Shape s) {
-        if (!ConvDirect.handles(s.window)) return null;
+        if (forced != null || !ConvDirect.handles(s.window)) return null;
+        Race r = RACES.get(s);
+        if (r != null || RACES.size() >= MAX_SHAPES) return r;  // a program of endless shapes stops measuring new ones
         return RACES.computeIfAbsent(s, x -> new Race());
     }
 

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The float32 convolution's two forward algorithms ({@link ConvAlgorithm}) give the same bits on every shape both
  * handle, and both agree with a plain float64 loop over the definition (the independent oracle) within float32
- * rounding; the measured choice settles on one algorithm per shape and keeps it.
+ * rounding; the measured choice settles on one algorithm per shape and keeps it. Also the vector 2x2 max pool
+ * against the window's order.
  */
 class ConvAlgorithmTest {
     private static View dense(float[] a, int... shape) {
@@ -136,5 +137,47 @@ class ConvAlgorithmTest {
         assertEquals(ConvAlgorithm.DIRECT, race.winner());
         assertNotNull(shape);
         assertThrows(IllegalArgumentException.class, () -> ConvAlgorithm.parse("winograd"));
+    }
+
+    @Test
+    void theVectorTwoByTwoPoolPicksWhatTheWindowOrderPicks() {
+        // ties (values drawn from a few levels), NaNs, infinities and signed zeros; plane sizes with and without a
+        // tail past the last whole vector; odd image sizes (the last row and column left out)
+        Random rnd = new Random(77);
+        float[] levels = {0f, -0f, 1f, 2f, Float.NaN, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY, -3f};
+        int[][] sizes = {{24, 24}, {10, 10}, {9, 7}, {2, 2}, {33, 66}};
+        for (int[] hw : sizes) {
+            int planes = 5, h = hw[0], w = hw[1], oh = h / 2, ow = w / 2;
+            float[] x = new float[planes * h * w];
+            for (int i = 0; i < x.length; i++) x[i] = levels[rnd.nextInt(levels.length)];
+            float[] out = new float[planes * oh * ow];
+            long[] idx = new long[planes * oh * ow];
+            ConvKernels.Window k = new ConvKernels.Window(2, 2, 2, 2, 0, 0, 1, 1);
+            ConvKernels.maxPool2d(dense(x, planes, h, w), planes, h, w, k, oh, ow, dense(out, planes, oh, ow),
+                    new View(ArrayStorage.wrap(idx), new int[] {planes, oh, ow}, new int[] {oh * ow, ow, 1}, 0));
+            for (int p = 0; p < planes; p++) {
+                for (int y = 0; y < oh; y++) {
+                    for (int xo = 0; xo < ow; xo++) {
+                        // the window in order; a later value wins when greater or NaN
+                        int bestAt = -1;
+                        float best = 0;
+                        for (int i = 0; i < 2; i++) {
+                            for (int j = 0; j < 2; j++) {
+                                int at = (2 * y + i) * w + 2 * xo + j;
+                                float v = x[p * h * w + at];
+                                if (bestAt < 0 || v > best || Float.isNaN(v)) {
+                                    best = v;
+                                    bestAt = at;
+                                }
+                            }
+                        }
+                        int o = (p * oh + y) * ow + xo;
+                        String what = h + "x" + w + " plane " + p + " output (" + y + ", " + xo + ")";
+                        assertEquals(bestAt, idx[o], what);
+                        assertEquals(Float.floatToRawIntBits(best), Float.floatToRawIntBits(out[o]), what);
+                    }
+                }
+            }
+        }
     }
 }
