@@ -89,6 +89,12 @@ public interface Backend {
      */
     void sgdStep(SgdStep step, View param, View grad, View momentumBuffer);
 
+    /**
+     * One Adadelta update in place over param, squareAvg and accDelta reading grad, rounded as the op-by-op update
+     * (see {@link AdadeltaStep}); the views as for {@link #adamStep}.
+     */
+    void adadeltaStep(AdadeltaStep step, View param, View grad, View squareAvg, View accDelta);
+
     /** The elementwise binary cross entropy of probabilities p against targets y (rejects p outside [0, 1]). */
     void binaryCrossEntropy(View p, View y, View out);
 

@@ -2,6 +2,8 @@ package dev.jgrad.optim;
 
 import dev.jgrad.Tensor;
 import dev.jgrad.Torch;
+import dev.jgrad.backend.AdadeltaStep;
+import dev.jgrad.internal.ops.FusedUpdates;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -56,9 +58,11 @@ public class Adadelta extends Optimizer {
                         s.put("acc_delta", Torch.zerosLike(p));
                     }
                     s.put("step", (Double) s.get("step") + 1);
+                    Tensor squareAvg = (Tensor) s.get("square_avg"), accDelta = (Tensor) s.get("acc_delta");
+                    // one pass with no temporaries when the tensors allow it; the same bits as the ops below
+                    if (FusedUpdates.adadeltaStep(new AdadeltaStep(lr, rho, eps, wd, maximize), p, p.grad(), squareAvg, accDelta)) continue;
                     Tensor grad = maximize ? p.grad().neg() : p.grad();
                     if (wd != 0) grad = grad.add(p, wd);
-                    Tensor squareAvg = (Tensor) s.get("square_avg"), accDelta = (Tensor) s.get("acc_delta");
                     squareAvg.mul_(rho).addcmul_(grad, grad, 1 - rho);
                     Tensor std = squareAvg.add(eps).sqrt_();
                     Tensor delta = accDelta.add(eps).sqrt_().div_(std).mul_(grad);
