@@ -77,6 +77,12 @@ public interface Backend {
     void thresholdBackward(double threshold, View grad, View self, View out);
 
     /**
+     * gelu's backward (the exact, erf form) in one pass, PyTorch's gelu_backward: out = grad (Phi(self) + self phi(self)),
+     * Phi and phi the standard normal CDF and density; grad, self and out have one shape and one floating dtype.
+     */
+    void geluBackward(View grad, View self, View out);
+
+    /**
      * One Adam or AdamW update in place, in one pass over param, expAvg, expAvgSq (and maxExpAvgSq with amsgrad,
      * else null) reading grad: the arithmetic of the op-by-op update, rounded identically (see {@link AdamStep}).
      * All views are contiguous, of one shape and one dtype (float32 or float64), and share no storage.

@@ -262,6 +262,8 @@ public final class CpuBackend implements Backend {
         CpuNn.thresholdBackward(threshold, grad, self, out);
     }
 
+    @Override public void geluBackward(View grad, View self, View out) { CpuNn.geluBackward(grad, self, out); }
+
     @Override public void adamStep(AdamStep step, View param, View grad, View expAvg, View expAvgSq, View maxExpAvgSq) {
         OptimizerKernels.adam(step, param, grad, expAvg, expAvgSq, maxExpAvgSq);
     }

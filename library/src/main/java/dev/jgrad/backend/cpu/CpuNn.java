@@ -13,6 +13,10 @@ final class CpuNn {
     private CpuNn() {}
 
     static void activation(ActivationOp op, double param, View x, View out) {
+        if (op == ActivationOp.GELU && x.dtype() == DType.FLOAT32 && out.dtype() == DType.FLOAT32) {
+            geluFloat(x, out);
+            return;
+        }
         double[] v = CpuBackend.doubles(x);
         switch (op) {
             case GELU -> NnKernels.gelu(v, false);
@@ -22,6 +26,41 @@ final class CpuNn {
             case LEAKY_RELU -> NnKernels.leakyRelu(v, x.dtype() == DType.FLOAT32 ? (float) param : param);
         }
         CpuBackend.write(v, out);
+    }
+
+    /** float32 gelu without a double copy of the tensor: contiguous runs split over threads ({@link ErfMath}'s bits). */
+    private static void geluFloat(View x, View out) {
+        int n = out.numel();
+        if (n == 0) return;
+        View xd = x.isContiguous() ? x : CpuBackend.dense(x, DType.FLOAT32);
+        View od = out.isContiguous() ? out : CpuBackend.dense(out, DType.FLOAT32);
+        float[] a = (float[]) ArrayStorage.data(xd), c = (float[]) ArrayStorage.data(od);
+        int ao = xd.offset(), co = od.offset();
+        Parallel.forRange(n, Parallel.ELEMENTWISE_GRAIN / 8, (from, to) -> NnKernels.geluFloat(a, ao + from, c, co + from, to - from));
+        if (od != out) CpuBackend.INSTANCE.copy(od, out);
+    }
+
+    /**
+     * gelu's backward (the exact form) in one pass: out = grad (Phi(self) + self phi(self)); grad, self and out
+     * have one shape and one floating dtype.
+     */
+    static void geluBackward(View grad, View self, View out) {
+        int n = out.numel();
+        if (n == 0) return;
+        if (out.dtype() == DType.FLOAT32) {
+            View gd = grad.isContiguous() ? grad : CpuBackend.dense(grad, DType.FLOAT32);
+            View xd = self.isContiguous() ? self : CpuBackend.dense(self, DType.FLOAT32);
+            View od = out.isContiguous() ? out : CpuBackend.dense(out, DType.FLOAT32);
+            float[] g = (float[]) ArrayStorage.data(gd), x = (float[]) ArrayStorage.data(xd), o = (float[]) ArrayStorage.data(od);
+            int go = gd.offset(), xo = xd.offset(), oo = od.offset();
+            Parallel.forRange(n, Parallel.ELEMENTWISE_GRAIN / 8, (from, to) ->
+                    NnKernels.geluBackwardFloat(g, go + from, x, xo + from, o, oo + from, to - from));
+            if (od != out) CpuBackend.INSTANCE.copy(od, out);
+        } else {
+            double[] g = CpuBackend.doubles(grad);
+            NnKernels.geluBackward(g, CpuBackend.doubles(self));
+            CpuBackend.write(g, out);
+        }
     }
 
     static void fusedUpdate(boolean mul, double value, View t1, View t2, View self) {

@@ -8,7 +8,7 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector loops for float32 exp, log, tanh, sigmoid, sin and cos built only from exact lanewise arithmetic (add, mul,
+ * Vector loops for float32 exp, log, tanh, sigmoid, sin, cos, erf and GELU (and GELU's backward) built only from exact lanewise arithmetic (add, mul,
  * fma, div, compares, bit moves), so they give the same bits in the interpreter, C1 and C2. The Vector
  * API's own EXP/LOG/TANH operators do not: C2 maps them to the x86 SVML routines, the Java code before
  * it to Math per lane, and results changed in the last bit after a few thousand identical calls.
@@ -16,7 +16,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Each float lane is widened to double, the function evaluated there to about 1e-15 relative error,
  * and the result rounded once back to float; so results are Math's rounded to float (the scalar loops'
  * values) except where the true value lies within about 1e-15 of a rounding boundary, and always within
- * 1 ulp. TranscendentalAccuracyTest bounds them, DeterminismTest holds them to one answer per input.
+ * 1 ulp. erf and GELU follow {@link ErfMath}, whose scalar code gives the same bits as their lanes.
+ * TranscendentalAccuracyTest bounds them, DeterminismTest holds them to one answer per input.
  * Only reached behind {@link KernelConfig#VECTOR}.
  */
 final class FloatVectorMath {
@@ -58,6 +59,35 @@ final class FloatVectorMath {
     private static final DoubleVector V_NEG_INV_FACT_11 = DoubleVector.broadcast(D, -1.0 / 39916800);
     private static final DoubleVector V_NEG_INV_FACT_7 = DoubleVector.broadcast(D, -1.0 / 5040);
     private static final DoubleVector V_NEG_INV_FACT_3 = DoubleVector.broadcast(D, -1.0 / 6);
+
+    // erf's coefficients (ErfMath.SMALL, ErfMath.TAIL) as vectors, for the reason above
+    private static final DoubleVector V_ERF_S0 = DoubleVector.broadcast(D, ErfMath.SMALL[0]);
+    private static final DoubleVector V_ERF_S1 = DoubleVector.broadcast(D, ErfMath.SMALL[1]);
+    private static final DoubleVector V_ERF_S2 = DoubleVector.broadcast(D, ErfMath.SMALL[2]);
+    private static final DoubleVector V_ERF_S3 = DoubleVector.broadcast(D, ErfMath.SMALL[3]);
+    private static final DoubleVector V_ERF_S4 = DoubleVector.broadcast(D, ErfMath.SMALL[4]);
+    private static final DoubleVector V_ERF_S5 = DoubleVector.broadcast(D, ErfMath.SMALL[5]);
+    private static final DoubleVector V_ERF_S6 = DoubleVector.broadcast(D, ErfMath.SMALL[6]);
+    private static final DoubleVector V_ERF_S7 = DoubleVector.broadcast(D, ErfMath.SMALL[7]);
+    private static final DoubleVector V_ERF_S8 = DoubleVector.broadcast(D, ErfMath.SMALL[8]);
+    private static final DoubleVector V_ERF_S9 = DoubleVector.broadcast(D, ErfMath.SMALL[9]);
+    private static final DoubleVector V_ERF_T0 = DoubleVector.broadcast(D, ErfMath.TAIL[0]);
+    private static final DoubleVector V_ERF_T1 = DoubleVector.broadcast(D, ErfMath.TAIL[1]);
+    private static final DoubleVector V_ERF_T2 = DoubleVector.broadcast(D, ErfMath.TAIL[2]);
+    private static final DoubleVector V_ERF_T3 = DoubleVector.broadcast(D, ErfMath.TAIL[3]);
+    private static final DoubleVector V_ERF_T4 = DoubleVector.broadcast(D, ErfMath.TAIL[4]);
+    private static final DoubleVector V_ERF_T5 = DoubleVector.broadcast(D, ErfMath.TAIL[5]);
+    private static final DoubleVector V_ERF_T6 = DoubleVector.broadcast(D, ErfMath.TAIL[6]);
+    private static final DoubleVector V_ERF_T7 = DoubleVector.broadcast(D, ErfMath.TAIL[7]);
+    private static final DoubleVector V_ERF_T8 = DoubleVector.broadcast(D, ErfMath.TAIL[8]);
+    private static final DoubleVector V_ERF_T9 = DoubleVector.broadcast(D, ErfMath.TAIL[9]);
+    private static final DoubleVector V_ERF_T10 = DoubleVector.broadcast(D, ErfMath.TAIL[10]);
+    private static final DoubleVector V_ERF_T11 = DoubleVector.broadcast(D, ErfMath.TAIL[11]);
+    private static final DoubleVector V_ERF_T12 = DoubleVector.broadcast(D, ErfMath.TAIL[12]);
+    private static final DoubleVector V_ERF_T13 = DoubleVector.broadcast(D, ErfMath.TAIL[13]);
+    private static final DoubleVector V_ERF_T14 = DoubleVector.broadcast(D, ErfMath.TAIL[14]);
+    private static final DoubleVector V_W_SCALE = DoubleVector.broadcast(D, ErfMath.W_SCALE);
+    private static final DoubleVector V_INV_SQRT_2PI = DoubleVector.broadcast(D, ErfMath.INV_SQRT_2PI);
 
     private static DoubleVector widen(float[] a, int i) {
         return (DoubleVector) FloatVector.fromArray(F, a, i).convertShape(VectorOperators.F2D, D, 0);
@@ -192,6 +222,92 @@ final class FloatVectorMath {
             y = ((LongVector) y.reinterpretAsLongs()).lanewise(VectorOperators.XOR, flip).reinterpretAsDoubles();
             if (!cosine) y = y.blend(x, x.compare(VectorOperators.EQ, 0));  // keeps -0
             narrow(y, c, co + i);
+        }
+        return bound;
+    }
+
+    // ---------------------------------------------------------------- erf and GELU: ErfMath's form, lane by lane
+
+    /** ErfMath.small: erf(z) / z as a polynomial in u = z^2. */
+    private static DoubleVector erfSmall(DoubleVector u) {
+        DoubleVector p = u.fma(V_ERF_S9, V_ERF_S8);
+        p = p.fma(u, V_ERF_S7);
+        p = p.fma(u, V_ERF_S6);
+        p = p.fma(u, V_ERF_S5);
+        p = p.fma(u, V_ERF_S4);
+        p = p.fma(u, V_ERF_S3);
+        p = p.fma(u, V_ERF_S2);
+        p = p.fma(u, V_ERF_S1);
+        p = p.fma(u, V_ERF_S0);
+        return p;
+    }
+
+    /** ErfMath.tail with ex = e^(-z^2) given: erfc(az) for lanes with az &gt;= 1, 0 where az &gt;= 12. */
+    private static DoubleVector erfcTail(DoubleVector az, DoubleVector ex) {
+        DoubleVector w = V_W_SCALE.div(az.min(ErfMath.TAIL_TO).add(3)).add(ErfMath.W_SHIFT);
+        DoubleVector h = w.fma(V_ERF_T14, V_ERF_T13);
+        h = h.fma(w, V_ERF_T12);
+        h = h.fma(w, V_ERF_T11);
+        h = h.fma(w, V_ERF_T10);
+        h = h.fma(w, V_ERF_T9);
+        h = h.fma(w, V_ERF_T8);
+        h = h.fma(w, V_ERF_T7);
+        h = h.fma(w, V_ERF_T6);
+        h = h.fma(w, V_ERF_T5);
+        h = h.fma(w, V_ERF_T4);
+        h = h.fma(w, V_ERF_T3);
+        h = h.fma(w, V_ERF_T2);
+        h = h.fma(w, V_ERF_T1);
+        h = h.fma(w, V_ERF_T0);
+        return ex.mul(h).blend(0, az.compare(VectorOperators.GE, ErfMath.TAIL_TO));
+    }
+
+    /** c[co + i] = erf(a[ao + i]) for i below bound (a multiple of L), with {@link ErfMath#erf}'s bits; returns bound. */
+    static int erf(float[] a, int ao, float[] c, int co, int bound) {
+        for (int i = 0; i < bound; i += L) {
+            DoubleVector z = widen(a, ao + i), az = z.abs(), zz = z.mul(z);
+            DoubleVector r = z.mul(erfSmall(zz));
+            var small = az.compare(VectorOperators.LT, ErfMath.TAIL_FROM);
+            if (!small.allTrue()) {  // a shortcut only: the blend below picks the same lanes either way
+                DoubleVector t = V_ONE.sub(erfcTail(az, exp(zz.neg())));
+                t = t.blend(t.neg(), z.compare(VectorOperators.LT, 0));
+                r = t.blend(r, small);
+            }
+            narrow(r, c, co + i);
+        }
+        return bound;
+    }
+
+    /** ErfMath.cdf: Phi(x) for z = x / sqrt 2, zz = x^2 / 2; ex = e^(-zz), or null to compute it when needed. */
+    private static DoubleVector cdf(DoubleVector z, DoubleVector zz, DoubleVector ex) {
+        DoubleVector az = z.abs();
+        DoubleVector r = z.mul(erfSmall(zz)).mul(0.5).add(0.5);
+        var small = az.compare(VectorOperators.LT, ErfMath.TAIL_FROM);
+        if (small.allTrue()) return r;
+        DoubleVector half = erfcTail(az, ex != null ? ex : exp(zz.neg())).mul(0.5);
+        DoubleVector t = half.blend(V_ONE.sub(half), z.compare(VectorOperators.GT, 0));
+        return t.blend(r, small);
+    }
+
+    /** c[co + i] = gelu(a[ao + i]) = x Phi(x) for i below bound (a multiple of L), with {@link ErfMath#gelu}'s bits. */
+    static int gelu(float[] a, int ao, float[] c, int co, int bound) {
+        for (int i = 0; i < bound; i += L) {
+            DoubleVector x = widen(a, ao + i);
+            narrow(x.mul(cdf(x.mul(ErfMath.SQRT_HALF), x.mul(x).mul(0.5), null)), c, co + i);
+        }
+        return bound;
+    }
+
+    /**
+     * c[co + i] = g (Phi(x) + x phi(x)) with g = g[go + i], x = x[xo + i], for i below bound (a multiple of L):
+     * gelu's backward in one pass, with {@link ErfMath#geluBackward}'s bits.
+     */
+    static int geluBackward(float[] g, int go, float[] xs, int xo, float[] c, int co, int bound) {
+        for (int i = 0; i < bound; i += L) {
+            DoubleVector x = widen(xs, xo + i), z = x.mul(ErfMath.SQRT_HALF), zz = x.mul(x).mul(0.5);
+            DoubleVector ex = exp(zz.neg());
+            DoubleVector pdf = ex.mul(V_INV_SQRT_2PI).blend(0, z.abs().compare(VectorOperators.GE, ErfMath.TAIL_TO));
+            narrow(widen(g, go + i).mul(cdf(z, zz, ex).add(x.mul(pdf))), c, co + i);
         }
         return bound;
     }

@@ -141,6 +141,14 @@ public final class ReducedFloatBackend implements Backend {
         w.narrow();
     }
 
+    @Override public void geluBackward(View grad, View self, View out) {
+        if (!reduced(out)) { CPU.geluBackward(grad, self, out); return; }
+        // in float32, rounded once to the 16-bit type, as PyTorch's reduced-float gelu_backward computes
+        Widening w = new Widening();
+        CPU.geluBackward(w.in(grad), w.in(self), w.out(out));
+        w.narrow();
+    }
+
     // the fused optimizer updates take float32 and float64 only (FusedUpdates sends 16-bit tensors op by op)
     @Override public void adamStep(AdamStep step, View param, View grad, View expAvg, View expAvgSq, View maxExpAvgSq) {
         CPU.adamStep(step, param, grad, expAvg, expAvgSq, maxExpAvgSq);

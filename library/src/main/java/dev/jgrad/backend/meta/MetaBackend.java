@@ -86,6 +86,8 @@ public final class MetaBackend implements Backend {
 
     @Override public void thresholdBackward(double threshold, View grad, View self, View out) {}
 
+    @Override public void geluBackward(View grad, View self, View out) {}
+
     @Override public void adamStep(AdamStep step, View param, View grad, View expAvg, View expAvgSq, View maxExpAvgSq) {}
 
     @Override public void sgdStep(SgdStep step, View param, View grad, View momentumBuffer) {}

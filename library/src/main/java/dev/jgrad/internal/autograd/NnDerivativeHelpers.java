@@ -22,6 +22,13 @@ public final class NnDerivativeHelpers {
 
     /** gelu'(x) = Phi(x) + x * phi(x); the tanh form differentiates PyTorch's approximation exactly. */
     public static Tensor geluBackward(Tensor g, Tensor x, boolean tanh) {
+        // PyTorch's gelu_backward kernel in one pass where no graph of the gradient is wanted (the usual backward);
+        // with createGraph the formula below, whose ops are differentiable again
+        if (!tanh && !Recorder.shouldRecord(g, x) && g.dtype() == x.dtype() && x.isFloatingPoint()
+                && java.util.Arrays.equals(shape(g), shape(x))) {
+            return Engine.mayOverwrite(g) && g.isContiguous() ? dev.jgrad.internal.ops.Activations.geluBackward_(g, x)
+                    : dev.jgrad.internal.ops.Activations.geluBackward(g, x);
+        }
         if (!tanh) {
             Tensor cdf = x.mul(SQRT_HALF).erf().add(1L).mul(0.5);
             Tensor pdf = x.mul(x).mul(-0.5).exp().mul(INV_SQRT_2PI);

@@ -156,6 +156,11 @@ final class TraceBackend implements Backend {
                 (be, e) -> be.thresholdBackward(threshold, e.real(grad), e.real(self), e.real(out)));
     }
 
+    @Override public void geluBackward(View grad, View self, View out) {
+        record("gelu_backward", Kind.OTHER, null, 0, v(grad, self), v(out),
+                (be, e) -> be.geluBackward(e.real(grad), e.real(self), e.real(out)));
+    }
+
     @Override public void adamStep(AdamStep step, View param, View grad, View expAvg, View expAvgSq, View maxExpAvgSq) {
         throw notCaptured("an optimizer step (it updates parameters and state in place)");
     }

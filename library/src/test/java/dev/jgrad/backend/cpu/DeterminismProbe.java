@@ -89,6 +89,13 @@ public final class DeterminismProbe {
         c.put("tanh", e::tanh);
         c.put("sigmoid", e::sigmoid);
         c.put("gelu", e::gelu);
+        c.put("erf", e::erf);
+        Tensor eg = Torch.randn(4, 67).mul(3).requiresGrad_(), gg = Torch.randn(4, 67);
+        c.put("gelu backward (67-wide rows: a scalar tail)", () -> {
+            eg.setGrad(null);
+            F.gelu(eg).backward(gg);
+            return eg.grad();
+        });
         c.put("sqrt", pos::sqrt);
         c.put("add mul", () -> e.add(e2).mul(e2));
         c.put("exp float64", ed::exp);
