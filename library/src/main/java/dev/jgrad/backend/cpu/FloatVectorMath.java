@@ -227,6 +227,20 @@ final class FloatVectorMath {
     }
 
     // ---------------------------------------------------------------- erf and GELU: ErfMath's form, lane by lane
+    //
+    // One loop doing all of it (polynomial, exp, tail polynomial, blends) grows past C2's node limit for inlining,
+    // and then the vectors are boxed and the loop runs several times slower. So each block of BLOCK elements goes
+    // through short passes, one method each, that hand double lanes to the next through scratch arrays (exact:
+    // a double stored is the double loaded), with every operation the one ErfMath does.
+
+    /** Elements per block: the scratch arrays stay in L1. */
+    private static final int BLOCK = 256;
+
+    /** The argument of erf: x itself, or x / sqrt 2 for the normal CDF. */
+    private static DoubleVector erfArg(DoubleVector x, boolean cdf) { return cdf ? x.mul(ErfMath.SQRT_HALF) : x; }
+
+    /** z^2 exactly: x^2 for erf, x^2 / 2 for the normal CDF (a float's square fits in a double). */
+    private static DoubleVector erfArgSquared(DoubleVector x, boolean cdf) { return cdf ? x.mul(x).mul(0.5) : x.mul(x); }
 
     /** ErfMath.small: erf(z) / z as a polynomial in u = z^2. */
     private static DoubleVector erfSmall(DoubleVector u) {
@@ -242,9 +256,35 @@ final class FloatVectorMath {
         return p;
     }
 
-    /** ErfMath.tail with ex = e^(-z^2) given: erfc(az) for lanes with az &gt;= 1, 0 where az &gt;= 12. */
-    private static DoubleVector erfcTail(DoubleVector az, DoubleVector ex) {
-        DoubleVector w = V_W_SCALE.div(az.min(ErfMath.TAIL_TO).add(3)).add(ErfMath.W_SHIFT);
+    /**
+     * Pass 1: s = z P(z^2) (erf) or 0.5 + 0.5 z P(z^2) (Phi), right wherever |z| &lt; 1; returns whether any lane
+     * has |z| &gt;= 1 or NaN, which then need the tail passes.
+     */
+    private static boolean smallPass(float[] a, int ao, double[] s, int len, boolean cdf) {
+        boolean tail = false;
+        for (int i = 0; i < len; i += L) {
+            DoubleVector x = widen(a, ao + i), z = erfArg(x, cdf);
+            DoubleVector r = z.mul(erfSmall(erfArgSquared(x, cdf)));
+            if (cdf) r = r.mul(0.5).add(0.5);
+            r.intoArray(s, i);
+            tail |= !z.abs().compare(VectorOperators.LT, ErfMath.TAIL_FROM).allTrue();
+        }
+        return tail;
+    }
+
+    /** Pass 2: e = e^(-z^2) (ErfMath.exp). */
+    private static void expPass(float[] a, int ao, double[] e, int len, boolean cdf) {
+        for (int i = 0; i < len; i += L) exp(erfArgSquared(widen(a, ao + i), cdf).neg()).intoArray(e, i);
+    }
+
+    /**
+     * Pass 3: where |z| &gt;= 1, s = +-(1 - erfc|z|) (erf) or 1 - erfc|z| / 2, erfc|z| / 2 by z's sign (Phi), with
+     * erfc|z| = e H(w) (ErfMath.tail: 0 from |z| &gt;= 12 on); other lanes keep pass 1's value.
+     */
+    private static void tailPass(float[] a, int ao, double[] e, double[] s, int len, boolean cdf) {
+        for (int i = 0; i < len; i += L) {
+            DoubleVector z = erfArg(widen(a, ao + i), cdf), az = z.abs();
+            DoubleVector w = V_W_SCALE.div(az.min(ErfMath.TAIL_TO).add(3)).add(ErfMath.W_SHIFT);
         DoubleVector h = w.fma(V_ERF_T14, V_ERF_T13);
         h = h.fma(w, V_ERF_T12);
         h = h.fma(w, V_ERF_T11);
@@ -259,41 +299,43 @@ final class FloatVectorMath {
         h = h.fma(w, V_ERF_T2);
         h = h.fma(w, V_ERF_T1);
         h = h.fma(w, V_ERF_T0);
-        return ex.mul(h).blend(0, az.compare(VectorOperators.GE, ErfMath.TAIL_TO));
+            DoubleVector t = DoubleVector.fromArray(D, e, i).mul(h).blend(0, az.compare(VectorOperators.GE, ErfMath.TAIL_TO));
+            if (cdf) {
+                t = t.mul(0.5);
+                t = t.blend(V_ONE.sub(t), z.compare(VectorOperators.GT, 0));
+            } else {
+                t = V_ONE.sub(t);
+                t = t.blend(t.neg(), z.compare(VectorOperators.LT, 0));
+            }
+            t.blend(DoubleVector.fromArray(D, s, i), az.compare(VectorOperators.LT, ErfMath.TAIL_FROM)).intoArray(s, i);
+        }
+    }
+
+    /** s = erf(x) (cdf false) or Phi(x) (cdf true) for one block; e = e^(-z^2) where the tail needed it (or always, with needExp). */
+    private static void erfBlock(float[] a, int ao, double[] s, double[] e, int len, boolean cdf, boolean needExp) {
+        boolean tail = smallPass(a, ao, s, len, cdf);
+        if (tail || needExp) expPass(a, ao, e, len, cdf);
+        if (tail) tailPass(a, ao, e, s, len, cdf);
     }
 
     /** c[co + i] = erf(a[ao + i]) for i below bound (a multiple of L), with {@link ErfMath#erf}'s bits; returns bound. */
     static int erf(float[] a, int ao, float[] c, int co, int bound) {
-        for (int i = 0; i < bound; i += L) {
-            DoubleVector z = widen(a, ao + i), az = z.abs(), zz = z.mul(z);
-            DoubleVector r = z.mul(erfSmall(zz));
-            var small = az.compare(VectorOperators.LT, ErfMath.TAIL_FROM);
-            if (!small.allTrue()) {  // a shortcut only: the blend below picks the same lanes either way
-                DoubleVector t = V_ONE.sub(erfcTail(az, exp(zz.neg())));
-                t = t.blend(t.neg(), z.compare(VectorOperators.LT, 0));
-                r = t.blend(r, small);
-            }
-            narrow(r, c, co + i);
+        double[] s = new double[BLOCK], e = new double[BLOCK];
+        for (int b = 0; b < bound; b += BLOCK) {
+            int len = Math.min(BLOCK, bound - b);
+            erfBlock(a, ao + b, s, e, len, false, false);
+            for (int i = 0; i < len; i += L) narrow(DoubleVector.fromArray(D, s, i), c, co + b + i);
         }
         return bound;
     }
 
-    /** ErfMath.cdf: Phi(x) for z = x / sqrt 2, zz = x^2 / 2; ex = e^(-zz), or null to compute it when needed. */
-    private static DoubleVector cdf(DoubleVector z, DoubleVector zz, DoubleVector ex) {
-        DoubleVector az = z.abs();
-        DoubleVector r = z.mul(erfSmall(zz)).mul(0.5).add(0.5);
-        var small = az.compare(VectorOperators.LT, ErfMath.TAIL_FROM);
-        if (small.allTrue()) return r;
-        DoubleVector half = erfcTail(az, ex != null ? ex : exp(zz.neg())).mul(0.5);
-        DoubleVector t = half.blend(V_ONE.sub(half), z.compare(VectorOperators.GT, 0));
-        return t.blend(r, small);
-    }
-
     /** c[co + i] = gelu(a[ao + i]) = x Phi(x) for i below bound (a multiple of L), with {@link ErfMath#gelu}'s bits. */
     static int gelu(float[] a, int ao, float[] c, int co, int bound) {
-        for (int i = 0; i < bound; i += L) {
-            DoubleVector x = widen(a, ao + i);
-            narrow(x.mul(cdf(x.mul(ErfMath.SQRT_HALF), x.mul(x).mul(0.5), null)), c, co + i);
+        double[] s = new double[BLOCK], e = new double[BLOCK];
+        for (int b = 0; b < bound; b += BLOCK) {
+            int len = Math.min(BLOCK, bound - b);
+            erfBlock(a, ao + b, s, e, len, true, false);
+            for (int i = 0; i < len; i += L) narrow(widen(a, ao + b + i).mul(DoubleVector.fromArray(D, s, i)), c, co + b + i);
         }
         return bound;
     }
@@ -303,12 +345,22 @@ final class FloatVectorMath {
      * gelu's backward in one pass, with {@link ErfMath#geluBackward}'s bits.
      */
     static int geluBackward(float[] g, int go, float[] xs, int xo, float[] c, int co, int bound) {
-        for (int i = 0; i < bound; i += L) {
-            DoubleVector x = widen(xs, xo + i), z = x.mul(ErfMath.SQRT_HALF), zz = x.mul(x).mul(0.5);
-            DoubleVector ex = exp(zz.neg());
-            DoubleVector pdf = ex.mul(V_INV_SQRT_2PI).blend(0, z.abs().compare(VectorOperators.GE, ErfMath.TAIL_TO));
-            narrow(widen(g, go + i).mul(cdf(z, zz, ex).add(x.mul(pdf))), c, co + i);
+        double[] s = new double[BLOCK], e = new double[BLOCK];
+        for (int b = 0; b < bound; b += BLOCK) {
+            int len = Math.min(BLOCK, bound - b);
+            erfBlock(xs, xo + b, s, e, len, true, true);
+            geluBackwardPass(g, go + b, xs, xo + b, s, e, c, co + b, len);
         }
         return bound;
+    }
+
+    /** The last pass of gelu's backward: c = g (s + x pdf), pdf = e / sqrt(2 pi), 0 where |x / sqrt 2| &gt;= 12. */
+    private static void geluBackwardPass(float[] g, int go, float[] xs, int xo, double[] s, double[] e, float[] c, int co, int len) {
+        for (int i = 0; i < len; i += L) {
+            DoubleVector x = widen(xs, xo + i);
+            DoubleVector pdf = DoubleVector.fromArray(D, e, i).mul(V_INV_SQRT_2PI)
+                    .blend(0, x.mul(ErfMath.SQRT_HALF).abs().compare(VectorOperators.GE, ErfMath.TAIL_TO));
+            narrow(widen(g, go + i).mul(DoubleVector.fromArray(D, s, i).add(x.mul(pdf))), c, co + i);
+        }
     }
 }
