@@ -88,8 +88,14 @@ final class ErfMath {
         double z = xf, az = Math.abs(z), zz = z * z;  // z * z is exact: a float's square fits in a double
         if (az < TAIL_FROM) return z * small(zz);
         double r = 1 - tail(az, zz);
-        return z < 0 ? -r : r;  // NaN falls through to here and stays NaN
+        return canonical(z < 0 ? -r : r);  // NaN falls through to here and stays NaN
     }
+
+    /**
+     * A NaN result as Java's one NaN: x86 arithmetic makes NaNs with either sign bit depending on the operands'
+     * order, which the vector and scalar code need not share; the results carry one NaN bit pattern either way.
+     */
+    static double canonical(double r) { return r != r ? Double.NaN : r; }
 
     /** Phi(x), the standard normal CDF, for z = x / sqrt(2) and zz = x^2 / 2. */
     static double cdf(double z, double zz) {
@@ -102,13 +108,13 @@ final class ErfMath {
     /** gelu(x) = x Phi(x), rounded once. */
     static float gelu(float xf) {
         double x = xf;
-        return (float) (x * cdf(x * SQRT_HALF, 0.5 * (x * x)));
+        return (float) canonical(x * cdf(x * SQRT_HALF, 0.5 * (x * x)));
     }
 
     /** gelu's backward: g (Phi(x) + x phi(x)), rounded once. */
     static float geluBackward(float gf, float xf) {
         double x = xf, z = x * SQRT_HALF, zz = 0.5 * (x * x);
         double pdf = Math.abs(z) >= TAIL_TO ? 0 : exp(-zz) * INV_SQRT_2PI;
-        return (float) (gf * (cdf(z, zz) + x * pdf));
+        return (float) canonical(gf * (cdf(z, zz) + x * pdf));
     }
 }

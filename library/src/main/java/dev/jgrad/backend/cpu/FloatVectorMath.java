@@ -93,6 +93,11 @@ final class FloatVectorMath {
         return (DoubleVector) FloatVector.fromArray(F, a, i).convertShape(VectorOperators.F2D, D, 0);
     }
 
+    /** {@link #narrow} with any NaN lane made Java's one NaN (ErfMath.canonical). */
+    private static void narrowCanonical(DoubleVector v, float[] c, int i) {
+        narrow(v.blend(Double.NaN, v.test(VectorOperators.IS_NAN)), c, i);
+    }
+
     private static void narrow(DoubleVector v, float[] c, int i) {
         ((FloatVector) v.convertShape(VectorOperators.D2F, F, 0)).intoArray(c, i);
     }
@@ -324,7 +329,7 @@ final class FloatVectorMath {
         for (int b = 0; b < bound; b += BLOCK) {
             int len = Math.min(BLOCK, bound - b);
             erfBlock(a, ao + b, s, e, len, false, false);
-            for (int i = 0; i < len; i += L) narrow(DoubleVector.fromArray(D, s, i), c, co + b + i);
+            for (int i = 0; i < len; i += L) narrowCanonical(DoubleVector.fromArray(D, s, i), c, co + b + i);
         }
         return bound;
     }
@@ -335,7 +340,7 @@ final class FloatVectorMath {
         for (int b = 0; b < bound; b += BLOCK) {
             int len = Math.min(BLOCK, bound - b);
             erfBlock(a, ao + b, s, e, len, true, false);
-            for (int i = 0; i < len; i += L) narrow(widen(a, ao + b + i).mul(DoubleVector.fromArray(D, s, i)), c, co + b + i);
+            for (int i = 0; i < len; i += L) narrowCanonical(widen(a, ao + b + i).mul(DoubleVector.fromArray(D, s, i)), c, co + b + i);
         }
         return bound;
     }
@@ -360,7 +365,7 @@ final class FloatVectorMath {
             DoubleVector x = widen(xs, xo + i);
             DoubleVector pdf = DoubleVector.fromArray(D, e, i).mul(V_INV_SQRT_2PI)
                     .blend(0, x.mul(ErfMath.SQRT_HALF).abs().compare(VectorOperators.GE, ErfMath.TAIL_TO));
-            narrow(widen(g, go + i).mul(DoubleVector.fromArray(D, s, i).add(x.mul(pdf))), c, co + i);
+            narrowCanonical(widen(g, go + i).mul(DoubleVector.fromArray(D, s, i).add(x.mul(pdf))), c, co + i);
         }
     }
 }

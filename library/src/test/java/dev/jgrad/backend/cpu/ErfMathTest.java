@@ -200,6 +200,22 @@ class ErfMathTest {
         float[] lanes = new float[padded(x).length];
         FloatVectorMath.erf(padded(x), 0, lanes, 0, lanes.length);
         for (int i = 0; i < x.length; i++) assertEquals(Float.floatToRawIntBits(erf[i]), Float.floatToRawIntBits(lanes[i]), "erf lane at " + x[i]);
+        // NaN results, whatever made them, carry Java's one NaN on every path
+        float[] nanIn = padded(new float[] {Float.NaN, Float.intBitsToFloat(0xffc00001), Float.NEGATIVE_INFINITY});
+        float[] gelu = new float[nanIn.length], back = new float[nanIn.length];
+        FloatVectorMath.gelu(nanIn, 0, gelu, 0, nanIn.length);
+        FloatVectorMath.geluBackward(nanIn, 0, nanIn, 0, back, 0, nanIn.length);
+        FloatVectorMath.erf(nanIn, 0, lanes, 0, nanIn.length);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(Float.floatToRawIntBits(Float.NaN), Float.floatToRawIntBits(back[i]));
+            assertEquals(Float.floatToRawIntBits(Float.NaN), Float.floatToRawIntBits(ErfMath.geluBackward(nanIn[i], nanIn[i])));
+            if (i < 2) {
+                assertEquals(Float.floatToRawIntBits(Float.NaN), Float.floatToRawIntBits(lanes[i]));
+                assertEquals(Float.floatToRawIntBits(Float.NaN), Float.floatToRawIntBits((float) ErfMath.erf(nanIn[i])));
+            }
+            assertEquals(Float.floatToRawIntBits(Float.NaN), Float.floatToRawIntBits(gelu[i]));
+            assertEquals(Float.floatToRawIntBits(Float.NaN), Float.floatToRawIntBits(ErfMath.gelu(nanIn[i])));
+        }
     }
 
     /** The check can fail: erf moved by 2 ulp is reported. */
