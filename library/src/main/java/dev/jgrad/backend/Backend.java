@@ -211,6 +211,12 @@ public interface Backend {
     void layerNorm(View x, View w, View b, int rowLength, double eps, View out);
 
     /**
+     * layer_norm's input gradient over rows of rowLength: rstd (gh - mean(gh) - xhat mean(gh xhat)) with gh = grad w and
+     * the row statistics recomputed from x; w (of rowLength) may be null. grad, x and out share one shape and dtype.
+     */
+    void layerNormBackward(View grad, View x, View w, int rowLength, double eps, View out);
+
+    /**
      * batch_norm over dim 1 of x. Training: batch statistics, and the running ones (when not null) move
      * towards them in place. Evaluation: the running statistics, whose mean and 1/sqrt(var + eps) go to
      * evalMean and evalInvstd.

@@ -322,6 +322,10 @@ public final class CpuBackend implements Backend {
 
     @Override public void embedding(View weight, View indices, View out) { CpuNn.embedding(weight, indices, out); }
 
+    @Override public void layerNormBackward(View grad, View x, View w, int rowLength, double eps, View out) {
+        CpuNn.layerNormBackward(grad, x, w, rowLength, eps, out);
+    }
+
     @Override public void layerNorm(View x, View w, View b, int rowLength, double eps, View out) {
         CpuNn.layerNorm(x, w, b, rowLength, eps, out);
     }

@@ -329,6 +329,13 @@ public final class ReducedFloatBackend implements Backend {
 
     // ---------------------------------------------------------------- nn
 
+    @Override public void layerNormBackward(View grad, View x, View wt, int rowLength, double eps, View out) {
+        if (!reduced(x)) { CPU.layerNormBackward(grad, x, wt, rowLength, eps, out); return; }
+        Widening w = new Widening();
+        CPU.layerNormBackward(w.in(grad), w.in(x), w.in(wt), rowLength, eps, w.out(out));
+        w.narrow();
+    }
+
     @Override public void layerNorm(View x, View wt, View b, int rowLength, double eps, View out) {
         if (!reduced(x)) { CPU.layerNorm(x, wt, b, rowLength, eps, out); return; }
         ReducedFloatSupport.check("LayerNormKernelImpl", x, null);

@@ -140,6 +140,8 @@ public final class MetaBackend implements Backend {
 
     @Override public void layerNorm(View x, View w, View b, int rowLength, double eps, View out) {}
 
+    @Override public void layerNormBackward(View grad, View x, View w, int rowLength, double eps, View out) {}
+
     @Override public void batchNorm(View x, View runningMean, View runningVar, View w, View b, boolean training, double momentum,
                                     double eps, View out, View evalMean, View evalInvstd) {}
 

@@ -160,10 +160,17 @@ public final class NnDerivativeHelpers {
     }
 
     public static Tensor layerNormXhat(Tensor x, int normDims, double eps) {
+        // with no graph wanted, the forward kernel without weight and bias: one pass instead of six ops
+        if (!Recorder.shouldRecord(x)) return dev.jgrad.internal.ops.Normalization.layerNormPlain(x, normDims, eps);
         return standardize(x, lastDims(x.dim(), normDims), eps)[0];
     }
 
     public static Tensor layerNormInputGrad(Tensor g, Tensor x, Tensor weight, int normDims, double eps) {
+        // PyTorch's native_layer_norm_backward kernel in one pass where no graph of the gradient is wanted
+        if (!Recorder.shouldRecord(new Tensor[] {g, x, weight}) && g.dtype() == x.dtype() && (weight == null || weight.dtype() == x.dtype())
+                && java.util.Arrays.equals(shape(g), shape(x))) {
+            return dev.jgrad.internal.ops.Normalization.layerNormInputGrad(g, x, weight, normDims, eps);
+        }
         int[] dims = lastDims(x.dim(), normDims);
         Tensor[] s = standardize(x, dims, eps);
         return normalizedInputGrad(weight == null ? g : g.mul(weight), s[0], s[1], dims);

@@ -259,6 +259,11 @@ final class TraceBackend implements Backend {
 
     // ---------------------------------------------------------------- nn
 
+    @Override public void layerNormBackward(View grad, View x, View w, int rowLength, double eps, View out) {
+        record("native_layer_norm_backward", Kind.OTHER, null, eps, v(grad, x, w), v(out),
+                (be, e) -> be.layerNormBackward(e.real(grad), e.real(x), e.real(w), rowLength, eps, e.real(out)));
+    }
+
     @Override public void layerNorm(View x, View w, View b, int rowLength, double eps, View out) {
         record("layer_norm", Kind.OTHER, null, eps, v(x, w, b), v(out), (be, e) -> be.layerNorm(e.real(x), e.real(w), e.real(b), rowLength, eps, e.real(out)));
     }
