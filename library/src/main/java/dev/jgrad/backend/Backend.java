@@ -77,6 +77,12 @@ public interface Backend {
     void thresholdBackward(double threshold, View grad, View self, View out);
 
     /**
+     * gelu's backward (the exact, erf form) in one pass, PyTorch's gelu_backward: out = grad (Phi(self) + self phi(self)),
+     * Phi and phi the standard normal CDF and density; grad, self and out have one shape and one floating dtype.
+     */
+    void geluBackward(View grad, View self, View out);
+
+    /**
      * One Adam or AdamW update in place, in one pass over param, expAvg, expAvgSq (and maxExpAvgSq with amsgrad,
      * else null) reading grad: the arithmetic of the op-by-op update, rounded identically (see {@link AdamStep}).
      * All views are contiguous, of one shape and one dtype (float32 or float64), and share no storage.
@@ -209,6 +215,12 @@ public interface Backend {
 
     /** Normalises each contiguous row of rowLength elements, then scales by w and shifts by b (either may be null). */
     void layerNorm(View x, View w, View b, int rowLength, double eps, View out);
+
+    /**
+     * layer_norm's input gradient over rows of rowLength: rstd (gh - mean(gh) - xhat mean(gh xhat)) with gh = grad w and
+     * the row statistics recomputed from x; w (of rowLength) may be null. grad, x and out share one shape and dtype.
+     */
+    void layerNormBackward(View grad, View x, View w, int rowLength, double eps, View out);
 
     /**
      * batch_norm over dim 1 of x. Training: batch statistics, and the running ones (when not null) move
