@@ -137,7 +137,20 @@ class ApiDocsTest {
             "dev.jgrad.nn.TripletMarginLoss",
             "dev.jgrad.nn.TripletMarginWithDistanceLoss",
             "dev.jgrad.nn.CosineSimilarity",
-            "dev.jgrad.nn.PairwiseDistance");
+            "dev.jgrad.nn.PairwiseDistance",
+            "dev.jgrad.nn.BatchNorm",
+            "dev.jgrad.nn.BatchNorm1d",
+            "dev.jgrad.nn.BatchNorm2d",
+            "dev.jgrad.nn.BatchNorm3d",
+            "dev.jgrad.nn.InstanceNorm",
+            "dev.jgrad.nn.InstanceNorm1d",
+            "dev.jgrad.nn.InstanceNorm2d",
+            "dev.jgrad.nn.InstanceNorm3d",
+            "dev.jgrad.nn.LayerNorm",
+            "dev.jgrad.nn.GroupNorm",
+            "dev.jgrad.nn.LocalResponseNorm",
+            "dev.jgrad.nn.Embedding",
+            "dev.jgrad.nn.EmbeddingBag");
 
     /** Every package module-info exports (the public API and the backend SPI). */
     private static List<String> exported() throws IOException {
