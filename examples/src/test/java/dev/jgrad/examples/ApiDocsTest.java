@@ -150,7 +150,15 @@ class ApiDocsTest {
             "dev.jgrad.nn.GroupNorm",
             "dev.jgrad.nn.LocalResponseNorm",
             "dev.jgrad.nn.Embedding",
-            "dev.jgrad.nn.EmbeddingBag");
+            "dev.jgrad.nn.EmbeddingBag",
+            "dev.jgrad.nn.RNNBase",
+            "dev.jgrad.nn.RNN",
+            "dev.jgrad.nn.LSTM",
+            "dev.jgrad.nn.GRU",
+            "dev.jgrad.nn.RNNCellBase",
+            "dev.jgrad.nn.RNNCell",
+            "dev.jgrad.nn.LSTMCell",
+            "dev.jgrad.nn.GRUCell");
 
     /** Every package module-info exports (the public API and the backend SPI). */
     private static List<String> exported() throws IOException {
