@@ -158,7 +158,13 @@ class ApiDocsTest {
             "dev.jgrad.nn.RNNCellBase",
             "dev.jgrad.nn.RNNCell",
             "dev.jgrad.nn.LSTMCell",
-            "dev.jgrad.nn.GRUCell");
+            "dev.jgrad.nn.GRUCell",
+            "dev.jgrad.nn.MultiheadAttention",
+            "dev.jgrad.nn.TransformerEncoderLayer",
+            "dev.jgrad.nn.TransformerEncoder",
+            "dev.jgrad.nn.TransformerDecoderLayer",
+            "dev.jgrad.nn.TransformerDecoder",
+            "dev.jgrad.nn.Transformer");
 
     /** Every package module-info exports (the public API and the backend SPI). */
     private static List<String> exported() throws IOException {
