@@ -23,7 +23,7 @@ public abstract class BatchNorm extends Module {
     public final int numFeatures;
     /** {@code eps}: added to the variance for numerical stability. */
     public final double eps;
-    /** {@code momentum}: the weight of the batch statistics in the running ones; null for a cumulative moving average. */
+    /** {@code momentum}: the weight of batch statistics in the running ones; null for a cumulative moving average. */
     public final Double momentum;
     /** {@code affine}: whether the layer has learnable affine parameters. */
     public final boolean affine;
