@@ -4,8 +4,8 @@ import dev.jgrad.Tensor;
 import dev.jgrad.nn.functional.F;
 
 /**
- * {@code torch.nn.CosineSimilarity} ({@code F.cosineSimilarity}): x1 . x2 / max(||x1|| ||x2||, eps) along dim (each
- * norm clamped at eps); called as {@code forward(x1, x2)}.
+ * {@code torch.nn.CosineSimilarity} ({@code F.cosineSimilarity}): x1 . x2 / (max(||x1||, eps) max(||x2||, eps))
+ * along dim, each norm clamped at eps as PyTorch 1.13 computes it; called as {@code forward(x1, x2)}.
  *
  * <p>Shape: x1 (*1, D, *2); x2 broadcastable with x1; output (*1, *2), the broadcast shape without dim.
  */
