@@ -31,6 +31,9 @@ public final class Rnn {
      */
     public static PackedSequence packPaddedSequence(Tensor input, Tensor lengths, boolean batchFirst, boolean enforceSorted) {
         lengths = lengths.to(DType.INT64);
+        if (lengths.dim() != 1) {
+            throw new IllegalArgumentException("'lengths' argument should be a 1D CPU int64 tensor, but got " + lengths.dim() + "D cpu Long tensor");
+        }
         Tensor sortedIndices = null;
         if (!enforceSorted) {
             var sorted = lengths.sort(true, -1, true);
