@@ -61,6 +61,7 @@ class ApiDocsTest {
             // docs13o: begin
             "dev.jgrad.optim.*",
             "dev.jgrad.optim.lr.*",
+            "dev.jgrad.nn.utils.*",
             // docs13o: end
             "dev.jgrad.*", "dev.jgrad.autograd.*", "dev.jgrad.nn.functional.*", "dev.jgrad.nn.init.*");
 
