@@ -10,6 +10,8 @@ import java.util.Map;
  * average {@code ax} follows p with weight mu once step exceeds t0; then
  * {@code eta = lr / (1 + lambd lr t)^alpha}, {@code mu = 1 / max(1, t - t0)}. eta and mu are kept, as in
  * PyTorch, in float32 scalar tensors, so their rounding matches.
+ *
+ * <p>PyTorch: {@code torch.optim.ASGD}.
  */
 public class ASGD extends Optimizer {
     /**

@@ -8,6 +8,8 @@ import java.util.Map;
 /**
  * Adadelta in PyTorch's form: {@code v = rho v + (1 - rho) g^2}; {@code delta = sqrt(u + eps) / sqrt(v + eps) * g};
  * {@code u = rho u + (1 - rho) delta^2}; {@code p -= lr delta}.
+ *
+ * <p>PyTorch: {@code torch.optim.Adadelta}.
  */
 public class Adadelta extends Optimizer {
     /**

@@ -8,6 +8,8 @@ import java.util.Map;
 /**
  * Adagrad in PyTorch's form: {@code sum += g^2}; {@code p -= clr g / (sqrt(sum) + eps)} with
  * {@code clr = lr / (1 + (step - 1) lr_decay)}; the sums start at initialAccumulatorValue.
+ *
+ * <p>PyTorch: {@code torch.optim.Adagrad}.
  */
 public class Adagrad extends Optimizer {
     /**

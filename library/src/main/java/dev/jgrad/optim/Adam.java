@@ -10,6 +10,8 @@ import java.util.Map;
  * moments {@code m = b1 m + (1 - b1) g}, {@code v = b2 v + (1 - b2) g^2}; then
  * {@code p -= lr / (1 - b1^t) * m / (sqrt(v) / sqrt(1 - b2^t) + eps)}, with amsgrad using the running
  * maximum of v.
+ *
+ * <p>PyTorch: {@code torch.optim.Adam}.
  */
 public class Adam extends Optimizer {
     /**

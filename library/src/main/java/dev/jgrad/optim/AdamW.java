@@ -2,7 +2,11 @@ package dev.jgrad.optim;
 
 import dev.jgrad.Tensor;
 
-/** Adam with decoupled weight decay: {@code p *= 1 - lr * weight_decay} before the Adam update (default decay 0.01). */
+/**
+ * Adam with decoupled weight decay: {@code p *= 1 - lr * weight_decay} before the Adam update (default decay 0.01).
+ *
+ * <p>PyTorch: {@code torch.optim.AdamW}.
+ */
 public class AdamW extends Adam {
     /**
      * {@code torch.optim.AdamW(params)}: lr 1e-3, betas (0.9, 0.999), eps 1e-8, decoupled weight decay 0.01, amsgrad

@@ -7,6 +7,8 @@ import java.util.Map;
 /**
  * Adamax, Adam with an infinity norm in PyTorch's single-tensor form: {@code m = b1 m + (1 - b1) g};
  * {@code u = max(b2 u, |g| + eps)}; {@code p -= lr / (1 - b1^t) * m / u}.
+ *
+ * <p>PyTorch: {@code torch.optim.Adamax}.
  */
 public class Adamax extends Optimizer {
     /**

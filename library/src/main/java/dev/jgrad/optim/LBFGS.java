@@ -16,6 +16,8 @@ import java.util.function.Supplier;
  * follow the same trajectory. lineSearchFn "strong_wolfe" runs PyTorch's bracketing and zoom line search
  * ({@link StrongWolfe}); its step lengths and curvature values are kept in double (PyTorch mixes 0-dim tensors
  * and Python floats there), which can differ from PyTorch's float32 runs in the last bits.
+ *
+ * <p>PyTorch: {@code torch.optim.LBFGS}.
  */
 public class LBFGS extends Optimizer {
     private final List<Tensor> params;

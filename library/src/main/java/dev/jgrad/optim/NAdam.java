@@ -9,6 +9,8 @@ import java.util.Map;
  * {@code mu_t = b1 (1 - 0.5 * 0.96^(t psi))}, their running product kept (as in PyTorch) in a float32
  * scalar tensor, and two addcdiv_ steps: one along the gradient, one along the first moment.
  * PyTorch 1.13's NAdam has no maximize option.
+ *
+ * <p>PyTorch: {@code torch.optim.NAdam}.
  */
 public class NAdam extends Optimizer {
     /**

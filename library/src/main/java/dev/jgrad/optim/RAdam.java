@@ -9,6 +9,8 @@ import java.util.Map;
  * estimate is unreliable ({@code rho_t <= 5}) the step is plain momentum {@code p -= lr m / (1 - b1^t)};
  * afterwards it is scaled by the rectification term and {@code sqrt(1 - b2^t) / (sqrt(v) + eps)}.
  * PyTorch 1.13's RAdam has no maximize option.
+ *
+ * <p>PyTorch: {@code torch.optim.RAdam}.
  */
 public class RAdam extends Optimizer {
     /**

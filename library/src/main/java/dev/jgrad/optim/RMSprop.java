@@ -9,6 +9,8 @@ import java.util.Map;
  * RMSprop in PyTorch's form: {@code v = alpha v + (1 - alpha) g^2}; the denominator is
  * {@code sqrt(v) + eps} (centered: {@code sqrt(v - gavg^2) + eps}); then either
  * {@code p -= lr g / denom} or, with momentum, {@code buf = momentum buf + g / denom; p -= lr buf}.
+ *
+ * <p>PyTorch: {@code torch.optim.RMSprop}.
  */
 public class RMSprop extends Optimizer {
     /**

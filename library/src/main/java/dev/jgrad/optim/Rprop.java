@@ -10,6 +10,8 @@ import java.util.Map;
  * while its gradient keeps its sign and shrinks by etaminus when the sign flips (that element then
  * skips its update and forgets its gradient), clamped to [stepSizeMin, stepSizeMax];
  * {@code p -= sign(g) * step_size}.
+ *
+ * <p>PyTorch: {@code torch.optim.Rprop}.
  */
 public class Rprop extends Optimizer {
     /**

@@ -12,6 +12,8 @@ import java.util.Map;
  * in PyTorch's order: {@code d = g + wd * p}; {@code buf = d} on the first step, else
  * {@code buf = momentum * buf + (1 - dampening) * d}; {@code d = nesterov ? d + momentum * buf : buf};
  * {@code p -= lr * d}.
+ *
+ * <p>PyTorch: {@code torch.optim.SGD}.
  */
 public class SGD extends Optimizer {
     /**

@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Events grouped by name (and input shapes), with PyTorch's {@code table()} layout. */
+/**
+ * Events grouped by name (and input shapes), with PyTorch's {@code table()} layout.
+ *
+ * <p>PyTorch: the {@code EventList} that {@code prof.key_averages()} returns.
+ */
 public final class KeyAverages {
     private static final int MAX_NAME_WIDTH = 55, MAX_SHAPES_WIDTH = 80, COLUMN_WIDTH = 12;
 

@@ -7,7 +7,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** An open (then closed) profiling session: its events, their averages, and the Chrome trace export. */
+/**
+ * An open (then closed) profiling session: its events, their averages, and the Chrome trace export.
+ *
+ * <p>PyTorch: the {@code torch.autograd.profiler.profile} object that {@code with ... as prof} binds.
+ */
 public final class Profile implements AutoCloseable {
     final Profiler.Options options;
     private final List<ProfilerEvent> events = Collections.synchronizedList(new ArrayList<>());

@@ -5,7 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Steps several schedulers of one optimizer together, each applying its change to the lr the previous one left. */
+/**
+ * Steps several schedulers of one optimizer together, each applying its change to the lr the previous one left.
+ *
+ * <p>PyTorch: {@code torch.optim.lr_scheduler.ChainedScheduler}.
+ */
 public class ChainedScheduler extends LRScheduler {
     private final List<LRScheduler> schedulers;
 

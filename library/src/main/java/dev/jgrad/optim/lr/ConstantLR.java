@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Scales each group's lr by factor until epoch totalIters, then restores it (a warm-up at a constant fraction). */
+/**
+ * Scales each group's lr by factor until epoch totalIters, then restores it (a warm-up at a constant fraction).
+ *
+ * <p>PyTorch: {@code torch.optim.lr_scheduler.ConstantLR}.
+ */
 public class ConstantLR extends LRScheduler {
     /** The factor the lrs are multiplied by until totalIters. */
     public double factor;

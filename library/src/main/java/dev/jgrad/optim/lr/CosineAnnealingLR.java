@@ -8,6 +8,8 @@ import java.util.Map;
 /**
  * Cosine annealing from each base lr down to etaMin over tMax epochs, with PyTorch's recursive
  * formula (each lr computed from the previous one), so the sequence matches PyTorch's step by step.
+ *
+ * <p>PyTorch: {@code torch.optim.lr_scheduler.CosineAnnealingLR}.
  */
 public class CosineAnnealingLR extends LRScheduler {
     /** The half period: steps from the base lr down to etaMin ({@code T_max}). */

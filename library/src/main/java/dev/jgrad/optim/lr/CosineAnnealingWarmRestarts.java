@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Cosine annealing from each group's initial lr to etaMin over t0 epochs, restarting, each period tMult times the last. */
+/**
+ * Cosine annealing from each group's initial lr to etaMin over t0 epochs, restarting, each period tMult times the last.
+ *
+ * <p>PyTorch: {@code torch.optim.lr_scheduler.CosineAnnealingWarmRestarts}.
+ */
 public class CosineAnnealingWarmRestarts extends LRScheduler {
     /** Steps until the first restart ({@code T_0}). */
     public int t0;

@@ -12,6 +12,8 @@ import java.util.function.DoubleUnaryOperator;
  * each cycle) or per step ("exp_range": gamma^step), or by a custom scaleFn. With cycleMomentum the
  * optimizer's momentum moves the other way between maxMomentum and baseMomentum; as in PyTorch 1.13 that
  * needs a "momentum" option (SGD, RMSprop), not Adam's betas. Stepped once per batch.
+ *
+ * <p>PyTorch: {@code torch.optim.lr_scheduler.CyclicLR}.
  */
 public class CyclicLR extends LRScheduler {
     private final List<Double> maxLrs = new ArrayList<>(), baseMomentums = new ArrayList<>(), maxMomentums = new ArrayList<>();

@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Multiplies each group's lr by gamma every epoch. */
+/**
+ * Multiplies each group's lr by gamma every epoch.
+ *
+ * <p>PyTorch: {@code torch.optim.lr_scheduler.ExponentialLR}.
+ */
 public class ExponentialLR extends LRScheduler {
     /** The factor the lrs are multiplied by every step. */
     public double gamma;

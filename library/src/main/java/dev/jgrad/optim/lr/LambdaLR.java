@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntToDoubleFunction;
 
-/** Each group's lr is its initial lr times lrLambda(epoch). */
+/**
+ * Each group's lr is its initial lr times lrLambda(epoch).
+ *
+ * <p>PyTorch: {@code torch.optim.lr_scheduler.LambdaLR}.
+ */
 public class LambdaLR extends LRScheduler {
     private final IntToDoubleFunction lrLambda;
 

@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Scales each group's lr linearly from startFactor to endFactor over totalIters epochs (PyTorch's recursive form). */
+/**
+ * Scales each group's lr linearly from startFactor to endFactor over totalIters epochs (PyTorch's recursive form).
+ *
+ * <p>PyTorch: {@code torch.optim.lr_scheduler.LinearLR}.
+ */
 public class LinearLR extends LRScheduler {
     /** The factor of the base lrs at step 0. */
     public double startFactor;

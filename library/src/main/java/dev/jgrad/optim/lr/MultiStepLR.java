@@ -6,7 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Multiplies each group's lr by gamma at each milestone epoch (by gamma^k for a milestone listed k times). */
+/**
+ * Multiplies each group's lr by gamma at each milestone epoch (by gamma^k for a milestone listed k times).
+ *
+ * <p>PyTorch: {@code torch.optim.lr_scheduler.MultiStepLR}.
+ */
 public class MultiStepLR extends LRScheduler {
     /** The steps at which the lrs are multiplied by gamma (a milestone listed twice counts twice). */
     public List<Integer> milestones;

@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntToDoubleFunction;
 
-/** Multiplies each group's current lr by lrLambda(epoch) every epoch after the first (one lambda, or one per group). */
+/**
+ * Multiplies each group's current lr by lrLambda(epoch) every epoch after the first (one lambda, or one per group).
+ *
+ * <p>PyTorch: {@code torch.optim.lr_scheduler.MultiplicativeLR}.
+ */
 public class MultiplicativeLR extends LRScheduler {
     private final List<IntToDoubleFunction> lrLambdas;
 

@@ -10,6 +10,8 @@ import java.util.Map;
  * The 1cycle policy: lr rises from maxLr / divFactor to maxLr over pctStart of totalSteps, then falls to
  * initial / finalDivFactor (cosine or linear), while the momentum (SGD's momentum, Adam's beta1) moves the
  * other way between maxMomentum and baseMomentum. Stepped once per batch.
+ *
+ * <p>PyTorch: {@code torch.optim.lr_scheduler.OneCycleLR}.
  */
 public class OneCycleLR extends LRScheduler {
     /** The length of the whole cycle in steps; stepping past it raises PyTorch's error. */

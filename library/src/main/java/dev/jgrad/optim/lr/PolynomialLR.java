@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Decays each group's lr to zero over totalIters epochs as {@code (1 - t / totalIters)^power} (PyTorch's recursive form). */
+/**
+ * Decays each group's lr to zero over totalIters epochs as {@code (1 - t / totalIters)^power} (PyTorch's recursive form).
+ *
+ * <p>PyTorch: {@code torch.optim.lr_scheduler.PolynomialLR}.
+ */
 public class PolynomialLR extends LRScheduler {
     /** The steps over which the lrs decay to 0. */
     public int totalIters;

@@ -12,6 +12,8 @@ import java.util.Map;
  * cooldown epochs before counting again. Improvement means beating the best value by threshold,
  * relative ("rel") or absolute ("abs"), downwards (mode "min") or upwards ("max"). Not an
  * {@link LRScheduler}, as in PyTorch: {@link #step(double)} takes the metric.
+ *
+ * <p>PyTorch: {@code torch.optim.lr_scheduler.ReduceLROnPlateau}.
  */
 public class ReduceLROnPlateau {
     private final Optimizer optimizer;

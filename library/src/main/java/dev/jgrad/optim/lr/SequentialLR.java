@@ -10,6 +10,8 @@ import java.util.Map;
  * Runs schedulers one after another: scheduler i is stepped from milestone i-1 (where it restarts at
  * epoch 0, by its closed form) until milestone i. Construction resets the lrs to the initial ones and
  * undoes the constructor-time steps of the schedulers, then performs only the first one's.
+ *
+ * <p>PyTorch: {@code torch.optim.lr_scheduler.SequentialLR}.
  */
 public class SequentialLR extends LRScheduler {
     private final List<LRScheduler> schedulers;

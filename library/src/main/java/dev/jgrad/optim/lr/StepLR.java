@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Multiplies each group's lr by gamma every stepSize epochs. */
+/**
+ * Multiplies each group's lr by gamma every stepSize epochs.
+ *
+ * <p>PyTorch: {@code torch.optim.lr_scheduler.StepLR}.
+ */
 public class StepLR extends LRScheduler {
     /** The period, in steps, of the decay. */
     public int stepSize;
