@@ -105,7 +105,7 @@ public abstract class Optimizer {
     /**
      * {@code optimizer.add_param_group({"params": params, **options})}: a new group whose options are the
      * constructor's defaults overridden by options. Unlike PyTorch 1.13, which only warns, a tensor repeated within
-     * params is an error too.
+     * params is an error too (the README's table of differences).
      *
      * @param params the group's parameters (leaf tensors, none already in a group)
      * @param options option values by PyTorch's key ({@code Map.of("lr", 1e-4)}); the rest come from the defaults
