@@ -60,7 +60,10 @@ class ApiDocsTest {
     static final List<String> COMPLETE = List.of(
             "dev.jgrad.*", "dev.jgrad.autograd.*", "dev.jgrad.nn.functional.*", "dev.jgrad.nn.init.*",
             // docs13p
-            "dev.jgrad.backend.*"
+            "dev.jgrad.backend.*",
+            "dev.jgrad.utils.*",
+            "dev.jgrad.utils.data.*",
+            "dev.jgrad.utils.tensorboard.*"
             // end docs13p
     );
 
