@@ -61,6 +61,7 @@ class ApiDocsTest {
             "dev.jgrad.*", "dev.jgrad.autograd.*", "dev.jgrad.nn.functional.*", "dev.jgrad.nn.init.*",
             // docs13p
             "dev.jgrad.backend.*",
+            "dev.jgrad.distributions.*",
             "dev.jgrad.utils.*",
             "dev.jgrad.utils.data.*",
             "dev.jgrad.utils.tensorboard.*"

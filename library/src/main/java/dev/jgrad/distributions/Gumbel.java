@@ -15,12 +15,27 @@ public final class Gumbel extends Distribution {
     private final Tensor loc, scale;
 
     /**
-     * {@code Gumbel(loc, scale)}: batch shape the broadcast of both; parameters are validated as PyTorch's
-     * validate_args does (IllegalArgumentException naming the constraint).
+     * {@code torch.distributions.Gumbel(loc, scale)}: batch shape the broadcast of both.
+     *
+     * @param loc    the mode, any real (not NaN)
+     * @param scale  the spread, positive, broadcastable with loc
+     * @throws IllegalArgumentException when a parameter breaks its constraint (loc real, scale positive): PyTorch's
+     *     "Expected parameter scale (Tensor of shape ()) of distribution ... to satisfy the constraint
+     *     GreaterThan(lower_bound=0.0), but found invalid values: ..."
+     * @throws IllegalArgumentException when the parameters do not broadcast ("The size of tensor a (2) must match the size of
+     *     tensor b (3) at non-singleton dimension 0")
      */
     public Gumbel(Tensor loc, Tensor scale) { this(loc, scale, Torch.broadcastShapes(loc.shape(), scale.shape())); }
 
-    /** Scalar parameters (0-d float32 tensors). */
+    /**
+     * {@code Gumbel(loc, scale)} with float32 scalar parameters (batch shape ()).
+     *
+     * @param loc    the mode
+     * @param scale  the spread, positive
+     * @throws IllegalArgumentException when a parameter breaks its constraint (loc real, scale positive): PyTorch's
+     *     "Expected parameter scale (Tensor of shape ()) of distribution ... to satisfy the constraint
+     *     GreaterThan(lower_bound=0.0), but found invalid values: ..."
+     */
     public Gumbel(double loc, double scale) { this(Torch.scalarTensor(loc), Torch.scalarTensor(scale)); }
 
     private Gumbel(Tensor loc, Tensor scale, long[] shape) {
@@ -31,10 +46,18 @@ public final class Gumbel extends Distribution {
         checkParam("scale", this.scale, Constraint.POSITIVE);
     }
 
-    /** {@code loc}: the mode. */
+    /**
+     * {@code loc}: the mode.
+     *
+     * @return loc, expanded to the batch shape
+     */
     public Tensor loc() { return loc; }
 
-    /** {@code scale}: the spread. */
+    /**
+     * {@code scale}: the spread (the standard deviation is pi / sqrt(6) scale).
+     *
+     * @return scale, expanded to the batch shape
+     */
     public Tensor scale() { return scale; }
 
     @Override public boolean hasRsample() { return true; }
