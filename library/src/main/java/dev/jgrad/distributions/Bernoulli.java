@@ -96,6 +96,12 @@ public final class Bernoulli extends Distribution {
 
     @Override public Tensor mean() { return probs(); }
 
+    /** 1 where probs &gt; 0.5, 0 where below, nan at exactly 0.5 (in the probs' dtype). */
+    @Override public Tensor mode() {
+        Tensor p = probs();
+        return p.ge(0.5).to(p.dtype()).maskedFill(p.eq(0.5), Double.NaN);
+    }
+
     /** p (1 - p). */
     @Override public Tensor variance() { return probs().mul(probs().rsub(1L)); }
 

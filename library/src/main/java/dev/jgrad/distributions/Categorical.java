@@ -89,6 +89,9 @@ public final class Categorical extends Distribution {
 
     @Override public Tensor variance() { return mean(); }
 
+    /** The most probable category (the first of equals), int64 of the batch shape. */
+    @Override public Tensor mode() { return probs.argmax(-1); }
+
     /** sampleShape + batch shape indices (int64), drawn as PyTorch draws them. */
     @Override public Tensor sample(long... sampleShape) {
         long n = 1;

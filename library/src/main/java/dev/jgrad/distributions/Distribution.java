@@ -135,8 +135,8 @@ public abstract class Distribution {
      * {@code mode}: the most likely value (PyTorch 1.13's mode property).
      *
      * @return a tensor of batch_shape + event_shape (nan where there is none)
-     * @throws UnsupportedOperationException where jgrad has no mode for the distribution ("Normal does not implement
-     *     mode"): see the subclass
+     * @throws UnsupportedOperationException from a subclass without one ("... does not implement mode"); every
+     *     distribution of this package has one, as in PyTorch 1.13
      */
     public Tensor mode() { throw notImplemented("mode"); }
 

@@ -44,6 +44,9 @@ public final class Exponential extends Distribution {
 
     @Override public Tensor mean() { return rate.reciprocal(); }
 
+    /** 0 everywhere. */
+    @Override public Tensor mode() { return Torch.zerosLike(rate); }
+
     @Override public Tensor stddev() { return rate.reciprocal(); }
 
     @Override public Tensor variance() { return rate.pow(-2L); }

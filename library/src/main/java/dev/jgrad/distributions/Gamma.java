@@ -63,6 +63,9 @@ public final class Gamma extends Distribution {
 
     @Override public Tensor mean() { return concentration.div(rate); }
 
+    /** (concentration - 1) / rate, at least 0. */
+    @Override public Tensor mode() { return concentration.sub(1L).div(rate).clampMin(0.0); }
+
     @Override public Tensor variance() { return concentration.div(rate.pow(2L)); }
 
     /** Standard gamma draws over rate, floored at the dtype's smallest normal (outside the graph, as PyTorch). */

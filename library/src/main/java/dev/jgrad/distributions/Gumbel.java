@@ -74,6 +74,39 @@ public final class Gumbel extends Distribution {
         return loc.add(scale.neg().mul(x));
     }
 
+    /**
+     * PyTorch's cdf of a TransformedDistribution: the transforms inverted (u = exp(-exp(-(value - loc) / scale))), the
+     * base Uniform(tiny, 1 - eps)'s cdf at u, and the result monotonized ({@code sign (c - 0.5) + 0.5}), each step as
+     * PyTorch rounds it. The base validates u, so a value far enough in the upper tail that u rounds to 1 fails with
+     * the Uniform's support message, as in PyTorch.
+     */
+    @Override public Tensor cdf(Tensor value) {
+        Tensor u = value.sub(loc).div(scale.neg()).exp().div(Torch.onesLike(scale).neg()).exp();
+        return monotonize(base().cdf(u));
+    }
+
+    /**
+     * PyTorch's icdf of a TransformedDistribution: the probability monotonized, the base Uniform's icdf, then the
+     * transforms applied in order: loc - scale log(-log u).
+     */
+    @Override public Tensor icdf(Tensor value) {
+        Tensor y = base().icdf(monotonize(value)).log();
+        y = Torch.onesLike(scale).neg().mul(y).log();
+        return loc.add(scale.neg().mul(y));
+    }
+
+    /** The Uniform(tiny, 1 - eps) PyTorch's Gumbel transforms (its base_dist), of loc's dtype and shape. */
+    private Uniform base() {
+        var fi = Torch.finfo(loc.dtype());
+        return new Uniform(Torch.fullLike(loc, fi.tiny()), Torch.fullLike(loc, 1 - fi.eps()));
+    }
+
+    /** TransformedDistribution._monotonize_cdf: the transforms' signs multiply to a tensor (of ones), so sign (c - 0.5) + 0.5. */
+    private Tensor monotonize(Tensor c) {
+        Tensor sign = Torch.onesLike(scale).neg().sign().mul(scale.neg().sign());
+        return sign.mul(c.sub(0.5)).add(0.5);
+    }
+
     /** y - exp(y) - log(scale) with y = (loc - value) / scale. */
     @Override public Tensor logProb(Tensor value) {
         validateSample(value, Constraint.REAL);

@@ -62,6 +62,8 @@ public final class Laplace extends Distribution {
 
     @Override public Tensor mean() { return loc; }
 
+    @Override public Tensor mode() { return loc; }
+
     /** 2 scale^2. */
     @Override public Tensor variance() { return scale.pow(2L).mul(2L); }
 

@@ -85,6 +85,12 @@ public final class LogNormal extends Distribution {
     /** The normal's cdf at log(value) (only the normal checks the value, as in PyTorch). */
     @Override public Tensor cdf(Tensor value) { return base.cdf(value.log()); }
 
+    /** exp of the normal's icdf (PyTorch's TransformedDistribution icdf; no support check, as there). */
+    @Override public Tensor icdf(Tensor value) { return base.icdf(value).exp(); }
+
+    /** exp(loc - scale^2). */
+    @Override public Tensor mode() { return loc().sub(scale().square()).exp(); }
+
     /** normal entropy + loc. */
     @Override public Tensor entropy() { return base.entropy().add(loc()); }
 

@@ -69,6 +69,8 @@ public final class Normal extends Distribution {
 
     @Override public Tensor mean() { return loc; }
 
+    @Override public Tensor mode() { return loc; }
+
     @Override public Tensor stddev() { return scale; }
 
     @Override public Tensor variance() { return scale.pow(2L); }

@@ -59,6 +59,9 @@ public final class OneHotCategorical extends Distribution {
 
     @Override public Tensor mean() { return probs(); }
 
+    /** The one-hot vector of the most probable category, in the probs' dtype. */
+    @Override public Tensor mode() { return F.oneHot(probs().argmax(-1), (int) categorical.numEvents()).to(probs().dtype()); }
+
     /** p (1 - p). */
     @Override public Tensor variance() { return probs().mul(probs().rsub(1L)); }
 

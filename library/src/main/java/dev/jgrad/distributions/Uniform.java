@@ -64,6 +64,9 @@ public final class Uniform extends Distribution {
 
     @Override public Tensor mean() { return high.add(low).div(2L); }
 
+    /** nan: every value of the support is as likely (PyTorch's {@code nan * high}). */
+    @Override public Tensor mode() { return high.mul(Double.NaN); }
+
     @Override public Tensor stddev() { return high.sub(low).div(Math.sqrt(12)); }
 
     @Override public Tensor variance() { return high.sub(low).pow(2L).div(12L); }
