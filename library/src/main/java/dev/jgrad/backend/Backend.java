@@ -348,8 +348,8 @@ public interface Backend {
     void scan(boolean prod, View x, int dim, View out);
 
     /**
-     * Sorts each line of x along dim: {@code torch.sort}, {@code argsort}, {@code msort} and the median family.
-     * NaN sorts above every number.
+     * Sorts each line of x along dim: {@code torch.sort}, {@code argsort}, {@code topk}, {@code median},
+     * {@code unique} and an integral {@code nanmedian}, which are built on it. NaN sorts above every number.
      *
      * @param x           the input, any dtype, any layout, not empty
      * @param dim         the dim sorted along
