@@ -59,17 +59,11 @@ class ApiDocsTest {
      */
     static final List<String> COMPLETE = List.of(
             "dev.jgrad.*", "dev.jgrad.autograd.*", "dev.jgrad.nn.functional.*", "dev.jgrad.nn.init.*",
-            // docs13n: dev.jgrad.nn
-            "dev.jgrad.nn.*",
-            // docs13o: begin
-            "dev.jgrad.optim.*",
-            "dev.jgrad.optim.lr.*",
-            "dev.jgrad.nn.utils.*",
-            "dev.jgrad.compile.*",
-            "dev.jgrad.io.*",
-            "dev.jgrad.profiler.*"
-            // docs13o: end
-            );
+            "dev.jgrad.nn.*", "dev.jgrad.nn.utils.*",
+            "dev.jgrad.optim.*", "dev.jgrad.optim.lr.*",
+            "dev.jgrad.compile.*", "dev.jgrad.io.*", "dev.jgrad.profiler.*",
+            "dev.jgrad.backend.*", "dev.jgrad.distributions.*",
+            "dev.jgrad.utils.*", "dev.jgrad.utils.data.*", "dev.jgrad.utils.tensorboard.*");
 
     /** Every package module-info exports (the public API and the backend SPI). */
     private static List<String> exported() throws IOException {
