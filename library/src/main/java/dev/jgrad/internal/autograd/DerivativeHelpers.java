@@ -50,7 +50,7 @@ public final class DerivativeHelpers {
         int[] as = TensorInternals.shape(a), bs = TensorInternals.shape(b);
         if (as[1] != bs[0] || as[1] == 0) return a.mm(b);  // the GEMM writes nothing when k is 0: mm's zeros are needed
         Tensor out = GradientPool.take(a, new int[] {as[0], bs[1]}, d);
-        return out == null ? a.mm(b) : dev.jgrad.internal.ops.LinearAlgebra.mmInto(a, b, out);
+        return GradientPool.made(out == null ? a.mm(b) : dev.jgrad.internal.ops.LinearAlgebra.mmInto(a, b, out));
     }
 
     public static long[] toLong(int[] shape) {

@@ -8,15 +8,17 @@ import dev.jgrad.backend.Backends;
 import dev.jgrad.backend.Storage;
 import dev.jgrad.internal.TensorInternals;
 import java.lang.ref.SoftReference;
+import java.util.WeakHashMap;
 
 /**
  * Storages of intermediate gradients that a backward pass consumed, kept for the next gradient of the same size:
  * what the C allocator under PyTorch does for freed blocks, which a garbage-collected heap does not.
  *
- * <p>Only the engine gives storages back, and only those it provably owns once the node that read them has
- * returned (Note [Owned gradients] in {@link Engine}: nothing but the engine references them; not a leaf's
- * {@code .grad}, not retained, not seen by a hook, not saved by a node, not passed on). A storage taken out is the
- * taker's alone, so its old contents never show: takers overwrite every element (a GEMM with beta 0).
+ * <p>Only the engine gives storages back, only storages that a backward formula's matrix product was written into
+ * ({@link #made}), and only those it provably owns once the node that read them has returned (Note [Owned gradients]
+ * in {@link Engine}: nothing but the engine references them; not a leaf's {@code .grad}, not retained, not seen by a
+ * hook, not saved by a node, not passed on). A storage taken out is the taker's alone, so its old contents never
+ * show: takers overwrite every element (a GEMM with beta 0).
  *
  * <p>Per thread, so neither side locks; bounded in count and bytes (a sixteenth of the maximum heap), and held
  * through soft references, so the pool never keeps memory the program needs.
@@ -37,6 +39,8 @@ public final class GradientPool {
         final long[] bytes = new long[SLOTS];
         int count;
         long total;
+        /** Storages a backward product was written into on this thread and not yet given back: the only ones kept. */
+        final WeakHashMap<Storage, Boolean> made = new WeakHashMap<>();
 
         void remove(int i) {
             total -= bytes[i];
@@ -50,10 +54,25 @@ public final class GradientPool {
 
     private static final ThreadLocal<Slots> POOL = ThreadLocal.withInitial(Slots::new);
 
+    /** How many storages are kept for this thread now (soft references the GC cleared included until the next take). */
+    public static int kept() { return POOL.get().count; }
+
     /** Drops every storage kept for this thread (what a pass finds then is what it would find on a fresh thread). */
     public static void clear() {
         Slots p = POOL.get();
         while (p.count > 0) p.remove(p.count - 1);
+        p.made.clear();
+    }
+
+    /**
+     * Notes that r, a product a backward formula just wrote, lives in a storage made for it: only such storages are
+     * ever kept, so a formula that returned a tensor it did not make (an input it closed over) could not have it
+     * recycled even if the engine took it for owned.
+     */
+    static Tensor made(Tensor r) {
+        Storage s = TensorInternals.storage(r);
+        if (s.backend() == CPU && (long) s.size() * s.dtype().itemSize() >= MIN_BYTES) POOL.get().made.put(s, Boolean.TRUE);
+        return r;
     }
 
     /** Keeps g's storage for a later {@link #take}; the caller guarantees nothing else references it. */
@@ -66,6 +85,7 @@ public final class GradientPool {
         long b = (long) s.size() * d.itemSize();
         if (b < MIN_BYTES || b > MAX_BYTES) return;
         Slots p = POOL.get();
+        if (p.made.remove(s) == null) return;
         while (p.count > 0 && (p.count == SLOTS || p.total + b > MAX_BYTES)) p.remove(0);
         p.refs[p.count] = new SoftReference<>(s);
         p.bytes[p.count++] = b;
