@@ -500,8 +500,8 @@ public final class F {
     }
 
     /**
-     * {@code F.dropout2d(x, p, training)}: zeroes whole channels (dim 1 of (N, C, H, W) or dim 0 of (C, H, W)) with
-     * probability p, scaling the rest by 1 / (1 - p).
+     * {@code F.dropout2d(x, p, training)}: zeroes whole channels (dim 1) with probability p, scaling the rest by 1 / (1 -
+     * p). A 3-d input is taken as (N, C, L), as PyTorch 1.13 does (it warns there), not as an unbatched (C, H, W).
      *
      * @param x the input, (N, C, H, W) (or any shape of at least 2 dims: dim 1 is the channel)
      * @param p the probability of an element being zeroed, in [0, 1]
