@@ -4,6 +4,7 @@ import dev.jgrad.DType;
 import dev.jgrad.Device;
 import dev.jgrad.Generator;
 import dev.jgrad.backend.ActivationOp;
+import dev.jgrad.backend.AdadeltaStep;
 import dev.jgrad.backend.AdamStep;
 import dev.jgrad.backend.Backend;
 import dev.jgrad.backend.BinaryOp;
@@ -262,12 +263,18 @@ public final class CpuBackend implements Backend {
         CpuNn.thresholdBackward(threshold, grad, self, out);
     }
 
+    @Override public void geluBackward(View grad, View self, View out) { CpuNn.geluBackward(grad, self, out); }
+
     @Override public void adamStep(AdamStep step, View param, View grad, View expAvg, View expAvgSq, View maxExpAvgSq) {
         OptimizerKernels.adam(step, param, grad, expAvg, expAvgSq, maxExpAvgSq);
     }
 
     @Override public void sgdStep(SgdStep step, View param, View grad, View momentumBuffer) {
         OptimizerKernels.sgd(step, param, grad, momentumBuffer);
+    }
+
+    @Override public void adadeltaStep(AdadeltaStep step, View param, View grad, View squareAvg, View accDelta) {
+        OptimizerKernels.adadelta(step, param, grad, squareAvg, accDelta);
     }
 
     @Override public void binaryCrossEntropy(View p, View y, View out) { CpuNn.binaryCrossEntropy(p, y, out); }
@@ -319,6 +326,10 @@ public final class CpuBackend implements Backend {
     @Override public void indexSelect(View self, int dim, View index, View out) { CpuNn.indexSelect(self, dim, index, out); }
 
     @Override public void embedding(View weight, View indices, View out) { CpuNn.embedding(weight, indices, out); }
+
+    @Override public void layerNormBackward(View grad, View x, View w, int rowLength, double eps, View out) {
+        CpuNn.layerNormBackward(grad, x, w, rowLength, eps, out);
+    }
 
     @Override public void layerNorm(View x, View w, View b, int rowLength, double eps, View out) {
         CpuNn.layerNorm(x, w, b, rowLength, eps, out);
@@ -433,6 +444,9 @@ public final class CpuBackend implements Backend {
             }
             case CAUCHY, LOG_NORMAL, GEOMETRIC -> write(RandomDraws.draw(op, g, a, b, n), t);
             case BERNOULLI -> {
+                // dropout's mask: drawn straight into the tensor under one lock, no staging array
+                if (data instanceof float[] f) { g.bernoulli(f, off, n, a); break; }
+                if (data instanceof double[] d) { g.bernoulli(d, off, n, a); break; }
                 double[] v = new double[n];
                 synchronized (g) {  // one lock for the whole fill; each draw re-enters it cheaply
                     for (int i = 0; i < n; i++) v[i] = g.nextUniformDouble() < a ? 1 : 0;

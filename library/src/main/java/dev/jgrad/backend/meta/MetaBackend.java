@@ -4,6 +4,7 @@ import dev.jgrad.DType;
 import dev.jgrad.Device;
 import dev.jgrad.Generator;
 import dev.jgrad.backend.ActivationOp;
+import dev.jgrad.backend.AdadeltaStep;
 import dev.jgrad.backend.AdamStep;
 import dev.jgrad.backend.Backend;
 import dev.jgrad.backend.BinaryOp;
@@ -86,9 +87,13 @@ public final class MetaBackend implements Backend {
 
     @Override public void thresholdBackward(double threshold, View grad, View self, View out) {}
 
+    @Override public void geluBackward(View grad, View self, View out) {}
+
     @Override public void adamStep(AdamStep step, View param, View grad, View expAvg, View expAvgSq, View maxExpAvgSq) {}
 
     @Override public void sgdStep(SgdStep step, View param, View grad, View momentumBuffer) {}
+
+    @Override public void adadeltaStep(AdadeltaStep step, View param, View grad, View squareAvg, View accDelta) {}
 
     @Override public void binaryCrossEntropy(View p, View y, View out) {}
 
@@ -137,6 +142,8 @@ public final class MetaBackend implements Backend {
     @Override public void embedding(View weight, View indices, View out) {}
 
     @Override public void layerNorm(View x, View w, View b, int rowLength, double eps, View out) {}
+
+    @Override public void layerNormBackward(View grad, View x, View w, int rowLength, double eps, View out) {}
 
     @Override public void batchNorm(View x, View runningMean, View runningVar, View w, View b, boolean training, double momentum,
                                     double eps, View out, View evalMean, View evalInvstd) {}
