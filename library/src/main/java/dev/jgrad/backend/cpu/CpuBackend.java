@@ -263,6 +263,8 @@ public final class CpuBackend implements Backend {
         CpuNn.thresholdBackward(threshold, grad, self, out);
     }
 
+    @Override public void geluBackward(View grad, View self, View out) { CpuNn.geluBackward(grad, self, out); }
+
     @Override public void adamStep(AdamStep step, View param, View grad, View expAvg, View expAvgSq, View maxExpAvgSq) {
         OptimizerKernels.adam(step, param, grad, expAvg, expAvgSq, maxExpAvgSq);
     }
@@ -324,6 +326,10 @@ public final class CpuBackend implements Backend {
     @Override public void indexSelect(View self, int dim, View index, View out) { CpuNn.indexSelect(self, dim, index, out); }
 
     @Override public void embedding(View weight, View indices, View out) { CpuNn.embedding(weight, indices, out); }
+
+    @Override public void layerNormBackward(View grad, View x, View w, int rowLength, double eps, View out) {
+        CpuNn.layerNormBackward(grad, x, w, rowLength, eps, out);
+    }
 
     @Override public void layerNorm(View x, View w, View b, int rowLength, double eps, View out) {
         CpuNn.layerNorm(x, w, b, rowLength, eps, out);

@@ -13,6 +13,10 @@ final class CpuNn {
     private CpuNn() {}
 
     static void activation(ActivationOp op, double param, View x, View out) {
+        if (op == ActivationOp.GELU && x.dtype() == DType.FLOAT32 && out.dtype() == DType.FLOAT32) {
+            geluFloat(x, out);
+            return;
+        }
         double[] v = CpuBackend.doubles(x);
         switch (op) {
             case GELU -> NnKernels.gelu(v, false);
@@ -22,6 +26,41 @@ final class CpuNn {
             case LEAKY_RELU -> NnKernels.leakyRelu(v, x.dtype() == DType.FLOAT32 ? (float) param : param);
         }
         CpuBackend.write(v, out);
+    }
+
+    /** float32 gelu without a double copy of the tensor: contiguous runs split over threads ({@link ErfMath}'s bits). */
+    private static void geluFloat(View x, View out) {
+        int n = out.numel();
+        if (n == 0) return;
+        View xd = x.isContiguous() ? x : CpuBackend.dense(x, DType.FLOAT32);
+        View od = out.isContiguous() ? out : CpuBackend.dense(out, DType.FLOAT32);
+        float[] a = (float[]) ArrayStorage.data(xd), c = (float[]) ArrayStorage.data(od);
+        int ao = xd.offset(), co = od.offset();
+        Parallel.forRange(n, Parallel.ELEMENTWISE_GRAIN / 8, (from, to) -> NnKernels.geluFloat(a, ao + from, c, co + from, to - from));
+        if (od != out) CpuBackend.INSTANCE.copy(od, out);
+    }
+
+    /**
+     * gelu's backward (the exact form) in one pass: out = grad (Phi(self) + self phi(self)); grad, self and out
+     * have one shape and one floating dtype.
+     */
+    static void geluBackward(View grad, View self, View out) {
+        int n = out.numel();
+        if (n == 0) return;
+        if (out.dtype() == DType.FLOAT32) {
+            View gd = grad.isContiguous() ? grad : CpuBackend.dense(grad, DType.FLOAT32);
+            View xd = self.isContiguous() ? self : CpuBackend.dense(self, DType.FLOAT32);
+            View od = out.isContiguous() ? out : CpuBackend.dense(out, DType.FLOAT32);
+            float[] g = (float[]) ArrayStorage.data(gd), x = (float[]) ArrayStorage.data(xd), o = (float[]) ArrayStorage.data(od);
+            int go = gd.offset(), xo = xd.offset(), oo = od.offset();
+            Parallel.forRange(n, Parallel.ELEMENTWISE_GRAIN / 8, (from, to) ->
+                    NnKernels.geluBackwardFloat(g, go + from, x, xo + from, o, oo + from, to - from));
+            if (od != out) CpuBackend.INSTANCE.copy(od, out);
+        } else {
+            double[] g = CpuBackend.doubles(grad);
+            NnKernels.geluBackward(g, CpuBackend.doubles(self));
+            CpuBackend.write(g, out);
+        }
     }
 
     static void fusedUpdate(boolean mul, double value, View t1, View t2, View self) {
@@ -187,10 +226,52 @@ final class CpuNn {
 
     static void layerNorm(View input, View weight, View bias, int n, double eps, View out) {
         int rows = n == 0 || input.numel() == 0 ? 0 : input.numel() / n;
+        if (KernelConfig.VECTOR && input.dtype() == DType.FLOAT32 && out.dtype() == DType.FLOAT32 && out.isContiguous() && rows > 0) {
+            View xd = input.isContiguous() ? input : CpuBackend.dense(input, DType.FLOAT32);
+            LayerNormRows.forward((float[]) ArrayStorage.data(xd), xd.offset(), floats(weight), floats(bias),
+                    (float[]) ArrayStorage.data(out), out.offset(), rows, n, eps);
+            return;
+        }
         double[] x = CpuBackend.doubles(input);
         double[][] m = NnKernels.rowMoments(x, rows, n, eps);
         NnKernels.normalizeRows(x, rows, n, m[0], m[1], CpuBackend.doubles(weight), CpuBackend.doubles(bias));
         CpuBackend.write(x, out);
+    }
+
+    /** A small float32 operand (weight, bias) as a compact array of its own, or null. */
+    private static float[] floats(View v) { return v == null ? null : (float[]) CpuBackend.INSTANCE.toHost(v, DType.FLOAT32); }
+
+    /**
+     * layer_norm's input gradient over rows of length n: rstd (gh - mean(gh) - xhat mean(gh xhat)), gh = grad weight,
+     * the statistics recomputed from input; weight may be null.
+     */
+    static void layerNormBackward(View grad, View input, View weight, int n, double eps, View out) {
+        int rows = n == 0 || input.numel() == 0 ? 0 : input.numel() / n;
+        if (rows == 0) return;
+        if (KernelConfig.VECTOR && out.dtype() == DType.FLOAT32 && out.isContiguous()) {
+            View gd = grad.isContiguous() ? grad : CpuBackend.dense(grad, DType.FLOAT32);
+            View xd = input.isContiguous() ? input : CpuBackend.dense(input, DType.FLOAT32);
+            LayerNormRows.inputGrad((float[]) ArrayStorage.data(gd), gd.offset(), (float[]) ArrayStorage.data(xd), xd.offset(),
+                    floats(weight), (float[]) ArrayStorage.data(out), out.offset(), rows, n, eps);
+            return;
+        }
+        double[] g = CpuBackend.doubles(grad), x = CpuBackend.doubles(input), w = CpuBackend.doubles(weight);
+        double[][] m = NnKernels.rowMoments(x, rows, n, eps);
+        for (int r = 0; r < rows; r++) {
+            int off = r * n;
+            double sumG = 0, sumGx = 0;
+            for (int k = 0; k < n; k++) {
+                double gh = w == null ? g[off + k] : g[off + k] * w[k];
+                sumG += gh;
+                sumGx += gh * ((x[off + k] - m[0][r]) * m[1][r]);
+            }
+            double meanG = sumG / n, meanGx = sumGx / n;
+            for (int k = 0; k < n; k++) {
+                double gh = w == null ? g[off + k] : g[off + k] * w[k];
+                g[off + k] = (gh - meanG - (x[off + k] - m[0][r]) * m[1][r] * meanGx) * m[1][r];
+            }
+        }
+        CpuBackend.write(g, out);
     }
 
     static void batchNorm(View input, View runningMean, View runningVar, View weight, View bias, boolean training, double momentum,

@@ -7,11 +7,12 @@ import dev.jgrad.backend.UnaryOp;
  * float32 unary kernels over one strided row: c[i] = op(a[i]).
  *
  * <p>Long stride-1 rows use the Vector API ({@link FloatUnaryVector}, when {@link KernelConfig#VECTOR}) for
- * the simple ops (neg, abs, sqrt, relu, ...), and for exp, log, tanh, sigmoid, sin and cos
+ * the simple ops (neg, abs, sqrt, relu, ...), and for exp, log, tanh, sigmoid, sin, cos and erf
  * {@link FloatVectorMath}, deterministic vector forms built from exact lanewise arithmetic. The Vector API's
  * own transcendental operators are never used: they are SVML once C2 compiles a loop and Math before it,
  * which changed results as the JVM warmed up (DeterminismTest). Short or strided rows, and the other
- * functions, use {@link Math} (in double, rounded once to the element type).
+ * functions, use {@link Math} (in double, rounded once to the element type); erf's scalar loop is
+ * {@link ErfMath}, the vector loop's own arithmetic, so every element of erf gets the same bits on either path.
  */
 public final class FloatUnaryKernels {
     /** Below this many elements the scalar loop is as fast and exactly rounded. */
@@ -54,7 +55,7 @@ public final class FloatUnaryKernels {
             case COSH -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) Math.cosh(a[ao + i * as]); }
             case LOG2 -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) (Math.log(a[ao + i * as]) / Math.log(2)); }
             case LOG10 -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) Math.log10(a[ao + i * as]); }
-            case ERF -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) SpecialFunctions.erf(a[ao + i * as]); }
+            case ERF -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) ErfMath.erf(a[ao + i * as]); }  // the vector loop's bits
             case ASINH -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) SpecialFunctions.asinh(a[ao + i * as]); }
             case ACOSH -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) SpecialFunctions.acosh(a[ao + i * as]); }
             case ATANH -> { for (int i = 0; i < n; i++) c[co + i * cs] = (float) SpecialFunctions.atanh(a[ao + i * as]); }

@@ -49,6 +49,7 @@ final class FloatUnaryVector {
             case SIGMOID -> i = FloatVectorMath.sigmoid(a, ao, c, co, n - n % FloatVectorMath.L);
             case SIN -> i = FloatVectorMath.sinCos(a, ao, c, co, n - n % FloatVectorMath.L, false);
             case COS -> i = FloatVectorMath.sinCos(a, ao, c, co, n - n % FloatVectorMath.L, true);
+            case ERF -> i = FloatVectorMath.erf(a, ao, c, co, n - n % FloatVectorMath.L);
             default -> { }
         }
         return i;

@@ -163,6 +163,27 @@ final class NnKernels {
         }
     }
 
+    /** out[oo + i] = gelu(x[xo + i]) (the exact, erf form) for i below n: vector lanes, then ErfMath's same arithmetic. */
+    static void geluFloat(float[] x, int xo, float[] out, int oo, int n) {
+        int i = KernelConfig.VECTOR ? FloatVectorMath.gelu(x, xo, out, oo, n - n % FloatVectorMath.L) : 0;
+        for (; i < n; i++) out[oo + i] = ErfMath.gelu(x[xo + i]);
+    }
+
+    /** out[oo + i] = g (Phi(x) + x phi(x)), gelu's backward in one pass, for i below n; bits as {@link #geluFloat}'s. */
+    static void geluBackwardFloat(float[] g, int go, float[] x, int xo, float[] out, int oo, int n) {
+        int i = KernelConfig.VECTOR ? FloatVectorMath.geluBackward(g, go, x, xo, out, oo, n - n % FloatVectorMath.L) : 0;
+        for (; i < n; i++) out[oo + i] = ErfMath.geluBackward(g[go + i], x[xo + i]);
+    }
+
+    /** gelu's backward in float64: g (Phi(x) + x phi(x)), with Phi from erf. */
+    static void geluBackward(double[] g, double[] x) {
+        for (int i = 0; i < g.length; i++) {
+            double v = x[i];
+            double cdf = 0.5 * (1 + SpecialFunctions.erf(v * SQRT_HALF));
+            g[i] = g[i] * (cdf + v * ErfMath.INV_SQRT_2PI * Math.exp(-0.5 * v * v));
+        }
+    }
+
     static void silu(double[] v) {
         for (int i = 0; i < v.length; i++) v[i] = v[i] / (1 + Math.exp(-v[i]));
     }

@@ -142,6 +142,14 @@ public final class ReducedFloatBackend implements Backend {
         w.narrow();
     }
 
+    @Override public void geluBackward(View grad, View self, View out) {
+        if (!reduced(out)) { CPU.geluBackward(grad, self, out); return; }
+        // in float32, rounded once to the 16-bit type, as PyTorch's reduced-float gelu_backward computes
+        Widening w = new Widening();
+        CPU.geluBackward(w.in(grad), w.in(self), w.out(out));
+        w.narrow();
+    }
+
     // the fused optimizer updates take float32 and float64 only (FusedUpdates sends 16-bit tensors op by op)
     @Override public void adamStep(AdamStep step, View param, View grad, View expAvg, View expAvgSq, View maxExpAvgSq) {
         CPU.adamStep(step, param, grad, expAvg, expAvgSq, maxExpAvgSq);
@@ -325,6 +333,13 @@ public final class ReducedFloatBackend implements Backend {
     }
 
     // ---------------------------------------------------------------- nn
+
+    @Override public void layerNormBackward(View grad, View x, View wt, int rowLength, double eps, View out) {
+        if (!reduced(x)) { CPU.layerNormBackward(grad, x, wt, rowLength, eps, out); return; }
+        Widening w = new Widening();
+        CPU.layerNormBackward(w.in(grad), w.in(x), w.in(wt), rowLength, eps, w.out(out));
+        w.narrow();
+    }
 
     @Override public void layerNorm(View x, View wt, View b, int rowLength, double eps, View out) {
         if (!reduced(x)) { CPU.layerNorm(x, wt, b, rowLength, eps, out); return; }

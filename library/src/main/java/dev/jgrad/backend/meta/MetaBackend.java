@@ -87,6 +87,8 @@ public final class MetaBackend implements Backend {
 
     @Override public void thresholdBackward(double threshold, View grad, View self, View out) {}
 
+    @Override public void geluBackward(View grad, View self, View out) {}
+
     @Override public void adamStep(AdamStep step, View param, View grad, View expAvg, View expAvgSq, View maxExpAvgSq) {}
 
     @Override public void sgdStep(SgdStep step, View param, View grad, View momentumBuffer) {}
@@ -140,6 +142,8 @@ public final class MetaBackend implements Backend {
     @Override public void embedding(View weight, View indices, View out) {}
 
     @Override public void layerNorm(View x, View w, View b, int rowLength, double eps, View out) {}
+
+    @Override public void layerNormBackward(View grad, View x, View w, int rowLength, double eps, View out) {}
 
     @Override public void batchNorm(View x, View runningMean, View runningVar, View w, View b, boolean training, double momentum,
                                     double eps, View out, View evalMean, View evalInvstd) {}

@@ -22,6 +22,13 @@ public final class NnDerivativeHelpers {
 
     /** gelu'(x) = Phi(x) + x * phi(x); the tanh form differentiates PyTorch's approximation exactly. */
     public static Tensor geluBackward(Tensor g, Tensor x, boolean tanh) {
+        // PyTorch's gelu_backward kernel in one pass where no graph of the gradient is wanted (the usual backward);
+        // with createGraph the formula below, whose ops are differentiable again
+        if (!tanh && !Recorder.shouldRecord(g, x) && g.dtype() == x.dtype() && x.isFloatingPoint()
+                && java.util.Arrays.equals(shape(g), shape(x))) {
+            return Engine.mayOverwrite(g) && g.isContiguous() ? dev.jgrad.internal.ops.Activations.geluBackward_(g, x)
+                    : dev.jgrad.internal.ops.Activations.geluBackward(g, x);
+        }
         if (!tanh) {
             Tensor cdf = x.mul(SQRT_HALF).erf().add(1L).mul(0.5);
             Tensor pdf = x.mul(x).mul(-0.5).exp().mul(INV_SQRT_2PI);
@@ -153,10 +160,17 @@ public final class NnDerivativeHelpers {
     }
 
     public static Tensor layerNormXhat(Tensor x, int normDims, double eps) {
+        // with no graph wanted, the forward kernel without weight and bias: one pass instead of six ops
+        if (!Recorder.shouldRecord(x)) return dev.jgrad.internal.ops.Normalization.layerNormPlain(x, normDims, eps);
         return standardize(x, lastDims(x.dim(), normDims), eps)[0];
     }
 
     public static Tensor layerNormInputGrad(Tensor g, Tensor x, Tensor weight, int normDims, double eps) {
+        // PyTorch's native_layer_norm_backward kernel in one pass where no graph of the gradient is wanted
+        if (!Recorder.shouldRecord(new Tensor[] {g, x, weight}) && g.dtype() == x.dtype() && (weight == null || weight.dtype() == x.dtype())
+                && java.util.Arrays.equals(shape(g), shape(x))) {
+            return dev.jgrad.internal.ops.Normalization.layerNormInputGrad(g, x, weight, normDims, eps);
+        }
         int[] dims = lastDims(x.dim(), normDims);
         Tensor[] s = standardize(x, dims, eps);
         return normalizedInputGrad(weight == null ? g : g.mul(weight), s[0], s[1], dims);

@@ -157,6 +157,11 @@ final class TraceBackend implements Backend {
                 (be, e) -> be.thresholdBackward(threshold, e.real(grad), e.real(self), e.real(out)));
     }
 
+    @Override public void geluBackward(View grad, View self, View out) {
+        record("gelu_backward", Kind.OTHER, null, 0, v(grad, self), v(out),
+                (be, e) -> be.geluBackward(e.real(grad), e.real(self), e.real(out)));
+    }
+
     @Override public void adamStep(AdamStep step, View param, View grad, View expAvg, View expAvgSq, View maxExpAvgSq) {
         throw notCaptured("an optimizer step (it updates parameters and state in place)");
     }
@@ -258,6 +263,11 @@ final class TraceBackend implements Backend {
     }
 
     // ---------------------------------------------------------------- nn
+
+    @Override public void layerNormBackward(View grad, View x, View w, int rowLength, double eps, View out) {
+        record("native_layer_norm_backward", Kind.OTHER, null, eps, v(grad, x, w), v(out),
+                (be, e) -> be.layerNormBackward(e.real(grad), e.real(x), e.real(w), rowLength, eps, e.real(out)));
+    }
 
     @Override public void layerNorm(View x, View w, View b, int rowLength, double eps, View out) {
         record("layer_norm", Kind.OTHER, null, eps, v(x, w, b), v(out), (be, e) -> be.layerNorm(e.real(x), e.real(w), e.real(b), rowLength, eps, e.real(out)));

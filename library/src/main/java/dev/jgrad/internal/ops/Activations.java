@@ -49,6 +49,27 @@ public final class Activations {
     }
 
     /**
+     * gelu_backward(grad, self) for the exact gelu, no recording: grad (Phi(self) + self phi(self)) in one kernel pass.
+     * grad and self have one shape and one floating dtype.
+     */
+    public static Tensor geluBackward(Tensor grad, Tensor self) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::gelu_backward", grad, self) : null) {
+            var be = Dispatch.backend(grad, self);
+            Tensor out = Dispatch.empty(be, shape(grad), grad.dtype(), grad.device());
+            be.geluBackward(Dispatch.view(grad), Dispatch.view(self), Dispatch.view(out));
+            return out;
+        }
+    }
+
+    /** {@link #geluBackward} written into a contiguous grad the autograd engine owns; grad is returned. */
+    public static Tensor geluBackward_(Tensor grad, Tensor self) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::gelu_backward", grad, self) : null) {
+            Dispatch.backend(grad, self).geluBackward(Dispatch.view(grad), Dispatch.view(self), Dispatch.view(grad));
+            return grad;
+        }
+    }
+
+    /**
      * threshold_backward(grad, self, threshold), no recording: grad where self &gt; threshold, else 0 (grad where self
      * is NaN, as PyTorch's kernel). Same-shape, same-dtype floating operands (relu's and threshold's backward) take
      * one kernel pass and one allocation; anything else goes through where.

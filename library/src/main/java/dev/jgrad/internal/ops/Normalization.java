@@ -41,6 +41,27 @@ public final class Normalization {
         }
     }
 
+    /** (x - mean) / sqrt(var + eps) over the last normDims dims, no recording (layer_norm's backward reads it). */
+    public static Tensor layerNormPlain(Tensor x, int normDims, double eps) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::native_layer_norm", x) : null) {
+            int n = Shapes.product(shape(x), x.dim() - normDims, x.dim());
+            Tensor out = Dispatch.empty(x, shape(x), x.dtype());
+            Dispatch.backend(x).layerNorm(Dispatch.view(x), null, null, n, eps, Dispatch.view(out));
+            return out;
+        }
+    }
+
+    /** layer_norm's input gradient (native_layer_norm_backward's first output), no recording; weight may be null. */
+    public static Tensor layerNormInputGrad(Tensor g, Tensor x, Tensor weight, int normDims, double eps) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::native_layer_norm_backward", g, x, weight) : null) {
+            int n = Shapes.product(shape(x), x.dim() - normDims, x.dim());
+            Tensor out = Dispatch.empty(x, shape(x), x.dtype());
+            Dispatch.backend(g, x, weight).layerNormBackward(Dispatch.view(g), Dispatch.view(x), Dispatch.view(weight), n, eps,
+                    Dispatch.view(out));
+            return out;
+        }
+    }
+
     /**
      * batch_norm over dim 1. Training normalises with the batch statistics and moves the running ones
      * (when given) towards them: {@code running = (1 - momentum) * running + momentum * batch}, the

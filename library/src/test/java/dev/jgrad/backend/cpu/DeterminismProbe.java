@@ -89,6 +89,21 @@ public final class DeterminismProbe {
         c.put("tanh", e::tanh);
         c.put("sigmoid", e::sigmoid);
         c.put("gelu", e::gelu);
+        c.put("erf", e::erf);
+        Tensor eg = Torch.randn(4, 67).mul(3).requiresGrad_(), gg = Torch.randn(4, 67);
+        Tensor ln = Torch.randn(6, 37).mul(2).add(1).requiresGrad_(), lnW = Torch.randn(37).requiresGrad_(), lnB = Torch.randn(37);
+        c.put("layer_norm and its backward (37-wide rows)", () -> {
+            ln.setGrad(null);
+            lnW.setGrad(null);
+            Tensor y = F.layerNorm(ln, new long[] {37}, lnW, lnB, 1e-5);
+            y.backward(gg.narrow(1, 0, 37).narrow(0, 0, 4).repeat(2, 1).narrow(0, 0, 6));
+            return Torch.cat(List.of(y.detach().flatten(), ln.grad().flatten(), lnW.grad()), 0);
+        });
+        c.put("gelu backward (67-wide rows: a scalar tail)", () -> {
+            eg.setGrad(null);
+            F.gelu(eg).backward(gg);
+            return eg.grad();
+        });
         c.put("sqrt", pos::sqrt);
         c.put("add mul", () -> e.add(e2).mul(e2));
         c.put("exp float64", ed::exp);
