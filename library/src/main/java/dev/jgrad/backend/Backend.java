@@ -116,6 +116,12 @@ public interface Backend {
     void softmax(View x, int dim, boolean log, View out);
 
     /**
+     * softmax's backward along dim from its result y: out = y (grad - sum(grad y, dim)); for log_softmax
+     * out = grad - exp(y) sum(grad, dim). grad, y and out share one shape and floating dtype.
+     */
+    void softmaxBackward(View grad, View y, int dim, boolean log, View out);
+
+    /**
      * Running sums (or products) along dim: out[..i..] = x[..0..] + ... + x[..i..]. x arrives in out's
      * dtype; floating scans accumulate in float64, as PyTorch's CPU kernel does.
      */

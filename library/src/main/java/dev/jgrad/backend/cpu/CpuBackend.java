@@ -286,6 +286,10 @@ public final class CpuBackend implements Backend {
 
     @Override public void softmax(View x, int dim, boolean log, View out) { CpuReductions.softmax(x, dim, log, out); }
 
+    @Override public void softmaxBackward(View grad, View y, int dim, boolean log, View out) {
+        CpuReductions.softmaxBackward(grad, y, dim, log, out);
+    }
+
     @Override public void scan(boolean prod, View x, int dim, View out) { CpuScans.scan(prod, x, dim, out); }
 
     @Override public void sort(View x, int dim, boolean descending, boolean stable, View values, View indices) {
