@@ -367,6 +367,35 @@ public final class Generator {
     }
 
     /**
+     * {@code bernoulli_(p)} with a scalar p on a contiguous float32 tensor (dropout's mask): element i is 1 when the
+     * i-th {@link #nextUniformDouble()} draw is below p, else 0, in one locked pass.
+     *
+     * @param dst the array to fill (a contiguous tensor's storage)
+     * @param off the index in dst of the first element
+     * @param n how many elements to fill
+     * @param p the probability of a 1, in [0, 1] (the caller checks it)
+     * @throws IndexOutOfBoundsException if {@code [off, off + n)} is not inside dst
+     */
+    public synchronized void bernoulli(float[] dst, int off, int n, double p) {
+        checkRange(dst.length, off, n);
+        rng.bernoulli(dst, off, n, p);
+    }
+
+    /**
+     * {@link #bernoulli(float[], int, int, double)} on a float64 tensor.
+     *
+     * @param dst the array to fill (a contiguous tensor's storage)
+     * @param off the index in dst of the first element
+     * @param n how many elements to fill
+     * @param p the probability of a 1, in [0, 1] (the caller checks it)
+     * @throws IndexOutOfBoundsException if {@code [off, off + n)} is not inside dst
+     */
+    public synchronized void bernoulli(double[] dst, int off, int n, double p) {
+        checkRange(dst.length, off, n);
+        rng.bernoulli(dst, off, n, p);
+    }
+
+    /**
      * One uniform float in [0, 1) as {@code uniform_real_distribution<float>}: 24 bits of one 32-bit draw
      * (bernoulli_ with float p).
      *

@@ -1632,7 +1632,8 @@ public class Tensor {
     /**
      * x - trunc(x). PyTorch: {@code torch.Tensor.frac}.
      *
-     * @return a new tensor of this tensor's shape
+     * @return a new tensor of this tensor's shape and dtype
+     * @throws IllegalArgumentException for a bool or integer tensor ({@code "frac_cpu" not implemented for 'Long'})
      */
     public Tensor frac() { return Elementwise.unary(UnaryOp.FRAC, this); }
 
@@ -1640,8 +1641,9 @@ public class Tensor {
      * {@code x.frac_()}: the fractional part x - trunc(x), in place; returns this.
      *
      * @return this tensor
-     * @throws IllegalArgumentException if the result does not fit this tensor's shape or dtype ({@linkplain
-     *     Tensor##inplace in-place ops})
+     * @throws IllegalArgumentException for a bool or integer tensor ({@code "frac_cpu" not implemented for
+     *     'Long'}), or if the result does not fit this tensor's shape or dtype ({@linkplain Tensor##inplace in-place
+     *     ops})
      */
     public Tensor frac_() { return Elementwise.unary_(UnaryOp.FRAC, this); }
 
@@ -1944,7 +1946,7 @@ public class Tensor {
     /**
      * log(x / (1 - x)). PyTorch: {@code torch.Tensor.logit}.
      *
-     * @return a new floating tensor of this tensor's shape (float32 for integral input)
+     * @return a new floating tensor of this tensor's shape (float32 for bool or integral input)
      */
     public Tensor logit() { return FloatingFunctions.logit(this, null); }
 

@@ -3099,7 +3099,8 @@ public final class Torch extends FunctionForms {
      * {@code torch.frac(input)}: the fractional part x - trunc(x).
      *
      * @param input the input tensor, any shape
-     * @return a new tensor of the input's shape (integer inputs give float32)
+     * @return a new tensor of the input's shape and dtype
+     * @throws IllegalArgumentException for a bool or integer input ({@code "frac_cpu" not implemented for 'Long'})
      */
     public static Tensor frac(Tensor input) { return input.frac(); }
 

@@ -7,15 +7,25 @@ package dev.jgrad.backend;
  * tests register {@code privateuseone} this way ({@code com.example.plugin.PluginBackendTest}).
  */
 public interface BackendProvider {
-    /** The device type this provider serves, as {@code Device.type()}: "cpu", "meta", "cuda". */
+    /**
+     * The device type this provider serves, as {@code Device.type()} spells it.
+     *
+     * @return "cpu", "meta", "cuda", "privateuseone", ...; of two providers of one type the first found wins
+     */
     String deviceType();
 
-    /** False when the device cannot be used on this machine (no driver, no GPU); the registry then skips it. */
+    /**
+     * Whether the device can be used on this machine; the registry skips a provider that says no (no driver, no GPU).
+     *
+     * @return true by default
+     */
     default boolean isAvailable() { return true; }
 
     /**
      * The backend, made once per JVM while the registry is being filled: it must not call {@link Backends}
      * here (look other backends up on first use instead).
+     *
+     * @return the backend serving {@link #deviceType()}
      */
     Backend create();
 }

@@ -19,10 +19,25 @@ public final class Backends {
         return m;
     }
 
-    /** True when a backend for this device type is installed and usable. */
+    /**
+     * Whether a backend for this device type is installed and usable ({@code torch.cuda.is_available()} is
+     * {@code available("cuda")}).
+     *
+     * @param deviceType  a device type: "cpu", "meta", "cuda", ...
+     * @return true when a provider for it was found and reported itself available
+     */
     public static boolean available(String deviceType) { return LOADED.containsKey(deviceType); }
 
-    /** The backend for a device; the error text is PyTorch's when the device type has no backend here. */
+    /**
+     * The backend for a device.
+     *
+     * @param device  the device
+     * @return the backend registered for its type
+     * @throws IllegalStateException for a CUDA device when no CUDA backend is installed ("Torch not compiled with
+     *         CUDA enabled", PyTorch's text)
+     * @throws UnsupportedOperationException for any other device type without a backend ("jgrad has no backend for
+     *         device type xla")
+     */
     public static Backend of(Device device) {
         Backend b = LOADED.get(device.type());
         if (b == null) {

@@ -93,7 +93,13 @@ public enum UnaryOp {
     /** The exponent output of {@code torch.frexp}, as a floating value (the op converts it to int32). */
     FREXP_EXPONENT;
 
-    /** Ops that keep integral inputs integral; every other op computes integral inputs in floating point. */
+    /**
+     * Whether the op keeps an integral input integral (neg, abs, sign, floor, ceil, round, trunc, relu: PyTorch's
+     * {@code torch.abs(int_tensor)} is int); every other op computes integral and bool inputs in the default float
+     * dtype, as {@code torch.exp(int_tensor)} gives float32.
+     *
+     * @return true for the ops whose result dtype is an integral input's own
+     */
     public boolean keepsIntegral() {
         return switch (this) {
             case NEG, ABS, SIGN, FLOOR, CEIL, ROUND, TRUNC, RELU -> true;

@@ -21,31 +21,62 @@ public final class CompileOptions {
         this.cacheSizeLimit = cacheSizeLimit;
     }
 
-    /** fullgraph=false, disable=false, at most 64 traced signatures per function. */
+    /**
+     * {@code torch.compile}'s defaults: fullgraph=false, disable=false, at most 64 traced signatures per function.
+     *
+     * @return the shared default options
+     */
     public static CompileOptions defaults() { return DEFAULTS; }
 
-    /** With fullgraph set: a function that cannot be captured raises {@link Unsupported} instead of running eagerly. */
+    /**
+     * {@code torch.compile(fn, fullgraph=value)}: with fullgraph set, a function that cannot be captured raises
+     * {@link Unsupported} instead of running eagerly.
+     *
+     * @param value whether capture failures raise
+     * @return new options with fullgraph set to value, the rest unchanged
+     */
     public CompileOptions fullgraph(boolean value) { return new CompileOptions(value, disable, cacheSizeLimit); }
 
-    /** With disable set: the function always runs eagerly. */
+    /**
+     * {@code torch.compile(fn, disable=value)}: with disable set, the function always runs eagerly.
+     *
+     * @param value whether to run eagerly
+     * @return new options with disable set to value, the rest unchanged
+     */
     public CompileOptions disable(boolean value) { return new CompileOptions(fullgraph, value, cacheSizeLimit); }
 
     /**
      * How many input signatures one compiled function traces (PyTorch's {@code cache_size_limit}); calls with a new
      * signature beyond it run eagerly (or raise {@link Unsupported} under fullgraph).
+     *
+     * @param value the most signatures traced, at least 1
+     * @return new options with that limit, the rest unchanged
+     * @throws IllegalArgumentException if value is below 1 ("cacheSizeLimit must be at least 1, got 0")
      */
     public CompileOptions cacheSizeLimit(int value) {
         if (value < 1) throw new IllegalArgumentException("cacheSizeLimit must be at least 1, got " + value);
         return new CompileOptions(fullgraph, disable, value);
     }
 
-    /** Whether a function that cannot be captured raises instead of falling back to eager. */
+    /**
+     * The fullgraph option.
+     *
+     * @return whether a function that cannot be captured raises instead of falling back to eager
+     */
     public boolean fullgraph() { return fullgraph; }
 
-    /** Whether compiling is switched off for this function (the property {@code jgrad.compile.disable} switches it off for all). */
+    /**
+     * The disable option (the property {@code jgrad.compile.disable} switches compiling off for all functions).
+     *
+     * @return whether compiling is switched off for this function
+     */
     public boolean disable() { return disable; }
 
-    /** The most input signatures traced per function. */
+    /**
+     * The cache size limit.
+     *
+     * @return the most input signatures traced per function
+     */
     public int cacheSizeLimit() { return cacheSizeLimit; }
 
     @Override public String toString() {

@@ -6,6 +6,11 @@ package dev.jgrad.compile;
  * function runs eagerly instead.
  */
 public final class Unsupported extends RuntimeException {
-    /** An error with the reason the function could not be captured. */
+    /**
+     * An error with the reason the function could not be captured.
+     *
+     * @param message what the function did that cannot be captured
+     * @param cause the error capture raised, or null
+     */
     public Unsupported(String message, Throwable cause) { super(message, cause); }
 }

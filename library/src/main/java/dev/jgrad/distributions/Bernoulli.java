@@ -24,19 +24,51 @@ public final class Bernoulli extends Distribution {
         else checkParam("logits", logits, Constraint.REAL);
     }
 
-    /** The probability of 1 per batch element. */
+    /**
+     * {@code torch.distributions.Bernoulli(probs=probs)}: 1 with probability probs, batch shape probs'.
+     *
+     * @param probs  the probabilities of 1, in [0, 1]
+     * @return the distribution
+     * @throws IllegalArgumentException when a probability is outside [0, 1]: PyTorch's "Expected parameter probs (Tensor of
+     *     shape ()) of distribution Bernoulli(probs: 1.5) to satisfy the constraint Interval(lower_bound=0.0,
+     *     upper_bound=1.0), but found invalid values: ..."
+     */
     public static Bernoulli ofProbs(Tensor probs) { return new Bernoulli(probs, null, probs.shape()); }
 
-    /** A scalar probability (a 0-d float32 parameter, batch shape ()). */
+    /**
+     * {@code Bernoulli(probs=p)} with a float32 scalar probability (batch shape ()).
+     *
+     * @param probs  the probability of 1, in [0, 1]
+     * @return the distribution
+     * @throws IllegalArgumentException when a probability is outside [0, 1]: PyTorch's "Expected parameter probs (Tensor of
+     *     shape ()) of distribution Bernoulli(probs: 1.5) to satisfy the constraint Interval(lower_bound=0.0,
+     *     upper_bound=1.0), but found invalid values: ..."
+     */
     public static Bernoulli ofProbs(double probs) { return ofProbs(Torch.scalarTensor(probs)); }
 
-    /** The log-odds of 1 per batch element. */
+    /**
+     * {@code torch.distributions.Bernoulli(logits=logits)}: 1 with probability sigmoid(logits), batch shape logits'.
+     *
+     * @param logits  the log-odds of 1
+     * @return the distribution
+     * @throws IllegalArgumentException for a NaN logit (constraint Real(), PyTorch's "Expected parameter logits ..." text)
+     */
     public static Bernoulli ofLogits(Tensor logits) { return new Bernoulli(null, logits, logits.shape()); }
 
-    /** {@code Bernoulli(logits=logits)} for a scalar logit. */
+    /**
+     * {@code Bernoulli(logits=logit)} with a float32 scalar logit (batch shape ()).
+     *
+     * @param logits  the log-odds of 1
+     * @return the distribution
+     * @throws IllegalArgumentException for a NaN logit (constraint Real(), PyTorch's "Expected parameter logits ..." text)
+     */
     public static Bernoulli ofLogits(double logits) { return ofLogits(Torch.scalarTensor(logits)); }
 
-    /** sigmoid(logits) when made from logits. */
+    /**
+     * {@code probs}: the probability of 1.
+     *
+     * @return probs as given, or sigmoid(logits) computed on first use (and kept, with its graph to logits)
+     */
     public Tensor probs() {
         if (probs == null) {
             try (var g = Torch.enableGrad()) {
@@ -46,7 +78,11 @@ public final class Bernoulli extends Distribution {
         return probs;
     }
 
-    /** log(p) - log1p(-p) with p clamped into [eps, 1 - eps] when made from probs. */
+    /**
+     * {@code logits}: the log-odds of 1.
+     *
+     * @return logits as given, or log(p) - log1p(-p) of probs clamped into [eps, 1 - eps] (eps of the dtype), computed on first use
+     */
     public Tensor logits() {
         if (logits == null) {
             try (var g = Torch.enableGrad()) {
@@ -59,6 +95,12 @@ public final class Bernoulli extends Distribution {
     }
 
     @Override public Tensor mean() { return probs(); }
+
+    /** 1 where probs &gt; 0.5, 0 where below, nan at exactly 0.5 (in the probs' dtype). */
+    @Override public Tensor mode() {
+        Tensor p = probs();
+        return p.ge(0.5).to(p.dtype()).maskedFill(p.eq(0.5), Double.NaN);
+    }
 
     /** p (1 - p). */
     @Override public Tensor variance() { return probs().mul(probs().rsub(1L)); }

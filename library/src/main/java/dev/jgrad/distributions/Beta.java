@@ -14,10 +14,27 @@ import java.util.Map;
 public final class Beta extends Distribution {
     private final Dirichlet dirichlet;
 
-    /** concentration1 (alpha) and concentration0 (beta), broadcast together. */
+    /**
+     * {@code torch.distributions.Beta(concentration1, concentration0)}: density proportional to x^(alpha - 1) (1 - x)^(beta - 1)
+     * on [0, 1], batch shape the broadcast of both.
+     *
+     * @param concentration1  alpha, positive
+     * @param concentration0  beta, positive, broadcastable with concentration1
+     * @throws IllegalArgumentException when a concentration is not positive, in the words of the Dirichlet PyTorch builds:
+     *     "Expected parameter concentration (Tensor of shape (2,)) of distribution Dirichlet(...) to satisfy the
+     *     constraint IndependentConstraint(GreaterThan(lower_bound=0.0), 1), but found invalid values: ..."
+     * @throws IllegalArgumentException when the parameters do not broadcast ("The size of tensor a (2) must match the size of
+     *     tensor b (3) at non-singleton dimension 0")
+     */
     public Beta(Tensor concentration1, Tensor concentration0) { this(new Dirichlet(stacked(concentration1, concentration0))); }
 
-    /** Scalar concentrations: a float32 Dirichlet over [c1, c0], batch shape (). */
+    /**
+     * {@code Beta(concentration1, concentration0)} with float32 scalar concentrations (batch shape ()).
+     *
+     * @param concentration1  alpha, positive
+     * @param concentration0  beta, positive
+     * @throws IllegalArgumentException when a concentration is not positive (the Dirichlet's message, as above)
+     */
     public Beta(double concentration1, double concentration0) {
         this(new Dirichlet(Torch.tensor(new double[] {concentration1, concentration0}, DType.FLOAT32)));
     }
@@ -32,10 +49,18 @@ public final class Beta extends Distribution {
         return Torch.stack(List.of(expandTo(c1, shape), expandTo(c0, shape)), -1);
     }
 
-    /** {@code concentration1}: alpha, the first shape parameter. */
+    /**
+     * {@code concentration1}: alpha, the first shape parameter.
+     *
+     * @return alpha, of the batch shape
+     */
     public Tensor concentration1() { return dirichlet.concentration().select(-1, 0); }
 
-    /** {@code concentration0}: beta, the second shape parameter. */
+    /**
+     * {@code concentration0}: beta, the second shape parameter.
+     *
+     * @return beta, of the batch shape
+     */
     public Tensor concentration0() { return dirichlet.concentration().select(-1, 1); }
 
     @Override public boolean hasRsample() { return true; }

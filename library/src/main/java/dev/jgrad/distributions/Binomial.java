@@ -26,27 +26,94 @@ public final class Binomial extends Distribution {
     }
 
     /**
-     * {@code Binomial(total_count, probs=probs)}: totalCount trials, each a success with probability probs;
-     * parameters are validated as PyTorch's validate_args does (IllegalArgumentException naming the constraint).
+     * {@code torch.distributions.Binomial(total_count, probs=probs)}: the successes in totalCount trials, each a success
+     * with probability probs; batch shape the broadcast of both.
+     *
+     * @param totalCount  the number of trials, whole numbers &gt;= 0 (converted to probs' dtype)
+     * @param probs       the success probabilities, in [0, 1]
+     * @return the distribution
+     * @throws IllegalArgumentException when total_count is not a whole number &gt;= 0 (PyTorch's "Expected parameter
+     *     total_count (Tensor of shape ()) of distribution Binomial(...) to satisfy the constraint
+     *     IntegerGreaterThan(lower_bound=0), but found invalid values: ...")
+     * @throws IllegalArgumentException when a probability is outside [0, 1]: PyTorch's "Expected parameter probs (Tensor of
+     *     shape ()) of distribution Binomial(probs: 1.5) to satisfy the constraint Interval(lower_bound=0.0,
+     *     upper_bound=1.0), but found invalid values: ..."
+     * @throws IllegalArgumentException when the parameters do not broadcast ("The size of tensor a (2) must match the size of
+     *     tensor b (3) at non-singleton dimension 0")
      */
     public static Binomial ofProbs(Tensor totalCount, Tensor probs) { return new Binomial(totalCount, probs, null); }
 
-    /** A total count shared by every batch element (a tensor of the probs' dtype). */
+    /**
+     * {@code Binomial(total_count=n, probs=probs)} with one number of trials for every batch element.
+     *
+     * @param totalCount  the number of trials, a whole number &gt;= 0
+     * @param probs       the success probabilities, in [0, 1]
+     * @return the distribution
+     * @throws IllegalArgumentException when total_count is not a whole number &gt;= 0 (PyTorch's "Expected parameter
+     *     total_count (Tensor of shape ()) of distribution Binomial(...) to satisfy the constraint
+     *     IntegerGreaterThan(lower_bound=0), but found invalid values: ...")
+     * @throws IllegalArgumentException when a probability is outside [0, 1]: PyTorch's "Expected parameter probs (Tensor of
+     *     shape ()) of distribution Binomial(probs: 1.5) to satisfy the constraint Interval(lower_bound=0.0,
+     *     upper_bound=1.0), but found invalid values: ..."
+     */
     public static Binomial ofProbs(double totalCount, Tensor probs) { return ofProbs(Torch.scalarTensor(totalCount, probs.dtype()), probs); }
 
-    /** Scalar parameters (0-d float32 tensors). */
+    /**
+     * {@code Binomial(n, probs=p)} with float32 scalar parameters (batch shape ()).
+     *
+     * @param totalCount  the number of trials, a whole number &gt;= 0
+     * @param probs       the success probability, in [0, 1]
+     * @return the distribution
+     * @throws IllegalArgumentException when total_count is not a whole number &gt;= 0 (PyTorch's "Expected parameter
+     *     total_count (Tensor of shape ()) of distribution Binomial(...) to satisfy the constraint
+     *     IntegerGreaterThan(lower_bound=0), but found invalid values: ...")
+     * @throws IllegalArgumentException when a probability is outside [0, 1]: PyTorch's "Expected parameter probs (Tensor of
+     *     shape ()) of distribution Binomial(probs: 1.5) to satisfy the constraint Interval(lower_bound=0.0,
+     *     upper_bound=1.0), but found invalid values: ..."
+     */
     public static Binomial ofProbs(double totalCount, double probs) { return ofProbs(totalCount, Torch.scalarTensor(probs)); }
 
-    /** {@code Binomial(total_count, logits=logits)}: success probabilities given as log-odds. */
+    /**
+     * {@code torch.distributions.Binomial(total_count, logits=logits)}: success probabilities given as log-odds; batch shape
+     * the broadcast of both.
+     *
+     * @param totalCount  the number of trials, whole numbers &gt;= 0
+     * @param logits      the log-odds of success
+     * @return the distribution
+     * @throws IllegalArgumentException when total_count is not a whole number &gt;= 0 (PyTorch's "Expected parameter
+     *     total_count (Tensor of shape ()) of distribution Binomial(...) to satisfy the constraint
+     *     IntegerGreaterThan(lower_bound=0), but found invalid values: ...")
+     * @throws IllegalArgumentException for a NaN logit (constraint Real(), PyTorch's "Expected parameter logits ..." text)
+     * @throws IllegalArgumentException when the parameters do not broadcast ("The size of tensor a (2) must match the size of
+     *     tensor b (3) at non-singleton dimension 0")
+     */
     public static Binomial ofLogits(Tensor totalCount, Tensor logits) { return new Binomial(totalCount, null, logits); }
 
-    /** {@code Binomial(total_count, logits=logits)} with a scalar number of trials. */
+    /**
+     * {@code Binomial(total_count=n, logits=logits)} with one number of trials for every batch element.
+     *
+     * @param totalCount  the number of trials, a whole number &gt;= 0
+     * @param logits      the log-odds of success
+     * @return the distribution
+     * @throws IllegalArgumentException when total_count is not a whole number &gt;= 0 (PyTorch's "Expected parameter
+     *     total_count (Tensor of shape ()) of distribution Binomial(...) to satisfy the constraint
+     *     IntegerGreaterThan(lower_bound=0), but found invalid values: ...")
+     * @throws IllegalArgumentException for a NaN logit (constraint Real(), PyTorch's "Expected parameter logits ..." text)
+     */
     public static Binomial ofLogits(double totalCount, Tensor logits) { return ofLogits(Torch.scalarTensor(totalCount, logits.dtype()), logits); }
 
-    /** {@code total_count}: the number of trials. */
+    /**
+     * {@code total_count}: the number of trials.
+     *
+     * @return the counts, of the batch shape and the parameters' dtype
+     */
     public Tensor totalCount() { return totalCount; }
 
-    /** sigmoid(logits) when made from logits. */
+    /**
+     * {@code probs}: the success probability per trial.
+     *
+     * @return probs as given, or sigmoid(logits) computed on first use (and kept, with its graph to logits)
+     */
     public Tensor probs() {
         if (probs == null) {
             try (var g = Torch.enableGrad()) {
@@ -56,7 +123,11 @@ public final class Binomial extends Distribution {
         return probs;
     }
 
-    /** log(p) - log1p(-p) with p clamped into [eps, 1 - eps] when made from probs. */
+    /**
+     * {@code logits}: the log-odds of success.
+     *
+     * @return logits as given, or log(p) - log1p(-p) of probs clamped into [eps, 1 - eps] (eps of the dtype), computed on first use
+     */
     public Tensor logits() {
         if (logits == null) {
             try (var g = Torch.enableGrad()) {
@@ -68,7 +139,11 @@ public final class Binomial extends Distribution {
         return logits;
     }
 
-    /** The support {0, ..., totalCount} as PyTorch checks it. */
+    /**
+     * {@code support}: the whole numbers 0, ..., totalCount, as PyTorch checks them (what logProb validates against).
+     *
+     * @return an integer-interval constraint
+     */
     public Constraint support() { return Constraint.integerInterval(0, totalCount); }
 
     /** n p. */

@@ -26,14 +26,32 @@ public final class Categorical extends Distribution {
         else checkParam("logits", logits, Constraint.REAL_VECTOR);
     }
 
-    /** From probabilities (any non-negative weights along the last dim). */
+    /**
+     * {@code torch.distributions.Categorical(probs=probs)}: category indices 0..k-1 drawn with the weights of the last
+     * dim, normalised to sum to 1; batch shape the leading dims.
+     *
+     * @param probs  (*batch, k) non-negative weights
+     * @return the distribution
+     * @throws IllegalArgumentException "`probs` parameter must be at least one-dimensional." for a 0-d tensor, or when the
+     *     normalised rows are not a simplex (a negative weight, a zero row): PyTorch's "Expected parameter probs (Tensor of
+     *     shape (2,)) of distribution Categorical(probs: torch.Size([2])) to satisfy the constraint Simplex(), but found
+     *     invalid values: ..."
+     */
     public static Categorical ofProbs(Tensor probs) {
         if (probs.dim() < 1) throw new IllegalArgumentException("`probs` parameter must be at least one-dimensional.");
         Tensor p = probs.div(probs.sum(new int[] {-1}, true));
         return new Categorical(p, probsToLogits(p), true);
     }
 
-    /** From unnormalised log-probabilities along the last dim. */
+    /**
+     * {@code torch.distributions.Categorical(logits=logits)}: category indices drawn with probabilities softmax(logits)
+     * over the last dim; batch shape the leading dims.
+     *
+     * @param logits  (*batch, k) unnormalised log-probabilities
+     * @return the distribution
+     * @throws IllegalArgumentException "`logits` parameter must be at least one-dimensional." for a 0-d tensor, or for a NaN
+     *     (constraint IndependentConstraint(Real(), 1), PyTorch's "Expected parameter logits ..." text)
+     */
     public static Categorical ofLogits(Tensor logits) {
         if (logits.dim() < 1) throw new IllegalArgumentException("`logits` parameter must be at least one-dimensional.");
         Tensor l = logits.sub(logits.logsumexp(-1, true));
@@ -46,18 +64,33 @@ public final class Categorical extends Distribution {
         return p.clamp(eps, 1 - eps).log();
     }
 
-    /** {@code probs}: the category probabilities, normalised along the last dim. */
+    /**
+     * {@code probs}: the category probabilities, normalised along the last dim.
+     *
+     * @return (*batch, k)
+     */
     public Tensor probs() { return probs; }
 
-    /** {@code logits}: the log-probabilities, normalised (log-sum-exp 0) along the last dim. */
+    /**
+     * {@code logits}: the log-probabilities, normalised (log-sum-exp 0) along the last dim.
+     *
+     * @return (*batch, k)
+     */
     public Tensor logits() { return logits; }
 
-    /** The number of categories (the size of the last dim). */
+    /**
+     * {@code _num_events}: the number of categories.
+     *
+     * @return k, the size of the last dim
+     */
     public long numEvents() { return numEvents; }
 
     @Override public Tensor mean() { return Torch.full(extendedShape(new long[0]), Double.NaN, probs.dtype(), probs.device()); }
 
     @Override public Tensor variance() { return mean(); }
+
+    /** The most probable category (the first of equals), int64 of the batch shape. */
+    @Override public Tensor mode() { return probs.argmax(-1); }
 
     /** sampleShape + batch shape indices (int64), drawn as PyTorch draws them. */
     @Override public Tensor sample(long... sampleShape) {

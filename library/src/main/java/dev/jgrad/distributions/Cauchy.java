@@ -14,12 +14,27 @@ public final class Cauchy extends Distribution {
     private final Tensor loc, scale;
 
     /**
-     * {@code Cauchy(loc, scale)}: batch shape the broadcast of both; parameters are validated as PyTorch's
-     * validate_args does (IllegalArgumentException naming the constraint).
+     * {@code torch.distributions.Cauchy(loc, scale)}: batch shape the broadcast of both.
+     *
+     * @param loc    the median (and mode), any real (not NaN)
+     * @param scale  the half width at half maximum, positive, broadcastable with loc
+     * @throws IllegalArgumentException when a parameter breaks its constraint (loc real, scale positive): PyTorch's
+     *     "Expected parameter scale (Tensor of shape ()) of distribution ... to satisfy the constraint
+     *     GreaterThan(lower_bound=0.0), but found invalid values: ..."
+     * @throws IllegalArgumentException when the parameters do not broadcast ("The size of tensor a (2) must match the size of
+     *     tensor b (3) at non-singleton dimension 0")
      */
     public Cauchy(Tensor loc, Tensor scale) { this(loc, scale, Torch.broadcastShapes(loc.shape(), scale.shape())); }
 
-    /** Scalar parameters (0-d float32 tensors). */
+    /**
+     * {@code Cauchy(loc, scale)} with float32 scalar parameters (batch shape ()).
+     *
+     * @param loc    the median (and mode)
+     * @param scale  the half width at half maximum, positive
+     * @throws IllegalArgumentException when a parameter breaks its constraint (loc real, scale positive): PyTorch's
+     *     "Expected parameter scale (Tensor of shape ()) of distribution ... to satisfy the constraint
+     *     GreaterThan(lower_bound=0.0), but found invalid values: ..."
+     */
     public Cauchy(double loc, double scale) { this(Torch.scalarTensor(loc), Torch.scalarTensor(scale)); }
 
     private Cauchy(Tensor loc, Tensor scale, long[] shape) {
@@ -30,10 +45,18 @@ public final class Cauchy extends Distribution {
         checkParam("scale", this.scale, Constraint.POSITIVE);
     }
 
-    /** {@code loc}: the median. */
+    /**
+     * {@code loc}: the median.
+     *
+     * @return loc, expanded to the batch shape
+     */
     public Tensor loc() { return loc; }
 
-    /** {@code scale}: the half width at half maximum. */
+    /**
+     * {@code scale}: the half width at half maximum.
+     *
+     * @return scale, expanded to the batch shape
+     */
     public Tensor scale() { return scale; }
 
     @Override public boolean hasRsample() { return true; }

@@ -17,9 +17,14 @@ public final class Dirichlet extends Distribution {
     private final Tensor concentration;
 
     /**
-     * {@code Dirichlet(concentration)}: over the simplex of the last dim, which is the event shape (at least one dim
-     * needed); parameters are validated as PyTorch's validate_args does (IllegalArgumentException naming the
-     * constraint).
+     * {@code torch.distributions.Dirichlet(concentration)}: over the simplex of the last dim, which is the event shape;
+     * the leading dims are the batch shape.
+     *
+     * @param concentration  (*batch, k), every entry positive
+     * @throws IllegalArgumentException "`concentration` parameter must be at least one-dimensional." for a 0-d tensor, or when
+     *     an entry is not positive: PyTorch's "Expected parameter concentration (Tensor of shape (2,)) of distribution
+     *     Dirichlet(...) to satisfy the constraint IndependentConstraint(GreaterThan(lower_bound=0.0), 1), but found
+     *     invalid values: ..."
      */
     public Dirichlet(Tensor concentration) {
         super(leading(concentration), new long[] {concentration.size(-1)});
@@ -33,7 +38,11 @@ public final class Dirichlet extends Distribution {
         return Arrays.copyOf(concentration.shape(), concentration.dim() - 1);
     }
 
-    /** {@code concentration}: the positive parameters, one per category. */
+    /**
+     * {@code concentration}: the positive parameters, one per category.
+     *
+     * @return the tensor given, (*batch, k)
+     */
     public Tensor concentration() { return concentration; }
 
     @Override public boolean hasRsample() { return true; }

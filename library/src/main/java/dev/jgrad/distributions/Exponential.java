@@ -12,8 +12,11 @@ public final class Exponential extends Distribution {
     private final Tensor rate;
 
     /**
-     * {@code Exponential(rate)}: density rate * exp(-rate * x) on x &gt;= 0; parameters are validated as PyTorch's
-     * validate_args does (IllegalArgumentException naming the constraint).
+     * {@code torch.distributions.Exponential(rate)}: density rate * exp(-rate * x) on x &gt;= 0, batch shape rate's.
+     *
+     * @param rate  the rate, positive
+     * @throws IllegalArgumentException when rate breaks its constraint: PyTorch's "Expected parameter rate (Tensor of shape ()) of
+     *     distribution ... to satisfy the constraint GreaterThan(lower_bound=0.0), but found invalid values: ..."
      */
     public Exponential(Tensor rate) {
         super(rate.shape(), new long[0]);
@@ -21,15 +24,28 @@ public final class Exponential extends Distribution {
         checkParam("rate", rate, Constraint.POSITIVE);
     }
 
-    /** A scalar rate (a 0-d float32 parameter). */
+    /**
+     * {@code Exponential(rate)} with a float32 scalar rate (batch shape ()).
+     *
+     * @param rate  the rate, positive
+     * @throws IllegalArgumentException when rate breaks its constraint: PyTorch's "Expected parameter rate (Tensor of shape ()) of
+     *     distribution ... to satisfy the constraint GreaterThan(lower_bound=0.0), but found invalid values: ..."
+     */
     public Exponential(double rate) { this(Torch.scalarTensor(rate)); }
 
-    /** {@code rate}: the inverse of the mean. */
+    /**
+     * {@code rate}: the inverse of the mean.
+     *
+     * @return the rate tensor given
+     */
     public Tensor rate() { return rate; }
 
     @Override public boolean hasRsample() { return true; }
 
     @Override public Tensor mean() { return rate.reciprocal(); }
+
+    /** 0 everywhere. */
+    @Override public Tensor mode() { return Torch.zerosLike(rate); }
 
     @Override public Tensor stddev() { return rate.reciprocal(); }
 

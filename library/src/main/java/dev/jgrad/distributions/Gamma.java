@@ -13,12 +13,28 @@ public final class Gamma extends Distribution {
     private final Tensor concentration, rate;
 
     /**
-     * {@code Gamma(concentration, rate)}: batch shape the broadcast of both; parameters are validated as PyTorch's
-     * validate_args does (IllegalArgumentException naming the constraint).
+     * {@code torch.distributions.Gamma(concentration, rate)}: density proportional to x^(alpha - 1) exp(-beta x), batch
+     * shape the broadcast of both.
+     *
+     * @param concentration  the shape alpha, positive
+     * @param rate           the inverse scale beta, positive, broadcastable with concentration
+     * @throws IllegalArgumentException when a parameter breaks its constraint (both positive): PyTorch's
+     *     "Expected parameter scale (Tensor of shape ()) of distribution ... to satisfy the constraint
+     *     GreaterThan(lower_bound=0.0), but found invalid values: ..."
+     * @throws IllegalArgumentException when the parameters do not broadcast ("The size of tensor a (2) must match the size of
+     *     tensor b (3) at non-singleton dimension 0")
      */
     public Gamma(Tensor concentration, Tensor rate) { this(concentration, rate, Torch.broadcastShapes(concentration.shape(), rate.shape())); }
 
-    /** Scalar parameters (0-d float32 tensors). */
+    /**
+     * {@code Gamma(concentration, rate)} with float32 scalar parameters (batch shape ()).
+     *
+     * @param concentration  the shape alpha, positive
+     * @param rate           the inverse scale beta, positive
+     * @throws IllegalArgumentException when a parameter breaks its constraint (both positive): PyTorch's
+     *     "Expected parameter scale (Tensor of shape ()) of distribution ... to satisfy the constraint
+     *     GreaterThan(lower_bound=0.0), but found invalid values: ..."
+     */
     public Gamma(double concentration, double rate) { this(Torch.scalarTensor(concentration), Torch.scalarTensor(rate)); }
 
     private Gamma(Tensor concentration, Tensor rate, long[] shape) {
@@ -29,15 +45,26 @@ public final class Gamma extends Distribution {
         checkParam("rate", this.rate, Constraint.POSITIVE);
     }
 
-    /** {@code concentration}: the shape parameter alpha. */
+    /**
+     * {@code concentration}: the shape parameter alpha.
+     *
+     * @return concentration, expanded to the batch shape
+     */
     public Tensor concentration() { return concentration; }
 
-    /** {@code rate}: the inverse scale beta. */
+    /**
+     * {@code rate}: the inverse scale beta.
+     *
+     * @return rate, expanded to the batch shape
+     */
     public Tensor rate() { return rate; }
 
     @Override public boolean hasRsample() { return true; }
 
     @Override public Tensor mean() { return concentration.div(rate); }
+
+    /** (concentration - 1) / rate, at least 0. */
+    @Override public Tensor mode() { return concentration.sub(1L).div(rate).clampMin(0.0); }
 
     @Override public Tensor variance() { return concentration.div(rate.pow(2L)); }
 

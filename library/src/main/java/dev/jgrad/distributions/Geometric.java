@@ -29,19 +29,51 @@ public final class Geometric extends Distribution {
         }
     }
 
-    /** The success probability per trial, in (0, 1]. */
+    /**
+     * {@code torch.distributions.Geometric(probs=probs)}: the number of failures before the first success, batch shape probs'.
+     *
+     * @param probs  the success probability per trial, in (0, 1]
+     * @return the distribution
+     * @throws IllegalArgumentException when a probability is outside [0, 1]: PyTorch's "Expected parameter probs (Tensor of
+     *     shape ()) of distribution Geometric(probs: 1.5) to satisfy the constraint Interval(lower_bound=0.0,
+     *     upper_bound=1.0), but found invalid values: ...", or PyTorch's extra check for 0: "Expected
+     *     parameter probs (Tensor of shape ()) of distribution Geometric(probs: 0.0) to be positive but found invalid
+     *     values: ..."
+     */
     public static Geometric ofProbs(Tensor probs) { return new Geometric(probs, null); }
 
-    /** A scalar probability (a 0-d float32 parameter). */
+    /**
+     * {@code Geometric(probs=p)} with a float32 scalar probability (batch shape ()).
+     *
+     * @param probs  the success probability per trial, in (0, 1]
+     * @return the distribution
+     * @throws IllegalArgumentException as {@link #ofProbs(Tensor)}
+     */
     public static Geometric ofProbs(double probs) { return ofProbs(Torch.scalarTensor(probs)); }
 
-    /** The log-odds of success per trial. */
+    /**
+     * {@code torch.distributions.Geometric(logits=logits)}: success probability sigmoid(logits), batch shape logits'.
+     *
+     * @param logits  the log-odds of success per trial
+     * @return the distribution
+     * @throws IllegalArgumentException for a NaN logit (constraint Real(), PyTorch's "Expected parameter logits ..." text)
+     */
     public static Geometric ofLogits(Tensor logits) { return new Geometric(null, logits); }
 
-    /** {@code Geometric(logits=logits)} for a scalar logit. */
+    /**
+     * {@code Geometric(logits=logit)} with a float32 scalar logit (batch shape ()).
+     *
+     * @param logits  the log-odds of success per trial
+     * @return the distribution
+     * @throws IllegalArgumentException for a NaN logit (constraint Real(), PyTorch's "Expected parameter logits ..." text)
+     */
     public static Geometric ofLogits(double logits) { return ofLogits(Torch.scalarTensor(logits)); }
 
-    /** sigmoid(logits) when made from logits. */
+    /**
+     * {@code probs}: the success probability per trial.
+     *
+     * @return probs as given, or sigmoid(logits) computed on first use (and kept, with its graph to logits)
+     */
     public Tensor probs() {
         if (probs == null) {
             try (var g = Torch.enableGrad()) {
@@ -51,7 +83,11 @@ public final class Geometric extends Distribution {
         return probs;
     }
 
-    /** log(p) - log1p(-p) with p clamped into [eps, 1 - eps] when made from probs. */
+    /**
+     * {@code logits}: the log-odds of success.
+     *
+     * @return logits as given, or log(p) - log1p(-p) of probs clamped into [eps, 1 - eps] (eps of the dtype), computed on first use
+     */
     public Tensor logits() {
         if (logits == null) {
             try (var g = Torch.enableGrad()) {

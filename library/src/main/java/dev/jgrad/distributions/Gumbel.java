@@ -15,12 +15,27 @@ public final class Gumbel extends Distribution {
     private final Tensor loc, scale;
 
     /**
-     * {@code Gumbel(loc, scale)}: batch shape the broadcast of both; parameters are validated as PyTorch's
-     * validate_args does (IllegalArgumentException naming the constraint).
+     * {@code torch.distributions.Gumbel(loc, scale)}: batch shape the broadcast of both.
+     *
+     * @param loc    the mode, any real (not NaN)
+     * @param scale  the spread, positive, broadcastable with loc
+     * @throws IllegalArgumentException when a parameter breaks its constraint (loc real, scale positive): PyTorch's
+     *     "Expected parameter scale (Tensor of shape ()) of distribution ... to satisfy the constraint
+     *     GreaterThan(lower_bound=0.0), but found invalid values: ..."
+     * @throws IllegalArgumentException when the parameters do not broadcast ("The size of tensor a (2) must match the size of
+     *     tensor b (3) at non-singleton dimension 0")
      */
     public Gumbel(Tensor loc, Tensor scale) { this(loc, scale, Torch.broadcastShapes(loc.shape(), scale.shape())); }
 
-    /** Scalar parameters (0-d float32 tensors). */
+    /**
+     * {@code Gumbel(loc, scale)} with float32 scalar parameters (batch shape ()).
+     *
+     * @param loc    the mode
+     * @param scale  the spread, positive
+     * @throws IllegalArgumentException when a parameter breaks its constraint (loc real, scale positive): PyTorch's
+     *     "Expected parameter scale (Tensor of shape ()) of distribution ... to satisfy the constraint
+     *     GreaterThan(lower_bound=0.0), but found invalid values: ..."
+     */
     public Gumbel(double loc, double scale) { this(Torch.scalarTensor(loc), Torch.scalarTensor(scale)); }
 
     private Gumbel(Tensor loc, Tensor scale, long[] shape) {
@@ -31,10 +46,18 @@ public final class Gumbel extends Distribution {
         checkParam("scale", this.scale, Constraint.POSITIVE);
     }
 
-    /** {@code loc}: the mode. */
+    /**
+     * {@code loc}: the mode.
+     *
+     * @return loc, expanded to the batch shape
+     */
     public Tensor loc() { return loc; }
 
-    /** {@code scale}: the spread. */
+    /**
+     * {@code scale}: the spread (the standard deviation is pi / sqrt(6) scale).
+     *
+     * @return scale, expanded to the batch shape
+     */
     public Tensor scale() { return scale; }
 
     @Override public boolean hasRsample() { return true; }
@@ -49,6 +72,39 @@ public final class Gumbel extends Distribution {
             x = u.log().neg().log();
         }
         return loc.add(scale.neg().mul(x));
+    }
+
+    /**
+     * PyTorch's cdf of a TransformedDistribution: the transforms inverted (u = exp(-exp(-(value - loc) / scale))), the
+     * base Uniform(tiny, 1 - eps)'s cdf at u, and the result monotonized ({@code sign (c - 0.5) + 0.5}), each step as
+     * PyTorch rounds it. The base validates u, so a value far enough in the upper tail that u rounds to 1 fails with
+     * the Uniform's support message, as in PyTorch.
+     */
+    @Override public Tensor cdf(Tensor value) {
+        Tensor u = value.sub(loc).div(scale.neg()).exp().div(Torch.onesLike(scale).neg()).exp();
+        return monotonize(base().cdf(u));
+    }
+
+    /**
+     * PyTorch's icdf of a TransformedDistribution: the probability monotonized, the base Uniform's icdf, then the
+     * transforms applied in order: loc - scale log(-log u).
+     */
+    @Override public Tensor icdf(Tensor value) {
+        Tensor y = base().icdf(monotonize(value)).log();
+        y = Torch.onesLike(scale).neg().mul(y).log();
+        return loc.add(scale.neg().mul(y));
+    }
+
+    /** The Uniform(tiny, 1 - eps) PyTorch's Gumbel transforms (its base_dist), of loc's dtype and shape. */
+    private Uniform base() {
+        var fi = Torch.finfo(loc.dtype());
+        return new Uniform(Torch.fullLike(loc, fi.tiny()), Torch.fullLike(loc, 1 - fi.eps()));
+    }
+
+    /** TransformedDistribution._monotonize_cdf: the transforms' signs multiply to a tensor (of ones), so sign (c - 0.5) + 0.5. */
+    private Tensor monotonize(Tensor c) {
+        Tensor sign = Torch.onesLike(scale).neg().sign().mul(scale.neg().sign());
+        return sign.mul(c.sub(0.5)).add(0.5);
     }
 
     /** y - exp(y) - log(scale) with y = (loc - value) / scale. */

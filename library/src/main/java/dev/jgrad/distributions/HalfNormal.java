@@ -14,12 +14,21 @@ public final class HalfNormal extends Distribution {
     private final Normal base;
 
     /**
-     * {@code HalfNormal(scale)}: |X| for X ~ N(0, scale^2); parameters are validated as PyTorch's validate_args does
-     * (IllegalArgumentException naming the constraint).
+     * {@code torch.distributions.HalfNormal(scale)}: |X| for X ~ N(0, scale^2), batch shape scale's.
+     *
+     * @param scale  the scale of the underlying normal, positive
+     * @throws IllegalArgumentException when scale breaks its constraint: PyTorch's "Expected parameter scale (Tensor of shape ()) of
+     *     distribution ... to satisfy the constraint GreaterThan(lower_bound=0.0), but found invalid values: ..."
      */
     public HalfNormal(Tensor scale) { this(Normal.unchecked(Torch.scalarTensor(0.0, scale.dtype()), scale)); }
 
-    /** A scalar scale (a 0-d float32 parameter). */
+    /**
+     * {@code HalfNormal(scale)} with a float32 scalar scale (batch shape ()).
+     *
+     * @param scale  the scale of the underlying normal, positive
+     * @throws IllegalArgumentException when scale breaks its constraint: PyTorch's "Expected parameter scale (Tensor of shape ()) of
+     *     distribution ... to satisfy the constraint GreaterThan(lower_bound=0.0), but found invalid values: ..."
+     */
     public HalfNormal(double scale) { this(Normal.unchecked(Torch.scalarTensor(0.0), Torch.scalarTensor(scale))); }
 
     private HalfNormal(Normal base) {
@@ -28,10 +37,18 @@ public final class HalfNormal extends Distribution {
         checkParam("scale", base.scale(), Constraint.POSITIVE);
     }
 
-    /** The underlying Normal(0, scale) (PyTorch's base_dist). */
+    /**
+     * The underlying Normal(0, scale) (PyTorch's {@code base_dist}).
+     *
+     * @return the Normal whose draws' absolute values are this distribution's
+     */
     public Normal baseDist() { return base; }
 
-    /** {@code scale}: the scale of the underlying normal. */
+    /**
+     * {@code scale}: the scale of the underlying normal.
+     *
+     * @return scale
+     */
     public Tensor scale() { return base.scale(); }
 
     @Override public boolean hasRsample() { return true; }

@@ -13,9 +13,14 @@ public final class Independent extends Distribution {
     private final int reinterpretedBatchNdims;
 
     /**
-     * {@code Independent(base, reinterpreted_batch_ndims)}: the base's rightmost reinterpretedBatchNdims batch dims
-     * become event dims, so log_prob sums over them; more than the base's batch dims raises PyTorch's error
-     * (IllegalArgumentException).
+     * {@code torch.distributions.Independent(base_distribution, reinterpreted_batch_ndims)}: the base's rightmost
+     * reinterpretedBatchNdims batch dims become event dims, so logProb and entropy sum over them (a diagonal
+     * multivariate normal is {@code new Independent(new Normal(mu, sigma), 1)}).
+     *
+     * @param base                     the distribution reinterpreted
+     * @param reinterpretedBatchNdims  how many batch dims move into the event, 0..len(base.batchShape())
+     * @throws IllegalArgumentException for more than the base's batch dims: PyTorch's "Expected reinterpreted_batch_ndims &lt;=
+     *     len(base_distribution.batch_shape), actual 1 vs 0"
      */
     public Independent(Distribution base, int reinterpretedBatchNdims) {
         super(split(base, reinterpretedBatchNdims, true), split(base, reinterpretedBatchNdims, false));
@@ -35,10 +40,18 @@ public final class Independent extends Distribution {
         return batch ? Arrays.copyOfRange(shape, 0, cut) : Arrays.copyOfRange(shape, cut, shape.length);
     }
 
-    /** The wrapped distribution (PyTorch's base_dist). */
+    /**
+     * The wrapped distribution (PyTorch's {@code base_dist}).
+     *
+     * @return the base given
+     */
     public Distribution baseDist() { return base; }
 
-    /** {@code reinterpreted_batch_ndims}: how many batch dims were moved into the event. */
+    /**
+     * {@code reinterpreted_batch_ndims}: how many batch dims were moved into the event.
+     *
+     * @return the count given
+     */
     public int reinterpretedBatchNdims() { return reinterpretedBatchNdims; }
 
     @Override public boolean hasRsample() { return base.hasRsample(); }

@@ -11,7 +11,21 @@ import dev.jgrad.nn.functional.F;
 public final class KL {
     private KL() {}
 
-    /** KL(p || q) over the batch shape; UnsupportedOperationException (PyTorch's NotImplementedError) for unregistered pairs. */
+    /**
+     * {@code torch.distributions.kl_divergence(p, q)}: KL(p || q) = E_p[log p(x) - log q(x)] in closed form, differentiable
+     * in both distributions' parameters. The pairs, as PyTorch 1.13 registers them: two of the same class (every class
+     * here but StudentT; two Independents when their bases have a pair and the same reinterpreted dims); Uniform to
+     * Normal, Exponential or Gamma; Exponential to Normal or Gamma; Gamma to Exponential; Laplace to Normal and Normal to
+     * Laplace; and the pairs whose divergence is infinite (Normal or Laplace to Exponential, Gamma or Uniform; Gamma or
+     * Exponential to Uniform).
+     *
+     * @param p  the distribution the expectation is under
+     * @param q  the other, with a batch shape broadcastable with p's
+     * @return the divergence in nats, of the broadcast batch shape (+inf where q's support misses p's)
+     * @throws UnsupportedOperationException for a pair PyTorch does not register: "No KL(p || q) is implemented for p type
+     *     Normal and q type StudentT", or, between two different exponential families, PyTorch's "The cross
+     *     KL-divergence between different exponential families cannot be computed using Bregman divergences"
+     */
     public static Tensor klDivergence(Distribution p, Distribution q) {
         if (p instanceof Bernoulli a && q instanceof Bernoulli b) return bernoulli(a, b);
         if (p instanceof Categorical a && q instanceof Categorical b) return categorical(a, b);

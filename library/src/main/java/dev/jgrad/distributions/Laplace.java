@@ -13,12 +13,27 @@ public final class Laplace extends Distribution {
     private final Tensor loc, scale;
 
     /**
-     * {@code Laplace(loc, scale)}: batch shape the broadcast of both; parameters are validated as PyTorch's
-     * validate_args does (IllegalArgumentException naming the constraint).
+     * {@code torch.distributions.Laplace(loc, scale)}: batch shape the broadcast of both.
+     *
+     * @param loc    the mean and median, any real (not NaN)
+     * @param scale  the spread b (variance 2 b^2), positive, broadcastable with loc
+     * @throws IllegalArgumentException when a parameter breaks its constraint (loc real, scale positive): PyTorch's
+     *     "Expected parameter scale (Tensor of shape ()) of distribution ... to satisfy the constraint
+     *     GreaterThan(lower_bound=0.0), but found invalid values: ..."
+     * @throws IllegalArgumentException when the parameters do not broadcast ("The size of tensor a (2) must match the size of
+     *     tensor b (3) at non-singleton dimension 0")
      */
     public Laplace(Tensor loc, Tensor scale) { this(loc, scale, Torch.broadcastShapes(loc.shape(), scale.shape())); }
 
-    /** Scalar parameters (0-d float32 tensors). */
+    /**
+     * {@code Laplace(loc, scale)} with float32 scalar parameters (batch shape ()).
+     *
+     * @param loc    the mean and median
+     * @param scale  the spread b (variance 2 b^2), positive
+     * @throws IllegalArgumentException when a parameter breaks its constraint (loc real, scale positive): PyTorch's
+     *     "Expected parameter scale (Tensor of shape ()) of distribution ... to satisfy the constraint
+     *     GreaterThan(lower_bound=0.0), but found invalid values: ..."
+     */
     public Laplace(double loc, double scale) { this(Torch.scalarTensor(loc), Torch.scalarTensor(scale)); }
 
     private Laplace(Tensor loc, Tensor scale, long[] shape) {
@@ -29,15 +44,25 @@ public final class Laplace extends Distribution {
         checkParam("scale", this.scale, Constraint.POSITIVE);
     }
 
-    /** {@code loc}: the mean and median. */
+    /**
+     * {@code loc}: the mean and median.
+     *
+     * @return loc, expanded to the batch shape
+     */
     public Tensor loc() { return loc; }
 
-    /** {@code scale}: the spread b (variance 2 b^2). */
+    /**
+     * {@code scale}: the spread b (variance 2 b^2).
+     *
+     * @return scale, expanded to the batch shape
+     */
     public Tensor scale() { return scale; }
 
     @Override public boolean hasRsample() { return true; }
 
     @Override public Tensor mean() { return loc; }
+
+    @Override public Tensor mode() { return loc; }
 
     /** 2 scale^2. */
     @Override public Tensor variance() { return scale.pow(2L).mul(2L); }

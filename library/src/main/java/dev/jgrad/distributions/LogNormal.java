@@ -12,12 +12,27 @@ public final class LogNormal extends Distribution {
     private final Normal base;
 
     /**
-     * {@code LogNormal(loc, scale)}: exp(X) for X ~ N(loc, scale^2); parameters are validated as PyTorch's
-     * validate_args does (IllegalArgumentException naming the constraint).
+     * {@code torch.distributions.LogNormal(loc, scale)}: exp(X) for X ~ N(loc, scale^2), batch shape the broadcast of both.
+     *
+     * @param loc    the mean of log(X), any real
+     * @param scale  the standard deviation of log(X), positive, broadcastable with loc
+     * @throws IllegalArgumentException when a parameter breaks its constraint (loc real, scale positive; the message names the underlying Normal, as PyTorch's): PyTorch's
+     *     "Expected parameter scale (Tensor of shape ()) of distribution ... to satisfy the constraint
+     *     GreaterThan(lower_bound=0.0), but found invalid values: ..."
+     * @throws IllegalArgumentException when the parameters do not broadcast ("The size of tensor a (2) must match the size of
+     *     tensor b (3) at non-singleton dimension 0")
      */
     public LogNormal(Tensor loc, Tensor scale) { this(new Normal(loc, scale)); }
 
-    /** {@code LogNormal(loc, scale)} with float32 scalar parameters. */
+    /**
+     * {@code LogNormal(loc, scale)} with float32 scalar parameters (batch shape ()).
+     *
+     * @param loc    the mean of log(X)
+     * @param scale  the standard deviation of log(X), positive
+     * @throws IllegalArgumentException when a parameter breaks its constraint (loc real, scale positive): PyTorch's
+     *     "Expected parameter scale (Tensor of shape ()) of distribution ... to satisfy the constraint
+     *     GreaterThan(lower_bound=0.0), but found invalid values: ..."
+     */
     public LogNormal(double loc, double scale) { this(new Normal(loc, scale)); }
 
     private LogNormal(Normal base) {
@@ -25,13 +40,25 @@ public final class LogNormal extends Distribution {
         this.base = base;
     }
 
-    /** The underlying Normal (PyTorch's base_dist). */
+    /**
+     * The underlying Normal (PyTorch's {@code base_dist}).
+     *
+     * @return the Normal(loc, scale) whose draws are exponentiated
+     */
     public Normal baseDist() { return base; }
 
-    /** {@code loc}: the mean of the underlying normal. */
+    /**
+     * {@code loc}: the mean of the underlying normal.
+     *
+     * @return loc, expanded to the batch shape
+     */
     public Tensor loc() { return base.loc(); }
 
-    /** {@code scale}: the standard deviation of the underlying normal. */
+    /**
+     * {@code scale}: the standard deviation of the underlying normal.
+     *
+     * @return scale, expanded to the batch shape
+     */
     public Tensor scale() { return base.scale(); }
 
     @Override public boolean hasRsample() { return true; }
@@ -57,6 +84,12 @@ public final class LogNormal extends Distribution {
 
     /** The normal's cdf at log(value) (only the normal checks the value, as in PyTorch). */
     @Override public Tensor cdf(Tensor value) { return base.cdf(value.log()); }
+
+    /** exp of the normal's icdf (PyTorch's TransformedDistribution icdf; no support check, as there). */
+    @Override public Tensor icdf(Tensor value) { return base.icdf(value).exp(); }
+
+    /** exp(loc - scale^2). */
+    @Override public Tensor mode() { return loc().sub(scale().square()).exp(); }
 
     /** normal entropy + loc. */
     @Override public Tensor entropy() { return base.entropy().add(loc()); }

@@ -13,12 +13,25 @@ public final class Normal extends Distribution {
     private final Tensor loc, scale;
 
     /**
-     * {@code Normal(loc, scale)}: batch shape the broadcast of both; parameters are validated as PyTorch's
-     * validate_args does (IllegalArgumentException naming the constraint).
+     * {@code torch.distributions.Normal(loc, scale)}: batch shape the broadcast of both.
+     *
+     * @param loc    the mean, any real (not NaN)
+     * @param scale  the standard deviation, positive, broadcastable with loc
+     * @throws IllegalArgumentException when a parameter breaks its constraint (loc real, scale positive): PyTorch's
+     *     "Expected parameter scale (Tensor of shape ()) of distribution ... to satisfy the constraint
+     *     GreaterThan(lower_bound=0.0), but found invalid values: ..."
      */
     public Normal(Tensor loc, Tensor scale) { this(loc, scale, Torch.broadcastShapes(loc.shape(), scale.shape())); }
 
-    /** {@code Normal(loc, scale)} with float32 scalar parameters. */
+    /**
+     * {@code Normal(loc, scale)} with float32 scalar parameters (batch shape ()).
+     *
+     * @param loc    the mean
+     * @param scale  the standard deviation, positive
+     * @throws IllegalArgumentException when a parameter breaks its constraint (loc real, scale positive): PyTorch's
+     *     "Expected parameter scale (Tensor of shape ()) of distribution ... to satisfy the constraint
+     *     GreaterThan(lower_bound=0.0), but found invalid values: ..."
+     */
     public Normal(double loc, double scale) { this(Torch.scalarTensor(loc), Torch.scalarTensor(scale)); }
 
     private Normal(Tensor loc, Tensor scale, long[] shape) {
@@ -38,15 +51,25 @@ public final class Normal extends Distribution {
     /** Without argument validation (PyTorch's validate_args=False), for a distribution built on it that validates itself. */
     static Normal unchecked(Tensor loc, Tensor scale) { return new Normal(loc, scale, Torch.broadcastShapes(loc.shape(), scale.shape()), false); }
 
-    /** {@code loc}: the mean. */
+    /**
+     * {@code loc}: the mean.
+     *
+     * @return loc, expanded to the batch shape
+     */
     public Tensor loc() { return loc; }
 
-    /** {@code scale}: the standard deviation. */
+    /**
+     * {@code scale}: the standard deviation.
+     *
+     * @return scale, expanded to the batch shape
+     */
     public Tensor scale() { return scale; }
 
     @Override public boolean hasRsample() { return true; }
 
     @Override public Tensor mean() { return loc; }
+
+    @Override public Tensor mode() { return loc; }
 
     @Override public Tensor stddev() { return scale; }
 

@@ -12,8 +12,12 @@ public final class Poisson extends Distribution {
     private final Tensor rate;
 
     /**
-     * {@code Poisson(rate)}: counts with mean rate; parameters are validated as PyTorch's validate_args does
-     * (IllegalArgumentException naming the constraint).
+     * {@code torch.distributions.Poisson(rate)}: counts with mean rate, batch shape rate's. It has no entropy, cdf or
+     * icdf (UnsupportedOperationException, as PyTorch's NotImplementedError).
+     *
+     * @param rate  the mean, at least 0
+     * @throws IllegalArgumentException when rate breaks its constraint: PyTorch's "Expected parameter rate (Tensor of shape ()) of
+     *     distribution ... to satisfy the constraint GreaterThanEq(lower_bound=0.0), but found invalid values: ..."
      */
     public Poisson(Tensor rate) {
         super(rate.shape(), new long[0]);
@@ -21,10 +25,20 @@ public final class Poisson extends Distribution {
         checkParam("rate", rate, Constraint.NONNEGATIVE);
     }
 
-    /** A scalar rate (a 0-d float32 parameter). */
+    /**
+     * {@code Poisson(rate)} with a float32 scalar rate (batch shape ()).
+     *
+     * @param rate  the mean, at least 0
+     * @throws IllegalArgumentException when rate breaks its constraint: PyTorch's "Expected parameter rate (Tensor of shape ()) of
+     *     distribution ... to satisfy the constraint GreaterThanEq(lower_bound=0.0), but found invalid values: ..."
+     */
     public Poisson(double rate) { this(Torch.scalarTensor(rate)); }
 
-    /** {@code rate}: the mean (and variance). */
+    /**
+     * {@code rate}: the mean (and variance).
+     *
+     * @return the rate tensor given
+     */
     public Tensor rate() { return rate; }
 
     @Override public Tensor mean() { return rate; }

@@ -17,16 +17,40 @@ public final class StudentT extends Distribution {
     private final Tensor df, loc, scale;
     private final Gamma chi2;
 
-    /** loc 0 and scale 1. */
+    /**
+     * {@code torch.distributions.StudentT(df)}: loc 0 and scale 1 of df's dtype, batch shape df's.
+     *
+     * @param df  the degrees of freedom, positive
+     * @throws IllegalArgumentException when df is not positive: PyTorch's "Expected parameter df (Tensor of shape ()) of
+     *     distribution Chi2() to satisfy the constraint GreaterThan(lower_bound=0.0), but found invalid values: ..." (its
+     *     Chi2 is built, and checked, first)
+     */
     public StudentT(Tensor df) { this(df, Torch.scalarTensor(0.0, df.dtype()), Torch.scalarTensor(1.0, df.dtype())); }
 
     /**
-     * {@code StudentT(df, loc, scale)}: batch shape the broadcast of all three; parameters are validated as PyTorch's
-     * validate_args does (IllegalArgumentException naming the constraint).
+     * {@code torch.distributions.StudentT(df, loc, scale)}: batch shape the broadcast of all three.
+     *
+     * @param df     the degrees of freedom, positive
+     * @param loc    the location, any real
+     * @param scale  the scale, positive
+     * @throws IllegalArgumentException when a parameter breaks its constraint (df and scale positive, loc real; a bad df is reported for the Chi2 PyTorch builds first): PyTorch's
+     *     "Expected parameter scale (Tensor of shape ()) of distribution ... to satisfy the constraint
+     *     GreaterThan(lower_bound=0.0), but found invalid values: ..."
+     * @throws IllegalArgumentException when the parameters do not broadcast ("The size of tensor a (2) must match the size of
+     *     tensor b (3) at non-singleton dimension 0")
      */
     public StudentT(Tensor df, Tensor loc, Tensor scale) { this(df, loc, scale, Torch.broadcastShapes(df.shape(), loc.shape(), scale.shape())); }
 
-    /** Scalar parameters (0-d float32 tensors). */
+    /**
+     * {@code StudentT(df, loc, scale)} with float32 scalar parameters (batch shape ()).
+     *
+     * @param df     the degrees of freedom, positive
+     * @param loc    the location
+     * @param scale  the scale, positive
+     * @throws IllegalArgumentException when a parameter breaks its constraint (df and scale positive, loc real): PyTorch's
+     *     "Expected parameter scale (Tensor of shape ()) of distribution ... to satisfy the constraint
+     *     GreaterThan(lower_bound=0.0), but found invalid values: ..."
+     */
     public StudentT(double df, double loc, double scale) { this(Torch.scalarTensor(df), Torch.scalarTensor(loc), Torch.scalarTensor(scale)); }
 
     private StudentT(Tensor df, Tensor loc, Tensor scale, long[] shape) {
@@ -42,13 +66,25 @@ public final class StudentT extends Distribution {
         checkParam("scale", this.scale, Constraint.POSITIVE);
     }
 
-    /** {@code df}: the degrees of freedom. */
+    /**
+     * {@code df}: the degrees of freedom.
+     *
+     * @return df, expanded to the batch shape
+     */
     public Tensor df() { return df; }
 
-    /** {@code loc}: the location (the mean where df &gt; 1). */
+    /**
+     * {@code loc}: the location (the mean where df &gt; 1).
+     *
+     * @return loc, expanded to the batch shape
+     */
     public Tensor loc() { return loc; }
 
-    /** {@code scale}: the scale. */
+    /**
+     * {@code scale}: the scale.
+     *
+     * @return scale, expanded to the batch shape
+     */
     public Tensor scale() { return scale; }
 
     @Override public boolean hasRsample() { return true; }

@@ -13,12 +13,23 @@ public final class Uniform extends Distribution {
     private final Tensor low, high;
 
     /**
-     * {@code Uniform(low, high)}: U[low, high), batch shape the broadcast of both; parameters are validated as
-     * PyTorch's validate_args does (IllegalArgumentException naming the constraint).
+     * {@code torch.distributions.Uniform(low, high)}: U[low, high), batch shape the broadcast of both.
+     *
+     * @param low   the lower bounds (included)
+     * @param high  the upper bounds (excluded), each above its low
+     * @throws IllegalArgumentException "Uniform is not defined when low&gt;= high" where low &gt;= high (as PyTorch 1.13 says it)
+     * @throws IllegalArgumentException when the parameters do not broadcast ("The size of tensor a (2) must match the size of
+     *     tensor b (3) at non-singleton dimension 0")
      */
     public Uniform(Tensor low, Tensor high) { this(low, high, Torch.broadcastShapes(low.shape(), high.shape())); }
 
-    /** Scalar bounds (0-d float32 parameters, batch shape ()). */
+    /**
+     * {@code Uniform(low, high)} with float32 scalar bounds (batch shape ()).
+     *
+     * @param low   the lower bound (included)
+     * @param high  the upper bound (excluded), above low
+     * @throws IllegalArgumentException "Uniform is not defined when low&gt;= high" when low &gt;= high
+     */
     public Uniform(double low, double high) { this(Torch.scalarTensor(low), Torch.scalarTensor(high)); }
 
     private Uniform(Tensor low, Tensor high, long[] shape) {
@@ -28,18 +39,33 @@ public final class Uniform extends Distribution {
         if (!this.low.detach().lt(this.high.detach()).all().itemBool()) throw new IllegalArgumentException("Uniform is not defined when low>= high");
     }
 
-    /** {@code low}: the lower bound (included). */
+    /**
+     * {@code low}: the lower bound (included).
+     *
+     * @return low, expanded to the batch shape
+     */
     public Tensor low() { return low; }
 
-    /** {@code high}: the upper bound (excluded). */
+    /**
+     * {@code high}: the upper bound (excluded).
+     *
+     * @return high, expanded to the batch shape
+     */
     public Tensor high() { return high; }
 
     @Override public boolean hasRsample() { return true; }
 
-    /** The support [low, high] as PyTorch checks it (closed at both ends). */
+    /**
+     * {@code support}: [low, high] as PyTorch checks it (closed at both ends), what logProb and cdf validate against.
+     *
+     * @return an interval constraint
+     */
     public Constraint support() { return Constraint.interval(low, high); }
 
     @Override public Tensor mean() { return high.add(low).div(2L); }
+
+    /** nan: every value of the support is as likely (PyTorch's {@code nan * high}). */
+    @Override public Tensor mode() { return high.mul(Double.NaN); }
 
     @Override public Tensor stddev() { return high.sub(low).div(Math.sqrt(12)); }
 

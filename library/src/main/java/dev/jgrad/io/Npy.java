@@ -44,9 +44,9 @@ import java.util.zip.ZipOutputStream;
  * only in 1.0/2.0 headers); exactly the keys descr, fortran_order and shape; a shape of ints, at most
  * 64 dimensions (numpy 2's limit; numpy 1.x stops at 32). Data after the declared elements is ignored, as
  * numpy ignores it. A negative dimension is refused (as np.load of a stream refuses it; of a real file,
- * numpy 1.24 happens to load {@code (-3,)} as {@code (3,)}). Read dtypes: float32, float64, int64, int32
- * and bool, in either byte order; numpy's other dtypes, and shapes beyond jgrad's tensors (a dimension or
- * element count over 2^31 - 17), are refused.
+ * numpy 1.24 happens to load {@code (-3,)} as {@code (3,)}). Read dtypes: float32, float64, int64, int32,
+ * bool and float16, in either byte order; numpy's other dtypes, and shapes beyond jgrad's tensors (a dimension
+ * or element count over 2^31 - 17), are refused. Saved dtypes: the same (bfloat16, which numpy lacks, is refused).
  *
  * <p>Errors: a file that is not a valid .npy/.npz (truncated, corrupt, hostile) or that jgrad cannot
  * represent gives an {@link IllegalArgumentException} saying what is wrong; an {@link UncheckedIOException}
@@ -72,7 +72,16 @@ public final class Npy {
 
     private Npy() {}
 
-    /** {@code np.save(path, t)}. */
+    /**
+     * {@code np.save(path, t)}: one array in C order, little-endian; a non-contiguous tensor is written in its logical
+     * order.
+     *
+     * @param t the tensor to save: any dtype but bfloat16, at most 64 dimensions
+     * @param path the file to write (replaced only once the new one is complete)
+     * @throws IllegalArgumentException if t is bfloat16 ("Got unsupported ScalarType BFloat16", PyTorch's
+     *     {@code .numpy()} message) or has more than 64 dimensions
+     * @throws java.io.UncheckedIOException if the file cannot be written ("could not write " + path)
+     */
     public static void save(Tensor t, Path path) {
         byte[] header = header(t);
         try {
@@ -85,7 +94,16 @@ public final class Npy {
         }
     }
 
-    /** {@code np.load(path)} of a .npy file. */
+    /**
+     * {@code torch.from_numpy(np.load(path))} of a .npy file.
+     *
+     * @param path the .npy file
+     * @return a new CPU tensor of the file's shape and dtype (Fortran-ordered data comes back in C order)
+     * @throws IllegalArgumentException if the file is not a valid .npy file or holds what jgrad cannot represent
+     *     (the message names the path and what is wrong: "not a valid .npy file (...)", "unsupported .npy dtype
+     *     '&lt;c8' ...")
+     * @throws java.io.UncheckedIOException if the file cannot be read at all ("could not read " + path)
+     */
     public static Tensor load(Path path) {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             return read(new BufferedInputStream(Channels.newInputStream(ch), CHUNK), ch.size(), path.toString());
@@ -94,7 +112,15 @@ public final class Npy {
         }
     }
 
-    /** {@code np.savez(path, **arrays)}: one entry {@code name.npy} per array. */
+    /**
+     * {@code np.savez(path, **arrays)}: one uncompressed entry {@code name.npy} per array, in the map's order.
+     *
+     * @param arrays the arrays by name
+     * @param path the .npz file to write (replaced only once the new one is complete)
+     * @throws IllegalArgumentException if a name or array is null ("saveNpz: null name or array"), or an array cannot
+     *     be saved as {@link #save} says; nothing is written then
+     * @throws java.io.UncheckedIOException if the file cannot be written ("could not write " + path)
+     */
     public static void saveNpz(Map<String, Tensor> arrays, Path path) {
         // every name and header is checked before the file is touched
         List<ZipEntry> entries = new ArrayList<>();
@@ -127,6 +153,13 @@ public final class Npy {
      * them, an entry {@code x.npy} is array {@code x} and an entry without the suffix keeps its whole name.
      * The entries are the central directory's (what numpy sees); an entry that is not an array (numpy would
      * return its raw bytes), or two entries under one name, give an IllegalArgumentException.
+     *
+     * @param path the .npz file (stored or deflated entries)
+     * @return the arrays by name, a new modifiable map in the archive's order
+     * @throws IllegalArgumentException if the file is not a valid zip archive ("not a valid .npz file ..."), an entry
+     *     is not a valid .npy array, two entries share a name ("a second array named 'x' in the .npz file"), or an
+     *     entry uses another compression method
+     * @throws java.io.UncheckedIOException if the file cannot be read at all ("could not read " + path)
      */
     public static Map<String, Tensor> loadNpz(Path path) {
         try {

@@ -32,13 +32,36 @@ public final class PtFiles {
         /** An empty counter. */
         public Counter() {}
 
-        /** A counter holding the given counts. */
+        /**
+         * A counter holding the given counts.
+         *
+         * @param counts element to count, in the order to keep
+         */
         public Counter(java.util.Map<?, ?> counts) { putAll(counts); }
     }
 
-    /** Writes obj as {@code torch.save} does; the file at path is replaced only once the new one is complete. */
+    /**
+     * {@code torch.save(obj, path)}: writes obj in PyTorch's zip format; the file at path is replaced only once the
+     * new one is complete. Tensors sharing a storage are saved once, as views of it.
+     *
+     * @param obj a value built of the types the class comment lists (a state dict, a tensor, a list of them, ...)
+     * @param path the file to write
+     * @throws IllegalArgumentException if obj holds a type that cannot be saved ("cannot save a java.lang.Object in a
+     *     .pt file: supported are Tensor, ..."), a dict key Python cannot hash, a tensor not on the CPU, or objects
+     *     nested too deep (a cycle)
+     * @throws java.io.UncheckedIOException if the file cannot be written ("could not write " + path)
+     */
     public static void save(Object obj, Path path) { PtWriter.save(obj, path); }
 
-    /** Reads a file written by {@code torch.save} (or {@link #save}). */
+    /**
+     * {@code torch.load(path, weights_only=True)}: reads a file written by {@code torch.save} (or {@link #save}).
+     *
+     * @param path the .pt file (PyTorch 1.6+'s zip format)
+     * @return the saved value, built of the types the class comment lists, tensors on the CPU
+     * @throws IllegalArgumentException if the file is not a valid .pt file, or its pickle names anything beyond the
+     *     allowed types and functions (the message says what is wrong)
+     * @throws java.io.UncheckedIOException if the file cannot be read at all (a missing file:
+     *     {@link java.nio.file.NoSuchFileException})
+     */
     public static Object load(Path path) { return PtReader.load(path); }
 }

@@ -67,12 +67,30 @@ public final class SafeTensors {
 
     /**
      * {@code safetensors.torch.save_file(tensors, path)}: the tensors under their names, with no metadata,
-     * written atomically. A bad name or a null tensor is an IllegalArgumentException, I/O failure an
-     * UncheckedIOException.
+     * written atomically (the file at path is replaced only once the new one is complete).
+     *
+     * @param tensors the tensors by name
+     * @param path the file to write
+     * @throws IllegalArgumentException for a null, empty or "__metadata__" name ({@code invalid tensor name for
+     *     safetensors: ""}), a null tensor ({@code cannot save a null tensor "w" in safetensors}), text with an
+     *     unpaired surrogate, or a header over 100 MB; nothing is written then
+     * @throws java.io.UncheckedIOException if the file cannot be written ("could not write " + path)
      */
     public static void save(Map<String, Tensor> tensors, Path path) { save(tensors, path, null); }
 
-    /** metadata: free-form string pairs stored under {@code __metadata__} (null: none; an empty map is written as {}). */
+    /**
+     * {@code safetensors.torch.save_file(tensors, path, metadata)}: the tensors under their names with free-form
+     * string metadata, written atomically.
+     *
+     * @param tensors the tensors by name
+     * @param path the file to write
+     * @param metadata string pairs stored under {@code __metadata__} (null: none; an empty map is written as {})
+     * @throws IllegalArgumentException for a null, empty or "__metadata__" name ({@code invalid tensor name for
+     *     safetensors: ""}), a null tensor ({@code cannot save a null tensor "w" in safetensors}), text with an
+     *     unpaired surrogate, a null metadata key or value ("safetensors metadata keys and values must be strings,
+     *     not null"), or a header over 100 MB; nothing is written then
+     * @throws java.io.UncheckedIOException if the file cannot be written ("could not write " + path)
+     */
     public static void save(Map<String, Tensor> tensors, Path path, Map<String, String> metadata) {
         List<Map.Entry<String, Tensor>> order = new ArrayList<>();
         for (var e : tensors.entrySet()) {
@@ -178,7 +196,16 @@ public final class SafeTensors {
 
     // ---------------------------------------------------------------- reading
 
-    /** Every tensor in the file, in data order (as {@code load_file} returns them). */
+    /**
+     * {@code safetensors.torch.load_file(path)}: every tensor in the file, in data order (as {@code load_file}
+     * returns them).
+     *
+     * @param path the .safetensors file
+     * @return the tensors by name, new CPU tensors in a modifiable map
+     * @throws IllegalArgumentException if the file is not valid safetensors or holds what jgrad cannot represent
+     *     (the message names the problem)
+     * @throws java.io.UncheckedIOException if the file cannot be read at all ("could not read " + path)
+     */
     public static LinkedHashMap<String, Tensor> load(Path path) {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             Header h = readHeader(ch);
@@ -190,7 +217,16 @@ public final class SafeTensors {
         }
     }
 
-    /** The {@code __metadata__} string pairs (empty when there are none), after checking the file as load() does. */
+    /**
+     * The {@code __metadata__} string pairs ({@code safe_open(path).metadata()}), after checking the file's header
+     * as {@link #load} does.
+     *
+     * @param path the .safetensors file
+     * @return the pairs, a modifiable map (empty when there are none)
+     * @throws IllegalArgumentException if the file is not valid safetensors or holds what jgrad cannot represent
+     *     (the message names the problem)
+     * @throws java.io.UncheckedIOException if the file cannot be read at all ("could not read " + path)
+     */
     public static Map<String, String> metadata(Path path) {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             Map<String, String> m = readHeader(ch).metadata;
@@ -439,12 +475,40 @@ public final class SafeTensors {
 
     // ---------------------------------------------------------------- modules
 
-    /** Writes {@code model.stateDict()}. */
+    /**
+     * {@code safetensors.torch.save_model(model, path)}: writes {@code model.stateDict()}.
+     *
+     * @param model the module whose parameters and buffers to save
+     * @param path the file to write
+     * @throws java.io.UncheckedIOException if the file cannot be written ("could not write " + path)
+     */
     public static void saveModel(Module model, Path path) { save(model.stateDict(), path); }
 
-    /** Loads a file written by {@link #saveModel} (or by PyTorch's safetensors) into the model. */
+    /**
+     * {@code safetensors.torch.load_model(model, path, strict)}: loads a file written by {@link #saveModel} (or by
+     * PyTorch's safetensors) into the model with {@code model.loadStateDict}.
+     *
+     * @param model the module to load into
+     * @param path the .safetensors file
+     * @param strict whether missing and unexpected keys are errors
+     * @return the keys that did not match (both lists empty after a strict load)
+     * @throws IllegalArgumentException if the file is not valid safetensors, or the state dict does not fit the
+     *     model (PyTorch's "Error(s) in loading state_dict for Linear:\n\t..." for a size mismatch, or for missing
+     *     or unexpected keys when strict)
+     * @throws java.io.UncheckedIOException if the file cannot be read at all ("could not read " + path)
+     */
     public static Module.IncompatibleKeys loadModel(Module model, Path path, boolean strict) { return model.loadStateDict(load(path), strict); }
 
-    /** {@link #loadModel(Module, Path, boolean)} with strict key matching (missing or unexpected keys raise). */
+    /**
+     * {@code safetensors.torch.load_model(model, path)}: {@link #loadModel(Module, Path, boolean)} with strict key
+     * matching (missing or unexpected keys raise).
+     *
+     * @param model the module to load into
+     * @param path the .safetensors file
+     * @return the keys that did not match (both lists empty)
+     * @throws IllegalArgumentException if the file is not valid safetensors, or the state dict does not fit the
+     *     model ("Error(s) in loading state_dict for Linear:\n\t...")
+     * @throws java.io.UncheckedIOException if the file cannot be read at all ("could not read " + path)
+     */
     public static Module.IncompatibleKeys loadModel(Module model, Path path) { return loadModel(model, path, true); }
 }

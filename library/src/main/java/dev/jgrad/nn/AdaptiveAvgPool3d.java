@@ -3,9 +3,16 @@ package dev.jgrad.nn;
 import dev.jgrad.Tensor;
 import dev.jgrad.nn.functional.F;
 
-/** The average of adaptive windows to a fixed output size (od, oh, ow), whatever the input's; a null size keeps the input's. */
+/**
+ * {@code torch.nn.AdaptiveAvgPool3d}: the average of adaptive windows to a fixed output size (od, oh, ow), whatever
+ * the input's; a null size keeps the input's (PyTorch's None).
+ *
+ * <p>Shape: input (N, C, D_in, H_in, W_in) or (C, D_in, H_in, W_in); output (N, C, od, oh, ow) or unbatched.
+ * Another rank raises IllegalArgumentException ("adaptive_avg_pool3d(): Expected 4D or 5D tensor, but got [3, 4,
+ * 4]").
+ */
 public class AdaptiveAvgPool3d extends Module {
-    /** Null where PyTorch has None (that dim keeps the input's size). */
+    /** The output depth; null where PyTorch has None (that dim keeps the input's size). */
     public final Integer od;
     /** The output height (null keeps the input's). */
     public final Integer oh;
@@ -13,7 +20,12 @@ public class AdaptiveAvgPool3d extends Module {
     public final Integer ow;
     private final boolean cube;
 
-    /** One value (cube output) or (od, oh, ow). */
+    /**
+     * {@code nn.AdaptiveAvgPool3d(output_size)}.
+     *
+     * @param outputSize one value (a cubic output) or (od, oh, ow)
+     * @throws IllegalArgumentException if outputSize has another length ("output_size must have 1 or 3 elements")
+     */
     public AdaptiveAvgPool3d(int... outputSize) {
         if (outputSize.length != 1 && outputSize.length != 3) throw new IllegalArgumentException("output_size must have 1 or 3 elements");
         this.od = outputSize[0];
@@ -22,7 +34,13 @@ public class AdaptiveAvgPool3d extends Module {
         this.cube = outputSize.length == 1;
     }
 
-    /** (od, oh, ow), any null for None. */
+    /**
+     * {@code nn.AdaptiveAvgPool3d((od, oh, ow))} with any size None.
+     *
+     * @param od the output depth, or null to keep the input's
+     * @param oh the output height, or null to keep the input's
+     * @param ow the output width, or null to keep the input's
+     */
     public AdaptiveAvgPool3d(Integer od, Integer oh, Integer ow) {
         this.od = od;
         this.oh = oh;

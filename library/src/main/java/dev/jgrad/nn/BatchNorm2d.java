@@ -2,12 +2,30 @@ package dev.jgrad.nn;
 
 import dev.jgrad.Tensor;
 
-/** Batch normalisation of (N, C, H, W) inputs. */
+/**
+ * {@code torch.nn.BatchNorm2d}: batch normalisation of (N, C, H, W) inputs, statistics over (N, H, W) per channel;
+ * see {@link BatchNorm}.
+ *
+ * <p>Shape: input (N, C, H, W); output the same shape. Other ranks raise IllegalArgumentException ("expected 4D
+ * input (got 3D input)").
+ */
 public class BatchNorm2d extends BatchNorm {
-    /** {@code nn.BatchNorm2d(num_features)}; the other arguments take PyTorch's defaults. */
+    /**
+     * {@code nn.BatchNorm2d(num_features)}: eps 1e-5, momentum 0.1, affine, tracking running statistics.
+     *
+     * @param numFeatures C, the number of channels
+     */
     public BatchNorm2d(int numFeatures) { this(numFeatures, 1e-5, 0.1, true, true); }
 
-    /** {@code nn.BatchNorm2d(num_features, eps, momentum, affine, track_running_stats)}. */
+    /**
+     * {@code nn.BatchNorm2d(num_features, eps, momentum, affine, track_running_stats)}.
+     *
+     * @param numFeatures C, the number of channels
+     * @param eps added to the variance for numerical stability
+     * @param momentum the weight of the batch statistics in the running ones; null for a cumulative moving average
+     * @param affine whether to learn a weight and bias per channel
+     * @param trackRunningStats whether to keep running statistics (used in eval mode)
+     */
     public BatchNorm2d(int numFeatures, double eps, Double momentum, boolean affine, boolean trackRunningStats) {
         super(numFeatures, eps, momentum, affine, trackRunningStats);
     }

@@ -7,8 +7,14 @@ import dev.jgrad.nn.functional.F;
 import dev.jgrad.nn.init.Init;
 
 /**
- * {@code y = x1^T A x2 + b} per output feature. Initialised as PyTorch does, with the same draws in the same order
- * (weight, then bias, uniform in +-1/sqrt(in1_features)), so after {@code manualSeed(s)} the weights equal PyTorch's.
+ * {@code torch.nn.Bilinear}: {@code y = x1^T A x2 + b} per output feature.
+ *
+ * <p>Shape: input1 (*, in1_features) and input2 (*, in2_features) with the same leading dims; output
+ * (*, out_features).
+ *
+ * <p>Learnable parameters: weight (out_features, in1_features, in2_features) and bias (out_features), initialised as
+ * PyTorch does, with the same draws in the same order (weight, then bias, uniform in +-1/sqrt(in1_features)), so
+ * after {@code manualSeed(s)} the weights equal PyTorch's.
  */
 public class Bilinear extends Module {
     /** {@code in1_features}: the size of each first input sample. */
@@ -22,10 +28,23 @@ public class Bilinear extends Module {
     /** Null when built with bias false. */
     public final Parameter bias;
 
-    /** {@code nn.Bilinear(in1_features, in2_features, out_features)}; the other arguments take PyTorch's defaults. */
+    /**
+     * {@code nn.Bilinear(in1_features, in2_features, out_features)}, with bias.
+     *
+     * @param in1Features the size of each first input sample
+     * @param in2Features the size of each second input sample
+     * @param outFeatures the size of each output sample
+     */
     public Bilinear(int in1Features, int in2Features, int outFeatures) { this(in1Features, in2Features, outFeatures, true); }
 
-    /** {@code nn.Bilinear(in1_features, in2_features, out_features, bias)}. */
+    /**
+     * {@code nn.Bilinear(in1_features, in2_features, out_features, bias)}.
+     *
+     * @param in1Features the size of each first input sample
+     * @param in2Features the size of each second input sample
+     * @param outFeatures the size of each output sample
+     * @param bias whether to add a learnable bias
+     */
     public Bilinear(int in1Features, int in2Features, int outFeatures, boolean bias) {
         this.in1Features = in1Features;
         this.in2Features = in2Features;
@@ -47,7 +66,16 @@ public class Bilinear extends Module {
     /** Not defined: the layer takes two inputs. */
     @Override public Tensor forward(Tensor input) { throw new UnsupportedOperationException("Bilinear.forward takes (input1, input2)"); }
 
-    /** y = x1^T A x2 + b per output feature: x1 (*, in1_features), x2 (*, in2_features), y (*, out_features). */
+    /**
+     * {@code bilinear(input1, input2)}: y = x1^T A x2 + b per output feature.
+     *
+     * @param x1 the first input (*, in1_features)
+     * @param x2 the second input (*, in2_features), with x1's leading dims
+     * @return y (*, out_features)
+     * @throws IllegalArgumentException if the sizes do not fit, with PyTorch's message ("bilinear(): input2 size does
+     *     not match weight size: got 3 but expected 4", "bilinear(): input batch dimensions do not match at dim 0: got
+     *     2 and 3")
+     */
     public Tensor forward(Tensor x1, Tensor x2) { return F.bilinear(x1, x2, weight, bias); }
 
     @Override protected String extraRepr() {

@@ -3,16 +3,24 @@ package dev.jgrad.nn;
 import dev.jgrad.Tensor;
 import dev.jgrad.nn.functional.F;
 
-/** The constant-padding modules (ConstantPad1d/2d/3d, ZeroPad1d/2d/3d): {@code F.pad} in "constant" mode over a fixed number of dims. */
+/**
+ * The constant-padding modules (ConstantPad1d/2d/3d, ZeroPad2d; PyTorch's {@code _ConstantPadNd}): {@code F.pad} in
+ * "constant" mode over a fixed number of trailing dims. Each subclass gives its shapes.
+ */
 public abstract class ConstantPadNd extends Module {
-    /** (left, right) of the last dim, then (top, bottom), then (front, back). */
+    /** {@code padding}: (left, right) of the last dim, then (top, bottom), then (front, back). */
     public final long[] padding;
-    /** {@code value}: the value substituted. */
+    /** {@code value}: the fill value. */
     public final double value;
 
     /**
-     * Pads the last dims dims-many spatial dims with value; padding is one size for every side or (left, right, top,
-     * bottom, ...).
+     * Pads the last dims spatial dims with value.
+     *
+     * @param dims the number of trailing dims padded, 1, 2 or 3
+     * @param padding one size for every side, or 2 dims sizes (left, right, top, bottom, ...)
+     * @param value the fill value
+     * @throws IllegalArgumentException if padding has neither 1 nor 2 dims values ("padding must be one value or 4
+     *     values")
      */
     protected ConstantPadNd(int dims, long[] padding, double value) {
         this.padding = sides(dims, padding);

@@ -4,7 +4,17 @@ import dev.jgrad.Tensor;
 import dev.jgrad.Torch;
 import dev.jgrad.nn.functional.F;
 
-/** 1-d convolution over (N, C, L) inputs; initialised as PyTorch's Conv1d (kaiming-uniform a = sqrt(5), bias +-1/sqrt(fan_in)). */
+/**
+ * {@code torch.nn.Conv1d}: 1-d convolution over (N, C, L) inputs, the cross-correlation
+ * {@code out[n, j] = bias[j] + sum_k weight[j, k] * input[n, k]} over the channels of j's group.
+ *
+ * <p>Shape: input (N, C_in, L_in) or unbatched (C_in, L_in); output (N, C_out, L_out) or (C_out, L_out), with
+ * L_out = floor((L_in + 2 padding - dilation (kernel_size - 1) - 1) / stride + 1).
+ *
+ * <p>Learnable parameters: weight (out_channels, in_channels / groups, kernel_size) and bias (out_channels), both
+ * drawn as PyTorch draws them (kaiming-uniform with a = sqrt(5), i.e. U(-sqrt(k), sqrt(k)) with
+ * k = groups / (in_channels kernel_size)), so seeded weights equal PyTorch's. Padding mode is "zeros".
+ */
 public class Conv1d extends Module {
     /** {@code in_channels}: the number of input channels. */
     public final int inChannels;
@@ -25,10 +35,30 @@ public class Conv1d extends Module {
     /** Null when built without bias. */
     public final Parameter bias;
 
-    /** {@code nn.Conv1d(in_channels, out_channels, kernel_size)}; the other arguments take PyTorch's defaults. */
+    /**
+     * {@code nn.Conv1d(in_channels, out_channels, kernel_size)}: stride 1, no padding, dilation 1, one group, with
+     * bias.
+     *
+     * @param inChannels C_in, the number of channels of the input
+     * @param outChannels C_out, the number of channels the convolution produces
+     * @param kernelSize the size of the window
+     */
     public Conv1d(int inChannels, int outChannels, int kernelSize) { this(inChannels, outChannels, kernelSize, 1, 0, 1, 1, true); }
 
-    /** {@code nn.Conv1d(in_channels, out_channels, kernel_size, stride, padding, dilation, groups, bias)}. */
+    /**
+     * {@code nn.Conv1d(in_channels, out_channels, kernel_size, stride, padding, dilation, groups, bias)}.
+     *
+     * @param inChannels C_in, the number of channels of the input
+     * @param outChannels C_out, the number of channels the convolution produces
+     * @param kernelSize the size of the window
+     * @param stride the step between windows
+     * @param padding the zeros added to both sides of the input
+     * @param dilation the spacing between window elements
+     * @param groups the number of blocked connections from input to output channels
+     * @param bias whether to add a learnable bias
+     * @throws IllegalArgumentException if groups is not positive ("groups must be a positive integer") or does not
+     *     divide the channels ("in_channels must be divisible by groups", "out_channels must be divisible by groups")
+     */
     public Conv1d(int inChannels, int outChannels, int kernelSize, int stride, int padding, int dilation, int groups, boolean bias) {
         if (groups <= 0) throw new IllegalArgumentException("groups must be a positive integer");
         if (inChannels % groups != 0) throw new IllegalArgumentException("in_channels must be divisible by groups");

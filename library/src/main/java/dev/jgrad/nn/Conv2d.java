@@ -5,8 +5,15 @@ import dev.jgrad.Torch;
 import dev.jgrad.nn.init.Init;
 
 /**
- * 2-d convolution over (N, C, H, W) inputs, computed as im2col + GEMM. Initialised as PyTorch's Conv2d
- * (kaiming-uniform with a = sqrt(5), bias uniform in +-1/sqrt(fan_in)), with the same draws.
+ * {@code torch.nn.Conv2d}: 2-d convolution (cross-correlation) over (N, C, H, W) inputs, computed as im2col + GEMM.
+ *
+ * <p>Shape: input (N, C_in, H_in, W_in) or unbatched (C_in, H_in, W_in); output (N, C_out, H_out, W_out) or
+ * (C_out, H_out, W_out), with H_out = floor((H_in + 2 padding[0] - dilation[0] (kernel_size[0] - 1) - 1) / stride[0]
+ * + 1), and W_out likewise with index 1.
+ *
+ * <p>Learnable parameters: weight (out_channels, in_channels / groups, kH, kW) and bias (out_channels), both drawn
+ * as PyTorch draws them (kaiming-uniform with a = sqrt(5), i.e. U(-sqrt(k), sqrt(k)) with
+ * k = groups / (in_channels kH kW)), with the same draws, so seeded weights equal PyTorch's. Padding mode is "zeros".
  */
 public class Conv2d extends Module {
     /** {@code in_channels}: the number of input channels. */
@@ -28,16 +35,45 @@ public class Conv2d extends Module {
     /** Null when built without bias. */
     public final Parameter bias;
 
-    /** {@code nn.Conv2d(in_channels, out_channels, kernel_size)}; the other arguments take PyTorch's defaults. */
+    /**
+     * {@code nn.Conv2d(in_channels, out_channels, kernel_size)}: a square window, stride 1, no padding, dilation 1,
+     * one group, with bias.
+     *
+     * @param inChannels C_in, the number of channels of the input
+     * @param outChannels C_out, the number of channels the convolution produces
+     * @param kernelSize the height and width of the window
+     */
     public Conv2d(int inChannels, int outChannels, int kernelSize) { this(inChannels, outChannels, kernelSize, 1, 0); }
 
-    /** {@code nn.Conv2d(in_channels, out_channels, kernel_size, stride, padding)}. */
+    /**
+     * {@code nn.Conv2d(in_channels, out_channels, kernel_size, stride, padding)}, the same along both dims.
+     *
+     * @param inChannels C_in, the number of channels of the input
+     * @param outChannels C_out, the number of channels the convolution produces
+     * @param kernelSize the height and width of the window
+     * @param stride the step between windows
+     * @param padding the zeros added to each side of the input
+     */
     public Conv2d(int inChannels, int outChannels, int kernelSize, int stride, int padding) {
         this(inChannels, outChannels, new int[] {kernelSize, kernelSize}, new int[] {stride, stride}, new int[] {padding, padding},
                 new int[] {1, 1}, 1, true);
     }
 
-    /** Every argument as (h, w) pairs, PyTorch's full constructor (padding mode "zeros"). */
+    /**
+     * PyTorch's full constructor {@code nn.Conv2d(in_channels, out_channels, kernel_size, stride, padding, dilation,
+     * groups, bias)} (padding mode "zeros"); each array is one value or an (h, w) pair.
+     *
+     * @param inChannels C_in, the number of channels of the input
+     * @param outChannels C_out, the number of channels the convolution produces
+     * @param kernelSize the window, {kH, kW} or {k}
+     * @param stride the step between windows, {sH, sW} or {s}
+     * @param padding the zeros added to each side, {pH, pW} or {p}
+     * @param dilation the spacing between window elements, {dH, dW} or {d}
+     * @param groups the number of blocked connections from input to output channels
+     * @param bias whether to add a learnable bias
+     * @throws IllegalArgumentException if groups is not positive ("groups must be a positive integer") or does not
+     *     divide the channels ("in_channels must be divisible by groups", "out_channels must be divisible by groups")
+     */
     public Conv2d(int inChannels, int outChannels, int[] kernelSize, int[] stride, int[] padding, int[] dilation, int groups,
                   boolean bias) {
         if (groups <= 0) throw new IllegalArgumentException("groups must be a positive integer");
@@ -60,7 +96,7 @@ public class Conv2d extends Module {
 
     /**
      * Re-draws weight (kaiming-uniform with a = sqrt(5)) and bias (U(-1/sqrt(fan_in), 1/sqrt(fan_in))), as PyTorch's
-     * reset_parameters.
+     * {@code reset_parameters}.
      */
     public void resetParameters() {
         Init.kaimingUniform_(weight, Math.sqrt(5));

@@ -5,8 +5,16 @@ import dev.jgrad.Torch;
 import dev.jgrad.nn.functional.F;
 
 /**
- * 3-d convolution over (N, C, D, H, W) inputs. Initialised as PyTorch's Conv3d (kaiming-uniform with
- * a = sqrt(5), bias uniform in +-1/sqrt(fan_in)), with the same draws, so seeded weights equal PyTorch's.
+ * {@code torch.nn.Conv3d}: 3-d convolution (cross-correlation) over (N, C, D, H, W) inputs.
+ *
+ * <p>Shape: input (N, C_in, D_in, H_in, W_in) or unbatched (C_in, D_in, H_in, W_in); output
+ * (N, C_out, D_out, H_out, W_out) or unbatched, with D_out = floor((D_in + 2 padding[0] - dilation[0]
+ * (kernel_size[0] - 1) - 1) / stride[0] + 1), and H_out, W_out likewise with indices 1 and 2.
+ *
+ * <p>Learnable parameters: weight (out_channels, in_channels / groups, kD, kH, kW) and bias (out_channels), both
+ * drawn as PyTorch draws them (kaiming-uniform with a = sqrt(5), i.e. U(-sqrt(k), sqrt(k)) with
+ * k = groups / (in_channels kD kH kW)), with the same draws, so seeded weights equal PyTorch's. Padding mode is
+ * "zeros".
  */
 public class Conv3d extends Module {
     /** {@code in_channels}: the number of input channels. */
@@ -28,15 +36,44 @@ public class Conv3d extends Module {
     /** Null when built without bias. */
     public final Parameter bias;
 
-    /** {@code nn.Conv3d(in_channels, out_channels, kernel_size)}; the other arguments take PyTorch's defaults. */
+    /**
+     * {@code nn.Conv3d(in_channels, out_channels, kernel_size)}: a cubic window, stride 1, no padding, dilation 1,
+     * one group, with bias.
+     *
+     * @param inChannels C_in, the number of channels of the input
+     * @param outChannels C_out, the number of channels the convolution produces
+     * @param kernelSize the depth, height and width of the window
+     */
     public Conv3d(int inChannels, int outChannels, int kernelSize) { this(inChannels, outChannels, kernelSize, 1, 0); }
 
-    /** {@code nn.Conv3d(in_channels, out_channels, kernel_size, stride, padding)}. */
+    /**
+     * {@code nn.Conv3d(in_channels, out_channels, kernel_size, stride, padding)}, the same along the three dims.
+     *
+     * @param inChannels C_in, the number of channels of the input
+     * @param outChannels C_out, the number of channels the convolution produces
+     * @param kernelSize the depth, height and width of the window
+     * @param stride the step between windows
+     * @param padding the zeros added to each side of the input
+     */
     public Conv3d(int inChannels, int outChannels, int kernelSize, int stride, int padding) {
         this(inChannels, outChannels, new int[] {kernelSize}, new int[] {stride}, new int[] {padding}, new int[] {1}, 1, true);
     }
 
-    /** Every argument as one value or (d, h, w), PyTorch's full constructor (padding mode "zeros"). */
+    /**
+     * PyTorch's full constructor {@code nn.Conv3d(in_channels, out_channels, kernel_size, stride, padding, dilation,
+     * groups, bias)} (padding mode "zeros"); each array is one value or a (d, h, w) triple.
+     *
+     * @param inChannels C_in, the number of channels of the input
+     * @param outChannels C_out, the number of channels the convolution produces
+     * @param kernelSize the window, {kD, kH, kW} or {k}
+     * @param stride the step between windows, {sD, sH, sW} or {s}
+     * @param padding the zeros added to each side, {pD, pH, pW} or {p}
+     * @param dilation the spacing between window elements, {dD, dH, dW} or {d}
+     * @param groups the number of blocked connections from input to output channels
+     * @param bias whether to add a learnable bias
+     * @throws IllegalArgumentException if groups is not positive ("groups must be a positive integer") or does not
+     *     divide the channels ("in_channels must be divisible by groups", "out_channels must be divisible by groups")
+     */
     public Conv3d(int inChannels, int outChannels, int[] kernelSize, int[] stride, int[] padding, int[] dilation, int groups, boolean bias) {
         if (groups <= 0) throw new IllegalArgumentException("groups must be a positive integer");
         if (inChannels % groups != 0) throw new IllegalArgumentException("in_channels must be divisible by groups");

@@ -6,8 +6,16 @@ import dev.jgrad.nn.functional.F;
 import dev.jgrad.nn.init.Init;
 
 /**
- * The transposed 2-d convolution (a convolution's adjoint, the "deconvolution" of DCGAN's generator):
- * weight (in, out / groups, kh, kw), initialised as PyTorch's ConvTranspose2d.
+ * {@code torch.nn.ConvTranspose2d}: the transposed 2-d convolution (a convolution's adjoint, the "deconvolution" of
+ * DCGAN's generator).
+ *
+ * <p>Shape: input (N, C_in, H_in, W_in) or unbatched (C_in, H_in, W_in); output (N, C_out, H_out, W_out) or
+ * unbatched, with H_out = (H_in - 1) stride - 2 padding + dilation (kernel_size - 1) + output_padding + 1, and
+ * W_out likewise.
+ *
+ * <p>Learnable parameters: weight (in_channels, out_channels / groups, kernel_size, kernel_size) and bias
+ * (out_channels), both drawn as PyTorch draws them (kaiming-uniform with a = sqrt(5), i.e. U(-sqrt(k), sqrt(k)) with
+ * k = groups / (out_channels kernel_size^2)).
  */
 public class ConvTranspose2d extends Module {
     /** {@code in_channels}: the number of input channels. */
@@ -32,17 +40,44 @@ public class ConvTranspose2d extends Module {
     public final Parameter bias;
 
     /**
-     * {@code nn.ConvTranspose2d(in_channels, out_channels, kernel_size)}; the other arguments take PyTorch's
-     * defaults.
+     * {@code nn.ConvTranspose2d(in_channels, out_channels, kernel_size)}: a square window, stride 1, no padding or
+     * output padding, one group, with bias, dilation 1.
+     *
+     * @param inChannels C_in, the number of channels of the input
+     * @param outChannels C_out, the number of channels produced
+     * @param kernelSize the height and width of the window
      */
     public ConvTranspose2d(int inChannels, int outChannels, int kernelSize) { this(inChannels, outChannels, kernelSize, 1, 0, 0, 1, true, 1); }
 
-    /** {@code nn.ConvTranspose2d(in_channels, out_channels, kernel_size, stride, padding)}. */
+    /**
+     * {@code nn.ConvTranspose2d(in_channels, out_channels, kernel_size, stride, padding)}.
+     *
+     * @param inChannels C_in, the number of channels of the input
+     * @param outChannels C_out, the number of channels produced
+     * @param kernelSize the height and width of the window
+     * @param stride the step between windows
+     * @param padding dilation (kernel_size - 1) - padding zeros are added to each side of the input
+     */
     public ConvTranspose2d(int inChannels, int outChannels, int kernelSize, int stride, int padding) {
         this(inChannels, outChannels, kernelSize, stride, padding, 0, 1, true, 1);
     }
 
-    /** PyTorch's argument order: (in, out, kernel, stride, padding, output_padding, groups, bias, dilation). */
+    /**
+     * {@code nn.ConvTranspose2d(in_channels, out_channels, kernel_size, stride, padding, output_padding, groups, bias,
+     * dilation)}, in PyTorch's argument order, each the same along both dims.
+     *
+     * @param inChannels C_in, the number of channels of the input
+     * @param outChannels C_out, the number of channels produced
+     * @param kernelSize the height and width of the window
+     * @param stride the step between windows
+     * @param padding dilation (kernel_size - 1) - padding zeros are added to each side of the input
+     * @param outputPadding the extra size added to one side of each output dim (smaller than stride or dilation)
+     * @param groups the number of blocked connections from input to output channels
+     * @param bias whether to add a learnable bias
+     * @param dilation the spacing between window elements
+     * @throws IllegalArgumentException if groups is not positive ("groups must be a positive integer") or does not
+     *     divide the channels ("in_channels must be divisible by groups", "out_channels must be divisible by groups")
+     */
     public ConvTranspose2d(int inChannels, int outChannels, int kernelSize, int stride, int padding, int outputPadding, int groups,
                            boolean bias, int dilation) {
         if (groups <= 0) throw new IllegalArgumentException("groups must be a positive integer");

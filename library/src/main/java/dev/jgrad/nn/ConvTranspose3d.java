@@ -4,7 +4,17 @@ import dev.jgrad.Tensor;
 import dev.jgrad.Torch;
 import dev.jgrad.nn.functional.F;
 
-/** The transposed 3-d convolution: weight (in, out / groups, kd, kh, kw), initialised as PyTorch's ConvTranspose3d. */
+/**
+ * {@code torch.nn.ConvTranspose3d}: the transposed 3-d convolution.
+ *
+ * <p>Shape: input (N, C_in, D_in, H_in, W_in) or unbatched (C_in, D_in, H_in, W_in); output
+ * (N, C_out, D_out, H_out, W_out) or unbatched, with D_out = (D_in - 1) stride[0] - 2 padding[0] + dilation[0]
+ * (kernel_size[0] - 1) + output_padding[0] + 1, and H_out, W_out likewise.
+ *
+ * <p>Learnable parameters: weight (in_channels, out_channels / groups, kD, kH, kW) and bias (out_channels), both
+ * drawn as PyTorch draws them (kaiming-uniform with a = sqrt(5), i.e. U(-sqrt(k), sqrt(k)) with
+ * k = groups / (out_channels kD kH kW)).
+ */
 public class ConvTranspose3d extends Module {
     /** {@code in_channels}: the number of input channels. */
     public final int inChannels;
@@ -27,12 +37,34 @@ public class ConvTranspose3d extends Module {
     /** Null when built without bias. */
     public final Parameter bias;
 
-    /** {@code nn.ConvTranspose3d(in_channels, out_channels, kernel_size)}. */
+    /**
+     * {@code nn.ConvTranspose3d(in_channels, out_channels, kernel_size)}: a cubic window, stride 1, no padding or
+     * output padding, one group, with bias, dilation 1.
+     *
+     * @param inChannels C_in, the number of channels of the input
+     * @param outChannels C_out, the number of channels produced
+     * @param kernelSize the depth, height and width of the window
+     */
     public ConvTranspose3d(int inChannels, int outChannels, int kernelSize) {
         this(inChannels, outChannels, new int[] {kernelSize}, new int[] {1}, new int[] {0}, new int[] {0}, 1, true, new int[] {1});
     }
 
-    /** PyTorch's argument order: (in, out, kernel, stride, padding, output_padding, groups, bias, dilation); one value or (d, h, w). */
+    /**
+     * {@code nn.ConvTranspose3d(in_channels, out_channels, kernel_size, stride, padding, output_padding, groups, bias,
+     * dilation)}, in PyTorch's argument order; each array is one value or a (d, h, w) triple.
+     *
+     * @param inChannels C_in, the number of channels of the input
+     * @param outChannels C_out, the number of channels produced
+     * @param kernelSize the window, {kD, kH, kW} or {k}
+     * @param stride the step between windows
+     * @param padding dilation (kernel_size - 1) - padding zeros are added to each side of the input
+     * @param outputPadding the extra size added to one side of each output dim (smaller than stride or dilation)
+     * @param groups the number of blocked connections from input to output channels
+     * @param bias whether to add a learnable bias
+     * @param dilation the spacing between window elements
+     * @throws IllegalArgumentException if groups is not positive ("groups must be a positive integer") or does not
+     *     divide the channels ("in_channels must be divisible by groups", "out_channels must be divisible by groups")
+     */
     public ConvTranspose3d(int inChannels, int outChannels, int[] kernelSize, int[] stride, int[] padding, int[] outputPadding, int groups,
                            boolean bias, int[] dilation) {
         if (groups <= 0) throw new IllegalArgumentException("groups must be a positive integer");

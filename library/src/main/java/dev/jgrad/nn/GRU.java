@@ -3,23 +3,68 @@ package dev.jgrad.nn;
 import dev.jgrad.Tensor;
 import dev.jgrad.nn.utils.PackedSequence;
 
-/** Gated recurrent unit, gates in PyTorch's order (reset, update, new); see {@link RNNBase}. */
+/**
+ * {@code torch.nn.GRU}: the gated recurrent unit, gates in PyTorch's order (reset, update, new):
+ * r, z = sigmoid(x W_i^T + b_i + h W_h^T + b_h), n = tanh(x W_in^T + b_in + r (h W_hn^T + b_hn)),
+ * h' = (1 - z) n + z h. Shapes, parameters (G = 3) and errors: see {@link RNNBase}.
+ */
 public class GRU extends RNNBase {
-    /** {@code nn.GRU(input_size, hidden_size)}; the other arguments take PyTorch's defaults. */
+    /**
+     * {@code nn.GRU(input_size, hidden_size)}: one layer with bias, (L, N, H) layout, no dropout, one direction.
+     *
+     * @param inputSize H_in, the number of features of the input
+     * @param hiddenSize H_out, the number of features of the hidden state
+     * @throws IllegalArgumentException if hiddenSize is not positive ("hidden_size must be greater than zero")
+     */
     public GRU(int inputSize, int hiddenSize) { this(inputSize, hiddenSize, 1); }
 
-    /** {@code nn.GRU(input_size, hidden_size, num_layers)}; the other arguments take PyTorch's defaults. */
+    /**
+     * {@code nn.GRU(input_size, hidden_size, num_layers)}: with bias, (L, N, H) layout, no dropout, one direction.
+     *
+     * @param inputSize H_in, the number of features of the input
+     * @param hiddenSize H_out, the number of features of the hidden state
+     * @param numLayers the number of stacked layers
+     * @throws IllegalArgumentException if hiddenSize or numLayers is not positive ("hidden_size must be greater than
+     *     zero", "num_layers must be greater than zero")
+     */
     public GRU(int inputSize, int hiddenSize, int numLayers) { this(inputSize, hiddenSize, numLayers, true, false, 0, false); }
 
-    /** {@code nn.GRU(input_size, hidden_size, num_layers, bias, batch_first, dropout, bidirectional)}. */
+    /**
+     * {@code nn.GRU(input_size, hidden_size, num_layers, bias, batch_first, dropout, bidirectional)}.
+     *
+     * @param inputSize H_in, the number of features of the input
+     * @param hiddenSize H_out, the number of features of the hidden state
+     * @param numLayers the number of stacked layers
+     * @param bias whether the layers have the biases b_ih and b_hh
+     * @param batchFirst whether input and output are (N, L, H) instead of (L, N, H) (the states are not affected)
+     * @param dropout the dropout probability on the outputs of each layer but the last, in training mode
+     * @param bidirectional whether each layer also runs backward in time
+     * @throws IllegalArgumentException if dropout is outside [0, 1], or hiddenSize or numLayers is not positive (the
+     *     messages of {@link RNNBase#RNNBase})
+     */
     public GRU(int inputSize, int hiddenSize, int numLayers, boolean bias, boolean batchFirst, double dropout, boolean bidirectional) {
         super("GRU", inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional);
     }
 
-    /** output and the final h of every layer; h0 null starts from zeros. */
+    /**
+     * {@code gru(input, h0)}.
+     *
+     * @param input (L, N, H_in), (N, L, H_in) with batch_first, or (L, H_in) unbatched
+     * @param h0 the initial h (D num_layers, N, H_out), or (D num_layers, H_out) unbatched; null for zeros
+     * @return the output (L, N, D H_out) and the final h of every layer (c is null)
+     * @throws IllegalArgumentException if input's rank or feature size, or h0's shape, does not fit (see
+     *     {@link RNNBase})
+     */
     public Output forward(Tensor input, Tensor h0) { return run(input, h0, null); }
 
-    /** Packed input (see {@link dev.jgrad.nn.utils.Rnn#packSequence}): a packed output and the final states at each sequence's length. */
+    /**
+     * {@code gru(packed, h0)}: packed input (see {@link dev.jgrad.nn.utils.Rnn#packSequence}).
+     *
+     * @param input the packed sequences, data (sum of lengths, H_in)
+     * @param h0 the initial h (D num_layers, N, H_out) in the batch's original order, or null for zeros
+     * @return a packed output and the final h of each sequence at its own length
+     * @throws IllegalArgumentException if the packed data or h0 does not fit (see {@link RNNBase})
+     */
     public PackedOutput forward(PackedSequence input, Tensor h0) {
         return runPacked(input, h0, null);
     }

@@ -2,7 +2,11 @@ package dev.jgrad.nn;
 
 import dev.jgrad.Tensor;
 
-/** Returns its input unchanged (a placeholder layer). */
+/**
+ * {@code torch.nn.Identity}: returns its input unchanged (a placeholder layer).
+ *
+ * <p>Shape: input (*), any shape; output (*), the same tensor.
+ */
 public class Identity extends Module {
     /** {@code nn.Identity()}: forward returns its input unchanged. */
     public Identity() {}

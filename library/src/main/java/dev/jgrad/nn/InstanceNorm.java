@@ -5,29 +5,45 @@ import dev.jgrad.Torch;
 import dev.jgrad.nn.functional.F;
 
 /**
- * InstanceNorm1d/2d/3d: each (sample, channel) normalised over its spatial dims; optional affine weight and
- * bias per channel, optional running statistics (used in eval mode when tracked).
+ * The base of InstanceNorm1d/2d/3d ({@code torch.nn.modules.instancenorm._InstanceNorm}): each (sample, channel)
+ * normalised over its spatial dims, {@code y = (x - mean) / sqrt(var + eps) * weight + bias}; optional affine weight
+ * and bias per channel, optional running statistics (used in eval mode when tracked). Unbatched inputs (one rank
+ * less) are taken as a batch of one. The output has the input's shape.
+ *
+ * <p>Learnable parameters (when affine): weight (C) ones and bias (C) zeros. Buffers (when track_running_stats):
+ * running_mean (C) zeros, running_var (C) ones, num_batches_tracked (int64, 0-dim) 0.
+ *
+ * <p>Errors on forward (IllegalArgumentException): the wrong rank ("expected 2D or 3D input (got 4D input)"), a
+ * channel count other than num_features with affine or tracked statistics, or one spatial element in training
+ * (jgrad's texts for these two differ from PyTorch's: "running_mean should contain 8 elements not 6", "Expected more
+ * than 1 value per channel when training, ...").
  */
 public abstract class InstanceNorm extends Module {
     /** {@code num_features}: the number of features or channels C. */
     public final int numFeatures;
-    /** {@code eps}: the value added to denominators for numerical stability. */
+    /** {@code eps}: added to the variance for numerical stability. */
     public final double eps;
-    /** {@code momentum}: the factor of the running statistics update (null: a cumulative average). */
+    /** {@code momentum}: the weight of the instance statistics in the running ones. */
     public final double momentum;
     /** {@code affine}: whether the layer has learnable affine parameters. */
     public final boolean affine;
     /** {@code track_running_stats}: whether running mean and variance are kept. */
     public final boolean trackRunningStats;
-    /** {@code weight}: the learnable weight. */
+    /** {@code weight}: the learnable scale per channel, (C), ones at first (null without affine). */
     public final Parameter weight;
-    /** {@code bias}: the learnable bias (null without one). */
+    /** {@code bias}: the learnable shift per channel, (C), zeros at first (null without affine). */
     public final Parameter bias;
     private final int spatialDims;
 
     /**
-     * The shared constructor of InstanceNorm1d/2d/3d: each sample and channel normalised over its spatialDims spatial
-     * dims.
+     * The shared constructor of InstanceNorm1d/2d/3d.
+     *
+     * @param spatialDims the number of spatial dims, 1, 2 or 3
+     * @param numFeatures C, the number of channels
+     * @param eps added to the variance for numerical stability (PyTorch's default 1e-5)
+     * @param momentum the weight of the instance statistics in the running ones (PyTorch's default 0.1)
+     * @param affine whether to learn a weight and bias per channel (PyTorch's default false)
+     * @param trackRunningStats whether to keep running statistics, then used in eval mode (PyTorch's default false)
      */
     protected InstanceNorm(int spatialDims, int numFeatures, double eps, double momentum, boolean affine, boolean trackRunningStats) {
         this.spatialDims = spatialDims;

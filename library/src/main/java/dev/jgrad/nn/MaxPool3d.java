@@ -4,7 +4,15 @@ import dev.jgrad.Tensor;
 import dev.jgrad.ValuesIndices;
 import dev.jgrad.nn.functional.F;
 
-/** The maximum of each (kd, kh, kw) window; stride defaults to the kernel size. Arguments: one value or (d, h, w), printed as given. */
+/**
+ * {@code torch.nn.MaxPool3d}: the maximum of each (kD, kH, kW) window (padding counts as -inf); stride defaults to
+ * the kernel size. Arguments are one value or (d, h, w), printed as given.
+ *
+ * <p>Shape: input (N, C, D_in, H_in, W_in) or (C, D_in, H_in, W_in); output (N, C, D_out, H_out, W_out) or
+ * unbatched, with D_out = floor((D_in + 2 padding[0] - dilation[0] (kernel_size[0] - 1) - 1) / stride[0] + 1) (ceil
+ * with ceil_mode), H_out and W_out likewise. Errors on forward (IllegalArgumentException): another rank ("non-empty
+ * 4D or 5D (batch mode) tensor expected for input"), padding over half the kernel, an empty output.
+ */
 public class MaxPool3d extends Module {
     /** {@code kernel_size}: the size of the window. */
     public final int[] kernelSize;
@@ -19,10 +27,25 @@ public class MaxPool3d extends Module {
     /** PyTorch's return_indices: {@link #forwardWithIndices} gives them whatever its value (Java's forward returns one type). */
     public final boolean returnIndices;
 
-    /** {@code nn.MaxPool3d(kernel_size)}. */
+    /**
+     * {@code nn.MaxPool3d(kernel_size)}: a cubic window, stride kernel_size, no padding, dilation 1, floor.
+     *
+     * @param kernelSize the depth, height and width of the window
+     */
     public MaxPool3d(int kernelSize) { this(new int[] {kernelSize}, null, new int[] {0}, new int[] {1}, false, false); }
 
-    /** stride null: the kernel size. */
+    /**
+     * {@code nn.MaxPool3d(kernel_size, stride, padding, dilation, ceil_mode, return_indices)}; each array one value or
+     * (d, h, w).
+     *
+     * @param kernelSize the window
+     * @param stride the step between windows, or null for the kernel size
+     * @param padding the -inf padding added to each side, at most half the kernel
+     * @param dilation the spacing between window elements
+     * @param ceilMode whether output sizes round up instead of down
+     * @param returnIndices kept for the repr and for code written against PyTorch; {@link #forwardWithIndices} gives
+     *     the indices either way
+     */
     public MaxPool3d(int[] kernelSize, int[] stride, int[] padding, int[] dilation, boolean ceilMode, boolean returnIndices) {
         this.kernelSize = kernelSize.clone();
         this.stride = stride == null ? kernelSize.clone() : stride.clone();
@@ -34,7 +57,14 @@ public class MaxPool3d extends Module {
 
     @Override public Tensor forward(Tensor input) { return forwardWithIndices(input).values(); }
 
-    /** The pooled values and each maximum's flat index in its volume (PyTorch's forward with return_indices=True). */
+    /**
+     * PyTorch's forward with return_indices=True: the pooled values and where each maximum was.
+     *
+     * @param input (N, C, D_in, H_in, W_in) or (C, D_in, H_in, W_in)
+     * @return the values (N, C, D_out, H_out, W_out) and the int64 flat index d H_in W_in + h W_in + w of each maximum
+     *     in its volume
+     * @throws IllegalArgumentException if input's rank or the window does not fit (see the class comment)
+     */
     public ValuesIndices forwardWithIndices(Tensor input) {
         return F.maxPool3dWithIndices(input, kernelSize, stride, padding, dilation, ceilMode);
     }

@@ -42,7 +42,15 @@ public abstract class Module {
     /** An empty module in training mode: subclasses register their parameters, buffers and children. */
     protected Module() {}
 
-    /** The computation; modules without one (containers such as ModuleList) throw PyTorch's error. */
+    /**
+     * The computation ({@code Module.forward}); each layer documents its input and output shapes in its class
+     * comment. Calling it directly skips the forward pre-hooks that {@link #call} runs.
+     *
+     * @param input the input tensor
+     * @return the output tensor
+     * @throws UnsupportedOperationException for a module without a computation of its own (containers such as
+     *     {@link ModuleList}), with PyTorch's message "Module [ModuleList] is missing the required "forward" function"
+     */
     public Tensor forward(Tensor input) {
         throw new UnsupportedOperationException("Module [" + moduleName() + "] is missing the required \"forward\" function");
     }
@@ -50,6 +58,10 @@ public abstract class Module {
     /**
      * PyTorch's {@code module(input)}: runs the forward pre-hooks (weight_norm, spectral_norm recompute the weight
      * there), then {@link #forward}. Calling forward directly skips the hooks.
+     *
+     * @param input the input tensor
+     * @return what {@link #forward} returns
+     * @throws UnsupportedOperationException as {@link #forward}, for a module without a computation of its own
      */
     public Tensor call(Tensor input) {
         runForwardPreHooks();
@@ -61,17 +73,32 @@ public abstract class Module {
         for (Consumer<Module> hook : new ArrayList<>(forwardPreHooks.values())) hook.accept(this);
     }
 
-    /** Adds a hook run by {@link #call} before every forward; the handle removes it. */
+    /**
+     * {@code register_forward_pre_hook(hook)}: adds a hook run by {@link #call} before every forward. Unlike
+     * PyTorch's, the hook sees only the module, not the inputs, and cannot replace them.
+     *
+     * @param hook called with this module before each forward
+     * @return a handle whose {@code remove()} takes the hook off again
+     */
     public dev.jgrad.RemovableHandle registerForwardPreHook(Consumer<Module> hook) {
         int id = nextHookId++;
         forwardPreHooks.put(id, hook);
         return () -> forwardPreHooks.remove(id);
     }
 
-    /** Removes a forward pre-hook (the first registration of that object). */
+    /**
+     * Removes a forward pre-hook (the first registration of that object); nothing happens when it is not registered.
+     *
+     * @param hook the hook given to {@link #registerForwardPreHook}
+     */
     public void removeForwardPreHook(Consumer<Module> hook) { forwardPreHooks.values().remove(hook); }
 
-    /** The forward pre-hooks, in order (what nn.utils inspects to refuse a second weight_norm on one parameter). */
+    /**
+     * The forward pre-hooks, in order (what nn.utils inspects to refuse a second weight_norm on one parameter);
+     * PyTorch's {@code module._forward_pre_hooks.values()}.
+     *
+     * @return an unmodifiable copy of the hooks in registration order
+     */
     public List<Consumer<Module>> forwardPreHooks() { return List.copyOf(forwardPreHooks.values()); }
 
     // ---------------------------------------------------------------- registration
@@ -88,7 +115,18 @@ public abstract class Module {
         if (taken) throw new IllegalArgumentException("attribute '" + name + "' already exists");
     }
 
-    /** Adds a child module under name (PyTorch's {@code add_module}) and returns it, for field initialisers. */
+    /**
+     * Adds a child module under name (PyTorch's {@code add_module}, or assigning a module attribute) and returns it,
+     * for field initialisers. Registering a name again replaces that child in place (its position is kept).
+     *
+     * @param <M> the child's type
+     * @param name the child's name, the first part of its parameters' dotted names; not null, empty or dotted
+     * @param module the child (null registers an absent child, skipped by traversal)
+     * @return module, so that {@code final Linear fc = register("fc", new Linear(4, 2));} reads naturally
+     * @throws IllegalArgumentException if name is null ("module name should be a string. Got null"), contains a dot
+     *     ("module name can't contain ".", got: a.b"), is empty ("module name can't be empty string """) or is
+     *     already a parameter or buffer ("attribute 'x' already exists")
+     */
     public <M extends Module> M register(String name, M module) {
         checkName("module", name);
         checkFree(name, children);
@@ -96,7 +134,17 @@ public abstract class Module {
         return module;
     }
 
-    /** Adds a parameter (null registers an absent one, like {@code bias=False}) and returns it. */
+    /**
+     * {@code register_parameter(name, parameter)}: adds a parameter (null registers an absent one, like
+     * {@code bias=False}) and returns it. Registering a name again replaces that parameter.
+     *
+     * @param name the parameter's name within this module; not null, empty or dotted
+     * @param parameter the parameter, or null
+     * @return parameter
+     * @throws IllegalArgumentException if name is null ("parameter name should be a string. Got null"), contains a
+     *     dot ("parameter name can't contain ".", got: ..."), is empty ("parameter name can't be empty string """)
+     *     or is already a buffer or child ("attribute 'x' already exists")
+     */
     public Parameter registerParameter(String name, Parameter parameter) {
         checkName("parameter", name);
         checkFree(name, parameters);
@@ -104,13 +152,29 @@ public abstract class Module {
         return parameter;
     }
 
-    /** Adds a persistent buffer: saved in the state dict, converted by {@link #to}, never trained. */
+    /**
+     * {@code register_buffer(name, buffer)}: adds a persistent buffer, saved in the state dict, converted by
+     * {@link #to}, never trained.
+     *
+     * @param name the buffer's name within this module; not null, empty or dotted
+     * @param buffer the tensor (null registers an absent buffer)
+     * @return buffer
+     * @throws IllegalArgumentException if name is null, dotted, empty or already a parameter or child, with the
+     *     messages of {@link #registerBuffer(String, Tensor, boolean)}
+     */
     public Tensor registerBuffer(String name, Tensor buffer) { return registerBuffer(name, buffer, true); }
 
     /**
      * {@code register_buffer(name, buffer, persistent)}: a tensor that is moved by {@link #to} but never trained; a
-     * non-persistent buffer stays out of the state dict. A name already used by a parameter or submodule raises
-     * PyTorch's "attribute 'x' already exists" (IllegalArgumentException).
+     * non-persistent buffer stays out of the state dict.
+     *
+     * @param name the buffer's name within this module; not null, empty or dotted
+     * @param buffer the tensor (null registers an absent buffer)
+     * @param persistent whether the buffer is saved in {@link #stateDict()} and loaded by {@link #loadStateDict}
+     * @return buffer
+     * @throws IllegalArgumentException if name is null ("buffer name should be a string. Got null"), contains a dot
+     *     ("buffer name can't contain ".", got: ..."), is empty ("buffer name can't be empty string """) or is
+     *     already a parameter or child ("attribute 'x' already exists")
      */
     public Tensor registerBuffer(String name, Tensor buffer, boolean persistent) {
         checkName("buffer", name);
@@ -121,10 +185,20 @@ public abstract class Module {
         return buffer;
     }
 
-    /** {@code del module._parameters[name]}: the removed parameter (null when there was none). */
+    /**
+     * {@code del module._parameters[name]}: unregisters a parameter of this module (not of its children).
+     *
+     * @param name the parameter's name within this module
+     * @return the removed parameter (null when there was none)
+     */
     public Parameter removeParameter(String name) { return parameters.remove(name); }
 
-    /** {@code del module._buffers[name]}: the removed buffer (null when there was none). */
+    /**
+     * {@code del module._buffers[name]}: unregisters a buffer of this module (not of its children).
+     *
+     * @param name the buffer's name within this module
+     * @return the removed buffer (null when there was none)
+     */
     public Tensor removeBuffer(String name) {
         nonPersistent.remove(name);
         return buffers.remove(name);
@@ -132,13 +206,26 @@ public abstract class Module {
 
     // ---------------------------------------------------------------- traversal
 
-    /** Direct children by name, in registration order. */
+    /**
+     * {@code named_children()}: the direct children by name, in registration order.
+     *
+     * @return an unmodifiable live view of the children (absent, null children included)
+     */
     public Map<String, Module> namedChildren() { return Collections.unmodifiableMap(children); }
 
-    /** {@code children()}: the direct submodules, in registration order. */
+    /**
+     * {@code children()}: the direct submodules, in registration order.
+     *
+     * @return a new list of the children
+     */
     public List<Module> children() { return new ArrayList<>(children.values()); }
 
-    /** This module and every descendant, depth first, each once, with dotted names ("" for this one). */
+    /**
+     * {@code named_modules()}: this module and every descendant, depth first, each once, with dotted names ("" for
+     * this one).
+     *
+     * @return a new map from dotted name to module, in visiting order
+     */
     public Map<String, Module> namedModules() {
         Map<String, Module> out = new LinkedHashMap<>();
         collectModules("", out, Collections.newSetFromMap(new IdentityHashMap<>()));
@@ -153,10 +240,19 @@ public abstract class Module {
         }
     }
 
-    /** {@code modules()}: this module and every descendant, depth first, each once. */
+    /**
+     * {@code modules()}: this module and every descendant, depth first, each once.
+     *
+     * @return a new list, this module first
+     */
     public List<Module> modules() { return new ArrayList<>(namedModules().values()); }
 
-    /** Every parameter with its dotted name ({@code layer1.weight}); a parameter shared by two modules appears once. */
+    /**
+     * {@code named_parameters()}: every parameter with its dotted name ({@code layer1.weight}); a parameter shared
+     * by two modules appears once, under its first name.
+     *
+     * @return a new map from dotted name to parameter, in registration order
+     */
     public Map<String, Parameter> namedParameters() {
         Map<String, Parameter> out = new LinkedHashMap<>();
         Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -168,10 +264,19 @@ public abstract class Module {
         return out;
     }
 
-    /** {@code parameters()}: every parameter of this module and its descendants, each once, in registration order. */
+    /**
+     * {@code parameters()}: every parameter of this module and its descendants, each once, in registration order
+     * (what an optimizer is given).
+     *
+     * @return a new list of the parameters
+     */
     public List<Parameter> parameters() { return new ArrayList<>(namedParameters().values()); }
 
-    /** {@code named_buffers()}: every buffer by dotted name ("bn.running_mean"), descendants included. */
+    /**
+     * {@code named_buffers()}: every buffer by dotted name ("bn.running_mean"), descendants included, each once.
+     *
+     * @return a new map from dotted name to buffer, non-persistent buffers included
+     */
     public Map<String, Tensor> namedBuffers() {
         Map<String, Tensor> out = new LinkedHashMap<>();
         Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -183,12 +288,22 @@ public abstract class Module {
         return out;
     }
 
-    /** {@code buffers()}: every buffer of this module and its descendants. */
+    /**
+     * {@code buffers()}: every buffer of this module and its descendants.
+     *
+     * @return a new list of the buffers, non-persistent ones included
+     */
     public List<Tensor> buffers() { return new ArrayList<>(namedBuffers().values()); }
 
     private static String qualified(String prefix, String name) { return prefix.isEmpty() ? name : prefix + "." + name; }
 
-    /** Runs fn on every descendant, children first, then on this module; returns this. */
+    /**
+     * {@code apply(fn)}: runs fn on every descendant, children first, then on this module (e.g. to initialise
+     * weights).
+     *
+     * @param fn called once per module
+     * @return this
+     */
     public Module apply(Consumer<Module> fn) {
         for (Module c : children.values()) if (c != null) c.apply(fn);
         fn.accept(this);
@@ -197,10 +312,20 @@ public abstract class Module {
 
     // ---------------------------------------------------------------- modes and gradients
 
-    /** {@code train()}: training mode here and in every descendant; returns this. */
+    /**
+     * {@code train()}: training mode here and in every descendant.
+     *
+     * @return this
+     */
     public Module train() { return train(true); }
 
-    /** Sets training mode here and in every descendant (Dropout and BatchNorm behave differently in eval). */
+    /**
+     * {@code train(mode)}: sets training mode here and in every descendant (Dropout and BatchNorm behave differently
+     * in eval).
+     *
+     * @param mode true for training, false for evaluation
+     * @return this
+     */
     public Module train(boolean mode) {
         training = mode;
         for (Module c : children.values()) if (c != null) c.train(mode);
@@ -208,23 +333,37 @@ public abstract class Module {
     }
 
     /**
-     * {@code eval()}: evaluation mode here and in every descendant (dropout off, batch norm on running statistics);
-     * returns this.
+     * {@code eval()}: evaluation mode here and in every descendant (dropout off, batch norm on running statistics).
+     *
+     * @return this
      */
     public Module eval() { return train(false); }
 
-    /** {@code module.training}: whether this module is in training mode. */
+    /**
+     * {@code module.training}.
+     *
+     * @return whether this module is in training mode
+     */
     public boolean isTraining() { return training; }
 
     /** Sets every parameter's gradient to null (PyTorch 2's default {@code set_to_none=True}). */
     public void zeroGrad() { zeroGrad(true); }
 
-    /** With setToNone false, gradients are detached and zeroed in place instead. */
+    /**
+     * {@code zero_grad(set_to_none)}: clears every parameter's gradient.
+     *
+     * @param setToNone true sets the gradients to null; false detaches them and zeroes them in place
+     */
     public void zeroGrad(boolean setToNone) {
         for (Parameter p : parameters()) zeroGradOf(p, setToNone);
     }
 
-    /** Shared with the optimizers: PyTorch's zero_grad on one tensor. */
+    /**
+     * PyTorch's zero_grad on one tensor, shared with the optimizers; nothing happens when it has no gradient.
+     *
+     * @param p the tensor whose gradient is cleared
+     * @param setToNone true sets the gradient to null; false detaches it and zeroes it in place
+     */
     public static void zeroGradOf(Tensor p, boolean setToNone) {
         Tensor g = p.grad();
         if (g == null) return;
@@ -239,21 +378,44 @@ public abstract class Module {
 
     // ---------------------------------------------------------------- conversion
 
-    /** Converts floating-point parameters, gradients and buffers to dtype, in place. */
+    /**
+     * {@code module.to(dtype)}: converts floating-point parameters, gradients and buffers to dtype, in place (the
+     * Parameter objects stay the same, so optimizers keep them); integer buffers are left alone.
+     *
+     * @param dtype the floating-point type to convert to
+     * @return this
+     */
     public Module to(DType dtype) { return convert(t -> t.isFloatingPoint() ? t.to(dtype) : t); }
 
-    /** Converts floating-point parameters, gradients and buffers to float16, in place ({@code module.half()}). */
+    /**
+     * Converts floating-point parameters, gradients and buffers to float16, in place ({@code module.half()}).
+     *
+     * @return this
+     */
     public Module half() { return to(DType.FLOAT16); }
 
-    /** Converts floating-point parameters, gradients and buffers to bfloat16, in place ({@code module.bfloat16()}). */
+    /**
+     * Converts floating-point parameters, gradients and buffers to bfloat16, in place ({@code module.bfloat16()}).
+     *
+     * @return this
+     */
     public Module bfloat16() { return to(DType.BFLOAT16); }
 
-    /** Moves parameters, gradients and buffers to device, in place. */
+    /**
+     * {@code module.to(device)}: moves parameters, gradients and buffers to device, in place.
+     *
+     * @param device the device to move to
+     * @return this
+     */
     public Module to(Device device) { return convert(t -> t.to(device)); }
 
     /**
      * {@code to(device, dtype)}: moves everything to device and casts floating parameters and buffers to dtype, in
-     * place; returns this.
+     * place.
+     *
+     * @param device the device to move to
+     * @param dtype the floating-point type to convert to
+     * @return this
      */
     public Module to(Device device, DType dtype) { return convert(t -> t.isFloatingPoint() ? t.to(device, dtype) : t.to(device)); }
 
@@ -274,7 +436,12 @@ public abstract class Module {
 
     // ---------------------------------------------------------------- state dict
 
-    /** Detached parameters then persistent buffers of each module, depth first, under dotted names. */
+    /**
+     * {@code state_dict()}: detached parameters then persistent buffers of each module, depth first, under dotted
+     * names; the tensors share memory with the module's.
+     *
+     * @return a new ordered map from dotted name to tensor
+     */
     public LinkedHashMap<String, Tensor> stateDict() {
         LinkedHashMap<String, Tensor> out = new LinkedHashMap<>();
         saveTo(out, "");
@@ -289,7 +456,12 @@ public abstract class Module {
         for (var c : children.entrySet()) if (c.getValue() != null) c.getValue().saveTo(out, prefix + c.getKey() + ".");
     }
 
-    /** What a non-strict load could not match ({@code _IncompatibleKeys}). */
+    /**
+     * What a non-strict load could not match ({@code _IncompatibleKeys}); prints as PyTorch does.
+     *
+     * @param missingKeys the model's keys that the state dict lacked
+     * @param unexpectedKeys the state dict's keys that the model lacks
+     */
     public record IncompatibleKeys(List<String> missingKeys, List<String> unexpectedKeys) {
         @Override public String toString() {
             if (missingKeys.isEmpty() && unexpectedKeys.isEmpty()) return "<All keys matched successfully>";
@@ -304,15 +476,25 @@ public abstract class Module {
     }
 
     /**
-     * {@code load_state_dict(state_dict)} with strict key matching: missing or unexpected keys raise PyTorch's
-     * message (IllegalArgumentException).
+     * {@code load_state_dict(state_dict)} with strict key matching.
+     *
+     * @param stateDict tensors by dotted name, as {@link #stateDict()} gives them
+     * @return the keys that did not match (both lists empty after a strict load)
+     * @throws IllegalArgumentException if keys are missing or unexpected, or a shape differs, with PyTorch's message
+     *     ("Error(s) in loading state_dict for Linear:\n\tMissing key(s) in state_dict: "bias". ")
      */
     public IncompatibleKeys loadStateDict(Map<String, Tensor> stateDict) { return loadStateDict(stateDict, true); }
 
     /**
      * Copies matching entries into the parameters and buffers (under no_grad). Size mismatches always
-     * fail; missing and unexpected keys fail only when strict. The message is PyTorch's
-     * {@code Error(s) in loading state_dict for Model:\n\t...}.
+     * fail; missing and unexpected keys fail only when strict.
+     *
+     * @param stateDict tensors by dotted name, as {@link #stateDict()} gives them
+     * @param strict whether missing and unexpected keys are errors
+     * @return the keys that did not match
+     * @throws IllegalArgumentException with PyTorch's message {@code Error(s) in loading state_dict for Model:\n\t...}
+     *     ("Missing key(s) in state_dict: ...", "Unexpected key(s) in state_dict: ...", "size mismatch for fc.weight:
+     *     copying a param with shape [2, 3] from checkpoint, the shape in current model is [3, 2].")
      */
     public IncompatibleKeys loadStateDict(Map<String, Tensor> stateDict, boolean strict) {
         List<String> missing = new ArrayList<>(), unexpected = new ArrayList<>(), errors = new ArrayList<>();
@@ -372,14 +554,22 @@ public abstract class Module {
 
     // ---------------------------------------------------------------- printing
 
-    /** The class name PyTorch prints; anonymous subclasses print their superclass's name. */
+    /**
+     * The class name PyTorch prints; anonymous subclasses print their superclass's name.
+     *
+     * @return the simple class name
+     */
     protected String moduleName() {
         Class<?> c = getClass();
         while (c.getSimpleName().isEmpty()) c = c.getSuperclass();
         return c.getSimpleName();
     }
 
-    /** The module's own settings, as {@code extra_repr}: "in_features=2, out_features=3, bias=True". */
+    /**
+     * The module's own settings, as {@code extra_repr}: "in_features=2, out_features=3, bias=True".
+     *
+     * @return the settings as PyTorch prints them, "" when there are none
+     */
     protected String extraRepr() { return ""; }
 
     /** PyTorch's module repr: the name, the extra repr, and the children indented as "(name): ...". */

@@ -8,10 +8,19 @@ import dev.jgrad.Tensor;
  * through {@link Module#registerParameter}.
  */
 public class Parameter extends Tensor {
-    /** {@code nn.Parameter(data)}; the other arguments take PyTorch's defaults. */
+    /**
+     * {@code nn.Parameter(data)}: a leaf that requires grad.
+     *
+     * @param data the values; the parameter shares its memory (data's autograd history is dropped)
+     */
     public Parameter(Tensor data) { this(data, true); }
 
-    /** {@code nn.Parameter(data, requires_grad)}. */
+    /**
+     * {@code nn.Parameter(data, requires_grad)}.
+     *
+     * @param data the values; the parameter shares its memory (data's autograd history is dropped)
+     * @param requiresGrad whether the parameter requires grad (a frozen parameter still moves with the module)
+     */
     public Parameter(Tensor data, boolean requiresGrad) {
         super(data.detach());
         if (requiresGrad) requiresGrad_(true);

@@ -20,10 +20,24 @@ public class ParameterDict extends Module {
     /** {@code nn.ParameterDict()}; the other arguments take PyTorch's defaults. */
     public ParameterDict() {}
 
-    /** {@code nn.ParameterDict(parameters)}. */
+    /**
+     * {@code nn.ParameterDict(parameters)}, put in the order {@link #update} gives.
+     *
+     * @param parameters the initial entries; plain tensors are wrapped as Parameters (requiring grad)
+     * @throws IllegalArgumentException if a key is empty or contains "." (the messages of
+     *     {@link Module#registerParameter})
+     */
     public ParameterDict(Map<String, ? extends Tensor> parameters) { update(parameters); }
 
-    /** Adds or replaces the entry under key (a key with "." is rejected, as register_parameter does). */
+    /**
+     * {@code params[key] = value}: adds or replaces the entry under key (a plain tensor is wrapped in a Parameter).
+     *
+     * @param key the entry's name, also its parameter name
+     * @param value the parameter or tensor
+     * @return this
+     * @throws IllegalArgumentException if key is empty or contains "." ("parameter name can't contain ".", got:
+     *     a.b"), as register_parameter says
+     */
     public ParameterDict put(String key, Tensor value) {
         Parameter p = ParameterList.asParameter(value);
         registerParameter(key, p);
@@ -34,6 +48,11 @@ public class ParameterDict extends Module {
     /**
      * Puts every entry: in the map's order for a LinkedHashMap or SortedMap (PyTorch's OrderedDict), otherwise
      * sorted by key, as PyTorch does for a plain dict.
+     *
+     * @param parameters the entries to add or replace
+     * @return this
+     * @throws IllegalArgumentException if a key is empty or contains "." (the messages of
+     *     {@link Module#registerParameter})
      */
     public ParameterDict update(Map<String, ? extends Tensor> parameters) {
         Map<String, ? extends Tensor> ordered = parameters instanceof LinkedHashMap || parameters instanceof SortedMap
@@ -42,22 +61,46 @@ public class ParameterDict extends Module {
         return this;
     }
 
-    /** PyTorch's error for a missing key (its lookup goes through getattr). */
+    /**
+     * {@code params[key]}.
+     *
+     * @param key the entry's name
+     * @return the parameter under key
+     * @throws IllegalArgumentException if there is no such key, with PyTorch's text (its lookup goes through
+     *     getattr): "'ParameterDict' object has no attribute 'w'"
+     */
     public Parameter get(String key) {
         if (!containsKey(key)) throw new IllegalArgumentException("'ParameterDict' object has no attribute '" + key + "'");
         return own().get(key);
     }
 
-    /** {@code key in params}. */
+    /**
+     * {@code key in params}.
+     *
+     * @param key the entry's name
+     * @return whether there is an entry under key
+     */
     public boolean containsKey(String key) { return own().containsKey(key); }
 
-    /** {@code params.keys()}, in insertion order. */
+    /**
+     * {@code params.keys()}.
+     *
+     * @return an unmodifiable view of the keys, in insertion order
+     */
     public Set<String> keySet() { return own().keySet(); }
 
-    /** {@code len(params)}. */
+    /**
+     * {@code len(params)}.
+     *
+     * @return the number of entries
+     */
     public int size() { return own().size(); }
 
-    /** The entries in insertion order. */
+    /**
+     * {@code params.items()}.
+     *
+     * @return a new map of the entries, in insertion order
+     */
     public Map<String, Parameter> items() { return new LinkedHashMap<>(entries); }
 
     private Map<String, Parameter> own() { return java.util.Collections.unmodifiableMap(entries); }

@@ -16,14 +16,25 @@ public class ParameterList extends Module implements Iterable<Parameter> {
     /** {@code nn.ParameterList()}; the other arguments take PyTorch's defaults. */
     public ParameterList() {}
 
-    /** {@code nn.ParameterList(values)}. */
+    /**
+     * {@code nn.ParameterList(values)}.
+     *
+     * @param values the initial entries in order; plain tensors are wrapped as Parameters (requiring grad)
+     */
     public ParameterList(Iterable<? extends Tensor> values) { extend(values); }
 
-    /** {@code nn.ParameterList(values)}. */
+    /**
+     * {@code nn.ParameterList(values)}.
+     *
+     * @param values the initial entries in order; plain tensors are wrapped as Parameters (requiring grad)
+     */
     public ParameterList(Tensor... values) { extend(List.of(values)); }
 
     /**
-     * {@code append(value)}: adds a parameter at the end (a plain tensor is wrapped as a Parameter); returns this.
+     * {@code append(value)}: adds a parameter at the end (a plain tensor is wrapped as a Parameter).
+     *
+     * @param value the parameter or tensor to add, registered under its index
+     * @return this
      */
     public ParameterList append(Tensor value) {
         Parameter p = asParameter(value);
@@ -32,16 +43,34 @@ public class ParameterList extends Module implements Iterable<Parameter> {
         return this;
     }
 
-    /** {@code extend(values)}: appends each value in order; returns this. */
+    /**
+     * {@code extend(values)}: appends each value in order.
+     *
+     * @param values the parameters or tensors to add
+     * @return this
+     */
     public ParameterList extend(Iterable<? extends Tensor> values) {
         for (Tensor t : values) append(t);
         return this;
     }
 
-    /** Negative indices count from the end; out of range is PyTorch's IndexError. */
+    /**
+     * {@code params[index]}; negative indices count from the end.
+     *
+     * @param index the position, from -size() to size() - 1
+     * @return the parameter at index
+     * @throws IndexOutOfBoundsException if index is out of range ("index 5 is out of range", PyTorch's IndexError)
+     */
     public Parameter get(int index) { return items.get(absIndex(index)); }
 
-    /** Replaces the parameter at index (a plain tensor is wrapped in a Parameter). */
+    /**
+     * {@code params[index] = value}: replaces the parameter at index (a plain tensor is wrapped in a Parameter).
+     *
+     * @param index the position, from -size() to size() - 1
+     * @param value the new parameter or tensor
+     * @return this
+     * @throws IndexOutOfBoundsException if index is out of range ("index 5 is out of range", PyTorch's IndexError)
+     */
     public ParameterList set(int index, Tensor value) {
         int i = absIndex(index);
         Parameter p = asParameter(value);
@@ -50,7 +79,11 @@ public class ParameterList extends Module implements Iterable<Parameter> {
         return this;
     }
 
-    /** {@code len(params)}. */
+    /**
+     * {@code len(params)}.
+     *
+     * @return the number of entries (a parameter added twice counts twice)
+     */
     public int size() { return items.size(); }
 
     @Override public Iterator<Parameter> iterator() { return List.copyOf(items).iterator(); }

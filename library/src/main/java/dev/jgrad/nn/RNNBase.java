@@ -15,16 +15,44 @@ import java.util.List;
  * CPU: each layer projects all time steps' inputs at once (x W_ih^T + b_ih), then steps its cell through
  * time; outputs are stacked, and the layers' final states too. Parameters are named, shaped, ordered
  * and initialised (uniform in +-1/sqrt(hidden_size), in registration order) as PyTorch's, so after
- * {@code manualSeed(s)} they are equal to PyTorch's.
+ * {@code manualSeed(s)} they are equal to PyTorch's ({@code torch.nn.RNNBase}).
+ *
+ * <p>Shape, with D = 2 if bidirectional else 1 and H_out = hidden_size: input (L, N, H_in), (N, L, H_in) with
+ * batch_first, or unbatched (L, H_in); h0 (and c0) (D num_layers, N, H_out), or (D num_layers, H_out) unbatched,
+ * null for zeros; output (L, N, D H_out) ((N, L, D H_out) with batch_first, (L, D H_out) unbatched), the last layer's
+ * h at every step, both directions concatenated; h_n (and c_n) of h0's shape, every layer's final state. The input's
+ * dtype must be the parameters' (float32 unless converted with {@link Module#to(dev.jgrad.DType)}).
+ *
+ * <p>Learnable parameters, for layer k (suffix "_reverse" for the backward direction), G = 1 (RNN), 4 (LSTM) or
+ * 3 (GRU): weight_ih_lk (G hidden_size, H_in) for k = 0, else (G hidden_size, D hidden_size); weight_hh_lk
+ * (G hidden_size, hidden_size); bias_ih_lk and bias_hh_lk (G hidden_size) when bias; all drawn from
+ * U(-1/sqrt(hidden_size), 1/sqrt(hidden_size)).
+ *
+ * <p>Errors on forward (IllegalArgumentException): an input of another rank ("LSTM: Expected input to be 2-D or 3-D
+ * but received 4-D tensor"), another feature size ("input.size(-1) must be equal to input_size. Expected 3, got 5"),
+ * a state of another shape ("Expected hidden size (1, 2, 4), got [1, 3, 4]").
  */
 public abstract class RNNBase extends Module {
-    /** What a recurrent layer returns: the last layer's output at every step, and every layer's final h (and c, for LSTM; else null). */
+    /**
+     * What a recurrent layer returns, PyTorch's {@code (output, h_n)} or {@code (output, (h_n, c_n))}.
+     *
+     * @param output the last layer's h at every step, (L, N, D H_out) (see the class comment for the other layouts)
+     * @param h every layer's final h, h_n (D num_layers, N, H_out)
+     * @param c every layer's final c for LSTM, c_n of h's shape; null for RNN and GRU
+     */
     public record Output(Tensor output, Tensor h, Tensor c) {}
 
-    /** What a recurrent layer returns for packed input: the packed output, and each sequence's final h (and c) at its own length. */
+    /**
+     * What a recurrent layer returns for packed input: the packed output, and each sequence's final h (and c) at its
+     * own length, in the batch's original order.
+     *
+     * @param output the last layer's h at every step of every sequence, packed as the input was
+     * @param h every layer's final h, (D num_layers, N, H_out)
+     * @param c every layer's final c for LSTM, of h's shape; null for RNN and GRU
+     */
     public record PackedOutput(PackedSequence output, Tensor h, Tensor c) {}
 
-    /** {@code mode}: the mode of the layer. */
+    /** {@code mode}: PyTorch's name of the cell, "RNN_TANH", "RNN_RELU", "LSTM" or "GRU". */
     public final String mode;
     /** {@code input_size}: the number of expected features in the input x. */
     public final int inputSize;
@@ -32,20 +60,31 @@ public abstract class RNNBase extends Module {
     public final int hiddenSize;
     /** {@code num_layers}: the number of stacked layers. */
     public final int numLayers;
-    /** {@code bias}: the learnable bias (null without one). */
+    /** {@code bias}: whether the layers have the biases b_ih and b_hh. */
     public final boolean bias;
     /** {@code batch_first}: whether inputs and outputs are (batch, seq, feature) instead of (seq, batch, feature). */
     public final boolean batchFirst;
     /** {@code bidirectional}: whether the layer is bidirectional. */
     public final boolean bidirectional;
-    /** {@code dropout}: the dropout probability. */
+    /** {@code dropout}: the dropout probability on the outputs of each layer but the last, in training mode. */
     public final double dropout;
     private final int gates;
     private final List<Parameter[]> cells = new ArrayList<>();  // per (layer, direction): w_ih, w_hh, b_ih, b_hh
 
     /**
-     * The shared constructor of RNN, LSTM and GRU: mode "RNN_TANH", "RNN_RELU", "LSTM" or "GRU"; numLayers stacked
-     * layers, dropout between them, both directions when bidirectional.
+     * The shared constructor of RNN, LSTM and GRU.
+     *
+     * @param mode "RNN_TANH", "RNN_RELU", "LSTM" or "GRU"
+     * @param inputSize H_in, the number of features of the input
+     * @param hiddenSize H_out, the number of features of the hidden state
+     * @param numLayers the number of stacked layers
+     * @param bias whether the layers have the biases b_ih and b_hh
+     * @param batchFirst whether input and output are (N, L, H) instead of (L, N, H) (the states are not affected)
+     * @param dropout the dropout probability on the outputs of each layer but the last, in training mode
+     * @param bidirectional whether each layer also runs backward in time
+     * @throws IllegalArgumentException if dropout is outside [0, 1] ("dropout should be a number in range [0, 1]
+     *     representing the probability of an element being zeroed"), hiddenSize is not positive ("hidden_size must be
+     *     greater than zero") or numLayers is not positive ("num_layers must be greater than zero")
      */
     protected RNNBase(String mode, int inputSize, int hiddenSize, int numLayers, boolean bias, boolean batchFirst, double dropout,
                       boolean bidirectional) {
@@ -95,15 +134,35 @@ public abstract class RNNBase extends Module {
         for (Parameter p : parameters()) Init.uniform_(p, -stdv, stdv);
     }
 
-    /** The output only (what a Sequential passes on). */
+    /**
+     * The output only, from zero states (what a Sequential passes on).
+     *
+     * @param input (L, N, H_in), (N, L, H_in) with batch_first, or (L, H_in) unbatched
+     * @return the last layer's h at every step (see the class comment)
+     * @throws IllegalArgumentException if input's rank or feature size does not fit (see the class comment)
+     */
     @Override public Tensor forward(Tensor input) { return run(input, null, null).output(); }
 
-    /** Packed input from zero states. */
+    /**
+     * Packed input (see {@link dev.jgrad.nn.utils.Rnn#packSequence}) from zero states.
+     *
+     * @param input the packed sequences, data (sum of lengths, H_in)
+     * @return the packed output and each sequence's final states
+     * @throws IllegalArgumentException if the packed data is not 2-d ("input must have 2 dimensions, got 3") or its
+     *     feature size is not input_size
+     */
     public PackedOutput forward(PackedSequence input) { return runPacked(input, null, null); }
 
     /**
      * PyTorch's packed path: h0 (and c0) are given in the batch's original order and permuted by sortedIndices;
      * each step runs only the sequences still going, so a sequence's final state is the one at its last step.
+     *
+     * @param input the packed sequences, data (sum of lengths, H_in)
+     * @param h0 the initial h (D num_layers, N, H_out) in the batch's original order, or null for zeros
+     * @param c0 the initial c for LSTM, of h0's shape, or null (always null for RNN and GRU)
+     * @return the packed output and each sequence's final states, in the batch's original order
+     * @throws IllegalArgumentException if the packed data is not 2-d ("input must have 2 dimensions, got 3"), its
+     *     feature size is not input_size, or a state has another shape ("Expected hidden size (1, 2, 4), got ...")
      */
     protected PackedOutput runPacked(PackedSequence input, Tensor h0, Tensor c0) {
         Tensor data = input.data();
@@ -197,7 +256,16 @@ public abstract class RNNBase extends Module {
         return Torch.cat(List.of(outs), 0);
     }
 
-    /** The state layers start from: h0 (null for zeros) of shape (numLayers * directions, N, hiddenSize), or without N when unbatched. */
+    /**
+     * Runs every layer over the whole sequence.
+     *
+     * @param input (L, N, H_in), (N, L, H_in) with batch_first, or (L, H_in) unbatched
+     * @param h0 the initial h (D num_layers, N, H_out), or (D num_layers, H_out) unbatched; null for zeros
+     * @param c0 the initial c for LSTM, of h0's shape, or null (always null for RNN and GRU)
+     * @return the output and the final states
+     * @throws IllegalArgumentException if input's rank or feature size, or a state's shape, does not fit (see the
+     *     class comment)
+     */
     protected Output run(Tensor input, Tensor h0, Tensor c0) {
         boolean batched = input.dim() == 3;
         if (input.dim() != 2 && input.dim() != 3) {
@@ -265,7 +333,16 @@ public abstract class RNNBase extends Module {
         return len == 0 ? Torch.zeros(x.dtype(), x.device(), 0, x.size(1), hiddenSize) : Torch.stack(List.of(outs), 0);
     }
 
-    /** One step from the projected input xw (N, gates * hidden): the new h (and c). */
+    /**
+     * One step of the cell from the projected input.
+     *
+     * @param xw the step's input projected, x W_ih^T + b_ih, (N, G hidden_size)
+     * @param h the previous h (N, hidden_size)
+     * @param c the previous c (N, hidden_size) for LSTM, else null
+     * @param wHh the layer's weight_hh (G hidden_size, hidden_size)
+     * @param bHh the layer's bias_hh (G hidden_size), or null without bias
+     * @return {new h, new c (null but for LSTM)}
+     */
     protected abstract Tensor[] cell(Tensor xw, Tensor h, Tensor c, Tensor wHh, Tensor bHh);
 
     @Override protected String extraRepr() {

@@ -3,14 +3,21 @@ package dev.jgrad.nn;
 import dev.jgrad.Tensor;
 import dev.jgrad.nn.functional.F;
 
-/** The replication-padding modules (ReplicationPad1d/2d/3d): {@code F.pad} in "replicate" mode over a fixed number of dims. */
+/**
+ * The replication-padding modules (ReplicationPad1d/2d/3d; PyTorch's {@code _ReplicationPadNd}): {@code F.pad} in
+ * "replicate" mode over a fixed number of trailing dims. Each subclass gives its shapes.
+ */
 public abstract class ReplicationPadNd extends Module {
-    /** {@code padding}: the implicit padding added on each side of the input. */
+    /** {@code padding}: (left, right) of the last dim, then (top, bottom), then (front, back). */
     public final long[] padding;
 
     /**
-     * Replication padding of the last dims spatial dims; padding is one size for every side or (left, right, top,
-     * bottom, ...).
+     * Replication padding of the last dims spatial dims.
+     *
+     * @param dims the number of trailing dims padded, 1, 2 or 3
+     * @param padding one size for every side, or 2 dims sizes (left, right, top, bottom, ...)
+     * @throws IllegalArgumentException if padding has neither 1 nor 2 dims values ("padding must be one value or 4
+     *     values")
      */
     protected ReplicationPadNd(int dims, long[] padding) { this.padding = ConstantPadNd.sides(dims, padding); }
 

@@ -2,7 +2,11 @@ package dev.jgrad.nn;
 
 import dev.jgrad.Tensor;
 
-/** x * sigmoid(x), elementwise (also called swish). */
+/**
+ * {@code torch.nn.SiLU}: x * sigmoid(x), elementwise (also called swish).
+ *
+ * <p>Shape: input (*), any shape, floating; output (*), the same shape.
+ */
 public class SiLU extends Module {
     /** {@code nn.SiLU()}: x * sigmoid(x) elementwise. */
     public SiLU() {}

@@ -3,9 +3,13 @@ package dev.jgrad.nn;
 import dev.jgrad.Tensor;
 import dev.jgrad.nn.functional.F;
 
-/** {@code F.softsign}: x / (1 + |x|). */
+/**
+ * {@code torch.nn.Softsign} ({@code F.softsign}): x / (1 + |x|), elementwise.
+ *
+ * <p>Shape: input (*), any shape; output (*), the same shape.
+ */
 public class Softsign extends Module {
-    /** {@code nn.Softsign()}. */
+    /** {@code nn.Softsign()}: no settings. */
     public Softsign() {}
 
     @Override public Tensor forward(Tensor input) { return F.softsign(input); }

@@ -2,7 +2,11 @@ package dev.jgrad.nn;
 
 import dev.jgrad.Tensor;
 
-/** tanh, elementwise. */
+/**
+ * {@code torch.nn.Tanh}: tanh(x), elementwise.
+ *
+ * <p>Shape: input (*), any shape; output (*), the same shape.
+ */
 public class Tanh extends Module {
     /** {@code nn.Tanh()}: tanh elementwise. */
     public Tanh() {}

@@ -4,9 +4,19 @@ import dev.jgrad.Tensor;
 import dev.jgrad.nn.functional.F;
 
 /**
- * PyTorch's TransformerEncoderLayer: self-attention and a feed-forward block, each with dropout and a
- * residual connection, LayerNorm after each (or before, with normFirst). Sub-modules are made in
- * PyTorch's order, so after {@code manualSeed(s)} the weights equal PyTorch's; dropouts draw in its order.
+ * {@code torch.nn.TransformerEncoderLayer}: self-attention and a feed-forward block
+ * (linear2(dropout(activation(linear1(x))))), each with dropout and a residual connection, LayerNorm after each (or
+ * before, with norm_first). Sub-modules are made in PyTorch's order, so after {@code manualSeed(s)} the weights equal
+ * PyTorch's; dropouts draw in its order.
+ *
+ * <p>Shape, with S the sequence length, N the batch, E = d_model: src (S, N, E), (N, S, E) with batch_first, or
+ * unbatched (S, E); src_mask (S, S) or (N nhead, S, S); src_key_padding_mask (N, S) or (S); output src's shape.
+ * Masks as {@link MultiheadAttention} takes them: bool (true = not allowed, or padding) or float (added to the
+ * scores). Shapes that do not fit raise MultiheadAttention's errors (IllegalArgumentException, e.g. "was expecting
+ * embedding dimension of 8, but got 6").
+ *
+ * <p>Learnable parameters: those of self_attn (a MultiheadAttention(E, nhead)), linear1 (dim_feedforward, E),
+ * linear2 (E, dim_feedforward), norm1 and norm2 (LayerNorms of E).
  */
 public class TransformerEncoderLayer extends Module {
     /** {@code d_model}: the number of expected features in the input. */
@@ -15,7 +25,7 @@ public class TransformerEncoderLayer extends Module {
     public final int nhead;
     /** {@code dim_feedforward}: the dimension of the feedforward network model. */
     public final int dimFeedforward;
-    /** {@code dropout_p}: the dropout probability on the attention weights. */
+    /** The dropout probability of every dropout of the layer, the attention weights' included (PyTorch's dropout argument). */
     public final double dropoutP;
     /** {@code layer_norm_eps}: the eps of the layer norms. */
     public final double layerNormEps;
@@ -31,7 +41,7 @@ public class TransformerEncoderLayer extends Module {
     public final Linear linear1;
     /** {@code linear2}: the second linear layer of the feedforward block. */
     public final Linear linear2;
-    /** {@code dropout}: the dropout probability. */
+    /** {@code dropout}: the dropout inside the feed-forward block. */
     public final Dropout dropout;
     /** {@code dropout1}: the dropout after the first block. */
     public final Dropout dropout1;
@@ -42,10 +52,31 @@ public class TransformerEncoderLayer extends Module {
     /** {@code norm2}: the second layer norm. */
     public final LayerNorm norm2;
 
-    /** {@code nn.TransformerEncoderLayer(d_model, nhead)}. */
+    /**
+     * {@code nn.TransformerEncoderLayer(d_model, nhead)}: dim_feedforward 2048, dropout 0.1, relu, eps 1e-5,
+     * sequence first, norm after.
+     *
+     * @param dModel E, the number of features of the input
+     * @param nhead the number of attention heads, dividing dModel
+     * @throws IllegalArgumentException if nhead does not divide dModel ("embed_dim must be divisible by num_heads")
+     */
     public TransformerEncoderLayer(int dModel, int nhead) { this(dModel, nhead, 2048, 0.1, "relu", 1e-5, false, false); }
 
-    /** activation: "relu" or "gelu". */
+    /**
+     * {@code nn.TransformerEncoderLayer(d_model, nhead, dim_feedforward, dropout, activation, layer_norm_eps,
+     * batch_first, norm_first)}.
+     *
+     * @param dModel E, the number of features of the input
+     * @param nhead the number of attention heads, dividing dModel
+     * @param dimFeedforward the width of the feed-forward block
+     * @param dropout the probability of every dropout of the layer
+     * @param activation the feed-forward block's activation, "relu" or "gelu"
+     * @param layerNormEps the eps of the layer norms
+     * @param batchFirst whether src and output are (N, S, E) instead of (S, N, E)
+     * @param normFirst whether layer norm comes before attention and feed-forward (pre-norm) instead of after
+     * @throws IllegalArgumentException if activation is neither ("activation should be relu/gelu, not tanh") or nhead
+     *     does not divide dModel ("embed_dim must be divisible by num_heads")
+     */
     public TransformerEncoderLayer(int dModel, int nhead, int dimFeedforward, double dropout, String activation, double layerNormEps,
                                    boolean batchFirst, boolean normFirst) {
         if (!activation.equals("relu") && !activation.equals("gelu")) {
@@ -69,7 +100,12 @@ public class TransformerEncoderLayer extends Module {
         dropout2 = register("dropout2", new Dropout(dropout));
     }
 
-    /** A layer with the same configuration and the same weights (what PyTorch's deepcopy of a layer gives), drawing no random numbers. */
+    /**
+     * A layer with the same configuration, dtype, weights and mode (what PyTorch's deepcopy of a layer gives), drawing
+     * no random numbers: the generator's state is put back after the throw-away initialisation.
+     *
+     * @return the new, independent layer
+     */
     public TransformerEncoderLayer copy() {
         var g = dev.jgrad.Generator.defaultGenerator();
         byte[] state = g.getState();
@@ -85,7 +121,15 @@ public class TransformerEncoderLayer extends Module {
 
     @Override public Tensor forward(Tensor src) { return forward(src, null, null); }
 
-    /** srcMask: (L, S) attention mask; srcKeyPaddingMask: (N, S), true for padding. */
+    /**
+     * {@code layer(src, src_mask, src_key_padding_mask)}.
+     *
+     * @param src (S, N, E), (N, S, E) with batch_first, or (S, E)
+     * @param srcMask (S, S) or (N nhead, S, S), bool (true = not allowed) or float (added); or null
+     * @param srcKeyPaddingMask (N, S) or (S), true where a position is padding; or null
+     * @return the layer's output, src's shape
+     * @throws IllegalArgumentException if the shapes do not fit (MultiheadAttention's errors)
+     */
     public Tensor forward(Tensor src, Tensor srcMask, Tensor srcKeyPaddingMask) {
         Tensor x = src;
         if (normFirst) {

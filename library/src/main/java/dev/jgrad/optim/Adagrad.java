@@ -8,19 +8,44 @@ import java.util.Map;
 /**
  * Adagrad in PyTorch's form: {@code sum += g^2}; {@code p -= clr g / (sqrt(sum) + eps)} with
  * {@code clr = lr / (1 + (step - 1) lr_decay)}; the sums start at initialAccumulatorValue.
+ *
+ * <p>PyTorch: {@code torch.optim.Adagrad}.
  */
 public class Adagrad extends Optimizer {
     /**
      * {@code torch.optim.Adagrad(params)}: lr 0.01, no lr decay or weight decay, accumulators start at 0, eps 1e-10.
+     *
+     * @param params the parameters to optimize, all in parameter group 0 (for example {@code model.parameters()})
+     * @throws IllegalArgumentException if params is empty ("optimizer got an empty parameter list"), holds a
+     *     non-leaf tensor ("can't optimize a non-leaf Tensor") or the same tensor twice ("some parameters appear in
+     *     more than one parameter group")
      */
     public Adagrad(Iterable<? extends Tensor> params) { this(params, 1e-2); }
 
-    /** {@code Adagrad(params, lr)} with the other defaults. */
+    /**
+     * {@code torch.optim.Adagrad(params, lr)} with the other defaults.
+     *
+     * @param params the parameters to optimize, all in parameter group 0
+     * @param lr the learning rate, at least 0
+     * @throws IllegalArgumentException for the parameter list as {@link #Adagrad(Iterable)} says, or if lr is
+     *     negative or NaN ("Invalid learning rate: -1.0")
+     */
     public Adagrad(Iterable<? extends Tensor> params, double lr) { this(params, lr, 0, 0, 0, 1e-10); }
 
     /**
-     * {@code Adagrad(params, lr, lr_decay, weight_decay, initial_accumulator_value, eps)}; invalid values raise
-     * PyTorch's messages (IllegalArgumentException).
+     * {@code torch.optim.Adagrad(params, lr, lr_decay, weight_decay, initial_accumulator_value, eps)}. As in
+     * PyTorch, each parameter's state ({@code step} 0 and {@code sum}) is filled here, not on the first step.
+     *
+     * @param params the parameters to optimize, all in parameter group 0
+     * @param lr the learning rate, at least 0
+     * @param lrDecay the learning-rate decay, at least 0 ({@code clr = lr / (1 + (step - 1) lr_decay)})
+     * @param weightDecay the L2 penalty, at least 0, added to the gradient as {@code weightDecay * p}
+     * @param initialAccumulatorValue the starting value of every element's sum of squared gradients, at least 0
+     * @param eps the term added to the denominator for numerical stability, at least 0
+     * @throws IllegalArgumentException for the parameter list as {@link #Adagrad(Iterable)} says, or for a value
+     *     out of range, checked in PyTorch's order with its messages ("Invalid learning rate: -1.0", "Invalid
+     *     lr_decay value: -1.0", "Invalid weight_decay value: -1.0", "Invalid initial_accumulator_value value:
+     *     -1.0", "Invalid epsilon value: -1.0")
      */
     public Adagrad(Iterable<? extends Tensor> params, double lr, double lrDecay, double weightDecay, double initialAccumulatorValue,
                    double eps) {

@@ -10,17 +10,43 @@ import java.util.Map;
  * moments {@code m = b1 m + (1 - b1) g}, {@code v = b2 v + (1 - b2) g^2}; then
  * {@code p -= lr / (1 - b1^t) * m / (sqrt(v) / sqrt(1 - b2^t) + eps)}, with amsgrad using the running
  * maximum of v.
+ *
+ * <p>PyTorch: {@code torch.optim.Adam}.
  */
 public class Adam extends Optimizer {
-    /** {@code torch.optim.Adam(params)}: lr 1e-3, betas (0.9, 0.999), eps 1e-8, no weight decay, amsgrad off. */
+    /**
+     * {@code torch.optim.Adam(params)}: lr 1e-3, betas (0.9, 0.999), eps 1e-8, no weight decay, amsgrad off.
+     *
+     * @param params the parameters to optimize, all in parameter group 0 (for example {@code model.parameters()})
+     * @throws IllegalArgumentException if params is empty ("optimizer got an empty parameter list"), holds a
+     *     non-leaf tensor ("can't optimize a non-leaf Tensor") or the same tensor twice ("some parameters appear in
+     *     more than one parameter group")
+     */
     public Adam(Iterable<? extends Tensor> params) { this(params, 1e-3); }
 
-    /** {@code Adam(params, lr)} with the other defaults. */
+    /**
+     * {@code torch.optim.Adam(params, lr)} with the other defaults.
+     *
+     * @param params the parameters to optimize, all in parameter group 0
+     * @param lr the learning rate, at least 0
+     * @throws IllegalArgumentException for the parameter list as {@link #Adam(Iterable)} says, or if lr is negative
+     *     or NaN ("Invalid learning rate: -1.0")
+     */
     public Adam(Iterable<? extends Tensor> params, double lr) { this(params, lr, 0.9, 0.999, 1e-8, 0, false); }
 
     /**
-     * {@code Adam(params, lr, betas=(beta1, beta2), eps, weight_decay, amsgrad)}; invalid values raise PyTorch's
-     * messages ("Invalid beta parameter at index 0: 1.0", IllegalArgumentException).
+     * {@code torch.optim.Adam(params, lr, betas=(beta1, beta2), eps, weight_decay, amsgrad)}.
+     *
+     * @param params the parameters to optimize, all in parameter group 0
+     * @param lr the learning rate, at least 0
+     * @param beta1 the decay of the running average of the gradient, in [0, 1)
+     * @param beta2 the decay of the running average of the squared gradient, in [0, 1)
+     * @param eps the term added to the denominator for numerical stability, at least 0
+     * @param weightDecay the L2 penalty, at least 0, added to the gradient as {@code weightDecay * p}
+     * @param amsgrad whether to divide by the running maximum of the second moment (the AMSGrad variant)
+     * @throws IllegalArgumentException for the parameter list as {@link #Adam(Iterable)} says, or for a value out
+     *     of range, checked in PyTorch's order with its messages ("Invalid learning rate: -1.0", "Invalid epsilon
+     *     value: -1.0", "Invalid beta parameter at index 0: 1.0", "Invalid weight_decay value: -1.0")
      */
     public Adam(Iterable<? extends Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) {
         super(params, defaults(lr, beta1, beta2, eps, weightDecay, amsgrad));
@@ -42,7 +68,12 @@ public class Adam extends Optimizer {
         return d;
     }
 
-    /** AdamW's decoupled decay multiplies the parameter; Adam's adds to the gradient. */
+    /**
+     * Whether weight decay is decoupled (AdamW) rather than added to the gradient (Adam).
+     *
+     * @return true where the decay multiplies the parameter ({@code p *= 1 - lr * weight_decay}), false where it
+     *     adds {@code weight_decay * p} to the gradient
+     */
     protected boolean decoupledWeightDecay() { return false; }
 
     @Override public void step() {

@@ -16,6 +16,8 @@ import java.util.function.Supplier;
  * follow the same trajectory. lineSearchFn "strong_wolfe" runs PyTorch's bracketing and zoom line search
  * ({@link StrongWolfe}); its step lengths and curvature values are kept in double (PyTorch mixes 0-dim tensors
  * and Python floats there), which can differ from PyTorch's float32 runs in the last bits.
+ *
+ * <p>PyTorch: {@code torch.optim.LBFGS}.
  */
 public class LBFGS extends Optimizer {
     private final List<Tensor> params;
@@ -25,13 +27,39 @@ public class LBFGS extends Optimizer {
     /**
      * {@code torch.optim.LBFGS(params)}: lr 1, max_iter 20, max_eval 25, tolerance_grad 1e-7, tolerance_change 1e-9,
      * history_size 100, no line search.
+     *
+     * @param params the parameters to optimize, all in the one parameter group LBFGS allows
+     * @throws IllegalArgumentException if params is empty ("optimizer got an empty parameter list"), holds a
+     *     non-leaf tensor ("can't optimize a non-leaf Tensor") or the same tensor twice ("some parameters appear in
+     *     more than one parameter group")
      */
     public LBFGS(Iterable<? extends Tensor> params) { this(params, 1.0); }
 
-    /** {@code LBFGS(params, lr)} with the other defaults. */
+    /**
+     * {@code torch.optim.LBFGS(params, lr)} with the other defaults.
+     *
+     * @param params the parameters to optimize
+     * @param lr the learning rate (the step length without a line search; the first step length tried with one)
+     * @throws IllegalArgumentException for the parameter list as {@link #LBFGS(Iterable)} says, or if lr is
+     *     negative or NaN ("Invalid learning rate: -1.0")
+     */
     public LBFGS(Iterable<? extends Tensor> params, double lr) { this(params, lr, 20, null, 1e-7, 1e-9, 100, null); }
 
-    /** maxEval null: maxIter * 5 / 4; lineSearchFn null or "strong_wolfe". */
+    /**
+     * {@code torch.optim.LBFGS(params, lr, max_iter, max_eval, tolerance_grad, tolerance_change, history_size,
+     * line_search_fn)}.
+     *
+     * @param params the parameters to optimize
+     * @param lr the learning rate (the step length without a line search; the first step length tried with one)
+     * @param maxIter the most iterations one {@link #step(Supplier)} makes
+     * @param maxEval the most closure evaluations one step makes, or null for {@code maxIter * 5 / 4}
+     * @param toleranceGrad the step stops once the largest absolute gradient element is at most this
+     * @param toleranceChange the step stops once the loss or the parameters change by less than this
+     * @param historySize how many curvature pairs the two-loop recursion keeps
+     * @param lineSearchFn null for a fixed step length, or "strong_wolfe"
+     * @throws IllegalArgumentException for the parameter list as {@link #LBFGS(Iterable)} says, for a negative lr
+     *     ("Invalid learning rate: -1.0"), or for another line search ("only 'strong_wolfe' is supported")
+     */
     public LBFGS(Iterable<? extends Tensor> params, double lr, int maxIter, Integer maxEval, double toleranceGrad, double toleranceChange,
                  int historySize, String lineSearchFn) {
         super(params, defaults(lr, maxIter, maxEval == null ? maxIter * 5 / 4 : maxEval, toleranceGrad, toleranceChange, historySize,
@@ -56,7 +84,11 @@ public class LBFGS extends Optimizer {
         return d;
     }
 
-    /** PyTorch's {@code optimizer.state[p]} for the first parameter: func_evals, n_iter, d, t, the history, ... (read-only). */
+    /**
+     * PyTorch's {@code optimizer.state[p]} for the first parameter, where LBFGS keeps all of its state.
+     *
+     * @return func_evals, n_iter, d, t, the history, ... by PyTorch's keys, read-only (empty before the first step)
+     */
     public Map<String, Object> state() { return java.util.Collections.unmodifiableMap(st); }
 
     /** PyTorch keeps LBFGS's whole state under its first parameter. */
@@ -85,7 +117,12 @@ public class LBFGS extends Optimizer {
 
     @Override protected void clearState() { st.clear(); }
 
-    /** LBFGS needs the closure: it re-evaluates the loss several times per step. */
+    /**
+     * Not available: LBFGS needs the closure, since it re-evaluates the loss several times per step.
+     *
+     * @throws IllegalStateException always ("LBFGS.step needs a closure that re-evaluates the model and returns the
+     *     loss: step(closure)")
+     */
     @Override public void step() {
         throw new IllegalStateException("LBFGS.step needs a closure that re-evaluates the model and returns the loss: step(closure)");
     }
@@ -130,6 +167,14 @@ public class LBFGS extends Optimizer {
         }
     }
 
+    /**
+     * {@code optimizer.step(closure)}: up to max_iter quasi-Newton iterations, stopping early on the tolerances or
+     * max_eval closure evaluations; the closure runs with grad enabled and must zero the gradients, compute the
+     * loss, call backward and return the loss.
+     *
+     * @param closure re-evaluates the model and returns the loss (a one-element tensor)
+     * @return the loss of the closure's first evaluation in this step, as PyTorch returns {@code orig_loss}
+     */
     @SuppressWarnings("unchecked")
     @Override public Tensor step(Supplier<Tensor> closure) {
         ParamGroup group = paramGroups.get(0);

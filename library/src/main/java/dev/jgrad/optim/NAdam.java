@@ -9,19 +9,43 @@ import java.util.Map;
  * {@code mu_t = b1 (1 - 0.5 * 0.96^(t psi))}, their running product kept (as in PyTorch) in a float32
  * scalar tensor, and two addcdiv_ steps: one along the gradient, one along the first moment.
  * PyTorch 1.13's NAdam has no maximize option.
+ *
+ * <p>PyTorch: {@code torch.optim.NAdam}.
  */
 public class NAdam extends Optimizer {
     /**
      * {@code torch.optim.NAdam(params)}: lr 2e-3, betas (0.9, 0.999), eps 1e-8, no weight decay, momentum_decay 4e-3.
+     *
+     * @param params the parameters to optimize, all in parameter group 0 (for example {@code model.parameters()})
+     * @throws IllegalArgumentException if params is empty ("optimizer got an empty parameter list"), holds a
+     *     non-leaf tensor ("can't optimize a non-leaf Tensor") or the same tensor twice ("some parameters appear in
+     *     more than one parameter group")
      */
     public NAdam(Iterable<? extends Tensor> params) { this(params, 2e-3); }
 
-    /** {@code NAdam(params, lr)} with the other defaults. */
+    /**
+     * {@code torch.optim.NAdam(params, lr)} with the other defaults.
+     *
+     * @param params the parameters to optimize, all in parameter group 0
+     * @param lr the learning rate, at least 0
+     * @throws IllegalArgumentException for the parameter list as {@link #NAdam(Iterable)} says, or if lr is
+     *     negative or NaN ("Invalid learning rate: -1.0")
+     */
     public NAdam(Iterable<? extends Tensor> params, double lr) { this(params, lr, 0.9, 0.999, 1e-8, 0, 4e-3); }
 
     /**
-     * {@code NAdam(params, lr, betas=(beta1, beta2), eps, weight_decay, momentum_decay)}; invalid values raise
-     * PyTorch's messages (IllegalArgumentException).
+     * {@code torch.optim.NAdam(params, lr, betas=(beta1, beta2), eps, weight_decay, momentum_decay)}.
+     *
+     * @param params the parameters to optimize, all in parameter group 0
+     * @param lr the learning rate, at least 0
+     * @param beta1 the decay of the running average of the gradient, in [0, 1)
+     * @param beta2 the decay of the running average of the squared gradient, in [0, 1)
+     * @param eps the term added to the denominator for numerical stability, at least 0
+     * @param weightDecay the L2 penalty, at least 0, added to the gradient as {@code weightDecay * p}
+     * @param momentumDecay psi in the momentum schedule {@code mu_t = beta1 (1 - 0.5 * 0.96^(t psi))}, at least 0
+     * @throws IllegalArgumentException for the parameter list as {@link #NAdam(Iterable)} says, or for a value out
+     *     of range, checked in PyTorch's order with its messages ("Invalid learning rate: -1.0", "Invalid epsilon
+     *     value: -1.0", "Invalid beta parameter at index 0: 1.0", "Invalid weight_decay value: -1.0"), then "Invalid momentum_decay value: -1.0"
      */
     public NAdam(Iterable<? extends Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay,
                  double momentumDecay) {

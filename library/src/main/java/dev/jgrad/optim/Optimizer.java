@@ -28,22 +28,53 @@ public abstract class Optimizer {
             this.options = options;
         }
 
-        /** {@code group["params"]}: the parameters, unmodifiable. */
+        /**
+         * {@code group["params"]}: this group's parameters.
+         *
+         * @return the parameters in the order they were given, unmodifiable
+         */
         public List<Tensor> params() { return Collections.unmodifiableList(params); }
 
-        /** Every option by PyTorch's key ("lr", "momentum", "betas", ...), modifiable as in PyTorch. */
+        /**
+         * Every option of this group by PyTorch's key ("lr", "momentum", "betas", ...): {@code group[key]}.
+         *
+         * @return the options, modifiable as in PyTorch (the next step reads the new values): numeric options are
+         *     Numbers, flags Booleans, pairs such as betas {@code double[]}
+         */
         public Map<String, Object> options() { return options; }
 
-        /** {@code group["lr"]}: this group's learning rate. */
+        /**
+         * {@code group["lr"]}: this group's learning rate.
+         *
+         * @return the learning rate
+         */
         public double lr() { return getDouble("lr"); }
 
-        /** {@code group["lr"] = lr}, as schedulers do. */
+        /**
+         * {@code group["lr"] = lr}, as schedulers do.
+         *
+         * @param lr the new learning rate
+         */
         public void setLr(double lr) { options.put("lr", lr); }
 
-        /** The numeric option under key as a double ({@code group["momentum"]}). */
+        /**
+         * The numeric option under key as a double ({@code group["momentum"]}).
+         *
+         * @param key the option's PyTorch name
+         * @return its value
+         * @throws NullPointerException if the group has no such option
+         * @throws ClassCastException if the option is not a number
+         */
         public double getDouble(String key) { return ((Number) options.get(key)).doubleValue(); }
 
-        /** The boolean option under key ({@code group["amsgrad"]}). */
+        /**
+         * The boolean option under key ({@code group["amsgrad"]}).
+         *
+         * @param key the option's PyTorch name
+         * @return its value
+         * @throws NullPointerException if the group has no such option
+         * @throws ClassCastException if the option is not a Boolean
+         */
         public boolean getBoolean(String key) { return (Boolean) options.get(key); }
     }
 
@@ -54,8 +85,14 @@ public abstract class Optimizer {
     protected final Map<Tensor, Map<String, Object>> state = new IdentityHashMap<>();
 
     /**
-     * Puts every parameter in group 0 with the defaults; an empty list raises "optimizer got an empty parameter
-     * list", a non-leaf tensor "can't optimize a non-leaf Tensor" (IllegalArgumentException).
+     * Puts every parameter in group 0 with the defaults ({@code Optimizer.__init__(params, defaults)}).
+     *
+     * @param params the parameters to optimize
+     * @param defaults every option by PyTorch's key, in PyTorch's order (copied); groups added later take these
+     *     values for the options they do not set
+     * @throws IllegalArgumentException if params is empty ("optimizer got an empty parameter list"), holds a
+     *     non-leaf tensor ("can't optimize a non-leaf Tensor") or the same tensor twice ("some parameters appear in
+     *     more than one parameter group")
      */
     protected Optimizer(Iterable<? extends Tensor> params, Map<String, Object> defaults) {
         this.defaults = new LinkedHashMap<>(defaults);
@@ -65,7 +102,16 @@ public abstract class Optimizer {
         addParamGroup(list, Map.of());
     }
 
-    /** Adds parameters with options overriding the defaults ({@code add_param_group}). */
+    /**
+     * {@code optimizer.add_param_group({"params": params, **options})}: a new group whose options are the
+     * constructor's defaults overridden by options. Unlike PyTorch 1.13, which only warns, a tensor repeated within
+     * params is an error too (the README's table of differences).
+     *
+     * @param params the group's parameters (leaf tensors, none already in a group)
+     * @param options option values by PyTorch's key ({@code Map.of("lr", 1e-4)}); the rest come from the defaults
+     * @throws IllegalArgumentException if a tensor is not a leaf ("can't optimize a non-leaf Tensor") or is already
+     *     in a group or repeated in params ("some parameters appear in more than one parameter group")
+     */
     public void addParamGroup(List<? extends Tensor> params, Map<String, Object> options) {
         Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (ParamGroup g : paramGroups) seen.addAll(g.params);
@@ -79,20 +125,39 @@ public abstract class Optimizer {
     }
 
     /**
-     * {@code optimizer.param_groups}: the groups, unmodifiable (each group's options are modifiable, as in PyTorch).
+     * {@code optimizer.param_groups}: the groups, in the order they were added.
+     *
+     * @return the groups, unmodifiable (each group's options are modifiable, as in PyTorch)
      */
     public List<ParamGroup> paramGroups() { return Collections.unmodifiableList(paramGroups); }
 
-    /** The constructor's options ({@code defaults}); schedulers such as CyclicLR check which options exist. */
+    /**
+     * {@code optimizer.defaults}: the constructor's options; schedulers such as CyclicLR check which options exist.
+     *
+     * @return the options by PyTorch's key, unmodifiable
+     */
     public Map<String, Object> defaults() { return Collections.unmodifiableMap(defaults); }
 
-    /** The state of one parameter (created empty on first use). */
+    /**
+     * The state of one parameter ({@code optimizer.state[p]}), created empty on first use.
+     *
+     * @param p a parameter of this optimizer
+     * @return its state by PyTorch's keys ("step", "exp_avg", "momentum_buffer", ...), modifiable
+     */
     protected Map<String, Object> stateOf(Tensor p) { return state.computeIfAbsent(p, k -> new LinkedHashMap<>()); }
 
-    /** One update of every parameter that has a gradient. */
+    /**
+     * {@code optimizer.step()}: one update of every parameter that has a gradient, in place and under no_grad;
+     * parameters whose gradient is null are skipped. LBFGS needs {@link #step(Supplier)} instead.
+     */
     public abstract void step();
 
-    /** Re-evaluates the loss with grad enabled (closure), then steps; returns the closure's loss. */
+    /**
+     * {@code optimizer.step(closure)}: evaluates the closure once with grad enabled, then makes one {@link #step()}.
+     *
+     * @param closure re-evaluates the model: zeroes the gradients, computes the loss, calls backward, returns the loss
+     * @return the closure's loss
+     */
     public Tensor step(Supplier<Tensor> closure) {
         Tensor loss;
         try (var g = Torch.enableGrad()) {
@@ -102,12 +167,16 @@ public abstract class Optimizer {
         return loss;
     }
 
-    /** Sets every gradient to null (PyTorch 2's default). */
+    /**
+     * {@code optimizer.zero_grad(set_to_none=True)}: sets every parameter's gradient to null. PyTorch 1.13's
+     * default is {@code set_to_none=False}; jgrad takes PyTorch 2's (the README's table of differences).
+     */
     public void zeroGrad() { zeroGrad(true); }
 
     /**
-     * {@code zero_grad(set_to_none)}: null gradients, or gradients zeroed in place (and detached) when setToNone is
-     * false.
+     * {@code optimizer.zero_grad(set_to_none)}: clears the gradient of every parameter of every group.
+     *
+     * @param setToNone true to set each gradient to null, false to zero it in place (detached from any graph)
      */
     public void zeroGrad(boolean setToNone) {
         for (ParamGroup g : paramGroups) for (Tensor p : g.params) Module.zeroGradOf(p, setToNone);
@@ -121,6 +190,8 @@ public abstract class Optimizer {
      * such as {@code betas} as {@code Object[]} (Python tuples). State tensors are copies; {@code "step"} is a
      * float32 0-dim tensor or a Python int (Long), whichever this optimizer keeps in 1.13. Save it with
      * {@link Torch#save} and PyTorch's {@code optimizer.load_state_dict(torch.load(path))} takes it.
+     *
+     * @return a new map holding "state" and "param_groups"
      */
     public Map<String, Object> stateDict() {
         Map<Tensor, Integer> index = new IdentityHashMap<>();
@@ -162,7 +233,10 @@ public abstract class Optimizer {
      * each group's options are replaced by the saved ones (parameters kept), and every state tensor except
      * {@code "step"} is copied and cast to its parameter's dtype when the parameter is floating point.
      *
-     * @throws IllegalArgumentException with PyTorch's messages when the groups differ in number or size
+     * @param stateDict a map holding "state" and "param_groups" as {@link #stateDict()} lays them out
+     * @throws IllegalArgumentException when the groups differ in number ("loaded state dict has a different number
+     *     of parameter groups") or a group in size ("loaded state dict contains a parameter group that doesn't match
+     *     the size of optimizer's group")
      */
     @SuppressWarnings("unchecked")
     public void loadStateDict(Map<String, Object> stateDict) {
@@ -205,13 +279,25 @@ public abstract class Optimizer {
     /**
      * Whether PyTorch 1.13 keeps this optimizer's {@code state["step"]} as a float32 0-dim tensor (the Adam
      * family, Adagrad, ASGD) rather than a Python int (Adadelta, RMSprop, Rprop). jgrad counts in a Double either way.
+     *
+     * @return true for a 0-dim tensor in {@link #stateDict()}, false for a Long
      */
     protected boolean stepIsTensor() { return true; }
 
-    /** The state PyTorch keeps for p, or null (LBFGS keeps all of its state under its first parameter). */
+    /**
+     * The state {@link #stateDict()} saves for p (LBFGS keeps all of its state under its first parameter).
+     *
+     * @param p a parameter of this optimizer
+     * @return its state, or null when it has none to save
+     */
     protected Map<String, Object> savedStateOf(Tensor p) { return state.get(p); }
 
-    /** Installs loaded state for p: values already copied and cast, {@code "step"} as a Double. */
+    /**
+     * Installs loaded state for p, as {@link #loadStateDict} found it.
+     *
+     * @param p a parameter of this optimizer
+     * @param s its state: values already copied and cast, {@code "step"} as a Double
+     */
     protected void restoreStateOf(Tensor p, Map<String, Object> s) { state.put(p, s); }
 
     /** Forgets all per-parameter state, before a load. */
@@ -227,7 +313,12 @@ public abstract class Optimizer {
         return step;
     }
 
-    /** A deep copy of a state value: tensors cloned, lists copied element by element. */
+    /**
+     * A deep copy of a state value: tensors detached and cloned, lists copied element by element.
+     *
+     * @param value a state value (tensor, list, number, ...)
+     * @return the copy; other values as they are
+     */
     protected static Object copyOf(Object value) {
         if (value instanceof Tensor t) return t.detach().clone();
         if (value instanceof List<?> l) {
@@ -238,7 +329,14 @@ public abstract class Optimizer {
         return value;
     }
 
-    /** PyTorch's cast in load_state_dict: tensors copied, to p's dtype when p is floating point (any tensor, as PyTorch). */
+    /**
+     * PyTorch's cast in load_state_dict: tensors copied to p's device, and to p's dtype when p is floating point
+     * (any tensor, as PyTorch); lists element by element.
+     *
+     * @param p the parameter the state belongs to
+     * @param value a loaded state value
+     * @return the cast copy; other values as they are
+     */
     protected static Object castTo(Tensor p, Object value) {
         if (value instanceof Tensor t) {
             Tensor c = t.detach();
@@ -331,12 +429,25 @@ public abstract class Optimizer {
 
     // ---------------------------------------------------------------- shared argument checks
 
-    /** Raises PyTorch's "Invalid {what}: {value}" (IllegalArgumentException) unless value &gt;= 0. */
+    /**
+     * Checks an option as PyTorch's constructors do ({@code if not 0.0 <= value: raise ValueError(...)}).
+     *
+     * @param value the option's value
+     * @param what the option's name in the message ("learning rate", "weight_decay value")
+     * @throws IllegalArgumentException unless value &gt;= 0 (NaN included): "Invalid {what}: {value}", the value as
+     *     Python prints a float ("Invalid learning rate: -1.0")
+     */
     protected static void checkNonNegative(double value, String what) {
         if (!(value >= 0)) throw new IllegalArgumentException("Invalid " + what + ": " + dev.jgrad.nn.Repr.pyFloat(value));
     }
 
-    /** {@code 0 <= beta < 1}, with PyTorch's message naming the index in betas. */
+    /**
+     * Checks one of the betas as the Adam family's constructors do.
+     *
+     * @param beta the value
+     * @param index its index in betas (0 or 1), named in the message
+     * @throws IllegalArgumentException unless {@code 0 <= beta < 1} ("Invalid beta parameter at index 0: 1.0")
+     */
     protected static void checkBeta(double beta, int index) {
         if (!(beta >= 0 && beta < 1)) {
             throw new IllegalArgumentException("Invalid beta parameter at index " + index + ": " + dev.jgrad.nn.Repr.pyFloat(beta));
@@ -346,6 +457,16 @@ public abstract class Optimizer {
     /**
      * The Adam family's defaults: lr, betas, eps and weight_decay, checked in PyTorch's order (lr, eps, betas,
      * weight_decay) and kept in its key order; each optimizer adds its own keys after them.
+     *
+     * @param lr the learning rate, at least 0
+     * @param beta1 the first beta, in [0, 1)
+     * @param beta2 the second beta, in [0, 1)
+     * @param eps the denominator's epsilon, at least 0
+     * @param weightDecay the weight decay, at least 0
+     * @return a new modifiable map: "lr", "betas" (a {@code double[]}), "eps", "weight_decay"
+     * @throws IllegalArgumentException for the first value out of range, with PyTorch's message ("Invalid learning
+     *     rate: -1.0", "Invalid epsilon value: -1.0", "Invalid beta parameter at index 1: 1.0", "Invalid
+     *     weight_decay value: -1.0")
      */
     protected static Map<String, Object> adamDefaults(double lr, double beta1, double beta2, double eps, double weightDecay) {
         checkNonNegative(lr, "learning rate");
@@ -361,7 +482,11 @@ public abstract class Optimizer {
         return d;
     }
 
-    /** One optimizer step without grad: update(group, p) for every parameter that has a gradient. */
+    /**
+     * One optimizer step without grad: update(group, p) for every parameter that has a gradient.
+     *
+     * @param update the update of one parameter, given its group
+     */
     protected void forEachParamWithGrad(java.util.function.BiConsumer<ParamGroup, Tensor> update) {
         try (var guard = dev.jgrad.Torch.noGrad()) {
             for (ParamGroup group : paramGroups) {
@@ -372,7 +497,14 @@ public abstract class Optimizer {
         }
     }
 
-    /** The {@code betas} option of a group, checked for shape. */
+    /**
+     * The {@code betas} option of a group, checked for shape.
+     *
+     * @param group a parameter group of an Adam-family optimizer
+     * @return its {@code {beta1, beta2}}
+     * @throws IllegalArgumentException if betas is not a {@code double[]} of two ("betas must be a double[] {beta1,
+     *     beta2}")
+     */
     protected static double[] betasOf(ParamGroup group) {
         if (!(group.options().get("betas") instanceof double[] betas) || betas.length != 2) {
             throw new IllegalArgumentException("betas must be a double[] {beta1, beta2}");

@@ -9,17 +9,42 @@ import java.util.Map;
  * estimate is unreliable ({@code rho_t <= 5}) the step is plain momentum {@code p -= lr m / (1 - b1^t)};
  * afterwards it is scaled by the rectification term and {@code sqrt(1 - b2^t) / (sqrt(v) + eps)}.
  * PyTorch 1.13's RAdam has no maximize option.
+ *
+ * <p>PyTorch: {@code torch.optim.RAdam}.
  */
 public class RAdam extends Optimizer {
-    /** {@code torch.optim.RAdam(params)}: lr 1e-3, betas (0.9, 0.999), eps 1e-8, no weight decay. */
+    /**
+     * {@code torch.optim.RAdam(params)}: lr 1e-3, betas (0.9, 0.999), eps 1e-8, no weight decay.
+     *
+     * @param params the parameters to optimize, all in parameter group 0 (for example {@code model.parameters()})
+     * @throws IllegalArgumentException if params is empty ("optimizer got an empty parameter list"), holds a
+     *     non-leaf tensor ("can't optimize a non-leaf Tensor") or the same tensor twice ("some parameters appear in
+     *     more than one parameter group")
+     */
     public RAdam(Iterable<? extends Tensor> params) { this(params, 1e-3); }
 
-    /** {@code RAdam(params, lr)} with the other defaults. */
+    /**
+     * {@code torch.optim.RAdam(params, lr)} with the other defaults.
+     *
+     * @param params the parameters to optimize, all in parameter group 0
+     * @param lr the learning rate, at least 0
+     * @throws IllegalArgumentException for the parameter list as {@link #RAdam(Iterable)} says, or if lr is
+     *     negative or NaN ("Invalid learning rate: -1.0")
+     */
     public RAdam(Iterable<? extends Tensor> params, double lr) { this(params, lr, 0.9, 0.999, 1e-8, 0); }
 
     /**
-     * {@code RAdam(params, lr, betas=(beta1, beta2), eps, weight_decay)}; invalid values raise PyTorch's messages
-     * (IllegalArgumentException).
+     * {@code torch.optim.RAdam(params, lr, betas=(beta1, beta2), eps, weight_decay)}.
+     *
+     * @param params the parameters to optimize, all in parameter group 0
+     * @param lr the learning rate, at least 0
+     * @param beta1 the decay of the running average of the gradient, in [0, 1)
+     * @param beta2 the decay of the running average of the squared gradient, in [0, 1)
+     * @param eps the term added to the denominator for numerical stability, at least 0
+     * @param weightDecay the L2 penalty, at least 0, added to the gradient as {@code weightDecay * p}
+     * @throws IllegalArgumentException for the parameter list as {@link #RAdam(Iterable)} says, or for a value out
+     *     of range, checked in PyTorch's order with its messages ("Invalid learning rate: -1.0", "Invalid epsilon
+     *     value: -1.0", "Invalid beta parameter at index 0: 1.0", "Invalid weight_decay value: -1.0")
      */
     public RAdam(Iterable<? extends Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay) {
         super(params, defaults(lr, beta1, beta2, eps, weightDecay));

@@ -9,19 +9,45 @@ import java.util.Map;
  * RMSprop in PyTorch's form: {@code v = alpha v + (1 - alpha) g^2}; the denominator is
  * {@code sqrt(v) + eps} (centered: {@code sqrt(v - gavg^2) + eps}); then either
  * {@code p -= lr g / denom} or, with momentum, {@code buf = momentum buf + g / denom; p -= lr buf}.
+ *
+ * <p>PyTorch: {@code torch.optim.RMSprop}.
  */
 public class RMSprop extends Optimizer {
     /**
      * {@code torch.optim.RMSprop(params)}: lr 0.01, alpha 0.99, eps 1e-8, no weight decay or momentum, not centered.
+     *
+     * @param params the parameters to optimize, all in parameter group 0 (for example {@code model.parameters()})
+     * @throws IllegalArgumentException if params is empty ("optimizer got an empty parameter list"), holds a
+     *     non-leaf tensor ("can't optimize a non-leaf Tensor") or the same tensor twice ("some parameters appear in
+     *     more than one parameter group")
      */
     public RMSprop(Iterable<? extends Tensor> params) { this(params, 1e-2); }
 
-    /** {@code RMSprop(params, lr)} with the other defaults. */
+    /**
+     * {@code torch.optim.RMSprop(params, lr)} with the other defaults.
+     *
+     * @param params the parameters to optimize, all in parameter group 0
+     * @param lr the learning rate, at least 0
+     * @throws IllegalArgumentException for the parameter list as {@link #RMSprop(Iterable)} says, or if lr is
+     *     negative or NaN ("Invalid learning rate: -1.0")
+     */
     public RMSprop(Iterable<? extends Tensor> params, double lr) { this(params, lr, 0.99, 1e-8, 0, 0, false); }
 
     /**
-     * {@code RMSprop(params, lr, alpha, eps, weight_decay, momentum, centered)}; invalid values raise PyTorch's
-     * messages (IllegalArgumentException).
+     * {@code torch.optim.RMSprop(params, lr, alpha, eps, weight_decay, momentum, centered)}.
+     *
+     * @param params the parameters to optimize, all in parameter group 0
+     * @param lr the learning rate, at least 0
+     * @param alpha the smoothing constant of the running average of the squared gradient, at least 0
+     * @param eps the term added to the denominator for numerical stability, at least 0
+     * @param weightDecay the L2 penalty, at least 0, added to the gradient as {@code weightDecay * p}
+     * @param momentum the momentum factor, at least 0 (0 keeps no momentum buffer)
+     * @param centered whether to normalize by the estimated variance of the gradient ({@code v - gavg^2}) rather
+     *     than by its uncentered second moment
+     * @throws IllegalArgumentException for the parameter list as {@link #RMSprop(Iterable)} says, or for a value
+     *     out of range, checked in PyTorch's order with its messages ("Invalid learning rate: -1.0", "Invalid
+     *     epsilon value: -1.0", "Invalid momentum value: -1.0", "Invalid weight_decay value: -1.0", "Invalid alpha
+     *     value: -1.0")
      */
     public RMSprop(Iterable<? extends Tensor> params, double lr, double alpha, double eps, double weightDecay, double momentum,
                    boolean centered) {

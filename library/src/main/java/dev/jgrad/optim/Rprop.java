@@ -10,23 +10,58 @@ import java.util.Map;
  * while its gradient keeps its sign and shrinks by etaminus when the sign flips (that element then
  * skips its update and forgets its gradient), clamped to [stepSizeMin, stepSizeMax];
  * {@code p -= sign(g) * step_size}.
+ *
+ * <p>PyTorch: {@code torch.optim.Rprop}.
  */
 public class Rprop extends Optimizer {
-    /** {@code torch.optim.Rprop(params)}: lr 0.01, etas (0.5, 1.2), step_sizes (1e-6, 50). */
+    /**
+     * {@code torch.optim.Rprop(params)}: lr 0.01, etas (0.5, 1.2), step_sizes (1e-6, 50).
+     *
+     * @param params the parameters to optimize, all in parameter group 0 (for example {@code model.parameters()})
+     * @throws IllegalArgumentException if params is empty ("optimizer got an empty parameter list"), holds a
+     *     non-leaf tensor ("can't optimize a non-leaf Tensor") or the same tensor twice ("some parameters appear in
+     *     more than one parameter group")
+     */
     public Rprop(Iterable<? extends Tensor> params) { this(params, 1e-2); }
 
-    /** {@code Rprop(params, lr)} with the other defaults. */
+    /**
+     * {@code torch.optim.Rprop(params, lr)} with the other defaults.
+     *
+     * @param params the parameters to optimize, all in parameter group 0
+     * @param lr the initial step size of every element, at least 0
+     * @throws IllegalArgumentException for the parameter list as {@link #Rprop(Iterable)} says, or if lr is
+     *     negative or NaN ("Invalid learning rate: -1.0")
+     */
     public Rprop(Iterable<? extends Tensor> params, double lr) { this(params, lr, 0.5, 1.2, 1e-6, 50); }
 
     /**
-     * {@code Rprop(params, lr, etas=(etaminus, etaplus), step_sizes=(min, max))}; needs 0 &lt; etaminus &lt; 1 &lt;
-     * etaplus (PyTorch's "Invalid eta values", IllegalArgumentException).
+     * {@code torch.optim.Rprop(params, lr, etas=(etaminus, etaplus), step_sizes=(stepSizeMin, stepSizeMax))}.
+     *
+     * @param params the parameters to optimize, all in parameter group 0
+     * @param lr the initial step size of every element, at least 0
+     * @param etaminus the factor that shrinks a step size when its gradient changes sign, in (0, 1)
+     * @param etaplus the factor that grows a step size while its gradient keeps its sign, above 1
+     * @param stepSizeMin the smallest step size
+     * @param stepSizeMax the largest step size
+     * @throws IllegalArgumentException for the parameter list as {@link #Rprop(Iterable)} says; for a negative lr
+     *     ("Invalid learning rate: -1.0"); unless 0 &lt; etaminus &lt; 1 &lt; etaplus ("Invalid eta values: 1.5, 1.2")
      */
     public Rprop(Iterable<? extends Tensor> params, double lr, double etaminus, double etaplus, double stepSizeMin, double stepSizeMax) {
         this(params, lr, etaminus, etaplus, stepSizeMin, stepSizeMax, false);
     }
 
-    /** maximize: ascend instead of descend. */
+    /**
+     * {@code torch.optim.Rprop(params, lr, etas, step_sizes, maximize=maximize)}.
+     *
+     * @param params the parameters to optimize, all in parameter group 0
+     * @param lr the initial step size of every element, at least 0
+     * @param etaminus the factor that shrinks a step size when its gradient changes sign, in (0, 1)
+     * @param etaplus the factor that grows a step size while its gradient keeps its sign, above 1
+     * @param stepSizeMin the smallest step size
+     * @param stepSizeMax the largest step size
+     * @param maximize whether to ascend the objective instead of descending it (the gradient is negated)
+     * @throws IllegalArgumentException as {@link #Rprop(Iterable, double, double, double, double, double)} says
+     */
     public Rprop(Iterable<? extends Tensor> params, double lr, double etaminus, double etaplus, double stepSizeMin, double stepSizeMax,
                  boolean maximize) {
         super(params, defaults(lr, etaminus, etaplus, stepSizeMin, stepSizeMax, maximize));

@@ -12,23 +12,61 @@ import java.util.Map;
  * in PyTorch's order: {@code d = g + wd * p}; {@code buf = d} on the first step, else
  * {@code buf = momentum * buf + (1 - dampening) * d}; {@code d = nesterov ? d + momentum * buf : buf};
  * {@code p -= lr * d}.
+ *
+ * <p>PyTorch: {@code torch.optim.SGD}.
  */
 public class SGD extends Optimizer {
-    /** {@code torch.optim.SGD(params, lr)}: plain gradient descent, no momentum, dampening or weight decay. */
+    /**
+     * {@code torch.optim.SGD(params, lr)}: plain gradient descent, no momentum, dampening or weight decay.
+     *
+     * @param params the parameters to optimize, all in parameter group 0 (for example {@code model.parameters()})
+     * @param lr the learning rate, at least 0
+     * @throws IllegalArgumentException if params is empty ("optimizer got an empty parameter list"), holds a
+     *     non-leaf tensor ("can't optimize a non-leaf Tensor") or the same tensor twice ("some parameters appear in
+     *     more than one parameter group"), or if lr is negative or NaN ("Invalid learning rate: -1.0")
+     */
     public SGD(Iterable<? extends Tensor> params, double lr) { this(params, lr, 0, 0, 0, false); }
 
-    /** {@code SGD(params, lr, momentum)}. */
+    /**
+     * {@code torch.optim.SGD(params, lr, momentum)}: gradient descent with heavy-ball momentum.
+     *
+     * @param params the parameters to optimize, all in parameter group 0
+     * @param lr the learning rate, at least 0
+     * @param momentum the momentum factor, at least 0 (0 keeps no momentum buffer)
+     * @throws IllegalArgumentException for the parameter list as {@link #SGD(Iterable, double)} says, or a negative
+     *     lr or momentum ("Invalid learning rate: -1.0", "Invalid momentum value: -0.5")
+     */
     public SGD(Iterable<? extends Tensor> params, double lr, double momentum) { this(params, lr, momentum, 0, 0, false); }
 
     /**
-     * {@code SGD(params, lr, momentum, dampening, weight_decay, nesterov)}; nesterov needs a momentum and zero
-     * dampening ("Nesterov momentum requires a momentum and zero dampening", IllegalArgumentException).
+     * {@code torch.optim.SGD(params, lr, momentum, dampening, weight_decay, nesterov)}.
+     *
+     * @param params the parameters to optimize, all in parameter group 0
+     * @param lr the learning rate, at least 0
+     * @param momentum the momentum factor, at least 0
+     * @param dampening the dampening of the gradient's share in the momentum buffer ({@code 1 - dampening})
+     * @param weightDecay the L2 penalty, at least 0, added to the gradient as {@code weightDecay * p}
+     * @param nesterov whether to use Nesterov momentum (needs momentum &gt; 0 and dampening 0)
+     * @throws IllegalArgumentException for the parameter list as {@link #SGD(Iterable, double)} says; for a negative
+     *     lr, momentum or weight decay ("Invalid weight_decay value: -0.1"); for nesterov without a momentum or with
+     *     a dampening ("Nesterov momentum requires a momentum and zero dampening")
      */
     public SGD(Iterable<? extends Tensor> params, double lr, double momentum, double dampening, double weightDecay, boolean nesterov) {
         this(params, lr, momentum, dampening, weightDecay, nesterov, false);
     }
 
-    /** maximize: ascend instead of descend. */
+    /**
+     * {@code torch.optim.SGD(params, lr, momentum, dampening, weight_decay, nesterov, maximize=maximize)}.
+     *
+     * @param params the parameters to optimize, all in parameter group 0
+     * @param lr the learning rate, at least 0
+     * @param momentum the momentum factor, at least 0
+     * @param dampening the dampening of the gradient's share in the momentum buffer ({@code 1 - dampening})
+     * @param weightDecay the L2 penalty, at least 0, added to the gradient as {@code weightDecay * p}
+     * @param nesterov whether to use Nesterov momentum (needs momentum &gt; 0 and dampening 0)
+     * @param maximize whether to ascend the objective instead of descending it (the gradient is negated)
+     * @throws IllegalArgumentException as {@link #SGD(Iterable, double, double, double, double, boolean)} says
+     */
     public SGD(Iterable<? extends Tensor> params, double lr, double momentum, double dampening, double weightDecay, boolean nesterov,
                boolean maximize) {
         super(params, defaults(lr, momentum, dampening, weightDecay, nesterov, maximize));

@@ -7,13 +7,36 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Events grouped by name (and input shapes), with PyTorch's {@code table()} layout. */
+/**
+ * Events grouped by name (and input shapes), with PyTorch's {@code table()} layout.
+ *
+ * <p>PyTorch: the {@code EventList} that {@code prof.key_averages()} returns.
+ */
 public final class KeyAverages {
     private static final int MAX_NAME_WIDTH = 55, MAX_SHAPES_WIDTH = 80, COLUMN_WIDTH = 12;
 
-    /** One row: totals over every event with the same key. */
+    /**
+     * One row of {@code key_averages()} (PyTorch's {@code FunctionEventAvg}): totals over every event with the same
+     * key.
+     *
+     * @param name the op's or block's name ({@code "aten::mul"})
+     * @param inputShapes the input shapes as text ({@code "[[2, 3], [2, 3]]"}; {@code "[]"} when shapes were not
+     *     recorded)
+     * @param count the number of events ({@code count})
+     * @param selfCpuNs the time spent in the events themselves, children excluded, in nanoseconds
+     *     ({@code self_cpu_time_total})
+     * @param cpuTotalNs the events' wall time, children included, in nanoseconds ({@code cpu_time_total})
+     * @param cpuMemory the bytes allocated by the events and their children ({@code cpu_memory_usage}; 0 unless
+     *     profile_memory)
+     * @param selfCpuMemory the bytes allocated by the events themselves ({@code self_cpu_memory_usage})
+     */
     public record Row(String name, String inputShapes, int count, long selfCpuNs, long cpuTotalNs, long cpuMemory, long selfCpuMemory) {
-        /** As a double: PyTorch divides as a float, so the average agrees with the total in the last digit. */
+        /**
+         * {@code cpu_time}: the average wall time per event, as a double (PyTorch divides as a float, so the average
+         * agrees with the total in the last digit).
+         *
+         * @return cpuTotalNs / count in nanoseconds, 0 when count is 0
+         */
         public double cpuTimeAvgNs() { return count == 0 ? 0 : (double) cpuTotalNs / count; }
     }
 
@@ -50,16 +73,44 @@ public final class KeyAverages {
         return new KeyAverages(rows, options, byShape);
     }
 
-    /** One row per op name (and input shapes, when grouped so), in first-seen order; a copy. */
+    /**
+     * The rows, one per op name (and input shapes, when grouped so).
+     *
+     * @return the rows in first-seen order, an unmodifiable copy
+     */
     public List<Row> rows() { return List.copyOf(rows); }
 
-    /** {@code key_averages().table()}: sorted by self CPU time, at most 100 rows. */
+    /**
+     * {@code key_averages().table(sort_by="self_cpu_time_total")}: at most 100 rows, the costliest first. PyTorch's
+     * {@code table()} without sort_by keeps the first-seen order (the README's table of differences).
+     *
+     * @return the table's text, PyTorch's layout, ending with the line "Self CPU time total: ..."
+     */
     public String table() { return table("self_cpu_time_total", 100); }
 
-    /** {@code key_averages().table(sort_by=...)}, at most 100 rows; see {@link #table(String, int)}. */
+    /**
+     * {@code key_averages().table(sort_by=sortBy)}, at most 100 rows.
+     *
+     * @param sortBy {@code "self_cpu_time_total"}, {@code "cpu_time_total"},
+     *     {@code "cpu_time"} (the average), {@code "count"}, {@code "cpu_memory_usage"} or
+     *     {@code "self_cpu_memory_usage"}; rows are sorted by it, largest first
+     * @return the table's text, PyTorch's layout
+     * @throws IllegalArgumentException for another key ("unknown sort_by key: cuda_time")
+     */
     public String table(String sortBy) { return table(sortBy, 100); }
 
-    /** PyTorch's table: sortBy is self_cpu_time_total, cpu_time_total, cpu_time, count, cpu_memory_usage or self_cpu_memory_usage. */
+    /**
+     * {@code key_averages().table(sort_by=sortBy, row_limit=rowLimit)}: PyTorch's columns (Name, Self CPU %, Self
+     * CPU, CPU total %, CPU total, CPU time avg, CPU Mem and Self CPU Mem with profile_memory, # of Calls, Input
+     * Shapes when grouped by shape with record_shapes), times as PyTorch formats them (us, ms, s).
+     *
+     * @param sortBy {@code "self_cpu_time_total"}, {@code "cpu_time_total"},
+     *     {@code "cpu_time"} (the average), {@code "count"}, {@code "cpu_memory_usage"} or
+     *     {@code "self_cpu_memory_usage"}; rows are sorted by it, largest first
+     * @param rowLimit the most rows shown; a negative value shows all
+     * @return the table's text
+     * @throws IllegalArgumentException for another key ("unknown sort_by key: cuda_time")
+     */
     public String table(String sortBy, int rowLimit) {
         Comparator<Row> order = switch (sortBy) {
             case "self_cpu_time_total" -> Comparator.comparingLong(Row::selfCpuNs);

@@ -7,7 +7,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** An open (then closed) profiling session: its events, their averages, and the Chrome trace export. */
+/**
+ * An open (then closed) profiling session: its events, their averages, and the Chrome trace export.
+ *
+ * <p>PyTorch: the {@code torch.autograd.profiler.profile} object that {@code with ... as prof} binds.
+ */
 public final class Profile implements AutoCloseable {
     final Profiler.Options options;
     private final List<ProfilerEvent> events = Collections.synchronizedList(new ArrayList<>());
@@ -23,20 +27,40 @@ public final class Profile implements AutoCloseable {
         Profiler.stop(this);
     }
 
-    /** Every recorded event, in the order they finished. */
+    /**
+     * {@code prof.events()}: every recorded event.
+     *
+     * @return the events in the order they finished, an unmodifiable copy
+     */
     public List<ProfilerEvent> events() {
         synchronized (events) {
             return List.copyOf(events);
         }
     }
 
-    /** Events grouped by name ({@code key_averages()}). */
+    /**
+     * {@code prof.key_averages()}: the events grouped by name.
+     *
+     * @return one row per name
+     */
     public KeyAverages keyAverages() { return KeyAverages.of(events(), false, options); }
 
-    /** Grouped by name and input shapes ({@code key_averages(group_by_input_shape=True)}). */
+    /**
+     * {@code prof.key_averages(group_by_input_shape=groupByInputShape)}.
+     *
+     * @param groupByInputShape whether to group by name and input shapes (needs record_shapes to tell shapes apart)
+     *     rather than by name alone
+     * @return one row per group
+     */
     public KeyAverages keyAverages(boolean groupByInputShape) { return KeyAverages.of(events(), groupByInputShape, options); }
 
-    /** Writes the Chrome trace JSON that Perfetto and chrome://tracing open (I/O failures are unchecked, as in Python). */
+    /**
+     * {@code prof.export_chrome_trace(path)}: writes the Chrome trace JSON that Perfetto and chrome://tracing open,
+     * one complete ("X") event per recorded event, times in microseconds from the profile's start.
+     *
+     * @param path the file to write
+     * @throws java.io.UncheckedIOException if the file cannot be written ("could not write the trace to " + path)
+     */
     public void exportChromeTrace(Path path) {
         StringBuilder sb = new StringBuilder("{\"traceEvents\": [");
         List<ProfilerEvent> evs = events();

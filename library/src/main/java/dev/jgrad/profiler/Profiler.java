@@ -20,15 +20,34 @@ import java.util.List;
  * <p>When no profile is open, an op pays one volatile read ({@link #isActive()}).
  */
 public final class Profiler {
-    /** What to record besides names and times. */
+    /**
+     * What to record besides names and times ({@code profile(record_shapes, profile_memory)}).
+     *
+     * @param recordShapes whether each event records its input shapes ({@code record_shapes})
+     * @param profileMemory whether each event counts the bytes allocated in it ({@code profile_memory})
+     */
     public record Options(boolean recordShapes, boolean profileMemory) {
-        /** Names and times only: {@code record_shapes=False, profile_memory=False}. */
+        /**
+         * Names and times only: {@code record_shapes=False, profile_memory=False}.
+         *
+         * @return the default options
+         */
         public static Options defaults() { return new Options(false, false); }
 
-        /** These options with {@code record_shapes} set to on (input shapes recorded per event). */
+        /**
+         * These options with {@code record_shapes} set to on (input shapes recorded per event).
+         *
+         * @param on whether to record shapes
+         * @return new options
+         */
         public Options withRecordShapes(boolean on) { return new Options(on, profileMemory); }
 
-        /** These options with {@code profile_memory} set to on (bytes allocated per event). */
+        /**
+         * These options with {@code profile_memory} set to on (bytes allocated per event).
+         *
+         * @param on whether to count allocations
+         * @return new options
+         */
         public Options withProfileMemory(boolean on) { return new Options(recordShapes, on); }
     }
 
@@ -39,20 +58,41 @@ public final class Profiler {
 
     private Profiler() {}
 
-    /** True while a profile is open: instrumentation checks this before doing anything else. */
+    /**
+     * Whether a profile is open: instrumentation checks this before doing anything else.
+     *
+     * @return true while a profile is open
+     */
     public static boolean isActive() { return active != null; }
 
-    /** {@code torch.autograd.profiler.profile()}: opens a profile recording names and times; close it (try-with-resources) to stop. */
+    /**
+     * {@code torch.autograd.profiler.profile()}: opens a profile recording names and times; close it
+     * (try-with-resources) to stop.
+     *
+     * @return the open profile
+     * @throws IllegalStateException if a profile is already open ("Profiler is already enabled on this thread")
+     */
     public static Profile profile() { return profile(Options.defaults()); }
 
-    /** {@code profile(record_shapes=..., profile_memory=...)}. */
+    /**
+     * {@code torch.autograd.profiler.profile(record_shapes=recordShapes, profile_memory=profileMemory)}.
+     *
+     * @param recordShapes whether each event records its input shapes
+     * @param profileMemory whether each event counts the bytes allocated in it
+     * @return the open profile
+     * @throws IllegalStateException if a profile is already open ("Profiler is already enabled on this thread")
+     */
     public static Profile profile(boolean recordShapes, boolean profileMemory) {
         return profile(new Options(recordShapes, profileMemory));
     }
 
     /**
-     * Opens a profile with these options. One profile at a time: opening a second while one is open raises
-     * PyTorch's "Profiler is already enabled on this thread" (IllegalStateException).
+     * Opens a profile with these options. One profile at a time, across all threads.
+     *
+     * @param options what to record besides names and times
+     * @return the open profile
+     * @throws IllegalStateException if a profile is already open (PyTorch's "Profiler is already enabled on this
+     *     thread")
      */
     public static Profile profile(Options options) {
         synchronized (Profiler.class) {
@@ -69,7 +109,13 @@ public final class Profiler {
         }
     }
 
-    /** {@code torch.autograd.profiler.record_function(name)}: labels the enclosed block in the profile. */
+    /**
+     * {@code torch.autograd.profiler.record_function(name)}: labels the enclosed block in the profile (an event of
+     * that name); does nothing when no profile is open.
+     *
+     * @param name the label
+     * @return the scope to close (try-with-resources) at the end of the block
+     */
     public static Scope recordFunction(String name) {
         Open o = enter(name);
         return o != null ? o : () -> {};
@@ -104,7 +150,13 @@ public final class Profiler {
         @Override public void close() { exit(this); }
     }
 
-    /** Starts an event, or returns null when not profiling; close it (try-with-resources) to end it. */
+    /**
+     * Starts an event, for instrumentation; close it (try-with-resources) to end it.
+     *
+     * @param name the event's name ({@code "aten::mul"})
+     * @param inputs the op's input tensors, whose shapes are recorded under record_shapes (null entries allowed)
+     * @return the open event, or null when no profile is open
+     */
     public static Open enter(String name, Tensor... inputs) {
         Profile p = active;
         if (p == null) return null;
@@ -137,7 +189,12 @@ public final class Profiler {
                 o.selfBytes, o.selfBytes + o.childBytes));
     }
 
-    /** Counts an allocation against the innermost open event (profile_memory). */
+    /**
+     * Counts an allocation against the innermost open event on this thread, when the open profile has
+     * profile_memory.
+     *
+     * @param bytes the bytes allocated
+     */
     public static void allocated(long bytes) {
         Profile p = active;
         if (p == null || !p.options.profileMemory()) return;

@@ -91,6 +91,26 @@ public final class CpuRng {
     }
 
     /**
+     * bernoulli_(p) with a scalar p over n elements, as PyTorch's serial CPU kernel draws it: element i is 1 when
+     * the i-th {@link #uniformDouble uniform double} in [0, 1) is below p. The draw is the 53-bit value itself
+     * (times 1, plus 0, is exact), so it is compared without the multiply-add.
+     */
+    public void bernoulli(float[] dst, int off, int n, double p) {
+        for (int i = 0; i < n; i++) {
+            double u = (engine.nextUint64() & LOW_53_BITS) * TWO_POW_MINUS_53;
+            dst[off + i] = u < p ? 1f : 0f;
+        }
+    }
+
+    /** {@link #bernoulli(float[], int, int, double)} into a float64 array. */
+    public void bernoulli(double[] dst, int off, int n, double p) {
+        for (int i = 0; i < n; i++) {
+            double u = (engine.nextUint64() & LOW_53_BITS) * TWO_POW_MINUS_53;
+            dst[off + i] = u < p ? 1.0 : 0.0;
+        }
+    }
+
+    /**
      * {@code normal_distribution<double>(mean, std)}, the per-element normal draw: returns the
      * cached second value of the previous pair if there is one, otherwise draws two uniforms,
      * returns the cosine branch and caches the sine branch.

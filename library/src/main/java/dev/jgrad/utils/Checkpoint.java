@@ -21,17 +21,51 @@ public final class Checkpoint {
 
     private Checkpoint() {}
 
-    /** A one-tensor segment. */
+    /**
+     * {@code checkpoint(fn, input)} for a segment of one tensor in and one out.
+     *
+     * @param fn     the segment, run now without keeping its intermediates and again during backward
+     * @param input  its input (when it does not require grad, PyTorch's warning "None of the inputs have
+     *               requires_grad=True. Gradients will be None" is logged)
+     * @return fn's output, whose backward recomputes fn (its node prints as {@code CheckpointFunctionBackward})
+     * @throws IllegalStateException during backward, with PyTorch's texts: when the graph is differentiated with
+     *         {@code Autograd.grad} or {@code backward(inputs=...)} ("Checkpointing is not compatible with .grad() or when
+     *         an `inputs` parameter is passed to .backward(). ..."), or when no output of the recomputation requires
+     *         grad ("none of output has requires_grad=True, this checkpoint() is not necessary")
+     */
     public static Tensor checkpoint(UnaryOperator<Tensor> fn, Tensor input) {
         return checkpoint(in -> List.of(fn.apply(in.get(0))), List.of(input)).get(0);
     }
 
-    /** A segment of several tensors in and out. */
+    /**
+     * {@code checkpoint(fn, *inputs)} for a segment of several tensors in and out, the default generator's state
+     * preserved for the recomputation.
+     *
+     * @param fn      the segment: the inputs' list in, a list of outputs out
+     * @param inputs  its inputs (null elements allowed)
+     * @return fn's outputs, as it returned them
+     * @throws IllegalStateException during backward, with PyTorch's texts: when the graph is differentiated with
+     *         {@code Autograd.grad} or {@code backward(inputs=...)} ("Checkpointing is not compatible with .grad() or when
+     *         an `inputs` parameter is passed to .backward(). ..."), or when no output of the recomputation requires
+     *         grad ("none of output has requires_grad=True, this checkpoint() is not necessary")
+     */
     public static List<Tensor> checkpoint(Function<List<Tensor>, List<Tensor>> fn, List<Tensor> inputs) {
         return checkpoint(fn, inputs, true);
     }
 
-    /** With preserveRngState false, the recomputation draws fresh random numbers (faster, for segments with no randomness). */
+    /**
+     * {@code checkpoint(fn, *inputs, preserve_rng_state=...)}.
+     *
+     * @param fn                the segment: the inputs' list in, a list of outputs out
+     * @param inputs            its inputs
+     * @param preserveRngState  true: the recomputation draws the forward's random numbers again (dropout masks
+     *                          match); false: fresh ones (faster, for segments with no randomness)
+     * @return fn's outputs
+     * @throws IllegalStateException during backward, with PyTorch's texts: when the graph is differentiated with
+     *         {@code Autograd.grad} or {@code backward(inputs=...)} ("Checkpointing is not compatible with .grad() or when
+     *         an `inputs` parameter is passed to .backward(). ..."), or when no output of the recomputation requires
+     *         grad ("none of output has requires_grad=True, this checkpoint() is not necessary")
+     */
     public static List<Tensor> checkpoint(Function<List<Tensor>, List<Tensor>> fn, List<Tensor> inputs, boolean preserveRngState) {
         return java.util.Arrays.asList(new CheckpointFunction(fn, preserveRngState).applyTuple(inputs.toArray(new Tensor[0])));
     }

@@ -38,10 +38,22 @@ import java.util.concurrent.TimeUnit;
 public final class GraphViz {
     private GraphViz() {}
 
-    /** {@code make_dot(var)}: the graph behind one output, leaves unnamed. */
+    /**
+     * {@code make_dot(var)}: the graph behind one output, leaves unnamed.
+     *
+     * @param output  the tensor whose history is drawn (a loss, a model's output)
+     * @return the DOT text
+     */
     public static Dot makeDot(Tensor output) { return makeDot(List.of(output), Map.of(), false); }
 
-    /** {@code make_dot(var, params=dict(model.named_parameters()))}: leaves found in params are labelled with their name. */
+    /**
+     * {@code make_dot(var, params=dict(model.named_parameters()))}: leaves found in params are labelled with their name.
+     *
+     * @param output  the tensor whose history is drawn
+     * @param params  names of leaf tensors ({@code model.namedParameters()})
+     * @return the DOT text
+     * @throws IllegalArgumentException if a params value is null ("make_dot: params[w] is not a tensor")
+     */
     public static Dot makeDot(Tensor output, Map<String, ? extends Tensor> params) { return makeDot(List.of(output), params, false); }
 
     /**
@@ -49,7 +61,11 @@ public final class GraphViz {
      * tuple of outputs); with showSaved each node's saved tensors are drawn too, labelled
      * {@code saved[i]} (jgrad's nodes do not name them as PyTorch's {@code _saved_self} attributes do).
      *
-     * @throws IllegalArgumentException if a params value is null
+     * @param outputs    the tensors whose history is drawn
+     * @param params     names of leaf tensors (empty: unnamed)
+     * @param showSaved  whether saved tensors are drawn
+     * @return the DOT text
+     * @throws IllegalArgumentException if a params value is null ("make_dot: params[w] is not a tensor")
      */
     public static Dot makeDot(List<Tensor> outputs, Map<String, ? extends Tensor> params, boolean showSaved) {
         Map<Tensor, String> names = new IdentityHashMap<>();
@@ -178,7 +194,11 @@ public final class GraphViz {
 
         Dot(String source) { this.source = source; }
 
-        /** The DOT text ({@code dot.source}). */
+        /**
+         * The DOT text ({@code dot.source}); {@code toString()} gives it too.
+         *
+         * @return the graph in Graphviz's DOT language
+         */
         public String source() { return source; }
 
         @Override public String toString() { return source; }
@@ -188,9 +208,15 @@ public final class GraphViz {
          * DOT text goes to {@code path} and the picture to {@code path.format} (for example graph and
          * graph.svg); returns the picture's path.
          *
-         * @param format "svg", "png" or another format dot supports
+         * @param path    where the DOT text goes (parent directories are made)
+         * @param format  "svg", "png" or another format dot supports
+         * @return the picture's path, {@code path + "." + format}
+         * @throws IllegalArgumentException for a format that is not lowercase letters, digits and colons
+         *     ("Unknown format: 'SVG'")
          * @throws IllegalStateException if the dot program is not installed (on the PATH, or named by the
-         *     {@code jgrad.dot} system property), or if it fails
+         *     {@code jgrad.dot} system property: "failed to execute 'dot', make sure the Graphviz executables are
+         *     on your systems' PATH ..."), if it fails ("dot failed with exit status 1: ..."), or if it runs over 60 s
+         * @throws IOException if a file cannot be written, or the wait for dot is interrupted
          */
         public Path render(Path path, String format) throws IOException {
             if (!format.matches("[a-z0-9:]+")) throw new IllegalArgumentException("Unknown format: '" + format + "'");
@@ -220,7 +246,12 @@ public final class GraphViz {
         }
     }
 
-    /** Whether Graphviz's dot program can be found (the {@code jgrad.dot} property, else the PATH). */
+    /**
+     * Whether Graphviz's dot program can be found (the {@code jgrad.dot} property, else the PATH), so that
+     * {@link Dot#render} can run.
+     *
+     * @return true when an executable dot was found
+     */
     public static boolean dotAvailable() { return dotExecutable() != null; }
 
     private static String dotExecutable() {

@@ -138,15 +138,32 @@ public final class Summary {
         layerNameWidth = maxLength >= 40 ? (maxLength + 4) / 5 * 5 : 40;
     }
 
-    /** {@code torchinfo.summary(model, input_size)} for a float32 input of the given shape (batch included). */
+    /**
+     * {@code torchinfo.summary(model, input_size)} for a float32 input of the given shape (batch included). The model
+     * runs once in eval mode on the meta device; its parameters, buffers and train/eval modes are restored after.
+     *
+     * @param model      the model; its {@code forward(Tensor)} is called with one input
+     * @param inputSize  the input's shape, batch dim first, every size positive
+     * @return the summary; {@code toString()} gives torchinfo's table
+     * @throws IllegalArgumentException "Input_data is invalid, or negative size found in input_data." for
+     *     an empty or non-positive size
+     * @throws IllegalStateException when the model's forward fails on meta tensors ("Failed to run the summary on the
+     *     meta device (...): " and the model's own message), the model's parameters, buffers and modes restored
+     */
     public static Summary summary(Module model, long... inputSize) { return summary(model, DType.FLOAT32, inputSize); }
 
     /**
      * {@code torchinfo.summary(model, input_size, dtypes=[dtype])}: for models whose input is not float32
      * (int64 token ids for an Embedding).
      *
+     * @param model      the model; its {@code forward(Tensor)} is called with one input
+     * @param dtype      the input's dtype
+     * @param inputSize  the input's shape, batch dim first, every size positive
+     * @return the summary; {@code toString()} gives torchinfo's table
      * @throws IllegalArgumentException "Input_data is invalid, or negative size found in input_data." for
      *     an empty or non-positive size
+     * @throws IllegalStateException when the model's forward fails on meta tensors ("Failed to run the summary on the
+     *     meta device (...): " and the model's own message), the model's parameters, buffers and modes restored
      */
     public static Summary summary(Module model, DType dtype, long... inputSize) {
         if (inputSize.length == 0 || Arrays.stream(inputSize).anyMatch(s -> s <= 0)) {
@@ -250,22 +267,49 @@ public final class Summary {
         }
     }
 
-    /** Total parameters (torchinfo's total_params). */
+    /**
+     * Total parameters (torchinfo's {@code total_params}; a module shared by several layers counts once).
+     *
+     * @return the number of parameter elements
+     */
     public long totalParams() { return totalParams; }
 
-    /** Parameters that require grad. */
+    /**
+     * Parameters that require grad (torchinfo's {@code trainable_params}).
+     *
+     * @return the number of trainable parameter elements
+     */
     public long trainableParams() { return trainableParams; }
 
-    /** Total mult-adds of the leaf layers, torchinfo's way. */
+    /**
+     * Total mult-adds of the leaf layers, torchinfo's way (weight and bias elements times the output's batch size, and
+     * for convolutions its spatial size).
+     *
+     * @return the mult-add count (the table prints it in millions or billions)
+     */
     public long totalMultAdds() { return totalMultAdds; }
 
-    /** Bytes of the leaf layers' outputs that hold parameters, doubled for their gradients (torchinfo's forward/backward pass size). */
+    /**
+     * Bytes of the leaf layers' outputs that hold parameters, doubled for their gradients (torchinfo's
+     * "Forward/backward pass size").
+     *
+     * @return the activation estimate in bytes
+     */
     public long forwardBackwardBytes() { return totalOutputBytes; }
 
-    /** Bytes of the parameters. */
+    /**
+     * Bytes of the parameters (torchinfo's "Params size").
+     *
+     * @return the parameters' size in bytes
+     */
     public long paramBytes() { return totalParamBytes; }
 
-    /** The output shape of each row, in table order (null where not known). */
+    /**
+     * The output shape of each row, in table order.
+     *
+     * @return one shape per row (copies), null where not known (a layer whose parent's forward does not chain its
+     *     children)
+     */
     public List<long[]> outputShapes() {
         List<long[]> out = new ArrayList<>();
         for (Layer l : layers) out.add(l.outputShape == null ? null : l.outputShape.clone());

@@ -76,6 +76,10 @@ public final class Tqdm<T> implements Iterable<T>, AutoCloseable {
     /**
      * {@code tqdm(iterable)}: a bar over the elements of iterable; the total is its size when it is a
      * {@link Collection} or a {@link DataLoader} (its number of batches), else unknown.
+     *
+     * @param <T>       the element type
+     * @param iterable  what to iterate (each iteration of the bar is one element)
+     * @return a bar, drawn when iteration starts (or at {@link #start()})
      */
     public static <T> Tqdm<T> tqdm(Iterable<T> iterable) {
         Long total = iterable instanceof Collection<?> c ? Long.valueOf(c.size())
@@ -84,7 +88,12 @@ public final class Tqdm<T> implements Iterable<T>, AutoCloseable {
         return new Tqdm<>(iterable, total);
     }
 
-    /** {@code trange(n)}: a bar over 0, 1, ..., n-1. */
+    /**
+     * {@code trange(n)}: a bar over 0, 1, ..., n-1.
+     *
+     * @param n  the number of iterations (none for n &lt;= 0)
+     * @return a bar whose total is n
+     */
     public static Tqdm<Long> trange(long n) {
         Iterable<Long> range = () -> new Iterator<>() {
             long i;
@@ -99,36 +108,67 @@ public final class Tqdm<T> implements Iterable<T>, AutoCloseable {
         return new Tqdm<>(range, Math.max(0, n));
     }
 
-    /** {@code tqdm(total=total)}: a bar advanced by hand with {@link #update(long)}; total null means unknown. */
+    /**
+     * {@code tqdm(total=total)}: a bar advanced by hand with {@link #update(long)} and ended with {@link #close()}.
+     *
+     * @param total  the expected number of iterations; null: unknown
+     * @return a bar that cannot be iterated (its {@code iterator()} throws IllegalStateException: "this bar has no
+     *     iterable: advance it with update()")
+     */
     public static Tqdm<Void> manual(Long total) { return new Tqdm<>(null, total); }
 
     // ------------------------------------------------------------------------------------ settings
 
-    /** {@code total=}: the expected number of iterations (null: unknown, no bar and no ETA). */
+    /**
+     * {@code total=}: the expected number of iterations.
+     *
+     * @param total  the count; null: unknown (no bar and no ETA)
+     * @return this bar
+     */
     public Tqdm<T> total(Long total) {
         this.total = total;
         return this;
     }
 
-    /** {@code desc=}: a prefix, shown as {@code "desc: "}. */
+    /**
+     * {@code desc=}: a prefix, shown as {@code "desc: "}.
+     *
+     * @param desc  the prefix; null or empty: none
+     * @return this bar
+     */
     public Tqdm<T> desc(String desc) {
         this.desc = desc == null ? "" : desc;
         return this;
     }
 
-    /** {@code unit=}: what one iteration is called ({@code it} by default), as in {@code 40.12it/s}. */
+    /**
+     * {@code unit=}: what one iteration is called, as in {@code 40.12it/s}.
+     *
+     * @param unit  the unit's name ({@code it} by default)
+     * @return this bar
+     */
     public Tqdm<T> unit(String unit) {
         this.unit = unit;
         return this;
     }
 
-    /** {@code leave=}: keep the final bar on screen (true, the default) or erase it when closed. */
+    /**
+     * {@code leave=}: keep the final bar on screen or erase it when closed.
+     *
+     * @param leave  true (the default) to keep it
+     * @return this bar
+     */
     public Tqdm<T> leave(boolean leave) {
         this.leave = leave;
         return this;
     }
 
-    /** {@code file=}: where the bar is written ({@code System.err} by default). */
+    /**
+     * {@code file=}: where the bar is written.
+     *
+     * @param out  the stream ({@code System.err} by default)
+     * @return this bar
+     */
     public Tqdm<T> file(PrintStream out) {
         this.out = out;
         return this;
@@ -137,19 +177,32 @@ public final class Tqdm<T> implements Iterable<T>, AutoCloseable {
     /**
      * Whether to redraw in place with {@code \r} (a terminal) or write one line per refresh (a log). By
      * default: a terminal when {@code System.console()} is one and the output is System.err or System.out.
+     *
+     * @param terminal  true: redraw in place; false: one line per refresh
+     * @return this bar
      */
     public Tqdm<T> terminal(boolean terminal) {
         this.terminal = terminal;
         return this;
     }
 
-    /** {@code mininterval=}: the least time in seconds between two refreshes (0.1 on a terminal, 10 otherwise). */
+    /**
+     * {@code mininterval=}: the least time between two refreshes.
+     *
+     * @param seconds  the interval in seconds (by default 0.1 on a terminal, 10 otherwise)
+     * @return this bar
+     */
     public Tqdm<T> mininterval(double seconds) {
         this.mininterval = seconds;
         return this;
     }
 
-    /** The time source in seconds (for tests: a fake clock); System.nanoTime by default. */
+    /**
+     * The time source (for tests: a fake clock); System.nanoTime by default.
+     *
+     * @param seconds  gives the current time in seconds
+     * @return this bar
+     */
     public Tqdm<T> clock(DoubleSupplier seconds) {
         this.clock = seconds;
         return this;
@@ -157,7 +210,12 @@ public final class Tqdm<T> implements Iterable<T>, AutoCloseable {
 
     // ------------------------------------------------------------------------------------ progress
 
-    /** Shows the bar at 0 (tqdm draws it when created); the first iteration or update does it otherwise. */
+    /**
+     * Shows the bar at 0 (tqdm draws it when created); the first iteration or update does it otherwise. Calls after
+     * the first do nothing.
+     *
+     * @return this bar
+     */
     public Tqdm<T> start() {
         if (started) return this;
         started = true;
@@ -168,10 +226,19 @@ public final class Tqdm<T> implements Iterable<T>, AutoCloseable {
         return this;
     }
 
-    /** The number of iterations done so far ({@code bar.n}). */
+    /**
+     * The number of iterations done so far ({@code bar.n}).
+     *
+     * @return the count
+     */
     public long n() { return n; }
 
-    /** {@code update(k)}: k more iterations done; redraws when tqdm would. */
+    /**
+     * {@code update(k)}: k more iterations done; redraws when tqdm would (after mininterval and tqdm's adaptive
+     * miniters). Does nothing after close.
+     *
+     * @param k  the iterations done since the last update (negative moves the count back)
+     */
     public void update(long k) {
         start();
         if (closed) return;
@@ -198,10 +265,20 @@ public final class Tqdm<T> implements Iterable<T>, AutoCloseable {
     /** {@code update()}: one more iteration. */
     public void update() { update(1); }
 
-    /** {@code set_postfix(key=value)}: shows {@code key=value} after the rate; numbers as tqdm's format_num. */
+    /**
+     * {@code set_postfix(key=value)}: shows {@code key=value} after the rate, and redraws.
+     *
+     * @param key    the name
+     * @param value  the value: a number is written as tqdm's format_num (0.123456 as {@code 0.123}, 1.23e-05 as {@code 1.23e-5}), anything
+     *               else as its toString()
+     */
     public void setPostfix(String key, Object value) { setPostfix(Map.of(key, value)); }
 
-    /** {@code set_postfix(ordered_dict)}: shows each {@code key=value}, in the map's order. */
+    /**
+     * {@code set_postfix(ordered_dict)}: shows each {@code key=value}, in the map's order, and redraws.
+     *
+     * @param values  the names and values (numbers as in {@link #setPostfix(String, Object)})
+     */
     public void setPostfix(Map<String, ?> values) {
         StringBuilder s = new StringBuilder();
         for (Map.Entry<String, ?> e : new LinkedHashMap<>(values).entrySet()) {
@@ -214,13 +291,21 @@ public final class Tqdm<T> implements Iterable<T>, AutoCloseable {
         refresh();
     }
 
-    /** {@code set_postfix_str(s)}: the postfix as given. */
+    /**
+     * {@code set_postfix_str(s)}: the postfix as given, and redraws.
+     *
+     * @param s  the text shown after the rate
+     */
     public void setPostfixStr(String s) {
         postfix = s;
         refresh();
     }
 
-    /** {@code set_description(desc)}: a new prefix, redrawn at once. */
+    /**
+     * {@code set_description(desc)}: a new prefix, redrawn at once.
+     *
+     * @param desc  the prefix; null: none
+     */
     public void setDescription(String desc) {
         this.desc = desc == null ? "" : desc;
         refresh();

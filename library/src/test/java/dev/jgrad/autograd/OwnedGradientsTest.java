@@ -4,6 +4,7 @@ import static dev.jgrad.Torch.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.jgrad.Tensor;
+import dev.jgrad.internal.autograd.GradientPool;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -167,5 +168,67 @@ class OwnedGradientsTest {
         long before = allocatedBytes();
         loss.backward();
         return allocatedBytes() - before;
+    }
+
+    /** x @ w1 -> relu -> @ w2 -> relu -> @ w3 -> sum: two intermediate gradients of 64 x 256 floats (64 KiB each). */
+    private static Tensor deepLoss(Tensor x, Tensor w1, Tensor w2, Tensor w3) {
+        return x.mm(w1).relu().mm(w2).relu().mm(w3).sum();
+    }
+
+    @Test
+    void consumedIntermediateGradientsAreRecycledWithTheSameBits() {
+        manualSeed(5);
+        Tensor x = randn(64, 128), w1 = randn(128, 256).requiresGrad_(), w2 = randn(256, 256).requiresGrad_();
+        Tensor w3 = randn(256, 4).requiresGrad_();
+        GradientPool.clear();
+        Tensor[] first = null;
+        long recycled = Long.MAX_VALUE, fresh = Long.MAX_VALUE;
+        for (int round = 0; round < 6; round++) {  // classes are loaded and code compiled after the first rounds
+            deepBackwardAllocation(x, w1, w2, w3);  // leaves the two intermediate gradients in the pool
+            long withPool = deepBackwardAllocation(x, w1, w2, w3);
+            Tensor[] grads = {w1.grad().clone(), w2.grad().clone(), w3.grad().clone()};
+            GradientPool.clear();
+            long withoutPool = deepBackwardAllocation(x, w1, w2, w3);
+            if (first == null) first = grads;
+            for (int k = 0; k < 3; k++) assertArrayEquals(first[k].toDoubleArray(), grads[k].toDoubleArray(), "round " + round);
+            assertArrayEquals(first[0].toDoubleArray(), w1.grad().toDoubleArray());
+            if (round >= 2) {
+                recycled = Math.min(recycled, withPool);
+                fresh = Math.min(fresh, withoutPool);
+            }
+        }
+        assertTrue(fresh - recycled > 0.9 * 2 * 64 * 256 * 4, "backward allocated " + recycled + " bytes, without the pool " + fresh);
+    }
+
+    private static long deepBackwardAllocation(Tensor x, Tensor w1, Tensor w2, Tensor w3) {
+        w1.setGrad(null);
+        w2.setGrad(null);
+        w3.setGrad(null);
+        Tensor loss = deepLoss(x, w1, w2, w3);
+        long before = allocatedBytes();
+        loss.backward();
+        return allocatedBytes() - before;
+    }
+
+    @Test
+    void gradientsAHookOrGradSawAreNeverRecycled() {
+        manualSeed(6);
+        Tensor x = randn(16, 32), w1 = randn(32, 32).requiresGrad_(), w2 = randn(32, 32).requiresGrad_();
+        Tensor w3 = randn(32, 2).requiresGrad_();
+        List<Tensor> seen = new ArrayList<>(), copies = new ArrayList<>();
+        Tensor r1 = x.mm(w1).relu();
+        Tensor h2 = r1.mm(w2);
+        h2.registerHook(g -> {
+            seen.add(g);
+            copies.add(g.clone());
+            return null;
+        });
+        Tensor loss = h2.relu().mm(w3).sum();
+        Tensor captured = Autograd.grad(loss, r1).get(0);  // r1's gradient is what grad returns, not the engine's to keep
+        Tensor capturedCopy = captured.clone();
+        // more passes of the same shapes take whatever the engine kept and write over it
+        for (int i = 0; i < 3; i++) deepLoss(x, w1, w2, w3).backward();
+        assertArrayEquals(copies.get(0).toDoubleArray(), seen.get(0).toDoubleArray());
+        assertArrayEquals(capturedCopy.toDoubleArray(), captured.toDoubleArray());
     }
 }

@@ -68,7 +68,8 @@ class RnnUtilsFixtureTest {
             out.put("lengths", padded.lengths());
             return out;
         });
-        for (String n : List.of("packPaddedSequence unsorted lengths", "packPaddedSequence zero length", "packPaddedSequence wrong count")) {
+        for (String n : List.of("packPaddedSequence unsorted lengths", "packPaddedSequence zero length", "packPaddedSequence wrong count",
+                "packPaddedSequence 2-D lengths")) {
             CASES.put(n, in -> Map.of("out", Rnn.packPaddedSequence(in.get("x"), in.get("lengths")).data()));
         }
         CASES.put("padPackedSequence total too short",

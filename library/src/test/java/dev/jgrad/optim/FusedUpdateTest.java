@@ -12,7 +12,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Adam, AdamW and SGD update each parameter in one fused pass; these tests hold that pass to the op-by-op update it
+ * Adam, AdamW, SGD and Adadelta update each parameter in one fused pass; these tests hold that pass to the op-by-op update it
  * replaces (mul_, add_, addcmul_, sqrt, div, add_, addcdiv_: the arithmetic OptimFixtureTest compares with PyTorch),
  * written out below with tensor ops, bit for bit, over several steps: odd lengths (vector tails), a length split
  * across threads, float64, every option, and gradients holding 0, -0, NaN, infinities, subnormals and huge values.
@@ -136,6 +136,49 @@ class FusedUpdateTest {
                         Object stored = opt.state.get(p).get("momentum_buffer");
                         if (o[0] == 0) assertNull(stored, what);
                         else assertSameBits(buf, (Tensor) stored, what + " momentum_buffer");
+                    }
+                }
+            }
+        }
+    }
+
+    /** PyTorch 1.13's single-tensor Adadelta step as ops, the update jgrad's Adadelta ran before it was fused. */
+    private static void adadeltaByOps(Tensor p, Tensor g0, Tensor squareAvg, Tensor accDelta, double lr, double rho, double eps,
+                                      double wd, boolean maximize) {
+        try (var guard = noGrad()) {
+            Tensor g = maximize ? g0.neg() : g0;
+            if (wd != 0) g = g.add(p, wd);
+            squareAvg.mul_(rho).addcmul_(g, g, 1 - rho);
+            Tensor std = squareAvg.add(eps).sqrt_();
+            Tensor delta = accDelta.add(eps).sqrt_().div_(std).mul_(g);
+            accDelta.mul_(rho).addcmul_(delta, delta, 1 - rho);
+            p.add_(delta, -lr);
+        }
+    }
+
+    @Test
+    void adadeltaMatchesTheOpByOpUpdateBitForBit() {
+        Random rnd = new Random(92);
+        double[][] options = {{1.0, 0.9, 1e-6, 0, 0}, {0.5, 0.95, 1e-4, 0.01, 0}, {2.0, 0.5, 1e-6, 0, 1}, {1.0, 0.9, 1e-8, 0.1, 1}};
+        for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            for (int n : LENGTHS) {
+                for (double[] o : options) {  // lr, rho, eps, weight decay, maximize
+                    boolean maximize = o[4] == 1;
+                    Tensor p = values(rnd, n, dtype, false).requiresGrad_();
+                    Tensor ref = p.detach().clone();
+                    Tensor sq = zerosLike(ref), acc = zerosLike(ref);
+                    Adadelta opt = new Adadelta(List.of(p), o[0], o[1], o[2], o[3]);
+                    if (maximize) opt.paramGroups().get(0).options().put("maximize", true);
+                    for (int step = 1; step <= 4; step++) {
+                        Tensor g = values(rnd, n, dtype, n >= 33 && step == 2);
+                        p.setGrad(g);
+                        opt.step();
+                        adadeltaByOps(ref, g, sq, acc, o[0], o[1], o[2], o[3], maximize);
+                        String what = "Adadelta " + dtype + " n=" + n + " options " + java.util.Arrays.toString(o) + " step " + step;
+                        assertSameBits(ref, p.detach(), what + " param");
+                        Map<String, Object> s = opt.state.get(p);
+                        assertSameBits(sq, (Tensor) s.get("square_avg"), what + " square_avg");
+                        assertSameBits(acc, (Tensor) s.get("acc_delta"), what + " acc_delta");
                     }
                 }
             }

@@ -307,6 +307,14 @@ class OptimFixtureTest {
                 assertThrows(IllegalArgumentException.class, () -> new Adam(ps, 0.1, 0.9, 0.99, -1e-8, 0, false)).getMessage());
         assertEquals("optimizer got an empty parameter list",
                 assertThrows(IllegalArgumentException.class, () -> new SGD(List.of(), 0.1)).getMessage());
+        assertEquals("can't optimize a non-leaf Tensor",
+                assertThrows(IllegalArgumentException.class, () -> new SGD(List.of(ps.get(0).mul(2)), 0.1)).getMessage());
+        SGD twoGroups = new SGD(ps, 0.1);
+        assertEquals("some parameters appear in more than one parameter group",
+                assertThrows(IllegalArgumentException.class, () -> twoGroups.addParamGroup(ps, Map.of())).getMessage());
+        // where 1.13 only warns about a tensor repeated in one group and then updates it twice (the README's differences)
+        assertEquals("some parameters appear in more than one parameter group",
+                assertThrows(IllegalArgumentException.class, () -> new SGD(List.of(ps.get(0), ps.get(0)), 0.1)).getMessage());
         assertEquals("Invalid learning rate: -1.0", assertThrows(IllegalArgumentException.class, () -> new Adamax(ps, -1.0)).getMessage());
         assertEquals("Invalid beta parameter at index 0: 1.5",
                 assertThrows(IllegalArgumentException.class, () -> new Adamax(ps, 0.1, 1.5, 0.9, 1e-8, 0)).getMessage());

@@ -104,7 +104,9 @@ final class ConvKernels {
                         int iy = y * k.sh - k.ph + i * k.dh;
                         if (iy < 0 || iy >= h) continue;
                         int in = io + (ch * h + iy) * w + off, from = row + y * ow;
-                        if (k.sw == 1) {
+                        if (k.sw == 1 && KernelConfig.VECTOR) {
+                            ConvDirect.addInto(cols, from + xFrom, img, in + xFrom, xTo - xFrom);
+                        } else if (k.sw == 1) {
                             for (int x = xFrom; x < xTo; x++) img[in + x] += cols[from + x];
                         } else {
                             for (int x = xFrom; x < xTo; x++) img[in + x * k.sw] += cols[from + x];
@@ -229,6 +231,16 @@ final class ConvKernels {
         int kg = cin / groups * k.kh * k.kw, coutG = cout / groups;
         Object xs = ArrayStorage.data(x), ws = ArrayStorage.data(weight), os = ArrayStorage.data(out);
         Object bs = bias == null ? null : ArrayStorage.data(bias);
+        if (xs instanceof float[] xf && KernelConfig.VECTOR) {
+            if (n == 0 || l == 0 || cout == 0) return;
+            ConvAlgorithm.Shape shape = new ConvAlgorithm.Shape(n, cin, h, w, cout, groups, k);
+            ConvAlgorithm.Race race = ConvAlgorithm.race(shape);
+            ConvAlgorithm alg = ConvAlgorithm.pick(shape, race);
+            long start = System.nanoTime();
+            conv2dFloat(alg, xf, (float[]) ws, (float[]) bs, (float[]) os, n, cin, h, w, cout, groups, k, oh, ow);
+            if (race != null) race.took(alg, System.nanoTime() - start);
+            return;
+        }
         Parallel.forRange(n, imageGrain((long) cout * kg * l), (from, to) -> {
             Object cols = takeCols(xs instanceof float[], kg * groups * l);
             for (int i = from; i < to; i++) {
@@ -242,6 +254,46 @@ final class ConvKernels {
                 }
                 for (int g = 0; g < groups; g++) {
                     gemm(coutG, l, kg, ws, g * coutG * kg, kg, 1, cols, g * kg * l, l, 1, os, outOff + g * coutG * l, l, bs != null);
+                }
+            }
+            giveCols(cols);
+        });
+    }
+
+    /**
+     * The GEMM's blocking with the depth cut into equal blocks no deeper than its kc: as many blocks as kc would
+     * make, without a short last one (a 3x3 layer over 32 channels, 288 taps, is two blocks of 144 rather than
+     * 256 and 32, where the short block's pass over C costs as much as its multiply-adds).
+     */
+    static GemmBlocking depthBlocking(int depth) {
+        GemmBlocking b = SgemmKernel.BLOCKING;
+        int blocks = (depth + b.kc() - 1) / b.kc();
+        return new GemmBlocking(Math.max(1, (depth + blocks - 1) / blocks), b.nc(), b.mc());
+    }
+
+    /**
+     * The float32 forward by either algorithm, images split over threads. Both compute each output as bias (or 0)
+     * plus, per depth block of {@link #depthBlocking}, a fused multiply-add chain over the block's taps.
+     */
+    static void conv2dFloat(ConvAlgorithm alg, float[] xs, float[] ws, float[] bs, float[] os, int n, int cin, int h, int w,
+                            int cout, int groups, Window k, int oh, int ow) {
+        int l = oh * ow, kg = cin / groups * k.kh * k.kw, coutG = cout / groups;
+        GemmBlocking blocking = depthBlocking(kg);
+        Parallel.forRange(n, imageGrain((long) cout * kg * l), (from, to) -> {
+            if (alg == ConvAlgorithm.DIRECT) {
+                for (int i = from; i < to; i++) {
+                    ConvDirect.image(xs, i * cin * h * w, cin, h, w, ws, bs, cout, groups, k, oh, ow, blocking.kc(), os, i * cout * l);
+                }
+                return;
+            }
+            float[] cols = (float[]) takeCols(true, kg * groups * l);
+            for (int i = from; i < to; i++) {
+                int outOff = i * cout * l;
+                im2col(xs, i * cin * h * w, cin, h, w, k, oh, ow, cols, 0);
+                if (bs != null) for (int o = 0; o < cout; o++) java.util.Arrays.fill(os, outOff + o * l, outOff + (o + 1) * l, bs[o]);
+                for (int g = 0; g < groups; g++) {
+                    SgemmKernel.block(blocking, 0, coutG, 0, l, kg, ws, g * coutG * kg, kg, 1, cols, g * kg * l, l, 1,
+                            os, outOff + g * coutG * l, l, bs != null);
                 }
             }
             giveCols(cols);
@@ -340,7 +392,17 @@ final class ConvKernels {
     static void maxPool2d(View x, int planes, int h, int w, Window k, int oh, int ow, View out, View idx) {
         long[] ind = (long[]) ArrayStorage.data(idx);
         Object src = ArrayStorage.data(x), dst = ArrayStorage.data(out);
+        int[] offs = src instanceof float[] && KernelConfig.VECTOR && isPlain2x2(k, h, w, oh, ow) ? windowCorners(w, oh, ow) : null;
         Parallel.forRange(planes, Math.max(1, 4096 / Math.max(1, oh * ow * k.kh * k.kw)), (from, to) -> {
+            if (offs != null) {
+                int done = ConvDirect.maxPool2x2((float[]) src, h, w, offs, oh * ow, from, to, (float[]) dst, ind);
+                if (done == oh * ow) return;
+                // the outputs past the last whole vector, one plane at a time
+                for (int p = from; p < to; p++) {
+                    maxPool2x2Tail((float[]) src, p * h * w, w, oh, ow, done, (float[]) dst, ind, p * oh * ow);
+                }
+                return;
+            }
             for (int p = from; p < to; p++) {
                 if (src instanceof float[] f) maxPoolPlane(f, p * h * w, h, w, k, oh, ow, (float[]) dst, ind, p * oh * ow);
                 else maxPoolPlane((double[]) src, p * h * w, h, w, k, oh, ow, (double[]) dst, ind, p * oh * ow);
@@ -348,10 +410,39 @@ final class ConvKernels {
         });
     }
 
+    /** The common 2x2 window at stride 2, without padding or dilation, inside the image. */
+    private static boolean isPlain2x2(Window k, int h, int w, int oh, int ow) {
+        return k.kh == 2 && k.kw == 2 && k.sh == 2 && k.sw == 2 && k.ph == 0 && k.pw == 0 && k.dh == 1 && k.dw == 1
+                && 2 * oh <= h && 2 * ow <= w;
+    }
+
+    /** Each output's top-left input, as an offset within its plane (for the vector 2x2 pool's gathers). */
+    private static int[] windowCorners(int w, int oh, int ow) {
+        int[] offs = new int[oh * ow];
+        for (int y = 0; y < oh; y++) for (int x = 0; x < ow; x++) offs[y * ow + x] = 2 * y * w + 2 * x;
+        return offs;
+    }
+
+    /** {@link #maxPool2x2}'s arithmetic for the outputs [first, oh * ow) of one plane. */
+    private static void maxPool2x2Tail(float[] src, int in, int w, int oh, int ow, int first, float[] dst, long[] ind, int o) {
+        for (int q = first; q < oh * ow; q++) {
+            int at = 2 * (q / ow) * w + 2 * (q % ow), a = in + at;
+            float v0 = src[a], v1 = src[a + 1], v2 = src[a + w], v3 = src[a + w + 1];
+            boolean t1 = v1 > v0 || v1 != v1;
+            float best = t1 ? v1 : v0;
+            int bestAt = t1 ? at + 1 : at;
+            boolean t2 = v2 > best || v2 != v2;
+            best = t2 ? v2 : best;
+            bestAt = t2 ? at + w : bestAt;
+            boolean t3 = v3 > best || v3 != v3;
+            dst[o + q] = t3 ? v3 : best;
+            ind[o + q] = t3 ? at + w + 1 : bestAt;
+        }
+    }
+
     /** One plane; within a window the first maximum wins, and a NaN beats everything (the last NaN, as in PyTorch). */
     private static void maxPoolPlane(float[] src, int in, int h, int w, Window k, int oh, int ow, float[] dst, long[] ind, int o) {
-        if (k.kh == 2 && k.kw == 2 && k.sh == 2 && k.sw == 2 && k.ph == 0 && k.pw == 0 && k.dh == 1 && k.dw == 1
-                && 2 * oh <= h && 2 * ow <= w) {
+        if (isPlain2x2(k, h, w, oh, ow)) {
             maxPool2x2(src, in, w, oh, ow, dst, ind, o);
             return;
         }

@@ -4,6 +4,7 @@ import dev.jgrad.DType;
 import dev.jgrad.Device;
 import dev.jgrad.Generator;
 import dev.jgrad.backend.ActivationOp;
+import dev.jgrad.backend.AdadeltaStep;
 import dev.jgrad.backend.AdamStep;
 import dev.jgrad.backend.Backend;
 import dev.jgrad.backend.BinaryOp;
@@ -272,6 +273,10 @@ public final class CpuBackend implements Backend {
         OptimizerKernels.sgd(step, param, grad, momentumBuffer);
     }
 
+    @Override public void adadeltaStep(AdadeltaStep step, View param, View grad, View squareAvg, View accDelta) {
+        OptimizerKernels.adadelta(step, param, grad, squareAvg, accDelta);
+    }
+
     @Override public void binaryCrossEntropy(View p, View y, View out) { CpuNn.binaryCrossEntropy(p, y, out); }
 
     // ---------------------------------------------------------------- reductions, products, indexing, nn
@@ -443,6 +448,9 @@ public final class CpuBackend implements Backend {
             }
             case CAUCHY, LOG_NORMAL, GEOMETRIC -> write(RandomDraws.draw(op, g, a, b, n), t);
             case BERNOULLI -> {
+                // dropout's mask: drawn straight into the tensor under one lock, no staging array
+                if (data instanceof float[] f) { g.bernoulli(f, off, n, a); break; }
+                if (data instanceof double[] d) { g.bernoulli(d, off, n, a); break; }
                 double[] v = new double[n];
                 synchronized (g) {  // one lock for the whole fill; each draw re-enters it cheaply
                     for (int i = 0; i < n; i++) v[i] = g.nextUniformDouble() < a ? 1 : 0;

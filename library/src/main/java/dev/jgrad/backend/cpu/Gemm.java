@@ -23,9 +23,6 @@ public final class Gemm {
      */
     static final long MACS_PER_THREAD = Long.getLong("jgrad.gemm.grain", 1_000_000L);
 
-    /** Counts calls of the entry points, so {@link GemmCalibration} can tell that it measured undisturbed. */
-    static volatile int calls;
-
     private Gemm() {}
 
     /** C[m x n] = A[m x k] * B[k x n], or C += A*B when accumulate. A and B are read through arbitrary element strides
@@ -36,7 +33,6 @@ public final class Gemm {
                              float[] c, int cOff, int ldc, boolean accumulate) {
         checkSizes(m, n, k);
         if (m == 0 || n == 0) return;
-        calls++;
         if (!KernelConfig.VECTOR) {
             sgemmScalar(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride, c, cOff, ldc, accumulate);
             return;
@@ -97,7 +93,6 @@ public final class Gemm {
                              double[] c, int cOff, int ldc, boolean accumulate) {
         checkSizes(m, n, k);
         if (m == 0 || n == 0) return;
-        calls++;
         if (!KernelConfig.VECTOR) {
             dgemmScalar(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride, c, cOff, ldc, accumulate);
             return;

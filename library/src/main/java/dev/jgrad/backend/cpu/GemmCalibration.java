@@ -10,23 +10,36 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Measures the Java kernels against OpenBLAS on one product per {@link GemmPlan} size class, and writes the
  * faster side of each class to the plan cache.
  *
- * <p>The measurement itself takes about 35 ms a pass on a quiet 2-core machine (each class timed in turns, seven
- * rounds at most, stopped at 100 ms; rounds disturbed by the program's own products are not counted), and
- * is done twice: only a plan both passes agree on is cached. What it cannot do is run before a JVM's first product: the Java kernels are then still
- * interpreted (a 256 x 256 x 256 product took 0.3-1 s before the JIT compiled the kernel, against 0.2 ms
- * after), so a first-use comparison would always pick OpenBLAS, and switching after the JIT warmed up
- * would change a running program's bits. So it runs once per machine in a background daemon thread of the
- * first JVM that finds no cache: it warms the Java kernels itself (a few seconds of one core, once),
- * measures, and leaves the plan to the JVMs after it; the JVM that measured keeps its provisional plan.
+ * <p>What it cannot do is run before a JVM's first product: the Java kernels are then still interpreted (a
+ * 256 x 256 x 256 product takes 0.3-1 s before the JIT compiles the kernel, against 0.2 ms after), so a
+ * first-use comparison would always pick OpenBLAS, and switching after the JIT warmed up would change a
+ * running program's bits. So it runs once per machine in a background daemon thread of the first JVM that
+ * finds no cache, and leaves the plan to the JVMs after it; the JVM that measured keeps its provisional plan.
  * A JVM that exits first just leaves the measuring to the next.
+ *
+ * <p>Warming up takes about a second of one core: first tiny products on the calling thread only (the
+ * interpreted kernel is slow per multiply-add, and tiny products reach the JIT's thresholds with the fewest
+ * of them), then each measured product until its time stops improving. Measuring then takes about
+ * {@link #MEASURE_BUDGET_NS}: rounds over every class, Java and OpenBLAS back to back with their order
+ * alternating, so a busy spell slows both alike. It is meant to decide on a busy machine too, since that is
+ * where JVMs run (the program's own products, other processes): the best time of a side over the rounds is its
+ * speed (other work only ever adds time), and a class goes to the side that is more than {@link #MARGIN}
+ * faster in the even rounds and in the odd rounds alike. A class without such a clear winner keeps the
+ * provisional plan's side, so that a near tie, which noise could tip either way, always resolves the same.
  */
 final class GemmCalibration {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
 
     /** Longest warm-up of the Java kernels before the calibration gives up (and writes nothing). */
     static final long WARM_BUDGET_NS = 20_000_000_000L;
-    /** Longest measuring phase once warm. */
-    static final long MEASURE_BUDGET_NS = 100_000_000L;
+    /** How long the measuring rounds run, once at least {@link #MIN_ROUNDS} are done. */
+    static final long MEASURE_BUDGET_NS = 60_000_000L;
+    /** Rounds before a decision: two in each half, whose verdicts must agree. */
+    static final int MIN_ROUNDS = 4;
+    /** Rounds at most, however fast they are. */
+    private static final int MAX_ROUNDS = 16;
+    /** How much faster a side must be to win a class; below this the two are level. */
+    static final double MARGIN = 0.04;
 
     private GemmCalibration() {}
 
@@ -57,8 +70,8 @@ final class GemmCalibration {
     }
 
     /**
-     * Measures now and writes this machine's plan to the cache, printing what it measured: for a benchmark
-     * machine, whose busy JVMs would never find the quiet moment the background calibration waits for.
+     * Measures now, as the background calibration would, and writes this machine's plan to the cache, printing
+     * the plan and the measured times: to calibrate a machine before its first real run, or to see what it picks.
      * Run with the JVM flags jgrad needs ({@code --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED})
      * and the thread count to measure for as {@code -Djgrad.threads=N} (default: the core count).
      */
@@ -72,14 +85,14 @@ final class GemmCalibration {
         java.nio.file.Path file = GemmPlan.cacheFile(key);
         Result r = measure(WARM_BUDGET_NS, MEASURE_BUDGET_NS);
         if (r == null) {
-            System.out.println("the machine was too busy for two passes to agree; nothing written");
+            System.out.println("the machine was too busy to finish measuring; nothing written");
         } else {
             boolean written = file != null && r.plan().write(file, key, r.note());
             System.out.println(r.plan() + "\n" + r.note() + "\n" + (written ? "written to " + file : "not written (no cache directory)"));
         }
     }
 
-    /** Warms up and measures; null when OpenBLAS is missing or the Java kernels never ran steadily. */
+    /** Warms up and measures; null when OpenBLAS is missing or the machine was too busy to finish. */
     static Result measure(long warmBudgetNs, long measureBudgetNs) {
         if (!OpenBlas.AVAILABLE || !KernelConfig.VECTOR) return null;
         Random rnd = new Random(7);
@@ -91,66 +104,103 @@ final class GemmCalibration {
             javaRuns[i] = () -> Gemm.sgemmJava(c.m, c.n, c.k, a, 0, c.k, 1, b, 0, brs, bcs, out, 0, c.n, false);
             blas[i] = () -> OpenBlas.sgemm(c.m, c.n, c.k, a, 0, c.k, 1, b, 0, brs, bcs, out, 0, c.n, false);
         }
-        long warmEnd = System.nanoTime() + warmBudgetNs;
+        long warmStart = System.nanoTime(), warmEnd = warmStart + warmBudgetNs;
+        if (!warmKernel(warmEnd)) return null;
         for (int i = 0; i < CASES.length; i++) {
             long macs = (long) CASES[i].m * CASES[i].n * CASES[i].k;
-            if (!warm(javaRuns[i], (int) Math.clamp((1L << 26) / macs, 8, 200), warmEnd)) return null;
+            if (!warm(javaRuns[i], (int) Math.clamp((1L << 24) / macs, 3, 50), warmEnd)) return null;
             blas[i].run();
         }
-        // Two passes must agree: a plan measured in a noisy spell is left for a later JVM to measure again
-        // rather than kept for good.
-        Result first = pass(javaRuns, blas, measureBudgetNs);
-        Result second = first == null ? null : pass(javaRuns, blas, measureBudgetNs);
-        if (second == null || !first.plan().equals(second.plan())) return null;
-        return new Result(second.plan(), first.note() + " Again: " + second.note());
-    }
-
-    /** One measuring pass over every class; null when too disturbed to tell. */
-    private static Result pass(Runnable[] javaRuns, Runnable[] blas, long measureBudgetNs) {
-        long start = System.nanoTime(), giveUp = start + 100 * measureBudgetNs;
-        long[] javaBest = new long[CASES.length], blasBest = new long[CASES.length];
-        Arrays.fill(javaBest, Long.MAX_VALUE);
-        Arrays.fill(blasBest, Long.MAX_VALUE);
-        long[] javaRound = new long[CASES.length], blasRound = new long[CASES.length];
-        // Rounds take every class in turn, both sides each time, so a busy spell slows both alike; the best
-        // of the rounds is the kernel's speed, since other work only ever adds time. A round during which the
-        // program itself multiplied matrices (its calls share OpenBLAS's threads and jgrad's pool with this
-        // one) is thrown away, and measuring waits for a quieter moment, a dozen times at most.
-        long measuring = 0;
-        int kept = 0, disturbed = 0;
-        while (kept < 7 && (kept < 2 || measuring < measureBudgetNs)) {
-            if (System.nanoTime() > giveUp || disturbed > 12) return null;
-            int before = Gemm.calls;
-            long roundStart = System.nanoTime();
+        long[][] javaTimes = new long[MAX_ROUNDS][], blasTimes = new long[MAX_ROUNDS][];
+        // No round is thrown away, not even one the program's own products ran through: those hold up both
+        // sides, and the best of the rounds is what decides.
+        long start = System.nanoTime();
+        long warming = start - warmStart;
+        int rounds = 0;
+        while (rounds < MAX_ROUNDS) {
+            long elapsed = System.nanoTime() - start;
+            if (rounds >= MIN_ROUNDS && elapsed >= measureBudgetNs) break;
+            // A machine so busy that the minimum takes five budgets decides on one round per half, or not at all.
+            if (elapsed > 5 * measureBudgetNs) {
+                if (rounds >= 2) break;
+                return null;
+            }
+            long[] j = javaTimes[rounds] = new long[CASES.length], b = blasTimes[rounds] = new long[CASES.length];
             for (int i = 0; i < CASES.length; i++) {
-                javaRound[i] = time(javaRuns[i]);
-                blasRound[i] = time(blas[i]);
+                if (rounds % 2 == 0) {
+                    j[i] = time(javaRuns[i]);
+                    b[i] = time(blas[i]);
+                } else {
+                    b[i] = time(blas[i]);
+                    j[i] = time(javaRuns[i]);
+                }
             }
-            measuring += System.nanoTime() - roundStart;
-            if (Gemm.calls != before) {
-                // back off (20 ms doubling to about 1 s): a program busy multiplying should not also pay for this
-                sleep(20L << Math.min(disturbed++, 6));
-                continue;
-            }
-            kept++;
-            for (int i = 0; i < CASES.length; i++) {
-                javaBest[i] = Math.min(javaBest[i], javaRound[i]);
-                blasBest[i] = Math.min(blasBest[i], blasRound[i]);
-            }
+            rounds++;
         }
-        boolean[] useBlas = new boolean[CASES.length];
+        long measuring = System.nanoTime() - start;
+        javaTimes = Arrays.copyOf(javaTimes, rounds);
+        blasTimes = Arrays.copyOf(blasTimes, rounds);
+        boolean[] useBlas = decide(javaTimes, blasTimes, GemmPlan.PROVISIONAL);
         StringBuilder note = new StringBuilder("Best times, Java / OpenBLAS, in us:");
         for (int i = 0; i < CASES.length; i++) {
-            // Steady kernels on one machine are within 2x of each other on these shapes; 4x apart means
-            // something else ran (another process's threads on OpenBLAS's cores): too disturbed to keep.
-            if (blasBest[i] > 4 * javaBest[i] || javaBest[i] > 4 * blasBest[i]) return null;
-            useBlas[i] = blasBest[i] < javaBest[i];
             Case c = CASES[i];
-            note.append(String.format(Locale.ROOT, " %s %dx%dx%d%s %.1f / %.1f;", c.name, c.m, c.n, c.k,
-                    c.transposedB ? " (B transposed)" : "", javaBest[i] / 1e3, blasBest[i] / 1e3));
+            note.append(String.format(Locale.ROOT, " %s %dx%dx%d%s %.1f / %.1f -> %s;", c.name, c.m, c.n, c.k,
+                    c.transposedB ? " (B transposed)" : "", best(javaTimes, i, 0, 1) / 1e3,
+                    best(blasTimes, i, 0, 1) / 1e3, useBlas[i] ? "blas" : "java"));
         }
-        note.append(String.format(Locale.ROOT, " measured in %.1f ms.", measuring / 1e6));
+        note.append(String.format(Locale.ROOT, " Warmed up in %.0f ms, measured in %.1f ms, %d rounds.",
+                warming / 1e6, measuring / 1e6, rounds));
         return new Result(new GemmPlan(useBlas[0], useBlas[1], useBlas[2], useBlas[3], "measured"), note.toString());
+    }
+
+    /**
+     * Which classes go to OpenBLAS, from each round's times (round r, class i: javaTimes[r][i]): the side
+     * more than {@link #MARGIN} faster by its best time over the even rounds and over the odd rounds; the
+     * fallback plan's side where the halves disagree or the two are level.
+     */
+    static boolean[] decide(long[][] javaTimes, long[][] blasTimes, GemmPlan fallback) {
+        int rounds = javaTimes.length;
+        boolean[] fallbackSide = {fallback.small(), fallback.shallow(), fallback.medium(), fallback.large()};
+        boolean[] useBlas = new boolean[fallbackSide.length];
+        for (int i = 0; i < useBlas.length; i++) {
+            int even = verdict(best(javaTimes, i, 0, 2), best(blasTimes, i, 0, 2));
+            int odd = rounds < 2 ? 0 : verdict(best(javaTimes, i, 1, 2), best(blasTimes, i, 1, 2));
+            useBlas[i] = even == odd && even != 0 ? even > 0 : fallbackSide[i];
+        }
+        return useBlas;
+    }
+
+    /** +1 when OpenBLAS is clearly faster, -1 when Java is, 0 when level. */
+    private static int verdict(long java, long blas) {
+        if (blas * (1 + MARGIN) < java) return 1;
+        if (java * (1 + MARGIN) < blas) return -1;
+        return 0;
+    }
+
+    /** Best time of class i over the rounds first, first + step, first + 2 * step, ... */
+    private static long best(long[][] times, int i, int first, int step) {
+        long best = Long.MAX_VALUE;
+        for (int r = first; r < times.length; r += step) best = Math.min(best, times[r][i]);
+        return best;
+    }
+
+    /**
+     * Runs the packed kernel on tiny products on this thread alone until the JIT has compiled it: interpreted,
+     * every vector operation allocates, so the cheapest warm-up is the one with the fewest multiply-adds per
+     * call. False when the deadline comes first.
+     */
+    private static boolean warmKernel(long deadline) {
+        int m = 2 * SgemmKernel.MR, n = 2 * SgemmKernel.NR, k = 64;
+        float[] a = new float[m * k], b = new float[k * n], c = new float[m * n];
+        // every path the measured products take: full and partial strips, overwriting and adding, B read
+        // by rows and (as a linear layer's weight) by columns
+        for (int run = 0; run < 4000; run++) {
+            if (System.nanoTime() > deadline) return false;
+            boolean byColumns = (run & 4) != 0;
+            SgemmKernel.block(0, m - (run & 1), 0, n, k, a, 0, k, 1, b, 0, byColumns ? 1 : n, byColumns ? k : 1,
+                    c, 0, n, (run & 2) != 0);
+        }
+        return true;
     }
 
     /**

@@ -52,8 +52,8 @@ record GemmPlan(boolean small, boolean shallow, boolean medium, boolean large, S
      */
     static final GemmPlan PROVISIONAL = new GemmPlan(true, false, true, false, "provisional");
 
-    /** Bumped when the kernels change enough that old measurements no longer apply. */
-    private static final int FORMAT = 1;
+    /** Bumped when the kernels, or the way they are measured, change enough that old plans no longer apply. */
+    private static final int FORMAT = 2;
 
     /** Whether a product of these dimensions goes to OpenBLAS under this plan. */
     boolean useBlas(int m, int n, int k) {

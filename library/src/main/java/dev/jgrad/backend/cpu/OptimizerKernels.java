@@ -1,6 +1,7 @@
 package dev.jgrad.backend.cpu;
 
 import dev.jgrad.DType;
+import dev.jgrad.backend.AdadeltaStep;
 import dev.jgrad.backend.AdamStep;
 import dev.jgrad.backend.SgdStep;
 import dev.jgrad.backend.View;
@@ -42,6 +43,21 @@ final class OptimizerKernels {
             int po = p.offset(), go = g.offset(), bo = buf == null ? 0 : buf.offset();
             Parallel.forRange(n, Parallel.ELEMENTWISE_GRAIN, (from, to) ->
                     sgdDouble(s, pd, po + from, gd, go + from, bd, bo + from, to - from));
+        }
+    }
+
+    static void adadelta(AdadeltaStep s, View p, View g, View sq, View acc) {
+        int n = p.numel();
+        if (p.dtype() == DType.FLOAT32) {
+            float[] pd = floats(p), gd = floats(g), sd = floats(sq), ad = floats(acc);
+            int po = p.offset(), go = g.offset(), so = sq.offset(), ao = acc.offset();
+            Parallel.forRange(n, Parallel.ELEMENTWISE_GRAIN, (from, to) ->
+                    adadeltaFloat(s, pd, po + from, gd, go + from, sd, so + from, ad, ao + from, to - from));
+        } else {
+            double[] pd = doubles(p), gd = doubles(g), sd = doubles(sq), ad = doubles(acc);
+            int po = p.offset(), go = g.offset(), so = sq.offset(), ao = acc.offset();
+            Parallel.forRange(n, Parallel.ELEMENTWISE_GRAIN, (from, to) ->
+                    adadeltaDouble(s, pd, po + from, gd, go + from, sd, so + from, ad, ao + from, to - from));
         }
     }
 
@@ -123,6 +139,42 @@ final class OptimizerKernels {
                 d = nesterov ? Math.fma(b, momentum, d) : b;
             }
             p[po + i] = Math.fma(d, negLr, pi);
+        }
+    }
+
+    static void adadeltaFloat(AdadeltaStep s, float[] p, int po, float[] g, int go, float[] sq, int so, float[] acc, int ao, int n) {
+        int i = KernelConfig.VECTOR ? OptimizerVector.adadelta(s, p, po, g, go, sq, so, acc, ao, n) : 0;
+        float rho = (float) s.rho(), oneMinusRho = (float) (1 - s.rho()), eps = (float) s.eps();
+        float wd = (float) s.weightDecay(), negLr = (float) -s.lr();
+        boolean decay = s.weightDecay() != 0, maximize = s.maximize();
+        for (; i < n; i++) {
+            float gi = maximize ? -g[go + i] : g[go + i];
+            float pi = p[po + i];
+            if (decay) gi = Math.fma(pi, wd, gi);
+            float si = Math.fma(oneMinusRho * gi, gi, sq[so + i] * rho);
+            sq[so + i] = si;
+            float std = (float) Math.sqrt(si + eps);
+            float ai = acc[ao + i];
+            float delta = (float) Math.sqrt(ai + eps) / std * gi;
+            acc[ao + i] = Math.fma(oneMinusRho * delta, delta, ai * rho);
+            p[po + i] = Math.fma(delta, negLr, pi);
+        }
+    }
+
+    static void adadeltaDouble(AdadeltaStep s, double[] p, int po, double[] g, int go, double[] sq, int so, double[] acc, int ao, int n) {
+        double rho = s.rho(), oneMinusRho = 1 - s.rho(), eps = s.eps(), wd = s.weightDecay(), negLr = -s.lr();
+        boolean decay = s.weightDecay() != 0, maximize = s.maximize();
+        for (int i = 0; i < n; i++) {
+            double gi = maximize ? -g[go + i] : g[go + i];
+            double pi = p[po + i];
+            if (decay) gi = Math.fma(pi, wd, gi);
+            double si = Math.fma(oneMinusRho * gi, gi, sq[so + i] * rho);
+            sq[so + i] = si;
+            double std = Math.sqrt(si + eps);
+            double ai = acc[ao + i];
+            double delta = Math.sqrt(ai + eps) / std * gi;
+            acc[ao + i] = Math.fma(oneMinusRho * delta, delta, ai * rho);
+            p[po + i] = Math.fma(delta, negLr, pi);
         }
     }
 }

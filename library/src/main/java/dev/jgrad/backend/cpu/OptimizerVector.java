@@ -1,12 +1,13 @@
 package dev.jgrad.backend.cpu;
 
+import dev.jgrad.backend.AdadeltaStep;
 import dev.jgrad.backend.AdamStep;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The Vector API loop of {@link OptimizerKernels#adamFloat}, kept apart so that jgrad links without the
+ * The Vector API loops of {@link OptimizerKernels#adamFloat} and {@link OptimizerKernels#adadeltaFloat}, kept apart so that jgrad links without the
  * jdk.incubator.vector module: only calls behind {@link KernelConfig#VECTOR} reach this class. Lane operations
  * (mul, div, fma, sqrt, add) round exactly as the scalar loop does.
  */
@@ -42,6 +43,28 @@ final class OptimizerVector {
             }
             FloatVector d = vi.sqrt().div(bc2).add(eps);
             pi.add(negStep.mul(mi).div(d)).intoArray(p, po + i);
+        }
+        return i;
+    }
+
+    /** The whole vectors of the float32 Adadelta update; returns how many leading elements it did. */
+    static int adadelta(AdadeltaStep s, float[] p, int po, float[] g, int go, float[] sq, int so, float[] acc, int ao, int n) {
+        int i = 0, bound = S.loopBound(n), l = S.length();
+        FloatVector rho = FloatVector.broadcast(S, (float) s.rho()), oneMinusRho = FloatVector.broadcast(S, (float) (1 - s.rho()));
+        FloatVector eps = FloatVector.broadcast(S, (float) s.eps()), wd = FloatVector.broadcast(S, (float) s.weightDecay());
+        FloatVector negLr = FloatVector.broadcast(S, (float) -s.lr());
+        boolean decay = s.weightDecay() != 0, maximize = s.maximize();
+        for (; i < bound; i += l) {
+            FloatVector gi = FloatVector.fromArray(S, g, go + i);
+            if (maximize) gi = gi.neg();
+            FloatVector pi = FloatVector.fromArray(S, p, po + i);
+            if (decay) gi = pi.fma(wd, gi);
+            FloatVector si = oneMinusRho.mul(gi).fma(gi, FloatVector.fromArray(S, sq, so + i).mul(rho));
+            si.intoArray(sq, so + i);
+            FloatVector ai = FloatVector.fromArray(S, acc, ao + i);
+            FloatVector delta = ai.add(eps).sqrt().div(si.add(eps).sqrt()).mul(gi);
+            oneMinusRho.mul(delta).fma(delta, ai.mul(rho)).intoArray(acc, ao + i);
+            delta.fma(negLr, pi).intoArray(p, po + i);
         }
         return i;
     }

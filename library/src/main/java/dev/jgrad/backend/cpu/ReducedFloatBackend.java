@@ -4,6 +4,7 @@ import dev.jgrad.DType;
 import dev.jgrad.Device;
 import dev.jgrad.Generator;
 import dev.jgrad.backend.ActivationOp;
+import dev.jgrad.backend.AdadeltaStep;
 import dev.jgrad.backend.AdamStep;
 import dev.jgrad.backend.Backend;
 import dev.jgrad.backend.BinaryOp;
@@ -156,6 +157,10 @@ public final class ReducedFloatBackend implements Backend {
 
     @Override public void sgdStep(SgdStep step, View param, View grad, View momentumBuffer) {
         CPU.sgdStep(step, param, grad, momentumBuffer);
+    }
+
+    @Override public void adadeltaStep(AdadeltaStep step, View param, View grad, View squareAvg, View accDelta) {
+        CPU.adadeltaStep(step, param, grad, squareAvg, accDelta);
     }
 
     @Override public void fusedUpdate(boolean mul, double value, View t1, View t2, View self) {

@@ -4,6 +4,7 @@ import dev.jgrad.DType;
 import dev.jgrad.Device;
 import dev.jgrad.Generator;
 import dev.jgrad.backend.ActivationOp;
+import dev.jgrad.backend.AdadeltaStep;
 import dev.jgrad.backend.AdamStep;
 import dev.jgrad.backend.Backend;
 import dev.jgrad.backend.BinaryOp;
@@ -91,6 +92,8 @@ public final class MetaBackend implements Backend {
     @Override public void adamStep(AdamStep step, View param, View grad, View expAvg, View expAvgSq, View maxExpAvgSq) {}
 
     @Override public void sgdStep(SgdStep step, View param, View grad, View momentumBuffer) {}
+
+    @Override public void adadeltaStep(AdadeltaStep step, View param, View grad, View squareAvg, View accDelta) {}
 
     @Override public void binaryCrossEntropy(View p, View y, View out) {}
 

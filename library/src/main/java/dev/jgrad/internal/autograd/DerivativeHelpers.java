@@ -38,6 +38,21 @@ public final class DerivativeHelpers {
         return r;
     }
 
+    /**
+     * a @ b for a backward formula: outside createGraph, into a gradient storage the engine recycled
+     * ({@link GradientPool}) when one of the product's size is kept, else a fresh one as {@code a.mm(b)}; same bits.
+     */
+    static Tensor mmReusing(Tensor a, Tensor b) {
+        DType d = a.dtype();
+        if (GradMode.isEnabled() || (d != DType.FLOAT32 && d != DType.FLOAT64) || b.dtype() != d || a.dim() != 2 || b.dim() != 2) {
+            return a.mm(b);
+        }
+        int[] as = TensorInternals.shape(a), bs = TensorInternals.shape(b);
+        if (as[1] != bs[0] || as[1] == 0) return a.mm(b);  // the GEMM writes nothing when k is 0: mm's zeros are needed
+        Tensor out = GradientPool.take(a, new int[] {as[0], bs[1]}, d);
+        return out == null ? a.mm(b) : dev.jgrad.internal.ops.LinearAlgebra.mmInto(a, b, out);
+    }
+
     public static long[] toLong(int[] shape) {
         long[] r = new long[shape.length];
         for (int i = 0; i < shape.length; i++) r[i] = shape[i];

@@ -580,8 +580,9 @@ public final class Derivatives {
         Recorder.Row row = Recorder.start("MmBackward0", result, self, other);
         SavedTensor s = row.save(other.requiresGrad() ? self : null), o = row.save(self.requiresGrad() ? other : null);
         return row.formulas(
-                g -> g.mm(o.unpack().t()),                       // self: grad @ other^T
-                g -> columnMajor ? g.t().mm(s.unpack()).t() : s.unpack().t().mm(g));  // mat2: self^T @ grad
+                g -> DerivativeHelpers.mmReusing(g, o.unpack().t()),  // self: grad @ other^T
+                g -> columnMajor ? DerivativeHelpers.mmReusing(g.t(), s.unpack()).t()
+                        : DerivativeHelpers.mmReusing(s.unpack().t(), g));  // mat2: self^T @ grad
     }
 
     public static Tensor bmm(Tensor result, Tensor self, Tensor other) {
@@ -1452,10 +1453,11 @@ public final class Derivatives {
         SavedTensor m1 = row.save(mat2.requiresGrad() ? mat1 : null), m2 = row.save(mat1.requiresGrad() ? mat2 : null);
         return row.formulas(
                 g -> g,                                          // self: grad (summed to the bias's shape by the engine)
-                g -> g.mm(m2.unpack().t()),                      // mat1: grad @ mat2^T
+                g -> DerivativeHelpers.mmReusing(g, m2.unpack().t()),  // mat1: grad @ mat2^T
                 // mat2: mat1^T @ grad; for a transposed mat2 (linear's weight.t()) computed as (grad^T @ mat1)^T,
                 // so the weight's gradient comes out contiguous and accumulates without a strided copy
-                g -> mat2Transposed ? g.t().mm(m1.unpack()).t() : m1.unpack().t().mm(g));
+                g -> mat2Transposed ? DerivativeHelpers.mmReusing(g.t(), m1.unpack()).t()
+                        : DerivativeHelpers.mmReusing(m1.unpack().t(), g));
     }
 
     /** nll_loss: coef holds d(loss)/d(input at the target class) per position (-weight, divided by the total weight for mean). */

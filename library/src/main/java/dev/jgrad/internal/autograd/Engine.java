@@ -42,7 +42,10 @@ import java.util.PriorityQueue;
  * TBackward's transpose, stays owned); a sum the engine makes is owned; root gradients, gradients a hook or a
  * retain_grad saw, captured gradients and whatever other nodes return are not. AccumulateGrad adopts an owned,
  * dense gradient with the leaf's strides instead of cloning it, and a formula node with one gradient in and one
- * out may overwrite an owned incoming gradient ({@link #mayOverwrite}: relu's backward masks it in place).
+ * out may overwrite an owned incoming gradient ({@link #mayOverwrite}: relu's backward masks it in place). An owned
+ * incoming gradient that a formula node read and did not pass on is referenced by nothing once the node returns: its
+ * storage goes to {@link GradientPool}, where the next matrix product of its size in a backward formula is written
+ * (what PyTorch's allocator does with a freed block).
  */
 public final class Engine {
     private Engine() {}
@@ -75,23 +78,17 @@ public final class Engine {
         boolean leads;
         boolean queued;
         Tensor[] buffer;
-        boolean[] owned;  // per buffer slot: Note [Owned gradients]
+        int owned;  // bit s: buffer slot s (below 32) holds an owned gradient, Note [Owned gradients]
+        int nextChild;  // the walk in postOrder: the next edge to follow
 
         Task(Node node) { this.node = node; }
 
         void add(int slot, Tensor g, boolean gOwned) {
             if (g == null) return;  // an undefined gradient adds nothing
-            if (buffer == null) {
-                buffer = new Tensor[Math.max(1, node.numOutputs())];
-                owned = new boolean[buffer.length];
-            }
-            if (buffer[slot] == null) {
-                buffer[slot] = g;
-                owned[slot] = gOwned;
-            } else {
-                buffer[slot] = buffer[slot].add(g);
-                owned[slot] = true;
-            }
+            if (buffer == null) buffer = new Tensor[Math.max(1, node.numOutputs())];
+            boolean sum = buffer[slot] != null;
+            buffer[slot] = sum ? buffer[slot].add(g) : g;
+            if (slot < 32) owned = (sum || gOwned) ? owned | (1 << slot) : owned & ~(1 << slot);
         }
     }
 
@@ -219,17 +216,17 @@ public final class Engine {
                 Task t = ready.poll();
                 Node n = t.node;
                 Tensor[] grads = t.buffer != null ? t.buffer : new Tensor[Math.max(1, n.numOutputs())];
-                boolean[] owned = t.buffer != null && !t.target && !n.hasPreHooks() && !createGraph ? t.owned : null;
+                int owned = t.buffer != null && !t.target && !n.hasPreHooks() && !createGraph ? t.owned : 0;
                 t.buffer = null;
-                t.owned = null;
+                t.owned = 0;
                 if (n.hasPreHooks()) n.runPreHooks(grads, retainUpdates);
                 if (t.target) for (Capture c : captures) if (c.task == t && grads[c.slot] != null) captured[c.index] = grads[c.slot];
                 if (!t.runs) continue;
-                Tensor ownedLeafGrad = owned != null && owned[0] && n instanceof AccumulateGrad acc
+                Tensor ownedLeafGrad = (owned & 1) != 0 && n instanceof AccumulateGrad acc
                         && TensorInternals.hooks(acc.variable()).isEmpty() ? grads[0] : null;
                 executed.add(n);
                 Tensor[] out;
-                Tensor donated = owned != null && owned[0] && grads.length == 1 && n instanceof FormulaNode && oneEdge(n) ? grads[0] : null;
+                Tensor donated = (owned & 1) != 0 && grads.length == 1 && n instanceof FormulaNode && oneEdge(n) ? grads[0] : null;
                 try (var ev = Profiler.isActive() ? Profiler.enter("autograd::engine::evaluate_function: " + n.name()) : null) {
                     if (donated != null) DONATED.set(donated);
                     out = n.apply(grads);
@@ -237,7 +234,7 @@ public final class Engine {
                 } catch (RuntimeException e) {
                     throw AnomalyMode.isEnabled() ? AnomalyMode.annotate(n, e) : e;
                 } finally {
-                    if (donated != null) DONATED.remove();
+                    if (donated != null) DONATED.set(null);  // not remove(): the next set would allocate a map entry
                 }
                 if (n instanceof AccumulateGrad acc) {
                     if (out[0] != null) leafUpdates.add(new LeafUpdate(acc.variable(), out[0], out[0] == ownedLeafGrad));
@@ -255,6 +252,7 @@ public final class Engine {
                         Tensor g = validate(n, i, out[i], c.node, e.inputNr());
                         // a sum or a cast made here is the engine's own; otherwise the node's result decides
                         boolean gOwned = !createGraph && (g.sharesStorageWith(out[i]) ? owns(n, out, i, grads, owned) : true);
+                        if (owned != 0) owned = passedOn(g, grads, owned);
                         c.add(e.inputNr(), g, gOwned);
                     }
                     if (--c.deps == 0 && !c.queued) {
@@ -262,6 +260,7 @@ public final class Engine {
                         ready.add(c);
                     }
                 }
+                if (owned != 0 && n instanceof FormulaNode) recycle(grads, owned);
             }
         } finally {
             ALL_LEAVES.set(allLeavesBefore);
@@ -277,17 +276,34 @@ public final class Engine {
     }
 
     /**
-     * Note [Owned gradients]: whether out[i], a result of node n given grads (owned marks those the engine owned, null
-     * for none), is referenced only by the engine once n has returned.
+     * Note [Owned gradients]: whether out[i], a result of node n given grads (owned: bit j set when grads[j] is
+     * owned), is referenced only by the engine once n has returned.
      */
-    private static boolean owns(Node n, Tensor[] out, int i, Tensor[] grads, boolean[] owned) {
+    private static boolean owns(Node n, Tensor[] out, int i, Tensor[] grads, int owned) {
         if (!(n instanceof FormulaNode f)) return false;  // other nodes (custom Functions) may keep what they return
         Tensor r = out[i];
         for (int j = 0; j < out.length; j++) if (j != i && r.sharesStorageWith(out[j])) return false;
         for (int j = 0; j < grads.length; j++) {
-            if (r.sharesStorageWith(grads[j]) && (owned == null || !owned[j])) return false;
+            if (r.sharesStorageWith(grads[j]) && !owns(owned, j)) return false;
         }
         return !f.savesStorageOf(r);
+    }
+
+    /** g goes on to another node: an owned incoming gradient whose storage it shares is no longer the engine's alone. */
+    private static int passedOn(Tensor g, Tensor[] grads, int owned) {
+        for (int j = 0; j < grads.length; j++) if (owns(owned, j) && g.sharesStorageWith(grads[j])) owned &= ~(1 << j);
+        return owned;
+    }
+
+    /** Whether bit slot of an owned mask is set (slots from 32 on are never owned). */
+    private static boolean owns(int owned, int slot) { return slot < 32 && (owned & (1 << slot)) != 0; }
+
+    /**
+     * A formula node has read its owned incoming gradients and passed none of them on (Note [Owned gradients]): nothing
+     * references their storages any more, so the next gradient of the same size may be written there.
+     */
+    private static void recycle(Tensor[] grads, int owned) {
+        for (int j = 0; j < grads.length; j++) if (owns(owned, j) && grads[j] != null) GradientPool.give(grads[j]);
     }
 
     /** Whether exactly one of n's edges leads to a node (so one formula reads the incoming gradient). */
@@ -301,20 +317,17 @@ public final class Engine {
     private static List<Task> postOrder(Edge[] rootEdges, Map<Node, Task> tasks) {
         List<Task> out = new ArrayList<>();
         ArrayDeque<Task> stack = new ArrayDeque<>();
-        ArrayDeque<int[]> childIndex = new ArrayDeque<>();
         for (Edge root : rootEdges) {
             if (root.node() == null || tasks.containsKey(root.node())) continue;
             Task rt = new Task(root.node());
             tasks.put(root.node(), rt);
             stack.push(rt);
-            childIndex.push(new int[1]);
             while (!stack.isEmpty()) {
                 Task t = stack.peek();
-                int[] ci = childIndex.peek();
                 Node n = t.node;
                 if (t.children == null) t.children = new Task[n.numInputs()];
-                if (ci[0] < n.numInputs()) {
-                    int i = ci[0]++;
+                if (t.nextChild < n.numInputs()) {
+                    int i = t.nextChild++;
                     Node m = n.nextEdge(i).node();
                     if (m == null) continue;
                     Task c = tasks.get(m);
@@ -322,13 +335,11 @@ public final class Engine {
                         c = new Task(m);
                         tasks.put(m, c);
                         stack.push(c);
-                        childIndex.push(new int[1]);
                     }
                     t.children[i] = c;
                 } else {
                     out.add(t);
                     stack.pop();
-                    childIndex.pop();
                 }
             }
         }

@@ -4,6 +4,7 @@ import dev.jgrad.DType;
 import dev.jgrad.Device;
 import dev.jgrad.Generator;
 import dev.jgrad.backend.ActivationOp;
+import dev.jgrad.backend.AdadeltaStep;
 import dev.jgrad.backend.AdamStep;
 import dev.jgrad.backend.Backend;
 import dev.jgrad.backend.BinaryOp;
@@ -166,6 +167,10 @@ final class TraceBackend implements Backend {
     }
 
     @Override public void sgdStep(SgdStep step, View param, View grad, View momentumBuffer) {
+        throw notCaptured("an optimizer step (it updates parameters and state in place)");
+    }
+
+    @Override public void adadeltaStep(AdadeltaStep step, View param, View grad, View squareAvg, View accDelta) {
         throw notCaptured("an optimizer step (it updates parameters and state in place)");
     }
 

@@ -461,6 +461,10 @@ public final class Elementwise {
             throw new IllegalArgumentException("Negation, the `-` operator, on a bool tensor is not supported. "
                     + "If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
         }
+        if (op == UnaryOp.FRAC && !t.isFloatingPoint()) {
+            // PyTorch has no integral frac kernel; promoting would quietly return zeros
+            throw new IllegalArgumentException("\"frac_cpu\" not implemented for '" + t.scalarTypeName() + "'");
+        }
         if (t.isFloatingPoint() || op.keepsIntegral()) return t;
         return Promotion.DEFAULT_FLOAT;
     }

@@ -84,7 +84,9 @@ public final class FloatingFunctions {
         Checks.requireHalfKernel(self, "logit_cpu", false);
         Tensor r;
         try (var guard = GradMode.setEnabled(false)) {
-            Tensor x = eps == null ? self : self.clamp(eps.doubleValue(), 1 - eps);
+            // bool and integer inputs are computed in the default float dtype, as PyTorch's logit promotes them
+            Tensor in = self.isFloatingPoint() ? self : self.to(Promotion.DEFAULT_FLOAT);
+            Tensor x = eps == null ? in : in.clamp(eps.doubleValue(), 1 - eps);
             r = x.div(x.rsub(1L)).log();
         }
         return Derivatives.logit(r, self, eps);

@@ -5,6 +5,7 @@ import static dev.jgrad.internal.TensorInternals.*;
 
 import dev.jgrad.DType;
 import dev.jgrad.Tensor;
+import dev.jgrad.backend.AdadeltaStep;
 import dev.jgrad.backend.AdamStep;
 import dev.jgrad.backend.SgdStep;
 import dev.jgrad.Torch;
@@ -71,6 +72,22 @@ public final class FusedUpdates {
         }
         TensorInternals.bumpVersion(param);
         if (momentumBuffer != null) TensorInternals.bumpVersion(momentumBuffer);
+        return true;
+    }
+
+    /**
+     * One Adadelta update of param, squareAvg and accDelta in place, fused, under the conditions of {@link #adamStep};
+     * returns false, touching nothing, when they do not hold.
+     */
+    public static boolean adadeltaStep(AdadeltaStep step, Tensor param, Tensor grad, Tensor squareAvg, Tensor accDelta) {
+        if (!fusable(param, grad, squareAvg, accDelta)) return false;
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::_fused_adadelta_", param, grad) : null) {
+            Dispatch.backend(param, grad, squareAvg, accDelta).adadeltaStep(step, Dispatch.view(param), Dispatch.view(grad),
+                    Dispatch.view(squareAvg), Dispatch.view(accDelta));
+        }
+        TensorInternals.bumpVersion(param);
+        TensorInternals.bumpVersion(squareAvg);
+        TensorInternals.bumpVersion(accDelta);
         return true;
     }
 

@@ -61,6 +61,18 @@ public final class LinearAlgebra {
         }
     }
 
+    /**
+     * a @ b written into out, unrecorded: for backward formulas that hold a buffer of the product's shape, dtype and
+     * device (a recycled gradient storage). a and b are 2-d float32 or float64 matrices of out's dtype that fit; the
+     * product is the same kernel call on the same layout as {@link #mm}'s, so it has the same bits.
+     */
+    public static Tensor mmInto(Tensor a, Tensor b, Tensor out) {
+        try (var ev = Profiler.isActive() ? Profiler.enter("aten::mm", a, b) : null) {
+            Dispatch.backend(a, b).matmul(Dispatch.view(a), Dispatch.view(b), Dispatch.view(out), false);
+            return out;
+        }
+    }
+
     static Tensor bmmNoGrad(Tensor a, Tensor b) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::bmm", a, b) : null) {
             Checks.tensor(b, "bmm", "mat2", 1);

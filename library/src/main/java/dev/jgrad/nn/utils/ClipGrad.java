@@ -10,17 +10,31 @@ public final class ClipGrad {
     private ClipGrad() {}
 
     /**
-     * {@code clip_grad_norm_(parameters, max_norm)}: scales all gradients so their total 2-norm is at most maxNorm;
-     * returns the total norm before clipping.
+     * {@code torch.nn.utils.clip_grad_norm_(parameters, max_norm)}: scales all gradients in place so their total
+     * 2-norm is at most maxNorm.
+     *
+     * @param parameters the parameters whose gradients are clipped (those without a gradient are skipped)
+     * @param maxNorm the largest total norm
+     * @return the total norm of the gradients before clipping, a 0-dim tensor (0 when no parameter has a gradient)
      */
     public static Tensor clipGradNorm_(Iterable<? extends Tensor> parameters, double maxNorm) {
         return clipGradNorm_(parameters, maxNorm, 2.0, false);
     }
 
     /**
-     * Scales all gradients together so their combined normType-norm is at most maxNorm, and returns that
-     * norm as it was before clipping. The scale is {@code min(1, maxNorm / (norm + 1e-6))}, computed as
-     * PyTorch computes it.
+     * {@code torch.nn.utils.clip_grad_norm_(parameters, max_norm, norm_type, error_if_nonfinite)}: scales all
+     * gradients together, in place, so their combined normType-norm (the norm of the per-gradient norms) is at most
+     * maxNorm. The scale is {@code min(1, maxNorm / (norm + 1e-6))}, computed as PyTorch computes it.
+     *
+     * @param parameters the parameters whose gradients are clipped (those without a gradient are skipped)
+     * @param maxNorm the largest total norm
+     * @param normType the order of the norm ({@code Double.POSITIVE_INFINITY} for the largest absolute element)
+     * @param errorIfNonfinite whether a NaN or infinite total norm is an error rather than scaling by it
+     * @return the total norm of the gradients before clipping, a 0-dim tensor in the gradients' dtype (0 when no
+     *     parameter has a gradient)
+     * @throws IllegalStateException if errorIfNonfinite is set and the total norm is not finite ("The total norm of
+     *     order 2.0 for gradients from `parameters` is non-finite, so it cannot be clipped. To disable this error and
+     *     scale the gradients by the non-finite norm anyway, set `error_if_nonfinite=False`")
      */
     public static Tensor clipGradNorm_(Iterable<? extends Tensor> parameters, double maxNorm, double normType, boolean errorIfNonfinite) {
         List<Tensor> grads = new ArrayList<>();
@@ -48,7 +62,13 @@ public final class ClipGrad {
         }
     }
 
-    /** Clamps every gradient element into [-clipValue, clipValue]. */
+    /**
+     * {@code torch.nn.utils.clip_grad_value_(parameters, clip_value)}: clamps every gradient element into
+     * [-clipValue, clipValue], in place.
+     *
+     * @param parameters the parameters whose gradients are clipped (those without a gradient are skipped)
+     * @param clipValue the largest absolute value a gradient element keeps
+     */
     public static void clipGradValue_(Iterable<? extends Tensor> parameters, double clipValue) {
         try (var g = Torch.noGrad()) {
             for (Tensor p : parameters) if (p.grad() != null) p.grad().copy_(p.grad().clamp(-clipValue, clipValue));

@@ -14,23 +14,77 @@ import java.util.List;
 public final class Rnn {
     private Rnn() {}
 
-    /** What {@link #padPackedSequence} returns: the padded batch and each sequence's length (int64). */
+    /**
+     * What {@link #padPackedSequence} returns, PyTorch's tuple {@code (padded, lengths)}.
+     *
+     * @param output the padded batch, (T, B, *) or (B, T, *) with batchFirst
+     * @param lengths each sequence's length, int64 of shape (B), in the batch's original order
+     */
     public record Padded(Tensor output, Tensor lengths) {}
 
-    /** {@code pack_padded_sequence(input, lengths, batch_first, enforce_sorted)} with the lengths as a long[]. */
+    /**
+     * {@code torch.nn.utils.rnn.pack_padded_sequence(input, lengths, batch_first, enforce_sorted)} with the lengths
+     * as a {@code long[]}.
+     *
+     * @param input the padded batch: (T, B, *), or (B, T, *) with batchFirst; T the longest length
+     * @param lengths each sequence's number of steps, one per sequence of the batch
+     * @param batchFirst whether input is (B, T, *) rather than (T, B, *)
+     * @param enforceSorted whether the lengths must already decrease (false: the batch is sorted first and the
+     *     permutation kept in the result)
+     * @return the packed batch
+     * @throws IllegalArgumentException with PyTorch's messages: lengths not 1-D ("'lengths' argument should be a 1D
+     *     CPU int64 tensor, but got 2D cpu Long tensor"), an empty input ("Cannot pack empty tensors."), not one length
+     *     per sequence ("Expected `len(lengths)` to be equal to batch_size, but got 3 (batch_size=2)"), a length
+     *     below 1 ("Length of all samples has to be greater than 0, but found an element in 'lengths' that is &lt;=
+     *     0"), lengths not in decreasing order under enforceSorted ("`lengths` array must be sorted in decreasing
+     *     order when `enforce_sorted` is True. ..."); a length above T fails in select ("select(): index 3 out of
+     *     range for tensor of size [3, 2, 4] at dimension 0")
+     */
     public static PackedSequence packPaddedSequence(Tensor input, long[] lengths, boolean batchFirst, boolean enforceSorted) {
         return packPaddedSequence(input, Torch.tensor(lengths), batchFirst, enforceSorted);
     }
 
-    /** {@code pack_padded_sequence(input, lengths)}: time-major input, lengths sorted in decreasing order. */
+    /**
+     * {@code torch.nn.utils.rnn.pack_padded_sequence(input, lengths)}: time-major input, lengths sorted in
+     * decreasing order.
+     *
+     * @param input the padded batch, (T, B, *)
+     * @param lengths each sequence's number of steps: a 1-D tensor of B integers (other dtypes are truncated to int64)
+     * @return the packed batch, with no sorted or unsorted indices
+     * @throws IllegalArgumentException with PyTorch's messages: lengths not 1-D ("'lengths' argument should be a 1D
+     *     CPU int64 tensor, but got 2D cpu Long tensor"), an empty input ("Cannot pack empty tensors."), not one length
+     *     per sequence ("Expected `len(lengths)` to be equal to batch_size, but got 3 (batch_size=2)"), a length
+     *     below 1 ("Length of all samples has to be greater than 0, but found an element in 'lengths' that is &lt;=
+     *     0"), lengths not in decreasing order under enforceSorted ("`lengths` array must be sorted in decreasing
+     *     order when `enforce_sorted` is True. ..."); a length above T fails in select ("select(): index 3 out of
+     *     range for tensor of size [3, 2, 4] at dimension 0")
+     */
     public static PackedSequence packPaddedSequence(Tensor input, Tensor lengths) { return packPaddedSequence(input, lengths, false, true); }
 
     /**
-     * Packs a padded batch (T, B, *) ((B, T, *) with batchFirst) whose sequence b has lengths[b] steps. With
-     * enforceSorted the lengths must decrease; otherwise the batch is sorted first (stably) and the permutation kept.
+     * {@code torch.nn.utils.rnn.pack_padded_sequence(input, lengths, batch_first, enforce_sorted)}: packs a padded
+     * batch (T, B, *) ((B, T, *) with batchFirst) whose sequence b has lengths[b] steps. With enforceSorted the
+     * lengths must decrease; otherwise the batch is sorted first (stably) and the permutation kept. The result's data
+     * is (sum of lengths, *) and stays in input's graph.
+     *
+     * @param input the padded batch: (T, B, *), or (B, T, *) with batchFirst
+     * @param lengths each sequence's number of steps: a 1-D tensor of B integers (other dtypes are truncated to int64)
+     * @param batchFirst whether input is (B, T, *) rather than (T, B, *)
+     * @param enforceSorted whether the lengths must already decrease
+     * @return the packed batch
+     * @throws IllegalArgumentException with PyTorch's messages: lengths not 1-D ("'lengths' argument should be a 1D
+     *     CPU int64 tensor, but got 2D cpu Long tensor"), an empty input ("Cannot pack empty tensors."), not one length
+     *     per sequence ("Expected `len(lengths)` to be equal to batch_size, but got 3 (batch_size=2)"), a length
+     *     below 1 ("Length of all samples has to be greater than 0, but found an element in 'lengths' that is &lt;=
+     *     0"), lengths not in decreasing order under enforceSorted ("`lengths` array must be sorted in decreasing
+     *     order when `enforce_sorted` is True. ..."); a length above T fails in select ("select(): index 3 out of
+     *     range for tensor of size [3, 2, 4] at dimension 0")
      */
     public static PackedSequence packPaddedSequence(Tensor input, Tensor lengths, boolean batchFirst, boolean enforceSorted) {
         lengths = lengths.to(DType.INT64);
+        if (lengths.dim() != 1) {
+            throw new IllegalArgumentException("'lengths' argument should be a 1D CPU int64 tensor, but got " + lengths.dim() + "D cpu Long tensor");
+        }
         Tensor sortedIndices = null;
         if (!enforceSorted) {
             var sorted = lengths.sort(true, -1, true);
@@ -68,14 +122,26 @@ public final class Rnn {
     }
 
     /**
-     * {@code pad_packed_sequence(sequence)}: time-major output padded with 0 to the longest sequence, and the
-     * lengths.
+     * {@code torch.nn.utils.rnn.pad_packed_sequence(sequence)}: time-major output padded with 0 to the longest
+     * sequence, and the lengths.
+     *
+     * @param sequence a packed batch
+     * @return the padded batch (T, B, *) and the lengths, in the batch's original order
      */
     public static Padded padPackedSequence(PackedSequence sequence) { return padPackedSequence(sequence, false, 0.0, null); }
 
     /**
-     * The inverse of packing: (T, B, *) ((B, T, *) with batchFirst), padded with paddingValue up to the longest
-     * sequence or to totalLength when given, in the batch's original order.
+     * {@code torch.nn.utils.rnn.pad_packed_sequence(sequence, batch_first, padding_value, total_length)}: the inverse
+     * of packing: (T, B, *) ((B, T, *) with batchFirst), padded with paddingValue up to the longest sequence or to
+     * totalLength when given, in the batch's original order.
+     *
+     * @param sequence a packed batch
+     * @param batchFirst whether to return (B, T, *) rather than (T, B, *)
+     * @param paddingValue the value of the padded elements
+     * @param totalLength T of the result, at least the longest length, or null for the longest length
+     * @return the padded batch, in sequence's dtype, and the lengths (int64, shape (B))
+     * @throws IllegalArgumentException if totalLength is below the longest length ("Expected total_length to be at
+     *     least the length of the longest sequence in input, but got total_length=2 and max sequence length being 3")
      */
     public static Padded padPackedSequence(PackedSequence sequence, boolean batchFirst, double paddingValue, Integer totalLength) {
         long[] bs = sequence.batchSizes().toLongArray();
@@ -121,10 +187,28 @@ public final class Rnn {
         return Torch.full(shape, value, like.dtype(), like.device());
     }
 
-    /** {@code pad_sequence(sequences)}: (max L, B, *), padded with 0. */
+    /**
+     * {@code torch.nn.utils.rnn.pad_sequence(sequences)}: (max L, B, *), padded with 0.
+     *
+     * @param sequences B tensors of shape (L_i, *), the same * for all
+     * @return the padded batch (max L, B, *)
+     * @throws IllegalArgumentException if sequences is empty ("received an empty list of sequences") or the * shapes
+     *     differ (stack's message, "stack expects each tensor to be equal size, but got [3, 2] at entry 0 and [3, 3]
+     *     at entry 1", where PyTorch reports a size mismatch)
+     */
     public static Tensor padSequence(List<Tensor> sequences) { return padSequence(sequences, false, 0.0); }
 
-    /** Stacks sequences of shape (L_i, *) into (max L, B, *) ((B, max L, *) with batchFirst), padding with paddingValue. */
+    /**
+     * {@code torch.nn.utils.rnn.pad_sequence(sequences, batch_first, padding_value)}: stacks sequences of shape
+     * (L_i, *) into (max L, B, *) ((B, max L, *) with batchFirst), padding with paddingValue.
+     *
+     * @param sequences B tensors of shape (L_i, *), the same * for all
+     * @param batchFirst whether to return (B, max L, *) rather than (max L, B, *)
+     * @param paddingValue the value of the padded elements
+     * @return the padded batch, in the graph of the sequences
+     * @throws IllegalArgumentException if sequences is empty ("received an empty list of sequences") or the * shapes
+     *     differ (stack's message, where PyTorch reports a size mismatch)
+     */
     public static Tensor padSequence(List<Tensor> sequences, boolean batchFirst, double paddingValue) {
         if (sequences.isEmpty()) throw new IllegalArgumentException("received an empty list of sequences");
         long max = 0;
@@ -138,10 +222,28 @@ public final class Rnn {
         return Torch.stack(padded, batchFirst ? 0 : 1);
     }
 
-    /** {@code pack_sequence(sequences)}: the sequences (L_i, *) must be sorted by decreasing length. */
+    /**
+     * {@code torch.nn.utils.rnn.pack_sequence(sequences)}: the sequences (L_i, *) must be sorted by decreasing length.
+     *
+     * @param sequences tensors of shape (L_i, *), the same * for all, longest first
+     * @return the packed batch
+     * @throws IllegalArgumentException if sequences is empty ("received an empty list of sequences"), a sequence has
+     *     no steps, or the lengths increase ("`lengths` array must be sorted in decreasing order when
+     *     `enforce_sorted` is True. ...")
+     */
     public static PackedSequence packSequence(List<Tensor> sequences) { return packSequence(sequences, true); }
 
-    /** pack_padded_sequence(pad_sequence(sequences), lengths): sequences of shape (L_i, *). */
+    /**
+     * {@code torch.nn.utils.rnn.pack_sequence(sequences, enforce_sorted)}:
+     * {@code pack_padded_sequence(pad_sequence(sequences), lengths, enforce_sorted)}.
+     *
+     * @param sequences tensors of shape (L_i, *), the same * for all
+     * @param enforceSorted whether the sequences must come longest first (false: they are sorted, and the
+     *     permutation kept)
+     * @return the packed batch
+     * @throws IllegalArgumentException if sequences is empty ("received an empty list of sequences"), a sequence has
+     *     no steps, or enforceSorted is set and the lengths increase
+     */
     public static PackedSequence packSequence(List<Tensor> sequences, boolean enforceSorted) {
         long[] lengths = new long[sequences.size()];
         for (int i = 0; i < lengths.length; i++) lengths[i] = sequences.get(i).size(0);

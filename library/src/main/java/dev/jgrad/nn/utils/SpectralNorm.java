@@ -38,12 +38,37 @@ public final class SpectralNorm implements Consumer<Module> {
     }
 
     /**
-     * {@code spectral_norm(module)}: on "weight", one power iteration per forward, eps 1e-12, dim 0 (1 for transposed
-     * convolutions).
+     * {@code torch.nn.utils.spectral_norm(module)}: on "weight", one power iteration per forward, eps 1e-12, dim 0 (1
+     * for transposed convolutions).
+     *
+     * @param <M> the module's type
+     * @param module the module to reparametrise, in place
+     * @return module, with parameter weight_orig and buffers weight_u and weight_v instead of the parameter weight
+     * @throws IllegalArgumentException if the module has no parameter "weight" ("'Linear' object has no attribute
+     *     'weight'")
+     * @throws IllegalStateException if weight is already spectrally normalised ("Cannot register two spectral_norm
+     *     hooks on the same parameter weight")
      */
     public static <M extends Module> M spectralNorm(M module) { return spectralNorm(module, "weight", 1, 1e-12, null); }
 
-    /** dim null: 1 for the transposed convolutions, else 0. */
+    /**
+     * {@code torch.nn.utils.spectral_norm(module, name, n_power_iterations, eps, dim)}. Draws u and v from the
+     * global generator.
+     *
+     * @param <M> the module's type
+     * @param module the module to reparametrise, in place
+     * @param name the parameter to reparametrise, one of module's own (not a submodule's)
+     * @param nPowerIterations the power-iteration steps per training-mode forward, at least 1
+     * @param eps added to norms before dividing, for numerical stability
+     * @param dim the dim moved first before the weight is seen as a matrix, or null for 1 on the transposed
+     *     convolutions and 0 elsewhere
+     * @return module, with parameter name_orig and buffers name_u and name_v instead of the parameter name
+     * @throws IllegalArgumentException if the module has no parameter name ("'Linear' object has no attribute
+     *     'foo'") or nPowerIterations is below 1 ("Expected n_power_iterations to be positive, but got
+     *     n_power_iterations=0")
+     * @throws IllegalStateException if name is already spectrally normalised ("Cannot register two spectral_norm
+     *     hooks on the same parameter weight")
+     */
     public static <M extends Module> M spectralNorm(M module, String name, int nPowerIterations, double eps, Integer dim) {
         int d = dim != null ? dim : module instanceof ConvTranspose1d || module instanceof ConvTranspose2d ? 1 : 0;
         for (Consumer<Module> hook : module.forwardPreHooks()) {
@@ -69,10 +94,28 @@ public final class SpectralNorm implements Consumer<Module> {
         return module;
     }
 
-    /** {@code remove_spectral_norm(module)} for the parameter "weight". */
+    /**
+     * {@code torch.nn.utils.remove_spectral_norm(module)} for the parameter "weight".
+     *
+     * @param <M> the module's type
+     * @param module a module that {@link #spectralNorm} reparametrised
+     * @return module, with weight a plain parameter again
+     * @throws IllegalArgumentException if weight is not spectrally normalised ("spectral_norm of 'weight' not found
+     *     in Linear(in_features=2, out_features=2, bias=True)")
+     */
     public static <M extends Module> M removeSpectralNorm(M module) { return removeSpectralNorm(module, "weight"); }
 
-    /** Keeps the current w (without a further power iteration) as the plain parameter {@code name}. */
+    /**
+     * {@code torch.nn.utils.remove_spectral_norm(module, name)}: keeps the current w (without a further power
+     * iteration) as the plain parameter {@code name}.
+     *
+     * @param <M> the module's type
+     * @param module a module that {@link #spectralNorm} reparametrised
+     * @param name the reparametrised parameter's name
+     * @return module, with name a plain parameter again and the buffers name_u and name_v removed
+     * @throws IllegalArgumentException if name is not spectrally normalised ("spectral_norm of 'weight' not found
+     *     in Linear(in_features=2, out_features=2, bias=True)")
+     */
     public static <M extends Module> M removeSpectralNorm(M module, String name) {
         for (Consumer<Module> hook : module.forwardPreHooks()) {
             if (hook instanceof SpectralNorm s && s.name.equals(name)) {

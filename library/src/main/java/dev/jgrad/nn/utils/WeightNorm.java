@@ -23,10 +23,35 @@ public final class WeightNorm implements Consumer<Module> {
         this.target = target;
     }
 
-    /** {@code weight_norm(module)}: on "weight", the norm over every dim but 0. */
+    /**
+     * {@code torch.nn.utils.weight_norm(module)}: on "weight", the norm over every dim but 0 (one magnitude per
+     * output feature or channel). {@code weight_g} starts as that norm (shape (out, 1, ...)), {@code weight_v} as the
+     * weight itself.
+     *
+     * @param <M> the module's type
+     * @param module the module to reparametrise, in place
+     * @return module, with parameters weight_g and weight_v instead of weight
+     * @throws IllegalArgumentException if the module has no parameter "weight" ("'Linear' object has no attribute
+     *     'weight'")
+     * @throws IllegalStateException if weight is already weight-normalised ("Cannot register two weight_norm hooks on
+     *     the same parameter weight")
+     */
     public static <M extends Module> M weightNorm(M module) { return weightNorm(module, "weight", 0); }
 
-    /** dim null normalises over the whole tensor (PyTorch's dim=None, kept as -1). */
+    /**
+     * {@code torch.nn.utils.weight_norm(module, name, dim)}: w = g * v / ||v||, the norm over every dim but dim.
+     *
+     * @param <M> the module's type
+     * @param module the module to reparametrise, in place
+     * @param name the parameter to reparametrise, one of module's own (not a submodule's)
+     * @param dim the dim kept by the norm (g has v's size there and 1 elsewhere), in [0, v.dim()), or null for the
+     *     norm over the whole tensor (PyTorch's dim=None, kept as -1; g is then 0-dim)
+     * @return module, with parameters name_g and name_v instead of name
+     * @throws IllegalArgumentException if the module has no parameter name ("'Linear' object has no attribute
+     *     'foo'")
+     * @throws IllegalStateException if name is already weight-normalised ("Cannot register two weight_norm hooks on
+     *     the same parameter weight")
+     */
     public static <M extends Module> M weightNorm(M module, String name, Integer dim) {
         for (Consumer<Module> hook : module.forwardPreHooks()) {
             if (hook instanceof WeightNorm w && w.name.equals(name)) {
@@ -44,10 +69,28 @@ public final class WeightNorm implements Consumer<Module> {
         return module;
     }
 
-    /** {@code remove_weight_norm(module)} for the parameter "weight". */
+    /**
+     * {@code torch.nn.utils.remove_weight_norm(module)} for the parameter "weight".
+     *
+     * @param <M> the module's type
+     * @param module a module that {@link #weightNorm} reparametrised
+     * @return module, with weight a plain parameter again holding the current g * v / ||v||
+     * @throws IllegalArgumentException if weight is not weight-normalised ("weight_norm of 'weight' not found in
+     *     Linear(in_features=2, out_features=2, bias=True)")
+     */
     public static <M extends Module> M removeWeightNorm(M module) { return removeWeightNorm(module, "weight"); }
 
-    /** Folds g and v back into one parameter {@code name} holding the current w. */
+    /**
+     * {@code torch.nn.utils.remove_weight_norm(module, name)}: folds g and v back into one parameter {@code name}
+     * holding the current w.
+     *
+     * @param <M> the module's type
+     * @param module a module that {@link #weightNorm} reparametrised
+     * @param name the reparametrised parameter's name
+     * @return module, with name a plain parameter again
+     * @throws IllegalArgumentException if name is not weight-normalised ("weight_norm of 'weight' not found in
+     *     Linear(in_features=2, out_features=2, bias=True)")
+     */
     public static <M extends Module> M removeWeightNorm(M module, String name) {
         for (Consumer<Module> hook : module.forwardPreHooks()) {
             if (hook instanceof WeightNorm w && w.name.equals(name)) {
@@ -68,10 +111,23 @@ public final class WeightNorm implements Consumer<Module> {
         ComputedWeight.assign(target, weightNormOf(params.get(name + "_v"), params.get(name + "_g"), dim));
     }
 
-    /** {@code torch._weight_norm}: v * (g / norm_except_dim(v, 2, dim)). */
+    /**
+     * {@code torch._weight_norm(v, g, dim)}: {@code v * (g / norm_except_dim(v, 2, dim))}, differentiable in v and g.
+     *
+     * @param v the direction, any shape
+     * @param g the magnitude, broadcastable to v (as {@link #normExceptDim} shapes it)
+     * @param dim the dim kept by the norm, or -1 for the norm over the whole tensor
+     * @return the weight, of v's shape
+     */
     public static Tensor weightNormOf(Tensor v, Tensor g, int dim) { return v.mul(g.div(normExceptDim(v, dim))); }
 
-    /** {@code torch.norm_except_dim(v, 2, dim)}: the 2-norm over every dim but dim, kept as size-1 dims (dim -1: the whole norm). */
+    /**
+     * {@code torch.norm_except_dim(v, 2, dim)}: the 2-norm over every dim but dim.
+     *
+     * @param v the tensor, at least 1-D unless dim is -1
+     * @param dim the dim kept, in [0, v.dim()), or -1 for the norm over the whole tensor
+     * @return the norms with v's rank, size 1 in every dim but dim (a 0-dim tensor for dim -1)
+     */
     public static Tensor normExceptDim(Tensor v, int dim) {
         if (dim == -1) return v.norm(2);
         int last = v.dim() - 1;

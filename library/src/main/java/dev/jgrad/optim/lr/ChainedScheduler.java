@@ -5,11 +5,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Steps several schedulers of one optimizer together, each applying its change to the lr the previous one left. */
+/**
+ * Steps several schedulers of one optimizer together, each applying its change to the lr the previous one left.
+ *
+ * <p>PyTorch: {@code torch.optim.lr_scheduler.ChainedScheduler}.
+ */
 public class ChainedScheduler extends LRScheduler {
     private final List<LRScheduler> schedulers;
 
-    /** {@code ChainedScheduler(schedulers)}: each step steps every scheduler in order, so their factors compound. */
+    /**
+     * {@code torch.optim.lr_scheduler.ChainedScheduler(schedulers)}: each step steps every scheduler in order, so
+     * their factors compound. Unlike the others, it makes no step when built.
+     *
+     * @param schedulers the schedulers to chain, all of the same optimizer, at least one
+     * @throws IllegalArgumentException if two belong to different optimizers ("ChainedScheduler expects all
+     *     schedulers to belong to the same optimizer, but got schedulers at index 0 and 1 to be different")
+     * @throws IndexOutOfBoundsException if schedulers is empty
+     */
     public ChainedScheduler(List<? extends LRScheduler> schedulers) {
         super(schedulers.get(0).optimizer);
         for (int i = 1; i < schedulers.size(); i++) {
@@ -44,9 +56,18 @@ public class ChainedScheduler extends LRScheduler {
         SequentialLR.loadChildren(schedulers, stateDict);
     }
 
-    /** PyTorch's ChainedScheduler.step takes no epoch. */
+    /**
+     * Not available: PyTorch's ChainedScheduler.step takes no epoch.
+     *
+     * @param epoch ignored
+     * @throws UnsupportedOperationException always ("ChainedScheduler.step() takes no epoch")
+     */
     @Override public void step(int epoch) { throw new UnsupportedOperationException("ChainedScheduler.step() takes no epoch"); }
 
-    /** The chained schedulers, in order. */
+    /**
+     * {@code scheduler._schedulers}.
+     *
+     * @return the chained schedulers, in order, unmodifiable
+     */
     public List<LRScheduler> schedulers() { return schedulers; }
 }

@@ -5,25 +5,47 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Scales each group's lr by factor until epoch totalIters, then restores it (a warm-up at a constant fraction). */
+/**
+ * Scales each group's lr by factor until epoch totalIters, then restores it (a warm-up at a constant fraction).
+ *
+ * <p>PyTorch: {@code torch.optim.lr_scheduler.ConstantLR}.
+ */
 public class ConstantLR extends LRScheduler {
     /** The factor the lrs are multiplied by until totalIters. */
     public double factor;
     /** The step at which the lrs return to their base values. */
     public int totalIters;
 
-    /** {@code ConstantLR(optimizer)}: the lrs times 1/3 for the first 5 steps. */
+    /**
+     * {@code torch.optim.lr_scheduler.ConstantLR(optimizer)}: the lrs times 1/3 for the first 5 steps.
+     *
+     * @param optimizer the optimizer whose parameter groups' lrs this scheduler sets
+     */
     public ConstantLR(Optimizer optimizer) { this(optimizer, 1.0 / 3, 5, -1); }
 
     /**
-     * {@code ConstantLR(optimizer, factor, total_iters)}: the lrs times factor until step totalIters; factor must be
-     * in [0, 1] (PyTorch's error otherwise).
+     * {@code torch.optim.lr_scheduler.ConstantLR(optimizer, factor, total_iters)}: the lrs times factor until step
+     * totalIters.
+     *
+     * @param optimizer the optimizer whose parameter groups' lrs this scheduler sets
+     * @param factor the factor the lrs are multiplied by until totalIters, in [0, 1]
+     * @param totalIters the step at which the lrs return to their base values
+     * @throws IllegalArgumentException if factor is outside [0, 1] ("Constant multiplicative factor expected to be
+     *     between 0 and 1.")
      */
     public ConstantLR(Optimizer optimizer, double factor, int totalIters) { this(optimizer, factor, totalIters, -1); }
 
     /**
-     * {@code ConstantLR(optimizer, factor, total_iters, last_epoch)}; lastEpoch -1 starts afresh, another value
-     * resumes (the groups need initial_lr).
+     * {@code torch.optim.lr_scheduler.ConstantLR(optimizer, factor, total_iters, last_epoch)}.
+     *
+     * @param optimizer the optimizer whose parameter groups' lrs this scheduler sets
+     * @param factor the factor the lrs are multiplied by until totalIters, in [0, 1]
+     * @param totalIters the step at which the lrs return to their base values
+     * @param lastEpoch the index of the last epoch: -1 starts afresh, another value resumes from the groups'
+     *     {@code initial_lr}
+     * @throws IllegalArgumentException if lastEpoch is not -1 and a group has no initial_lr ("param 'initial_lr' is
+     *     not specified in param_groups[0] when resuming an optimizer")
+     *     or if factor is outside [0, 1] ("Constant multiplicative factor expected to be between 0 and 1.")
      */
     public ConstantLR(Optimizer optimizer, double factor, int totalIters, int lastEpoch) {
         super(optimizer, lastEpoch);

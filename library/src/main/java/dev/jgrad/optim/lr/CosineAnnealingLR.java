@@ -8,6 +8,8 @@ import java.util.Map;
 /**
  * Cosine annealing from each base lr down to etaMin over tMax epochs, with PyTorch's recursive
  * formula (each lr computed from the previous one), so the sequence matches PyTorch's step by step.
+ *
+ * <p>PyTorch: {@code torch.optim.lr_scheduler.CosineAnnealingLR}.
  */
 public class CosineAnnealingLR extends LRScheduler {
     /** The half period: steps from the base lr down to etaMin ({@code T_max}). */
@@ -15,18 +17,36 @@ public class CosineAnnealingLR extends LRScheduler {
     /** The lowest lr ({@code eta_min}). */
     public double etaMin;
 
-    /** {@code CosineAnnealingLR(optimizer, T_max)}: cosine from the base lrs down to 0 over tMax steps. */
+    /**
+     * {@code torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max)}: cosine from the base lrs down to 0 over
+     * tMax steps, then back up.
+     *
+     * @param optimizer the optimizer whose parameter groups' lrs this scheduler sets
+     * @param tMax the half period in steps ({@code T_max}), at least 1
+     */
     public CosineAnnealingLR(Optimizer optimizer, int tMax) { this(optimizer, tMax, 0, -1); }
 
     /**
-     * {@code CosineAnnealingLR(optimizer, T_max, eta_min)}: cosine from the base lrs down to etaMin over tMax steps,
-     * then back up.
+     * {@code torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max, eta_min)}: cosine from the base lrs down
+     * to etaMin over tMax steps, then back up.
+     *
+     * @param optimizer the optimizer whose parameter groups' lrs this scheduler sets
+     * @param tMax the half period in steps ({@code T_max}), at least 1
+     * @param etaMin the lowest lr ({@code eta_min})
      */
     public CosineAnnealingLR(Optimizer optimizer, int tMax, double etaMin) { this(optimizer, tMax, etaMin, -1); }
 
     /**
-     * {@code CosineAnnealingLR(optimizer, T_max, eta_min, last_epoch)}, with PyTorch's recursive update (the same lrs
-     * as its closed form up to rounding).
+     * {@code torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max, eta_min, last_epoch)}, with PyTorch's
+     * recursive update (the same lrs as its closed form up to rounding).
+     *
+     * @param optimizer the optimizer whose parameter groups' lrs this scheduler sets
+     * @param tMax the half period in steps ({@code T_max}), at least 1
+     * @param etaMin the lowest lr ({@code eta_min})
+     * @param lastEpoch the index of the last epoch: -1 starts afresh, another value resumes from the groups'
+     *     {@code initial_lr}
+     * @throws IllegalArgumentException if lastEpoch is not -1 and a group has no initial_lr ("param 'initial_lr' is
+     *     not specified in param_groups[0] when resuming an optimizer")
      */
     public CosineAnnealingLR(Optimizer optimizer, int tMax, double etaMin, int lastEpoch) {
         super(optimizer, lastEpoch);

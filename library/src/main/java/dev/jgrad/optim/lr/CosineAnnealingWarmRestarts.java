@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Cosine annealing from each group's initial lr to etaMin over t0 epochs, restarting, each period tMult times the last. */
+/**
+ * Cosine annealing from each group's initial lr to etaMin over t0 epochs, restarting, each period tMult times the last.
+ *
+ * <p>PyTorch: {@code torch.optim.lr_scheduler.CosineAnnealingWarmRestarts}.
+ */
 public class CosineAnnealingWarmRestarts extends LRScheduler {
     /** Steps until the first restart ({@code T_0}). */
     public int t0;
@@ -15,12 +19,30 @@ public class CosineAnnealingWarmRestarts extends LRScheduler {
     public double etaMin;
     private int tI, tCur;
 
-    /** {@code CosineAnnealingWarmRestarts(optimizer, T_0)}: cosine annealing to 0 restarted every t0 steps. */
+    /**
+     * {@code torch.optim.lr_scheduler.CosineAnnealingWarmRestarts(optimizer, T_0)}: cosine annealing to 0 restarted
+     * every t0 steps.
+     *
+     * @param optimizer the optimizer whose parameter groups' lrs this scheduler sets
+     * @param t0 the steps until the first restart ({@code T_0}), at least 1
+     * @throws IllegalArgumentException if t0 is not positive ("Expected positive integer T_0, but got 0")
+     */
     public CosineAnnealingWarmRestarts(Optimizer optimizer, int t0) { this(optimizer, t0, 1, 0.0, -1); }
 
     /**
-     * {@code CosineAnnealingWarmRestarts(optimizer, T_0, T_mult, eta_min, last_epoch)}: periods t0, t0 * tMult, ...;
-     * t0 must be positive and tMult at least 1 (PyTorch's errors otherwise).
+     * {@code torch.optim.lr_scheduler.CosineAnnealingWarmRestarts(optimizer, T_0, T_mult, eta_min, last_epoch)}:
+     * periods t0, t0 * tMult, ....
+     *
+     * @param optimizer the optimizer whose parameter groups' lrs this scheduler sets
+     * @param t0 the steps until the first restart ({@code T_0}), at least 1
+     * @param tMult the factor by which each period grows after a restart ({@code T_mult}), at least 1
+     * @param etaMin the lowest lr ({@code eta_min})
+     * @param lastEpoch the index of the last epoch: -1 starts afresh, another value resumes from the groups'
+     *     {@code initial_lr}
+     * @throws IllegalArgumentException if lastEpoch is not -1 and a group has no initial_lr ("param 'initial_lr' is
+     *     not specified in param_groups[0] when resuming an optimizer")
+     *     or if t0 is not positive ("Expected positive integer T_0, but got 0") or tMult is below 1 ("Expected integer
+     *     T_mult &gt;= 1, but got 0")
      */
     public CosineAnnealingWarmRestarts(Optimizer optimizer, int t0, int tMult, double etaMin, int lastEpoch) {
         super(optimizer, lastEpoch);

@@ -12,6 +12,8 @@ import java.util.function.DoubleUnaryOperator;
  * each cycle) or per step ("exp_range": gamma^step), or by a custom scaleFn. With cycleMomentum the
  * optimizer's momentum moves the other way between maxMomentum and baseMomentum; as in PyTorch 1.13 that
  * needs a "momentum" option (SGD, RMSprop), not Adam's betas. Stepped once per batch.
+ *
+ * <p>PyTorch: {@code torch.optim.lr_scheduler.CyclicLR}.
  */
 public class CyclicLR extends LRScheduler {
     private final List<Double> maxLrs = new ArrayList<>(), baseMomentums = new ArrayList<>(), maxMomentums = new ArrayList<>();
@@ -28,16 +30,36 @@ public class CyclicLR extends LRScheduler {
     private boolean scaleByCycle, cycleMomentum;
 
     /**
-     * {@code CyclicLR(optimizer, base_lr, max_lr)}: triangular cycles of 2000 steps up and 2000 down, momentum
-     * cycling on.
+     * {@code torch.optim.lr_scheduler.CyclicLR(optimizer, base_lr, max_lr)}: triangular cycles of 2000 steps up and
+     * 2000 down, momentum cycling between 0.8 and 0.9 on.
+     *
+     * @param optimizer the optimizer whose parameter groups' lrs (and momentum) this scheduler sets
+     * @param baseLr the lowest lr of every group, where each cycle starts
+     * @param maxLr the highest lr of every group, reached after stepSizeUp steps (before the amplitude's scaling)
+     * @throws IllegalArgumentException if cycleMomentum is set and the optimizer has no "momentum" option (Adam's
+     *     betas do not count, as in PyTorch 1.13: "optimizer must support momentum with `cycle_momentum` option
+     *     enabled")
      */
     public CyclicLR(Optimizer optimizer, double baseLr, double maxLr) {
         this(optimizer, baseLr, maxLr, 2000, null, "triangular", 1.0, true);
     }
 
     /**
-     * {@code CyclicLR(optimizer, base_lr, max_lr, step_size_up, step_size_down, mode, gamma, cycle_momentum)} with
-     * momentum between 0.8 and 0.9.
+     * {@code torch.optim.lr_scheduler.CyclicLR(optimizer, base_lr, max_lr, step_size_up, step_size_down, mode, gamma,
+     * cycle_momentum=cycle_momentum)} with momentum between 0.8 and 0.9.
+     *
+     * @param optimizer the optimizer whose parameter groups' lrs (and momentum) this scheduler sets
+     * @param baseLr the lowest lr of every group, where each cycle starts
+     * @param maxLr the highest lr of every group, reached after stepSizeUp steps (before the amplitude's scaling)
+     * @param stepSizeUp the steps of a cycle's rising half
+     * @param stepSizeDown the steps of its falling half, or null for stepSizeUp
+     * @param mode "triangular" (constant amplitude), "triangular2" (halved each cycle) or "exp_range" (times
+     *     gamma^step)
+     * @param gamma the per-step decay of the amplitude in "exp_range" mode
+     * @param cycleMomentum whether to cycle the optimizer's momentum inversely to the lr
+     * @throws IllegalArgumentException if mode is another string ("mode is invalid and scale_fn is None"), or if
+     *     cycleMomentum is set and the optimizer has no "momentum" option ("optimizer must support momentum with
+     *     `cycle_momentum` option enabled")
      */
     public CyclicLR(Optimizer optimizer, double baseLr, double maxLr, int stepSizeUp, Integer stepSizeDown, String mode, double gamma,
                     boolean cycleMomentum) {
@@ -45,8 +67,30 @@ public class CyclicLR extends LRScheduler {
     }
 
     /**
-     * scaleFn, when not null, replaces mode's scaling and is applied to the cycle number (scaleMode "cycle")
-     * or to the step count ("iterations"); stepSizeDown null means equal to stepSizeUp.
+     * {@code torch.optim.lr_scheduler.CyclicLR(optimizer, base_lr, max_lr, step_size_up, step_size_down, mode, gamma,
+     * scale_fn, scale_mode, cycle_momentum, base_momentum, max_momentum, last_epoch)}.
+     *
+     * @param optimizer the optimizer whose parameter groups' lrs (and momentum) this scheduler sets
+     * @param baseLr the lowest lr of every group, where each cycle starts
+     * @param maxLr the highest lr of every group, reached after stepSizeUp steps (before the amplitude's scaling)
+     * @param stepSizeUp the steps of a cycle's rising half
+     * @param stepSizeDown the steps of its falling half, or null for stepSizeUp
+     * @param mode "triangular" (constant amplitude), "triangular2" (halved each cycle) or "exp_range" (times
+     *     gamma^step); ignored when scaleFn is given
+     * @param gamma the per-step decay of the amplitude in "exp_range" mode
+     * @param scaleFn the amplitude's scale as a function of the cycle number or step count, or null for mode's
+     * @param scaleMode what scaleFn is applied to: "cycle" (the cycle number, from 1) or "iterations" (the step
+     *     count)
+     * @param cycleMomentum whether to cycle the optimizer's momentum inversely to the lr
+     * @param baseMomentum the lowest momentum, reached at the peak lr
+     * @param maxMomentum the highest momentum, at the start of each cycle
+     * @param lastEpoch the index of the last epoch: -1 starts afresh, another value resumes from the groups'
+     *     {@code initial_lr}
+     * @throws IllegalArgumentException if lastEpoch is not -1 and a group has no initial_lr ("param 'initial_lr' is
+     *     not specified in param_groups[0] when resuming an optimizer")
+     *     or if mode is another string and scaleFn is null ("mode is invalid and scale_fn is None"), or if
+     *     cycleMomentum is set and the optimizer has no "momentum" option ("optimizer must support momentum with
+     *     `cycle_momentum` option enabled")
      */
     public CyclicLR(Optimizer optimizer, double baseLr, double maxLr, int stepSizeUp, Integer stepSizeDown, String mode, double gamma,
                     DoubleUnaryOperator scaleFn, String scaleMode, boolean cycleMomentum, double baseMomentum, double maxMomentum,

@@ -5,15 +5,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Multiplies each group's lr by gamma every epoch. */
+/**
+ * Multiplies each group's lr by gamma every epoch.
+ *
+ * <p>PyTorch: {@code torch.optim.lr_scheduler.ExponentialLR}.
+ */
 public class ExponentialLR extends LRScheduler {
     /** The factor the lrs are multiplied by every step. */
     public double gamma;
 
-    /** {@code ExponentialLR(optimizer, gamma)}: the lrs times gamma every step. */
+    /**
+     * {@code torch.optim.lr_scheduler.ExponentialLR(optimizer, gamma)}: the lrs times gamma every step.
+     *
+     * @param optimizer the optimizer whose parameter groups' lrs this scheduler sets
+     * @param gamma the factor the lrs are multiplied by every step
+     */
     public ExponentialLR(Optimizer optimizer, double gamma) { this(optimizer, gamma, -1); }
 
-    /** {@code ExponentialLR(optimizer, gamma, last_epoch)}. */
+    /**
+     * {@code torch.optim.lr_scheduler.ExponentialLR(optimizer, gamma, last_epoch)}.
+     *
+     * @param optimizer the optimizer whose parameter groups' lrs this scheduler sets
+     * @param gamma the factor the lrs are multiplied by every step
+     * @param lastEpoch the index of the last epoch: -1 starts afresh, another value resumes from the groups'
+     *     {@code initial_lr}
+     * @throws IllegalArgumentException if lastEpoch is not -1 and a group has no initial_lr ("param 'initial_lr' is
+     *     not specified in param_groups[0] when resuming an optimizer")
+     */
     public ExponentialLR(Optimizer optimizer, double gamma, int lastEpoch) {
         super(optimizer, lastEpoch);
         this.gamma = gamma;

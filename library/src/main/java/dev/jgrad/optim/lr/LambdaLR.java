@@ -6,14 +6,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntToDoubleFunction;
 
-/** Each group's lr is its initial lr times lrLambda(epoch). */
+/**
+ * Each group's lr is its initial lr times lrLambda(epoch).
+ *
+ * <p>PyTorch: {@code torch.optim.lr_scheduler.LambdaLR}.
+ */
 public class LambdaLR extends LRScheduler {
     private final IntToDoubleFunction lrLambda;
 
-    /** {@code LambdaLR(optimizer, lr_lambda)}: each lr is its base lr times lrLambda(step). */
+    /**
+     * {@code torch.optim.lr_scheduler.LambdaLR(optimizer, lr_lambda)}: each lr is its base lr times lrLambda(step).
+     *
+     * @param optimizer the optimizer whose parameter groups' lrs this scheduler sets
+     * @param lrLambda the factor for a step count ({@code last_epoch}), the same for every group
+     */
     public LambdaLR(Optimizer optimizer, IntToDoubleFunction lrLambda) { this(optimizer, lrLambda, -1); }
 
-    /** {@code LambdaLR(optimizer, lr_lambda, last_epoch)}. */
+    /**
+     * {@code torch.optim.lr_scheduler.LambdaLR(optimizer, lr_lambda, last_epoch)}.
+     *
+     * @param optimizer the optimizer whose parameter groups' lrs this scheduler sets
+     * @param lrLambda the factor for a step count ({@code last_epoch}), the same for every group
+     * @param lastEpoch the index of the last epoch: -1 starts afresh, another value resumes from the groups'
+     *     {@code initial_lr}
+     * @throws IllegalArgumentException if lastEpoch is not -1 and a group has no initial_lr ("param 'initial_lr' is
+     *     not specified in param_groups[0] when resuming an optimizer")
+     */
     public LambdaLR(Optimizer optimizer, IntToDoubleFunction lrLambda, int lastEpoch) {
         super(optimizer, lastEpoch);
         this.lrLambda = lrLambda;

@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Scales each group's lr linearly from startFactor to endFactor over totalIters epochs (PyTorch's recursive form). */
+/**
+ * Scales each group's lr linearly from startFactor to endFactor over totalIters epochs (PyTorch's recursive form).
+ *
+ * <p>PyTorch: {@code torch.optim.lr_scheduler.LinearLR}.
+ */
 public class LinearLR extends LRScheduler {
     /** The factor of the base lrs at step 0. */
     public double startFactor;
@@ -14,13 +18,27 @@ public class LinearLR extends LRScheduler {
     /** The steps over which the factor moves linearly. */
     public int totalIters;
 
-    /** {@code LinearLR(optimizer)}: the factor goes from 1/3 to 1 over 5 steps. */
+    /**
+     * {@code torch.optim.lr_scheduler.LinearLR(optimizer)}: the factor goes from 1/3 to 1 over 5 steps.
+     *
+     * @param optimizer the optimizer whose parameter groups' lrs this scheduler sets
+     */
     public LinearLR(Optimizer optimizer) { this(optimizer, 1.0 / 3, 1.0, 5, -1); }
 
     /**
-     * {@code LinearLR(optimizer, start_factor, end_factor, total_iters, last_epoch)}: the lrs times a factor moving
-     * linearly from startFactor to endFactor; startFactor must be in (0, 1] and endFactor in [0, 1] (PyTorch's errors
-     * otherwise).
+     * {@code torch.optim.lr_scheduler.LinearLR(optimizer, start_factor, end_factor, total_iters, last_epoch)}: the
+     * lrs times a factor moving linearly from startFactor to endFactor.
+     *
+     * @param optimizer the optimizer whose parameter groups' lrs this scheduler sets
+     * @param startFactor the factor at step 0, in (0, 1]
+     * @param endFactor the factor reached at totalIters and kept after, in [0, 1]
+     * @param totalIters the steps over which the factor moves
+     * @param lastEpoch the index of the last epoch: -1 starts afresh, another value resumes from the groups'
+     *     {@code initial_lr}
+     * @throws IllegalArgumentException if lastEpoch is not -1 and a group has no initial_lr ("param 'initial_lr' is
+     *     not specified in param_groups[0] when resuming an optimizer")
+     *     or if startFactor is outside (0, 1] ("Starting multiplicative factor expected to be greater than 0 and less
+     *     or equal to 1.") or endFactor outside [0, 1] ("Ending multiplicative factor expected to be between 0 and 1.")
      */
     public LinearLR(Optimizer optimizer, double startFactor, double endFactor, int totalIters, int lastEpoch) {
         super(optimizer, lastEpoch);

@@ -6,17 +6,37 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Multiplies each group's lr by gamma at each milestone epoch (by gamma^k for a milestone listed k times). */
+/**
+ * Multiplies each group's lr by gamma at each milestone epoch (by gamma^k for a milestone listed k times).
+ *
+ * <p>PyTorch: {@code torch.optim.lr_scheduler.MultiStepLR}.
+ */
 public class MultiStepLR extends LRScheduler {
     /** The steps at which the lrs are multiplied by gamma (a milestone listed twice counts twice). */
     public List<Integer> milestones;
     /** The factor applied at each milestone. */
     public double gamma;
 
-    /** {@code MultiStepLR(optimizer, milestones)}: the lrs times 0.1 at each milestone. */
+    /**
+     * {@code torch.optim.lr_scheduler.MultiStepLR(optimizer, milestones)}: the lrs times 0.1 at each milestone.
+     *
+     * @param optimizer the optimizer whose parameter groups' lrs this scheduler sets
+     * @param milestones the steps at which the lrs are multiplied by 0.1 (a milestone listed twice counts twice)
+     */
     public MultiStepLR(Optimizer optimizer, List<Integer> milestones) { this(optimizer, milestones, 0.1, -1); }
 
-    /** {@code MultiStepLR(optimizer, milestones, gamma, last_epoch)}: the lrs times gamma at each milestone. */
+    /**
+     * {@code torch.optim.lr_scheduler.MultiStepLR(optimizer, milestones, gamma, last_epoch)}: the lrs times gamma
+     * at each milestone.
+     *
+     * @param optimizer the optimizer whose parameter groups' lrs this scheduler sets
+     * @param milestones the steps at which the lrs are multiplied by gamma (a milestone listed twice counts twice)
+     * @param gamma the factor applied at each milestone
+     * @param lastEpoch the index of the last epoch: -1 starts afresh, another value resumes from the groups'
+     *     {@code initial_lr}
+     * @throws IllegalArgumentException if lastEpoch is not -1 and a group has no initial_lr ("param 'initial_lr' is
+     *     not specified in param_groups[0] when resuming an optimizer")
+     */
     public MultiStepLR(Optimizer optimizer, List<Integer> milestones, double gamma, int lastEpoch) {
         super(optimizer, lastEpoch);
         this.milestones = List.copyOf(milestones);

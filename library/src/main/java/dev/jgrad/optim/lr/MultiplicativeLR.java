@@ -7,19 +7,49 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntToDoubleFunction;
 
-/** Multiplies each group's current lr by lrLambda(epoch) every epoch after the first (one lambda, or one per group). */
+/**
+ * Multiplies each group's current lr by lrLambda(epoch) every epoch after the first (one lambda, or one per group).
+ *
+ * <p>PyTorch: {@code torch.optim.lr_scheduler.MultiplicativeLR}.
+ */
 public class MultiplicativeLR extends LRScheduler {
     private final List<IntToDoubleFunction> lrLambdas;
 
-    /** {@code MultiplicativeLR(optimizer, lr_lambda)}: each step multiplies each lr by lrLambda(step). */
+    /**
+     * {@code torch.optim.lr_scheduler.MultiplicativeLR(optimizer, lr_lambda)}: each step after the first multiplies
+     * each lr by lrLambda(step).
+     *
+     * @param optimizer the optimizer whose parameter groups' lrs this scheduler sets
+     * @param lrLambda the factor for a step count ({@code last_epoch}), the same for every group
+     */
     public MultiplicativeLR(Optimizer optimizer, IntToDoubleFunction lrLambda) { this(optimizer, lrLambda, -1); }
 
-    /** {@code MultiplicativeLR(optimizer, lr_lambda, last_epoch)}. */
+    /**
+     * {@code torch.optim.lr_scheduler.MultiplicativeLR(optimizer, lr_lambda, last_epoch)}.
+     *
+     * @param optimizer the optimizer whose parameter groups' lrs this scheduler sets
+     * @param lrLambda the factor for a step count ({@code last_epoch}), the same for every group
+     * @param lastEpoch the index of the last epoch: -1 starts afresh, another value resumes from the groups'
+     *     {@code initial_lr}
+     * @throws IllegalArgumentException if lastEpoch is not -1 and a group has no initial_lr ("param 'initial_lr' is
+     *     not specified in param_groups[0] when resuming an optimizer")
+     */
     public MultiplicativeLR(Optimizer optimizer, IntToDoubleFunction lrLambda, int lastEpoch) {
         this(optimizer, Collections.nCopies(optimizer.paramGroups().size(), lrLambda), lastEpoch);
     }
 
-    /** One lambda per parameter group, in order. */
+    /**
+     * {@code torch.optim.lr_scheduler.MultiplicativeLR(optimizer, lr_lambda=[...], last_epoch)}: one lambda per
+     * parameter group.
+     *
+     * @param optimizer the optimizer whose parameter groups' lrs this scheduler sets
+     * @param lrLambdas each group's factor for a step count, in group order
+     * @param lastEpoch the index of the last epoch: -1 starts afresh, another value resumes from the groups'
+     *     {@code initial_lr}
+     * @throws IllegalArgumentException if there are not as many lambdas as groups ("Expected 2 lr_lambdas, but got
+     *     1"), or if lastEpoch is not -1 and a group has no initial_lr ("param 'initial_lr' is not specified in
+     *     param_groups[0] when resuming an optimizer")
+     */
     public MultiplicativeLR(Optimizer optimizer, List<IntToDoubleFunction> lrLambdas, int lastEpoch) {
         super(checkCount(optimizer, lrLambdas), lastEpoch);
         this.lrLambdas = List.copyOf(lrLambdas);

@@ -10,6 +10,8 @@ import java.util.Map;
  * The 1cycle policy: lr rises from maxLr / divFactor to maxLr over pctStart of totalSteps, then falls to
  * initial / finalDivFactor (cosine or linear), while the momentum (SGD's momentum, Adam's beta1) moves the
  * other way between maxMomentum and baseMomentum. Stepped once per batch.
+ *
+ * <p>PyTorch: {@code torch.optim.lr_scheduler.OneCycleLR}.
  */
 public class OneCycleLR extends LRScheduler {
     /** The length of the whole cycle in steps; stepping past it raises PyTorch's error. */
@@ -20,16 +22,42 @@ public class OneCycleLR extends LRScheduler {
     private static final String[] KEYS = {"initial_lr", "max_lr", "min_lr", "max_momentum", "base_momentum"};
 
     /**
-     * {@code OneCycleLR(optimizer, max_lr, total_steps)}: 30% warm-up to maxLr then cosine annealing, momentum
-     * cycling between 0.85 and 0.95, initial lr maxLr / 25, final lr initial / 1e4.
+     * {@code torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr, total_steps)}: 30% warm-up to maxLr then cosine
+     * annealing, momentum cycling between 0.85 and 0.95, initial lr maxLr / 25, final lr initial / 1e4.
+     *
+     * @param optimizer the optimizer whose parameter groups' lrs this scheduler sets (and whose momentum, or Adam's beta1, it cycles)
+     * @param maxLr the peak lr of every group
+     * @param totalSteps the length of the cycle in steps, at least 1
+     * @throws IllegalArgumentException if the optimizer has neither a momentum nor betas option ("optimizer must
+     *     support momentum with `cycle_momentum` option enabled") or totalSteps is not positive ("Expected positive
+     *     integer total_steps, but got 0")
      */
     public OneCycleLR(Optimizer optimizer, double maxLr, int totalSteps) {
         this(optimizer, maxLr, totalSteps, 0.3, "cos", true, 0.85, 0.95, 25.0, 1e4, false);
     }
 
     /**
-     * {@code OneCycleLR(optimizer, max_lr, total_steps, pct_start, anneal_strategy, cycle_momentum, base_momentum,
-     * max_momentum, div_factor, final_div_factor, three_phase)}; annealStrategy is "cos" or "linear".
+     * {@code torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr, total_steps, pct_start=pct_start,
+     * anneal_strategy, cycle_momentum, base_momentum, max_momentum, div_factor, final_div_factor, three_phase)}
+     * (PyTorch's {@code epochs} and {@code steps_per_epoch} are given as their product, totalSteps).
+     *
+     * @param optimizer the optimizer whose parameter groups' lrs this scheduler sets
+     * @param maxLr the peak lr of every group
+     * @param totalSteps the length of the cycle in steps, at least 1
+     * @param pctStart the fraction of the cycle spent raising the lr, in [0, 1]
+     * @param annealStrategy "cos" for cosine annealing, "linear" for linear
+     * @param cycleMomentum whether to cycle the momentum (or Adam's beta1) inversely to the lr
+     * @param baseMomentum the lowest momentum, reached at the peak lr
+     * @param maxMomentum the highest momentum, at the start and end of the cycle
+     * @param divFactor the initial lr is maxLr / divFactor
+     * @param finalDivFactor the final lr is the initial lr / finalDivFactor
+     * @param threePhase false: the lr rises to maxLr, then anneals to the final lr; true: it rises to maxLr, falls
+     *     back to the initial lr over as many steps, then anneals to the final lr
+     * @throws IllegalArgumentException if cycleMomentum is set and the optimizer has neither a momentum nor betas
+     *     option ("optimizer must support momentum with `cycle_momentum` option enabled"), totalSteps is not
+     *     positive ("Expected positive integer total_steps, but got 0"), pctStart is outside [0, 1] ("Expected float
+     *     between 0 and 1 pct_start, but got 1.5") or annealStrategy is another string ("anneal_strategy must by one
+     *     of 'cos' or 'linear', instead got cosine")
      */
     public OneCycleLR(Optimizer optimizer, double maxLr, int totalSteps, double pctStart, String annealStrategy, boolean cycleMomentum,
                       double baseMomentum, double maxMomentum, double divFactor, double finalDivFactor, boolean threePhase) {

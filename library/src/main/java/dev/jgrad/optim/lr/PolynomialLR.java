@@ -5,20 +5,45 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Decays each group's lr to zero over totalIters epochs as {@code (1 - t / totalIters)^power} (PyTorch's recursive form). */
+/**
+ * Decays each group's lr to zero over totalIters epochs as {@code (1 - t / totalIters)^power} (PyTorch's recursive form).
+ *
+ * <p>PyTorch: {@code torch.optim.lr_scheduler.PolynomialLR}.
+ */
 public class PolynomialLR extends LRScheduler {
     /** The steps over which the lrs decay to 0. */
     public int totalIters;
     /** The polynomial's power (1: linear decay). */
     public double power;
 
-    /** {@code PolynomialLR(optimizer)}: linear decay to 0 over 5 steps. */
+    /**
+     * {@code torch.optim.lr_scheduler.PolynomialLR(optimizer)}: linear decay to 0 over 5 steps.
+     *
+     * @param optimizer the optimizer whose parameter groups' lrs this scheduler sets
+     */
     public PolynomialLR(Optimizer optimizer) { this(optimizer, 5, 1.0, -1); }
 
-    /** {@code PolynomialLR(optimizer, total_iters, power)}: the lrs times (1 - step / totalIters)^power, then 0. */
+    /**
+     * {@code torch.optim.lr_scheduler.PolynomialLR(optimizer, total_iters, power)}: the lrs times
+     * {@code (1 - step / totalIters)^power}, then 0.
+     *
+     * @param optimizer the optimizer whose parameter groups' lrs this scheduler sets
+     * @param totalIters the steps over which the lrs decay to 0
+     * @param power the polynomial's power (1: linear decay)
+     */
     public PolynomialLR(Optimizer optimizer, int totalIters, double power) { this(optimizer, totalIters, power, -1); }
 
-    /** {@code PolynomialLR(optimizer, total_iters, power, last_epoch)}. */
+    /**
+     * {@code torch.optim.lr_scheduler.PolynomialLR(optimizer, total_iters, power, last_epoch)}.
+     *
+     * @param optimizer the optimizer whose parameter groups' lrs this scheduler sets
+     * @param totalIters the steps over which the lrs decay to 0
+     * @param power the polynomial's power (1: linear decay)
+     * @param lastEpoch the index of the last epoch: -1 starts afresh, another value resumes from the groups'
+     *     {@code initial_lr}
+     * @throws IllegalArgumentException if lastEpoch is not -1 and a group has no initial_lr ("param 'initial_lr' is
+     *     not specified in param_groups[0] when resuming an optimizer")
+     */
     public PolynomialLR(Optimizer optimizer, int totalIters, double power, int lastEpoch) {
         super(optimizer, lastEpoch);
         this.totalIters = totalIters;

@@ -12,6 +12,8 @@ import java.util.Map;
  * cooldown epochs before counting again. Improvement means beating the best value by threshold,
  * relative ("rel") or absolute ("abs"), downwards (mode "min") or upwards ("max"). Not an
  * {@link LRScheduler}, as in PyTorch: {@link #step(double)} takes the metric.
+ *
+ * <p>PyTorch: {@code torch.optim.lr_scheduler.ReduceLROnPlateau}.
  */
 public class ReduceLROnPlateau {
     private final Optimizer optimizer;
@@ -35,14 +37,28 @@ public class ReduceLROnPlateau {
     private List<Double> lastLr;
 
     /**
-     * {@code ReduceLROnPlateau(optimizer)}: mode "min", factor 0.1, patience 10, threshold 1e-4 relative, no
-     * cooldown, no minimum lr, eps 1e-8.
+     * {@code torch.optim.lr_scheduler.ReduceLROnPlateau(optimizer)}: mode "min", factor 0.1, patience 10, threshold
+     * 1e-4 relative, no cooldown, no minimum lr, eps 1e-8.
+     *
+     * @param optimizer the optimizer whose parameter groups' lrs this scheduler sets
      */
     public ReduceLROnPlateau(Optimizer optimizer) { this(optimizer, "min", 0.1, 10, 1e-4, "rel", 0, 0.0, 1e-8); }
 
     /**
-     * {@code ReduceLROnPlateau(optimizer, mode, factor, patience, threshold, threshold_mode, cooldown, min_lr, eps)}
-     * with one minLr for every group; factor must be below 1 and the modes known (PyTorch's errors otherwise).
+     * {@code torch.optim.lr_scheduler.ReduceLROnPlateau(optimizer, mode, factor, patience, threshold, threshold_mode,
+     * cooldown, min_lr, eps)} with one minLr for every group.
+     *
+     * @param optimizer the optimizer whose parameter groups' lrs this scheduler sets
+     * @param mode "min" (a lower metric is better) or "max"
+     * @param factor the factor the lrs are multiplied by on a plateau, below 1
+     * @param patience the epochs without improvement tolerated before cutting the lrs
+     * @param threshold the least improvement that counts
+     * @param thresholdMode "rel" (improvement relative to the best value) or "abs"
+     * @param cooldown the epochs to wait after a cut before counting bad epochs again
+     * @param minLr the lowest lr a cut may set, for every group
+     * @param eps a cut that changes an lr by no more than this is skipped
+     * @throws IllegalArgumentException if factor is not below 1 ("Factor should be &lt; 1.0."), or mode ("mode avg is
+     *     unknown!") or thresholdMode ("threshold mode relative is unknown!") is another string
      */
     public ReduceLROnPlateau(Optimizer optimizer, String mode, double factor, int patience, double threshold, String thresholdMode,
                              int cooldown, double minLr, double eps) {
@@ -50,7 +66,23 @@ public class ReduceLROnPlateau {
                 Collections.nCopies(optimizer.paramGroups().size(), minLr), eps);
     }
 
-    /** One minimum lr per parameter group. */
+    /**
+     * {@code torch.optim.lr_scheduler.ReduceLROnPlateau(optimizer, mode, factor, patience, threshold, threshold_mode,
+     * cooldown, min_lr=[...], eps)}: one minimum lr per parameter group.
+     *
+     * @param optimizer the optimizer whose parameter groups' lrs this scheduler sets
+     * @param mode "min" (a lower metric is better) or "max"
+     * @param factor the factor the lrs are multiplied by on a plateau, below 1
+     * @param patience the epochs without improvement tolerated before cutting the lrs
+     * @param threshold the least improvement that counts
+     * @param thresholdMode "rel" (improvement relative to the best value) or "abs"
+     * @param cooldown the epochs to wait after a cut before counting bad epochs again
+     * @param minLrs each group's lowest lr, in group order
+     * @param eps a cut that changes an lr by no more than this is skipped
+     * @throws IllegalArgumentException if factor is not below 1 ("Factor should be &lt; 1.0."), minLrs does not
+     *     have one value per group ("expected 2 min_lrs, got 1"), or mode ("mode avg is unknown!") or thresholdMode
+     *     ("threshold mode relative is unknown!") is another string
+     */
     public ReduceLROnPlateau(Optimizer optimizer, String mode, double factor, int patience, double threshold, String thresholdMode,
                              int cooldown, List<Double> minLrs, double eps) {
         if (factor >= 1.0) throw new IllegalArgumentException("Factor should be < 1.0.");
@@ -79,7 +111,12 @@ public class ReduceLROnPlateau {
         numBadEpochs = 0;
     }
 
-    /** One epoch's metric (a loss, an accuracy, ...). */
+    /**
+     * {@code scheduler.step(metric)}: records one epoch's metric and cuts the lrs when the plateau has lasted more
+     * than patience epochs.
+     *
+     * @param metric the epoch's value of the watched quantity (a validation loss, an accuracy, ...)
+     */
     public void step(double metric) {
         lastEpoch++;
         if (isBetter(metric, best)) {
@@ -102,7 +139,13 @@ public class ReduceLROnPlateau {
         lastLr = now;
     }
 
-    /** The metric as a one-element tensor's value. */
+    /**
+     * {@code scheduler.step(metric)} with the metric as a tensor, as PyTorch accepts one.
+     *
+     * @param metric a one-element tensor
+     * @throws IllegalArgumentException unless metric has one element ("only one element tensors can be converted to
+     *     Java scalars", from {@link dev.jgrad.Tensor#item()})
+     */
     public void step(dev.jgrad.Tensor metric) { step(metric.item()); }
 
     private void reduceLr() {
@@ -119,12 +162,18 @@ public class ReduceLROnPlateau {
         return min ? a < best - threshold : a > best + threshold;
     }
 
-    /** {@code in_cooldown}: whether the scheduler is waiting out a cooldown after a cut. */
+    /**
+     * {@code scheduler.in_cooldown}.
+     *
+     * @return whether the scheduler is waiting out a cooldown after a cut
+     */
     public boolean inCooldown() { return cooldownCounter > 0; }
 
     /**
      * PyTorch 1.13's {@code state_dict()}: factor, min_lrs, patience, verbose, cooldown, cooldown_counter, mode,
      * threshold, threshold_mode, best, num_bad_epochs, mode_worse, eps, last_epoch and, after the first step, _last_lr.
+     *
+     * @return a new map of the fields by PyTorch's names
      */
     public Map<String, Object> stateDict() {
         Map<String, Object> d = new LinkedHashMap<>();
@@ -148,7 +197,12 @@ public class ReduceLROnPlateau {
         return d;
     }
 
-    /** Restores the fields present in a state dict from {@link #stateDict()} or PyTorch's ({@code load_state_dict}). */
+    /**
+     * {@code scheduler.load_state_dict(d)}: restores the fields present in a state dict from {@link #stateDict()} or
+     * PyTorch's; absent fields are left as they are.
+     *
+     * @param d the fields by PyTorch's names, numbers as Number, lists as List
+     */
     public void loadStateDict(Map<String, ?> d) {
         if (d.get("factor") instanceof Number n) factor = n.doubleValue();
         if (d.get("min_lrs") instanceof List<?> l) minLrs = List.copyOf(numbers(l));
@@ -171,18 +225,36 @@ public class ReduceLROnPlateau {
         return r;
     }
 
-    /** The lrs after the last step; like PyTorch's attribute, it does not exist before the first step. */
+    /**
+     * {@code scheduler._last_lr}: the lrs after the last step; like PyTorch's attribute, it does not exist before
+     * the first step.
+     *
+     * @return one lr per parameter group, in group order
+     * @throws IllegalStateException before the first step ("ReduceLROnPlateau has no last lr before its first step")
+     */
     public List<Double> getLastLr() {
         if (lastLr == null) throw new IllegalStateException("ReduceLROnPlateau has no last lr before its first step");
         return lastLr;
     }
 
-    /** {@code best}: the best metric seen so far. */
+    /**
+     * {@code scheduler.best}.
+     *
+     * @return the best metric seen so far (infinity in the wrong direction before the first step)
+     */
     public double best() { return best; }
 
-    /** {@code num_bad_epochs}: epochs since the last improvement (reset by a cut). */
+    /**
+     * {@code scheduler.num_bad_epochs}.
+     *
+     * @return the epochs since the last improvement (reset by a cut and during a cooldown)
+     */
     public int numBadEpochs() { return numBadEpochs; }
 
-    /** {@code last_epoch}: the number of steps taken. */
+    /**
+     * {@code scheduler.last_epoch}.
+     *
+     * @return the number of steps taken
+     */
     public int lastEpoch() { return lastEpoch; }
 }

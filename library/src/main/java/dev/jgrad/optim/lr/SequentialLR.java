@@ -10,20 +10,39 @@ import java.util.Map;
  * Runs schedulers one after another: scheduler i is stepped from milestone i-1 (where it restarts at
  * epoch 0, by its closed form) until milestone i. Construction resets the lrs to the initial ones and
  * undoes the constructor-time steps of the schedulers, then performs only the first one's.
+ *
+ * <p>PyTorch: {@code torch.optim.lr_scheduler.SequentialLR}.
  */
 public class SequentialLR extends LRScheduler {
     private final List<LRScheduler> schedulers;
     private List<Integer> milestones;
 
     /**
-     * {@code SequentialLR(optimizer, schedulers, milestones)}: schedulers.get(i) runs from milestones.get(i - 1) on;
-     * there must be one milestone fewer than schedulers (PyTorch's error otherwise).
+     * {@code torch.optim.lr_scheduler.SequentialLR(optimizer, schedulers, milestones)}: schedulers.get(i) runs from
+     * milestones.get(i - 1) on.
+     *
+     * @param optimizer the optimizer every scheduler belongs to
+     * @param schedulers the schedulers, in the order they run
+     * @param milestones the steps at which the next scheduler takes over, one fewer than schedulers
+     * @throws IllegalArgumentException if a scheduler belongs to another optimizer ("Sequential Schedulers expects
+     *     all schedulers to belong to the same optimizer, but got schedulers at index 1 to be different than the
+     *     optimizer passed in.") or the counts do not match ("Sequential Schedulers expects number of schedulers
+     *     provided to be one more than the number of milestone points, but got number of schedulers 2 and the number
+     *     of milestones to be equal to 2")
      */
     public SequentialLR(Optimizer optimizer, List<? extends LRScheduler> schedulers, List<Integer> milestones) {
         this(optimizer, schedulers, milestones, -1);
     }
 
-    /** {@code SequentialLR(optimizer, schedulers, milestones, last_epoch)}. */
+    /**
+     * {@code torch.optim.lr_scheduler.SequentialLR(optimizer, schedulers, milestones, last_epoch)}.
+     *
+     * @param optimizer the optimizer every scheduler belongs to
+     * @param schedulers the schedulers, in the order they run
+     * @param milestones the steps at which the next scheduler takes over, one fewer than schedulers
+     * @param lastEpoch the index of the last epoch, -1 to start afresh
+     * @throws IllegalArgumentException as {@link #SequentialLR(Optimizer, List, List)} says
+     */
     public SequentialLR(Optimizer optimizer, List<? extends LRScheduler> schedulers, List<Integer> milestones, int lastEpoch) {
         super(optimizer);
         for (int i = 0; i < schedulers.size(); i++) {
@@ -97,9 +116,18 @@ public class SequentialLR extends LRScheduler {
         }
     }
 
-    /** PyTorch's SequentialLR.step takes no epoch. */
+    /**
+     * Not available: PyTorch's SequentialLR.step takes no epoch.
+     *
+     * @param epoch ignored
+     * @throws UnsupportedOperationException always ("SequentialLR.step() takes no epoch")
+     */
     @Override public void step(int epoch) { throw new UnsupportedOperationException("SequentialLR.step() takes no epoch"); }
 
-    /** The schedulers, in order. */
+    /**
+     * {@code scheduler._schedulers}.
+     *
+     * @return the schedulers, in the order they run, unmodifiable
+     */
     public List<LRScheduler> schedulers() { return schedulers; }
 }

@@ -61,7 +61,12 @@ public final class BatchLoader<T, B> implements Iterable<B> {
     /**
      * {@code DataLoader(dataset, collate_fn=collate, ...)}.
      *
+     * @param dataset  the samples
+     * @param collate  makes one batch from the list of its samples (in the batch's order); called from the worker
+     *                 threads when numWorkers &gt; 0
+     * @param options  the keyword arguments ({@link DataLoader#options()}); copied
      * @throws IllegalArgumentException with PyTorch's message for a bad batch size, worker count or prefetch factor
+     *         (the texts {@link DataLoader#DataLoader(Dataset, DataLoader.Options)} lists)
      */
     public BatchLoader(Dataset<T> dataset, Function<List<T>, B> collate, DataLoader.Options options) {
         this(indices -> {
@@ -78,19 +83,35 @@ public final class BatchLoader<T, B> implements Iterable<B> {
         this.options = options.copy();
     }
 
-    /** The dataset batches are drawn from ({@code loader.dataset}). */
+    /**
+     * The dataset batches are drawn from ({@code loader.dataset}).
+     *
+     * @return the constructor's dataset
+     */
     public Dataset<T> dataset() { return dataset; }
 
-    /** The number of batches per epoch ({@code len(loader)}). */
+    /**
+     * The number of batches per epoch ({@code len(loader)}).
+     *
+     * @return ceil(n / batchSize), or floor(n / batchSize) with dropLast
+     */
     public int size() {
         int n = dataset.size(), b = options.batchSize;
         return options.dropLast ? n / b : (n + b - 1) / b;
     }
 
-    /** The batch size ({@code loader.batch_size}). */
+    /**
+     * The batch size ({@code loader.batch_size}).
+     *
+     * @return the number of samples per full batch
+     */
     public int batchSize() { return options.batchSize; }
 
-    /** The number of background loading threads ({@code loader.num_workers}). */
+    /**
+     * The number of background loading threads ({@code loader.num_workers}).
+     *
+     * @return 0 when batches are loaded in the iterating thread
+     */
     public int numWorkers() { return options.numWorkers; }
 
     @Override public Iterator<B> iterator() {

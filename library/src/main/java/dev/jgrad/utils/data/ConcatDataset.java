@@ -16,7 +16,9 @@ public final class ConcatDataset<T> implements Dataset<T> {
     /**
      * {@code ConcatDataset(datasets)}.
      *
-     * @throws IllegalArgumentException "datasets should not be an empty iterable" for an empty list
+     * @param datasets  the datasets, in order (copied; their sizes are read now)
+     * @throws IllegalArgumentException "datasets should not be an empty iterable" for an empty list, or
+     *         "ConcatDataset: more than 2^31 - 1 samples"
      */
     public ConcatDataset(List<? extends Dataset<? extends T>> datasets) {
         if (datasets.isEmpty()) throw new IllegalArgumentException("datasets should not be an empty iterable");
@@ -30,20 +32,36 @@ public final class ConcatDataset<T> implements Dataset<T> {
         }
     }
 
-    /** {@code ConcatDataset([a, b, ...])}. */
+    /**
+     * {@code ConcatDataset([a, b, ...])}.
+     *
+     * @param datasets  the datasets, in order
+     * @throws IllegalArgumentException as {@link #ConcatDataset(List)}
+     */
     @SafeVarargs
     public ConcatDataset(Dataset<? extends T>... datasets) { this(Arrays.asList(datasets)); }
 
-    /** The running totals of the datasets' sizes ({@code cumulative_sizes}). */
+    /**
+     * The running totals of the datasets' sizes ({@code cumulative_sizes}).
+     *
+     * @return a copy: element i is the size of datasets 0..i together
+     */
     public int[] cumulativeSizes() { return cumulativeSizes.clone(); }
 
-    /** The datasets, in order ({@code datasets}). */
+    /**
+     * The datasets, in order ({@code datasets}).
+     *
+     * @return the datasets, unmodifiable
+     */
     public List<Dataset<? extends T>> datasets() { return datasets; }
 
     /**
      * {@code dataset[i]}; a negative i counts from the end.
      *
+     * @param index  the position, -size() &lt;= index &lt; size()
+     * @return the sample of the dataset that position falls in
      * @throws IllegalArgumentException "absolute value of index should not exceed dataset length" for i &lt; -size
+     * @throws IndexOutOfBoundsException "list index out of range" for i &gt;= size
      */
     @Override public T get(int index) {
         int idx = index;

@@ -11,11 +11,17 @@ public final class Data {
     private Data() {}
 
     /**
-     * {@code random_split(dataset, lengths, generator)}: disjoint random subsets of the given lengths,
-     * the same ones PyTorch draws for the same generator state ({@code randperm(sum(lengths))} cut in
-     * order). generator null means the default generator.
+     * {@code torch.utils.data.random_split(dataset, lengths, generator)}: disjoint random subsets of the given
+     * lengths, the same ones PyTorch draws for the same generator state ({@code randperm(sum(lengths))} cut in
+     * order).
      *
-     * @throws IllegalArgumentException "Sum of input lengths does not equal the length of the input dataset!"
+     * @param <T>        the sample type
+     * @param dataset    the dataset to split
+     * @param lengths    the subsets' sizes, summing to dataset.size()
+     * @param generator  the generator the permutation is drawn from; null: the default generator
+     * @return one {@link Subset} per length, in order
+     * @throws IllegalArgumentException "Sum of input lengths does not equal the length of the input dataset!", or
+     *         "random_split: a length is negative: -1"
      */
     public static <T> List<Subset<T>> randomSplit(Dataset<T> dataset, long[] lengths, Generator generator) {
         long sum = 0;
@@ -39,9 +45,16 @@ public final class Data {
     /**
      * {@code random_split(dataset, fractions, generator)} with fractions that sum to 1: each split gets
      * {@code floor(n * fraction)} samples, and the remainder is dealt out one by one from the first split
-     * on, as PyTorch does. Lengths that do not sum to 1 are taken as lengths (they must then be whole).
+     * on, as PyTorch does (a split left empty is logged as PyTorch's warning). Values that do not sum to 1 are
+     * taken as lengths (they must then be whole).
      *
-     * @throws IllegalArgumentException "Fraction at index i is not between 0 and 1"
+     * @param <T>        the sample type
+     * @param dataset    the dataset to split
+     * @param fractions  the fractions, each in [0, 1] and summing to 1; or whole lengths
+     * @param generator  the generator the permutation is drawn from; null: the default generator
+     * @return one {@link Subset} per fraction, in order
+     * @throws IllegalArgumentException "Fraction at index 1 is not between 0 and 1", or, for lengths,
+     *         "Sum of input lengths does not equal the length of the input dataset!" (also when one is not whole)
      */
     public static <T> List<Subset<T>> randomSplit(Dataset<T> dataset, double[] fractions, Generator generator) {
         double sum = 0;
@@ -78,10 +91,13 @@ public final class Data {
     }
 
     /**
-     * {@code default_collate} for samples that are lists of tensors (one per field): each field's
-     * tensors stacked along a new dim 0.
+     * {@code torch.utils.data.default_collate} for samples that are lists of tensors (one per field): each field's
+     * tensors stacked along a new dim 0 (what {@link DataLoader} does to each batch).
      *
-     * @throws IllegalArgumentException if the samples do not all have the same number of fields
+     * @param samples  the batch's samples, each a list of tensors with the same fields
+     * @return one tensor per field, (len(samples), *field's shape); empty for no samples
+     * @throws IllegalArgumentException "each element in list of batch should be of equal size" when the samples do
+     *         not all have the same number of fields; {@code torch.stack}'s error when a field's shapes differ
      */
     public static List<Tensor> defaultCollate(List<? extends List<Tensor>> samples) {
         if (samples.isEmpty()) return List.of();

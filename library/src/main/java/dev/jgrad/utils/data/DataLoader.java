@@ -27,20 +27,57 @@ import java.util.List;
 public final class DataLoader implements Iterable<List<Tensor>> {
     private final BatchLoader<List<Tensor>, List<Tensor>> loader;
 
-    /** {@code DataLoader(dataset, batch_size)}. */
+    /**
+     * {@code DataLoader(dataset, batch_size)}: batches in order, the last one possibly short.
+     *
+     * @param dataset    the samples, each a list of tensors (one per field), as {@link TensorDataset} gives them
+     * @param batchSize  the number of samples per batch
+     * @throws IllegalArgumentException PyTorch's "batch_size should be a positive integer value, but got
+     *         batch_size=0" for a batch size below 1
+     */
     public DataLoader(Dataset<List<Tensor>> dataset, int batchSize) { this(dataset, options().batchSize(batchSize)); }
 
-    /** {@code DataLoader(dataset, batch_size, shuffle)}. */
+    /**
+     * {@code DataLoader(dataset, batch_size, shuffle)}.
+     *
+     * @param dataset    the samples, each a list of tensors (one per field)
+     * @param batchSize  the number of samples per batch
+     * @param shuffle    a new random order every epoch, drawn from the default generator
+     * @throws IllegalArgumentException PyTorch's "batch_size should be a positive integer value, but got
+     *         batch_size=0" for a batch size below 1
+     */
     public DataLoader(Dataset<List<Tensor>> dataset, int batchSize, boolean shuffle) {
         this(dataset, options().batchSize(batchSize).shuffle(shuffle));
     }
 
-    /** {@code DataLoader(dataset, batch_size, shuffle, generator=generator, drop_last=dropLast)}; generator null means the default generator. */
+    /**
+     * {@code DataLoader(dataset, batch_size, shuffle, generator=generator, drop_last=drop_last)}.
+     *
+     * @param dataset    the samples, each a list of tensors (one per field)
+     * @param batchSize  the number of samples per batch
+     * @param shuffle    a new random order every epoch
+     * @param generator  the generator the base seeds and orders are drawn from; null: the default generator
+     * @param dropLast   leave out the last batch when it is short
+     * @throws IllegalArgumentException PyTorch's "batch_size should be a positive integer value, but got
+     *         batch_size=0" for a batch size below 1
+     */
     public DataLoader(Dataset<List<Tensor>> dataset, int batchSize, boolean shuffle, Generator generator, boolean dropLast) {
         this(dataset, options().batchSize(batchSize).shuffle(shuffle).generator(generator).dropLast(dropLast));
     }
 
-    /** {@code DataLoader(dataset, **options)} with the default collate. */
+    /**
+     * {@code DataLoader(dataset, **options)} with the default collate.
+     *
+     * @param dataset  the samples, each a list of tensors (one per field)
+     * @param options  the keyword arguments ({@link #options()}); copied, so later changes to it do not reach
+     *                 this loader
+     * @throws IllegalArgumentException with PyTorch's message for a batch size below 1 ("batch_size should be a
+     *         positive integer value, but got batch_size=0"), a negative numWorkers ("num_workers option should be
+     *         non-negative; use num_workers=0 to disable multiprocessing."), a prefetch factor without workers
+     *         ("prefetch_factor option could only be specified in multiprocessing.let num_workers &gt; 0 to enable
+     *         multiprocessing.") or below 1 ("prefetch_factor should be a positive integer value, but got
+     *         prefetch_factor=0")
+     */
     public DataLoader(Dataset<List<Tensor>> dataset, Options options) {
         this.loader = new BatchLoader<>(fetcher(dataset), dataset, options);
     }
@@ -62,21 +99,42 @@ public final class DataLoader implements Iterable<List<Tensor>> {
         };
     }
 
-    /** The dataset batches are drawn from ({@code loader.dataset}). */
+    /**
+     * The dataset batches are drawn from ({@code loader.dataset}).
+     *
+     * @return the constructor's dataset
+     */
     public Dataset<List<Tensor>> dataset() { return loader.dataset(); }
 
-    /** The number of batches per epoch ({@code len(loader)}). */
+    /**
+     * The number of batches per epoch ({@code len(loader)}).
+     *
+     * @return ceil(n / batchSize), or floor(n / batchSize) with dropLast
+     */
     public int size() { return loader.size(); }
 
-    /** The batch size ({@code loader.batch_size}). */
+    /**
+     * The batch size ({@code loader.batch_size}).
+     *
+     * @return the number of samples per full batch
+     */
     public int batchSize() { return loader.batchSize(); }
 
-    /** The number of background loading threads ({@code loader.num_workers}). */
+    /**
+     * The number of background loading threads ({@code loader.num_workers}).
+     *
+     * @return 0 when batches are loaded in the iterating thread
+     */
     public int numWorkers() { return loader.numWorkers(); }
 
     @Override public Iterator<List<Tensor>> iterator() { return loader.iterator(); }
 
-    /** DataLoader's keyword arguments with PyTorch's defaults: batch size 1, no shuffle, no workers, prefetch factor 2. */
+    /**
+     * DataLoader's keyword arguments with PyTorch's defaults: batch size 1, no shuffle, the default generator, keep
+     * the last batch, no workers, prefetch factor 2. Checked when a loader is made.
+     *
+     * @return new options, to set fluently
+     */
     public static Options options() { return new Options(); }
 
     /** The keyword arguments of PyTorch's DataLoader that jgrad has, set fluently. */
@@ -91,37 +149,67 @@ public final class DataLoader implements Iterable<List<Tensor>> {
 
         Options() {}
 
-        /** {@code batch_size} (1 by default). */
+        /**
+         * {@code batch_size} (1 by default).
+         *
+         * @param batchSize  the number of samples per batch, at least 1
+         * @return these options
+         */
         public Options batchSize(int batchSize) {
             this.batchSize = batchSize;
             return this;
         }
 
-        /** {@code shuffle}: a new random order every epoch. */
+        /**
+         * {@code shuffle}: a new random order every epoch (false by default).
+         *
+         * @param shuffle  whether to shuffle
+         * @return these options
+         */
         public Options shuffle(boolean shuffle) {
             this.shuffle = shuffle;
             return this;
         }
 
-        /** {@code generator}: the source of the shuffles and base seeds (null: the default generator). */
+        /**
+         * {@code generator}: the source of the shuffles and base seeds.
+         *
+         * @param generator  the generator; null (the default): the default generator
+         * @return these options
+         */
         public Options generator(Generator generator) {
             this.generator = generator;
             return this;
         }
 
-        /** {@code drop_last}: leave out the last batch when it is smaller than the batch size. */
+        /**
+         * {@code drop_last}: leave out the last batch when it is smaller than the batch size (false by default).
+         *
+         * @param dropLast  whether to drop a short last batch
+         * @return these options
+         */
         public Options dropLast(boolean dropLast) {
             this.dropLast = dropLast;
             return this;
         }
 
-        /** {@code num_workers}: background threads loading batches (0: load in the caller's thread). */
+        /**
+         * {@code num_workers}: background threads loading batches (threads where PyTorch has processes).
+         *
+         * @param numWorkers  the thread count, at least 0; 0 (the default): load in the caller's thread
+         * @return these options
+         */
         public Options numWorkers(int numWorkers) {
             this.numWorkers = numWorkers;
             return this;
         }
 
-        /** {@code prefetch_factor}: batches each worker loads ahead (2 by default; needs numWorkers &gt; 0). */
+        /**
+         * {@code prefetch_factor}: batches each worker loads ahead (2 by default; another value needs numWorkers &gt; 0).
+         *
+         * @param prefetchFactor  the batches per worker, at least 1
+         * @return these options
+         */
         public Options prefetchFactor(int prefetchFactor) {
             this.prefetchFactor = prefetchFactor;
             this.prefetchFactorSet = true;

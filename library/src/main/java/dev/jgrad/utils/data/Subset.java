@@ -12,19 +12,39 @@ public final class Subset<T> implements Dataset<T> {
     private final Dataset<T> dataset;
     private final int[] indices;
 
-    /** {@code Subset(dataset, indices)}; the indices are copied. */
+    /**
+     * {@code Subset(dataset, indices)}; the indices are copied (not checked: an index out of the dataset's range fails
+     * when its sample is read).
+     *
+     * @param dataset  the whole dataset
+     * @param indices  the positions in dataset, in the order the subset gives them
+     */
     public Subset(Dataset<T> dataset, int... indices) {
         this.dataset = dataset;
         this.indices = indices.clone();
     }
 
-    /** The whole dataset ({@code subset.dataset}). */
+    /**
+     * The whole dataset ({@code subset.dataset}).
+     *
+     * @return the dataset the indices point into
+     */
     public Dataset<T> dataset() { return dataset; }
 
-    /** The indices into {@link #dataset()} (a copy; {@code subset.indices}). */
+    /**
+     * The indices into {@link #dataset()} ({@code subset.indices}).
+     *
+     * @return a copy of the indices
+     */
     public int[] indices() { return indices.clone(); }
 
-    /** {@code subset[i]}: a negative i counts from the end, as Python's list indexing. */
+    /**
+     * {@code subset[i]}: a negative i counts from the end, as Python's list indexing.
+     *
+     * @param index  the position in the subset, -size() &lt;= index &lt; size()
+     * @return {@code dataset().get(indices()[index])}
+     * @throws IndexOutOfBoundsException "list index out of range" (Python's text) outside that range
+     */
     @Override public T get(int index) {
         int i = index < 0 ? index + indices.length : index;
         if (i < 0 || i >= indices.length) throw new IndexOutOfBoundsException("list index out of range");

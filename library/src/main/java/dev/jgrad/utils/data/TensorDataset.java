@@ -10,8 +10,11 @@ public final class TensorDataset implements Dataset<List<Tensor>> {
     private final List<Tensor> tensors;
 
     /**
-     * {@code TensorDataset(*tensors)}: every tensor must have the same size along dim 0 (else PyTorch's
-     * "Size mismatch between tensors"), and at least one tensor is needed (IllegalArgumentException).
+     * {@code TensorDataset(*tensors)}: sample i is {@code [t.get(i) for t in tensors]}.
+     *
+     * @param tensors  the fields, at least one, each with the same size along dim 0 (inputs, targets, ...)
+     * @throws IllegalArgumentException "TensorDataset needs at least one tensor" for none, or PyTorch's "Size
+     *         mismatch between tensors" when the sizes along dim 0 differ (or a tensor is 0-d)
      */
     public TensorDataset(Tensor... tensors) {
         if (tensors.length == 0) throw new IllegalArgumentException("TensorDataset needs at least one tensor");
@@ -21,7 +24,11 @@ public final class TensorDataset implements Dataset<List<Tensor>> {
         this.tensors = List.of(tensors);
     }
 
-    /** {@code dataset.tensors}: the tensors, unmodifiable. */
+    /**
+     * {@code dataset.tensors}: the tensors.
+     *
+     * @return the tensors in the constructor's order, unmodifiable
+     */
     public List<Tensor> tensors() { return Collections.unmodifiableList(tensors); }
 
     @Override public List<Tensor> get(int index) {

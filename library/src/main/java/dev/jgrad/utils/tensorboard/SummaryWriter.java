@@ -44,18 +44,38 @@ public final class SummaryWriter implements AutoCloseable {
     private Map<String, EventFile> allWriters;
     private final double[] defaultBins;
 
-    /** {@code SummaryWriter()}: logs to {@code runs/<MonDD_HH-MM-SS>_<host>}. */
+    /**
+     * {@code SummaryWriter()}: logs to {@code runs/<MonDD_HH-MM-SS>_<host>} under the working directory, creating the
+     * directory and its event file at once.
+     *
+     * @throws java.io.UncheckedIOException when the event file cannot be written
+     */
     public SummaryWriter() { this(null, "", ""); }
 
-    /** {@code SummaryWriter(log_dir)}. */
+    /**
+     * {@code SummaryWriter(log_dir)}, creating the directory and its event file at once.
+     *
+     * @param logDir  the directory the event files go to (made if missing)
+     * @throws java.io.UncheckedIOException when the event file cannot be written
+     */
     public SummaryWriter(String logDir) { this(Path.of(logDir), "", ""); }
 
-    /** {@code SummaryWriter(log_dir)}. */
+    /**
+     * {@code SummaryWriter(log_dir)}, creating the directory and its event file at once.
+     *
+     * @param logDir  the directory the event files go to (made if missing)
+     * @throws java.io.UncheckedIOException when the event file cannot be written
+     */
     public SummaryWriter(Path logDir) { this(logDir, "", ""); }
 
     /**
      * {@code SummaryWriter(log_dir, comment=comment, filename_suffix=suffix)}: comment is appended to the
      * default directory's name (only when logDir is null); the suffix to every event file's name.
+     *
+     * @param logDir          the directory the event files go to; null: {@code runs/<MonDD_HH-MM-SS>_<host><comment>}
+     * @param comment         appended to the default directory's name ("" for none)
+     * @param filenameSuffix  appended to every event file's name ("" for none)
+     * @throws java.io.UncheckedIOException when the event file cannot be written
      */
     public SummaryWriter(Path logDir, String comment, String filenameSuffix) {
         this(logDir, comment, filenameSuffix, SummaryWriter::now);
@@ -74,10 +94,19 @@ public final class SummaryWriter implements AutoCloseable {
         fileWriter();  // PyTorch creates the event file at once
     }
 
-    /** The directory the event files go to ({@code get_logdir()}). */
+    /**
+     * The directory the event files go to ({@code get_logdir()}).
+     *
+     * @return the log directory
+     */
     public Path logDir() { return logDir; }
 
-    /** The current event file of this writer's own directory. */
+    /**
+     * The current event file of this writer's own directory ({@code file_writer.event_writer._file_name}); after
+     * {@link #close()} this opens a new one.
+     *
+     * @return the file's path
+     */
     public Path file() { return fileWriter().path(); }
 
     private synchronized EventFile fileWriter() {
@@ -91,29 +120,72 @@ public final class SummaryWriter implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------ scalars
 
-    /** {@code add_scalar(tag, value)}: no step (TensorBoard shows step 0). */
+    /**
+     * {@code add_scalar(tag, value)}: no step (TensorBoard shows step 0).
+     *
+     * @param tag         the series' name (TensorBoard groups tags by their prefix up to the first {@code /})
+     * @param value       the value (stored as float32, as PyTorch's simple_value)
+     * @throws java.io.UncheckedIOException when the event file cannot be written
+     */
     public void addScalar(String tag, double value) { addScalar(tag, value, null, null); }
 
-    /** {@code add_scalar(tag, value, global_step)}: one point of the series tag (stored as float32, as PyTorch's simple_value). */
+    /**
+     * {@code add_scalar(tag, value, global_step)}: one point of the series tag.
+     *
+     * @param tag         the series' name (TensorBoard groups tags by their prefix up to the first {@code /})
+     * @param value       the value (stored as float32, as PyTorch's simple_value)
+     * @param globalStep  the step (x axis)
+     * @throws java.io.UncheckedIOException when the event file cannot be written
+     */
     public void addScalar(String tag, double value, long globalStep) { addScalar(tag, value, globalStep, null); }
 
-    /** {@code add_scalar(tag, value, global_step, walltime)}; step or walltime null means none / now. */
+    /**
+     * {@code add_scalar(tag, value, global_step, walltime)}.
+     *
+     * @param tag         the series' name (TensorBoard groups tags by their prefix up to the first {@code /})
+     * @param value       the value (stored as float32)
+     * @param globalStep  the step (x axis); null: none (TensorBoard shows 0)
+     * @param walltime    the event's time in seconds since the epoch; null: now
+     * @throws java.io.UncheckedIOException when the event file cannot be written
+     */
     public synchronized void addScalar(String tag, double value, Long globalStep, Double walltime) {
         fileWriter().addSummary(scalar(tag, value), globalStep, walltime);
     }
 
-    /** {@code add_scalar(tag, tensor, step)}: the value of a one-element tensor. */
+    /**
+     * {@code add_scalar(tag, tensor, step)}: the value of a one-element tensor (a loss).
+     *
+     * @param tag         the series' name (TensorBoard groups tags by their prefix up to the first {@code /})
+     * @param value       a tensor of one element
+     * @param globalStep  the step (x axis)
+     * @throws IllegalArgumentException PyTorch's "Tensor should contain one element (0 dimensions). Was given size: 3
+     *     and 1 dimensions." for any other tensor
+     * @throws java.io.UncheckedIOException when the event file cannot be written
+     */
     public void addScalar(String tag, Tensor value, long globalStep) { addScalar(tag, scalarOf(value), globalStep, null); }
 
     /**
      * {@code add_scalars(main_tag, tag_scalar_dict, global_step)}: several series in one chart; each goes
      * to its own directory {@code <logdir>/<main_tag with / as _>_<tag>}, tagged main_tag.
+     *
+     * @param mainTag        the chart's name
+     * @param tagScalarDict  each series' name and value, in the map's order
+     * @param globalStep  the step (x axis)
+     * @throws java.io.UncheckedIOException when the event file cannot be written
      */
     public void addScalars(String mainTag, Map<String, ? extends Number> tagScalarDict, long globalStep) {
         addScalars(mainTag, tagScalarDict, globalStep, null);
     }
 
-    /** {@code add_scalars(main_tag, tag_scalar_dict, global_step, walltime)}; null step or walltime as in addScalar. */
+    /**
+     * {@code add_scalars(main_tag, tag_scalar_dict, global_step, walltime)}.
+     *
+     * @param mainTag        the chart's name
+     * @param tagScalarDict  each series' name and value, in the map's order
+     * @param globalStep  the step (x axis); null: none (TensorBoard shows 0)
+     * @param walltime    the event's time in seconds since the epoch; null: now
+     * @throws java.io.UncheckedIOException when the event file cannot be written
+     */
     public synchronized void addScalars(String mainTag, Map<String, ? extends Number> tagScalarDict, Long globalStep, Double walltime) {
         double wall = walltime != null ? walltime : clock.getAsDouble();
         String fwLogdir = fileWriter().dir().toString();
@@ -138,10 +210,28 @@ public final class SummaryWriter implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------ histograms
 
-    /** {@code add_histogram(tag, values, global_step)} with PyTorch's default "tensorflow" buckets. */
+    /**
+     * {@code add_histogram(tag, values, global_step)} with PyTorch's default "tensorflow" buckets (edges from 1e-12
+     * growing by 1.1 up to 1e20, mirrored, and 0; the empty buckets at both ends left out).
+     *
+     * @param tag         the histogram's name
+     * @param values      the values (a weight, a gradient), any shape, converted to double
+     * @param globalStep  the step (x axis)
+     * @throws IllegalArgumentException "The input has no element." for an empty tensor
+     * @throws java.io.UncheckedIOException when the event file cannot be written
+     */
     public void addHistogram(String tag, Tensor values, long globalStep) { addHistogram(tag, values.toDoubleArray(), globalStep, null); }
 
-    /** {@code add_histogram(tag, values, global_step, walltime=walltime)}; null step or walltime as in addScalar. */
+    /**
+     * {@code add_histogram(tag, values, global_step, walltime=walltime)}.
+     *
+     * @param tag         the histogram's name
+     * @param values      the values, any shape
+     * @param globalStep  the step (x axis); null: none (TensorBoard shows 0)
+     * @param walltime    the event's time in seconds since the epoch; null: now
+     * @throws IllegalArgumentException "The input has no element." for an empty tensor
+     * @throws java.io.UncheckedIOException when the event file cannot be written
+     */
     public void addHistogram(String tag, Tensor values, Long globalStep, Double walltime) {
         addHistogram(tag, values.toDoubleArray(), globalStep, walltime);
     }
@@ -149,7 +239,12 @@ public final class SummaryWriter implements AutoCloseable {
     /**
      * {@code add_histogram} of plain values.
      *
+     * @param tag         the histogram's name
+     * @param values      the values
+     * @param globalStep  the step (x axis); null: none (TensorBoard shows 0)
+     * @param walltime    the event's time in seconds since the epoch; null: now
      * @throws IllegalArgumentException "The input has no element." for no values
+     * @throws java.io.UncheckedIOException when the event file cannot be written
      */
     public synchronized void addHistogram(String tag, double[] values, Long globalStep, Double walltime) {
         Proto histo = Histograms.make(values, defaultBins);
@@ -172,10 +267,26 @@ public final class SummaryWriter implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------ text
 
-    /** {@code add_text(tag, text_string, global_step)}: markdown text, shown by the Text dashboard under {@code tag/text_summary}. */
+    /**
+     * {@code add_text(tag, text_string, global_step)}: markdown text, shown by the Text dashboard under
+     * {@code tag/text_summary}.
+     *
+     * @param tag         the text's name
+     * @param text        the markdown text
+     * @param globalStep  the step (x axis)
+     * @throws java.io.UncheckedIOException when the event file cannot be written
+     */
     public void addText(String tag, String text, long globalStep) { addText(tag, text, (Long) globalStep, null); }
 
-    /** {@code add_text(tag, text_string, global_step, walltime)}; null step or walltime as in addScalar. */
+    /**
+     * {@code add_text(tag, text_string, global_step, walltime)}.
+     *
+     * @param tag         the text's name
+     * @param text        the markdown text
+     * @param globalStep  the step (x axis); null: none (TensorBoard shows 0)
+     * @param walltime    the event's time in seconds since the epoch; null: now
+     * @throws java.io.UncheckedIOException when the event file cannot be written
+     */
     public synchronized void addText(String tag, String text, Long globalStep, Double walltime) {
         Proto metadata = new Proto().message(1, new Proto().string(1, "text"));  // TextPluginData(version=0) encodes to nothing
         Proto shape = new Proto().message(2, new Proto().int64(1, 1));
@@ -186,7 +297,16 @@ public final class SummaryWriter implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------ hparams
 
-    /** {@code add_hparams(hparam_dict, metric_dict)}: a run named after the current time. */
+    /**
+     * {@code add_hparams(hparam_dict, metric_dict)}: a run named after the current time (see
+     * {@link #addHparams(Map, Map, Map, String)}).
+     *
+     * @param hparams  the hyperparameters' names and values (numbers, strings, booleans, one-element tensors)
+     * @param metrics  the metrics' names and final values (also written as scalars of the run)
+     * @throws IllegalArgumentException "value should be one of int, float, str, bool, or torch.Tensor" for another
+     *     value type
+     * @throws java.io.UncheckedIOException when the event file cannot be written
+     */
     public void addHparams(Map<String, ?> hparams, Map<String, ? extends Number> metrics) { addHparams(hparams, metrics, null, null); }
 
     /**
@@ -196,8 +316,13 @@ public final class SummaryWriter implements AutoCloseable {
      * numbers, strings, booleans (stored as the numbers 1 and 0, as PyTorch 1.13 does: Python's bool is
      * an int) or one-element tensors; null values are left out.
      *
+     * @param hparams         the hyperparameters' names and values
+     * @param metrics         the metrics' names and final values (also written as scalars of the run)
+     * @param domainDiscrete  for some hyperparameters, the list of values they can take (null: none)
+     * @param runName         the run's sub-directory; null or empty: the current time in seconds
      * @throws IllegalArgumentException "value should be one of int, float, str, bool, or torch.Tensor",
      *     or "parameter: hparam_domain_discrete[k] should be a list of same type as hparam_dict[k]."
+     * @throws java.io.UncheckedIOException when the event file cannot be written
      */
     public synchronized void addHparams(Map<String, ?> hparams, Map<String, ? extends Number> metrics,
             Map<String, ? extends List<?>> domainDiscrete, String runName) {
