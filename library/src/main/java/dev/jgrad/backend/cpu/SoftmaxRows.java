@@ -75,6 +75,21 @@ final class SoftmaxRows {
         }
     }
 
+    // two loops rather than one with a choice of vector expressions inside: a merge of two vector values can keep
+    // C2 from unboxing them
+
+    private static double rowSum(float[] g, int gt, int bound) {
+        DoubleVector acc = DoubleVector.zero(D);
+        for (int k = 0; k < bound; k += L) acc = acc.add(widen(g, gt + k));
+        return lanesInOrder(acc);
+    }
+
+    private static double rowDot(float[] g, int gt, float[] y, int yt, int bound) {
+        DoubleVector acc = DoubleVector.zero(D);
+        for (int k = 0; k < bound; k += L) acc = widen(g, gt + k).fma(widen(y, yt + k), acc);
+        return lanesInOrder(acc);
+    }
+
     /**
      * softmax's backward over rows of length size, y the forward's result: out = y (g - sum(g y)), or for
      * log_softmax out = g - exp(y) sum(g). Products and sums in double (lane partials added in lane order, then the
@@ -86,12 +101,7 @@ final class SoftmaxRows {
             int bound = size - size % L;
             for (int r = from; r < to; r++) {
                 int gt = go + r * size, yt = yo + r * size, ot = oo + r * size;
-                DoubleVector acc = DoubleVector.zero(D);
-                for (int k = 0; k < bound; k += L) {
-                    DoubleVector gv = widen(g, gt + k);
-                    acc = log ? acc.add(gv) : gv.fma(widen(y, yt + k), acc);
-                }
-                double sum = lanesInOrder(acc);
+                double sum = log ? rowSum(g, gt, bound) : rowDot(g, gt, y, yt, bound);
                 for (int k = bound; k < size; k++) sum = log ? sum + g[gt + k] : Math.fma(g[gt + k], (double) y[yt + k], sum);
                 if (log) {
                     for (int k = 0; k < bound; k += L) {
