@@ -96,18 +96,41 @@ public final class CpuRng {
      * (times 1, plus 0, is exact), so it is compared without the multiply-add.
      */
     public void bernoulli(float[] dst, int off, int n, double p) {
-        for (int i = 0; i < n; i++) {
-            double u = (engine.nextUint64() & LOW_53_BITS) * TWO_POW_MINUS_53;
-            dst[off + i] = u < p ? 1f : 0f;
+        long limit = bernoulliLimit(p);
+        int[] words = new int[2 * Math.min(n, BULK)];
+        for (int i = 0; i < n; i += BULK) {
+            int m = Math.min(BULK, n - i);
+            engine.nextInts(words, 0, 2 * m);
+            for (int e = 0; e < m; e++) dst[off + i + e] = below(words[2 * e], words[2 * e + 1], limit);
         }
     }
 
     /** {@link #bernoulli(float[], int, int, double)} into a float64 array. */
     public void bernoulli(double[] dst, int off, int n, double p) {
-        for (int i = 0; i < n; i++) {
-            double u = (engine.nextUint64() & LOW_53_BITS) * TWO_POW_MINUS_53;
-            dst[off + i] = u < p ? 1.0 : 0.0;
+        long limit = bernoulliLimit(p);
+        int[] words = new int[2 * Math.min(n, BULK)];
+        for (int i = 0; i < n; i += BULK) {
+            int m = Math.min(BULK, n - i);
+            engine.nextInts(words, 0, 2 * m);
+            for (int e = 0; e < m; e++) dst[off + i + e] = below(words[2 * e], words[2 * e + 1], limit);
         }
+    }
+
+    /** Draws per bulk fetch of engine words in {@link #bernoulli}. */
+    private static final int BULK = 1024;
+
+    /**
+     * The draw u = b * 2^-53 (b the 53-bit integer) is below p exactly when b &lt; p * 2^53, a product that is
+     * exact, and so (b being an integer) when b &lt; ceil(p * 2^53): an integer comparison.
+     */
+    private static long bernoulliLimit(double p) {
+        return (long) Math.ceil(p * 0x1p53);
+    }
+
+    /** 1 when the 53-bit draw of one random64() (hi word first) is below limit, else 0; without a branch. */
+    private static int below(int hi, int lo, long limit) {
+        long bits = (((long) hi << 32) | Integer.toUnsignedLong(lo)) & LOW_53_BITS;
+        return (int) ((bits - limit) >>> 63);
     }
 
     /**

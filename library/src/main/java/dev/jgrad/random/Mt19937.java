@@ -69,6 +69,33 @@ public final class Mt19937 {
         return y;
     }
 
+    /**
+     * The next n draws of {@link #nextInt32()}, in order, into dst[off..]: the same words and the same state
+     * afterwards as n calls, tempered in one loop per stretch of state.
+     */
+    public void nextInts(int[] dst, int off, int n) {
+        for (int i = 0; i < n; ) {
+            if (left == 1) {
+                // the draw that would regenerate: afterwards the state's 624 words lie ahead, as after a
+                // single draw's regeneration (left 624, next 1, one of them taken)
+                regenerate();
+                left = STATE_WORDS + 1;
+            }
+            int take = Math.min(left - 1, n - i);
+            for (int t = 0; t < take; t++) {
+                int y = state[next + t];
+                y ^= y >>> 11;
+                y ^= (y << 7) & 0x9d2c5680;
+                y ^= (y << 15) & 0xefc60000;
+                y ^= y >>> 18;
+                dst[off + i + t] = y;
+            }
+            next += take;
+            left -= take;
+            i += take;
+        }
+    }
+
     /** The next 32 random bits as an unsigned value in {@code [0, 2^32)}: PyTorch's {@code random()}. */
     public long nextUint32() {
         return Integer.toUnsignedLong(nextInt32());
@@ -132,6 +159,7 @@ public final class Mt19937 {
 
     private static int twist(int u, int v) {
         int mixed = (u & UPPER_MASK) | (v & LOWER_MASK);
-        return (mixed >>> 1) ^ ((v & 1) != 0 ? MATRIX_A : 0);
+        // -(v & 1) is all ones or zero: a select without a branch (a branch on a random bit mispredicts half the time)
+        return (mixed >>> 1) ^ (-(v & 1) & MATRIX_A);
     }
 }
