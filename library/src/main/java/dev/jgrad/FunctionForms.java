@@ -1481,8 +1481,8 @@ public abstract class FunctionForms {
      *
      * @param self the tensor the method form is called on ({@code input} in PyTorch's signature)
      * @return self
-     * @throws IllegalArgumentException if the result does not fit self's shape or dtype ({@linkplain Tensor##inplace
-     *     in-place ops})
+     * @throws IllegalArgumentException for a bool or integer tensor ({@code "frac_cpu" not implemented for 'Long'}),
+     *     or if the result does not fit self's shape or dtype ({@linkplain Tensor##inplace in-place ops})
      */
     public static Tensor frac_(Tensor self) { return self.frac_(); }
 
@@ -3356,7 +3356,7 @@ public abstract class FunctionForms {
      * @param x the input tensor (any shape, floating)
      * @param alpha the alpha value of the formula
      * @return a new tensor of x's shape and dtype
-     * @throws IllegalArgumentException if alpha is 0 ("ZeroDivisionError")
+     * @throws IllegalArgumentException if alpha is 0 ("ZeroDivisionError: alpha cannot be 0 for CELU")
      */
     public static Tensor celu(Tensor x, double alpha) { return dev.jgrad.nn.functional.F.celu(x, alpha); }
 
@@ -3368,7 +3368,7 @@ public abstract class FunctionForms {
      * @param input the tensor to update (floating)
      * @param alpha the alpha value of the formula
      * @return input itself, after the in-place update
-     * @throws IllegalArgumentException if alpha is 0 ("ZeroDivisionError")
+     * @throws IllegalArgumentException if alpha is 0 ("ZeroDivisionError: alpha cannot be 0 for CELU")
      */
     public static Tensor celu_(Tensor input, double alpha) { return dev.jgrad.nn.functional.F.celu_(input, alpha); }
 
@@ -3432,8 +3432,7 @@ public abstract class FunctionForms {
      * @return the output (N, C_out, L_out), or (C_out, L_out) for unbatched x; L_out = (L + 2 padding - dilation (k -
      *     1) - 1) / stride + 1
      * @throws IllegalArgumentException if the shapes do not fit, with PyTorch's message (e.g. "Given groups=1, weight
-     *     of size [...], expected input[...] to have C channels, but got c channels instead"), or stride, padding,
-     *     dilation or groups are out of range ("non-positive stride is not supported", ...)
+     *     of size [...], expected input[...] to have C channels, but got c channels instead")
      */
     public static Tensor conv1d(Tensor x, Tensor weight, Tensor bias) { return dev.jgrad.nn.functional.F.conv1d(x, weight, bias); }
 
@@ -3473,8 +3472,7 @@ public abstract class FunctionForms {
      * @return the output (N, C_out, D_out, H_out, W_out), or unbatched (C_out, D_out, H_out, W_out); each size (in + 2
      *     padding - dilation (k - 1) - 1) / stride + 1
      * @throws IllegalArgumentException if the shapes do not fit, with PyTorch's message (e.g. "Given groups=1, weight
-     *     of size [...], expected input[...] to have C channels, but got c channels instead"), or stride, padding,
-     *     dilation or groups are out of range ("non-positive stride is not supported", ...)
+     *     of size [...], expected input[...] to have C channels, but got c channels instead")
      */
     public static Tensor conv3d(Tensor x, Tensor weight, Tensor bias) { return dev.jgrad.nn.functional.F.conv3d(x, weight, bias); }
 
@@ -3624,7 +3622,6 @@ public abstract class FunctionForms {
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if target is not 0-d or 1-d or does not fit the inputs ("1D target tensor
      *     expects 2D input tensors, but found inputs with sizes ...")
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
     public static Tensor cosineEmbeddingLoss(Tensor x1, Tensor x2, Tensor target) { return dev.jgrad.nn.functional.F.cosineEmbeddingLoss(x1, x2, target); }
 
@@ -3641,8 +3638,8 @@ public abstract class FunctionForms {
      * @param x2 the second inputs, x1's shape
      * @param target 1 or -1 per pair: (N), or 0-dim for 1-d inputs
      * @param margin the margin
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element,
-     *     input's shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if target is not 0-d or 1-d or does not fit the inputs ("1D target tensor
      *     expects 2D input tensors, but found inputs with sizes ...")
@@ -3696,10 +3693,8 @@ public abstract class FunctionForms {
      * @param targetLengths the target length of each sample (N)
      * @return the loss: 0-dim for "mean" (each loss divided by its target length, then averaged) and "sum", (N) for
      *     "none"
-     * @throws IllegalArgumentException if the lengths do not fit the inputs or blank is outside [0, C) (PyTorch's
-     *     ctc_loss messages)
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
-     *     reduction")
+     * @throws IllegalArgumentException if the lengths do not fit the inputs (e.g. "Expected input_lengths to have
+     *     value at most 5, but got value 6 (while checking arguments for ctc_loss_cpu)")
      */
     public static Tensor ctcLoss(Tensor logProbs, Tensor targets, Tensor inputLengths, Tensor targetLengths) { return dev.jgrad.nn.functional.F.ctcLoss(logProbs, targets, inputLengths, targetLengths); }
 
@@ -3716,13 +3711,13 @@ public abstract class FunctionForms {
      * @param inputLengths the input length of each sample (N), at most T
      * @param targetLengths the target length of each sample (N)
      * @param blank the blank label
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element,
-     *     input's shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @param zeroInfinity whether infinite losses (impossible alignments) and their gradients become zero
      * @return the loss: 0-dim for "mean" (each loss divided by its target length, then averaged) and "sum", (N) for
      *     "none"
-     * @throws IllegalArgumentException if the lengths do not fit the inputs or blank is outside [0, C) (PyTorch's
-     *     ctc_loss messages)
+     * @throws IllegalArgumentException if the lengths do not fit the inputs (e.g. "Expected input_lengths to have
+     *     value at most 5, but got value 6 (while checking arguments for ctc_loss_cpu)") or blank is outside [0, C)
      * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
      *     reduction")
      */
@@ -3743,13 +3738,13 @@ public abstract class FunctionForms {
      * @param inputLengths the input length of each sample (N), at most T
      * @param targetLengths the target length of each sample (N)
      * @param blank the blank label
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element,
-     *     input's shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @param zeroInfinity whether infinite losses (impossible alignments) and their gradients become zero
      * @return the loss: 0-dim for "mean" (each loss divided by its target length, then averaged) and "sum", (N) for
      *     "none"
-     * @throws IllegalArgumentException if the lengths do not fit the inputs or blank is outside [0, C) (PyTorch's
-     *     ctc_loss messages)
+     * @throws IllegalArgumentException if the lengths do not fit the inputs (e.g. "Expected input_lengths to have
+     *     value at most 5, but got value 6 (while checking arguments for ctc_loss_cpu)") or blank is outside [0, C)
      * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not a valid value for
      *     reduction")
      */
@@ -3842,8 +3837,8 @@ public abstract class FunctionForms {
      * @param offsets the start of each bag in 1-d input (null for 2-d input)
      * @param mode "sum", "mean" or "max"
      * @return one reduced row per bag: (B, embedding_dim)
-     * @throws IllegalArgumentException for an unknown mode, offsets not fitting input ("offsets has to be a 1D
-     *     Tensor", "offsets[0] has to be 0, ..."), perSampleWeights outside "sum" mode, or an index out of range
+     * @throws IllegalArgumentException for an unknown mode ("mode has to be one of sum, mean or max"), offsets not
+     *     fitting input ("offsets has to be a 1D Tensor", "offsets[0] has to be 0, ..."), or an index out of range
      */
     public static Tensor embeddingBag(Tensor input, Tensor weight, Tensor offsets, String mode) { return dev.jgrad.nn.functional.F.embeddingBag(input, weight, offsets, mode); }
 
@@ -3858,8 +3853,8 @@ public abstract class FunctionForms {
      * @param weight the embedding matrix (num_embeddings, embedding_dim)
      * @param offsets the start of each bag in 1-d input (null for 2-d input)
      * @return one reduced row per bag: (B, embedding_dim)
-     * @throws IllegalArgumentException for an unknown mode, offsets not fitting input ("offsets has to be a 1D
-     *     Tensor", "offsets[0] has to be 0, ..."), perSampleWeights outside "sum" mode, or an index out of range
+     * @throws IllegalArgumentException for offsets not fitting input ("offsets has to be a 1D Tensor", "offsets[0] has
+     *     to be 0, ...") or an index out of range
      */
     public static Tensor embeddingBag(Tensor input, Tensor weight, Tensor offsets) { return dev.jgrad.nn.functional.F.embeddingBag(input, weight, offsets); }
 
@@ -3906,7 +3901,6 @@ public abstract class FunctionForms {
      * @param input the distances, any shape
      * @param target 1 or -1 per element, input's shape
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
     public static Tensor hingeEmbeddingLoss(Tensor input, Tensor target) { return dev.jgrad.nn.functional.F.hingeEmbeddingLoss(input, target); }
 
@@ -3921,8 +3915,8 @@ public abstract class FunctionForms {
      * @param input the distances, any shape
      * @param target 1 or -1 per element, input's shape
      * @param margin the margin
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element,
-     *     input's shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
@@ -3947,8 +3941,10 @@ public abstract class FunctionForms {
      * @param momentum the factor of the running statistics update
      * @param eps a small value added for numerical stability
      * @return a new tensor of x's shape and dtype
-     * @throws IllegalArgumentException if the running statistics are needed but null, or have the wrong size
-     *     (batch_norm's messages)
+     * @throws IllegalArgumentException if the running statistics are needed but null, or they, weight or bias have the
+     *     wrong size (batch_norm's messages over the N*C planes: "weight should contain 12 elements not 16"), or x has
+     *     one spatial element while useInputStats ("Expected more than 1 spatial element when training, got input size
+     *     torch.Size([2, 3, 1])")
      */
     public static Tensor instanceNorm(Tensor x, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias, boolean useInputStats, double momentum, double eps) { return dev.jgrad.nn.functional.F.instanceNorm(x, runningMean, runningVar, weight, bias, useInputStats, momentum, eps); }
 
@@ -3962,7 +3958,6 @@ public abstract class FunctionForms {
      * @param target the probabilities (log-probabilities with logTarget), input's shape
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if input or target is not floating ("kl_div: Integral inputs not supported.")
-     *     or reduction is unknown
      */
     public static Tensor klDiv(Tensor input, Tensor target) { return dev.jgrad.nn.functional.F.klDiv(input, target); }
 
@@ -3997,7 +3992,6 @@ public abstract class FunctionForms {
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if the three inputs differ in dimension ("margin_ranking_loss : All input
      *     tensors should have same dimension but got sizes: ...")
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
     public static Tensor marginRankingLoss(Tensor x1, Tensor x2, Tensor target) { return dev.jgrad.nn.functional.F.marginRankingLoss(x1, x2, target); }
 
@@ -4013,8 +4007,8 @@ public abstract class FunctionForms {
      * @param x2 the second scores, x1's shape
      * @param target 1 or -1 per element, x1's shape
      * @param margin the margin
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element,
-     *     input's shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if the three inputs differ in dimension ("margin_ranking_loss : All input
      *     tensors should have same dimension but got sizes: ...")
@@ -4084,9 +4078,8 @@ public abstract class FunctionForms {
      * @param x the input (N, C, H, W) or (C, H, W)
      * @param kernelSize the side of the square window (also the stride)
      * @return the pooled tensor (N, C, H_out, W_out), or (C, H_out, W_out) for unbatched input
-     * @throws IllegalArgumentException for input of the wrong rank, padding over half the kernel ("pad should be at
-     *     most half of kernel size, ...") or an empty output ("Given input size: (...). Calculated output size: (...).
-     *     Output size is too small")
+     * @throws IllegalArgumentException for input of the wrong rank or an empty output ("Given input size: (...).
+     *     Calculated output size: (...). Output size is too small")
      */
     public static Tensor maxPool2d(Tensor x, int kernelSize) { return dev.jgrad.nn.functional.F.maxPool2d(x, kernelSize); }
 
@@ -4099,9 +4092,8 @@ public abstract class FunctionForms {
      * @param kernelSize the side of the square window
      * @param stride the step along both dims
      * @return the pooled tensor (N, C, H_out, W_out), or (C, H_out, W_out) for unbatched input
-     * @throws IllegalArgumentException for input of the wrong rank, padding over half the kernel ("pad should be at
-     *     most half of kernel size, ...") or an empty output ("Given input size: (...). Calculated output size: (...).
-     *     Output size is too small")
+     * @throws IllegalArgumentException for input of the wrong rank or an empty output ("Given input size: (...).
+     *     Calculated output size: (...). Output size is too small")
      */
     public static Tensor maxPool2d(Tensor x, int kernelSize, int stride) { return dev.jgrad.nn.functional.F.maxPool2d(x, kernelSize, stride); }
 
@@ -4172,9 +4164,8 @@ public abstract class FunctionForms {
      * @param x the input (N, C, D, H, W) or (C, D, H, W)
      * @param kernelSize the side of the cubic window (also the stride)
      * @return the pooled tensor (N, C, D_out, H_out, W_out), or (C, D_out, H_out, W_out)
-     * @throws IllegalArgumentException for input of the wrong rank, padding over half the kernel ("pad should be at
-     *     most half of kernel size, ...") or an empty output ("Given input size: (...). Calculated output size: (...).
-     *     Output size is too small")
+     * @throws IllegalArgumentException for input of the wrong rank or an empty output ("Given input size: (...).
+     *     Calculated output size: (...). Output size is too small")
      */
     public static Tensor maxPool3d(Tensor x, int kernelSize) { return dev.jgrad.nn.functional.F.maxPool3d(x, kernelSize); }
 
@@ -4228,8 +4219,7 @@ public abstract class FunctionForms {
      *
      * @param input the rows (N, M)
      * @return the N (N - 1) / 2 distances as a 1-d tensor, row pairs (i, j) with i &lt; j in order
-     * @throws IllegalArgumentException if input is not 2-d ("pdist only supports 2D tensors, got: nD") or p is
-     *     negative
+     * @throws IllegalArgumentException if input is not 2-d ("pdist only supports 2D tensors, got: nD")
      */
     public static Tensor pdist(Tensor input) { return dev.jgrad.nn.functional.F.pdist(input); }
 
@@ -4271,7 +4261,6 @@ public abstract class FunctionForms {
      * @param input the log rates (the rates without logInput), any shape
      * @param target the counts, input's shape
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
     public static Tensor poissonNllLoss(Tensor input, Tensor target) { return dev.jgrad.nn.functional.F.poissonNllLoss(input, target); }
 
@@ -4289,8 +4278,8 @@ public abstract class FunctionForms {
      * @param logInput whether input is the log of the rate
      * @param full whether to add Stirling's term for targets above 1
      * @param eps added to input inside the log when logInput is false
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element,
-     *     input's shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
@@ -4395,7 +4384,6 @@ public abstract class FunctionForms {
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if the inputs differ in dimension ("All inputs should have same dimension but
      *     got ...")
-     * @throws IllegalArgumentException if reduction is not "mean", "sum" or "none" ("... is not valid")
      */
     public static Tensor tripletMarginLoss(Tensor anchor, Tensor positive, Tensor negative) { return dev.jgrad.nn.functional.F.tripletMarginLoss(anchor, positive, negative); }
 
@@ -4416,8 +4404,8 @@ public abstract class FunctionForms {
      * @param p the norm degree of the distance
      * @param eps added to the differences to avoid a zero norm
      * @param swap whether to use d(positive, negative) when it is smaller than d(anchor, negative)
-     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (one loss per element,
-     *     input's shape)
+     * @param reduction how the losses are reduced: "mean" (the default), "sum" or "none" (no reduction; see the return
+     *     value for the shape)
      * @return the loss: a 0-dim tensor for "mean" and "sum", the unreduced losses for "none"
      * @throws IllegalArgumentException if the inputs differ in dimension ("All inputs should have same dimension but
      *     got ...")

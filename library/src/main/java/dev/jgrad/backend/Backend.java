@@ -243,7 +243,8 @@ public interface Backend {
      *
      * @param grad  the incoming gradient, any layout
      * @param self  the forward input, of grad's shape and floating dtype, any layout
-     * @param out   the fresh result, of grad's shape and dtype
+     * @param out   the result, of grad's shape and dtype: a fresh view, or grad itself (contiguous) when the
+     *              autograd engine owns that gradient buffer
      */
     void geluBackward(View grad, View self, View out);
 
@@ -357,6 +358,18 @@ public interface Backend {
      * @param out  the fresh result, of x's shape and dtype
      */
     void softmax(View x, int dim, boolean log, View out);
+
+    /**
+     * softmax's backward along dim from its result y, PyTorch's {@code _softmax_backward_data}: out = y (grad -
+     * sum(grad y, dim)); for log_softmax ({@code _log_softmax_backward_data}) out = grad - exp(y) sum(grad, dim).
+     *
+     * @param grad  the incoming gradient, of y's shape and dtype, any layout
+     * @param y     the forward result, floating, any layout
+     * @param dim   the dim the forward normalised over
+     * @param log   true for log_softmax
+     * @param out   the fresh result, of y's shape and dtype
+     */
+    void softmaxBackward(View grad, View y, int dim, boolean log, View out);
 
     /**
      * Running sums or products along one dim, out[..i..] = x[..0..] op ... op x[..i..]: {@code torch.cumsum} and

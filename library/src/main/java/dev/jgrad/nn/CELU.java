@@ -7,7 +7,7 @@ import dev.jgrad.nn.functional.F;
  * {@code torch.nn.CELU} ({@code F.celu}): max(0, x) + min(0, alpha * (exp(x / alpha) - 1)), elementwise.
  *
  * <p>Shape: input (*), any shape, floating; output (*), the same shape. Alpha 0 raises IllegalArgumentException
- * ("ZeroDivisionError") on forward.
+ * ("ZeroDivisionError: alpha cannot be 0 for CELU") on forward.
  */
 public class CELU extends Module {
     /** {@code alpha}: the alpha parameter of the formula. */

@@ -14,9 +14,9 @@ import dev.jgrad.nn.functional.F;
  * running_mean (C) zeros, running_var (C) ones, num_batches_tracked (int64, 0-dim) 0.
  *
  * <p>Errors on forward (IllegalArgumentException): the wrong rank ("expected 2D or 3D input (got 4D input)"), a
- * channel count other than num_features with affine or tracked statistics, or one spatial element in training
- * (jgrad's texts for these two differ from PyTorch's: "running_mean should contain 8 elements not 6", "Expected more
- * than 1 value per channel when training, ...").
+ * channel count other than num_features with affine or tracked statistics (PyTorch's batch_norm text over the N*C
+ * planes: "weight should contain 12 elements not 16" for N 2, C 6 and num_features 8), or one spatial element in
+ * training ("Expected more than 1 spatial element when training, got input size torch.Size([2, 3, 1])").
  */
 public abstract class InstanceNorm extends Module {
     /** {@code num_features}: the number of features or channels C. */

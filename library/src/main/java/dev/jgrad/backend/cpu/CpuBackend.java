@@ -241,7 +241,11 @@ public final class CpuBackend implements Backend {
                                  Object out, int oo, int os, int n) {
         switch (t) {
             case FLOAT32 -> { float[] a = (float[]) x, b = (float[]) y, o = (float[]) out;
-                for (int i = 0; i < n; i++) o[oo + i * os] = c[co + i * cs] ? a[xo + i * xs] : b[yo + i * ys]; }
+                int i = 0;
+                if (KernelConfig.VECTOR && cs == 1 && ys == 1 && os == 1 && (xs == 0 || xs == 1)) {  // masked_fill's rows
+                    i = NnVector.whereFloatRow(c, co, a, xo, xs, b, yo, o, oo, n);
+                }
+                for (; i < n; i++) o[oo + i * os] = c[co + i * cs] ? a[xo + i * xs] : b[yo + i * ys]; }
             case FLOAT64 -> { double[] a = (double[]) x, b = (double[]) y, o = (double[]) out;
                 for (int i = 0; i < n; i++) o[oo + i * os] = c[co + i * cs] ? a[xo + i * xs] : b[yo + i * ys]; }
             case INT64 -> { long[] a = (long[]) x, b = (long[]) y, o = (long[]) out;
@@ -290,6 +294,10 @@ public final class CpuBackend implements Backend {
     @Override public void logsumexp(View x, boolean[] reduced, View out) { CpuReductions.logsumexp(x, reduced, out); }
 
     @Override public void softmax(View x, int dim, boolean log, View out) { CpuReductions.softmax(x, dim, log, out); }
+
+    @Override public void softmaxBackward(View grad, View y, int dim, boolean log, View out) {
+        CpuReductions.softmaxBackward(grad, y, dim, log, out);
+    }
 
     @Override public void scan(boolean prod, View x, int dim, View out) { CpuScans.scan(prod, x, dim, out); }
 

@@ -91,6 +91,34 @@ final class CpuReductions {
         CpuBackend.write(v, out);
     }
 
+    /** softmax's (log_softmax's) backward along d from the result y; see {@link dev.jgrad.backend.Backend#softmaxBackward}. */
+    static void softmaxBackward(View grad, View y, int d, boolean log, View out) {
+        int[] s = y.dim() == 0 ? new int[] {1} : y.shape();
+        int size = s[d];
+        if (out.numel() == 0) return;
+        if (KernelConfig.VECTOR && out.dtype() == DType.FLOAT32 && d == s.length - 1 && out.isContiguous()) {
+            View gd = grad.isContiguous() ? grad : CpuBackend.dense(grad, DType.FLOAT32);
+            View yd = y.isContiguous() ? y : CpuBackend.dense(y, DType.FLOAT32);
+            SoftmaxRows.backward((float[]) ArrayStorage.data(gd), gd.offset(), (float[]) ArrayStorage.data(yd), yd.offset(),
+                    (float[]) ArrayStorage.data(out), out.offset(), out.numel() / size, size, log);
+            return;
+        }
+        double[] g = CpuBackend.doubles(grad), v = CpuBackend.doubles(y);
+        int outer = product(s, 0, d), inner = product(s, d + 1, s.length);
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < inner; i++) {
+                int base = o * size * inner + i;
+                double sum = 0;
+                for (int j = 0; j < size; j++) sum += log ? g[base + j * inner] : g[base + j * inner] * v[base + j * inner];
+                for (int j = 0; j < size; j++) {
+                    int at = base + j * inner;
+                    g[at] = log ? g[at] - Math.exp(v[at]) * sum : v[at] * (g[at] - sum);
+                }
+            }
+        }
+        CpuBackend.write(g, out);
+    }
+
     static int product(int[] s, int from, int to) {
         int p = 1;
         for (int i = from; i < to; i++) p *= s[i];

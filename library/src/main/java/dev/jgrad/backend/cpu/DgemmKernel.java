@@ -205,11 +205,7 @@ final class DgemmKernel {
                     DoubleVector.fromArray(S, b, row + VL).intoArray(bp, dst + VL);
                 }
             } else if (cols == NR && rs == 1) {
-                // Transposed B: each column is contiguous in k, so walk columns and scatter into the strip.
-                for (int j = 0; j < NR; j++) {
-                    int col = src + j * cs;
-                    for (int p = 0, d = dst + j; p < kb; p++, d += NR) bp[d] = b[col + p];
-                }
+                packColumns(kb, b, src, cs, bp, dst);
             } else {
                 for (int p = 0; p < kb; p++, dst += NR) {
                     int row = src + p * rs;
@@ -217,6 +213,26 @@ final class DgemmKernel {
                     for (int j = cols; j < NR; j++) bp[dst + j] = 0.0;
                 }
             }
+        }
+    }
+
+    /**
+     * One full strip of a transposed B (each column contiguous in k), in blocks of 8 k: one cache line of
+     * each column goes into 8 rows of the strip, which stay in L1 while the block fills them. Walking whole
+     * columns instead sent each column's stores across the whole strip (kc x NR, as big as L1 or bigger),
+     * and walking rows read NR columns at once, which a power-of-two k puts into one cache set.
+     */
+    private static void packColumns(int kb, double[] b, int src, int cs, double[] bp, int dst) {
+        int p0 = 0;
+        for (; p0 + 8 <= kb; p0 += 8) {
+            for (int j = 0; j < NR; j++) {
+                int col = src + j * cs + p0, d = dst + p0 * NR + j;
+                for (int p = 0; p < 8; p++) bp[d + p * NR] = b[col + p];
+            }
+        }
+        for (int j = 0; j < NR; j++) {
+            int col = src + j * cs;
+            for (int p = p0, d = dst + p0 * NR + j; p < kb; p++, d += NR) bp[d] = b[col + p];
         }
     }
 

@@ -60,42 +60,9 @@ final class FloatVectorMath {
     private static final DoubleVector V_NEG_INV_FACT_7 = DoubleVector.broadcast(D, -1.0 / 5040);
     private static final DoubleVector V_NEG_INV_FACT_3 = DoubleVector.broadcast(D, -1.0 / 6);
 
-    // erf's coefficients (ErfMath.SMALL, ErfMath.TAIL) as vectors, for the reason above
-    private static final DoubleVector V_ERF_S0 = DoubleVector.broadcast(D, ErfMath.SMALL[0]);
-    private static final DoubleVector V_ERF_S1 = DoubleVector.broadcast(D, ErfMath.SMALL[1]);
-    private static final DoubleVector V_ERF_S2 = DoubleVector.broadcast(D, ErfMath.SMALL[2]);
-    private static final DoubleVector V_ERF_S3 = DoubleVector.broadcast(D, ErfMath.SMALL[3]);
-    private static final DoubleVector V_ERF_S4 = DoubleVector.broadcast(D, ErfMath.SMALL[4]);
-    private static final DoubleVector V_ERF_S5 = DoubleVector.broadcast(D, ErfMath.SMALL[5]);
-    private static final DoubleVector V_ERF_S6 = DoubleVector.broadcast(D, ErfMath.SMALL[6]);
-    private static final DoubleVector V_ERF_S7 = DoubleVector.broadcast(D, ErfMath.SMALL[7]);
-    private static final DoubleVector V_ERF_S8 = DoubleVector.broadcast(D, ErfMath.SMALL[8]);
-    private static final DoubleVector V_ERF_S9 = DoubleVector.broadcast(D, ErfMath.SMALL[9]);
-    private static final DoubleVector V_ERF_T0 = DoubleVector.broadcast(D, ErfMath.TAIL[0]);
-    private static final DoubleVector V_ERF_T1 = DoubleVector.broadcast(D, ErfMath.TAIL[1]);
-    private static final DoubleVector V_ERF_T2 = DoubleVector.broadcast(D, ErfMath.TAIL[2]);
-    private static final DoubleVector V_ERF_T3 = DoubleVector.broadcast(D, ErfMath.TAIL[3]);
-    private static final DoubleVector V_ERF_T4 = DoubleVector.broadcast(D, ErfMath.TAIL[4]);
-    private static final DoubleVector V_ERF_T5 = DoubleVector.broadcast(D, ErfMath.TAIL[5]);
-    private static final DoubleVector V_ERF_T6 = DoubleVector.broadcast(D, ErfMath.TAIL[6]);
-    private static final DoubleVector V_ERF_T7 = DoubleVector.broadcast(D, ErfMath.TAIL[7]);
-    private static final DoubleVector V_ERF_T8 = DoubleVector.broadcast(D, ErfMath.TAIL[8]);
-    private static final DoubleVector V_ERF_T9 = DoubleVector.broadcast(D, ErfMath.TAIL[9]);
-    private static final DoubleVector V_ERF_T10 = DoubleVector.broadcast(D, ErfMath.TAIL[10]);
-    private static final DoubleVector V_ERF_T11 = DoubleVector.broadcast(D, ErfMath.TAIL[11]);
-    private static final DoubleVector V_ERF_T12 = DoubleVector.broadcast(D, ErfMath.TAIL[12]);
-    private static final DoubleVector V_ERF_T13 = DoubleVector.broadcast(D, ErfMath.TAIL[13]);
-    private static final DoubleVector V_ERF_T14 = DoubleVector.broadcast(D, ErfMath.TAIL[14]);
-    private static final DoubleVector V_W_SCALE = DoubleVector.broadcast(D, ErfMath.W_SCALE);
-    private static final DoubleVector V_INV_SQRT_2PI = DoubleVector.broadcast(D, ErfMath.INV_SQRT_2PI);
 
     private static DoubleVector widen(float[] a, int i) {
         return (DoubleVector) FloatVector.fromArray(F, a, i).convertShape(VectorOperators.F2D, D, 0);
-    }
-
-    /** {@link #narrow} with any NaN lane made Java's one NaN (ErfMath.canonical). */
-    private static void narrowCanonical(DoubleVector v, float[] c, int i) {
-        narrow(v.blend(Double.NaN, v.test(VectorOperators.IS_NAN)), c, i);
     }
 
     private static void narrow(DoubleVector v, float[] c, int i) {
@@ -231,141 +198,16 @@ final class FloatVectorMath {
         return bound;
     }
 
-    // ---------------------------------------------------------------- erf and GELU: ErfMath's form, lane by lane
-    //
-    // One loop doing all of it (polynomial, exp, tail polynomial, blends) grows past C2's node limit for inlining,
-    // and then the vectors are boxed and the loop runs several times slower. So each block of BLOCK elements goes
-    // through short passes, one method each, that hand double lanes to the next through scratch arrays (exact:
-    // a double stored is the double loaded), with every operation the one ErfMath does.
-
-    /** Elements per block: the scratch arrays stay in L1. */
-    private static final int BLOCK = 256;
-
-    /** The argument of erf: x itself, or x / sqrt 2 for the normal CDF. */
-    private static DoubleVector erfArg(DoubleVector x, boolean cdf) { return cdf ? x.mul(ErfMath.SQRT_HALF) : x; }
-
-    /** z^2 exactly: x^2 for erf, x^2 / 2 for the normal CDF (a float's square fits in a double). */
-    private static DoubleVector erfArgSquared(DoubleVector x, boolean cdf) { return cdf ? x.mul(x).mul(0.5) : x.mul(x); }
-
-    /** ErfMath.small: erf(z) / z as a polynomial in u = z^2. */
-    private static DoubleVector erfSmall(DoubleVector u) {
-        DoubleVector p = u.fma(V_ERF_S9, V_ERF_S8);
-        p = p.fma(u, V_ERF_S7);
-        p = p.fma(u, V_ERF_S6);
-        p = p.fma(u, V_ERF_S5);
-        p = p.fma(u, V_ERF_S4);
-        p = p.fma(u, V_ERF_S3);
-        p = p.fma(u, V_ERF_S2);
-        p = p.fma(u, V_ERF_S1);
-        p = p.fma(u, V_ERF_S0);
-        return p;
-    }
-
-    /**
-     * Pass 1: s = z P(z^2) (erf) or 0.5 + 0.5 z P(z^2) (Phi), right wherever |z| &lt; 1; returns whether any lane
-     * has |z| &gt;= 1 or NaN, which then need the tail passes.
-     */
-    private static boolean smallPass(float[] a, int ao, double[] s, int len, boolean cdf) {
-        boolean tail = false;
-        for (int i = 0; i < len; i += L) {
-            DoubleVector x = widen(a, ao + i), z = erfArg(x, cdf);
-            DoubleVector r = z.mul(erfSmall(erfArgSquared(x, cdf)));
-            if (cdf) r = r.mul(0.5).add(0.5);
-            r.intoArray(s, i);
-            tail |= !z.abs().compare(VectorOperators.LT, ErfMath.TAIL_FROM).allTrue();
-        }
-        return tail;
-    }
-
-    /** Pass 2: e = e^(-z^2) (ErfMath.exp). */
-    private static void expPass(float[] a, int ao, double[] e, int len, boolean cdf) {
-        for (int i = 0; i < len; i += L) exp(erfArgSquared(widen(a, ao + i), cdf).neg()).intoArray(e, i);
-    }
-
-    /**
-     * Pass 3: where |z| &gt;= 1, s = +-(1 - erfc|z|) (erf) or 1 - erfc|z| / 2, erfc|z| / 2 by z's sign (Phi), with
-     * erfc|z| = e H(w) (ErfMath.tail: 0 from |z| &gt;= 12 on); other lanes keep pass 1's value.
-     */
-    private static void tailPass(float[] a, int ao, double[] e, double[] s, int len, boolean cdf) {
-        for (int i = 0; i < len; i += L) {
-            DoubleVector z = erfArg(widen(a, ao + i), cdf), az = z.abs();
-            DoubleVector w = V_W_SCALE.div(az.min(ErfMath.TAIL_TO).add(3)).add(ErfMath.W_SHIFT);
-        DoubleVector h = w.fma(V_ERF_T14, V_ERF_T13);
-        h = h.fma(w, V_ERF_T12);
-        h = h.fma(w, V_ERF_T11);
-        h = h.fma(w, V_ERF_T10);
-        h = h.fma(w, V_ERF_T9);
-        h = h.fma(w, V_ERF_T8);
-        h = h.fma(w, V_ERF_T7);
-        h = h.fma(w, V_ERF_T6);
-        h = h.fma(w, V_ERF_T5);
-        h = h.fma(w, V_ERF_T4);
-        h = h.fma(w, V_ERF_T3);
-        h = h.fma(w, V_ERF_T2);
-        h = h.fma(w, V_ERF_T1);
-        h = h.fma(w, V_ERF_T0);
-            DoubleVector t = DoubleVector.fromArray(D, e, i).mul(h).blend(0, az.compare(VectorOperators.GE, ErfMath.TAIL_TO));
-            if (cdf) {
-                t = t.mul(0.5);
-                t = t.blend(V_ONE.sub(t), z.compare(VectorOperators.GT, 0));
-            } else {
-                t = V_ONE.sub(t);
-                t = t.blend(t.neg(), z.compare(VectorOperators.LT, 0));
-            }
-            t.blend(DoubleVector.fromArray(D, s, i), az.compare(VectorOperators.LT, ErfMath.TAIL_FROM)).intoArray(s, i);
-        }
-    }
-
-    /** s = erf(x) (cdf false) or Phi(x) (cdf true) for one block; e = e^(-z^2) where the tail needed it (or always, with needExp). */
-    private static void erfBlock(float[] a, int ao, double[] s, double[] e, int len, boolean cdf, boolean needExp) {
-        boolean tail = smallPass(a, ao, s, len, cdf);
-        if (tail || needExp) expPass(a, ao, e, len, cdf);
-        if (tail) tailPass(a, ao, e, s, len, cdf);
-    }
+    // ---------------------------------------------------------------- erf and GELU: in ErfVector
 
     /** c[co + i] = erf(a[ao + i]) for i below bound (a multiple of L), with {@link ErfMath#erf}'s bits; returns bound. */
-    static int erf(float[] a, int ao, float[] c, int co, int bound) {
-        double[] s = new double[BLOCK], e = new double[BLOCK];
-        for (int b = 0; b < bound; b += BLOCK) {
-            int len = Math.min(BLOCK, bound - b);
-            erfBlock(a, ao + b, s, e, len, false, false);
-            for (int i = 0; i < len; i += L) narrowCanonical(DoubleVector.fromArray(D, s, i), c, co + b + i);
-        }
-        return bound;
-    }
+    static int erf(float[] a, int ao, float[] c, int co, int bound) { return ErfVector.erf(a, ao, c, co, bound); }
 
-    /** c[co + i] = gelu(a[ao + i]) = x Phi(x) for i below bound (a multiple of L), with {@link ErfMath#gelu}'s bits. */
-    static int gelu(float[] a, int ao, float[] c, int co, int bound) {
-        double[] s = new double[BLOCK], e = new double[BLOCK];
-        for (int b = 0; b < bound; b += BLOCK) {
-            int len = Math.min(BLOCK, bound - b);
-            erfBlock(a, ao + b, s, e, len, true, false);
-            for (int i = 0; i < len; i += L) narrowCanonical(widen(a, ao + b + i).mul(DoubleVector.fromArray(D, s, i)), c, co + b + i);
-        }
-        return bound;
-    }
+    /** c[co + i] = gelu(a[ao + i]) for i below bound (a multiple of L), with {@link ErfMath#gelu}'s bits; returns bound. */
+    static int gelu(float[] a, int ao, float[] c, int co, int bound) { return ErfVector.gelu(a, ao, c, co, bound); }
 
-    /**
-     * c[co + i] = g (Phi(x) + x phi(x)) with g = g[go + i], x = x[xo + i], for i below bound (a multiple of L):
-     * gelu's backward in one pass, with {@link ErfMath#geluBackward}'s bits.
-     */
-    static int geluBackward(float[] g, int go, float[] xs, int xo, float[] c, int co, int bound) {
-        double[] s = new double[BLOCK], e = new double[BLOCK];
-        for (int b = 0; b < bound; b += BLOCK) {
-            int len = Math.min(BLOCK, bound - b);
-            erfBlock(xs, xo + b, s, e, len, true, true);
-            geluBackwardPass(g, go + b, xs, xo + b, s, e, c, co + b, len);
-        }
-        return bound;
-    }
-
-    /** The last pass of gelu's backward: c = g (s + x pdf), pdf = e / sqrt(2 pi), 0 where |x / sqrt 2| &gt;= 12. */
-    private static void geluBackwardPass(float[] g, int go, float[] xs, int xo, double[] s, double[] e, float[] c, int co, int len) {
-        for (int i = 0; i < len; i += L) {
-            DoubleVector x = widen(xs, xo + i);
-            DoubleVector pdf = DoubleVector.fromArray(D, e, i).mul(V_INV_SQRT_2PI)
-                    .blend(0, x.mul(ErfMath.SQRT_HALF).abs().compare(VectorOperators.GE, ErfMath.TAIL_TO));
-            narrowCanonical(widen(g, go + i).mul(DoubleVector.fromArray(D, s, i).add(x.mul(pdf))), c, co + i);
-        }
+    /** gelu's backward for i below bound (a multiple of L), with {@link ErfMath#geluBackward}'s bits; returns bound. */
+    static int geluBackward(float[] g, int go, float[] x, int xo, float[] c, int co, int bound) {
+        return ErfVector.geluBackward(g, go, x, xo, c, co, bound);
     }
 }

@@ -37,7 +37,7 @@ final class GemmCalibration {
     /** Rounds before a decision: two in each half, whose verdicts must agree. */
     static final int MIN_ROUNDS = 4;
     /** Rounds at most, however fast they are. */
-    private static final int MAX_ROUNDS = 16;
+    static final int MAX_ROUNDS = 16;
     /** How much faster a side must be to win a class; below this the two are level. */
     static final double MARGIN = 0.04;
 
@@ -117,14 +117,10 @@ final class GemmCalibration {
         long start = System.nanoTime();
         long warming = start - warmStart;
         int rounds = 0;
-        while (rounds < MAX_ROUNDS) {
-            long elapsed = System.nanoTime() - start;
-            if (rounds >= MIN_ROUNDS && elapsed >= measureBudgetNs) break;
-            // A machine so busy that the minimum takes five budgets decides on one round per half, or not at all.
-            if (elapsed > 5 * measureBudgetNs) {
-                if (rounds >= 2) break;
-                return null;
-            }
+        while (true) {
+            int next = afterRounds(rounds, System.nanoTime() - start, measureBudgetNs);
+            if (next == GIVE_UP) return null;
+            if (next == DECIDE) break;
             long[] j = javaTimes[rounds] = new long[CASES.length], b = blasTimes[rounds] = new long[CASES.length];
             for (int i = 0; i < CASES.length; i++) {
                 if (rounds % 2 == 0) {
@@ -151,6 +147,20 @@ final class GemmCalibration {
         note.append(String.format(Locale.ROOT, " Warmed up in %.0f ms, measured in %.1f ms, %d rounds.",
                 warming / 1e6, measuring / 1e6, rounds));
         return new Result(new GemmPlan(useBlas[0], useBlas[1], useBlas[2], useBlas[3], "measured"), note.toString());
+    }
+
+    /** What {@link #afterRounds} says to do next. */
+    static final int MEASURE = 0, DECIDE = 1, GIVE_UP = 2;
+
+    /**
+     * After this many rounds and this much time measuring: another round, or decide (the minimum rounds are
+     * done and the budget is spent, or the rounds are at their maximum), or give up. A machine so busy that
+     * the minimum takes five budgets decides on one round per half, or gives up without one each.
+     */
+    static int afterRounds(int rounds, long elapsedNs, long budgetNs) {
+        if (rounds >= MAX_ROUNDS || rounds >= MIN_ROUNDS && elapsedNs >= budgetNs) return DECIDE;
+        if (elapsedNs > 5 * budgetNs) return rounds >= 2 ? DECIDE : GIVE_UP;
+        return MEASURE;
     }
 
     /**

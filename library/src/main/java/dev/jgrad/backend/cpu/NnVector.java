@@ -24,6 +24,21 @@ final class NnVector {
         return i;
     }
 
+    /**
+     * One float32 row of where with unit strides for cond, y and out: o = c ? x : y, x one value (xs == 0, masked_fill's
+     * fill) or a unit-stride row; returns how many leading elements it did. A blend picks bits, so the scalar tail agrees.
+     */
+    static int whereFloatRow(boolean[] c, int co, float[] x, int xo, int xs, float[] y, int yo, float[] o, int oo, int n) {
+        int i = 0, bound = FS.loopBound(n);
+        FloatVector fill = FloatVector.broadcast(FS, x[xo]);
+        for (; i < bound; i += FS.length()) {
+            var m = jdk.incubator.vector.VectorMask.fromArray(FS, c, co + i);
+            FloatVector a = xs == 0 ? fill : FloatVector.fromArray(FS, x, xo + i);
+            FloatVector.fromArray(FS, y, yo + i).blend(a, m).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
     /** The whole vectors of {@link NnKernels#addcFloat}; returns how many leading elements it did. */
     static int addcFloat(float[] self, int so, float[] a, int ao, float[] b, int bo, int n, float value, boolean mul) {
         int i = 0, bound = FS.loopBound(n);

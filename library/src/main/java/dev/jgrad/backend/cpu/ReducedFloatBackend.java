@@ -209,6 +209,13 @@ public final class ReducedFloatBackend implements Backend {
         w.narrow();
     }
 
+    @Override public void softmaxBackward(View grad, View y, int dim, boolean log, View out) {
+        if (!reduced(out)) { CPU.softmaxBackward(grad, y, dim, log, out); return; }
+        Widening w = new Widening();
+        CPU.softmaxBackward(w.in(grad), w.in(y), dim, log, w.out(out));
+        w.narrow();
+    }
+
     @Override public void softmax(View x, int dim, boolean log, View out) {
         if (!reduced(x)) { CPU.softmax(x, dim, log, out); return; }
         boolean last = dim == x.dim() - 1 || x.dim() == 0;

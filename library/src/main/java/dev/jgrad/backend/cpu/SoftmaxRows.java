@@ -26,8 +26,8 @@ final class SoftmaxRows {
     /** Rows of length size from x[0..] into out[0..], each row independent of the others. */
     static void softmax(float[] x, float[] out, int rows, int size, boolean log) {
         Parallel.forRange(rows, Math.max(1, Parallel.ELEMENTWISE_GRAIN / 8 / Math.max(1, size)), (from, to) -> {
-            double[] tail = new double[L];
-            for (int r = from; r < to; r++) row(x, out, r * size, size, log, tail);
+            double[] tail = new double[L], e = new double[size - size % L];
+            for (int r = from; r < to; r++) row(x, out, r * size, size, log, tail, e);
         });
     }
 
@@ -35,36 +35,89 @@ final class SoftmaxRows {
         return (DoubleVector) FloatVector.fromArray(F, a, i).convertShape(VectorOperators.F2D, D, 0);
     }
 
-    private static void row(float[] x, float[] out, int at, int size, boolean log, double[] tail) {
+    private static void narrow(DoubleVector v, float[] c, int i) {
+        ((FloatVector) v.convertShape(VectorOperators.D2F, F, 0)).intoArray(c, i);
+    }
+
+    private static double lanesInOrder(DoubleVector v) {
+        double s = 0;
+        for (double lane : v.toArray()) s += lane;
+        return s;
+    }
+
+    /** e holds the row's exp(x - max) between the sum and the division, so each exp is computed once. */
+    private static void row(float[] x, float[] out, int at, int size, boolean log, double[] tail, double[] e) {
         int bound = size - size % L;
         float max = Float.NEGATIVE_INFINITY;
         for (int k = 0; k < size; k++) max = Math.max(max, x[at + k]);  // NaN propagates, as in the general kernel
         double shift = max;
         DoubleVector acc = DoubleVector.zero(D);
-        for (int k = 0; k < bound; k += L) acc = acc.add(FloatVectorMath.exp(widen(x, at + k).sub(shift)));
-        double[] lanes = acc.toArray();
-        double sum = 0;
-        for (double lane : lanes) sum += lane;
+        for (int k = 0; k < bound; k += L) {
+            DoubleVector v = FloatVectorMath.exp(widen(x, at + k).sub(shift));
+            if (!log) v.intoArray(e, k);
+            acc = acc.add(v);
+        }
+        double sum = lanesInOrder(acc);
         int rest = size - bound;
+        double[] et = null;
         if (rest > 0) {
             java.util.Arrays.fill(tail, Double.NEGATIVE_INFINITY);
             for (int k = 0; k < rest; k++) tail[k] = (double) x[at + bound + k] - shift;
-            double[] e = FloatVectorMath.exp(DoubleVector.fromArray(D, tail, 0)).toArray();
-            for (int k = 0; k < rest; k++) sum += e[k];
+            et = FloatVectorMath.exp(DoubleVector.fromArray(D, tail, 0)).toArray();
+            for (int k = 0; k < rest; k++) sum += et[k];
         }
         if (log) {
             double logSum = Math.log(sum);
             for (int k = 0; k < size; k++) out[at + k] = (float) ((double) x[at + k] - shift - logSum);
         } else {
-            for (int k = 0; k < bound; k += L) {
-                DoubleVector v = FloatVectorMath.exp(widen(x, at + k).sub(shift)).div(sum);
-                ((FloatVector) v.convertShape(VectorOperators.D2F, F, 0)).intoArray(out, at + k);
-            }
-            if (rest > 0) {
-                for (int k = 0; k < rest; k++) tail[k] = (double) x[at + bound + k] - shift;
-                double[] e = FloatVectorMath.exp(DoubleVector.fromArray(D, tail, 0)).toArray();
-                for (int k = 0; k < rest; k++) out[at + bound + k] = (float) (e[k] / sum);
-            }
+            for (int k = 0; k < bound; k += L) narrow(DoubleVector.fromArray(D, e, k).div(sum), out, at + k);
+            for (int k = 0; k < rest; k++) out[at + bound + k] = (float) (et[k] / sum);
         }
+    }
+
+    // two loops rather than one with a choice of vector expressions inside: a merge of two vector values can keep
+    // C2 from unboxing them
+
+    private static double rowSum(float[] g, int gt, int bound) {
+        DoubleVector acc = DoubleVector.zero(D);
+        for (int k = 0; k < bound; k += L) acc = acc.add(widen(g, gt + k));
+        return lanesInOrder(acc);
+    }
+
+    private static double rowDot(float[] g, int gt, float[] y, int yt, int bound) {
+        DoubleVector acc = DoubleVector.zero(D);
+        for (int k = 0; k < bound; k += L) acc = widen(g, gt + k).fma(widen(y, yt + k), acc);
+        return lanesInOrder(acc);
+    }
+
+    /**
+     * softmax's backward over rows of length size, y the forward's result: out = y (g - sum(g y)), or for
+     * log_softmax out = g - exp(y) sum(g). Products and sums in double (lane partials added in lane order, then the
+     * tail), the result rounded once; a row's bits depend only on the row.
+     */
+    static void backward(float[] g, int go, float[] y, int yo, float[] out, int oo, int rows, int size, boolean log) {
+        Parallel.forRange(rows, Math.max(1, Parallel.ELEMENTWISE_GRAIN / 8 / Math.max(1, size)), (from, to) -> {
+            double[] tail = new double[L];
+            int bound = size - size % L;
+            for (int r = from; r < to; r++) {
+                int gt = go + r * size, yt = yo + r * size, ot = oo + r * size;
+                double sum = log ? rowSum(g, gt, bound) : rowDot(g, gt, y, yt, bound);
+                for (int k = bound; k < size; k++) sum = log ? sum + g[gt + k] : Math.fma(g[gt + k], (double) y[yt + k], sum);
+                if (log) {
+                    for (int k = 0; k < bound; k += L) {
+                        narrow(widen(g, gt + k).sub(FloatVectorMath.exp(widen(y, yt + k)).mul(sum)), out, ot + k);
+                    }
+                    if (bound < size) {
+                        java.util.Arrays.fill(tail, 0);
+                        for (int k = bound; k < size; k++) tail[k - bound] = y[yt + k];
+                        double[] e = FloatVectorMath.exp(DoubleVector.fromArray(D, tail, 0)).toArray();
+                        for (int k = bound; k < size; k++) out[ot + k] = (float) (g[gt + k] - e[k - bound] * sum);
+                    }
+                } else {
+                    for (int k = 0; k < bound; k += L) narrow(widen(y, yt + k).mul(widen(g, gt + k).sub(sum)), out, ot + k);
+                    for (int k = bound; k < size; k++) out[ot + k] = (float) ((double) y[yt + k] * (g[gt + k] - sum));
+                }
+            }
+        });
     }
 }

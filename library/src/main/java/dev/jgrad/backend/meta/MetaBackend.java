@@ -107,6 +107,8 @@ public final class MetaBackend implements Backend {
 
     @Override public void softmax(View x, int dim, boolean log, View out) {}
 
+    @Override public void softmaxBackward(View grad, View y, int dim, boolean log, View out) {}
+
     @Override public void matmul(View a, View b, View out, boolean accumulate) {}
 
     @Override public void scan(boolean prod, View x, int dim, View out) {}

@@ -1269,6 +1269,11 @@ public final class Derivatives {
      */
     private static Tensor softmaxBackward(Tensor g, Tensor y, int dim, boolean log) {
         DType t = y.dtype();
+        // one kernel pass (PyTorch's _softmax_backward_data) where no graph of the gradient is wanted
+        if (!Recorder.shouldRecord(g, y) && !t.isReducedFloatingPoint() && g.dtype() == t
+                && java.util.Arrays.equals(TensorInternals.shape(g), TensorInternals.shape(y))) {
+            return dev.jgrad.internal.ops.Softmax.softmaxBackward(g, y, dim, log);
+        }
         boolean reduced = t.isReducedFloatingPoint();
         Tensor gf = reduced ? g.to(DType.FLOAT32) : g, yf = reduced ? y.to(DType.FLOAT32) : y;
         Tensor sum = (log ? gf : gf.mul(yf)).sum(dim, true);

@@ -1,7 +1,10 @@
 package dev.jgrad.internal.autograd;
 
 import dev.jgrad.DType;
+import dev.jgrad.Device;
 import dev.jgrad.Tensor;
+import dev.jgrad.backend.Backend;
+import dev.jgrad.backend.Backends;
 import dev.jgrad.backend.Storage;
 import dev.jgrad.internal.TensorInternals;
 import java.lang.ref.SoftReference;
@@ -43,6 +46,8 @@ public final class GradientPool {
         }
     }
 
+    private static final Backend CPU = Backends.of(Device.CPU);
+
     private static final ThreadLocal<Slots> POOL = ThreadLocal.withInitial(Slots::new);
 
     /** Drops every storage kept for this thread (what a pass finds then is what it would find on a fresh thread). */
@@ -56,7 +61,8 @@ public final class GradientPool {
         Storage s = TensorInternals.storage(g);
         DType d = s.dtype();
         if (d != DType.FLOAT32 && d != DType.FLOAT64) return;
-        if (s.size() != TensorInternals.numel(g)) return;  // only gradients that are their whole storage
+        // CPU arrays only: a tracing or meta backend's storages are not memory to reuse
+        if (s.backend() != CPU || s.size() != TensorInternals.numel(g)) return;  // only gradients that are their whole storage
         long b = (long) s.size() * d.itemSize();
         if (b < MIN_BYTES || b > MAX_BYTES) return;
         Slots p = POOL.get();

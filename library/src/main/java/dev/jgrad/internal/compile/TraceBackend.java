@@ -201,6 +201,11 @@ final class TraceBackend implements Backend {
         record("logsumexp", Kind.OTHER, null, 0, v(x), v(out), (be, e) -> be.logsumexp(e.real(x), r, e.real(out)));
     }
 
+    @Override public void softmaxBackward(View grad, View y, int dim, boolean log, View out) {
+        record(log ? "log_softmax_backward" : "softmax_backward", Kind.OTHER, null, dim, v(grad, y), v(out),
+                (be, e) -> be.softmaxBackward(e.real(grad), e.real(y), dim, log, e.real(out)));
+    }
+
     @Override public void softmax(View x, int dim, boolean log, View out) {
         record(log ? "log_softmax" : "softmax", Kind.OTHER, null, dim, v(x), v(out), (be, e) -> be.softmax(e.real(x), dim, log, e.real(out)));
     }

@@ -75,9 +75,11 @@ public final class Normalization {
             }
             Checks.requireFloat(input, "batch_norm_cpu");
             int n = shape(input)[0], c = shape(input)[1], inner = Shapes.product(shape(input), 2, input.dim());
-            for (Tensor t : new Tensor[] {runningMean, runningVar, weight, bias}) {
-                if (t != null && t.numel() != c) {
-                    throw new IllegalArgumentException("running_mean should contain " + c + " elements not " + t.numel());
+            Tensor[] perChannel = {runningMean, runningVar, weight, bias};
+            String[] names = {"running_mean", "running_var", "weight", "bias"};  // PyTorch checks them in this order
+            for (int i = 0; i < perChannel.length; i++) {
+                if (perChannel[i] != null && perChannel[i].numel() != c) {
+                    throw new IllegalArgumentException(names[i] + " should contain " + c + " elements not " + perChannel[i].numel());
                 }
             }
             if (!training && (runningMean == null || runningVar == null)) {

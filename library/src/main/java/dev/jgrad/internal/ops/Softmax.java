@@ -24,6 +24,17 @@ public final class Softmax {
         }
     }
 
+    /** softmax's (log_softmax's) backward from its result y along dim, no recording (_softmax_backward_data). */
+    public static Tensor softmaxBackward(Tensor g, Tensor y, int dim, boolean log) {
+        String name = log ? "aten::_log_softmax_backward_data" : "aten::_softmax_backward_data";
+        try (var ev = Profiler.isActive() ? Profiler.enter(name, g, y) : null) {
+            int d = Shapes.wrapDim(dim, Math.max(1, y.dim()));
+            Tensor out = Dispatch.empty(y, shape(y), y.dtype());
+            Dispatch.backend(g, y).softmaxBackward(Dispatch.view(g), Dispatch.view(y), d, log, Dispatch.view(out));
+            return out;
+        }
+    }
+
     public static Tensor logsumexp(Tensor x, int[] dims, boolean keepdim) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::logsumexp", x) : null) {
             int nd = x.dim();

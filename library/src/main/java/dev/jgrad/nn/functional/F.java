@@ -124,10 +124,10 @@ public final class F {
      * @param x the input tensor (any shape, floating)
      * @param alpha the alpha value of the formula
      * @return a new tensor of x's shape and dtype
-     * @throws IllegalArgumentException if alpha is 0 ("ZeroDivisionError")
+     * @throws IllegalArgumentException if alpha is 0 ("ZeroDivisionError: alpha cannot be 0 for CELU")
      */
     public static Tensor celu(Tensor x, double alpha) {
-        if (alpha == 0) throw new IllegalArgumentException("ZeroDivisionError");
+        if (alpha == 0) throw new IllegalArgumentException("ZeroDivisionError: alpha cannot be 0 for CELU");
         return Activations.elu(x, alpha, 1.0, 1.0 / alpha, true);
     }
 
@@ -500,8 +500,8 @@ public final class F {
     }
 
     /**
-     * {@code F.dropout2d(x, p, training)}: zeroes whole channels (dim 1 of (N, C, H, W) or dim 0 of (C, H, W)) with
-     * probability p, scaling the rest by 1 / (1 - p).
+     * {@code F.dropout2d(x, p, training)}: zeroes whole channels (dim 1) with probability p, scaling the rest by 1 / (1 -
+     * p). A 3-d input is taken as (N, C, L), as PyTorch 1.13 does (it warns there), not as an unbatched (C, H, W).
      *
      * @param x the input, (N, C, H, W) (or any shape of at least 2 dims: dim 1 is the channel)
      * @param p the probability of an element being zeroed, in [0, 1]
@@ -1157,13 +1157,20 @@ public final class F {
      * @param momentum the factor of the running statistics update
      * @param eps a small value added for numerical stability
      * @return a new tensor of x's shape and dtype
-     * @throws IllegalArgumentException if the running statistics are needed but null, or have the wrong size
-     *     (batch_norm's messages)
+     * @throws IllegalArgumentException if the running statistics are needed but null, or they, weight or bias have the
+     *     wrong size (batch_norm's messages over the N*C planes: "weight should contain 12 elements not 16"), or x has
+     *     one spatial element while useInputStats ("Expected more than 1 spatial element when training, got input
+     *     size torch.Size([2, 3, 1])")
      */
     public static Tensor instanceNorm(Tensor x, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias, boolean useInputStats,
                                       double momentum, double eps) {
         long n = x.size(0), c = x.size(1);
         long[] shape = x.shape();
+        long spatial = 1;
+        for (int d = 2; d < shape.length; d++) spatial *= shape[d];
+        if (useInputStats && spatial <= 1) {
+            throw new IllegalArgumentException("Expected more than 1 spatial element when training, got input size " + x.size());
+        }
         long[] flat = shape.clone();
         flat[0] = 1;
         flat[1] = n * c;
@@ -1312,8 +1319,8 @@ public final class F {
      * @param eps a small value added for numerical stability
      * @return a new tensor of x's shape and dtype
      * @throws IllegalArgumentException if x has fewer than 2 dims, the running statistics are not of size C
-     *     ("running_mean should contain C elements not n"), are null in evaluation, or a channel has one value in training
-     *     ("Expected more than 1 value per channel when training, ...")
+     *     ("running_mean should contain C elements not n", then running_var, weight, bias), are null in evaluation,
+     *     or a channel has one value in training ("Expected more than 1 value per channel when training, ...")
      */
     public static Tensor batchNorm(Tensor x, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias, boolean training,
                                    double momentum, double eps) {
@@ -2395,7 +2402,7 @@ public final class F {
      * @param input the tensor to update (floating)
      * @param alpha the alpha value of the formula
      * @return input itself, after the in-place update
-     * @throws IllegalArgumentException if alpha is 0 ("ZeroDivisionError")
+     * @throws IllegalArgumentException if alpha is 0 ("ZeroDivisionError: alpha cannot be 0 for CELU")
      */
     public static Tensor celu_(Tensor input, double alpha) { return inPlace(input, x -> celu(x, alpha)); }
 
