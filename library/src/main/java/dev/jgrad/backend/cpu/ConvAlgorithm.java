@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The float32 convolution's forward algorithms, and which one each layer shape runs, chosen by measuring both
  * on this machine: {@link #GEMM} (im2col, then the packed GEMM kernel) and {@link #DIRECT} ({@link ConvDirect},
- * stride 1 only).
+ * stride 1 only, and not for the small per-image products the GEMM runs unpacked, {@link ConvKernels#smallProduct}).
  *
  * <p>The two give the same bits (same products, same order of additions, see {@link ConvDirect}), so the
  * choice is free to be made from the first calls of a shape: the first {@value #WARM_CALLS} calls alternate
@@ -74,6 +74,8 @@ enum ConvAlgorithm {
     /** The race for a shape that both algorithms handle; null when only GEMM applies, one is forced, or the cache is full. */
     static Race race(Shape s) {
         if (forced != null || !ConvDirect.handles(s.window)) return null;
+        int oh = s.window.outH(s.h), ow = s.window.outW(s.w), kg = s.cin / s.groups * s.window.kh() * s.window.kw();
+        if (ConvKernels.smallProduct(s.cout / s.groups, oh * ow, kg)) return null;
         Race r = RACES.get(s);
         if (r != null || RACES.size() >= MAX_SHAPES) return r;  // a program of endless shapes stops measuring new ones
         return RACES.computeIfAbsent(s, x -> new Race());

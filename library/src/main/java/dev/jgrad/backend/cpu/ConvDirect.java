@@ -14,7 +14,6 @@ import jdk.incubator.vector.VectorSpecies;
  * load). The columns x &gt;= ow of each wide row are thrown away.
  *
  * <p>Bits: each output is the one im2col + {@link SgemmKernel#block} gives: per depth block of {@code kc}
- * ({@link ConvKernels#depthBlocking})
  * taps (taps in the weight's order: channel, kernel row, kernel column; padding taps included as zeros), a
  * fused multiply-add chain from zero, added to the output, which starts at the bias (or 0). So the choice
  * between the two never changes a result ({@code ConvAlgorithmTest} holds them to the same bits).
@@ -43,7 +42,7 @@ final class ConvDirect {
 
     /**
      * One image: x at xs[xo..] (cin, h, w), weight (cout, cin/groups, kh, kw), bias or null, into
-     * out[oo..] (cout, oh, ow); kc the depth block of the GEMM it must agree with ({@link ConvKernels#depthBlocking}).
+     * out[oo..] (cout, oh, ow); kc the depth block of the GEMM it must agree with.
      */
     static void image(float[] xs, int xo, int cin, int h, int w, float[] ws, float[] bias, int cout, int groups,
                       ConvKernels.Window k, int oh, int ow, int kc, float[] out, int oo) {

@@ -261,26 +261,27 @@ final class ConvKernels {
     }
 
     /**
-     * The GEMM's blocking with the depth cut into equal blocks no deeper than its kc: as many blocks as kc would
-     * make, without a short last one (a 3x3 layer over 32 channels, 288 taps, is two blocks of 144 rather than
-     * 256 and 32, where the short block's pass over C costs as much as its multiply-adds).
+     * Whether a forward's per-image product (cout/groups x l, depth kg) is one that {@link Gemm#sgemmJava} hands to
+     * its unpacked loops rather than to {@link SgemmKernel#block}: too small, one row, or no wider than a vector.
+     * Those run through {@link Gemm#sgemmJava} as before and are not raced ({@link ConvAlgorithm}).
      */
-    static GemmBlocking depthBlocking(int depth) {
-        GemmBlocking b = SgemmKernel.BLOCKING;
-        int blocks = (depth + b.kc() - 1) / b.kc();
-        return new GemmBlocking(Math.max(1, (depth + blocks - 1) / blocks), b.nc(), b.mc());
+    static boolean smallProduct(int coutG, int l, int kg) {
+        return (long) coutG * l * kg <= Gemm.DIRECT_MACS || coutG == 1 || l <= SgemmKernel.VL;
     }
 
     /**
      * The float32 forward by either algorithm, images split over threads. Both compute each output as bias (or 0)
-     * plus, per depth block of {@link #depthBlocking}, a fused multiply-add chain over the block's taps.
+     * plus, per depth block of {@link SgemmKernel}'s kc, a fused multiply-add chain over the block's taps (the
+     * arithmetic of {@link Gemm#sgemmJava} on these products, so results are what the GEMM alone gave before);
+     * a {@link #smallProduct} always takes {@link Gemm#sgemmJava}.
      */
     static void conv2dFloat(ConvAlgorithm alg, float[] xs, float[] ws, float[] bs, float[] os, int n, int cin, int h, int w,
                             int cout, int groups, Window k, int oh, int ow) {
         int l = oh * ow, kg = cin / groups * k.kh * k.kw, coutG = cout / groups;
-        GemmBlocking blocking = depthBlocking(kg);
+        GemmBlocking blocking = SgemmKernel.BLOCKING;
+        boolean small = smallProduct(coutG, l, kg);
         Parallel.forRange(n, imageGrain((long) cout * kg * l), (from, to) -> {
-            if (alg == ConvAlgorithm.DIRECT) {
+            if (alg == ConvAlgorithm.DIRECT && !small) {
                 for (int i = from; i < to; i++) {
                     ConvDirect.image(xs, i * cin * h * w, cin, h, w, ws, bs, cout, groups, k, oh, ow, blocking.kc(), os, i * cout * l);
                 }
@@ -292,7 +293,8 @@ final class ConvKernels {
                 im2col(xs, i * cin * h * w, cin, h, w, k, oh, ow, cols, 0);
                 if (bs != null) for (int o = 0; o < cout; o++) java.util.Arrays.fill(os, outOff + o * l, outOff + (o + 1) * l, bs[o]);
                 for (int g = 0; g < groups; g++) {
-                    SgemmKernel.block(blocking, 0, coutG, 0, l, kg, ws, g * coutG * kg, kg, 1, cols, g * kg * l, l, 1,
+                    if (small) gemm(coutG, l, kg, ws, g * coutG * kg, kg, 1, cols, g * kg * l, l, 1, os, outOff + g * coutG * l, l, bs != null);
+                    else SgemmKernel.block(blocking, 0, coutG, 0, l, kg, ws, g * coutG * kg, kg, 1, cols, g * kg * l, l, 1,
                             os, outOff + g * coutG * l, l, bs != null);
                 }
             }
