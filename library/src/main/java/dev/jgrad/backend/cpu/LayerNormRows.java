@@ -1,10 +1,13 @@
 package dev.jgrad.backend.cpu;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
-import jdk.incubator.vector.VectorSpecies;
+
+import static dev.jgrad.backend.cpu.FloatAsDoubleLanes.D;
+import static dev.jgrad.backend.cpu.FloatAsDoubleLanes.F;
+import static dev.jgrad.backend.cpu.FloatAsDoubleLanes.L;
+import static dev.jgrad.backend.cpu.FloatAsDoubleLanes.lanesInOrder;
+import static dev.jgrad.backend.cpu.FloatAsDoubleLanes.narrow;
+import static dev.jgrad.backend.cpu.FloatAsDoubleLanes.widen;
 
 /**
  * float32 layer_norm over contiguous rows, forward and the input gradient of its backward, without copying the
@@ -15,27 +18,8 @@ import jdk.incubator.vector.VectorSpecies;
  * rstd (gh - mean(gh) - xhat mean(gh xhat)), gh = grad w. Only reached behind {@link KernelConfig#VECTOR}.
  */
 final class LayerNormRows {
-    /** Half a preferred float vector: widened to double it fills one preferred double vector. */
-    private static final VectorSpecies<Float> F = VectorSpecies.of(float.class,
-            VectorShape.forBitSize(FloatVector.SPECIES_PREFERRED.vectorBitSize() / 2));
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-    private static final int L = F.length();
 
     private LayerNormRows() {}
-
-    private static DoubleVector widen(float[] a, int i) {
-        return (DoubleVector) FloatVector.fromArray(F, a, i).convertShape(VectorOperators.F2D, D, 0);
-    }
-
-    private static void narrow(DoubleVector v, float[] c, int i) {
-        ((FloatVector) v.convertShape(VectorOperators.D2F, F, 0)).intoArray(c, i);
-    }
-
-    private static double lanesInOrder(DoubleVector v) {
-        double s = 0;
-        for (double lane : v.toArray()) s += lane;
-        return s;
-    }
 
     private static double mean(float[] x, int at, int n) {
         int bound = n - n % L;

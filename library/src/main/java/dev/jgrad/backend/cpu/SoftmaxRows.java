@@ -1,10 +1,13 @@
 package dev.jgrad.backend.cpu;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
-import jdk.incubator.vector.VectorSpecies;
+
+import static dev.jgrad.backend.cpu.FloatAsDoubleLanes.D;
+import static dev.jgrad.backend.cpu.FloatAsDoubleLanes.F;
+import static dev.jgrad.backend.cpu.FloatAsDoubleLanes.L;
+import static dev.jgrad.backend.cpu.FloatAsDoubleLanes.lanesInOrder;
+import static dev.jgrad.backend.cpu.FloatAsDoubleLanes.narrow;
+import static dev.jgrad.backend.cpu.FloatAsDoubleLanes.widen;
 
 /**
  * float32 softmax and log_softmax over the last dim of a dense tensor, rows split over threads: the same
@@ -15,11 +18,6 @@ import jdk.incubator.vector.VectorSpecies;
  * exp, so every call gives the same bits. Only reached behind {@link KernelConfig#VECTOR}.
  */
 final class SoftmaxRows {
-    /** Half a preferred float vector: widened to double it fills one preferred double vector. */
-    private static final VectorSpecies<Float> F = VectorSpecies.of(float.class,
-            VectorShape.forBitSize(FloatVector.SPECIES_PREFERRED.vectorBitSize() / 2));
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-    private static final int L = F.length();
 
     private SoftmaxRows() {}
 
@@ -29,20 +27,6 @@ final class SoftmaxRows {
             double[] tail = new double[L], e = new double[size - size % L];
             for (int r = from; r < to; r++) row(x, out, r * size, size, log, tail, e);
         });
-    }
-
-    private static DoubleVector widen(float[] a, int i) {
-        return (DoubleVector) FloatVector.fromArray(F, a, i).convertShape(VectorOperators.F2D, D, 0);
-    }
-
-    private static void narrow(DoubleVector v, float[] c, int i) {
-        ((FloatVector) v.convertShape(VectorOperators.D2F, F, 0)).intoArray(c, i);
-    }
-
-    private static double lanesInOrder(DoubleVector v) {
-        double s = 0;
-        for (double lane : v.toArray()) s += lane;
-        return s;
     }
 
     /** e holds the row's exp(x - max) between the sum and the division, so each exp is computed once. */
