@@ -31,17 +31,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xmx4g"})
 public class CompileBenchmarks {
+    /** CoreBenchmarks' 10M inputs, with the function compiled. */
     @State(Scope.Thread)
-    public static class Elementwise {
-        Tensor a, b;
+    public static class Elementwise extends CoreBenchmarks.Big {
         final BinaryOperator<Tensor> compiled = compile((Tensor x, Tensor y) -> x.mul(y).add(x.sin()));
-
-        @Setup(Level.Trial)
-        public void setup() {
-            manualSeed(0);
-            a = randn(10_000_000);
-            b = randn(10_000_000);
-        }
     }
 
     /** c = a * b + sin(a) over 10M float32, compiled: one generated kernel, one pass. */

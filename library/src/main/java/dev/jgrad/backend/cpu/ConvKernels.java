@@ -427,19 +427,7 @@ final class ConvKernels {
 
     /** {@link #maxPool2x2}'s arithmetic for the outputs [first, oh * ow) of one plane. */
     private static void maxPool2x2Tail(float[] src, int in, int w, int oh, int ow, int first, float[] dst, long[] ind, int o) {
-        for (int q = first; q < oh * ow; q++) {
-            int at = 2 * (q / ow) * w + 2 * (q % ow), a = in + at;
-            float v0 = src[a], v1 = src[a + 1], v2 = src[a + w], v3 = src[a + w + 1];
-            boolean t1 = v1 > v0 || v1 != v1;
-            float best = t1 ? v1 : v0;
-            int bestAt = t1 ? at + 1 : at;
-            boolean t2 = v2 > best || v2 != v2;
-            best = t2 ? v2 : best;
-            bestAt = t2 ? at + w : bestAt;
-            boolean t3 = v3 > best || v3 != v3;
-            dst[o + q] = t3 ? v3 : best;
-            ind[o + q] = t3 ? at + w + 1 : bestAt;
-        }
+        for (int q = first; q < oh * ow; q++) max2x2(src, in, 2 * (q / ow) * w + 2 * (q % ow), w, dst, ind, o + q);
     }
 
     /** One plane; within a window the first maximum wins, and a NaN beats everything (the last NaN, as in PyTorch). */
@@ -479,21 +467,23 @@ final class ConvKernels {
      */
     private static void maxPool2x2(float[] src, int in, int w, int oh, int ow, float[] dst, long[] ind, int o) {
         for (int y = 0; y < oh; y++) {
-            int r0 = in + 2 * y * w, at0 = 2 * y * w;
-            for (int xo = 0; xo < ow; xo++, o++) {
-                int a = r0 + 2 * xo, at = at0 + 2 * xo;
-                float v0 = src[a], v1 = src[a + 1], v2 = src[a + w], v3 = src[a + w + 1];
-                boolean t1 = v1 > v0 || v1 != v1;
-                float best = t1 ? v1 : v0;
-                int bestAt = t1 ? at + 1 : at;
-                boolean t2 = v2 > best || v2 != v2;
-                best = t2 ? v2 : best;
-                bestAt = t2 ? at + w : bestAt;
-                boolean t3 = v3 > best || v3 != v3;
-                dst[o] = t3 ? v3 : best;
-                ind[o] = t3 ? at + w + 1 : bestAt;
-            }
+            for (int xo = 0; xo < ow; xo++, o++) max2x2(src, in, 2 * y * w + 2 * xo, w, dst, ind, o);
         }
+    }
+
+    /** The 2x2 window whose top-left input is at (within the plane at in) into output o, as selects. */
+    private static void max2x2(float[] src, int in, int at, int w, float[] dst, long[] ind, int o) {
+        int a = in + at;
+        float v0 = src[a], v1 = src[a + 1], v2 = src[a + w], v3 = src[a + w + 1];
+        boolean t1 = v1 > v0 || v1 != v1;
+        float best = t1 ? v1 : v0;
+        int bestAt = t1 ? at + 1 : at;
+        boolean t2 = v2 > best || v2 != v2;
+        best = t2 ? v2 : best;
+        bestAt = t2 ? at + w : bestAt;
+        boolean t3 = v3 > best || v3 != v3;
+        dst[o] = t3 ? v3 : best;
+        ind[o] = t3 ? at + w + 1 : bestAt;
     }
 
     private static void maxPoolPlane(double[] src, int in, int h, int w, Window k, int oh, int ow, double[] dst, long[] ind, int o) {

@@ -10,6 +10,7 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandle;
@@ -184,45 +185,52 @@ final class OpenBlas {
     /** {@link #sgemm} over native copies of A, B and C (C dense, n wide), by an ordinary downcall. */
     private static void sgemmCopied(int m, int n, int k, float[] a, int aOff, int ars, int acs,
                                     float[] b, int bOff, int brs, int bcs, float[] c, int cOff, int ldc, boolean accumulate) {
-        long aLen = span(m, k, ars, acs), bLen = span(k, n, brs, bcs), cLen = (long) m * n;
-        MemorySegment buf = scratch(4 * (aLen + bLen + cLen) + 128);
-        MemorySegment na = buf.asSlice(0, 4 * aLen);
-        MemorySegment nb = buf.asSlice(align(4 * aLen), 4 * bLen);
-        MemorySegment nc = buf.asSlice(align(4 * aLen) + align(4 * bLen), 4 * cLen);
-        MemorySegment.copy(a, aOff, na, JAVA_FLOAT, 0, (int) aLen);
-        MemorySegment.copy(b, bOff, nb, JAVA_FLOAT, 0, (int) bLen);
-        if (accumulate) {
-            for (int i = 0; i < m; i++) MemorySegment.copy(c, cOff + i * ldc, nc, JAVA_FLOAT, 4L * i * n, n);
-        }
+        Staged s = Staged.copyIn(JAVA_FLOAT, m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, ldc, accumulate);
         try {
             BLAS.sgemmNative().invokeExact(ROW_MAJOR, trans(m, k, ars, acs), trans(k, n, brs, bcs), m, n, k, 1f,
-                    na, lead(m, k, ars, acs), nb, lead(k, n, brs, bcs), accumulate ? 1f : 0f, nc, n);
+                    s.a(), lead(m, k, ars, acs), s.b(), lead(k, n, brs, bcs), accumulate ? 1f : 0f, s.c(), n);
         } catch (Throwable e) {
             throw new IllegalStateException("cblas_sgemm failed", e);
         }
-        for (int i = 0; i < m; i++) MemorySegment.copy(nc, JAVA_FLOAT, 4L * i * n, c, cOff + i * ldc, n);
+        s.copyOut(JAVA_FLOAT, m, n, c, cOff, ldc);
     }
 
     /** {@link #dgemm} over native copies of A, B and C (C dense, n wide), by an ordinary downcall. */
     private static void dgemmCopied(int m, int n, int k, double[] a, int aOff, int ars, int acs,
                                     double[] b, int bOff, int brs, int bcs, double[] c, int cOff, int ldc, boolean accumulate) {
-        long aLen = span(m, k, ars, acs), bLen = span(k, n, brs, bcs), cLen = (long) m * n;
-        MemorySegment buf = scratch(8 * (aLen + bLen + cLen) + 128);
-        MemorySegment na = buf.asSlice(0, 8 * aLen);
-        MemorySegment nb = buf.asSlice(align(8 * aLen), 8 * bLen);
-        MemorySegment nc = buf.asSlice(align(8 * aLen) + align(8 * bLen), 8 * cLen);
-        MemorySegment.copy(a, aOff, na, JAVA_DOUBLE, 0, (int) aLen);
-        MemorySegment.copy(b, bOff, nb, JAVA_DOUBLE, 0, (int) bLen);
-        if (accumulate) {
-            for (int i = 0; i < m; i++) MemorySegment.copy(c, cOff + i * ldc, nc, JAVA_DOUBLE, 8L * i * n, n);
-        }
+        Staged s = Staged.copyIn(JAVA_DOUBLE, m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, ldc, accumulate);
         try {
             BLAS.dgemmNative().invokeExact(ROW_MAJOR, trans(m, k, ars, acs), trans(k, n, brs, bcs), m, n, k, 1.0,
-                    na, lead(m, k, ars, acs), nb, lead(k, n, brs, bcs), accumulate ? 1.0 : 0.0, nc, n);
+                    s.a(), lead(m, k, ars, acs), s.b(), lead(k, n, brs, bcs), accumulate ? 1.0 : 0.0, s.c(), n);
         } catch (Throwable e) {
             throw new IllegalStateException("cblas_dgemm failed", e);
         }
-        for (int i = 0; i < m; i++) MemorySegment.copy(nc, JAVA_DOUBLE, 8L * i * n, c, cOff + i * ldc, n);
+        s.copyOut(JAVA_DOUBLE, m, n, c, cOff, ldc);
+    }
+
+    /** A, B and C of a copied product in this thread's native scratch buffer; C dense, n wide. */
+    private record Staged(MemorySegment a, MemorySegment b, MemorySegment c) {
+        /** Copies A and B (each from its first to its last element) and, when accumulating, C's rows. */
+        static Staged copyIn(ValueLayout el, int m, int n, int k, Object a, int aOff, int ars, int acs,
+                             Object b, int bOff, int brs, int bcs, Object c, int cOff, int ldc, boolean accumulate) {
+            long size = el.byteSize();
+            long aLen = span(m, k, ars, acs), bLen = span(k, n, brs, bcs), cLen = (long) m * n;
+            MemorySegment buf = scratch(size * (aLen + bLen + cLen) + 128);
+            MemorySegment na = buf.asSlice(0, size * aLen);
+            MemorySegment nb = buf.asSlice(align(size * aLen), size * bLen);
+            MemorySegment nc = buf.asSlice(align(size * aLen) + align(size * bLen), size * cLen);
+            MemorySegment.copy(a, aOff, na, el, 0, (int) aLen);
+            MemorySegment.copy(b, bOff, nb, el, 0, (int) bLen);
+            if (accumulate) {
+                for (int i = 0; i < m; i++) MemorySegment.copy(c, cOff + i * ldc, nc, el, size * i * n, n);
+            }
+            return new Staged(na, nb, nc);
+        }
+
+        /** The product's rows back into c. */
+        void copyOut(ValueLayout el, int m, int n, Object c, int cOff, int ldc) {
+            for (int i = 0; i < m; i++) MemorySegment.copy(this.c, el, el.byteSize() * i * n, c, cOff + i * ldc, n);
+        }
     }
 
     /** Elements from a describable operand's first element to its last, inclusive. */

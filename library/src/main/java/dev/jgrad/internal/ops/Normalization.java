@@ -62,6 +62,9 @@ public final class Normalization {
         }
     }
 
+    /** batch_norm's per-channel arguments, in the order PyTorch checks their sizes. */
+    private static final String[] PER_CHANNEL_NAMES = {"running_mean", "running_var", "weight", "bias"};
+
     /**
      * batch_norm over dim 1. Training normalises with the batch statistics and moves the running ones
      * (when given) towards them: {@code running = (1 - momentum) * running + momentum * batch}, the
@@ -76,10 +79,9 @@ public final class Normalization {
             Checks.requireFloat(input, "batch_norm_cpu");
             int n = shape(input)[0], c = shape(input)[1], inner = Shapes.product(shape(input), 2, input.dim());
             Tensor[] perChannel = {runningMean, runningVar, weight, bias};
-            String[] names = {"running_mean", "running_var", "weight", "bias"};  // PyTorch checks them in this order
             for (int i = 0; i < perChannel.length; i++) {
                 if (perChannel[i] != null && perChannel[i].numel() != c) {
-                    throw new IllegalArgumentException(names[i] + " should contain " + c + " elements not " + perChannel[i].numel());
+                    throw new IllegalArgumentException(PER_CHANNEL_NAMES[i] + " should contain " + c + " elements not " + perChannel[i].numel());
                 }
             }
             if (!training && (runningMean == null || runningVar == null)) {
