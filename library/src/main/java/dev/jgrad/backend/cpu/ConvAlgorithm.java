@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * shape is (batch, channels, image size, window, groups); a cache holds each shape's choice. Nothing extra
  * is computed: every measured call is a real call.
  *
- * <p>{@code -Djgrad.conv.algorithm=gemm} or {@code =direct} forces one (direct only where it applies).
+ * <p>{@code -Djgrad.conv.algorithm=gemm} or {@code =direct} forces one (direct only where it applies). A layer
+ * that runs by Winograd ({@link ConvChoice}, which rounds differently and is decided per machine) never gets here.
  */
 enum ConvAlgorithm {
     /** im2col into a per-thread column buffer, then {@link SgemmKernel#block} per image and group. */

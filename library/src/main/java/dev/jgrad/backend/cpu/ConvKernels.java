@@ -234,6 +234,10 @@ final class ConvKernels {
         if (xs instanceof float[] xf && KernelConfig.VECTOR) {
             if (n == 0 || l == 0 || cout == 0) return;
             ConvAlgorithm.Shape shape = new ConvAlgorithm.Shape(n, cin, h, w, cout, groups, k);
+            if (ConvChoice.winograd(ConvChoice.Product.FORWARD, shape)) {
+                ConvWinograd.forward(xf, n, cin, h, w, k.ph(), k.pw(), (float[]) ws, false, (float[]) bs, cout, (float[]) os);
+                return;
+            }
             ConvAlgorithm.Race race = ConvAlgorithm.race(shape);
             ConvAlgorithm alg = ConvAlgorithm.pick(shape, race);
             long start = System.nanoTime();
@@ -304,13 +308,24 @@ final class ConvKernels {
 
     /**
      * conv2d's input gradient: per image and group, the columns W_g^T (kg x cout/g) @ grad_g (cout/g x l),
-     * summed back onto the image (col2im). grad (n, cout, oh, ow) dense; gradInput (n, cin, h, w) is overwritten.
+     * summed back onto the image (col2im), or by Winograd where {@link ConvChoice} says so. grad (n, cout, oh, ow)
+     * dense; gradInput (n, cin, h, w) is overwritten.
      */
     static void conv2dInputGrad(View grad, View weight, Window k, int groups, View gradInput) {
         int n = gradInput.shape()[0], cin = gradInput.shape()[1], h = gradInput.shape()[2], w = gradInput.shape()[3];
-        int cout = weight.shape()[0], oh = grad.shape()[2], ow = grad.shape()[3], l = oh * ow;
-        int kg = cin / groups * k.kh * k.kw, coutG = cout / groups, image = cin * h * w;
+        int cout = weight.shape()[0];
         Object gs = ArrayStorage.data(grad), ws = ArrayStorage.data(weight), out = ArrayStorage.data(gradInput);
+        if (gs instanceof float[] gf && ConvChoice.winograd(ConvChoice.Product.INPUT_GRAD, new ConvAlgorithm.Shape(n, cin, h, w, cout, groups, k))) {
+            ConvWinograd.forward(gf, n, cout, grad.shape()[2], grad.shape()[3], 2 - k.ph(), 2 - k.pw(), (float[]) ws, true, null, cin, (float[]) out);
+            return;
+        }
+        inputGradColumns(gs, ws, out, n, cin, h, w, cout, k, groups);
+    }
+
+    /** {@link #conv2dInputGrad} by GEMM and col2im, on dense arrays. */
+    static void inputGradColumns(Object gs, Object ws, Object out, int n, int cin, int h, int w, int cout, Window k, int groups) {
+        int oh = k.outH(h), ow = k.outW(w), l = oh * ow;
+        int kg = cin / groups * k.kh * k.kw, coutG = cout / groups, image = cin * h * w;
         Parallel.forRange(n, imageGrain((long) cout * kg * l), (from, to) -> {
             Object cols = takeCols(gs instanceof float[], kg * groups * l);
             for (int i = from; i < to; i++) {
@@ -338,13 +353,23 @@ final class ConvKernels {
      * faster than packing them transposed). The images are cut into at most {@link #WEIGHT_GRAD_PARTIALS}
      * chunks by their count alone; each chunk sums its images in order into its own (transposed) partial, and
      * the partials are added in chunk order, whatever the thread count.
+     * Or by Winograd where {@link ConvChoice} says so.
      * grad (n, cout, oh, ow) and x (n, cin, h, w) dense; gradWeight (cout, cin/groups, kh, kw) is overwritten.
      */
     static void conv2dWeightGrad(View grad, View x, Window k, int groups, View gradWeight) {
-        int n = x.shape()[0], cin = x.shape()[1], h = x.shape()[2], w = x.shape()[3];
-        int cout = gradWeight.shape()[0], oh = grad.shape()[2], ow = grad.shape()[3], l = oh * ow;
-        int kg = cin / groups * k.kh * k.kw, coutG = cout / groups, size = cout * kg;
+        int n = x.shape()[0], cin = x.shape()[1], h = x.shape()[2], w = x.shape()[3], cout = gradWeight.shape()[0];
         Object gs = ArrayStorage.data(grad), xs = ArrayStorage.data(x), out = ArrayStorage.data(gradWeight);
+        if (out instanceof float[] gw && ConvChoice.winograd(ConvChoice.Product.WEIGHT_GRAD, new ConvAlgorithm.Shape(n, cin, h, w, cout, groups, k))) {
+            ConvWinograd.weightGrad((float[]) gs, (float[]) xs, n, cin, h, w, k.ph(), k.pw(), cout, gw);
+            return;
+        }
+        weightGradColumns(gs, xs, out, n, cin, h, w, cout, k, groups);
+    }
+
+    /** {@link #conv2dWeightGrad} by im2col and GEMM, on dense arrays. */
+    static void weightGradColumns(Object gs, Object xs, Object out, int n, int cin, int h, int w, int cout, Window k, int groups) {
+        int oh = k.outH(h), ow = k.outW(w), l = oh * ow;
+        int kg = cin / groups * k.kh * k.kw, coutG = cout / groups, size = cout * kg;
         boolean single = out instanceof float[];
         if (n == 0) {
             if (single) java.util.Arrays.fill((float[]) out, 0f);

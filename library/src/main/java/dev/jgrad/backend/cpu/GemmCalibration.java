@@ -169,26 +169,34 @@ final class GemmCalibration {
      * fallback plan's side where the halves disagree or the two are level.
      */
     static boolean[] decide(long[][] javaTimes, long[][] blasTimes, GemmPlan fallback) {
-        int rounds = javaTimes.length;
-        boolean[] fallbackSide = {fallback.small(), fallback.shallow(), fallback.medium(), fallback.large()};
-        boolean[] useBlas = new boolean[fallbackSide.length];
-        for (int i = 0; i < useBlas.length; i++) {
-            int even = verdict(best(javaTimes, i, 0, 2), best(blasTimes, i, 0, 2));
-            int odd = rounds < 2 ? 0 : verdict(best(javaTimes, i, 1, 2), best(blasTimes, i, 1, 2));
-            useBlas[i] = even == odd && even != 0 ? even > 0 : fallbackSide[i];
-        }
-        return useBlas;
+        return decide(javaTimes, blasTimes, new boolean[] {fallback.small(), fallback.shallow(), fallback.medium(), fallback.large()}, MARGIN);
     }
 
-    /** +1 when OpenBLAS is clearly faster, -1 when Java is, 0 when level. */
-    private static int verdict(long java, long blas) {
-        if (blas * (1 + MARGIN) < java) return 1;
-        if (java * (1 + MARGIN) < blas) return -1;
+    /**
+     * For each case i, whether side b beats side a (round r's times aTimes[r][i], bTimes[r][i]): the side more
+     * than margin faster by its best time over the even rounds and over the odd rounds; fallback[i] where the
+     * halves disagree or the two are level. Shared with {@link ConvCalibration}.
+     */
+    static boolean[] decide(long[][] aTimes, long[][] bTimes, boolean[] fallback, double margin) {
+        int rounds = aTimes.length;
+        boolean[] useB = new boolean[fallback.length];
+        for (int i = 0; i < useB.length; i++) {
+            int even = verdict(best(aTimes, i, 0, 2), best(bTimes, i, 0, 2), margin);
+            int odd = rounds < 2 ? 0 : verdict(best(aTimes, i, 1, 2), best(bTimes, i, 1, 2), margin);
+            useB[i] = even == odd && even != 0 ? even > 0 : fallback[i];
+        }
+        return useB;
+    }
+
+    /** +1 when b is clearly faster, -1 when a is, 0 when level. */
+    private static int verdict(long a, long b, double margin) {
+        if (b * (1 + margin) < a) return 1;
+        if (a * (1 + margin) < b) return -1;
         return 0;
     }
 
     /** Best time of class i over the rounds first, first + step, first + 2 * step, ... */
-    private static long best(long[][] times, int i, int first, int step) {
+    static long best(long[][] times, int i, int first, int step) {
         long best = Long.MAX_VALUE;
         for (int r = first; r < times.length; r += step) best = Math.min(best, times[r][i]);
         return best;
@@ -220,7 +228,7 @@ final class GemmCalibration {
      * the best time, not the last, is the test, since a busy machine makes single runs erratic. False when
      * the deadline comes first.
      */
-    private static boolean warm(Runnable op, int minRuns, long deadline) {
+    static boolean warm(Runnable op, int minRuns, long deadline) {
         long best = Long.MAX_VALUE;
         int improved = 0;
         for (int run = 0; System.nanoTime() < deadline; run++) {
@@ -240,7 +248,7 @@ final class GemmCalibration {
         }
     }
 
-    private static long time(Runnable op) {
+    static long time(Runnable op) {
         long t = System.nanoTime();
         op.run();
         return System.nanoTime() - t;

@@ -1,14 +1,6 @@
 package dev.jgrad.backend.cpu;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 
 /**
@@ -108,34 +100,15 @@ record GemmPlan(boolean small, boolean shallow, boolean medium, boolean large, S
 
     /** The cache file for a key in the cache directory; null when no directory can be named. */
     static Path cacheFile(String key) {
-        Path dir = cacheDir();
-        return dir == null ? null : dir.resolve("gemm-plan-" + Integer.toHexString(key.hashCode()) + ".properties");
-    }
-
-    private static Path cacheDir() {
-        try {
-            String explicit = System.getProperty("jgrad.gemm.cacheDir");
-            if (explicit != null) return Path.of(explicit);
-            String xdg = System.getenv("XDG_CACHE_HOME");
-            if (xdg != null && !xdg.isEmpty()) return Path.of(xdg, "jgrad");
-            String home = System.getProperty("user.home");
-            return home == null || home.isEmpty() ? null : Path.of(home, ".cache", "jgrad");
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return PlanFiles.file("gemm-plan", key);
     }
 
     /** The plan stored at file for key; null when the file is missing, unreadable, corrupt or for another key. */
     static GemmPlan read(Path file, String key) {
         try {
-            if (!Files.isRegularFile(file) || Files.size(file) > 4096) return null;
-            Properties p = new Properties();
-            try (Reader r = new StringReader(Files.readString(file, StandardCharsets.UTF_8))) {
-                p.load(r);
-            }
-            if (!key.equals(p.getProperty("key"))) return null;
-            return new GemmPlan(flag(p, "small"), flag(p, "shallow"), flag(p, "medium"), flag(p, "large"), "cached");
-        } catch (IOException | RuntimeException e) {
+            Properties p = PlanFiles.read(file, key);
+            return p == null ? null : new GemmPlan(flag(p, "small"), flag(p, "shallow"), flag(p, "medium"), flag(p, "large"), "cached");
+        } catch (RuntimeException e) {
             return null;
         }
     }
@@ -153,34 +126,11 @@ record GemmPlan(boolean small, boolean shallow, boolean medium, boolean large, S
      * measured. Returns false (and leaves no temporary file) when the directory is not writable.
      */
     boolean write(Path file, String key, String note) {
-        Path tmp = null;
-        try {
-            Files.createDirectories(file.getParent());
-            Properties p = new Properties();
-            p.setProperty("key", key);
-            p.setProperty("small", small ? "blas" : "java");
-            p.setProperty("shallow", shallow ? "blas" : "java");
-            p.setProperty("medium", medium ? "blas" : "java");
-            p.setProperty("large", large ? "blas" : "java");
-            StringWriter text = new StringWriter();
-            p.store(text, "jgrad GEMM plan: which products go to OpenBLAS on this machine. " + note);
-            tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-            Files.writeString(tmp, text.toString(), StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return true;
-        } catch (IOException | RuntimeException e) {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // nothing more to do
-                }
-            }
-            return false;
-        }
+        Properties p = new Properties();
+        p.setProperty("small", small ? "blas" : "java");
+        p.setProperty("shallow", shallow ? "blas" : "java");
+        p.setProperty("medium", medium ? "blas" : "java");
+        p.setProperty("large", large ? "blas" : "java");
+        return PlanFiles.write(file, key, p, "jgrad GEMM plan: which products go to OpenBLAS on this machine. " + note);
     }
 }

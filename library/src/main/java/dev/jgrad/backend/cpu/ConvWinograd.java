@@ -1,0 +1,387 @@
+package dev.jgrad.backend.cpu;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * 3x3, stride-1 float32 convolutions by Winograd's minimal filtering (Lavin and Gray, "Fast Algorithms for
+ * Convolutional Neural Networks", 2015), with 4x4 output tiles and the points 0, 1, -1, 2, -2 and infinity:
+ * a 6x6 input tile d and a 3x3 filter g give the 4x4 correlation as A^T [(G g G^T) (.) (B^T d B)] A, 36
+ * multiplications where im2col + GEMM does 144. The 36 element-wise products of a batch of tiles are 36
+ * independent matrix products (out-channels x in-channels times in-channels x tiles), run on
+ * {@link SgemmKernel}. The same tiling gives all three products of training:
+ * <ul>
+ *   <li>{@link #forward}: F(4x4, 3x3);</li>
+ *   <li>the input gradient: the forward over the output gradient padded by 2 - p, with each filter turned by
+ *       180 degrees and in- and out-channels swapped ({@code flipped});</li>
+ *   <li>{@link #weightGrad}: F(3x3, 4x4), where the 4x4 gradient tile is the filter and the 3x3 weight
+ *       gradient the output. Its input transform is the forward's (same points, same 6x6 tiles); its filter and
+ *       output transforms are G' (6x4) and A'^T (3x6).</li>
+ * </ul>
+ * The tiles of a few images (about {@value #CHUNK_TILES}) form one chunk, transformed and multiplied while
+ * they are in cache; chunks run in parallel. Rounding differs from the im2col sums (the transforms scale by up
+ * to 8 and 1/24), within float32 tolerance of them; which algorithm a shape runs is decided before its first
+ * call and kept ({@link ConvChoice}), so a shape's results are the same bits on every call. Chunks are cut by
+ * the problem's shape alone, and the weight gradient adds its chunks' partial sums in chunk order, so the thread
+ * count does not change results either.
+ */
+final class ConvWinograd {
+    private ConvWinograd() {}
+
+    private static final VectorSpecies<Float> S = SgemmKernel.S;
+    private static final int VL = S.length();
+    /** Transformed points per tile (6 x 6). */
+    static final int POINTS = 36;
+    /** Tiles per chunk aimed at: the chunk's transformed input and products stay within L2. */
+    static final int CHUNK_TILES = 160;
+
+    /** Whether the window is one this class computes: 3x3, stride 1, no dilation. */
+    static boolean handles(ConvKernels.Window k) {
+        return k.kh() == 3 && k.kw() == 3 && k.sh() == 1 && k.sw() == 1 && k.dh() == 1 && k.dw() == 1;
+    }
+
+    /** Whether the input gradient can run as a flipped forward: padding at most 2 on each side. */
+    static boolean handlesInputGrad(ConvKernels.Window k) {
+        return handles(k) && k.ph() <= 2 && k.pw() <= 2;
+    }
+
+    /** Images per chunk for tiles per image: by the shape alone, never by the thread count. */
+    static int imagesPerChunk(int tilesPerImage) {
+        return Math.max(1, CHUNK_TILES / tilesPerImage);
+    }
+
+    private static int roundUp(int x) {
+        return (x + VL - 1) / VL * VL;
+    }
+
+    // ---------------------------------------------------------------- the three transforms' matrices
+
+    /** G (6x3), filter transform of F(4x4, 3x3). */
+    private static final double[][] G = {
+            {1 / 4.0, 0, 0}, {-1 / 6.0, -1 / 6.0, -1 / 6.0}, {-1 / 6.0, 1 / 6.0, -1 / 6.0},
+            {1 / 24.0, 1 / 12.0, 1 / 6.0}, {1 / 24.0, -1 / 12.0, 1 / 6.0}, {0, 0, 1}};
+
+    /**
+     * The filters' transforms U (36, cout, cin), computed in double and rounded once. Filter (o, c) is
+     * ws[(o*cin + c)*9 ..], or with {@code flipped}, weight (cin, cout, 3, 3)'s ws[(c*cout + o)*9 ..] turned by 180
+     * degrees.
+     */
+    static float[] filterTransform(float[] ws, int cout, int cin, boolean flipped) {
+        float[] u = new float[POINTS * cout * cin];
+        double[] g = new double[9], t = new double[18];
+        for (int o = 0; o < cout; o++) {
+            for (int c = 0; c < cin; c++) {
+                for (int r = 0; r < 3; r++) {
+                    for (int s = 0; s < 3; s++) {
+                        g[r * 3 + s] = flipped ? ws[(c * cout + o) * 9 + (2 - r) * 3 + (2 - s)] : ws[(o * cin + c) * 9 + r * 3 + s];
+                    }
+                }
+                for (int a = 0; a < 6; a++) {  // t = G g
+                    for (int s = 0; s < 3; s++) t[a * 3 + s] = G[a][0] * g[s] + G[a][1] * g[3 + s] + G[a][2] * g[6 + s];
+                }
+                for (int a = 0; a < 6; a++) {  // u = t G^T
+                    for (int b = 0; b < 6; b++) {
+                        double v = t[a * 3] * G[b][0] + t[a * 3 + 1] * G[b][1] + t[a * 3 + 2] * G[b][2];
+                        u[((a * 6 + b) * cout + o) * cin + c] = (float) v;
+                    }
+                }
+            }
+        }
+        return u;
+    }
+
+    /** B^T on six vectors (src[off + k*stride], k = 0..5), into dst[dOff + k*dStride]. */
+    private static void inputRows(float[] src, int off, int stride, float[] dst, int dOff, int dStride) {
+        inputRows(FloatVector.fromArray(S, src, off), FloatVector.fromArray(S, src, off + stride),
+                FloatVector.fromArray(S, src, off + 2 * stride), FloatVector.fromArray(S, src, off + 3 * stride),
+                FloatVector.fromArray(S, src, off + 4 * stride), FloatVector.fromArray(S, src, off + 5 * stride), dst, dOff, dStride);
+    }
+
+    /** B^T on six vectors gathered from src at map[mapOff + lane] + off + k*stride, k = 0..5. */
+    private static void inputRows(float[] src, int off, int stride, int[] map, int mapOff, float[] dst, int dOff, int dStride) {
+        inputRows(FloatVector.fromArray(S, src, off, map, mapOff), FloatVector.fromArray(S, src, off + stride, map, mapOff),
+                FloatVector.fromArray(S, src, off + 2 * stride, map, mapOff), FloatVector.fromArray(S, src, off + 3 * stride, map, mapOff),
+                FloatVector.fromArray(S, src, off + 4 * stride, map, mapOff), FloatVector.fromArray(S, src, off + 5 * stride, map, mapOff),
+                dst, dOff, dStride);
+    }
+
+    private static void inputRows(FloatVector d0, FloatVector d1, FloatVector d2, FloatVector d3, FloatVector d4, FloatVector d5,
+                                  float[] dst, int dOff, int dStride) {
+        FloatVector d4m2 = d4.sub(d2), d3p4 = d3.add(d4), d1p2 = d1.add(d2), d4m3 = d4.sub(d3), d1m2 = d1.sub(d2);
+        FloatVector d3m1 = d3.sub(d1);
+        d0.mul(4f).add(d4m2).sub(d2.mul(4f)).intoArray(dst, dOff);                    // 4 d0 - 5 d2 + d4
+        d3p4.sub(d1p2.mul(4f)).intoArray(dst, dOff + dStride);                          // -4 d1 - 4 d2 + d3 + d4
+        d4m3.add(d1m2.mul(4f)).intoArray(dst, dOff + 2 * dStride);                      // 4 d1 - 4 d2 - d3 + d4
+        d4m2.add(d3m1.mul(2f)).intoArray(dst, dOff + 3 * dStride);                      // -2 d1 - d2 + 2 d3 + d4
+        d4m2.sub(d3m1.mul(2f)).intoArray(dst, dOff + 4 * dStride);                      // 2 d1 - d2 - 2 d3 + d4
+        d1.mul(4f).add(d5.sub(d3)).sub(d3.mul(4f)).intoArray(dst, dOff + 5 * dStride); // 4 d1 - 5 d3 + d5
+    }
+
+    /** A^T (4x6) on six vectors, into four. */
+    private static void outputRows(float[] src, int off, int stride, float[] dst, int dOff, int dStride) {
+        FloatVector m0 = FloatVector.fromArray(S, src, off), m1 = FloatVector.fromArray(S, src, off + stride);
+        FloatVector m2 = FloatVector.fromArray(S, src, off + 2 * stride), m3 = FloatVector.fromArray(S, src, off + 3 * stride);
+        FloatVector m4 = FloatVector.fromArray(S, src, off + 4 * stride), m5 = FloatVector.fromArray(S, src, off + 5 * stride);
+        FloatVector p12 = m1.add(m2), n12 = m1.sub(m2), p34 = m3.add(m4), n34 = m3.sub(m4);
+        m0.add(p12).add(p34).intoArray(dst, dOff);
+        n12.add(n34.mul(2f)).intoArray(dst, dOff + dStride);
+        p12.add(p34.mul(4f)).intoArray(dst, dOff + 2 * dStride);
+        n12.add(n34.mul(8f)).add(m5).intoArray(dst, dOff + 3 * dStride);
+    }
+
+    /** A^T (4x6) on six vectors, into four scattered to dst at map[mapOff + lane] + dOff + k*dStride. */
+    private static void outputRows(float[] src, int off, int stride, float[] dst, int dOff, int dStride, int[] map, int mapOff) {
+        FloatVector m0 = FloatVector.fromArray(S, src, off), m1 = FloatVector.fromArray(S, src, off + stride);
+        FloatVector m2 = FloatVector.fromArray(S, src, off + 2 * stride), m3 = FloatVector.fromArray(S, src, off + 3 * stride);
+        FloatVector m4 = FloatVector.fromArray(S, src, off + 4 * stride), m5 = FloatVector.fromArray(S, src, off + 5 * stride);
+        FloatVector p12 = m1.add(m2), n12 = m1.sub(m2), p34 = m3.add(m4), n34 = m3.sub(m4);
+        m0.add(p12).add(p34).intoArray(dst, dOff, map, mapOff);
+        n12.add(n34.mul(2f)).intoArray(dst, dOff + dStride, map, mapOff);
+        p12.add(p34.mul(4f)).intoArray(dst, dOff + 2 * dStride, map, mapOff);
+        n12.add(n34.mul(8f)).add(m5).intoArray(dst, dOff + 3 * dStride, map, mapOff);
+    }
+
+    /** G' (6x4) on four vectors, into six: the weight gradient's transform of a 4x4 gradient tile. */
+    private static void gradRows(float[] src, int off, int stride, float[] dst, int dOff, int dStride) {
+        gradRows(FloatVector.fromArray(S, src, off), FloatVector.fromArray(S, src, off + stride),
+                FloatVector.fromArray(S, src, off + 2 * stride), FloatVector.fromArray(S, src, off + 3 * stride), dst, dOff, dStride);
+    }
+
+    /** G' on four vectors gathered from src at map[mapOff + lane] + off + k*stride. */
+    private static void gradRows(float[] src, int off, int stride, int[] map, int mapOff, float[] dst, int dOff, int dStride) {
+        gradRows(FloatVector.fromArray(S, src, off, map, mapOff), FloatVector.fromArray(S, src, off + stride, map, mapOff),
+                FloatVector.fromArray(S, src, off + 2 * stride, map, mapOff), FloatVector.fromArray(S, src, off + 3 * stride, map, mapOff),
+                dst, dOff, dStride);
+    }
+
+    private static void gradRows(FloatVector g0, FloatVector g1, FloatVector g2, FloatVector g3, float[] dst, int dOff, int dStride) {
+        FloatVector p02 = g0.add(g2), p13 = g1.add(g3);
+        FloatVector e = g0.mul(1 / 24f).add(g2.mul(1 / 6f)), f = g1.mul(1 / 12f).add(g3.mul(1 / 3f));
+        g0.mul(0.25f).intoArray(dst, dOff);
+        p02.add(p13).mul(-1 / 6f).intoArray(dst, dOff + dStride);
+        p02.sub(p13).mul(-1 / 6f).intoArray(dst, dOff + 2 * dStride);
+        e.add(f).intoArray(dst, dOff + 3 * dStride);
+        e.sub(f).intoArray(dst, dOff + 4 * dStride);
+        g3.intoArray(dst, dOff + 5 * dStride);
+    }
+
+    // ---------------------------------------------------------------- per-thread scratch
+
+    /** One thread's buffers: transformed input, products (or transformed gradient), padded planes, two 36-vector tiles. */
+    private static final class Scratch {
+        float[] v = new float[0], m = new float[0], plane = new float[0];
+        int[] map = new int[0];
+        final float[] d = new float[POINTS * VL], e = new float[POINTS * VL];
+
+        float[] v(int size) { return v.length >= size ? v : (v = new float[size]); }
+
+        float[] m(int size) { return m.length >= size ? m : (m = new float[size]); }
+
+        float[] plane(int size) { return plane.length >= size ? plane : (plane = new float[size]); }
+
+        int[] map(int size) { return map.length >= size ? map : (map = new int[size]); }
+    }
+
+    private static final ThreadLocal<Scratch[]> SCRATCH = ThreadLocal.withInitial(() -> new Scratch[1]);
+
+    /** Takes this thread's scratch out of its slot (a nested use gets a fresh one), see {@link #give}. */
+    private static Scratch take() {
+        Scratch[] slot = SCRATCH.get();
+        Scratch s = slot[0];
+        slot[0] = null;
+        return s != null ? s : new Scratch();
+    }
+
+    private static void give(Scratch s) { SCRATCH.get()[0] = s; }
+
+    // ---------------------------------------------------------------- tiles
+
+    /** Where a chunk's tiles come from: images i0.., th x tw tiles each, origin (4 ty - ph, 4 tx - pw). */
+    private record Tiling(int i0, int tiles, int th, int tw, int ph, int pw) {
+        int perImage() { return th * tw; }
+    }
+
+    /**
+     * Rows of plane (h, w) at src[so..] into dst[dOff..] as a (ph2, pw2) plane shifted by (ph, pw), zero around
+     * and past it: every tile then reads inside the plane, with no bounds to check per element.
+     */
+    private static void padPlane(float[] src, int so, int h, int w, int ph, int pw, float[] dst, int dOff, int ph2, int pw2) {
+        int cols = Math.min(w, pw2 - pw);
+        for (int r = 0; r < ph2; r++) {
+            int y = r - ph, row = dOff + r * pw2;
+            if (y < 0 || y >= h) {
+                java.util.Arrays.fill(dst, row, row + pw2, 0f);
+                continue;
+            }
+            java.util.Arrays.fill(dst, row, row + pw, 0f);
+            System.arraycopy(src, so + y * w, dst, row + pw, cols);
+            java.util.Arrays.fill(dst, row + pw + cols, row + pw2, 0f);
+        }
+    }
+
+    /**
+     * Each tile's first element in the chunk's planes of (rows x cols) each, rows and cols a tile step of 4 apart;
+     * lanes past the last tile point at the spare plane after the images' (kept zero when read, written as a
+     * dump when scattered to).
+     */
+    private static int[] tileMap(Tiling t, int tp, int cols, int planeSize, Scratch sc) {
+        int[] map = sc.map(tp);
+        int images = t.tiles / t.perImage(), tile = 0;
+        for (int img = 0; img < images; img++) {
+            for (int ty = 0; ty < t.th; ty++) {
+                for (int tx = 0; tx < t.tw; tx++) map[tile++] = img * planeSize + ty * 4 * cols + tx * 4;
+            }
+        }
+        for (; tile < tp; tile++) map[tile] = images * planeSize;
+        return map;
+    }
+
+    /**
+     * The chunk's input tiles, transformed (B^T d B), into v (36, c, tp): the 6x6 patches of channel c of
+     * x (n, c, h, w), zero outside the image and in lanes past the last tile. Each channel's planes are padded to
+     * whole tiles first, so the patches are gathered with no bounds to check.
+     */
+    private static void inputTransform(float[] xs, int cin, int h, int w, Tiling t, int tp, float[] v, Scratch sc) {
+        float[] e = sc.e;
+        int images = t.tiles / t.perImage(), ph2 = t.th * 4 + 2, pw2 = t.tw * 4 + 2, planeSize = ph2 * pw2;
+        float[] pad = sc.plane((images + 1) * planeSize);
+        java.util.Arrays.fill(pad, images * planeSize, (images + 1) * planeSize, 0f);
+        int[] map = tileMap(t, tp, pw2, planeSize, sc);
+        for (int c = 0; c < cin; c++) {
+            for (int i = 0; i < images; i++) padPlane(xs, ((t.i0 + i) * cin + c) * h * w, h, w, t.ph, t.pw, pad, i * planeSize, ph2, pw2);
+            for (int t0 = 0; t0 < tp; t0 += VL) {
+                for (int b = 0; b < 6; b++) inputRows(pad, b, pw2, map, t0, e, b * VL, 6 * VL);
+                for (int a = 0; a < 6; a++) inputRows(e, a * 6 * VL, VL, v, (a * 6 * cin + c) * tp + t0, cin * tp);
+            }
+        }
+    }
+
+    /**
+     * The forward's output tiles: out tile = A^T m A (+ bias) for each out-channel and tile of the chunk, from
+     * products m (36, cout, tp), scattered into whole-tile planes, whose rows inside out (n, cout, oh, ow) are
+     * then copied there.
+     */
+    private static void outputTransform(float[] m, int cout, int tp, Tiling t, float[] bs, float[] os, int oh, int ow, Scratch sc) {
+        float[] f = sc.d;
+        int images = t.tiles / t.perImage(), opw = t.tw * 4, planeSize = t.th * 4 * opw;
+        float[] plane = sc.plane((images + 1) * planeSize);
+        int[] map = tileMap(t, tp, opw, planeSize, sc);
+        for (int o = 0; o < cout; o++) {
+            for (int t0 = 0; t0 < tp; t0 += VL) {
+                for (int b = 0; b < 6; b++) outputRows(m, (b * cout + o) * tp + t0, 6 * cout * tp, f, b * VL, 6 * VL);
+                for (int a = 0; a < 4; a++) outputRows(f, a * 6 * VL, VL, plane, a * opw, 1, map, t0);
+            }
+            float bias = bs == null ? 0f : bs[o];
+            for (int i = 0; i < images; i++) {
+                int to = ((t.i0 + i) * cout + o) * oh * ow, from = i * planeSize;
+                for (int r = 0; r < oh; r++, to += ow, from += opw) {
+                    for (int x = 0; x < ow; x++) os[to + x] = plane[from + x] + bias;
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- the products
+
+    /**
+     * out (n, cout, oh, ow) = x (n, cin, h, w), padded by (ph, pw), correlated with 3x3 filters, plus bias (or
+     * null). Filters as {@link #filterTransform} reads them; oh = h + 2 ph - 2, ow = w + 2 pw - 2.
+     */
+    static void forward(float[] xs, int n, int cin, int h, int w, int ph, int pw, float[] ws, boolean flipped,
+                        float[] bs, int cout, float[] os) {
+        int oh = h + 2 * ph - 2, ow = w + 2 * pw - 2;
+        if (n == 0 || oh <= 0 || ow <= 0 || cout == 0) return;
+        if (cin == 0) {  // an empty sum: the bias alone
+            for (int i = 0; i < n * cout; i++) java.util.Arrays.fill(os, i * oh * ow, (i + 1) * oh * ow, bs == null ? 0f : bs[i % cout]);
+            return;
+        }
+        float[] u = filterTransform(ws, cout, cin, flipped);
+        int th = (oh + 3) / 4, tw = (ow + 3) / 4, ipc = imagesPerChunk(th * tw), chunks = (n + ipc - 1) / ipc;
+        Parallel.forRange(chunks, 1, (from, to) -> {
+            Scratch sc = take();
+            for (int ch = from; ch < to; ch++) {
+                int i0 = ch * ipc, images = Math.min(n, i0 + ipc) - i0;
+                Tiling t = new Tiling(i0, images * th * tw, th, tw, ph, pw);
+                int tp = roundUp(t.tiles);
+                float[] v = sc.v(POINTS * cin * tp), m = sc.m(POINTS * cout * tp);
+                inputTransform(xs, cin, h, w, t, tp, v, sc);
+                for (int p = 0; p < POINTS; p++) {
+                    SgemmKernel.block(0, cout, 0, tp, cin, u, p * cout * cin, cin, 1, v, p * cin * tp, tp, 1, m, p * cout * tp, tp, false);
+                }
+                outputTransform(m, cout, tp, t, bs, os, oh, ow, sc);
+            }
+            give(sc);
+        });
+    }
+
+    /**
+     * The gradient tiles' transforms G' g G'^T into q (36, cout, tp): the 4x4 tiles of grad (n, cout, oh, ow),
+     * zero past its edges and in lanes past the last tile.
+     */
+    private static void gradTransform(float[] gs, int cout, int oh, int ow, Tiling t, int tp, float[] q, Scratch sc) {
+        float[] e = sc.e;
+        int images = t.tiles / t.perImage(), ph2 = t.th * 4, pw2 = t.tw * 4, planeSize = ph2 * pw2;
+        float[] pad = sc.plane((images + 1) * planeSize);
+        java.util.Arrays.fill(pad, images * planeSize, (images + 1) * planeSize, 0f);
+        int[] map = tileMap(t, tp, pw2, planeSize, sc);
+        for (int o = 0; o < cout; o++) {
+            for (int i = 0; i < images; i++) padPlane(gs, ((t.i0 + i) * cout + o) * oh * ow, oh, ow, 0, 0, pad, i * planeSize, ph2, pw2);
+            for (int t0 = 0; t0 < tp; t0 += VL) {
+                for (int b = 0; b < 4; b++) gradRows(pad, b, pw2, map, t0, e, b * VL, 4 * VL);
+                for (int a = 0; a < 6; a++) gradRows(e, a * 4 * VL, VL, q, (a * 6 * cout + o) * tp + t0, cout * tp);
+            }
+        }
+    }
+
+    /**
+     * gradWeight (cout, cin, 3, 3) of the forward that made grad (n, cout, oh, ow) from x (n, cin, h, w) padded by
+     * (ph, pw): per chunk, the transformed gradient (cout x tiles) times the transformed input's transpose, the 36
+     * products summed over the chunks in order, then A'^T (.) A' back to 3x3.
+     */
+    static void weightGrad(float[] gs, float[] xs, int n, int cin, int h, int w, int ph, int pw, int cout, float[] gw) {
+        int oh = h + 2 * ph - 2, ow = w + 2 * pw - 2, size = POINTS * cout * cin;
+        if (n == 0 || oh <= 0 || ow <= 0) {
+            java.util.Arrays.fill(gw, 0, cout * cin * 9, 0f);
+            return;
+        }
+        int th = (oh + 3) / 4, tw = (ow + 3) / 4, ipc = imagesPerChunk(th * tw), chunks = (n + ipc - 1) / ipc;
+        float[] partials = new float[chunks * size];
+        Parallel.forRange(chunks, 1, (from, to) -> {
+            Scratch sc = take();
+            for (int ch = from; ch < to; ch++) {
+                int i0 = ch * ipc, images = Math.min(n, i0 + ipc) - i0;
+                Tiling t = new Tiling(i0, images * th * tw, th, tw, ph, pw);
+                int tp = roundUp(t.tiles);
+                float[] v = sc.v(POINTS * cin * tp), q = sc.m(POINTS * cout * tp);
+                inputTransform(xs, cin, h, w, t, tp, v, sc);
+                gradTransform(gs, cout, oh, ow, t, tp, q, sc);
+                for (int p = 0; p < POINTS; p++) {
+                    SgemmKernel.block(0, cout, 0, cin, tp, q, p * cout * tp, tp, 1, v, p * cin * tp, 1, tp,
+                            partials, ch * size + p * cout * cin, cin, false);
+                }
+            }
+            give(sc);
+        });
+        for (int ch = 1; ch < chunks; ch++) {
+            int at = ch * size;
+            for (int i = 0; i < size; i++) partials[i] += partials[at + i];
+        }
+        float[] z = new float[18];
+        int pc = cout * cin;
+        for (int oc = 0; oc < pc; oc++) {
+            for (int b = 0; b < 6; b++) {  // z = A'^T M over rows: 6 columns, 3 rows each
+                float m0 = partials[b * pc + oc], m1 = partials[(6 + b) * pc + oc], m2 = partials[(12 + b) * pc + oc];
+                float m3 = partials[(18 + b) * pc + oc], m4 = partials[(24 + b) * pc + oc], m5 = partials[(30 + b) * pc + oc];
+                z[b] = m0 + (m1 + m2) + (m3 + m4);
+                z[6 + b] = (m1 - m2) + 2f * (m3 - m4);
+                z[12 + b] = (m1 + m2) + 4f * (m3 + m4) + m5;
+            }
+            for (int a = 0; a < 3; a++) {  // then over columns
+                float m0 = z[a * 6], m1 = z[a * 6 + 1], m2 = z[a * 6 + 2], m3 = z[a * 6 + 3], m4 = z[a * 6 + 4], m5 = z[a * 6 + 5];
+                gw[oc * 9 + a * 3] = m0 + (m1 + m2) + (m3 + m4);
+                gw[oc * 9 + a * 3 + 1] = (m1 - m2) + 2f * (m3 - m4);
+                gw[oc * 9 + a * 3 + 2] = (m1 + m2) + 4f * (m3 + m4) + m5;
+            }
+        }
+    }
+}

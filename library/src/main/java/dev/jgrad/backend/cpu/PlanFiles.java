@@ -1,0 +1,88 @@
+package dev.jgrad.backend.cpu;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Properties;
+
+/**
+ * The per-machine plan files ({@link GemmPlan}, {@link ConvPlan}): where they live, and reading and writing one
+ * safely. {@code -Djgrad.gemm.cacheDir=DIR} moves them (default: {@code $XDG_CACHE_HOME/jgrad} or
+ * {@code ~/.cache/jgrad}).
+ */
+final class PlanFiles {
+    private PlanFiles() {}
+
+    /** The file for a plan kind ("gemm-plan", "conv-plan") and key; null when no cache directory can be named. */
+    static Path file(String kind, String key) {
+        Path dir = cacheDir();
+        return dir == null ? null : dir.resolve(kind + "-" + Integer.toHexString(key.hashCode()) + ".properties");
+    }
+
+    private static Path cacheDir() {
+        try {
+            String explicit = System.getProperty("jgrad.gemm.cacheDir");
+            if (explicit != null) return Path.of(explicit);
+            String xdg = System.getenv("XDG_CACHE_HOME");
+            if (xdg != null && !xdg.isEmpty()) return Path.of(xdg, "jgrad");
+            String home = System.getProperty("user.home");
+            return home == null || home.isEmpty() ? null : Path.of(home, ".cache", "jgrad");
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The properties stored at file for key; null when the file is missing, unreadable, too big or for another key. */
+    static Properties read(Path file, String key) {
+        try {
+            if (!Files.isRegularFile(file) || Files.size(file) > 4096) return null;
+            Properties p = new Properties();
+            try (Reader r = new StringReader(Files.readString(file, StandardCharsets.UTF_8))) {
+                p.load(r);
+            }
+            return key.equals(p.getProperty("key")) ? p : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Writes p with its key at file, atomically: a temporary file in the same directory, renamed over the old one,
+     * so a reader sees the old file or the new one and never half of one. Returns false (and leaves no temporary
+     * file) when the directory is not writable.
+     */
+    static boolean write(Path file, String key, Properties p, String comment) {
+        Path tmp = null;
+        try {
+            Files.createDirectories(file.getParent());
+            Properties all = new Properties();
+            all.putAll(p);
+            all.setProperty("key", key);
+            StringWriter text = new StringWriter();
+            all.store(text, comment);
+            tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            Files.writeString(tmp, text.toString(), StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // nothing more to do
+                }
+            }
+            return false;
+        }
+    }
+}
