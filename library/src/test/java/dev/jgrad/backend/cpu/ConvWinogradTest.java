@@ -190,7 +190,7 @@ class ConvWinogradTest {
     /** The background calibration's measurement decides every product and says what it measured. */
     @Test void calibrationMeasures() {
         assumeTrue(KernelConfig.VECTOR);
-        ConvCalibration.Result r = ConvCalibration.measure(60_000_000_000L, 20_000_000L);
+        ConvCalibration.Result r = ConvCalibration.measure(60_000_000_000L, 300_000_000L);
         assertNotNull(r);
         assertEquals("measured", r.plan().source());
         assertTrue(r.note().contains("WEIGHT_GRAD"), r.note());
