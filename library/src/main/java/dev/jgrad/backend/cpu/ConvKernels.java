@@ -353,7 +353,7 @@ final class ConvKernels {
      * faster than packing them transposed). The images are cut into at most {@link #WEIGHT_GRAD_PARTIALS}
      * chunks by their count alone; each chunk sums its images in order into its own (transposed) partial, and
      * the partials are added in chunk order, whatever the thread count.
-     * Or by Winograd where {@link ConvChoice} says so.
+     * Or by Winograd where {@link ConvChoice} says so, or for filters of few taps by {@link ConvFewTapsWeightGrad}.
      * grad (n, cout, oh, ow) and x (n, cin, h, w) dense; gradWeight (cout, cin/groups, kh, kw) is overwritten.
      */
     static void conv2dWeightGrad(View grad, View x, Window k, int groups, View gradWeight) {
@@ -361,6 +361,10 @@ final class ConvKernels {
         Object gs = ArrayStorage.data(grad), xs = ArrayStorage.data(x), out = ArrayStorage.data(gradWeight);
         if (out instanceof float[] gw && ConvChoice.winograd(ConvChoice.Product.WEIGHT_GRAD, new ConvAlgorithm.Shape(n, cin, h, w, cout, groups, k))) {
             ConvWinograd.weightGrad((float[]) gs, (float[]) xs, n, cin, h, w, k.ph(), k.pw(), cout, gw);
+            return;
+        }
+        if (out instanceof float[] gw && ConvFewTapsWeightGrad.handles(k, cin / groups, groups)) {
+            ConvFewTapsWeightGrad.compute((float[]) gs, (float[]) xs, n, cin, h, w, cout, k, gw);
             return;
         }
         weightGradColumns(gs, xs, out, n, cin, h, w, cout, k, groups);
