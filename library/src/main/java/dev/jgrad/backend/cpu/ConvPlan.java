@@ -23,7 +23,7 @@ import java.util.Properties;
  * @param weightGrad whether the weight gradient does
  * @param source where the plan came from: "measured", "cached", "provisional" or "forced"
  */
-record ConvPlan(boolean forward, boolean inputGrad, boolean weightGrad, String source) {
+record ConvPlan(boolean forward, boolean inputGrad, boolean weightGrad, String source) implements PlanFiles.Plan {
     /** Before a machine is measured: im2col everywhere, what jgrad computed before Winograd existed. */
     static final ConvPlan PROVISIONAL = new ConvPlan(false, false, false, "provisional");
 
@@ -92,7 +92,7 @@ record ConvPlan(boolean forward, boolean inputGrad, boolean weightGrad, String s
     }
 
     /** Writes this plan for key at file, atomically ({@link PlanFiles#write}); the note says what was measured. */
-    boolean write(Path file, String key, String note) {
+    @Override public boolean write(Path file, String key, String note) {
         Properties p = new Properties();
         p.setProperty("forward", forward ? "winograd" : "im2col");
         p.setProperty("inputGrad", inputGrad ? "winograd" : "im2col");

@@ -296,19 +296,36 @@ final class ConvWinograd {
             return;
         }
         float[] u = filterTransform(ws, cout, cin, flipped);
-        int th = (oh + 3) / 4, tw = (ow + 3) / 4, ipc = imagesPerChunk(th * tw), chunks = (n + ipc - 1) / ipc;
-        Parallel.forRange(chunks, 1, (from, to) -> {
+        forEachChunk(n, oh, ow, ph, pw, (ch, t, tp, sc) -> {
+            float[] v = sc.v(POINTS * cin * tp), m = sc.m(POINTS * cout * tp);
+            inputTransform(xs, cin, h, w, t, tp, v, sc);
+            for (int p = 0; p < POINTS; p++) {
+                SgemmKernel.block(0, cout, 0, tp, cin, u, p * cout * cin, cin, 1, v, p * cin * tp, tp, 1, m, p * cout * tp, tp, false);
+            }
+            outputTransform(m, cout, tp, t, bs, os, oh, ow, sc);
+        });
+    }
+
+    /** What is done with one chunk: its index, tiles, tiles rounded up to whole vectors, and the thread's scratch. */
+    private interface ChunkBody {
+        void run(int chunk, Tiling t, int tp, Scratch sc);
+    }
+
+    /** The number of chunks that n images of (oh, ow) output are cut into. */
+    private static int chunks(int n, int oh, int ow) {
+        int ipc = imagesPerChunk(((oh + 3) / 4) * ((ow + 3) / 4));
+        return (n + ipc - 1) / ipc;
+    }
+
+    /** Runs body on every chunk of n images whose outputs are (oh, ow), over the threads. */
+    private static void forEachChunk(int n, int oh, int ow, int ph, int pw, ChunkBody body) {
+        int th = (oh + 3) / 4, tw = (ow + 3) / 4, ipc = imagesPerChunk(th * tw);
+        Parallel.forRange(chunks(n, oh, ow), 1, (from, to) -> {
             Scratch sc = take();
             for (int ch = from; ch < to; ch++) {
                 int i0 = ch * ipc, images = Math.min(n, i0 + ipc) - i0;
                 Tiling t = new Tiling(i0, images * th * tw, th, tw, ph, pw);
-                int tp = roundUp(t.tiles);
-                float[] v = sc.v(POINTS * cin * tp), m = sc.m(POINTS * cout * tp);
-                inputTransform(xs, cin, h, w, t, tp, v, sc);
-                for (int p = 0; p < POINTS; p++) {
-                    SgemmKernel.block(0, cout, 0, tp, cin, u, p * cout * cin, cin, 1, v, p * cin * tp, tp, 1, m, p * cout * tp, tp, false);
-                }
-                outputTransform(m, cout, tp, t, bs, os, oh, ow, sc);
+                body.run(ch, t, roundUp(t.tiles), sc);
             }
             give(sc);
         });
@@ -344,23 +361,16 @@ final class ConvWinograd {
             java.util.Arrays.fill(gw, 0, cout * cin * 9, 0f);
             return;
         }
-        int th = (oh + 3) / 4, tw = (ow + 3) / 4, ipc = imagesPerChunk(th * tw), chunks = (n + ipc - 1) / ipc;
+        int chunks = chunks(n, oh, ow);
         float[] partials = new float[chunks * size];
-        Parallel.forRange(chunks, 1, (from, to) -> {
-            Scratch sc = take();
-            for (int ch = from; ch < to; ch++) {
-                int i0 = ch * ipc, images = Math.min(n, i0 + ipc) - i0;
-                Tiling t = new Tiling(i0, images * th * tw, th, tw, ph, pw);
-                int tp = roundUp(t.tiles);
-                float[] v = sc.v(POINTS * cin * tp), q = sc.m(POINTS * cout * tp);
-                inputTransform(xs, cin, h, w, t, tp, v, sc);
-                gradTransform(gs, cout, oh, ow, t, tp, q, sc);
-                for (int p = 0; p < POINTS; p++) {
-                    SgemmKernel.block(0, cout, 0, cin, tp, q, p * cout * tp, tp, 1, v, p * cin * tp, 1, tp,
-                            partials, ch * size + p * cout * cin, cin, false);
-                }
+        forEachChunk(n, oh, ow, ph, pw, (ch, t, tp, sc) -> {
+            float[] v = sc.v(POINTS * cin * tp), q = sc.m(POINTS * cout * tp);
+            inputTransform(xs, cin, h, w, t, tp, v, sc);
+            gradTransform(gs, cout, oh, ow, t, tp, q, sc);
+            for (int p = 0; p < POINTS; p++) {
+                SgemmKernel.block(0, cout, 0, cin, tp, q, p * cout * tp, tp, 1, v, p * cin * tp, 1, tp,
+                        partials, ch * size + p * cout * cin, cin, false);
             }
-            give(sc);
         });
         for (int ch = 1; ch < chunks; ch++) {
             int at = ch * size;

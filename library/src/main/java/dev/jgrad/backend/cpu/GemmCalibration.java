@@ -55,18 +55,14 @@ final class GemmCalibration {
     };
 
     /** What a calibration found: the plan, and a line with the measured times. */
-    record Result(GemmPlan plan, String note) {}
+    record Result(GemmPlan plan, String note) implements PlanFiles.Measured {}
 
     /** Starts the one background calibration of this JVM, which writes its plan for key at file. */
     static void startInBackground(Path file, String key) {
-        if (!STARTED.compareAndSet(false, true)) return;
-        Thread t = new Thread(() -> {
+        PlanFiles.inBackground(STARTED, "jgrad-gemm-calibration", () -> {
             Result r = measure(WARM_BUDGET_NS, MEASURE_BUDGET_NS);
             if (r != null) r.plan().write(file, key, r.note());
-        }, "jgrad-gemm-calibration");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        t.start();
+        });
     }
 
     /**
@@ -83,13 +79,7 @@ final class GemmCalibration {
         }
         String key = GemmPlan.key();
         java.nio.file.Path file = GemmPlan.cacheFile(key);
-        Result r = measure(WARM_BUDGET_NS, MEASURE_BUDGET_NS);
-        if (r == null) {
-            System.out.println("the machine was too busy to finish measuring; nothing written");
-        } else {
-            boolean written = file != null && r.plan().write(file, key, r.note());
-            System.out.println(r.plan() + "\n" + r.note() + "\n" + (written ? "written to " + file : "not written (no cache directory)"));
-        }
+        PlanFiles.report(measure(WARM_BUDGET_NS, MEASURE_BUDGET_NS), file, key);
     }
 
     /** Warms up and measures; null when OpenBLAS is missing or the machine was too busy to finish. */

@@ -27,7 +27,7 @@ import java.util.Properties;
  * @param large the rest above that go to OpenBLAS
  * @param source where the plan came from: "measured", "cached", "provisional", or "forced"
  */
-record GemmPlan(boolean small, boolean shallow, boolean medium, boolean large, String source) {
+record GemmPlan(boolean small, boolean shallow, boolean medium, boolean large, String source) implements PlanFiles.Plan {
     /** Size classes: OpenBLAS's per-call overhead matters up to here (64 x 64 x 64). */
     static final long SMALL_MACS = 1L << 18;
     /** Up to here (512 x 512 x 512) a product takes about a millisecond on one core. */
@@ -125,7 +125,7 @@ record GemmPlan(boolean small, boolean shallow, boolean medium, boolean large, S
      * old one, so a reader sees the old file or the new one and never half of one. The note says what was
      * measured. Returns false (and leaves no temporary file) when the directory is not writable.
      */
-    boolean write(Path file, String key, String note) {
+    @Override public boolean write(Path file, String key, String note) {
         Properties p = new Properties();
         p.setProperty("small", small ? "blas" : "java");
         p.setProperty("shallow", shallow ? "blas" : "java");

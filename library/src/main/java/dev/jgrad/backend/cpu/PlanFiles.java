@@ -85,4 +85,41 @@ final class PlanFiles {
             return false;
         }
     }
+
+    /**
+     * Runs measure once per JVM (started guards it) in a low-priority daemon thread named name: a plan's
+     * calibration, which a JVM that exits first just leaves to the next.
+     */
+    static void inBackground(java.util.concurrent.atomic.AtomicBoolean started, String name, Runnable measure) {
+        if (!started.compareAndSet(false, true)) return;
+        Thread t = new Thread(measure, name);
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    /** A per-machine plan that can be written to its cache file. */
+    interface Plan {
+        /** Writes the plan for key at file, atomically; false when it could not be written. */
+        boolean write(Path file, String key, String note);
+    }
+
+    /** What a calibration found: a plan and a line saying what was measured. */
+    interface Measured {
+        /** The plan measured. */
+        Plan plan();
+
+        /** The measured times, for the cache file's comment and for people. */
+        String note();
+    }
+
+    /** A calibration's main: prints what it measured (null: the machine was too busy) and writes it at file. */
+    static void report(Measured r, Path file, String key) {
+        if (r == null) {
+            System.out.println("the machine was too busy to finish measuring; nothing written");
+        } else {
+            boolean written = file != null && r.plan().write(file, key, r.note());
+            System.out.println(r.plan() + "\n" + r.note() + "\n" + (written ? "written to " + file : "not written (no cache directory)"));
+        }
+    }
 }

@@ -52,6 +52,27 @@ class ConvWinogradTest {
         return err / scale;
     }
 
+    /** The indices (grad, weight, input) of every term of a 3x3 correlation with padding p. */
+    private interface Term {
+        void add(int gradIndex, int weightIndex, int inputIndex);
+    }
+
+    private static void eachTerm(int n, int cin, int h, int w, int cout, int p, Term term) {
+        int oh = h + 2 * p - 2, ow = w + 2 * p - 2;
+        for (int b = 0; b < n; b++)
+            for (int o = 0; o < cout; o++)
+                for (int y = 0; y < oh; y++)
+                    for (int xo = 0; xo < ow; xo++)
+                        for (int c = 0; c < cin; c++)
+                            for (int i = 0; i < 3; i++)
+                                for (int j = 0; j < 3; j++) {
+                                    int iy = y - p + i, ix = xo - p + j;
+                                    if (iy >= 0 && iy < h && ix >= 0 && ix < w) {
+                                        term.add(((b * cout + o) * oh + y) * ow + xo, ((o * cin + c) * 3 + i) * 3 + j, ((b * cin + c) * h + iy) * w + ix);
+                                    }
+                                }
+    }
+
     private static final int[][] SHAPES = {  // n, cin, h, w, cout, padding
             {1, 1, 3, 3, 1, 0}, {2, 3, 7, 9, 5, 1}, {3, 4, 10, 6, 2, 0}, {9, 5, 11, 13, 7, 2}, {5, 16, 26, 26, 8, 0},
             {2, 17, 6, 30, 3, 1}};
@@ -74,18 +95,7 @@ class ConvWinogradTest {
             int n = s[0], cin = s[1], h = s[2], w = s[3], cout = s[4], p = s[5], oh = h + 2 * p - 2, ow = w + 2 * p - 2;
             float[] wt = random(rnd, cout * cin * 9), grad = random(rnd, n * cout * oh * ow);
             double[] want = new double[n * cin * h * w];  // gradInput[b][c][iy][ix] += grad[b][o][y][x] w[o][c][i][j]
-            for (int b = 0; b < n; b++)
-                for (int o = 0; o < cout; o++)
-                    for (int y = 0; y < oh; y++)
-                        for (int xo = 0; xo < ow; xo++)
-                            for (int c = 0; c < cin; c++)
-                                for (int i = 0; i < 3; i++)
-                                    for (int j = 0; j < 3; j++) {
-                                        int iy = y - p + i, ix = xo - p + j;
-                                        if (iy >= 0 && iy < h && ix >= 0 && ix < w)
-                                            want[((b * cin + c) * h + iy) * w + ix] += (double) grad[((b * cout + o) * oh + y) * ow + xo]
-                                                    * wt[((o * cin + c) * 3 + i) * 3 + j];
-                                    }
+            eachTerm(n, cin, h, w, cout, p, (gi, wi, xi) -> want[xi] += (double) grad[gi] * wt[wi]);
             float[] got = new float[n * cin * h * w];
             ConvWinograd.forward(grad, n, cout, oh, ow, 2 - p, 2 - p, wt, true, null, cin, got);
             assertTrue(relError(got, want) < 1e-5, Arrays.toString(s) + " " + relError(got, want));
@@ -98,18 +108,7 @@ class ConvWinogradTest {
             int n = s[0], cin = s[1], h = s[2], w = s[3], cout = s[4], p = s[5], oh = h + 2 * p - 2, ow = w + 2 * p - 2;
             float[] x = random(rnd, n * cin * h * w), grad = random(rnd, n * cout * oh * ow);
             double[] want = new double[cout * cin * 9];
-            for (int b = 0; b < n; b++)
-                for (int o = 0; o < cout; o++)
-                    for (int y = 0; y < oh; y++)
-                        for (int xo = 0; xo < ow; xo++)
-                            for (int c = 0; c < cin; c++)
-                                for (int i = 0; i < 3; i++)
-                                    for (int j = 0; j < 3; j++) {
-                                        int iy = y - p + i, ix = xo - p + j;
-                                        if (iy >= 0 && iy < h && ix >= 0 && ix < w)
-                                            want[((o * cin + c) * 3 + i) * 3 + j] += (double) grad[((b * cout + o) * oh + y) * ow + xo]
-                                                    * x[((b * cin + c) * h + iy) * w + ix];
-                                    }
+            eachTerm(n, cin, h, w, cout, p, (gi, wi, xi) -> want[wi] += (double) grad[gi] * x[xi]);
             float[] got = new float[cout * cin * 9];
             ConvWinograd.weightGrad(grad, x, n, cin, h, w, p, p, cout, got);
             assertTrue(relError(got, want) < 1e-5, Arrays.toString(s) + " " + relError(got, want));
