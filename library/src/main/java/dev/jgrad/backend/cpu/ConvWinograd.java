@@ -97,14 +97,6 @@ final class ConvWinograd {
                 FloatVector.fromArray(S, src, off + 4 * stride), FloatVector.fromArray(S, src, off + 5 * stride), dst, dOff, dStride);
     }
 
-    /** B^T on six vectors gathered from src at map[mapOff + lane] + off + k*stride, k = 0..5. */
-    private static void inputRows(float[] src, int off, int stride, int[] map, int mapOff, float[] dst, int dOff, int dStride) {
-        inputRows(FloatVector.fromArray(S, src, off, map, mapOff), FloatVector.fromArray(S, src, off + stride, map, mapOff),
-                FloatVector.fromArray(S, src, off + 2 * stride, map, mapOff), FloatVector.fromArray(S, src, off + 3 * stride, map, mapOff),
-                FloatVector.fromArray(S, src, off + 4 * stride, map, mapOff), FloatVector.fromArray(S, src, off + 5 * stride, map, mapOff),
-                dst, dOff, dStride);
-    }
-
     private static void inputRows(FloatVector d0, FloatVector d1, FloatVector d2, FloatVector d3, FloatVector d4, FloatVector d5,
                                   float[] dst, int dOff, int dStride) {
         FloatVector d4m2 = d4.sub(d2), d3p4 = d3.add(d4), d1p2 = d1.add(d2), d4m3 = d4.sub(d3), d1m2 = d1.sub(d2);
@@ -129,29 +121,10 @@ final class ConvWinograd {
         n12.add(n34.mul(8f)).add(m5).intoArray(dst, dOff + 3 * dStride);
     }
 
-    /** A^T (4x6) on six vectors, into four scattered to dst at map[mapOff + lane] + dOff + k*dStride. */
-    private static void outputRows(float[] src, int off, int stride, float[] dst, int dOff, int dStride, int[] map, int mapOff) {
-        FloatVector m0 = FloatVector.fromArray(S, src, off), m1 = FloatVector.fromArray(S, src, off + stride);
-        FloatVector m2 = FloatVector.fromArray(S, src, off + 2 * stride), m3 = FloatVector.fromArray(S, src, off + 3 * stride);
-        FloatVector m4 = FloatVector.fromArray(S, src, off + 4 * stride), m5 = FloatVector.fromArray(S, src, off + 5 * stride);
-        FloatVector p12 = m1.add(m2), n12 = m1.sub(m2), p34 = m3.add(m4), n34 = m3.sub(m4);
-        m0.add(p12).add(p34).intoArray(dst, dOff, map, mapOff);
-        n12.add(n34.mul(2f)).intoArray(dst, dOff + dStride, map, mapOff);
-        p12.add(p34.mul(4f)).intoArray(dst, dOff + 2 * dStride, map, mapOff);
-        n12.add(n34.mul(8f)).add(m5).intoArray(dst, dOff + 3 * dStride, map, mapOff);
-    }
-
     /** G' (6x4) on four vectors, into six: the weight gradient's transform of a 4x4 gradient tile. */
     private static void gradRows(float[] src, int off, int stride, float[] dst, int dOff, int dStride) {
         gradRows(FloatVector.fromArray(S, src, off), FloatVector.fromArray(S, src, off + stride),
                 FloatVector.fromArray(S, src, off + 2 * stride), FloatVector.fromArray(S, src, off + 3 * stride), dst, dOff, dStride);
-    }
-
-    /** G' on four vectors gathered from src at map[mapOff + lane] + off + k*stride. */
-    private static void gradRows(float[] src, int off, int stride, int[] map, int mapOff, float[] dst, int dOff, int dStride) {
-        gradRows(FloatVector.fromArray(S, src, off, map, mapOff), FloatVector.fromArray(S, src, off + stride, map, mapOff),
-                FloatVector.fromArray(S, src, off + 2 * stride, map, mapOff), FloatVector.fromArray(S, src, off + 3 * stride, map, mapOff),
-                dst, dOff, dStride);
     }
 
     private static void gradRows(FloatVector g0, FloatVector g1, FloatVector g2, FloatVector g3, float[] dst, int dOff, int dStride) {
@@ -167,10 +140,9 @@ final class ConvWinograd {
 
     // ---------------------------------------------------------------- per-thread scratch
 
-    /** One thread's buffers: transformed input, products (or transformed gradient), padded planes, two 36-vector tiles. */
+    /** One thread's buffers: transformed input, products (or transformed gradient), patch rows, two 36-vector tiles. */
     private static final class Scratch {
         float[] v = new float[0], m = new float[0], plane = new float[0];
-        int[] map = new int[0];
         final float[] d = new float[POINTS * VL], e = new float[POINTS * VL];
 
         float[] v(int size) { return v.length >= size ? v : (v = new float[size]); }
@@ -178,8 +150,6 @@ final class ConvWinograd {
         float[] m(int size) { return m.length >= size ? m : (m = new float[size]); }
 
         float[] plane(int size) { return plane.length >= size ? plane : (plane = new float[size]); }
-
-        int[] map(int size) { return map.length >= size ? map : (map = new int[size]); }
     }
 
     private static final ThreadLocal<Scratch[]> SCRATCH = ThreadLocal.withInitial(() -> new Scratch[1]);
@@ -201,56 +171,119 @@ final class ConvWinograd {
         int perImage() { return th * tw; }
     }
 
-    /**
-     * Rows of plane (h, w) at src[so..] into dst[dOff..] as a (ph2, pw2) plane shifted by (ph, pw), zero around
-     * and past it: every tile then reads inside the plane, with no bounds to check per element.
+    /*
+     * Moving data between planes and tiles. A tile's 6x6 (or 4x4) patch starts every 4 columns, so the patches of a
+     * row of tiles overlap, and the lanes of a transform are tiles: its vector for patch element (a, b) holds element
+     * b of row a of VL tiles. Gathering those lane by lane is what an im2col does; instead, each of a tile's patch rows
+     * is copied as 4 consecutive floats per tile (rows[a][4 t + k] = row 4 ty + a, column 4 tx + k, every tile t of
+     * the chunk in order, a plain copy per row of tiles), and the lanes are then sorted out with two-vector permutes
+     * (selectFrom): element k of VL tiles from 4 vectors. The patch's columns 4 and 5 (the next tile's 0 and 1) come
+     * from the same copy shifted by 4 columns. The output goes the other way: 4 vectors of a row of outputs, interleaved
+     * into 4 floats per tile, then copied out per row of tiles.
      */
-    private static void padPlane(float[] src, int so, int h, int w, int ph, int pw, float[] dst, int dOff, int ph2, int pw2) {
-        int cols = Math.min(w, pw2 - pw);
-        for (int r = 0; r < ph2; r++) {
-            int y = r - ph, row = dOff + r * pw2;
-            if (y < 0 || y >= h) {
-                java.util.Arrays.fill(dst, row, row + pw2, 0f);
-                continue;
-            }
-            java.util.Arrays.fill(dst, row, row + pw, 0f);
-            System.arraycopy(src, so + y * w, dst, row + pw, cols);
-            java.util.Arrays.fill(dst, row + pw + cols, row + pw2, 0f);
-        }
+
+    /** Lane indexes for selectFrom(v1, v2), whose lanes are numbered 0..2 VL - 1: even lanes, odd lanes. */
+    private static final FloatVector EVEN = indexes(0, 2), ODD = indexes(1, 2);
+    /** Lanes 0, VL, 1, VL + 1, ...: the low halves of two vectors interleaved; and the high halves. */
+    private static final FloatVector ZIP_LO = zip(0), ZIP_HI = zip(VL / 2);
+
+    private static FloatVector indexes(int first, int step) {
+        float[] f = new float[VL];
+        for (int i = 0; i < VL; i++) f[i] = first + step * i;
+        return FloatVector.fromArray(S, f, 0);
+    }
+
+    private static FloatVector zip(int from) {
+        float[] f = new float[VL];
+        for (int i = 0; i < VL; i++) f[i] = (i & 1) == 0 ? from + i / 2 : VL + from + i / 2;
+        return FloatVector.fromArray(S, f, 0);
     }
 
     /**
-     * Each tile's first element in the chunk's planes of (rows x cols) each, rows and cols a tile step of 4 apart;
-     * lanes past the last tile point at the spare plane after the images' (kept zero when read, written as a
-     * dump when scattered to).
+     * Columns x0 .. x0 + len - 1 of row y of the plane at src[plane..] (h x w; zero outside it) into dst[at..].
      */
-    private static int[] tileMap(Tiling t, int tp, int cols, int planeSize, Scratch sc) {
-        int[] map = sc.map(tp);
-        int images = t.tiles / t.perImage(), tile = 0;
-        for (int img = 0; img < images; img++) {
+    private static void segment(float[] src, int plane, int y, int h, int w, int x0, float[] dst, int at, int len) {
+        int from = Math.max(0, -x0), to = Math.min(len, w - x0);
+        if (y < 0 || y >= h || to <= from) {
+            java.util.Arrays.fill(dst, at, at + len, 0f);
+            return;
+        }
+        java.util.Arrays.fill(dst, at, at + from, 0f);
+        System.arraycopy(src, plane + y * w + x0 + from, dst, at + from, to - from);
+        java.util.Arrays.fill(dst, at + to, at + len, 0f);
+    }
+
+    /**
+     * The patch rows of the chunk's tiles from the planes of channel c of src (n, channels, h, w): for a = 0..rows-1,
+     * dst[a * rowLen + 4 t + k] = column 4 tx + shift + k - pw of row 4 ty + a - ph of tile t's image (zero outside).
+     */
+    private static void patchRows(float[] src, int c, int channels, int h, int w, Tiling t, int rows, int shift,
+                                  float[] dst, int dOff, int rowLen) {
+        int tpi = t.perImage(), images = t.tiles / tpi;
+        for (int i = 0; i < images; i++) {
+            int plane = ((t.i0 + i) * channels + c) * h * w;
             for (int ty = 0; ty < t.th; ty++) {
-                for (int tx = 0; tx < t.tw; tx++) map[tile++] = img * planeSize + ty * 4 * cols + tx * 4;
+                int at = dOff + 4 * (i * tpi + ty * t.tw);
+                for (int a = 0; a < rows; a++) segment(src, plane, 4 * ty + a - t.ph, h, w, shift - t.pw, dst, at + a * rowLen, 4 * t.tw);
             }
         }
-        for (; tile < tp; tile++) map[tile] = images * planeSize;
-        return map;
+    }
+
+    /** Element k = 0..3 of VL tiles (4 floats per tile at src[s..]) into dst[dOff + k * VL]. */
+    private static void unzip4(float[] src, int s, float[] dst, int dOff) {
+        FloatVector v0 = FloatVector.fromArray(S, src, s), v1 = FloatVector.fromArray(S, src, s + VL);
+        FloatVector v2 = FloatVector.fromArray(S, src, s + 2 * VL), v3 = FloatVector.fromArray(S, src, s + 3 * VL);
+        FloatVector e01 = EVEN.selectFrom(v0, v1), o01 = ODD.selectFrom(v0, v1);  // elements 0, 2 and 1, 3 of VL/2 tiles
+        FloatVector e23 = EVEN.selectFrom(v2, v3), o23 = ODD.selectFrom(v2, v3);
+        EVEN.selectFrom(e01, e23).intoArray(dst, dOff);
+        EVEN.selectFrom(o01, o23).intoArray(dst, dOff + VL);
+        ODD.selectFrom(e01, e23).intoArray(dst, dOff + 2 * VL);
+        ODD.selectFrom(o01, o23).intoArray(dst, dOff + 3 * VL);
+    }
+
+    /** Elements 0 and 1 of VL tiles (4 floats per tile at src[s..]) into dst[dOff] and dst[dOff + VL]. */
+    private static void unzip2(float[] src, int s, float[] dst, int dOff) {
+        FloatVector v0 = FloatVector.fromArray(S, src, s), v1 = FloatVector.fromArray(S, src, s + VL);
+        FloatVector v2 = FloatVector.fromArray(S, src, s + 2 * VL), v3 = FloatVector.fromArray(S, src, s + 3 * VL);
+        EVEN.selectFrom(EVEN.selectFrom(v0, v1), EVEN.selectFrom(v2, v3)).intoArray(dst, dOff);
+        EVEN.selectFrom(ODD.selectFrom(v0, v1), ODD.selectFrom(v2, v3)).intoArray(dst, dOff + VL);
+    }
+
+    /** Four vectors (src[s + k * VL], k = 0..3) interleaved into 4 floats per lane at dst[d..]. */
+    private static void zip4(float[] src, int s, float[] dst, int d) {
+        FloatVector a = FloatVector.fromArray(S, src, s), b = FloatVector.fromArray(S, src, s + VL);
+        FloatVector c = FloatVector.fromArray(S, src, s + 2 * VL), e = FloatVector.fromArray(S, src, s + 3 * VL);
+        FloatVector acLo = ZIP_LO.selectFrom(a, c), acHi = ZIP_HI.selectFrom(a, c);
+        FloatVector beLo = ZIP_LO.selectFrom(b, e), beHi = ZIP_HI.selectFrom(b, e);
+        ZIP_LO.selectFrom(acLo, beLo).intoArray(dst, d);
+        ZIP_HI.selectFrom(acLo, beLo).intoArray(dst, d + VL);
+        ZIP_LO.selectFrom(acHi, beHi).intoArray(dst, d + 2 * VL);
+        ZIP_HI.selectFrom(acHi, beHi).intoArray(dst, d + 3 * VL);
+    }
+
+    /** Zeroes the lanes past the chunk's last tile in each of rows rows of rowLen (4 floats per tile). */
+    private static void zeroTail(float[] rows, int count, int rowLen, int tiles) {
+        for (int r = 0; r < count; r++) java.util.Arrays.fill(rows, r * rowLen + 4 * tiles, (r + 1) * rowLen, 0f);
     }
 
     /**
      * The chunk's input tiles, transformed (B^T d B), into v (36, c, tp): the 6x6 patches of channel c of
-     * x (n, c, h, w), zero outside the image and in lanes past the last tile. Each channel's planes are padded to
-     * whole tiles first, so the patches are gathered with no bounds to check.
+     * x (n, c, h, w), zero outside the image and in lanes past the last tile.
      */
     private static void inputTransform(float[] xs, int cin, int h, int w, Tiling t, int tp, float[] v, Scratch sc) {
-        float[] e = sc.e;
-        int images = t.tiles / t.perImage(), ph2 = t.th * 4 + 2, pw2 = t.tw * 4 + 2, planeSize = ph2 * pw2;
-        float[] pad = sc.plane((images + 1) * planeSize);
-        java.util.Arrays.fill(pad, images * planeSize, (images + 1) * planeSize, 0f);
-        int[] map = tileMap(t, tp, pw2, planeSize, sc);
+        float[] d = sc.d, e = sc.e;
+        int rowLen = 4 * tp;
+        float[] rows = sc.plane(12 * rowLen);  // patch rows: columns 0..3 of each tile, then columns 4..7
+        zeroTail(rows, 12, rowLen, t.tiles);
         for (int c = 0; c < cin; c++) {
-            for (int i = 0; i < images; i++) padPlane(xs, ((t.i0 + i) * cin + c) * h * w, h, w, t.ph, t.pw, pad, i * planeSize, ph2, pw2);
+            patchRows(xs, c, cin, h, w, t, 6, 0, rows, 0, rowLen);
+            patchRows(xs, c, cin, h, w, t, 6, 4, rows, 6 * rowLen, rowLen);
             for (int t0 = 0; t0 < tp; t0 += VL) {
-                for (int b = 0; b < 6; b++) inputRows(pad, b, pw2, map, t0, e, b * VL, 6 * VL);
+                for (int a = 0; a < 6; a++) {
+                    unzip4(rows, a * rowLen + 4 * t0, d, a * 6 * VL);
+                    unzip2(rows, (6 + a) * rowLen + 4 * t0, d, (a * 6 + 4) * VL);
+                }
+                for (int b = 0; b < 6; b++) inputRows(d, b * VL, 6 * VL, e, b * VL, 6 * VL);
                 for (int a = 0; a < 6; a++) inputRows(e, a * 6 * VL, VL, v, (a * 6 * cin + c) * tp + t0, cin * tp);
             }
         }
@@ -258,24 +291,30 @@ final class ConvWinograd {
 
     /**
      * The forward's output tiles: out tile = A^T m A (+ bias) for each out-channel and tile of the chunk, from
-     * products m (36, cout, tp), scattered into whole-tile planes, whose rows inside out (n, cout, oh, ow) are
-     * then copied there.
+     * products m (36, cout, tp), interleaved into rows of 4 floats per tile and copied into out (n, cout, oh, ow)
+     * where they fall inside it.
      */
     private static void outputTransform(float[] m, int cout, int tp, Tiling t, float[] bs, float[] os, int oh, int ow, Scratch sc) {
-        float[] f = sc.d;
-        int images = t.tiles / t.perImage(), opw = t.tw * 4, planeSize = t.th * 4 * opw;
-        float[] plane = sc.plane((images + 1) * planeSize);
-        int[] map = tileMap(t, tp, opw, planeSize, sc);
+        float[] f = sc.d, y = sc.e;
+        int rowLen = 4 * tp, tpi = t.perImage(), images = t.tiles / tpi;
+        float[] rows = sc.plane(4 * rowLen);
         for (int o = 0; o < cout; o++) {
             for (int t0 = 0; t0 < tp; t0 += VL) {
                 for (int b = 0; b < 6; b++) outputRows(m, (b * cout + o) * tp + t0, 6 * cout * tp, f, b * VL, 6 * VL);
-                for (int a = 0; a < 4; a++) outputRows(f, a * 6 * VL, VL, plane, a * opw, 1, map, t0);
+                for (int a = 0; a < 4; a++) {
+                    outputRows(f, a * 6 * VL, VL, y, a * 4 * VL, VL);
+                    zip4(y, a * 4 * VL, rows, a * rowLen + 4 * t0);
+                }
             }
             float bias = bs == null ? 0f : bs[o];
             for (int i = 0; i < images; i++) {
-                int to = ((t.i0 + i) * cout + o) * oh * ow, from = i * planeSize;
-                for (int r = 0; r < oh; r++, to += ow, from += opw) {
-                    for (int x = 0; x < ow; x++) os[to + x] = plane[from + x] + bias;
+                int plane = ((t.i0 + i) * cout + o) * oh * ow;
+                for (int ty = 0; ty < t.th; ty++) {
+                    int from = 4 * (i * tpi + ty * t.tw);
+                    for (int a = 0; a < 4 && 4 * ty + a < oh; a++) {
+                        int to = plane + (4 * ty + a) * ow, at = a * rowLen + from;
+                        for (int x = 0; x < ow; x++) os[to + x] = rows[at + x] + bias;
+                    }
                 }
             }
         }
@@ -336,15 +375,16 @@ final class ConvWinograd {
      * zero past its edges and in lanes past the last tile.
      */
     private static void gradTransform(float[] gs, int cout, int oh, int ow, Tiling t, int tp, float[] q, Scratch sc) {
-        float[] e = sc.e;
-        int images = t.tiles / t.perImage(), ph2 = t.th * 4, pw2 = t.tw * 4, planeSize = ph2 * pw2;
-        float[] pad = sc.plane((images + 1) * planeSize);
-        java.util.Arrays.fill(pad, images * planeSize, (images + 1) * planeSize, 0f);
-        int[] map = tileMap(t, tp, pw2, planeSize, sc);
+        float[] d = sc.d, e = sc.e;
+        int rowLen = 4 * tp;
+        float[] rows = sc.plane(4 * rowLen);
+        zeroTail(rows, 4, rowLen, t.tiles);
+        Tiling unpadded = new Tiling(t.i0, t.tiles, t.th, t.tw, 0, 0);
         for (int o = 0; o < cout; o++) {
-            for (int i = 0; i < images; i++) padPlane(gs, ((t.i0 + i) * cout + o) * oh * ow, oh, ow, 0, 0, pad, i * planeSize, ph2, pw2);
+            patchRows(gs, o, cout, oh, ow, unpadded, 4, 0, rows, 0, rowLen);
             for (int t0 = 0; t0 < tp; t0 += VL) {
-                for (int b = 0; b < 4; b++) gradRows(pad, b, pw2, map, t0, e, b * VL, 4 * VL);
+                for (int a = 0; a < 4; a++) unzip4(rows, a * rowLen + 4 * t0, d, a * 4 * VL);
+                for (int b = 0; b < 4; b++) gradRows(d, b * VL, 4 * VL, e, b * VL, 4 * VL);
                 for (int a = 0; a < 6; a++) gradRows(e, a * 4 * VL, VL, q, (a * 6 * cout + o) * tp + t0, cout * tp);
             }
         }
