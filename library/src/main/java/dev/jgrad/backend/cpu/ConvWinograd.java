@@ -208,9 +208,10 @@ final class ConvWinograd {
             java.util.Arrays.fill(dst, at, at + len, 0f);
             return;
         }
-        java.util.Arrays.fill(dst, at, at + from, 0f);
+        // the zeros at either end are a few floats: loops, not calls
+        for (int k = 0; k < from; k++) dst[at + k] = 0f;
         System.arraycopy(src, plane + y * w + x0 + from, dst, at + from, to - from);
-        java.util.Arrays.fill(dst, at + to, at + len, 0f);
+        for (int k = to; k < len; k++) dst[at + k] = 0f;
     }
 
     /**
