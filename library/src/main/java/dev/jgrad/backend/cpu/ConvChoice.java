@@ -7,7 +7,8 @@ import java.util.SplittableRandom;
  * ({@link ConvWinograd}) or by im2col and GEMM ({@link ConvKernels}).
  *
  * <p>Winograd is considered for 3x3, stride-1, undilated, one-group layers with at least {@value #MIN_CHANNELS}
- * input and output channels and an output of at least 8x8 (the input gradient also needs padding of at most 2):
+ * input and output channels and an output of at least 8x8 (the input gradient also needs padding of at most 2), whose
+ * scratch fits ({@link ConvWinograd#fits}):
  * below that its transforms cost more than the multiplications they save, and small layers are where exact
  * comparisons with im2col's sums are most often made. For those layers the machine's {@link ConvPlan} decides, per
  * product.
@@ -34,7 +35,8 @@ final class ConvChoice {
     /** Whether product p of shape s runs by Winograd: a layer it is considered for, and the plan says so. */
     static boolean winograd(Product p, ConvAlgorithm.Shape s) {
         if (!handles(p, s) || s.cin() < MIN_CHANNELS || s.cout() < MIN_CHANNELS) return false;
-        if (s.window().outH(s.h()) < 8 || s.window().outW(s.w()) < 8) return false;
+        int oh = s.window().outH(s.h()), ow = s.window().outW(s.w());
+        if (oh < 8 || ow < 8 || !ConvWinograd.fits(s.n(), s.cin(), s.cout(), oh, ow)) return false;
         ConvPlan plan = override;
         return (plan != null ? plan : ConvPlan.current()).uses(p);
     }

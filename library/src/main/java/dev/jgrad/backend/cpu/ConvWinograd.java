@@ -19,7 +19,9 @@ import jdk.incubator.vector.VectorSpecies;
  *       output transforms are G' (6x4) and A'^T (3x6).</li>
  * </ul>
  * The tiles of a few images (about {@value #CHUNK_TILES}) form one chunk, transformed and multiplied while
- * they are in cache; chunks run in parallel. Rounding differs from the im2col sums (the transforms scale by up
+ * they are in cache; chunks run in parallel (the weight gradient's in at most {@value #WEIGHT_GRAD_PARTIALS} groups,
+ * each summing its chunks into one partial). Layers whose scratch or partial sums would pass {@link #MAX_FLOATS}
+ * floats are left to im2col ({@link #fits}). Rounding differs from the im2col sums (the transforms scale by up
  * to 8 and 1/24), within float32 tolerance of them; which algorithm a shape runs is decided before its first
  * call and kept ({@link ConvChoice}), so a shape's results are the same bits on every call. Chunks are cut by
  * the problem's shape alone, and the weight gradient adds its chunks' partial sums in chunk order, so the thread
@@ -336,7 +338,7 @@ final class ConvWinograd {
             return;
         }
         float[] u = filterTransform(ws, cout, cin, flipped);
-        forEachChunk(n, oh, ow, ph, pw, (ch, t, tp, sc) -> {
+        forEachChunk(n, oh, ow, ph, pw, chunks(n, oh, ow), (g, first, t, tp, sc) -> {
             float[] v = sc.v(POINTS * cin * tp), m = sc.m(POINTS * cout * tp);
             inputTransform(xs, cin, h, w, t, tp, v, sc);
             for (int p = 0; p < POINTS; p++) {
@@ -346,9 +348,9 @@ final class ConvWinograd {
         });
     }
 
-    /** What is done with one chunk: its index, tiles, tiles rounded up to whole vectors, and the thread's scratch. */
+    /** What is done with one chunk: its group, whether it is the group's first, its tiles, tiles rounded up to whole vectors, and the thread's scratch. */
     private interface ChunkBody {
-        void run(int chunk, Tiling t, int tp, Scratch sc);
+        void run(int group, boolean first, Tiling t, int tp, Scratch sc);
     }
 
     /** The number of chunks that n images of (oh, ow) output are cut into. */
@@ -357,18 +359,38 @@ final class ConvWinograd {
         return (n + ipc - 1) / ipc;
     }
 
-    /** Runs body on every chunk of n images whose outputs are (oh, ow), over the threads. */
-    private static void forEachChunk(int n, int oh, int ow, int ph, int pw, ChunkBody body) {
-        int th = (oh + 3) / 4, tw = (ow + 3) / 4, ipc = imagesPerChunk(th * tw);
-        Parallel.forRange(chunks(n, oh, ow), 1, (from, to) -> {
+    /**
+     * Runs body on every chunk of n images whose outputs are (oh, ow): the chunks cut into groups of consecutive
+     * chunks (by the shape alone), each group's chunks in order on one thread, the groups over the threads.
+     */
+    private static void forEachChunk(int n, int oh, int ow, int ph, int pw, int groups, ChunkBody body) {
+        int th = (oh + 3) / 4, tw = (ow + 3) / 4, ipc = imagesPerChunk(th * tw), chunks = chunks(n, oh, ow);
+        Parallel.forRange(groups, 1, (from, to) -> {
             Scratch sc = take();
-            for (int ch = from; ch < to; ch++) {
-                int i0 = ch * ipc, images = Math.min(n, i0 + ipc) - i0;
-                Tiling t = new Tiling(i0, images * th * tw, th, tw, ph, pw);
-                body.run(ch, t, roundUp(t.tiles), sc);
+            for (int g = from; g < to; g++) {
+                int first = (int) ((long) chunks * g / groups), last = (int) ((long) chunks * (g + 1) / groups);
+                for (int ch = first; ch < last; ch++) {
+                    int i0 = ch * ipc, images = Math.min(n, i0 + ipc) - i0;
+                    Tiling t = new Tiling(i0, images * th * tw, th, tw, ph, pw);
+                    body.run(g, ch == first, t, roundUp(t.tiles), sc);
+                }
             }
             give(sc);
         });
+    }
+
+    /** At most this many partial sums of a weight gradient: the parallelism its chunks can be split into. */
+    static final int WEIGHT_GRAD_PARTIALS = 16;
+    /** Scratch and partial sums a product may take, in floats (64 MB): larger layers run im2col. */
+    static final long MAX_FLOATS = 1L << 24;
+
+    /** Whether a layer's Winograd products stay within {@link #MAX_FLOATS}: per-thread scratch, and the weight gradient's partials. */
+    static boolean fits(int n, int cin, int cout, int oh, int ow) {
+        int tpi = ((oh + 3) / 4) * ((ow + 3) / 4);
+        long tp = roundUp(imagesPerChunk(tpi) * tpi);
+        long scratch = POINTS * tp * ((long) cin + cout);
+        long partials = (long) Math.min(chunks(n, oh, ow), WEIGHT_GRAD_PARTIALS) * POINTS * cin * cout;
+        return scratch <= MAX_FLOATS && partials <= MAX_FLOATS;
     }
 
     /**
@@ -394,7 +416,7 @@ final class ConvWinograd {
     /**
      * gradWeight (cout, cin, 3, 3) of the forward that made grad (n, cout, oh, ow) from x (n, cin, h, w) padded by
      * (ph, pw): per chunk, the transformed gradient (cout x tiles) times the transformed input's transpose, the 36
-     * products summed over the chunks in order, then A'^T (.) A' back to 3x3.
+     * products summed over a group's chunks in order and then over the groups in order, then A'^T (.) A' back to 3x3.
      */
     static void weightGrad(float[] gs, float[] xs, int n, int cin, int h, int w, int ph, int pw, int cout, float[] gw) {
         int oh = h + 2 * ph - 2, ow = w + 2 * pw - 2, size = POINTS * cout * cin;
@@ -402,19 +424,19 @@ final class ConvWinograd {
             java.util.Arrays.fill(gw, 0, cout * cin * 9, 0f);
             return;
         }
-        int chunks = chunks(n, oh, ow);
-        float[] partials = new float[chunks * size];
-        forEachChunk(n, oh, ow, ph, pw, (ch, t, tp, sc) -> {
+        int groups = Math.min(chunks(n, oh, ow), WEIGHT_GRAD_PARTIALS);
+        float[] partials = new float[groups * size];
+        forEachChunk(n, oh, ow, ph, pw, groups, (g, first, t, tp, sc) -> {
             float[] v = sc.v(POINTS * cin * tp), q = sc.m(POINTS * cout * tp);
             inputTransform(xs, cin, h, w, t, tp, v, sc);
             gradTransform(gs, cout, oh, ow, t, tp, q, sc);
             for (int p = 0; p < POINTS; p++) {
                 SgemmKernel.block(0, cout, 0, cin, tp, q, p * cout * tp, tp, 1, v, p * cin * tp, 1, tp,
-                        partials, ch * size + p * cout * cin, cin, false);
+                        partials, g * size + p * cout * cin, cin, !first);
             }
         });
-        for (int ch = 1; ch < chunks; ch++) {
-            int at = ch * size;
+        for (int g = 1; g < groups; g++) {
+            int at = g * size;
             for (int i = 0; i < size; i++) partials[i] += partials[at + i];
         }
         float[] z = new float[18];

@@ -75,7 +75,7 @@ class ConvWinogradTest {
 
     private static final int[][] SHAPES = {  // n, cin, h, w, cout, padding
             {1, 1, 3, 3, 1, 0}, {2, 3, 7, 9, 5, 1}, {3, 4, 10, 6, 2, 0}, {9, 5, 11, 13, 7, 2}, {5, 16, 26, 26, 8, 0},
-            {2, 17, 6, 30, 3, 1}};
+            {2, 17, 6, 30, 3, 1}, {60, 2, 28, 28, 3, 0}};  // the last: 20 chunks, so the weight gradient's groups add chunks
 
     @Test void forwardMatchesTheDefinition() {
         Random rnd = new Random(1);
@@ -117,10 +117,10 @@ class ConvWinogradTest {
 
     @Test void sameBitsWhateverTheThreadCount() {
         Random rnd = new Random(4);
-        int n = 13, cin = 6, h = 14, w = 14, cout = 5;
-        float[] x = random(rnd, n * cin * h * w), wt = random(rnd, cout * cin * 9), grad = random(rnd, n * cout * 12 * 12);
+        int n = 60, cin = 3, h = 28, w = 28, cout = 4;  // 20 chunks: the weight gradient's 16 groups add some up
+        float[] x = random(rnd, n * cin * h * w), wt = random(rnd, cout * cin * 9), grad = random(rnd, n * cout * 26 * 26);
         int before = Parallel.numThreads();
-        float[][] fwd = new float[2][n * cout * 144], gw = new float[2][cout * cin * 9];
+        float[][] fwd = new float[2][n * cout * 26 * 26], gw = new float[2][cout * cin * 9];
         try {
             for (int t = 0; t < 2; t++) {
                 Parallel.setNumThreads(t == 0 ? 1 : 3);
@@ -193,5 +193,20 @@ class ConvWinogradTest {
         assertNotNull(r);
         assertEquals("measured", r.plan().source());
         assertTrue(r.note().contains("WEIGHT_GRAD"), r.note());
+    }
+
+    /** Layers whose scratch or weight-gradient partials would be large are left to im2col. */
+    @Test void bigLayersDoNotFit() {
+        assertTrue(ConvWinograd.fits(64, 32, 64, 24, 24));      // mnist's second layer
+        assertFalse(ConvWinograd.fits(256, 256, 256, 56, 56));  // 16 partials of 36 x 256 x 256
+        assertFalse(ConvWinograd.fits(8, 64, 64, 1024, 1024));  // one image's tiles alone
+        ConvAlgorithm.Shape big = new ConvAlgorithm.Shape(256, 256, 58, 58, 256, 1, new ConvKernels.Window(3, 3, 1, 1, 0, 0, 1, 1));
+        ConvPlan before = ConvChoice.override;
+        try {
+            ConvChoice.override = new ConvPlan(true, true, true, "test");
+            assertFalse(ConvChoice.winograd(ConvChoice.Product.WEIGHT_GRAD, big));
+        } finally {
+            ConvChoice.override = before;
+        }
     }
 }
