@@ -14,8 +14,8 @@ public class Wino {
         Parallel.setNumThreads(Integer.parseInt(args[0]));
         ConvKernels.Window k = new ConvKernels.Window(3, 3, 1, 1, 0, 0, 1, 1);
         Runnable[] runs = {
-            () -> ConvWinograd.forward(x, n, cin, h, w, 0, 0, wt, false, null, cout, out),
-            () -> ConvWinograd.forward(g, n, cout, 24, 24, 2, 2, wt, true, null, cin, gi),
+            () -> ConvWinograd.forward(x, n, cin, h, w, 0, 0, wt, null, cout, out),
+            () -> ConvWinograd.inputGrad(g, wt, n, cin, h, w, 0, 0, cout, gi),
             () -> ConvWinograd.weightGrad(g, x, n, cin, h, w, 0, 0, cout, gw),
             () -> ConvKernels.conv2dFloat(ConvAlgorithm.GEMM, x, wt, null, out, n, cin, h, w, cout, 1, k, 24, 24),
             () -> ConvKernels.inputGradColumns(g, wt, gi, n, cin, h, w, cout, k, 1),

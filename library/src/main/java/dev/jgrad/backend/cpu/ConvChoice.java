@@ -7,8 +7,7 @@ import java.util.SplittableRandom;
  * ({@link ConvWinograd}) or by im2col and GEMM ({@link ConvKernels}).
  *
  * <p>Winograd is considered for 3x3, stride-1, undilated, one-group layers with at least {@value #MIN_CHANNELS}
- * input and output channels and an output of at least 8x8 (the input gradient also needs padding of at most 2), whose
- * scratch fits ({@link ConvWinograd#fits}):
+ * input and output channels and an output of at least 8x8, whose scratch fits ({@link ConvWinograd#fits}):
  * below that its transforms cost more than the multiplications they save, and small layers are where exact
  * comparisons with im2col's sums are most often made. For those layers the machine's {@link ConvPlan} decides, per
  * product.
@@ -28,7 +27,7 @@ final class ConvChoice {
     static boolean handles(Product p, ConvAlgorithm.Shape s) {
         ConvKernels.Window k = s.window();
         return KernelConfig.VECTOR && s.groups() == 1 && s.n() > 0 && s.cin() > 0 && s.cout() > 0
-                && (p == Product.INPUT_GRAD ? ConvWinograd.handlesInputGrad(k) : ConvWinograd.handles(k))
+                && ConvWinograd.handles(k)
                 && k.outH(s.h()) > 0 && k.outW(s.w()) > 0;
     }
 
@@ -51,10 +50,10 @@ final class ConvChoice {
         return switch (p) {
             case FORWARD -> new Runnable[] {
                 () -> ConvKernels.conv2dFloat(ConvAlgorithm.GEMM, x, wt, null, out, n, cin, h, w, cout, 1, k, oh, ow),
-                () -> ConvWinograd.forward(x, n, cin, h, w, k.ph(), k.pw(), wt, false, null, cout, out)};
+                () -> ConvWinograd.forward(x, n, cin, h, w, k.ph(), k.pw(), wt, null, cout, out)};
             case INPUT_GRAD -> new Runnable[] {
                 () -> ConvKernels.inputGradColumns(grad, wt, out, n, cin, h, w, cout, k, 1),
-                () -> ConvWinograd.forward(grad, n, cout, oh, ow, 2 - k.ph(), 2 - k.pw(), wt, true, null, cin, out)};
+                () -> ConvWinograd.inputGrad(grad, wt, n, cin, h, w, k.ph(), k.pw(), cout, out)};
             case WEIGHT_GRAD -> new Runnable[] {
                 () -> ConvKernels.weightGradColumns(grad, x, out, n, cin, h, w, cout, k, 1),
                 () -> ConvWinograd.weightGrad(grad, x, n, cin, h, w, k.ph(), k.pw(), cout, out)};

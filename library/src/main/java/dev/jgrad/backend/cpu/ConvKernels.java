@@ -235,7 +235,7 @@ final class ConvKernels {
             if (n == 0 || l == 0 || cout == 0) return;
             ConvAlgorithm.Shape shape = new ConvAlgorithm.Shape(n, cin, h, w, cout, groups, k);
             if (ConvChoice.winograd(ConvChoice.Product.FORWARD, shape)) {
-                ConvWinograd.forward(xf, n, cin, h, w, k.ph(), k.pw(), (float[]) ws, false, (float[]) bs, cout, (float[]) os);
+                ConvWinograd.forward(xf, n, cin, h, w, k.ph(), k.pw(), (float[]) ws, (float[]) bs, cout, (float[]) os);
                 return;
             }
             ConvAlgorithm.Race race = ConvAlgorithm.race(shape);
@@ -316,7 +316,7 @@ final class ConvKernels {
         int cout = weight.shape()[0];
         Object gs = ArrayStorage.data(grad), ws = ArrayStorage.data(weight), out = ArrayStorage.data(gradInput);
         if (gs instanceof float[] gf && ConvChoice.winograd(ConvChoice.Product.INPUT_GRAD, new ConvAlgorithm.Shape(n, cin, h, w, cout, groups, k))) {
-            ConvWinograd.forward(gf, n, cout, grad.shape()[2], grad.shape()[3], 2 - k.ph(), 2 - k.pw(), (float[]) ws, true, null, cin, (float[]) out);
+            ConvWinograd.inputGrad(gf, (float[]) ws, n, cin, h, w, k.ph(), k.pw(), cout, (float[]) out);
             return;
         }
         inputGradColumns(gs, ws, out, n, cin, h, w, cout, k, groups);

@@ -12,8 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link SgemmKernel}. The same tiling gives all three products of training:
  * <ul>
  *   <li>{@link #forward}: F(4x4, 3x3);</li>
- *   <li>the input gradient: the forward over the output gradient padded by 2 - p, with each filter turned by
- *       180 degrees and in- and out-channels swapped ({@code flipped});</li>
+ *   <li>{@link #inputGrad}: the forward's adjoint on the forward's tiles, B [U (.) (A g A^T)] B^T per gradient
+ *       tile g, the 6x6 results added where input patches overlap;</li>
  *   <li>{@link #weightGrad}: F(3x3, 4x4), where the 4x4 gradient tile is the filter and the 3x3 weight
  *       gradient the output. Its input transform is the forward's (same points, same 6x6 tiles); its filter and
  *       output transforms are G' (6x4) and A'^T (3x6).</li>
@@ -42,11 +42,6 @@ final class ConvWinograd {
         return k.kh() == 3 && k.kw() == 3 && k.sh() == 1 && k.sw() == 1 && k.dh() == 1 && k.dw() == 1;
     }
 
-    /** Whether the input gradient can run as a flipped forward: padding at most 2 on each side. */
-    static boolean handlesInputGrad(ConvKernels.Window k) {
-        return handles(k) && k.ph() <= 2 && k.pw() <= 2;
-    }
-
     /** Images per chunk for tiles per image: by the shape alone, never by the thread count. */
     static int imagesPerChunk(int tilesPerImage) {
         return Math.max(1, CHUNK_TILES / tilesPerImage);
@@ -63,28 +58,28 @@ final class ConvWinograd {
             {1 / 4.0, 0, 0}, {-1 / 6.0, -1 / 6.0, -1 / 6.0}, {-1 / 6.0, 1 / 6.0, -1 / 6.0},
             {1 / 24.0, 1 / 12.0, 1 / 6.0}, {1 / 24.0, -1 / 12.0, 1 / 6.0}, {0, 0, 1}};
 
+    /** D: the rows of G' (the weight gradient's filter transform) are A's rows times these. */
+    private static final double[] D = {1 / 4.0, -1 / 6.0, -1 / 6.0, 1 / 24.0, 1 / 24.0, 1};
+
     /**
-     * The filters' transforms U (36, cout, cin), computed in double and rounded once. Filter (o, c) is
-     * ws[(o*cin + c)*9 ..], or with {@code flipped}, weight (cin, cout, 3, 3)'s ws[(c*cout + o)*9 ..] turned by 180
-     * degrees.
+     * The filters' transforms U = G g G^T, computed in double and rounded once: as (36, cout, cin) for the forward,
+     * or with {@code adjoint} as (36, cin, cout) divided by D_a D_b at point (a, b), for {@link #inputGrad}.
      */
-    static float[] filterTransform(float[] ws, int cout, int cin, boolean flipped) {
+    static float[] filterTransform(float[] ws, int cout, int cin, boolean adjoint) {
         float[] u = new float[POINTS * cout * cin];
         double[] g = new double[9], t = new double[18];
         for (int o = 0; o < cout; o++) {
             for (int c = 0; c < cin; c++) {
-                for (int r = 0; r < 3; r++) {
-                    for (int s = 0; s < 3; s++) {
-                        g[r * 3 + s] = flipped ? ws[(c * cout + o) * 9 + (2 - r) * 3 + (2 - s)] : ws[(o * cin + c) * 9 + r * 3 + s];
-                    }
-                }
+                for (int r = 0; r < 9; r++) g[r] = ws[(o * cin + c) * 9 + r];
                 for (int a = 0; a < 6; a++) {  // t = G g
                     for (int s = 0; s < 3; s++) t[a * 3 + s] = G[a][0] * g[s] + G[a][1] * g[3 + s] + G[a][2] * g[6 + s];
                 }
                 for (int a = 0; a < 6; a++) {  // u = t G^T
                     for (int b = 0; b < 6; b++) {
                         double v = t[a * 3] * G[b][0] + t[a * 3 + 1] * G[b][1] + t[a * 3 + 2] * G[b][2];
-                        u[((a * 6 + b) * cout + o) * cin + c] = (float) v;
+                        int p = a * 6 + b;
+                        if (adjoint) u[(p * cin + c) * cout + o] = (float) (v / (D[a] * D[b]));
+                        else u[(p * cout + o) * cin + c] = (float) v;
                     }
                 }
             }
@@ -109,6 +104,20 @@ final class ConvWinograd {
         d4m2.add(d3m1.mul(2f)).intoArray(dst, dOff + 3 * dStride);                      // -2 d1 - d2 + 2 d3 + d4
         d4m2.sub(d3m1.mul(2f)).intoArray(dst, dOff + 4 * dStride);                      // 2 d1 - d2 - 2 d3 + d4
         d1.mul(4f).add(d5.sub(d3)).sub(d3.mul(4f)).intoArray(dst, dOff + 5 * dStride); // 4 d1 - 5 d3 + d5
+    }
+
+    /** B (the transpose of B^T) on six vectors, into six: the input gradient's transform back to a 6x6 patch. */
+    private static void patchRows(float[] src, int off, int stride, float[] dst, int dOff, int dStride) {
+        FloatVector m0 = FloatVector.fromArray(S, src, off), m1 = FloatVector.fromArray(S, src, off + stride);
+        FloatVector m2 = FloatVector.fromArray(S, src, off + 2 * stride), m3 = FloatVector.fromArray(S, src, off + 3 * stride);
+        FloatVector m4 = FloatVector.fromArray(S, src, off + 4 * stride), m5 = FloatVector.fromArray(S, src, off + 5 * stride);
+        FloatVector p12 = m1.add(m2), p34 = m3.add(m4), n43 = m4.sub(m3);
+        m0.mul(4f).intoArray(dst, dOff);                                                  // 4 m0
+        m2.sub(m1).add(m5).mul(4f).add(n43.mul(2f)).intoArray(dst, dOff + dStride);       // -4 m1 + 4 m2 - 2 m3 + 2 m4 + 4 m5
+        p12.mul(4f).add(p34).add(m0.mul(5f)).neg().intoArray(dst, dOff + 2 * dStride);    // -5 m0 - 4 m1 - 4 m2 - m3 - m4
+        m1.sub(m2).sub(n43.mul(2f)).sub(m5.mul(5f)).intoArray(dst, dOff + 3 * dStride);   // m1 - m2 + 2 m3 - 2 m4 - 5 m5
+        m0.add(p12).add(p34).intoArray(dst, dOff + 4 * dStride);                          // m0 + m1 + m2 + m3 + m4
+        m5.intoArray(dst, dOff + 5 * dStride);                                            // m5
     }
 
     /** A^T (4x6) on six vectors, into four. */
@@ -254,8 +263,12 @@ final class ConvWinograd {
 
     /** Four vectors (src[s + k * VL], k = 0..3) interleaved into 4 floats per lane at dst[d..]. */
     private static void zip4(float[] src, int s, float[] dst, int d) {
-        FloatVector a = FloatVector.fromArray(S, src, s), b = FloatVector.fromArray(S, src, s + VL);
-        FloatVector c = FloatVector.fromArray(S, src, s + 2 * VL), e = FloatVector.fromArray(S, src, s + 3 * VL);
+        zip4(FloatVector.fromArray(S, src, s), FloatVector.fromArray(S, src, s + VL), FloatVector.fromArray(S, src, s + 2 * VL),
+                FloatVector.fromArray(S, src, s + 3 * VL), dst, d);
+    }
+
+    /** a, b, c, e interleaved into 4 floats per lane at dst[d..]. */
+    private static void zip4(FloatVector a, FloatVector b, FloatVector c, FloatVector e, float[] dst, int d) {
         FloatVector acLo = ZIP_LO.selectFrom(a, c), acHi = ZIP_HI.selectFrom(a, c);
         FloatVector beLo = ZIP_LO.selectFrom(b, e), beHi = ZIP_HI.selectFrom(b, e);
         ZIP_LO.selectFrom(acLo, beLo).intoArray(dst, d);
@@ -329,15 +342,14 @@ final class ConvWinograd {
      * out (n, cout, oh, ow) = x (n, cin, h, w), padded by (ph, pw), correlated with 3x3 filters, plus bias (or
      * null). Filters as {@link #filterTransform} reads them; oh = h + 2 ph - 2, ow = w + 2 pw - 2.
      */
-    static void forward(float[] xs, int n, int cin, int h, int w, int ph, int pw, float[] ws, boolean flipped,
-                        float[] bs, int cout, float[] os) {
+    static void forward(float[] xs, int n, int cin, int h, int w, int ph, int pw, float[] ws, float[] bs, int cout, float[] os) {
         int oh = h + 2 * ph - 2, ow = w + 2 * pw - 2;
         if (n == 0 || oh <= 0 || ow <= 0 || cout == 0) return;
         if (cin == 0) {  // an empty sum: the bias alone
             for (int i = 0; i < n * cout; i++) java.util.Arrays.fill(os, i * oh * ow, (i + 1) * oh * ow, bs == null ? 0f : bs[i % cout]);
             return;
         }
-        float[] u = filterTransform(ws, cout, cin, flipped);
+        float[] u = filterTransform(ws, cout, cin, false);
         forEachChunk(n, oh, ow, ph, pw, chunks(n, oh, ow), (g, first, t, tp, sc) -> {
             float[] v = sc.v(POINTS * cin * tp), m = sc.m(POINTS * cout * tp);
             inputTransform(xs, cin, h, w, t, tp, v, sc);
@@ -456,5 +468,68 @@ final class ConvWinograd {
                 gw[oc * 9 + a * 3 + 2] = (m1 + m2) + 4f * (m3 + m4) + m5;
             }
         }
+    }
+
+    /**
+     * gradInput (n, cin, h, w), overwritten, of the forward (filters ws (cout, cin, 3, 3), padding (ph, pw)) that made
+     * grad (n, cout, oh, ow): the forward's adjoint on the forward's own 4x4 output tiles. Per tile and out-channel,
+     * the gradient tile's transform A g A^T (computed as {@link #gradTransform}'s G' g G'^T, whose rows are A's times
+     * D, with 1 / (D_a D_b) folded into the filters); the 36 products U^T (cin x cout) times those; then B (.) B^T back
+     * to each tile's 6x6 input patch, and the patches added into the image where they overlap, in a fixed order.
+     */
+    static void inputGrad(float[] gs, float[] ws, int n, int cin, int h, int w, int ph, int pw, int cout, float[] gi) {
+        int oh = h + 2 * ph - 2, ow = w + 2 * pw - 2;
+        java.util.Arrays.fill(gi, 0, n * cin * h * w, 0f);
+        if (n == 0 || oh <= 0 || ow <= 0 || cin == 0 || cout == 0) return;
+        float[] u = filterTransform(ws, cout, cin, true);
+        forEachChunk(n, oh, ow, ph, pw, chunks(n, oh, ow), (g, first, t, tp, sc) -> {
+            float[] q = sc.v(POINTS * cout * tp), m = sc.m(POINTS * cin * tp);
+            gradTransform(gs, cout, oh, ow, t, tp, q, sc);
+            for (int p = 0; p < POINTS; p++) {
+                SgemmKernel.block(0, cin, 0, tp, cout, u, p * cin * cout, cout, 1, q, p * cout * tp, tp, 1, m, p * cin * tp, tp, false);
+            }
+            patchTransform(m, cin, tp, t, gi, h, w, sc);
+        });
+    }
+
+    /**
+     * The input gradient's patches B m B^T for each in-channel and tile of the chunk, from products m (36, cin, tp):
+     * columns 0..3 of each patch row interleaved into 4 floats per tile, columns 4 and 5 likewise (with two zeros), then
+     * per row of tiles added into gi (n, cin, h, w) at the patch's place, clipped to the image.
+     */
+    private static void patchTransform(float[] m, int cin, int tp, Tiling t, float[] gi, int h, int w, Scratch sc) {
+        float[] f = sc.d, z = sc.e;
+        int rowLen = 4 * tp, tpi = t.perImage(), images = t.tiles / tpi, len = 4 * t.tw;
+        float[] rows = sc.plane(12 * rowLen);  // patch rows: columns 0..3 of each tile, then 4, 5 and two zeros
+        FloatVector zero = FloatVector.zero(S);
+        for (int c = 0; c < cin; c++) {
+            for (int t0 = 0; t0 < tp; t0 += VL) {
+                for (int b = 0; b < 6; b++) patchRows(m, (b * cin + c) * tp + t0, 6 * cin * tp, f, b * VL, 6 * VL);
+                for (int a = 0; a < 6; a++) {
+                    patchRows(f, a * 6 * VL, VL, z, a * 6 * VL, VL);
+                    zip4(z, a * 6 * VL, rows, a * rowLen + 4 * t0);
+                    zip4(FloatVector.fromArray(S, z, (a * 6 + 4) * VL), FloatVector.fromArray(S, z, (a * 6 + 5) * VL), zero, zero,
+                            rows, (6 + a) * rowLen + 4 * t0);
+                }
+            }
+            for (int i = 0; i < images; i++) {
+                int plane = ((t.i0 + i) * cin + c) * h * w;
+                for (int ty = 0; ty < t.th; ty++) {
+                    int at = 4 * (i * tpi + ty * t.tw);
+                    for (int a = 0; a < 6; a++) {
+                        int y = 4 * ty + a - t.ph;
+                        if (y < 0 || y >= h) continue;
+                        addSegment(rows, a * rowLen + at, len, -t.pw, gi, plane + y * w, w);
+                        addSegment(rows, (6 + a) * rowLen + at, len, 4 - t.pw, gi, plane + y * w, w);
+                    }
+                }
+            }
+        }
+    }
+
+    /** dst[row + x0 + k] += src[s + k] for k in 0..len-1 where 0 <= x0 + k < w. */
+    private static void addSegment(float[] src, int s, int len, int x0, float[] dst, int row, int w) {
+        int from = Math.max(0, -x0), to = Math.min(len, w - x0);
+        for (int k = from; k < to; k++) dst[row + x0 + k] += src[s + k];
     }
 }

@@ -75,7 +75,7 @@ class ConvWinogradTest {
 
     private static final int[][] SHAPES = {  // n, cin, h, w, cout, padding
             {1, 1, 3, 3, 1, 0}, {2, 3, 7, 9, 5, 1}, {3, 4, 10, 6, 2, 0}, {9, 5, 11, 13, 7, 2}, {5, 16, 26, 26, 8, 0},
-            {2, 17, 6, 30, 3, 1}, {60, 2, 28, 28, 3, 0}};  // the last: 20 chunks, so the weight gradient's groups add chunks
+            {2, 17, 6, 30, 3, 1}, {2, 3, 5, 6, 4, 3}, {60, 2, 28, 28, 3, 0}};  // the last: 20 chunks, so the weight gradient's groups add chunks
 
     @Test void forwardMatchesTheDefinition() {
         Random rnd = new Random(1);
@@ -83,13 +83,13 @@ class ConvWinogradTest {
             int n = s[0], cin = s[1], h = s[2], w = s[3], cout = s[4], p = s[5];
             float[] x = random(rnd, n * cin * h * w), wt = random(rnd, cout * cin * 9), bias = random(rnd, cout);
             float[] out = new float[n * cout * (h + 2 * p - 2) * (w + 2 * p - 2)];
-            ConvWinograd.forward(x, n, cin, h, w, p, p, wt, false, bias, cout, out);
+            ConvWinograd.forward(x, n, cin, h, w, p, p, wt, bias, cout, out);
             double e = relError(out, forwardRef(x, wt, bias, n, cin, h, w, cout, p));
             assertTrue(e < 1e-5, Arrays.toString(s) + " " + e);
         }
     }
 
-    @Test void inputGradientIsTheFlippedForward() {
+    @Test void inputGradientMatchesTheDefinition() {
         Random rnd = new Random(2);
         for (int[] s : SHAPES) {
             int n = s[0], cin = s[1], h = s[2], w = s[3], cout = s[4], p = s[5], oh = h + 2 * p - 2, ow = w + 2 * p - 2;
@@ -97,7 +97,7 @@ class ConvWinogradTest {
             double[] want = new double[n * cin * h * w];  // gradInput[b][c][iy][ix] += grad[b][o][y][x] w[o][c][i][j]
             eachTerm(n, cin, h, w, cout, p, (gi, wi, xi) -> want[xi] += (double) grad[gi] * wt[wi]);
             float[] got = new float[n * cin * h * w];
-            ConvWinograd.forward(grad, n, cout, oh, ow, 2 - p, 2 - p, wt, true, null, cin, got);
+            ConvWinograd.inputGrad(grad, wt, n, cin, h, w, p, p, cout, got);
             assertTrue(relError(got, want) < 1e-5, Arrays.toString(s) + " " + relError(got, want));
         }
     }
@@ -120,11 +120,12 @@ class ConvWinogradTest {
         int n = 60, cin = 3, h = 28, w = 28, cout = 4;  // 20 chunks: the weight gradient's 16 groups add some up
         float[] x = random(rnd, n * cin * h * w), wt = random(rnd, cout * cin * 9), grad = random(rnd, n * cout * 26 * 26);
         int before = Parallel.numThreads();
-        float[][] fwd = new float[2][n * cout * 26 * 26], gw = new float[2][cout * cin * 9];
+        float[][] fwd = new float[2][n * cout * 26 * 26], gw = new float[2][cout * cin * 9], gi = new float[2][n * cin * h * w];
         try {
             for (int t = 0; t < 2; t++) {
                 Parallel.setNumThreads(t == 0 ? 1 : 3);
-                ConvWinograd.forward(x, n, cin, h, w, 0, 0, wt, false, null, cout, fwd[t]);
+                ConvWinograd.forward(x, n, cin, h, w, 0, 0, wt, null, cout, fwd[t]);
+                ConvWinograd.inputGrad(grad, wt, n, cin, h, w, 0, 0, cout, gi[t]);
                 ConvWinograd.weightGrad(grad, x, n, cin, h, w, 0, 0, cout, gw[t]);
             }
         } finally {
@@ -132,6 +133,7 @@ class ConvWinogradTest {
         }
         assertArrayEquals(fwd[0], fwd[1]);
         assertArrayEquals(gw[0], gw[1]);
+        assertArrayEquals(gi[0], gi[1]);
     }
 
     /** Through the public API with Winograd switched on: conv2d's value and both gradients agree with im2col's. */
