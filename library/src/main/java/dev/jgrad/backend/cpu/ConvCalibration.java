@@ -19,7 +19,7 @@ final class ConvCalibration {
     /** Images in the measured layer: eight of Winograd's chunks, enough to spread over the threads as a batch does. */
     static final int IMAGES = 32;
     /** How much faster Winograd must be to win a product. */
-    static final double MARGIN = 0.10;
+    static final double MARGIN = 0.05;
     /** Longest warm-up before giving up (and writing nothing). */
     static final long WARM_BUDGET_NS = 20_000_000_000L;
     /** How long the measuring rounds run, once enough are done. */
