@@ -23,9 +23,9 @@ import jdk.incubator.vector.VectorSpecies;
  * each summing its chunks into one partial). Layers whose scratch or partial sums would pass {@link #MAX_FLOATS}
  * floats are left to im2col ({@link #fits}). Rounding differs from the im2col sums (the transforms scale by up
  * to 8 and 1/24), within float32 tolerance of them; which algorithm a shape runs is decided before its first
- * call and kept ({@link ConvChoice}), so a shape's results are the same bits on every call. Chunks are cut by
- * the problem's shape alone, and the weight gradient adds its chunks' partial sums in chunk order, so the thread
- * count does not change results either.
+ * call and kept ({@link ConvChoice}), so a shape's results are the same bits on every call. Chunks and the weight
+ * gradient's groups are cut by the problem's shape alone, and partial sums are added in group order, so the thread
+ * count does not change results either (the vector width does: it rounds the tiles per chunk up).
  */
 final class ConvWinograd {
     private ConvWinograd() {}
