@@ -53,6 +53,17 @@ public final class DerivativeHelpers {
         return GradientPool.made(out == null ? a.mm(b) : dev.jgrad.internal.ops.LinearAlgebra.mmInto(a, b, out));
     }
 
+    /**
+     * A backward kernel's result of shape, like's dtype and device: outside createGraph written into a gradient storage
+     * the engine recycled ({@link GradientPool}) when one of that size is kept (kernel gets it, and must overwrite every
+     * element), else into a fresh one (kernel gets null); either way marked as made here, so it can be recycled later.
+     */
+    static Tensor intoRecycled(Tensor like, int[] shape, java.util.function.UnaryOperator<Tensor> kernel) {
+        DType d = like.dtype();
+        if (GradMode.isEnabled() || (d != DType.FLOAT32 && d != DType.FLOAT64)) return kernel.apply(null);
+        return GradientPool.made(kernel.apply(GradientPool.take(like, shape, d)));
+    }
+
     public static long[] toLong(int[] shape) {
         long[] r = new long[shape.length];
         for (int i = 0; i < shape.length; i++) r[i] = shape[i];

@@ -92,8 +92,17 @@ public final class Derivatives {
         // each side is saved only for the other side's gradient
         SavedTensor s = row.save(other.requiresGrad() ? self : null), o = row.save(self.requiresGrad() ? other : null);
         return row.formulas(
-                g -> g.mul(o.unpack()),                          // self: grad * other
-                g -> g.mul(s.unpack()));                         // other: grad * self
+                g -> mulOwned(g, o.unpack()),                    // self: grad * other
+                g -> mulOwned(g, s.unpack()));                   // other: grad * self
+    }
+
+    /** grad * factor; written into grad when the engine hands it over as owned and nothing broadcasts (dropout's mask). */
+    private static Tensor mulOwned(Tensor grad, Tensor factor) {
+        if (Engine.mayOverwrite(grad) && grad.isContiguous() && grad.dtype() == factor.dtype() && grad.isFloatingPoint()
+                && java.util.Arrays.equals(TensorInternals.shape(grad), TensorInternals.shape(factor))) {
+            return grad.mul_(factor);
+        }
+        return grad.mul(factor);
     }
 
     public static Tensor div(Tensor result, Tensor self, Tensor other) {

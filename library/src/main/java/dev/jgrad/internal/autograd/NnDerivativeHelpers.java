@@ -230,7 +230,9 @@ public final class NnDerivativeHelpers {
 
     /** grad_input = col2im(W_g^T @ grad_g) per group: the transposed convolution of grad. */
     public static Tensor convInputGrad(Tensor g, Tensor weight, int[] inputShape, int[] geo, int groups) {
-        if (kernelBackward(g, weight)) return Convolution.conv2dInputGrad(g, weight, inputShape, geo, groups);
+        if (kernelBackward(g, weight)) {
+            return DerivativeHelpers.intoRecycled(g, inputShape, out -> Convolution.conv2dInputGrad(g, weight, inputShape, geo, groups, out));
+        }
         long n = g.size(0), cout = weight.size(0), l = g.size(2) * g.size(3);
         long kg = weight.numel() / cout;
         Tensor w = weight.reshape(groups, cout / groups, kg);
@@ -250,7 +252,7 @@ public final class NnDerivativeHelpers {
 
     /** Each pooled gradient goes back to the position its maximum came from. */
     public static Tensor maxPoolBackward(Tensor g, Tensor indices, int[] inputShape) {
-        if (kernelBackward(g, g)) return Convolution.maxPoolBackward(g, indices, inputShape);
+        if (kernelBackward(g, g)) return DerivativeHelpers.intoRecycled(g, inputShape, out -> Convolution.maxPoolBackward(g, indices, inputShape, out));
         int nd = inputShape.length;
         long[] flatShape = new long[nd - 1];
         for (int i = 0; i < nd - 2; i++) flatShape[i] = inputShape[i];

@@ -287,8 +287,16 @@ public final class Convolution {
 
     /** conv2d's input gradient: grad (n, cout, oh, ow) by weight (cout, cin/groups, kh, kw) into a new (n, cin, h, w). */
     public static Tensor conv2dInputGrad(Tensor grad, Tensor weight, int[] inputShape, int[] geometry, int groups) {
+        return conv2dInputGrad(grad, weight, inputShape, geometry, groups, null);
+    }
+
+    /**
+     * {@link #conv2dInputGrad} into into when given: a contiguous tensor of inputShape and grad's dtype on grad's device,
+     * whose every element the kernel overwrites (a recycled gradient storage, {@code GradientPool}).
+     */
+    public static Tensor conv2dInputGrad(Tensor grad, Tensor weight, int[] inputShape, int[] geometry, int groups, Tensor into) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::convolution_backward", grad, weight) : null) {
-            Tensor out = Dispatch.empty(grad, inputShape.clone(), grad.dtype());
+            Tensor out = into != null ? into : Dispatch.empty(grad, inputShape.clone(), grad.dtype());
             Dispatch.backend(grad, weight).conv2dInputGrad(Dispatch.view(grad), Dispatch.view(weight), geometry, groups, Dispatch.view(out));
             return out;
         }
@@ -305,8 +313,13 @@ public final class Convolution {
 
     /** Max pooling's backward: each gradient of grad (.., oh, ow) added at the position indices names in a new (.., h, w) of inputShape. */
     public static Tensor maxPoolBackward(Tensor grad, Tensor indices, int[] inputShape) {
+        return maxPoolBackward(grad, indices, inputShape, null);
+    }
+
+    /** {@link #maxPoolBackward} into into when given, as for {@link #conv2dInputGrad(Tensor, Tensor, int[], int[], int, Tensor)}. */
+    public static Tensor maxPoolBackward(Tensor grad, Tensor indices, int[] inputShape, Tensor into) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::max_pool2d_with_indices_backward", grad, indices) : null) {
-            Tensor out = Dispatch.empty(grad, inputShape.clone(), grad.dtype());
+            Tensor out = into != null ? into : Dispatch.empty(grad, inputShape.clone(), grad.dtype());
             Dispatch.backend(grad).maxPoolBackward(Dispatch.view(grad), Dispatch.view(indices), Dispatch.view(out));
             return out;
         }
