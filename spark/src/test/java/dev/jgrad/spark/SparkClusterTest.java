@@ -138,7 +138,10 @@ class SparkClusterTest {
         Map<String, Tensor> expected = Toy.trainInOneProcess(true, data, B, W, false, 9, 10);
         Exception failure = assertThrows(Exception.class, () -> ddp(Toy.initialModel(true), SparkClusterTest::failsAtExample100, Exchange.RING)
                 .shuffle(false, 9).checkpoint(checkpoint, 4).fit(rdd(), 10));
-        assertTrue(String.valueOf(failure.getMessage()).contains("injected failure at example 100"), failure.toString());
+        // Spark reports the stage's most recent task failure: the injected one, or, when its ring neighbour's comes last,
+        // that neighbour losing the failed rank
+        String message = String.valueOf(failure.getMessage());
+        assertTrue(message.contains("injected failure at example 100") || message.contains("lost a neighbour"), failure.toString());
         assertTrue(Files.exists(checkpoint));
         TrainingResult resumed = ddp(Toy.initialModel(true), Toy::loss, Exchange.RING).shuffle(false, 9).checkpoint(checkpoint, 4).fit(rdd(), 10);
         assertEquals(4, resumed.firstStep(), "steps 0-3 were checkpointed; the stage of steps 4-7 failed");
