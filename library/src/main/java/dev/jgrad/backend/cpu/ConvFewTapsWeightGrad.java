@@ -40,6 +40,8 @@ final class ConvFewTapsWeightGrad {
             // per out-channel and tap: vector partial sums over the image's positions (lanes) and a scalar one for
             // the positions past the last whole vector, each added up over the images in order
             float[] vec = new float[(to - from) * taps * VL], rest = new float[(to - from) * taps];
+            // each thread builds every image's columns itself: taps x positions copies against (its out-channels) x
+            // taps x positions multiply-adds, cheaper than sharing them across threads
             float[] cols = new float[taps * l];
             for (int b = 0; b < n; b++) {
                 ConvKernels.im2col(xs, b * cin * h * w, cin, h, w, k, oh, ow, cols, 0);

@@ -43,14 +43,11 @@ public final class DerivativeHelpers {
      * ({@link GradientPool}) when one of the product's size is kept, else a fresh one as {@code a.mm(b)}; same bits.
      */
     static Tensor mmReusing(Tensor a, Tensor b) {
-        DType d = a.dtype();
-        if (GradMode.isEnabled() || (d != DType.FLOAT32 && d != DType.FLOAT64) || b.dtype() != d || a.dim() != 2 || b.dim() != 2) {
-            return a.mm(b);
-        }
+        // intoRecycled leaves createGraph and non-float products to mm; these are mm's own conditions
+        if (b.dtype() != a.dtype() || a.dim() != 2 || b.dim() != 2) return a.mm(b);
         int[] as = TensorInternals.shape(a), bs = TensorInternals.shape(b);
         if (as[1] != bs[0] || as[1] == 0) return a.mm(b);  // the GEMM writes nothing when k is 0: mm's zeros are needed
-        Tensor out = GradientPool.take(a, new int[] {as[0], bs[1]}, d);
-        return GradientPool.made(out == null ? a.mm(b) : dev.jgrad.internal.ops.LinearAlgebra.mmInto(a, b, out));
+        return intoRecycled(a, new int[] {as[0], bs[1]}, out -> out == null ? a.mm(b) : dev.jgrad.internal.ops.LinearAlgebra.mmInto(a, b, out));
     }
 
     /**

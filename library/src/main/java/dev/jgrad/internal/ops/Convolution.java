@@ -285,14 +285,10 @@ public final class Convolution {
      * They record nothing, so NnDerivativeHelpers calls them only when no graph of the backward is wanted.
      */
 
-    /** conv2d's input gradient: grad (n, cout, oh, ow) by weight (cout, cin/groups, kh, kw) into a new (n, cin, h, w). */
-    public static Tensor conv2dInputGrad(Tensor grad, Tensor weight, int[] inputShape, int[] geometry, int groups) {
-        return conv2dInputGrad(grad, weight, inputShape, geometry, groups, null);
-    }
-
     /**
-     * {@link #conv2dInputGrad} into into when given: a contiguous tensor of inputShape and grad's dtype on grad's device,
-     * whose every element the kernel overwrites (a recycled gradient storage, {@code GradientPool}).
+     * conv2d's input gradient: grad (n, cout, oh, ow) by weight (cout, cin/groups, kh, kw) into a (n, cin, h, w): into
+     * when given (a contiguous tensor of inputShape and grad's dtype on grad's device, whose every element the kernel
+     * overwrites: a recycled gradient storage, {@code GradientPool}), else a new one.
      */
     public static Tensor conv2dInputGrad(Tensor grad, Tensor weight, int[] inputShape, int[] geometry, int groups, Tensor into) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::convolution_backward", grad, weight) : null) {
@@ -311,12 +307,10 @@ public final class Convolution {
         }
     }
 
-    /** Max pooling's backward: each gradient of grad (.., oh, ow) added at the position indices names in a new (.., h, w) of inputShape. */
-    public static Tensor maxPoolBackward(Tensor grad, Tensor indices, int[] inputShape) {
-        return maxPoolBackward(grad, indices, inputShape, null);
-    }
-
-    /** {@link #maxPoolBackward} into into when given, as for {@link #conv2dInputGrad(Tensor, Tensor, int[], int[], int, Tensor)}. */
+    /**
+     * Max pooling's backward: each gradient of grad (.., oh, ow) added at the position indices names in a (.., h, w) of
+     * inputShape, into when given (as for {@link #conv2dInputGrad}), else a new one.
+     */
     public static Tensor maxPoolBackward(Tensor grad, Tensor indices, int[] inputShape, Tensor into) {
         try (var ev = Profiler.isActive() ? Profiler.enter("aten::max_pool2d_with_indices_backward", grad, indices) : null) {
             Tensor out = into != null ? into : Dispatch.empty(grad, inputShape.clone(), grad.dtype());
