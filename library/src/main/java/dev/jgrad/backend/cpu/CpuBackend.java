@@ -55,6 +55,7 @@ public final class CpuBackend implements Backend {
             return;
         }
         int[] ss = broadcastStrides(src, dst.shape());
+        if (st == dt && StridedCopy.copy(s, src.offset(), ss, d, dst.offset(), dst.strides(), dst.shape(), st)) return;
         StridedIter it = new StridedIter(dst.shape(), ss, dst.strides());
         int sIn = it.innerStride(0), dIn = it.innerStride(1);
         it.forAllRows(new int[] {src.offset(), dst.offset()}, (offs, len) -> CastKernels.row(s, st, offs[0], sIn, d, dt, offs[1], dIn, len));

@@ -1,6 +1,9 @@
 package dev.jgrad.backend.cpu;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 
 import static dev.jgrad.backend.cpu.FloatAsDoubleLanes.D;
 import static dev.jgrad.backend.cpu.FloatAsDoubleLanes.F;
@@ -19,6 +22,9 @@ import static dev.jgrad.backend.cpu.FloatAsDoubleLanes.widen;
  */
 final class SoftmaxRows {
 
+    private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
+    private static final int FL = FS.length();
+
     private SoftmaxRows() {}
 
     /** Rows of length size from x[0..] into out[0..], each row independent of the others. */
@@ -32,9 +38,7 @@ final class SoftmaxRows {
     /** e holds the row's exp(x - max) between the sum and the division, so each exp is computed once. */
     private static void row(float[] x, float[] out, int at, int size, boolean log, double[] tail, double[] e) {
         int bound = size - size % L;
-        float max = Float.NEGATIVE_INFINITY;
-        for (int k = 0; k < size; k++) max = Math.max(max, x[at + k]);  // NaN propagates, as in the general kernel
-        double shift = max;
+        double shift = rowMax(x, at, size);
         DoubleVector acc = DoubleVector.zero(D);
         for (int k = 0; k < bound; k += L) {
             DoubleVector v = FloatVectorMath.exp(widen(x, at + k).sub(shift));
@@ -57,6 +61,19 @@ final class SoftmaxRows {
             for (int k = 0; k < bound; k += L) narrow(DoubleVector.fromArray(D, e, k).div(sum), out, at + k);
             for (int k = 0; k < rest; k++) out[at + bound + k] = (float) (et[k] / sum);
         }
+    }
+
+    /** The row's max: exact in any order, and NaN when any element is (Math.max's rule, lanes and tail alike). */
+    private static float rowMax(float[] x, int at, int size) {
+        int bound = size - size % FL;
+        float max = Float.NEGATIVE_INFINITY;
+        if (bound > 0) {
+            FloatVector m = FloatVector.fromArray(FS, x, at);
+            for (int k = FL; k < bound; k += FL) m = m.max(FloatVector.fromArray(FS, x, at + k));
+            max = m.reduceLanes(VectorOperators.MAX);
+        }
+        for (int k = bound; k < size; k++) max = Math.max(max, x[at + k]);
+        return max;
     }
 
     // two loops rather than one with a choice of vector expressions inside: a merge of two vector values can keep
@@ -82,26 +99,37 @@ final class SoftmaxRows {
     static void backward(float[] g, int go, float[] y, int yo, float[] out, int oo, int rows, int size, boolean log) {
         Parallel.forRange(rows, Math.max(1, Parallel.ELEMENTWISE_GRAIN / 8 / Math.max(1, size)), (from, to) -> {
             double[] tail = new double[L];
-            int bound = size - size % L;
             for (int r = from; r < to; r++) {
                 int gt = go + r * size, yt = yo + r * size, ot = oo + r * size;
-                double sum = log ? rowSum(g, gt, bound) : rowDot(g, gt, y, yt, bound);
-                for (int k = bound; k < size; k++) sum = log ? sum + g[gt + k] : Math.fma(g[gt + k], (double) y[yt + k], sum);
-                if (log) {
-                    for (int k = 0; k < bound; k += L) {
-                        narrow(widen(g, gt + k).sub(FloatVectorMath.exp(widen(y, yt + k)).mul(sum)), out, ot + k);
-                    }
-                    if (bound < size) {
-                        java.util.Arrays.fill(tail, 0);
-                        for (int k = bound; k < size; k++) tail[k - bound] = y[yt + k];
-                        double[] e = FloatVectorMath.exp(DoubleVector.fromArray(D, tail, 0)).toArray();
-                        for (int k = bound; k < size; k++) out[ot + k] = (float) (g[gt + k] - e[k - bound] * sum);
-                    }
-                } else {
-                    for (int k = 0; k < bound; k += L) narrow(widen(y, yt + k).mul(widen(g, gt + k).sub(sum)), out, ot + k);
-                    for (int k = bound; k < size; k++) out[ot + k] = (float) ((double) y[yt + k] * (g[gt + k] - sum));
-                }
+                if (log) logRowBackward(g, gt, y, yt, out, ot, size, tail);
+                else rowBackward(g, gt, y, yt, out, ot, size);
             }
         });
+    }
+
+    // One row per call, in methods of their own: with both rows' loops in the lambda, C2 did not inline the widening
+    // conversions and ran them boxed (softmax's backward took 4x PyTorch's time).
+
+    private static void rowBackward(float[] g, int gt, float[] y, int yt, float[] out, int ot, int size) {
+        int bound = size - size % L;
+        double sum = rowDot(g, gt, y, yt, bound);
+        for (int k = bound; k < size; k++) sum = Math.fma(g[gt + k], (double) y[yt + k], sum);
+        for (int k = 0; k < bound; k += L) narrow(widen(y, yt + k).mul(widen(g, gt + k).sub(sum)), out, ot + k);
+        for (int k = bound; k < size; k++) out[ot + k] = (float) ((double) y[yt + k] * (g[gt + k] - sum));
+    }
+
+    private static void logRowBackward(float[] g, int gt, float[] y, int yt, float[] out, int ot, int size, double[] tail) {
+        int bound = size - size % L;
+        double sum = rowSum(g, gt, bound);
+        for (int k = bound; k < size; k++) sum = sum + g[gt + k];
+        for (int k = 0; k < bound; k += L) {
+            narrow(widen(g, gt + k).sub(FloatVectorMath.exp(widen(y, yt + k)).mul(sum)), out, ot + k);
+        }
+        if (bound < size) {
+            java.util.Arrays.fill(tail, 0);
+            for (int k = bound; k < size; k++) tail[k - bound] = y[yt + k];
+            double[] e = FloatVectorMath.exp(DoubleVector.fromArray(D, tail, 0)).toArray();
+            for (int k = bound; k < size; k++) out[ot + k] = (float) (g[gt + k] - e[k - bound] * sum);
+        }
     }
 }

@@ -63,6 +63,12 @@ public final class StridedIter {
 
     public int innerStride(int operand) { return strides[operand][shape.length - 1]; }
 
+    /** The merged shape, innermost last. */
+    int[] shape() { return shape.clone(); }
+
+    /** One operand's strides over {@link #shape()}. */
+    int[] strides(int operand) { return strides[operand].clone(); }
+
     /** Visits rows [from, to) in order; bases are each operand's storage offset. */
     public void forRows(int from, int to, int[] bases, RowVisitor visitor) {
         if (from >= to) return;
