@@ -5,6 +5,7 @@ import static dev.jgrad.internal.TensorInternals.*;
 import dev.jgrad.Tensor;
 import dev.jgrad.Torch;
 import dev.jgrad.internal.ops.Convolution;
+import dev.jgrad.internal.ops.Gathering;
 
 /**
  * The longer backward formulas of the nn rows in {@link Derivatives}. Every one is built from
@@ -49,7 +50,7 @@ public final class NnDerivativeHelpers {
         if (g.dim() == 0) return g.newZeros(DerivativeHelpers.toLong(inputShape)).add(g);
         viewShape[dim] = index.numel();
         Tensor idx = index.toLong().reshape(viewShape).expand(g.shape());
-        return g.newZeros(DerivativeHelpers.toLong(inputShape)).scatterAdd(dim, idx, g);
+        return Gathering.scatterAddIntoZeros(g, DerivativeHelpers.toLong(inputShape), dim, idx, g);
     }
 
     /** Rows of g summed into the embedding rows they were read from; the padding row gets nothing. */
@@ -59,13 +60,13 @@ public final class NnDerivativeHelpers {
         Tensor rows = g.reshape(-1, d);
         if (freq != null) rows = rows.mul(freq.reshape(-1, 1));
         if (paddingIdx >= 0) rows = Torch.where(flat.eq(paddingIdx), Torch.zerosLike(rows), rows);
-        return g.newZeros(DerivativeHelpers.toLong(weightShape)).scatterAdd(0, flat.expand(-1, d), rows);
+        return Gathering.scatterAddIntoZeros(g, DerivativeHelpers.toLong(weightShape), 0, flat.expand(-1, d), rows);
     }
 
     /** nll_loss: grad * coef placed at each position's target class. */
     public static Tensor nllLossBackward(Tensor g, int[] inputShape, int classDim, Tensor target, Tensor coef) {
         Tensor src = g.mul(coef).unsqueeze(classDim);
-        return g.newZeros(DerivativeHelpers.toLong(inputShape)).scatterAdd(classDim, target.unsqueeze(classDim), src);
+        return Gathering.scatterAddIntoZeros(g, DerivativeHelpers.toLong(inputShape), classDim, target.unsqueeze(classDim), src);
     }
 
     /** 2 * (input - target) * grad, over the number of elements for mean. */
