@@ -2,6 +2,7 @@ package dev.jgrad.backend.cpu;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
@@ -15,14 +16,28 @@ import jdk.incubator.vector.VectorSpecies;
  * tail's polynomial and blends, and the output. Each pass is a {@link Pass} constant called through one virtual
  * call site that sees all of them, so C2 compiles every pass on its own instead of inlining them into one method:
  * inlined together they crossed C2's node limit for inlining, the vectors were boxed, and GELU ran three times
- * slower. Only vectors with a lane at |z| &gt;= 1 (or NaN) take the exp and tail passes; which ones do changes no
- * bits, since each lane's value is chosen by its own |z|. Only reached behind {@link KernelConfig#VECTOR}.
+ * slower. Only the elements at |z| &gt;= 1 (or NaN) take the exp and tail passes, packed into vectors of their own
+ * (for normal inputs one element in six, but three vectors in four had one); packing changes no bits, since each
+ * lane's arithmetic is its own. Only reached behind {@link KernelConfig#VECTOR}.
  */
 final class ErfVector {
     private static final VectorSpecies<Float> F = VectorSpecies.of(float.class,
             VectorShape.forBitSize(FloatVector.SPECIES_PREFERRED.vectorBitSize() / 2));
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     private static final int L = F.length();
+    /** Lane positions as ints, one vector of them per double vector. */
+    private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, VectorShape.forBitSize(L * Integer.SIZE));
+    /** For each mask m of L lanes: the positions of m's set lanes, lowest first, at m * L (the rest zero). */
+    private static final int[] FAR_LANES = new int[L << L];
+    /** For each mask m of L lanes: how many lanes are set. */
+    private static final int[] FAR_COUNT = new int[1 << L];
+
+    static {
+        for (int m = 0; m < 1 << L; m++) {
+            for (int l = 0; l < L; l++) if ((m >>> l & 1) != 0) FAR_LANES[m * L + FAR_COUNT[m]++] = l;
+        }
+    }
+
     /** Elements per block: the scratch arrays stay in L1. */
     private static final int BLOCK = 256;
 
@@ -89,12 +104,17 @@ final class ErfVector {
      */
     private static final class Block {
         final double[] s = new double[BLOCK], e = new double[BLOCK];
-        final boolean[] need = new boolean[BLOCK / L + 1];
+        /** The block's elements with |z| &gt;= 1 or NaN, packed: their positions, x, e^(-z^2) and tail values. */
+        final int[] tail = new int[BLOCK];
+        final double[] tx = new double[BLOCK], te = new double[BLOCK], tv = new double[BLOCK];
         final boolean cdf;
         final double zScale, zzScale;
         float[] x, g, out;
         int xo, go, oo, len;
-        boolean anyTail;
+        /** How many elements are packed in tail; packed vectors run to this rounded up to L. */
+        int tails;
+        /** Whether e holds e^(-z^2) of every element (EXP_ALL ran), rather than te of the packed ones (EXP_TAIL). */
+        boolean eOfAll;
 
         Block(boolean cdf) {
             this.cdf = cdf;
@@ -105,73 +125,81 @@ final class ErfVector {
 
     /** The passes; {@link #run} calls them through one call site, on purpose (see the class comment). */
     private enum Pass {
-        /** s = z P(z^2) (erf) or 0.5 + 0.5 z P(z^2) (Phi), right where |z| &lt; 1; need[v]: vector v has |z| &gt;= 1 or NaN. */
+        /**
+         * s = z P(z^2) (erf) or 0.5 + 0.5 z P(z^2) (Phi), right where |z| &lt; 1; the other elements (|z| &gt;= 1 or
+         * NaN) are listed in tail, and their x packed into tx.
+         */
         SMALL {
             @Override void run(Block b) {
-                boolean any = false;
                 double half = b.cdf ? 0.5 : 1, shift = b.cdf ? 0.5 : -0.0;
+                int tails = 0;
                 for (int i = 0; i < b.len; i += L) {
                     DoubleVector x = widen(b.x, b.xo + i), z = x.mul(b.zScale);
                     z.mul(erfSmall(x.mul(x).mul(b.zzScale))).mul(half).add(shift).intoArray(b.s, i);
-                    boolean tail = !z.abs().compare(VectorOperators.LT, ErfMath.TAIL_FROM).allTrue();
-                    b.need[i / L] = tail;
-                    any |= tail;
+                    long far = z.abs().compare(VectorOperators.LT, ErfMath.TAIL_FROM).not().toLong();
+                    // the far lanes' positions from a table by the mask's bits: no branch on the data, no loop per lane
+                    int m = (int) far;
+                    IntVector.fromArray(I, FAR_LANES, m * L).add(i).intoArray(b.tail, tails);
+                    tails += FAR_COUNT[m];
                 }
-                b.anyTail = any;
+                for (int j = 0; j < tails; j++) b.tx[j] = b.x[b.xo + b.tail[j]];
+                // the packed vectors' spare lanes compute on 1 (a finite tail input); their results are never used
+                for (int j = tails; j < tails + L && j < BLOCK; j++) b.tx[j] = 1;
+                b.tails = tails;
             }
         },
-        /** e = e^(-z^2) for the vectors that need the tail. */
+        /** te = e^(-z^2) for the packed tail elements. */
         EXP_TAIL {
             @Override void run(Block b) {
-                if (!b.anyTail) return;
-                for (int i = 0; i < b.len; i += L) {
-                    if (!b.need[i / L]) continue;
-                    DoubleVector x = widen(b.x, b.xo + i);
-                    FloatVectorMath.exp(x.mul(x).mul(b.zzScale).neg()).intoArray(b.e, i);
+                for (int j = 0; j < b.tails; j += L) {
+                    DoubleVector x = DoubleVector.fromArray(D, b.tx, j);
+                    FloatVectorMath.exp(x.mul(x).mul(b.zzScale).neg()).intoArray(b.te, j);
                 }
             }
         },
-        /** e = e^(-z^2) for every vector (GELU's backward reads it for the density). */
+        /** e = e^(-z^2) for every element (GELU's backward reads it for the density; TAIL packs the tail's from it). */
         EXP_ALL {
             @Override void run(Block b) {
                 for (int i = 0; i < b.len; i += L) {
                     DoubleVector x = widen(b.x, b.xo + i);
                     FloatVectorMath.exp(x.mul(x).mul(b.zzScale).neg()).intoArray(b.e, i);
                 }
+                b.eOfAll = true;
             }
         },
         /**
-         * Where |z| &gt;= 1: s = +-(1 - erfc|z|) (erf) or 1 - erfc|z| / 2, erfc|z| / 2 by z's sign (Phi), erfc|z| =
-         * e H(w) (ErfMath.tail: 0 from |z| &gt;= 12 on); other lanes keep SMALL's value.
+         * For the packed elements (|z| &gt;= 1): s = +-(1 - erfc|z|) (erf) or 1 - erfc|z| / 2, erfc|z| / 2 by z's
+         * sign (Phi), erfc|z| = e H(w) (ErfMath.tail: 0 from |z| &gt;= 12 on), written back to their places in s.
+         * Packed, a vector holds only elements that need this pass; in place, three in four vectors of normal
+         * inputs held at least one, and every lane of those paid for it.
          */
         TAIL {
             @Override void run(Block b) {
-                if (!b.anyTail) return;
                 // Phi: 1 - erfc/2 where z > 0, else erfc/2; erf: 1 - erfc where z > 0, else erfc - 1 (= -(1 - erfc))
                 double k = b.cdf ? 0.5 : 1, c = b.cdf ? 0 : 1;
-                for (int i = 0; i < b.len; i += L) {
-                    if (!b.need[i / L]) continue;
-                    DoubleVector z = widen(b.x, b.xo + i).mul(b.zScale), az = z.abs();
+                if (b.eOfAll) for (int j = 0; j < b.tails; j++) b.te[j] = b.e[b.tail[j]];
+                for (int j = 0; j < b.tails; j += L) {
+                    DoubleVector z = DoubleVector.fromArray(D, b.tx, j).mul(b.zScale), az = z.abs();
                     DoubleVector w = V_W_SCALE.div(az.min(ErfMath.TAIL_TO).add(3)).add(ErfMath.W_SHIFT);
-                DoubleVector h = w.fma(V_ERF_T14, V_ERF_T13);
-                h = h.fma(w, V_ERF_T12);
-                h = h.fma(w, V_ERF_T11);
-                h = h.fma(w, V_ERF_T10);
-                h = h.fma(w, V_ERF_T9);
-                h = h.fma(w, V_ERF_T8);
-                h = h.fma(w, V_ERF_T7);
-                h = h.fma(w, V_ERF_T6);
-                h = h.fma(w, V_ERF_T5);
-                h = h.fma(w, V_ERF_T4);
-                h = h.fma(w, V_ERF_T3);
-                h = h.fma(w, V_ERF_T2);
-                h = h.fma(w, V_ERF_T1);
-                h = h.fma(w, V_ERF_T0);
-                    DoubleVector t = DoubleVector.fromArray(D, b.e, i).mul(h)
+                    DoubleVector h = w.fma(V_ERF_T14, V_ERF_T13);
+                    h = h.fma(w, V_ERF_T12);
+                    h = h.fma(w, V_ERF_T11);
+                    h = h.fma(w, V_ERF_T10);
+                    h = h.fma(w, V_ERF_T9);
+                    h = h.fma(w, V_ERF_T8);
+                    h = h.fma(w, V_ERF_T7);
+                    h = h.fma(w, V_ERF_T6);
+                    h = h.fma(w, V_ERF_T5);
+                    h = h.fma(w, V_ERF_T4);
+                    h = h.fma(w, V_ERF_T3);
+                    h = h.fma(w, V_ERF_T2);
+                    h = h.fma(w, V_ERF_T1);
+                    h = h.fma(w, V_ERF_T0);
+                    DoubleVector t = DoubleVector.fromArray(D, b.te, j).mul(h)
                             .blend(0, az.compare(VectorOperators.GE, ErfMath.TAIL_TO)).mul(k);
-                    t = t.sub(c).blend(V_ONE.sub(t), z.compare(VectorOperators.GT, 0));
-                    t.blend(DoubleVector.fromArray(D, b.s, i), az.compare(VectorOperators.LT, ErfMath.TAIL_FROM)).intoArray(b.s, i);
+                    t.sub(c).blend(V_ONE.sub(t), z.compare(VectorOperators.GT, 0)).intoArray(b.tv, j);
                 }
+                for (int j = 0; j < b.tails; j++) b.s[b.tail[j]] = b.tv[j];
             }
         },
         /** out = s (erf). */
