@@ -12,7 +12,8 @@ package dev.jgrad.backend.cpu;
  *       buffer: source runs in, destination runs out. Walking the destination's rows instead read one element
  *       from each source cache line per row (a [512, 1024] float matrix's t() copied 2-3x slower).</li>
  * </ul>
- * Anything else (broadcast sources, other element types for the tiled case) is left to the general row walk.
+ * Anything else (broadcast sources, and the tiled case for element types other than float32, the one training runs
+ * in) is left to the general row walk.
  * Copies change no values, so how the work is split over threads changes no bits.
  */
 final class StridedCopy {
@@ -43,10 +44,6 @@ final class StridedCopy {
         if (p < 0) return false;
         if (t == dev.jgrad.DType.FLOAT32) {
             transposed((float[]) src, so, ss, (float[]) dst, doff, ds, dims, p);
-            return true;
-        }
-        if (t == dev.jgrad.DType.FLOAT64) {
-            transposed((double[]) src, so, ss, (double[]) dst, doff, ds, dims, p);
             return true;
         }
         return false;
@@ -95,30 +92,6 @@ final class StridedCopy {
         int strips = (rows + TILE - 1) / TILE, units = blocks(dims, outer) * strips;
         Parallel.forRange(units, Math.max(1, Parallel.ELEMENTWISE_GRAIN / (TILE * cols)), (from, to) -> {
             float[] buf = new float[TILE * TILE];
-            for (int u = from; u < to; u++) {
-                int b = u / strips, i0 = u % strips * TILE, i1 = Math.min(rows, i0 + TILE), h = i1 - i0;
-                int s = so + blockOffset(b, dims, outer, ss) + i0 * srcRow;
-                int d = doff + blockOffset(b, dims, outer, ds) + i0 * dstRow;
-                for (int j0 = 0; j0 < cols; j0 += TILE) {
-                    int w = Math.min(TILE, cols - j0);
-                    for (int j = 0; j < w; j++) {
-                        int sj = s + (j0 + j) * srcCol;
-                        for (int i = 0; i < h; i++) buf[i * TILE + j] = src[sj + i];
-                    }
-                    for (int i = 0; i < h; i++) System.arraycopy(buf, i * TILE, dst, d + i * dstRow + j0, w);
-                }
-            }
-        });
-    }
-
-    /** {@link #transposed(float[], int, int[], float[], int, int[], int[], int)} for doubles. */
-    private static void transposed(double[] src, int so, int[] ss, double[] dst, int doff, int[] ds, int[] dims, int p) {
-        int nd = dims.length, rows = dims[p], cols = dims[nd - 1];
-        int srcCol = ss[nd - 1], srcRow = ss[p], dstRow = ds[p];
-        int[] outer = outerDims(dims, p);
-        int strips = (rows + TILE - 1) / TILE, units = blocks(dims, outer) * strips;
-        Parallel.forRange(units, Math.max(1, Parallel.ELEMENTWISE_GRAIN / (TILE * cols)), (from, to) -> {
-            double[] buf = new double[TILE * TILE];
             for (int u = from; u < to; u++) {
                 int b = u / strips, i0 = u % strips * TILE, i1 = Math.min(rows, i0 + TILE), h = i1 - i0;
                 int s = so + blockOffset(b, dims, outer, ss) + i0 * srcRow;
