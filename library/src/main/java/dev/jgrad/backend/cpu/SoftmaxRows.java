@@ -107,8 +107,8 @@ final class SoftmaxRows {
         });
     }
 
-    // One row per call, in methods of their own: with both rows' loops in the lambda, C2 did not inline the widening
-    // conversions and ran them boxed (softmax's backward took 4x PyTorch's time).
+    // One row per call, in methods of their own: with both kinds of row in the lambda, C2 did not inline the widening
+    // conversions there and ran them boxed (in a GPT step's profile, the Vector API's fallback convert0).
 
     private static void rowBackward(float[] g, int gt, float[] y, int yt, float[] out, int ot, int size) {
         int bound = size - size % L;

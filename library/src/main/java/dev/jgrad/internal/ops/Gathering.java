@@ -182,14 +182,13 @@ public final class Gathering {
 
     /** out with src[..i..] added at out[..index[..i..]..] along dim; out is written in place. */
     private static Tensor scatterAddInPlace(Tensor out, int dim, Tensor index, Tensor src) {
-        Tensor self = out;
-        int d = checkIndex("scatter_add", self, dim, index);
+        int d = checkIndex("scatter_add", out, dim, index);
         Checks.tensor(src, "scatter_add", "src", 3);
         Tensor s = src;
         for (int j = 0; j < shape(index).length && shape(s).length == shape(index).length; j++) {
             if (shape(s)[j] != shape(index)[j]) s = Views.narrowNoGrad(s, j, 0, shape(index)[j]);  // src may be larger than index
         }
-        Dispatch.backend(self, index, src).scatterAdd(Dispatch.view(out), d, Dispatch.view(index), Dispatch.view(s));
+        Dispatch.backend(out, index, src).scatterAdd(Dispatch.view(out), d, Dispatch.view(index), Dispatch.view(s));
         return out;
     }
 
