@@ -15,9 +15,12 @@ public final class Mt19937 {
     /** Words of state. */
     public static final int STATE_WORDS = 624;
     private static final int SHIFT = 397;
-    private static final int MATRIX_A = 0x9908b0df;
+    static final int MATRIX_A = 0x9908b0df;
     private static final int UPPER_MASK = 0x80000000;
     private static final int LOWER_MASK = 0x7fffffff;
+
+    /** Whether the regeneration and the bulk tempering run on int lanes ({@link Mt19937Lanes}: the same words). */
+    private static final boolean LANES = dev.jgrad.backend.cpu.KernelConfig.VECTOR;
 
     private final int[] state = new int[STATE_WORDS];
     private long seed;
@@ -82,7 +85,8 @@ public final class Mt19937 {
                 left = STATE_WORDS + 1;
             }
             int take = Math.min(left - 1, n - i);
-            for (int t = 0; t < take; t++) {
+            int t = LANES ? Mt19937Lanes.temper(state, next, dst, off + i, take) : 0;
+            for (; t < take; t++) {
                 int y = state[next + t];
                 y ^= y >>> 11;
                 y ^= (y << 7) & 0x9d2c5680;
@@ -145,6 +149,12 @@ public final class Mt19937 {
     }
 
     private void regenerate() {
+        if (LANES) {
+            Mt19937Lanes.regenerate(state);
+            left = STATE_WORDS;
+            next = 0;
+            return;
+        }
         int kk = 0;
         for (; kk < STATE_WORDS - SHIFT; kk++) {
             state[kk] = state[kk + SHIFT] ^ twist(state[kk], state[kk + 1]);
@@ -157,7 +167,7 @@ public final class Mt19937 {
         next = 0;
     }
 
-    private static int twist(int u, int v) {
+    static int twist(int u, int v) {
         int mixed = (u & UPPER_MASK) | (v & LOWER_MASK);
         // -(v & 1) is all ones or zero: a select without a branch (a branch on a random bit mispredicts half the time)
         return (mixed >>> 1) ^ (-(v & 1) & MATRIX_A);

@@ -43,6 +43,48 @@ class Mt19937BulkTest {
     }
 
     @Test
+    void theTenThousandthWordForSeed5489IsTheStandardsCheckValue() {
+        // C++'s [rand.predef]: the 10000th consecutive invocation of a default-constructed mt19937 gives 4123659995
+        Mt19937 single = new Mt19937(5489), bulk = new Mt19937(5489);
+        int last = 0;
+        for (int i = 0; i < 10000; i++) last = single.nextInt32();
+        int[] w = new int[10000];
+        bulk.nextInts(w, 0, w.length);
+        assertEquals(4123659995L, Integer.toUnsignedLong(last));
+        assertEquals(4123659995L, Integer.toUnsignedLong(w[9999]));
+    }
+
+    @Test
+    void manyGenerationsMatchTheTextbookLoopWordForWord() {
+        for (long seed : new long[] {0, 1, 12345, 0xdeadbeefL, -1L}) {
+            // the reference: Matsumoto and Nishimura's genrand_int32, written out plainly
+            int[] mt = new int[624];
+            mt[0] = (int) seed;
+            for (int j = 1; j < 624; j++) mt[j] = 1812433253 * (mt[j - 1] ^ (mt[j - 1] >>> 30)) + j;
+            Mt19937 g = new Mt19937(seed);
+            int[] bulk = new int[3 * 624 + 17];
+            g.nextInts(bulk, 0, bulk.length);
+            int mti = 624;
+            for (int i = 0; i < bulk.length; i++) {
+                if (mti == 624) {
+                    for (int k = 0; k < 624; k++) {
+                        int y = (mt[k] & 0x80000000) | (mt[(k + 1) % 624] & 0x7fffffff);
+                        mt[k] = mt[(k + 397) % 624] ^ (y >>> 1) ^ ((y & 1) != 0 ? 0x9908b0df : 0);
+                    }
+                    mti = 0;
+                }
+                int y = mt[mti++];
+                y ^= y >>> 11;
+                y ^= (y << 7) & 0x9d2c5680;
+                y ^= (y << 15) & 0xefc60000;
+                y ^= y >>> 18;
+                assertEquals(y, bulk[i], "seed " + seed + ", word " + i);
+            }
+            assertArrayEquals(mt, g.stateWords(), "seed " + seed + ": the state after");
+        }
+    }
+
+    @Test
     void bulkBernoulliIsUniformDoubleBelowPElementByElement() {
         // p on and next to the draws' 2^-53 grid, where the integer comparison's ceiling matters
         double[] ps = {0, 1, 0.5, 0.75, 0.3, 1e-300, 0x1p-53, 3 * 0x1p-53, Math.nextUp(0.5), Math.nextDown(0.5), Math.nextDown(1.0)};
