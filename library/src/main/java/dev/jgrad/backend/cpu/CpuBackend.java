@@ -55,8 +55,8 @@ public final class CpuBackend implements Backend {
             return;
         }
         int[] ss = broadcastStrides(src, dst.shape());
-        if (st == dt && StridedCopy.copy(s, src.offset(), ss, d, dst.offset(), dst.strides(), dst.shape(), st)) return;
         StridedIter it = new StridedIter(dst.shape(), ss, dst.strides());
+        if (st == dt && StridedCopy.copy(s, src.offset(), d, dst.offset(), it, st)) return;
         int sIn = it.innerStride(0), dIn = it.innerStride(1);
         it.forAllRows(new int[] {src.offset(), dst.offset()}, (offs, len) -> CastKernels.row(s, st, offs[0], sIn, d, dt, offs[1], dIn, len));
     }

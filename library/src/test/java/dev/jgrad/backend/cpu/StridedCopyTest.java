@@ -34,6 +34,11 @@ class StridedCopyTest {
         return out;
     }
 
+    /** StridedCopy.copy for a source and destination given by their strides over one shape. */
+    private static boolean copy(Object src, int so, int[] ss, Object dst, int doff, int[] ds, int[] shape, DType t) {
+        return StridedCopy.copy(src, so, dst, doff, new StridedIter(shape, ss, ds), t);
+    }
+
     private static int[] contiguousStrides(int[] shape) {
         int[] st = new int[shape.length];
         for (int d = shape.length - 1, s = 1; d >= 0; s *= shape[d], d--) st[d] = s;
@@ -62,7 +67,7 @@ class StridedCopyTest {
                 for (int threads : new int[] {1, 2, 3}) {
                     Parallel.setNumThreads(threads);
                     float[] dst = new float[n + 3];
-                    boolean done = StridedCopy.copy(src, pad, ss, dst, 3, contiguousStrides(shape), shape, DType.FLOAT32);
+                    boolean done = copy(src, pad, ss, dst, 3, contiguousStrides(shape), shape, DType.FLOAT32);
                     if (!done) continue;  // neither loop applies (the general walk copies it)
                     assertArrayEquals(expect, java.util.Arrays.copyOfRange(dst, 3, n + 3),
                             "shape " + java.util.Arrays.toString(shape) + " strides " + java.util.Arrays.toString(ss) + ", " + threads + " threads");
@@ -84,7 +89,7 @@ class StridedCopyTest {
             int n = 1;
             for (int s : shapes[c]) n *= s;
             float[] dst = new float[n];
-            assertTrue(StridedCopy.copy(src, 0, strides[c], dst, 0, contiguousStrides(shapes[c]), shapes[c], DType.FLOAT32));
+            assertTrue(copy(src, 0, strides[c], dst, 0, contiguousStrides(shapes[c]), shapes[c], DType.FLOAT32));
             assertArrayEquals(reference(src, 0, strides[c], shapes[c], n), dst);
         }
     }
@@ -92,8 +97,8 @@ class StridedCopyTest {
     @Test
     void leavesBroadcastInnerDimsAndOneArrayToTheGeneralWalk() {
         float[] a = new float[64];
-        assertFalse(StridedCopy.copy(a, 0, new int[] {1, 0}, new float[64], 0, new int[] {8, 1}, new int[] {8, 8}, DType.FLOAT32));
-        assertFalse(StridedCopy.copy(a, 0, new int[] {1, 8}, a, 0, new int[] {8, 1}, new int[] {8, 8}, DType.FLOAT32));
+        assertFalse(copy(a, 0, new int[] {1, 0}, new float[64], 0, new int[] {8, 1}, new int[] {8, 8}, DType.FLOAT32));
+        assertFalse(copy(a, 0, new int[] {1, 8}, a, 0, new int[] {8, 1}, new int[] {8, 8}, DType.FLOAT32));
     }
 
     @Test
