@@ -26,7 +26,7 @@ final class ConvDirect {
     /** Longs of the same count as half the floats: an int vector converts into two of these. */
     private static final VectorSpecies<Long> LONGS = VectorSpecies.of(long.class, S.vectorShape());
     /** Half the preferred width (the preferred one itself on machines with 128-bit vectors and below). */
-    private static final VectorSpecies<Float> HALF = S.length() >= 8 ? VectorSpecies.of(float.class, jdk.incubator.vector.VectorShape.forBitSize(S.vectorBitSize() / 2)) : S;
+    static final VectorSpecies<Float> HALF = S.length() >= 8 ? VectorSpecies.of(float.class, jdk.incubator.vector.VectorShape.forBitSize(S.vectorBitSize() / 2)) : S;
     /** Output channels per register tile; with two vectors of positions, eight accumulators. */
     private static final int OB = 4;
 

@@ -32,6 +32,7 @@ final class ConvWinograd {
 
     private static final VectorSpecies<Float> S = SgemmKernel.S;
     private static final int VL = S.length();
+    private static final VectorSpecies<Float> HALF = ConvDirect.HALF;
     /** Transformed points per tile (6 x 6). */
     static final int POINTS = 36;
     /** Tiles per chunk aimed at: the chunk's transformed input and products stay within L2. */
@@ -87,15 +88,14 @@ final class ConvWinograd {
         return u;
     }
 
-    /** B^T on six vectors (src[off + k*stride], k = 0..5), into dst[dOff + k*dStride]. */
+    /**
+     * B^T on six vectors (src[off + k*stride], k = 0..5), into dst[dOff + k*dStride]. The transforms load their own
+     * vectors: a helper taking vectors as arguments that C2 declines to inline (these loops are large) gets them boxed.
+     */
     private static void inputRows(float[] src, int off, int stride, float[] dst, int dOff, int dStride) {
-        inputRows(FloatVector.fromArray(S, src, off), FloatVector.fromArray(S, src, off + stride),
-                FloatVector.fromArray(S, src, off + 2 * stride), FloatVector.fromArray(S, src, off + 3 * stride),
-                FloatVector.fromArray(S, src, off + 4 * stride), FloatVector.fromArray(S, src, off + 5 * stride), dst, dOff, dStride);
-    }
-
-    private static void inputRows(FloatVector d0, FloatVector d1, FloatVector d2, FloatVector d3, FloatVector d4, FloatVector d5,
-                                  float[] dst, int dOff, int dStride) {
+        FloatVector d0 = FloatVector.fromArray(S, src, off), d1 = FloatVector.fromArray(S, src, off + stride);
+        FloatVector d2 = FloatVector.fromArray(S, src, off + 2 * stride), d3 = FloatVector.fromArray(S, src, off + 3 * stride);
+        FloatVector d4 = FloatVector.fromArray(S, src, off + 4 * stride), d5 = FloatVector.fromArray(S, src, off + 5 * stride);
         FloatVector d4m2 = d4.sub(d2), d3p4 = d3.add(d4), d1p2 = d1.add(d2), d4m3 = d4.sub(d3), d1m2 = d1.sub(d2);
         FloatVector d3m1 = d3.sub(d1);
         d0.mul(4f).add(d4m2).sub(d2.mul(4f)).intoArray(dst, dOff);                    // 4 d0 - 5 d2 + d4
@@ -132,13 +132,10 @@ final class ConvWinograd {
         n12.add(n34.mul(8f)).add(m5).intoArray(dst, dOff + 3 * dStride);
     }
 
-    /** G' (6x4) on four vectors, into six: the weight gradient's transform of a 4x4 gradient tile. */
+    /** G' (6x4) on four vectors (src[off + k*stride], k = 0..3), into six: the weight gradient's transform of a 4x4 gradient tile. */
     private static void gradRows(float[] src, int off, int stride, float[] dst, int dOff, int dStride) {
-        gradRows(FloatVector.fromArray(S, src, off), FloatVector.fromArray(S, src, off + stride),
-                FloatVector.fromArray(S, src, off + 2 * stride), FloatVector.fromArray(S, src, off + 3 * stride), dst, dOff, dStride);
-    }
-
-    private static void gradRows(FloatVector g0, FloatVector g1, FloatVector g2, FloatVector g3, float[] dst, int dOff, int dStride) {
+        FloatVector g0 = FloatVector.fromArray(S, src, off), g1 = FloatVector.fromArray(S, src, off + stride);
+        FloatVector g2 = FloatVector.fromArray(S, src, off + 2 * stride), g3 = FloatVector.fromArray(S, src, off + 3 * stride);
         FloatVector p02 = g0.add(g2), p13 = g1.add(g3);
         FloatVector e = g0.mul(1 / 24f).add(g2.mul(1 / 6f)), f = g1.mul(1 / 12f).add(g3.mul(1 / 3f));
         g0.mul(0.25f).intoArray(dst, dOff);
@@ -190,7 +187,9 @@ final class ConvWinograd {
      * the chunk in order, a plain copy per row of tiles), and the lanes are then sorted out with two-vector permutes
      * (selectFrom): element k of VL tiles from 4 vectors. The patch's columns 4 and 5 (the next tile's 0 and 1) come
      * from the same copy shifted by 4 columns. The output goes the other way: 4 vectors of a row of outputs, interleaved
-     * into 4 floats per tile, then copied out per row of tiles.
+     * into 4 floats per tile, then copied out per row of tiles. Transformed tiles are kept channel-major, (channel, 36,
+     * tiles): a transform's reads and writes for one channel are one block, and the products take each point's
+     * (channel x tiles) matrix at a row stride of 36 tiles' widths.
      */
 
     /** Lane indexes for selectFrom(v1, v2), whose lanes are numbered 0..2 VL - 1: even lanes, odd lanes. */
@@ -221,8 +220,37 @@ final class ConvWinograd {
         }
         // the zeros at either end are a few floats: loops, not calls
         for (int k = 0; k < from; k++) dst[at + k] = 0f;
-        System.arraycopy(src, plane + y * w + x0 + from, dst, at + from, to - from);
+        copyRow(src, plane + y * w + x0 + from, dst, at + from, to - from);
         for (int k = to; k < len; k++) dst[at + k] = 0f;
+    }
+
+    /*
+     * The rows that move between planes and tiles are an image row long, a vector or two. C2 leaves loops that short
+     * to its scalar pre- and post-loops (its vector loop is unrolled past them), and arraycopy pays a stub call per
+     * row; these go a vector at a time, then a half vector, then element by element (a masked tail measured slower:
+     * its bounds check near an array's end).
+     */
+
+    /** dst[d + k] = src[s + k] + add for k in 0..n-1. */
+    private static void copyRow(float[] src, int s, float[] dst, int d, int n, float add) {
+        int k = 0;
+        for (; k <= n - VL; k += VL) FloatVector.fromArray(S, src, s + k).add(add).intoArray(dst, d + k);
+        if (VL > HALF.length() && n - k >= HALF.length()) {
+            FloatVector.fromArray(HALF, src, s + k).add(add).intoArray(dst, d + k);
+            k += HALF.length();
+        }
+        for (; k < n; k++) dst[d + k] = src[s + k] + add;
+    }
+
+    /** dst[d + k] = src[s + k] for k in 0..n-1. */
+    private static void copyRow(float[] src, int s, float[] dst, int d, int n) {
+        int k = 0;
+        for (; k <= n - VL; k += VL) FloatVector.fromArray(S, src, s + k).intoArray(dst, d + k);
+        if (VL > HALF.length() && n - k >= HALF.length()) {
+            FloatVector.fromArray(HALF, src, s + k).intoArray(dst, d + k);
+            k += HALF.length();
+        }
+        for (; k < n; k++) dst[d + k] = src[s + k];
     }
 
     /**
@@ -263,12 +291,8 @@ final class ConvWinograd {
 
     /** Four vectors (src[s + k * VL], k = 0..3) interleaved into 4 floats per lane at dst[d..]. */
     private static void zip4(float[] src, int s, float[] dst, int d) {
-        zip4(FloatVector.fromArray(S, src, s), FloatVector.fromArray(S, src, s + VL), FloatVector.fromArray(S, src, s + 2 * VL),
-                FloatVector.fromArray(S, src, s + 3 * VL), dst, d);
-    }
-
-    /** a, b, c, e interleaved into 4 floats per lane at dst[d..]. */
-    private static void zip4(FloatVector a, FloatVector b, FloatVector c, FloatVector e, float[] dst, int d) {
+        FloatVector a = FloatVector.fromArray(S, src, s), b = FloatVector.fromArray(S, src, s + VL);
+        FloatVector c = FloatVector.fromArray(S, src, s + 2 * VL), e = FloatVector.fromArray(S, src, s + 3 * VL);
         FloatVector acLo = ZIP_LO.selectFrom(a, c), acHi = ZIP_HI.selectFrom(a, c);
         FloatVector beLo = ZIP_LO.selectFrom(b, e), beHi = ZIP_HI.selectFrom(b, e);
         ZIP_LO.selectFrom(acLo, beLo).intoArray(dst, d);
@@ -277,13 +301,24 @@ final class ConvWinograd {
         ZIP_HI.selectFrom(acHi, beHi).intoArray(dst, d + 3 * VL);
     }
 
+    /** {@link #zip4} of src[s], src[s + VL] and two vectors of zeros. */
+    private static void zip2(float[] src, int s, float[] dst, int d) {
+        FloatVector a = FloatVector.fromArray(S, src, s), b = FloatVector.fromArray(S, src, s + VL), zero = FloatVector.zero(S);
+        FloatVector aLo = ZIP_LO.selectFrom(a, zero), aHi = ZIP_HI.selectFrom(a, zero);
+        FloatVector bLo = ZIP_LO.selectFrom(b, zero), bHi = ZIP_HI.selectFrom(b, zero);
+        ZIP_LO.selectFrom(aLo, bLo).intoArray(dst, d);
+        ZIP_HI.selectFrom(aLo, bLo).intoArray(dst, d + VL);
+        ZIP_LO.selectFrom(aHi, bHi).intoArray(dst, d + 2 * VL);
+        ZIP_HI.selectFrom(aHi, bHi).intoArray(dst, d + 3 * VL);
+    }
+
     /** Zeroes the lanes past the chunk's last tile in each of rows rows of rowLen (4 floats per tile). */
     private static void zeroTail(float[] rows, int count, int rowLen, int tiles) {
         for (int r = 0; r < count; r++) java.util.Arrays.fill(rows, r * rowLen + 4 * tiles, (r + 1) * rowLen, 0f);
     }
 
     /**
-     * The chunk's input tiles, transformed (B^T d B), into v (36, c, tp): the 6x6 patches of channel c of
+     * The chunk's input tiles, transformed (B^T d B), into v (cin, 36, tp): the 6x6 patches of channel c of
      * x (n, c, h, w), zero outside the image and in lanes past the last tile.
      */
     private static void inputTransform(float[] xs, int cin, int h, int w, Tiling t, int tp, float[] v, Scratch sc) {
@@ -300,14 +335,14 @@ final class ConvWinograd {
                     unzip2(rows, (6 + a) * rowLen + 4 * t0, d, (a * 6 + 4) * VL);
                 }
                 for (int b = 0; b < 6; b++) inputRows(d, b * VL, 6 * VL, e, b * VL, 6 * VL);
-                for (int a = 0; a < 6; a++) inputRows(e, a * 6 * VL, VL, v, (a * 6 * cin + c) * tp + t0, cin * tp);
+                for (int a = 0; a < 6; a++) inputRows(e, a * 6 * VL, VL, v, (c * POINTS + a * 6) * tp + t0, tp);
             }
         }
     }
 
     /**
      * The forward's output tiles: out tile = A^T m A (+ bias) for each out-channel and tile of the chunk, from
-     * products m (36, cout, tp), interleaved into rows of 4 floats per tile and copied into out (n, cout, oh, ow)
+     * products m (cout, 36, tp), interleaved into rows of 4 floats per tile and copied into out (n, cout, oh, ow)
      * where they fall inside it.
      */
     private static void outputTransform(float[] m, int cout, int tp, Tiling t, float[] bs, float[] os, int oh, int ow, Scratch sc) {
@@ -316,7 +351,7 @@ final class ConvWinograd {
         float[] rows = sc.plane(4 * rowLen);
         for (int o = 0; o < cout; o++) {
             for (int t0 = 0; t0 < tp; t0 += VL) {
-                for (int b = 0; b < 6; b++) outputRows(m, (b * cout + o) * tp + t0, 6 * cout * tp, f, b * VL, 6 * VL);
+                for (int b = 0; b < 6; b++) outputRows(m, (o * POINTS + b) * tp + t0, 6 * tp, f, b * VL, 6 * VL);
                 for (int a = 0; a < 4; a++) {
                     outputRows(f, a * 6 * VL, VL, y, a * 4 * VL, VL);
                     zip4(y, a * 4 * VL, rows, a * rowLen + 4 * t0);
@@ -329,7 +364,7 @@ final class ConvWinograd {
                     int from = 4 * (i * tpi + ty * t.tw);
                     for (int a = 0; a < 4 && 4 * ty + a < oh; a++) {
                         int to = plane + (4 * ty + a) * ow, at = a * rowLen + from;
-                        for (int x = 0; x < ow; x++) os[to + x] = rows[at + x] + bias;
+                        copyRow(rows, at, os, to, ow, bias);
                     }
                 }
             }
@@ -354,7 +389,7 @@ final class ConvWinograd {
             float[] v = sc.v(POINTS * cin * tp), m = sc.m(POINTS * cout * tp);
             inputTransform(xs, cin, h, w, t, tp, v, sc);
             for (int p = 0; p < POINTS; p++) {
-                SgemmKernel.block(0, cout, 0, tp, cin, u, p * cout * cin, cin, 1, v, p * cin * tp, tp, 1, m, p * cout * tp, tp, false);
+                SgemmKernel.block(0, cout, 0, tp, cin, u, p * cout * cin, cin, 1, v, p * tp, POINTS * tp, 1, m, p * tp, POINTS * tp, false);
             }
             outputTransform(m, cout, tp, t, bs, os, oh, ow, sc);
         });
@@ -406,7 +441,7 @@ final class ConvWinograd {
     }
 
     /**
-     * The gradient tiles' transforms G' g G'^T into q (36, cout, tp): the 4x4 tiles of grad (n, cout, oh, ow),
+     * The gradient tiles' transforms G' g G'^T into q (cout, 36, tp): the 4x4 tiles of grad (n, cout, oh, ow),
      * zero past its edges and in lanes past the last tile.
      */
     private static void gradTransform(float[] gs, int cout, int oh, int ow, Tiling t, int tp, float[] q, Scratch sc) {
@@ -420,7 +455,7 @@ final class ConvWinograd {
             for (int t0 = 0; t0 < tp; t0 += VL) {
                 for (int a = 0; a < 4; a++) unzip4(rows, a * rowLen + 4 * t0, d, a * 4 * VL);
                 for (int b = 0; b < 4; b++) gradRows(d, b * VL, 4 * VL, e, b * VL, 4 * VL);
-                for (int a = 0; a < 6; a++) gradRows(e, a * 4 * VL, VL, q, (a * 6 * cout + o) * tp + t0, cout * tp);
+                for (int a = 0; a < 6; a++) gradRows(e, a * 4 * VL, VL, q, (o * POINTS + a * 6) * tp + t0, tp);
             }
         }
     }
@@ -443,7 +478,7 @@ final class ConvWinograd {
             inputTransform(xs, cin, h, w, t, tp, v, sc);
             gradTransform(gs, cout, oh, ow, t, tp, q, sc);
             for (int p = 0; p < POINTS; p++) {
-                SgemmKernel.block(0, cout, 0, cin, tp, q, p * cout * tp, tp, 1, v, p * cin * tp, 1, tp,
+                SgemmKernel.block(0, cout, 0, cin, tp, q, p * tp, POINTS * tp, 1, v, p * tp, 1, POINTS * tp,
                         partials, g * size + p * cout * cin, cin, !first);
             }
         });
@@ -486,14 +521,14 @@ final class ConvWinograd {
             float[] q = sc.v(POINTS * cout * tp), m = sc.m(POINTS * cin * tp);
             gradTransform(gs, cout, oh, ow, t, tp, q, sc);
             for (int p = 0; p < POINTS; p++) {
-                SgemmKernel.block(0, cin, 0, tp, cout, u, p * cin * cout, cout, 1, q, p * cout * tp, tp, 1, m, p * cin * tp, tp, false);
+                SgemmKernel.block(0, cin, 0, tp, cout, u, p * cin * cout, cout, 1, q, p * tp, POINTS * tp, 1, m, p * tp, POINTS * tp, false);
             }
             patchTransform(m, cin, tp, t, gi, h, w, sc);
         });
     }
 
     /**
-     * The input gradient's patches B m B^T for each in-channel and tile of the chunk, from products m (36, cin, tp):
+     * The input gradient's patches B m B^T for each in-channel and tile of the chunk, from products m (cin, 36, tp):
      * columns 0..3 of each patch row interleaved into 4 floats per tile, columns 4 and 5 likewise (with two zeros), then
      * per row of tiles added into gi (n, cin, h, w) at the patch's place, clipped to the image.
      */
@@ -501,15 +536,13 @@ final class ConvWinograd {
         float[] f = sc.d, z = sc.e;
         int rowLen = 4 * tp, tpi = t.perImage(), images = t.tiles / tpi, len = 4 * t.tw;
         float[] rows = sc.plane(12 * rowLen);  // patch rows: columns 0..3 of each tile, then 4, 5 and two zeros
-        FloatVector zero = FloatVector.zero(S);
         for (int c = 0; c < cin; c++) {
             for (int t0 = 0; t0 < tp; t0 += VL) {
-                for (int b = 0; b < 6; b++) patchRows(m, (b * cin + c) * tp + t0, 6 * cin * tp, f, b * VL, 6 * VL);
+                for (int b = 0; b < 6; b++) patchRows(m, (c * POINTS + b) * tp + t0, 6 * tp, f, b * VL, 6 * VL);
                 for (int a = 0; a < 6; a++) {
                     patchRows(f, a * 6 * VL, VL, z, a * 6 * VL, VL);
                     zip4(z, a * 6 * VL, rows, a * rowLen + 4 * t0);
-                    zip4(FloatVector.fromArray(S, z, (a * 6 + 4) * VL), FloatVector.fromArray(S, z, (a * 6 + 5) * VL), zero, zero,
-                            rows, (6 + a) * rowLen + 4 * t0);
+                    zip2(z, (a * 6 + 4) * VL, rows, (6 + a) * rowLen + 4 * t0);
                 }
             }
             for (int i = 0; i < images; i++) {
@@ -530,6 +563,6 @@ final class ConvWinograd {
     /** dst[row + x0 + k] += src[s + k] for k in 0..len-1 where 0 <= x0 + k < w. */
     private static void addSegment(float[] src, int s, int len, int x0, float[] dst, int row, int w) {
         int from = Math.max(0, -x0), to = Math.min(len, w - x0);
-        for (int k = from; k < to; k++) dst[row + x0 + k] += src[s + k];
+        if (from < to) ConvDirect.addInto(src, s + from, dst, row + x0 + from, to - from);
     }
 }
