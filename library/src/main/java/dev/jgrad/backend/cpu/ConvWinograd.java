@@ -482,10 +482,13 @@ final class ConvWinograd {
                         partials, g * size + p * cout * cin, cin, !first);
             }
         });
-        for (int g = 1; g < groups; g++) {
-            int at = g * size;
-            for (int i = 0; i < size; i++) partials[i] += partials[at + i];
-        }
+        // the groups' partials added in group order, element by element: spread over the threads, same bits
+        Parallel.forRange(size, 16384, (from, to) -> {
+            for (int g = 1; g < groups; g++) {
+                int at = g * size;
+                for (int i = from; i < to; i++) partials[i] += partials[at + i];
+            }
+        });
         float[] z = new float[18];
         int pc = cout * cin;
         for (int oc = 0; oc < pc; oc++) {
@@ -514,11 +517,16 @@ final class ConvWinograd {
      */
     static void inputGrad(float[] gs, float[] ws, int n, int cin, int h, int w, int ph, int pw, int cout, float[] gi) {
         int oh = h + 2 * ph - 2, ow = w + 2 * pw - 2;
-        java.util.Arrays.fill(gi, 0, n * cin * h * w, 0f);
-        if (n == 0 || oh <= 0 || ow <= 0 || cin == 0 || cout == 0) return;
+        if (n == 0 || oh <= 0 || ow <= 0 || cin == 0 || cout == 0) {
+            java.util.Arrays.fill(gi, 0, n * cin * h * w, 0f);
+            return;
+        }
         float[] u = filterTransform(ws, cout, cin, true);
         forEachChunk(n, oh, ow, ph, pw, chunks(n, oh, ow), (g, first, t, tp, sc) -> {
             float[] q = sc.v(POINTS * cout * tp), m = sc.m(POINTS * cin * tp);
+            // a chunk's patches fall only on its own images, so it clears them itself, on its own thread
+            int plane = cin * h * w, images = t.tiles / t.perImage();
+            java.util.Arrays.fill(gi, t.i0 * plane, (t.i0 + images) * plane, 0f);
             gradTransform(gs, cout, oh, ow, t, tp, q, sc);
             for (int p = 0; p < POINTS; p++) {
                 SgemmKernel.block(0, cin, 0, tp, cout, u, p * cin * cout, cout, 1, q, p * tp, POINTS * tp, 1, m, p * tp, POINTS * tp, false);
