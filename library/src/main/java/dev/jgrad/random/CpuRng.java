@@ -20,6 +20,8 @@ public final class CpuRng {
     private static final double TWO_POW_MINUS_53 = 0x1p-53;
     private static final float TWO_POW_MINUS_24 = 0x1p-24f;
     private static final long LOW_53_BITS = (1L << 53) - 1;
+    /** Whether bernoulli's comparisons run on long lanes ({@link BernoulliLanes}: the same masks). */
+    private static final boolean LANES = dev.jgrad.backend.cpu.KernelConfig.VECTOR;
     private static final int LOW_24_BITS = (1 << 24) - 1;
 
     // Offsets inside the 5056 bytes: PyTorch memcpys a C struct (legacy 64-bit state words,
@@ -101,7 +103,8 @@ public final class CpuRng {
         for (int i = 0; i < n; i += BULK) {
             int m = Math.min(BULK, n - i);
             engine.nextInts(words, 0, 2 * m);
-            for (int e = 0; e < m; e++) dst[off + i + e] = below(words[2 * e], words[2 * e + 1], limit);
+            int e = LANES ? BernoulliLanes.below(words, m, limit, dst, off + i) : 0;
+            for (; e < m; e++) dst[off + i + e] = below(words[2 * e], words[2 * e + 1], limit);
         }
     }
 
@@ -112,7 +115,8 @@ public final class CpuRng {
         for (int i = 0; i < n; i += BULK) {
             int m = Math.min(BULK, n - i);
             engine.nextInts(words, 0, 2 * m);
-            for (int e = 0; e < m; e++) dst[off + i + e] = below(words[2 * e], words[2 * e + 1], limit);
+            int e = LANES ? BernoulliLanes.below(words, m, limit, dst, off + i) : 0;
+            for (; e < m; e++) dst[off + i + e] = below(words[2 * e], words[2 * e + 1], limit);
         }
     }
 
