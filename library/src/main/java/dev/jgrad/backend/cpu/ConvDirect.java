@@ -22,9 +22,6 @@ import jdk.incubator.vector.VectorSpecies;
 final class ConvDirect {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int VL = S.length();
-    private static final VectorSpecies<Integer> INTS = VectorSpecies.of(int.class, S.vectorShape());
-    /** Longs of the same count as half the floats: an int vector converts into two of these. */
-    private static final VectorSpecies<Long> LONGS = VectorSpecies.of(long.class, S.vectorShape());
     /** Half the preferred width (the preferred one itself on machines with 128-bit vectors and below). */
     static final VectorSpecies<Float> HALF = S.length() >= 8 ? VectorSpecies.of(float.class, jdk.incubator.vector.VectorShape.forBitSize(S.vectorBitSize() / 2)) : S;
     /** Output channels per register tile; with two vectors of positions, eight accumulators. */
@@ -144,41 +141,5 @@ final class ConvDirect {
             i += HALF.length();
         }
         for (; i < n; i++) dst[d + i] += src[s + i];
-    }
-
-    /**
-     * The 2x2, stride-2 max pool of planes [from, to) of src (planes of h x w, dense) into dst and ind, a vector
-     * of outputs at a time: each output's four inputs are gathered through offs (the in-plane offset of each
-     * output's top-left input, for the oh * ow outputs of a plane), and compared in the window's order, (0,0),
-     * (0,1), (1,0), (1,1), exactly as the scalar loop does (the first maximum wins; a NaN wins, the last one).
-     * Returns how many leading outputs of each plane it did (whole vectors); the caller does the rest.
-     */
-    static int maxPool2x2(float[] src, int h, int w, int[] offs, int outPerPlane, int from, int to, float[] dst, long[] ind) {
-        int bound = S.loopBound(outPerPlane);
-        if (bound == 0) return 0;
-        for (int p = from; p < to; p++) {
-            int in = p * h * w, o = p * outPerPlane;
-            for (int q = 0; q < bound; q += VL) {
-                jdk.incubator.vector.IntVector at = jdk.incubator.vector.IntVector.fromArray(INTS, offs, q);
-                FloatVector v0 = FloatVector.fromArray(S, src, in, offs, q);
-                FloatVector v1 = FloatVector.fromArray(S, src, in + 1, offs, q);
-                FloatVector v2 = FloatVector.fromArray(S, src, in + w, offs, q);
-                FloatVector v3 = FloatVector.fromArray(S, src, in + w + 1, offs, q);
-                var t1 = v1.compare(jdk.incubator.vector.VectorOperators.GT, v0).or(v1.test(jdk.incubator.vector.VectorOperators.IS_NAN));
-                FloatVector best = v0.blend(v1, t1);
-                jdk.incubator.vector.IntVector bestAt = at.blend(at.add(1), t1.cast(INTS));
-                var t2 = v2.compare(jdk.incubator.vector.VectorOperators.GT, best).or(v2.test(jdk.incubator.vector.VectorOperators.IS_NAN));
-                best = best.blend(v2, t2);
-                bestAt = bestAt.blend(at.add(w), t2.cast(INTS));
-                var t3 = v3.compare(jdk.incubator.vector.VectorOperators.GT, best).or(v3.test(jdk.incubator.vector.VectorOperators.IS_NAN));
-                best.blend(v3, t3).intoArray(dst, o + q);
-                bestAt = bestAt.blend(at.add(w + 1), t3.cast(INTS));
-                for (int part = 0; part < 2; part++) {
-                    ((jdk.incubator.vector.LongVector) bestAt.convertShape(jdk.incubator.vector.VectorOperators.I2L, LONGS, part))
-                            .intoArray(ind, o + q + part * LONGS.length());
-                }
-            }
-        }
-        return bound;
     }
 }

@@ -423,15 +423,10 @@ final class ConvKernels {
     static void maxPool2d(View x, int planes, int h, int w, Window k, int oh, int ow, View out, View idx) {
         long[] ind = (long[]) ArrayStorage.data(idx);
         Object src = ArrayStorage.data(x), dst = ArrayStorage.data(out);
-        int[] offs = src instanceof float[] && KernelConfig.VECTOR && isPlain2x2(k, h, w, oh, ow) ? windowCorners(w, oh, ow) : null;
+        boolean lanes = src instanceof float[] && KernelConfig.VECTOR && isPlain2x2(k, h, w, oh, ow);
         Parallel.forRange(planes, Math.max(1, 4096 / Math.max(1, oh * ow * k.kh * k.kw)), (from, to) -> {
-            if (offs != null) {
-                int done = ConvDirect.maxPool2x2((float[]) src, h, w, offs, oh * ow, from, to, (float[]) dst, ind);
-                if (done == oh * ow) return;
-                // the outputs past the last whole vector, one plane at a time
-                for (int p = from; p < to; p++) {
-                    maxPool2x2Tail((float[]) src, p * h * w, w, oh, ow, done, (float[]) dst, ind, p * oh * ow);
-                }
+            if (lanes) {
+                MaxPool2x2.pool((float[]) src, h, w, oh, ow, from, to, (float[]) dst, ind);
                 return;
             }
             for (int p = from; p < to; p++) {
@@ -445,18 +440,6 @@ final class ConvKernels {
     private static boolean isPlain2x2(Window k, int h, int w, int oh, int ow) {
         return k.kh == 2 && k.kw == 2 && k.sh == 2 && k.sw == 2 && k.ph == 0 && k.pw == 0 && k.dh == 1 && k.dw == 1
                 && 2 * oh <= h && 2 * ow <= w;
-    }
-
-    /** Each output's top-left input, as an offset within its plane (for the vector 2x2 pool's gathers). */
-    private static int[] windowCorners(int w, int oh, int ow) {
-        int[] offs = new int[oh * ow];
-        for (int y = 0; y < oh; y++) for (int x = 0; x < ow; x++) offs[y * ow + x] = 2 * y * w + 2 * x;
-        return offs;
-    }
-
-    /** {@link #maxPool2x2}'s arithmetic for the outputs [first, oh * ow) of one plane. */
-    private static void maxPool2x2Tail(float[] src, int in, int w, int oh, int ow, int first, float[] dst, long[] ind, int o) {
-        for (int q = first; q < oh * ow; q++) max2x2(src, in, 2 * (q / ow) * w + 2 * (q % ow), w, dst, ind, o + q);
     }
 
     /** One plane; within a window the first maximum wins, and a NaN beats everything (the last NaN, as in PyTorch). */
@@ -501,7 +484,7 @@ final class ConvKernels {
     }
 
     /** The 2x2 window whose top-left input is at (within the plane at in) into output o, as selects. */
-    private static void max2x2(float[] src, int in, int at, int w, float[] dst, long[] ind, int o) {
+    static void max2x2(float[] src, int in, int at, int w, float[] dst, long[] ind, int o) {
         int a = in + at;
         float v0 = src[a], v1 = src[a + 1], v2 = src[a + w], v3 = src[a + w + 1];
         boolean t1 = v1 > v0 || v1 != v1;

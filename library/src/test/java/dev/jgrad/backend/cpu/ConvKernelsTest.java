@@ -165,6 +165,45 @@ class ConvKernelsTest {
         }
     }
 
+    @Test
+    void plainTwoByTwoPoolMatchesTheScalarDefinitionBitForBit() {
+        // the lane form (MaxPool2x2) against the definition: windows compared in order, a later candidate wins when
+        // greater or NaN; values from a small set so that ties, NaNs and both zeros are common; widths below, at and
+        // past a vector, odd sizes (an unused last row and column), and the array's last row (read element by element)
+        java.util.Random r = new java.util.Random(5);
+        double[] pool = {-1, 0, -0.0, 1, 2, Double.NaN};
+        int[][] shapes = {{3, 4, 4}, {5, 7, 9}, {2, 24, 24}, {4, 10, 70}, {3, 6, 33}, {1, 2, 2}, {2, 5, 34}, {6, 3, 64}};
+        for (int[] sh : shapes) {
+            int planes = sh[0], h = sh[1], w = sh[2], oh = h / 2, ow = w / 2;
+            double[] x = new double[planes * h * w];
+            for (int i = 0; i < x.length; i++) x[i] = pool[r.nextInt(pool.length)];
+            dev.jgrad.ValuesIndices got = F.maxPool2dWithIndices(Torch.tensor(x).reshape(1, planes, h, w).toFloat(),
+                    new int[] {2, 2}, new int[] {2, 2}, new int[] {0, 0}, new int[] {1, 1}, false);
+            double[] expect = new double[planes * oh * ow], expectAt = new double[expect.length];
+            for (int p = 0; p < planes; p++) {
+                for (int y = 0; y < oh; y++) {
+                    for (int xo = 0; xo < ow; xo++) {
+                        int o = (p * oh + y) * ow + xo, at = 2 * y * w + 2 * xo;
+                        float best = (float) x[p * h * w + at];
+                        int bestAt = at;
+                        for (int c : new int[] {at + 1, at + w, at + w + 1}) {
+                            float v = (float) x[p * h * w + c];
+                            if (v > best || Float.isNaN(v)) {
+                                best = v;
+                                bestAt = c;
+                            }
+                        }
+                        expect[o] = best;
+                        expectAt[o] = bestAt;
+                    }
+                }
+            }
+            String what = java.util.Arrays.toString(sh);
+            assertArrayEquals(expect, got.values().toDoubleArray(), what + " values");
+            assertArrayEquals(expectAt, got.indices().toDoubleArray(), what + " indices");
+        }
+    }
+
     /** mnist's second convolution at a smaller batch, its pooling, and their gradients, as exact bits. */
     private static double[][] mnistLayerBits() {
         Torch.manualSeed(11);
